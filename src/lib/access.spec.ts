@@ -1,0 +1,66 @@
+import { readdirSync } from 'node:fs';
+import { sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ENDPOINT_ROUTES, ROUTE_ACCESS, decideAccess, navigationFor, type AccessDecision } from './access';
+import type { Role } from './roles';
+
+// Every file that makes a route: pages and server endpoints, read from the route tree itself.
+const ROUTE_FILE = /^\+(page\.svelte|page\.server\.ts|server\.ts)$/;
+const routeFiles = readdirSync('src/routes', { recursive: true, encoding: 'utf8' })
+	.map((file) => `/${file.split(sep).join('/')}`)
+	.filter((file) => ROUTE_FILE.test(file.slice(file.lastIndexOf('/') + 1)));
+function routeIdOf(file: string): string {
+	return file.slice(0, file.lastIndexOf('/')) || '/';
+}
+
+describe('the access table', () => {
+	it('knows which routes are endpoints', () => {
+		const endpoints = routeFiles.filter((file) => file.endsWith('/+server.ts')).map(routeIdOf).sort();
+		expect([...ENDPOINT_ROUTES].sort()).toEqual(endpoints);
+	});
+
+	it('names every route the app has, and only those', () => {
+		const routeIds = [...new Set(routeFiles.map(routeIdOf))].sort();
+		expect(routeIds.length).toBeGreaterThan(5);
+		expect(Object.keys(ROUTE_ACCESS).sort()).toEqual(routeIds);
+	});
+});
+
+const anonymous = null;
+const cases: [string, readonly Role[] | null, AccessDecision][] = [
+	['/(auth)/login', anonymous, 'allow'],
+	['/(auth)/login', ['rep'], 'home'],
+	['/(auth)/invite/[token]', anonymous, 'allow'],
+	['/(auth)/invite/[token]', ['admin'], 'allow'],
+	['/(app)', anonymous, 'login'],
+	['/(app)', ['rep'], 'allow'],
+	['/(app)', [], 'allow'],
+	['/(app)/profile', ['trainer'], 'allow'],
+	['/(app)/admin/users', anonymous, 'login'],
+	['/(app)/admin/users', ['rep'], 'forbidden'],
+	['/(app)/admin/users', ['manager', 'trainer'], 'forbidden'],
+	['/(app)/admin/users', ['rep', 'admin'], 'allow'],
+	['/(app)/admin/teams/[id]', ['admin'], 'allow'],
+	['/(app)/team', ['rep'], 'forbidden'],
+	['/(app)/team', ['manager'], 'allow'],
+	['/(app)/team', ['admin'], 'allow'],
+	['/(app)/not-in-the-table', ['admin'], 'forbidden'],
+	[null as unknown as string, ['admin'], 'not-found']
+];
+
+describe('decideAccess', () => {
+	it.each(cases)('%s as %j → %s', (routeId, roles, expected) => {
+		expect(decideAccess(routeId, roles)).toBe(expected);
+	});
+});
+
+describe('navigationFor', () => {
+	it.each([
+		[['rep'], ['home', 'profile']],
+		[['trainer'], ['home', 'profile']],
+		[['manager'], ['home', 'team', 'profile']],
+		[['admin'], ['home', 'team', 'admin', 'profile']]
+	] as [Role[], string[]][])('%j sees %j', (roles, keys) => {
+		expect(navigationFor(roles).map((item) => item.key)).toEqual(keys);
+	});
+});

@@ -1,0 +1,67 @@
+import type { Role } from './roles';
+
+/**
+ * Who may reach each route. The server enforces this table for every request (pages, form
+ * actions and endpoints alike) before any load runs, and a route missing from it is refused, so a
+ * new route cannot be forgotten. Keys are SvelteKit route ids.
+ *
+ * - `public`: anyone, signed in or not
+ * - `guest`: only signed-out visitors (signed-in users are sent home)
+ * - `user`: any signed-in user
+ * - a list of roles: a signed-in user holding at least one of them
+ */
+export type Access = 'public' | 'guest' | 'user' | readonly Role[];
+
+export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
+	'/(auth)/login': 'guest',
+	'/(auth)/logout': 'user',
+	'/(auth)/invite/[token]': 'public',
+	'/(auth)/reset/[token]': 'public',
+	'/locale': 'public',
+	'/(app)': 'user',
+	'/(app)/profile': 'user',
+	'/(app)/team': ['manager', 'admin'],
+	'/(app)/admin': ['admin'],
+	'/(app)/admin/users': ['admin'],
+	'/(app)/admin/users/[id]': ['admin'],
+	'/(app)/admin/invites': ['admin'],
+	'/(app)/admin/teams': ['admin'],
+	'/(app)/admin/teams/[id]': ['admin']
+};
+
+/** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale']);
+
+export function isEndpoint(routeId: string | null): boolean {
+	return routeId !== null && ENDPOINT_ROUTES.has(routeId);
+}
+
+export type AccessDecision = 'allow' | 'login' | 'home' | 'forbidden' | 'not-found';
+
+export function decideAccess(routeId: string | null, roles: readonly Role[] | null): AccessDecision {
+	if (routeId === null) return 'not-found';
+	const access = ROUTE_ACCESS[routeId];
+	if (access === undefined) return 'forbidden';
+	if (access === 'public') return 'allow';
+	if (access === 'guest') return roles ? 'home' : 'allow';
+	if (!roles) return 'login';
+	if (access === 'user') return 'allow';
+	return access.some((role) => roles.includes(role)) ? 'allow' : 'forbidden';
+}
+
+export interface NavItem {
+	href: string;
+	key: 'home' | 'team' | 'admin' | 'profile';
+}
+
+const NAV: readonly (NavItem & { routeId: string })[] = [
+	{ href: '/', key: 'home', routeId: '/(app)' },
+	{ href: '/team', key: 'team', routeId: '/(app)/team' },
+	{ href: '/admin', key: 'admin', routeId: '/(app)/admin' },
+	{ href: '/profile', key: 'profile', routeId: '/(app)/profile' }
+];
+
+/** The navigation a user sees: exactly the sections the access table lets them open. */
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+	return NAV.filter((item) => decideAccess(item.routeId, roles) === 'allow').map(({ href, key }) => ({ href, key }));
+}

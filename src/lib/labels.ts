@@ -1,0 +1,57 @@
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Role } from './roles';
+
+/** Message lookups for values that the data carries as codes. */
+export function roleLabel(role: Role): string {
+	return { admin: m.role_admin, trainer: m.role_trainer, manager: m.role_manager, rep: m.role_rep }[role]();
+}
+
+export function teamRoleLabel(role: 'manager' | 'rep'): string {
+	return role === 'manager' ? m.team_role_manager() : m.team_role_rep();
+}
+
+export type Problem =
+	| 'too-short'
+	| 'too-long'
+	| 'too-common'
+	| 'same-as-email'
+	| 'name-missing'
+	| 'name-too-long'
+	| 'email-invalid'
+	| 'email-taken'
+	| 'password-mismatch'
+	| 'current-password'
+	| 'no-roles'
+	| 'token-invalid'
+	| 'token-expired'
+	| 'token-used'
+	| 'token-revoked'
+	| 'invalid-request';
+
+/** The sentence a user reads for a problem code returned by a form action. */
+export function problemText(problem: Problem): string {
+	const texts: Record<Problem, () => string> = {
+		'too-short': m.problem_too_short,
+		'too-long': m.problem_too_long,
+		'too-common': m.problem_too_common,
+		'same-as-email': m.problem_same_as_email,
+		'name-missing': m.problem_name_missing,
+		'name-too-long': m.problem_name_too_long,
+		'email-invalid': m.problem_email_invalid,
+		'email-taken': m.problem_email_taken,
+		'password-mismatch': m.problem_password_mismatch,
+		'current-password': m.problem_current_password,
+		'no-roles': m.problem_no_roles,
+		'token-invalid': m.token_invalid,
+		'token-expired': m.token_expired,
+		'token-used': m.token_used,
+		'token-revoked': m.token_revoked,
+		'invalid-request': m.invalid_request
+	};
+	return texts[problem]();
+}
+
+export function formatDateTime(value: Date | string | number): string {
+	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}

@@ -1,0 +1,122 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from './db';
+import { accountTokens } from './db/schema';
+import { countUsers, findUserByEmail, insertUser, isPlausibleEmail, recordAudit } from './accounts';
+import { createAccountToken } from './auth/account-tokens';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password';
+import { createTeam, addTeamMember } from './teams';
+import { isDemoInstance, markDemoInstance } from './settings';
+import type { Role } from '$lib/roles';
+
+export interface DemoAccount {
+	role: Role;
+	email: string;
+	password: string;
+	name: string;
+}
+
+/** The demo organisation's people. Passwords are public on purpose: the UI says it is a demo. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+	{ role: 'admin', email: 'admin@rehearse.test', password: 'rehearse-demo-admin', name: '陳志明 Chen Chih-ming' },
+	{ role: 'trainer', email: 'trainer@rehearse.test', password: 'rehearse-demo-trainer', name: '林佳慧 Lin Chia-hui' },
+	{ role: 'manager', email: 'manager@rehearse.test', password: 'rehearse-demo-manager', name: '王建國 Wang Chien-kuo' },
+	{ role: 'rep', email: 'rep@rehearse.test', password: 'rehearse-demo-rep', name: '張小雯 Chang Hsiao-wen' }
+];
+const DEMO_EXTRA_REPS = [
+	{ email: 'rep2@rehearse.test', name: '李冠宇 Lee Kuan-yu' },
+	{ email: 'rep3@rehearse.test', name: '黃怡君 Huang Yi-chun' }
+];
+export const DEMO_TEAM_NAME = '台北一組 Taipei 1';
+
+type Env = Record<string, string | undefined>;
+type Log = (message: string) => void;
+
+export function publicOrigin(env: Env): string {
+	return (env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`).replace(/\/$/, '');
+}
+
+/**
+ * Runs at every start. An empty database gets its first accounts: the demo organisation, or with
+ * DEMO=0 an admin from ADMIN_EMAIL / ADMIN_PASSWORD, or else a one-time set-up link.
+ */
+export async function bootstrapInstance(db: Db, env: Env, log: Log): Promise<void> {
+	const origin = publicOrigin(env);
+	if (countUsers(db) > 0) {
+		if (isDemoInstance(db)) await printDemoAccounts(db, origin, log);
+		return;
+	}
+	if (env.DEMO !== '0') {
+		await createDemoOrganisation(db);
+		await printDemoAccounts(db, origin, log);
+		return;
+	}
+	if (env.ADMIN_EMAIL || env.ADMIN_PASSWORD) {
+		await createFirstAdmin(db, env.ADMIN_EMAIL ?? '', env.ADMIN_PASSWORD ?? '');
+		log(`Rehearse: created the admin account ${env.ADMIN_EMAIL}. Sign in at ${origin}/login`);
+		return;
+	}
+	const link = createSetupLink(db);
+	log(
+		[
+			'',
+			'Rehearse has no accounts yet. Open this one-time link to create the first admin',
+			`(valid 7 days; a restart before it is used prints a new one):`,
+			`  ${origin}/invite/${link}`,
+			''
+		].join('\n')
+	);
+}
+
+export async function createDemoOrganisation(db: Db): Promise<void> {
+	const hashed = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+	// Extra reps get an unusable random password: they fill the team, nobody signs in as them.
+	const extraHashes = await Promise.all(DEMO_EXTRA_REPS.map(() => hashPassword(crypto.randomUUID())));
+	db.transaction((tx) => {
+		const created = DEMO_ACCOUNTS.map((account, i) =>
+			insertUser(tx, { email: account.email, name: account.name, passwordHash: hashed[i]!, roles: [account.role] })
+		);
+		const extras = DEMO_EXTRA_REPS.map((rep, i) =>
+			insertUser(tx, { email: rep.email, name: rep.name, passwordHash: extraHashes[i]!, roles: ['rep'] })
+		);
+		const team = createTeam(tx, DEMO_TEAM_NAME);
+		const manager = created.find((_, i) => DEMO_ACCOUNTS[i]!.role === 'manager')!;
+		addTeamMember(tx, team.id, manager.id, 'manager');
+		for (const rep of [created.find((_, i) => DEMO_ACCOUNTS[i]!.role === 'rep')!, ...extras]) {
+			addTeamMember(tx, team.id, rep.id, 'rep');
+		}
+		recordAudit(tx, { actorId: null, action: 'instance.demo-created' });
+	});
+	markDemoInstance(db);
+}
+
+async function createFirstAdmin(db: Db, email: string, password: string): Promise<void> {
+	if (!isPlausibleEmail(email.trim())) throw new Error(`ADMIN_EMAIL "${email}" is not an email address.`);
+	const problem = checkPasswordPolicy(password, email);
+	if (problem) throw new Error(`ADMIN_PASSWORD is not acceptable: ${problem} (at least 10 characters, not a common password).`);
+	const passwordHash = await hashPassword(password);
+	db.transaction((tx) => {
+		const admin = insertUser(tx, { email, name: email.split('@')[0] ?? 'Admin', passwordHash, roles: ['admin'] });
+		recordAudit(tx, { actorId: null, action: 'instance.admin-created', targetId: admin.id });
+	});
+}
+
+/** Revokes any earlier set-up link and issues a new one; returns the token. */
+export function createSetupLink(db: Db): string {
+	return db.transaction((tx) => {
+		tx.update(accountTokens).set({ revokedAt: new Date() }).where(eq(accountTokens.kind, 'setup')).run();
+		return createAccountToken(tx, { kind: 'setup', roles: ['admin'] }).token;
+	});
+}
+
+async function printDemoAccounts(db: Db, origin: string, log: Log): Promise<void> {
+	const rows: string[] = [];
+	for (const account of DEMO_ACCOUNTS) {
+		const user = findUserByEmail(db, account.email);
+		// Only accounts still on their published password are worth printing.
+		if (user && !user.deactivatedAt && (await verifyPassword(user.passwordHash, account.password))) {
+			rows.push(`  ${account.role.padEnd(8)} ${account.email.padEnd(24)} ${account.password}`);
+		}
+	}
+	if (rows.length === 0) return;
+	log(['', `Rehearse demo is running at ${origin}`, 'Demo accounts (role, email, password):', ...rows, ''].join('\n'));
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+/** What query functions take: the database or a transaction on it. */
+export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+/** The open database itself, with its connection. */
+export type AppDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DATABASE_PATH = './data/rehearse.db';
+const MIGRATIONS_FOLDER = resolve('drizzle');
+
+/**
+ * Opens (creating if needed) the SQLite database at `path`, sets the pragmas every connection
+ * needs and applies any pending migration. `:memory:` gives a private database for tests.
+ */
+export function openDatabase(path: string): AppDb {
+	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+	const client = new Database(path);
+	// WAL lets pages read while a turn is being written; NORMAL is durable across process
+	// crashes in WAL mode, which is what a role-play's "nothing lost" needs.
+	client.pragma('journal_mode = WAL');
+	client.pragma('synchronous = NORMAL');
+	client.pragma('foreign_keys = ON');
+	client.pragma('busy_timeout = 5000');
+	const db = drizzle(client, { schema });
+	migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+	return db;
+}
+
+/** A fresh in-memory database with every migration applied. */
+export function createTestDatabase(): AppDb {
+	return openDatabase(':memory:');
+}
+
+/** `DATABASE_URL` may be a plain path or a `file:` URL. */
+export function databasePathFromEnv(value: string | undefined): string {
+	if (!value) return DEFAULT_DATABASE_PATH;
+	return value.startsWith('file:') ? value.slice('file:'.length) : value;
+}
+
+let appDb: AppDb | undefined;
+
+/** The application's database, opened on first use from `DATABASE_URL`. */
+export function getDb(): AppDb {
+	appDb ??= openDatabase(databasePathFromEnv(process.env.DATABASE_URL));
+	return appDb;
+}

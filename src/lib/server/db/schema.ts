@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+import { LOCALES, ROLES } from '../../roles';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		/** Stored lower-cased and trimmed, so that look-ups are exact. */
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		/** The UI language the user chose; null until they choose one. */
+		locale: text('locale', { enum: LOCALES }),
+		deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('users_email_unique').on(t.email)]
+);
+
+export const userRoles = sqliteTable(
+	'user_roles',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ROLES }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.role] })]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** SHA-256 of the token's secret half; the secret itself is never stored. */
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+export const TOKEN_KINDS = ['invite', 'reset', 'setup'] as const;
+export type TokenKind = (typeof TOKEN_KINDS)[number];
+
+/**
+ * Single-use links: an invitation to join, a password reset, or the first admin's set-up link.
+ * Like sessions, only a hash of the secret is kept.
+ */
+export const accountTokens = sqliteTable(
+	'account_tokens',
+	{
+		id: text('id').primaryKey(),
+		kind: text('kind', { enum: TOKEN_KINDS }).notNull(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		/** invite: the invitee's address; reset: the account's; setup: null (chosen by the admin). */
+		email: text('email'),
+		/** reset: the account whose password is reset. */
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		/** invite and setup: the roles the new account receives, comma-separated. */
+		roles: text('roles').notNull().default(''),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('account_tokens_kind_idx').on(t.kind, t.usedAt, t.revokedAt)]
+);
+
+export const teams = sqliteTable(
+	'teams',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('teams_name_unique').on(t.name)]
+);
+
+export const TEAM_ROLES = ['manager', 'rep'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+export const teamMembers = sqliteTable(
+	'team_members',
+	{
+		teamId: text('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: TEAM_ROLES }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)]
+);
+
+/** Instance-wide settings, such as whether this is a demo installation. */
+export const appSettings = sqliteTable('app_settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
+
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: text('id').primaryKey(),
+		actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+		action: text('action').notNull(),
+		targetId: text('target_id'),
+		detail: text('detail'),
+		createdAt: createdAt()
+	},
+	(t) => [index('audit_log_created_idx').on(t.createdAt)]
+);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AccountToken = typeof accountTokens.$inferSelect;
+export type Team = typeof teams.$inferSelect;

@@ -1,0 +1,50 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { findUserById, updateUserLocale, updateUserName, updateUserPassword } from '$lib/server/accounts';
+import { requireUser } from '$lib/server/auth/guards';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from '$lib/server/auth/password';
+import { NAME_MAX_LENGTH } from '$lib/server/auth/invites';
+import { setLocaleCookie } from '$lib/server/locale-cookie';
+import { textField } from '$lib/server/forms';
+import { isLocale } from '$lib/roles';
+import { getLocale } from '$lib/paraglide/runtime';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return { profile: { name: user.name, email: user.email, locale: user.locale ?? getLocale() } };
+};
+
+export const actions: Actions = {
+	details: async (event) => {
+		const user = requireUser(event);
+		const name = textField(await event.request.formData(), 'name').trim();
+		if (!name) return fail(400, { form: 'details' as const, problem: 'name-missing' as const });
+		if ([...name].length > NAME_MAX_LENGTH) return fail(400, { form: 'details' as const, problem: 'name-too-long' as const });
+		updateUserName(getDb(), user.id, name);
+		return { form: 'details' as const, saved: true };
+	},
+	password: async (event) => {
+		const user = requireUser(event);
+		const data = await event.request.formData();
+		const current = textField(data, 'current');
+		const password = textField(data, 'password');
+		const fields = { form: 'password' as const };
+		if (password !== textField(data, 'confirm')) return fail(400, { ...fields, problem: 'password-mismatch' as const });
+		const problem = checkPasswordPolicy(password, user.email);
+		if (problem) return fail(400, { ...fields, problem });
+		const db = getDb();
+		const stored = findUserById(db, user.id);
+		if (!stored || !(await verifyPassword(stored.passwordHash, current))) return fail(400, { ...fields, problem: 'current-password' as const });
+		updateUserPassword(db, user.id, await hashPassword(password), event.locals.session?.id);
+		return { ...fields, saved: true };
+	},
+	language: async (event) => {
+		const user = requireUser(event);
+		const locale = textField(await event.request.formData(), 'locale');
+		if (!isLocale(locale)) return fail(400, { form: 'language' as const, problem: 'invalid-request' as const });
+		updateUserLocale(getDb(), user.id, locale);
+		setLocaleCookie(event.cookies, locale, event.url.protocol === 'https:');
+		return { form: 'language' as const, saved: true };
+	}
+};

@@ -1,0 +1,20 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// Keep in step with the `prepare` script, which compiles the same messages for svelte-check.
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+		}),
+		sveltekit()
+	],
+	test: {
+		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+		environment: 'node',
+		expect: { requireAssertions: true }
+	}
+});
