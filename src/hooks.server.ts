@@ -42,7 +42,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 /**
  * Enforces the access table of `$lib/access` for every request, before any load or action runs.
- * A page a user may not see still renders, as the translated 403 page: the root layout's load
+ * A page a user may not see still renders, as the translated 403 page: the (app) layout's load
  * throws it (errors thrown here would get Kit's bare fallback page instead).
  */
 const handleAccess: Handle = ({ event, resolve }) => {
@@ -50,7 +50,11 @@ const handleAccess: Handle = ({ event, resolve }) => {
 	if (decision === 'login') return new Response(null, { status: 303, headers: { location: loginUrl(event.url) } });
 	if (decision === 'home') return new Response(null, { status: 303, headers: { location: '/' } });
 	if (decision === 'forbidden') {
-		const isPageView = (event.request.method === 'GET' || event.request.method === 'HEAD') && !isEndpoint(event.route.id);
+		// Only pages inside (app) have a layout that renders the refusal; anything else gets it bare.
+		const isPageView =
+			(event.request.method === 'GET' || event.request.method === 'HEAD') &&
+			!isEndpoint(event.route.id) &&
+			event.route.id?.startsWith('/(app)') === true;
 		if (!isPageView) return new Response('Forbidden', { status: 403, headers: { 'content-type': 'text/plain' } });
 		event.locals.forbidden = true;
 	}

@@ -6,26 +6,8 @@ import { createAccountToken } from './auth/account-tokens';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password';
 import { createTeam, addTeamMember } from './teams';
 import { isDemoInstance, markDemoInstance } from './settings';
-import type { Role } from '$lib/roles';
+import { DEMO_ACCOUNTS, DEMO_EXTRA_REPS } from '$lib/demo-accounts';
 
-export interface DemoAccount {
-	role: Role;
-	email: string;
-	password: string;
-	name: string;
-}
-
-/** The demo organisation's people. Passwords are public on purpose: the UI says it is a demo. */
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-	{ role: 'admin', email: 'admin@rehearse.test', password: 'rehearse-demo-admin', name: '陳志明 Chen Chih-ming' },
-	{ role: 'trainer', email: 'trainer@rehearse.test', password: 'rehearse-demo-trainer', name: '林佳慧 Lin Chia-hui' },
-	{ role: 'manager', email: 'manager@rehearse.test', password: 'rehearse-demo-manager', name: '王建國 Wang Chien-kuo' },
-	{ role: 'rep', email: 'rep@rehearse.test', password: 'rehearse-demo-rep', name: '張小雯 Chang Hsiao-wen' }
-];
-const DEMO_EXTRA_REPS = [
-	{ email: 'rep2@rehearse.test', name: '李冠宇 Lee Kuan-yu' },
-	{ email: 'rep3@rehearse.test', name: '黃怡君 Huang Yi-chun' }
-];
 export const DEMO_TEAM_NAME = '台北一組 Taipei 1';
 
 type Env = Record<string, string | undefined>;

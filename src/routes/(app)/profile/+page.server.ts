@@ -22,6 +22,8 @@ export const actions: Actions = {
 		if (!name) return fail(400, { form: 'details' as const, problem: 'name-missing' as const });
 		if ([...name].length > NAME_MAX_LENGTH) return fail(400, { form: 'details' as const, problem: 'name-too-long' as const });
 		updateUserName(getDb(), user.id, name);
+		// The loads that render this response read locals, which were filled before the change.
+		event.locals.user = { ...user, name };
 		return { form: 'details' as const, saved: true };
 	},
 	password: async (event) => {
@@ -45,6 +47,7 @@ export const actions: Actions = {
 		if (!isLocale(locale)) return fail(400, { form: 'language' as const, problem: 'invalid-request' as const });
 		updateUserLocale(getDb(), user.id, locale);
 		setLocaleCookie(event.cookies, locale, event.url.protocol === 'https:');
+		event.locals.user = { ...user, locale };
 		return { form: 'language' as const, saved: true };
 	}
 };

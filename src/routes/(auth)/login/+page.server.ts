@@ -5,7 +5,7 @@ import { checkCredentials, createLoginLimiters } from '$lib/server/auth/login';
 import { safeNextPath } from '$lib/server/auth/guards';
 import { startSession } from '$lib/server/auth/sign-in';
 import { textField } from '$lib/server/forms';
-import { DEMO_ACCOUNTS } from '$lib/server/bootstrap';
+import { DEMO_ACCOUNTS } from '$lib/demo-accounts';
 
 const limiters = createLoginLimiters();
 

@@ -1,0 +1,116 @@
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { ENDPOINT_ROUTES, ROUTE_ACCESS, decideAccess } from '../../src/lib/access';
+import type { Role } from '../../src/lib/roles';
+import { demoAccount } from './helpers';
+
+// Every route in the access table, for every demo role and an anonymous visitor: the answer the
+// server gives must be the one the table promises. A route added to the app must be added to the
+// table (a unit test checks that), and then it is covered here.
+const ORIGIN = 'http://localhost:4173';
+const who: (Role | null)[] = [null, 'admin', 'trainer', 'manager', 'rep'];
+// What a browser sends with a plain form: without `accept: text/html` Kit answers as to use:enhance.
+const FORM_HEADERS = { origin: ORIGIN, accept: 'text/html' };
+
+async function clientFor(role: Role | null): Promise<APIRequestContext> {
+	const client = await request.newContext({ baseURL: ORIGIN, maxRedirects: 0 });
+	if (role) {
+		const account = demoAccount(role);
+		const response = await client.post('/login', { form: { email: account.email, password: account.password }, headers: FORM_HEADERS });
+		expect(response.status(), `${role} signs in`).toBe(303);
+	}
+	return client;
+}
+
+/** Real ids for the dynamic segments, read from the admin's pages. */
+async function sampleParams(): Promise<Record<string, string>> {
+	const admin = await clientFor('admin');
+	const users = await (await admin.get('/admin/users')).text();
+	const teams = await (await admin.get('/admin/teams')).text();
+	await admin.dispose();
+	return {
+		'/(app)/admin/users/[id]': users.match(/\/admin\/users\/([a-z0-9]+)/)![1]!,
+		'/(app)/admin/teams/[id]': teams.match(/\/admin\/teams\/([a-z0-9]+)/)![1]!
+	};
+}
+
+function pathOf(routeId: string, params: Record<string, string>): string {
+	const path = routeId
+		.replace(/\/\([^)]+\)/g, '')
+		.replace('[token]', 'no-such.token')
+		.replace('[id]', params[routeId] ?? 'missing');
+	return path || '/';
+}
+
+test('every route answers each role as the access table says', async () => {
+	const params = await sampleParams();
+	for (const role of who) {
+		const client = await clientFor(role);
+		for (const routeId of Object.keys(ROUTE_ACCESS)) {
+			const path = pathOf(routeId, params);
+			const endpoint = ENDPOINT_ROUTES.has(routeId);
+			const response = endpoint
+				? await client.post(path, { form: { locale: 'en', next: '/' }, headers: FORM_HEADERS })
+				: await client.get(path);
+			const decision = decideAccess(routeId, role ? [role] : null);
+			const label = `${role ?? 'anonymous'} ${endpoint ? 'POST' : 'GET'} ${path} → ${decision}`;
+			const location = response.headers()['location'] ?? '';
+			if (decision === 'allow') expect(response.status(), label).toBe(endpoint ? 303 : 200);
+			if (decision === 'login') {
+				expect(response.status(), label).toBe(303);
+				expect(location, label).toMatch(/^\/login/);
+			}
+			if (decision === 'home') {
+				expect(response.status(), label).toBe(303);
+				expect(location, label).toBe('/');
+			}
+			if (decision === 'forbidden') expect(response.status(), label).toBe(403);
+			// Signing out through the table would end this client's session for the next routes.
+			if (routeId === '/(auth)/logout' && role) {
+				await client.dispose();
+				break;
+			}
+		}
+	}
+});
+
+test('form actions refuse roles that may not use them, before doing anything', async () => {
+	const params = await sampleParams();
+	const actions = [
+		{ path: '/admin/invites?/create', form: { email: 'intruder@example.com', roles: 'admin' }, roles: ['admin'] },
+		{ path: `/admin/users/${params['/(app)/admin/users/[id]']}?/roles`, form: { roles: 'admin' }, roles: ['admin'] },
+		{ path: `/admin/users/${params['/(app)/admin/users/[id]']}?/deactivate`, form: {}, roles: ['admin'] },
+		{ path: '/admin/teams?/create', form: { name: 'Intruders' }, roles: ['admin'] },
+		{ path: `/admin/teams/${params['/(app)/admin/teams/[id]']}?/rename`, form: { name: 'Renamed' }, roles: ['admin'] }
+	];
+	for (const role of who) {
+		const client = await clientFor(role);
+		for (const action of actions) {
+			if (role && action.roles.includes(role)) continue;
+			const response = await client.post(action.path, { form: action.form, headers: FORM_HEADERS });
+			expect(response.status(), `${role ?? 'anonymous'} POST ${action.path}`).toBe(role ? 403 : 303);
+		}
+		await client.dispose();
+	}
+	// Nothing changed: no intruder invitation was created.
+	const admin = await clientFor('admin');
+	expect(await (await admin.get('/admin/invites')).text()).not.toContain('intruder@example.com');
+	await admin.dispose();
+});
+
+test('a form posted from another site is refused (CSRF)', async () => {
+	const client = await clientFor('admin');
+	const response = await client.post('/admin/teams?/create', { form: { name: 'Cross-site' }, headers: { ...FORM_HEADERS, origin: 'https://evil.example' } });
+	expect(response.status()).toBe(403);
+	await client.dispose();
+});
+
+test('pages carry the security headers', async () => {
+	const client = await clientFor(null);
+	const response = await client.get('/login');
+	const headers = response.headers();
+	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	expect(headers['content-security-policy']).toContain("script-src 'self'");
+	expect(headers['x-content-type-options']).toBe('nosniff');
+	expect(headers['referrer-policy']).toBe('same-origin');
+	await client.dispose();
+});
