@@ -1,0 +1,71 @@
+import { parseContentFile, type LineOf } from './parse';
+import { contentPath, type ContentItem, type ContentKind, type ContentProblem } from './kinds';
+
+export interface ContentFile {
+	/** Relative to the content folder, with forward slashes: `zh-TW/scripts/price-too-high.md`. */
+	path: string;
+	text: string;
+}
+
+export interface CheckedContent {
+	items: ContentItem[];
+	problems: ContentProblem[];
+}
+
+interface Reference {
+	kind: ContentKind;
+	id: string;
+	field: (string | number)[];
+}
+
+/** The other items an item points at, with the field that points. */
+function referencesOf(item: ContentItem): Reference[] {
+	switch (item.kind) {
+		case 'script':
+			return item.data.knowledge.map((id, i) => ({ kind: 'article', id, field: ['knowledge', i] }));
+		case 'article':
+			return item.data.scripts.map((id, i) => ({ kind: 'script', id, field: ['scripts', i] }));
+		case 'scenario': {
+			const refs: Reference[] = Object.entries(item.data.beats).flatMap(([beatId, beat]) =>
+				beat.script ? [{ kind: 'script' as const, id: beat.script, field: ['beats', beatId, 'script'] }] : []
+			);
+			if (item.data.rubric) refs.push({ kind: 'rubric', id: item.data.rubric, field: ['rubric'] });
+			return refs;
+		}
+		case 'curriculum': {
+			const kindOfModule = { read: 'article', scripts: 'script', quiz: 'quiz', drill: 'scenario', scenario: 'scenario', signoff: 'scenario' } as const;
+			return item.data.days.flatMap((day, d) =>
+				day.modules.flatMap((module, m) => [
+					...module.items.map((id, i) => ({ kind: kindOfModule[module.type], id, field: ['days', d, 'modules', m, 'items', i] })),
+					...(module.rubric ? [{ kind: 'rubric' as const, id: module.rubric, field: ['days', d, 'modules', m, 'rubric'] }] : [])
+				])
+			);
+		}
+		default:
+			return [];
+	}
+}
+
+/**
+ * Parses every file and checks what one file cannot check alone: that every id an item refers to
+ * exists in the same locale. Problems are sorted by file and line.
+ */
+export function checkContentFiles(files: readonly ContentFile[]): CheckedContent {
+	const problems: ContentProblem[] = [];
+	const parsed: { item: ContentItem; lineOf: LineOf; path: string }[] = [];
+	for (const file of files) {
+		const result = parseContentFile(file.path, file.text);
+		if (result.ok) parsed.push({ item: result.item, lineOf: result.lineOf, path: file.path });
+		else problems.push(...result.problems);
+	}
+	const known = new Set(parsed.map(({ item }) => `${item.kind}:${item.locale}:${item.id}`));
+	for (const { item, lineOf, path } of parsed) {
+		for (const ref of referencesOf(item)) {
+			if (!known.has(`${ref.kind}:${item.locale}:${ref.id}`)) {
+				problems.push({ file: path, line: lineOf(ref.field), message: `refers to ${ref.kind} "${ref.id}", which does not exist in ${contentPath({ kind: ref.kind, locale: item.locale, id: ref.id }).split('/').slice(0, 2).join('/')}/` });
+			}
+		}
+	}
+	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+	return { items: parsed.map(({ item }) => item), problems };
+}

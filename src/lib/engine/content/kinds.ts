@@ -1,0 +1,49 @@
+import type * as v from 'valibot';
+import { articleSchema, curriculumSchema, quizSchema, rubricSchema, scenarioSchema, scriptSchema } from './schemas';
+import type { Article, Curriculum, Quiz, Rubric, Scenario, Script } from './schemas';
+
+export const CONTENT_LOCALES = ['en', 'zh-TW'] as const;
+export type ContentLocale = (typeof CONTENT_LOCALES)[number];
+
+/** Where each kind lives under `content/<locale>/`, and whether its file has a Markdown body. */
+export const CONTENT_KINDS = {
+	script: { folder: 'scripts', extension: '.md', schema: scriptSchema, hasBody: true },
+	article: { folder: 'knowledge', extension: '.md', schema: articleSchema, hasBody: true },
+	scenario: { folder: 'scenarios', extension: '.yaml', schema: scenarioSchema, hasBody: false },
+	rubric: { folder: 'rubrics', extension: '.yaml', schema: rubricSchema, hasBody: false },
+	curriculum: { folder: 'curricula', extension: '.yaml', schema: curriculumSchema, hasBody: false },
+	quiz: { folder: 'quizzes', extension: '.yaml', schema: quizSchema, hasBody: false }
+} as const satisfies Record<string, { folder: string; extension: string; schema: v.GenericSchema; hasBody: boolean }>;
+
+export type ContentKind = keyof typeof CONTENT_KINDS;
+export const CONTENT_KIND_NAMES = Object.keys(CONTENT_KINDS) as ContentKind[];
+
+export interface ContentData {
+	script: Script;
+	article: Article;
+	scenario: Scenario;
+	rubric: Rubric;
+	curriculum: Curriculum;
+	quiz: Quiz;
+}
+
+/** One authored item: a file under content/, or a row in the database. */
+export type ContentItem<K extends ContentKind = ContentKind> = {
+	[P in K]: { kind: P; locale: ContentLocale; id: string; data: ContentData[P]; body: string };
+}[K];
+
+export function contentPath(item: Pick<ContentItem, 'kind' | 'locale' | 'id'>): string {
+	const kind = CONTENT_KINDS[item.kind];
+	return `${item.locale}/${kind.folder}/${item.id}${kind.extension}`;
+}
+
+/** A problem in a content file, located for the person who has to fix it. */
+export interface ContentProblem {
+	file: string;
+	line: number;
+	message: string;
+}
+
+export function formatProblem(problem: ContentProblem): string {
+	return `${problem.file}:${problem.line}: ${problem.message}`;
+}

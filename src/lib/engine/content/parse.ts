@@ -1,0 +1,107 @@
+import * as v from 'valibot';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { CONTENT_KINDS, CONTENT_LOCALES, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from './kinds';
+
+/** Finds the line of a field in the file, for messages; falls back to its nearest parent. */
+export type LineOf = (path: readonly (string | number)[]) => number;
+
+export type ParsedFile = { ok: true; item: ContentItem; lineOf: LineOf } | { ok: false; problems: ContentProblem[] };
+
+interface FileLocation {
+	kind: ContentKind;
+	locale: ContentLocale;
+	id: string;
+}
+
+/** Reads `<locale>/<folder>/<id>.<ext>` (relative to content/). */
+export function locateContentFile(path: string): FileLocation | string {
+	const parts = path.split('/');
+	if (parts.length !== 3) return 'content files live at <locale>/<kind folder>/<id>.<extension>';
+	const [locale, folder, name] = parts as [string, string, string];
+	if (!(CONTENT_LOCALES as readonly string[]).includes(locale)) return `unknown locale folder "${locale}" (expected ${CONTENT_LOCALES.join(' or ')})`;
+	const entry = Object.entries(CONTENT_KINDS).find(([, kind]) => kind.folder === folder);
+	if (!entry) return `unknown content folder "${folder}" (expected one of ${Object.values(CONTENT_KINDS).map((k) => k.folder).join(', ')})`;
+	const [kind, { extension }] = entry;
+	if (!name.endsWith(extension)) return `a file in ${folder}/ must end in ${extension}`;
+	return { kind: kind as ContentKind, locale: locale as ContentLocale, id: name.slice(0, -extension.length) };
+}
+
+/** Splits `---\nYAML\n---\nbody`. Returns the YAML, the line it starts on, and the body. */
+function splitFrontMatter(text: string): { yaml: string; firstLine: number; body: string; bodyLine: number } | null {
+	const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	if (!normalized.startsWith('---\n')) return null;
+	const close = normalized.indexOf('\n---\n', 3);
+	const closeAtEnd = normalized.endsWith('\n---') ? normalized.length - 4 : -1;
+	const end = close >= 0 ? close : closeAtEnd;
+	if (end < 0) return null;
+	const yaml = normalized.slice(4, end + 1);
+	return { yaml, firstLine: 2, body: normalized.slice(end + 5), bodyLine: yaml.split('\n').length + 2 };
+}
+
+function lineFinder(doc: Document, counter: LineCounter, offset: number): LineOf {
+	return (path) => {
+		for (let depth = path.length; depth >= 0; depth--) {
+			const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+			if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line + offset;
+		}
+		return offset + 1;
+	};
+}
+
+function describePath(path: readonly (string | number)[]): string {
+	return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+	const path = (issue.path ?? []).map((item) => item.key as string | number);
+	const field = describePath(path);
+	if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown field "${field}"`;
+	if (issue.input === undefined && issue.kind === 'schema') return `${field}: is required`;
+	return field ? `${field}: ${issue.message}` : issue.message;
+}
+
+/** Parses and validates one content file. Every problem carries the file and line. */
+export function parseContentFile(file: string, text: string): ParsedFile {
+	const location = locateContentFile(file);
+	if (typeof location === 'string') return { ok: false, problems: [{ file, line: 1, message: location }] };
+	const kind = CONTENT_KINDS[location.kind];
+
+	let yamlText = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	let lineOffset = 0;
+	let body = '';
+	let bodyLine = 1;
+	if (kind.hasBody) {
+		const split = splitFrontMatter(text);
+		if (!split) return { ok: false, problems: [{ file, line: 1, message: 'must start with front matter between two "---" lines' }] };
+		yamlText = split.yaml;
+		lineOffset = split.firstLine - 1;
+		body = split.body;
+		bodyLine = split.bodyLine;
+	}
+
+	const counter = new LineCounter();
+	const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+	if (doc.errors.length > 0) {
+		return {
+			ok: false,
+			problems: doc.errors.map((error) => ({ file, line: counter.linePos(error.pos[0]).line + lineOffset, message: `YAML: ${error.message.split('\n')[0]}` }))
+		};
+	}
+	const lineOf = lineFinder(doc, counter, lineOffset);
+	const result = v.safeParse(kind.schema, doc.toJS() ?? {});
+	if (!result.success) {
+		return {
+			ok: false,
+			problems: result.issues.map((issue) => ({ file, line: lineOf((issue.path ?? []).map((item) => item.key as string | number)), message: issueMessage(issue) }))
+		};
+	}
+	const data = result.output as { id: string };
+	if (data.id !== location.id) {
+		return { ok: false, problems: [{ file, line: lineOf(['id']), message: `id "${data.id}" must match the file name "${location.id}"` }] };
+	}
+	if (kind.hasBody && !body.trim() && location.kind === 'article') {
+		return { ok: false, problems: [{ file, line: bodyLine, message: 'the article has no text after the front matter' }] };
+	}
+	const item = { kind: location.kind, locale: location.locale, id: location.id, data, body } as ContentItem;
+	return { ok: true, item, lineOf };
+}

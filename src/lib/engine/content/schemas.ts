@@ -1,0 +1,175 @@
+import * as v from 'valibot';
+
+/**
+ * The shapes of every content kind. Each schema's key order is the order an exported file is
+ * written in, so export → sync → export gives identical files.
+ */
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const contentId = v.pipe(v.string('must be text'), v.regex(ID_PATTERN, 'must be kebab-case: lower-case letters, digits and hyphens'), v.maxLength(80, 'must be at most 80 characters'));
+const text = (max = 500) => v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const idList = v.array(contentId, 'must be a list of ids');
+
+export const SCRIPT_CATEGORIES = ['price', 'competitor', 'results', 'timing', 'authority', 'need', 'trust', 'brush-off'] as const;
+export type ScriptCategory = (typeof SCRIPT_CATEGORIES)[number];
+export const TECHNIQUES = ['acknowledge', 'ask', 'evidence', 'reframe', 'next-step'] as const;
+export type Technique = (typeof TECHNIQUES)[number];
+export const ARTICLE_CATEGORIES = ['product', 'company', 'industry-chain', 'competitors', 'customer-needs', 'trends', 'rules'] as const;
+export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number];
+
+const oneOf = <T extends readonly string[]>(values: T) => v.picklist(values, `must be one of: ${values.join(', ')}`);
+
+export const scriptSchema = v.strictObject({
+	id: contentId,
+	title: text(200),
+	category: oneOf(SCRIPT_CATEGORIES),
+	objection: text(500),
+	variants: v.pipe(v.array(text(500), 'must be a list'), v.minLength(1, 'needs at least one variant'), v.maxLength(12, 'has more than 12 variants')),
+	answers: v.pipe(
+		v.array(
+			v.strictObject({
+				text: text(2000),
+				techniques: v.pipe(v.array(oneOf(TECHNIQUES), 'must be a list'), v.minLength(1, 'needs at least one technique')),
+				why: text(1000)
+			}),
+			'must be a list'
+		),
+		v.minLength(2, 'needs at least two recommended answers'),
+		v.maxLength(6, 'has more than 6 answers')
+	),
+	mistakes: v.pipe(v.array(text(1000), 'must be a list'), v.minLength(1, 'needs at least one mistake to avoid')),
+	knowledge: v.optional(idList, [])
+});
+export type Script = v.InferOutput<typeof scriptSchema>;
+
+export const articleSchema = v.strictObject({
+	id: contentId,
+	title: text(200),
+	category: oneOf(ARTICLE_CATEGORIES),
+	summary: text(500),
+	scripts: v.optional(idList, [])
+});
+export type Article = v.InferOutput<typeof articleSchema>;
+
+const anchors = v.strictObject({ 1: text(500), 2: text(500), 3: text(500), 4: text(500), 5: text(500) }, 'must give an anchor for each score 1 to 5');
+
+export const rubricSchema = v.strictObject({
+	id: contentId,
+	title: text(200),
+	criteria: v.pipe(
+		v.array(
+			v.strictObject({
+				id: contentId,
+				title: text(200),
+				weight: v.pipe(v.number('must be a number'), v.minValue(0.1, 'must be positive'), v.maxValue(100, 'must be at most 100')),
+				anchors
+			}),
+			'must be a list'
+		),
+		v.minLength(1, 'needs at least one criterion')
+	)
+});
+export type Rubric = v.InferOutput<typeof rubricSchema>;
+
+const keyPoint = v.strictObject({
+	point: text(300),
+	criterion: v.optional(contentId),
+	weight: v.optional(v.pipe(v.number('must be a number'), v.minValue(0.1, 'must be positive'), v.maxValue(10, 'must be at most 10')), 1),
+	cues: v.pipe(v.array(text(100), 'must be a list'), v.minLength(1, 'needs at least one cue'))
+});
+const pitfall = v.strictObject({
+	point: text(300),
+	penalty: v.optional(v.pipe(v.number('must be a number'), v.minValue(0.1, 'must be positive'), v.maxValue(10, 'must be at most 10')), 1),
+	cues: v.pipe(v.array(text(100), 'must be a list'), v.minLength(1, 'needs at least one cue'))
+});
+const rule = v.strictObject({
+	minScore: v.optional(v.pipe(v.number('must be a number'), v.minValue(0, 'must be 0 to 1'), v.maxValue(1, 'must be 0 to 1'))),
+	maxTries: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'))),
+	choice: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'))),
+	goto: contentId,
+	say: v.optional(text(500))
+});
+export const ENDINGS = ['won', 'lost', 'neutral'] as const;
+const beat = v.strictObject({
+	customer: text(1000),
+	end: v.optional(oneOf(ENDINGS)),
+	script: v.optional(contentId),
+	expect: v.optional(v.array(keyPoint, 'must be a list'), []),
+	avoid: v.optional(v.array(pitfall, 'must be a list'), []),
+	choices: v.optional(v.array(v.strictObject({ text: text(500), quality: oneOf(['good', 'ok', 'bad'] as const) }), 'must be a list'), []),
+	next: v.optional(v.array(rule, 'must be a list'), [])
+});
+export const scenarioSchema = v.strictObject({
+	id: contentId,
+	title: text(200),
+	persona: v.strictObject({ name: text(100), role: text(100), company: text(200), mood: v.optional(text(100)) }),
+	minutes: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 to 30'), v.maxValue(30, 'must be 1 to 30')),
+	pass: v.pipe(v.number('must be a number'), v.minValue(0, 'must be 0 to 100'), v.maxValue(100, 'must be 0 to 100')),
+	rubric: v.optional(contentId),
+	criteria: v.optional(idList, []),
+	start: contentId,
+	beats: v.record(contentId, beat, 'must map beat ids to beats'),
+	examples: v.optional(v.strictObject({ good: v.optional(v.array(text(2000)), []), bad: v.optional(v.array(text(2000)), []) }), { good: [], bad: [] })
+});
+export type Scenario = v.InferOutput<typeof scenarioSchema>;
+
+const MODULE_TYPES = ['read', 'scripts', 'quiz', 'drill', 'scenario', 'signoff'] as const;
+export const curriculumSchema = v.strictObject({
+	id: contentId,
+	title: text(200),
+	days: v.pipe(
+		v.array(
+			v.strictObject({
+				title: text(200),
+				modules: v.pipe(
+					v.array(
+						v.strictObject({
+							type: oneOf(MODULE_TYPES),
+							title: text(200),
+							items: v.optional(idList, []),
+							mode: v.optional(oneOf(['choice', 'text', 'voice'] as const)),
+							pass: v.optional(v.pipe(v.number('must be a number'), v.minValue(0, 'must be 0 to 100'), v.maxValue(100, 'must be 0 to 100'))),
+							rubric: v.optional(contentId)
+						}),
+						'must be a list'
+					),
+					v.minLength(1, 'a day needs at least one module')
+				)
+			}),
+			'must be a list'
+		),
+		v.minLength(3, 'a programme has 3 to 5 days'),
+		v.maxLength(5, 'a programme has 3 to 5 days')
+	)
+});
+export type Curriculum = v.InferOutput<typeof curriculumSchema>;
+
+const quizItem = v.variant('type', [
+	v.strictObject({
+		type: v.literal('choice'),
+		question: text(1000),
+		options: v.pipe(v.array(text(500)), v.minLength(2, 'needs at least two options')),
+		answer: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'counts options from 1')),
+		explanation: text(2000)
+	}),
+	v.strictObject({
+		type: v.literal('order'),
+		question: text(1000),
+		items: v.pipe(v.array(text(500)), v.minLength(2, 'needs at least two items')),
+		explanation: text(2000)
+	}),
+	v.strictObject({
+		type: v.literal('classify'),
+		question: text(1000),
+		classes: v.pipe(v.array(text(200)), v.minLength(2, 'needs at least two classes')),
+		statements: v.pipe(v.array(v.strictObject({ text: text(500), class: v.pipe(v.number(), v.integer(), v.minValue(1, 'counts classes from 1')) })), v.minLength(1, 'needs at least one statement')),
+		explanation: text(2000)
+	})
+], 'type must be one of: choice, order, classify');
+export const quizSchema = v.strictObject({
+	id: contentId,
+	title: text(200),
+	pass: v.optional(v.pipe(v.number('must be a number'), v.minValue(0), v.maxValue(100)), 80),
+	items: v.pipe(v.array(quizItem, 'must be a list'), v.minLength(1, 'needs at least one item'))
+});
+export type Quiz = v.InferOutput<typeof quizSchema>;

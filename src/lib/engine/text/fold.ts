@@ -1,0 +1,26 @@
+import * as OpenCC from 'opencc-js/cn2t';
+
+// Simplified → Traditional (Taiwan) one character at a time, so that a folded string keeps the
+// length of the original and a match found in the folded text is a span of the original too.
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const cache = new Map<string, string>();
+
+function foldChar(char: string): string {
+	const cached = cache.get(char);
+	if (cached !== undefined) return cached;
+	let folded = char.normalize('NFKC').toLowerCase();
+	if (folded.length === char.length) folded = toTraditional(folded);
+	if (folded.length !== char.length) folded = char.toLowerCase().length === char.length ? char.toLowerCase() : char;
+	cache.set(char, folded);
+	return folded;
+}
+
+/**
+ * Folds text for matching: full-width to half-width and other compatibility forms (NFKC), lower
+ * case, Simplified Chinese to Traditional. The result has exactly the original's UTF-16 length.
+ */
+export function foldText(text: string): string {
+	let out = '';
+	for (const char of text) out += foldChar(char);
+	return out;
+}
