@@ -1,4 +1,4 @@
-import { parseContentFile, type LineOf } from './parse';
+import { locateContentFile, parseContentFile, type LineOf } from './parse';
 import { contentPath, type ContentItem, type ContentKind, type ContentProblem } from './kinds';
 
 export interface ContentFile {
@@ -58,7 +58,14 @@ export function checkContentFiles(files: readonly ContentFile[]): CheckedContent
 		if (result.ok) parsed.push({ item: result.item, lineOf: result.lineOf, path: file.path });
 		else problems.push(...result.problems);
 	}
-	const known = new Set(parsed.map(({ item }) => `${item.kind}:${item.locale}:${item.id}`));
+	// A file that exists but failed to parse still counts as there: its own problem is reported once,
+	// not again at every item that points to it.
+	const known = new Set(
+		files.flatMap((file) => {
+			const at = locateContentFile(file.path);
+			return typeof at === 'string' ? [] : [`${at.kind}:${at.locale}:${at.id}`];
+		})
+	);
 	for (const { item, lineOf, path } of parsed) {
 		for (const ref of referencesOf(item)) {
 			if (!known.has(`${ref.kind}:${item.locale}:${ref.id}`)) {

@@ -1,12 +1,23 @@
-import { stringify } from 'yaml';
+import { Document, isSeq, isScalar, visit } from 'yaml';
 import { CONTENT_KINDS, type ContentItem } from './kinds';
+
+const SHORT_WORD = /^[a-z0-9-]{1,40}$/;
 
 /**
  * Writes an item back as its file. The output depends only on the item, so exporting what was
- * synced from these files gives these files again.
+ * synced from these files gives these files again. Lists of ids and techniques are written on one
+ * line (`knowledge: [a, b]`), as trainers write them.
  */
 export function serializeContentItem(item: ContentItem): string {
-	const yaml = stringify(item.data, { lineWidth: 0, indent: 2 });
+	const doc = new Document(item.data);
+	visit(doc, {
+		Seq(_, node) {
+			if (isSeq(node) && node.items.length > 0 && node.items.every((entry) => isScalar(entry) && typeof entry.value === 'string' && SHORT_WORD.test(entry.value))) {
+				node.flow = true;
+			}
+		}
+	});
+	const yaml = doc.toString({ lineWidth: 0, indent: 2, flowCollectionPadding: false });
 	if (!CONTENT_KINDS[item.kind].hasBody) return yaml;
 	return `---\n${yaml}---\n${item.body}`;
 }

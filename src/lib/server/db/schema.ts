@@ -128,3 +128,52 @@ export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AccountToken = typeof accountTokens.$inferSelect;
 export type Team = typeof teams.$inferSelect;
+
+/**
+ * Authored content, one row per item and locale, as parsed from `content/` (or, later, the studio).
+ * `data` holds the validated fields as JSON; `body` the Markdown that follows the front matter.
+ */
+export const contentItems = sqliteTable(
+	'content_items',
+	{
+		kind: text('kind').notNull(),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		id: text('id').notNull(),
+		title: text('title').notNull(),
+		category: text('category'),
+		data: text('data', { mode: 'json' }).notNull(),
+		body: text('body').notNull().default(''),
+		/** Everything a search may match, as plain text, in the original spelling. */
+		plainText: text('plain_text').notNull().default(''),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.kind, t.locale, t.id] }), index('content_items_category_idx').on(t.kind, t.locale, t.category)]
+);
+
+/** A user's bookmarked script entries, by id (so a bookmark survives a content re-sync). */
+export const bookmarks = sqliteTable(
+	'bookmarks',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		scriptId: text('script_id').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.scriptId] })]
+);
+
+/** When a user first read each knowledge article. */
+export const articleReads = sqliteTable(
+	'article_reads',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		articleId: text('article_id').notNull(),
+		readAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.articleId] })]
+);
+
+export type ContentRow = typeof contentItems.$inferSelect;

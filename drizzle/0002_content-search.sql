@@ -1,0 +1,11 @@
+-- Full-text search over content. The trigram tokenizer matches any substring of three or more
+-- characters, which is what Chinese (written without spaces) needs. Rows hold folded text
+-- (lower case, half-width, Traditional): queries are folded the same way before matching.
+CREATE VIRTUAL TABLE `content_search` USING fts5(
+	`title`,
+	`text`,
+	`kind` UNINDEXED,
+	`locale` UNINDEXED,
+	`item_id` UNINDEXED,
+	tokenize = 'trigram'
+);

@@ -1,0 +1,96 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { contentItems, type ContentRow } from '../db/schema';
+import { foldText } from '$lib/engine/text/fold';
+import type { ContentItem, ContentKind, ContentLocale } from '$lib/engine/content';
+
+/** Markdown reduced to its words, for search. */
+function markdownToPlain(markdown: string): string {
+	return markdown
+		.replace(/```[\s\S]*?```/g, ' ')
+		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/^\s*\|?\s*:?-{3,}.*$/gm, ' ')
+		.replace(/[#>*_`|~]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/** The text a search should find an item by, in its original spelling. */
+export function searchableText(item: ContentItem): string {
+	switch (item.kind) {
+		case 'script': {
+			const d = item.data;
+			return [d.objection, ...d.variants, ...d.answers.flatMap((a) => [a.text, a.why]), ...d.mistakes, markdownToPlain(item.body)].join('\n');
+		}
+		case 'article':
+			return [item.data.summary, markdownToPlain(item.body)].join('\n');
+		default:
+			return '';
+	}
+}
+
+function categoryOf(item: ContentItem): string | null {
+	return 'category' in item.data ? (item.data.category as string) : null;
+}
+
+/**
+ * Replaces all content in the database with `items`, and rebuilds the search index, in one
+ * transaction: a reader sees the old content or the new, never a mix.
+ */
+export function replaceAllContent(db: Db, items: readonly ContentItem[], now = new Date()): void {
+	db.transaction((tx) => {
+		tx.delete(contentItems).run();
+		tx.run(sql`delete from content_search`);
+		for (const item of items) {
+			const plainText = searchableText(item);
+			tx.insert(contentItems)
+				.values({ kind: item.kind, locale: item.locale, id: item.id, title: item.data.title, category: categoryOf(item), data: item.data, body: item.body, plainText, updatedAt: now })
+				.run();
+			if (plainText) {
+				tx.run(
+					sql`insert into content_search (title, text, kind, locale, item_id) values (${foldText(item.data.title)}, ${foldText(plainText)}, ${item.kind}, ${item.locale}, ${item.id})`
+				);
+			}
+		}
+	});
+}
+
+export function rowToItem(row: ContentRow): ContentItem {
+	return { kind: row.kind, locale: row.locale, id: row.id, data: row.data, body: row.body } as ContentItem;
+}
+
+export function listAllContent(db: Db): ContentItem[] {
+	return db.select().from(contentItems).orderBy(asc(contentItems.kind), asc(contentItems.locale), asc(contentItems.id)).all().map(rowToItem);
+}
+
+export function countContent(db: Db): number {
+	return db.select({ n: sql<number>`count(*)` }).from(contentItems).get()?.n ?? 0;
+}
+
+/**
+ * The items of a kind, one per id, in the preferred locale where it exists and in another
+ * locale where it does not (content may be written in either language).
+ */
+export function listContentOfKind<K extends ContentKind>(db: Db, kind: K, locale: ContentLocale): Extract<ContentItem, { kind: K }>[] {
+	const rows = db.select().from(contentItems).where(eq(contentItems.kind, kind)).orderBy(asc(contentItems.id)).all();
+	const chosen = new Map<string, ContentRow>();
+	for (const row of rows) {
+		const current = chosen.get(row.id);
+		if (!current || (row.locale === locale && current.locale !== locale)) chosen.set(row.id, row);
+	}
+	return [...chosen.values()].map((row) => rowToItem(row) as Extract<ContentItem, { kind: K }>);
+}
+
+/** One item in the preferred locale, or in another when it exists only there. */
+export function findContent<K extends ContentKind>(db: Db, kind: K, id: string, locale: ContentLocale): Extract<ContentItem, { kind: K }> | undefined {
+	const rows = db.select().from(contentItems).where(and(eq(contentItems.kind, kind), eq(contentItems.id, id))).all();
+	const row = rows.find((r) => r.locale === locale) ?? rows[0];
+	return row ? (rowToItem(row) as Extract<ContentItem, { kind: K }>) : undefined;
+}
+
+/** Titles of items of a kind, by id, in the preferred locale: for links between items. */
+export function contentTitles(db: Db, kind: ContentKind, ids: readonly string[], locale: ContentLocale): { id: string; title: string }[] {
+	if (ids.length === 0) return [];
+	const byId = new Map(listContentOfKind(db, kind, locale).map((item) => [item.id, item.data.title]));
+	return ids.flatMap((id) => (byId.has(id) ? [{ id, title: byId.get(id)! }] : []));
+}
