@@ -20,6 +20,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/locale': 'public',
 	'/(app)': 'user',
 	'/(app)/profile': 'user',
+	'/(app)/library': 'user',
+	'/(app)/library/[id]': 'user',
+	'/(app)/knowledge': 'user',
+	'/(app)/knowledge/[id]': 'user',
+	'/(app)/search': 'user',
 	'/(app)/team': ['manager', 'admin'],
 	'/(app)/admin': ['admin'],
 	'/(app)/admin/users': ['admin'],
@@ -51,11 +56,13 @@ export function decideAccess(routeId: string | null, roles: readonly Role[] | nu
 
 export interface NavItem {
 	href: string;
-	key: 'home' | 'team' | 'admin' | 'profile';
+	key: 'home' | 'library' | 'knowledge' | 'team' | 'admin' | 'profile';
 }
 
 const NAV: readonly (NavItem & { routeId: string })[] = [
 	{ href: '/', key: 'home', routeId: '/(app)' },
+	{ href: '/library', key: 'library', routeId: '/(app)/library' },
+	{ href: '/knowledge', key: 'knowledge', routeId: '/(app)/knowledge' },
 	{ href: '/team', key: 'team', routeId: '/(app)/team' },
 	{ href: '/admin', key: 'admin', routeId: '/(app)/admin' },
 	{ href: '/profile', key: 'profile', routeId: '/(app)/profile' }

@@ -55,3 +55,45 @@ export function problemText(problem: Problem): string {
 export function formatDateTime(value: Date | string | number): string {
 	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 }
+
+export function scriptCategoryLabel(category: string): string {
+	const labels: Record<string, () => string> = {
+		price: m.script_category_price,
+		competitor: m.script_category_competitor,
+		results: m.script_category_results,
+		timing: m.script_category_timing,
+		authority: m.script_category_authority,
+		need: m.script_category_need,
+		trust: m.script_category_trust,
+		'brush-off': m.script_category_brush_off
+	};
+	return labels[category]?.() ?? category;
+}
+
+export function articleCategoryLabel(category: string): string {
+	const labels: Record<string, () => string> = {
+		product: m.article_category_product,
+		company: m.article_category_company,
+		'industry-chain': m.article_category_industry_chain,
+		competitors: m.article_category_competitors,
+		'customer-needs': m.article_category_customer_needs,
+		trends: m.article_category_trends,
+		rules: m.article_category_rules
+	};
+	return labels[category]?.() ?? category;
+}
+
+export function techniqueLabel(technique: string): string {
+	const labels: Record<string, () => string> = {
+		acknowledge: m.technique_acknowledge,
+		ask: m.technique_ask,
+		evidence: m.technique_evidence,
+		reframe: m.technique_reframe,
+		'next-step': m.technique_next_step
+	};
+	return labels[technique]?.() ?? technique;
+}
+
+export function languageName(locale: string): string {
+	return locale === 'zh-TW' ? m.language_zh_tw() : m.language_en();
+}

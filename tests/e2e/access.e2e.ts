@@ -75,7 +75,7 @@ test('every route answers each role as the access table says', async () => {
 
 test('form actions refuse roles that may not use them, before doing anything', async () => {
 	const params = await sampleParams();
-	const actions = [
+	const actions: { path: string; form: Record<string, string>; roles: Role[] }[] = [
 		{ path: '/admin/invites?/create', form: { email: 'intruder@example.com', roles: 'admin' }, roles: ['admin'] },
 		{ path: `/admin/users/${params['/(app)/admin/users/[id]']}?/roles`, form: { roles: 'admin' }, roles: ['admin'] },
 		{ path: `/admin/users/${params['/(app)/admin/users/[id]']}?/deactivate`, form: {}, roles: ['admin'] },

@@ -6,6 +6,10 @@ import { createAccountToken } from './auth/account-tokens';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password';
 import { createTeam, addTeamMember } from './teams';
 import { isDemoInstance, markDemoInstance } from './settings';
+import { countContent } from './content/store';
+import { syncContentDirectory } from './content/sync';
+import { DEFAULT_CONTENT_DIR } from './content/files';
+import { formatProblem } from '$lib/engine/content';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_REPS } from '$lib/demo-accounts';
 
 export const DEMO_TEAM_NAME = '台北一組 Taipei 1';
@@ -22,6 +26,22 @@ export function publicOrigin(env: Env): string {
  * DEMO=0 an admin from ADMIN_EMAIL / ADMIN_PASSWORD, or else a one-time set-up link.
  */
 export async function bootstrapInstance(db: Db, env: Env, log: Log): Promise<void> {
+	syncContentOnFirstStart(db, env.CONTENT_DIR ?? DEFAULT_CONTENT_DIR, log);
+	await bootstrapAccounts(db, env, log);
+}
+
+/** An empty database takes the content folder (the demo pack, as shipped). */
+export function syncContentOnFirstStart(db: Db, dir: string, log: Log): void {
+	if (countContent(db) > 0) return;
+	const result = syncContentDirectory(db, dir);
+	if (result.ok) {
+		log(`Rehearse: loaded ${result.count} content items from ${dir}.`);
+	} else {
+		log([`Rehearse: the content in ${dir} was not loaded; fix these problems and run npm run content:sync:`, ...result.problems.map(formatProblem)].join('\n'));
+	}
+}
+
+async function bootstrapAccounts(db: Db, env: Env, log: Log): Promise<void> {
 	const origin = publicOrigin(env);
 	if (countUsers(db) > 0) {
 		if (isDemoInstance(db)) await printDemoAccounts(db, origin, log);

@@ -1,0 +1,60 @@
+import { Marked, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+export interface TocEntry {
+	id: string;
+	text: string;
+	depth: number;
+}
+
+export interface RenderedMarkdown {
+	html: string;
+	toc: TocEntry[];
+}
+
+// Everything authored goes through here and nowhere else: Markdown to HTML, then an allowlist.
+// Raw HTML in the source is escaped, not passed on; the sanitizer is the second wall.
+const SANITIZE: sanitizeHtml.IOptions = {
+	allowedTags: ['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a'],
+	allowedAttributes: { a: ['href', 'title', 'rel'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'], th: ['align'], td: ['align'], ol: ['start'] },
+	allowedSchemes: ['http', 'https', 'mailto'],
+	allowedSchemesAppliedToAttributes: ['href'],
+	allowProtocolRelative: false,
+	disallowedTagsMode: 'escape',
+	transformTags: {
+		h1: 'h2',
+		a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } })
+	}
+};
+
+function plainTextOf(tokens: Tokens.Generic[] | undefined): string {
+	return (tokens ?? []).map((token) => ('tokens' in token && token.tokens ? plainTextOf(token.tokens as Tokens.Generic[]) : (token.text ?? token.raw ?? ''))).join('');
+}
+
+/**
+ * Renders authored Markdown to safe HTML. Headings get ids (`section-1`, …) and are listed in
+ * a table of contents; a page's own title is its h1, so a Markdown `#` heading becomes an h2.
+ */
+export function renderMarkdown(markdown: string): RenderedMarkdown {
+	const toc: TocEntry[] = [];
+	const marked = new Marked({ gfm: true, breaks: false, async: false });
+	marked.use({
+		renderer: {
+			html({ text }) {
+				return escapeHtml(text);
+			},
+			heading({ tokens, depth }) {
+				const level = Math.max(2, depth);
+				const id = `section-${toc.length + 1}`;
+				toc.push({ id, text: plainTextOf(tokens as Tokens.Generic[]).trim(), depth: level });
+				return `<h${level} id="${id}">${this.parser.parseInline(tokens)}</h${level}>\n`;
+			}
+		}
+	});
+	const raw = marked.parse(markdown) as string;
+	return { html: sanitizeHtml(raw, SANITIZE), toc };
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
