@@ -56,8 +56,10 @@ export function formatDateTime(value: Date | string | number): string {
 	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 }
 
-export function scriptCategoryLabel(category: string): string {
-	const labels: Record<string, () => string> = {
+type MessageLocale = { locale?: 'en' | 'zh-TW' };
+
+export function scriptCategoryLabel(category: string, locale?: 'en' | 'zh-TW'): string {
+	const labels: Record<string, (inputs: object, options: MessageLocale) => string> = {
 		price: m.script_category_price,
 		competitor: m.script_category_competitor,
 		results: m.script_category_results,
@@ -67,11 +69,11 @@ export function scriptCategoryLabel(category: string): string {
 		trust: m.script_category_trust,
 		'brush-off': m.script_category_brush_off
 	};
-	return labels[category]?.() ?? category;
+	return labels[category]?.({}, { locale }) ?? category;
 }
 
-export function articleCategoryLabel(category: string): string {
-	const labels: Record<string, () => string> = {
+export function articleCategoryLabel(category: string, locale?: 'en' | 'zh-TW'): string {
+	const labels: Record<string, (inputs: object, options: MessageLocale) => string> = {
 		product: m.article_category_product,
 		company: m.article_category_company,
 		'industry-chain': m.article_category_industry_chain,
@@ -80,7 +82,7 @@ export function articleCategoryLabel(category: string): string {
 		trends: m.article_category_trends,
 		rules: m.article_category_rules
 	};
-	return labels[category]?.() ?? category;
+	return labels[category]?.({}, { locale }) ?? category;
 }
 
 export function techniqueLabel(technique: string): string {

@@ -29,7 +29,9 @@ async function sampleParams(): Promise<Record<string, string>> {
 	await admin.dispose();
 	return {
 		'/(app)/admin/users/[id]': users.match(/\/admin\/users\/([a-z0-9]+)/)![1]!,
-		'/(app)/admin/teams/[id]': teams.match(/\/admin\/teams\/([a-z0-9]+)/)![1]!
+		'/(app)/admin/teams/[id]': teams.match(/\/admin\/teams\/([a-z0-9]+)/)![1]!,
+		'/(app)/library/[id]': 'price-too-high',
+		'/(app)/knowledge/[id]': 'membership-tiers'
 	};
 }
 

@@ -66,8 +66,9 @@ describe('searchContent', () => {
 		expect(hits).toContain('en/already-use-another-platform');
 	});
 
-	it('needs every term (AND)', () => {
-		expect(ids(searchContent(setUp(), 'competitor badmouth'))).toEqual(['en/already-use-another-platform']);
+	it('puts items with every term before items with some of them', () => {
+		expect(ids(searchContent(setUp(), 'competitor badmouth'))[0]).toBe('en/already-use-another-platform');
+		expect(ids(searchContent(setUp(), 'competitor badmouth'))).toContain('en/competitor-baiyetong');
 	});
 
 	it('treats FTS5 syntax and SQL metacharacters as plain text', () => {
@@ -98,5 +99,34 @@ describe('highlight', () => {
 			{ text: 'Ｇｏｌｄ', match: true },
 			{ text: ' member', match: false }
 		]);
+	});
+});
+
+describe('searchContent with the demo pack', () => {
+	async function demo() {
+		const { syncContentDirectory } = await import('./sync');
+		const db = createTestDatabase();
+		syncContentDirectory(db, 'content');
+		return db;
+	}
+
+	it.each([
+		['客戶說太貴了', 'zh-TW', 'zh-TW/price-too-high'],
+		['客户说太贵了', 'zh-TW', 'zh-TW/price-too-high'],
+		['they already use a competitor', 'en', 'en/already-use-another-platform'],
+		['競爭對手', 'zh-TW', 'zh-TW/already-use-another-platform'],
+		['send me some information', 'en', 'en/send-me-material'],
+		['the boss is not in', 'en', 'en/boss-not-in']
+	] as const)('a sentence like %s finds the right entry first', async (query, locale, expected) => {
+		expect(ids(searchContent(await demo(), query, { locale }))[0]).toBe(expected);
+	});
+
+	it('finds both competitor entries by the category name', async () => {
+		expect(ids(searchContent(await demo(), 'competitor', { locale: 'en' })).slice(0, 5)).toEqual(expect.arrayContaining(['en/already-use-another-platform', 'en/competitor-is-cheaper']));
+	});
+
+	it('puts the reader’s language first', async () => {
+		const hits = searchContent(await demo(), 'price', { locale: 'en' });
+		expect(hits[0]!.locale).toBe('en');
 	});
 });

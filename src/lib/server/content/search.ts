@@ -7,6 +7,7 @@ import type { ContentKind, ContentLocale } from '$lib/engine/content';
 export const SEARCH_QUERY_MAX_LENGTH = 200;
 const MAX_TERMS = 8;
 const SNIPPET_RADIUS = 60;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** A piece of displayed text; `match` pieces are what the query found. */
 export interface TextPart {
@@ -23,10 +24,17 @@ export interface SearchHit {
 	snippet: TextPart[];
 }
 
-/** Folded, de-duplicated query terms; quotes and FTS5 operators are just characters here. */
+/**
+ * Folded, de-duplicated query terms; quotes and FTS5 operators are just characters here. One- and
+ * two-letter Latin words ("a", "me") are dropped when the query has longer ones: they match
+ * nearly everything. Short Chinese terms are kept: 「貴」 means something.
+ */
 export function queryTerms(query: string): string[] {
 	const folded = foldText(query.slice(0, SEARCH_QUERY_MAX_LENGTH).trim());
-	return [...new Set(folded.split(/\s+/).filter(Boolean))].slice(0, MAX_TERMS);
+	const terms = [...new Set(folded.split(/\s+/).filter(Boolean))];
+	const isShortLatin = (term: string) => [...term].length < 3 && !CJK.test(term);
+	const meaningful = terms.some((term) => !isShortLatin(term)) ? terms.filter((term) => !isShortLatin(term)) : terms;
+	return meaningful.slice(0, MAX_TERMS);
 }
 
 /** Splits `original` into parts, marking every occurrence of a term (found in its folded form). */
@@ -74,26 +82,59 @@ interface Ranked {
 	itemId: string;
 }
 
+/** Quotes a term for FTS5 so that its operators and quotes are plain characters. */
+function phrase(term: string): string {
+	return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** The trigrams of a term, for matching a Chinese sentence whose words are not contiguous in a text. */
+function trigramsOf(term: string): string[] {
+	const chars = [...term];
+	return chars.length <= 3 ? [term] : chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join(''));
+}
+
+function ftsSearch(db: Db, match: string, limit: number): Ranked[] {
+	return db.all<Ranked>(
+		sql`select kind, locale, item_id as itemId from content_search where content_search match ${match} order by bm25(content_search, 5.0, 1.0, 3.0) limit ${limit}`
+	);
+}
+
+/** Every term must appear. Short terms (1–2 characters) cannot use trigrams, so they are scanned. */
+function strictSearch(db: Db, terms: readonly string[], limit: number): Ranked[] {
+	if (terms.every((term) => [...term].length >= 3)) return ftsSearch(db, terms.map(phrase).join(' '), limit);
+	const anyColumn = (term: string) => sql`(title like ${likePattern(term)} escape '\\' or text like ${likePattern(term)} escape '\\' or keywords like ${likePattern(term)} escape '\\')`;
+	const titleHits = terms.map((term) => sql`(title like ${likePattern(term)} escape '\\')`);
+	return db.all<Ranked>(
+		sql`select kind, locale, item_id as itemId from content_search where ${sql.join(terms.map(anyColumn), sql` and `)} order by (${sql.join(titleHits, sql` + `)}) desc, length(text) asc limit ${limit}`
+	);
+}
+
 /**
- * Finds scripts and articles in every locale. Terms of three characters or more use the trigram
- * index, ranked by bm25 with the title weighted up; a shorter term (1–2 Chinese characters, say)
- * cannot use trigrams, so then the folded text is scanned, title matches first.
+ * Any term may appear, ranked by how much of the query an item matches: for a question typed as a
+ * sentence ("they already use a competitor", 「客戶說太貴了」). Chinese terms count by trigram.
  */
-export function searchContent(db: Db, query: string, limit = 20): SearchHit[] {
+function looseSearch(db: Db, terms: readonly string[], limit: number): Ranked[] {
+	const parts = terms.flatMap((term) => (CJK.test(term) ? trigramsOf(term) : [term])).filter((part) => [...part].length >= 3);
+	if (parts.length === 0) return [];
+	return ftsSearch(db, [...new Set(parts)].map(phrase).join(' OR '), limit);
+}
+
+/**
+ * Finds scripts and articles in every locale: first the items that contain every term, then, to
+ * fill the page, those that contain some of them. Ranking is bm25 with the title weighted up;
+ * items in the reader's language come before the others.
+ */
+export function searchContent(db: Db, query: string, options: { locale?: ContentLocale; limit?: number } = {}): SearchHit[] {
+	const limit = options.limit ?? 20;
 	const terms = queryTerms(query);
 	if (terms.length === 0) return [];
-	let ranked: Ranked[];
-	if (terms.every((term) => [...term].length >= 3)) {
-		const match = terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' ');
-		ranked = db.all<Ranked>(
-			sql`select kind, locale, item_id as itemId from content_search where content_search match ${match} order by bm25(content_search, 5.0, 1.0) limit ${limit}`
-		);
-	} else {
-		const conditions = terms.map((term) => sql`(title like ${likePattern(term)} escape '\\' or text like ${likePattern(term)} escape '\\')`);
-		const titleHits = terms.map((term) => sql`(title like ${likePattern(term)} escape '\\')`);
-		ranked = db.all<Ranked>(
-			sql`select kind, locale, item_id as itemId from content_search where ${sql.join(conditions, sql` and `)} order by (${sql.join(titleHits, sql` + `)}) desc, length(text) asc limit ${limit}`
-		);
+	const ranked = strictSearch(db, terms, limit);
+	if (ranked.length < limit) {
+		const seen = new Set(ranked.map((r) => `${r.kind}:${r.locale}:${r.itemId}`));
+		for (const r of looseSearch(db, terms, limit)) {
+			if (ranked.length >= limit) break;
+			if (!seen.has(`${r.kind}:${r.locale}:${r.itemId}`)) ranked.push(r);
+		}
 	}
 	if (ranked.length === 0) return [];
 	const rows = db
@@ -102,10 +143,12 @@ export function searchContent(db: Db, query: string, limit = 20): SearchHit[] {
 		.where(or(...ranked.map((r) => and(eq(contentItems.kind, r.kind), eq(contentItems.locale, r.locale as ContentLocale), eq(contentItems.id, r.itemId)))))
 		.all();
 	const byKey = new Map(rows.map((row) => [`${row.kind}:${row.locale}:${row.id}`, row]));
+	// The reader's language first (a stable sort keeps the ranking within each language).
+	if (options.locale) ranked.sort((a, b) => Number(b.locale === options.locale) - Number(a.locale === options.locale));
+	const highlightTerms = terms.flatMap((term) => (CJK.test(term) && [...term].length > 3 ? [term, ...trigramsOf(term)] : [term]));
 	return ranked.flatMap((r) => {
 		const row = byKey.get(`${r.kind}:${r.locale}:${r.itemId}`);
 		if (!row) return [];
-		return [{ kind: row.kind as ContentKind, locale: row.locale, id: row.id, category: row.category, title: highlight(row.title, terms), snippet: snippetOf(row.plainText, terms) }];
+		return [{ kind: row.kind as ContentKind, locale: row.locale, id: row.id, category: row.category, title: highlight(row.title, highlightTerms), snippet: snippetOf(row.plainText, highlightTerms) }];
 	});
 }
-

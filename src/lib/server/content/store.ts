@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { contentItems, type ContentRow } from '../db/schema';
 import { foldText } from '$lib/engine/text/fold';
 import type { ContentItem, ContentKind, ContentLocale } from '$lib/engine/content';
+import { articleCategoryLabel, scriptCategoryLabel } from '$lib/labels';
 
 /** Markdown reduced to its words, for search. */
 function markdownToPlain(markdown: string): string {
@@ -29,6 +30,14 @@ export function searchableText(item: ContentItem): string {
 	}
 }
 
+/** Words to find an item by beyond its text: its category, by code and by name in its language. */
+function keywordsOf(item: ContentItem): string {
+	const category = categoryOf(item);
+	if (!category) return '';
+	const label = item.kind === 'script' ? scriptCategoryLabel : articleCategoryLabel;
+	return [category.replace(/-/g, ' '), label(category, item.locale)].join(' ');
+}
+
 function categoryOf(item: ContentItem): string | null {
 	return 'category' in item.data ? (item.data.category as string) : null;
 }
@@ -48,7 +57,7 @@ export function replaceAllContent(db: Db, items: readonly ContentItem[], now = n
 				.run();
 			if (plainText) {
 				tx.run(
-					sql`insert into content_search (title, text, kind, locale, item_id) values (${foldText(item.data.title)}, ${foldText(plainText)}, ${item.kind}, ${item.locale}, ${item.id})`
+					sql`insert into content_search (title, text, keywords, kind, locale, item_id) values (${foldText(item.data.title)}, ${foldText(plainText)}, ${foldText(keywordsOf(item))}, ${item.kind}, ${item.locale}, ${item.id})`
 				);
 			}
 		}

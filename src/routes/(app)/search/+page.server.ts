@@ -8,5 +8,6 @@ export const load: PageServerLoad = (event) => {
 	requireUser(event);
 	const raw = event.url.searchParams.get('q') ?? '';
 	const query = raw.trim().slice(0, SEARCH_QUERY_MAX_LENGTH);
-	return { query, truncated: raw.trim().length > SEARCH_QUERY_MAX_LENGTH, hits: query ? searchContent(getDb(), query) : [], locale: contentLocale() };
+	const locale = contentLocale();
+	return { query, truncated: raw.trim().length > SEARCH_QUERY_MAX_LENGTH, hits: query ? searchContent(getDb(), query, { locale }) : [], locale };
 };
