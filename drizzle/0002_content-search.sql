@@ -12,3 +12,15 @@ CREATE VIRTUAL TABLE `content_search` USING fts5(
 	`item_id` UNINDEXED,
 	tokenize = 'trigram'
 );
+--> statement-breakpoint
+-- Trigrams cannot match a query of one or two characters, and 「貴」 or 「續約」 are real queries.
+-- This table holds every Chinese character and every pair of neighbouring characters as words,
+-- so such a query is an index look-up too.
+CREATE VIRTUAL TABLE `content_grams` USING fts5(
+	`title`,
+	`text`,
+	`kind` UNINDEXED,
+	`locale` UNINDEXED,
+	`item_id` UNINDEXED,
+	tokenize = 'unicode61'
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText } from './fold';
+import { chineseGrams, foldText } from './fold';
 
 describe('foldText', () => {
 	it.each([
@@ -17,5 +17,12 @@ describe('foldText', () => {
 		for (const text of ['㎏ and ﬁ', '🙂 emoji 🙂', 'İstanbul', '「報價」，好嗎？']) {
 			expect(foldText(text).length).toBe(text.length);
 		}
+	});
+});
+
+describe('chineseGrams', () => {
+	it('lists single characters and neighbouring pairs of each Chinese run, ignoring other text', () => {
+		expect(chineseGrams('太貴了, NT$26,800 續約')).toBe('太 貴 了 太貴 貴了 續 約 續約');
+		expect(chineseGrams('no chinese here')).toBe('');
 	});
 });

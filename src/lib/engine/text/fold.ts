@@ -24,3 +24,20 @@ export function foldText(text: string): string {
 	for (const char of text) out += foldChar(char);
 	return out;
 }
+
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+
+/**
+ * The Chinese characters of a text as single characters and neighbouring pairs, space-separated:
+ * 「太貴了」 → 「太 貴 了 太貴 貴了」. Indexed as words, they let a one- or two-character query be
+ * looked up instead of scanned for.
+ */
+export function chineseGrams(text: string): string {
+	const grams: string[] = [];
+	for (const run of text.match(CJK_RUN) ?? []) {
+		const chars = [...run];
+		grams.push(...chars);
+		for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i]! + chars[i + 1]!);
+	}
+	return grams.join(' ');
+}

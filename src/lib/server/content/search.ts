@@ -99,13 +99,32 @@ function ftsSearch(db: Db, match: string, limit: number): Ranked[] {
 	);
 }
 
-/** Every term must appear. Short terms (1–2 characters) cannot use trigrams, so they are scanned. */
+/**
+ * Every term must appear. Terms of three characters or more are looked up by trigram; Chinese
+ * terms of one or two characters by the character/pair index. Only a query made of nothing but
+ * one- and two-letter Latin words is left to scan.
+ */
 function strictSearch(db: Db, terms: readonly string[], limit: number): Ranked[] {
-	if (terms.every((term) => [...term].length >= 3)) return ftsSearch(db, terms.map(phrase).join(' '), limit);
+	const long = terms.filter((term) => [...term].length >= 3);
+	const short = terms.filter((term) => [...term].length < 3);
+	if (short.length === 0) return ftsSearch(db, long.map(phrase).join(' '), limit);
+	if (short.every((term) => CJK.test(term))) {
+		// A Chinese term of one or two characters is itself one of the indexed words.
+		const gramsMatch = short.map(phrase).join(' ');
+		if (long.length === 0) {
+			return db.all<Ranked>(
+				sql`select kind, locale, item_id as itemId from content_grams where content_grams match ${gramsMatch} order by bm25(content_grams, 5.0, 1.0) limit ${limit}`
+			);
+		}
+		return db.all<Ranked>(
+			sql`select kind, locale, item_id as itemId from content_search where content_search match ${long.map(phrase).join(' ')}
+				and (kind, locale, item_id) in (select kind, locale, item_id from content_grams where content_grams match ${gramsMatch})
+				order by bm25(content_search, 5.0, 1.0, 3.0) limit ${limit}`
+		);
+	}
 	const anyColumn = (term: string) => sql`(title like ${likePattern(term)} escape '\\' or text like ${likePattern(term)} escape '\\' or keywords like ${likePattern(term)} escape '\\')`;
-	const titleHits = terms.map((term) => sql`(title like ${likePattern(term)} escape '\\')`);
 	return db.all<Ranked>(
-		sql`select kind, locale, item_id as itemId from content_search where ${sql.join(terms.map(anyColumn), sql` and `)} order by (${sql.join(titleHits, sql` + `)}) desc, length(text) asc limit ${limit}`
+		sql`select kind, locale, item_id as itemId from content_search where ${sql.join(terms.map(anyColumn), sql` and `)} limit ${limit}`
 	);
 }
 

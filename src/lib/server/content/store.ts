@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { contentItems, type ContentRow } from '../db/schema';
-import { foldText } from '$lib/engine/text/fold';
+import { chineseGrams, foldText } from '$lib/engine/text/fold';
 import type { ContentItem, ContentKind, ContentLocale } from '$lib/engine/content';
 import { articleCategoryLabel, scriptCategoryLabel } from '$lib/labels';
 
@@ -50,14 +50,21 @@ export function replaceAllContent(db: Db, items: readonly ContentItem[], now = n
 	db.transaction((tx) => {
 		tx.delete(contentItems).run();
 		tx.run(sql`delete from content_search`);
+		tx.run(sql`delete from content_grams`);
 		for (const item of items) {
 			const plainText = searchableText(item);
 			tx.insert(contentItems)
 				.values({ kind: item.kind, locale: item.locale, id: item.id, title: item.data.title, category: categoryOf(item), data: item.data, body: item.body, plainText, updatedAt: now })
 				.run();
 			if (plainText) {
+				const title = foldText(item.data.title);
+				const text = foldText(plainText);
+				const keywords = foldText(keywordsOf(item));
 				tx.run(
-					sql`insert into content_search (title, text, keywords, kind, locale, item_id) values (${foldText(item.data.title)}, ${foldText(plainText)}, ${foldText(keywordsOf(item))}, ${item.kind}, ${item.locale}, ${item.id})`
+					sql`insert into content_search (title, text, keywords, kind, locale, item_id) values (${title}, ${text}, ${keywords}, ${item.kind}, ${item.locale}, ${item.id})`
+				);
+				tx.run(
+					sql`insert into content_grams (title, text, kind, locale, item_id) values (${chineseGrams(title)}, ${chineseGrams(`${text}\n${keywords}`)}, ${item.kind}, ${item.locale}, ${item.id})`
 				);
 			}
 		}
