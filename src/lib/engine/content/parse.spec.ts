@@ -60,7 +60,7 @@ describe('parseContentFile', () => {
 		['a wrong category, on its line', script.replace('category: price', 'category: cheap'), 'en/scripts/price-too-high.md:4: category: must be one of: price, competitor, results, timing, authority, need, trust, brush-off'],
 		['an unknown technique, with its path', script.replace('techniques: [evidence, reframe]', 'techniques: [evidence, flattery]'), 'en/scripts/price-too-high.md:13: answers[1].techniques[1]: must be one of: acknowledge, ask, evidence, reframe, next-step'],
 		['a missing field', script.replace("objection: It's too expensive.\n", ''), 'en/scripts/price-too-high.md:2: objection: is required'],
-		['a single answer', script.replace(/ {2}- text: Gold[\s\S]*?Makes the cost concrete.\n/, ''), 'en/scripts/price-too-high.md:9: answers: needs at least two recommended answers'],
+		['a single answer', script.replace(/ {2}- text: Gold[\s\S]*?Makes the cost concrete.\n/, ''), 'en/scripts/price-too-high.md:8: answers: needs at least two recommended answers'],
 		['an unknown field', script.replace('knowledge:', 'colour: red\nknowledge:'), 'en/scripts/price-too-high.md:17: unknown field "colour"'],
 		['an id that is not the file name', script.replace('id: price-too-high', 'id: too-pricey'), 'en/scripts/price-too-high.md:2: id "too-pricey" must match the file name "price-too-high"'],
 		['a key given twice', script.replace('category: price', 'category: price\ncategory: need'), 'en/scripts/price-too-high.md:5: YAML: Map keys must be unique'],

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { CONTENT_KINDS, CONTENT_LOCALES, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from './kinds';
 
 /** Finds the line of a field in the file, for messages; falls back to its nearest parent. */
@@ -39,10 +39,19 @@ function splitFrontMatter(text: string): { yaml: string; firstLine: number; body
 }
 
 function lineFinder(doc: Document, counter: LineCounter, offset: number): LineOf {
+	const lineAt = (position: number) => counter.linePos(position).line + offset;
 	return (path) => {
 		for (let depth = path.length; depth >= 0; depth--) {
+			// A field is found at its key ("days:" rather than the list below it)...
+			const parent = depth > 0 ? doc.getIn(path.slice(0, depth - 1), true) : undefined;
+			if (isMap(parent)) {
+				const key = String(path[depth - 1]);
+				const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+				if (pair && isScalar(pair.key) && pair.key.range) return lineAt(pair.key.range[0]);
+			}
+			// ...a list item at the item itself.
 			const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-			if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line + offset;
+			if (node && typeof node === 'object' && node.range) return lineAt(node.range[0]);
 		}
 		return offset + 1;
 	};

@@ -145,26 +145,41 @@ export const curriculumSchema = v.strictObject({
 export type Curriculum = v.InferOutput<typeof curriculumSchema>;
 
 const quizItem = v.variant('type', [
-	v.strictObject({
-		type: v.literal('choice'),
-		question: text(1000),
-		options: v.pipe(v.array(text(500)), v.minLength(2, 'needs at least two options')),
-		answer: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'counts options from 1')),
-		explanation: text(2000)
-	}),
+	v.pipe(
+		v.strictObject({
+			type: v.literal('choice'),
+			question: text(1000),
+			options: v.pipe(v.array(text(500)), v.minLength(2, 'needs at least two options')),
+			answer: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'counts options from 1')),
+			explanation: text(2000)
+		}),
+		v.forward(
+			v.check((item) => item.answer <= item.options.length, 'points past the last option'),
+			['answer']
+		)
+	),
 	v.strictObject({
 		type: v.literal('order'),
 		question: text(1000),
 		items: v.pipe(v.array(text(500)), v.minLength(2, 'needs at least two items')),
 		explanation: text(2000)
 	}),
-	v.strictObject({
-		type: v.literal('classify'),
-		question: text(1000),
-		classes: v.pipe(v.array(text(200)), v.minLength(2, 'needs at least two classes')),
-		statements: v.pipe(v.array(v.strictObject({ text: text(500), class: v.pipe(v.number(), v.integer(), v.minValue(1, 'counts classes from 1')) })), v.minLength(1, 'needs at least one statement')),
-		explanation: text(2000)
-	})
+	v.pipe(
+		v.strictObject({
+			type: v.literal('classify'),
+			question: text(1000),
+			classes: v.pipe(v.array(text(200)), v.minLength(2, 'needs at least two classes')),
+			statements: v.pipe(
+				v.array(v.strictObject({ text: text(500), class: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'counts classes from 1')) })),
+				v.minLength(1, 'needs at least one statement')
+			),
+			explanation: text(2000)
+		}),
+		v.forward(
+			v.check((item) => item.statements.every((statement) => statement.class <= item.classes.length), 'a statement points past the last class'),
+			['statements']
+		)
+	)
 ], 'type must be one of: choice, order, classify');
 export const quizSchema = v.strictObject({
 	id: contentId,
