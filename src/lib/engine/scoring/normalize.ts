@@ -1,0 +1,53 @@
+import { foldText } from '../text/fold';
+
+/** Punctuation and symbols, which carry no meaning for matching. */
+const PUNCTUATION = /[\p{P}\p{S}]/gu;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Folds a reply or a cue for matching: NFKC, lower case, Simplified → Traditional, punctuation to
+ * spaces. The result has the original's exact length, so a match in it is a span of the original.
+ */
+export function normalizeForMatch(text: string): string {
+	return foldText(text).replace(PUNCTUATION, (p) => ' '.repeat(p.length));
+}
+
+export function containsChinese(text: string): boolean {
+	return CJK.test(text);
+}
+
+export interface Word {
+	stem: string;
+	start: number;
+	end: number;
+}
+
+/** Light English stemming: enough that ask, asks, asked and asking are one word. */
+export function stem(word: string): string {
+	let w = word.replace(/'s$/, '');
+	if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+	else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
+	else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+	else if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+	else if (w.length > 4 && w.endsWith('es') && /(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+	else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+	else if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
+	// "stopped" → "stopp" → "stop"; "shipping" → "shipp" → "ship"
+	if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz|ff)$/.test(w)) w = w.slice(0, -1);
+	if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+	return w;
+}
+
+/** The Latin-script words of a normalized text, stemmed, with their positions. */
+export function latinWords(normalized: string): Word[] {
+	return [...normalized.matchAll(/[a-z0-9]+(?:'[a-z]+)?/g)].map((m) => ({ stem: stem(m[0]), start: m.index, end: m.index + m[0].length }));
+}
+
+const segmenter = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
+
+/** The words of a text with their positions: Chinese split by Intl.Segmenter, other text by spaces. */
+export function wordSpans(text: string): [start: number, end: number][] {
+	const spans: [number, number][] = [];
+	for (const segment of segmenter.segment(text)) if (segment.isWordLike) spans.push([segment.index, segment.index + segment.segment.length]);
+	return spans;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { scoreReply, type KeyPoint, type Pitfall } from './score';
+
+const greetZh = {
+	expect: [
+		{ point: '自我介紹與來意', criterion: 'opening', weight: 2, cues: ['我是', '敝姓', '機械五金網'] },
+		{ point: '詢問是否方便', criterion: 'opening', weight: 1, cues: ['方便', '一分鐘', '兩分鐘'] }
+	] satisfies KeyPoint[],
+	avoid: [{ point: '一開口就報價', penalty: 2, cues: ['特價', '打折'] }] satisfies Pitfall[]
+};
+const priceEn = {
+	expect: [
+		{ point: 'Acknowledge the concern', criterion: 'objection-handling', weight: 1, cues: ['understand', 'i hear you', 'fair point'] },
+		{ point: 'Ask about inquiries', criterion: 'needs-discovery', weight: 2, cues: ['inquiry', 'how many'] },
+		{ point: 'Cost per day', criterion: 'product-knowledge', weight: 1, cues: ['a day', 'per day', 'a month'] }
+	] satisfies KeyPoint[],
+	avoid: [{ point: 'Discount at once', penalty: 2, cues: ['discount', 'cheaper price'] }] satisfies Pitfall[]
+};
+
+describe('scoreReply in Chinese', () => {
+	const good = '王經理您好,我是機械五金網的小陳,只耽誤您一分鐘,現在方便嗎?';
+
+	it('finds every key point with the spans that made it, and a question', () => {
+		const result = scoreReply(good, greetZh);
+		expect(result.points.map((p) => p.hit)).toEqual([true, true]);
+		const [start, end] = result.points[0]!.spans[0]!;
+		expect(good.slice(start, end)).toBe('我是');
+		expect(result.signals).toContain('question');
+		expect(result.flags).toEqual([]);
+		expect(result.score).toBe(1);
+	});
+
+	it('matches Simplified and full-width input', () => {
+		const result = scoreReply('王经理您好，我是机械五金网的小陈，只耽误您１分钟可以吗？方便吗', greetZh);
+		expect(result.points.map((p) => p.hit)).toEqual([true, true]);
+	});
+
+	it('misses a point that is not made, and falls into a pitfall', () => {
+		const result = scoreReply('王經理您好,我們現在會員有特價,要不要參考一下?', greetZh);
+		expect(result.points.map((p) => p.hit)).toEqual([false, false]);
+		expect(result.pitfalls[0]!.hit).toBe(true);
+		expect(result.score).toBe(0);
+	});
+
+	it('does not pass a bare list of cue words', () => {
+		const result = scoreReply('我是 機械五金網 方便 一分鐘 敝姓', greetZh);
+		expect(result.flags).toContain('cue-list');
+		expect(result.score).toBeLessThan(0.3);
+	});
+
+	it('does not pass the same sentence said over and over', () => {
+		const sentence = '我是機械五金網的小陳,請問您方便嗎?';
+		const result = scoreReply(sentence.repeat(3), greetZh);
+		expect(result.flags).toContain('repeated-sentence');
+		expect(result.score).toBeLessThan(0.6);
+	});
+
+	it('cuts a reply already given earlier in the role-play', () => {
+		expect(scoreReply(good, greetZh, [good]).flags).toContain('repeats-earlier-reply');
+		expect(scoreReply(good, greetZh, [good]).score).toBeLessThan(0.3);
+	});
+
+	it('halves a very short reply', () => {
+		const result = scoreReply('我是小陳', greetZh);
+		expect(result.flags).toContain('too-short');
+		expect(result.score).toBeLessThanOrEqual(0.5 * (2 / 3 + 0.1));
+	});
+});
+
+describe('scoreReply in English', () => {
+	it('matches cues as whole words, with light stemming and in any case', () => {
+		const result = scoreReply('I hear you, Mr Wang. Gold works out at about seventy dollars a day. How many inquiries do you get each month?', priceEn);
+		expect(result.points.map((p) => p.hit)).toEqual([true, true, true]);
+		expect(result.signals).toEqual(expect.arrayContaining(['question', 'acknowledge', 'concrete']));
+		expect(result.score).toBe(1);
+	});
+
+	it('does not match a cue inside another word', () => {
+		const result = scoreReply('We have a misunderstanding about the daily plan, sorry about that.', priceEn);
+		expect(result.points[0]!.hit).toBe(false);
+		expect(result.points[2]!.hit).toBe(false);
+	});
+
+	it('penalizes a discount offered at once', () => {
+		const result = scoreReply('I understand. I can give you a discount if you sign today.', priceEn);
+		expect(result.pitfalls[0]!.hit).toBe(true);
+		expect(result.score).toBeLessThan(0.2);
+	});
+
+	it('is deterministic', () => {
+		const reply = 'Fair point. How many inquiries did you get last month?';
+		expect(scoreReply(reply, priceEn)).toEqual(scoreReply(reply, priceEn));
+	});
+
+	it('does not pass a bare list of cue words', () => {
+		const result = scoreReply('understand inquiry how many per day', priceEn);
+		expect(result.flags).toContain('cue-list');
+		expect(result.score).toBeLessThan(0.3);
+	});
+});

@@ -1,0 +1,184 @@
+import { containsChinese, latinWords, normalizeForMatch, stem, wordSpans, type Word } from './normalize';
+
+export type Span = [start: number, end: number];
+
+export interface KeyPoint {
+	point: string;
+	criterion?: string;
+	weight: number;
+	cues: readonly string[];
+}
+
+export interface Pitfall {
+	point: string;
+	penalty: number;
+	cues: readonly string[];
+}
+
+export interface PointResult {
+	point: string;
+	criterion: string | null;
+	weight: number;
+	hit: boolean;
+	/** Where in the reply the point was made (character offsets into the original reply). */
+	spans: Span[];
+}
+
+export interface PitfallResult {
+	point: string;
+	penalty: number;
+	hit: boolean;
+	spans: Span[];
+}
+
+export const SIGNALS = ['question', 'acknowledge', 'concrete', 'next-step'] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+export const FLAGS = ['too-short', 'too-long', 'cue-list', 'repeated-sentence', 'repeats-earlier-reply'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export interface ReplyScore {
+	/** 0 to 1. */
+	score: number;
+	points: PointResult[];
+	pitfalls: PitfallResult[];
+	signals: Signal[];
+	flags: Flag[];
+}
+
+/**
+ * The scoring model, for trainers (the help page says the same):
+ * - A key point counts when the reply contains one of its cues. Chinese cues match anywhere;
+ *   English cues match whole words, with light stemming. Case, full/half width, punctuation and
+ *   Simplified/Traditional do not matter.
+ * - Beat score = (weight of the points made − penalties of the pitfalls fallen into) ÷ the weight of
+ *   all points, plus 0.05 for each technique signal (a question, acknowledging the customer, a
+ *   concrete figure, a next step) up to 0.1.
+ * - A very short reply scores half. A reply that is mostly a list of cue words, or says the same
+ *   sentence twice, is cut to a fifth or a half; a reply given before in the same role-play, to a
+ *   fifth. A very long reply loses 0.1.
+ */
+export const SCORING = {
+	signalBonus: 0.05,
+	maxSignalBonus: 0.1,
+	minCharsChinese: 8,
+	minWordsLatin: 5,
+	maxCharsChinese: 400,
+	maxWordsLatin: 150,
+	cueListShare: 0.65
+} as const;
+
+const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; en: readonly string[] }> = {
+	question: { zh: ['嗎', '呢', '請問', '是不是', '有沒有', '多少', '怎麼', '哪', '什麼', '如何', '幾'], en: ['what', 'how', 'why', 'which', 'when', 'could you', 'would you', 'do you', 'can i', 'may i', 'shall we', 'is it', 'are you'] },
+	acknowledge: { zh: ['理解', '了解', '明白', '確實', '沒錯', '說得對', '謝謝', '我懂', '難怪', '有道理'], en: ['understand', 'i hear you', 'fair', 'makes sense', 'appreciate', 'you are right', "you're right", 'thank', 'good point', 'i see'] },
+	'next-step': { zh: ['試刊', '試用', '約', '安排', '下週', '明天', '寄給', '回電', '再打', '見面', '報價單', '合約', '下次'], en: ['trial', 'schedule', 'book', 'next week', 'tomorrow', 'send you', 'call you back', 'meeting', 'contract', 'quote', 'set up', 'follow up'] }
+};
+
+const CHINESE_FIGURE = /[一二三四五六七八九十兩半幾][十百千萬]|[十百千萬][塊元]|[一二三四五六七八九兩]成|%/;
+const ENGLISH_FIGURE = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half)\b/;
+
+interface Matcher {
+	find(cue: string): Span[];
+}
+
+/** Finds cues in one normalized reply: Chinese by substring, other text by stemmed word sequence. */
+function matcherFor(normalized: string): Matcher {
+	let words: Word[] | undefined;
+	return {
+		find(cue) {
+			const folded = normalizeForMatch(cue).trim();
+			if (!folded) return [];
+			if (containsChinese(folded)) {
+				const spans: Span[] = [];
+				const compact = folded.replace(/\s+/g, '');
+				for (let at = normalized.indexOf(compact); at >= 0; at = normalized.indexOf(compact, at + 1)) spans.push([at, at + compact.length]);
+				return spans;
+			}
+			words ??= latinWords(normalized);
+			const cueStems = (folded.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []).map(stem);
+			if (cueStems.length === 0) return [];
+			const spans: Span[] = [];
+			for (let i = 0; i + cueStems.length <= words.length; i++) {
+				if (cueStems.every((s, j) => words![i + j]!.stem === s)) spans.push([words[i]!.start, words[i + cueStems.length - 1]!.end]);
+			}
+			return spans;
+		}
+	};
+}
+
+function findAny(matcher: Matcher, cues: readonly string[]): Span[] {
+	return cues.flatMap((cue) => matcher.find(cue)).sort((a, b) => a[0] - b[0]);
+}
+
+/** The share of a reply's words that are part of some cue: near 1 for a bare list of cue words. */
+function cueShare(words: readonly Span[], cueSpans: readonly Span[]): number {
+	if (words.length === 0) return 0;
+	const covered = words.filter(([start, end]) => cueSpans.some(([s, e]) => s < end && start < e)).length;
+	return covered / words.length;
+}
+
+function sentencesOf(reply: string): string[] {
+	return reply
+		.split(/[。!?!?.;;\n]+/)
+		.map((s) => normalizeForMatch(s).replace(/\s+/g, ' ').trim())
+		.filter((s) => [...s].length >= 4);
+}
+
+function detectSignals(reply: string, normalized: string, matcher: Matcher): Signal[] {
+	const found: Signal[] = [];
+	const chinese = containsChinese(normalized);
+	const has = (signal: Exclude<Signal, 'concrete'>) => findAny(matcher, chinese ? [...SIGNAL_CUES[signal].zh, ...SIGNAL_CUES[signal].en] : SIGNAL_CUES[signal].en).length > 0;
+	if (/[?？]/.test(reply) || has('question')) found.push('question');
+	if (has('acknowledge')) found.push('acknowledge');
+	if (/\d/.test(normalized) || CHINESE_FIGURE.test(normalized) || ENGLISH_FIGURE.test(normalized)) found.push('concrete');
+	if (has('next-step')) found.push('next-step');
+	return found;
+}
+
+/**
+ * Scores one reply to one beat. Pure and deterministic: the same reply, beat and earlier replies
+ * always give the same result.
+ */
+export function scoreReply(
+	reply: string,
+	beat: { expect: readonly KeyPoint[]; avoid: readonly Pitfall[] },
+	earlierReplies: readonly string[] = []
+): ReplyScore {
+	const normalized = normalizeForMatch(reply);
+	const matcher = matcherFor(normalized);
+	const points: PointResult[] = beat.expect.map((kp) => {
+		const spans = findAny(matcher, kp.cues);
+		return { point: kp.point, criterion: kp.criterion ?? null, weight: kp.weight, hit: spans.length > 0, spans };
+	});
+	const pitfalls: PitfallResult[] = beat.avoid.map((p) => {
+		const spans = findAny(matcher, p.cues);
+		return { point: p.point, penalty: p.penalty, hit: spans.length > 0, spans };
+	});
+	const signals = detectSignals(reply, normalized, matcher);
+
+	const flags: Flag[] = [];
+	const chinese = containsChinese(normalized);
+	const words = wordSpans(reply);
+	const length = chinese ? [...normalized.replace(/\s+/g, '')].length : words.length;
+	if (length < (chinese ? SCORING.minCharsChinese : SCORING.minWordsLatin)) flags.push('too-short');
+	if (length > (chinese ? SCORING.maxCharsChinese : SCORING.maxWordsLatin)) flags.push('too-long');
+	const cueSpans = [...points, ...pitfalls].flatMap((r) => r.spans);
+	if (words.length >= 2 && cueShare(words, cueSpans) >= SCORING.cueListShare) flags.push('cue-list');
+	const sentences = sentencesOf(reply);
+	if (new Set(sentences).size < sentences.length) flags.push('repeated-sentence');
+	const compact = normalized.replace(/\s+/g, '');
+	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');
+
+	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
+	const hitWeight = points.filter((p) => p.hit).reduce((sum, p) => sum + p.weight, 0);
+	const penalty = pitfalls.filter((p) => p.hit).reduce((sum, p) => sum + p.penalty, 0);
+	let score = totalWeight > 0 ? (hitWeight - penalty) / totalWeight : signals.length / SIGNALS.length - penalty;
+	score += Math.min(SCORING.maxSignalBonus, signals.length * SCORING.signalBonus);
+	if (flags.includes('too-short')) score *= 0.5;
+	if (flags.includes('cue-list')) score *= 0.2;
+	if (flags.includes('repeated-sentence')) score *= 0.5;
+	if (flags.includes('repeats-earlier-reply')) score *= 0.2;
+	if (flags.includes('too-long')) score -= 0.1;
+	score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+	return { score, points, pitfalls, signals, flags };
+}
