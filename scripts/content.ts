@@ -5,6 +5,7 @@
 // DIR defaults to ./content; the database is DATABASE_URL (default ./data/rehearse.db).
 import { resolve } from 'node:path';
 import { checkContentFiles, formatProblem } from '../src/lib/engine/content';
+import { endingScoreRanges } from '../src/lib/engine/scenario';
 import { openDatabase, databasePathFromEnv } from '../src/lib/server/db';
 import { DEFAULT_CONTENT_DIR, readContentDirectory } from '../src/lib/server/content/files';
 import { exportContentDirectory, syncContentDirectory } from '../src/lib/server/content/sync';
@@ -22,6 +23,11 @@ switch (command) {
 		const { items, problems } = checkContentFiles(readContentDirectory(dir));
 		for (const problem of problems) console.error(formatProblem(problem));
 		if (problems.length > 0) fail(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`);
+		for (const item of items) {
+			if (item.kind !== 'scenario') continue;
+			const ranges = endingScoreRanges(item.data).map((r) => `${r.beat} (${r.outcome}) ${r.min}–${r.max}`);
+			console.log(`${item.locale}/${item.id}: endings reachable with scores ${ranges.join(', ')}`);
+		}
 		console.log(`${items.length} content files in ${dir}: no problems.`);
 		break;
 	}

@@ -1,4 +1,6 @@
 import { locateContentFile, parseContentFile, type LineOf } from './parse';
+import { validateScenario } from '../scenario/validate';
+import { playtestScenario } from '../scenario/playtest';
 import { contentPath, type ContentItem, type ContentKind, type ContentProblem } from './kinds';
 
 export interface ContentFile {
@@ -48,7 +50,8 @@ function referencesOf(item: ContentItem): Reference[] {
 
 /**
  * Parses every file and checks what one file cannot check alone: that every id an item refers to
- * exists in the same locale. Problems are sorted by file and line.
+ * exists in the same locale. Scenarios are also checked as graphs and played by the playtest
+ * bots. Problems are sorted by file and line.
  */
 export function checkContentFiles(files: readonly ContentFile[]): CheckedContent {
 	const problems: ContentProblem[] = [];
@@ -72,6 +75,13 @@ export function checkContentFiles(files: readonly ContentFile[]): CheckedContent
 				problems.push({ file: path, line: lineOf(ref.field), message: `refers to ${ref.kind} "${ref.id}", which does not exist in ${contentPath({ kind: ref.kind, locale: item.locale, id: ref.id }).split('/').slice(0, 2).join('/')}/` });
 			}
 		}
+	}
+	for (const { item, lineOf, path } of parsed) {
+		if (item.kind !== 'scenario') continue;
+		// The graph first; the playtest bots only make sense on a sound graph.
+		const graph = validateScenario(item.data);
+		const found = graph.length > 0 ? graph : playtestScenario(item.data).problems;
+		for (const problem of found) problems.push({ file: path, line: lineOf(problem.path), message: problem.message });
 	}
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 	return { items: parsed.map(({ item }) => item), problems };

@@ -1,0 +1,3 @@
+export * from './validate';
+export * from './machine';
+export * from './playtest';

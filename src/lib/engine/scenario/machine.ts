@@ -1,0 +1,186 @@
+import { assign, initialTransition, setup, transition } from 'xstate';
+import type { Scenario } from '../content/schemas';
+import { scoreReply, type ReplyScore } from '../scoring/score';
+import { isEnding, type Beat } from './validate';
+
+export type Outcome = 'won' | 'lost' | 'neutral' | 'timeout';
+
+export interface RolePlayContext {
+	/** The beat the customer is on. */
+	beat: string;
+	/** How many times each beat has been entered (a re-asked beat counts again). */
+	visits: Record<string, number>;
+	/** The customer's line instead of the beat's own, when a rule re-asked with `say`. */
+	say: string | null;
+	/** Σ beat score × beat weight and Σ beat weight, over the turns so far. */
+	scoreSum: number;
+	weightSum: number;
+	turns: number;
+}
+
+export type RolePlayEvent = { type: 'rep.reply'; score: number; weight: number; choice?: number } | { type: 'time.up' };
+
+/** A snapshot as stored: plain JSON. */
+export type PersistedRolePlay = ReturnType<CompiledScenario['machine']['getPersistedSnapshot']>;
+
+const TIMEOUT_STATE = '_timeout';
+
+export interface CompiledScenario {
+	scenario: Scenario;
+	machine: ReturnType<typeof compileMachine>;
+}
+
+function compileMachine(scenario: Scenario) {
+	const states: Record<string, object> = {};
+	for (const [id, beat] of Object.entries(scenario.beats)) {
+		if (isEnding(beat)) {
+			states[id] = { type: 'final' };
+			continue;
+		}
+		states[id] = {
+			on: {
+				'rep.reply': beat.next.map((rule) => ({
+					guard: { type: 'ruleHolds', params: { minScore: rule.minScore, maxTries: rule.maxTries, choice: rule.choice } },
+					target: rule.goto,
+					reenter: true,
+					actions: { type: 'recordReply', params: { goto: rule.goto, say: rule.say ?? null } }
+				})),
+				'time.up': { target: TIMEOUT_STATE }
+			}
+		};
+	}
+	states[TIMEOUT_STATE] = { type: 'final' };
+	return setup({
+		types: { context: {} as RolePlayContext, events: {} as RolePlayEvent },
+		guards: {
+			ruleHolds: ({ context, event }, params: { minScore?: number; maxTries?: number; choice?: number }) => {
+				if (event.type !== 'rep.reply') return false;
+				if (params.minScore !== undefined && event.score < params.minScore) return false;
+				if (params.maxTries !== undefined && (context.visits[context.beat] ?? 0) >= params.maxTries) return false;
+				if (params.choice !== undefined && event.choice !== params.choice) return false;
+				return true;
+			}
+		},
+		actions: {
+			recordReply: assign(({ context, event }, params: { goto: string; say: string | null }) => {
+				if (event.type !== 'rep.reply') return {};
+				return {
+					beat: params.goto,
+					visits: { ...context.visits, [params.goto]: (context.visits[params.goto] ?? 0) + 1 },
+					say: params.say,
+					scoreSum: context.scoreSum + event.score * event.weight,
+					weightSum: context.weightSum + event.weight,
+					turns: context.turns + 1
+				};
+			})
+		}
+	}).createMachine({
+		id: scenario.id,
+		initial: scenario.start,
+		context: { beat: scenario.start, visits: { [scenario.start]: 1 }, say: null, scoreSum: 0, weightSum: 0, turns: 0 },
+		states
+	} as never);
+}
+
+/** Compiles a validated scenario to its XState machine. */
+export function compileScenario(scenario: Scenario): CompiledScenario {
+	return { scenario, machine: compileMachine(scenario) };
+}
+
+export interface RolePlayState {
+	beat: string;
+	/** What the customer says now. */
+	customer: string;
+	ended: Outcome | null;
+	/** 0–100 over the turns so far. */
+	score: number;
+	context: RolePlayContext;
+}
+
+function stateOf(compiled: CompiledScenario, snapshot: { value: unknown; context: RolePlayContext }): RolePlayState {
+	const context = snapshot.context;
+	const timedOut = snapshot.value === TIMEOUT_STATE;
+	const beat = compiled.scenario.beats[context.beat]!;
+	return {
+		beat: context.beat,
+		customer: context.say ?? beat.customer,
+		ended: timedOut ? 'timeout' : (beat.end ?? null),
+		score: context.weightSum > 0 ? Math.round((context.scoreSum / context.weightSum) * 1000) / 10 : 0,
+		context
+	};
+}
+
+export function startRolePlay(compiled: CompiledScenario): { snapshot: PersistedRolePlay; state: RolePlayState } {
+	const [snapshot] = initialTransition(compiled.machine);
+	return { snapshot: compiled.machine.getPersistedSnapshot(snapshot) as PersistedRolePlay, state: stateOf(compiled, snapshot) };
+}
+
+export function readRolePlay(compiled: CompiledScenario, persisted: PersistedRolePlay): RolePlayState {
+	return stateOf(compiled, compiled.machine.resolveState(persisted as never));
+}
+
+/** The weight a beat's score carries in the overall score: its key points' total weight. */
+export function beatWeight(beat: Beat): number {
+	return beat.expect.reduce((sum, point) => sum + point.weight, 0) || 1;
+}
+
+const CHOICE_SCORE = { good: 1, ok: 0.5, bad: 0 } as const;
+
+export interface Turn {
+	beat: string;
+	customer: string;
+	reply: string;
+	choice: number | null;
+	result: ReplyScore;
+	/** The score that moved the customer: the reply's score, or the chosen option's quality. */
+	score: number;
+	next: string;
+}
+
+export type ReplyInput = { mode: 'text'; reply: string } | { mode: 'choice'; choice: number };
+
+/**
+ * One turn: scores the reply against the current beat and moves the customer on. Pure: the same
+ * snapshot and reply always give the same result. Throws on an ended role-play or a bad choice.
+ */
+export function step(
+	compiled: CompiledScenario,
+	persisted: PersistedRolePlay,
+	input: ReplyInput,
+	earlierReplies: readonly string[] = []
+): { snapshot: PersistedRolePlay; state: RolePlayState; turn: Turn } {
+	const { machine, scenario } = compiled;
+	const current = machine.resolveState(persisted as never);
+	const before = stateOf(compiled, current);
+	if (before.ended) throw new Error('This role-play has ended.');
+	const beat = scenario.beats[before.beat]!;
+	let reply: string;
+	let score: number;
+	let choice: number | null = null;
+	let result: ReplyScore;
+	if (input.mode === 'choice') {
+		const picked = beat.choices[input.choice - 1];
+		if (!picked) throw new Error(`Beat "${before.beat}" has no choice ${input.choice}.`);
+		choice = input.choice;
+		reply = picked.text;
+		result = scoreReply(reply, beat, earlierReplies);
+		score = CHOICE_SCORE[picked.quality];
+	} else {
+		reply = input.reply;
+		result = scoreReply(reply, beat, earlierReplies);
+		score = result.score;
+	}
+	const [next] = transition(machine, current, { type: 'rep.reply', score, weight: beatWeight(beat), choice: choice ?? undefined });
+	const state = stateOf(compiled, next);
+	return {
+		snapshot: machine.getPersistedSnapshot(next) as PersistedRolePlay,
+		state,
+		turn: { beat: before.beat, customer: before.customer, reply, choice, result, score, next: state.beat }
+	};
+}
+
+/** Ends the role-play because its time box ran out. */
+export function timeOut(compiled: CompiledScenario, persisted: PersistedRolePlay): { snapshot: PersistedRolePlay; state: RolePlayState } {
+	const [next] = transition(compiled.machine, compiled.machine.resolveState(persisted as never), { type: 'time.up' });
+	return { snapshot: compiled.machine.getPersistedSnapshot(next) as PersistedRolePlay, state: stateOf(compiled, next) };
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import * as v from 'valibot';
+import { scenarioSchema, type Scenario } from '../content/schemas';
+import { compileScenario, endingScoreRanges, playtestScenario, readRolePlay, startRolePlay, step, timeOut, validateScenario } from './index';
+
+const YAML = `
+id: price-call
+title: Too expensive
+persona: { name: Mr Wang, role: Purchasing manager, company: Fastener works }
+minutes: 8
+pass: 70
+criteria: [opening, objection]
+start: greet
+beats:
+  greet:
+    customer: Hello? I'm busy.
+    expect:
+      - { point: Says who they are, criterion: opening, weight: 2, cues: [my name, this is, calling from] }
+      - { point: Asks for a minute, criterion: opening, weight: 1, cues: [a minute, a moment] }
+    avoid:
+      - { point: Quotes a price at once, penalty: 2, cues: [discount] }
+    choices:
+      - { text: "Good morning, this is Kevin calling from MetalHub. Do you have a minute?", quality: good }
+      - { text: "We have a discount on now, want it?", quality: bad }
+    next:
+      - { minScore: 0.6, goto: price }
+      - { maxTries: 2, goto: greet, say: "Who is this? Get to the point." }
+      - { goto: hangup }
+  price:
+    customer: It's too expensive.
+    expect:
+      - { point: Acknowledges, criterion: objection, weight: 1, cues: [understand, i hear you] }
+      - { point: Asks about inquiries, criterion: objection, weight: 2, cues: [inquiries, how many] }
+    next:
+      - { minScore: 0.6, goto: signed }
+      - { goto: hangup }
+  hangup: { end: lost, customer: No thanks. }
+  signed: { end: won, customer: Send the contract. }
+examples:
+  good:
+    - Good morning Mr Wang, this is Kevin calling from MetalHub. Do you have a minute?
+    - I understand, it is real money. How many inquiries do you get in a month right now?
+  bad:
+    - Hi, we have a discount for you today.
+    - Hi again, we have a discount, do you want it?
+`;
+
+function load(text = YAML): Scenario {
+	return v.parse(scenarioSchema, parse(text));
+}
+
+describe('validateScenario', () => {
+	it('accepts a sound scenario', () => {
+		expect(validateScenario(load())).toEqual([]);
+	});
+
+	it('reports an unreachable beat, naming it', () => {
+		const scenario = load();
+		scenario.beats['orphan'] = { customer: 'Hm?', expect: [], avoid: [], choices: [], next: [{ goto: 'hangup' }] };
+		expect(validateScenario(scenario)).toEqual([{ path: ['beats', 'orphan'], message: 'beat "orphan" cannot be reached from the start beat "greet"' }]);
+	});
+
+	it('reports a rule pointing at an unknown beat, and a missing fallback', () => {
+		const scenario = load();
+		scenario.beats['price']!.next = [{ minScore: 0.6, goto: 'contract' }];
+		expect(validateScenario(scenario).map((p) => p.message)).toEqual([
+			'beat "price" goes to "contract", which is not a beat',
+			'beat "price": the last rule must have no condition, so that every reply leads somewhere'
+		]);
+	});
+
+	it('reports a dead end: a loop with no way to an ending', () => {
+		const scenario = load();
+		scenario.beats['price']!.next = [{ goto: 'loop' }];
+		scenario.beats['loop'] = { customer: 'And?', expect: [], avoid: [], choices: [], next: [{ goto: 'price' }] };
+		expect(validateScenario(scenario).map((p) => p.message)).toEqual([
+			'beat "signed" cannot be reached from the start beat "greet"',
+			'beat "price" is a dead end: no ending can be reached from it',
+			'beat "loop" is a dead end: no ending can be reached from it',
+			'no won ending can be reached'
+		]);
+	});
+
+	it('reports a key point feeding a criterion the scenario does not list', () => {
+		const scenario = load();
+		scenario.beats['greet']!.expect[0]!.criterion = 'closing';
+		expect(validateScenario(scenario)[0]!.message).toContain('criterion "closing" is not in the scenario\'s criteria');
+	});
+});
+
+describe('step', () => {
+	const compiled = compileScenario(load());
+
+	it('starts at the start beat with the customer’s line', () => {
+		const { state } = startRolePlay(compiled);
+		expect(state).toMatchObject({ beat: 'greet', customer: "Hello? I'm busy.", ended: null, score: 0 });
+	});
+
+	it('moves on after a good reply and scores it', () => {
+		const start = startRolePlay(compiled);
+		const { state, turn } = step(compiled, start.snapshot, { mode: 'text', reply: 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?' });
+		expect(turn.result.points.every((p) => p.hit)).toBe(true);
+		expect(turn.next).toBe('price');
+		expect(state).toMatchObject({ beat: 'price', customer: "It's too expensive.", ended: null });
+		expect(state.score).toBe(100);
+	});
+
+	it('re-asks in other words after a weak reply, then hangs up after the second', () => {
+		const start = startRolePlay(compiled);
+		const first = step(compiled, start.snapshot, { mode: 'text', reply: 'Hello there, nice weather today, is it not lovely?' });
+		expect(first.state).toMatchObject({ beat: 'greet', customer: 'Who is this? Get to the point.', ended: null });
+		const second = step(compiled, first.snapshot, { mode: 'text', reply: 'We sell a platform, you should buy it from us now.' }, [first.turn.reply]);
+		expect(second.state).toMatchObject({ beat: 'hangup', ended: 'lost' });
+	});
+
+	it('scores a multiple-choice turn by the quality of the option picked', () => {
+		const start = startRolePlay(compiled);
+		const bad = step(compiled, start.snapshot, { mode: 'choice', choice: 2 });
+		expect(bad.turn).toMatchObject({ reply: 'We have a discount on now, want it?', choice: 2, score: 0 });
+		expect(bad.state.beat).toBe('greet');
+		expect(() => step(compiled, start.snapshot, { mode: 'choice', choice: 5 })).toThrow('no choice 5');
+	});
+
+	it('survives a JSON round trip of the snapshot, as the database stores it', () => {
+		const start = startRolePlay(compiled);
+		const first = step(compiled, start.snapshot, { mode: 'text', reply: 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?' });
+		const stored = JSON.parse(JSON.stringify(first.snapshot));
+		expect(readRolePlay(compiled, stored)).toEqual(first.state);
+		const second = step(compiled, stored, { mode: 'text', reply: 'I understand. How many inquiries do you get a month?' });
+		expect(second.state.ended).toBe('won');
+	});
+
+	it('is the same every time for the same input', () => {
+		const start = startRolePlay(compiled);
+		const a = step(compiled, start.snapshot, { mode: 'text', reply: 'This is Kevin. A minute?' });
+		const b = step(compiled, start.snapshot, { mode: 'text', reply: 'This is Kevin. A minute?' });
+		expect(a).toEqual(b);
+	});
+
+	it('ends on time-out, and refuses replies after the end', () => {
+		const start = startRolePlay(compiled);
+		const ended = timeOut(compiled, start.snapshot);
+		expect(ended.state.ended).toBe('timeout');
+		expect(() => step(compiled, ended.snapshot, { mode: 'text', reply: 'Hello?' })).toThrow('ended');
+	});
+});
+
+describe('playtestScenario', () => {
+	it('passes when the good examples win and the bad ones do not', () => {
+		const { runs, problems } = playtestScenario(load());
+		expect(problems).toEqual([]);
+		expect(runs.map((r) => [r.kind, r.ended, r.passed])).toEqual([
+			['good', 'won', true],
+			['bad', 'lost', false]
+		]);
+	});
+
+	it('fails when the good examples do not reach a win, saying where they stopped', () => {
+		const scenario = load();
+		scenario.examples.good = ['Hello?', 'Anyone there?'];
+		const { problems } = playtestScenario(scenario);
+		expect(problems[0]!.path).toEqual(['examples', 'good']);
+		expect(problems[0]!.message).toContain('ended lost at "hangup"');
+	});
+});
+
+describe('endingScoreRanges', () => {
+	it('gives the score range each ending can be reached with', () => {
+		const ranges = endingScoreRanges(load());
+		expect(ranges).toEqual([
+			// Lost at most after a perfect opening and a price answer just under 0.6: (3×1 + 3×0.6) ÷ 6.
+			{ beat: 'hangup', outcome: 'lost', min: 0, max: 80 },
+			// Won at least after a failed first try, then 0.6 twice: (0 + 3×0.6 + 3×0.6) ÷ 9.
+			{ beat: 'signed', outcome: 'won', min: 40, max: 100 }
+		]);
+	});
+});
