@@ -13,7 +13,7 @@ describe('npm run content:check', () => {
 	it('passes on the demo pack', () => {
 		const result = runContent('check');
 		expect(result.stderr).toBe('');
-		expect(result.stdout).toMatch(/58 content files in .*content: no problems\./);
+		expect(result.stdout).toMatch(/\d+ content files in .*content: no problems\./);
 		expect(result.status).toBe(0);
 	});
 
