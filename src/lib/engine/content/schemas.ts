@@ -103,6 +103,7 @@ export const scenarioSchema = v.strictObject({
 	id: contentId,
 	title: text(200),
 	persona: v.strictObject({ name: text(100), role: text(100), company: text(200), mood: v.optional(text(100)) }),
+	difficulty: v.optional(oneOf(['easy', 'medium', 'hard'] as const), 'medium'),
 	minutes: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 to 30'), v.maxValue(30, 'must be 1 to 30')),
 	pass: v.pipe(v.number('must be a number'), v.minValue(0, 'must be 0 to 100'), v.maxValue(100, 'must be 0 to 100')),
 	rubric: v.optional(contentId),

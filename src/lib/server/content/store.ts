@@ -1,6 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { contentItems, type ContentRow } from '../db/schema';
+import { contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
+import { newId } from '../ids';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
 import type { ContentItem, ContentKind, ContentLocale } from '$lib/engine/content';
 import { articleCategoryLabel, scriptCategoryLabel } from '$lib/labels';
@@ -52,6 +54,7 @@ export function replaceAllContent(db: Db, items: readonly ContentItem[], now = n
 		tx.run(sql`delete from content_search`);
 		tx.run(sql`delete from content_grams`);
 		for (const item of items) {
+			if (item.kind === 'scenario') recordScenarioRevision(tx, item.id, item.locale, item.data, now);
 			const plainText = searchableText(item);
 			tx.insert(contentItems)
 				.values({ kind: item.kind, locale: item.locale, id: item.id, title: item.data.title, category: categoryOf(item), data: item.data, body: item.body, plainText, updatedAt: now })
@@ -69,6 +72,32 @@ export function replaceAllContent(db: Db, items: readonly ContentItem[], now = n
 			}
 		}
 	});
+}
+
+/**
+ * Keeps a revision of every scenario version ever loaded. A sync that changes a scenario adds a
+ * revision; one that does not change it adds nothing. Attempts point at revisions, never at
+ * the live content.
+ */
+export function recordScenarioRevision(db: Db, scenarioId: string, locale: ContentLocale, data: unknown, now = new Date()): ScenarioRevision {
+	const hash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+	const latest = latestScenarioRevision(db, scenarioId, locale);
+	if (latest && latest.hash === hash) return latest;
+	return db
+		.insert(scenarioRevisions)
+		.values({ id: newId(), scenarioId, locale, number: (latest?.number ?? 0) + 1, hash, data, createdAt: now })
+		.returning()
+		.get();
+}
+
+export function latestScenarioRevision(db: Db, scenarioId: string, locale: ContentLocale): ScenarioRevision | undefined {
+	return db
+		.select()
+		.from(scenarioRevisions)
+		.where(and(eq(scenarioRevisions.scenarioId, scenarioId), eq(scenarioRevisions.locale, locale)))
+		.orderBy(desc(scenarioRevisions.number))
+		.limit(1)
+		.get();
 }
 
 export function rowToItem(row: ContentRow): ContentItem {

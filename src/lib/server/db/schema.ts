@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { LOCALES, ROLES } from '../../roles';
 
@@ -177,3 +177,77 @@ export const articleReads = sqliteTable(
 );
 
 export type ContentRow = typeof contentItems.$inferSelect;
+
+/**
+ * Every published version of a scenario, kept forever: an attempt points at the revision it was
+ * started on, so a later change to the scenario never changes a running or finished attempt.
+ */
+export const scenarioRevisions = sqliteTable(
+	'scenario_revisions',
+	{
+		id: text('id').primaryKey(),
+		scenarioId: text('scenario_id').notNull(),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		number: integer('number').notNull(),
+		/** SHA-256 of the scenario's data, to tell whether a sync changed it. */
+		hash: text('hash').notNull(),
+		data: text('data', { mode: 'json' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('scenario_revisions_number_unique').on(t.scenarioId, t.locale, t.number)]
+);
+
+export const PRACTICE_MODES = ['choice', 'text', 'call'] as const;
+export type PracticeMode = (typeof PRACTICE_MODES)[number];
+export const ATTEMPT_STATUSES = ['active', 'won', 'lost', 'neutral', 'timeout'] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+/** One role-play: a revision, a mode, the machine's persisted snapshot and where it stands. */
+export const attempts = sqliteTable(
+	'attempts',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		revisionId: text('revision_id')
+			.notNull()
+			.references(() => scenarioRevisions.id),
+		scenarioId: text('scenario_id').notNull(),
+		mode: text('mode', { enum: PRACTICE_MODES }).notNull(),
+		snapshot: text('snapshot', { mode: 'json' }).notNull(),
+		status: text('status', { enum: ATTEMPT_STATUSES }).notNull().default('active'),
+		/** 0–100 after hint costs; final once the attempt has ended. */
+		score: real('score').notNull().default(0),
+		/** Turns taken; a reply must name the count it answers, so a stale second tab cannot fork it. */
+		turnCount: integer('turn_count').notNull().default(0),
+		hintsUsed: integer('hints_used').notNull().default(0),
+		startedAt: createdAt(),
+		deadlineAt: integer('deadline_at', { mode: 'timestamp_ms' }).notNull(),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('attempts_user_scenario_idx').on(t.userId, t.scenarioId, t.startedAt)]
+);
+
+export const turns = sqliteTable(
+	'turns',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempts.id, { onDelete: 'cascade' }),
+		index: integer('index').notNull(),
+		beat: text('beat').notNull(),
+		customer: text('customer').notNull(),
+		reply: text('reply').notNull(),
+		choice: integer('choice'),
+		score: real('score').notNull(),
+		/** The scoring explanation: points hit with their spans, points missed, pitfalls, signals. */
+		result: text('result', { mode: 'json' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.attemptId, t.index] })]
+);
+
+export type ScenarioRevision = typeof scenarioRevisions.$inferSelect;
+export type Attempt = typeof attempts.$inferSelect;
+export type TurnRow = typeof turns.$inferSelect;

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import * as v from 'valibot';
+import { createTestDatabase } from './db';
+import { insertUser } from './accounts';
+import { replaceAllContent } from './content/store';
+import { criterionScores, expireIfDue, findAttempt, listPracticeScenarios, loadAttempt, startAttempt, submitTurn, useHint } from './practice';
+import { scenarioSchema, type ContentItem, type Scenario } from '$lib/engine/content';
+
+const SCENARIO = `
+id: price-call
+title: Too expensive
+persona: { name: Mr Wang, role: Purchasing manager, company: Fastener works }
+minutes: 8
+pass: 70
+criteria: [opening, objection]
+start: greet
+beats:
+  greet:
+    customer: Hello? I'm busy.
+    expect:
+      - { point: Says who they are, criterion: opening, weight: 2, cues: [this is, calling from] }
+      - { point: Asks for a minute, criterion: opening, weight: 1, cues: [a minute] }
+    choices:
+      - { text: "This is Kevin calling from MetalHub. Do you have a minute?", quality: good }
+      - { text: "Want a discount?", quality: bad }
+    next:
+      - { minScore: 0.6, goto: price }
+      - { maxTries: 2, goto: greet, say: "Who is this?" }
+      - { goto: hangup }
+  price:
+    customer: It's too expensive.
+    expect:
+      - { point: Asks about inquiries, criterion: objection, weight: 2, cues: [inquiries, how many] }
+    next:
+      - { minScore: 0.6, goto: signed }
+      - { goto: hangup }
+  hangup: { end: lost, customer: No thanks. }
+  signed: { end: won, customer: Send the contract. }
+`;
+
+function scenarioItem(changes: (s: Scenario) => void = () => {}): ContentItem {
+	const data = v.parse(scenarioSchema, parse(SCENARIO));
+	changes(data);
+	return { kind: 'scenario', locale: 'en', id: 'price-call', data, body: '' };
+}
+
+function setUp() {
+	const db = createTestDatabase();
+	replaceAllContent(db, [scenarioItem()]);
+	const user = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] });
+	return { db, user };
+}
+
+const GOOD_OPENING = 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?';
+const GOOD_PRICE = 'I understand. How many inquiries do you get in a month right now?';
+
+describe('practice attempts', () => {
+	it('starts on the latest revision with a deadline from the time box', () => {
+		const { db, user } = setUp();
+		const now = new Date('2026-05-01T09:00:00Z');
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'text', now)!;
+		expect(attempt.status).toBe('active');
+		expect(attempt.deadlineAt.getTime() - now.getTime()).toBe(8 * 60_000);
+		expect(loadAttempt(db, attempt).state.customer).toBe("Hello? I'm busy.");
+	});
+
+	it('saves every turn with the snapshot, and resumes from the database alone', () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		const first = submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_OPENING }, 0);
+		expect(first.ok).toBe(true);
+		// As after a reload or a restart: everything comes back from the rows.
+		const resumed = loadAttempt(db, findAttempt(db, attempt.id)!);
+		expect(resumed.state.customer).toBe("It's too expensive.");
+		expect(resumed.turns).toHaveLength(1);
+		expect(resumed.turns[0]).toMatchObject({ index: 0, beat: 'greet', reply: GOOD_OPENING });
+		const second = submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_PRICE }, 1);
+		expect(second.ok && second.attempt.status).toBe('won');
+		expect(second.ok && second.attempt.score).toBe(100);
+	});
+
+	it('refuses a reply from a stale second tab and changes nothing', () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		expect(submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_OPENING }, 0).ok).toBe(true);
+		expect(submitTurn(db, attempt.id, { mode: 'text', reply: 'A second tab answering the first line again.' }, 0)).toEqual({ ok: false, reason: 'stale' });
+		expect(loadAttempt(db, findAttempt(db, attempt.id)!).turns).toHaveLength(1);
+	});
+
+	it('refuses an empty reply, an overlong one, and replies after the end', () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		expect(submitTurn(db, attempt.id, { mode: 'text', reply: '   ' }, 0)).toEqual({ ok: false, reason: 'empty' });
+		expect(submitTurn(db, attempt.id, { mode: 'text', reply: 'x'.repeat(2001) }, 0)).toEqual({ ok: false, reason: 'too-long' });
+		submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_OPENING }, 0);
+		submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_PRICE }, 1);
+		expect(submitTurn(db, attempt.id, { mode: 'text', reply: 'One more thing?' }, 2)).toEqual({ ok: false, reason: 'ended' });
+	});
+
+	it('ends by time-out once the time box has passed', () => {
+		const { db, user } = setUp();
+		const start = new Date('2026-05-01T09:00:00Z');
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'text', start)!;
+		expect(expireIfDue(db, attempt, new Date(start.getTime() + 7 * 60_000)).status).toBe('active');
+		const late = new Date(start.getTime() + 8 * 60_000 + 1);
+		expect(submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_OPENING }, 0, late)).toEqual({ ok: false, reason: 'ended' });
+		expect(findAttempt(db, attempt.id)!.status).toBe('timeout');
+	});
+
+	it('keeps a running attempt on its revision when the scenario changes', () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		replaceAllContent(db, [scenarioItem((s) => (s.beats['greet']!.customer = 'Yes? Who is it?'))]);
+		expect(loadAttempt(db, findAttempt(db, attempt.id)!).state.customer).toBe("Hello? I'm busy.");
+		const fresh = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		expect(fresh.revisionId).not.toBe(attempt.revisionId);
+		expect(loadAttempt(db, fresh).state.customer).toBe('Yes? Who is it?');
+	});
+
+	it('a re-sync without changes adds no revision', () => {
+		const { db, user } = setUp();
+		const before = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		replaceAllContent(db, [scenarioItem()]);
+		expect(startAttempt(db, user.id, 'price-call', 'en', 'text')!.revisionId).toBe(before.revisionId);
+	});
+
+	it('a hint costs points; the list shows the best finished score', () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'choice')!;
+		useHint(db, attempt);
+		submitTurn(db, attempt.id, { mode: 'choice', choice: 1 }, 0);
+		const done = submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_PRICE }, 1);
+		expect(done.ok && done.attempt.score).toBe(95);
+		expect(listPracticeScenarios(db, user.id, 'en')).toMatchObject([{ id: 'price-call', best: 95, attempts: 1 }]);
+	});
+});
+
+describe('criterionScores', () => {
+	it('rolls key points up to their criteria, in the scenario’s order', () => {
+		const results = [
+			{ points: [{ criterion: 'opening', weight: 2, hit: true }, { criterion: 'opening', weight: 1, hit: false }] },
+			{ points: [{ criterion: 'objection', weight: 2, hit: true }, { criterion: null, weight: 1, hit: false }] }
+		];
+		expect(criterionScores(results, ['objection', 'opening'])).toEqual([
+			{ criterion: 'objection', score: 100 },
+			{ criterion: 'opening', score: 67 }
+		]);
+	});
+});

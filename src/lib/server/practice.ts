@@ -1,0 +1,232 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import { attempts, scenarioRevisions, turns, type Attempt, type AttemptStatus, type PracticeMode, type ScenarioRevision, type TurnRow } from './db/schema';
+import { newId } from './ids';
+import { latestScenarioRevision, listContentOfKind, findContent } from './content/store';
+import {
+	compileScenario,
+	readRolePlay,
+	startRolePlay,
+	step,
+	timeOut,
+	type CompiledScenario,
+	type PersistedRolePlay,
+	type ReplyInput,
+	type RolePlayState,
+	type Turn
+} from '$lib/engine/scenario';
+import type { ContentLocale, Scenario } from '$lib/engine/content';
+
+/** Points taken off the attempt's score for each hint opened. */
+export const HINT_COST = 5;
+/** The longest reply accepted, in characters. */
+export const REPLY_MAX_LENGTH = 2000;
+
+const compiledCache = new Map<string, CompiledScenario>();
+
+/** Compiling is pure, so each revision is compiled once per process. */
+export function compiledRevision(revision: Pick<ScenarioRevision, 'id' | 'data'>): CompiledScenario {
+	let compiled = compiledCache.get(revision.id);
+	if (!compiled) {
+		if (compiledCache.size >= 500) compiledCache.delete(compiledCache.keys().next().value as string);
+		compiled = compileScenario(revision.data as Scenario);
+		compiledCache.set(revision.id, compiled);
+	}
+	return compiled;
+}
+
+export interface PracticeScenario {
+	id: string;
+	locale: ContentLocale;
+	title: string;
+	persona: Scenario['persona'];
+	difficulty: Scenario['difficulty'];
+	minutes: number;
+	pass: number;
+	best: number | null;
+	attempts: number;
+}
+
+export function listPracticeScenarios(db: Db, userId: string, locale: ContentLocale): PracticeScenario[] {
+	const stats = new Map(
+		db
+			.select({ scenarioId: attempts.scenarioId, best: sql<number | null>`max(case when ${attempts.status} != 'active' then ${attempts.score} end)`, count: sql<number>`count(*)` })
+			.from(attempts)
+			.where(eq(attempts.userId, userId))
+			.groupBy(attempts.scenarioId)
+			.all()
+			.map((row) => [row.scenarioId, row])
+	);
+	return listContentOfKind(db, 'scenario', locale).map((item) => ({
+		id: item.id,
+		locale: item.locale,
+		title: item.data.title,
+		persona: item.data.persona,
+		difficulty: item.data.difficulty,
+		minutes: item.data.minutes,
+		pass: item.data.pass,
+		best: stats.get(item.id)?.best ?? null,
+		attempts: stats.get(item.id)?.count ?? 0
+	}));
+}
+
+export function startAttempt(db: Db, userId: string, scenarioId: string, locale: ContentLocale, mode: PracticeMode, now = new Date()): Attempt | null {
+	const item = findContent(db, 'scenario', scenarioId, locale);
+	if (!item) return null;
+	const revision = latestScenarioRevision(db, scenarioId, item.locale);
+	if (!revision) return null;
+	const { snapshot } = startRolePlay(compiledRevision(revision));
+	const minutes = (revision.data as Scenario).minutes;
+	return db
+		.insert(attempts)
+		.values({ id: newId(), userId, revisionId: revision.id, scenarioId, mode, snapshot, startedAt: now, deadlineAt: new Date(now.getTime() + minutes * 60_000) })
+		.returning()
+		.get();
+}
+
+export interface LoadedAttempt {
+	attempt: Attempt;
+	revision: ScenarioRevision;
+	scenario: Scenario;
+	state: RolePlayState;
+	turns: TurnRow[];
+}
+
+export function findAttempt(db: Db, attemptId: string): Attempt | undefined {
+	return db.select().from(attempts).where(eq(attempts.id, attemptId)).get();
+}
+
+export function loadAttempt(db: Db, attempt: Attempt): LoadedAttempt {
+	const revision = db.select().from(scenarioRevisions).where(eq(scenarioRevisions.id, attempt.revisionId)).get();
+	if (!revision) throw new Error(`attempt ${attempt.id} points at a missing revision ${attempt.revisionId}`);
+	const compiled = compiledRevision(revision);
+	return {
+		attempt,
+		revision,
+		scenario: compiled.scenario,
+		state: readRolePlay(compiled, attempt.snapshot as PersistedRolePlay),
+		turns: db.select().from(turns).where(eq(turns.attemptId, attempt.id)).orderBy(asc(turns.index)).all()
+	};
+}
+
+function finalScore(state: RolePlayState, hintsUsed: number): number {
+	return Math.max(0, Math.round((state.score - hintsUsed * HINT_COST) * 10) / 10);
+}
+
+function statusOf(state: RolePlayState): AttemptStatus {
+	return state.ended ?? 'active';
+}
+
+/**
+ * Ends an attempt whose time box has run out. Returns the attempt as it now is. Called whenever an
+ * attempt is loaded or answered, so an abandoned tab ends by itself on the next visit.
+ */
+export function expireIfDue(db: Db, attempt: Attempt, now = new Date()): Attempt {
+	if (attempt.status !== 'active' || attempt.deadlineAt.getTime() > now.getTime()) return attempt;
+	const revision = db.select().from(scenarioRevisions).where(eq(scenarioRevisions.id, attempt.revisionId)).get()!;
+	const { snapshot, state } = timeOut(compiledRevision(revision), attempt.snapshot as PersistedRolePlay);
+	const updated = db
+		.update(attempts)
+		.set({ snapshot, status: 'timeout', score: finalScore(state, attempt.hintsUsed), endedAt: now })
+		.where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'active')))
+		.returning()
+		.get();
+	return updated ?? findAttempt(db, attempt.id)!;
+}
+
+export type TurnOutcome =
+	| { ok: true; turn: Turn; state: RolePlayState; attempt: Attempt }
+	| { ok: false; reason: 'ended' | 'stale' | 'empty' | 'too-long' | 'bad-choice' };
+
+/**
+ * Answers one turn. The turn and the new snapshot are written in one transaction, and only if the
+ * attempt is still at `expectedTurn`: a reply from a stale second tab changes nothing.
+ */
+export function submitTurn(db: Db, attemptId: string, input: ReplyInput, expectedTurn: number, now = new Date()): TurnOutcome {
+	const found = findAttempt(db, attemptId);
+	if (!found) return { ok: false, reason: 'ended' };
+	const attempt = expireIfDue(db, found, now);
+	if (attempt.status !== 'active') return { ok: false, reason: 'ended' };
+	if (attempt.turnCount !== expectedTurn) return { ok: false, reason: 'stale' };
+	if (input.mode === 'text') {
+		if (!input.reply.trim()) return { ok: false, reason: 'empty' };
+		if ([...input.reply].length > REPLY_MAX_LENGTH) return { ok: false, reason: 'too-long' };
+	}
+	const { revision, turns: earlier } = loadAttempt(db, attempt);
+	const compiled = compiledRevision(revision);
+	let result: ReturnType<typeof step>;
+	try {
+		result = step(compiled, attempt.snapshot as PersistedRolePlay, input, earlier.map((t) => t.reply));
+	} catch {
+		return { ok: false, reason: 'bad-choice' };
+	}
+	const status = statusOf(result.state);
+	return db.transaction((tx): TurnOutcome => {
+		const updated = tx
+			.update(attempts)
+			.set({
+				snapshot: result.snapshot,
+				status,
+				score: finalScore(result.state, attempt.hintsUsed),
+				turnCount: attempt.turnCount + 1,
+				endedAt: status === 'active' ? null : now
+			})
+			.where(and(eq(attempts.id, attempt.id), eq(attempts.turnCount, expectedTurn), eq(attempts.status, 'active')))
+			.returning()
+			.get();
+		if (!updated) return { ok: false, reason: 'stale' };
+		tx.insert(turns)
+			.values({
+				attemptId: attempt.id,
+				index: attempt.turnCount,
+				beat: result.turn.beat,
+				customer: result.turn.customer,
+				reply: result.turn.reply,
+				choice: result.turn.choice,
+				score: result.turn.score,
+				result: result.turn.result,
+				createdAt: now
+			})
+			.run();
+		return { ok: true, turn: result.turn, state: result.state, attempt: updated };
+	});
+}
+
+/** Records that the rep opened the hint for the current beat; each costs HINT_COST points. */
+export function useHint(db: Db, attempt: Attempt): Attempt {
+	if (attempt.status !== 'active') return attempt;
+	return db
+		.update(attempts)
+		.set({ hintsUsed: sql`${attempts.hintsUsed} + 1` })
+		.where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'active')))
+		.returning()
+		.get()!;
+}
+
+export function listAttemptsFor(db: Db, userId: string, scenarioId: string): Attempt[] {
+	return db.select().from(attempts).where(and(eq(attempts.userId, userId), eq(attempts.scenarioId, scenarioId))).orderBy(desc(attempts.startedAt)).all();
+}
+
+export interface CriterionScore {
+	criterion: string;
+	score: number;
+}
+
+/** Per criterion: the weight of key points made ÷ the weight of key points asked for, 0–100. */
+export function criterionScores(turnResults: readonly { points: { criterion: string | null; weight: number; hit: boolean }[] }[], criteria: readonly string[]): CriterionScore[] {
+	const totals = new Map<string, { hit: number; all: number }>();
+	for (const result of turnResults) {
+		for (const point of result.points) {
+			if (!point.criterion) continue;
+			const total = totals.get(point.criterion) ?? { hit: 0, all: 0 };
+			total.all += point.weight;
+			if (point.hit) total.hit += point.weight;
+			totals.set(point.criterion, total);
+		}
+	}
+	const order = [...criteria, ...[...totals.keys()].filter((c) => !criteria.includes(c))];
+	return order.filter((c) => totals.has(c)).map((criterion) => {
+		const total = totals.get(criterion)!;
+		return { criterion, score: Math.round((total.hit / total.all) * 100) };
+	});
+}
