@@ -56,10 +56,10 @@ describe('decideAccess', () => {
 
 describe('navigationFor', () => {
 	it.each([
-		[['rep'], ['home', 'library', 'knowledge', 'profile']],
-		[['trainer'], ['home', 'library', 'knowledge', 'profile']],
-		[['manager'], ['home', 'library', 'knowledge', 'team', 'profile']],
-		[['admin'], ['home', 'library', 'knowledge', 'team', 'admin', 'profile']]
+		[['rep'], ['home', 'practice', 'library', 'knowledge', 'profile']],
+		[['trainer'], ['home', 'practice', 'library', 'knowledge', 'profile']],
+		[['manager'], ['home', 'practice', 'library', 'knowledge', 'team', 'profile']],
+		[['admin'], ['home', 'practice', 'library', 'knowledge', 'team', 'admin', 'profile']]
 	] as [Role[], string[]][])('%j sees %j', (roles, keys) => {
 		expect(navigationFor(roles).map((item) => item.key)).toEqual(keys);
 	});

@@ -25,6 +25,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/knowledge': 'user',
 	'/(app)/knowledge/[id]': 'user',
 	'/(app)/search': 'user',
+	'/(app)/practice': 'user',
+	'/(app)/practice/[scenarioId]': 'user',
+	'/(app)/attempts/[attemptId]': 'user',
+	'/(app)/help': 'user',
 	'/(app)/team': ['manager', 'admin'],
 	'/(app)/admin': ['admin'],
 	'/(app)/admin/users': ['admin'],
@@ -56,11 +60,12 @@ export function decideAccess(routeId: string | null, roles: readonly Role[] | nu
 
 export interface NavItem {
 	href: string;
-	key: 'home' | 'library' | 'knowledge' | 'team' | 'admin' | 'profile';
+	key: 'home' | 'practice' | 'library' | 'knowledge' | 'team' | 'admin' | 'profile';
 }
 
 const NAV: readonly (NavItem & { routeId: string })[] = [
 	{ href: '/', key: 'home', routeId: '/(app)' },
+	{ href: '/practice', key: 'practice', routeId: '/(app)/practice' },
 	{ href: '/library', key: 'library', routeId: '/(app)/library' },
 	{ href: '/knowledge', key: 'knowledge', routeId: '/(app)/knowledge' },
 	{ href: '/team', key: 'team', routeId: '/(app)/team' },

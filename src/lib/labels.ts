@@ -99,3 +99,29 @@ export function techniqueLabel(technique: string): string {
 export function languageName(locale: string): string {
 	return locale === 'zh-TW' ? m.language_zh_tw() : m.language_en();
 }
+
+export function difficultyLabel(difficulty: 'easy' | 'medium' | 'hard'): string {
+	return { easy: m.practice_difficulty_easy, medium: m.practice_difficulty_medium, hard: m.practice_difficulty_hard }[difficulty]();
+}
+
+export function attemptStatusLabel(status: 'active' | 'won' | 'lost' | 'neutral' | 'timeout'): string {
+	return { active: m.practice_status_active, won: m.practice_status_won, lost: m.practice_status_lost, neutral: m.practice_status_neutral, timeout: m.practice_status_timeout }[status]();
+}
+
+export function practiceModeLabel(mode: 'choice' | 'text' | 'call'): string {
+	return { choice: m.practice_mode_choice, text: m.practice_mode_text, call: m.practice_mode_call }[mode]();
+}
+
+export function signalLabel(signal: 'question' | 'acknowledge' | 'concrete' | 'next-step'): string {
+	return { question: m.signal_question, acknowledge: m.signal_acknowledge, concrete: m.signal_concrete, 'next-step': m.signal_next_step }[signal]();
+}
+
+export function flagLabel(flag: 'too-short' | 'too-long' | 'cue-list' | 'repeated-sentence' | 'repeats-earlier-reply'): string {
+	return {
+		'too-short': m.flag_too_short,
+		'too-long': m.flag_too_long,
+		'cue-list': m.flag_cue_list,
+		'repeated-sentence': m.flag_repeated_sentence,
+		'repeats-earlier-reply': m.flag_repeats_earlier_reply
+	}[flag]();
+}

@@ -10,10 +10,10 @@ test('a first visit lands on the sign-in page, which lists the demo accounts', a
 });
 
 const expectedNavigation = {
-	admin: ['Home', 'Script library', 'Knowledge', 'My team', 'Admin', 'Profile'],
-	trainer: ['Home', 'Script library', 'Knowledge', 'Profile'],
-	manager: ['Home', 'Script library', 'Knowledge', 'My team', 'Profile'],
-	rep: ['Home', 'Script library', 'Knowledge', 'Profile']
+	admin: ['Home', 'Practice', 'Script library', 'Knowledge', 'My team', 'Admin', 'Profile'],
+	trainer: ['Home', 'Practice', 'Script library', 'Knowledge', 'Profile'],
+	manager: ['Home', 'Practice', 'Script library', 'Knowledge', 'My team', 'Profile'],
+	rep: ['Home', 'Practice', 'Script library', 'Knowledge', 'Profile']
 } as const;
 
 for (const [role, links] of Object.entries(expectedNavigation)) {

@@ -1,0 +1,36 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { PRACTICE_MODES, type PracticeMode } from '$lib/server/db/schema';
+import { requireUser } from '$lib/server/auth/guards';
+import { findContent } from '$lib/server/content/store';
+import { listAttemptsFor, startAttempt } from '$lib/server/practice';
+import { contentLocale } from '$lib/server/content-locale';
+import { textField } from '$lib/server/forms';
+
+function isMode(value: string): value is PracticeMode {
+	return (PRACTICE_MODES as readonly string[]).includes(value);
+}
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const scenario = findContent(db, 'scenario', event.params.scenarioId, contentLocale());
+	if (!scenario) error(404, 'Not found');
+	const { title, persona, minutes, pass, difficulty } = scenario.data;
+	return {
+		scenario: { id: scenario.id, locale: scenario.locale, title, persona, minutes, pass, difficulty },
+		history: listAttemptsFor(db, user.id, scenario.id).map(({ id, mode, status, score, startedAt }) => ({ id, mode, status, score, startedAt }))
+	};
+};
+
+export const actions: Actions = {
+	start: async (event) => {
+		const user = requireUser(event);
+		const mode = textField(await event.request.formData(), 'mode');
+		if (!isMode(mode)) return fail(400, { problem: 'mode' as const });
+		const attempt = startAttempt(getDb(), user.id, event.params.scenarioId, contentLocale(), mode);
+		if (!attempt) error(404, 'Not found');
+		redirect(303, `/attempts/${attempt.id}`);
+	}
+};
