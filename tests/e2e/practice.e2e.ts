@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
+
+// The demo scenario's own examples drive the role-play, so this test follows the content.
+const scenario = parse(readFileSync('content/en/scenarios/renewal-price-objection.yaml', 'utf8')) as {
+	title: string;
+	start: string;
+	beats: Record<string, { customer: string; choices?: { text: string; quality: string }[] }>;
+	examples: { good: string[]; bad: string[] };
+};
+
+/** A fresh rep for each test, so that attempts and scores never mix between tests. */
+async function newRep(page: Page, browser: import('@playwright/test').Browser): Promise<void> {
+	await acceptInvite(page, await createInvite(browser, uniqueEmail('practice')), 'Practice Rep', 'practice password 1');
+}
+
+async function start(page: Page, mode: 'Multiple choice' | 'Free text' | 'Call'): Promise<void> {
+	await page.goto('/practice');
+	await page.getByRole('link', { name: scenario.title }).click();
+	await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
+	await page.getByRole('button', { name: 'Start the role-play' }).click();
+	await expect(page).toHaveURL(/\/attempts\/[a-z0-9]+$/);
+}
+
+async function say(page: Page, reply: string): Promise<void> {
+	await page.getByLabel('Your reply').fill(reply);
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(page.getByText(reply, { exact: true }).or(page.locator('mark').first())).toBeVisible();
+}
+
+test('a rep plays a scenario in free text, sees why each reply scored, and wins', async ({ page, browser }) => {
+	await newRep(page, browser);
+	await start(page, 'Free text');
+	await expect(page.getByText(scenario.beats[scenario.start]!.customer)).toBeVisible();
+	for (const [i, reply] of scenario.examples.good.entries()) {
+		await page.getByLabel('Your reply').fill(reply);
+		await page.getByRole('button', { name: 'Send' }).click();
+		await expect(page.getByText(/Score for this reply: \d+/)).toHaveCount(i + 1);
+	}
+	await expect(page.getByRole('heading', { name: 'Result' })).toBeVisible();
+	await expect(page.getByText(/^Passed \(pass mark \d+\)/)).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'By criterion' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Model answers from the script library' })).toBeVisible();
+	await expect(page.locator('mark').first()).toBeVisible();
+	await page.goto('/practice');
+	await expect(page.getByRole('listitem').filter({ hasText: scenario.title }).getByText(/^Best \d+/)).toBeVisible();
+});
+
+test('bad replies are explained, and the customer hangs up', async ({ page, browser }) => {
+	await newRep(page, browser);
+	await start(page, 'Free text');
+	for (const reply of scenario.examples.bad) {
+		if (!(await page.getByLabel('Your reply').isVisible())) break;
+		await say(page, reply);
+	}
+	await expect(page.getByRole('heading', { name: 'Result' })).toBeVisible();
+	await expect(page.getByText(/^Not passed yet/)).toBeVisible();
+	await expect(page.getByText('Points missed:').first()).toBeVisible();
+});
+
+test('multiple choice: the options are the beat’s choices, and a choice moves the call on', async ({ page, browser }) => {
+	await newRep(page, browser);
+	await start(page, 'Multiple choice');
+	const choices = scenario.beats[scenario.start]!.choices!;
+	for (const choice of choices) await expect(page.getByRole('button', { name: choice.text })).toBeVisible();
+	await page.getByRole('button', { name: choices.find((c) => c.quality === 'good')!.text }).click();
+	await expect(page.getByText('Score for this reply: 100')).toBeVisible();
+});
+
+test('a reload resumes where the role-play was, and a stale second tab cannot fork it', async ({ page, browser }) => {
+	await newRep(page, browser);
+	await start(page, 'Free text');
+	await say(page, scenario.examples.good[0]!);
+	const url = page.url();
+	const second = await page.context().newPage();
+	await second.goto(url);
+	await page.reload();
+	await expect(page.getByText(/Score for this reply/)).toHaveCount(1);
+	await say(page, scenario.examples.good[1]!);
+	await second.getByLabel('Your reply').fill('An answer typed in an old tab.');
+	await second.getByRole('button', { name: 'Send' }).click();
+	await expect(second.getByRole('alert')).toHaveText('This role-play moved on in another tab or window. Here is where it stands now.');
+	await expect(second.getByText(/Score for this reply/)).toHaveCount(2);
+	await expect(second.getByText('An answer typed in an old tab.')).toHaveCount(0);
+});
+
+test('nobody else can open a rep’s attempt', async ({ page, browser }) => {
+	await newRep(page, browser);
+	await start(page, 'Free text');
+	const url = page.url();
+	const other = await browser.newContext();
+	const otherPage = await other.newPage();
+	await signInAs(otherPage, 'rep');
+	const response = await otherPage.goto(url);
+	expect(response?.status()).toBe(404);
+	await other.close();
+});
+
+test('the page never carries cues or key points of the line being answered', async ({ page, browser }) => {
+	await newRep(page, browser);
+	await start(page, 'Free text');
+	const html = await page.content();
+	const raw = readFileSync('content/en/scenarios/renewal-price-objection.yaml', 'utf8');
+	const firstPoint = raw.match(/point: ([^,}]+)/)![1]!.trim().replace(/^["']|["']$/g, '');
+	expect(html).not.toContain(firstPoint);
+	// The page's serialized data would name these fields if any scoring data had been sent.
+	expect(html).not.toMatch(/\b(cues|expect|avoid|quality|minScore)\b/);
+});
