@@ -6,14 +6,8 @@ import { createTestDatabase } from '../src/lib/server/db';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { replaceAllContent } from '../src/lib/server/content/store';
 import { searchContent } from '../src/lib/server/content/search';
+import { percentile, type BenchRow } from './table';
 
-export interface BenchRow {
-	name: string;
-	figure: string;
-	target: string;
-	holds: boolean;
-	value: number;
-}
 
 const QUERIES = ['太貴', '太贵了', '客戶說太貴了', '競爭對手', '續約', '貴', 'competitor', 'price too high', 'they already use a competitor', 'send me some information', 'renewal', 'boss', '"NEAR(', '百業通', 'inquiries report'];
 
@@ -42,9 +36,6 @@ export function generateLibrary(size: number, seed = 42): ContentItem[] {
 	return out;
 }
 
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 export function benchSearch(): BenchRow[] {
 	const db = createTestDatabase();

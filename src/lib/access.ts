@@ -18,6 +18,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(auth)/invite/[token]': 'public',
 	'/(auth)/reset/[token]': 'public',
 	'/locale': 'public',
+	'/health': 'public',
 	'/(app)': 'user',
 	'/(app)/profile': 'user',
 	'/(app)/library': 'user',
@@ -39,7 +40,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 };
 
 /** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
-export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale']);
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health']);
 
 export function isEndpoint(routeId: string | null): boolean {
 	return routeId !== null && ENDPOINT_ROUTES.has(routeId);

@@ -27,11 +27,17 @@ async function sampleParams(): Promise<Record<string, string>> {
 	const users = await (await admin.get('/admin/users')).text();
 	const teams = await (await admin.get('/admin/teams')).text();
 	await admin.dispose();
+	// An attempt belongs to the rep who started it: everyone else must get a 404 for it.
+	const rep = await clientFor('rep');
+	const started = await rep.post('/practice/renewal-price-objection?/start', { form: { mode: 'text' }, headers: FORM_HEADERS });
+	await rep.dispose();
 	return {
+		'/(app)/attempts/[attemptId]': started.headers()['location']!.split('/').pop()!,
 		'/(app)/admin/users/[id]': users.match(/\/admin\/users\/([a-z0-9]+)/)![1]!,
 		'/(app)/admin/teams/[id]': teams.match(/\/admin\/teams\/([a-z0-9]+)/)![1]!,
 		'/(app)/library/[id]': 'price-too-high',
-		'/(app)/knowledge/[id]': 'membership-tiers'
+		'/(app)/knowledge/[id]': 'membership-tiers',
+		'/(app)/practice/[scenarioId]': 'renewal-price-objection'
 	};
 }
 
@@ -50,13 +56,13 @@ test('every route answers each role as the access table says', async () => {
 		for (const routeId of Object.keys(ROUTE_ACCESS)) {
 			const path = pathOf(routeId, params);
 			const endpoint = ENDPOINT_ROUTES.has(routeId);
-			const response = endpoint
-				? await client.post(path, { form: { locale: 'en', next: '/' }, headers: FORM_HEADERS })
-				: await client.get(path);
+			const post = endpoint && routeId !== '/health';
+			const response = post ? await client.post(path, { form: { locale: 'en', next: '/' }, headers: FORM_HEADERS }) : await client.get(path);
 			const decision = decideAccess(routeId, role ? [role] : null);
-			const label = `${role ?? 'anonymous'} ${endpoint ? 'POST' : 'GET'} ${path} → ${decision}`;
+			const label = `${role ?? 'anonymous'} ${post ? 'POST' : 'GET'} ${path} → ${decision}`;
 			const location = response.headers()['location'] ?? '';
-			if (decision === 'allow') expect(response.status(), label).toBe(endpoint ? 303 : 200);
+			const someoneElses = routeId === '/(app)/attempts/[attemptId]' && role !== 'rep';
+			if (decision === 'allow') expect(response.status(), label).toBe(post ? 303 : someoneElses ? 404 : 200);
 			if (decision === 'login') {
 				expect(response.status(), label).toBe(303);
 				expect(location, label).toMatch(/^\/login/);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from './db';
-import { attempts, scenarioRevisions, turns, type Attempt, type AttemptStatus, type PracticeMode, type ScenarioRevision, type TurnRow } from './db/schema';
+import { prepared, type Db } from './db';
+import { attempts, scenarioRevisions, turns, type Attempt, type AttemptStatus, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
 import { latestScenarioRevision, listContentOfKind, findContent } from './content/store';
 import {
@@ -22,17 +22,22 @@ export const HINT_COST = 5;
 /** The longest reply accepted, in characters. */
 export const REPLY_MAX_LENGTH = 2000;
 
-const compiledCache = new Map<string, CompiledScenario>();
+const compiledCache = new Map<string, { compiled: CompiledScenario; locale: ContentLocale }>();
 
-/** Compiling is pure, so each revision is compiled once per process. */
-export function compiledRevision(revision: Pick<ScenarioRevision, 'id' | 'data'>): CompiledScenario {
-	let compiled = compiledCache.get(revision.id);
-	if (!compiled) {
+/**
+ * The compiled machine of a revision. Revisions never change and compiling is pure, so each is
+ * read and compiled once per process; a turn then needs no query for its scenario at all.
+ */
+function compiledRevisionById(db: Db, revisionId: string): { compiled: CompiledScenario; locale: ContentLocale } {
+	let entry = compiledCache.get(revisionId);
+	if (!entry) {
+		const revision = db.select().from(scenarioRevisions).where(eq(scenarioRevisions.id, revisionId)).get();
+		if (!revision) throw new Error(`missing scenario revision ${revisionId}`);
 		if (compiledCache.size >= 500) compiledCache.delete(compiledCache.keys().next().value as string);
-		compiled = compileScenario(revision.data as Scenario);
-		compiledCache.set(revision.id, compiled);
+		entry = { compiled: compileScenario(revision.data as Scenario), locale: revision.locale };
+		compiledCache.set(revisionId, entry);
 	}
-	return compiled;
+	return entry;
 }
 
 export interface PracticeScenario {
@@ -75,7 +80,7 @@ export function startAttempt(db: Db, userId: string, scenarioId: string, locale:
 	if (!item) return null;
 	const revision = latestScenarioRevision(db, scenarioId, item.locale);
 	if (!revision) return null;
-	const { snapshot } = startRolePlay(compiledRevision(revision));
+	const { snapshot } = startRolePlay(compiledRevisionById(db, revision.id).compiled);
 	const minutes = (revision.data as Scenario).minutes;
 	return db
 		.insert(attempts)
@@ -86,23 +91,22 @@ export function startAttempt(db: Db, userId: string, scenarioId: string, locale:
 
 export interface LoadedAttempt {
 	attempt: Attempt;
-	revision: ScenarioRevision;
+	/** The content locale of the revision the attempt runs on. */
+	locale: ContentLocale;
 	scenario: Scenario;
 	state: RolePlayState;
 	turns: TurnRow[];
 }
 
 export function findAttempt(db: Db, attemptId: string): Attempt | undefined {
-	return db.select().from(attempts).where(eq(attempts.id, attemptId)).get();
+	return prepared(db, 'attempt-by-id', () => db.select().from(attempts).where(eq(attempts.id, sql.placeholder('id'))).prepare()).get({ id: attemptId });
 }
 
 export function loadAttempt(db: Db, attempt: Attempt): LoadedAttempt {
-	const revision = db.select().from(scenarioRevisions).where(eq(scenarioRevisions.id, attempt.revisionId)).get();
-	if (!revision) throw new Error(`attempt ${attempt.id} points at a missing revision ${attempt.revisionId}`);
-	const compiled = compiledRevision(revision);
+	const { compiled, locale } = compiledRevisionById(db, attempt.revisionId);
 	return {
 		attempt,
-		revision,
+		locale,
 		scenario: compiled.scenario,
 		state: readRolePlay(compiled, attempt.snapshot as PersistedRolePlay),
 		turns: db.select().from(turns).where(eq(turns.attemptId, attempt.id)).orderBy(asc(turns.index)).all()
@@ -123,8 +127,7 @@ function statusOf(state: RolePlayState): AttemptStatus {
  */
 export function expireIfDue(db: Db, attempt: Attempt, now = new Date()): Attempt {
 	if (attempt.status !== 'active' || attempt.deadlineAt.getTime() > now.getTime()) return attempt;
-	const revision = db.select().from(scenarioRevisions).where(eq(scenarioRevisions.id, attempt.revisionId)).get()!;
-	const { snapshot, state } = timeOut(compiledRevision(revision), attempt.snapshot as PersistedRolePlay);
+	const { snapshot, state } = timeOut(compiledRevisionById(db, attempt.revisionId).compiled, attempt.snapshot as PersistedRolePlay);
 	const updated = db
 		.update(attempts)
 		.set({ snapshot, status: 'timeout', score: finalScore(state, attempt.hintsUsed), endedAt: now })
@@ -142,8 +145,8 @@ export type TurnOutcome =
  * Answers one turn. The turn and the new snapshot are written in one transaction, and only if the
  * attempt is still at `expectedTurn`: a reply from a stale second tab changes nothing.
  */
-export function submitTurn(db: Db, attemptId: string, input: ReplyInput, expectedTurn: number, now = new Date()): TurnOutcome {
-	const found = findAttempt(db, attemptId);
+export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyInput, expectedTurn: number, now = new Date()): TurnOutcome {
+	const found = typeof attemptOrId === 'string' ? findAttempt(db, attemptOrId) : attemptOrId;
 	if (!found) return { ok: false, reason: 'ended' };
 	const attempt = expireIfDue(db, found, now);
 	if (attempt.status !== 'active') return { ok: false, reason: 'ended' };
@@ -152,8 +155,8 @@ export function submitTurn(db: Db, attemptId: string, input: ReplyInput, expecte
 		if (!input.reply.trim()) return { ok: false, reason: 'empty' };
 		if ([...input.reply].length > REPLY_MAX_LENGTH) return { ok: false, reason: 'too-long' };
 	}
-	const { revision, turns: earlier } = loadAttempt(db, attempt);
-	const compiled = compiledRevision(revision);
+	const { compiled } = compiledRevisionById(db, attempt.revisionId);
+	const earlier = prepared(db, 'attempt-replies', () => db.select({ reply: turns.reply }).from(turns).where(eq(turns.attemptId, sql.placeholder('id'))).prepare()).all({ id: attempt.id });
 	let result: ReturnType<typeof step>;
 	try {
 		result = step(compiled, attempt.snapshot as PersistedRolePlay, input, earlier.map((t) => t.reply));

@@ -1,8 +1,28 @@
-import * as OpenCC from 'opencc-js/cn2t';
+import { Locale } from 'opencc-js/cn2t';
 
-// Simplified → Traditional (Taiwan) one character at a time, so that a folded string keeps the
-// length of the original and a match found in the folded text is a span of the original too.
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+/** Reads an OpenCC dictionary ("简 簡|贵 貴|…") into a character map, keeping the first target. */
+function characterMap(dictionary: string): Map<string, string> {
+	const map = new Map<string, string>();
+	for (const entry of dictionary.split('|')) {
+		const [from, to] = entry.split(' ');
+		if (from && to && [...from].length === 1 && [...to].length === 1) map.set(from, to);
+	}
+	return map;
+}
+
+// Simplified → Traditional (Taiwan) one character at a time, from OpenCC's character tables
+// (STCharacters, then TWVariants). Whole-phrase conversion is not wanted here: it would change
+// lengths, and it would cost some 80 MB of memory for its phrase tables.
+const [, simplifiedCharacters] = (Locale.from.cn as unknown as [string, string][])[0]!;
+const [, taiwanVariants] = (Locale.to.tw as unknown as [string, string][])[0]!;
+const SIMPLIFIED_TO_TRADITIONAL = characterMap(simplifiedCharacters);
+const TAIWAN_VARIANTS = characterMap(taiwanVariants);
+
+function toTraditional(char: string): string {
+	const traditional = SIMPLIFIED_TO_TRADITIONAL.get(char) ?? char;
+	return TAIWAN_VARIANTS.get(traditional) ?? traditional;
+}
+
 const cache = new Map<string, string>();
 
 function foldChar(char: string): string {

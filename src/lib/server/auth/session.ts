@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
-import type { Db } from '../db';
+import { prepared, type Db } from '../db';
 import { sessions, userRoles, users, type Session } from '../db/schema';
 import { issueToken, secretMatches, splitToken } from '../ids';
 import { isRole, type Role } from '$lib/roles';
@@ -40,17 +40,19 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): S
 	const none = { session: null, user: null } as const;
 	const parts = splitToken(token);
 	if (!parts) return none;
-	const row = db
-		.select({
-			session: sessions,
-			user: users,
-			// One query per request: the roles ride along with the session look-up.
-			roles: sql<string | null>`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, parts.id))
-		.get();
+	const row = prepared(db, 'session-with-user', () =>
+		db
+			.select({
+				session: sessions,
+				user: users,
+				// One query per request: the roles ride along with the session look-up.
+				roles: sql<string | null>`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`
+			})
+			.from(sessions)
+			.innerJoin(users, eq(users.id, sessions.userId))
+			.where(eq(sessions.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id: parts.id });
 	if (!row || !secretMatches(parts.secret, row.session.secretHash)) return none;
 	if (row.session.expiresAt.getTime() <= now.getTime() || row.user.deactivatedAt) {
 		db.delete(sessions).where(eq(sessions.id, row.session.id)).run();

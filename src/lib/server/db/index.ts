@@ -50,3 +50,23 @@ export function getDb(): AppDb {
 	appDb ??= openDatabase(databasePathFromEnv(process.env.DATABASE_URL));
 	return appDb;
 }
+
+const preparedStatements = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A statement prepared once per database and reused: for queries on every request (the session,
+ * a role-play turn), where building and preparing the SQL each time costs more than running it.
+ */
+export function prepared<T>(db: Db, key: string, build: () => T): T {
+	let statements = preparedStatements.get(db);
+	if (!statements) {
+		statements = new Map();
+		preparedStatements.set(db, statements);
+	}
+	let statement = statements.get(key) as T | undefined;
+	if (statement === undefined) {
+		statement = build();
+		statements.set(key, statement);
+	}
+	return statement;
+}

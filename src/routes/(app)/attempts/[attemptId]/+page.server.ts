@@ -7,7 +7,6 @@ import { HINT_COST, criterionScores, expireIfDue, findAttempt, loadAttempt, subm
 import { textField } from '$lib/server/forms';
 import { partsFromSpans } from '$lib/highlight-spans';
 import type { ReplyScore } from '$lib/engine/scoring/score';
-import type { ContentLocale } from '$lib/engine/content';
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -44,8 +43,7 @@ function explain(reply: string, result: ReplyScore) {
 export const load: PageServerLoad = (event) => {
 	const attempt = ownAttempt(event);
 	const db = getDb();
-	const { scenario, state, turns, revision } = loadAttempt(db, attempt);
-	const locale = revision.locale as ContentLocale;
+	const { scenario, state, turns, locale } = loadAttempt(db, attempt);
 	const beat = scenario.beats[state.beat]!;
 	const active = attempt.status === 'active';
 	const transcript = turns.map((turn) => ({ index: turn.index, customer: turn.customer, score: turn.score, ...explain(turn.reply, turn.result as ReplyScore) }));
@@ -89,7 +87,7 @@ export const actions: Actions = {
 		const choice = Number(textField(data, 'choice'));
 		const input = attempt.mode === 'choice' ? { mode: 'choice' as const, choice } : { mode: 'text' as const, reply: textField(data, 'reply') };
 		if (input.mode === 'choice' && !(choice >= 1)) return fail(400, { problem: 'bad-choice' as const });
-		const outcome = submitTurn(getDb(), attempt.id, input, expectedTurn);
+		const outcome = submitTurn(getDb(), attempt, input, expectedTurn);
 		if (!outcome.ok) {
 			const reply = input.mode === 'text' ? input.reply : '';
 			return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply });
@@ -99,10 +97,10 @@ export const actions: Actions = {
 	hint: (event) => {
 		const attempt = ownAttempt(event);
 		const db = getDb();
-		const { scenario, state, revision } = loadAttempt(db, attempt);
+		const { scenario, state, locale } = loadAttempt(db, attempt);
 		const scriptId = scenario.beats[state.beat]?.script;
 		if (attempt.status !== 'active' || !scriptId) return fail(400, { problem: 'ended' as const });
-		const script = findContent(db, 'script', scriptId, revision.locale as ContentLocale);
+		const script = findContent(db, 'script', scriptId, locale);
 		if (!script) return fail(404, { problem: 'ended' as const });
 		useHint(db, attempt);
 		return { hint: { id: script.id, title: script.data.title, answers: script.data.answers.map((a) => a.text) } };

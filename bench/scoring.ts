@@ -1,0 +1,54 @@
+// Scoring speed: every example reply of the demo scenarios, scored against its beat, many times.
+import { performance } from 'node:perf_hooks';
+import { checkContentFiles } from '../src/lib/engine/content';
+import { readContentDirectory } from '../src/lib/server/content/files';
+import { compileScenario, startRolePlay, step } from '../src/lib/engine/scenario';
+import { scoreReply } from '../src/lib/engine/scoring/score';
+import { percentile, type BenchRow } from './table';
+
+interface Case {
+	reply: string;
+	beat: Parameters<typeof scoreReply>[1];
+}
+
+/** The (reply, beat) pairs the playtest bots meet, per language. */
+function casesFor(locale: 'en' | 'zh-TW'): Case[] {
+	const { items } = checkContentFiles(readContentDirectory('content'));
+	const cases: Case[] = [];
+	for (const item of items) {
+		if (item.kind !== 'scenario' || item.locale !== locale) continue;
+		const compiled = compileScenario(item.data);
+		for (const replies of [item.data.examples.good, item.data.examples.bad]) {
+			let { snapshot, state } = startRolePlay(compiled);
+			for (const reply of replies) {
+				if (state.ended) break;
+				cases.push({ reply, beat: item.data.beats[state.beat]! });
+				({ snapshot, state } = step(compiled, snapshot, { mode: 'text', reply }));
+			}
+		}
+	}
+	return cases;
+}
+
+export function benchScoring(): BenchRow[] {
+	const rows: BenchRow[] = [];
+	for (const locale of ['zh-TW', 'en'] as const) {
+		const cases = casesFor(locale);
+		for (const c of cases) scoreReply(c.reply, c.beat); // warm up
+		const timings: number[] = [];
+		const started = performance.now();
+		for (let round = 0; round < 200; round++) {
+			for (const c of cases) {
+				const t = performance.now();
+				scoreReply(c.reply, c.beat, [c.reply.slice(0, 20)]);
+				timings.push(performance.now() - t);
+			}
+		}
+		const seconds = (performance.now() - started) / 1000;
+		timings.sort((a, b) => a - b);
+		const p99 = percentile(timings, 99);
+		rows.push({ name: `scoring ${locale}: replies per second (${cases.length} replies × 200)`, figure: `${Math.round(timings.length / seconds)}`, target: '—', holds: true, value: timings.length / seconds });
+		rows.push({ name: `scoring ${locale}: p99 per reply`, figure: `${p99.toFixed(3)} ms`, target: '< 1 ms', holds: p99 < 1, value: p99 });
+	}
+	return rows;
+}
