@@ -108,3 +108,18 @@ test('the page never carries cues or key points of the line being answered', asy
 	// The page's serialized data would name these fields if any scoring data had been sent.
 	expect(html).not.toMatch(/\b(cues|expect|avoid|quality|minScore)\b/);
 });
+
+test('the role-play works without JavaScript, with plain form posts', async ({ browser }) => {
+	const setup = await browser.newContext();
+	const link = await createInvite(browser, uniqueEmail('nojs'));
+	await setup.close();
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await acceptInvite(page, link, 'No Script', 'no script password');
+	await start(page, 'Free text');
+	await page.getByLabel('Your reply').fill(scenario.examples.good[0]!);
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(page.getByText('Score for this reply: 100')).toBeVisible();
+	await expect(page.getByText(scenario.beats[scenario.start]!.customer)).toBeVisible();
+	await context.close();
+});
