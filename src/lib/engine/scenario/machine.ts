@@ -137,7 +137,11 @@ export interface Turn {
 	next: string;
 }
 
-export type ReplyInput = { mode: 'text'; reply: string } | { mode: 'choice'; choice: number };
+/**
+ * A reply: typed text, a multiple-choice option, or (live interviews) the interviewer's judgement
+ * of how the candidate handled the customer's line, 0 to 1, with an optional note.
+ */
+export type ReplyInput = { mode: 'text'; reply: string } | { mode: 'choice'; choice: number } | { mode: 'judged'; score: number; note?: string };
 
 /**
  * One turn: scores the reply against the current beat and moves the customer on. Pure: the same
@@ -165,6 +169,11 @@ export function step(
 		reply = picked.text;
 		result = scoreReply(reply, beat, earlierReplies);
 		score = CHOICE_SCORE[picked.quality];
+	} else if (input.mode === 'judged') {
+		if (!(input.score >= 0 && input.score <= 1)) throw new Error('A judgement is a score from 0 to 1.');
+		reply = input.note ?? '';
+		score = input.score;
+		result = { score, points: [], pitfalls: [], signals: [], flags: [] };
 	} else {
 		reply = input.reply;
 		result = scoreReply(reply, beat, earlierReplies);

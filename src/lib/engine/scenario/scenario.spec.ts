@@ -176,3 +176,20 @@ describe('endingScoreRanges', () => {
 		]);
 	});
 });
+
+describe('step with an interviewer’s judgement (live interviews)', () => {
+	const compiled = compileScenario(load());
+
+	it('moves the machine by the judged score', () => {
+		const start = startRolePlay(compiled);
+		const handled = step(compiled, start.snapshot, { mode: 'judged', score: 1, note: 'Clear opening' });
+		expect(handled.state.beat).toBe('price');
+		expect(handled.turn).toMatchObject({ reply: 'Clear opening', score: 1 });
+		const notHandled = step(compiled, start.snapshot, { mode: 'judged', score: 0 });
+		expect(notHandled.state).toMatchObject({ beat: 'greet', customer: 'Who is this? Get to the point.' });
+	});
+
+	it('refuses a judgement outside 0 to 1', () => {
+		expect(() => step(compiled, startRolePlay(compiled).snapshot, { mode: 'judged', score: 2 })).toThrow('0 to 1');
+	});
+});

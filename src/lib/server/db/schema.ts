@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 import { LOCALES, ROLES } from '../../roles';
 
@@ -199,22 +199,27 @@ export const scenarioRevisions = sqliteTable(
 
 export const PRACTICE_MODES = ['choice', 'text', 'call'] as const;
 export type PracticeMode = (typeof PRACTICE_MODES)[number];
+/** `live`: an interviewer plays the customer and records how each objection was handled. */
+export const ATTEMPT_MODES = [...PRACTICE_MODES, 'live'] as const;
+export type AttemptMode = (typeof ATTEMPT_MODES)[number];
 export const ATTEMPT_STATUSES = ['active', 'won', 'lost', 'neutral', 'timeout'] as const;
 export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 
-/** One role-play: a revision, a mode, the machine's persisted snapshot and where it stands. */
+/**
+ * One role-play: a revision, a mode, the machine's persisted snapshot and where it stands. A rep's
+ * practice has a user; a candidate's interview role-play has an interview and no user.
+ */
 export const attempts = sqliteTable(
 	'attempts',
 	{
 		id: text('id').primaryKey(),
-		userId: text('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		interviewId: text('interview_id').references((): AnySQLiteColumn => interviews.id, { onDelete: 'cascade' }),
 		revisionId: text('revision_id')
 			.notNull()
 			.references(() => scenarioRevisions.id),
 		scenarioId: text('scenario_id').notNull(),
-		mode: text('mode', { enum: PRACTICE_MODES }).notNull(),
+		mode: text('mode', { enum: ATTEMPT_MODES }).notNull(),
 		snapshot: text('snapshot', { mode: 'json' }).notNull(),
 		status: text('status', { enum: ATTEMPT_STATUSES }).notNull().default('active'),
 		/** 0–100 after hint costs; final once the attempt has ended. */
@@ -226,7 +231,7 @@ export const attempts = sqliteTable(
 		deadlineAt: integer('deadline_at', { mode: 'timestamp_ms' }).notNull(),
 		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
 	},
-	(t) => [index('attempts_user_scenario_idx').on(t.userId, t.scenarioId, t.startedAt)]
+	(t) => [index('attempts_user_scenario_idx').on(t.userId, t.scenarioId, t.startedAt), index('attempts_interview_idx').on(t.interviewId)]
 );
 
 export const turns = sqliteTable(
@@ -251,3 +256,125 @@ export const turns = sqliteTable(
 export type ScenarioRevision = typeof scenarioRevisions.$inferSelect;
 export type Attempt = typeof attempts.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;
+
+/** Someone applying for a job; no account. */
+export const candidates = sqliteTable(
+	'candidates',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		contact: text('contact').notNull().default(''),
+		position: text('position').notNull(),
+		notes: text('notes').notNull().default(''),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('candidates_position_idx').on(t.position)]
+);
+
+export const INTERVIEW_MODES = ['live', 'online'] as const;
+export type InterviewMode = (typeof INTERVIEW_MODES)[number];
+export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+/**
+ * A hiring role-play: a candidate, a scenario revision and a rubric (both pinned when the
+ * interview is created), a mode, a time and a panel of interviewers.
+ */
+export const interviews = sqliteTable(
+	'interviews',
+	{
+		id: text('id').primaryKey(),
+		candidateId: text('candidate_id')
+			.notNull()
+			.references(() => candidates.id, { onDelete: 'cascade' }),
+		revisionId: text('revision_id')
+			.notNull()
+			.references(() => scenarioRevisions.id),
+		rubricId: text('rubric_id').notNull(),
+		/** The rubric as it was when the interview was created, so later edits change no score. */
+		rubric: text('rubric', { mode: 'json' }).notNull(),
+		mode: text('mode', { enum: INTERVIEW_MODES }).notNull(),
+		scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }).notNull(),
+		teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('interviews_candidate_idx').on(t.candidateId), index('interviews_team_idx').on(t.teamId)]
+);
+
+export const interviewPanel = sqliteTable(
+	'interview_panel',
+	{
+		interviewId: text('interview_id')
+			.notNull()
+			.references(() => interviews.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.interviewId, t.userId] }), index('interview_panel_user_idx').on(t.userId)]
+);
+
+/** One interviewer's scores for one interview; hidden from the others until submitted. */
+export const ratings = sqliteTable(
+	'ratings',
+	{
+		interviewId: text('interview_id')
+			.notNull()
+			.references(() => interviews.id, { onDelete: 'cascade' }),
+		interviewerId: text('interviewer_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** Criterion id → score 1–5. */
+		scores: text('scores', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+		notes: text('notes').notNull().default(''),
+		recommendation: text('recommendation', { enum: RECOMMENDATIONS }),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.interviewId, t.interviewerId] })]
+);
+
+/** The link a candidate opens for an online interview. Only a hash of its secret is kept. */
+export const interviewInvites = sqliteTable(
+	'interview_invites',
+	{
+		id: text('id').primaryKey(),
+		interviewId: text('interview_id')
+			.notNull()
+			.references(() => interviews.id, { onDelete: 'cascade' }),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('interview_invites_interview_idx').on(t.interviewId)]
+);
+
+export const OVERRIDE_REASONS = ['scoring-missed-point', 'scoring-false-point', 'technical-problem', 'context', 'other'] as const;
+export type OverrideReason = (typeof OVERRIDE_REASONS)[number];
+
+/** A manager's correction of an automatic score; the original stays on the attempt's history. */
+export const scoreOverrides = sqliteTable(
+	'score_overrides',
+	{
+		id: text('id').primaryKey(),
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempts.id, { onDelete: 'cascade' }),
+		previousScore: real('previous_score').notNull(),
+		newScore: real('new_score').notNull(),
+		reason: text('reason', { enum: OVERRIDE_REASONS }).notNull(),
+		comment: text('comment').notNull(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('score_overrides_attempt_idx').on(t.attemptId)]
+);
+
+export type Candidate = typeof candidates.$inferSelect;
+export type Interview = typeof interviews.$inferSelect;
+export type Rating = typeof ratings.$inferSelect;

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { calibrate, weightedKappa } from './agreement';
+import { missingCriteria, summarizePanel, visibleRatings, weightedScore, type RatingInput } from './rubric';
+
+const rubric = {
+	criteria: [
+		{ id: 'opening', title: 'Opening', weight: 10, anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' } },
+		{ id: 'objection', title: 'Objections', weight: 30, anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' } }
+	]
+};
+
+describe('rubric maths', () => {
+	it('weights each criterion: 1 → 0, 5 → 100', () => {
+		expect(weightedScore(rubric, { opening: 5, objection: 1 })).toBe(25); // (100×10 + 0×30) ÷ 40
+		expect(weightedScore(rubric, { opening: 3, objection: 4 })).toBe(68.8); // (50×10 + 75×30) ÷ 40 = 68.75
+		expect(weightedScore(rubric, {})).toBeNull();
+	});
+
+	it('names the criteria a rating still lacks or scores out of range', () => {
+		expect(missingCriteria(rubric, { opening: 3 })).toEqual(['objection']);
+		expect(missingCriteria(rubric, { opening: 0, objection: 2.5 })).toEqual(['opening', 'objection']);
+		expect(missingCriteria(rubric, { opening: 1, objection: 5 })).toEqual([]);
+	});
+
+	it('summarizes a panel with spread and flags disagreements of two points or more', () => {
+		const ratings: RatingInput[] = [
+			{ interviewerId: 'a', scores: { opening: 4, objection: 2 }, recommendation: 'no', submitted: true },
+			{ interviewerId: 'b', scores: { opening: 4, objection: 4 }, recommendation: 'yes', submitted: true },
+			{ interviewerId: 'c', scores: { opening: 1, objection: 1 }, recommendation: 'strong-no', submitted: false }
+		];
+		const summary = summarizePanel(rubric, ratings);
+		expect(summary.submitted).toBe(2);
+		expect(summary.criteria).toEqual([
+			{ criterion: 'opening', mean: 4, min: 4, max: 4, spread: 0, disagreement: false },
+			{ criterion: 'objection', mean: 3, min: 2, max: 4, spread: 2, disagreement: true }
+		]);
+		// a: (75×10 + 25×30) ÷ 40 = 37.5; b: 75; mean 56.25 → 56.3
+		expect(summary.score).toBe(56.3);
+		expect(summary.recommendations).toEqual({ 'strong-no': 0, no: 1, yes: 1, 'strong-yes': 0 });
+	});
+});
+
+describe('blind scoring', () => {
+	const ratings = [
+		{ interviewerId: 'a', submitted: true },
+		{ interviewerId: 'b', submitted: false },
+		{ interviewerId: 'c', submitted: true }
+	];
+
+	it('before submitting, an interviewer sees only their own rating', () => {
+		expect(visibleRatings('b', ratings)).toEqual([{ interviewerId: 'b', submitted: false }]);
+		expect(visibleRatings('d', ratings)).toEqual([]);
+	});
+
+	it('after submitting, they see every submitted rating, not the others’ drafts', () => {
+		expect(visibleRatings('a', ratings).map((r) => r.interviewerId)).toEqual(['a', 'c']);
+	});
+});
+
+describe('weighted kappa', () => {
+	it('is 1 for perfect agreement', () => {
+		expect(weightedKappa([[1, 1], [3, 3], [5, 5]])).toBe(1);
+	});
+
+	it('matches a hand-computed example', () => {
+		// Pairs (1,1) (2,3) (3,3) (4,5), n = 4, weights (i−j)²/16.
+		// Observed disagreement: (2,3) and (4,5) each weigh 1/16 → 2/16 = 0.125.
+		// Marginals: rater A 1,2,3,4 once each; rater B 1 once, 3 twice, 5 once.
+		// Σ (i−j)² a_i b_j = 24 (i=1) + 12 (i=2) + 8 (i=3) + 12 (i=4) = 56 → expected 56/16/4 = 0.875.
+		// κ = 1 − 0.125 / 0.875 = 0.857
+		expect(weightedKappa([[1, 1], [2, 3], [3, 3], [4, 5]])).toBe(0.857);
+	});
+
+	it('is negative when raters disagree systematically', () => {
+		expect(weightedKappa([[1, 5], [5, 1], [2, 4], [4, 2]])).toBeLessThan(0);
+	});
+
+	it('is null without pairs, or when both raters never vary', () => {
+		expect(weightedKappa([])).toBeNull();
+		expect(weightedKappa([[3, 3], [3, 3]])).toBeNull();
+	});
+});
+
+describe('calibrate', () => {
+	it('pairs each interviewer with the rest of the panel, and counts the interviews', () => {
+		const result = calibrate([
+			{ interviewId: 'i1', interviewerId: 'a', scores: { x: 1, y: 3 } },
+			{ interviewId: 'i1', interviewerId: 'b', scores: { x: 1, y: 3 } },
+			{ interviewId: 'i2', interviewerId: 'a', scores: { x: 5, y: 4 } },
+			{ interviewId: 'i2', interviewerId: 'b', scores: { x: 5, y: 4 } },
+			{ interviewId: 'i3', interviewerId: 'a', scores: { x: 2 } }
+		]);
+		expect(result).toEqual([
+			{ interviewerId: 'a', kappa: 1, interviews: 2, pairs: 4 },
+			{ interviewerId: 'b', kappa: 1, interviews: 2, pairs: 4 }
+		]);
+	});
+});

@@ -1,0 +1,85 @@
+import type { Rubric } from '../content/schemas';
+
+export type Scores = Readonly<Record<string, number>>;
+
+export interface RatingInput {
+	interviewerId: string;
+	scores: Scores;
+	recommendation: 'strong-no' | 'no' | 'yes' | 'strong-yes' | null;
+	submitted: boolean;
+}
+
+/** A complete rating gives every criterion a whole score from 1 to 5. */
+export function missingCriteria(rubric: Pick<Rubric, 'criteria'>, scores: Scores): string[] {
+	return rubric.criteria.filter((c) => !Number.isInteger(scores[c.id]) || scores[c.id]! < 1 || scores[c.id]! > 5).map((c) => c.id);
+}
+
+/**
+ * The weighted rubric score, 0–100: each criterion's 1–5 mapped to 0–100 and weighted. A rating
+ * with no criterion scored has no score.
+ */
+export function weightedScore(rubric: Pick<Rubric, 'criteria'>, scores: Scores): number | null {
+	let sum = 0;
+	let weight = 0;
+	for (const criterion of rubric.criteria) {
+		const score = scores[criterion.id];
+		if (score === undefined) continue;
+		sum += ((score - 1) / 4) * 100 * criterion.weight;
+		weight += criterion.weight;
+	}
+	return weight > 0 ? Math.round((sum / weight) * 10) / 10 : null;
+}
+
+/**
+ * Blind panel scoring: until an interviewer has submitted their own rating they see only their
+ * own; afterwards they see every submitted rating.
+ */
+export function visibleRatings<T extends Pick<RatingInput, 'interviewerId' | 'submitted'>>(viewerId: string, ratings: readonly T[]): T[] {
+	const own = ratings.find((r) => r.interviewerId === viewerId);
+	if (!own?.submitted) return own ? [own] : [];
+	return ratings.filter((r) => r.submitted);
+}
+
+/** Scores two or more points apart on one criterion count as a disagreement to talk about. */
+export const DISAGREEMENT_SPREAD = 2;
+
+export interface CriterionSummary {
+	criterion: string;
+	mean: number | null;
+	min: number | null;
+	max: number | null;
+	spread: number;
+	disagreement: boolean;
+}
+
+export interface PanelSummary {
+	criteria: CriterionSummary[];
+	/** Mean of the submitted ratings' weighted scores, 0–100. */
+	score: number | null;
+	/** The largest spread over the criteria. */
+	spread: number;
+	recommendations: Record<'strong-no' | 'no' | 'yes' | 'strong-yes', number>;
+	submitted: number;
+}
+
+export function summarizePanel(rubric: Pick<Rubric, 'criteria'>, ratings: readonly RatingInput[]): PanelSummary {
+	const submitted = ratings.filter((r) => r.submitted);
+	const criteria = rubric.criteria.map((c) => {
+		const values = submitted.map((r) => r.scores[c.id]).filter((v): v is number => v !== undefined);
+		if (values.length === 0) return { criterion: c.id, mean: null, min: null, max: null, spread: 0, disagreement: false };
+		const min = Math.min(...values);
+		const max = Math.max(...values);
+		const mean = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
+		return { criterion: c.id, mean, min, max, spread: max - min, disagreement: max - min >= DISAGREEMENT_SPREAD };
+	});
+	const scores = submitted.map((r) => weightedScore(rubric, r.scores)).filter((s): s is number => s !== null);
+	const recommendations = { 'strong-no': 0, no: 0, yes: 0, 'strong-yes': 0 };
+	for (const r of submitted) if (r.recommendation) recommendations[r.recommendation]++;
+	return {
+		criteria,
+		score: scores.length > 0 ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
+		spread: Math.max(0, ...criteria.map((c) => c.spread)),
+		recommendations,
+		submitted: submitted.length
+	};
+}
