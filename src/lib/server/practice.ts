@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { prepared, type Db } from './db';
-import { attempts, scenarioRevisions, turns, type Attempt, type AttemptStatus, type PracticeMode, type TurnRow } from './db/schema';
+import { attempts, scenarioRevisions, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
 import { latestScenarioRevision, listContentOfKind, findContent } from './content/store';
 import {
@@ -28,7 +28,7 @@ const compiledCache = new Map<string, { compiled: CompiledScenario; locale: Cont
  * The compiled machine of a revision. Revisions never change and compiling is pure, so each is
  * read and compiled once per process; a turn then needs no query for its scenario at all.
  */
-function compiledRevisionById(db: Db, revisionId: string): { compiled: CompiledScenario; locale: ContentLocale } {
+export function compiledRevisionFor(db: Db, revisionId: string): { compiled: CompiledScenario; locale: ContentLocale } {
 	let entry = compiledCache.get(revisionId);
 	if (!entry) {
 		const revision = db.select().from(scenarioRevisions).where(eq(scenarioRevisions.id, revisionId)).get();
@@ -80,11 +80,16 @@ export function startAttempt(db: Db, userId: string, scenarioId: string, locale:
 	if (!item) return null;
 	const revision = latestScenarioRevision(db, scenarioId, item.locale);
 	if (!revision) return null;
-	const { snapshot } = startRolePlay(compiledRevisionById(db, revision.id).compiled);
-	const minutes = (revision.data as Scenario).minutes;
+	return startAttemptOnRevision(db, { revisionId: revision.id, userId, interviewId: null, mode }, now);
+}
+
+/** Starts a role-play on a given revision: a rep's practice, or an interview's. */
+export function startAttemptOnRevision(db: Db, input: { revisionId: string; userId: string | null; interviewId: string | null; mode: AttemptMode }, now = new Date()): Attempt {
+	const { compiled } = compiledRevisionFor(db, input.revisionId);
+	const { snapshot } = startRolePlay(compiled);
 	return db
 		.insert(attempts)
-		.values({ id: newId(), userId, revisionId: revision.id, scenarioId, mode, snapshot, startedAt: now, deadlineAt: new Date(now.getTime() + minutes * 60_000) })
+		.values({ id: newId(), ...input, scenarioId: compiled.scenario.id, snapshot, startedAt: now, deadlineAt: new Date(now.getTime() + compiled.scenario.minutes * 60_000) })
 		.returning()
 		.get();
 }
@@ -103,7 +108,7 @@ export function findAttempt(db: Db, attemptId: string): Attempt | undefined {
 }
 
 export function loadAttempt(db: Db, attempt: Attempt): LoadedAttempt {
-	const { compiled, locale } = compiledRevisionById(db, attempt.revisionId);
+	const { compiled, locale } = compiledRevisionFor(db, attempt.revisionId);
 	return {
 		attempt,
 		locale,
@@ -127,7 +132,7 @@ function statusOf(state: RolePlayState): AttemptStatus {
  */
 export function expireIfDue(db: Db, attempt: Attempt, now = new Date()): Attempt {
 	if (attempt.status !== 'active' || attempt.deadlineAt.getTime() > now.getTime()) return attempt;
-	const { snapshot, state } = timeOut(compiledRevisionById(db, attempt.revisionId).compiled, attempt.snapshot as PersistedRolePlay);
+	const { snapshot, state } = timeOut(compiledRevisionFor(db, attempt.revisionId).compiled, attempt.snapshot as PersistedRolePlay);
 	const updated = db
 		.update(attempts)
 		.set({ snapshot, status: 'timeout', score: finalScore(state, attempt.hintsUsed), endedAt: now })
@@ -155,7 +160,7 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 		if (!input.reply.trim()) return { ok: false, reason: 'empty' };
 		if ([...input.reply].length > REPLY_MAX_LENGTH) return { ok: false, reason: 'too-long' };
 	}
-	const { compiled } = compiledRevisionById(db, attempt.revisionId);
+	const { compiled } = compiledRevisionFor(db, attempt.revisionId);
 	const earlier = prepared(db, 'attempt-replies', () => db.select({ reply: turns.reply }).from(turns).where(eq(turns.attemptId, sql.placeholder('id'))).prepare()).all({ id: attempt.id });
 	let result: ReturnType<typeof step>;
 	try {

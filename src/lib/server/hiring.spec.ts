@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from './db';
+import { insertUser } from './accounts';
+import { syncContentOnFirstStart } from './bootstrap';
+import { addTeamMember, createTeam } from './teams';
+import { findAttempt, submitTurn } from './practice';
+import {
+	canSeeInterview,
+	createCandidate,
+	createInterview,
+	createInterviewInvite,
+	listVisibleCandidates,
+	lookUpCandidateLink,
+	revokeInterviewInvites,
+	saveRating,
+	startInterviewAttempt
+} from './hiring';
+import type { SessionUser } from './auth/session';
+import type { Role } from '$lib/roles';
+
+function setUp() {
+	const db = createTestDatabase();
+	syncContentOnFirstStart(db, 'content', () => {});
+	const person = (name: string, roles: Role[]): SessionUser => {
+		const user = insertUser(db, { email: `${name}@example.com`, name, passwordHash: 'x', roles });
+		return { id: user.id, email: user.email, name, locale: null, roles };
+	};
+	const admin = person('admin', ['admin']);
+	const panelist = person('panelist', ['manager']);
+	const teamLead = person('lead', ['manager']);
+	const outsider = person('outsider', ['manager']);
+	const rep = person('rep', ['rep']);
+	const team = createTeam(db, 'Taipei');
+	addTeamMember(db, team.id, teamLead.id, 'manager');
+	const candidate = createCandidate(db, { name: 'Cand', contact: 'c@example.com', position: 'Phone sales', notes: '', createdBy: panelist.id });
+	const created = createInterview(db, { candidateId: candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: new Date(), panel: [panelist.id, admin.id], teamId: team.id, createdBy: panelist.id });
+	if (!created.ok) throw new Error(created.problem);
+	return { db, admin, panelist, teamLead, outsider, rep, candidate, interview: created.interview };
+}
+
+describe('who sees an interview', () => {
+	it.each([
+		['admin', true],
+		['panelist', true],
+		['lead', true],
+		['outsider', false],
+		['rep', false]
+	] as const)('%s → %s', (who, expected) => {
+		const s = setUp();
+		const user = { admin: s.admin, panelist: s.panelist, lead: s.teamLead, outsider: s.outsider, rep: s.rep }[who];
+		expect(canSeeInterview(s.db, user, s.interview.id)).toBe(expected);
+		expect(listVisibleCandidates(s.db, user).some((c) => c.id === s.candidate.id)).toBe(expected);
+	});
+});
+
+describe('creating an interview', () => {
+	it('pins the scenario revision and the rubric, and refuses an unknown panel member', () => {
+		const s = setUp();
+		expect((s.interview.rubric as { criteria: unknown[] }).criteria).toHaveLength(7);
+		const bad = createInterview(s.db, { candidateId: s.candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'live', scheduledAt: new Date(), panel: ['nobody'], teamId: null, createdBy: s.admin.id });
+		expect(bad).toEqual({ ok: false, problem: 'panel' });
+	});
+});
+
+describe('blind ratings', () => {
+	const scores = { opening: 4, 'needs-discovery': 3, 'objection-handling': 4, 'product-knowledge': 3, closing: 4, composure: 5, articulation: 4 };
+
+	it('keeps drafts editable, refuses an incomplete submission, and locks a submitted one', () => {
+		const s = setUp();
+		expect(saveRating(s.db, s.interview, s.panelist.id, { scores: { opening: 4 }, notes: '', recommendation: null, submit: false }).ok).toBe(true);
+		expect(saveRating(s.db, s.interview, s.panelist.id, { scores: { opening: 4 }, notes: '', recommendation: 'yes', submit: true })).toMatchObject({ ok: false, problem: 'incomplete' });
+		expect(saveRating(s.db, s.interview, s.panelist.id, { scores, notes: 'Calm', recommendation: 'yes', submit: true }).ok).toBe(true);
+		expect(saveRating(s.db, s.interview, s.panelist.id, { scores: { ...scores, opening: 1 }, notes: '', recommendation: 'no', submit: true })).toEqual({ ok: false, problem: 'submitted' });
+	});
+});
+
+describe('candidate links', () => {
+	it('work until the role-play ends, then say they were used', () => {
+		const s = setUp();
+		const token = createInterviewInvite(s.db, s.interview.id, s.panelist.id);
+		const first = lookUpCandidateLink(s.db, token);
+		expect(first.ok && first.attempt).toBeUndefined();
+		const attempt = startInterviewAttempt(s.db, s.interview, 'text');
+		expect(lookUpCandidateLink(s.db, token)).toMatchObject({ ok: true, attempt: { id: attempt.id } });
+		// Time runs out: the attempt ends, and the link is used up.
+		submitTurn(s.db, attempt.id, { mode: 'text', reply: 'Hello?' }, 0, new Date(Date.now() + 60 * 60_000));
+		expect(findAttempt(s.db, attempt.id)!.status).toBe('timeout');
+		expect(lookUpCandidateLink(s.db, token)).toEqual({ ok: false, reason: 'used' });
+	});
+
+	it('expire, can be revoked, and a new link replaces the old one', () => {
+		const s = setUp();
+		const created = new Date('2026-06-01T00:00:00Z');
+		const old = createInterviewInvite(s.db, s.interview.id, s.panelist.id, created);
+		expect(lookUpCandidateLink(s.db, old, new Date(created.getTime() + 15 * 24 * 3600_000))).toEqual({ ok: false, reason: 'expired' });
+		const fresh = createInterviewInvite(s.db, s.interview.id, s.panelist.id);
+		expect(lookUpCandidateLink(s.db, old)).toEqual({ ok: false, reason: 'revoked' });
+		revokeInterviewInvites(s.db, s.interview.id, s.panelist.id);
+		expect(lookUpCandidateLink(s.db, fresh)).toEqual({ ok: false, reason: 'revoked' });
+		expect(lookUpCandidateLink(s.db, 'nonsense')).toEqual({ ok: false, reason: 'invalid' });
+		expect(lookUpCandidateLink(s.db, `${fresh.split('.')[0]}.wrongsecret`)).toEqual({ ok: false, reason: 'invalid' });
+	});
+});

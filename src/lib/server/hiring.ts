@@ -1,0 +1,276 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import {
+	attempts,
+	candidates,
+	interviewInvites,
+	interviewPanel,
+	interviews,
+	ratings,
+	scoreOverrides,
+	teamMembers,
+	users,
+	type Attempt,
+	type Candidate,
+	type Interview,
+	type InterviewMode,
+	type OverrideReason,
+	type Rating,
+	type Recommendation
+} from './db/schema';
+import { issueToken, newId, secretMatches, splitToken } from './ids';
+import { findContent, latestScenarioRevision } from './content/store';
+import { recordAudit } from './accounts';
+import { compiledRevisionFor, startAttemptOnRevision } from './practice';
+import type { SessionUser } from './auth/session';
+import type { ContentLocale, Rubric } from '$lib/engine/content';
+import { missingCriteria } from '$lib/engine/hiring/rubric';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const INTERVIEW_INVITE_LIFETIME_MS = 14 * DAY_MS;
+
+export function createCandidate(db: Db, input: { name: string; contact: string; position: string; notes: string; createdBy: string }): Candidate {
+	return db
+		.insert(candidates)
+		.values({ id: newId(), name: input.name.trim(), contact: input.contact.trim(), position: input.position.trim(), notes: input.notes.trim(), createdBy: input.createdBy })
+		.returning()
+		.get();
+}
+
+export function isAdmin(user: SessionUser): boolean {
+	return user.roles.includes('admin');
+}
+
+/** The interview ids a user may see: admins all; a manager those they sit on, created, or their teams'. */
+function visibleInterviewCondition(db: Db, user: SessionUser) {
+	if (isAdmin(user)) return undefined;
+	const onPanel = db.select({ id: interviewPanel.interviewId }).from(interviewPanel).where(eq(interviewPanel.userId, user.id));
+	const managedTeams = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, user.id), eq(teamMembers.role, 'manager')));
+	return or(inArray(interviews.id, onPanel), eq(interviews.createdBy, user.id), inArray(interviews.teamId, managedTeams));
+}
+
+export function canSeeInterview(db: Db, user: SessionUser, interviewId: string): boolean {
+	const row = db.select({ id: interviews.id }).from(interviews).where(and(eq(interviews.id, interviewId), visibleInterviewCondition(db, user))).get();
+	return !!row;
+}
+
+export function isOnPanel(db: Db, interviewId: string, userId: string): boolean {
+	return !!db.select().from(interviewPanel).where(and(eq(interviewPanel.interviewId, interviewId), eq(interviewPanel.userId, userId))).get();
+}
+
+export interface InterviewRow {
+	id: string;
+	candidateId: string;
+	candidateName: string;
+	position: string;
+	mode: InterviewMode;
+	scheduledAt: Date;
+	cancelled: boolean;
+	scenarioTitle: string;
+}
+
+export function listVisibleInterviews(db: Db, user: SessionUser, position?: string): InterviewRow[] {
+	const rows = db
+		.select({ interview: interviews, candidate: candidates })
+		.from(interviews)
+		.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+		.where(and(visibleInterviewCondition(db, user), position ? eq(candidates.position, position) : undefined))
+		.orderBy(desc(interviews.scheduledAt))
+		.all();
+	return rows.map(({ interview, candidate }) => ({
+		id: interview.id,
+		candidateId: candidate.id,
+		candidateName: candidate.name,
+		position: candidate.position,
+		mode: interview.mode,
+		scheduledAt: interview.scheduledAt,
+		cancelled: interview.cancelledAt !== null,
+		scenarioTitle: revisionTitle(db, interview)
+	}));
+}
+
+function revisionTitle(db: Db, interview: Interview): string {
+	return compiledRevisionFor(db, interview.revisionId).compiled.scenario.title;
+}
+
+/** Candidates a user may see: those with an interview they may see, and those they entered. */
+export function listVisibleCandidates(db: Db, user: SessionUser): Candidate[] {
+	if (isAdmin(user)) return db.select().from(candidates).orderBy(asc(candidates.position), asc(candidates.name)).all();
+	const visible = db.select({ id: interviews.candidateId }).from(interviews).where(visibleInterviewCondition(db, user));
+	return db
+		.select()
+		.from(candidates)
+		.where(or(eq(candidates.createdBy, user.id), inArray(candidates.id, visible)))
+		.orderBy(asc(candidates.position), asc(candidates.name))
+		.all();
+}
+
+export function listPositions(db: Db, user: SessionUser): string[] {
+	return [...new Set(listVisibleCandidates(db, user).map((c) => c.position))].sort();
+}
+
+export type CreateInterviewProblem = 'candidate' | 'scenario' | 'rubric' | 'panel' | 'date';
+
+/** Creates an interview with its panel, pinning the scenario revision and the rubric as they are now. */
+export function createInterview(
+	db: Db,
+	input: { candidateId: string; scenarioId: string; rubricId: string; locale: ContentLocale; mode: InterviewMode; scheduledAt: Date; panel: readonly string[]; teamId: string | null; createdBy: string }
+): { ok: true; interview: Interview } | { ok: false; problem: CreateInterviewProblem } {
+	if (!db.select().from(candidates).where(eq(candidates.id, input.candidateId)).get()) return { ok: false, problem: 'candidate' };
+	const scenario = findContent(db, 'scenario', input.scenarioId, input.locale);
+	const revision = scenario && latestScenarioRevision(db, scenario.id, scenario.locale);
+	if (!revision) return { ok: false, problem: 'scenario' };
+	const rubric = findContent(db, 'rubric', input.rubricId, input.locale);
+	if (!rubric) return { ok: false, problem: 'rubric' };
+	if (Number.isNaN(input.scheduledAt.getTime())) return { ok: false, problem: 'date' };
+	const panel = [...new Set(input.panel)];
+	const interviewers = panel.length > 0 ? db.select({ id: users.id }).from(users).where(and(inArray(users.id, panel), isNull(users.deactivatedAt))).all() : [];
+	if (interviewers.length === 0 || interviewers.length !== panel.length) return { ok: false, problem: 'panel' };
+	const interview = db.transaction((tx) => {
+		const created = tx
+			.insert(interviews)
+			.values({ id: newId(), candidateId: input.candidateId, revisionId: revision.id, rubricId: rubric.id, rubric: rubric.data, mode: input.mode, scheduledAt: input.scheduledAt, teamId: input.teamId, createdBy: input.createdBy })
+			.returning()
+			.get();
+		tx.insert(interviewPanel).values(panel.map((userId) => ({ interviewId: created.id, userId }))).run();
+		recordAudit(tx, { actorId: input.createdBy, action: 'interview.created', targetId: created.id });
+		return created;
+	});
+	return { ok: true, interview };
+}
+
+export function findInterview(db: Db, id: string): Interview | undefined {
+	return db.select().from(interviews).where(eq(interviews.id, id)).get();
+}
+
+export function findCandidate(db: Db, id: string): Candidate | undefined {
+	return db.select().from(candidates).where(eq(candidates.id, id)).get();
+}
+
+export function panelOf(db: Db, interviewId: string): { id: string; name: string }[] {
+	return db
+		.select({ id: users.id, name: users.name })
+		.from(interviewPanel)
+		.innerJoin(users, eq(users.id, interviewPanel.userId))
+		.where(eq(interviewPanel.interviewId, interviewId))
+		.orderBy(asc(users.name))
+		.all();
+}
+
+export function ratingsOf(db: Db, interviewId: string): Rating[] {
+	return db.select().from(ratings).where(eq(ratings.interviewId, interviewId)).all();
+}
+
+export type SaveRatingResult = { ok: true; rating: Rating } | { ok: false; problem: 'submitted' | 'incomplete'; missing?: string[] };
+
+/**
+ * Saves an interviewer's draft or submits it. A submitted rating is final: blindness only means
+ * something if nobody can adjust their scores after seeing the others'.
+ */
+export function saveRating(
+	db: Db,
+	interview: Interview,
+	interviewerId: string,
+	input: { scores: Record<string, number>; notes: string; recommendation: Recommendation | null; submit: boolean },
+	now = new Date()
+): SaveRatingResult {
+	const existing = db.select().from(ratings).where(and(eq(ratings.interviewId, interview.id), eq(ratings.interviewerId, interviewerId))).get();
+	if (existing?.submittedAt) return { ok: false, problem: 'submitted' };
+	const rubric = interview.rubric as Rubric;
+	const known = new Set(rubric.criteria.map((c) => c.id));
+	const scores = Object.fromEntries(Object.entries(input.scores).filter(([id, value]) => known.has(id) && Number.isInteger(value) && value >= 1 && value <= 5));
+	if (input.submit) {
+		const missing = missingCriteria(rubric, scores);
+		if (missing.length > 0 || !input.recommendation) return { ok: false, problem: 'incomplete', missing };
+	}
+	const values = { scores, notes: input.notes.slice(0, 5000), recommendation: input.recommendation, submittedAt: input.submit ? now : null, updatedAt: now };
+	const rating = db
+		.insert(ratings)
+		.values({ interviewId: interview.id, interviewerId, ...values })
+		.onConflictDoUpdate({ target: [ratings.interviewId, ratings.interviewerId], set: values, where: isNull(ratings.submittedAt) })
+		.returning()
+		.get();
+	if (!rating) return { ok: false, problem: 'submitted' };
+	if (input.submit) recordAudit(db, { actorId: interviewerId, action: 'interview.rating-submitted', targetId: interview.id });
+	return { ok: true, rating };
+}
+
+export function interviewAttempt(db: Db, interviewId: string, mode?: 'live'): Attempt | undefined {
+	return db
+		.select()
+		.from(attempts)
+		.where(and(eq(attempts.interviewId, interviewId), mode === 'live' ? eq(attempts.mode, 'live') : sql`${attempts.mode} != 'live'`))
+		.orderBy(desc(attempts.startedAt))
+		.limit(1)
+		.get();
+}
+
+/** The role-play of an interview: the candidate's online one, or the interviewer's live record. */
+export function startInterviewAttempt(db: Db, interview: Interview, mode: 'text' | 'live', now = new Date()): Attempt {
+	return startAttemptOnRevision(db, { revisionId: interview.revisionId, userId: null, interviewId: interview.id, mode }, now);
+}
+
+// Candidate links --------------------------------------------------------------------------------
+
+export function createInterviewInvite(db: Db, interviewId: string, createdBy: string, now = new Date()): string {
+	const { token, id, secretHash } = issueToken();
+	db.transaction((tx) => {
+		// One live link per interview: a new one replaces any earlier one.
+		tx.update(interviewInvites).set({ revokedAt: now }).where(and(eq(interviewInvites.interviewId, interviewId), isNull(interviewInvites.revokedAt))).run();
+		tx.insert(interviewInvites).values({ id, interviewId, secretHash, expiresAt: new Date(now.getTime() + INTERVIEW_INVITE_LIFETIME_MS), createdBy, createdAt: now }).run();
+		recordAudit(tx, { actorId: createdBy, action: 'interview.invite-created', targetId: interviewId });
+	});
+	return token;
+}
+
+export function revokeInterviewInvites(db: Db, interviewId: string, userId: string, now = new Date()): number {
+	const result = db.update(interviewInvites).set({ revokedAt: now }).where(and(eq(interviewInvites.interviewId, interviewId), isNull(interviewInvites.revokedAt))).run();
+	if (result.changes > 0) recordAudit(db, { actorId: userId, action: 'interview.invite-revoked', targetId: interviewId });
+	return result.changes;
+}
+
+export function activeInviteOf(db: Db, interviewId: string, now = new Date()): { expiresAt: Date } | undefined {
+	const invite = db.select().from(interviewInvites).where(and(eq(interviewInvites.interviewId, interviewId), isNull(interviewInvites.revokedAt))).orderBy(desc(interviewInvites.createdAt)).get();
+	return invite && invite.expiresAt.getTime() > now.getTime() ? { expiresAt: invite.expiresAt } : undefined;
+}
+
+export type CandidateLink = { ok: true; interview: Interview; candidate: Candidate; attempt: Attempt | undefined } | { ok: false; reason: 'invalid' | 'expired' | 'revoked' | 'used' | 'cancelled' };
+
+/**
+ * What a candidate's link opens. It stays usable while the role-play runs, so closing the tab and
+ * opening the link again resumes it; once the role-play has ended, the link is used up.
+ */
+export function lookUpCandidateLink(db: Db, token: string, now = new Date()): CandidateLink {
+	const parts = splitToken(token);
+	if (!parts) return { ok: false, reason: 'invalid' };
+	const invite = db.select().from(interviewInvites).where(eq(interviewInvites.id, parts.id)).get();
+	if (!invite || !secretMatches(parts.secret, invite.secretHash)) return { ok: false, reason: 'invalid' };
+	if (invite.revokedAt) return { ok: false, reason: 'revoked' };
+	const interview = findInterview(db, invite.interviewId)!;
+	if (interview.cancelledAt) return { ok: false, reason: 'cancelled' };
+	const attempt = interviewAttempt(db, interview.id);
+	if (attempt && attempt.status !== 'active') return { ok: false, reason: 'used' };
+	if (!attempt && invite.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+	return { ok: true, interview, candidate: findCandidate(db, interview.candidateId)!, attempt };
+}
+
+
+// Overrides --------------------------------------------------------------------------------------
+
+export function overrideAttemptScore(db: Db, attempt: Attempt, input: { score: number; reason: OverrideReason; comment: string; userId: string }, now = new Date()): void {
+	db.transaction((tx) => {
+		tx.insert(scoreOverrides).values({ id: newId(), attemptId: attempt.id, previousScore: attempt.score, newScore: input.score, reason: input.reason, comment: input.comment.trim(), userId: input.userId, createdAt: now }).run();
+		tx.update(attempts).set({ score: input.score }).where(eq(attempts.id, attempt.id)).run();
+		recordAudit(tx, { actorId: input.userId, action: 'attempt.score-overridden', targetId: attempt.id, detail: `${attempt.score} → ${input.score} (${input.reason})` });
+	});
+}
+
+export function overridesOf(db: Db, attemptId: string) {
+	return db
+		.select({ previousScore: scoreOverrides.previousScore, newScore: scoreOverrides.newScore, reason: scoreOverrides.reason, comment: scoreOverrides.comment, createdAt: scoreOverrides.createdAt, by: users.name })
+		.from(scoreOverrides)
+		.leftJoin(users, eq(users.id, scoreOverrides.userId))
+		.where(eq(scoreOverrides.attemptId, attemptId))
+		.orderBy(asc(scoreOverrides.createdAt))
+		.all();
+}
