@@ -10,6 +10,7 @@ CREATE TABLE `attempts` (
 	`score` real DEFAULT 0 NOT NULL,
 	`turn_count` integer DEFAULT 0 NOT NULL,
 	`hints_used` integer DEFAULT 0 NOT NULL,
+	`hint_turn` integer,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`deadline_at` integer NOT NULL,
 	`ended_at` integer,

@@ -44,6 +44,10 @@ const cases: [string, readonly Role[] | null, AccessDecision][] = [
 	['/(app)/team', ['rep'], 'forbidden'],
 	['/(app)/team', ['manager'], 'allow'],
 	['/(app)/team', ['admin'], 'allow'],
+	['/(app)/hiring', ['rep'], 'forbidden'],
+	['/(app)/hiring', ['trainer'], 'forbidden'],
+	['/(app)/hiring/interviews/[id]', ['manager'], 'allow'],
+	['/try/[token]', null, 'allow'],
 	['/(app)/not-in-the-table', ['admin'], 'forbidden'],
 	[null as unknown as string, ['admin'], 'not-found']
 ];
@@ -58,8 +62,8 @@ describe('navigationFor', () => {
 	it.each([
 		[['rep'], ['home', 'practice', 'library', 'knowledge', 'profile']],
 		[['trainer'], ['home', 'practice', 'library', 'knowledge', 'profile']],
-		[['manager'], ['home', 'practice', 'library', 'knowledge', 'team', 'profile']],
-		[['admin'], ['home', 'practice', 'library', 'knowledge', 'team', 'admin', 'profile']]
+		[['manager'], ['home', 'practice', 'library', 'knowledge', 'team', 'hiring', 'profile']],
+		[['admin'], ['home', 'practice', 'library', 'knowledge', 'team', 'hiring', 'admin', 'profile']]
 	] as [Role[], string[]][])('%j sees %j', (roles, keys) => {
 		expect(navigationFor(roles).map((item) => item.key)).toEqual(keys);
 	});

@@ -14,7 +14,8 @@ export type Access = 'public' | 'guest' | 'user' | readonly Role[];
 
 export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(auth)/login': 'guest',
-	'/(auth)/logout': 'user',
+	// Public: signing out with an expired session must not detour through the sign-in page.
+	'/(auth)/logout': 'public',
 	'/(auth)/invite/[token]': 'public',
 	'/(auth)/reset/[token]': 'public',
 	'/locale': 'public',
@@ -31,6 +32,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/attempts/[attemptId]': 'user',
 	'/(app)/help': 'user',
 	'/(app)/team': ['manager', 'admin'],
+	'/(app)/hiring': ['manager', 'admin'],
+	'/(app)/hiring/candidates': ['manager', 'admin'],
+	'/(app)/hiring/interviews/new': ['manager', 'admin'],
+	'/(app)/hiring/interviews/[id]': ['manager', 'admin'],
+	'/(app)/hiring/interviews/[id]/live': ['manager', 'admin'],
+	'/(app)/hiring/interviews/[id]/scorecard': ['manager', 'admin'],
+	'/(app)/hiring/compare': ['manager', 'admin'],
+	'/(app)/hiring/compare/csv': ['manager', 'admin'],
+	'/(app)/hiring/calibration': ['manager', 'admin'],
+	'/try/[token]': 'public',
 	'/(app)/admin': ['admin'],
 	'/(app)/admin/users': ['admin'],
 	'/(app)/admin/users/[id]': ['admin'],
@@ -40,7 +51,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 };
 
 /** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
-export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health']);
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv']);
 
 export function isEndpoint(routeId: string | null): boolean {
 	return routeId !== null && ENDPOINT_ROUTES.has(routeId);
@@ -61,7 +72,7 @@ export function decideAccess(routeId: string | null, roles: readonly Role[] | nu
 
 export interface NavItem {
 	href: string;
-	key: 'home' | 'practice' | 'library' | 'knowledge' | 'team' | 'admin' | 'profile';
+	key: 'home' | 'practice' | 'library' | 'knowledge' | 'team' | 'hiring' | 'admin' | 'profile';
 }
 
 const NAV: readonly (NavItem & { routeId: string })[] = [
@@ -70,6 +81,7 @@ const NAV: readonly (NavItem & { routeId: string })[] = [
 	{ href: '/library', key: 'library', routeId: '/(app)/library' },
 	{ href: '/knowledge', key: 'knowledge', routeId: '/(app)/knowledge' },
 	{ href: '/team', key: 'team', routeId: '/(app)/team' },
+	{ href: '/hiring', key: 'hiring', routeId: '/(app)/hiring' },
 	{ href: '/admin', key: 'admin', routeId: '/(app)/admin' },
 	{ href: '/profile', key: 'profile', routeId: '/(app)/profile' }
 ];

@@ -27,7 +27,8 @@ export type Problem =
 	| 'token-expired'
 	| 'token-used'
 	| 'token-revoked'
-	| 'invalid-request';
+	| 'invalid-request'
+	| 'rate-limited';
 
 /** The sentence a user reads for a problem code returned by a form action. */
 export function problemText(problem: Problem): string {
@@ -47,7 +48,8 @@ export function problemText(problem: Problem): string {
 		'token-expired': m.token_expired,
 		'token-used': m.token_used,
 		'token-revoked': m.token_revoked,
-		'invalid-request': m.invalid_request
+		'invalid-request': m.invalid_request,
+		'rate-limited': () => m.login_rate_limited({ minutes: 15 })
 	};
 	return texts[problem]();
 }
@@ -124,4 +126,22 @@ export function flagLabel(flag: 'too-short' | 'too-long' | 'cue-list' | 'repeate
 		'repeated-sentence': m.flag_repeated_sentence,
 		'repeats-earlier-reply': m.flag_repeats_earlier_reply
 	}[flag]();
+}
+
+export function interviewModeLabel(mode: 'live' | 'online'): string {
+	return mode === 'live' ? m.hiring_mode_live() : m.hiring_mode_online();
+}
+
+export function recommendationLabel(value: 'strong-no' | 'no' | 'yes' | 'strong-yes'): string {
+	return { 'strong-no': m.recommendation_strong_no, no: m.recommendation_no, yes: m.recommendation_yes, 'strong-yes': m.recommendation_strong_yes }[value]();
+}
+
+export function overrideReasonLabel(reason: 'scoring-missed-point' | 'scoring-false-point' | 'technical-problem' | 'context' | 'other'): string {
+	return {
+		'scoring-missed-point': m.override_scoring_missed_point,
+		'scoring-false-point': m.override_scoring_false_point,
+		'technical-problem': m.override_technical_problem,
+		context: m.override_context,
+		other: m.override_other
+	}[reason]();
 }

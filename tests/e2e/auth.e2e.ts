@@ -10,9 +10,9 @@ test('a first visit lands on the sign-in page, which lists the demo accounts', a
 });
 
 const expectedNavigation = {
-	admin: ['Home', 'Practice', 'Script library', 'Knowledge', 'My team', 'Admin', 'Profile'],
+	admin: ['Home', 'Practice', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Admin', 'Profile'],
 	trainer: ['Home', 'Practice', 'Script library', 'Knowledge', 'Profile'],
-	manager: ['Home', 'Practice', 'Script library', 'Knowledge', 'My team', 'Profile'],
+	manager: ['Home', 'Practice', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Profile'],
 	rep: ['Home', 'Practice', 'Script library', 'Knowledge', 'Profile']
 } as const;
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from './db';
-import { auditLog, userRoles, users, type User } from './db/schema';
+import { accountTokens, auditLog, userRoles, users, type User } from './db/schema';
 import { invalidateUserSessions } from './auth/session';
 import { newId } from './ids';
 import { ROLES, type Locale, type Role } from '$lib/roles';
@@ -81,11 +81,15 @@ export function updateUserLocale(db: Db, userId: string, locale: Locale): void {
 	db.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
-/** Sets a new password hash and signs the user out everywhere else. */
+/** Sets a new password hash, signs the user out everywhere else and withdraws open reset links. */
 export function updateUserPassword(db: Db, userId: string, passwordHash: string, keepSessionId?: string): void {
 	db.transaction((tx) => {
 		tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
 		invalidateUserSessions(tx, userId, keepSessionId);
+		tx.update(accountTokens)
+			.set({ revokedAt: new Date() })
+			.where(and(eq(accountTokens.userId, userId), eq(accountTokens.kind, 'reset'), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)))
+			.run();
 	});
 }
 

@@ -128,7 +128,9 @@ describe('practice attempts', () => {
 	it('a hint costs points; the list shows the best finished score', () => {
 		const { db, user } = setUp();
 		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'choice')!;
-		useHint(db, attempt);
+		useHint(db, attempt.id);
+		// Opening it again for the same turn (a reload) costs nothing more.
+		expect(useHint(db, attempt.id)!.hintsUsed).toBe(1);
 		submitTurn(db, attempt.id, { mode: 'choice', choice: 1 }, 0);
 		const done = submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_PRICE }, 1);
 		expect(done.ok && done.attempt.score).toBe(95);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { prepared, type Db } from './db';
 import { attempts, scenarioRevisions, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
@@ -170,12 +170,15 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 	}
 	const status = statusOf(result.state);
 	return db.transaction((tx): TurnOutcome => {
+		// Read again inside the transaction: a hint opened meanwhile must count in the score.
+		const current = tx.select({ hintsUsed: attempts.hintsUsed }).from(attempts).where(eq(attempts.id, attempt.id)).get();
+		if (!current) return { ok: false, reason: 'ended' };
 		const updated = tx
 			.update(attempts)
 			.set({
 				snapshot: result.snapshot,
 				status,
-				score: finalScore(result.state, attempt.hintsUsed),
+				score: finalScore(result.state, current.hintsUsed),
 				turnCount: attempt.turnCount + 1,
 				endedAt: status === 'active' ? null : now
 			})
@@ -200,15 +203,21 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 	});
 }
 
-/** Records that the rep opened the hint for the current beat; each costs HINT_COST points. */
-export function useHint(db: Db, attempt: Attempt): Attempt {
-	if (attempt.status !== 'active') return attempt;
-	return db
-		.update(attempts)
-		.set({ hintsUsed: sql`${attempts.hintsUsed} + 1` })
-		.where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'active')))
-		.returning()
-		.get()!;
+/**
+ * Opens the hint for the current turn. It costs HINT_COST points once per turn: opening it again,
+ * or reloading the page while it is open, costs nothing more.
+ */
+export function useHint(db: Db, attemptId: string): Attempt | undefined {
+	db.update(attempts)
+		.set({ hintsUsed: sql`${attempts.hintsUsed} + 1`, hintTurn: sql`${attempts.turnCount}` })
+		.where(and(eq(attempts.id, attemptId), eq(attempts.status, 'active'), or(isNull(attempts.hintTurn), ne(attempts.hintTurn, attempts.turnCount))))
+		.run();
+	return findAttempt(db, attemptId);
+}
+
+/** Whether the hint for the attempt's current turn has been opened (and paid for). */
+export function hintOpen(attempt: Attempt): boolean {
+	return attempt.status === 'active' && attempt.hintTurn === attempt.turnCount;
 }
 
 export function listAttemptsFor(db: Db, userId: string, scenarioId: string): Attempt[] {

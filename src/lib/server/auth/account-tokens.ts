@@ -22,6 +22,13 @@ export function createAccountToken(
 	now = new Date()
 ): { token: string; row: AccountToken } {
 	const { token, id, secretHash } = issueToken();
+	// A new reset link replaces any older one for the same account.
+	if (input.kind === 'reset' && input.userId) {
+		db.update(accountTokens)
+			.set({ revokedAt: now })
+			.where(and(eq(accountTokens.kind, 'reset'), eq(accountTokens.userId, input.userId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)))
+			.run();
+	}
 	const row = db
 		.insert(accountTokens)
 		.values({

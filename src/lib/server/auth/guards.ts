@@ -22,8 +22,21 @@ export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, ...role
 	return user;
 }
 
-/** Accepts only same-site paths, so `?next=` cannot send anyone to another site. */
+const BASE = 'http://rehearse.invalid';
+
+/**
+ * Accepts only a path on this site, so `?next=` cannot send anyone elsewhere. The value is parsed as
+ * a browser would (which drops tabs and newlines, and reads `\` as `/`), and only a path that stays
+ * on the same origin is kept.
+ */
 export function safeNextPath(next: string | null | undefined): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-	return next;
+	if (!next || !next.startsWith('/') || /[\x00-\x1f\x7f\\]/.test(next)) return '/';
+	let url: URL;
+	try {
+		url = new URL(next, BASE);
+	} catch {
+		return '/';
+	}
+	if (url.origin !== BASE) return '/';
+	return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -93,3 +93,16 @@ describe('password reset links', () => {
 		expect(await acceptPasswordReset(db, token, 'another password 3')).toEqual({ ok: false, problem: 'token-used' });
 	});
 });
+
+describe('reset links are withdrawn', () => {
+	it('when a newer one is made, and when the password changes', async () => {
+		const db = createTestDatabase();
+		const user = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: await hashPassword('old password 1'), roles: ['rep'] });
+		const first = createAccountToken(db, { kind: 'reset', userId: user.id, email: user.email });
+		const second = createAccountToken(db, { kind: 'reset', userId: user.id, email: user.email });
+		expect(lookUpAccountToken(db, first.token, 'reset')).toEqual({ ok: false, reason: 'revoked' });
+		const { updateUserPassword } = await import('../accounts');
+		updateUserPassword(db, user.id, await hashPassword('changed password 2'));
+		expect(lookUpAccountToken(db, second.token, 'reset')).toEqual({ ok: false, reason: 'revoked' });
+	});
+});

@@ -49,6 +49,15 @@ describe('checkCredentials', () => {
 		expect(result).toMatchObject({ ok: false, reason: 'rate-limited' });
 	});
 
+	it('counts guesses sent all at once, before any has been checked', async () => {
+		const { db, limiters } = await setUp();
+		const guesses = Array.from({ length: 30 }, (_, i) => checkCredentials(db, limiters, { email: 'rep@example.com', password: `guess ${i}`, ip: '7.7.7.7' }, 0));
+		const right = checkCredentials(db, limiters, { email: 'rep@example.com', password: 'right password', ip: '7.7.7.7' }, 0);
+		const results = await Promise.all([...guesses, right]);
+		expect(results.filter((r) => r.ok === false && r.reason === 'rate-limited').length).toBeGreaterThanOrEqual(25);
+		expect(results[results.length - 1]!.ok).toBe(false);
+	});
+
 	it('does not count successful sign-ins', async () => {
 		const { db, limiters } = await setUp();
 		for (let i = 0; i < 30; i++) {

@@ -43,14 +43,15 @@ export async function checkCredentials(
 	if (ipState.limited || accountState.limited) {
 		return { ok: false, reason: 'rate-limited', retryAfterMs: Math.max(ipState.retryAfterMs, accountState.retryAfterMs) };
 	}
+	// Counted before the (slow) password check, so that guesses sent all at once are counted too;
+	// a sign-in that succeeds takes its count back.
+	limiters.perIp.hit(input.ip, now);
+	limiters.perAccount.hit(email, now);
 	const user = findUserByEmail(db, email);
 	decoyHash ??= hashPassword('decoy password that matches nothing');
 	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
-	if (!user || !valid || user.deactivatedAt) {
-		limiters.perIp.hit(input.ip, now);
-		limiters.perAccount.hit(email, now);
-		return { ok: false, reason: 'invalid' };
-	}
+	if (!user || !valid || user.deactivatedAt) return { ok: false, reason: 'invalid' };
+	limiters.perIp.release(input.ip);
 	limiters.perAccount.reset(email);
 	return { ok: true, userId: user.id };
 }

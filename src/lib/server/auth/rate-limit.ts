@@ -7,6 +7,8 @@ export interface RateLimiter {
 	check(key: string, now?: number): { limited: boolean; retryAfterMs: number };
 	/** Records one event for the key. */
 	hit(key: string, now?: number): void;
+	/** Takes back one hit, e.g. one counted in advance for an attempt that then succeeded. */
+	release(key: string): void;
 	reset(key: string): void;
 }
 
@@ -34,6 +36,10 @@ export function createRateLimiter(options: { max: number; windowMs: number; maxK
 			} else {
 				entry.count += 1;
 			}
+		},
+		release(key) {
+			const entry = windows.get(key);
+			if (entry && entry.count > 0) entry.count -= 1;
 		},
 		reset(key) {
 			windows.delete(key);

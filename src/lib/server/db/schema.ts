@@ -227,6 +227,8 @@ export const attempts = sqliteTable(
 		/** Turns taken; a reply must name the count it answers, so a stale second tab cannot fork it. */
 		turnCount: integer('turn_count').notNull().default(0),
 		hintsUsed: integer('hints_used').notNull().default(0),
+		/** The turn whose hint was last opened: it stays open for that turn without costing again. */
+		hintTurn: integer('hint_turn'),
 		startedAt: createdAt(),
 		deadlineAt: integer('deadline_at', { mode: 'timestamp_ms' }).notNull(),
 		endedAt: integer('ended_at', { mode: 'timestamp_ms' })

@@ -7,8 +7,12 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from '$lib/server/a
 import { NAME_MAX_LENGTH } from '$lib/server/auth/invites';
 import { setLocaleCookie } from '$lib/server/locale-cookie';
 import { textField } from '$lib/server/forms';
+import { createRateLimiter } from '$lib/server/auth/rate-limit';
 import { isLocale } from '$lib/roles';
 import { getLocale } from '$lib/paraglide/runtime';
+
+// Whoever holds a session (a shared computer, say) must not be able to guess the password.
+const passwordChecks = createRateLimiter({ max: 5, windowMs: 15 * 60 * 1000 });
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -36,8 +40,11 @@ export const actions: Actions = {
 		const problem = checkPasswordPolicy(password, user.email);
 		if (problem) return fail(400, { ...fields, problem });
 		const db = getDb();
+		if (passwordChecks.check(user.id).limited) return fail(429, { ...fields, problem: 'rate-limited' as const });
+		passwordChecks.hit(user.id);
 		const stored = findUserById(db, user.id);
 		if (!stored || !(await verifyPassword(stored.passwordHash, current))) return fail(400, { ...fields, problem: 'current-password' as const });
+		passwordChecks.release(user.id);
 		updateUserPassword(db, user.id, await hashPassword(password), event.locals.session?.id);
 		return { ...fields, saved: true };
 	},

@@ -3,7 +3,9 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { HINT_COST, criterionScores, expireIfDue, findAttempt, loadAttempt, submitTurn, useHint } from '$lib/server/practice';
+import { HINT_COST, criterionScores, expireIfDue, findAttempt, hintOpen, loadAttempt, submitTurn, useHint } from '$lib/server/practice';
+import type { ReplyInput } from '$lib/engine/scenario';
+import type { ContentLocale } from '$lib/engine/content';
 import { textField } from '$lib/server/forms';
 import { partsFromSpans } from '$lib/highlight-spans';
 import type { ReplyScore } from '$lib/engine/scoring/score';
@@ -16,7 +18,11 @@ function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	return expireIfDue(getDb(), attempt);
 }
 
-/** Mixes the choices in an order fixed per attempt and beat, so a reload shows the same order. */
+/**
+ * Mixes the choices in an order fixed per attempt and turn, so a reload shows the same order. The
+ * page only ever sees positions in this order, never the authored ones (the good option is often
+ * written first).
+ */
 function choiceOrder(count: number, seed: string): number[] {
 	let hash = 2166136261;
 	for (const char of seed) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
@@ -70,8 +76,9 @@ export const load: PageServerLoad = (event) => {
 		current: active
 			? {
 					customer: state.customer,
-					choices: attempt.mode === 'choice' ? choiceOrder(beat.choices.length, `${attempt.id}:${attempt.turnCount}`).map((n) => ({ value: n, text: beat.choices[n - 1]!.text })) : [],
-					hasHint: !!beat.script
+					choices: attempt.mode === 'choice' ? choiceOrder(beat.choices.length, `${attempt.id}:${attempt.turnCount}`).map((n, i) => ({ value: i + 1, text: beat.choices[n - 1]!.text })) : [],
+					hasHint: !!beat.script,
+					hint: hintOpen(attempt) && beat.script ? hintFor(beat.script, locale) : null
 				}
 			: null,
 		transcript,
@@ -79,15 +86,27 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+function hintFor(scriptId: string, locale: ContentLocale) {
+	const script = findContent(getDb(), 'script', scriptId, locale);
+	return script ? { id: script.id, title: script.data.title, answers: script.data.answers.map((a) => a.text) } : null;
+}
+
 export const actions: Actions = {
 	reply: async (event) => {
-		const attempt = ownAttempt(event);
 		const data = await event.request.formData();
+		const attempt = ownAttempt(event);
 		const expectedTurn = Number(textField(data, 'turn'));
-		const choice = Number(textField(data, 'choice'));
-		const input = attempt.mode === 'choice' ? { mode: 'choice' as const, choice } : { mode: 'text' as const, reply: textField(data, 'reply') };
-		if (input.mode === 'choice' && !(choice >= 1)) return fail(400, { problem: 'bad-choice' as const });
-		const outcome = submitTurn(getDb(), attempt, input, expectedTurn);
+		const position = Number(textField(data, 'choice'));
+		let input: ReplyInput = { mode: 'text', reply: textField(data, 'reply') };
+		if (attempt.mode === 'choice') {
+			// The page sent a position in its shuffled order; turn it back into the authored choice.
+			const { scenario, state } = loadAttempt(getDb(), attempt);
+			const order = choiceOrder(scenario.beats[state.beat]?.choices.length ?? 0, `${attempt.id}:${expectedTurn}`);
+			const choice = order[position - 1];
+			if (attempt.turnCount === expectedTurn && !choice) return fail(400, { problem: 'bad-choice' as const, reply: '' });
+			input = { mode: 'choice', choice: choice ?? 0 };
+		}
+		const outcome = submitTurn(getDb(), attempt.id, input, expectedTurn);
 		if (!outcome.ok) {
 			const reply = input.mode === 'text' ? input.reply : '';
 			return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply });
@@ -96,13 +115,10 @@ export const actions: Actions = {
 	},
 	hint: (event) => {
 		const attempt = ownAttempt(event);
-		const db = getDb();
-		const { scenario, state, locale } = loadAttempt(db, attempt);
-		const scriptId = scenario.beats[state.beat]?.script;
-		if (attempt.status !== 'active' || !scriptId) return fail(400, { problem: 'ended' as const });
-		const script = findContent(db, 'script', scriptId, locale);
-		if (!script) return fail(404, { problem: 'ended' as const });
-		useHint(db, attempt);
-		return { hint: { id: script.id, title: script.data.title, answers: script.data.answers.map((a) => a.text) } };
+		const { scenario, state } = loadAttempt(getDb(), attempt);
+		if (attempt.status !== 'active' || !scenario.beats[state.beat]?.script) return fail(400, { problem: 'ended' as const, reply: '' });
+		// The load shows the hint from now on for this turn; opening it again costs nothing.
+		useHint(getDb(), attempt.id);
+		return { hintOpened: true };
 	}
 };

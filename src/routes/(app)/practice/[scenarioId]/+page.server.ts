@@ -7,6 +7,12 @@ import { findContent } from '$lib/server/content/store';
 import { listAttemptsFor, startAttempt } from '$lib/server/practice';
 import { contentLocale } from '$lib/server/content-locale';
 import { textField } from '$lib/server/forms';
+import type { Scenario } from '$lib/engine/content';
+
+/** Multiple choice needs options on every beat where the customer waits for a reply. */
+function hasChoicesEverywhere(scenario: Scenario): boolean {
+	return Object.values(scenario.beats).every((beat) => beat.end !== undefined || beat.choices.length > 0);
+}
 
 function isMode(value: string): value is PracticeMode {
 	return (PRACTICE_MODES as readonly string[]).includes(value);
@@ -19,7 +25,7 @@ export const load: PageServerLoad = (event) => {
 	if (!scenario) error(404, 'Not found');
 	const { title, persona, minutes, pass, difficulty } = scenario.data;
 	return {
-		scenario: { id: scenario.id, locale: scenario.locale, title, persona, minutes, pass, difficulty },
+		scenario: { id: scenario.id, locale: scenario.locale, title, persona, minutes, pass, difficulty, hasChoices: hasChoicesEverywhere(scenario.data) },
 		history: listAttemptsFor(db, user.id, scenario.id).map(({ id, mode, status, score, startedAt }) => ({ id, mode, status, score, startedAt }))
 	};
 };
@@ -29,6 +35,8 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const mode = textField(await event.request.formData(), 'mode');
 		if (!isMode(mode)) return fail(400, { problem: 'mode' as const });
+		const scenario = findContent(getDb(), 'scenario', event.params.scenarioId, contentLocale());
+		if (mode === 'choice' && scenario && !hasChoicesEverywhere(scenario.data)) return fail(400, { problem: 'mode' as const });
 		const attempt = startAttempt(getDb(), user.id, event.params.scenarioId, contentLocale(), mode);
 		if (!attempt) error(404, 'Not found');
 		redirect(303, `/attempts/${attempt.id}`);
