@@ -110,8 +110,8 @@ export function attemptStatusLabel(status: 'active' | 'won' | 'lost' | 'neutral'
 	return { active: m.practice_status_active, won: m.practice_status_won, lost: m.practice_status_lost, neutral: m.practice_status_neutral, timeout: m.practice_status_timeout }[status]();
 }
 
-export function practiceModeLabel(mode: 'choice' | 'text' | 'call'): string {
-	return { choice: m.practice_mode_choice, text: m.practice_mode_text, call: m.practice_mode_call }[mode]();
+export function practiceModeLabel(mode: 'choice' | 'text' | 'call' | 'live'): string {
+	return { choice: m.practice_mode_choice, text: m.practice_mode_text, call: m.practice_mode_call, live: m.hiring_mode_live }[mode]();
 }
 
 export function signalLabel(signal: 'question' | 'acknowledge' | 'concrete' | 'next-step'): string {

@@ -24,7 +24,7 @@ import { recordAudit } from './accounts';
 import { compiledRevisionFor, startAttemptOnRevision } from './practice';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale, Rubric } from '$lib/engine/content';
-import { missingCriteria } from '$lib/engine/hiring/rubric';
+import { missingCriteria, summarizePanel } from '$lib/engine/hiring/rubric';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INTERVIEW_INVITE_LIFETIME_MS = 14 * DAY_MS;
@@ -272,5 +272,55 @@ export function overridesOf(db: Db, attemptId: string) {
 		.leftJoin(users, eq(users.id, scoreOverrides.userId))
 		.where(eq(scoreOverrides.attemptId, attemptId))
 		.orderBy(asc(scoreOverrides.createdAt))
+		.all();
+}
+
+export interface ComparisonRow {
+	interviewId: string;
+	candidate: string;
+	position: string;
+	scheduledAt: Date;
+	mode: InterviewMode;
+	score: number | null;
+	spread: number;
+	recommendations: Record<Recommendation, number>;
+	submitted: number;
+	panelSize: number;
+	autoScore: number | null;
+}
+
+/** One row per interview the user may see for a position: what a hiring decision compares. */
+export function comparePosition(db: Db, user: SessionUser, position: string): ComparisonRow[] {
+	return listVisibleInterviews(db, user, position)
+		.filter((row) => !row.cancelled)
+		.map((row) => {
+			const interview = findInterview(db, row.id)!;
+			const rubric = interview.rubric as Rubric;
+			const all = ratingsOf(db, row.id).map((r) => ({ interviewerId: r.interviewerId, scores: r.scores, recommendation: r.recommendation, submitted: r.submittedAt !== null }));
+			const summary = summarizePanel(rubric, all);
+			const attempt = interviewAttempt(db, row.id, interview.mode === 'live' ? 'live' : undefined);
+			return {
+				interviewId: row.id,
+				candidate: row.candidateName,
+				position: row.position,
+				scheduledAt: row.scheduledAt,
+				mode: row.mode,
+				score: summary.score,
+				spread: summary.spread,
+				recommendations: summary.recommendations,
+				submitted: summary.submitted,
+				panelSize: panelOf(db, row.id).length,
+				autoScore: attempt && attempt.status !== 'active' ? attempt.score : null
+			};
+		});
+}
+
+/** Every submitted rating on interviews the user may see, for the calibration page. */
+export function submittedRatingsFor(db: Db, user: SessionUser): { interviewId: string; interviewerId: string; scores: Record<string, number> }[] {
+	return db
+		.select({ interviewId: ratings.interviewId, interviewerId: ratings.interviewerId, scores: ratings.scores })
+		.from(ratings)
+		.innerJoin(interviews, eq(interviews.id, ratings.interviewId))
+		.where(and(sql`${ratings.submittedAt} is not null`, visibleInterviewCondition(db, user)))
 		.all();
 }

@@ -24,13 +24,17 @@ export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, ...role
 
 const BASE = 'http://rehearse.invalid';
 
+function hasControlOrBackslash(text: string): boolean {
+	return [...text].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f || char === '\\');
+}
+
 /**
  * Accepts only a path on this site, so `?next=` cannot send anyone elsewhere. The value is parsed as
  * a browser would (which drops tabs and newlines, and reads `\` as `/`), and only a path that stays
  * on the same origin is kept.
  */
 export function safeNextPath(next: string | null | undefined): string {
-	if (!next || !next.startsWith('/') || /[\x00-\x1f\x7f\\]/.test(next)) return '/';
+	if (!next || !next.startsWith('/') || hasControlOrBackslash(next)) return '/';
 	let url: URL;
 	try {
 		url = new URL(next, BASE);

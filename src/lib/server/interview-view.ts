@@ -1,0 +1,66 @@
+import { error } from '@sveltejs/kit';
+import type { Db } from './db';
+import type { SessionUser } from './auth/session';
+import { canSeeInterview, findCandidate, findInterview, isOnPanel, panelOf, ratingsOf } from './hiring';
+import { compiledRevisionFor, loadAttempt } from './practice';
+import { partsFromSpans } from '$lib/highlight-spans';
+import type { Attempt } from './db/schema';
+import type { ReplyScore } from '$lib/engine/scoring/score';
+import type { Rubric } from '$lib/engine/content';
+import { summarizePanel, visibleRatings, weightedScore } from '$lib/engine/hiring/rubric';
+
+/** The interview if this user may see it; a 404 otherwise, so that its existence does not leak. */
+export function interviewFor(db: Db, user: SessionUser, interviewId: string) {
+	const interview = findInterview(db, interviewId);
+	if (!interview || !canSeeInterview(db, user, interviewId)) error(404, 'Not found');
+	const candidate = findCandidate(db, interview.candidateId)!;
+	const { compiled, locale } = compiledRevisionFor(db, interview.revisionId);
+	return { interview, candidate, scenario: compiled.scenario, locale, rubric: interview.rubric as Rubric };
+}
+
+/** A role-play's transcript with the scoring highlights, for interviewers (never for candidates). */
+export function transcriptOf(db: Db, attempt: Attempt) {
+	const { turns } = loadAttempt(db, attempt);
+	return turns.map((turn) => {
+		const result = turn.result as ReplyScore;
+		return {
+			index: turn.index,
+			customer: turn.customer,
+			reply: partsFromSpans(turn.reply, result.points.flatMap((p) => p.spans)),
+			score: turn.score,
+			made: result.points.filter((p) => p.hit).map((p) => p.point),
+			missed: result.points.filter((p) => !p.hit).map((p) => p.point),
+			pitfalls: result.pitfalls.filter((p) => p.hit).map((p) => p.point),
+			signals: result.signals,
+			flags: result.flags
+		};
+	});
+}
+
+/** The panel's ratings as this user may see them: blind until they have submitted their own. */
+export function panelView(db: Db, user: SessionUser, interviewId: string, rubric: Rubric) {
+	const panel = panelOf(db, interviewId);
+	const names = new Map(panel.map((p) => [p.id, p.name]));
+	const all = ratingsOf(db, interviewId).map((r) => ({
+		interviewerId: r.interviewerId,
+		name: names.get(r.interviewerId) ?? '—',
+		scores: r.scores,
+		notes: r.notes,
+		recommendation: r.recommendation,
+		submitted: r.submittedAt !== null,
+		weighted: weightedScore(rubric, r.scores)
+	}));
+	const onPanel = isOnPanel(db, interviewId, user.id);
+	// Someone not on the panel scores nothing, so there is nothing for them to be blind about.
+	const visible = onPanel ? visibleRatings(user.id, all) : all.filter((r) => r.submitted);
+	const mine = all.find((r) => r.interviewerId === user.id) ?? null;
+	const showPanel = !onPanel || !!mine?.submitted;
+	return {
+		panel,
+		onPanel,
+		mine,
+		others: showPanel ? visible.filter((r) => r.interviewerId !== user.id) : [],
+		summary: showPanel ? summarizePanel(rubric, all) : null,
+		submittedCount: all.filter((r) => r.submitted).length
+	};
+}

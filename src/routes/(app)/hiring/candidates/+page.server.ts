@@ -1,0 +1,23 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { createCandidate, listVisibleCandidates } from '$lib/server/hiring';
+import { textField } from '$lib/server/forms';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'manager', 'admin');
+	return { candidates: listVisibleCandidates(getDb(), user) };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const data = await event.request.formData();
+		const fields = { name: textField(data, 'name').slice(0, 100), contact: textField(data, 'contact').slice(0, 200), position: textField(data, 'position').slice(0, 100), notes: textField(data, 'notes').slice(0, 2000) };
+		if (!fields.name.trim()) return fail(400, { ...fields, problem: 'name' as const });
+		if (!fields.position.trim()) return fail(400, { ...fields, problem: 'position' as const });
+		const candidate = createCandidate(getDb(), { ...fields, createdBy: user.id });
+		return { added: candidate.name };
+	}
+};

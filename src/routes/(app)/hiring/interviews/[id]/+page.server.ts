@@ -1,0 +1,89 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { OVERRIDE_REASONS, RECOMMENDATIONS, type OverrideReason, type Recommendation } from '$lib/server/db/schema';
+import { requireRole } from '$lib/server/auth/guards';
+import { activeInviteOf, createInterviewInvite, interviewAttempt, isOnPanel, overrideAttemptScore, overridesOf, revokeInterviewInvites, saveRating, startInterviewAttempt } from '$lib/server/hiring';
+import { expireIfDue } from '$lib/server/practice';
+import { interviewFor, panelView, transcriptOf } from '$lib/server/interview-view';
+import { textField } from '$lib/server/forms';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'manager', 'admin');
+	const db = getDb();
+	const { interview, candidate, scenario, locale, rubric } = interviewFor(db, user, event.params.id);
+	const found = interviewAttempt(db, interview.id, interview.mode === 'live' ? 'live' : undefined);
+	const attempt = found && expireIfDue(db, found);
+	return {
+		interview: { id: interview.id, mode: interview.mode, scheduledAt: interview.scheduledAt, cancelled: interview.cancelledAt !== null },
+		candidate: { name: candidate.name, position: candidate.position, contact: candidate.contact, notes: candidate.notes },
+		scenario: { title: scenario.title, persona: scenario.persona, minutes: scenario.minutes, locale },
+		rubric,
+		invite: interview.mode === 'online' ? (activeInviteOf(db, interview.id) ?? null) : null,
+		attempt: attempt ? { id: attempt.id, status: attempt.status, score: attempt.score } : null,
+		transcript: attempt ? transcriptOf(db, attempt) : [],
+		overrides: attempt ? overridesOf(db, attempt.id) : [],
+		...panelView(db, user, interview.id, rubric)
+	};
+};
+
+function isRecommendation(value: string): value is Recommendation {
+	return (RECOMMENDATIONS as readonly string[]).includes(value);
+}
+
+export const actions: Actions = {
+	link: (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const { interview } = interviewFor(getDb(), user, event.params.id);
+		if (interview.mode !== 'online') return fail(400, { action: 'link' as const });
+		const token = createInterviewInvite(getDb(), interview.id, user.id);
+		return { action: 'link' as const, link: `${event.url.origin}/try/${token}` };
+	},
+	revoke: (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const { interview } = interviewFor(getDb(), user, event.params.id);
+		revokeInterviewInvites(getDb(), interview.id, user.id);
+		return { action: 'revoke' as const };
+	},
+	rate: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const db = getDb();
+		const { interview, rubric } = interviewFor(db, user, event.params.id);
+		if (!isOnPanel(db, interview.id, user.id)) return fail(403, { action: 'rate' as const, problem: 'not-on-panel' as const });
+		const data = await event.request.formData();
+		const scores = Object.fromEntries(rubric.criteria.map((c) => [c.id, Number(textField(data, `score-${c.id}`))]).filter(([, v]) => Number.isInteger(v) && (v as number) >= 1));
+		const recommendation = textField(data, 'recommendation');
+		const result = saveRating(db, interview, user.id, {
+			scores,
+			notes: textField(data, 'notes'),
+			recommendation: isRecommendation(recommendation) ? recommendation : null,
+			submit: textField(data, 'intent') === 'submit'
+		});
+		if (!result.ok) return fail(400, { action: 'rate' as const, problem: result.problem });
+		return { action: 'rate' as const, submitted: result.rating.submittedAt !== null };
+	},
+	override: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const db = getDb();
+		const { interview } = interviewFor(db, user, event.params.id);
+		const attempt = interviewAttempt(db, interview.id, interview.mode === 'live' ? 'live' : undefined);
+		const data = await event.request.formData();
+		const score = Number(textField(data, 'score'));
+		const reason = textField(data, 'reason');
+		const comment = textField(data, 'comment').trim();
+		if (!attempt || attempt.status === 'active' || !(score >= 0 && score <= 100) || !(OVERRIDE_REASONS as readonly string[]).includes(reason) || !comment) {
+			return fail(400, { action: 'override' as const, problem: 'invalid' as const });
+		}
+		overrideAttemptScore(db, attempt, { score, reason: reason as OverrideReason, comment: comment.slice(0, 2000), userId: user.id });
+		return { action: 'override' as const };
+	},
+	live: (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const db = getDb();
+		const { interview } = interviewFor(db, user, event.params.id);
+		if (interview.mode !== 'live') return fail(400, { action: 'live' as const });
+		const running = interviewAttempt(db, interview.id, 'live');
+		if (!running || running.status !== 'active') startInterviewAttempt(db, interview, 'live');
+		redirect(303, `/hiring/interviews/${interview.id}/live`);
+	}
+};

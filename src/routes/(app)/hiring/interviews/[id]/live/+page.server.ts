@@ -1,0 +1,47 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { findContent } from '$lib/server/content/store';
+import { interviewAttempt } from '$lib/server/hiring';
+import { expireIfDue, loadAttempt, submitTurn } from '$lib/server/practice';
+import { interviewFor, transcriptOf } from '$lib/server/interview-view';
+import { textField } from '$lib/server/forms';
+
+const VERDICT_SCORES = { handled: 1, partly: 0.5, not: 0 } as const;
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'manager', 'admin');
+	const db = getDb();
+	const { interview, candidate, locale } = interviewFor(db, user, event.params.id);
+	const found = interviewAttempt(db, interview.id, 'live');
+	if (!found) redirect(303, `/hiring/interviews/${interview.id}`);
+	const attempt = expireIfDue(db, found);
+	const { scenario, state } = loadAttempt(db, attempt);
+	const beat = scenario.beats[state.beat]!;
+	const script = beat.script ? findContent(db, 'script', beat.script, locale) : undefined;
+	return {
+		interview: { id: interview.id },
+		candidate: { name: candidate.name },
+		scenario: { title: scenario.title, persona: scenario.persona, locale },
+		attempt: { status: attempt.status, turnCount: attempt.turnCount, deadlineAt: attempt.deadlineAt.getTime() },
+		// The interviewer's cue card: what to say, what a good answer contains, what to watch for.
+		card: attempt.status === 'active' ? { say: state.customer, listenFor: beat.expect.map((p) => p.point), watchOut: beat.avoid.map((p) => p.point), variants: script?.data.variants ?? [] } : null,
+		transcript: transcriptOf(db, attempt)
+	};
+};
+
+export const actions: Actions = {
+	judge: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const data = await event.request.formData();
+		const db = getDb();
+		const { interview } = interviewFor(db, user, event.params.id);
+		const attempt = interviewAttempt(db, interview.id, 'live');
+		const verdict = textField(data, 'verdict') as keyof typeof VERDICT_SCORES;
+		if (!attempt || !(verdict in VERDICT_SCORES)) return fail(400, { problem: 'ended' as const });
+		const outcome = submitTurn(db, attempt.id, { mode: 'judged', score: VERDICT_SCORES[verdict], note: textField(data, 'note').slice(0, 1000) }, Number(textField(data, 'turn')));
+		if (!outcome.ok) return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason });
+		return { judged: true };
+	}
+};

@@ -1,0 +1,20 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { interviewAttempt } from '$lib/server/hiring';
+import { interviewFor, panelView } from '$lib/server/interview-view';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'manager', 'admin');
+	const db = getDb();
+	const { interview, candidate, scenario, locale, rubric } = interviewFor(db, user, event.params.id);
+	const attempt = interviewAttempt(db, interview.id, interview.mode === 'live' ? 'live' : undefined);
+	return {
+		interview: { id: interview.id, mode: interview.mode, scheduledAt: interview.scheduledAt },
+		candidate: { name: candidate.name, position: candidate.position },
+		scenario: { title: scenario.title, locale },
+		rubric,
+		autoScore: attempt && attempt.status !== 'active' ? attempt.score : null,
+		...panelView(db, user, interview.id, rubric)
+	};
+};

@@ -1,0 +1,49 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { INTERVIEW_MODES, type InterviewMode } from '$lib/server/db/schema';
+import { requireRole } from '$lib/server/auth/guards';
+import { usersWithRole } from '$lib/server/accounts';
+import { listContentOfKind } from '$lib/server/content/store';
+import { createInterview, listVisibleCandidates } from '$lib/server/hiring';
+import { listTeams } from '$lib/server/teams';
+import { contentLocale } from '$lib/server/content-locale';
+import { textField, textFields } from '$lib/server/forms';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'manager', 'admin');
+	const db = getDb();
+	const locale = contentLocale();
+	const interviewers = [...usersWithRole(db, 'manager'), ...usersWithRole(db, 'admin')].filter((u, i, all) => all.findIndex((o) => o.id === u.id) === i);
+	return {
+		candidates: listVisibleCandidates(db, user).map(({ id, name, position }) => ({ id, name, position })),
+		scenarios: listContentOfKind(db, 'scenario', locale).map((s) => ({ id: s.id, title: s.data.title })),
+		rubrics: listContentOfKind(db, 'rubric', locale).map((r) => ({ id: r.id, title: r.data.title })),
+		interviewers,
+		teams: listTeams(db).map(({ id, name }) => ({ id, name })),
+		me: user.id,
+		preselected: event.url.searchParams.get('candidate')
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const data = await event.request.formData();
+		const mode = textField(data, 'mode');
+		const teamId = textField(data, 'teamId') || null;
+		const result = createInterview(getDb(), {
+			candidateId: textField(data, 'candidateId'),
+			scenarioId: textField(data, 'scenarioId'),
+			rubricId: textField(data, 'rubricId'),
+			locale: contentLocale(),
+			mode: (INTERVIEW_MODES as readonly string[]).includes(mode) ? (mode as InterviewMode) : 'online',
+			scheduledAt: new Date(textField(data, 'scheduledAt')),
+			panel: textFields(data, 'panel'),
+			teamId,
+			createdBy: user.id
+		});
+		if (!result.ok) return fail(400, { problem: result.problem });
+		redirect(303, `/hiring/interviews/${result.interview.id}`);
+	}
+};

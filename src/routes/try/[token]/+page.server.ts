@@ -1,0 +1,65 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/db';
+import { createRateLimiter } from '$lib/server/auth/rate-limit';
+import { lookUpCandidateLink, startInterviewAttempt } from '$lib/server/hiring';
+import { compiledRevisionFor, expireIfDue, loadAttempt, submitTurn } from '$lib/server/practice';
+import { textField } from '$lib/server/forms';
+
+// Links carry 100 random bits, but guessing is still slowed: 30 wrong links per address per 15 minutes.
+const wrongLinks = createRateLimiter({ max: 30, windowMs: 15 * 60 * 1000 });
+
+function openLink(event: Pick<RequestEvent, 'params' | 'getClientAddress'>) {
+	const ip = event.getClientAddress();
+	if (wrongLinks.check(ip).limited) return { ok: false as const, reason: 'rate-limited' as const };
+	const link = lookUpCandidateLink(getDb(), event.params.token);
+	if (!link.ok && link.reason === 'invalid') wrongLinks.hit(ip);
+	return link;
+}
+
+export const load: PageServerLoad = (event) => {
+	const link = openLink(event);
+	if (!link.ok) return { problem: link.reason, candidate: null, roleplay: null };
+	const db = getDb();
+	const attempt = link.attempt && expireIfDue(db, link.attempt);
+	if (attempt && attempt.status !== 'active') return { problem: 'used' as const, candidate: null, roleplay: null };
+	const intro = { name: link.candidate.name };
+	if (!attempt) {
+		const { compiled, locale } = compiledRevisionFor(db, link.interview.revisionId);
+		return { problem: null, candidate: intro, intro: { minutes: compiled.scenario.minutes, persona: compiled.scenario.persona, locale }, roleplay: null };
+	}
+	const { scenario, state, turns, locale } = loadAttempt(db, attempt);
+	// Only what the candidate said and what the customer answered: no score, key point or cue.
+	return {
+		problem: null,
+		candidate: intro,
+		intro: null,
+		roleplay: {
+			locale,
+			persona: scenario.persona,
+			customer: state.customer,
+			turn: attempt.turnCount,
+			deadlineAt: attempt.deadlineAt.getTime(),
+			transcript: turns.map((t) => ({ index: t.index, customer: t.customer, reply: t.reply }))
+		}
+	};
+};
+
+export const actions: Actions = {
+	start: async (event) => {
+		const data = await event.request.formData();
+		const link = openLink(event);
+		if (!link.ok) return fail(400, { problem: link.reason });
+		if (textField(data, 'consent') !== 'yes') return fail(400, { problem: 'consent' as const });
+		if (!link.attempt) startInterviewAttempt(getDb(), link.interview, 'text');
+		return { started: true };
+	},
+	reply: async (event) => {
+		const data = await event.request.formData();
+		const link = openLink(event);
+		if (!link.ok || !link.attempt) return fail(400, { problem: link.ok ? ('ended' as const) : link.reason });
+		const outcome = submitTurn(getDb(), link.attempt.id, { mode: 'text', reply: textField(data, 'reply') }, Number(textField(data, 'turn')));
+		if (!outcome.ok) return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply: textField(data, 'reply') });
+		return { answered: true };
+	}
+};
