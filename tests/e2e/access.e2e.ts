@@ -26,7 +26,19 @@ async function sampleParams(): Promise<Record<string, string>> {
 	const admin = await clientFor('admin');
 	const users = await (await admin.get('/admin/users')).text();
 	const teams = await (await admin.get('/admin/teams')).text();
+	const managerId = (await (await admin.get('/admin/users?q=manager%40rehearse.test')).text()).match(/\/admin\/users\/([a-z0-9]+)/)![1]!;
 	await admin.dispose();
+	// An interview the demo manager sits on, so that a manager may open it.
+	const manager = await clientFor('manager');
+	await manager.post('/hiring/candidates?/create', { form: { name: 'Access Candidate', position: 'Access test', contact: '', notes: '' }, headers: FORM_HEADERS });
+	const newInterviewPage = await (await manager.get('/hiring/interviews/new')).text();
+	const candidateId = newInterviewPage.match(/<option value="([a-z0-9]+)"[^>]*>Access Candidate/)![1]!;
+	const scheduled = await manager.post('/hiring/interviews/new', {
+		form: { candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', mode: 'live', scheduledAt: '2026-12-01T10:00', panel: managerId },
+		headers: FORM_HEADERS
+	});
+	const interviewId = scheduled.headers()['location']!.split('/').pop()!;
+	await manager.dispose();
 	// An attempt belongs to the rep who started it: everyone else must get a 404 for it.
 	const rep = await clientFor('rep');
 	const started = await rep.post('/practice/renewal-price-objection?/start', { form: { mode: 'text' }, headers: FORM_HEADERS });
@@ -37,7 +49,10 @@ async function sampleParams(): Promise<Record<string, string>> {
 		'/(app)/admin/teams/[id]': teams.match(/\/admin\/teams\/([a-z0-9]+)/)![1]!,
 		'/(app)/library/[id]': 'price-too-high',
 		'/(app)/knowledge/[id]': 'membership-tiers',
-		'/(app)/practice/[scenarioId]': 'renewal-price-objection'
+		'/(app)/practice/[scenarioId]': 'renewal-price-objection',
+		'/(app)/hiring/interviews/[id]': interviewId,
+		'/(app)/hiring/interviews/[id]/live': interviewId,
+		'/(app)/hiring/interviews/[id]/scorecard': interviewId
 	};
 }
 
@@ -56,7 +71,7 @@ test('every route answers each role as the access table says', async () => {
 		for (const routeId of Object.keys(ROUTE_ACCESS)) {
 			const path = pathOf(routeId, params);
 			const endpoint = ENDPOINT_ROUTES.has(routeId);
-			const post = endpoint && routeId !== '/health';
+			const post = routeId === '/(auth)/logout' || routeId === '/locale';
 			const response = post ? await client.post(path, { form: { locale: 'en', next: '/' }, headers: FORM_HEADERS }) : await client.get(path);
 			const decision = decideAccess(routeId, role ? [role] : null);
 			const label = `${role ?? 'anonymous'} ${post ? 'POST' : 'GET'} ${path} → ${decision}`;

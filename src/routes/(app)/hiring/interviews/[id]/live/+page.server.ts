@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
@@ -15,7 +15,9 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const { interview, candidate, locale } = interviewFor(db, user, event.params.id);
 	const found = interviewAttempt(db, interview.id, 'live');
-	if (!found) redirect(303, `/hiring/interviews/${interview.id}`);
+	if (!found) {
+		return { interview: { id: interview.id }, candidate: { name: candidate.name }, scenario: { title: '', persona: { name: '', role: '', company: '' }, locale }, attempt: null, card: null, transcript: [] };
+	}
 	const attempt = expireIfDue(db, found);
 	const { scenario, state } = loadAttempt(db, attempt);
 	const beat = scenario.beats[state.beat]!;
