@@ -1,0 +1,93 @@
+import type { Curriculum } from '../content/schemas';
+
+/** A calendar date as YYYY-MM-DD; plans are about days, not instants. */
+export type IsoDate = string;
+
+function toDate(day: IsoDate): Date {
+	return new Date(`${day}T00:00:00Z`);
+}
+
+function toIso(date: Date): IsoDate {
+	return date.toISOString().slice(0, 10);
+}
+
+function isWeekend(date: Date): boolean {
+	const day = date.getUTCDay();
+	return day === 0 || day === 6;
+}
+
+/** The date of the plan's day `n` (1 = the start date, moved to Monday if it falls on a weekend). */
+export function planDate(start: IsoDate, n: number): IsoDate {
+	const date = toDate(start);
+	while (isWeekend(date)) date.setUTCDate(date.getUTCDate() + 1);
+	for (let i = 1; i < n; ) {
+		date.setUTCDate(date.getUTCDate() + 1);
+		if (!isWeekend(date)) i++;
+	}
+	return toIso(date);
+}
+
+export type ModuleStatus = 'done' | 'today' | 'overdue' | 'upcoming';
+export type Module = Curriculum['days'][number]['modules'][number];
+
+export interface PlannedModule extends Module {
+	key: string;
+	status: ModuleStatus;
+}
+
+export interface PlannedDay {
+	day: number;
+	title: string;
+	date: IsoDate;
+	modules: PlannedModule[];
+}
+
+export interface PlanProgress {
+	days: PlannedDay[];
+	/** The plan day that is today (0 before the start, days.length + 1 after the end). */
+	today: number;
+	done: number;
+	total: number;
+	percent: number;
+	overdue: number;
+	/** The first module not done, in plan order: the one-click "next thing to do". */
+	next: PlannedModule | null;
+	finished: boolean;
+}
+
+export function moduleKey(day: number, index: number): string {
+	return `d${day}m${index + 1}`;
+}
+
+/**
+ * Where a rep stands in a plan on `today`: each module done, due today, overdue (its day has
+ * passed) or upcoming. Days are working days from the start date.
+ */
+export function planProgress(curriculum: Pick<Curriculum, 'days'>, start: IsoDate, today: IsoDate, completed: ReadonlySet<string>): PlanProgress {
+	let todayIndex = 0;
+	const days = curriculum.days.map((day, d) => {
+		const date = planDate(start, d + 1);
+		if (date <= today) todayIndex = d + 1;
+		return { day: d + 1, title: day.title, date, modules: [] as PlannedModule[], source: day };
+	});
+	if (todayIndex === days.length && days[days.length - 1]!.date < today) todayIndex = days.length + 1;
+	for (const day of days) {
+		day.modules = day.source.modules.map((module, m) => {
+			const key = moduleKey(day.day, m);
+			const status: ModuleStatus = completed.has(key) ? 'done' : day.date < today ? 'overdue' : day.date === today ? 'today' : 'upcoming';
+			return { ...module, key, status };
+		});
+	}
+	const all = days.flatMap((d) => d.modules);
+	const done = all.filter((m) => m.status === 'done').length;
+	return {
+		days: days.map(({ source: _source, ...day }) => day),
+		today: todayIndex,
+		done,
+		total: all.length,
+		percent: all.length > 0 ? Math.round((done / all.length) * 100) : 0,
+		overdue: all.filter((m) => m.status === 'overdue').length,
+		next: all.find((m) => m.status !== 'done') ?? null,
+		finished: done === all.length
+	};
+}

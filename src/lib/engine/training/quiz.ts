@@ -1,0 +1,56 @@
+import type { Quiz } from '../content/schemas';
+
+export type QuizItem = Quiz['items'][number];
+
+/** A rep's answer to one item: the option chosen, the order given, or a class per statement. */
+export type QuizAnswer = { choice: number } | { order: number[] } | { classes: number[] };
+
+export interface GradedItem {
+	/** 0 to 1: choice and order are right or wrong; classification counts each statement. */
+	credit: number;
+	correct: boolean;
+	explanation: string;
+}
+
+export interface GradedQuiz {
+	items: GradedItem[];
+	/** 0–100. */
+	score: number;
+	passed: boolean;
+}
+
+function gradeItem(item: QuizItem, answer: QuizAnswer | undefined): number {
+	if (!answer) return 0;
+	if (item.type === 'choice') return 'choice' in answer && answer.choice === item.answer ? 1 : 0;
+	if (item.type === 'order') {
+		// The file lists the items in the right order; the answer gives item numbers in the rep's order.
+		return 'order' in answer && answer.order.length === item.items.length && answer.order.every((n, i) => n === i + 1) ? 1 : 0;
+	}
+	if (!('classes' in answer)) return 0;
+	const right = item.statements.filter((statement, i) => answer.classes[i] === statement.class).length;
+	return right / item.statements.length;
+}
+
+export function gradeQuiz(quiz: Pick<Quiz, 'items' | 'pass'>, answers: readonly (QuizAnswer | undefined)[]): GradedQuiz {
+	const items = quiz.items.map((item, i) => {
+		const credit = gradeItem(item, answers[i]);
+		return { credit, correct: credit === 1, explanation: item.explanation };
+	});
+	const score = items.length > 0 ? Math.round((items.reduce((sum, item) => sum + item.credit, 0) / items.length) * 100) : 0;
+	return { items, score, passed: score >= quiz.pass };
+}
+
+/** A fixed shuffle of 1..n from a seed, for showing order items mixed up (the same on every reload). */
+export function shuffledOrder(n: number, seed: string): number[] {
+	let hash = 2166136261;
+	for (const char of seed) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+	const order = Array.from({ length: n }, (_, i) => i + 1);
+	for (let i = n - 1; i > 0; i--) {
+		hash = Math.imul(hash ^ (hash >>> 13), 1274126177);
+		const j = Math.abs(hash) % (i + 1);
+		[order[i], order[j]] = [order[j]!, order[i]!];
+	}
+	// Never show the right order as the starting point.
+	if (n > 1 && order.every((v, i) => v === i + 1)) order.reverse();
+	return order;
+}
