@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { prepared, type Db } from './db';
+import { makeScriptDue } from './review-cards';
 import { attempts, scenarioRevisions, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
 import { latestScenarioRevision, listContentOfKind, findContent } from './content/store';
@@ -199,6 +200,9 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 				createdAt: now
 			})
 			.run();
+		// A rep who missed key points of a line gets its script entry back for review, now.
+		const script = compiled.scenario.beats[result.turn.beat]?.script;
+		if (attempt.userId && script && result.turn.result.points.some((point) => !point.hit)) makeScriptDue(tx, attempt.userId, script, now);
 		return { ok: true, turn: result.turn, state: result.state, attempt: updated };
 	});
 }

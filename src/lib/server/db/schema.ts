@@ -380,3 +380,103 @@ export const scoreOverrides = sqliteTable(
 export type Candidate = typeof candidates.$inferSelect;
 export type Interview = typeof interviews.$inferSelect;
 export type Rating = typeof ratings.$inferSelect;
+
+/** A group of new reps following one curriculum from one start date. */
+export const cohorts = sqliteTable('cohorts', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	curriculumId: text('curriculum_id').notNull(),
+	locale: text('locale', { enum: LOCALES }).notNull(),
+	/** The curriculum as it was when the cohort started: later edits do not move anyone's plan. */
+	curriculum: text('curriculum', { mode: 'json' }).notNull(),
+	/** YYYY-MM-DD: the plan's first working day. */
+	startDate: text('start_date').notNull(),
+	teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
+	createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+	createdAt: createdAt()
+});
+
+export const cohortMembers = sqliteTable(
+	'cohort_members',
+	{
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohorts.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		certifiedAt: integer('certified_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index('cohort_members_user_idx').on(t.userId)]
+);
+
+/** Modules a rep marks done themselves (studying script entries). */
+export const moduleCompletions = sqliteTable(
+	'module_completions',
+	{
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohorts.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleKey: text('module_key').notNull(),
+		completedAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.cohortId, t.userId, t.moduleKey] })]
+);
+
+export const quizResults = sqliteTable(
+	'quiz_results',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		quizId: text('quiz_id').notNull(),
+		score: real('score').notNull(),
+		passed: integer('passed', { mode: 'boolean' }).notNull(),
+		answers: text('answers', { mode: 'json' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('quiz_results_user_idx').on(t.userId, t.quizId)]
+);
+
+/** A manager's scored sign-off of a rep's certification role-play. */
+export const signoffs = sqliteTable(
+	'signoffs',
+	{
+		id: text('id').primaryKey(),
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohorts.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleKey: text('module_key').notNull(),
+		scores: text('scores', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+		score: real('score').notNull(),
+		passed: integer('passed', { mode: 'boolean' }).notNull(),
+		notes: text('notes').notNull().default(''),
+		signedBy: text('signed_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('signoffs_member_idx').on(t.cohortId, t.userId)]
+);
+
+/** One spaced-review card per rep and script entry, scheduled by FSRS. */
+export const reviewCards = sqliteTable(
+	'review_cards',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		scriptId: text('script_id').notNull(),
+		card: text('card', { mode: 'json' }).notNull(),
+		dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.scriptId] }), index('review_cards_due_idx').on(t.userId, t.dueAt)]
+);
+
+export type Cohort = typeof cohorts.$inferSelect;

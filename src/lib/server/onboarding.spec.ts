@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from './db';
+import { insertUser } from './accounts';
+import { syncContentOnFirstStart } from './bootstrap';
+import { markArticleRead } from './library';
+import { startAttempt, submitTurn } from './practice';
+import { countDueCards, ensureReviewCards, nextDueCard, rateReviewCard } from './review-cards';
+import { completedModules, createCohort, currentCohortOf, markStudied, progressOf, recordQuizResult, recordSignoff } from './onboarding';
+import { gradeQuiz } from '$lib/engine/training/quiz';
+import { findContent } from './content/store';
+
+function setUp() {
+	const db = createTestDatabase();
+	syncContentOnFirstStart(db, 'content', () => {});
+	const manager = insertUser(db, { email: 'm@example.com', name: 'M', passwordHash: 'x', roles: ['manager'] });
+	const rep = insertUser(db, { email: 'r@example.com', name: 'R', passwordHash: 'x', roles: ['rep'] });
+	const created = createCohort(db, { name: 'Dec', curriculumId: 'new-rep-onboarding', locale: 'en', startDate: '2026-11-26', userIds: [rep.id], teamId: null, createdBy: manager.id });
+	if (!created.ok) throw new Error(created.problem);
+	return { db, manager, rep, cohort: created.cohort };
+}
+
+describe('onboarding progress', () => {
+	it('counts reads, quizzes, drills and studied entries from what the rep did', () => {
+		const { db, rep, cohort } = setUp();
+		expect(currentCohortOf(db, rep.id)?.id).toBe(cohort.id);
+		expect(completedModules(db, cohort, rep.id).size).toBe(0);
+
+		markArticleRead(db, rep.id, 'company-rules-and-culture');
+		const quiz = findContent(db, 'quiz', 'product-and-rules', 'en')!.data;
+		const perfect = quiz.items.map((item) => (item.type === 'choice' ? { choice: item.answer } : item.type === 'order' ? { order: item.items.map((_, i) => i + 1) } : { classes: item.statements.map((s) => s.class) }));
+		recordQuizResult(db, rep.id, 'product-and-rules', gradeQuiz(quiz, perfect), perfect);
+		markStudied(db, cohort.id, rep.id, 'd3m1');
+		const done = completedModules(db, cohort, rep.id);
+		expect([...done].sort()).toEqual(['d1m1', 'd1m4', 'd3m1']);
+
+		const progress = progressOf(db, cohort, rep.id, new Date('2026-11-27T10:00:00Z'));
+		expect(progress.today).toBe(2);
+		expect(progress.overdue).toBe(2); // day 1's two unread articles
+		expect(progress.next?.key).toBe('d1m2');
+	});
+
+	it('a failed sign-off does not certify; the rubric must be complete', () => {
+		const { db, rep, manager, cohort } = setUp();
+		expect(recordSignoff(db, cohort, rep.id, 'd5m5', { scores: { 'script-mastery': 3 }, notes: '', signedBy: manager.id })).toEqual({ ok: false, problem: 'incomplete' });
+		const low = { 'script-mastery': 2, 'objection-handling': 2, 'product-knowledge': 2, 'evidence-vs-feeling': 2, 'next-step': 2 };
+		expect(recordSignoff(db, cohort, rep.id, 'd5m5', { scores: low, notes: '', signedBy: manager.id })).toEqual({ ok: true, passed: false, score: 25 });
+		expect(completedModules(db, cohort, rep.id).has('d5m5')).toBe(false);
+		const high = { 'script-mastery': 4, 'objection-handling': 4, 'product-knowledge': 4, 'evidence-vs-feeling': 4, 'next-step': 4 };
+		expect(recordSignoff(db, cohort, rep.id, 'd5m5', { scores: high, notes: '', signedBy: manager.id })).toMatchObject({ ok: true, passed: true });
+		expect(completedModules(db, cohort, rep.id).has('d5m5')).toBe(true);
+		expect(currentCohortOf(db, rep.id)?.certifiedAt).toBeNull(); // the other gates are still open
+	});
+});
+
+describe('review cards', () => {
+	it('every script entry becomes a card; rating Good sends it away; a missed key point brings it back now', () => {
+		const { db, rep } = setUp();
+		const now = new Date('2026-11-26T09:00:00Z');
+		ensureReviewCards(db, rep.id, ['price-too-high', 'boss-not-in'], now);
+		expect(countDueCards(db, rep.id, now)).toBe(2);
+		const first = nextDueCard(db, rep.id, now)!;
+		expect(rateReviewCard(db, rep.id, first.scriptId, 'good', now)).toBe(true);
+		expect(countDueCards(db, rep.id, now)).toBe(1);
+		expect(rateReviewCard(db, rep.id, first.scriptId, 'good', now)).toBe(false); // not due any more
+
+		const second = nextDueCard(db, rep.id, now)!;
+		rateReviewCard(db, rep.id, second.scriptId, 'easy', now);
+		// Easy on a new card: days away. (The one rated Good comes back within the hour, as learning.)
+		expect(countDueCards(db, rep.id, new Date(now.getTime() + 3600_000))).toBe(1);
+		expect(nextDueCard(db, rep.id, new Date(now.getTime() + 3600_000))?.scriptId).toBe(first.scriptId);
+		// A practice reply that misses the price beat's key points makes its script due again.
+		const later = new Date(now.getTime() + 3600_000);
+		rateReviewCard(db, rep.id, first.scriptId, 'easy', later);
+		expect(countDueCards(db, rep.id, later)).toBe(0);
+		const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text', later)!;
+		submitTurn(db, attempt.id, { mode: 'text', reply: 'Good morning, this is Kevin from MetalHub. Do you have a minute?' }, 0, later);
+		submitTurn(db, attempt.id, { mode: 'text', reply: 'It is not expensive at all, everyone pays that.' }, 1, later);
+		expect(nextDueCard(db, rep.id, later)?.scriptId).toBe('price-too-high');
+	});
+});

@@ -1,0 +1,174 @@
+import { and, asc, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from './db';
+import { articleReads, attempts, cohortMembers, cohorts, moduleCompletions, quizResults, signoffs, teamMembers, users, type Cohort } from './db/schema';
+import { newId } from './ids';
+import { findContent } from './content/store';
+import { recordAudit } from './accounts';
+import type { SessionUser } from './auth/session';
+import type { ContentLocale, Curriculum, Rubric } from '$lib/engine/content';
+import { planProgress, type IsoDate, type PlanProgress } from '$lib/engine/training/plan';
+import type { GradedQuiz, QuizAnswer } from '$lib/engine/training/quiz';
+import { missingCriteria, weightedScore } from '$lib/engine/hiring/rubric';
+
+/** Today as a plan date. Plans follow the organisation's calendar; the server's clock is its clock. */
+export function todayIso(now = new Date()): IsoDate {
+	return now.toISOString().slice(0, 10);
+}
+
+export type CreateCohortProblem = 'name' | 'curriculum' | 'date' | 'members';
+
+export function createCohort(
+	db: Db,
+	input: { name: string; curriculumId: string; locale: ContentLocale; startDate: string; userIds: readonly string[]; teamId: string | null; createdBy: string }
+): { ok: true; cohort: Cohort } | { ok: false; problem: CreateCohortProblem } {
+	if (!input.name.trim()) return { ok: false, problem: 'name' };
+	const curriculum = findContent(db, 'curriculum', input.curriculumId, input.locale);
+	if (!curriculum) return { ok: false, problem: 'curriculum' };
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.startDate) || Number.isNaN(new Date(input.startDate).getTime())) return { ok: false, problem: 'date' };
+	const members = [...new Set(input.userIds)];
+	const found = members.length > 0 ? db.select({ id: users.id }).from(users).where(inArray(users.id, members)).all() : [];
+	if (found.length === 0 || found.length !== members.length) return { ok: false, problem: 'members' };
+	const cohort = db.transaction((tx) => {
+		const created = tx
+			.insert(cohorts)
+			.values({ id: newId(), name: input.name.trim().slice(0, 100), curriculumId: curriculum.id, locale: curriculum.locale, curriculum: curriculum.data, startDate: input.startDate, teamId: input.teamId, createdBy: input.createdBy })
+			.returning()
+			.get();
+		tx.insert(cohortMembers).values(members.map((userId) => ({ cohortId: created.id, userId }))).run();
+		recordAudit(tx, { actorId: input.createdBy, action: 'cohort.created', targetId: created.id });
+		return created;
+	});
+	return { ok: true, cohort };
+}
+
+/** Cohorts a manager may follow: the ones they created and their teams'; admins see all. */
+export function cohortsVisibleTo(db: Db, user: SessionUser): Cohort[] {
+	if (user.roles.includes('admin')) return db.select().from(cohorts).orderBy(desc(cohorts.startDate)).all();
+	const managed = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, user.id), eq(teamMembers.role, 'manager')));
+	return db.select().from(cohorts).where(or(eq(cohorts.createdBy, user.id), inArray(cohorts.teamId, managed))).orderBy(desc(cohorts.startDate)).all();
+}
+
+export function canFollowCohort(db: Db, user: SessionUser, cohortId: string): boolean {
+	return cohortsVisibleTo(db, user).some((c) => c.id === cohortId);
+}
+
+/** The rep's current cohort: the latest they belong to. */
+export function currentCohortOf(db: Db, userId: string): (Cohort & { certifiedAt: Date | null }) | undefined {
+	const row = db
+		.select({ cohort: cohorts, certifiedAt: cohortMembers.certifiedAt })
+		.from(cohortMembers)
+		.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+		.where(eq(cohortMembers.userId, userId))
+		.orderBy(desc(cohorts.startDate))
+		.limit(1)
+		.get();
+	return row ? { ...row.cohort, certifiedAt: row.certifiedAt } : undefined;
+}
+
+export function membersOf(db: Db, cohortId: string): { id: string; name: string; certifiedAt: Date | null }[] {
+	return db
+		.select({ id: users.id, name: users.name, certifiedAt: cohortMembers.certifiedAt })
+		.from(cohortMembers)
+		.innerJoin(users, eq(users.id, cohortMembers.userId))
+		.where(eq(cohortMembers.cohortId, cohortId))
+		.orderBy(asc(users.name))
+		.all();
+}
+
+export function isMember(db: Db, cohortId: string, userId: string): boolean {
+	return !!db.select().from(cohortMembers).where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, userId))).get();
+}
+
+/**
+ * Which modules of the plan a rep has done, from what they actually did since the cohort began:
+ * articles opened, quizzes passed, drills won at the pass mark, a passed sign-off, or entries
+ * they marked as studied.
+ */
+export function completedModules(db: Db, cohort: Cohort, userId: string): Set<string> {
+	const since = new Date(`${cohort.startDate}T00:00:00Z`);
+	const sinceCohort = cohort.createdAt < since ? cohort.createdAt : since;
+	const read = new Set(db.select({ id: articleReads.articleId }).from(articleReads).where(eq(articleReads.userId, userId)).all().map((r) => r.id));
+	const passedQuizzes = new Set(
+		db.select({ id: quizResults.quizId }).from(quizResults).where(and(eq(quizResults.userId, userId), eq(quizResults.passed, true), gte(quizResults.createdAt, sinceCohort))).all().map((r) => r.id)
+	);
+	const wins = db
+		.select({ scenarioId: attempts.scenarioId, mode: attempts.mode, score: attempts.score })
+		.from(attempts)
+		.where(and(eq(attempts.userId, userId), eq(attempts.status, 'won'), gte(attempts.startedAt, sinceCohort)))
+		.all();
+	const marked = new Set(db.select({ key: moduleCompletions.moduleKey }).from(moduleCompletions).where(and(eq(moduleCompletions.cohortId, cohort.id), eq(moduleCompletions.userId, userId))).all().map((r) => r.key));
+	const signedOff = new Set(
+		db.select({ key: signoffs.moduleKey }).from(signoffs).where(and(eq(signoffs.cohortId, cohort.id), eq(signoffs.userId, userId), eq(signoffs.passed, true))).all().map((r) => r.key)
+	);
+	const done = new Set<string>();
+	(cohort.curriculum as Curriculum).days.forEach((day, d) =>
+		day.modules.forEach((module, m) => {
+			const key = `d${d + 1}m${m + 1}`;
+			const pass = module.pass ?? 0;
+			const complete =
+				module.type === 'read'
+					? module.items.every((id) => read.has(id))
+					: module.type === 'quiz'
+						? module.items.every((id) => passedQuizzes.has(id))
+						: module.type === 'drill' || module.type === 'scenario'
+							? // A free-text drill needs a typed (or spoken) win; a multiple-choice drill takes any win.
+								module.items.every((id) => wins.some((w) => w.scenarioId === id && w.score >= pass && (module.mode !== 'text' || w.mode === 'text' || w.mode === 'call')))
+							: module.type === 'signoff'
+								? signedOff.has(key)
+								: marked.has(key);
+			if (complete) done.add(key);
+		})
+	);
+	return done;
+}
+
+export function progressOf(db: Db, cohort: Cohort, userId: string, now = new Date()): PlanProgress {
+	return planProgress(cohort.curriculum as Curriculum, cohort.startDate, todayIso(now), completedModules(db, cohort, userId));
+}
+
+export function markStudied(db: Db, cohortId: string, userId: string, moduleKey: string): void {
+	db.insert(moduleCompletions).values({ cohortId, userId, moduleKey }).onConflictDoNothing().run();
+}
+
+export function recordQuizResult(db: Db, userId: string, quizId: string, graded: GradedQuiz, answers: readonly (QuizAnswer | undefined)[]): void {
+	db.insert(quizResults).values({ id: newId(), userId, quizId, score: graded.score, passed: graded.passed, answers }).run();
+}
+
+/** Certifies the rep once every gate of the plan has passed. Returns whether they are certified. */
+export function certifyIfComplete(db: Db, cohort: Cohort, userId: string, now = new Date()): boolean {
+	if (!progressOf(db, cohort, userId, now).finished) return false;
+	// The first date stays: certifying again later does not move it.
+	db.update(cohortMembers).set({ certifiedAt: now }).where(and(eq(cohortMembers.cohortId, cohort.id), eq(cohortMembers.userId, userId), isNull(cohortMembers.certifiedAt))).run();
+	return true;
+}
+
+export type SignoffProblem = 'incomplete' | 'not-signoff';
+
+/** A manager scores the certification role-play on the module's rubric; 60 or more passes. */
+export const SIGNOFF_PASS = 60;
+
+export function recordSignoff(
+	db: Db,
+	cohort: Cohort,
+	userId: string,
+	moduleKey: string,
+	input: { scores: Record<string, number>; notes: string; signedBy: string },
+	now = new Date()
+): { ok: true; passed: boolean; score: number } | { ok: false; problem: SignoffProblem } {
+	const module = (cohort.curriculum as Curriculum).days.flatMap((day, d) => day.modules.map((m, i) => ({ ...m, key: `d${d + 1}m${i + 1}` }))).find((m) => m.key === moduleKey);
+	if (!module || module.type !== 'signoff' || !module.rubric) return { ok: false, problem: 'not-signoff' };
+	const rubric = findContent(db, 'rubric', module.rubric, cohort.locale)?.data as Rubric | undefined;
+	if (!rubric || missingCriteria(rubric, input.scores).length > 0) return { ok: false, problem: 'incomplete' };
+	const score = weightedScore(rubric, input.scores) ?? 0;
+	const passed = score >= SIGNOFF_PASS;
+	db.transaction((tx) => {
+		tx.insert(signoffs).values({ id: newId(), cohortId: cohort.id, userId, moduleKey, scores: input.scores, score, passed, notes: input.notes.slice(0, 2000), signedBy: input.signedBy, createdAt: now }).run();
+		recordAudit(tx, { actorId: input.signedBy, action: passed ? 'cohort.signoff-passed' : 'cohort.signoff-failed', targetId: userId, detail: `${cohort.id} ${score}` });
+	});
+	certifyIfComplete(db, cohort, userId, now);
+	return { ok: true, passed, score };
+}
+
+export function findCohort(db: Db, id: string): Cohort | undefined {
+	return db.select().from(cohorts).where(eq(cohorts.id, id)).get();
+}

@@ -1,0 +1,40 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import { reviewCards } from './db/schema';
+import { isDue, makeDue, newReviewCard, reviewCard, type ReviewRating, type StoredCard } from '$lib/engine/training/review';
+
+/** Gives the rep a card for every script entry that has none yet (new cards are due at once). */
+export function ensureReviewCards(db: Db, userId: string, scriptIds: readonly string[], now = new Date()): void {
+	const card = newReviewCard(now);
+	for (const scriptId of scriptIds) {
+		db.insert(reviewCards).values({ userId, scriptId, card, dueAt: new Date(card.due), updatedAt: now }).onConflictDoNothing().run();
+	}
+}
+
+export function countDueCards(db: Db, userId: string, now = new Date()): number {
+	return db.select({ n: sql<number>`count(*)` }).from(reviewCards).where(and(eq(reviewCards.userId, userId), lte(reviewCards.dueAt, now))).get()?.n ?? 0;
+}
+
+export function nextDueCard(db: Db, userId: string, now = new Date()): { scriptId: string; card: StoredCard } | undefined {
+	const row = db.select().from(reviewCards).where(and(eq(reviewCards.userId, userId), lte(reviewCards.dueAt, now))).orderBy(asc(reviewCards.dueAt)).limit(1).get();
+	return row ? { scriptId: row.scriptId, card: row.card as StoredCard } : undefined;
+}
+
+/** Records the rep's rating of a card that is due; a card that is not due is left alone. */
+export function rateReviewCard(db: Db, userId: string, scriptId: string, rating: ReviewRating, now = new Date()): boolean {
+	const row = db.select().from(reviewCards).where(and(eq(reviewCards.userId, userId), eq(reviewCards.scriptId, scriptId))).get();
+	if (!row || !isDue(row.card as StoredCard, now)) return false;
+	const card = reviewCard(row.card as StoredCard, rating, now);
+	db.update(reviewCards).set({ card, dueAt: new Date(card.due), updatedAt: now }).where(and(eq(reviewCards.userId, userId), eq(reviewCards.scriptId, scriptId))).run();
+	return true;
+}
+
+/** A practice reply that missed key points makes the linked script entry's card due now. */
+export function makeScriptDue(db: Db, userId: string, scriptId: string, now = new Date()): void {
+	const row = db.select().from(reviewCards).where(and(eq(reviewCards.userId, userId), eq(reviewCards.scriptId, scriptId))).get();
+	const card = makeDue((row?.card as StoredCard | undefined) ?? newReviewCard(now), now);
+	db.insert(reviewCards)
+		.values({ userId, scriptId, card, dueAt: new Date(card.due), updatedAt: now })
+		.onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.scriptId], set: { card, dueAt: new Date(card.due), updatedAt: now } })
+		.run();
+}
