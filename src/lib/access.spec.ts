@@ -60,10 +60,10 @@ describe('decideAccess', () => {
 
 describe('navigationFor', () => {
 	it.each([
-		[['rep'], ['home', 'practice', 'library', 'knowledge', 'profile']],
-		[['trainer'], ['home', 'practice', 'library', 'knowledge', 'profile']],
-		[['manager'], ['home', 'practice', 'library', 'knowledge', 'team', 'hiring', 'profile']],
-		[['admin'], ['home', 'practice', 'library', 'knowledge', 'team', 'hiring', 'admin', 'profile']]
+		[['rep'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'profile']],
+		[['trainer'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'profile']],
+		[['manager'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'profile']],
+		[['admin'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'admin', 'profile']]
 	] as [Role[], string[]][])('%j sees %j', (roles, keys) => {
 		expect(navigationFor(roles).map((item) => item.key)).toEqual(keys);
 	});

@@ -31,6 +31,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/practice/[scenarioId]': 'user',
 	'/(app)/attempts/[attemptId]': 'user',
 	'/(app)/help': 'user',
+	'/(app)/onboarding': 'user',
+	'/(app)/quizzes/[id]': 'user',
+	'/(app)/review': 'user',
+	'/(app)/certificates/[cohortId]/[userId]': 'user',
+	'/(app)/team/cohorts': ['manager', 'admin'],
+	'/(app)/team/cohorts/[id]': ['manager', 'admin'],
+	'/(app)/team/cohorts/[id]/signoff/[userId]': ['manager', 'admin'],
 	'/(app)/team': ['manager', 'admin'],
 	'/(app)/hiring': ['manager', 'admin'],
 	'/(app)/hiring/candidates': ['manager', 'admin'],
@@ -72,12 +79,14 @@ export function decideAccess(routeId: string | null, roles: readonly Role[] | nu
 
 export interface NavItem {
 	href: string;
-	key: 'home' | 'practice' | 'library' | 'knowledge' | 'team' | 'hiring' | 'admin' | 'profile';
+	key: 'home' | 'onboarding' | 'practice' | 'review' | 'library' | 'knowledge' | 'team' | 'hiring' | 'admin' | 'profile';
 }
 
 const NAV: readonly (NavItem & { routeId: string })[] = [
 	{ href: '/', key: 'home', routeId: '/(app)' },
+	{ href: '/onboarding', key: 'onboarding', routeId: '/(app)/onboarding' },
 	{ href: '/practice', key: 'practice', routeId: '/(app)/practice' },
+	{ href: '/review', key: 'review', routeId: '/(app)/review' },
 	{ href: '/library', key: 'library', routeId: '/(app)/library' },
 	{ href: '/knowledge', key: 'knowledge', routeId: '/(app)/knowledge' },
 	{ href: '/team', key: 'team', routeId: '/(app)/team' },

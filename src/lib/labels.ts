@@ -145,3 +145,20 @@ export function overrideReasonLabel(reason: 'scoring-missed-point' | 'scoring-fa
 		other: m.override_other
 	}[reason]();
 }
+
+export function moduleStatusLabel(status: 'done' | 'today' | 'overdue' | 'upcoming'): string {
+	return { done: m.module_status_done, today: m.module_status_today, overdue: m.module_status_overdue, upcoming: m.module_status_upcoming }[status]();
+}
+
+export function moduleTypeLabel(type: 'read' | 'scripts' | 'quiz' | 'drill' | 'scenario' | 'signoff'): string {
+	return { read: m.module_type_read, scripts: m.module_type_scripts, quiz: m.module_type_quiz, drill: m.module_type_drill, scenario: m.module_type_scenario, signoff: m.module_type_signoff }[type]();
+}
+
+/** Where a module's items are done: the article, the entry, the quiz or the scenario. */
+export function moduleItemHref(type: 'read' | 'scripts' | 'quiz' | 'drill' | 'scenario' | 'signoff', id: string): string | null {
+	return { read: `/knowledge/${id}`, scripts: `/library/${id}`, quiz: `/quizzes/${id}`, drill: `/practice/${id}`, scenario: `/practice/${id}`, signoff: null }[type];
+}
+
+export function formatDate(value: Date | string): string {
+	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
+}

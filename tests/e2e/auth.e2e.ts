@@ -10,10 +10,10 @@ test('a first visit lands on the sign-in page, which lists the demo accounts', a
 });
 
 const expectedNavigation = {
-	admin: ['Home', 'Practice', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Admin', 'Profile'],
-	trainer: ['Home', 'Practice', 'Script library', 'Knowledge', 'Profile'],
-	manager: ['Home', 'Practice', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Profile'],
-	rep: ['Home', 'Practice', 'Script library', 'Knowledge', 'Profile']
+	admin: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Admin', 'Profile'],
+	trainer: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'Profile'],
+	manager: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Profile'],
+	rep: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'Profile']
 } as const;
 
 for (const [role, links] of Object.entries(expectedNavigation)) {

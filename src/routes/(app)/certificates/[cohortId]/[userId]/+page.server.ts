@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { findUserById } from '$lib/server/accounts';
+import { canFollowCohort, findCohort, membersOf } from '$lib/server/onboarding';
+import type { Curriculum } from '$lib/engine/content';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const cohort = findCohort(db, event.params.cohortId);
+	const member = cohort && membersOf(db, cohort.id).find((m) => m.id === event.params.userId);
+	// The rep's own certificate, or one a manager following the cohort opens.
+	const allowed = !!cohort && !!member && (user.id === member.id || canFollowCohort(db, user, cohort.id));
+	if (!cohort || !member?.certifiedAt || !allowed) error(404, 'Not found');
+	return { name: findUserById(db, member.id)!.name, plan: (cohort.curriculum as Curriculum).title, certifiedAt: member.certifiedAt };
+};

@@ -1,0 +1,38 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { certifyIfComplete, currentCohortOf, markStudied, progressOf } from '$lib/server/onboarding';
+import { planItemTitles } from '$lib/server/plan-view';
+import { contentLocale } from '$lib/server/content-locale';
+import { textField } from '$lib/server/forms';
+import type { Curriculum } from '$lib/engine/content';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const cohort = currentCohortOf(db, user.id);
+	if (!cohort) return { cohort: null, progress: null, titles: {}, certifiedAt: null };
+	const progress = progressOf(db, cohort, user.id);
+	// The last gate may have been passed anywhere (a drill, a quiz): certify on the next look.
+	const certified = cohort.certifiedAt ?? (progress.finished && certifyIfComplete(db, cohort, user.id) ? new Date() : null);
+	return {
+		cohort: { id: cohort.id, name: cohort.name, title: (cohort.curriculum as Curriculum).title, userId: user.id },
+		progress,
+		titles: planItemTitles(db, progress, contentLocale()),
+		certifiedAt: certified
+	};
+};
+
+export const actions: Actions = {
+	studied: async (event) => {
+		const user = requireUser(event);
+		const db = getDb();
+		const cohort = currentCohortOf(db, user.id);
+		const key = textField(await event.request.formData(), 'module');
+		const module = cohort && progressOf(db, cohort, user.id).days.flatMap((d) => d.modules).find((m) => m.key === key);
+		if (!cohort || !module || module.type !== 'scripts') return fail(400, { problem: 'module' as const });
+		markStudied(db, cohort.id, user.id, key);
+		return { studied: key };
+	}
+};

@@ -1,0 +1,60 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { findContent } from '$lib/server/content/store';
+import { recordQuizResult } from '$lib/server/onboarding';
+import { contentLocale } from '$lib/server/content-locale';
+import { textField } from '$lib/server/forms';
+import { gradeQuiz, shuffledOrder, type QuizAnswer } from '$lib/engine/training/quiz';
+
+function quizOr404(id: string) {
+	const quiz = findContent(getDb(), 'quiz', id, contentLocale());
+	if (!quiz) error(404, 'Not found');
+	return quiz;
+}
+
+export const load: PageServerLoad = (event) => {
+	requireUser(event);
+	const quiz = quizOr404(event.params.id);
+	// Questions only: which option is right, and the right order, stay on the server until graded.
+	return {
+		quiz: {
+			id: quiz.id,
+			locale: quiz.locale,
+			title: quiz.data.title,
+			pass: quiz.data.pass,
+			items: quiz.data.items.map((item, i) =>
+				item.type === 'choice'
+					? { type: item.type, question: item.question, options: item.options }
+					: item.type === 'order'
+						? { type: item.type, question: item.question, items: shuffledOrder(item.items.length, `${quiz.id}:${i}`).map((n) => ({ n, text: item.items[n - 1]! })) }
+						: { type: item.type, question: item.question, classes: item.classes, statements: item.statements.map((s) => s.text) }
+			)
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const quiz = quizOr404(event.params.id);
+		const data = await event.request.formData();
+		const answers: (QuizAnswer | undefined)[] = quiz.data.items.map((item, i) => {
+			if (item.type === 'choice') {
+				const choice = Number(textField(data, `q${i}`));
+				return choice >= 1 ? { choice } : undefined;
+			}
+			if (item.type === 'order') {
+				// The rep gives each item its position; turn that into the item numbers in their order.
+				const positions = item.items.map((_, n) => Number(textField(data, `q${i}-item${n + 1}`)));
+				const order = positions.map((position, n) => ({ n: n + 1, position })).sort((a, b) => a.position - b.position).map((p) => p.n);
+				return positions.every((p) => p >= 1) ? { order } : undefined;
+			}
+			return { classes: item.statements.map((_, s) => Number(textField(data, `q${i}-s${s}`))) };
+		});
+		const graded = gradeQuiz(quiz.data, answers);
+		recordQuizResult(getDb(), user.id, quiz.id, graded, answers);
+		return { graded };
+	}
+};

@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { usersWithRole } from '$lib/server/accounts';
+import { listContentOfKind } from '$lib/server/content/store';
+import { cohortsVisibleTo, createCohort, membersOf, todayIso } from '$lib/server/onboarding';
+import { listTeams } from '$lib/server/teams';
+import { contentLocale } from '$lib/server/content-locale';
+import { textField, textFields } from '$lib/server/forms';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'manager', 'admin');
+	const db = getDb();
+	return {
+		cohorts: cohortsVisibleTo(db, user).map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, members: membersOf(db, c.id).length })),
+		curricula: listContentOfKind(db, 'curriculum', contentLocale()).map((c) => ({ id: c.id, title: c.data.title })),
+		reps: usersWithRole(db, 'rep'),
+		teams: listTeams(db).map(({ id, name }) => ({ id, name })),
+		today: todayIso()
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const data = await event.request.formData();
+		const result = createCohort(getDb(), {
+			name: textField(data, 'name'),
+			curriculumId: textField(data, 'curriculumId'),
+			locale: contentLocale(),
+			startDate: textField(data, 'startDate'),
+			userIds: textFields(data, 'reps'),
+			teamId: textField(data, 'teamId') || null,
+			createdBy: user.id
+		});
+		if (!result.ok) return fail(400, { problem: result.problem, name: textField(data, 'name') });
+		redirect(303, `/team/cohorts/${result.cohort.id}`);
+	}
+};

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { parse } from 'yaml';
+import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
+
+const quiz = parse(readFileSync('content/en/quizzes/product-and-rules.yaml', 'utf8')) as { items: { question: string; options: string[]; answer: number }[] };
+const curriculum = parse(readFileSync('content/en/curricula/new-rep-onboarding.yaml', 'utf8')) as { days: { modules: { type: string; items: string[] }[] }[] };
+
+test('a manager enrols a rep, the rep completes day 1, and the manager sees it', async ({ page, browser }) => {
+	const name = `New Rep ${Date.now().toString(36)}`;
+	const link = await createInvite(browser, uniqueEmail('newrep'), ['rep']);
+	const repContext = await browser.newContext();
+	const rep = await repContext.newPage();
+	await acceptInvite(rep, link, name, 'new rep password 1');
+
+	await signInAs(page, 'manager');
+	await page.goto('/team/cohorts');
+	await page.getByLabel('Cohort name').fill(`Cohort ${name}`);
+	await page.getByRole('checkbox', { name }).check();
+	await page.getByRole('button', { name: 'Start a cohort' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Cohort ${name}`);
+	const cohortUrl = page.url();
+
+	// The rep's home shows today's plan and the next thing to do.
+	await rep.goto('/');
+	await expect(rep.getByRole('heading', { name: /Today: day 1 of 5/ })).toBeVisible();
+	for (const id of curriculum.days[0]!.modules.filter((m) => m.type === 'read').flatMap((m) => m.items)) {
+		await rep.goto(`/knowledge/${id}`);
+		await expect(rep.getByRole('heading', { level: 1 })).toBeVisible();
+	}
+	await rep.goto('/quizzes/product-and-rules');
+	for (const item of quiz.items) {
+		const group = rep.getByRole('group', { name: item.question.trim() });
+		await group.getByRole('radio', { name: item.options[item.answer - 1]!.trim(), exact: true }).check();
+	}
+	await rep.getByRole('button', { name: 'Check my answers' }).click();
+	await expect(rep.getByRole('status')).toContainText('Score 100');
+	await rep.goto('/onboarding');
+	const dayOne = rep.getByRole('listitem').filter({ has: rep.getByRole('heading', { name: /^Day 1 ·/ }) });
+	await expect(dayOne.getByText('Done', { exact: true })).toHaveCount(4);
+	await expect(rep.getByText(/^4 of \d+ done/)).toBeVisible();
+
+	// The manager sees day 1 done for this rep.
+	await page.goto(cohortUrl);
+	const row = page.getByRole('row').filter({ hasText: name });
+	await expect(row.locator('td.cell.done')).toHaveCount(4);
+	await repContext.close();
+});
+
+test('a practice reply that misses key points puts the script entry due for review', async ({ page, browser }) => {
+	const link = await createInvite(browser, uniqueEmail('reviewer'), ['rep']);
+	await acceptInvite(page, link, 'Reviewer', 'reviewer password 1');
+	// Clear the queue: every entry starts due; rate them all Easy.
+	await page.goto('/review');
+	for (let i = 0; i < 30 && (await page.getByRole('button', { name: 'Show the model answers' }).isVisible()); i++) {
+		await page.getByRole('button', { name: 'Show the model answers' }).click();
+		await page.getByRole('button', { name: 'Easy' }).click();
+	}
+	await expect(page.getByText(/Nothing to review right now/)).toBeVisible();
+
+	await page.goto('/practice/renewal-price-objection');
+	await page.getByRole('radio', { name: /^Free text/ }).check();
+	await page.getByRole('button', { name: 'Start the role-play' }).click();
+	await page.getByLabel('Your reply').fill('Good morning Mr. Wang, this is Kevin calling from MetalHub. Have you got a minute?');
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(page.getByText(/Score for this reply/)).toHaveCount(1);
+	await page.getByLabel('Your reply').fill('It is not expensive, everybody pays that much.');
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(page.getByText(/Score for this reply/)).toHaveCount(2);
+
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: /review cards due/ })).toBeVisible();
+	await page.goto('/review');
+	await expect(page.getByText(/Too expensive|too expensive/).first()).toBeVisible();
+});
