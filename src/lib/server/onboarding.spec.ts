@@ -39,6 +39,23 @@ describe('onboarding progress', () => {
 		expect(progress.next?.key).toBe('d1m2');
 	});
 
+	it('a drill counts when won at its pass mark, and a free-text drill only with a typed win', async () => {
+		const { db, rep, cohort } = setUp();
+		const { parse } = await import('yaml');
+		const { readFileSync } = await import('node:fs');
+		const good = (id: string) => (parse(readFileSync(`content/en/scenarios/${id}.yaml`, 'utf8')) as { examples: { good: string[] } }).examples.good;
+		const play = (id: string, mode: 'choice' | 'text') => {
+			const attempt = startAttempt(db, rep.id, id, 'en', mode)!;
+			good(id).forEach((reply, turn) => submitTurn(db, attempt.id, mode === 'text' ? { mode, reply } : { mode, choice: 1 }, turn));
+		};
+		// Day 3, module 2: a multiple-choice drill on gatekeeper-boss-not-in; day 4, module 6: a free-text drill on switch-from-competitor.
+		play('gatekeeper-boss-not-in', 'text');
+		expect(completedModules(db, cohort, rep.id).has('d3m2')).toBe(true);
+		expect(completedModules(db, cohort, rep.id).has('d4m6')).toBe(false);
+		play('switch-from-competitor', 'text');
+		expect(completedModules(db, cohort, rep.id)).toEqual(new Set(['d3m2', 'd3m5', 'd4m6']));
+	});
+
 	it('a failed sign-off does not certify; the rubric must be complete', () => {
 		const { db, rep, manager, cohort } = setUp();
 		expect(recordSignoff(db, cohort, rep.id, 'd5m5', { scores: { 'script-mastery': 3 }, notes: '', signedBy: manager.id })).toEqual({ ok: false, problem: 'incomplete' });
