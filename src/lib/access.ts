@@ -35,6 +35,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/quizzes/[id]': 'user',
 	'/(app)/review': 'user',
 	'/(app)/certificates/[cohortId]/[userId]': 'user',
+	'/(app)/team/dashboard': ['manager', 'admin'],
+	'/(app)/team/dashboard/csv': ['manager', 'admin'],
+	'/(app)/team/weak-spots': ['manager', 'admin'],
+	'/(app)/team/weak-spots/csv': ['manager', 'admin'],
+	'/(app)/team/weak-spots/[repId]/[category]': ['manager', 'admin'],
 	'/(app)/team/cohorts': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]/signoff/[userId]': ['manager', 'admin'],
@@ -58,7 +63,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 };
 
 /** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
-export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv']);
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv']);
 
 export function isEndpoint(routeId: string | null): boolean {
 	return routeId !== null && ENDPOINT_ROUTES.has(routeId);

@@ -27,6 +27,8 @@ async function sampleParams(): Promise<Record<string, string>> {
 	const users = await (await admin.get('/admin/users')).text();
 	const teams = await (await admin.get('/admin/teams')).text();
 	const managerId = (await (await admin.get('/admin/users?q=manager%40rehearse.test')).text()).match(/\/admin\/users\/([a-z0-9]+)/)![1]!;
+	// The demo rep is in the demo manager's team.
+	const teamRepId = (await (await admin.get('/admin/users?q=rep%40rehearse.test')).text()).match(/\/admin\/users\/([a-z0-9]+)/)![1]!;
 	await admin.dispose();
 	// An interview the demo manager sits on, so that a manager may open it.
 	const manager = await clientFor('manager');
@@ -49,6 +51,7 @@ async function sampleParams(): Promise<Record<string, string>> {
 	return {
 		'/(app)/attempts/[attemptId]': practice.headers()['location']!.split('/').pop()!,
 		'/(app)/quizzes/[id]': 'product-and-rules',
+		'/(app)/team/weak-spots/[repId]/[category]': `/team/weak-spots/${teamRepId}/price`,
 		'/(app)/team/cohorts/[id]': cohortId,
 		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repId}?module=d5m5`,
 		'/(app)/admin/users/[id]': users.match(/\/admin\/users\/([a-z0-9]+)/)![1]!,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { prepared, type Db } from './db';
 import { makeScriptDue } from './review-cards';
-import { attempts, scenarioRevisions, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
+import { attempts, scenarioRevisions, turnCriteria, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
 import { latestScenarioRevision, listContentOfKind, findContent } from './content/store';
 import {
@@ -187,6 +187,7 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 			.returning()
 			.get();
 		if (!updated) return { ok: false, reason: 'stale' };
+		const beat = compiled.scenario.beats[result.turn.beat];
 		tx.insert(turns)
 			.values({
 				attemptId: attempt.id,
@@ -195,11 +196,14 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 				customer: result.turn.customer,
 				reply: result.turn.reply,
 				choice: result.turn.choice,
+				scriptId: beat?.script ?? null,
 				score: result.turn.score,
 				result: result.turn.result,
 				createdAt: now
 			})
 			.run();
+		const byCriterion = criterionWeights(result.turn.result.points);
+		if (byCriterion.length > 0) tx.insert(turnCriteria).values(byCriterion.map((c) => ({ attemptId: attempt.id, index: attempt.turnCount, ...c }))).run();
 		// A rep who missed key points of a line gets its script entry back for review, now.
 		const script = compiled.scenario.beats[result.turn.beat]?.script;
 		if (attempt.userId && script && result.turn.result.points.some((point) => !point.hit)) makeScriptDue(tx, attempt.userId, script, now);
@@ -226,6 +230,19 @@ export function hintOpen(attempt: Attempt): boolean {
 
 export function listAttemptsFor(db: Db, userId: string, scenarioId: string): Attempt[] {
 	return db.select().from(attempts).where(and(eq(attempts.userId, userId), eq(attempts.scenarioId, scenarioId))).orderBy(desc(attempts.startedAt)).all();
+}
+
+/** A turn's key points summed per criterion: what the weak-spot roll-ups read. */
+export function criterionWeights(points: readonly { criterion: string | null; weight: number; hit: boolean }[]): { criterion: string; hitWeight: number; totalWeight: number }[] {
+	const totals = new Map<string, { hitWeight: number; totalWeight: number }>();
+	for (const point of points) {
+		if (!point.criterion) continue;
+		const total = totals.get(point.criterion) ?? { hitWeight: 0, totalWeight: 0 };
+		total.totalWeight += point.weight;
+		if (point.hit) total.hitWeight += point.weight;
+		totals.set(point.criterion, total);
+	}
+	return [...totals].map(([criterion, total]) => ({ criterion, ...total }));
 }
 
 export interface CriterionScore {

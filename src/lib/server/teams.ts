@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { teamMembers, teams, users, type Team, type TeamRole } from './db/schema';
 import { newId } from './ids';
@@ -41,6 +41,7 @@ export function listTeams(db: Db): TeamSummary[] {
 		.select({
 			id: teams.id,
 			name: teams.name,
+			leaderboard: teams.leaderboard,
 			createdAt: teams.createdAt,
 			managers: sql<number>`sum(case when ${teamMembers.role} = 'manager' then 1 else 0 end)`,
 			reps: sql<number>`sum(case when ${teamMembers.role} = 'rep' then 1 else 0 end)`
@@ -87,11 +88,28 @@ export function removeTeamMember(db: Db, teamId: string, userId: string): void {
 /** The teams a user manages, each with its members: what a manager's team page shows. */
 export function teamsManagedBy(db: Db, userId: string): { team: Team; members: TeamMemberRow[] }[] {
 	const managed = db
-		.select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
+		.select({ id: teams.id, name: teams.name, leaderboard: teams.leaderboard, createdAt: teams.createdAt })
 		.from(teams)
 		.innerJoin(teamMembers, eq(teamMembers.teamId, teams.id))
 		.where(and(eq(teamMembers.userId, userId), eq(teamMembers.role, 'manager')))
 		.orderBy(asc(teams.name))
 		.all();
 	return managed.map((team) => ({ team, members: listTeamMembers(db, team.id) }));
+}
+
+export function setLeaderboard(db: Db, teamId: string, on: boolean): void {
+	db.update(teams).set({ leaderboard: on }).where(eq(teams.id, teamId)).run();
+}
+
+/** The reps in the teams a user manages; admins: every rep in any team. */
+export function repsFollowedBy(db: Db, userId: string, isAdmin: boolean): { id: string; name: string; teamId: string; teamName: string }[] {
+	const managed = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, userId), eq(teamMembers.role, 'manager')));
+	return db
+		.select({ id: users.id, name: users.name, teamId: teams.id, teamName: teams.name })
+		.from(teamMembers)
+		.innerJoin(users, eq(users.id, teamMembers.userId))
+		.innerJoin(teams, eq(teams.id, teamMembers.teamId))
+		.where(and(eq(teamMembers.role, 'rep'), isNull(users.deactivatedAt), isAdmin ? undefined : inArray(teamMembers.teamId, managed)))
+		.orderBy(asc(teams.name), asc(users.name))
+		.all();
 }

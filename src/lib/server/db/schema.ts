@@ -83,6 +83,8 @@ export const teams = sqliteTable(
 	{
 		id: text('id').primaryKey(),
 		name: text('name').notNull(),
+		/** Whether the team's reps see a practice leaderboard; a manager switches it. */
+		leaderboard: integer('leaderboard', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('teams_name_unique').on(t.name)]
@@ -247,12 +249,29 @@ export const turns = sqliteTable(
 		customer: text('customer').notNull(),
 		reply: text('reply').notNull(),
 		choice: integer('choice'),
+		/** The script entry the customer's line belongs to, for weak spots by objection category. */
+		scriptId: text('script_id'),
 		score: real('score').notNull(),
 		/** The scoring explanation: points hit with their spans, points missed, pitfalls, signals. */
 		result: text('result', { mode: 'json' }).notNull(),
 		createdAt: createdAt()
 	},
-	(t) => [primaryKey({ columns: [t.attemptId, t.index] })]
+	(t) => [primaryKey({ columns: [t.attemptId, t.index] }), index('turns_script_idx').on(t.scriptId)]
+);
+
+/** Per turn and rubric criterion: the weight of key points asked for and made, for roll-ups. */
+export const turnCriteria = sqliteTable(
+	'turn_criteria',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempts.id, { onDelete: 'cascade' }),
+		index: integer('index').notNull(),
+		criterion: text('criterion').notNull(),
+		hitWeight: real('hit_weight').notNull(),
+		totalWeight: real('total_weight').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.attemptId, t.index, t.criterion] })]
 );
 
 export type ScenarioRevision = typeof scenarioRevisions.$inferSelect;

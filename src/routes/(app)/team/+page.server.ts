@@ -1,9 +1,29 @@
-import type { PageServerLoad } from './$types';
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { teamsManagedBy } from '$lib/server/teams';
+import { setLeaderboard, teamsManagedBy } from '$lib/server/teams';
+import { leaderboard } from '$lib/server/dashboard';
+import { textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
-	return { teams: teamsManagedBy(getDb(), user.id) };
+	const db = getDb();
+	return {
+		teams: teamsManagedBy(db, user.id).map(({ team, members }) => {
+			const names = new Map(members.map((m) => [m.userId, m.name]));
+			return { team, members, board: leaderboard(db, members.filter((m) => m.role === 'rep').map((m) => m.userId)).map((row) => ({ ...row, name: names.get(row.userId) ?? '—' })) };
+		})
+	};
+};
+
+export const actions: Actions = {
+	leaderboard: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const data = await event.request.formData();
+		const teamId = textField(data, 'teamId');
+		if (!teamsManagedBy(getDb(), user.id).some(({ team }) => team.id === teamId)) error(404, 'Not found');
+		setLeaderboard(getDb(), teamId, textField(data, 'on') === '1');
+		return { saved: true };
+	}
 };

@@ -7,6 +7,7 @@ import { HINT_COST, criterionScores, expireIfDue, findAttempt, hintOpen, loadAtt
 import type { ReplyInput } from '$lib/engine/scenario';
 import type { ContentLocale } from '$lib/engine/content';
 import { textField } from '$lib/server/forms';
+import { followedReps } from '$lib/server/dashboard';
 import { partsFromSpans } from '$lib/highlight-spans';
 import type { ReplyScore } from '$lib/engine/scoring/score';
 
@@ -46,8 +47,23 @@ function explain(reply: string, result: ReplyScore) {
 	};
 }
 
+/**
+ * The attempt for reading: its rep's own, or a rep's that this manager follows (or any, for an
+ * admin), so that the evidence behind a weak spot can be opened. Only the rep can answer.
+ */
+function viewableAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const user = requireUser(event);
+	const db = getDb();
+	const attempt = findAttempt(db, event.params.attemptId);
+	const mayRead =
+		!!attempt?.userId &&
+		(attempt.userId === user.id || (user.roles.some((r) => r === 'manager' || r === 'admin') && followedReps(db, user).some((rep) => rep.id === attempt.userId)));
+	if (!attempt || !mayRead) error(404, 'Not found');
+	return { attempt: expireIfDue(db, attempt), own: attempt.userId === user.id };
+}
+
 export const load: PageServerLoad = (event) => {
-	const attempt = ownAttempt(event);
+	const { attempt, own } = viewableAttempt(event);
 	const db = getDb();
 	const { scenario, state, turns, locale } = loadAttempt(db, attempt);
 	const beat = scenario.beats[state.beat]!;
@@ -73,7 +89,7 @@ export const load: PageServerLoad = (event) => {
 		attempt: { id: attempt.id, mode: attempt.mode, status: attempt.status, score: attempt.score, turnCount: attempt.turnCount, hintsUsed: attempt.hintsUsed, deadlineAt: attempt.deadlineAt.getTime(), hintCost: HINT_COST },
 		scenario: { id: scenario.id, title: scenario.title, persona: scenario.persona, pass: scenario.pass, locale },
 		// Only what the customer says and, in choice mode, the options: never cues or key points.
-		current: active
+		current: active && own
 			? {
 					customer: state.customer,
 					choices: attempt.mode === 'choice' ? choiceOrder(beat.choices.length, `${attempt.id}:${attempt.turnCount}`).map((n, i) => ({ value: i + 1, text: beat.choices[n - 1]!.text })) : [],

@@ -1,0 +1,198 @@
+import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import { attempts, contentItems, reviewCards, turnCriteria, turns } from './db/schema';
+import { repsFollowedBy } from './teams';
+import { currentCohortOf, progressOf } from './onboarding';
+import type { SessionUser } from './auth/session';
+import type { ContentLocale } from '$lib/engine/content';
+import { cellsOf, suggestNext, weeklyTrend, type Cell, type Suggestion, type TrendPoint } from '$lib/engine/reports/weak-spots';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface DashboardRow {
+	id: string;
+	name: string;
+	team: string;
+	onboarding: { percent: number; overdue: number; certifiedAt: Date | null } | null;
+	attemptsThisWeek: number;
+	average: number | null;
+	best: number | null;
+	trend: TrendPoint[];
+	cardsOverdue: number;
+}
+
+/** The reps a manager follows, each once (a rep in two teams is listed with the first). */
+export function followedReps(db: Db, user: SessionUser): { id: string; name: string; teamId: string; teamName: string }[] {
+	const seen = new Set<string>();
+	return repsFollowedBy(db, user.id, user.roles.includes('admin')).filter((rep) => !seen.has(rep.id) && !!seen.add(rep.id));
+}
+
+/** One row per rep: practice this week, scores, an eight-week trend, onboarding and review. */
+export function dashboardRows(db: Db, user: SessionUser, now = new Date()): DashboardRow[] {
+	const reps = followedReps(db, user);
+	if (reps.length === 0) return [];
+	const ids = reps.map((r) => r.id);
+	const practice = and(inArray(attempts.userId, ids), isNull(attempts.interviewId));
+	const weekAgo = new Date(now.getTime() - WEEK_MS);
+	const thisWeek = new Map(
+		db.select({ userId: attempts.userId, n: sql<number>`count(*)` }).from(attempts).where(and(practice, gte(attempts.startedAt, weekAgo))).groupBy(attempts.userId).all().map((r) => [r.userId, r.n])
+	);
+	const scores = new Map(
+		db
+			.select({ userId: attempts.userId, average: sql<number>`avg(${attempts.score})`, best: sql<number>`max(${attempts.score})` })
+			.from(attempts)
+			.where(and(practice, ne(attempts.status, 'active')))
+			.groupBy(attempts.userId)
+			.all()
+			.map((r) => [r.userId, r])
+	);
+	const since = new Date(now.getTime() - 8 * WEEK_MS);
+	const weekly = db
+		.select({
+			userId: attempts.userId,
+			weeksAgo: sql<number>`cast((${now.getTime()} - ${attempts.startedAt}) / ${WEEK_MS} as integer)`,
+			sum: sql<number>`sum(${attempts.score})`,
+			count: sql<number>`count(*)`
+		})
+		.from(attempts)
+		.where(and(practice, ne(attempts.status, 'active'), gte(attempts.startedAt, since)))
+		.groupBy(attempts.userId, sql`2`)
+		.all();
+	const due = new Map(
+		db.select({ userId: reviewCards.userId, n: sql<number>`count(*)` }).from(reviewCards).where(and(inArray(reviewCards.userId, ids), lte(reviewCards.dueAt, now))).groupBy(reviewCards.userId).all().map((r) => [r.userId, r.n])
+	);
+	return reps.map((rep) => {
+		const cohort = currentCohortOf(db, rep.id);
+		const progress = cohort ? progressOf(db, cohort, rep.id, now) : null;
+		const score = scores.get(rep.id);
+		return {
+			id: rep.id,
+			name: rep.name,
+			team: rep.teamName,
+			onboarding: cohort && progress ? { percent: progress.percent, overdue: progress.overdue, certifiedAt: cohort.certifiedAt } : null,
+			attemptsThisWeek: thisWeek.get(rep.id) ?? 0,
+			average: score ? Math.round(score.average * 10) / 10 : null,
+			best: score ? Math.round(score.best * 10) / 10 : null,
+			trend: weeklyTrend(weekly.filter((w) => w.userId === rep.id)),
+			cardsOverdue: due.get(rep.id) ?? 0
+		};
+	});
+}
+
+export interface WeakSpots {
+	reps: { id: string; name: string }[];
+	categories: string[];
+	criteria: string[];
+	byCategory: Map<string, Map<string, Cell>>;
+	byCriterion: Map<string, Map<string, Cell>>;
+	suggestions: Map<string, Suggestion | null>;
+}
+
+/** The category of each script entry, whichever language it is written in. */
+function scriptCategories(db: Db): Map<string, string> {
+	return new Map(db.select({ id: contentItems.id, category: contentItems.category }).from(contentItems).where(and(eq(contentItems.kind, 'script'), isNotNull(contentItems.category))).all().map((r) => [r.id, r.category!]));
+}
+
+/**
+ * Reps × objection categories and reps × rubric criteria, from every practice reply: the average
+ * reply score (0–100) per category, and the share of key-point weight made per criterion.
+ */
+export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): WeakSpots {
+	const reps = followedReps(db, user);
+	const ids = reps.map((r) => r.id);
+	const categoryOf = scriptCategories(db);
+	const empty = { reps, categories: [], criteria: [], byCategory: new Map(), byCriterion: new Map(), suggestions: new Map() };
+	if (ids.length === 0) return empty;
+	const practice = and(inArray(attempts.userId, ids), isNull(attempts.interviewId));
+	const perScript = db
+		.select({ userId: attempts.userId, scriptId: turns.scriptId, sum: sql<number>`sum(${turns.score}) * 100`, count: sql<number>`count(*)` })
+		.from(turns)
+		.innerJoin(attempts, eq(attempts.id, turns.attemptId))
+		.where(and(practice, isNotNull(turns.scriptId)))
+		.groupBy(attempts.userId, turns.scriptId)
+		.all();
+	const categoryRows = new Map<string, { userId: string; key: string; sum: number; count: number }>();
+	for (const row of perScript) {
+		const category = categoryOf.get(row.scriptId!);
+		if (!category) continue;
+		const key = `${row.userId}:${category}`;
+		const total = categoryRows.get(key) ?? { userId: row.userId!, key: category, sum: 0, count: 0 };
+		total.sum += row.sum;
+		total.count += row.count;
+		categoryRows.set(key, total);
+	}
+	const byCategory = cellsOf([...categoryRows.values()]);
+	const criterionRows = db
+		.select({
+			userId: attempts.userId,
+			key: turnCriteria.criterion,
+			sum: sql<number>`sum(${turnCriteria.hitWeight}) * 100.0 / sum(${turnCriteria.totalWeight}) * count(*)`,
+			count: sql<number>`count(*)`
+		})
+		.from(turnCriteria)
+		.innerJoin(attempts, eq(attempts.id, turnCriteria.attemptId))
+		.where(practice)
+		.groupBy(attempts.userId, turnCriteria.criterion)
+		.all()
+		.map((r) => ({ ...r, userId: r.userId! }));
+	const byCriterion = cellsOf(criterionRows);
+
+	const scenariosByCategory = new Map<string, string[]>();
+	for (const item of db.select({ id: contentItems.id, data: contentItems.data }).from(contentItems).where(and(eq(contentItems.kind, 'scenario'), eq(contentItems.locale, locale))).all()) {
+		const beats = Object.values((item.data as { beats: Record<string, { script?: string }> }).beats);
+		for (const category of new Set(beats.map((b) => (b.script ? categoryOf.get(b.script) : undefined)).filter((c): c is string => !!c))) {
+			scenariosByCategory.set(category, [...(scenariosByCategory.get(category) ?? []), item.id]);
+		}
+	}
+	const suggestions = new Map(
+		reps.map((rep) => {
+			const scripts = new Map(perScript.filter((r) => r.userId === rep.id && categoryOf.has(r.scriptId!)).map((r) => [r.scriptId!, { average: r.sum / r.count, count: r.count, category: categoryOf.get(r.scriptId!)! }]));
+			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, scenariosByCategory)];
+		})
+	);
+	return {
+		reps,
+		categories: [...new Set([...categoryRows.values()].map((r) => r.key))].sort(),
+		criteria: [...new Set(criterionRows.map((r) => r.key))].sort(),
+		byCategory,
+		byCriterion,
+		suggestions
+	};
+}
+
+/** The practice attempts behind one heatmap cell: a rep's attempts with replies in a category. */
+export function attemptsBehind(db: Db, repId: string, category: string): { id: string; scenarioId: string; startedAt: Date; score: number; status: string; replies: number; average: number }[] {
+	const categoryOf = scriptCategories(db);
+	const scriptIds = [...categoryOf].filter(([, c]) => c === category).map(([id]) => id);
+	if (scriptIds.length === 0) return [];
+	return db
+		.select({
+			id: attempts.id,
+			scenarioId: attempts.scenarioId,
+			startedAt: attempts.startedAt,
+			score: attempts.score,
+			status: attempts.status,
+			replies: sql<number>`count(*)`,
+			average: sql<number>`round(avg(${turns.score}) * 100, 1)`
+		})
+		.from(turns)
+		.innerJoin(attempts, eq(attempts.id, turns.attemptId))
+		.where(and(eq(attempts.userId, repId), isNull(attempts.interviewId), inArray(turns.scriptId, scriptIds)))
+		.groupBy(attempts.id)
+		.orderBy(sql`${attempts.startedAt} desc`)
+		.limit(50)
+		.all();
+}
+
+/** Practice this week for a leaderboard: attempts finished and best score, most active first. */
+export function leaderboard(db: Db, repIds: readonly string[], now = new Date()): { userId: string; finished: number; best: number }[] {
+	if (repIds.length === 0) return [];
+	return db
+		.select({ userId: attempts.userId, finished: sql<number>`count(*)`, best: sql<number>`max(${attempts.score})` })
+		.from(attempts)
+		.where(and(inArray(attempts.userId, repIds), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, new Date(now.getTime() - WEEK_MS))))
+		.groupBy(attempts.userId)
+		.orderBy(sql`count(*) desc`, sql`max(${attempts.score}) desc`)
+		.all()
+		.map((r) => ({ userId: r.userId!, finished: r.finished, best: r.best }));
+}

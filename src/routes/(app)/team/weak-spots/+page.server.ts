@@ -1,0 +1,31 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { findContent } from '$lib/server/content/store';
+import { weakSpots } from '$lib/server/dashboard';
+import { contentLocale } from '$lib/server/content-locale';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'manager', 'admin');
+	const db = getDb();
+	const locale = contentLocale();
+	const spots = weakSpots(db, user, locale);
+	const rubric = findContent(db, 'rubric', 'hiring-roleplay', locale);
+	const criterionTitles = Object.fromEntries(rubric?.data.criteria.map((c) => [c.id, c.title]) ?? []);
+	const title = (kind: 'scenario' | 'script', id: string | null) => (id ? (findContent(db, kind, id, locale)?.data.title ?? id) : null);
+	return {
+		reps: spots.reps.map((rep) => ({
+			id: rep.id,
+			name: rep.name,
+			categories: Object.fromEntries(spots.byCategory.get(rep.id) ?? []),
+			criteria: Object.fromEntries(spots.byCriterion.get(rep.id) ?? []),
+			suggestion: (() => {
+				const s = spots.suggestions.get(rep.id);
+				return s ? { ...s, scenarioTitle: title('scenario', s.scenarioId), scriptTitle: title('script', s.scriptId) } : null;
+			})()
+		})),
+		categories: spots.categories,
+		criteria: spots.criteria,
+		criterionTitles
+	};
+};
