@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from './db';
-import { attempts, contentItems, reviewCards, turnCriteria, turns } from './db/schema';
+import { attempts, contentItems, reviewCards, skillRollups, turns } from './db/schema';
 import { repsFollowedBy } from './teams';
 import { currentCohortOf, progressOf } from './onboarding';
 import type { SessionUser } from './auth/session';
@@ -95,7 +95,8 @@ function scriptCategories(db: Db): Map<string, string> {
 
 /**
  * Reps × objection categories and reps × rubric criteria, from every practice reply: the average
- * reply score (0–100) per category, and the share of key-point weight made per criterion.
+ * reply score (0–100) per category, and the share of key-point weight made per criterion. Read
+ * from the running totals, so the cost does not grow with the number of turns played.
  */
 export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): WeakSpots {
 	const reps = followedReps(db, user);
@@ -103,38 +104,20 @@ export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): Wea
 	const categoryOf = scriptCategories(db);
 	const empty = { reps, categories: [], criteria: [], byCategory: new Map(), byCriterion: new Map(), suggestions: new Map() };
 	if (ids.length === 0) return empty;
-	const practice = and(inArray(attempts.userId, ids), isNull(attempts.interviewId));
-	const perScript = db
-		.select({ userId: attempts.userId, scriptId: turns.scriptId, sum: sql<number>`sum(${turns.score}) * 100`, count: sql<number>`count(*)` })
-		.from(turns)
-		.innerJoin(attempts, eq(attempts.id, turns.attemptId))
-		.where(and(practice, isNotNull(turns.scriptId)))
-		.groupBy(attempts.userId, turns.scriptId)
-		.all();
+	const rollups = db.select().from(skillRollups).where(inArray(skillRollups.userId, ids)).all();
+	const perScript = rollups.filter((r) => r.dimension === 'script').map((r) => ({ userId: r.userId, scriptId: r.key, sum: r.sum, count: r.count }));
 	const categoryRows = new Map<string, { userId: string; key: string; sum: number; count: number }>();
 	for (const row of perScript) {
-		const category = categoryOf.get(row.scriptId!);
+		const category = categoryOf.get(row.scriptId);
 		if (!category) continue;
 		const key = `${row.userId}:${category}`;
-		const total = categoryRows.get(key) ?? { userId: row.userId!, key: category, sum: 0, count: 0 };
+		const total = categoryRows.get(key) ?? { userId: row.userId, key: category, sum: 0, count: 0 };
 		total.sum += row.sum;
 		total.count += row.count;
 		categoryRows.set(key, total);
 	}
 	const byCategory = cellsOf([...categoryRows.values()]);
-	const criterionRows = db
-		.select({
-			userId: attempts.userId,
-			key: turnCriteria.criterion,
-			sum: sql<number>`sum(${turnCriteria.hitWeight}) * 100.0 / sum(${turnCriteria.totalWeight}) * count(*)`,
-			count: sql<number>`count(*)`
-		})
-		.from(turnCriteria)
-		.innerJoin(attempts, eq(attempts.id, turnCriteria.attemptId))
-		.where(practice)
-		.groupBy(attempts.userId, turnCriteria.criterion)
-		.all()
-		.map((r) => ({ ...r, userId: r.userId! }));
+	const criterionRows = rollups.filter((r) => r.dimension === 'criterion').map((r) => ({ userId: r.userId, key: r.key, sum: r.sum, count: r.count }));
 	const byCriterion = cellsOf(criterionRows);
 
 	const scenariosByCategory = new Map<string, string[]>();
@@ -146,7 +129,7 @@ export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): Wea
 	}
 	const suggestions = new Map(
 		reps.map((rep) => {
-			const scripts = new Map(perScript.filter((r) => r.userId === rep.id && categoryOf.has(r.scriptId!)).map((r) => [r.scriptId!, { average: r.sum / r.count, count: r.count, category: categoryOf.get(r.scriptId!)! }]));
+			const scripts = new Map(perScript.filter((r) => r.userId === rep.id && categoryOf.has(r.scriptId)).map((r) => [r.scriptId, { average: r.sum / r.count, count: r.count, category: categoryOf.get(r.scriptId)! }]));
 			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, scenariosByCategory)];
 		})
 	);

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { prepared, type Db } from './db';
 import { makeScriptDue } from './review-cards';
-import { attempts, scenarioRevisions, turnCriteria, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
+import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
 import { latestScenarioRevision, listContentOfKind, findContent } from './content/store';
 import {
@@ -202,8 +202,10 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 				createdAt: now
 			})
 			.run();
-		const byCriterion = criterionWeights(result.turn.result.points);
-		if (byCriterion.length > 0) tx.insert(turnCriteria).values(byCriterion.map((c) => ({ attemptId: attempt.id, index: attempt.turnCount, ...c }))).run();
+		if (attempt.userId) {
+			if (beat?.script) addToRollup(tx, attempt.userId, 'script', beat.script, result.turn.score * 100);
+			for (const c of criterionWeights(result.turn.result.points)) addToRollup(tx, attempt.userId, 'criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
+		}
 		// A rep who missed key points of a line gets its script entry back for review, now.
 		const script = compiled.scenario.beats[result.turn.beat]?.script;
 		if (attempt.userId && script && result.turn.result.points.some((point) => !point.hit)) makeScriptDue(tx, attempt.userId, script, now);
@@ -230,6 +232,13 @@ export function hintOpen(attempt: Attempt): boolean {
 
 export function listAttemptsFor(db: Db, userId: string, scenarioId: string): Attempt[] {
 	return db.select().from(attempts).where(and(eq(attempts.userId, userId), eq(attempts.scenarioId, scenarioId))).orderBy(desc(attempts.startedAt)).all();
+}
+
+function addToRollup(db: Db, userId: string, dimension: 'script' | 'criterion', key: string, value: number): void {
+	db.insert(skillRollups)
+		.values({ userId, dimension, key, sum: value, count: 1 })
+		.onConflictDoUpdate({ target: [skillRollups.userId, skillRollups.dimension, skillRollups.key], set: { sum: sql`${skillRollups.sum} + ${value}`, count: sql`${skillRollups.count} + 1` } })
+		.run();
 }
 
 /** A turn's key points summed per criterion: what the weak-spot roll-ups read. */

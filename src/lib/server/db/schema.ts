@@ -235,7 +235,11 @@ export const attempts = sqliteTable(
 		deadlineAt: integer('deadline_at', { mode: 'timestamp_ms' }).notNull(),
 		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
 	},
-	(t) => [index('attempts_user_scenario_idx').on(t.userId, t.scenarioId, t.startedAt), index('attempts_interview_idx').on(t.interviewId)]
+	(t) => [
+		index('attempts_user_scenario_idx').on(t.userId, t.scenarioId, t.startedAt),
+		index('attempts_user_started_idx').on(t.userId, t.startedAt),
+		index('attempts_interview_idx').on(t.interviewId)
+	]
 );
 
 export const turns = sqliteTable(
@@ -256,22 +260,27 @@ export const turns = sqliteTable(
 		result: text('result', { mode: 'json' }).notNull(),
 		createdAt: createdAt()
 	},
-	(t) => [primaryKey({ columns: [t.attemptId, t.index] }), index('turns_script_idx').on(t.scriptId)]
+	// Covering the weak-spot drill-down: the attempt's turns, by script, with their scores.
+	(t) => [primaryKey({ columns: [t.attemptId, t.index] }), index('turns_attempt_script_idx').on(t.attemptId, t.scriptId, t.score)]
 );
 
-/** Per turn and rubric criterion: the weight of key points asked for and made, for roll-ups. */
-export const turnCriteria = sqliteTable(
-	'turn_criteria',
+/**
+ * Running totals per rep of their practice replies, by script entry and by rubric criterion, kept
+ * up to date with every turn: the weak-spot heatmaps read these instead of every turn ever played.
+ */
+export const skillRollups = sqliteTable(
+	'skill_rollups',
 	{
-		attemptId: text('attempt_id')
+		userId: text('user_id')
 			.notNull()
-			.references(() => attempts.id, { onDelete: 'cascade' }),
-		index: integer('index').notNull(),
-		criterion: text('criterion').notNull(),
-		hitWeight: real('hit_weight').notNull(),
-		totalWeight: real('total_weight').notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		dimension: text('dimension', { enum: ['script', 'criterion'] }).notNull(),
+		key: text('key').notNull(),
+		/** Σ of 0–100 values (reply score, or share of key-point weight made) and how many. */
+		sum: real('sum').notNull(),
+		count: integer('count').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.attemptId, t.index, t.criterion] })]
+	(t) => [primaryKey({ columns: [t.userId, t.dimension, t.key] })]
 );
 
 export type ScenarioRevision = typeof scenarioRevisions.$inferSelect;

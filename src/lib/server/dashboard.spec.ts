@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from './db';
+import { insertUser } from './accounts';
+import { syncContentOnFirstStart } from './bootstrap';
+import { addTeamMember, createTeam } from './teams';
+import { findAttempt, loadAttempt, startAttempt, submitTurn } from './practice';
+import { attemptsBehind, dashboardRows, weakSpots } from './dashboard';
+import type { SessionUser } from './auth/session';
+
+function setUp() {
+	const db = createTestDatabase();
+	syncContentOnFirstStart(db, 'content', () => {});
+	const lead = insertUser(db, { email: 'lead@example.com', name: 'Lead', passwordHash: 'x', roles: ['manager'] });
+	const rep = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] });
+	const outsider = insertUser(db, { email: 'out@example.com', name: 'Out', passwordHash: 'x', roles: ['rep'] });
+	const team = createTeam(db, 'T');
+	addTeamMember(db, team.id, lead.id, 'manager');
+	addTeamMember(db, team.id, rep.id, 'rep');
+	const manager: SessionUser = { id: lead.id, email: lead.email, name: 'Lead', locale: null, roles: ['manager'] };
+	return { db, rep, outsider, manager };
+}
+
+const OPENING = 'Good morning Mr. Wang, this is Kevin calling from MetalHub. Have you got a minute?';
+
+describe('dashboard aggregations', () => {
+	it('roll each reply up to its objection category and the rubric criteria, as computed by hand', () => {
+		const { db, rep, manager } = setUp();
+		const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;
+		submitTurn(db, attempt.id, { mode: 'text', reply: OPENING }, 0);
+		submitTurn(db, attempt.id, { mode: 'text', reply: 'I hear you. How many inquiries do you get in a month right now?' }, 1);
+		const { turns } = loadAttempt(db, findAttempt(db, attempt.id)!);
+		const priceTurn = turns[1]!;
+		expect(priceTurn.scriptId).toBe('price-too-high');
+
+		const spots = weakSpots(db, manager, 'en');
+		expect(spots.reps.map((r) => r.id)).toEqual([rep.id]);
+		// One reply in the price category: the cell is that reply's score.
+		expect(spots.byCategory.get(rep.id)?.get('price')).toEqual({ average: Math.round(priceTurn.score * 1000) / 10, count: 1 });
+		const opening = spots.byCriterion.get(rep.id)?.get('opening');
+		expect(opening?.count).toBe(1);
+		expect(attemptsBehind(db, rep.id, 'price').map((a) => a.id)).toEqual([attempt.id]);
+	});
+
+	it('counts this week’s practice and the best score, and leaves out reps the manager does not follow', () => {
+		const { db, rep, outsider, manager } = setUp();
+		startAttempt(db, outsider.id, 'renewal-price-objection', 'en', 'text');
+		const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;
+		submitTurn(db, attempt.id, { mode: 'text', reply: 'Hello, we are the best platform, buy now please.' }, 0);
+		const rows = dashboardRows(db, manager);
+		expect(rows.map((r) => r.name)).toEqual(['Rep']);
+		expect(rows[0]).toMatchObject({ attemptsThisWeek: 1, onboarding: null });
+		expect(rows[0]!.trend).toHaveLength(8);
+	});
+});
