@@ -53,6 +53,7 @@ async function sampleParams(): Promise<Record<string, string>> {
 		'/(app)/quizzes/[id]': 'product-and-rules',
 		'/(app)/team/weak-spots/[repId]/[category]': `/team/weak-spots/${teamRepId}/price`,
 		'/(app)/team/cohorts/[id]': cohortId,
+		'/(app)/team/cohorts/[id]/csv': cohortId,
 		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repId}?module=d5m5`,
 		'/(app)/admin/users/[id]': users.match(/\/admin\/users\/([a-z0-9]+)/)![1]!,
 		'/(app)/admin/teams/[id]': teams.match(/\/admin\/teams\/([a-z0-9]+)/)![1]!,

@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
 
 const quiz = parse(readFileSync('content/en/quizzes/product-and-rules.yaml', 'utf8')) as { items: { question: string; options: string[]; answer: number }[] };
+const gatekeeper = parse(readFileSync('content/en/scenarios/gatekeeper-boss-not-in.yaml', 'utf8')) as { beats: Record<string, { choices?: { text: string; quality: string }[] }> };
+const goodChoices = Object.values(gatekeeper.beats).flatMap((beat) => (beat.choices ?? []).filter((c) => c.quality === 'good').map((c) => c.text.trim()));
 const curriculum = parse(readFileSync('content/en/curricula/new-rep-onboarding.yaml', 'utf8')) as { days: { modules: { type: string; items: string[] }[] }[] };
 
 test('a manager enrols a rep, the rep completes day 1, and the manager sees it', async ({ page, browser }) => {
@@ -40,10 +42,22 @@ test('a manager enrols a rep, the rep completes day 1, and the manager sees it',
 	await expect(dayOne.getByText('Done', { exact: true })).toHaveCount(4);
 	await expect(rep.getByText(/^4 of \d+ done/)).toBeVisible();
 
-	// The manager sees day 1 done for this rep.
+	// A drill: the plan's multiple-choice drill on the gatekeeper, won with the good answers.
+	await rep.goto('/practice/gatekeeper-boss-not-in');
+	await rep.getByRole('radio', { name: /^Multiple choice/ }).check();
+	await rep.getByRole('button', { name: 'Start the role-play' }).click();
+	for (let turn = 1; turn < 12 && !(await rep.getByRole('heading', { name: 'Result' }).isVisible()); turn++) {
+		const buttons = rep.getByRole('group', { name: 'Choose your reply' }).getByRole('button');
+		const texts = (await buttons.allTextContents()).map((t) => t.trim());
+		await buttons.nth(texts.findIndex((t) => goodChoices.includes(t))).click();
+		await expect(rep.getByText(/Score for this reply/)).toHaveCount(turn);
+	}
+	await expect(rep.getByText(/^Passed \(pass mark/)).toBeVisible();
+
+	// The manager sees day 1 and the drill done for this rep.
 	await page.goto(cohortUrl);
 	const row = page.getByRole('row').filter({ hasText: name });
-	await expect(row.locator('td.cell.done')).toHaveCount(4);
+	await expect(row.locator('td.cell.done')).toHaveCount(5);
 	await repContext.close();
 });
 

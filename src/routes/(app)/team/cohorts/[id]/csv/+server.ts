@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { canFollowCohort, findCohort, membersOf, progressOf } from '$lib/server/onboarding';
+import { toCsv } from '$lib/server/csv';
+import { moduleStatusLabel } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
+
+export const GET: RequestHandler = (event) => {
+	const user = requireRole(event, 'manager', 'admin');
+	const db = getDb();
+	const cohort = findCohort(db, event.params.id);
+	if (!cohort || !canFollowCohort(db, user, cohort.id)) error(404, 'Not found');
+	const rows = membersOf(db, cohort.id).map((member) => ({ member, progress: progressOf(db, cohort, member.id) }));
+	const modules = rows[0]?.progress.days.flatMap((d) => d.modules) ?? [];
+	const csv = toCsv([
+		[m.cohort_members(), '%', m.cohort_certified(), ...modules.map((module) => `${module.key} ${module.title}`)],
+		...rows.map(({ member, progress }) => [
+			member.name,
+			progress.percent,
+			member.certifiedAt ? member.certifiedAt.toISOString().slice(0, 10) : null,
+			...progress.days.flatMap((d) => d.modules.map((module) => moduleStatusLabel(module.status)))
+		])
+	]);
+	return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="cohort.csv"', 'cache-control': 'private, no-store' } });
+};
