@@ -50,10 +50,10 @@ function referencesOf(item: ContentItem): Reference[] {
 
 /**
  * Parses every file and checks what one file cannot check alone: that every id an item refers to
- * exists in the same locale. Scenarios are also checked as graphs and played by the playtest
+ * exists in the same locale (among the files, or in `alsoKnown`, as `kind:locale:id`). Scenarios are also checked as graphs and played by the playtest
  * bots. Problems are sorted by file and line.
  */
-export function checkContentFiles(files: readonly ContentFile[]): CheckedContent {
+export function checkContentFiles(files: readonly ContentFile[], options: { alsoKnown?: ReadonlySet<string> } = {}): CheckedContent {
 	const problems: ContentProblem[] = [];
 	const parsed: { item: ContentItem; lineOf: LineOf; path: string }[] = [];
 	for (const file of files) {
@@ -63,12 +63,13 @@ export function checkContentFiles(files: readonly ContentFile[]): CheckedContent
 	}
 	// A file that exists but failed to parse still counts as there: its own problem is reported once,
 	// not again at every item that points to it.
-	const known = new Set(
-		files.flatMap((file) => {
+	const known = new Set([
+		...(options.alsoKnown ?? []),
+		...files.flatMap((file) => {
 			const at = locateContentFile(file.path);
 			return typeof at === 'string' ? [] : [`${at.kind}:${at.locale}:${at.id}`];
 		})
-	);
+	]);
 	for (const { item, lineOf, path } of parsed) {
 		for (const ref of referencesOf(item)) {
 			if (!known.has(`${ref.kind}:${item.locale}:${ref.id}`)) {

@@ -53,25 +53,32 @@ export function replaceAllContent(db: Db, items: readonly ContentItem[], now = n
 		tx.delete(contentItems).run();
 		tx.run(sql`delete from content_search`);
 		tx.run(sql`delete from content_grams`);
-		for (const item of items) {
-			if (item.kind === 'scenario') recordScenarioRevision(tx, item.id, item.locale, item.data, now);
-			const plainText = searchableText(item);
-			tx.insert(contentItems)
-				.values({ kind: item.kind, locale: item.locale, id: item.id, title: item.data.title, category: categoryOf(item), data: item.data, body: item.body, plainText, updatedAt: now })
-				.run();
-			if (plainText) {
-				const title = foldText(item.data.title);
-				const text = foldText(plainText);
-				const keywords = foldText(keywordsOf(item));
-				tx.run(
-					sql`insert into content_search (title, text, keywords, kind, locale, item_id) values (${title}, ${text}, ${keywords}, ${item.kind}, ${item.locale}, ${item.id})`
-				);
-				tx.run(
-					sql`insert into content_grams (title, text, kind, locale, item_id) values (${chineseGrams(title)}, ${chineseGrams(`${text}\n${keywords}`)}, ${item.kind}, ${item.locale}, ${item.id})`
-				);
-			}
-		}
+		for (const item of items) insertContentItem(tx, item, now);
 	});
+}
+
+/** Replaces one item (a publish from the studio), with its search rows, in one transaction. */
+export function upsertContentItem(db: Db, item: ContentItem, now = new Date()): void {
+	db.transaction((tx) => {
+		tx.delete(contentItems).where(and(eq(contentItems.kind, item.kind), eq(contentItems.locale, item.locale), eq(contentItems.id, item.id))).run();
+		tx.run(sql`delete from content_search where kind = ${item.kind} and locale = ${item.locale} and item_id = ${item.id}`);
+		tx.run(sql`delete from content_grams where kind = ${item.kind} and locale = ${item.locale} and item_id = ${item.id}`);
+		insertContentItem(tx, item, now);
+	});
+}
+
+function insertContentItem(db: Db, item: ContentItem, now: Date): void {
+	if (item.kind === 'scenario') recordScenarioRevision(db, item.id, item.locale, item.data, now);
+	const plainText = searchableText(item);
+	db.insert(contentItems)
+		.values({ kind: item.kind, locale: item.locale, id: item.id, title: item.data.title, category: categoryOf(item), data: item.data, body: item.body, plainText, updatedAt: now })
+		.run();
+	if (!plainText) return;
+	const title = foldText(item.data.title);
+	const text = foldText(plainText);
+	const keywords = foldText(keywordsOf(item));
+	db.run(sql`insert into content_search (title, text, keywords, kind, locale, item_id) values (${title}, ${text}, ${keywords}, ${item.kind}, ${item.locale}, ${item.id})`);
+	db.run(sql`insert into content_grams (title, text, kind, locale, item_id) values (${chineseGrams(title)}, ${chineseGrams(`${text}\n${keywords}`)}, ${item.kind}, ${item.locale}, ${item.id})`);
 }
 
 /**

@@ -508,3 +508,33 @@ export const reviewCards = sqliteTable(
 );
 
 export type Cohort = typeof cohorts.$inferSelect;
+
+/** Every version of an item published from the studio, as its file text; the newest is live. */
+export const contentRevisions = sqliteTable(
+	'content_revisions',
+	{
+		id: text('id').primaryKey(),
+		kind: text('kind').notNull(),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		itemId: text('item_id').notNull(),
+		number: integer('number').notNull(),
+		text: text('text').notNull(),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('content_revisions_number_unique').on(t.kind, t.locale, t.itemId, t.number)]
+);
+
+/** A trainer's unpublished edit of an item (or of a new one): reps never see drafts. */
+export const contentDrafts = sqliteTable(
+	'content_drafts',
+	{
+		kind: text('kind').notNull(),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		itemId: text('item_id').notNull(),
+		text: text('text').notNull(),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.kind, t.locale, t.itemId] })]
+);

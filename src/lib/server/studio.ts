@@ -1,0 +1,126 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import { contentDrafts, contentItems, contentRevisions } from './db/schema';
+import { newId } from './ids';
+import { recordAudit } from './accounts';
+import { rowToItem, upsertContentItem } from './content/store';
+import { CONTENT_KINDS, checkContentFiles, contentPath, serializeContentItem, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from '$lib/engine/content';
+
+export function isContentKind(value: string): value is ContentKind {
+	return value in CONTENT_KINDS;
+}
+
+export interface StudioItem {
+	kind: ContentKind;
+	locale: ContentLocale;
+	id: string;
+	title: string;
+	published: boolean;
+	draft: boolean;
+}
+
+/** Every item, published or only drafted, for the studio's list. */
+export function listStudioItems(db: Db): StudioItem[] {
+	const published = db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id, title: contentItems.title }).from(contentItems).all();
+	const drafts = db.select({ kind: contentDrafts.kind, locale: contentDrafts.locale, id: contentDrafts.itemId }).from(contentDrafts).all();
+	const key = (i: { kind: string; locale: string; id: string }) => `${i.kind}:${i.locale}:${i.id}`;
+	const draftKeys = new Set(drafts.map(key));
+	const items = new Map<string, StudioItem>(published.map((p) => [key(p), { ...(p as { kind: ContentKind; locale: ContentLocale; id: string; title: string }), published: true, draft: draftKeys.has(key(p)) }]));
+	for (const d of drafts) if (!items.has(key(d))) items.set(key(d), { ...(d as { kind: ContentKind; locale: ContentLocale; id: string }), title: d.id, published: false, draft: true });
+	return [...items.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id) || a.locale.localeCompare(b.locale));
+}
+
+function publishedItem(db: Db, kind: ContentKind, locale: ContentLocale, id: string): ContentItem | undefined {
+	const row = db.select().from(contentItems).where(and(eq(contentItems.kind, kind), eq(contentItems.locale, locale), eq(contentItems.id, id))).get();
+	return row ? rowToItem(row) : undefined;
+}
+
+/** The published file text of an item: the newest studio revision, or the item as synced from files. */
+export function publishedText(db: Db, kind: ContentKind, locale: ContentLocale, id: string): string | null {
+	const item = publishedItem(db, kind, locale, id);
+	return item ? serializeContentItem(item) : null;
+}
+
+export function draftOf(db: Db, kind: ContentKind, locale: ContentLocale, id: string): string | null {
+	return db.select({ text: contentDrafts.text }).from(contentDrafts).where(and(eq(contentDrafts.kind, kind), eq(contentDrafts.locale, locale), eq(contentDrafts.itemId, id))).get()?.text ?? null;
+}
+
+export function saveDraft(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string, authorId: string, now = new Date()): void {
+	db.insert(contentDrafts)
+		.values({ kind, locale, itemId: id, text, authorId, updatedAt: now })
+		.onConflictDoUpdate({ target: [contentDrafts.kind, contentDrafts.locale, contentDrafts.itemId], set: { text, authorId, updatedAt: now } })
+		.run();
+}
+
+export function discardDraft(db: Db, kind: ContentKind, locale: ContentLocale, id: string): void {
+	db.delete(contentDrafts).where(and(eq(contentDrafts.kind, kind), eq(contentDrafts.locale, locale), eq(contentDrafts.itemId, id))).run();
+}
+
+/** Checks an item's file text as `content:check` would, against the content published now. */
+export function checkText(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string): { item: ContentItem | null; problems: ContentProblem[] } {
+	const known = new Set(db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id }).from(contentItems).all().map((r) => `${r.kind}:${r.locale}:${r.id}`));
+	const { items, problems } = checkContentFiles([{ path: contentPath({ kind, locale, id }), text }], { alsoKnown: known });
+	return { item: problems.length === 0 ? (items[0] ?? null) : null, problems };
+}
+
+export function revisionsOf(db: Db, kind: ContentKind, locale: ContentLocale, id: string) {
+	return db
+		.select()
+		.from(contentRevisions)
+		.where(and(eq(contentRevisions.kind, kind), eq(contentRevisions.locale, locale), eq(contentRevisions.itemId, id)))
+		.orderBy(desc(contentRevisions.number))
+		.all();
+}
+
+export type PublishResult = { ok: true; number: number } | { ok: false; problems: ContentProblem[] };
+
+/**
+ * Publishes an item: checked first (nothing is published with a problem), then the live item,
+ * its search rows and (for scenarios) a new pinned revision change together with a revision of the
+ * text, in one transaction. Running attempts keep the revision they started on.
+ */
+export function publish(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string, authorId: string, now = new Date()): PublishResult {
+	const { item, problems } = checkText(db, kind, locale, id, text);
+	if (!item) return { ok: false, problems };
+	const number = db.transaction((tx) => {
+		const last = revisionsOf(tx, kind, locale, id)[0];
+		let next = (last?.number ?? 0) + 1;
+		// The first publish from the studio keeps what was live before (from files) as revision 1.
+		const before = !last ? publishedText(tx, kind, locale, id) : null;
+		if (before !== null) {
+			tx.insert(contentRevisions).values({ id: newId(), kind, locale, itemId: id, number: next, text: before, authorId: null, createdAt: now }).run();
+			next++;
+		}
+		upsertContentItem(tx, item, now);
+		const canonical = serializeContentItem(item);
+		tx.insert(contentRevisions).values({ id: newId(), kind, locale, itemId: id, number: next, text: canonical, authorId, createdAt: now }).run();
+		discardDraft(tx, kind, locale, id);
+		recordAudit(tx, { actorId: authorId, action: 'content.published', targetId: `${kind}:${locale}:${id}`, detail: `revision ${next}` });
+		return next;
+	});
+	return { ok: true, number };
+}
+
+/** Publishes an earlier revision's text again, as a new revision. */
+export function rollBack(db: Db, revisionId: string, authorId: string): PublishResult | null {
+	const revision = db.select().from(contentRevisions).where(eq(contentRevisions.id, revisionId)).get();
+	if (!revision || !isContentKind(revision.kind)) return null;
+	return publish(db, revision.kind, revision.locale, revision.itemId, revision.text, authorId);
+}
+
+/** A starting point for a new item of a kind, valid except for what the trainer must write. */
+export function templateFor(kind: ContentKind, id: string): string {
+	const templates: Record<ContentKind, string> = {
+		script: `---\nid: ${id}\ntitle: New objection\ncategory: price\nobjection: What the customer says.\nvariants:\n  - Another way they say it.\nanswers:\n  - text: A recommended answer.\n    techniques: [acknowledge, ask]\n    why: Why it works.\n  - text: A second answer.\n    techniques: [evidence]\n    why: Why it works.\nmistakes:\n  - "A mistake: why it hurts."\nknowledge: []\n---\n## Notes\n`,
+		article: `---\nid: ${id}\ntitle: New article\ncategory: product\nsummary: One sentence.\nscripts: []\n---\n## First section\n\nText.\n`,
+		scenario: `id: ${id}\ntitle: New scenario\npersona: { name: Customer, role: Owner, company: Company }\nminutes: 8\npass: 70\ncriteria: [opening]\nstart: greet\nbeats:\n  greet:\n    customer: Hello?\n    expect:\n      - { point: Says who they are, criterion: opening, weight: 1, cues: [my name] }\n    next:\n      - { minScore: 0.6, goto: won }\n      - { goto: lost }\n  won: { end: won, customer: All right. }\n  lost: { end: lost, customer: No thanks. }\nexamples:\n  good:\n    - Hello, my name is Kevin from MetalHub.\n  bad:\n    - Buy now.\n`,
+		rubric: `id: ${id}\ntitle: New rubric\ncriteria:\n  - id: opening\n    title: Opening\n    weight: 100\n    anchors: { 1: Poor, 2: Weak, 3: Fair, 4: Good, 5: Excellent }\n`,
+		curriculum: `id: ${id}\ntitle: New plan\ndays:\n  - title: Day 1\n    modules:\n      - { type: read, title: Read, items: [] }\n  - title: Day 2\n    modules:\n      - { type: read, title: Read, items: [] }\n  - title: Day 3\n    modules:\n      - { type: read, title: Read, items: [] }\n`,
+		quiz: `id: ${id}\ntitle: New quiz\npass: 80\nitems:\n  - type: choice\n    question: A question?\n    options: [One, Two]\n    answer: 1\n    explanation: Why.\n`
+	};
+	return templates[kind];
+}
+
+export function countDrafts(db: Db): number {
+	return db.select({ n: sql<number>`count(*)` }).from(contentDrafts).get()?.n ?? 0;
+}
