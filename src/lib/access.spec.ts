@@ -61,9 +61,9 @@ describe('decideAccess', () => {
 describe('navigationFor', () => {
 	it.each([
 		[['rep'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'profile']],
-		[['trainer'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'profile']],
+		[['trainer'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'studio', 'profile']],
 		[['manager'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'profile']],
-		[['admin'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'admin', 'profile']]
+		[['admin'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'studio', 'admin', 'profile']]
 	] as [Role[], string[]][])('%j sees %j', (roles, keys) => {
 		expect(navigationFor(roles).map((item) => item.key)).toEqual(keys);
 	});

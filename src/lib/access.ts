@@ -55,6 +55,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/hiring/compare/csv': ['manager', 'admin'],
 	'/(app)/hiring/calibration': ['manager', 'admin'],
 	'/try/[token]': 'public',
+	'/(app)/studio': ['trainer', 'admin'],
+	'/(app)/studio/[kind]/[locale]/[id]': ['trainer', 'admin'],
+	'/(app)/studio/check': ['trainer', 'admin'],
 	'/(app)/admin': ['admin'],
 	'/(app)/admin/users': ['admin'],
 	'/(app)/admin/users/[id]': ['admin'],
@@ -64,7 +67,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 };
 
 /** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
-export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv']);
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/studio/check']);
 
 export function isEndpoint(routeId: string | null): boolean {
 	return routeId !== null && ENDPOINT_ROUTES.has(routeId);
@@ -85,7 +88,7 @@ export function decideAccess(routeId: string | null, roles: readonly Role[] | nu
 
 export interface NavItem {
 	href: string;
-	key: 'home' | 'onboarding' | 'practice' | 'review' | 'library' | 'knowledge' | 'team' | 'hiring' | 'admin' | 'profile';
+	key: 'home' | 'onboarding' | 'practice' | 'review' | 'library' | 'knowledge' | 'team' | 'hiring' | 'studio' | 'admin' | 'profile';
 }
 
 const NAV: readonly (NavItem & { routeId: string })[] = [
@@ -97,6 +100,7 @@ const NAV: readonly (NavItem & { routeId: string })[] = [
 	{ href: '/knowledge', key: 'knowledge', routeId: '/(app)/knowledge' },
 	{ href: '/team', key: 'team', routeId: '/(app)/team' },
 	{ href: '/hiring', key: 'hiring', routeId: '/(app)/hiring' },
+	{ href: '/studio', key: 'studio', routeId: '/(app)/studio' },
 	{ href: '/admin', key: 'admin', routeId: '/(app)/admin' },
 	{ href: '/profile', key: 'profile', routeId: '/(app)/profile' }
 ];

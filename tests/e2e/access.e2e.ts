@@ -51,6 +51,7 @@ async function sampleParams(): Promise<Record<string, string>> {
 	return {
 		'/(app)/attempts/[attemptId]': practice.headers()['location']!.split('/').pop()!,
 		'/(app)/quizzes/[id]': 'product-and-rules',
+		'/(app)/studio/[kind]/[locale]/[id]': '/studio/script/en/price-too-high',
 		'/(app)/team/weak-spots/[repId]/[category]': `/team/weak-spots/${teamRepId}/price`,
 		'/(app)/team/cohorts/[id]': cohortId,
 		'/(app)/team/cohorts/[id]/csv': cohortId,
@@ -91,13 +92,19 @@ test('every route answers each role as the access table says', async () => {
 		for (const routeId of Object.keys(ROUTE_ACCESS)) {
 			const path = pathOf(routeId, params);
 			// The endpoints that take form posts; the others answer GET.
-			const post = routeId === '/(auth)/logout' || routeId === '/locale';
-			const response = post ? await client.post(path, { form: { locale: 'en', next: '/' }, headers: FORM_HEADERS }) : await client.get(path);
+			const post = routeId === '/(auth)/logout' || routeId === '/locale' || routeId === '/(app)/studio/check';
+			const response =
+				routeId === '/(app)/studio/check'
+					? await client.post(path, { data: { kind: 'script', locale: 'en', id: 'price-too-high', text: '' }, headers: { origin: ORIGIN } })
+					: post
+						? await client.post(path, { form: { locale: 'en', next: '/' }, headers: FORM_HEADERS })
+						: await client.get(path);
 			const decision = decideAccess(routeId, role ? [role] : null);
 			const label = `${role ?? 'anonymous'} ${post ? 'POST' : 'GET'} ${path} → ${decision}`;
 			const location = response.headers()['location'] ?? '';
 			const someoneElses = !!role && routeId in OWNED && !OWNED[routeId]!(role);
-			if (decision === 'allow') expect(response.status(), label).toBe(post ? 303 : someoneElses ? 404 : 200);
+			const allowedStatus = routeId === '/(app)/studio/check' ? 200 : post ? 303 : someoneElses ? 404 : 200;
+			if (decision === 'allow') expect(response.status(), label).toBe(allowedStatus);
 			if (decision === 'login') {
 				expect(response.status(), label).toBe(303);
 				expect(location, label).toMatch(/^\/login/);

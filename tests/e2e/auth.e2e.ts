@@ -10,8 +10,8 @@ test('a first visit lands on the sign-in page, which lists the demo accounts', a
 });
 
 const expectedNavigation = {
-	admin: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Admin', 'Profile'],
-	trainer: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'Profile'],
+	admin: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Studio', 'Admin', 'Profile'],
+	trainer: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'Studio', 'Profile'],
 	manager: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Profile'],
 	rep: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'Profile']
 } as const;

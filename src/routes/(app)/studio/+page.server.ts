@@ -1,0 +1,28 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { draftOf, isContentKind, listStudioItems, publishedText, saveDraft, templateFor } from '$lib/server/studio';
+import { textField } from '$lib/server/forms';
+import { CONTENT_KIND_NAMES } from '$lib/engine/content';
+import { isLocale } from '$lib/roles';
+
+export const load: PageServerLoad = (event) => {
+	requireRole(event, 'trainer', 'admin');
+	return { items: listStudioItems(getDb()), kinds: CONTENT_KIND_NAMES };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireRole(event, 'trainer', 'admin');
+		const data = await event.request.formData();
+		const kind = textField(data, 'kind');
+		const locale = textField(data, 'locale');
+		const id = textField(data, 'id').trim();
+		const db = getDb();
+		const valid = isContentKind(kind) && isLocale(locale) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && id.length <= 80;
+		if (!valid || publishedText(db, kind, locale, id) !== null || draftOf(db, kind, locale, id) !== null) return fail(400, { problem: true, id });
+		saveDraft(db, kind, locale, id, templateFor(kind, id), user.id);
+		redirect(303, `/studio/${kind}/${locale}/${id}`);
+	}
+};

@@ -1,0 +1,89 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { findUserById } from '$lib/server/accounts';
+import { checkText, discardDraft, draftOf, isContentKind, publish, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
+import { renderMarkdown } from '$lib/server/markdown';
+import { textField } from '$lib/server/forms';
+import { contentPath, parseContentFile, type ContentKind } from '$lib/engine/content';
+import { endingScoreRanges, playtestScenario } from '$lib/engine/scenario';
+import { scenarioGraph } from '$lib/engine/studio/graph';
+import { changesOnly, lineDiff } from '$lib/engine/studio/diff';
+import { isLocale, type Locale } from '$lib/roles';
+
+function target(event: Pick<RequestEvent, 'params'>): { kind: ContentKind; locale: Locale; id: string } {
+	const { kind, locale, id } = event.params;
+	if (!isContentKind(kind) || !isLocale(locale) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) error(404, 'Not found');
+	return { kind, locale, id };
+}
+
+export const load: PageServerLoad = (event) => {
+	requireRole(event, 'trainer', 'admin');
+	const db = getDb();
+	const { kind, locale, id } = target(event);
+	const published = publishedText(db, kind, locale, id);
+	const draft = draftOf(db, kind, locale, id);
+	if (published === null && draft === null) error(404, 'Not found');
+	const text = draft ?? published!;
+	const { problems } = checkText(db, kind, locale, id, text);
+	const parsed = parseContentFile(contentPath({ kind, locale, id }), text);
+	const item = parsed.ok ? parsed.item : null;
+	const revisions = revisionsOf(db, kind, locale, id);
+	const names = new Map<string, string>();
+	for (const r of revisions) if (r.authorId && !names.has(r.authorId)) names.set(r.authorId, findUserById(db, r.authorId)?.name ?? '—');
+	return {
+		target: { kind, locale, id },
+		text,
+		hasDraft: draft !== null,
+		published: published !== null,
+		problems: problems.map(({ line, message }) => ({ line, message })),
+		draftDiff: draft !== null && published !== null ? changesOnly(lineDiff(published, draft)) : null,
+		preview: item && (item.kind === 'script' || item.kind === 'article') ? renderMarkdown(item.body).html : null,
+		scenario:
+			item?.kind === 'scenario'
+				? { graph: scenarioGraph(item.data), playtest: problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won')) ? [] : playtestScenario(item.data).runs, ranges: endingScoreRanges(item.data) }
+				: null,
+		revisions: revisions.map((r, i) => ({
+			id: r.id,
+			number: r.number,
+			createdAt: r.createdAt,
+			author: r.authorId ? (names.get(r.authorId) ?? '—') : null,
+			diff: revisions[i + 1] ? changesOnly(lineDiff(revisions[i + 1]!.text, r.text)) : null
+		}))
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const user = requireRole(event, 'trainer', 'admin');
+		const { kind, locale, id } = target(event);
+		saveDraft(getDb(), kind, locale, id, textField(await event.request.formData(), 'text').slice(0, 200_000), user.id);
+		return { saved: true };
+	},
+	publish: async (event) => {
+		const user = requireRole(event, 'trainer', 'admin');
+		const { kind, locale, id } = target(event);
+		const text = textField(await event.request.formData(), 'text').slice(0, 200_000);
+		const db = getDb();
+		// What was typed is kept as the draft either way: a refused publish loses nothing.
+		saveDraft(db, kind, locale, id, text, user.id);
+		const result = publish(db, kind, locale, id, text, user.id);
+		if (!result.ok) return fail(400, { problems: result.problems.map(({ line, message }) => ({ line, message })) });
+		return { published: result.number };
+	},
+	discard: (event) => {
+		requireRole(event, 'trainer', 'admin');
+		const { kind, locale, id } = target(event);
+		discardDraft(getDb(), kind, locale, id);
+		return { discarded: true };
+	},
+	rollback: async (event) => {
+		const user = requireRole(event, 'trainer', 'admin');
+		target(event);
+		const result = rollBack(getDb(), textField(await event.request.formData(), 'revision'), user.id);
+		if (!result) error(404, 'Not found');
+		if (!result.ok) return fail(400, { problems: result.problems.map(({ line, message }) => ({ line, message })) });
+		return { published: result.number };
+	}
+};

@@ -1,0 +1,15 @@
+import { error, json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { checkText, isContentKind } from '$lib/server/studio';
+import { isLocale } from '$lib/roles';
+
+/** Validation as the trainer types: the same checks as publishing, nothing saved. */
+export const POST: RequestHandler = async (event) => {
+	requireRole(event, 'trainer', 'admin');
+	const body = (await event.request.json().catch(() => null)) as { kind?: string; locale?: string; id?: string; text?: string } | null;
+	if (!body || !isContentKind(body.kind ?? '') || !isLocale(body.locale) || typeof body.id !== 'string' || typeof body.text !== 'string' || body.text.length > 200_000) error(400, 'Bad request');
+	const { problems } = checkText(getDb(), body.kind as never, body.locale, body.id, body.text);
+	return json({ problems: problems.map(({ line, message }) => ({ line, message })) });
+};

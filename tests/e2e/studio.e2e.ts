@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
+
+const id = `first-call-${Date.now().toString(36)}`;
+const scenario = (greeting: string, extra = '') => `id: ${id}
+title: My first call ${id}
+persona: { name: Mr Lee, role: Owner, company: Lee Hardware }
+minutes: 8
+pass: 70
+criteria: [opening]
+start: greet
+beats:
+  greet:
+    customer: ${greeting}
+    expect:
+      - { point: Says who they are, criterion: opening, weight: 1, cues: [my name] }
+    choices:
+      - { text: "Hello, my name is Kevin from MetalHub.", quality: good }
+      - { text: "Buy now.", quality: bad }
+    next:
+      - { minScore: 0.6, goto: won }
+      - { goto: lost }
+${extra}  won: { end: won, customer: All right. }
+  lost: { end: lost, customer: No thanks. }
+examples:
+  good:
+    - Hello, my name is Kevin from MetalHub.
+  bad:
+    - Buy now.
+`;
+
+test('a trainer writes a scenario, fixes an unreachable beat, playtests, publishes; a rep plays it and keeps the old revision through a change', async ({ page, browser }) => {
+	await signInAs(page, 'trainer');
+	await page.goto('/studio');
+	await page.getByLabel('Kind').selectOption('scenario');
+	await page.getByLabel('Language').selectOption('en');
+	await page.getByLabel(/^Id/).fill(id);
+	await page.getByRole('button', { name: 'Create' }).click();
+	await expect(page).toHaveURL(new RegExp(`/studio/scenario/en/${id}$`));
+
+	const editor = page.getByLabel('File');
+	await editor.fill(scenario('Hello?', '  orphan: { customer: Hm?, next: [{ goto: lost }] }\n'));
+	await expect(page.getByText('beat "orphan" cannot be reached from the start beat "greet"')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Publish' })).toBeDisabled();
+
+	await editor.fill(scenario('Hello?'));
+	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
+	await page.getByRole('button', { name: 'Save draft' }).click();
+	await expect(page.getByRole('status')).toHaveText('Draft saved.');
+	await expect(page.getByRole('heading', { name: 'Playtest' })).toBeVisible();
+	await expect(page.getByText(/Good examples: Won with 100/)).toBeVisible();
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByRole('status')).toHaveText('Published as revision 1.');
+
+	// A rep plays it.
+	const repContext = await browser.newContext();
+	const rep = await repContext.newPage();
+	await signInAs(rep, 'rep');
+	await rep.goto(`/practice/${id}`);
+	await rep.getByRole('radio', { name: /^Free text/ }).check();
+	await rep.getByRole('button', { name: 'Start the role-play' }).click();
+	await expect(rep.locator('li.current')).toContainText('Hello?');
+
+	// The trainer changes the customer's line; the rep's running attempt keeps the old one.
+	await page.reload();
+	await page.getByLabel('File').fill(scenario('Yes? Who is calling?'));
+	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByRole('status')).toHaveText('Published as revision 2.');
+	await expect(page.getByText('- customer: Hello?').or(page.getByText('-     customer: Hello?')).first()).toBeVisible();
+
+	await rep.reload();
+	await expect(rep.locator('li.current')).toContainText('Hello?');
+	await rep.getByLabel('Your reply').fill('Hello, my name is Kevin from MetalHub.');
+	await rep.getByRole('button', { name: 'Send' }).click();
+	await expect(rep.getByRole('heading', { name: 'Result' })).toBeVisible();
+	await repContext.close();
+});
+
+test('a rep cannot open the studio', async ({ page }) => {
+	await signInAs(page, 'rep');
+	expect((await page.goto('/studio'))?.status()).toBe(403);
+	const check = await page.request.post('/studio/check', { data: { kind: 'script', locale: 'en', id: 'x', text: '' } });
+	expect(check.status()).toBe(403);
+});
