@@ -83,3 +83,14 @@ test('a rep cannot open the studio', async ({ page }) => {
 	const check = await page.request.post('/studio/check', { data: { kind: 'script', locale: 'en', id: 'x', text: '' } });
 	expect(check.status()).toBe(403);
 });
+
+test('the trainer downloads the content as a zip and imports it back', async ({ page }) => {
+	await signInAs(page, 'trainer');
+	await page.goto('/studio');
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download all content (zip)' }).click();
+	const zipPath = await (await download).path();
+	await page.getByLabel('Zip file').setInputFiles(zipPath);
+	await page.getByRole('button', { name: 'Check and import' }).click();
+	await expect(page.getByRole('status')).toContainText('items imported and published');
+});

@@ -58,3 +58,32 @@ describe('studio publishing', () => {
 		expect(loadAttempt(db, startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!).state.customer).toBe('Yes? Who is calling?');
 	});
 });
+
+describe('zip import and export', () => {
+	it('export → import elsewhere → export gives the same files', async () => {
+		const { unzipSync, strFromU8 } = await import('fflate');
+		const { exportZip, importZip } = await import('./studio');
+		const first = setUp();
+		const zip = exportZip(first.db);
+		const files = unzipSync(zip);
+		expect(Object.keys(files).length).toBeGreaterThan(80);
+		const second = setUp();
+		expect(importZip(second.db, zip, second.trainer.id)).toMatchObject({ ok: true });
+		const again = unzipSync(exportZip(second.db));
+		for (const [path, bytes] of Object.entries(files)) expect(strFromU8(again[path]!), path).toBe(strFromU8(bytes));
+	});
+
+	it('refuses the whole zip when one file is bad, naming file and line', async () => {
+		const { zipSync, strToU8 } = await import('fflate');
+		const { importZip } = await import('./studio');
+		const { db, trainer } = setUp();
+		const good = publishedText(db, 'script', 'en', 'think-about-it')!.replace(/^title: .*$/m, 'title: Changed by import');
+		const bad = publishedText(db, 'script', 'en', 'price-too-high')!.replace('category: price', 'category: pricey');
+		const zip = zipSync({ 'content/en/scripts/think-about-it.md': strToU8(good), 'content/en/scripts/price-too-high.md': strToU8(bad) });
+		const result = importZip(db, zip, trainer.id);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['en/scripts/price-too-high.md:4']);
+		expect(findContent(db, 'script', 'think-about-it', 'en')?.data.title).not.toBe('Changed by import');
+		expect(importZip(db, strToU8('not a zip'), trainer.id)).toMatchObject({ ok: false });
+	});
+});

@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Db } from './db';
 import { contentDrafts, contentItems, contentRevisions } from './db/schema';
 import { newId } from './ids';
@@ -123,4 +124,45 @@ export function templateFor(kind: ContentKind, id: string): string {
 
 export function countDrafts(db: Db): number {
 	return db.select({ n: sql<number>`count(*)` }).from(contentDrafts).get()?.n ?? 0;
+}
+
+/** Every published item as its file, zipped under `content/` as `content:export` would write it. */
+export function exportZip(db: Db, kinds?: readonly ContentKind[]): Uint8Array {
+	const files: Record<string, Uint8Array> = {};
+	for (const row of db.select().from(contentItems).all()) {
+		const item = rowToItem(row);
+		if (kinds && !kinds.includes(item.kind)) continue;
+		files[`content/${contentPath(item)}`] = strToU8(serializeContentItem(item));
+	}
+	return zipSync(files, { level: 6 });
+}
+
+export type ImportResult = { ok: true; count: number } | { ok: false; problems: ContentProblem[] };
+
+/**
+ * Imports a zip of content files: every file is checked first (with the content already there for
+ * references); one problem and nothing is imported. Each file is then published as a revision.
+ */
+export function importZip(db: Db, zip: Uint8Array, authorId: string): ImportResult {
+	let entries: Record<string, Uint8Array>;
+	try {
+		entries = unzipSync(zip);
+	} catch {
+		return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'not a zip file' }] };
+	}
+	const files = Object.entries(entries)
+		.filter(([path, bytes]) => bytes.length > 0 && !path.endsWith('/') && !path.split('/').some((part) => part.startsWith('.')))
+		.map(([path, bytes]) => ({ path: path.replace(/^(.*\/)?content\//, ''), text: strFromU8(bytes) }));
+	const known = new Set(db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id }).from(contentItems).all().map((r) => `${r.kind}:${r.locale}:${r.id}`));
+	const { items, problems } = checkContentFiles(files, { alsoKnown: known });
+	if (problems.length > 0) return { ok: false, problems };
+	if (items.length === 0) return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'the zip has no content files' }] };
+	db.transaction((tx) => {
+		for (const item of items) {
+			const result = publish(tx, item.kind, item.locale, item.id, serializeContentItem(item), authorId);
+			// Checked together above; a refusal here means the check and the publish disagree.
+			if (!result.ok) throw new Error(`import: ${contentPath(item)} was refused on publish`);
+		}
+	});
+	return { ok: true, count: items.length };
 }
