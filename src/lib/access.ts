@@ -57,6 +57,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/try/[token]': 'public',
 	'/(app)/studio': ['trainer', 'admin'],
 	'/(app)/studio/[kind]/[locale]/[id]': ['trainer', 'admin'],
+	'/(app)/studio/[kind]/[locale]/[id]/play': ['trainer', 'admin'],
 	'/(app)/studio/check': ['trainer', 'admin'],
 	'/(app)/studio/export': ['trainer', 'admin'],
 	'/(app)/admin': ['admin'],

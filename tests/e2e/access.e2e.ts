@@ -53,6 +53,7 @@ async function sampleParams(): Promise<Record<string, string>> {
 		'/(app)/quizzes/[id]': 'product-and-rules',
 		'/(app)/studio/[kind]/[locale]/[id]': '/studio/script/en/price-too-high',
 		'/(app)/studio/export': '/studio/export?kind=rubric',
+		'/(app)/studio/[kind]/[locale]/[id]/play': '/studio/scenario/en/renewal-price-objection/play',
 		'/(app)/team/weak-spots/[repId]/[category]': `/team/weak-spots/${teamRepId}/price`,
 		'/(app)/team/cohorts/[id]': cohortId,
 		'/(app)/team/cohorts/[id]/csv': cohortId,

@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { signInAs } from './helpers';
 
+// One after another: the zip import republishes every item, which would shift the revision numbers
+// the first test reads.
+test.describe.configure({ mode: 'serial' });
+
 const id = `first-call-${Date.now().toString(36)}`;
 const scenario = (greeting: string, extra = '') => `id: ${id}
 title: My first call ${id}
@@ -51,6 +55,15 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 	await expect(page.getByText(/Good examples: Won with 100/)).toBeVisible();
 	await page.getByRole('button', { name: 'Publish' }).click();
 	await expect(page.getByRole('status')).toHaveText('Published as revision 1.');
+
+	// Playtest the published version as a rep would, with the scoring explained.
+	await page.getByRole('link', { name: 'Playtest as a rep' }).click();
+	await page.getByLabel('Your reply').fill('Hello, my name is Kevin from MetalHub.');
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(page.getByText('Points made:')).toBeVisible();
+	await expect(page.getByRole('status')).toContainText('Won');
+	await page.goBack();
+	await page.goBack();
 
 	// A rep plays it.
 	const repContext = await browser.newContext();

@@ -1,0 +1,80 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { checkText, draftOf, publishedText } from '$lib/server/studio';
+import { textField } from '$lib/server/forms';
+import { partsFromSpans } from '$lib/highlight-spans';
+import { compileScenario, startRolePlay, step, type PersistedRolePlay } from '$lib/engine/scenario';
+import type { Scenario } from '$lib/engine/content';
+import { isLocale } from '$lib/roles';
+
+/** The scenario as it stands in the editor: the draft if there is one, else what is published. */
+function editorScenario(event: Pick<RequestEvent, 'params'>): Scenario | null {
+	const { kind, locale, id } = event.params;
+	if (kind !== 'scenario' || !isLocale(locale)) error(404, 'Not found');
+	const db = getDb();
+	const text = draftOf(db, 'scenario', locale, id) ?? publishedText(db, 'scenario', locale, id);
+	if (text === null) error(404, 'Not found');
+	const { item } = checkText(db, 'scenario', locale, id, text);
+	return item?.kind === 'scenario' ? item.data : null;
+}
+
+export const load: PageServerLoad = (event) => {
+	requireRole(event, 'trainer', 'admin');
+	const scenario = editorScenario(event);
+	if (!scenario) return { scenario: null, start: null };
+	const { snapshot, state } = startRolePlay(compileScenario(scenario));
+	return { scenario: { title: scenario.title, persona: scenario.persona, locale: event.params.locale }, start: { snapshot: JSON.stringify(snapshot), customer: state.customer } };
+};
+
+interface PlayedTurn {
+	customer: string;
+	reply: { text: string; match: boolean }[];
+	score: number;
+	made: string[];
+	missed: string[];
+	pitfalls: string[];
+	signals: ('question' | 'acknowledge' | 'concrete' | 'next-step')[];
+	flags: ('too-short' | 'too-long' | 'cue-list' | 'repeated-sentence' | 'repeats-earlier-reply')[];
+}
+
+export const actions: Actions = {
+	// Stateless on purpose: the playtest's snapshot and transcript travel in the form, nothing is stored.
+	reply: async (event) => {
+		requireRole(event, 'trainer', 'admin');
+		const scenario = editorScenario(event);
+		if (!scenario) return fail(400, { broken: true });
+		const data = await event.request.formData();
+		let snapshot: PersistedRolePlay;
+		let transcript: PlayedTurn[];
+		let said: string[];
+		try {
+			snapshot = JSON.parse(textField(data, 'snapshot'));
+			transcript = JSON.parse(textField(data, 'transcript') || '[]');
+			said = JSON.parse(textField(data, 'said') || '[]');
+		} catch {
+			return fail(400, { broken: true });
+		}
+		const reply = textField(data, 'reply').slice(0, 2000);
+		if (!reply.trim()) return fail(400, { empty: true, snapshot: JSON.stringify(snapshot), transcript, said });
+		try {
+			const result = step(compileScenario(scenario), snapshot, { mode: 'text', reply }, said);
+			const r = result.turn.result;
+			transcript.push({
+				customer: result.turn.customer,
+				reply: partsFromSpans(reply, r.points.flatMap((p) => p.spans)),
+				score: result.turn.score,
+				made: r.points.filter((p) => p.hit).map((p) => p.point),
+				missed: r.points.filter((p) => !p.hit).map((p) => p.point),
+				pitfalls: r.pitfalls.filter((p) => p.hit).map((p) => p.point),
+				signals: r.signals,
+				flags: r.flags
+			});
+			return { snapshot: JSON.stringify(result.snapshot), transcript, said: [...said, reply], customer: result.state.customer, ended: result.state.ended, score: result.state.score };
+		} catch {
+			// A snapshot from an older version of the draft: start again.
+			return fail(400, { broken: true });
+		}
+	}
+};
