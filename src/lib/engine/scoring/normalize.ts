@@ -45,9 +45,28 @@ export function latinWords(normalized: string): Word[] {
 
 const segmenter = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
 
-/** The words of a text with their positions: Chinese split by Intl.Segmenter, other text by spaces. */
+const CHUNK = 200;
+
+/**
+ * The words of a text with their positions: Chinese split by Intl.Segmenter, other text by spaces.
+ * The segmenter slows down badly on long unbroken runs of Chinese, so the text goes in chunks of at
+ * most 200 characters, cut after punctuation or a space where there is one.
+ */
 export function wordSpans(text: string): [start: number, end: number][] {
 	const spans: [number, number][] = [];
-	for (const segment of segmenter.segment(text)) if (segment.isWordLike) spans.push([segment.index, segment.index + segment.segment.length]);
+	for (let from = 0; from < text.length; ) {
+		let to = Math.min(text.length, from + CHUNK);
+		if (to < text.length) {
+			const window = text.slice(from, to);
+			const cut = Math.max(...['。', ',', ',', '.', '!', '?', '?', '!', ' ', '\n'].map((mark) => window.lastIndexOf(mark)));
+			if (cut > 0) to = from + cut + 1;
+			// Never split a surrogate pair.
+			if (/[\ud800-\udbff]/.test(text[to - 1] ?? '')) to++;
+		}
+		for (const segment of segmenter.segment(text.slice(from, to))) {
+			if (segment.isWordLike) spans.push([from + segment.index, from + segment.index + segment.segment.length]);
+		}
+		from = to;
+	}
 	return spans;
 }

@@ -111,10 +111,14 @@ function findAny(matcher: Matcher, cues: readonly string[]): Span[] {
 }
 
 /** The share of a reply's words that are part of some cue: near 1 for a bare list of cue words. */
-function cueShare(words: readonly Span[], cueSpans: readonly Span[]): number {
+function cueShare(words: readonly Span[], cueSpans: readonly Span[], length: number): number {
 	if (words.length === 0) return 0;
-	const covered = words.filter(([start, end]) => cueSpans.some(([s, e]) => s < end && start < e)).length;
-	return covered / words.length;
+	// A map of covered characters keeps this linear, however long the reply and however many hits.
+	const covered = new Uint8Array(length + 1);
+	for (const [start, end] of cueSpans) covered.fill(1, start, end);
+	let count = 0;
+	for (const [start, end] of words) if (covered.subarray(start, end).includes(1)) count++;
+	return count / words.length;
 }
 
 function sentencesOf(reply: string): string[] {
@@ -163,7 +167,7 @@ export function scoreReply(
 	if (length < (chinese ? SCORING.minCharsChinese : SCORING.minWordsLatin)) flags.push('too-short');
 	if (length > (chinese ? SCORING.maxCharsChinese : SCORING.maxWordsLatin)) flags.push('too-long');
 	const cueSpans = [...points, ...pitfalls].flatMap((r) => r.spans);
-	if (words.length >= 2 && cueShare(words, cueSpans) >= SCORING.cueListShare) flags.push('cue-list');
+	if (words.length >= 2 && cueShare(words, cueSpans, reply.length) >= SCORING.cueListShare) flags.push('cue-list');
 	const sentences = sentencesOf(reply);
 	if (new Set(sentences).size < sentences.length) flags.push('repeated-sentence');
 	const compact = normalized.replace(/\s+/g, '');

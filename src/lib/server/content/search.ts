@@ -30,7 +30,9 @@ export interface SearchHit {
  * nearly everything. Short Chinese terms are kept: 「貴」 means something.
  */
 export function queryTerms(query: string): string[] {
-	const folded = foldText(query.slice(0, SEARCH_QUERY_MAX_LENGTH).trim());
+	// Control characters (a NUL would end the FTS5 query string early) read as spaces.
+	const visible = [...query.slice(0, SEARCH_QUERY_MAX_LENGTH)].map((char) => (char.charCodeAt(0) < 0x20 || char === '\u007f' ? ' ' : char)).join('');
+	const folded = foldText(visible.trim());
 	const terms = [...new Set(folded.split(/\s+/).filter(Boolean))];
 	const isShortLatin = (term: string) => [...term].length < 3 && !CJK.test(term);
 	const meaningful = terms.some((term) => !isShortLatin(term)) ? terms.filter((term) => !isShortLatin(term)) : terms;
