@@ -1,46 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import * as v from 'valibot';
 import { createTestDatabase } from './db';
 import { insertUser } from './accounts';
 import { replaceAllContent } from './content/store';
 import { criterionScores, expireIfDue, findAttempt, listPracticeScenarios, loadAttempt, startAttempt, submitTurn, useHint } from './practice';
-import { scenarioSchema, type ContentItem, type Scenario } from '$lib/engine/content';
-
-const SCENARIO = `
-id: price-call
-title: Too expensive
-persona: { name: Mr Wang, role: Purchasing manager, company: Fastener works }
-minutes: 8
-pass: 70
-criteria: [opening, objection]
-start: greet
-beats:
-  greet:
-    customer: Hello? I'm busy.
-    expect:
-      - { point: Says who they are, criterion: opening, weight: 2, cues: [this is, calling from] }
-      - { point: Asks for a minute, criterion: opening, weight: 1, cues: [a minute] }
-    choices:
-      - { text: "This is Kevin calling from MetalHub. Do you have a minute?", quality: good }
-      - { text: "Want a discount?", quality: bad }
-    next:
-      - { minScore: 0.6, goto: price }
-      - { maxTries: 2, goto: greet, say: "Who is this?" }
-      - { goto: hangup }
-  price:
-    customer: It's too expensive.
-    expect:
-      - { point: Asks about inquiries, criterion: objection, weight: 2, cues: [inquiries, how many] }
-    next:
-      - { minScore: 0.6, goto: signed }
-      - { goto: hangup }
-  hangup: { end: lost, customer: No thanks. }
-  signed: { end: won, customer: Send the contract. }
-`;
+import type { ContentItem, Scenario } from '$lib/engine/content';
+import { priceCall } from '$lib/engine/scenario/price-call.fixture';
 
 function scenarioItem(changes: (s: Scenario) => void = () => {}): ContentItem {
-	const data = v.parse(scenarioSchema, parse(SCENARIO));
+	const data = priceCall();
 	changes(data);
 	return { kind: 'scenario', locale: 'en', id: 'price-call', data, body: '' };
 }
