@@ -13,7 +13,7 @@ import { syncContentOnFirstStart } from '../src/lib/server/bootstrap';
 import { startAttempt } from '../src/lib/server/practice';
 import { percentile, type BenchRow } from './table';
 
-const PORT = 4391;
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const REPLY = 'Good morning, Mr. Wang. This is Kevin from MetalHub, calling about your Gold membership renewal. Have you got two minutes?';
 
