@@ -6,7 +6,7 @@ import { demoAccount } from './helpers';
 // Every route in the access table, for every demo role and an anonymous visitor: the answer the
 // server gives must be the one the table promises. A route added to the app must be added to the
 // table (a unit test checks that), and then it is covered here.
-const ORIGIN = 'http://localhost:4173';
+const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 const who: (Role | null)[] = [null, 'admin', 'trainer', 'manager', 'rep'];
 // What a browser sends with a plain form: without `accept: text/html` Kit answers as to use:enhance.
 const FORM_HEADERS = { origin: ORIGIN, accept: 'text/html' };
