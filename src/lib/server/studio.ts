@@ -5,7 +5,10 @@ import { contentDrafts, contentItems, contentRevisions } from './db/schema';
 import { newId } from './ids';
 import { recordAudit } from './accounts';
 import { rowToItem, upsertContentItem } from './content/store';
-import { CONTENT_KINDS, checkContentFiles, contentPath, serializeContentItem, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from '$lib/engine/content';
+import { CONTENT_KINDS, checkContentFiles, contentPath, parseContentFile, serializeContentItem, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from '$lib/engine/content';
+import { endingScoreRanges, playtestScenario } from '$lib/engine/scenario';
+import { scenarioGraph } from '$lib/engine/studio/graph';
+import { renderMarkdown } from './markdown';
 
 export function isContentKind(value: string): value is ContentKind {
 	return value in CONTENT_KINDS;
@@ -63,6 +66,23 @@ export function checkText(db: Db, kind: ContentKind, locale: ContentLocale, id: 
 	const { items, problems } = checkContentFiles([{ path: contentPath({ kind, locale, id }), text }], { alsoKnown: known });
 	return { item: problems.length === 0 ? (items[0] ?? null) : null, problems };
 }
+
+/**
+ * What the editor shows beside the text: the rendered Markdown of a script or article, and a
+ * scenario's graph, playtest runs and ending score ranges. Computed for the loaded text and again
+ * for every live check, so the side panel follows the trainer's typing.
+ */
+export function insightsOf(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: readonly ContentProblem[]) {
+	const parsed = parseContentFile(contentPath({ kind, locale, id }), text);
+	const item = parsed.ok ? parsed.item : null;
+	// The playtest needs a sound graph; the bots would only repeat the graph's problems.
+	const graphSound = !problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won'));
+	return {
+		preview: item && (item.kind === 'script' || item.kind === 'article') ? renderMarkdown(item.body).html : null,
+		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data).runs : [], ranges: endingScoreRanges(item.data) } : null
+	};
+}
+export type StudioInsights = ReturnType<typeof insightsOf>;
 
 export function revisionsOf(db: Db, kind: ContentKind, locale: ContentLocale, id: string) {
 	return db

@@ -27,7 +27,7 @@ export function locateContentFile(path: string): FileLocation | string {
 }
 
 /** Splits `---\nYAML\n---\nbody`. Returns the YAML, the line it starts on, and the body. */
-function splitFrontMatter(text: string): { yaml: string; firstLine: number; body: string; bodyLine: number } | null {
+export function splitFrontMatter(text: string): { yaml: string; firstLine: number; body: string; bodyLine: number } | null {
 	const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	if (!normalized.startsWith('---\n')) return null;
 	const close = normalized.indexOf('\n---\n', 3);
@@ -38,7 +38,7 @@ function splitFrontMatter(text: string): { yaml: string; firstLine: number; body
 	return { yaml, firstLine: 2, body: normalized.slice(end + 5), bodyLine: yaml.split('\n').length + 2 };
 }
 
-function lineFinder(doc: Document, counter: LineCounter, offset: number): LineOf {
+export function lineFinder(doc: Document, counter: LineCounter, offset: number): LineOf {
 	const lineAt = (position: number) => counter.linePos(position).line + offset;
 	return (path) => {
 		for (let depth = path.length; depth >= 0; depth--) {

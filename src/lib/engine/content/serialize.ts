@@ -1,5 +1,5 @@
 import { Document, isSeq, isScalar, visit } from 'yaml';
-import { CONTENT_KINDS, type ContentItem } from './kinds';
+import { CONTENT_KINDS, type ContentItem, type ContentKind } from './kinds';
 
 const SHORT_WORD = /^[a-z0-9-]{1,40}$/;
 
@@ -9,7 +9,12 @@ const SHORT_WORD = /^[a-z0-9-]{1,40}$/;
  * line (`knowledge: [a, b]`), as trainers write them.
  */
 export function serializeContentItem(item: ContentItem): string {
-	const doc = new Document(item.data);
+	return writeContentFile(item.kind, item.data, item.body);
+}
+
+/** The file text of a kind's data and body, valid or not (the studio's forms write drafts with it). */
+export function writeContentFile(kind: ContentKind, data: object, body: string): string {
+	const doc = new Document(data);
 	visit(doc, {
 		Seq(_, node) {
 			if (isSeq(node) && node.items.length > 0 && node.items.every((entry) => isScalar(entry) && typeof entry.value === 'string' && SHORT_WORD.test(entry.value))) {
@@ -18,6 +23,6 @@ export function serializeContentItem(item: ContentItem): string {
 		}
 	});
 	const yaml = doc.toString({ lineWidth: 0, indent: 2, flowCollectionPadding: false });
-	if (!CONTENT_KINDS[item.kind].hasBody) return yaml;
-	return `---\n${yaml}---\n${item.body}`;
+	if (!CONTENT_KINDS[kind].hasBody) return yaml;
+	return `---\n${yaml}---\n${body}`;
 }

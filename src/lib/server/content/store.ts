@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
 import { newId } from '../ids';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
-import type { ContentItem, ContentKind, ContentLocale } from '$lib/engine/content';
+import type { ContentCatalog, ContentItem, ContentKind, ContentLocale } from '$lib/engine/content';
 import { articleCategoryLabel, scriptCategoryLabel } from '$lib/labels';
 
 /** Markdown reduced to its words, for search. */
@@ -145,4 +145,18 @@ export function contentTitles(db: Db, kind: ContentKind, ids: readonly string[],
 	if (ids.length === 0) return [];
 	const byId = new Map(listContentOfKind(db, kind, locale).map((item) => [item.id, item.data.title]));
 	return ids.flatMap((id) => (byId.has(id) ? [{ id, title: byId.get(id)! }] : []));
+}
+
+/**
+ * The published ids and titles of every kind in one language (what an item may refer to: references
+ * are checked per language), and each rubric's criteria: what the studio's pickers offer.
+ */
+export function listContentIds(db: Db, locale: ContentLocale): ContentCatalog {
+	const catalog: ContentCatalog = { script: [], article: [], scenario: [], rubric: [], curriculum: [], quiz: [], criteria: {} };
+	const rows = db.select({ kind: contentItems.kind, id: contentItems.id, title: contentItems.title, data: contentItems.data }).from(contentItems).where(eq(contentItems.locale, locale)).orderBy(asc(contentItems.id)).all();
+	for (const row of rows) {
+		catalog[row.kind as ContentKind].push({ id: row.id, title: row.title });
+		if (row.kind === 'rubric') catalog.criteria[row.id] = (row.data as { criteria: { id: string; title: string }[] }).criteria.map(({ id, title }) => ({ id, title }));
+	}
+	return catalog;
 }

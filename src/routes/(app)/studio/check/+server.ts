@@ -2,14 +2,16 @@ import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { checkText, isContentKind } from '$lib/server/studio';
+import { checkText, insightsOf, isContentKind } from '$lib/server/studio';
 import { isLocale } from '$lib/roles';
+import type { ContentKind } from '$lib/engine/content';
 
-/** Validation as the trainer types: the same checks as publishing, nothing saved. */
+/** Validation as the trainer types: the same checks as publishing, nothing saved; with the preview or graph. */
 export const POST: RequestHandler = async (event) => {
 	requireRole(event, 'trainer', 'admin');
 	const body = (await event.request.json().catch(() => null)) as { kind?: string; locale?: string; id?: string; text?: string } | null;
 	if (!body || !isContentKind(body.kind ?? '') || !isLocale(body.locale) || typeof body.id !== 'string' || typeof body.text !== 'string' || body.text.length > 200_000) error(400, 'Bad request');
-	const { problems } = checkText(getDb(), body.kind as never, body.locale, body.id, body.text);
-	return json({ problems: problems.map(({ line, message }) => ({ line, message })) });
+	const kind = body.kind as ContentKind;
+	const { problems } = checkText(getDb(), kind, body.locale, body.id, body.text);
+	return json({ problems: problems.map(({ line, message }) => ({ line, message })), ...insightsOf(kind, body.locale, body.id, body.text, problems) });
 };

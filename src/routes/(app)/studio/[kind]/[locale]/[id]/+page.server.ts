@@ -3,12 +3,10 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
-import { checkText, discardDraft, draftOf, isContentKind, publish, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
-import { renderMarkdown } from '$lib/server/markdown';
+import { checkText, discardDraft, draftOf, insightsOf, isContentKind, publish, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
+import { listContentIds } from '$lib/server/content/store';
 import { textField } from '$lib/server/forms';
-import { contentPath, parseContentFile, type ContentKind } from '$lib/engine/content';
-import { endingScoreRanges, playtestScenario } from '$lib/engine/scenario';
-import { scenarioGraph } from '$lib/engine/studio/graph';
+import type { ContentKind } from '$lib/engine/content';
 import { changesOnly, lineDiff } from '$lib/engine/studio/diff';
 import { isLocale, type Locale } from '$lib/roles';
 
@@ -27,8 +25,6 @@ export const load: PageServerLoad = (event) => {
 	if (published === null && draft === null) error(404, 'Not found');
 	const text = draft ?? published!;
 	const { problems } = checkText(db, kind, locale, id, text);
-	const parsed = parseContentFile(contentPath({ kind, locale, id }), text);
-	const item = parsed.ok ? parsed.item : null;
 	const revisions = revisionsOf(db, kind, locale, id);
 	const names = new Map<string, string>();
 	for (const r of revisions) if (r.authorId && !names.has(r.authorId)) names.set(r.authorId, findUserById(db, r.authorId)?.name ?? '—');
@@ -39,11 +35,9 @@ export const load: PageServerLoad = (event) => {
 		published: published !== null,
 		problems: problems.map(({ line, message }) => ({ line, message })),
 		draftDiff: draft !== null && published !== null ? changesOnly(lineDiff(published, draft)) : null,
-		preview: item && (item.kind === 'script' || item.kind === 'article') ? renderMarkdown(item.body).html : null,
-		scenario:
-			item?.kind === 'scenario'
-				? { graph: scenarioGraph(item.data), playtest: problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won')) ? [] : playtestScenario(item.data).runs, ranges: endingScoreRanges(item.data) }
-				: null,
+		...insightsOf(kind, locale, id, text, problems),
+		// What the forms' pickers offer: the published ids of each kind in this language.
+		catalog: listContentIds(db, locale),
 		revisions: revisions.map((r, i) => ({
 			id: r.id,
 			number: r.number,
