@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getRequestEvent } from '$app/server';
+import { baseLocale, extractLocaleFromRequest, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { decideAccess, isEndpoint } from '$lib/access';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
@@ -12,13 +13,25 @@ export const init: ServerInit = async () => {
 	await bootstrapInstance(getDb(), process.env, console.log);
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
+// The request's language (cookie, then Accept-Language, then English) is read once per request and
+// kept on the event; messages rendered on the server read it from there. Paraglide's own middleware
+// would also do this, but it copies every request, body and all, to support languages in URLs,
+// which this app does not use: on a role-play turn that copy was a measurable share of the work.
+overwriteGetLocale(() => {
+	try {
+		return getRequestEvent().locals.locale;
+	} catch {
+		return baseLocale; // outside a request: start-up messages
+	}
+});
+
+const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = extractLocaleFromRequest(event.request);
+	event.locals.locale = locale;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 	});
+};
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);

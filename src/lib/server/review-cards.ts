@@ -1,5 +1,5 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import type { Db } from './db';
+import { prepared, type Db } from './db';
 import { reviewCards } from './db/schema';
 import { isDue, makeDue, newReviewCard, reviewCard, type ReviewRating, type StoredCard } from '$lib/engine/training/review';
 
@@ -31,10 +31,17 @@ export function rateReviewCard(db: Db, userId: string, scriptId: string, rating:
 
 /** A practice reply that missed key points makes the linked script entry's card due now. */
 export function makeScriptDue(db: Db, userId: string, scriptId: string, now = new Date()): void {
-	const row = db.select().from(reviewCards).where(and(eq(reviewCards.userId, userId), eq(reviewCards.scriptId, scriptId))).get();
+	// Runs inside a role-play turn: prepared once, as the turn's own writes are.
+	const p = sql.placeholder;
+	const statements = prepared(db, 'script-due', () => ({
+		find: db.select({ card: reviewCards.card }).from(reviewCards).where(and(eq(reviewCards.userId, p('userId')), eq(reviewCards.scriptId, p('scriptId')))).prepare(),
+		save: db
+			.insert(reviewCards)
+			.values({ userId: p('userId'), scriptId: p('scriptId'), card: p('card'), dueAt: p('dueAt'), updatedAt: p('updatedAt') })
+			.onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.scriptId], set: { card: sql`excluded.card`, dueAt: sql`excluded.due_at`, updatedAt: sql`excluded.updated_at` } })
+			.prepare()
+	}));
+	const row = statements.find.get({ userId, scriptId });
 	const card = makeDue((row?.card as StoredCard | undefined) ?? newReviewCard(now), now);
-	db.insert(reviewCards)
-		.values({ userId, scriptId, card, dueAt: new Date(card.due), updatedAt: now })
-		.onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.scriptId], set: { card, dueAt: new Date(card.due), updatedAt: now } })
-		.run();
+	statements.save.run({ userId, scriptId, card, dueAt: new Date(card.due), updatedAt: now });
 }

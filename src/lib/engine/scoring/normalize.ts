@@ -43,6 +43,14 @@ export function latinWords(normalized: string): Word[] {
 	return [...normalized.matchAll(/[a-z0-9]+(?:'[a-z]+)?/g)].map((m) => ({ stem: stem(m[0]), start: m.index, end: m.index + m[0].length }));
 }
 
+/**
+ * The words of a text without Chinese, with their positions, as Intl.Segmenter would give them
+ * (letters and digits, joined by an apostrophe, a point or a comma inside: "don't", "6,800", "3.5").
+ */
+export function latinWordSpans(text: string): [start: number, end: number][] {
+	return [...text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’.,:][\p{L}\p{M}\p{N}]+)*/gu)].map((m) => [m.index, m.index + m[0].length]);
+}
+
 const segmenter = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
 
 const CHUNK = 200;

@@ -1,4 +1,4 @@
-import { containsChinese, latinWords, normalizeForMatch, stem, wordSpans, type Word } from './normalize';
+import { containsChinese, latinWordSpans, latinWords, normalizeForMatch, stem, wordSpans, type Word } from './normalize';
 
 export type Span = [start: number, end: number];
 
@@ -81,25 +81,58 @@ interface Matcher {
 	find(cue: string): Span[];
 }
 
+type PreparedCue = { chinese: true; compact: string } | { chinese: false; stems: string[] };
+
+// Cues come from authored content and recur on every reply: each is folded and stemmed once and
+// kept. Bounded, so that content churn cannot grow it without end.
+const preparedCues = new Map<string, PreparedCue | null>();
+const MAX_PREPARED_CUES = 50_000;
+
+function prepareCue(cue: string): PreparedCue | null {
+	let prepared = preparedCues.get(cue);
+	if (prepared !== undefined) return prepared;
+	const folded = normalizeForMatch(cue).trim();
+	if (!folded) prepared = null;
+	else if (containsChinese(folded)) prepared = { chinese: true, compact: folded.replace(/\s+/g, '') };
+	else {
+		const stems = (folded.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []).map(stem);
+		prepared = stems.length > 0 ? { chinese: false, stems } : null;
+	}
+	if (preparedCues.size >= MAX_PREPARED_CUES) preparedCues.clear();
+	preparedCues.set(cue, prepared);
+	return prepared;
+}
+
 /** Finds cues in one normalized reply: Chinese by substring, other text by stemmed word sequence. */
 function matcherFor(normalized: string): Matcher {
 	let words: Word[] | undefined;
+	// Where each stem occurs, so a cue is looked up rather than compared at every word.
+	let at: Map<string, number[]> | undefined;
 	return {
 		find(cue) {
-			const folded = normalizeForMatch(cue).trim();
-			if (!folded) return [];
-			if (containsChinese(folded)) {
-				const spans: Span[] = [];
-				const compact = folded.replace(/\s+/g, '');
-				for (let at = normalized.indexOf(compact); at >= 0; at = normalized.indexOf(compact, at + 1)) spans.push([at, at + compact.length]);
+			const prepared = prepareCue(cue);
+			if (!prepared) return [];
+			const spans: Span[] = [];
+			if (prepared.chinese) {
+				const { compact } = prepared;
+				for (let i = normalized.indexOf(compact); i >= 0; i = normalized.indexOf(compact, i + 1)) spans.push([i, i + compact.length]);
 				return spans;
 			}
-			words ??= latinWords(normalized);
-			const cueStems = (folded.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []).map(stem);
-			if (cueStems.length === 0) return [];
-			const spans: Span[] = [];
-			for (let i = 0; i + cueStems.length <= words.length; i++) {
-				if (cueStems.every((s, j) => words![i + j]!.stem === s)) spans.push([words[i]!.start, words[i + cueStems.length - 1]!.end]);
+			if (!words || !at) {
+				words = latinWords(normalized);
+				at = new Map();
+				words.forEach((word, i) => {
+					const list = at!.get(word.stem);
+					if (list) list.push(i);
+					else at!.set(word.stem, [i]);
+				});
+			}
+			const { stems } = prepared;
+			for (const i of at.get(stems[0]!) ?? []) {
+				if (i + stems.length > words.length) break;
+				let whole = true;
+				for (let j = 1; j < stems.length && whole; j++) whole = words[i + j]!.stem === stems[j];
+				if (whole) spans.push([words[i]!.start, words[i + stems.length - 1]!.end]);
 			}
 			return spans;
 		}
@@ -162,7 +195,8 @@ export function scoreReply(
 
 	const flags: Flag[] = [];
 	const chinese = containsChinese(normalized);
-	const words = wordSpans(reply);
+	// Intl.Segmenter is needed to find Chinese words; elsewhere a pattern is the same and far cheaper.
+	const words = chinese ? wordSpans(reply) : latinWordSpans(reply);
 	const length = chinese ? [...normalized.replace(/\s+/g, '')].length : words.length;
 	if (length < (chinese ? SCORING.minCharsChinese : SCORING.minWordsLatin)) flags.push('too-short');
 	if (length > (chinese ? SCORING.maxCharsChinese : SCORING.maxWordsLatin)) flags.push('too-long');

@@ -122,7 +122,7 @@ export const actions: Actions = {
 			if (attempt.turnCount === expectedTurn && !choice) return fail(400, { problem: 'bad-choice' as const, reply: '' });
 			input = { mode: 'choice', choice: choice ?? 0 };
 		}
-		const outcome = submitTurn(getDb(), attempt.id, input, expectedTurn);
+		const outcome = submitTurn(getDb(), attempt, input, expectedTurn);
 		if (!outcome.ok) {
 			const reply = input.mode === 'text' ? input.reply : '';
 			return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply });
