@@ -7,7 +7,7 @@ import { textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
-	return { candidates: listVisibleCandidates(getDb(), user) };
+	return { candidates: listVisibleCandidates(getDb(), user), deleted: event.url.searchParams.get('deleted') === '1' };
 };
 
 export const actions: Actions = {
