@@ -47,6 +47,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/team': ['manager', 'admin'],
 	'/(app)/hiring': ['manager', 'admin'],
 	'/(app)/hiring/candidates': ['manager', 'admin'],
+	'/(app)/hiring/candidates/[id]': ['manager', 'admin'],
+	'/(app)/hiring/candidates/[id]/export': ['manager', 'admin'],
 	'/(app)/hiring/interviews/new': ['manager', 'admin'],
 	'/(app)/hiring/interviews/[id]': ['manager', 'admin'],
 	'/(app)/hiring/interviews/[id]/live': ['manager', 'admin'],
@@ -69,7 +71,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 };
 
 /** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
-export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/studio/check', '/(app)/studio/export']);
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/hiring/candidates/[id]/export', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/studio/check', '/(app)/studio/export']);
 
 export function isEndpoint(routeId: string | null): boolean {
 	return routeId !== null && ENDPOINT_ROUTES.has(routeId);

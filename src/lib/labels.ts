@@ -28,7 +28,8 @@ export type Problem =
 	| 'token-used'
 	| 'token-revoked'
 	| 'invalid-request'
-	| 'rate-limited';
+	| 'rate-limited'
+	| 'link-rate-limited';
 
 /** The sentence a user reads for a problem code returned by a form action. */
 export function problemText(problem: Problem): string {
@@ -49,7 +50,8 @@ export function problemText(problem: Problem): string {
 		'token-used': m.token_used,
 		'token-revoked': m.token_revoked,
 		'invalid-request': m.invalid_request,
-		'rate-limited': () => m.login_rate_limited({ minutes: 15 })
+		'rate-limited': () => m.login_rate_limited({ minutes: 15 }),
+		'link-rate-limited': m.try_rate_limited
 	};
 	return texts[problem]();
 }

@@ -1,71 +1,189 @@
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
-import { ROUTE_ACCESS, decideAccess } from '../../src/lib/access';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { ROUTE_ACCESS, decideAccess, type AccessDecision } from '../../src/lib/access';
 import type { Role } from '../../src/lib/roles';
 import { demoAccount } from './helpers';
 
-// Every route in the access table, for every demo role and an anonymous visitor: the answer the
-// server gives must be the one the table promises. A route added to the app must be added to the
-// table (a unit test checks that), and then it is covered here.
+// The access matrix: every route and every form action the app has, for every role, a candidate
+// holding a link and an anonymous visitor, must answer as the access table promises: the page, a
+// redirect to sign in, 403, or 404 for an object that is someone else's. Routes come from the table
+// (a unit test holds it equal to the route tree) and actions from the route files themselves, so a
+// new route or action is covered without touching this file.
 const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
-const who: (Role | null)[] = [null, 'admin', 'trainer', 'manager', 'rep'];
 // What a browser sends with a plain form: without `accept: text/html` Kit answers as to use:enhance.
 const FORM_HEADERS = { origin: ORIGIN, accept: 'text/html' };
 
-async function clientFor(role: Role | null): Promise<APIRequestContext> {
-	const client = await request.newContext({ baseURL: ORIGIN, maxRedirects: 0 });
-	if (role) {
-		const account = demoAccount(role);
-		const response = await client.post('/login', { form: { email: account.email, password: account.password }, headers: FORM_HEADERS });
-		expect(response.status(), `${role} signs in`).toBe(303);
-	}
+type Actor = Role | 'anonymous' | 'candidate';
+const ACTORS: Actor[] = ['anonymous', 'candidate', 'admin', 'trainer', 'manager', 'rep'];
+const rolesOf = (actor: Actor): Role[] | null => (actor === 'anonymous' || actor === 'candidate' ? null : [actor]);
+
+/** Every form action, read from the `actions` object of every `+page.server.ts`. */
+function discoverActions(): { routeId: string; action: string }[] {
+	const files = readdirSync('src/routes', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('+page.server.ts'));
+	return files.flatMap((file) => {
+		const source = readFileSync(join('src/routes', file), 'utf8');
+		const start = source.indexOf('export const actions');
+		if (start < 0) return [];
+		const block = source.slice(start, source.indexOf('\n};', start));
+		const dir = dirname(file);
+		const routeId = dir === '.' ? '/' : `/${dir.split(sep).join('/')}`;
+		return [...block.matchAll(/^\t(\w+):/gm)].map((match) => ({ routeId, action: match[1]! }));
+	});
+}
+
+async function newClient(): Promise<APIRequestContext> {
+	return request.newContext({ baseURL: ORIGIN, maxRedirects: 0 });
+}
+
+async function signedIn(email: string, password: string): Promise<APIRequestContext> {
+	const client = await newClient();
+	const response = await client.post('/login', { form: { email, password }, headers: FORM_HEADERS });
+	expect(response.status(), `${email} signs in`).toBe(303);
 	return client;
 }
 
-/** Real ids for the dynamic segments, read from the admin's pages. */
-async function sampleParams(): Promise<Record<string, string>> {
+async function clientFor(actor: Actor, world?: World): Promise<APIRequestContext> {
+	if (actor === 'anonymous') return newClient();
+	if (actor === 'candidate') {
+		// A candidate has no account: only their link, which they have opened.
+		const client = await newClient();
+		expect((await client.get(world!.candidateLink)).status()).toBe(200);
+		return client;
+	}
+	const account = demoAccount(actor);
+	return signedIn(account.email, account.password);
+}
+
+function post(client: APIRequestContext, path: string, form: Record<string, string> = {}): Promise<APIResponse> {
+	return client.post(path, { form, headers: FORM_HEADERS });
+}
+
+/** A link shown on a page after an action (an invitation, a reset, a candidate link), as a path. */
+async function linkIn(response: APIResponse, kind: 'invite' | 'reset' | 'try'): Promise<string> {
+	const match = (await response.text()).match(new RegExp(`/${kind}/[a-z0-9]+\\.[a-z0-9]+`));
+	expect(match, `a /${kind}/ link on the page`).not.toBeNull();
+	return match![0];
+}
+
+async function userId(admin: APIRequestContext, email: string): Promise<string> {
+	return (await (await admin.get(`/admin/users?q=${encodeURIComponent(email)}`)).text()).match(/\/admin\/users\/([a-z0-9]+)/)![1]!;
+}
+
+let unique = 0;
+function uniqueName(prefix: string): string {
+	unique += 1;
+	return `${prefix}-${Date.now().toString(36)}-${process.pid}-${unique}`;
+}
+
+/** A new account made through an invitation; the client it returns is signed in as it. */
+async function newAccount(admin: APIRequestContext, role: Role): Promise<{ id: string; client: APIRequestContext }> {
+	const email = `${uniqueName(`access-${role}`)}@example.com`;
+	const link = await linkIn(await post(admin, '/admin/invites?/create', { email, roles: role }), 'invite');
+	const client = await newClient();
+	const accepted = await post(client, link, { name: `Access ${role}`, password: 'access matrix password', confirm: 'access matrix password' });
+	expect(accepted.status(), `${role} account created`).toBe(303);
+	return { id: await userId(admin, email), client };
+}
+
+interface World {
+	params: Record<string, string>;
+	candidateLink: string;
+	otherCandidateLink: string;
+	candidateId: string;
+	interviewId: string;
+	cohortId: string;
+	attemptId: string;
+	demoRepId: string;
+	teamId: string;
+	outsider: { id: string; client: APIRequestContext };
+	otherRep: { id: string; client: APIRequestContext };
+	dispose(): Promise<void>;
+}
+
+/**
+ * Real objects for every dynamic segment, made through the app itself: an interview the demo
+ * manager and admin sit on, its candidate and their link, a cohort, the demo rep's attempt, a
+ * studio item, live invitation and reset links; and two strangers: a manager of no team, a rep of
+ * no team.
+ */
+async function buildWorld(): Promise<World> {
 	const admin = await clientFor('admin');
-	const users = await (await admin.get('/admin/users')).text();
-	const teams = await (await admin.get('/admin/teams')).text();
-	const managerId = (await (await admin.get('/admin/users?q=manager%40rehearse.test')).text()).match(/\/admin\/users\/([a-z0-9]+)/)![1]!;
-	// The demo rep is in the demo manager's team.
-	const teamRepId = (await (await admin.get('/admin/users?q=rep%40rehearse.test')).text()).match(/\/admin\/users\/([a-z0-9]+)/)![1]!;
-	await admin.dispose();
-	// An interview the demo manager sits on, so that a manager may open it.
+	const adminId = await userId(admin, demoAccount('admin').email);
+	const managerId = await userId(admin, demoAccount('manager').email);
+	const demoRepId = await userId(admin, demoAccount('rep').email);
+	const teamId = (await (await admin.get('/admin/teams')).text()).match(/\/admin\/teams\/([a-z0-9]+)/)![1]!;
+	const outsider = await newAccount(admin, 'manager');
+	const otherRep = await newAccount(admin, 'rep');
+	const invite = await linkIn(await post(admin, '/admin/invites?/create', { email: `${uniqueName('access-invitee')}@example.com`, roles: 'rep' }), 'invite');
+	const reset = await linkIn(await post(admin, `/admin/users/${otherRep.id}?/reset`), 'reset');
+	const studioId = uniqueName('access').toLowerCase();
+	expect((await post(admin, '/studio?/create', { kind: 'article', locale: 'en', id: studioId })).status()).toBe(303);
+
 	const manager = await clientFor('manager');
-	await manager.post('/hiring/candidates?/create', { form: { name: 'Access Candidate', position: 'Access test', contact: '', notes: '' }, headers: FORM_HEADERS });
-	const newInterviewPage = await (await manager.get('/hiring/interviews/new')).text();
-	const candidateId = newInterviewPage.match(/<option value="([a-z0-9]+)"[^>]*>Access Candidate/)![1]!;
-	const scheduled = await manager.post('/hiring/interviews/new', {
-		form: { candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', mode: 'live', scheduledAt: '2026-12-01T10:00', panel: managerId },
-		headers: FORM_HEADERS
-	});
-	const interviewId = scheduled.headers()['location']!.split('/').pop()!;
-	const repId = (await (await manager.get('/team/cohorts')).text()).match(/name="reps" value="([a-z0-9]+)"/)![1]!;
-	const started = await manager.post('/team/cohorts?/create', { form: { name: 'Access cohort', curriculumId: 'new-rep-onboarding', startDate: '2026-11-02', reps: repId }, headers: FORM_HEADERS });
+	const candidateName = uniqueName('Access Candidate');
+	await post(manager, '/hiring/candidates?/create', { name: candidateName, position: 'Access test', contact: '', notes: '' });
+	const candidateId = (await (await manager.get('/hiring/interviews/new')).text()).match(new RegExp(`<option value="([a-z0-9]+)"[^>]*>${candidateName}`))![1]!;
+	const schedule = async (mode: 'live' | 'online'): Promise<string> => {
+		const form = new URLSearchParams({ candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', mode, scheduledAt: '2026-12-01T10:00' });
+		form.append('panel', managerId);
+		form.append('panel', adminId);
+		const response = await manager.post('/hiring/interviews/new', { data: form.toString(), headers: { ...FORM_HEADERS, 'content-type': 'application/x-www-form-urlencoded' } });
+		expect(response.status(), `${mode} interview scheduled`).toBe(303);
+		return response.headers()['location']!.split('/').pop()!;
+	};
+	const interviewId = await schedule('live');
+	const candidateLink = await linkIn(await post(manager, `/hiring/interviews/${await schedule('online')}?/link`), 'try');
+	const otherCandidateLink = await linkIn(await post(manager, `/hiring/interviews/${await schedule('online')}?/link`), 'try');
+	const repIdInForm = (await (await manager.get('/team/cohorts')).text()).match(/name="reps" value="([a-z0-9]+)"/)![1]!;
+	const started = await post(manager, '/team/cohorts?/create', { name: 'Access cohort', curriculumId: 'new-rep-onboarding', startDate: '2026-11-02', reps: repIdInForm });
 	const cohortId = started.headers()['location']!.split('/').pop()!;
-	await manager.dispose();
-	// An attempt belongs to the rep who started it: everyone else must get a 404 for it.
+
 	const rep = await clientFor('rep');
-	const practice = await rep.post('/practice/renewal-price-objection?/start', { form: { mode: 'text' }, headers: FORM_HEADERS });
-	await rep.dispose();
-	return {
-		'/(app)/attempts/[attemptId]': practice.headers()['location']!.split('/').pop()!,
+	const practice = await post(rep, '/practice/renewal-price-objection?/start', { mode: 'text' });
+	const attemptId = practice.headers()['location']!.split('/').pop()!;
+	await Promise.all([admin.dispose(), manager.dispose(), rep.dispose()]);
+
+	const params: Record<string, string> = {
+		'/(auth)/invite/[token]': invite,
+		'/(auth)/reset/[token]': reset,
+		'/try/[token]': candidateLink,
+		'/(app)/attempts/[attemptId]': attemptId,
 		'/(app)/quizzes/[id]': 'product-and-rules',
-		'/(app)/studio/[kind]/[locale]/[id]': '/studio/script/en/price-too-high',
+		'/(app)/studio/[kind]/[locale]/[id]': `/studio/article/en/${studioId}`,
 		'/(app)/studio/export': '/studio/export?kind=rubric',
 		'/(app)/studio/[kind]/[locale]/[id]/play': '/studio/scenario/en/renewal-price-objection/play',
-		'/(app)/team/weak-spots/[repId]/[category]': `/team/weak-spots/${teamRepId}/price`,
+		'/(app)/team/weak-spots/[repId]/[category]': `/team/weak-spots/${demoRepId}/price`,
 		'/(app)/team/cohorts/[id]': cohortId,
 		'/(app)/team/cohorts/[id]/csv': cohortId,
-		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repId}?module=d5m5`,
-		'/(app)/admin/users/[id]': users.match(/\/admin\/users\/([a-z0-9]+)/)![1]!,
-		'/(app)/admin/teams/[id]': teams.match(/\/admin\/teams\/([a-z0-9]+)/)![1]!,
+		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repIdInForm}?module=d5m5`,
+		// The admin's own page: an empty form posted to its actions (deactivate, say) then changes nothing.
+		'/(app)/admin/users/[id]': adminId,
+		'/(app)/admin/teams/[id]': teamId,
 		'/(app)/library/[id]': 'price-too-high',
 		'/(app)/knowledge/[id]': 'membership-tiers',
 		'/(app)/practice/[scenarioId]': 'renewal-price-objection',
+		'/(app)/hiring/candidates/[id]': candidateId,
+		'/(app)/hiring/candidates/[id]/export': candidateId,
 		'/(app)/hiring/interviews/[id]': interviewId,
 		'/(app)/hiring/interviews/[id]/live': interviewId,
 		'/(app)/hiring/interviews/[id]/scorecard': interviewId
+	};
+	return {
+		params,
+		candidateLink,
+		otherCandidateLink,
+		candidateId,
+		interviewId,
+		cohortId,
+		attemptId,
+		demoRepId,
+		teamId,
+		outsider,
+		otherRep,
+		dispose: async () => {
+			await Promise.all([outsider.client.dispose(), otherRep.client.dispose()]);
+		}
 	};
 }
 
@@ -73,80 +191,183 @@ async function sampleParams(): Promise<Record<string, string>> {
 function pathOf(routeId: string, params: Record<string, string>): string {
 	const sample = params[routeId];
 	if (sample?.startsWith('/')) return sample;
-	const path = routeId
-		.replace(/\/\([^)]+\)/g, '')
-		.replace('[token]', 'no-such.token')
-		.replace(/\[[a-zA-Z]+\]/g, sample ?? 'missing');
+	const path = routeId.replace(/\/\([^)]+\)/g, '').replace(/\[[a-zA-Z]+\]/g, sample ?? 'missing');
 	return path || '/';
 }
 
-// Routes whose objects belong to someone: a role the table allows still gets 404 for another's.
-const OWNED: Record<string, (role: Role) => boolean> = {
-	'/(app)/attempts/[attemptId]': (role) => role === 'rep',
+function actionPath(path: string, action: string): string {
+	if (action === 'default') return path;
+	return `${path}${path.includes('?') ? '&' : '?'}/${action}`;
+}
+
+// Objects that belong to someone: a role the table lets in still gets a 404 for someone else's.
+// The demo rep's attempt is theirs to answer; their manager (following the rep's team) and the
+// admin may read it; the demo manager and the admin sit on the sample interview.
+const READABLE_BY: Record<string, (actor: Actor) => boolean> = {
+	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep' || actor === 'manager' || actor === 'admin',
 	// The sample certificate does not exist: every role that may look gets the same 404.
 	'/(app)/certificates/[cohortId]/[userId]': () => false
 };
+const ANSWERABLE_BY: Record<string, (actor: Actor) => boolean> = {
+	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep'
+};
+// Actions that an empty form would still make do something lasting for a role that may use them.
+const NOT_POSTED_WHEN_ALLOWED: Record<string, string> = {
+	'/(app)/quizzes/[id] default': 'grading an empty quiz records a failed result'
+};
 
-test('every route answers each role as the access table says', async () => {
-	const params = await sampleParams();
-	for (const role of who) {
-		const client = await clientFor(role);
-		for (const routeId of Object.keys(ROUTE_ACCESS)) {
-			const path = pathOf(routeId, params);
+function expectDecision(response: APIResponse, decision: AccessDecision, label: string, allowed: (status: number) => void): void {
+	const location = response.headers()['location'] ?? '';
+	if (decision === 'allow') allowed(response.status());
+	if (decision === 'login') {
+		expect(response.status(), label).toBe(303);
+		expect(location, label).toMatch(/^\/login/);
+	}
+	if (decision === 'home') {
+		expect(response.status(), label).toBe(303);
+		expect(location, label).toBe('/');
+	}
+	if (decision === 'forbidden') expect(response.status(), label).toBe(403);
+}
+
+test('every route answers each role, a candidate and an anonymous visitor as the access table says', async () => {
+	const world = await buildWorld();
+	for (const actor of ACTORS) {
+		const client = await clientFor(actor, world);
+		// Signing out ends this client's session: it goes last.
+		const routes = Object.keys(ROUTE_ACCESS).sort((a, b) => Number(a === '/(auth)/logout') - Number(b === '/(auth)/logout'));
+		for (const routeId of routes) {
+			const path = pathOf(routeId, world.params);
 			// The endpoints that take form posts; the others answer GET.
-			const post = routeId === '/(auth)/logout' || routeId === '/locale' || routeId === '/(app)/studio/check';
+			const posted = routeId === '/(auth)/logout' || routeId === '/locale' || routeId === '/(app)/studio/check';
 			const response =
 				routeId === '/(app)/studio/check'
 					? await client.post(path, { data: { kind: 'script', locale: 'en', id: 'price-too-high', text: '' }, headers: { origin: ORIGIN } })
-					: post
-						? await client.post(path, { form: { locale: 'en', next: '/' }, headers: FORM_HEADERS })
+					: posted
+						? // No valid locale: switching would change the demo account's saved language for other tests.
+							await post(client, path, { locale: 'none', next: '/' })
 						: await client.get(path);
-			const decision = decideAccess(routeId, role ? [role] : null);
-			const label = `${role ?? 'anonymous'} ${post ? 'POST' : 'GET'} ${path} → ${decision}`;
-			const location = response.headers()['location'] ?? '';
-			const someoneElses = !!role && routeId in OWNED && !OWNED[routeId]!(role);
-			const allowedStatus = routeId === '/(app)/studio/check' ? 200 : post ? 303 : someoneElses ? 404 : 200;
-			if (decision === 'allow') expect(response.status(), label).toBe(allowedStatus);
-			if (decision === 'login') {
-				expect(response.status(), label).toBe(303);
-				expect(location, label).toMatch(/^\/login/);
-			}
-			if (decision === 'home') {
-				expect(response.status(), label).toBe(303);
-				expect(location, label).toBe('/');
-			}
-			if (decision === 'forbidden') expect(response.status(), label).toBe(403);
-			// Signing out through the table would end this client's session for the next routes.
-			if (routeId === '/(auth)/logout' && role) {
-				await client.dispose();
-				break;
-			}
-		}
-	}
-});
-
-test('form actions refuse roles that may not use them, before doing anything', async () => {
-	const params = await sampleParams();
-	const actions: { path: string; form: Record<string, string>; roles: Role[] }[] = [
-		{ path: '/admin/invites?/create', form: { email: 'intruder@example.com', roles: 'admin' }, roles: ['admin'] },
-		{ path: `/admin/users/${params['/(app)/admin/users/[id]']}?/roles`, form: { roles: 'admin' }, roles: ['admin'] },
-		{ path: `/admin/users/${params['/(app)/admin/users/[id]']}?/deactivate`, form: {}, roles: ['admin'] },
-		{ path: '/admin/teams?/create', form: { name: 'Intruders' }, roles: ['admin'] },
-		{ path: `/admin/teams/${params['/(app)/admin/teams/[id]']}?/rename`, form: { name: 'Renamed' }, roles: ['admin'] }
-	];
-	for (const role of who) {
-		const client = await clientFor(role);
-		for (const action of actions) {
-			if (role && action.roles.includes(role)) continue;
-			const response = await client.post(action.path, { form: action.form, headers: FORM_HEADERS });
-			expect(response.status(), `${role ?? 'anonymous'} POST ${action.path}`).toBe(role ? 403 : 303);
+			const decision = decideAccess(routeId, rolesOf(actor));
+			const label = `${actor} ${posted ? 'POST' : 'GET'} ${path} → ${decision}`;
+			const someoneElses = routeId in READABLE_BY && !READABLE_BY[routeId]!(actor);
+			expectDecision(response, decision, label, (status) => expect(status, label).toBe(routeId === '/(app)/studio/check' ? 200 : posted ? 303 : someoneElses ? 404 : 200));
 		}
 		await client.dispose();
 	}
-	// Nothing changed: no intruder invitation was created.
+	await world.dispose();
+});
+
+test('every form action answers each role, a candidate and an anonymous visitor as the access table says', async () => {
+	const actions = discoverActions();
+	// Sanity: the route files were read (the app has dozens of actions).
+	expect(actions.length).toBeGreaterThan(30);
+	const world = await buildWorld();
+	for (const actor of ACTORS) {
+		const client = await clientFor(actor, world);
+		for (const { routeId, action } of actions) {
+			const decision = decideAccess(routeId, rolesOf(actor));
+			if (decision === 'allow' && NOT_POSTED_WHEN_ALLOWED[`${routeId} ${action}`]) continue;
+			const path = actionPath(pathOf(routeId, world.params), action);
+			// An empty form, as a browser would post it: enough to reach the checks, too little to change anything.
+			const response = await post(client, path);
+			const label = `${actor} POST ${path} → ${decision}`;
+			expectDecision(response, decision, label, (status) => {
+				expect(status, label).toBeLessThan(500);
+				expect(status, label).not.toBe(403);
+				expect(response.headers()['location'] ?? '', label).not.toMatch(/^\/login/);
+				if (routeId in ANSWERABLE_BY) expect(status === 404, label).toBe(!ANSWERABLE_BY[routeId]!(actor));
+			});
+		}
+		await client.dispose();
+	}
+	await world.dispose();
+});
+
+test('other people’s objects answer 404 to pages and actions alike, and nothing changes', async () => {
+	const world = await buildWorld();
+	const actions = discoverActions();
+	const actionsOf = (routeId: string) => actions.filter((a) => a.routeId === routeId).map((a) => a.action);
+	const { outsider, otherRep } = world;
+
+	// Another rep's attempt: neither readable nor answerable.
+	expect((await otherRep.client.get(`/attempts/${world.attemptId}`)).status()).toBe(404);
+	for (const action of actionsOf('/(app)/attempts/[attemptId]')) {
+		expect((await post(otherRep.client, actionPath(`/attempts/${world.attemptId}`, action), { turn: '0', reply: 'Hijack' })).status(), `other rep ${action}`).toBe(404);
+	}
+	expect((await outsider.client.get(`/attempts/${world.attemptId}`)).status(), 'a manager of another team').toBe(404);
+
+	// Another team's interview and candidate, to a manager who is on no panel and leads no team.
+	const hiring: [string, string][] = [
+		['/(app)/hiring/interviews/[id]', `/hiring/interviews/${world.interviewId}`],
+		['/(app)/hiring/interviews/[id]/live', `/hiring/interviews/${world.interviewId}/live`],
+		['/(app)/hiring/interviews/[id]/scorecard', `/hiring/interviews/${world.interviewId}/scorecard`],
+		['/(app)/hiring/candidates/[id]', `/hiring/candidates/${world.candidateId}`],
+		['/(app)/hiring/candidates/[id]/export', `/hiring/candidates/${world.candidateId}/export`],
+		['/(app)/team/cohorts/[id]', `/team/cohorts/${world.cohortId}`],
+		['/(app)/team/cohorts/[id]/csv', `/team/cohorts/${world.cohortId}/csv`],
+		['/(app)/team/cohorts/[id]/signoff/[userId]', world.params['/(app)/team/cohorts/[id]/signoff/[userId]']!],
+		['/(app)/team/weak-spots/[repId]/[category]', `/team/weak-spots/${world.demoRepId}/price`]
+	];
+	for (const [routeId, path] of hiring) {
+		expect((await outsider.client.get(path)).status(), `outsider GET ${path}`).toBe(404);
+		for (const action of actionsOf(routeId)) {
+			const form = { confirm: 'yes', score: '100', reason: 'other', comment: 'x', verdict: 'handled', turn: '0', intent: 'submit', recommendation: 'strong-yes' };
+			expect((await post(outsider.client, actionPath(path, action), form)).status(), `outsider POST ${action} ${path}`).toBe(404);
+		}
+	}
+	expect((await post(outsider.client, '/team?/leaderboard', { teamId: world.teamId, on: '1' })).status(), 'another team’s leaderboard').toBe(404);
+
+	// Scheduling an interview for a candidate one cannot see is refused, and does not reveal them.
+	const form = new URLSearchParams({ candidateId: world.candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', mode: 'live', scheduledAt: '2026-12-01T10:00', panel: outsider.id });
+	const scheduled = await outsider.client.post('/hiring/interviews/new', { data: form.toString(), headers: { ...FORM_HEADERS, 'content-type': 'application/x-www-form-urlencoded' } });
+	expect(scheduled.status()).toBe(400);
+	expect((await outsider.client.get(`/hiring/candidates/${world.candidateId}`)).status()).toBe(404);
+	expect(await (await outsider.client.get('/hiring/candidates')).text()).not.toContain('Access Candidate');
+
+	// A candidate's link opens their own interview only: another link's id with their secret is no link at all.
+	const candidate = await newClient();
+	const [ownId, ownSecret] = world.candidateLink.split('/').pop()!.split('.');
+	const otherId = world.otherCandidateLink.split('/').pop()!.split('.')[0];
+	expect(ownId).not.toBe(otherId);
+	expect(await (await candidate.get(`/try/${otherId}.${ownSecret}`)).text()).toContain('This link is not valid');
+	expect((await post(candidate, `/try/${otherId}.${ownSecret}?/start`, { consent: 'yes' })).status()).toBe(400);
+	// The link grants nothing beyond its role-play.
+	expect((await candidate.get(`/hiring/interviews/${world.interviewId}`)).headers()['location']).toMatch(/^\/login/);
+	await candidate.dispose();
+
+	// None of it changed anything: the sample interview still has no role-play and no ratings.
+	const manager = await clientFor('manager');
+	const page = await (await manager.get(`/hiring/interviews/${world.interviewId}`)).text();
+	expect(page).toContain('0 of 2 interviewers have submitted');
+	expect(await (await manager.get(`/hiring/interviews/${world.interviewId}/live`)).text()).not.toContain('Say this as the customer');
+	await manager.dispose();
+	await world.dispose();
+});
+
+test('form actions refuse roles that may not use them, before doing anything', async () => {
 	const admin = await clientFor('admin');
-	expect(await (await admin.get('/admin/invites')).text()).not.toContain('intruder@example.com');
+	const adminId = await userId(admin, demoAccount('admin').email);
 	await admin.dispose();
+	const actions: { path: string; form: Record<string, string>; roles: Role[] }[] = [
+		{ path: '/admin/invites?/create', form: { email: 'intruder@example.com', roles: 'admin' }, roles: ['admin'] },
+		{ path: `/admin/users/${adminId}?/roles`, form: { roles: 'rep' }, roles: ['admin'] },
+		{ path: '/admin/teams?/create', form: { name: 'Intruders' }, roles: ['admin'] }
+	];
+	for (const actor of ACTORS.filter((a) => a !== 'candidate')) {
+		const client = await clientFor(actor);
+		for (const action of actions) {
+			if (actor !== 'anonymous' && action.roles.includes(actor)) continue;
+			const response = await post(client, action.path, action.form);
+			expect(response.status(), `${actor} POST ${action.path}`).toBe(actor === 'anonymous' ? 303 : 403);
+		}
+		await client.dispose();
+	}
+	// Nothing changed: no intruder invitation, no team, and the admin is still an admin.
+	const check = await clientFor('admin');
+	expect(await (await check.get('/admin/invites')).text()).not.toContain('intruder@example.com');
+	expect(await (await check.get('/admin/teams')).text()).not.toContain('Intruders');
+	expect((await check.get('/admin/users')).status()).toBe(200);
+	await check.dispose();
 });
 
 test('a form posted from another site is refused (CSRF)', async () => {
@@ -157,7 +378,7 @@ test('a form posted from another site is refused (CSRF)', async () => {
 });
 
 test('pages carry the security headers', async () => {
-	const client = await clientFor(null);
+	const client = await clientFor('anonymous');
 	const response = await client.get('/login');
 	const headers = response.headers();
 	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");

@@ -8,3 +8,14 @@ export function textField(data: FormData, name: string): string {
 export function textFields(data: FormData, name: string): string[] {
 	return data.getAll(name).filter((value): value is string => typeof value === 'string');
 }
+
+/**
+ * Cuts text to at most `max` UTF-16 units (what a browser's maxlength counts) without splitting a
+ * character: a rare CJK character or an emoji is two units, and half of one is not text.
+ */
+export function clipText(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const code = text.charCodeAt(max - 1);
+	// A high surrogate as the last unit kept: its other half would be cut off.
+	return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}

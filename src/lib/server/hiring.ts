@@ -105,6 +105,10 @@ export function listVisibleCandidates(db: Db, user: SessionUser): Candidate[] {
 		.all();
 }
 
+export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string): boolean {
+	return listVisibleCandidates(db, user).some((c) => c.id === candidateId);
+}
+
 export function listPositions(db: Db, user: SessionUser): string[] {
 	return [...new Set(listVisibleCandidates(db, user).map((c) => c.position))].sort();
 }

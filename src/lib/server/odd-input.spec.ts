@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
-import { insertUser } from './accounts';
+import { findUserById, insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
 import { findAttempt, loadAttempt, startAttempt, submitTurn } from './practice';
 import { searchContent } from './content/search';
 import { scoreReply } from '$lib/engine/scoring/score';
+import { createAccountToken } from './auth/account-tokens';
+import { acceptInvite, NAME_MAX_LENGTH } from './auth/invites';
+import { createCandidate, findCandidate } from './hiring';
+import { publish, publishedText } from './studio';
+import { findContent } from './content/store';
+import { clipText } from './forms';
 
 // Text people paste: zero-width characters, direction overrides, emoji, a NUL, and very long text.
 const ODD = ['\u200b\u200c\u200d\ufeff', '\u202e這是反向文字\u202c', '👍🏽 好的 🙏', 'nul\u0000byte', '𠮷野家', 'ｆｕｌｌ　ｗｉｄｔｈ'];
@@ -42,5 +48,48 @@ describe('odd input', () => {
 	it.each([...ODD, '"', "'", '\\', '%', '_', '*', 'NEAR(a b)', ') OR 1=1 --'])('search takes %j without error', (query) => {
 		const { db } = setUp();
 		expect(() => searchContent(db, query)).not.toThrow();
+	});
+
+	// Kept as typed, less the white space around it (a byte-order mark counts as white space).
+	it.each(ODD)('a name %j is kept exactly as typed on an account and on a candidate', async (odd) => {
+		const { db } = setUp();
+		const { token } = createAccountToken(db, { kind: 'invite', email: 'odd@example.com', roles: ['rep'] });
+		const accepted = await acceptInvite(db, token, { name: ` 林 ${odd} `, password: 'an odd enough password' });
+		expect(accepted.ok && findUserById(db, accepted.user.id)!.name).toBe(`林 ${odd}`.trim());
+		const candidate = createCandidate(db, { name: `王 ${odd}`, contact: odd, position: `Sales ${odd}`, notes: odd, createdBy: null as unknown as string });
+		expect(findCandidate(db, candidate.id)).toMatchObject({ name: `王 ${odd}`.trim(), position: `Sales ${odd}`.trim() });
+	});
+
+	it('counts a name’s length in characters: 100 rare characters (200 UTF-16 units) fit, 101 do not', async () => {
+		const { db } = setUp();
+		const invite = () => createAccountToken(db, { kind: 'invite', email: `n${Math.random()}@example.com`, roles: ['rep'] }).token;
+		expect((await acceptInvite(db, invite(), { name: '𠮷'.repeat(NAME_MAX_LENGTH), password: 'an odd enough password' })).ok).toBe(true);
+		expect(await acceptInvite(db, invite(), { name: '𠮷'.repeat(NAME_MAX_LENGTH + 1), password: 'an odd enough password' })).toEqual({ ok: false, problem: 'name-too-long' });
+	});
+
+	it('clips form text without splitting a character in two', () => {
+		const clipped = clipText('𠮷'.repeat(60), 101);
+		expect(clipped).toBe('𠮷'.repeat(50));
+		expect(clipText('👍🏽'.repeat(10), 3)).toBe('👍');
+		expect(clipText('short', 100)).toBe('short');
+		expect(clipText('abcdef', 3)).toBe('abc');
+	});
+
+	it.each(ODD.filter((odd) => !odd.includes('\u0000')))('a title %j published from the studio is kept exactly', (odd) => {
+		const { db, rep } = setUp();
+		const text = publishedText(db, 'script', 'en', 'price-too-high')!.replace(/^title: .*$/m, `title: ${JSON.stringify(`Price ${odd}`)}`);
+		expect(publish(db, 'script', 'en', 'price-too-high', text, rep.id)).toMatchObject({ ok: true });
+		expect(findContent(db, 'script', 'price-too-high', 'en')!.data.title).toBe(`Price ${odd}`.trim());
+	});
+
+	it.each([
+		['typed', 'title: Price \u0000 here'],
+		['escaped', 'title: "Price \\0 here"']
+	])('a NUL %s into a studio file is kept, and search still works', (_how, line) => {
+		const { db, rep } = setUp();
+		const text = publishedText(db, 'script', 'en', 'price-too-high')!.replace(/^title: .*$/m, line);
+		expect(publish(db, 'script', 'en', 'price-too-high', text, rep.id)).toMatchObject({ ok: true });
+		expect(findContent(db, 'script', 'price-too-high', 'en')!.data.title).toBe('Price \u0000 here');
+		expect(searchContent(db, 'Price').length).toBeGreaterThan(0);
 	});
 });

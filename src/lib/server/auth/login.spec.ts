@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../db';
 import { insertUser, setUserActive } from '../accounts';
-import { hashPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { checkCredentials, createLoginLimiters } from './login';
+
+// The real verification, watched: which hash each sign-in was checked against.
+vi.mock('./password', async (importOriginal) => {
+	const original = await importOriginal<typeof import('./password')>();
+	return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
+});
 
 async function setUp() {
 	const db = createTestDatabase();
@@ -25,6 +31,24 @@ describe('checkCredentials', () => {
 		expect(unknown).toEqual({ ok: false, reason: 'invalid' });
 		expect(wrong).toEqual(unknown);
 		expect(deactivated).toEqual(unknown);
+	});
+
+	it('runs one argon2id verification with the same cost for an unknown email as for a known one', async () => {
+		const { db, user, limiters } = await setUp();
+		const verify = vi.mocked(verifyPassword);
+		verify.mockClear();
+		await checkCredentials(db, limiters, { email: 'nobody@example.com', password: 'wrong password', ip: '1.1.1.1' });
+		await checkCredentials(db, limiters, { email: 'rep@example.com', password: 'wrong password', ip: '1.1.1.1' });
+		setUserActive(db, user.id, false);
+		await checkCredentials(db, limiters, { email: 'rep@example.com', password: 'right password', ip: '1.1.1.1' });
+		expect(verify).toHaveBeenCalledTimes(3);
+		const [unknownHash, knownHash, deactivatedHash] = verify.mock.calls.map(([hash]) => hash);
+		// Same algorithm and parameters (memory, iterations, lanes): the same work, so the same time.
+		const parameters = (hash: string | undefined) => hash?.split('$').slice(1, 4).join('$');
+		expect(parameters(knownHash)).toBe('argon2id$v=19$m=19456,t=2,p=1');
+		expect(parameters(unknownHash)).toBe(parameters(knownHash));
+		expect(parameters(deactivatedHash)).toBe(parameters(knownHash));
+		expect(unknownHash).not.toBe(knownHash);
 	});
 
 	it('locks an account after 5 failures, even with the right password, and only that account', async () => {

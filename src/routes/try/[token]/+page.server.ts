@@ -1,20 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
-import { createRateLimiter } from '$lib/server/auth/rate-limit';
+import { wrongLinks } from '$lib/server/auth/wrong-links';
 import { lookUpCandidateLink, startInterviewAttempt } from '$lib/server/hiring';
 import { compiledRevisionFor, expireIfDue, loadAttempt, submitTurn } from '$lib/server/practice';
 import { textField } from '$lib/server/forms';
 
-// Links carry 100 random bits, but guessing is still slowed: 30 wrong links per address per 15 minutes.
-const wrongLinks = createRateLimiter({ max: 30, windowMs: 15 * 60 * 1000 });
-
 function openLink(event: Pick<RequestEvent, 'params' | 'getClientAddress'>) {
-	const ip = event.getClientAddress();
-	if (wrongLinks.check(ip).limited) return { ok: false as const, reason: 'rate-limited' as const };
-	const link = lookUpCandidateLink(getDb(), event.params.token);
-	if (!link.ok && link.reason === 'invalid') wrongLinks.hit(ip);
-	return link;
+	return wrongLinks.lookUp(event.getClientAddress(), () => lookUpCandidateLink(getDb(), event.params.token));
 }
 
 export const load: PageServerLoad = (event) => {

@@ -3,18 +3,18 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { createCandidate, listVisibleCandidates } from '$lib/server/hiring';
-import { textField } from '$lib/server/forms';
+import { clipText, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
-	return { candidates: listVisibleCandidates(getDb(), user) };
+	return { candidates: listVisibleCandidates(getDb(), user), deleted: event.url.searchParams.get('deleted') === '1' };
 };
 
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
 		const data = await event.request.formData();
-		const fields = { name: textField(data, 'name').slice(0, 100), contact: textField(data, 'contact').slice(0, 200), position: textField(data, 'position').slice(0, 100), notes: textField(data, 'notes').slice(0, 2000) };
+		const fields = { name: clipText(textField(data, 'name'), 100), contact: clipText(textField(data, 'contact'), 200), position: clipText(textField(data, 'position'), 100), notes: clipText(textField(data, 'notes'), 2000) };
 		if (!fields.name.trim()) return fail(400, { ...fields, problem: 'name' as const });
 		if (!fields.position.trim()) return fail(400, { ...fields, problem: 'position' as const });
 		const candidate = createCandidate(getDb(), { ...fields, createdBy: user.id });

@@ -6,7 +6,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { activeInviteOf, createInterviewInvite, interviewAttempt, isOnPanel, overrideAttemptScore, overridesOf, revokeInterviewInvites, saveRating, startInterviewAttempt } from '$lib/server/hiring';
 import { expireIfDue } from '$lib/server/practice';
 import { interviewFor, panelView, transcriptOf } from '$lib/server/interview-view';
-import { textField } from '$lib/server/forms';
+import { clipText, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -74,7 +74,7 @@ export const actions: Actions = {
 		if (!attempt || attempt.status === 'active' || !(score >= 0 && score <= 100) || !(OVERRIDE_REASONS as readonly string[]).includes(reason) || !comment) {
 			return fail(400, { action: 'override' as const, problem: 'invalid' as const });
 		}
-		overrideAttemptScore(db, attempt, { score, reason: reason as OverrideReason, comment: comment.slice(0, 2000), userId: user.id });
+		overrideAttemptScore(db, attempt, { score, reason: reason as OverrideReason, comment: clipText(comment, 2000), userId: user.id });
 		return { action: 'override' as const };
 	},
 	live: (event) => {

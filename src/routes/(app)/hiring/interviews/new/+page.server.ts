@@ -5,7 +5,7 @@ import { INTERVIEW_MODES, type InterviewMode } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { usersWithRole } from '$lib/server/accounts';
 import { listContentOfKind } from '$lib/server/content/store';
-import { createInterview, listVisibleCandidates } from '$lib/server/hiring';
+import { canSeeCandidate, createInterview, listVisibleCandidates } from '$lib/server/hiring';
 import { listTeams } from '$lib/server/teams';
 import { contentLocale } from '$lib/server/content-locale';
 import { textField, textFields } from '$lib/server/forms';
@@ -32,8 +32,11 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const mode = textField(data, 'mode');
 		const teamId = textField(data, 'teamId') || null;
+		const candidateId = textField(data, 'candidateId');
+		// Scheduling an interview makes its candidate visible: only for a candidate one may see already.
+		if (!canSeeCandidate(getDb(), user, candidateId)) return fail(400, { problem: 'candidate' as const });
 		const result = createInterview(getDb(), {
-			candidateId: textField(data, 'candidateId'),
+			candidateId,
 			scenarioId: textField(data, 'scenarioId'),
 			rubricId: textField(data, 'rubricId'),
 			locale: contentLocale(),

@@ -6,7 +6,7 @@ import { findContent } from '$lib/server/content/store';
 import { interviewAttempt } from '$lib/server/hiring';
 import { expireIfDue, loadAttempt, submitTurn } from '$lib/server/practice';
 import { interviewFor, transcriptOf } from '$lib/server/interview-view';
-import { textField } from '$lib/server/forms';
+import { clipText, textField } from '$lib/server/forms';
 
 const VERDICT_SCORES = { handled: 1, partly: 0.5, not: 0 } as const;
 
@@ -42,7 +42,7 @@ export const actions: Actions = {
 		const attempt = interviewAttempt(db, interview.id, 'live');
 		const verdict = textField(data, 'verdict') as keyof typeof VERDICT_SCORES;
 		if (!attempt || !(verdict in VERDICT_SCORES)) return fail(400, { problem: 'ended' as const });
-		const outcome = submitTurn(db, attempt.id, { mode: 'judged', score: VERDICT_SCORES[verdict], note: textField(data, 'note').slice(0, 1000) }, Number(textField(data, 'turn')));
+		const outcome = submitTurn(db, attempt.id, { mode: 'judged', score: VERDICT_SCORES[verdict], note: clipText(textField(data, 'note'), 1000) }, Number(textField(data, 'turn')));
 		if (!outcome.ok) return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason });
 		return { judged: true };
 	}

@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
 import { checkText, discardDraft, draftOf, insightsOf, isContentKind, publish, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
 import { listContentIds } from '$lib/server/content/store';
-import { textField } from '$lib/server/forms';
+import { clipText, textField } from '$lib/server/forms';
 import type { ContentKind } from '$lib/engine/content';
 import { changesOnly, lineDiff } from '$lib/engine/studio/diff';
 import { isLocale, type Locale } from '$lib/roles';
@@ -52,13 +52,13 @@ export const actions: Actions = {
 	save: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
 		const { kind, locale, id } = target(event);
-		saveDraft(getDb(), kind, locale, id, textField(await event.request.formData(), 'text').slice(0, 200_000), user.id);
+		saveDraft(getDb(), kind, locale, id, clipText(textField(await event.request.formData(), 'text'), 200_000), user.id);
 		return { saved: true };
 	},
 	publish: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
 		const { kind, locale, id } = target(event);
-		const text = textField(await event.request.formData(), 'text').slice(0, 200_000);
+		const text = clipText(textField(await event.request.formData(), 'text'), 200_000);
 		const db = getDb();
 		// What was typed is kept as the draft either way: a refused publish loses nothing.
 		saveDraft(db, kind, locale, id, text, user.id);
