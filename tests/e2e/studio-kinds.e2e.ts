@@ -55,7 +55,7 @@ test('a trainer writes a rubric in the form: criteria with weights and anchors',
 
 	// Listening matters first: move it up; its heading and buttons follow it.
 	await page.getByRole('button', { name: 'Move Criterion 2 up' }).click();
-	await expect(page.getByRole('heading', { name: 'Criterion 1: Listening' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Criterion 1: Listening' })).toBeFocused();
 	await publish(page);
 });
 
@@ -74,6 +74,7 @@ test('a trainer writes a quiz in the form and picks the right option among the o
 	// Moving and removing options keeps the right answer on Platinum.
 	await first.getByRole('button', { name: 'Move Option 2 down' }).click();
 	await expect(first.getByLabel('Option 3', { exact: true })).toHaveValue('Platinum');
+	await expect(first.getByLabel('Option 3', { exact: true })).toBeFocused();
 	await expect(first.getByRole('radio', { name: 'Platinum' })).toBeChecked();
 	await first.getByRole('button', { name: 'Remove Option 1' }).click();
 	await expect(first.getByRole('radio', { name: 'Platinum' })).toBeChecked();
