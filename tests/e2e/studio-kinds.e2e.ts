@@ -164,3 +164,34 @@ test('a trainer builds a plan in the form; a manager starts it, the rep takes th
 	await expect(manager.getByText('Repeats back and builds on it')).toBeVisible();
 	await managerContext.close();
 });
+
+test('a trainer writes a script entry in the form with its Markdown preview; reps read it in the library', async ({ page, browser }) => {
+	const id = `discount-${suffix}`;
+	await signInAs(page, 'trainer');
+	await createInForm(page, 'script', id);
+	await page.getByRole('textbox', { name: 'Title', exact: true }).fill(`Can you do better (${suffix})?`);
+	await page.getByLabel('Category').selectOption('price');
+	await page.getByRole('textbox', { name: 'The objection' }).fill('Can you do a better price?');
+	await page.getByLabel('Phrasing 1', { exact: true }).fill('Any discount if I sign today?');
+
+	await page.getByRole('button', { name: 'Add an answer' }).click();
+	const third = page.getByRole('group', { name: /^Answer 3/ });
+	await third.getByRole('textbox', { name: 'What the rep says' }).fill('What would make this worth it for you at the list price?');
+	await third.getByRole('checkbox', { name: 'Ask' }).check();
+	await third.getByRole('checkbox', { name: 'Reframe' }).check();
+	await third.getByRole('textbox', { name: 'Why it works' }).fill('It turns price into value.');
+	await page.getByRole('checkbox', { name: /Membership Tiers and Benefits/ }).check();
+	await page.getByRole('textbox', { name: 'Text (Markdown)' }).fill('## Notes\n\nNever **cut the list price** on the first call.');
+	await expect(page.getByRole('region', { name: 'Preview' }).locator('strong')).toHaveText('cut the list price');
+	await publish(page);
+
+	const context = await browser.newContext();
+	const rep = await context.newPage();
+	await signInAs(rep, 'rep');
+	await rep.goto(`/library/${id}`);
+	const answer = rep.getByRole('listitem').filter({ has: rep.getByRole('heading', { name: 'Answer 3' }) });
+	await expect(answer).toContainText('What would make this worth it for you at the list price?');
+	await expect(answer).toContainText('Reframe');
+	await expect(rep.getByText('Any discount if I sign today?')).toBeVisible();
+	await context.close();
+});
