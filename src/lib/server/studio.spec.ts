@@ -62,7 +62,8 @@ describe('studio publishing', () => {
 	});
 });
 
-describe('zip import and export', () => {
+// Each test loads the whole demo pack into a database or two: work, not speed, so a loaded machine gets time.
+describe('zip import and export', { timeout: 30_000 }, () => {
 	it('export → import elsewhere → export gives the same files', async () => {
 		const { unzipSync, strFromU8 } = await import('fflate');
 		const { exportZip, importZip } = await import('./studio');
@@ -91,7 +92,7 @@ describe('zip import and export', () => {
 	});
 });
 
-describe('export of a selection', () => {
+describe('export of a selection', { timeout: 30_000 }, () => {
 	const select = (query: string) => parseExportSelection(new URLSearchParams(query));
 	const filesOf = (zip: Uint8Array) => Object.keys(unzipSync(zip)).sort();
 	const checkAlone = (zip: Uint8Array) =>
