@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { createTestDatabase } from './db';
 import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
 import { findContent } from './content/store';
 import { findAttempt, loadAttempt, startAttempt } from './practice';
-import { draftOf, publish, publishedText, revisionsOf, rollBack, saveDraft, templateFor, checkText } from './studio';
+import { draftOf, exportZip, importZip, publish, publishedText, revisionsOf, rollBack, saveDraft, templateFor, checkText } from './studio';
+import { checkContentFiles } from '$lib/engine/content';
+import { parseExportSelection } from '$lib/engine/studio/selection';
 
 function setUp() {
 	const db = createTestDatabase();
@@ -59,7 +62,8 @@ describe('studio publishing', () => {
 	});
 });
 
-describe('zip import and export', () => {
+// Each test loads the whole demo pack into a database or two: work, not speed, so a loaded machine gets time.
+describe('zip import and export', { timeout: 30_000 }, () => {
 	it('export → import elsewhere → export gives the same files', async () => {
 		const { unzipSync, strFromU8 } = await import('fflate');
 		const { exportZip, importZip } = await import('./studio');
@@ -85,5 +89,58 @@ describe('zip import and export', () => {
 		expect(!result.ok && result.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['en/scripts/price-too-high.md:4']);
 		expect(findContent(db, 'script', 'think-about-it', 'en')?.data.title).not.toBe('Changed by import');
 		expect(importZip(db, strToU8('not a zip'), trainer.id)).toMatchObject({ ok: false });
+	});
+});
+
+describe('export of a selection', { timeout: 30_000 }, () => {
+	const select = (query: string) => parseExportSelection(new URLSearchParams(query));
+	const filesOf = (zip: Uint8Array) => Object.keys(unzipSync(zip)).sort();
+	const checkAlone = (zip: Uint8Array) =>
+		checkContentFiles(Object.entries(unzipSync(zip)).map(([path, bytes]) => ({ path: path.replace(/^content\//, ''), text: strFromU8(bytes) }))).problems;
+
+	it('reads ticked kinds, languages and items, ignoring anything else', () => {
+		expect(select('kind=quiz&kind=nope&locale=en&locale=fr&item=rubric:zh-TW:hiring-roleplay&item=rubric:en:../x&item=a:b')).toEqual({
+			kinds: ['quiz'],
+			locales: ['en'],
+			items: [{ kind: 'rubric', locale: 'zh-TW', id: 'hiring-roleplay' }]
+		});
+	});
+
+	it('zips exactly the ticked items plus the ticked kinds in the ticked languages', () => {
+		const { db } = setUp();
+		expect(filesOf(exportZip(db, select('kind=rubric&locale=en&item=quiz:zh-TW:industry-chain')))).toEqual([
+			'content/en/rubrics/hiring-roleplay.yaml',
+			'content/en/rubrics/rep-certification.yaml',
+			'content/zh-TW/quizzes/industry-chain.yaml'
+		]);
+		expect(filesOf(exportZip(db, select('kind=rubric')))).toHaveLength(4);
+		expect(filesOf(exportZip(db, select('item=quiz:en:industry-chain')))).toEqual(['content/en/quizzes/industry-chain.yaml']);
+		expect(filesOf(exportZip(db, select('')))).toEqual(filesOf(exportZip(db)));
+	});
+
+	it('a selection passes the check alone only with what it refers to, and imports where that is published', () => {
+		const { db } = setUp();
+		const planOnly = exportZip(db, select('item=curriculum:en:new-rep-onboarding'));
+		const missing = checkAlone(planOnly);
+		expect(missing.length).toBeGreaterThan(0);
+		expect(missing.every((p) => p.file === 'en/curricula/new-rep-onboarding.yaml' && p.message.startsWith('refers to'))).toBe(true);
+
+		// Into a database without content the plan is refused, naming what is missing; nothing is imported.
+		const empty = createTestDatabase();
+		const trainer = insertUser(empty, { email: 't@example.com', name: 'T', passwordHash: 'x', roles: ['trainer'] });
+		const refused = importZip(empty, planOnly, trainer.id);
+		expect(!refused.ok && refused.problems.map((p) => p.message)).toEqual(missing.map((p) => p.message));
+		expect(publishedText(empty, 'curriculum', 'en', 'new-rep-onboarding')).toBeNull();
+
+		// With everything it refers to in the same zip, it checks alone and imports into the empty database.
+		const withReferences = exportZip(db, select('locale=en'));
+		expect(checkAlone(withReferences)).toEqual([]);
+		expect(importZip(empty, withReferences, trainer.id)).toMatchObject({ ok: true });
+		expect(publishedText(empty, 'curriculum', 'en', 'new-rep-onboarding')).not.toBeNull();
+		expect(publishedText(empty, 'curriculum', 'zh-TW', 'new-rep-onboarding')).toBeNull();
+
+		// Where the references are already published, the plan alone imports.
+		const { db: other, trainer: otherTrainer } = setUp();
+		expect(importZip(other, planOnly, otherTrainer.id)).toEqual({ ok: true, count: 1 });
 	});
 });

@@ -8,6 +8,7 @@ import { rowToItem, upsertContentItem } from './content/store';
 import { CONTENT_KINDS, checkContentFiles, contentPath, parseContentFile, serializeContentItem, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from '$lib/engine/content';
 import { endingScoreRanges, playtestScenario } from '$lib/engine/scenario';
 import { scenarioGraph } from '$lib/engine/studio/graph';
+import { isSelected, type ExportSelection } from '$lib/engine/studio/selection';
 import { renderMarkdown } from './markdown';
 
 export function isContentKind(value: string): value is ContentKind {
@@ -103,23 +104,26 @@ export type PublishResult = { ok: true; number: number } | { ok: false; problems
 export function publish(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string, authorId: string, now = new Date()): PublishResult {
 	const { item, problems } = checkText(db, kind, locale, id, text);
 	if (!item) return { ok: false, problems };
-	const number = db.transaction((tx) => {
-		const last = revisionsOf(tx, kind, locale, id)[0];
-		let next = (last?.number ?? 0) + 1;
-		// The first publish from the studio keeps what was live before (from files) as revision 1.
-		const before = !last ? publishedText(tx, kind, locale, id) : null;
-		if (before !== null) {
-			tx.insert(contentRevisions).values({ id: newId(), kind, locale, itemId: id, number: next, text: before, authorId: null, createdAt: now }).run();
-			next++;
-		}
-		upsertContentItem(tx, item, now);
-		const canonical = serializeContentItem(item);
-		tx.insert(contentRevisions).values({ id: newId(), kind, locale, itemId: id, number: next, text: canonical, authorId, createdAt: now }).run();
-		discardDraft(tx, kind, locale, id);
-		recordAudit(tx, { actorId: authorId, action: 'content.published', targetId: `${kind}:${locale}:${id}`, detail: `revision ${next}` });
-		return next;
-	});
-	return { ok: true, number };
+	return { ok: true, number: db.transaction((tx) => publishChecked(tx, item, authorId, now)) };
+}
+
+/** Publishes an item that has passed the check (the transaction is the caller's); returns its revision number. */
+function publishChecked(tx: Db, item: ContentItem, authorId: string, now: Date): number {
+	const { kind, locale, id } = item;
+	const last = revisionsOf(tx, kind, locale, id)[0];
+	let next = (last?.number ?? 0) + 1;
+	// The first publish from the studio keeps what was live before (from files) as revision 1.
+	const before = !last ? publishedText(tx, kind, locale, id) : null;
+	if (before !== null) {
+		tx.insert(contentRevisions).values({ id: newId(), kind, locale, itemId: id, number: next, text: before, authorId: null, createdAt: now }).run();
+		next++;
+	}
+	upsertContentItem(tx, item, now);
+	const canonical = serializeContentItem(item);
+	tx.insert(contentRevisions).values({ id: newId(), kind, locale, itemId: id, number: next, text: canonical, authorId, createdAt: now }).run();
+	discardDraft(tx, kind, locale, id);
+	recordAudit(tx, { actorId: authorId, action: 'content.published', targetId: `${kind}:${locale}:${id}`, detail: `revision ${next}` });
+	return next;
 }
 
 /** Publishes an earlier revision's text again, as a new revision. */
@@ -146,12 +150,16 @@ export function countDrafts(db: Db): number {
 	return db.select({ n: sql<number>`count(*)` }).from(contentDrafts).get()?.n ?? 0;
 }
 
-/** Every published item as its file, zipped under `content/` as `content:export` would write it. */
-export function exportZip(db: Db, kinds?: readonly ContentKind[]): Uint8Array {
+/**
+ * The published items of a selection (all without one) as files, zipped under `content/` as
+ * `content:export` would write them. Items a selected item refers to are not added: the import
+ * checks references, against the zip and what is already published there.
+ */
+export function exportZip(db: Db, selection?: ExportSelection): Uint8Array {
 	const files: Record<string, Uint8Array> = {};
 	for (const row of db.select().from(contentItems).all()) {
 		const item = rowToItem(row);
-		if (kinds && !kinds.includes(item.kind)) continue;
+		if (selection && !isSelected(selection, item)) continue;
 		files[`content/${contentPath(item)}`] = strToU8(serializeContentItem(item));
 	}
 	return zipSync(files, { level: 6 });
@@ -177,12 +185,11 @@ export function importZip(db: Db, zip: Uint8Array, authorId: string): ImportResu
 	const { items, problems } = checkContentFiles(files, { alsoKnown: known });
 	if (problems.length > 0) return { ok: false, problems };
 	if (items.length === 0) return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'the zip has no content files' }] };
+	// Checked together above: items may refer to each other (a plan and its quizzes, an entry and
+	// its article), so each is published as checked, not checked again alone against the database.
+	const now = new Date();
 	db.transaction((tx) => {
-		for (const item of items) {
-			const result = publish(tx, item.kind, item.locale, item.id, serializeContentItem(item), authorId);
-			// Checked together above; a refusal here means the check and the publish disagree.
-			if (!result.ok) throw new Error(`import: ${contentPath(item)} was refused on publish`);
-		}
+		for (const item of items) publishChecked(tx, item, authorId, now);
 	});
 	return { ok: true, count: items.length };
 }

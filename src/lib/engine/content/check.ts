@@ -1,4 +1,5 @@
 import { locateContentFile, parseContentFile, type LineOf } from './parse';
+import { MODULE_ITEM_KIND } from './schemas';
 import { validateScenario } from '../scenario/validate';
 import { playtestScenario } from '../scenario/playtest';
 import { contentPath, type ContentItem, type ContentKind, type ContentProblem } from './kinds';
@@ -35,10 +36,9 @@ function referencesOf(item: ContentItem): Reference[] {
 			return refs;
 		}
 		case 'curriculum': {
-			const kindOfModule = { read: 'article', scripts: 'script', quiz: 'quiz', drill: 'scenario', scenario: 'scenario', signoff: 'scenario' } as const;
 			return item.data.days.flatMap((day, d) =>
 				day.modules.flatMap((module, m) => [
-					...module.items.map((id, i) => ({ kind: kindOfModule[module.type], id, field: ['days', d, 'modules', m, 'items', i] })),
+					...module.items.map((id, i) => ({ kind: MODULE_ITEM_KIND[module.type], id, field: ['days', d, 'modules', m, 'items', i] })),
 					...(module.rubric ? [{ kind: 'rubric' as const, id: module.rubric, field: ['days', d, 'modules', m, 'rubric'] }] : [])
 				])
 			);

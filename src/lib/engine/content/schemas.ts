@@ -114,7 +114,11 @@ export const scenarioSchema = v.strictObject({
 });
 export type Scenario = v.InferOutput<typeof scenarioSchema>;
 
-const MODULE_TYPES = ['read', 'scripts', 'quiz', 'drill', 'scenario', 'signoff'] as const;
+export const MODULE_TYPES = ['read', 'scripts', 'quiz', 'drill', 'scenario', 'signoff'] as const;
+export type ModuleType = (typeof MODULE_TYPES)[number];
+/** What a module's items are: articles to read, script entries to study, quizzes, or scenarios to play. */
+export const MODULE_ITEM_KIND = { read: 'article', scripts: 'script', quiz: 'quiz', drill: 'scenario', scenario: 'scenario', signoff: 'scenario' } as const satisfies Record<ModuleType, string>;
+export const PRACTICE_MODES = ['choice', 'text', 'voice'] as const;
 export const curriculumSchema = v.strictObject({
 	id: contentId,
 	title: text(200),
@@ -128,7 +132,7 @@ export const curriculumSchema = v.strictObject({
 							type: oneOf(MODULE_TYPES),
 							title: text(200),
 							items: v.optional(idList, []),
-							mode: v.optional(oneOf(['choice', 'text', 'voice'] as const)),
+							mode: v.optional(oneOf(PRACTICE_MODES)),
 							pass: v.optional(v.pipe(v.number('must be a number'), v.minValue(0, 'must be 0 to 100'), v.maxValue(100, 'must be 0 to 100'))),
 							rubric: v.optional(contentId)
 						}),
