@@ -9,7 +9,8 @@ const CONTENT = join(process.cwd(), 'content');
 const files = readdirSync(CONTENT, { recursive: true, encoding: 'utf8' }).filter((path) => /\.(md|yaml)$/.test(path));
 
 describe('form drafts', () => {
-	it('read and write every demo file back to the same content', () => {
+	// Reads the whole demo pack: allow for a busy machine.
+	it('read and write every demo file back to the same content', { timeout: 30_000 }, () => {
 		expect(files.length).toBeGreaterThan(40);
 		for (const file of files) {
 			const text = readFileSync(join(CONTENT, file), 'utf8');
