@@ -4,7 +4,8 @@ import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
 import { findContent } from './content/store';
 import { findAttempt, loadAttempt, startAttempt } from './practice';
-import { draftOf, publish, publishedText, revisionsOf, rollBack, saveDraft, templateFor, checkText } from './studio';
+import { draftOf, insightsOf, publish, publishedText, revisionsOf, rollBack, saveDraft, templateFor, checkText } from './studio';
+import { readDraft } from '$lib/engine/content';
 
 function setUp() {
 	const db = createTestDatabase();
@@ -46,6 +47,21 @@ describe('studio publishing', () => {
 		expect(checkText(db, 'scenario', 'en', 'my-first-call', withOrphan).problems.map((p) => p.message)).toContain('beat "orphan" cannot be reached from the start beat "greet"');
 		expect(publish(db, 'scenario', 'en', 'my-first-call', text, trainer.id)).toEqual({ ok: true, number: 1 });
 		expect(findContent(db, 'scenario', 'my-first-call', 'en')).toBeDefined();
+	});
+
+	it('the scenario template opens in the form as one opening beat and a won and a lost ending, in the item’s language, and passes its playtest', () => {
+		const { db } = setUp();
+		for (const locale of ['en', 'zh-TW'] as const) {
+			const text = templateFor('scenario', 'my-first-call', locale);
+			const read = readDraft('scenario', text);
+			if (!read.ok || read.draft.kind !== 'scenario') throw new Error(`${locale}: the form cannot read the template`);
+			const { beats, start } = read.draft.data;
+			expect(Object.entries(beats).map(([id, beat]) => [id, beat.end ?? null])).toEqual([[start, null], ['won', 'won'], ['lost', 'lost']]);
+			expect(checkText(db, 'scenario', locale, 'my-first-call', text).problems).toEqual([]);
+			const insights = insightsOf('scenario', locale, 'my-first-call', text, []);
+			expect(insights.scenario?.playtest.map((run) => [run.kind, run.passed])).toEqual([['good', true], ['bad', false]]);
+		}
+		expect(templateFor('scenario', 'x', 'zh-TW')).toContain('customer: 喂？哪位？');
 	});
 
 	it('a rep’s running attempt keeps its revision when the trainer publishes a change', () => {
