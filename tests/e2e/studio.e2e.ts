@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from './helpers';
 
 // One after another: the zip import republishes every item, which would shift the revision numbers
@@ -33,6 +33,12 @@ examples:
     - Buy now.
 `;
 
+/** Scenarios open in the form once the page is interactive; these tests type the file itself. */
+async function showFile(page: Page): Promise<void> {
+	await expect(page.getByRole('button', { name: 'Form' })).toHaveAttribute('aria-pressed', 'true');
+	await page.getByRole('button', { name: 'File', exact: true }).click();
+}
+
 test('a trainer writes a scenario, fixes an unreachable beat, playtests, publishes; a rep plays it and keeps the old revision through a change', async ({ page, browser }) => {
 	await signInAs(page, 'trainer');
 	await page.goto('/studio');
@@ -42,6 +48,7 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 	await page.getByRole('button', { name: 'Create' }).click();
 	await expect(page).toHaveURL(new RegExp(`/studio/scenario/en/${id}$`));
 
+	await showFile(page);
 	const editor = page.getByLabel('File');
 	await editor.fill(scenario('Hello?', '  orphan: { customer: Hm?, next: [{ goto: lost }] }\n'));
 	await expect(page.getByText('beat "orphan" cannot be reached from the start beat "greet"')).toBeVisible();
@@ -76,6 +83,7 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 
 	// The trainer changes the customer's line; the rep's running attempt keeps the old one.
 	await page.reload();
+	await showFile(page);
 	await page.getByLabel('File').fill(scenario('Yes? Who is calling?'));
 	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
 	await page.getByRole('button', { name: 'Publish' }).click();

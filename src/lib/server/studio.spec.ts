@@ -64,6 +64,18 @@ describe('studio publishing', () => {
 		expect(templateFor('scenario', 'x', 'zh-TW')).toContain('customer: 喂？哪位？');
 	});
 
+	it('draws a half-written scenario (its start beat or a rule’s beat removed) instead of failing the live check', () => {
+		const { db } = setUp();
+		const template = templateFor('scenario', 'my-first-call');
+		for (const text of [template.replace('start: greet', 'start: opening'), template.replace('{ goto: lost }', '{ goto: gone }')]) {
+			const { problems } = checkText(db, 'scenario', 'en', 'my-first-call', text);
+			expect(problems).toHaveLength(1);
+			const insights = insightsOf('scenario', 'en', 'my-first-call', text, problems);
+			expect(insights.scenario?.graph.nodes.map((node) => node.id)).toEqual(['greet', 'won', 'lost']);
+			expect(insights.scenario?.playtest).toEqual([]);
+		}
+	});
+
 	it('a rep’s running attempt keeps its revision when the trainer publishes a change', () => {
 		const { db, trainer, rep } = setUp();
 		const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;

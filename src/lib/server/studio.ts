@@ -76,7 +76,7 @@ export function insightsOf(kind: ContentKind, locale: ContentLocale, id: string,
 	const parsed = parseContentFile(contentPath({ kind, locale, id }), text);
 	const item = parsed.ok ? parsed.item : null;
 	// The playtest needs a sound graph; the bots would only repeat the graph's problems.
-	const graphSound = !problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won'));
+	const graphSound = !problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won') || p.message.startsWith('the start beat'));
 	return {
 		preview: item && (item.kind === 'script' || item.kind === 'article') ? renderMarkdown(item.body).html : null,
 		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data).runs : [], ranges: endingScoreRanges(item.data) } : null

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readDraft, writeDraft, type DraftData, type RuleDraft } from '../content/draft';
 import { checkContentFiles } from '../content/check';
-import { addBeat, beatIdProblem, firstWords, moveBeat, referencesTo, removeBeat, renameBeat, ruleCondition, setRuleCondition, toBeatId, usualRules } from './scenario-edit';
+import { addBeat, beatIdProblem, checkBeatName, firstWords, moveBeat, referencesTo, removeBeat, renameBeat, ruleCondition, setRuleCondition, toBeatId, usualRules } from './scenario-edit';
 import { pathAtLine } from './locate';
 
 const FILE = 'en/scenarios/renewal-price-objection.yaml';
@@ -38,6 +38,15 @@ describe('beat ids', () => {
 		expect(beatIdProblem(beats, 'won')).toBe('taken');
 		expect(beatIdProblem(beats, 'won', 'won')).toBeNull();
 		expect(beatIdProblem(beats, 'price-2')).toBeNull();
+	});
+
+	it('checks a typed name as the id it becomes', () => {
+		const beats = { greet: {}, won: {} };
+		expect(checkBeatName(beats, 'Price objection')).toEqual({ id: 'price-objection', problem: null });
+		expect(checkBeatName(beats, '太貴了')).toEqual({ id: '', problem: 'format' });
+		expect(checkBeatName(beats, '  ')).toEqual({ id: '', problem: 'empty' });
+		expect(checkBeatName(beats, 'Won')).toEqual({ id: 'won', problem: 'taken' });
+		expect(checkBeatName(beats, 'Won', 'won')).toEqual({ id: 'won', problem: null });
 	});
 });
 

@@ -42,6 +42,15 @@ export function beatIdProblem(beats: Record<string, unknown>, id: string, renami
 	return null;
 }
 
+/**
+ * What a typed beat name becomes, and why it cannot be used. A name with no usable character
+ * ("太貴了") is a wrong format, not a missing name.
+ */
+export function checkBeatName(beats: Record<string, unknown>, typed: string, renaming?: string): { id: string; problem: BeatIdProblem | null } {
+	const id = toBeatId(typed);
+	return { id, problem: id === '' && typed.trim() !== '' ? 'format' : beatIdProblem(beats, id, renaming) };
+}
+
 export function newBeat(end: EndKind): BeatDraft {
 	const beat: BeatDraft = { customer: '', expect: [], avoid: [], choices: [], next: [] };
 	if (end) beat.end = end;
