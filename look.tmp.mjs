@@ -25,12 +25,23 @@ if (target === 'new') {
   await page.goto(base + target);
 }
 await page.waitForTimeout(1500);
+if (process.env.ADD) {
+  const add = page.locator('section.add-beat');
+  await add.locator('input').fill(process.env.ADD);
+  await add.locator('button').click();
+  await page.waitForTimeout(300);
+  await page.keyboard.type(lang === 'zh' ? '太貴了吧。' : 'Too expensive.');
+  await page.waitForTimeout(2000);
+  await page.locator('details.beat').last().screenshot({ path: `/tmp/forms-scenario/shots/${lang}-${width}-added-beat.png` });
+  await page.locator('.side').screenshot({ path: `/tmp/forms-scenario/shots/${lang}-${width}-side.png` });
+}
 const name = `${lang}-${width}-${target === 'new' ? 'new' : 'existing'}`;
 if (process.env.OPEN) for (const d of await page.locator('details.beat').all()) await d.evaluate((el) => (el.open = true));
 await page.waitForTimeout(300);
 const height = await page.evaluate(() => document.documentElement.scrollHeight);
 const chunk = Number(width) < 600 ? 1100 : 1300;
-for (let y = 0, i = 0; y < height && i < Number(process.env.MAX ?? 4); y += chunk, i++) {
+const start = Number(process.env.FROM ?? 0);
+for (let y = start, i = 0; y < height && i < Number(process.env.MAX ?? 4); y += chunk, i++) {
   await page.screenshot({ path: `/tmp/forms-scenario/shots/${name}-${i}.png`, fullPage: true, clip: { x: 0, y, width: Number(width), height: Math.min(chunk, height - y) } });
 }
 console.log('height', height);

@@ -49,10 +49,10 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	await price.getByRole('button', { name: 'Add the usual rules' }).click();
 	await expect(entry(price, 'rule 1').getByLabel('Go to')).toHaveValue('won');
 
-	// Nothing goes to the new beat yet: the checker says so, beside the beat too, and publishing waits.
+	// Nothing goes to the new beat yet: the checker says so, and the beat says it in the trainer's words.
 	const unreachable = 'beat "price-objection" cannot be reached from the start beat "greet"';
 	await expect(page.locator('.problems').getByText(unreachable)).toBeVisible();
-	await expect(price.getByText(unreachable)).toBeVisible();
+	await expect(price.getByText('No rule leads to this beat yet: choose it under “Go to” in a rule of another beat, or remove it.')).toBeVisible();
 	await expect(price.locator('summary')).toContainText('1 to fix');
 	await expect(page.getByRole('button', { name: 'Publish' })).toBeDisabled();
 
@@ -60,6 +60,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	const greet = beat(page, 'greet');
 	await entry(greet, 'rule 1').getByLabel('Go to').selectOption('price-objection');
 	await expect(page.getByText(unreachable)).toHaveCount(0);
+	await expect(price.locator('summary .badge.off')).toHaveCount(0);
 	// The good examples must now get through two beats: the playtest says they stop early.
 	await expect(page.locator('.problems')).toContainText('playtest: the good examples must win');
 	const good = page.getByRole('group', { name: 'Good replies' });
@@ -130,7 +131,8 @@ test('a beat is removed only after saying which rules go to it', async ({ page }
 	await lost.getByRole('button', { name: 'Remove beat lost' }).click();
 	await lost.getByRole('button', { name: 'Remove it' }).click();
 	await expect(beat(page, 'lost')).toHaveCount(0);
-	await expect(beat(page, 'greet').getByText('beat "greet" goes to "lost", which is not a beat')).toBeVisible();
+	await expect(page.locator('.problems').getByText('beat "greet" goes to "lost", which is not a beat')).toBeVisible();
+	await expect(beat(page, 'greet').getByText('A rule goes to “lost”, which is not a beat: choose another under “Go to”.')).toBeVisible();
 	await expect(entry(beat(page, 'greet'), 'rule 3').getByLabel('Go to')).toHaveValue('lost');
 	await expect(entry(beat(page, 'greet'), 'rule 3').getByRole('option', { name: 'lost (not found)' })).toHaveCount(1);
 });

@@ -4,6 +4,7 @@ import { readDraft, writeDraft, type DraftData, type RuleDraft } from '../conten
 import { checkContentFiles } from '../content/check';
 import { addBeat, beatIdProblem, checkBeatName, firstWords, moveBeat, referencesTo, removeBeat, renameBeat, ruleCondition, setRuleCondition, toBeatId, usualRules } from './scenario-edit';
 import { pathAtLine } from './locate';
+import { readProblem } from './problem-reading';
 
 const FILE = 'en/scenarios/renewal-price-objection.yaml';
 
@@ -158,5 +159,84 @@ describe('pathAtLine', () => {
 		const [problem] = checkContentFiles([{ path: FILE, text: written }], { alsoKnown: SCRIPTS }).problems;
 		expect(problem!.message).toBe(`beats.${beat}.expect[0].cues: needs at least one cue`);
 		expect(pathAtLine('scenario', written, problem!.line)).toEqual(['beats', beat, 'expect', 0, 'cues']);
+	});
+});
+
+describe('readProblem', () => {
+	const TEMPLATE = `id: renewal-price-objection
+title: A call
+persona: { name: Mr Lee, role: Owner, company: Lee Hardware }
+minutes: 8
+pass: 70
+criteria: [opening]
+start: greet
+beats:
+  greet:
+    customer: Hello?
+    expect:
+      - { point: Says who they are, criterion: opening, cues: [my name] }
+    choices:
+      - { text: My name is Kevin., quality: good }
+    next:
+      - { minScore: 0.6, goto: won }
+      - { goto: lost }
+  won: { end: won, customer: Fine. }
+  lost: { end: lost, customer: No. }
+examples:
+  good: ["Hello, my name is Kevin from MetalHub."]
+  bad: [Buy now.]
+`;
+
+	/** The checker's messages after a change to the sound template, read back. */
+	function readingsAfter(change: (data: DraftData['scenario']) => void): (ReturnType<typeof readProblem> | string)[] {
+		const read = readDraft('scenario', TEMPLATE);
+		if (!read.ok || read.draft.kind !== 'scenario') throw new Error('unreadable');
+		change(read.draft.data);
+		const text = writeDraft(read.draft);
+		return checkContentFiles([{ path: FILE, text }]).problems.map((p) => readProblem(p.message) ?? p.message);
+	}
+
+	it('knows the template is sound', () => {
+		expect(readingsAfter(() => {})).toEqual([]);
+	});
+
+	it('reads every graph message of the checker', () => {
+		expect(readingsAfter((d) => (d.start = 'opening'))).toEqual([{ code: 'start-missing', values: { id: 'opening' } }]);
+		expect(readingsAfter((d) => d.beats.won!.next.push({ goto: 'lost' }))).toEqual([{ code: 'ending-extras', values: {} }]);
+		expect(readingsAfter((d) => (d.beats.greet!.next = []))).toEqual([{ code: 'no-rules', values: {} }]);
+		expect(readingsAfter((d) => (d.beats.greet!.next[1]!.goto = 'gone'))).toEqual([{ code: 'goto-missing', values: { goto: 'gone' } }]);
+		expect(readingsAfter((d) => (d.beats.greet!.next[0] = { choice: 3, goto: 'won' }))).toEqual([{ code: 'choice-missing', values: { count: '1', choice: '3' } }]);
+		expect(readingsAfter((d) => (d.beats.greet!.next[1]!.maxTries = 2))).toEqual([{ code: 'last-rule', values: {} }]);
+		expect(readingsAfter((d) => (d.beats.greet!.expect[0]!.criterion = 'closing'))).toEqual([{ code: 'criterion', values: { criterion: 'closing' } }]);
+		expect(readingsAfter((d) => addBeat(d, 'later', 'neutral'))).toEqual([{ code: 'empty', values: { field: 'customer' } }]);
+		expect(
+			readingsAfter((d) => {
+				addBeat(d, 'later', 'neutral');
+				d.beats.later!.customer = 'Call me later.';
+			})
+		).toEqual([{ code: 'unreachable', values: {} }]);
+		expect(
+			readingsAfter((d) => {
+				addBeat(d, 'stuck', '');
+				d.beats.stuck!.customer = 'Hm.';
+				d.beats.stuck!.next = [{ goto: 'stuck' }];
+				d.beats.greet!.next[0]!.goto = 'stuck';
+			})
+		).toContainEqual({ code: 'dead-end', values: {} });
+		expect(readingsAfter((d) => (d.beats.won!.end = 'neutral'))).toEqual([{ code: 'no-won', values: {} }]);
+	});
+
+	it('reads the playtest, and empty fields by their name', () => {
+		expect(readingsAfter((d) => (d.examples.good = ['Hi.']))).toEqual([{ code: 'good-fails', values: { pass: '70', score: '0', path: 'greet → lost' } }]);
+		expect(readingsAfter((d) => (d.examples.bad = ['Hello, my name is Bob from MetalHub. How are you today?']))).toEqual([{ code: 'bad-passes', values: { score: '100', path: 'greet → won' } }]);
+		expect(readingsAfter((d) => (d.persona.name = ''))).toEqual([{ code: 'empty', values: { field: 'name' } }]);
+		expect(readingsAfter((d) => (d.minutes = null))).toEqual([{ code: 'empty', values: { field: 'minutes' } }]);
+		expect(readingsAfter((d) => (d.beats.greet!.expect[0]!.cues = ['']))).toEqual([{ code: 'empty', values: { field: 'cues' } }]);
+		expect(readingsAfter((d) => (d.beats.greet!.expect[0]!.cues = []))).toEqual([{ code: 'no-cue', values: {} }]);
+		expect(readingsAfter((d) => (d.beats.greet!.next[1]!.goto = ''))).toEqual([{ code: 'no-goto', values: {} }]);
+	});
+
+	it('leaves a message it does not know as it is', () => {
+		expect(readProblem('refers to script "x", which does not exist in en/scripts/')).toBeNull();
 	});
 });
