@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { checkContentFiles } from '../../src/lib/engine/content/check';
-import { signInAs } from './helpers';
+import { createStudioItem, signInAs, startAsRep } from './helpers';
 
 const id = `price-call-${Date.now().toString(36)}`;
 const goodReplies = ['Hello Mr. Lee, my name is Kevin from MetalHub. Do you have a minute?', 'I understand. What do you compare it with? Most members compare it with one trade fair.'];
@@ -14,12 +14,7 @@ const entry = (scope: Locator, name: string): Locator => scope.getByRole('group'
 test('a trainer writes a scenario in the form only, fixes an unreachable beat, publishes; a rep plays it; the export passes content:check', async ({ page, browser }) => {
 	test.setTimeout(90_000);
 	await signInAs(page, 'trainer');
-	await page.goto('/studio');
-	await page.getByLabel('Kind').selectOption('scenario');
-	await page.getByLabel('Language').selectOption('en');
-	await page.getByLabel(/^Id/).fill(id);
-	await page.getByRole('button', { name: 'Create' }).click();
-	await expect(page).toHaveURL(new RegExp(`/studio/scenario/en/${id}$`));
+	await createStudioItem(page, 'scenario', 'en', id);
 
 	// A new scenario opens in the form, as a call that already works: an opening beat and two endings.
 	await expect(page.getByRole('button', { name: 'Form' })).toHaveAttribute('aria-pressed', 'true');
@@ -83,12 +78,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	await expect(beat(page, 'price').locator('summary')).toContainText('Your membership is too expensive.');
 
 	// A rep plays it.
-	const repContext = await browser.newContext();
-	const rep = await repContext.newPage();
-	await signInAs(rep, 'rep');
-	await rep.goto(`/practice/${id}`);
-	await rep.getByRole('radio', { name: /^Free text/ }).check();
-	await rep.getByRole('button', { name: 'Start the role-play' }).click();
+	const { rep, close } = await startAsRep(browser, id);
 	await expect(rep.getByText('Hello?')).toBeVisible();
 	for (const [i, reply] of goodReplies.entries()) {
 		await rep.getByLabel('Your reply').fill(reply);
@@ -97,7 +87,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	}
 	await expect(rep.getByRole('heading', { name: 'Result' })).toBeVisible();
 	await expect(rep.getByText(/^Passed \(pass mark 70\)/)).toBeVisible();
-	await repContext.close();
+	await close();
 
 	// The export holds the new scenario as a file, and the whole export passes content:check.
 	const response = await page.request.get('/studio/export');
@@ -114,10 +104,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 
 test('a beat is removed only after saying which rules go to it', async ({ page }) => {
 	await signInAs(page, 'trainer');
-	await page.goto('/studio');
-	await page.getByLabel('Kind').selectOption('scenario');
-	await page.getByLabel(/^Id/).fill(`${id}-remove`);
-	await page.getByRole('button', { name: 'Create' }).click();
+	await createStudioItem(page, 'scenario', 'zh-TW', `${id}-remove`);
 	await expect(page.getByRole('heading', { name: 'Customer and settings' })).toBeVisible();
 
 	const lost = beat(page, 'lost');

@@ -5,6 +5,7 @@ import { checkContentFiles } from '../content/check';
 import { addBeat, beatIdProblem, checkBeatName, firstWords, moveBeat, referencesTo, removeBeat, renameBeat, ruleCondition, setRuleCondition, toBeatId, usualRules } from './scenario-edit';
 import { pathAtLine } from './locate';
 import { readProblem } from './problem-reading';
+import { PRICE_CALL_YAML } from '../scenario/price-call.fixture';
 
 const FILE = 'en/scenarios/renewal-price-objection.yaml';
 
@@ -163,50 +164,26 @@ describe('pathAtLine', () => {
 });
 
 describe('readProblem', () => {
-	const TEMPLATE = `id: renewal-price-objection
-title: A call
-persona: { name: Mr Lee, role: Owner, company: Lee Hardware }
-minutes: 8
-pass: 70
-criteria: [opening]
-start: greet
-beats:
-  greet:
-    customer: Hello?
-    expect:
-      - { point: Says who they are, criterion: opening, cues: [my name] }
-    choices:
-      - { text: My name is Kevin., quality: good }
-    next:
-      - { minScore: 0.6, goto: won }
-      - { goto: lost }
-  won: { end: won, customer: Fine. }
-  lost: { end: lost, customer: No. }
-examples:
-  good: ["Hello, my name is Kevin from MetalHub."]
-  bad: [Buy now.]
-`;
-
-	/** The checker's messages after a change to the sound template, read back. */
+	/** The checker's messages after a change to the sound fixture, read back. */
 	function readingsAfter(change: (data: DraftData['scenario']) => void): (ReturnType<typeof readProblem> | string)[] {
-		const read = readDraft('scenario', TEMPLATE);
+		const read = readDraft('scenario', PRICE_CALL_YAML);
 		if (!read.ok || read.draft.kind !== 'scenario') throw new Error('unreadable');
 		change(read.draft.data);
 		const text = writeDraft(read.draft);
-		return checkContentFiles([{ path: FILE, text }]).problems.map((p) => readProblem(p.message) ?? p.message);
+		return checkContentFiles([{ path: 'en/scenarios/price-call.yaml', text }]).problems.map((p) => readProblem(p.message) ?? p.message);
 	}
 
-	it('knows the template is sound', () => {
+	it('starts from a sound scenario', () => {
 		expect(readingsAfter(() => {})).toEqual([]);
 	});
 
 	it('reads every graph message of the checker', () => {
 		expect(readingsAfter((d) => (d.start = 'opening'))).toEqual([{ code: 'start-missing', values: { id: 'opening' } }]);
-		expect(readingsAfter((d) => d.beats.won!.next.push({ goto: 'lost' }))).toEqual([{ code: 'ending-extras', values: {} }]);
-		expect(readingsAfter((d) => (d.beats.greet!.next = []))).toEqual([{ code: 'no-rules', values: {} }]);
-		expect(readingsAfter((d) => (d.beats.greet!.next[1]!.goto = 'gone'))).toEqual([{ code: 'goto-missing', values: { goto: 'gone' } }]);
-		expect(readingsAfter((d) => (d.beats.greet!.next[0] = { choice: 3, goto: 'won' }))).toEqual([{ code: 'choice-missing', values: { count: '1', choice: '3' } }]);
-		expect(readingsAfter((d) => (d.beats.greet!.next[1]!.maxTries = 2))).toEqual([{ code: 'last-rule', values: {} }]);
+		expect(readingsAfter((d) => d.beats.signed!.next.push({ goto: 'hangup' }))).toEqual([{ code: 'ending-extras', values: {} }]);
+		expect(readingsAfter((d) => (d.beats.price!.next = []))).toEqual([{ code: 'no-rules', values: {} }]);
+		expect(readingsAfter((d) => (d.beats.greet!.next[2]!.goto = 'gone'))).toEqual([{ code: 'goto-missing', values: { goto: 'gone' } }]);
+		expect(readingsAfter((d) => (d.beats.greet!.next[0] = { choice: 3, goto: 'price' }))).toEqual([{ code: 'choice-missing', values: { count: '2', choice: '3' } }]);
+		expect(readingsAfter((d) => (d.beats.price!.next[1]!.maxTries = 2))).toEqual([{ code: 'last-rule', values: {} }]);
 		expect(readingsAfter((d) => (d.beats.greet!.expect[0]!.criterion = 'closing'))).toEqual([{ code: 'criterion', values: { criterion: 'closing' } }]);
 		expect(readingsAfter((d) => addBeat(d, 'later', 'neutral'))).toEqual([{ code: 'empty', values: { field: 'customer' } }]);
 		expect(
@@ -223,17 +200,17 @@ examples:
 				d.beats.greet!.next[0]!.goto = 'stuck';
 			})
 		).toContainEqual({ code: 'dead-end', values: {} });
-		expect(readingsAfter((d) => (d.beats.won!.end = 'neutral'))).toEqual([{ code: 'no-won', values: {} }]);
+		expect(readingsAfter((d) => (d.beats.signed!.end = 'neutral'))).toEqual([{ code: 'no-won', values: {} }]);
 	});
 
 	it('reads the playtest, and empty fields by their name', () => {
-		expect(readingsAfter((d) => (d.examples.good = ['Hi.']))).toEqual([{ code: 'good-fails', values: { pass: '70', score: '0', path: 'greet → lost' } }]);
-		expect(readingsAfter((d) => (d.examples.bad = ['Hello, my name is Bob from MetalHub. How are you today?']))).toEqual([{ code: 'bad-passes', values: { score: '100', path: 'greet → won' } }]);
+		expect(readingsAfter((d) => (d.examples.good = ['Hi.']))).toEqual([{ code: 'good-fails', values: { pass: '70', score: '0', path: 'greet → greet' } }]);
+		expect(readingsAfter((d) => (d.examples.bad = d.examples.good))).toEqual([{ code: 'bad-passes', values: { score: expect.any(String), path: 'greet → price → signed' } }]);
 		expect(readingsAfter((d) => (d.persona.name = ''))).toEqual([{ code: 'empty', values: { field: 'name' } }]);
 		expect(readingsAfter((d) => (d.minutes = null))).toEqual([{ code: 'empty', values: { field: 'minutes' } }]);
 		expect(readingsAfter((d) => (d.beats.greet!.expect[0]!.cues = ['']))).toEqual([{ code: 'empty', values: { field: 'cues' } }]);
-		expect(readingsAfter((d) => (d.beats.greet!.expect[0]!.cues = []))).toEqual([{ code: 'no-cue', values: {} }]);
-		expect(readingsAfter((d) => (d.beats.greet!.next[1]!.goto = ''))).toEqual([{ code: 'no-goto', values: {} }]);
+		expect(readingsAfter((d) => (d.beats.greet!.avoid[0]!.cues = []))).toEqual([{ code: 'no-cue', values: {} }]);
+		expect(readingsAfter((d) => (d.beats.greet!.next[2]!.goto = ''))).toEqual([{ code: 'no-goto', values: {} }]);
 	});
 
 	it('leaves a message it does not know as it is', () => {
