@@ -107,7 +107,12 @@ test('a beat is removed only after saying which rules go to it', async ({ page }
 	await createStudioItem(page, 'scenario', 'zh-TW', `${id}-remove`);
 	await expect(page.getByRole('heading', { name: 'Customer and settings' })).toBeVisible();
 
+	// Moving a beat changes its place, and the keyboard stays on it.
 	const lost = beat(page, 'lost');
+	await lost.getByRole('button', { name: 'Move beat lost up' }).press('Enter');
+	await expect.poll(() => page.locator('details.beat').evaluateAll((sections) => sections.map((s) => s.id))).toEqual(['beat-greet', 'beat-lost', 'beat-won']);
+	await expect(lost.getByRole('button', { name: 'Move beat lost up' })).toBeFocused();
+
 	await lost.getByRole('button', { name: 'Remove beat lost' }).click();
 	const confirm = lost.getByRole('group', { name: /^Remove beat lost\?/ });
 	await expect(confirm).toBeFocused();
