@@ -55,3 +55,24 @@ export async function acceptInvite(page: Page, link: string, name: string, passw
 	await page.getByRole('button', { name: /^(Create my account|建立帳號)$/ }).click();
 	await expect(page).toHaveURL(/\/$/);
 }
+
+/** A trainer (signed in) creates a new item in the studio and lands on its editor. */
+export async function createStudioItem(page: Page, kind: string, locale: 'en' | 'zh-TW', id: string): Promise<void> {
+	await page.goto('/studio');
+	await page.getByLabel('Kind').selectOption(kind);
+	await page.getByLabel('Language').selectOption(locale);
+	await page.getByLabel(/^Id/).fill(id);
+	await page.getByRole('button', { name: 'Create' }).click();
+	await expect(page).toHaveURL(new RegExp(`/studio/${kind}/${locale}/${id}$`));
+}
+
+/** The demo rep, in a browser context of its own, starts a free-text role-play of a scenario. */
+export async function startAsRep(browser: Browser, scenarioId: string): Promise<{ rep: Page; close: () => Promise<void> }> {
+	const context = await browser.newContext();
+	const rep = await context.newPage();
+	await signInAs(rep, 'rep');
+	await rep.goto(`/practice/${scenarioId}`);
+	await rep.getByRole('radio', { name: /^Free text/ }).check();
+	await rep.getByRole('button', { name: 'Start the role-play' }).click();
+	return { rep, close: () => context.close() };
+}

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { createStudioItem, signInAs, startAsRep } from './helpers';
 
 // One after another: the zip import republishes every item, which would shift the revision numbers
 // the first test reads.
@@ -33,15 +33,16 @@ examples:
     - Buy now.
 `;
 
+/** Scenarios open in the form once the page is interactive; these tests type the file itself. */
+async function showFile(page: Page): Promise<void> {
+	await expect(page.getByRole('button', { name: 'Form' })).toHaveAttribute('aria-pressed', 'true');
+	await page.getByRole('button', { name: 'File', exact: true }).click();
+}
+
 test('a trainer writes a scenario, fixes an unreachable beat, playtests, publishes; a rep plays it and keeps the old revision through a change', async ({ page, browser }) => {
 	await signInAs(page, 'trainer');
-	await page.goto('/studio');
-	await page.getByLabel('Kind').selectOption('scenario');
-	await page.getByLabel('Language').selectOption('en');
-	await page.getByLabel(/^Id/).fill(id);
-	await page.getByRole('button', { name: 'Create' }).click();
-	await expect(page).toHaveURL(new RegExp(`/studio/scenario/en/${id}$`));
-
+	await createStudioItem(page, 'scenario', 'en', id);
+	await showFile(page);
 	const editor = page.getByLabel('File');
 	await editor.fill(scenario('Hello?', '  orphan: { customer: Hm?, next: [{ goto: lost }] }\n'));
 	await expect(page.getByText('beat "orphan" cannot be reached from the start beat "greet"')).toBeVisible();
@@ -66,16 +67,12 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 	await page.goBack();
 
 	// A rep plays it.
-	const repContext = await browser.newContext();
-	const rep = await repContext.newPage();
-	await signInAs(rep, 'rep');
-	await rep.goto(`/practice/${id}`);
-	await rep.getByRole('radio', { name: /^Free text/ }).check();
-	await rep.getByRole('button', { name: 'Start the role-play' }).click();
+	const { rep, close } = await startAsRep(browser, id);
 	await expect(rep.locator('li.current')).toContainText('Hello?');
 
 	// The trainer changes the customer's line; the rep's running attempt keeps the old one.
 	await page.reload();
+	await showFile(page);
 	await page.getByLabel('File').fill(scenario('Yes? Who is calling?'));
 	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
 	await page.getByRole('button', { name: 'Publish' }).click();
@@ -87,7 +84,7 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 	await rep.getByLabel('Your reply').fill('Hello, my name is Kevin from MetalHub.');
 	await rep.getByRole('button', { name: 'Send' }).click();
 	await expect(rep.getByRole('heading', { name: 'Result' })).toBeVisible();
-	await repContext.close();
+	await close();
 });
 
 test('a rep cannot open the studio', async ({ page }) => {

@@ -5,8 +5,8 @@ import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
 import { findContent } from './content/store';
 import { findAttempt, loadAttempt, startAttempt } from './practice';
-import { draftOf, exportZip, importZip, publish, publishedText, revisionsOf, rollBack, saveDraft, templateFor, checkText } from './studio';
-import { checkContentFiles } from '$lib/engine/content';
+import { draftOf, exportZip, importZip, insightsOf, publish, publishedText, revisionsOf, rollBack, saveDraft, templateFor, checkText } from './studio';
+import { checkContentFiles, readDraft } from '$lib/engine/content';
 import { parseExportSelection } from '$lib/engine/studio/selection';
 
 function setUp() {
@@ -49,6 +49,33 @@ describe('studio publishing', () => {
 		expect(checkText(db, 'scenario', 'en', 'my-first-call', withOrphan).problems.map((p) => p.message)).toContain('beat "orphan" cannot be reached from the start beat "greet"');
 		expect(publish(db, 'scenario', 'en', 'my-first-call', text, trainer.id)).toEqual({ ok: true, number: 1 });
 		expect(findContent(db, 'scenario', 'my-first-call', 'en')).toBeDefined();
+	});
+
+	it('the scenario template opens in the form as one opening beat and a won and a lost ending, in the item’s language, and passes its playtest', () => {
+		const { db } = setUp();
+		for (const locale of ['en', 'zh-TW'] as const) {
+			const text = templateFor('scenario', 'my-first-call', locale);
+			const read = readDraft('scenario', text);
+			if (!read.ok || read.draft.kind !== 'scenario') throw new Error(`${locale}: the form cannot read the template`);
+			const { beats, start } = read.draft.data;
+			expect(Object.entries(beats).map(([id, beat]) => [id, beat.end ?? null])).toEqual([[start, null], ['won', 'won'], ['lost', 'lost']]);
+			expect(checkText(db, 'scenario', locale, 'my-first-call', text).problems).toEqual([]);
+			const insights = insightsOf('scenario', locale, 'my-first-call', text, []);
+			expect(insights.scenario?.playtest.map((run) => [run.kind, run.passed])).toEqual([['good', true], ['bad', false]]);
+		}
+		expect(templateFor('scenario', 'x', 'zh-TW')).toContain('customer: 喂？哪位？');
+	});
+
+	it('draws a half-written scenario (its start beat or a rule’s beat removed) instead of failing the live check', () => {
+		const { db } = setUp();
+		const template = templateFor('scenario', 'my-first-call');
+		for (const text of [template.replace('start: greet', 'start: opening'), template.replace('{ goto: lost }', '{ goto: gone }')]) {
+			const { problems } = checkText(db, 'scenario', 'en', 'my-first-call', text);
+			expect(problems).toHaveLength(1);
+			const insights = insightsOf('scenario', 'en', 'my-first-call', text, problems);
+			expect(insights.scenario?.graph.nodes.map((node) => node.id)).toEqual(['greet', 'won', 'lost']);
+			expect(insights.scenario?.playtest).toEqual([]);
+		}
 	});
 
 	it('a rep’s running attempt keeps its revision when the trainer publishes a change', () => {

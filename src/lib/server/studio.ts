@@ -77,7 +77,7 @@ export function insightsOf(kind: ContentKind, locale: ContentLocale, id: string,
 	const parsed = parseContentFile(contentPath({ kind, locale, id }), text);
 	const item = parsed.ok ? parsed.item : null;
 	// The playtest needs a sound graph; the bots would only repeat the graph's problems.
-	const graphSound = !problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won'));
+	const graphSound = !problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won') || p.message.startsWith('the start beat'));
 	return {
 		preview: item && (item.kind === 'script' || item.kind === 'article') ? renderMarkdown(item.body).html : null,
 		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data).runs : [], ranges: endingScoreRanges(item.data) } : null
@@ -133,12 +133,25 @@ export function rollBack(db: Db, revisionId: string, authorId: string): PublishR
 	return publish(db, revision.kind, revision.locale, revision.itemId, revision.text, authorId);
 }
 
+/**
+ * A new scenario: one opening beat with the usual rules (a good reply wins, a weak one gets a
+ * second try, then the call is lost) and the two endings, in the item's language, so that a trainer
+ * in the form starts from a call that already works and changes it.
+ */
+function scenarioTemplate(id: string, locale: ContentLocale): string {
+	const words =
+		locale === 'zh-TW'
+			? { title: '新情境', name: '王經理', role: '老闆', company: '五金行', hello: '喂？哪位？', point: '說明自己是誰', cues: '[我是, 敝姓]', again: '你到底是哪位？', won: '好，你把資料寄過來。', lost: '不用了，謝謝。', good: '王經理您好，我是機械五金網的小陳，想請教您一分鐘。', bad: '要不要買我們的會員？' }
+			: { title: 'New scenario', name: 'Mr. Lee', role: 'Owner', company: 'Lee Hardware', hello: 'Hello?', point: 'Says who they are', cues: '[my name, this is]', again: 'Sorry, who is this?', won: 'All right, send me the details.', lost: 'No thanks.', good: 'Hello Mr. Lee, my name is Kevin from MetalHub. Do you have a minute?', bad: 'Buy now.' };
+	return `id: ${id}\ntitle: ${words.title}\npersona: { name: ${words.name}, role: ${words.role}, company: ${words.company} }\nminutes: 8\npass: 70\ncriteria: [opening]\nstart: greet\nbeats:\n  greet:\n    customer: ${words.hello}\n    expect:\n      - { point: ${words.point}, criterion: opening, weight: 1, cues: ${words.cues} }\n    next:\n      - { minScore: 0.6, goto: won }\n      - { maxTries: 2, goto: greet, say: "${words.again}" }\n      - { goto: lost }\n  won: { end: won, customer: "${words.won}" }\n  lost: { end: lost, customer: "${words.lost}" }\nexamples:\n  good:\n    - ${words.good}\n  bad:\n    - ${words.bad}\n`;
+}
+
 /** A starting point for a new item of a kind, valid except for what the trainer must write. */
-export function templateFor(kind: ContentKind, id: string): string {
+export function templateFor(kind: ContentKind, id: string, locale: ContentLocale = 'en'): string {
 	const templates: Record<ContentKind, string> = {
 		script: `---\nid: ${id}\ntitle: New objection\ncategory: price\nobjection: What the customer says.\nvariants:\n  - Another way they say it.\nanswers:\n  - text: A recommended answer.\n    techniques: [acknowledge, ask]\n    why: Why it works.\n  - text: A second answer.\n    techniques: [evidence]\n    why: Why it works.\nmistakes:\n  - "A mistake: why it hurts."\nknowledge: []\n---\n## Notes\n`,
 		article: `---\nid: ${id}\ntitle: New article\ncategory: product\nsummary: One sentence.\nscripts: []\n---\n## First section\n\nText.\n`,
-		scenario: `id: ${id}\ntitle: New scenario\npersona: { name: Customer, role: Owner, company: Company }\nminutes: 8\npass: 70\ncriteria: [opening]\nstart: greet\nbeats:\n  greet:\n    customer: Hello?\n    expect:\n      - { point: Says who they are, criterion: opening, weight: 1, cues: [my name] }\n    next:\n      - { minScore: 0.6, goto: won }\n      - { goto: lost }\n  won: { end: won, customer: All right. }\n  lost: { end: lost, customer: No thanks. }\nexamples:\n  good:\n    - Hello, my name is Kevin from MetalHub.\n  bad:\n    - Buy now.\n`,
+		scenario: scenarioTemplate(id, locale),
 		rubric: `id: ${id}\ntitle: New rubric\ncriteria:\n  - id: opening\n    title: Opening\n    weight: 100\n    anchors: { 1: Poor, 2: Weak, 3: Fair, 4: Good, 5: Excellent }\n`,
 		curriculum: `id: ${id}\ntitle: New plan\ndays:\n  - title: Day 1\n    modules:\n      - { type: read, title: Read, items: [] }\n  - title: Day 2\n    modules:\n      - { type: read, title: Read, items: [] }\n  - title: Day 3\n    modules:\n      - { type: read, title: Read, items: [] }\n`,
 		quiz: `id: ${id}\ntitle: New quiz\npass: 80\nitems:\n  - type: choice\n    question: A question?\n    options: [One, Two]\n    answer: 1\n    explanation: Why.\n`

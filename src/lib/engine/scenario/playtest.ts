@@ -79,7 +79,10 @@ export function endingScoreRanges(scenario: Scenario, maxTurns = 20): EndingRang
 	while (stack.length > 0 && explored < 50_000) {
 		explored++;
 		const path = stack.pop()!;
-		const beat = scenario.beats[path.beat]!;
+		// The studio asks for ranges while a scenario is half written: a rule to a beat that is not
+		// there (yet) leads nowhere.
+		const beat = scenario.beats[path.beat];
+		if (!beat) continue;
 		if (beat.end) {
 			const min = path.weight > 0 ? (path.low / path.weight) * 100 : 0;
 			const max = path.weight > 0 ? (path.high / path.weight) * 100 : 0;

@@ -129,6 +129,13 @@ describe('endingScoreRanges', () => {
 			{ beat: 'signed', outcome: 'won', min: 40, max: 100 }
 		]);
 	});
+
+	it('leaves out paths through a beat that does not exist, as while a trainer is still writing', () => {
+		const scenario = load();
+		delete scenario.beats.hangup;
+		expect(endingScoreRanges(scenario).map((range) => range.beat)).toEqual(['signed']);
+		expect(endingScoreRanges({ ...scenario, start: 'missing' })).toEqual([]);
+	});
 });
 
 describe('step with an interviewer’s judgement (live interviews)', () => {

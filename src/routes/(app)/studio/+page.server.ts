@@ -30,7 +30,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const valid = isContentKind(kind) && isLocale(locale) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && id.length <= 80;
 		if (!valid || publishedText(db, kind, locale, id) !== null || draftOf(db, kind, locale, id) !== null) return fail(400, { problem: true, id });
-		saveDraft(db, kind, locale, id, templateFor(kind, id), user.id);
+		saveDraft(db, kind, locale, id, templateFor(kind, id, locale), user.id);
 		redirect(303, `/studio/${kind}/${locale}/${id}`);
 	}
 };

@@ -1,0 +1,130 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { checkContentFiles } from '../../src/lib/engine/content/check';
+import { createStudioItem, signInAs, startAsRep } from './helpers';
+
+const id = `price-call-${Date.now().toString(36)}`;
+const goodReplies = ['Hello Mr. Lee, my name is Kevin from MetalHub. Do you have a minute?', 'I understand. What do you compare it with? Most members compare it with one trade fair.'];
+
+/** A beat's section in the form, by its id. */
+const beat = (page: Page, beatId: string): Locator => page.locator(`details#beat-${beatId}`);
+/** One entry of a list in the form (a key point, a rule…), by its heading, e.g. "rule 1". */
+const entry = (scope: Locator, name: string): Locator => scope.getByRole('group', { name: new RegExp(`^${name}$`, 'i') });
+
+test('a trainer writes a scenario in the form only, fixes an unreachable beat, publishes; a rep plays it; the export passes content:check', async ({ page, browser }) => {
+	test.setTimeout(90_000);
+	await signInAs(page, 'trainer');
+	await createStudioItem(page, 'scenario', 'en', id);
+
+	// A new scenario opens in the form, as a call that already works: an opening beat and two endings.
+	await expect(page.getByRole('button', { name: 'Form' })).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByRole('heading', { name: 'Customer and settings' })).toBeVisible();
+	await expect(page.getByLabel('File')).toHaveCount(0);
+	await page.getByLabel(/^Title/).fill(`Too expensive ${id}`);
+	await page.getByLabel(/^Name/).fill('Mrs. Chen');
+	await page.getByLabel('Job title').fill('Purchasing manager');
+	await page.getByLabel('Company').fill('Chen Tools');
+	await page.getByLabel('Mood (optional)').fill('Busy, counts every dollar');
+
+	// A new beat, named as a trainer would name it.
+	const add = page.getByRole('region', { name: 'Add a beat' });
+	await add.getByLabel('Beat name').fill('Price objection');
+	await expect(add.getByText('It will be called price-objection.')).toBeVisible();
+	await add.getByRole('button', { name: 'Add beat' }).click();
+	const price = beat(page, 'price-objection');
+	await expect(price).toHaveAttribute('open', '');
+	await expect(price.getByLabel('The customer says')).toBeFocused();
+	await page.keyboard.type('Your membership is too expensive.');
+	await price.getByRole('button', { name: 'Add key point' }).click();
+	const point = entry(price, 'key point 1');
+	await point.getByLabel('What the rep should do').fill('Asks what they compare the price with');
+	await point.getByRole('textbox', { name: 'cue 1', exact: true }).fill('compare');
+	await point.getByRole('button', { name: 'Add cue' }).click();
+	await point.getByRole('textbox', { name: 'cue 2', exact: true }).fill('compared');
+	await price.getByRole('button', { name: 'Add the usual rules' }).click();
+	await expect(entry(price, 'rule 1').getByLabel('Go to')).toHaveValue('won');
+
+	// Nothing goes to the new beat yet: the checker says so, and the beat says it in the trainer's words.
+	const unreachable = 'beat "price-objection" cannot be reached from the start beat "greet"';
+	await expect(page.locator('.problems').getByText(unreachable)).toBeVisible();
+	await expect(price.getByText('No rule leads to this beat yet: choose it under “Go to” in a rule of another beat, or remove it.')).toBeVisible();
+	await expect(price.locator('summary')).toContainText('1 to fix');
+	await expect(page.getByRole('button', { name: 'Publish' })).toBeDisabled();
+
+	// A good opening now leads to the price objection.
+	const greet = beat(page, 'greet');
+	await entry(greet, 'rule 1').getByLabel('Go to').selectOption('price-objection');
+	await expect(page.getByText(unreachable)).toHaveCount(0);
+	await expect(price.locator('summary .badge.off')).toHaveCount(0);
+	// The good examples must now get through two beats: the playtest says they stop early.
+	await expect(page.locator('.problems')).toContainText('playtest: the good examples must win');
+	const good = page.getByRole('group', { name: 'Good replies' });
+	await good.getByRole('textbox', { name: 'good reply 1', exact: true }).fill(goodReplies[0]!);
+	await good.getByRole('button', { name: 'Add good reply' }).click();
+	await good.getByRole('textbox', { name: 'good reply 2', exact: true }).fill(goodReplies[1]!);
+
+	// Renaming a beat follows it everywhere it is used.
+	await price.getByLabel('Beat name').fill('price');
+	await price.getByRole('button', { name: 'Rename' }).click();
+	await expect(entry(beat(page, 'greet'), 'rule 1').getByLabel('Go to')).toHaveValue('price');
+
+	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
+	await expect(page.getByText(/Good examples: Won with \d+ · path greet → price → won/)).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Score ranges of the endings' })).toBeVisible();
+	await expect(page.getByText(/^won \(Won\): \d+–100$/)).toBeVisible();
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByRole('status')).toHaveText('Published as revision 1.');
+	// After publishing, the form shows the published scenario again.
+	await expect(beat(page, 'price').locator('summary')).toContainText('Your membership is too expensive.');
+
+	// A rep plays it.
+	const { rep, close } = await startAsRep(browser, id);
+	await expect(rep.getByText('Hello?')).toBeVisible();
+	for (const [i, reply] of goodReplies.entries()) {
+		await rep.getByLabel('Your reply').fill(reply);
+		await rep.getByRole('button', { name: 'Send' }).click();
+		await expect(rep.getByText(/Score for this reply: \d+/)).toHaveCount(i + 1);
+	}
+	await expect(rep.getByRole('heading', { name: 'Result' })).toBeVisible();
+	await expect(rep.getByText(/^Passed \(pass mark 70\)/)).toBeVisible();
+	await close();
+
+	// The export holds the new scenario as a file, and the whole export passes content:check.
+	const response = await page.request.get('/studio/export');
+	expect(response.status()).toBe(200);
+	const files = Object.entries(unzipSync(new Uint8Array(await response.body()))).map(([path, bytes]) => ({ path: path.replace(/^content\//, ''), text: strFromU8(bytes) }));
+	const mine = files.find((file) => file.path === `en/scenarios/${id}.yaml`);
+	expect(mine?.text).toContain('start: greet');
+	expect(mine?.text).toContain('goto: price');
+	expect(mine?.text).toContain('name: Mrs. Chen');
+	const checked = checkContentFiles(files);
+	expect(checked.problems).toEqual([]);
+	expect(checked.items.some((item) => item.kind === 'scenario' && item.id === id)).toBe(true);
+});
+
+test('a beat is removed only after saying which rules go to it', async ({ page }) => {
+	await signInAs(page, 'trainer');
+	await createStudioItem(page, 'scenario', 'zh-TW', `${id}-remove`);
+	await expect(page.getByRole('heading', { name: 'Customer and settings' })).toBeVisible();
+
+	// Moving a beat changes its place, and the keyboard stays on it.
+	const lost = beat(page, 'lost');
+	await lost.getByRole('button', { name: 'Move beat lost up' }).press('Enter');
+	await expect.poll(() => page.locator('details.beat').evaluateAll((sections) => sections.map((s) => s.id))).toEqual(['beat-greet', 'beat-lost', 'beat-won']);
+	await expect(lost.getByRole('button', { name: 'Move beat lost up' })).toBeFocused();
+
+	await lost.getByRole('button', { name: 'Remove beat lost' }).click();
+	const confirm = lost.getByRole('group', { name: /^Remove beat lost\?/ });
+	await expect(confirm).toBeFocused();
+	await expect(confirm).toContainText('rule 3 of greet');
+	await confirm.getByRole('button', { name: 'Keep it' }).click();
+	await expect(lost).toBeVisible();
+
+	await lost.getByRole('button', { name: 'Remove beat lost' }).click();
+	await lost.getByRole('button', { name: 'Remove it' }).click();
+	await expect(beat(page, 'lost')).toHaveCount(0);
+	await expect(page.locator('.problems').getByText('beat "greet" goes to "lost", which is not a beat')).toBeVisible();
+	await expect(beat(page, 'greet').getByText('A rule goes to “lost”, which is not a beat: choose another under “Go to”.')).toBeVisible();
+	await expect(entry(beat(page, 'greet'), 'rule 3').getByLabel('Go to')).toHaveValue('lost');
+	await expect(entry(beat(page, 'greet'), 'rule 3').getByRole('option', { name: 'lost (not found)' })).toHaveCount(1);
+});
