@@ -1,0 +1,111 @@
+// The production build as a separate process on a database prepared for the test: what the crash
+// test kills and restarts, and what the soak test loads. Loopback only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { openDatabase } from '../../src/lib/server/db';
+import { insertUser } from '../../src/lib/server/accounts';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session';
+import { syncContentOnFirstStart } from '../../src/lib/server/bootstrap';
+import { addTeamMember, createTeam } from '../../src/lib/server/teams';
+import { startAttempt } from '../../src/lib/server/practice';
+
+export const SCENARIO_ID = 'renewal-price-objection';
+
+/** The demo scenario's good replies, in order: each moves the customer on by one beat. */
+export const GOOD_REPLIES: readonly string[] = (parse(readFileSync(`content/en/scenarios/${SCENARIO_ID}.yaml`, 'utf8')) as { examples: { good: string[] } }).examples.good;
+
+export interface PreparedRep {
+	id: string;
+	cookie: string;
+	attemptIds: string[];
+}
+
+export interface PreparedDatabase {
+	path: string;
+	reps: PreparedRep[];
+	/** The manager of every rep's team: for the dashboard. */
+	managerCookie: string;
+}
+
+/**
+ * Writes a database with the demo content, a team of reps with a session each (signing in would
+ * only cost argon2 time), their manager, and fresh text-mode attempts for each rep.
+ */
+export function prepareDatabase(path: string, options: { reps: number; attemptsPerRep: number }): PreparedDatabase {
+	const db = openDatabase(path);
+	try {
+		syncContentOnFirstStart(db, 'content', () => {});
+		return db.transaction((tx) => {
+			const team = createTeam(tx, 'Reliability');
+			const manager = insertUser(tx, { email: 'manager@reliability.test', name: 'Manager', passwordHash: 'not used', roles: ['manager'] });
+			addTeamMember(tx, team.id, manager.id, 'manager');
+			const reps = Array.from({ length: options.reps }, (_, i) => {
+				const user = insertUser(tx, { email: `rep${i}@reliability.test`, name: `Rep ${i}`, passwordHash: 'not used', roles: ['rep'] });
+				addTeamMember(tx, team.id, user.id, 'rep');
+				const attemptIds = Array.from({ length: options.attemptsPerRep }, () => startAttempt(tx, user.id, SCENARIO_ID, 'en', 'text')!.id);
+				return { id: user.id, cookie: sessionCookie(createSession(tx, user.id).token), attemptIds };
+			});
+			return { path, reps, managerCookie: sessionCookie(createSession(tx, manager.id).token) };
+		});
+	} finally {
+		db.$client.close();
+	}
+}
+
+function sessionCookie(token: string): string {
+	return `${SESSION_COOKIE}=${token}`;
+}
+
+export interface AppServer {
+	process: ChildProcess;
+	origin: string;
+	/** Resolves when the process has exited. */
+	exited: Promise<void>;
+}
+
+/** Starts `node build` on the database and waits for its first answer (at most 10 s). */
+export async function startServer(databasePath: string, port: number): Promise<AppServer> {
+	const origin = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['build'], {
+		env: { ...process.env, DATABASE_URL: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DEMO: '0', ADMIN_EMAIL: 'admin@reliability.test', ADMIN_PASSWORD: 'reliability admin password' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	for (let i = 0; i < 200; i++) {
+		if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering`);
+		try {
+			if ((await fetch(`${origin}/health`)).ok) return { process: child, origin, exited };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	child.kill('SIGKILL');
+	throw new Error('the server did not answer within 10 s');
+}
+
+/** The headers of a form action posted as the app's own enhanced forms post it (JSON answer). */
+export function actionHeaders(origin: string, cookie: string): Record<string, string> {
+	return { cookie, origin, accept: 'application/json', 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' };
+}
+
+/** A form action's answer, as Kit sends it to an enhanced form. */
+export interface ActionAnswer {
+	type: 'success' | 'failure' | 'redirect' | 'error';
+	status?: number;
+	location?: string;
+	/** Kit's devalue encoding of the action's data. */
+	data?: string;
+}
+
+export async function postAction(origin: string, cookie: string, path: string, fields: Record<string, string>): Promise<ActionAnswer> {
+	const response = await fetch(`${origin}${path}`, { method: 'POST', headers: actionHeaders(origin, cookie), body: new URLSearchParams(fields).toString() });
+	if (!response.ok) throw new Error(`${path} answered HTTP ${response.status}`);
+	return (await response.json()) as ActionAnswer;
+}
+
+export function residentMegabytes(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) / 1024;
+}
