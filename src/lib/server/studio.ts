@@ -76,14 +76,23 @@ export function revisionsOf(db: Db, kind: ContentKind, locale: ContentLocale, id
 export type PublishResult = { ok: true; number: number } | { ok: false; problems: ContentProblem[] };
 
 /**
- * Publishes an item: checked first (nothing is published with a problem), then the live item,
- * its search rows and (for scenarios) a new pinned revision change together with a revision of the
- * text, in one transaction. Running attempts keep the revision they started on.
+ * Publishes an item: checked first (nothing is published with a problem), then written by
+ * `publishItem`. Running attempts keep the revision they started on.
  */
 export function publish(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string, authorId: string, now = new Date()): PublishResult {
 	const { item, problems } = checkText(db, kind, locale, id, text);
 	if (!item) return { ok: false, problems };
-	const number = db.transaction((tx) => {
+	return { ok: true, number: publishItem(db, item, authorId, now) };
+}
+
+/**
+ * Writes an item that has been checked: the live item, its search rows and (for scenarios) a new
+ * pinned revision change together with a revision of the text, in one transaction. Returns the
+ * revision's number.
+ */
+function publishItem(db: Db, item: ContentItem, authorId: string, now: Date): number {
+	const { kind, locale, id } = item;
+	return db.transaction((tx) => {
 		const last = revisionsOf(tx, kind, locale, id)[0];
 		let next = (last?.number ?? 0) + 1;
 		// The first publish from the studio keeps what was live before (from files) as revision 1.
@@ -99,7 +108,6 @@ export function publish(db: Db, kind: ContentKind, locale: ContentLocale, id: st
 		recordAudit(tx, { actorId: authorId, action: 'content.published', targetId: `${kind}:${locale}:${id}`, detail: `revision ${next}` });
 		return next;
 	});
-	return { ok: true, number };
 }
 
 /** Publishes an earlier revision's text again, as a new revision. */
@@ -155,14 +163,18 @@ export function importZip(db: Db, zip: Uint8Array, authorId: string): ImportResu
 		.map(([path, bytes]) => ({ path: path.replace(/^(.*\/)?content\//, ''), text: strFromU8(bytes) }));
 	const known = new Set(db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id }).from(contentItems).all().map((r) => `${r.kind}:${r.locale}:${r.id}`));
 	const { items, problems } = checkContentFiles(files, { alsoKnown: known });
+	// Two files for one item (content/en/… and pack/content/en/…): which one should win is unclear.
+	const seen = new Set<string>();
+	for (const file of files) {
+		if (seen.has(file.path)) problems.push({ file: file.path, line: 1, message: 'this file is in the zip twice' });
+		seen.add(file.path);
+	}
 	if (problems.length > 0) return { ok: false, problems };
 	if (items.length === 0) return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'the zip has no content files' }] };
+	// Checked together above: items may refer to each other, so they are not checked again one by one.
+	const now = new Date();
 	db.transaction((tx) => {
-		for (const item of items) {
-			const result = publish(tx, item.kind, item.locale, item.id, serializeContentItem(item), authorId);
-			// Checked together above; a refusal here means the check and the publish disagree.
-			if (!result.ok) throw new Error(`import: ${contentPath(item)} was refused on publish`);
-		}
+		for (const item of items) publishItem(tx, item, authorId, now);
 	});
 	return { ok: true, count: items.length };
 }
