@@ -2,6 +2,7 @@
 // test kills and restarts, and what the soak test loads. Loopback only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { parse } from 'yaml';
 import { openDatabase } from '../../src/lib/server/db';
 import { insertUser } from '../../src/lib/server/accounts';
@@ -108,4 +109,72 @@ export async function postAction(origin: string, cookie: string, path: string, f
 export function residentMegabytes(pid: number): number {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) / 1024;
+}
+
+export interface Acknowledged {
+	attemptId: string;
+	index: number;
+	reply: string;
+}
+
+export interface TurnLoad {
+	/** Every turn the server answered as taken, in the order the answers came. */
+	acknowledged: Acknowledged[];
+	/** Resolves when every rep has stopped; rejects on any answer other than success. */
+	done: Promise<void>;
+	/** No new turns from here; a request that fails from now on (a killed server) is not an error. */
+	stop: () => void;
+}
+
+/**
+ * Each rep answers their attempts round-robin with the scenario's good replies, one request in
+ * flight per rep, until every attempt has `turnsPerAttempt` turns or the load is stopped.
+ */
+export function playTurns(origin: string, reps: readonly PreparedRep[], turnsPerAttempt: number): TurnLoad {
+	const acknowledged: Acknowledged[] = [];
+	let stopped = false;
+	const playRep = async (rep: PreparedRep) => {
+		for (let turn = 0; turn < turnsPerAttempt; turn++) {
+			for (const attemptId of rep.attemptIds) {
+				if (stopped) return;
+				const reply = GOOD_REPLIES[turn]!;
+				let answer: ActionAnswer;
+				try {
+					answer = await postAction(origin, rep.cookie, `/attempts/${attemptId}?/reply`, { turn: String(turn), reply });
+				} catch (cause) {
+					if (stopped) return;
+					throw cause;
+				}
+				if (answer.type !== 'success') throw new Error(`turn ${turn} of ${attemptId} was answered ${JSON.stringify(answer)}`);
+				acknowledged.push({ attemptId, index: turn, reply });
+			}
+		}
+	};
+	const done = Promise.all(reps.map(playRep)).then(() => undefined);
+	return { acknowledged, done, stop: () => (stopped = true) };
+}
+
+/** Acknowledged turns that the database does not hold (with the reply that was sent). */
+export function missingTurns(db: Database.Database, acknowledged: readonly Acknowledged[]): Acknowledged[] {
+	const turnAt = db.prepare<[string, number], { reply: string }>('select reply from turns where attempt_id = ? and "index" = ?');
+	return acknowledged.filter((ack) => turnAt.get(ack.attemptId, ack.index)?.reply !== ack.reply);
+}
+
+/**
+ * Attempts that are torn: whose turn count, stored turns (numbered 0…n-1) and state machine
+ * snapshot do not agree. Returns the total of stored turns too.
+ */
+export function tornAttempts(db: Database.Database, attemptIds: readonly string[]): { torn: string[]; turns: number } {
+	const attemptOf = db.prepare<[string], { turn_count: number; snapshot: string }>('select turn_count, snapshot from attempts where id = ?');
+	const indexesOf = db.prepare<[string], { index: number }>('select "index" from turns where attempt_id = ? order by "index"');
+	const torn: string[] = [];
+	let turns = 0;
+	for (const id of attemptIds) {
+		const attempt = attemptOf.get(id);
+		const indexes = indexesOf.all(id).map((row) => row.index);
+		const snapshotTurns = attempt ? (JSON.parse(attempt.snapshot) as { context: { turns: number } }).context.turns : -1;
+		if (!attempt || snapshotTurns !== attempt.turn_count || indexes.length !== attempt.turn_count || indexes.some((index, i) => index !== i)) torn.push(id);
+		turns += indexes.length;
+	}
+	return { torn, turns };
 }
