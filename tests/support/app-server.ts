@@ -13,8 +13,9 @@ import { startAttempt } from '../../src/lib/server/practice';
 
 export const SCENARIO_ID = 'renewal-price-objection';
 
-/** The demo scenario's good replies, in order: each moves the customer on by one beat. */
-export const GOOD_REPLIES: readonly string[] = (parse(readFileSync(`content/en/scenarios/${SCENARIO_ID}.yaml`, 'utf8')) as { examples: { good: string[] } }).examples.good;
+/** The demo scenario's playtest replies: each good one moves the customer on by one beat. */
+export const EXAMPLES = (parse(readFileSync(`content/en/scenarios/${SCENARIO_ID}.yaml`, 'utf8')) as { examples: { good: string[]; bad: string[] } }).examples;
+export const GOOD_REPLIES: readonly string[] = EXAMPLES.good;
 
 export interface PreparedRep {
 	id: string;

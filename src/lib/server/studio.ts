@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Db } from './db';
@@ -44,6 +45,18 @@ export function publishedText(db: Db, kind: ContentKind, locale: ContentLocale, 
 
 export function draftOf(db: Db, kind: ContentKind, locale: ContentLocale, id: string): string | null {
 	return db.select({ text: contentDrafts.text }).from(contentDrafts).where(and(eq(contentDrafts.kind, kind), eq(contentDrafts.locale, locale), eq(contentDrafts.itemId, id))).get()?.text ?? null;
+}
+
+/**
+ * What an editor was opened on: the published item and the draft as they were. Saving or publishing
+ * from an editor opened on an older version would silently undo someone else's work, so the editor
+ * sends this back and the studio refuses when it no longer matches.
+ */
+export function editorVersion(db: Db, kind: ContentKind, locale: ContentLocale, id: string): string {
+	const item = db.select({ updatedAt: contentItems.updatedAt }).from(contentItems).where(and(eq(contentItems.kind, kind), eq(contentItems.locale, locale), eq(contentItems.id, id))).get();
+	const revision = revisionsOf(db, kind, locale, id)[0];
+	const state = [item?.updatedAt.getTime() ?? null, revision?.number ?? null, draftOf(db, kind, locale, id)];
+	return createHash('sha256').update(JSON.stringify(state)).digest('base64url').slice(0, 22);
 }
 
 export function saveDraft(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string, authorId: string, now = new Date()): void {
