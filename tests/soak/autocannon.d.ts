@@ -14,6 +14,8 @@ declare module 'autocannon' {
 			url: string;
 			connections?: number;
 			duration?: number;
+			/** Seconds without an answer before a request counts as timed out. */
+			timeout?: number;
 			requests?: Request[];
 		}
 		interface Histogram {
