@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from './helpers';
 
 // One after another: the zip import republishes every item, which would shift the revision numbers
@@ -33,14 +33,19 @@ examples:
     - Buy now.
 `;
 
-test('a trainer writes a scenario, fixes an unreachable beat, playtests, publishes; a rep plays it and keeps the old revision through a change', async ({ page, browser }) => {
+/** Signs in as the trainer and creates a new item from its template; the editor is then open. */
+async function createItem(page: Page, kind: 'scenario' | 'script', itemId: string): Promise<void> {
 	await signInAs(page, 'trainer');
 	await page.goto('/studio');
-	await page.getByLabel('Kind').selectOption('scenario');
+	await page.getByLabel('Kind').selectOption(kind);
 	await page.getByLabel('Language').selectOption('en');
-	await page.getByLabel(/^Id/).fill(id);
+	await page.getByLabel(/^Id/).fill(itemId);
 	await page.getByRole('button', { name: 'Create' }).click();
-	await expect(page).toHaveURL(new RegExp(`/studio/scenario/en/${id}$`));
+	await expect(page).toHaveURL(new RegExp(`/studio/${kind}/en/${itemId}$`));
+}
+
+test('a trainer writes a scenario, fixes an unreachable beat, playtests, publishes; a rep plays it and keeps the old revision through a change', async ({ page, browser }) => {
+	await createItem(page, 'scenario', id);
 
 	const editor = page.getByLabel('File');
 	await editor.fill(scenario('Hello?', '  orphan: { customer: Hm?, next: [{ goto: lost }] }\n'));
@@ -88,6 +93,38 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 	await rep.getByRole('button', { name: 'Send' }).click();
 	await expect(rep.getByRole('heading', { name: 'Result' })).toBeVisible();
 	await repContext.close();
+});
+
+test('two people editing one item: the later publish is refused with a clear message, keeps the typed text, and goes through once they have seen the change', async ({ page, browser }) => {
+	const itemId = `two-editors-${Date.now().toString(36)}`;
+	await createItem(page, 'script', itemId);
+	const template = await page.getByLabel('File').inputValue();
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByRole('status')).toHaveText('Published as revision 1.');
+
+	// The admin opens the item; then the trainer publishes a change.
+	const adminContext = await browser.newContext();
+	const admin = await adminContext.newPage();
+	await signInAs(admin, 'admin');
+	await admin.goto(`/studio/script/en/${itemId}`);
+	await page.getByLabel('File').fill(template.replace('title: New objection', 'title: Changed by the trainer'));
+	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByRole('status')).toHaveText('Published as revision 2.');
+
+	// The admin, still looking at revision 1, publishes theirs: refused, nothing lost, nothing overwritten.
+	const adminText = template.replace('title: New objection', 'title: Changed by the admin');
+	await admin.getByLabel('File').fill(adminText);
+	await expect(admin.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
+	await admin.getByRole('button', { name: 'Publish' }).click();
+	await expect(admin.getByRole('alert')).toHaveText(/^Someone else saved or published this item after you opened it, so nothing was saved\./);
+	await expect(admin.getByLabel('File')).toHaveValue(adminText);
+	await expect(admin.getByText(/^Revision 2 · /)).toBeVisible();
+
+	// Having seen it, the admin publishes again, and it goes through.
+	await admin.getByRole('button', { name: 'Publish' }).click();
+	await expect(admin.getByRole('status')).toHaveText('Published as revision 3.');
+	await adminContext.close();
 });
 
 test('a rep cannot open the studio', async ({ page }) => {

@@ -41,7 +41,9 @@ function timed(context: Context, kind: string): void {
 	timings.set(kind, list);
 }
 
-const counts = { started: 0, turns: 0, ended: 0, stale: 0, otherFailures: 0, finished: 0 };
+const counts = { started: 0, turns: 0, stale: 0, otherFailures: 0, finished: 0 };
+/** The first few answers that were neither a success nor an expected refusal, to show. */
+const unexpected: string[] = [];
 
 /** Attempts waiting for their next reply; each is in at most one connection's hands at a time. */
 const waiting: { attemptId: string; turn: number; rep: PreparedRep }[] = [];
@@ -72,10 +74,22 @@ function rolePlayRequest(origin: string, reps: readonly PreparedRep[]): autocann
 			const running = context.running;
 			if (running) timed(context, running.kind === 'start' ? 'start a role-play' : 'role-play turn');
 			if (!running || status !== 200) return;
-			const answer = JSON.parse(body) as ActionAnswer;
+			let answer: ActionAnswer;
+			try {
+				answer = JSON.parse(body) as ActionAnswer;
+			} catch {
+				// Not an action's answer at all. Counted, never thrown: the run must finish and report.
+				counts.otherFailures++;
+				unexpected.push(`${running.kind} ${running.attemptId ?? ''}: ${body.slice(0, 120)}`);
+				return;
+			}
 			if (running.kind === 'start') {
 				const attemptId = answer.type === 'redirect' ? answer.location?.split('/').pop() : undefined;
-				if (!attemptId) return void counts.otherFailures++;
+				if (!attemptId) {
+					counts.otherFailures++;
+					unexpected.push(`start: ${body.slice(0, 120)}`);
+					return;
+				}
 				counts.started++;
 				waiting.push({ attemptId, turn: 0, rep: running.rep });
 			} else if (answer.type === 'success') {
@@ -88,6 +102,7 @@ function rolePlayRequest(origin: string, reps: readonly PreparedRep[]): autocann
 				counts.stale++;
 			} else {
 				counts.otherFailures++;
+				unexpected.push(`${running.kind} ${running.attemptId ?? ''}: ${body.slice(0, 120)}`);
 			}
 		}
 	};
@@ -180,6 +195,7 @@ console.log(`\n${'soak'.padEnd(width)}  ${'figure'.padStart(24)}  ${'target'.pad
 for (const row of rows) console.log(`${row.name.padEnd(width)}  ${row.figure.padStart(24)}  ${row.target.padStart(7)}  ${row.target === '—' ? '' : row.holds ? 'yes' : 'NO'}`);
 for (const [kind, list] of [...timings].sort()) console.log(`${kind}: ${list.length} answers, p50 ${quantile(list, 0.5).toFixed(0)} ms, p99 ${quantile(list, 0.99).toFixed(0)} ms`);
 console.log(`memory, MB, every ${Math.max(1, Math.round(samples.length / 20))} s: ${samples.filter((_, i) => i % Math.max(1, Math.round(samples.length / 20)) === 0).map((s) => s.megabytes.toFixed(0)).join(' ')}`);
+for (const answer of unexpected.slice(0, 5)) console.log(`unexpected answer: ${answer}`);
 const missed = rows.filter((row) => !row.holds);
 if (missed.length > 0) {
 	console.log(`\n${missed.length} target${missed.length === 1 ? '' : 's'} missed.`);

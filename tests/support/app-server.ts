@@ -28,11 +28,12 @@ export interface PreparedDatabase {
 	reps: PreparedRep[];
 	/** The manager of every rep's team: for the dashboard. */
 	managerCookie: string;
+	trainerCookie: string;
 }
 
 /**
  * Writes a database with the demo content, a team of reps with a session each (signing in would
- * only cost argon2 time), their manager, and fresh text-mode attempts for each rep.
+ * only cost argon2 time), their manager, a trainer, and fresh text-mode attempts for each rep.
  */
 export function prepareDatabase(path: string, options: { reps: number; attemptsPerRep: number }): PreparedDatabase {
 	const db = openDatabase(path);
@@ -48,7 +49,8 @@ export function prepareDatabase(path: string, options: { reps: number; attemptsP
 				const attemptIds = Array.from({ length: options.attemptsPerRep }, () => startAttempt(tx, user.id, SCENARIO_ID, 'en', 'text')!.id);
 				return { id: user.id, cookie: sessionCookie(createSession(tx, user.id).token), attemptIds };
 			});
-			return { path, reps, managerCookie: sessionCookie(createSession(tx, manager.id).token) };
+			const trainer = insertUser(tx, { email: 'trainer@reliability.test', name: 'Trainer', passwordHash: 'not used', roles: ['trainer'] });
+			return { path, reps, managerCookie: sessionCookie(createSession(tx, manager.id).token), trainerCookie: sessionCookie(createSession(tx, trainer.id).token) };
 		});
 	} finally {
 		db.$client.close();
