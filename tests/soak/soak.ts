@@ -139,7 +139,12 @@ const server = await startServer(prepared.path, PORT);
 const pid = server.process.pid!;
 const samples: { at: number; megabytes: number }[] = [];
 const started = Date.now();
-const sampler = setInterval(() => samples.push({ at: (Date.now() - started) / 1000, megabytes: residentMegabytes(pid) }), 1000);
+let serverExited = false;
+void server.exited.then(() => (serverExited = true));
+let ranToEnd: boolean;
+const sampler = setInterval(() => {
+	if (!serverExited) samples.push({ at: (Date.now() - started) / 1000, megabytes: residentMegabytes(pid) });
+}, 1000);
 console.log(`Soak: ${SECONDS} s at ${CONNECTIONS} connections on ${server.origin} (memory from ${WARM_UP_SECONDS} s on)…`);
 
 let result: autocannon.Result;
@@ -166,6 +171,7 @@ try {
 	});
 } finally {
 	clearInterval(sampler);
+	ranToEnd = !serverExited;
 	server.process.kill('SIGTERM');
 	await server.exited;
 	rmSync(dir, { recursive: true, force: true });
@@ -182,6 +188,7 @@ const rows = [
 	{ name: 'requests', figure: `${result.requests.total} (${Math.round(result.requests.average)}/s)`, target: '—', holds: true },
 	{ name: 'role-plays started / turns answered / ended', figure: `${counts.started} / ${counts.turns} / ${counts.finished}`, target: '—', holds: true },
 	{ name: 'latency p50 / p99', figure: `${result.latency.p50} / ${result.latency.p99} ms`, target: '—', holds: true },
+	{ name: 'server running to the end', figure: ranToEnd ? 'yes' : 'no', target: 'yes', holds: ranToEnd },
 	{ name: 'answers 5xx', figure: `${serverErrors}`, target: '0', holds: serverErrors === 0 },
 	{ name: `requests without an answer (of which timeouts, > ${TIMEOUT_SECONDS} s)`, figure: `${failedConnections} (${result.timeouts})`, target: '0', holds: failedConnections === 0 },
 	{ name: 'other answers than 2xx', figure: `${result.non2xx}`, target: '0', holds: result.non2xx === 0 },

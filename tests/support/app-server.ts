@@ -71,11 +71,25 @@ export interface AppServer {
 /** Starts `node build` on the database and waits for its first answer (at most 10 s). */
 export async function startServer(databasePath: string, port: number): Promise<AppServer> {
 	const origin = `http://127.0.0.1:${port}`;
+	// Something already answering there would be taken for this server.
+	const taken = await fetch(`${origin}/health`).then(
+		() => true,
+		() => false
+	);
+	if (taken) throw new Error(`port ${port} is already in use`);
 	const child = spawn(process.execPath, ['build'], {
 		env: { ...process.env, DATABASE_URL: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DEMO: '0', ADMIN_EMAIL: 'admin@reliability.test', ADMIN_PASSWORD: 'reliability admin password' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	// However this process ends (a failed test, an exception), the server ends with it.
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
+	const exited = new Promise<void>((resolve) =>
+		child.once('exit', () => {
+			process.off('exit', killOnExit);
+			resolve();
+		})
+	);
 	for (let i = 0; i < 200; i++) {
 		if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering`);
 		try {
