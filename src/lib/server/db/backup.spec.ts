@@ -42,6 +42,13 @@ describe('backup', () => {
 		expect(existsSync(join(dir, 'copy.db-wal'))).toBe(false);
 	});
 
+	it('refuses to write the backup over the database itself', async () => {
+		const dir = tempDir();
+		const live = appDatabase(join(dir, 'live.db'));
+		await expect(backupDatabase(live, join(dir, '.', 'live.db'))).rejects.toThrow('is the database itself');
+		expect(emailsIn(live)).toEqual(['rep@example.com']);
+	});
+
 	it('refuses a database that does not exist, and writes nothing', async () => {
 		const dir = tempDir();
 		await expect(backupDatabase(join(dir, 'missing.db'), join(dir, 'copy.db'))).rejects.toThrow(`there is no database at ${join(dir, 'missing.db')}`);

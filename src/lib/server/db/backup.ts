@@ -1,7 +1,7 @@
 // Backups of the SQLite file and restoring one: `npm run backup -- FILE`, `npm run restore -- FILE`.
 // A backup is SQLite's online backup, taken while the server runs; a restore needs the server
 // stopped, and refuses when it can tell the database is open.
-import { closeSync, copyFileSync, constants, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, constants, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -74,6 +74,11 @@ function syncFile(path: string): void {
 	}
 }
 
+function sameFile(a: string, b: string): boolean {
+	const real = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path));
+	return real(a) === real(b);
+}
+
 function temporaryBeside(path: string, purpose: string): string {
 	return join(dirname(path), `.${basename(path)}.${purpose}-${process.pid}`);
 }
@@ -86,6 +91,8 @@ function temporaryBeside(path: string, purpose: string): string {
  */
 export async function backupDatabase(source: string, target: string): Promise<DatabaseSummary> {
 	if (!existsSync(source)) throw new Error(`there is no database at ${source}`);
+	// Renaming a copy over the live file would leave the server writing to a file nobody can open.
+	if (sameFile(source, target)) throw new Error(`${target} is the database itself; choose another file for the backup`);
 	const partial = temporaryBeside(target, 'partial');
 	rmSync(partial, { force: true });
 	const db = new Database(source, { fileMustExist: true });
