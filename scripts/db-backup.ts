@@ -30,7 +30,7 @@ if (command === 'backup') {
 	}
 } else {
 	console.log(`Restoring ${path} over ${database}. The server must be stopped while this runs.`);
-	const result = restoreDatabase(path, database);
+	const result = await restoreDatabase(path, database);
 	if (!result.ok) fail(`Nothing was changed: ${result.problem}`);
 	console.log(`Restored (${describe(result.summary)}).`);
 	if (result.previous) console.log(`The database it replaced is kept as ${result.previous}; delete it once you are sure.`);

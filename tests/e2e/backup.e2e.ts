@@ -38,7 +38,7 @@ test('a backup taken under load is consistent, a restore is refused while the se
 		const afterBackup = load.acknowledged.length;
 		await expect.poll(() => load.acknowledged.length, { timeout: 20_000, intervals: [5] }).toBeGreaterThanOrEqual(afterBackup + 20);
 
-		const whileRunning = restoreDatabase(backupFile, prepared.path);
+		const whileRunning = await restoreDatabase(backupFile, prepared.path);
 		expect(whileRunning).toEqual({ ok: false, problem: `${prepared.path} is in use. Stop the server, then restore again.` });
 
 		load.stop();
@@ -61,7 +61,7 @@ test('a backup taken under load is consistent, a restore is refused while the se
 		}
 
 		const backedUp = dump(backupFile);
-		const restored = restoreDatabase(backupFile, prepared.path);
+		const restored = await restoreDatabase(backupFile, prepared.path);
 		expect(restored.ok).toBe(true);
 		expect(dump(prepared.path)).toEqual(backedUp);
 		// The database it replaced is kept, with every turn taken after the backup too.

@@ -1,8 +1,8 @@
 // npm run test:soak: mixed traffic at 50 connections against the production build on its own port
 // and database, for SOAK_SECONDS (default 300): role-plays started and answered, the practice list,
-// the library, search and the team dashboard. Targets: no 5xx and no failed connection, no role-play
-// forked, and resident memory after the warm-up growing by less than 10 %. Prints its figures and
-// exits non-zero when a target is missed. Loopback only; it stops by itself.
+// the library, search and the team dashboard. Targets: the server runs to the end, no 5xx, every
+// request answered, no role-play forked, and resident memory after the warm-up growing by less than
+// 10 %. Prints its figures and exits non-zero when a target is missed. Loopback only; it stops by itself.
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -58,30 +58,30 @@ describe('backup', () => {
 });
 
 describe('restore', () => {
-	it('puts the backup in place and keeps the database it replaced', () => {
+	it('puts the backup in place and keeps the database it replaced', async () => {
 		const dir = tempDir();
 		const backup = appDatabase(join(dir, 'backup.db'), 'from-backup@example.com');
 		const target = appDatabase(join(dir, 'app.db'), 'current@example.com');
-		const result = restoreDatabase(backup, target, new Date('2026-05-01T09:30:00.123Z'));
+		const result = await restoreDatabase(backup, target, new Date('2026-05-01T09:30:00.123Z'));
 		expect(result).toMatchObject({ ok: true, summary: { users: 1 }, previous: `${target}.before-restore-20260501T093000.123Z` });
 		expect(emailsIn(target)).toEqual(['from-backup@example.com']);
 		expect(emailsIn(`${target}.before-restore-20260501T093000.123Z`)).toEqual(['current@example.com']);
 	});
 
-	it('restores where there is no database yet', () => {
+	it('restores where there is no database yet', async () => {
 		const dir = tempDir();
 		const backup = appDatabase(join(dir, 'backup.db'));
-		expect(restoreDatabase(backup, join(dir, 'new.db'))).toMatchObject({ ok: true, previous: null });
+		expect(await restoreDatabase(backup, join(dir, 'new.db'))).toMatchObject({ ok: true, previous: null });
 		expect(emailsIn(join(dir, 'new.db'))).toEqual(['rep@example.com']);
 	});
 
-	it('refuses while another connection has the database open, and changes nothing', () => {
+	it('refuses while another connection has the database open, and changes nothing', async () => {
 		const dir = tempDir();
 		const backup = appDatabase(join(dir, 'backup.db'), 'from-backup@example.com');
 		const target = openDatabase(join(dir, 'app.db'));
 		insertUser(target, { email: 'current@example.com', name: 'Current', passwordHash: 'x', roles: ['rep'] });
 		try {
-			expect(restoreDatabase(backup, join(dir, 'app.db'))).toEqual({ ok: false, problem: `${join(dir, 'app.db')} is in use. Stop the server, then restore again.` });
+			expect(await restoreDatabase(backup, join(dir, 'app.db'))).toEqual({ ok: false, problem: `${join(dir, 'app.db')} is in use. Stop the server, then restore again.` });
 			expect(emailsIn(join(dir, 'app.db'))).toEqual(['current@example.com']);
 		} finally {
 			target.$client.close();
@@ -111,14 +111,15 @@ describe('restore', () => {
 			'' // SQLite words this in several ways; that it is refused is what counts
 		],
 		['a missing file', () => {}, 'there is no file at']
-	])('refuses %s and leaves the current database as it was', (_name, make, message) => {
+	])('refuses %s and leaves the current database as it was', async (_name, make, message) => {
 		const dir = tempDir();
 		const target = appDatabase(join(dir, 'app.db'), 'current@example.com');
 		make(join(dir, 'backup.db'));
-		const result = restoreDatabase(join(dir, 'backup.db'), target);
+		const result = await restoreDatabase(join(dir, 'backup.db'), target);
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.problem).toContain(`${join(dir, 'backup.db')} cannot be restored: ${message}`);
 		expect(emailsIn(target)).toEqual(['current@example.com']);
 		expect(inspectDatabase(target).ok).toBe(true);
+		expect(readdirSync(dir).filter((name) => name.startsWith('.') || name.includes('before-restore')), 'nothing left behind').toEqual([]);
 	});
 });

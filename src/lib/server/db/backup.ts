@@ -24,6 +24,10 @@ function migrationsKnown(): number {
 	return journal.entries.length;
 }
 
+function describeError(cause: unknown): string {
+	return cause instanceof Error ? cause.message : String(cause);
+}
+
 function count(db: Database.Database, table: string): number {
 	return (db.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
 }
@@ -49,7 +53,7 @@ export function inspectDatabase(path: string): Inspection {
 			summary: { bytes: statSync(path).size, migrations, users: count(db, 'users'), attempts: count(db, 'attempts'), turns: count(db, 'turns'), contentItems: count(db, 'content_items') }
 		};
 	} catch (cause) {
-		return { ok: false, problem: `SQLite cannot read it: ${cause instanceof Error ? cause.message : String(cause)}` };
+		return { ok: false, problem: `SQLite cannot read it: ${describeError(cause)}` };
 	} finally {
 		db?.close();
 	}
@@ -84,39 +88,49 @@ function temporaryBeside(path: string, purpose: string): string {
 }
 
 /**
+ * Copies the database at `source` into `destination` (a new file) with SQLite's online backup, in
+ * one step: one read transaction, so the copy is one consistent moment even while the server writes
+ * (in WAL mode a reader never holds up a writer), and it includes what is still in the source's
+ * write-ahead log. The copy is made one self-contained file and checked.
+ */
+async function copyDatabase(source: string, destination: string, readonly: boolean): Promise<Inspection> {
+	rmSync(destination, { force: true });
+	const db = new Database(source, { fileMustExist: true, readonly });
+	try {
+		db.pragma('busy_timeout = 5000');
+		// The first step only sizes the copy; the next copies every page at once.
+		await db.backup(destination, { progress: () => 0x7fffffff });
+	} finally {
+		db.close();
+	}
+	const copy = new Database(destination);
+	try {
+		// The source is in WAL mode; the copy should be one file that can be moved and mailed.
+		copy.pragma('journal_mode = DELETE');
+	} finally {
+		copy.close();
+	}
+	const inspection = inspectDatabase(destination);
+	if (inspection.ok) syncFile(destination);
+	return inspection;
+}
+
+/**
  * Copies the database at `source` to `target` while the server may be writing to it. The copy is
- * one consistent moment of the database (SQLite's online backup, in one step: one read
- * transaction, which in WAL mode never blocks the server's writes). It is checked, made a single
- * self-contained file, and only then moved to `target`, so `target` is never half written.
+ * written under a temporary name, checked, and only then renamed to `target`, so `target` is never
+ * half written.
  */
 export async function backupDatabase(source: string, target: string): Promise<DatabaseSummary> {
 	if (!existsSync(source)) throw new Error(`there is no database at ${source}`);
 	// Renaming a copy over the live file would leave the server writing to a file nobody can open.
 	if (sameFile(source, target)) throw new Error(`${target} is the database itself; choose another file for the backup`);
 	const partial = temporaryBeside(target, 'partial');
-	rmSync(partial, { force: true });
-	const db = new Database(source, { fileMustExist: true });
 	try {
-		db.pragma('busy_timeout = 5000');
-		// The first step only sizes the copy; the next copies every page at once.
-		await db.backup(partial, { progress: () => 0x7fffffff });
-	} finally {
-		db.close();
-	}
-	try {
-		const copy = new Database(partial);
-		try {
-			// The source is in WAL mode; the copy should be one file that can be moved and mailed.
-			copy.pragma('journal_mode = DELETE');
-		} finally {
-			copy.close();
-		}
-		const inspection = inspectDatabase(partial);
+		const inspection = await copyDatabase(source, partial, false);
 		if (!inspection.ok) throw new Error(`the copy failed its check: ${inspection.problem}`);
-		syncFile(partial);
 		renameSync(partial, target);
 		syncDirectory(target);
-		return { ...inspection.summary, bytes: statSync(target).size };
+		return inspection.summary;
 	} finally {
 		rmSync(partial, { force: true });
 	}
@@ -130,9 +144,10 @@ function isBusy(cause: unknown): boolean {
 }
 
 /**
- * Tries to take the database for itself. Returns false when another process has it open (the
- * server holds a lock as long as it runs). On success it also folds any write-ahead log into the
- * file, so that the file alone is the whole database.
+ * Tries to take the database for itself: 'in-use' when another process has it open (the server
+ * holds a lock as long as it runs). When it is free, any write-ahead log is folded into the file,
+ * so that the file alone is the whole database. A file SQLite cannot open is 'unreadable' (a
+ * damaged database is what a restore is for).
  */
 function takeOver(path: string): 'free' | 'in-use' | 'unreadable' {
 	let db: Database.Database | undefined;
@@ -156,32 +171,33 @@ function timestamp(now: Date): string {
 
 /**
  * Replaces the database at `target` with the backup at `backup`. The server must be stopped: this
- * refuses when `target` is open in another process. The backup is checked first; the current
- * database is kept beside it as `<name>.before-restore-<time>`; the new file is moved into place
- * in one rename, so `target` is always either the old database or the new one.
+ * refuses when `target` is open in another process. The backup is copied beside `target` and
+ * checked first; the current database is kept as `<name>.before-restore-<time>`; the copy is moved
+ * into place in one rename, so `target` is always either the old database or the new one.
  */
-export function restoreDatabase(backup: string, target: string, now = new Date()): RestoreResult {
-	const checked = inspectDatabase(backup);
-	if (!checked.ok) return { ok: false, problem: `${backup} cannot be restored: ${checked.problem}` };
-	let previous: string | null = null;
-	if (existsSync(target)) {
-		const state = takeOver(target);
-		if (state === 'in-use') return { ok: false, problem: `${target} is in use. Stop the server, then restore again.` };
-		previous = `${target}.before-restore-${timestamp(now)}`;
-		copyFileSync(target, previous, constants.COPYFILE_EXCL);
-	}
+export async function restoreDatabase(backup: string, target: string, now = new Date()): Promise<RestoreResult> {
+	if (!existsSync(backup)) return { ok: false, problem: `${backup} cannot be restored: there is no file at ${backup}` };
 	const incoming = temporaryBeside(target, 'restoring');
 	try {
-		copyFileSync(backup, incoming);
-		const copied = inspectDatabase(incoming);
-		if (!copied.ok) return { ok: false, problem: `the copy of ${backup} failed its check: ${copied.problem}` };
-		syncFile(incoming);
+		let checked: Inspection;
+		try {
+			checked = await copyDatabase(backup, incoming, true);
+		} catch (cause) {
+			checked = { ok: false, problem: `SQLite cannot read it: ${describeError(cause)}` };
+		}
+		if (!checked.ok) return { ok: false, problem: `${backup} cannot be restored: ${checked.problem}` };
+		let previous: string | null = null;
+		if (existsSync(target)) {
+			if (takeOver(target) === 'in-use') return { ok: false, problem: `${target} is in use. Stop the server, then restore again.` };
+			previous = `${target}.before-restore-${timestamp(now)}`;
+			copyFileSync(target, previous, constants.COPYFILE_EXCL);
+		}
 		// A log left beside the old file would be replayed into the new one: it goes first.
 		rmSync(`${target}-wal`, { force: true });
 		rmSync(`${target}-shm`, { force: true });
 		renameSync(incoming, target);
 		syncDirectory(target);
-		return { ok: true, summary: copied.summary, previous };
+		return { ok: true, summary: checked.summary, previous };
 	} finally {
 		rmSync(incoming, { force: true });
 	}
