@@ -50,14 +50,15 @@ test('a server killed mid-load keeps every acknowledged turn, tears no attempt, 
 		const check = new Database(prepared.path, { readonly: true });
 		const turnCountOf = check.prepare<[string], { turn_count: number }>('select turn_count from attempts where id = ?');
 		try {
-			for (const rep of prepared.reps) {
-				for (const attemptId of rep.attemptIds) {
+			const resumed = prepared.reps.flatMap((rep) =>
+				rep.attemptIds.map(async (attemptId) => {
 					const next = turnCountOf.get(attemptId)!.turn_count;
 					const answer = await postAction(restarted.origin, rep.cookie, `/attempts/${attemptId}?/reply`, { turn: String(next), reply: GOOD_REPLIES[next]! });
 					expect(answer.type, `resuming ${attemptId} at turn ${next}`).toBe('success');
 					expect(turnCountOf.get(attemptId)!.turn_count).toBe(next + 1);
-				}
-			}
+				})
+			);
+			await Promise.all(resumed);
 		} finally {
 			check.close();
 		}
