@@ -88,6 +88,26 @@ test('a reload resumes where the role-play was, and a stale second tab cannot fo
 	await expect(second.getByText('An answer typed in an old tab.')).toHaveCount(0);
 });
 
+test('two tabs sending at the same moment: one reply is taken, the other tab says so and shows where the call stands', async ({ page, browser }) => {
+	await newRep(page, browser);
+	await start(page, 'Free text');
+	const second = await page.context().newPage();
+	await second.goto(page.url());
+	await page.getByLabel('Your reply').fill('Reply from the first tab, good morning, Kevin from MetalHub.');
+	await second.getByLabel('Your reply').fill('Reply from the second tab, good morning, Kevin from MetalHub.');
+	await Promise.all([page.getByRole('button', { name: 'Send' }).click(), second.getByRole('button', { name: 'Send' }).click()]);
+	const stale = 'This role-play moved on in another tab or window. Here is where it stands now.';
+	// Exactly one tab was refused; both then show the one reply that was taken, and only that one.
+	const refusals = async () => (await page.getByRole('alert').filter({ hasText: stale }).count()) + (await second.getByRole('alert').filter({ hasText: stale }).count());
+	await expect.poll(refusals).toBe(1);
+	for (const tab of [page, second]) {
+		await tab.reload();
+		await expect(tab.getByText(/Score for this reply/)).toHaveCount(1);
+		const shown = await tab.locator('main').innerText();
+		expect(['first', 'second'].filter((which) => shown.includes(`Reply from the ${which} tab`))).toHaveLength(1);
+	}
+});
+
 test('nobody else can open a rep’s attempt', async ({ page, browser }) => {
 	await newRep(page, browser);
 	await start(page, 'Free text');

@@ -87,6 +87,41 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 	await close();
 });
 
+test('two people editing one item: the later publish is refused with a clear message, keeps the typed text, and goes through once they have seen the change', async ({ page, browser }) => {
+	const itemId = `two-editors-${Date.now().toString(36)}`;
+	await signInAs(page, 'trainer');
+	await createStudioItem(page, 'script', 'en', itemId);
+	await showFile(page);
+	const template = await page.getByLabel('File').inputValue();
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByRole('status')).toHaveText('Published as revision 1.');
+
+	// The admin opens the item; then the trainer publishes a change.
+	const adminContext = await browser.newContext();
+	const admin = await adminContext.newPage();
+	await signInAs(admin, 'admin');
+	await admin.goto(`/studio/script/en/${itemId}`);
+	await showFile(admin);
+	await page.getByLabel('File').fill(template.replace('title: New objection', 'title: Changed by the trainer'));
+	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByRole('status')).toHaveText('Published as revision 2.');
+
+	// The admin, still looking at revision 1, publishes theirs: refused, nothing lost, nothing overwritten.
+	const adminText = template.replace('title: New objection', 'title: Changed by the admin');
+	await admin.getByLabel('File').fill(adminText);
+	await expect(admin.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
+	await admin.getByRole('button', { name: 'Publish' }).click();
+	await expect(admin.getByRole('alert')).toHaveText(/^Someone else saved or published this item after you opened it, so nothing was saved\./);
+	await expect(admin.getByLabel('File')).toHaveValue(adminText);
+	await expect(admin.getByText(/^Revision 2 · /)).toBeVisible();
+
+	// Having seen it, the admin publishes again, and it goes through.
+	await admin.getByRole('button', { name: 'Publish' }).click();
+	await expect(admin.getByRole('status')).toHaveText('Published as revision 3.');
+	await adminContext.close();
+});
+
 test('a rep cannot open the studio', async ({ page }) => {
 	await signInAs(page, 'rep');
 	expect((await page.goto('/studio'))?.status()).toBe(403);

@@ -117,6 +117,21 @@ describe('zip import and export', { timeout: 30_000 }, () => {
 		expect(findContent(db, 'script', 'think-about-it', 'en')?.data.title).not.toBe('Changed by import');
 		expect(importZip(db, strToU8('not a zip'), trainer.id)).toMatchObject({ ok: false });
 	});
+
+	it('imports new items that refer to each other, and refuses a file that is in the zip twice', async () => {
+		const { zipSync, strToU8 } = await import('fflate');
+		const { importZip } = await import('./studio');
+		const { db, trainer } = setUp();
+		const script = templateFor('script', 'brand-new-objection');
+		const scenario = templateFor('scenario', 'brand-new-call').replace('    customer: Hello?\n', '    customer: Hello?\n    script: brand-new-objection\n');
+		// The scenario comes first in the zip and refers to the script, which is not published yet.
+		const together = zipSync({ 'content/en/scenarios/brand-new-call.yaml': strToU8(scenario), 'content/en/scripts/brand-new-objection.md': strToU8(script) });
+		expect(importZip(db, together, trainer.id)).toEqual({ ok: true, count: 2 });
+		expect(findContent(db, 'scenario', 'brand-new-call', 'en')?.data.beats['greet']?.script).toBe('brand-new-objection');
+		const twice = zipSync({ 'content/en/scripts/brand-new-objection.md': strToU8(script.replace('New objection', 'One')), 'pack/content/en/scripts/brand-new-objection.md': strToU8(script.replace('New objection', 'Two')) });
+		expect(importZip(db, twice, trainer.id)).toEqual({ ok: false, problems: [{ file: 'en/scripts/brand-new-objection.md', line: 1, message: 'this file is in the zip twice' }] });
+		expect(findContent(db, 'script', 'brand-new-objection', 'en')?.data.title).toBe('New objection');
+	});
 });
 
 describe('export of a selection', { timeout: 30_000 }, () => {

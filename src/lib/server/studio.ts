@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Db } from './db';
@@ -50,6 +51,18 @@ export function draftOf(db: Db, kind: ContentKind, locale: ContentLocale, id: st
 	return db.select({ text: contentDrafts.text }).from(contentDrafts).where(and(eq(contentDrafts.kind, kind), eq(contentDrafts.locale, locale), eq(contentDrafts.itemId, id))).get()?.text ?? null;
 }
 
+/**
+ * What an editor was opened on: the published item and the draft as they were. Saving or publishing
+ * from an editor opened on an older version would silently undo someone else's work, so the editor
+ * sends this back and the studio refuses when it no longer matches.
+ */
+export function editorVersion(db: Db, kind: ContentKind, locale: ContentLocale, id: string): string {
+	const item = db.select({ updatedAt: contentItems.updatedAt }).from(contentItems).where(and(eq(contentItems.kind, kind), eq(contentItems.locale, locale), eq(contentItems.id, id))).get();
+	const revision = revisionsOf(db, kind, locale, id)[0];
+	const state = [item?.updatedAt.getTime() ?? null, revision?.number ?? null, draftOf(db, kind, locale, id)];
+	return createHash('sha256').update(JSON.stringify(state)).digest('base64url').slice(0, 22);
+}
+
 export function saveDraft(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string, authorId: string, now = new Date()): void {
 	db.insert(contentDrafts)
 		.values({ kind, locale, itemId: id, text, authorId, updatedAt: now })
@@ -97,9 +110,8 @@ export function revisionsOf(db: Db, kind: ContentKind, locale: ContentLocale, id
 export type PublishResult = { ok: true; number: number } | { ok: false; problems: ContentProblem[] };
 
 /**
- * Publishes an item: checked first (nothing is published with a problem), then the live item,
- * its search rows and (for scenarios) a new pinned revision change together with a revision of the
- * text, in one transaction. Running attempts keep the revision they started on.
+ * Publishes an item: checked first (nothing is published with a problem), then written by
+ * `publishChecked`. Running attempts keep the revision they started on.
  */
 export function publish(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string, authorId: string, now = new Date()): PublishResult {
 	const { item, problems } = checkText(db, kind, locale, id, text);
@@ -196,6 +208,12 @@ export function importZip(db: Db, zip: Uint8Array, authorId: string): ImportResu
 		.map(([path, bytes]) => ({ path: path.replace(/^(.*\/)?content\//, ''), text: strFromU8(bytes) }));
 	const known = new Set(db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id }).from(contentItems).all().map((r) => `${r.kind}:${r.locale}:${r.id}`));
 	const { items, problems } = checkContentFiles(files, { alsoKnown: known });
+	// Two files for one item (content/en/… and pack/content/en/…): which one should win is unclear.
+	const seen = new Set<string>();
+	for (const file of files) {
+		if (seen.has(file.path)) problems.push({ file: file.path, line: 1, message: 'this file is in the zip twice' });
+		seen.add(file.path);
+	}
 	if (problems.length > 0) return { ok: false, problems };
 	if (items.length === 0) return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'the zip has no content files' }] };
 	// Checked together above: items may refer to each other (a plan and its quizzes, an entry and

@@ -65,7 +65,13 @@ describe('parseContentFile', () => {
 		['an id that is not the file name', script.replace('id: price-too-high', 'id: too-pricey'), 'en/scripts/price-too-high.md:2: id "too-pricey" must match the file name "price-too-high"'],
 		['a key given twice', script.replace('category: price', 'category: price\ncategory: need'), 'en/scripts/price-too-high.md:5: YAML: Map keys must be unique'],
 		['broken YAML', script.replace('category: price', 'category: [price'), 'en/scripts/price-too-high.md:5: YAML: Flow sequence'],
-		['no front matter', '# Just markdown\n', 'en/scripts/price-too-high.md:1: must start with front matter between two "---" lines']
+		['no front matter', '# Just markdown\n', 'en/scripts/price-too-high.md:1: must start with front matter between two "---" lines'],
+		// Found by the import fuzzer: this threw out of the importer instead of being reported.
+		[
+			'aliases that expand into millions of nodes, at the first alias',
+			script.replace('knowledge: [membership-tiers]', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'),
+			'en/scripts/price-too-high.md:18: YAML: Excessive alias count'
+		]
 	])('refuses %s', (_name, text, expected) => {
 		const problems = problemsOf('en/scripts/price-too-high.md', text);
 		expect(problems.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { CONTENT_KINDS, CONTENT_LOCALES, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from './kinds';
 
 /** Finds the line of a field in the file, for messages; falls back to its nearest parent. */
@@ -57,6 +57,17 @@ export function lineFinder(doc: Document, counter: LineCounter, offset: number):
 	};
 }
 
+function firstAliasLine(doc: Document, counter: LineCounter): number {
+	let line = 1;
+	visit(doc, {
+		Alias(_, node) {
+			if (isAlias(node) && node.range) line = counter.linePos(node.range[0]).line;
+			return visit.BREAK;
+		}
+	});
+	return line;
+}
+
 function describePath(path: readonly (string | number)[]): string {
 	return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
 }
@@ -89,7 +100,8 @@ export function parseContentFile(file: string, text: string): ParsedFile {
 	}
 
 	const counter = new LineCounter();
-	const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+	// logLevel 'error': odd input (a list used as a key) is the schema's to report, not a warning on the server's console.
+	const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
 	if (doc.errors.length > 0) {
 		return {
 			ok: false,
@@ -97,20 +109,27 @@ export function parseContentFile(file: string, text: string): ParsedFile {
 		};
 	}
 	const lineOf = lineFinder(doc, counter, lineOffset);
-	const result = v.safeParse(kind.schema, doc.toJS() ?? {});
+	let data: unknown;
+	try {
+		data = doc.toJS();
+	} catch (cause) {
+		// Aliases that expand into millions of nodes (a "billion laughs" file) are refused here.
+		return { ok: false, problems: [{ file, line: firstAliasLine(doc, counter) + lineOffset, message: `YAML: ${cause instanceof Error ? cause.message : String(cause)}` }] };
+	}
+	const result = v.safeParse(kind.schema, data ?? {});
 	if (!result.success) {
 		return {
 			ok: false,
 			problems: result.issues.map((issue) => ({ file, line: lineOf((issue.path ?? []).map((item) => item.key as string | number)), message: issueMessage(issue) }))
 		};
 	}
-	const data = result.output as { id: string };
-	if (data.id !== location.id) {
-		return { ok: false, problems: [{ file, line: lineOf(['id']), message: `id "${data.id}" must match the file name "${location.id}"` }] };
+	const output = result.output as { id: string };
+	if (output.id !== location.id) {
+		return { ok: false, problems: [{ file, line: lineOf(['id']), message: `id "${output.id}" must match the file name "${location.id}"` }] };
 	}
 	if (kind.hasBody && !body.trim() && location.kind === 'article') {
 		return { ok: false, problems: [{ file, line: bodyLine, message: 'the article has no text after the front matter' }] };
 	}
-	const item = { kind: location.kind, locale: location.locale, id: location.id, data, body } as ContentItem;
+	const item = { kind: location.kind, locale: location.locale, id: location.id, data: output, body } as ContentItem;
 	return { ok: true, item, lineOf };
 }

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb, type Db } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
-import { checkText, discardDraft, draftOf, insightsOf, isContentKind, publish, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
+import { checkText, discardDraft, draftOf, editorVersion, insightsOf, isContentKind, publish, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
 import { listContentIds } from '$lib/server/content/store';
 import { clipText, textField } from '$lib/server/forms';
 import type { ContentKind } from '$lib/engine/content';
@@ -30,6 +30,7 @@ export const load: PageServerLoad = (event) => {
 	for (const r of revisions) if (r.authorId && !names.has(r.authorId)) names.set(r.authorId, findUserById(db, r.authorId)?.name ?? '—');
 	return {
 		target: { kind, locale, id },
+		version: editorVersion(db, kind, locale, id),
 		text,
 		hasDraft: draft !== null,
 		published: published !== null,
@@ -48,28 +49,49 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+async function postedEditor(event: RequestEvent) {
+	const user = requireRole(event, 'trainer', 'admin');
+	const { kind, locale, id } = target(event);
+	const data = await event.request.formData();
+	return { user, kind, locale, id, text: clipText(textField(data, 'text'), 200_000), version: textField(data, 'version') };
+}
+
+/**
+ * A 409 when someone else saved or published the item after this editor was opened: writing now
+ * would silently undo their work. The typed text goes back to the page, not lost. Call it right
+ * before the write, with no await in between, so that nothing can slip in.
+ */
+function conflict(db: Db, input: { kind: ContentKind; locale: Locale; id: string; text: string; version: string }) {
+	return input.version === editorVersion(db, input.kind, input.locale, input.id) ? null : fail(409, { conflict: true as const, text: input.text });
+}
+
 export const actions: Actions = {
 	save: async (event) => {
-		const user = requireRole(event, 'trainer', 'admin');
-		const { kind, locale, id } = target(event);
-		saveDraft(getDb(), kind, locale, id, clipText(textField(await event.request.formData(), 'text'), 200_000), user.id);
+		const input = await postedEditor(event);
+		const db = getDb();
+		const stale = conflict(db, input);
+		if (stale) return stale;
+		saveDraft(db, input.kind, input.locale, input.id, input.text, input.user.id);
 		return { saved: true };
 	},
 	publish: async (event) => {
-		const user = requireRole(event, 'trainer', 'admin');
-		const { kind, locale, id } = target(event);
-		const text = clipText(textField(await event.request.formData(), 'text'), 200_000);
+		const input = await postedEditor(event);
 		const db = getDb();
+		const stale = conflict(db, input);
+		if (stale) return stale;
+		const { kind, locale, id, text, user } = input;
 		// What was typed is kept as the draft either way: a refused publish loses nothing.
 		saveDraft(db, kind, locale, id, text, user.id);
 		const result = publish(db, kind, locale, id, text, user.id);
 		if (!result.ok) return fail(400, { problems: result.problems.map(({ line, message }) => ({ line, message })) });
 		return { published: result.number };
 	},
-	discard: (event) => {
-		requireRole(event, 'trainer', 'admin');
-		const { kind, locale, id } = target(event);
-		discardDraft(getDb(), kind, locale, id);
+	discard: async (event) => {
+		const input = await postedEditor(event);
+		const db = getDb();
+		const stale = conflict(db, input);
+		if (stale) return stale;
+		discardDraft(db, input.kind, input.locale, input.id);
 		return { discarded: true };
 	},
 	rollback: async (event) => {

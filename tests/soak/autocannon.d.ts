@@ -1,0 +1,38 @@
+// The part of autocannon 9's API the soak test uses (the package ships no types).
+declare module 'autocannon' {
+	namespace autocannon {
+		interface Request {
+			method?: 'GET' | 'POST';
+			path?: string;
+			headers?: Record<string, string>;
+			body?: string;
+			/** Returns the request to send; `context` lives as long as one pass through `requests`. */
+			setupRequest?(request: Request, context: Record<string, unknown>): Request;
+			onResponse?(status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>): void;
+		}
+		interface Options {
+			url: string;
+			connections?: number;
+			duration?: number;
+			/** Seconds without an answer before a request counts as timed out. */
+			timeout?: number;
+			requests?: Request[];
+		}
+		interface Histogram {
+			average: number;
+			total: number;
+			p50: number;
+			p99: number;
+		}
+		interface Result {
+			requests: Histogram;
+			latency: Histogram;
+			errors: number;
+			timeouts: number;
+			non2xx: number;
+			statusCodeStats?: Record<string, { count: number }>;
+		}
+	}
+	function autocannon(options: autocannon.Options, callback: (error: Error | null, result: autocannon.Result) => void): unknown;
+	export default autocannon;
+}
