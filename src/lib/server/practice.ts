@@ -172,7 +172,9 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 	const status = statusOf(result.state);
 	const statements = turnStatements(db);
 	// The statements are prepared on `db`; better-sqlite3 has one connection, so they run inside
-	// this transaction all the same.
+	// this transaction all the same. IMMEDIATE takes the write lock before the first read: with
+	// several processes on one database a deferred read-then-write would fail with SQLITE_BUSY
+	// instead of waiting its turn.
 	return db.transaction((): TurnOutcome => {
 		// Read again inside the transaction: a hint opened meanwhile must count in the score.
 		const current = statements.hintsUsed.get({ id: attempt.id });
@@ -208,7 +210,7 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 		// A rep who missed key points of a line gets its script entry back for review, now.
 		if (attempt.userId && beat?.script && result.turn.result.points.some((point) => !point.hit)) makeScriptDue(db, attempt.userId, beat.script, now);
 		return { ok: true, turn: result.turn, state: result.state, attempt: updated };
-	});
+	}, { behavior: 'immediate' });
 }
 
 /**
