@@ -36,6 +36,8 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	await expect(price.getByLabel('The customer says')).toBeFocused();
 	await page.keyboard.type('Your membership is too expensive.');
 	await price.getByRole('button', { name: 'Add key point' }).click();
+	// Focus lands on the new entry's heading, as in every list of the studio's forms.
+	await expect(price.getByRole('heading', { name: 'key point 1', exact: true })).toBeFocused();
 	const point = entry(price, 'key point 1');
 	await point.getByLabel('What the rep should do').fill('Asks what they compare the price with');
 	await point.getByRole('textbox', { name: 'cue 1', exact: true }).fill('compare');
@@ -43,6 +45,9 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	await point.getByRole('textbox', { name: 'cue 2', exact: true }).fill('compared');
 	await price.getByRole('button', { name: 'Add the usual rules' }).click();
 	await expect(entry(price, 'rule 1').getByLabel('Go to')).toHaveValue('won');
+	// Each rule reads in a few words beside its heading, which keeps its plain name.
+	const rules = price.getByRole('region', { name: 'Where the call goes next' });
+	await expect(rules.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'rule 1', exact: true }) })).toContainText('→ won');
 
 	// Nothing goes to the new beat yet: the checker says so, and the beat says it in the trainer's words.
 	const unreachable = 'beat "price-objection" cannot be reached from the start beat "greet"';
