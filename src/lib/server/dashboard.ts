@@ -2,9 +2,10 @@ import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-
 import type { Db } from './db';
 import { attempts, contentItems, reviewCards, skillRollups, turns } from './db/schema';
 import { repsFollowedBy } from './teams';
-import { currentCohortOf, progressOf } from './onboarding';
+import { currentCohortsOf, progressOfMany } from './onboarding';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale } from '$lib/engine/content';
+import { groupBy } from '$lib/group-by';
 import { cellsOf, suggestNext, weeklyTrend, type Cell, type Suggestion, type TrendPoint } from '$lib/engine/reports/weak-spots';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -61,9 +62,13 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 	const due = new Map(
 		db.select({ userId: reviewCards.userId, n: sql<number>`count(*)` }).from(reviewCards).where(and(inArray(reviewCards.userId, ids), lte(reviewCards.dueAt, now))).groupBy(reviewCards.userId).all().map((r) => [r.userId, r.n])
 	);
+	const cohorts = currentCohortsOf(db, ids);
+	const inCohorts = ids.flatMap((userId) => (cohorts.has(userId) ? [{ cohort: cohorts.get(userId)!, userId }] : []));
+	const progressOfRep = new Map(progressOfMany(db, inCohorts, now).map((progress, i) => [inCohorts[i]!.userId, progress]));
+	const weeklyOf = groupBy(weekly, (w) => w.userId);
 	return reps.map((rep) => {
-		const cohort = currentCohortOf(db, rep.id);
-		const progress = cohort ? progressOf(db, cohort, rep.id, now) : null;
+		const cohort = cohorts.get(rep.id);
+		const progress = progressOfRep.get(rep.id);
 		const score = scores.get(rep.id);
 		return {
 			id: rep.id,
@@ -73,7 +78,7 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 			attemptsThisWeek: thisWeek.get(rep.id) ?? 0,
 			average: score ? Math.round(score.average * 10) / 10 : null,
 			best: score ? Math.round(score.best * 10) / 10 : null,
-			trend: weeklyTrend(weekly.filter((w) => w.userId === rep.id)),
+			trend: weeklyTrend(weeklyOf.get(rep.id) ?? []),
 			cardsOverdue: due.get(rep.id) ?? 0
 		};
 	});
@@ -120,11 +125,15 @@ export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): Wea
 	const criterionRows = rollups.filter((r) => r.dimension === 'criterion').map((r) => ({ userId: r.userId, key: r.key, sum: r.sum, count: r.count }));
 	const byCriterion = cellsOf(criterionRows);
 
+	// Which script entries each scenario's beats use, picked out inside SQLite rather than by parsing
+	// every scenario in JavaScript.
+	const scenarioScripts = db.all<{ id: string; script: string }>(
+		sql`select distinct item.id, json_extract(beat.value, '$.script') as script from ${contentItems} item, json_each(item.data, '$.beats') beat where item.kind = 'scenario' and item.locale = ${locale} and script is not null order by item.id`
+	);
 	const scenariosByCategory = new Map<string, string[]>();
-	for (const item of db.select({ id: contentItems.id, data: contentItems.data }).from(contentItems).where(and(eq(contentItems.kind, 'scenario'), eq(contentItems.locale, locale))).all()) {
-		const beats = Object.values((item.data as { beats: Record<string, { script?: string }> }).beats);
-		for (const category of new Set(beats.map((b) => (b.script ? categoryOf.get(b.script) : undefined)).filter((c): c is string => !!c))) {
-			scenariosByCategory.set(category, [...(scenariosByCategory.get(category) ?? []), item.id]);
+	for (const [id, rows] of groupBy(scenarioScripts, (row) => row.id)) {
+		for (const category of new Set(rows.map((row) => categoryOf.get(row.script)).filter((c): c is string => !!c))) {
+			scenariosByCategory.set(category, [...(scenariosByCategory.get(category) ?? []), id]);
 		}
 	}
 	const suggestions = new Map(

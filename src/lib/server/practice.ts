@@ -3,7 +3,7 @@ import { prepared, type Db } from './db';
 import { makeScriptDue } from './review-cards';
 import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
-import { latestScenarioRevision, listContentOfKind, findContent } from './content/store';
+import { latestScenarioRevision, listContentFields, findContent } from './content/store';
 import {
 	compileScenario,
 	readRolePlay,
@@ -63,14 +63,8 @@ export function listPracticeScenarios(db: Db, userId: string, locale: ContentLoc
 			.all()
 			.map((row) => [row.scenarioId, row])
 	);
-	return listContentOfKind(db, 'scenario', locale).map((item) => ({
-		id: item.id,
-		locale: item.locale,
-		title: item.data.title,
-		persona: item.data.persona,
-		difficulty: item.data.difficulty,
-		minutes: item.data.minutes,
-		pass: item.data.pass,
+	return listContentFields(db, 'scenario', locale, ['title', 'persona', 'difficulty', 'minutes', 'pass']).map((item) => ({
+		...item,
 		best: stats.get(item.id)?.best ?? null,
 		attempts: stats.get(item.id)?.count ?? 0
 	}));

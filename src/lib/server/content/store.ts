@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
 import { newId } from '../ids';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
-import type { ContentItem, ContentKind, ContentLocale } from '$lib/engine/content';
+import { CONTENT_LOCALES, type ContentData, type ContentItem, type ContentKind, type ContentLocale } from '$lib/engine/content';
 import { articleCategoryLabel, scriptCategoryLabel } from '$lib/labels';
 
 /** Markdown reduced to its words, for search. */
@@ -119,23 +119,44 @@ export function countContent(db: Db): number {
 	return db.select({ n: sql<number>`count(*)` }).from(contentItems).get()?.n ?? 0;
 }
 
-/**
- * The items of a kind, one per id, in the preferred locale where it exists and in another
- * locale where it does not (content may be written in either language).
- */
-export function listContentOfKind<K extends ContentKind>(db: Db, kind: K, locale: ContentLocale): Extract<ContentItem, { kind: K }>[] {
-	const rows = db.select().from(contentItems).where(eq(contentItems.kind, kind)).orderBy(asc(contentItems.id)).all();
-	const chosen = new Map<string, ContentRow>();
+/** One row per id: in the preferred locale where it exists, in another where it does not (content may be written in either language). */
+function inPreferredLocale<T extends { id: string; locale: ContentLocale }>(rows: readonly T[], locale: ContentLocale): T[] {
+	const chosen = new Map<string, T>();
 	for (const row of rows) {
 		const current = chosen.get(row.id);
 		if (!current || (row.locale === locale && current.locale !== locale)) chosen.set(row.id, row);
 	}
-	return [...chosen.values()].map((row) => rowToItem(row) as Extract<ContentItem, { kind: K }>);
+	return [...chosen.values()];
 }
 
-/** One item in the preferred locale, or in another when it exists only there. */
+/**
+ * Some fields of every item of a kind, one per id in the preferred locale: what a list shows. The
+ * fields are picked out inside SQLite, so that a list of thousands of items does not read and parse
+ * each item's whole data and Markdown.
+ */
+export function listContentFields<K extends ContentKind, F extends keyof ContentData[K] & string>(db: Db, kind: K, locale: ContentLocale, fields: readonly F[]): ({ id: string; locale: ContentLocale } & Pick<ContentData[K], F>)[] {
+	const picked = fields.map((field) => {
+		if (!/^[a-zA-Z]+$/.test(field)) throw new Error(`not a field name: ${field}`);
+		// The title and category have columns of their own.
+		return field === 'title' || field === 'category' ? `'${field}', ${field}` : `'${field}', json_extract(data, '$.${field}')`;
+	});
+	const rows = db.all<{ id: string; locale: ContentLocale; fields: string }>(
+		sql`select id, locale, json_object(${sql.raw(picked.join(', '))}) as fields from content_items where kind = ${kind} order by id`
+	);
+	return inPreferredLocale(rows, locale).map((row) => ({ id: row.id, locale: row.locale, ...(JSON.parse(row.fields) as Pick<ContentData[K], F>) }));
+}
+
+/**
+ * One item in the preferred locale, or in another when it exists only there. Every locale is named
+ * in the query so that SQLite looks the item up by its whole key (kind, locale, id) rather than
+ * reading every item of the kind.
+ */
 export function findContent<K extends ContentKind>(db: Db, kind: K, id: string, locale: ContentLocale): Extract<ContentItem, { kind: K }> | undefined {
-	const rows = db.select().from(contentItems).where(and(eq(contentItems.kind, kind), eq(contentItems.id, id))).all();
+	const rows = db
+		.select()
+		.from(contentItems)
+		.where(and(eq(contentItems.kind, kind), inArray(contentItems.locale, [...CONTENT_LOCALES]), eq(contentItems.id, id)))
+		.all();
 	const row = rows.find((r) => r.locale === locale) ?? rows[0];
 	return row ? (rowToItem(row) as Extract<ContentItem, { kind: K }>) : undefined;
 }
@@ -143,6 +164,11 @@ export function findContent<K extends ContentKind>(db: Db, kind: K, id: string, 
 /** Titles of items of a kind, by id, in the preferred locale: for links between items. */
 export function contentTitles(db: Db, kind: ContentKind, ids: readonly string[], locale: ContentLocale): { id: string; title: string }[] {
 	if (ids.length === 0) return [];
-	const byId = new Map(listContentOfKind(db, kind, locale).map((item) => [item.id, item.data.title]));
+	const rows = db
+		.select({ id: contentItems.id, locale: contentItems.locale, title: contentItems.title })
+		.from(contentItems)
+		.where(and(eq(contentItems.kind, kind), inArray(contentItems.locale, [...CONTENT_LOCALES]), inArray(contentItems.id, [...ids])))
+		.all();
+	const byId = new Map(inPreferredLocale(rows, locale).map((row) => [row.id, row.title]));
 	return ids.flatMap((id) => (byId.has(id) ? [{ id, title: byId.get(id)! }] : []));
 }
