@@ -1,8 +1,9 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
-import type { Db } from './db';
-import { attempts, contentItems, reviewCards, skillRollups, turns } from './db/schema';
+import { prepared, type Db } from './db';
+import { attempts, contentItems, reviewCards, skillRollups, teamMembers, teams, turns, users } from './db/schema';
 import { repsFollowedBy } from './teams';
 import { currentCohortsOf, progressOfMany } from './onboarding';
+import { builtFromContent } from './content/store';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale } from '$lib/engine/content';
 import { groupBy } from '$lib/group-by';
@@ -95,7 +96,25 @@ export interface WeakSpots {
 
 /** The category of each script entry, whichever language it is written in. */
 function scriptCategories(db: Db): Map<string, string> {
-	return new Map(db.select({ id: contentItems.id, category: contentItems.category }).from(contentItems).where(and(eq(contentItems.kind, 'script'), isNotNull(contentItems.category))).all().map((r) => [r.id, r.category!]));
+	return builtFromContent(db, 'script-categories', () => new Map(db.select({ id: contentItems.id, category: contentItems.category }).from(contentItems).where(and(eq(contentItems.kind, 'script'), isNotNull(contentItems.category))).all().map((r) => [r.id, r.category!])));
+}
+
+/** The scenarios in a language that practise each objection category, through their beats' script entries. */
+function scenariosByCategory(db: Db, locale: ContentLocale): Map<string, string[]> {
+	return builtFromContent(db, `scenarios-by-category:${locale}`, () => {
+		const categoryOf = scriptCategories(db);
+		// Which entries each scenario's beats use, picked out inside SQLite rather than by parsing every scenario.
+		const scenarioScripts = db.all<{ id: string; script: string }>(
+			sql`select distinct item.id, json_extract(beat.value, '$.script') as script from ${contentItems} item, json_each(item.data, '$.beats') beat where item.kind = 'scenario' and item.locale = ${locale} and script is not null order by item.id`
+		);
+		const byCategory = new Map<string, string[]>();
+		for (const [id, rows] of groupBy(scenarioScripts, (row) => row.id)) {
+			for (const category of new Set(rows.map((row) => categoryOf.get(row.script)).filter((c): c is string => !!c))) {
+				byCategory.set(category, [...(byCategory.get(category) ?? []), id]);
+			}
+		}
+		return byCategory;
+	});
 }
 
 /**
@@ -125,21 +144,12 @@ export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): Wea
 	const criterionRows = rollups.filter((r) => r.dimension === 'criterion').map((r) => ({ userId: r.userId, key: r.key, sum: r.sum, count: r.count }));
 	const byCriterion = cellsOf(criterionRows);
 
-	// Which script entries each scenario's beats use, picked out inside SQLite rather than by parsing
-	// every scenario in JavaScript.
-	const scenarioScripts = db.all<{ id: string; script: string }>(
-		sql`select distinct item.id, json_extract(beat.value, '$.script') as script from ${contentItems} item, json_each(item.data, '$.beats') beat where item.kind = 'scenario' and item.locale = ${locale} and script is not null order by item.id`
-	);
-	const scenariosByCategory = new Map<string, string[]>();
-	for (const [id, rows] of groupBy(scenarioScripts, (row) => row.id)) {
-		for (const category of new Set(rows.map((row) => categoryOf.get(row.script)).filter((c): c is string => !!c))) {
-			scenariosByCategory.set(category, [...(scenariosByCategory.get(category) ?? []), id]);
-		}
-	}
+	const practised = scenariosByCategory(db, locale);
+	const perScriptOf = groupBy(perScript, (r) => r.userId);
 	const suggestions = new Map(
 		reps.map((rep) => {
-			const scripts = new Map(perScript.filter((r) => r.userId === rep.id && categoryOf.has(r.scriptId)).map((r) => [r.scriptId, { average: r.sum / r.count, count: r.count, category: categoryOf.get(r.scriptId)! }]));
-			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, scenariosByCategory)];
+			const scripts = new Map((perScriptOf.get(rep.id) ?? []).filter((r) => categoryOf.has(r.scriptId)).map((r) => [r.scriptId, { average: r.sum / r.count, count: r.count, category: categoryOf.get(r.scriptId)! }]));
+			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, practised)];
 		})
 	);
 	return {
@@ -176,15 +186,35 @@ export function attemptsBehind(db: Db, repId: string, category: string): { id: s
 		.all();
 }
 
-/** Practice this week for a leaderboard: attempts finished and best score, most active first. */
-export function leaderboard(db: Db, repIds: readonly string[], now = new Date()): { userId: string; finished: number; best: number }[] {
-	if (repIds.length === 0) return [];
-	return db
-		.select({ userId: attempts.userId, finished: sql<number>`count(*)`, best: sql<number>`max(${attempts.score})` })
-		.from(attempts)
-		.where(and(inArray(attempts.userId, repIds), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, new Date(now.getTime() - WEEK_MS))))
-		.groupBy(attempts.userId)
-		.orderBy(sql`count(*) desc`, sql`max(${attempts.score}) desc`)
-		.all()
-		.map((r) => ({ userId: r.userId!, finished: r.finished, best: r.best }));
+/**
+ * A team's practice this week for its leaderboard: each rep's attempts finished and best score,
+ * most active first. One statement, prepared once: the practice list shows it on every visit.
+ */
+export function leaderboard(db: Db, teamId: string, now = new Date()): { userId: string; name: string; finished: number; best: number }[] {
+	const statement = prepared(db, 'team-leaderboard', () =>
+		db
+			.select({ userId: teamMembers.userId, name: users.name, finished: sql<number>`count(*)`, best: sql<number>`max(${attempts.score})` })
+			.from(teamMembers)
+			.innerJoin(users, eq(users.id, teamMembers.userId))
+			.innerJoin(attempts, eq(attempts.userId, teamMembers.userId))
+			.where(and(eq(teamMembers.teamId, sql.placeholder('teamId')), eq(teamMembers.role, 'rep'), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, sql.placeholder('since'))))
+			.groupBy(teamMembers.userId)
+			.orderBy(sql`count(*) desc`, sql`max(${attempts.score}) desc`)
+			.prepare()
+	);
+	return statement.all({ teamId, since: now.getTime() - WEEK_MS });
+}
+
+/** The team whose leaderboard a rep sees: one of theirs that has it switched on. */
+export function leaderboardTeamOf(db: Db, userId: string): string | undefined {
+	const statement = prepared(db, 'leaderboard-team-of', () =>
+		db
+			.select({ id: teams.id })
+			.from(teamMembers)
+			.innerJoin(teams, eq(teams.id, teamMembers.teamId))
+			.where(and(eq(teamMembers.userId, sql.placeholder('userId')), eq(teamMembers.role, 'rep'), eq(teams.leaderboard, true)))
+			.limit(1)
+			.prepare()
+	);
+	return statement.get({ userId })?.id;
 }

@@ -17,6 +17,7 @@ import {
 	type Turn
 } from '$lib/engine/scenario';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
+import { pageOf, type Pager } from '$lib/pages';
 
 /** Points taken off the attempt's score for each hint opened. */
 export const HINT_COST = 5;
@@ -53,7 +54,13 @@ export interface PracticeScenario {
 	attempts: number;
 }
 
-export function listPracticeScenarios(db: Db, userId: string, locale: ContentLocale): PracticeScenario[] {
+/**
+ * The scenarios a rep can practise, a page at a time (`?page=`), each with the rep's best score and
+ * number of attempts. The list of scenarios is kept until the content changes; only the rep's own
+ * figures are read on each visit.
+ */
+export function listPracticeScenarios(db: Db, userId: string, locale: ContentLocale, page: { perPage: number; requested: string | null } = { perPage: Infinity, requested: null }): { scenarios: PracticeScenario[]; pager: Pager } {
+	const { items, pager } = pageOf(listContentFields(db, 'scenario', locale, ['title', 'persona', 'difficulty', 'minutes', 'pass']), page.perPage, page.requested);
 	const stats = new Map(
 		db
 			.select({ scenarioId: attempts.scenarioId, best: sql<number | null>`max(case when ${attempts.status} != 'active' then ${attempts.score} end)`, count: sql<number>`count(*)` })
@@ -63,11 +70,8 @@ export function listPracticeScenarios(db: Db, userId: string, locale: ContentLoc
 			.all()
 			.map((row) => [row.scenarioId, row])
 	);
-	return listContentFields(db, 'scenario', locale, ['title', 'persona', 'difficulty', 'minutes', 'pass']).map((item) => ({
-		...item,
-		best: stats.get(item.id)?.best ?? null,
-		attempts: stats.get(item.id)?.count ?? 0
-	}));
+	const scenarios = items.map((item) => ({ ...item, best: stats.get(item.id)?.best ?? null, attempts: stats.get(item.id)?.count ?? 0 }));
+	return { scenarios, pager };
 }
 
 export function startAttempt(db: Db, userId: string, scenarioId: string, locale: ContentLocale, mode: PracticeMode, now = new Date()): Attempt | null {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db';
-import { contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
+import { prepared, type Db } from '../db';
+import { appSettings, contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
 import { newId } from '../ids';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
 import { CONTENT_LOCALES, type ContentData, type ContentItem, type ContentKind, type ContentLocale } from '$lib/engine/content';
@@ -44,6 +44,38 @@ function categoryOf(item: ContentItem): string | null {
 	return 'category' in item.data ? (item.data.category as string) : null;
 }
 
+const CONTENT_VERSION_KEY = 'content-version';
+
+/** Records, in the transaction that changes content, that it changed: every process's lists are built again. */
+function markContentChanged(db: Db): void {
+	const value = newId();
+	db.insert(appSettings).values({ key: CONTENT_VERSION_KEY, value }).onConflictDoUpdate({ target: appSettings.key, set: { value } }).run();
+}
+
+function contentVersion(db: Db): string {
+	return prepared(db, 'content-version', () => db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, sql.placeholder('key'))).prepare()).get({ key: CONTENT_VERSION_KEY })?.value ?? '';
+}
+
+const builtForContent = new WeakMap<Db, { version: string; values: Map<string, unknown> }>();
+
+/**
+ * A value computed from the content, kept until the content changes. Content is read on nearly
+ * every page and changes a few times a day, so lists of thousands of items are built once per
+ * change rather than once per request; one small query checks the version each time, which also
+ * catches a change made by another process (`npm run content:sync`, a second server). Callers
+ * must not modify what they get.
+ */
+export function builtFromContent<T>(db: Db, key: string, build: () => T): T {
+	const version = contentVersion(db);
+	let cache = builtForContent.get(db);
+	if (!cache || cache.version !== version) {
+		cache = { version, values: new Map() };
+		builtForContent.set(db, cache);
+	}
+	if (!cache.values.has(key)) cache.values.set(key, build());
+	return cache.values.get(key) as T;
+}
+
 /**
  * Replaces all content in the database with `items`, and rebuilds the search index, in one
  * transaction: a reader sees the old content or the new, never a mix.
@@ -54,6 +86,7 @@ export function replaceAllContent(db: Db, items: readonly ContentItem[], now = n
 		tx.run(sql`delete from content_search`);
 		tx.run(sql`delete from content_grams`);
 		for (const item of items) insertContentItem(tx, item, now);
+		markContentChanged(tx);
 	});
 }
 
@@ -64,6 +97,7 @@ export function upsertContentItem(db: Db, item: ContentItem, now = new Date()): 
 		tx.run(sql`delete from content_search where kind = ${item.kind} and locale = ${item.locale} and item_id = ${item.id}`);
 		tx.run(sql`delete from content_grams where kind = ${item.kind} and locale = ${item.locale} and item_id = ${item.id}`);
 		insertContentItem(tx, item, now);
+		markContentChanged(tx);
 	});
 }
 
@@ -132,9 +166,13 @@ function inPreferredLocale<T extends { id: string; locale: ContentLocale }>(rows
 /**
  * Some fields of every item of a kind, one per id in the preferred locale: what a list shows. The
  * fields are picked out inside SQLite, so that a list of thousands of items does not read and parse
- * each item's whole data and Markdown.
+ * each item's whole data and Markdown, and the list is kept until the content changes.
  */
-export function listContentFields<K extends ContentKind, F extends keyof ContentData[K] & string>(db: Db, kind: K, locale: ContentLocale, fields: readonly F[]): ({ id: string; locale: ContentLocale } & Pick<ContentData[K], F>)[] {
+export function listContentFields<K extends ContentKind, F extends keyof ContentData[K] & string>(db: Db, kind: K, locale: ContentLocale, fields: readonly F[]): readonly ({ id: string; locale: ContentLocale } & Pick<ContentData[K], F>)[] {
+	return builtFromContent(db, `fields:${kind}:${locale}:${fields.join(',')}`, () => readContentFields(db, kind, locale, fields));
+}
+
+function readContentFields<K extends ContentKind, F extends keyof ContentData[K] & string>(db: Db, kind: K, locale: ContentLocale, fields: readonly F[]): ({ id: string; locale: ContentLocale } & Pick<ContentData[K], F>)[] {
 	const picked = fields.map((field) => {
 		if (!/^[a-zA-Z]+$/.test(field)) throw new Error(`not a field name: ${field}`);
 		// The title and category have columns of their own.
