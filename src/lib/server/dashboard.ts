@@ -1,4 +1,5 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { prepared, type Db } from './db';
 import { attempts, contentItems, reviewCards, skillRollups, teamMembers, teams, turns, users } from './db/schema';
 import { repsFollowedBy } from './teams';
@@ -30,38 +31,59 @@ export function followedReps(db: Db, user: SessionUser): { id: string; name: str
 }
 
 /** One row per rep: practice this week, scores, an eight-week trend, onboarding and review. */
+/**
+ * The followed reps as one bound parameter (a JSON list): each statement below then has the same
+ * text whatever the team's size, so it is prepared once instead of being built and compiled on
+ * every visit (with dozens of reps that cost more than running it).
+ */
+function inReps(column: AnySQLiteColumn): SQL {
+	return sql`${column} in (select value from json_each(${sql.placeholder('reps')}))`;
+}
+
 export function dashboardRows(db: Db, user: SessionUser, now = new Date()): DashboardRow[] {
 	const reps = followedReps(db, user);
 	if (reps.length === 0) return [];
 	const ids = reps.map((r) => r.id);
-	const practice = and(inArray(attempts.userId, ids), isNull(attempts.interviewId));
-	const weekAgo = new Date(now.getTime() - WEEK_MS);
-	const thisWeek = new Map(
-		db.select({ userId: attempts.userId, n: sql<number>`count(*)` }).from(attempts).where(and(practice, gte(attempts.startedAt, weekAgo))).groupBy(attempts.userId).all().map((r) => [r.userId, r.n])
-	);
-	const scores = new Map(
+	const params = { reps: JSON.stringify(ids), now: now.getTime(), weekAgo: now.getTime() - WEEK_MS, since: now.getTime() - 8 * WEEK_MS, week: WEEK_MS };
+	// One pass over each rep's practice: started this week, and the average and best of the finished.
+	const totals = prepared(db, 'dashboard-totals', () =>
 		db
-			.select({ userId: attempts.userId, average: sql<number>`avg(${attempts.score})`, best: sql<number>`max(${attempts.score})` })
+			.select({
+				userId: attempts.userId,
+				thisWeek: sql<number>`sum(${attempts.startedAt} >= ${sql.placeholder('weekAgo')})`,
+				average: sql<number | null>`avg(case when ${attempts.status} != 'active' then ${attempts.score} end)`,
+				best: sql<number | null>`max(case when ${attempts.status} != 'active' then ${attempts.score} end)`
+			})
 			.from(attempts)
-			.where(and(practice, ne(attempts.status, 'active')))
+			.where(and(inReps(attempts.userId), isNull(attempts.interviewId)))
 			.groupBy(attempts.userId)
-			.all()
-			.map((r) => [r.userId, r])
+			.prepare()
 	);
-	const since = new Date(now.getTime() - 8 * WEEK_MS);
-	const weekly = db
-		.select({
-			userId: attempts.userId,
-			weeksAgo: sql<number>`cast((${now.getTime()} - ${attempts.startedAt}) / ${WEEK_MS} as integer)`,
-			sum: sql<number>`sum(${attempts.score})`,
-			count: sql<number>`count(*)`
-		})
-		.from(attempts)
-		.where(and(practice, ne(attempts.status, 'active'), gte(attempts.startedAt, since)))
-		.groupBy(attempts.userId, sql`2`)
-		.all();
+	const scores = new Map(totals.all(params).map((r) => [r.userId, r]));
+	const weekly = prepared(db, 'dashboard-weekly', () =>
+		db
+			.select({
+				userId: attempts.userId,
+				weeksAgo: sql<number>`cast((${sql.placeholder('now')} - ${attempts.startedAt}) / ${sql.placeholder('week')} as integer)`,
+				sum: sql<number>`sum(${attempts.score})`,
+				count: sql<number>`count(*)`
+			})
+			.from(attempts)
+			.where(and(inReps(attempts.userId), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, sql.placeholder('since'))))
+			.groupBy(attempts.userId, sql`2`)
+			.prepare()
+	).all(params);
 	const due = new Map(
-		db.select({ userId: reviewCards.userId, n: sql<number>`count(*)` }).from(reviewCards).where(and(inArray(reviewCards.userId, ids), lte(reviewCards.dueAt, now))).groupBy(reviewCards.userId).all().map((r) => [r.userId, r.n])
+		prepared(db, 'dashboard-due', () =>
+			db
+				.select({ userId: reviewCards.userId, n: sql<number>`count(*)` })
+				.from(reviewCards)
+				.where(and(inReps(reviewCards.userId), lte(reviewCards.dueAt, sql.placeholder('now'))))
+				.groupBy(reviewCards.userId)
+				.prepare()
+		)
+			.all(params)
+			.map((r) => [r.userId, r.n])
 	);
 	const cohorts = currentCohortsOf(db, ids);
 	const inCohorts = ids.flatMap((userId) => (cohorts.has(userId) ? [{ cohort: cohorts.get(userId)!, userId }] : []));
@@ -76,9 +98,9 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 			name: rep.name,
 			team: rep.teamName,
 			onboarding: cohort && progress ? { percent: progress.percent, overdue: progress.overdue, certifiedAt: cohort.certifiedAt } : null,
-			attemptsThisWeek: thisWeek.get(rep.id) ?? 0,
-			average: score ? Math.round(score.average * 10) / 10 : null,
-			best: score ? Math.round(score.best * 10) / 10 : null,
+			attemptsThisWeek: score?.thisWeek ?? 0,
+			average: score?.average != null ? Math.round(score.average * 10) / 10 : null,
+			best: score?.best != null ? Math.round(score.best * 10) / 10 : null,
 			trend: weeklyTrend(weeklyOf.get(rep.id) ?? []),
 			cardsOverdue: due.get(rep.id) ?? 0
 		};

@@ -101,19 +101,24 @@ function revisionTitle(db: Db, interview: Pick<Interview, 'revisionId'>): string
 }
 
 /** Candidates a user may see: those with an interview they may see, and those they entered. */
-export function listVisibleCandidates(db: Db, user: SessionUser): Candidate[] {
-	if (isAdmin(user)) return db.select().from(candidates).orderBy(asc(candidates.position), asc(candidates.name)).all();
+function visibleCandidateCondition(db: Db, user: SessionUser) {
+	if (isAdmin(user)) return undefined;
 	const visible = db.select({ id: interviews.candidateId }).from(interviews).where(visibleInterviewCondition(db, user));
-	return db
-		.select()
-		.from(candidates)
-		.where(or(eq(candidates.createdBy, user.id), inArray(candidates.id, visible)))
-		.orderBy(asc(candidates.position), asc(candidates.name))
-		.all();
+	return or(eq(candidates.createdBy, user.id), inArray(candidates.id, visible));
+}
+
+export function listVisibleCandidates(db: Db, user: SessionUser): Candidate[] {
+	return db.select().from(candidates).where(visibleCandidateCondition(db, user)).orderBy(asc(candidates.position), asc(candidates.name)).all();
 }
 
 export function listPositions(db: Db, user: SessionUser): string[] {
-	return [...new Set(listVisibleCandidates(db, user).map((c) => c.position))].sort();
+	return db
+		.selectDistinct({ position: candidates.position })
+		.from(candidates)
+		.where(visibleCandidateCondition(db, user))
+		.orderBy(asc(candidates.position))
+		.all()
+		.map((row) => row.position);
 }
 
 export type CreateInterviewProblem = 'candidate' | 'scenario' | 'rubric' | 'panel' | 'date';

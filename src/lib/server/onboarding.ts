@@ -60,18 +60,23 @@ export function currentCohortOf(db: Db, userId: string): MemberCohort | undefine
 	return currentCohortsOf(db, [userId]).get(userId);
 }
 
-/** Each rep's current cohort, for many reps in one query (a dashboard lists dozens). */
+/** Each rep's current cohort, for many reps at once (a dashboard lists dozens). */
 export function currentCohortsOf(db: Db, userIds: readonly string[]): Map<string, MemberCohort> {
 	const current = new Map<string, MemberCohort>();
 	if (userIds.length === 0) return current;
-	const rows = db
-		.select({ userId: cohortMembers.userId, cohort: cohorts, certifiedAt: cohortMembers.certifiedAt })
+	const memberships = db
+		.select({ userId: cohortMembers.userId, cohortId: cohortMembers.cohortId, certifiedAt: cohortMembers.certifiedAt, startDate: cohorts.startDate })
 		.from(cohortMembers)
 		.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
 		.where(inArray(cohortMembers.userId, [...userIds]))
 		.orderBy(desc(cohorts.startDate))
 		.all();
-	for (const row of rows) if (!current.has(row.userId)) current.set(row.userId, { ...row.cohort, certifiedAt: row.certifiedAt });
+	const latest = new Map<string, (typeof memberships)[number]>();
+	for (const row of memberships) if (!latest.has(row.userId)) latest.set(row.userId, row);
+	// Each cohort (with its plan, a few kilobytes) is read once, not once per member.
+	const cohortIds = [...new Set([...latest.values()].map((row) => row.cohortId))];
+	const byId = new Map(cohortIds.length > 0 ? db.select().from(cohorts).where(inArray(cohorts.id, cohortIds)).all().map((cohort) => [cohort.id, cohort]) : []);
+	for (const [userId, row] of latest) current.set(userId, { ...byId.get(row.cohortId)!, certifiedAt: row.certifiedAt });
 	return current;
 }
 
