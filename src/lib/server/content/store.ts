@@ -187,16 +187,19 @@ function readContentFields<K extends ContentKind, F extends keyof ContentData[K]
 /**
  * One item in the preferred locale, or in another when it exists only there. Every locale is named
  * in the query so that SQLite looks the item up by its whole key (kind, locale, id) rather than
- * reading every item of the kind.
+ * reading every item of the kind; the search text, as long as the item, is not read at all.
  */
 export function findContent<K extends ContentKind>(db: Db, kind: K, id: string, locale: ContentLocale): Extract<ContentItem, { kind: K }> | undefined {
-	const rows = db
-		.select()
-		.from(contentItems)
-		.where(and(eq(contentItems.kind, kind), inArray(contentItems.locale, [...CONTENT_LOCALES]), eq(contentItems.id, id)))
-		.all();
-	const row = rows.find((r) => r.locale === locale) ?? rows[0];
-	return row ? (rowToItem(row) as Extract<ContentItem, { kind: K }>) : undefined;
+	const row = prepared(db, 'content-item', () =>
+		db
+			.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id, data: contentItems.data, body: contentItems.body })
+			.from(contentItems)
+			.where(and(eq(contentItems.kind, sql.placeholder('kind')), inArray(contentItems.locale, [...CONTENT_LOCALES]), eq(contentItems.id, sql.placeholder('id'))))
+			.orderBy(sql`${contentItems.locale} = ${sql.placeholder('locale')} desc`)
+			.limit(1)
+			.prepare()
+	).get({ kind, id, locale });
+	return row ? ({ kind: row.kind, locale: row.locale, id: row.id, data: row.data, body: row.body } as Extract<ContentItem, { kind: K }>) : undefined;
 }
 
 /** Titles of items of a kind, by id, in the preferred locale: for links between items. */
