@@ -1,6 +1,5 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { prepared, type Db } from './db';
+import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import { inJsonList, prepared, type Db } from './db';
 import { attempts, contentItems, reviewCards, skillRollups, teamMembers, teams, turns, users } from './db/schema';
 import { repsFollowedBy } from './teams';
 import { currentCohortsOf, progressOfMany } from './onboarding';
@@ -31,15 +30,6 @@ export function followedReps(db: Db, user: SessionUser): { id: string; name: str
 }
 
 /** One row per rep: practice this week, scores, an eight-week trend, onboarding and review. */
-/**
- * The followed reps as one bound parameter (a JSON list): each statement below then has the same
- * text whatever the team's size, so it is prepared once instead of being built and compiled on
- * every visit (with dozens of reps that cost more than running it).
- */
-function inReps(column: AnySQLiteColumn): SQL {
-	return sql`${column} in (select value from json_each(${sql.placeholder('reps')}))`;
-}
-
 export function dashboardRows(db: Db, user: SessionUser, now = new Date()): DashboardRow[] {
 	const reps = followedReps(db, user);
 	if (reps.length === 0) return [];
@@ -55,7 +45,7 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 				best: sql<number | null>`max(case when ${attempts.status} != 'active' then ${attempts.score} end)`
 			})
 			.from(attempts)
-			.where(and(inReps(attempts.userId), isNull(attempts.interviewId)))
+			.where(and(inJsonList(attempts.userId, 'reps'), isNull(attempts.interviewId)))
 			.groupBy(attempts.userId)
 			.prepare()
 	);
@@ -69,7 +59,7 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 				count: sql<number>`count(*)`
 			})
 			.from(attempts)
-			.where(and(inReps(attempts.userId), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, sql.placeholder('since'))))
+			.where(and(inJsonList(attempts.userId, 'reps'), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, sql.placeholder('since'))))
 			.groupBy(attempts.userId, sql`2`)
 			.prepare()
 	).all(params);
@@ -78,7 +68,7 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 			db
 				.select({ userId: reviewCards.userId, n: sql<number>`count(*)` })
 				.from(reviewCards)
-				.where(and(inReps(reviewCards.userId), lte(reviewCards.dueAt, sql.placeholder('now'))))
+				.where(and(inJsonList(reviewCards.userId, 'reps'), lte(reviewCards.dueAt, sql.placeholder('now'))))
 				.groupBy(reviewCards.userId)
 				.prepare()
 		)

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
-import type { Db } from './db';
+import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { inJsonList, prepared, type Db } from './db';
 import { articleReads, attempts, cohortMembers, cohorts, moduleCompletions, quizResults, signoffs, teamMembers, users, type Cohort } from './db/schema';
 import { newId } from './ids';
 import { findContent } from './content/store';
@@ -117,28 +117,39 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 	if (members.length === 0) return [];
 	const userIds = [...new Set(members.map((m) => m.userId))];
 	const cohortIds = [...new Set(members.map((m) => m.cohort.id))];
-	const earliest = new Date(Math.min(...members.map((m) => sinceOf(m.cohort).getTime())));
-	const reads = db.select({ userId: articleReads.userId, id: articleReads.articleId }).from(articleReads).where(inArray(articleReads.userId, userIds)).all();
-	const quizzes = db
-		.select({ userId: quizResults.userId, id: quizResults.quizId, at: quizResults.createdAt })
-		.from(quizResults)
-		.where(and(inArray(quizResults.userId, userIds), eq(quizResults.passed, true), gte(quizResults.createdAt, earliest)))
-		.all();
-	const wins = db
-		.select({ userId: attempts.userId, scenarioId: attempts.scenarioId, mode: attempts.mode, score: attempts.score, at: attempts.startedAt })
-		.from(attempts)
-		.where(and(inArray(attempts.userId, userIds), eq(attempts.status, 'won'), gte(attempts.startedAt, earliest)))
-		.all();
-	const marked = db
-		.select({ cohortId: moduleCompletions.cohortId, userId: moduleCompletions.userId, key: moduleCompletions.moduleKey })
-		.from(moduleCompletions)
-		.where(and(inArray(moduleCompletions.cohortId, cohortIds), inArray(moduleCompletions.userId, userIds)))
-		.all();
-	const signedOff = db
-		.select({ cohortId: signoffs.cohortId, userId: signoffs.userId, key: signoffs.moduleKey })
-		.from(signoffs)
-		.where(and(inArray(signoffs.cohortId, cohortIds), inArray(signoffs.userId, userIds), eq(signoffs.passed, true)))
-		.all();
+	// Lists bound as JSON and statements prepared once (see inJsonList).
+	const params = { users: JSON.stringify(userIds), cohorts: JSON.stringify(cohortIds), since: Math.min(...members.map((m) => sinceOf(m.cohort).getTime())) };
+	const reads = prepared(db, 'evidence-reads', () =>
+		db.select({ userId: articleReads.userId, id: articleReads.articleId }).from(articleReads).where(inJsonList(articleReads.userId, 'users')).prepare()
+	).all(params);
+	const quizzes = prepared(db, 'evidence-quizzes', () =>
+		db
+			.select({ userId: quizResults.userId, id: quizResults.quizId, at: quizResults.createdAt })
+			.from(quizResults)
+			.where(and(inJsonList(quizResults.userId, 'users'), eq(quizResults.passed, true), gte(quizResults.createdAt, sql.placeholder('since'))))
+			.prepare()
+	).all(params);
+	const wins = prepared(db, 'evidence-wins', () =>
+		db
+			.select({ userId: attempts.userId, scenarioId: attempts.scenarioId, mode: attempts.mode, score: attempts.score, at: attempts.startedAt })
+			.from(attempts)
+			.where(and(inJsonList(attempts.userId, 'users'), eq(attempts.status, 'won'), gte(attempts.startedAt, sql.placeholder('since'))))
+			.prepare()
+	).all(params);
+	const marked = prepared(db, 'evidence-marked', () =>
+		db
+			.select({ cohortId: moduleCompletions.cohortId, userId: moduleCompletions.userId, key: moduleCompletions.moduleKey })
+			.from(moduleCompletions)
+			.where(and(inJsonList(moduleCompletions.cohortId, 'cohorts'), inJsonList(moduleCompletions.userId, 'users')))
+			.prepare()
+	).all(params);
+	const signedOff = prepared(db, 'evidence-signoffs', () =>
+		db
+			.select({ cohortId: signoffs.cohortId, userId: signoffs.userId, key: signoffs.moduleKey })
+			.from(signoffs)
+			.where(and(inJsonList(signoffs.cohortId, 'cohorts'), inJsonList(signoffs.userId, 'users'), eq(signoffs.passed, true)))
+			.prepare()
+	).all(params);
 	const byUser = <T extends { userId: string | null }>(rows: T[]) => groupBy(rows, (r) => r.userId);
 	const byMember = <T extends { cohortId: string; userId: string }>(rows: T[]) => groupBy(rows, (r) => `${r.cohortId}:${r.userId}`);
 	const [readsOf, quizzesOf, winsOf, markedOf, signedOffOf] = [byUser(reads), byUser(quizzes), byUser(wins), byMember(marked), byMember(signedOff)];
