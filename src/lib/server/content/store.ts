@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { prepared, type Db } from '../db';
+import { inJsonList, prepared, type Db } from '../db';
 import { appSettings, contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
 import { newId } from '../ids';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
@@ -205,11 +205,13 @@ export function findContent<K extends ContentKind>(db: Db, kind: K, id: string, 
 /** Titles of items of a kind, by id, in the preferred locale: for links between items. */
 export function contentTitles(db: Db, kind: ContentKind, ids: readonly string[], locale: ContentLocale): { id: string; title: string }[] {
 	if (ids.length === 0) return [];
-	const rows = db
-		.select({ id: contentItems.id, locale: contentItems.locale, title: contentItems.title })
-		.from(contentItems)
-		.where(and(eq(contentItems.kind, kind), inArray(contentItems.locale, [...CONTENT_LOCALES]), inArray(contentItems.id, [...ids])))
-		.all();
+	const rows = prepared(db, 'content-titles', () =>
+		db
+			.select({ id: contentItems.id, locale: contentItems.locale, title: contentItems.title })
+			.from(contentItems)
+			.where(and(eq(contentItems.kind, sql.placeholder('kind')), inArray(contentItems.locale, [...CONTENT_LOCALES]), inJsonList(contentItems.id, 'ids')))
+			.prepare()
+	).all({ kind, ids: JSON.stringify(ids) });
 	const byId = new Map(inPreferredLocale(rows, locale).map((row) => [row.id, row.title]));
 	return ids.flatMap((id) => (byId.has(id) ? [{ id, title: byId.get(id)! }] : []));
 }
