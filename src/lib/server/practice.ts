@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
-import { prepared, type Db } from './db';
+import { inJsonList, prepared, type Db } from './db';
 import { makeScriptDue } from './review-cards';
 import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
@@ -61,15 +61,16 @@ export interface PracticeScenario {
  */
 export function listPracticeScenarios(db: Db, userId: string, locale: ContentLocale, page: { perPage: number; requested: string | null } = { perPage: Infinity, requested: null }): { scenarios: PracticeScenario[]; pager: Pager } {
 	const { items, pager } = pageOf(listContentFields(db, 'scenario', locale, ['title', 'persona', 'difficulty', 'minutes', 'pass']), page.perPage, page.requested);
-	const stats = new Map(
+	// Only the scenarios on the page, in a statement prepared once.
+	const statement = prepared(db, 'practice-stats', () =>
 		db
 			.select({ scenarioId: attempts.scenarioId, best: sql<number | null>`max(case when ${attempts.status} != 'active' then ${attempts.score} end)`, count: sql<number>`count(*)` })
 			.from(attempts)
-			.where(eq(attempts.userId, userId))
+			.where(and(eq(attempts.userId, sql.placeholder('userId')), inJsonList(attempts.scenarioId, 'scenarios')))
 			.groupBy(attempts.scenarioId)
-			.all()
-			.map((row) => [row.scenarioId, row])
+			.prepare()
 	);
+	const stats = new Map(statement.all({ userId, scenarios: JSON.stringify(items.map((item) => item.id)) }).map((row) => [row.scenarioId, row]));
 	const scenarios = items.map((item) => ({ ...item, best: stats.get(item.id)?.best ?? null, attempts: stats.get(item.id)?.count ?? 0 }));
 	return { scenarios, pager };
 }
