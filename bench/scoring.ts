@@ -4,7 +4,7 @@ import { checkContentFiles } from '../src/lib/engine/content';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { compileScenario, startRolePlay, step } from '../src/lib/engine/scenario';
 import { scoreReply } from '../src/lib/engine/scoring/score';
-import { percentile, type BenchRow } from './table';
+import { below, measured, percentile, type BenchRow } from './table';
 
 interface Case {
 	reply: string;
@@ -47,8 +47,7 @@ export function benchScoring(): BenchRow[] {
 		const seconds = (performance.now() - started) / 1000;
 		timings.sort((a, b) => a - b);
 		const p99 = percentile(timings, 99);
-		rows.push({ name: `scoring ${locale}: replies per second (${cases.length} replies × 200)`, figure: `${Math.round(timings.length / seconds)}`, target: '—', holds: true, value: timings.length / seconds });
-		rows.push({ name: `scoring ${locale}: p99 per reply`, figure: `${p99.toFixed(3)} ms`, target: '< 1 ms', holds: p99 < 1, value: p99 });
+		rows.push(measured(`scoring ${locale}: replies per second (${cases.length} replies × 200)`, timings.length / seconds), below(`scoring ${locale}: p99 per reply`, p99, 1, 'ms', 3));
 	}
 	return rows;
 }

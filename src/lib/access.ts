@@ -20,6 +20,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(auth)/reset/[token]': 'public',
 	'/locale': 'public',
 	'/health': 'public',
+	// A human-readable page for uptime checks; also the minimal page the benchmarks compare with.
+	'/status': 'public',
 	'/(app)': 'user',
 	'/(app)/profile': 'user',
 	'/(app)/library': 'user',

@@ -56,8 +56,21 @@ export function problemText(problem: Problem): string {
 	return texts[problem]();
 }
 
+// Building a formatter costs far more than using one, and a table may format hundreds of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, style: 'date' | 'date-time'): Intl.DateTimeFormat {
+	const key = `${locale}|${style}`;
+	let made = formatters.get(key);
+	if (!made) {
+		made = new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' });
+		formatters.set(key, made);
+	}
+	return made;
+}
+
 export function formatDateTime(value: Date | string | number): string {
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+	return formatter(getLocale(), 'date-time').format(new Date(value));
 }
 
 type MessageLocale = { locale?: 'en' | 'zh-TW' };
@@ -162,5 +175,5 @@ export function moduleItemHref(type: 'read' | 'scripts' | 'quiz' | 'drill' | 'sc
 }
 
 export function formatDate(value: Date | string): string {
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
+	return formatter(getLocale(), 'date').format(typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
 }

@@ -1,10 +1,12 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
-import type { Db } from './db';
-import { attempts, contentItems, reviewCards, skillRollups, turns } from './db/schema';
+import { inJsonList, prepared, type Db } from './db';
+import { attempts, contentItems, reviewCards, skillRollups, teamMembers, teams, turns, users } from './db/schema';
 import { repsFollowedBy } from './teams';
-import { currentCohortOf, progressOf } from './onboarding';
+import { currentCohortsOf, progressOfMany } from './onboarding';
+import { builtFromContent } from './content/store';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale } from '$lib/engine/content';
+import { groupBy } from '$lib/group-by';
 import { cellsOf, suggestNext, weeklyTrend, type Cell, type Suggestion, type TrendPoint } from '$lib/engine/reports/weak-spots';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -32,48 +34,64 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 	const reps = followedReps(db, user);
 	if (reps.length === 0) return [];
 	const ids = reps.map((r) => r.id);
-	const practice = and(inArray(attempts.userId, ids), isNull(attempts.interviewId));
-	const weekAgo = new Date(now.getTime() - WEEK_MS);
-	const thisWeek = new Map(
-		db.select({ userId: attempts.userId, n: sql<number>`count(*)` }).from(attempts).where(and(practice, gte(attempts.startedAt, weekAgo))).groupBy(attempts.userId).all().map((r) => [r.userId, r.n])
-	);
-	const scores = new Map(
+	const params = { reps: JSON.stringify(ids), now: now.getTime(), weekAgo: now.getTime() - WEEK_MS, since: now.getTime() - 8 * WEEK_MS, week: WEEK_MS };
+	// One pass over each rep's practice: started this week, and the average and best of the finished.
+	const totals = prepared(db, 'dashboard-totals', () =>
 		db
-			.select({ userId: attempts.userId, average: sql<number>`avg(${attempts.score})`, best: sql<number>`max(${attempts.score})` })
+			.select({
+				userId: attempts.userId,
+				thisWeek: sql<number>`sum(${attempts.startedAt} >= ${sql.placeholder('weekAgo')})`,
+				average: sql<number | null>`avg(case when ${attempts.status} != 'active' then ${attempts.score} end)`,
+				best: sql<number | null>`max(case when ${attempts.status} != 'active' then ${attempts.score} end)`
+			})
 			.from(attempts)
-			.where(and(practice, ne(attempts.status, 'active')))
+			.where(and(inJsonList(attempts.userId, 'reps'), isNull(attempts.interviewId)))
 			.groupBy(attempts.userId)
-			.all()
-			.map((r) => [r.userId, r])
+			.prepare()
 	);
-	const since = new Date(now.getTime() - 8 * WEEK_MS);
-	const weekly = db
-		.select({
-			userId: attempts.userId,
-			weeksAgo: sql<number>`cast((${now.getTime()} - ${attempts.startedAt}) / ${WEEK_MS} as integer)`,
-			sum: sql<number>`sum(${attempts.score})`,
-			count: sql<number>`count(*)`
-		})
-		.from(attempts)
-		.where(and(practice, ne(attempts.status, 'active'), gte(attempts.startedAt, since)))
-		.groupBy(attempts.userId, sql`2`)
-		.all();
+	const scores = new Map(totals.all(params).map((r) => [r.userId, r]));
+	const weekly = prepared(db, 'dashboard-weekly', () =>
+		db
+			.select({
+				userId: attempts.userId,
+				weeksAgo: sql<number>`cast((${sql.placeholder('now')} - ${attempts.startedAt}) / ${sql.placeholder('week')} as integer)`,
+				sum: sql<number>`sum(${attempts.score})`,
+				count: sql<number>`count(*)`
+			})
+			.from(attempts)
+			.where(and(inJsonList(attempts.userId, 'reps'), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, sql.placeholder('since'))))
+			.groupBy(attempts.userId, sql`2`)
+			.prepare()
+	).all(params);
 	const due = new Map(
-		db.select({ userId: reviewCards.userId, n: sql<number>`count(*)` }).from(reviewCards).where(and(inArray(reviewCards.userId, ids), lte(reviewCards.dueAt, now))).groupBy(reviewCards.userId).all().map((r) => [r.userId, r.n])
+		prepared(db, 'dashboard-due', () =>
+			db
+				.select({ userId: reviewCards.userId, n: sql<number>`count(*)` })
+				.from(reviewCards)
+				.where(and(inJsonList(reviewCards.userId, 'reps'), lte(reviewCards.dueAt, sql.placeholder('now'))))
+				.groupBy(reviewCards.userId)
+				.prepare()
+		)
+			.all(params)
+			.map((r) => [r.userId, r.n])
 	);
+	const cohorts = currentCohortsOf(db, ids);
+	const inCohorts = ids.flatMap((userId) => (cohorts.has(userId) ? [{ cohort: cohorts.get(userId)!, userId }] : []));
+	const progressOfRep = new Map(progressOfMany(db, inCohorts, now).map((progress, i) => [inCohorts[i]!.userId, progress]));
+	const weeklyOf = groupBy(weekly, (w) => w.userId);
 	return reps.map((rep) => {
-		const cohort = currentCohortOf(db, rep.id);
-		const progress = cohort ? progressOf(db, cohort, rep.id, now) : null;
+		const cohort = cohorts.get(rep.id);
+		const progress = progressOfRep.get(rep.id);
 		const score = scores.get(rep.id);
 		return {
 			id: rep.id,
 			name: rep.name,
 			team: rep.teamName,
 			onboarding: cohort && progress ? { percent: progress.percent, overdue: progress.overdue, certifiedAt: cohort.certifiedAt } : null,
-			attemptsThisWeek: thisWeek.get(rep.id) ?? 0,
-			average: score ? Math.round(score.average * 10) / 10 : null,
-			best: score ? Math.round(score.best * 10) / 10 : null,
-			trend: weeklyTrend(weekly.filter((w) => w.userId === rep.id)),
+			attemptsThisWeek: score?.thisWeek ?? 0,
+			average: score?.average != null ? Math.round(score.average * 10) / 10 : null,
+			best: score?.best != null ? Math.round(score.best * 10) / 10 : null,
+			trend: weeklyTrend(weeklyOf.get(rep.id) ?? []),
 			cardsOverdue: due.get(rep.id) ?? 0
 		};
 	});
@@ -90,7 +108,25 @@ export interface WeakSpots {
 
 /** The category of each script entry, whichever language it is written in. */
 function scriptCategories(db: Db): Map<string, string> {
-	return new Map(db.select({ id: contentItems.id, category: contentItems.category }).from(contentItems).where(and(eq(contentItems.kind, 'script'), isNotNull(contentItems.category))).all().map((r) => [r.id, r.category!]));
+	return builtFromContent(db, 'script-categories', () => new Map(db.select({ id: contentItems.id, category: contentItems.category }).from(contentItems).where(and(eq(contentItems.kind, 'script'), isNotNull(contentItems.category))).all().map((r) => [r.id, r.category!])));
+}
+
+/** The scenarios in a language that practise each objection category, through their beats' script entries. */
+function scenariosByCategory(db: Db, locale: ContentLocale): Map<string, string[]> {
+	return builtFromContent(db, `scenarios-by-category:${locale}`, () => {
+		const categoryOf = scriptCategories(db);
+		// Which entries each scenario's beats use, picked out inside SQLite rather than by parsing every scenario.
+		const scenarioScripts = db.all<{ id: string; script: string }>(
+			sql`select distinct item.id, json_extract(beat.value, '$.script') as script from ${contentItems} item, json_each(item.data, '$.beats') beat where item.kind = 'scenario' and item.locale = ${locale} and script is not null order by item.id`
+		);
+		const byCategory = new Map<string, string[]>();
+		for (const [id, rows] of groupBy(scenarioScripts, (row) => row.id)) {
+			for (const category of new Set(rows.map((row) => categoryOf.get(row.script)).filter((c): c is string => !!c))) {
+				byCategory.set(category, [...(byCategory.get(category) ?? []), id]);
+			}
+		}
+		return byCategory;
+	});
 }
 
 /**
@@ -120,17 +156,12 @@ export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): Wea
 	const criterionRows = rollups.filter((r) => r.dimension === 'criterion').map((r) => ({ userId: r.userId, key: r.key, sum: r.sum, count: r.count }));
 	const byCriterion = cellsOf(criterionRows);
 
-	const scenariosByCategory = new Map<string, string[]>();
-	for (const item of db.select({ id: contentItems.id, data: contentItems.data }).from(contentItems).where(and(eq(contentItems.kind, 'scenario'), eq(contentItems.locale, locale))).all()) {
-		const beats = Object.values((item.data as { beats: Record<string, { script?: string }> }).beats);
-		for (const category of new Set(beats.map((b) => (b.script ? categoryOf.get(b.script) : undefined)).filter((c): c is string => !!c))) {
-			scenariosByCategory.set(category, [...(scenariosByCategory.get(category) ?? []), item.id]);
-		}
-	}
+	const practised = scenariosByCategory(db, locale);
+	const perScriptOf = groupBy(perScript, (r) => r.userId);
 	const suggestions = new Map(
 		reps.map((rep) => {
-			const scripts = new Map(perScript.filter((r) => r.userId === rep.id && categoryOf.has(r.scriptId)).map((r) => [r.scriptId, { average: r.sum / r.count, count: r.count, category: categoryOf.get(r.scriptId)! }]));
-			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, scenariosByCategory)];
+			const scripts = new Map((perScriptOf.get(rep.id) ?? []).filter((r) => categoryOf.has(r.scriptId)).map((r) => [r.scriptId, { average: r.sum / r.count, count: r.count, category: categoryOf.get(r.scriptId)! }]));
+			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, practised)];
 		})
 	);
 	return {
@@ -167,15 +198,35 @@ export function attemptsBehind(db: Db, repId: string, category: string): { id: s
 		.all();
 }
 
-/** Practice this week for a leaderboard: attempts finished and best score, most active first. */
-export function leaderboard(db: Db, repIds: readonly string[], now = new Date()): { userId: string; finished: number; best: number }[] {
-	if (repIds.length === 0) return [];
-	return db
-		.select({ userId: attempts.userId, finished: sql<number>`count(*)`, best: sql<number>`max(${attempts.score})` })
-		.from(attempts)
-		.where(and(inArray(attempts.userId, repIds), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, new Date(now.getTime() - WEEK_MS))))
-		.groupBy(attempts.userId)
-		.orderBy(sql`count(*) desc`, sql`max(${attempts.score}) desc`)
-		.all()
-		.map((r) => ({ userId: r.userId!, finished: r.finished, best: r.best }));
+/**
+ * A team's practice this week for its leaderboard: each rep's attempts finished and best score,
+ * most active first. One statement, prepared once: the practice list shows it on every visit.
+ */
+export function leaderboard(db: Db, teamId: string, now = new Date()): { userId: string; name: string; finished: number; best: number }[] {
+	const statement = prepared(db, 'team-leaderboard', () =>
+		db
+			.select({ userId: teamMembers.userId, name: users.name, finished: sql<number>`count(*)`, best: sql<number>`max(${attempts.score})` })
+			.from(teamMembers)
+			.innerJoin(users, eq(users.id, teamMembers.userId))
+			.innerJoin(attempts, eq(attempts.userId, teamMembers.userId))
+			.where(and(eq(teamMembers.teamId, sql.placeholder('teamId')), eq(teamMembers.role, 'rep'), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, sql.placeholder('since'))))
+			.groupBy(teamMembers.userId)
+			.orderBy(sql`count(*) desc`, sql`max(${attempts.score}) desc`)
+			.prepare()
+	);
+	return statement.all({ teamId, since: now.getTime() - WEEK_MS });
+}
+
+/** The team whose leaderboard a rep sees: one of theirs that has it switched on. */
+export function leaderboardTeamOf(db: Db, userId: string): string | undefined {
+	const statement = prepared(db, 'leaderboard-team-of', () =>
+		db
+			.select({ id: teams.id })
+			.from(teamMembers)
+			.innerJoin(teams, eq(teams.id, teamMembers.teamId))
+			.where(and(eq(teamMembers.userId, sql.placeholder('userId')), eq(teamMembers.role, 'rep'), eq(teams.leaderboard, true)))
+			.limit(1)
+			.prepare()
+	);
+	return statement.get({ userId })?.id;
 }

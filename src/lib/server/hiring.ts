@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
 	attempts,
@@ -24,7 +24,8 @@ import { recordAudit } from './accounts';
 import { compiledRevisionFor, startAttemptOnRevision } from './practice';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale, Rubric } from '$lib/engine/content';
-import { missingCriteria, summarizePanel } from '$lib/engine/hiring/rubric';
+import { missingCriteria, summarizePanel, type CriteriaWeights } from '$lib/engine/hiring/rubric';
+import { groupBy } from '$lib/group-by';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INTERVIEW_INVITE_LIFETIME_MS = 14 * DAY_MS;
@@ -69,15 +70,21 @@ export interface InterviewRow {
 	scenarioTitle: string;
 }
 
-export function listVisibleInterviews(db: Db, user: SessionUser, position?: string): InterviewRow[] {
-	const rows = db
-		.select({ interview: interviews, candidate: candidates })
+// Lists leave out the pinned rubric: several kilobytes per interview that a list never shows.
+const { rubric: _rubric, ...listedInterviewColumns } = getTableColumns(interviews);
+
+function visibleInterviews(db: Db, user: SessionUser, position?: string): { interview: Omit<Interview, 'rubric'>; candidate: Candidate }[] {
+	return db
+		.select({ interview: listedInterviewColumns, candidate: candidates })
 		.from(interviews)
 		.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
 		.where(and(visibleInterviewCondition(db, user), position ? eq(candidates.position, position) : undefined))
 		.orderBy(desc(interviews.scheduledAt))
 		.all();
-	return rows.map(({ interview, candidate }) => ({
+}
+
+export function listVisibleInterviews(db: Db, user: SessionUser, position?: string): InterviewRow[] {
+	return visibleInterviews(db, user, position).map(({ interview, candidate }) => ({
 		id: interview.id,
 		candidateId: candidate.id,
 		candidateName: candidate.name,
@@ -89,20 +96,19 @@ export function listVisibleInterviews(db: Db, user: SessionUser, position?: stri
 	}));
 }
 
-function revisionTitle(db: Db, interview: Interview): string {
+function revisionTitle(db: Db, interview: Pick<Interview, 'revisionId'>): string {
 	return compiledRevisionFor(db, interview.revisionId).compiled.scenario.title;
 }
 
 /** Candidates a user may see: those with an interview they may see, and those they entered. */
-export function listVisibleCandidates(db: Db, user: SessionUser): Candidate[] {
-	if (isAdmin(user)) return db.select().from(candidates).orderBy(asc(candidates.position), asc(candidates.name)).all();
+function visibleCandidateCondition(db: Db, user: SessionUser) {
+	if (isAdmin(user)) return undefined;
 	const visible = db.select({ id: interviews.candidateId }).from(interviews).where(visibleInterviewCondition(db, user));
-	return db
-		.select()
-		.from(candidates)
-		.where(or(eq(candidates.createdBy, user.id), inArray(candidates.id, visible)))
-		.orderBy(asc(candidates.position), asc(candidates.name))
-		.all();
+	return or(eq(candidates.createdBy, user.id), inArray(candidates.id, visible));
+}
+
+export function listVisibleCandidates(db: Db, user: SessionUser): Candidate[] {
+	return db.select().from(candidates).where(visibleCandidateCondition(db, user)).orderBy(asc(candidates.position), asc(candidates.name)).all();
 }
 
 export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string): boolean {
@@ -110,7 +116,13 @@ export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string):
 }
 
 export function listPositions(db: Db, user: SessionUser): string[] {
-	return [...new Set(listVisibleCandidates(db, user).map((c) => c.position))].sort();
+	return db
+		.selectDistinct({ position: candidates.position })
+		.from(candidates)
+		.where(visibleCandidateCondition(db, user))
+		.orderBy(asc(candidates.position))
+		.all()
+		.map((row) => row.position);
 }
 
 export type CreateInterviewProblem = 'candidate' | 'scenario' | 'rubric' | 'panel' | 'date';
@@ -293,30 +305,57 @@ export interface ComparisonRow {
 	autoScore: number | null;
 }
 
-/** One row per interview the user may see for a position: what a hiring decision compares. */
+/**
+ * One row per interview the user may see for a position: what a hiring decision compares. The
+ * ratings, panels and role-plays of all the interviews are read at once, not interview by interview.
+ */
 export function comparePosition(db: Db, user: SessionUser, position: string): ComparisonRow[] {
-	return listVisibleInterviews(db, user, position)
-		.filter((row) => !row.cancelled)
-		.map((row) => {
-			const interview = findInterview(db, row.id)!;
-			const rubric = interview.rubric as Rubric;
-			const all = ratingsOf(db, row.id).map((r) => ({ interviewerId: r.interviewerId, scores: r.scores, recommendation: r.recommendation, submitted: r.submittedAt !== null }));
-			const summary = summarizePanel(rubric, all);
-			const attempt = interviewAttempt(db, row.id, interview.mode === 'live' ? 'live' : undefined);
-			return {
-				interviewId: row.id,
-				candidate: row.candidateName,
-				position: row.position,
-				scheduledAt: row.scheduledAt,
-				mode: row.mode,
-				score: summary.score,
-				spread: summary.spread,
-				recommendations: summary.recommendations,
-				submitted: summary.submitted,
-				panelSize: panelOf(db, row.id).length,
-				autoScore: attempt && attempt.status !== 'active' ? attempt.score : null
-			};
-		});
+	const rows = visibleInterviews(db, user, position).filter(({ interview }) => interview.cancelledAt === null);
+	if (rows.length === 0) return [];
+	const ids = rows.map(({ interview }) => interview.id);
+	const criteria = pinnedCriteria(db, ids);
+	const ratingsByInterview = groupBy(db.select().from(ratings).where(inArray(ratings.interviewId, ids)).all(), (r) => r.interviewId);
+	const panelSizes = new Map(
+		db.select({ id: interviewPanel.interviewId, n: sql<number>`count(*)` }).from(interviewPanel).where(inArray(interviewPanel.interviewId, ids)).groupBy(interviewPanel.interviewId).all().map((r) => [r.id, r.n])
+	);
+	const roleplays = groupBy(
+		db.select({ interviewId: attempts.interviewId, mode: attempts.mode, status: attempts.status, score: attempts.score, startedAt: attempts.startedAt }).from(attempts).where(inArray(attempts.interviewId, ids)).orderBy(desc(attempts.startedAt)).all(),
+		(a) => a.interviewId
+	);
+	return rows.map(({ interview, candidate }) => {
+		const all = (ratingsByInterview.get(interview.id) ?? []).map((r) => ({ interviewerId: r.interviewerId, scores: r.scores, recommendation: r.recommendation, submitted: r.submittedAt !== null }));
+		const summary = summarizePanel(criteria.get(interview.id)!, all);
+		// As interviewAttempt picks it: a live interview's record, or the candidate's online role-play.
+		const attempt = (roleplays.get(interview.id) ?? []).find((a) => (interview.mode === 'live') === (a.mode === 'live'));
+		return {
+			interviewId: interview.id,
+			candidate: candidate.name,
+			position: candidate.position,
+			scheduledAt: interview.scheduledAt,
+			mode: interview.mode,
+			score: summary.score,
+			spread: summary.spread,
+			recommendations: summary.recommendations,
+			submitted: summary.submitted,
+			panelSize: panelSizes.get(interview.id) ?? 0,
+			autoScore: attempt && attempt.status !== 'active' ? attempt.score : null
+		};
+	});
+}
+
+// An interview's rubric is pinned when it is created and never changes, so its criteria and
+// weights can be kept for the life of the process (bounded, like the compiled scenarios).
+const criteriaCache = new Map<string, CriteriaWeights>();
+
+function pinnedCriteria(db: Db, interviewIds: readonly string[]): Map<string, CriteriaWeights> {
+	const missing = interviewIds.filter((id) => !criteriaCache.has(id));
+	if (missing.length > 0) {
+		for (const row of db.select({ id: interviews.id, rubric: interviews.rubric }).from(interviews).where(inArray(interviews.id, missing)).all()) {
+			if (criteriaCache.size >= 20_000) criteriaCache.delete(criteriaCache.keys().next().value as string);
+			criteriaCache.set(row.id, { criteria: (row.rubric as Rubric).criteria.map(({ id, weight }) => ({ id, weight })) });
+		}
+	}
+	return new Map(interviewIds.map((id) => [id, criteriaCache.get(id)!]));
 }
 
 /** Every submitted rating on interviews the user may see, for the calibration page. */

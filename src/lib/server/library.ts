@@ -1,9 +1,11 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db } from './db';
+import { and, eq, sql } from 'drizzle-orm';
+import { prepared, type Db } from './db';
 import { articleReads, bookmarks } from './db/schema';
 
 export function listBookmarkedScriptIds(db: Db, userId: string): Set<string> {
-	return new Set(db.select({ id: bookmarks.scriptId }).from(bookmarks).where(eq(bookmarks.userId, userId)).all().map((r) => r.id));
+	// Prepared once: every script entry and the library list ask.
+	const statement = prepared(db, 'bookmarked-script-ids', () => db.select({ id: bookmarks.scriptId }).from(bookmarks).where(eq(bookmarks.userId, sql.placeholder('userId'))).prepare());
+	return new Set(statement.all({ userId }).map((r) => r.id));
 }
 
 export function setBookmark(db: Db, userId: string, scriptId: string, on: boolean): void {

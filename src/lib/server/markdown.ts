@@ -31,11 +31,28 @@ function plainTextOf(tokens: Tokens.Generic[] | undefined): string {
 	return (tokens ?? []).map((token) => ('tokens' in token && token.tokens ? plainTextOf(token.tokens as Tokens.Generic[]) : (token.text ?? token.raw ?? ''))).join('');
 }
 
+// Rendering and sanitizing cost about a millisecond per entry, and the same few entries are read
+// over and over. The output depends on the source text alone, so the source is the key: an edited
+// entry is simply another key, and nothing can go stale.
+const rendered = new Map<string, RenderedMarkdown>();
+const RENDERED_KEPT = 500;
+
 /**
  * Renders authored Markdown to safe HTML. Headings get ids (`section-1`, …) and are listed in
  * a table of contents; a page's own title is its h1, so a Markdown `#` heading becomes an h2.
+ * Callers must not modify the result.
  */
 export function renderMarkdown(markdown: string): RenderedMarkdown {
+	let result = rendered.get(markdown);
+	if (!result) {
+		result = renderUncached(markdown);
+		if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value as string);
+		rendered.set(markdown, result);
+	}
+	return result;
+}
+
+function renderUncached(markdown: string): RenderedMarkdown {
 	const toc: TocEntry[] = [];
 	const marked = new Marked({ gfm: true, breaks: false, async: false });
 	marked.use({

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
-import type { Db } from './db';
+import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { inJsonList, prepared, type Db } from './db';
 import { articleReads, attempts, cohortMembers, cohorts, moduleCompletions, quizResults, signoffs, teamMembers, users, type Cohort } from './db/schema';
 import { newId } from './ids';
 import { findContent } from './content/store';
@@ -9,6 +9,7 @@ import type { ContentLocale, Curriculum, Rubric } from '$lib/engine/content';
 import { planProgress, type IsoDate, type PlanProgress } from '$lib/engine/training/plan';
 import type { GradedQuiz, QuizAnswer } from '$lib/engine/training/quiz';
 import { missingCriteria, weightedScore } from '$lib/engine/hiring/rubric';
+import { groupBy } from '$lib/group-by';
 
 /** Today as a plan date. Plans follow the organisation's calendar; the server's clock is its clock. */
 export function todayIso(now = new Date()): IsoDate {
@@ -52,17 +53,31 @@ export function canFollowCohort(db: Db, user: SessionUser, cohortId: string): bo
 	return cohortsVisibleTo(db, user).some((c) => c.id === cohortId);
 }
 
+export type MemberCohort = Cohort & { certifiedAt: Date | null };
+
 /** The rep's current cohort: the latest they belong to. */
-export function currentCohortOf(db: Db, userId: string): (Cohort & { certifiedAt: Date | null }) | undefined {
-	const row = db
-		.select({ cohort: cohorts, certifiedAt: cohortMembers.certifiedAt })
+export function currentCohortOf(db: Db, userId: string): MemberCohort | undefined {
+	return currentCohortsOf(db, [userId]).get(userId);
+}
+
+/** Each rep's current cohort, for many reps at once (a dashboard lists dozens). */
+export function currentCohortsOf(db: Db, userIds: readonly string[]): Map<string, MemberCohort> {
+	const current = new Map<string, MemberCohort>();
+	if (userIds.length === 0) return current;
+	const memberships = db
+		.select({ userId: cohortMembers.userId, cohortId: cohortMembers.cohortId, certifiedAt: cohortMembers.certifiedAt, startDate: cohorts.startDate })
 		.from(cohortMembers)
 		.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
-		.where(eq(cohortMembers.userId, userId))
+		.where(inArray(cohortMembers.userId, [...userIds]))
 		.orderBy(desc(cohorts.startDate))
-		.limit(1)
-		.get();
-	return row ? { ...row.cohort, certifiedAt: row.certifiedAt } : undefined;
+		.all();
+	const latest = new Map<string, (typeof memberships)[number]>();
+	for (const row of memberships) if (!latest.has(row.userId)) latest.set(row.userId, row);
+	// Each cohort (with its plan, a few kilobytes) is read once, not once per member.
+	const cohortIds = [...new Set([...latest.values()].map((row) => row.cohortId))];
+	const byId = new Map(cohortIds.length > 0 ? db.select().from(cohorts).where(inArray(cohorts.id, cohortIds)).all().map((cohort) => [cohort.id, cohort]) : []);
+	for (const [userId, row] of latest) current.set(userId, { ...byId.get(row.cohortId)!, certifiedAt: row.certifiedAt });
+	return current;
 }
 
 export function membersOf(db: Db, cohortId: string): { id: string; name: string; certifiedAt: Date | null }[] {
@@ -79,27 +94,81 @@ export function isMember(db: Db, cohortId: string, userId: string): boolean {
 	return !!db.select().from(cohortMembers).where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, userId))).get();
 }
 
-/**
- * Which modules of the plan a rep has done, from what they actually did since the cohort began:
- * articles opened, quizzes passed, drills won at the pass mark, a passed sign-off, or entries
- * they marked as studied.
- */
-export function completedModules(db: Db, cohort: Cohort, userId: string): Set<string> {
+/** What a rep did that a plan counts, as read from the database. */
+interface Evidence {
+	read: Set<string>;
+	passedQuizzes: Set<string>;
+	wins: { scenarioId: string; mode: string; score: number }[];
+	marked: Set<string>;
+	signedOff: Set<string>;
+}
+
+/** When a cohort's evidence starts to count: its start date, or its creation if that was earlier. */
+function sinceOf(cohort: Cohort): Date {
 	const since = new Date(`${cohort.startDate}T00:00:00Z`);
-	const sinceCohort = cohort.createdAt < since ? cohort.createdAt : since;
-	const read = new Set(db.select({ id: articleReads.articleId }).from(articleReads).where(eq(articleReads.userId, userId)).all().map((r) => r.id));
-	const passedQuizzes = new Set(
-		db.select({ id: quizResults.quizId }).from(quizResults).where(and(eq(quizResults.userId, userId), eq(quizResults.passed, true), gte(quizResults.createdAt, sinceCohort))).all().map((r) => r.id)
-	);
-	const wins = db
-		.select({ scenarioId: attempts.scenarioId, mode: attempts.mode, score: attempts.score })
-		.from(attempts)
-		.where(and(eq(attempts.userId, userId), eq(attempts.status, 'won'), gte(attempts.startedAt, sinceCohort)))
-		.all();
-	const marked = new Set(db.select({ key: moduleCompletions.moduleKey }).from(moduleCompletions).where(and(eq(moduleCompletions.cohortId, cohort.id), eq(moduleCompletions.userId, userId))).all().map((r) => r.key));
-	const signedOff = new Set(
-		db.select({ key: signoffs.moduleKey }).from(signoffs).where(and(eq(signoffs.cohortId, cohort.id), eq(signoffs.userId, userId), eq(signoffs.passed, true))).all().map((r) => r.key)
-	);
+	return cohort.createdAt < since ? cohort.createdAt : since;
+}
+
+/**
+ * The evidence of many (cohort, rep) pairs with one query per kind of evidence, rather than five
+ * queries per rep: a cohort page or a dashboard shows dozens of reps at once.
+ */
+function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }[]): Evidence[] {
+	if (members.length === 0) return [];
+	const userIds = [...new Set(members.map((m) => m.userId))];
+	const cohortIds = [...new Set(members.map((m) => m.cohort.id))];
+	// Lists bound as JSON and statements prepared once (see inJsonList).
+	const params = { users: JSON.stringify(userIds), cohorts: JSON.stringify(cohortIds), since: Math.min(...members.map((m) => sinceOf(m.cohort).getTime())) };
+	const reads = prepared(db, 'evidence-reads', () =>
+		db.select({ userId: articleReads.userId, id: articleReads.articleId }).from(articleReads).where(inJsonList(articleReads.userId, 'users')).prepare()
+	).all(params);
+	const quizzes = prepared(db, 'evidence-quizzes', () =>
+		db
+			.select({ userId: quizResults.userId, id: quizResults.quizId, at: quizResults.createdAt })
+			.from(quizResults)
+			.where(and(inJsonList(quizResults.userId, 'users'), eq(quizResults.passed, true), gte(quizResults.createdAt, sql.placeholder('since'))))
+			.prepare()
+	).all(params);
+	const wins = prepared(db, 'evidence-wins', () =>
+		db
+			.select({ userId: attempts.userId, scenarioId: attempts.scenarioId, mode: attempts.mode, score: attempts.score, at: attempts.startedAt })
+			.from(attempts)
+			.where(and(inJsonList(attempts.userId, 'users'), eq(attempts.status, 'won'), gte(attempts.startedAt, sql.placeholder('since'))))
+			.prepare()
+	).all(params);
+	const marked = prepared(db, 'evidence-marked', () =>
+		db
+			.select({ cohortId: moduleCompletions.cohortId, userId: moduleCompletions.userId, key: moduleCompletions.moduleKey })
+			.from(moduleCompletions)
+			.where(and(inJsonList(moduleCompletions.cohortId, 'cohorts'), inJsonList(moduleCompletions.userId, 'users')))
+			.prepare()
+	).all(params);
+	const signedOff = prepared(db, 'evidence-signoffs', () =>
+		db
+			.select({ cohortId: signoffs.cohortId, userId: signoffs.userId, key: signoffs.moduleKey })
+			.from(signoffs)
+			.where(and(inJsonList(signoffs.cohortId, 'cohorts'), inJsonList(signoffs.userId, 'users'), eq(signoffs.passed, true)))
+			.prepare()
+	).all(params);
+	const byUser = <T extends { userId: string | null }>(rows: T[]) => groupBy(rows, (r) => r.userId);
+	const byMember = <T extends { cohortId: string; userId: string }>(rows: T[]) => groupBy(rows, (r) => `${r.cohortId}:${r.userId}`);
+	const [readsOf, quizzesOf, winsOf, markedOf, signedOffOf] = [byUser(reads), byUser(quizzes), byUser(wins), byMember(marked), byMember(signedOff)];
+	return members.map(({ cohort, userId }) => {
+		const since = sinceOf(cohort).getTime();
+		const member = `${cohort.id}:${userId}`;
+		return {
+			read: new Set((readsOf.get(userId) ?? []).map((r) => r.id)),
+			passedQuizzes: new Set((quizzesOf.get(userId) ?? []).filter((q) => q.at.getTime() >= since).map((q) => q.id)),
+			wins: (winsOf.get(userId) ?? []).filter((w) => w.at.getTime() >= since),
+			marked: new Set((markedOf.get(member) ?? []).map((r) => r.key)),
+			signedOff: new Set((signedOffOf.get(member) ?? []).map((r) => r.key))
+		};
+	});
+}
+
+/** The modules of the plan that the evidence completes. */
+function completedFrom(cohort: Cohort, evidence: Evidence): Set<string> {
+	const { read, passedQuizzes, wins, marked, signedOff } = evidence;
 	const done = new Set<string>();
 	(cohort.curriculum as Curriculum).days.forEach((day, d) =>
 		day.modules.forEach((module, m) => {
@@ -122,8 +191,30 @@ export function completedModules(db: Db, cohort: Cohort, userId: string): Set<st
 	return done;
 }
 
+/**
+ * Which modules of the plan a rep has done, from what they actually did since the cohort began:
+ * articles opened, quizzes passed, drills won at the pass mark, a passed sign-off, or entries
+ * they marked as studied.
+ */
+export function completedModules(db: Db, cohort: Cohort, userId: string): Set<string> {
+	return completedFrom(cohort, evidenceOf(db, [{ cohort, userId }])[0]!);
+}
+
 export function progressOf(db: Db, cohort: Cohort, userId: string, now = new Date()): PlanProgress {
-	return planProgress(cohort.curriculum as Curriculum, cohort.startDate, todayIso(now), completedModules(db, cohort, userId));
+	return progressOfMany(db, [{ cohort, userId }], now)[0]!;
+}
+
+/** The progress of many (cohort, rep) pairs, in the order given. */
+export function progressOfMany(db: Db, members: readonly { cohort: Cohort; userId: string }[], now = new Date()): PlanProgress[] {
+	const evidence = evidenceOf(db, members);
+	return members.map(({ cohort }, i) => planProgress(cohort.curriculum as Curriculum, cohort.startDate, todayIso(now), completedFrom(cohort, evidence[i]!)));
+}
+
+/** A cohort's members, each with their progress. */
+export function membersWithProgress(db: Db, cohort: Cohort, now = new Date()): { member: { id: string; name: string; certifiedAt: Date | null }; progress: PlanProgress }[] {
+	const members = membersOf(db, cohort.id);
+	const progress = progressOfMany(db, members.map((member) => ({ cohort, userId: member.id })), now);
+	return members.map((member, i) => ({ member, progress: progress[i]! }));
 }
 
 export function markStudied(db: Db, cohortId: string, userId: string, moduleKey: string): void {

@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import { listContentOfKind } from './content/store';
+import { listContentFields } from './content/store';
 import type { ContentKind, ContentLocale } from '$lib/engine/content';
 import type { PlanProgress } from '$lib/engine/training/plan';
 
@@ -9,7 +9,7 @@ const KIND_OF_MODULE = { read: 'article', scripts: 'script', quiz: 'quiz', drill
 export function planItemTitles(db: Db, progress: PlanProgress, locale: ContentLocale): Record<string, string> {
 	const titles: Record<string, string> = {};
 	const kinds = new Set(progress.days.flatMap((d) => d.modules.map((m) => KIND_OF_MODULE[m.type])));
-	for (const kind of kinds) for (const item of listContentOfKind(db, kind, locale)) titles[`${kind}:${item.id}`] = item.data.title;
+	for (const kind of kinds) for (const item of listContentFields(db, kind, locale, ['title'])) titles[`${kind}:${item.id}`] = item.title;
 	const named: Record<string, string> = {};
 	for (const module of progress.days.flatMap((d) => d.modules)) {
 		for (const id of module.items) named[`${module.type}:${id}`] = titles[`${KIND_OF_MODULE[module.type]}:${id}`] ?? id;

@@ -101,7 +101,7 @@ describe('practice attempts', () => {
 		submitTurn(db, attempt.id, { mode: 'choice', choice: 1 }, 0);
 		const done = submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_PRICE }, 1);
 		expect(done.ok && done.attempt.score).toBe(95);
-		expect(listPracticeScenarios(db, user.id, 'en')).toMatchObject([{ id: 'price-call', best: 95, attempts: 1 }]);
+		expect(listPracticeScenarios(db, user.id, 'en').scenarios).toMatchObject([{ id: 'price-call', best: 95, attempts: 1 }]);
 	});
 });
 

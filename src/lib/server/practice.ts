@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
-import { prepared, type Db } from './db';
+import { inJsonList, prepared, type Db } from './db';
 import { makeScriptDue } from './review-cards';
 import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
-import { latestScenarioRevision, listContentOfKind, findContent } from './content/store';
+import { latestScenarioRevision, listContentFields, findContent } from './content/store';
 import {
 	compileScenario,
 	readRolePlay,
@@ -17,6 +17,7 @@ import {
 	type Turn
 } from '$lib/engine/scenario';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
+import { pageOf, type Pager } from '$lib/pages';
 
 /** Points taken off the attempt's score for each hint opened. */
 export const HINT_COST = 5;
@@ -53,27 +54,25 @@ export interface PracticeScenario {
 	attempts: number;
 }
 
-export function listPracticeScenarios(db: Db, userId: string, locale: ContentLocale): PracticeScenario[] {
-	const stats = new Map(
+/**
+ * The scenarios a rep can practise, a page at a time (`?page=`), each with the rep's best score and
+ * number of attempts. The list of scenarios is kept until the content changes; only the rep's own
+ * figures are read on each visit.
+ */
+export function listPracticeScenarios(db: Db, userId: string, locale: ContentLocale, page: { perPage: number; requested: string | null } = { perPage: Infinity, requested: null }): { scenarios: PracticeScenario[]; pager: Pager } {
+	const { items, pager } = pageOf(listContentFields(db, 'scenario', locale, ['title', 'persona', 'difficulty', 'minutes', 'pass']), page.perPage, page.requested);
+	// Only the scenarios on the page, in a statement prepared once.
+	const statement = prepared(db, 'practice-stats', () =>
 		db
 			.select({ scenarioId: attempts.scenarioId, best: sql<number | null>`max(case when ${attempts.status} != 'active' then ${attempts.score} end)`, count: sql<number>`count(*)` })
 			.from(attempts)
-			.where(eq(attempts.userId, userId))
+			.where(and(eq(attempts.userId, sql.placeholder('userId')), inJsonList(attempts.scenarioId, 'scenarios')))
 			.groupBy(attempts.scenarioId)
-			.all()
-			.map((row) => [row.scenarioId, row])
+			.prepare()
 	);
-	return listContentOfKind(db, 'scenario', locale).map((item) => ({
-		id: item.id,
-		locale: item.locale,
-		title: item.data.title,
-		persona: item.data.persona,
-		difficulty: item.data.difficulty,
-		minutes: item.data.minutes,
-		pass: item.data.pass,
-		best: stats.get(item.id)?.best ?? null,
-		attempts: stats.get(item.id)?.count ?? 0
-	}));
+	const stats = new Map(statement.all({ userId, scenarios: JSON.stringify(items.map((item) => item.id)) }).map((row) => [row.scenarioId, row]));
+	const scenarios = items.map((item) => ({ ...item, best: stats.get(item.id)?.best ?? null, attempts: stats.get(item.id)?.count ?? 0 }));
+	return { scenarios, pager };
 }
 
 export function startAttempt(db: Db, userId: string, scenarioId: string, locale: ContentLocale, mode: PracticeMode, now = new Date()): Attempt | null {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from './db';
+import { prepared, type Db } from './db';
 import { teamMembers, teams, users, type Team, type TeamRole } from './db/schema';
 import { newId } from './ids';
 
@@ -101,15 +101,18 @@ export function setLeaderboard(db: Db, teamId: string, on: boolean): void {
 	db.update(teams).set({ leaderboard: on }).where(eq(teams.id, teamId)).run();
 }
 
-/** The reps in the teams a user manages; admins: every rep in any team. */
+/** The reps in the teams a user manages; admins: every rep in any team. Prepared once: every manager's page asks. */
 export function repsFollowedBy(db: Db, userId: string, isAdmin: boolean): { id: string; name: string; teamId: string; teamName: string }[] {
-	const managed = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, userId), eq(teamMembers.role, 'manager')));
-	return db
-		.select({ id: users.id, name: users.name, teamId: teams.id, teamName: teams.name })
-		.from(teamMembers)
-		.innerJoin(users, eq(users.id, teamMembers.userId))
-		.innerJoin(teams, eq(teams.id, teamMembers.teamId))
-		.where(and(eq(teamMembers.role, 'rep'), isNull(users.deactivatedAt), isAdmin ? undefined : inArray(teamMembers.teamId, managed)))
-		.orderBy(asc(teams.name), asc(users.name))
-		.all();
+	const statement = prepared(db, isAdmin ? 'reps-followed-by-admin' : 'reps-followed-by-manager', () => {
+		const managed = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, sql.placeholder('userId')), eq(teamMembers.role, 'manager')));
+		return db
+			.select({ id: users.id, name: users.name, teamId: teams.id, teamName: teams.name })
+			.from(teamMembers)
+			.innerJoin(users, eq(users.id, teamMembers.userId))
+			.innerJoin(teams, eq(teams.id, teamMembers.teamId))
+			.where(and(eq(teamMembers.role, 'rep'), isNull(users.deactivatedAt), isAdmin ? undefined : inArray(teamMembers.teamId, managed)))
+			.orderBy(asc(teams.name), asc(users.name))
+			.prepare();
+	});
+	return statement.all({ userId });
 }

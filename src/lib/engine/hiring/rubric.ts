@@ -2,6 +2,11 @@ import type { Rubric } from '../content/schemas';
 
 export type Scores = Readonly<Record<string, number>>;
 
+/** What scoring needs of a rubric: its criteria and their weights (not the anchors' wording). */
+export interface CriteriaWeights {
+	criteria: readonly Pick<Rubric['criteria'][number], 'id' | 'weight'>[];
+}
+
 export interface RatingInput {
 	interviewerId: string;
 	scores: Scores;
@@ -18,7 +23,7 @@ export function missingCriteria(rubric: Pick<Rubric, 'criteria'>, scores: Scores
  * The weighted rubric score, 0–100: each criterion's 1–5 mapped to 0–100 and weighted. A rating
  * with no criterion scored has no score.
  */
-export function weightedScore(rubric: Pick<Rubric, 'criteria'>, scores: Scores): number | null {
+export function weightedScore(rubric: CriteriaWeights, scores: Scores): number | null {
 	let sum = 0;
 	let weight = 0;
 	for (const criterion of rubric.criteria) {
@@ -62,7 +67,7 @@ export interface PanelSummary {
 	submitted: number;
 }
 
-export function summarizePanel(rubric: Pick<Rubric, 'criteria'>, ratings: readonly RatingInput[]): PanelSummary {
+export function summarizePanel(rubric: CriteriaWeights, ratings: readonly RatingInput[]): PanelSummary {
 	const submitted = ratings.filter((r) => r.submitted);
 	const criteria = rubric.criteria.map((c) => {
 		const values = submitted.map((r) => r.scores[c.id]).filter((v): v is number => v !== undefined);

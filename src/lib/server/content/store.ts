@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db';
-import { contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { inJsonList, prepared, type Db } from '../db';
+import { appSettings, contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
 import { newId } from '../ids';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
-import type { ContentCatalog, ContentItem, ContentKind, ContentLocale } from '$lib/engine/content';
+import { CONTENT_LOCALES, type ContentCatalog, type ContentData, type ContentItem, type ContentKind, type ContentLocale } from '$lib/engine/content';
 import { articleCategoryLabel, scriptCategoryLabel } from '$lib/labels';
 
 /** Markdown reduced to its words, for search. */
@@ -44,6 +44,38 @@ function categoryOf(item: ContentItem): string | null {
 	return 'category' in item.data ? (item.data.category as string) : null;
 }
 
+const CONTENT_VERSION_KEY = 'content-version';
+
+/** Records, in the transaction that changes content, that it changed: every process's lists are built again. */
+function markContentChanged(db: Db): void {
+	const value = newId();
+	db.insert(appSettings).values({ key: CONTENT_VERSION_KEY, value }).onConflictDoUpdate({ target: appSettings.key, set: { value } }).run();
+}
+
+function contentVersion(db: Db): string {
+	return prepared(db, 'content-version', () => db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, sql.placeholder('key'))).prepare()).get({ key: CONTENT_VERSION_KEY })?.value ?? '';
+}
+
+const builtForContent = new WeakMap<Db, { version: string; values: Map<string, unknown> }>();
+
+/**
+ * A value computed from the content, kept until the content changes. Content is read on nearly
+ * every page and changes a few times a day, so lists of thousands of items are built once per
+ * change rather than once per request; one small query checks the version each time, which also
+ * catches a change made by another process (`npm run content:sync`, a second server). Callers
+ * must not modify what they get.
+ */
+export function builtFromContent<T>(db: Db, key: string, build: () => T): T {
+	const version = contentVersion(db);
+	let cache = builtForContent.get(db);
+	if (!cache || cache.version !== version) {
+		cache = { version, values: new Map() };
+		builtForContent.set(db, cache);
+	}
+	if (!cache.values.has(key)) cache.values.set(key, build());
+	return cache.values.get(key) as T;
+}
+
 /**
  * Replaces all content in the database with `items`, and rebuilds the search index, in one
  * transaction: a reader sees the old content or the new, never a mix.
@@ -54,6 +86,7 @@ export function replaceAllContent(db: Db, items: readonly ContentItem[], now = n
 		tx.run(sql`delete from content_search`);
 		tx.run(sql`delete from content_grams`);
 		for (const item of items) insertContentItem(tx, item, now);
+		markContentChanged(tx);
 	});
 }
 
@@ -64,6 +97,7 @@ export function upsertContentItem(db: Db, item: ContentItem, now = new Date()): 
 		tx.run(sql`delete from content_search where kind = ${item.kind} and locale = ${item.locale} and item_id = ${item.id}`);
 		tx.run(sql`delete from content_grams where kind = ${item.kind} and locale = ${item.locale} and item_id = ${item.id}`);
 		insertContentItem(tx, item, now);
+		markContentChanged(tx);
 	});
 }
 
@@ -119,31 +153,66 @@ export function countContent(db: Db): number {
 	return db.select({ n: sql<number>`count(*)` }).from(contentItems).get()?.n ?? 0;
 }
 
-/**
- * The items of a kind, one per id, in the preferred locale where it exists and in another
- * locale where it does not (content may be written in either language).
- */
-export function listContentOfKind<K extends ContentKind>(db: Db, kind: K, locale: ContentLocale): Extract<ContentItem, { kind: K }>[] {
-	const rows = db.select().from(contentItems).where(eq(contentItems.kind, kind)).orderBy(asc(contentItems.id)).all();
-	const chosen = new Map<string, ContentRow>();
+/** One row per id: in the preferred locale where it exists, in another where it does not (content may be written in either language). */
+function inPreferredLocale<T extends { id: string; locale: ContentLocale }>(rows: readonly T[], locale: ContentLocale): T[] {
+	const chosen = new Map<string, T>();
 	for (const row of rows) {
 		const current = chosen.get(row.id);
 		if (!current || (row.locale === locale && current.locale !== locale)) chosen.set(row.id, row);
 	}
-	return [...chosen.values()].map((row) => rowToItem(row) as Extract<ContentItem, { kind: K }>);
+	return [...chosen.values()];
 }
 
-/** One item in the preferred locale, or in another when it exists only there. */
+/**
+ * Some fields of every item of a kind, one per id in the preferred locale: what a list shows. The
+ * fields are picked out inside SQLite, so that a list of thousands of items does not read and parse
+ * each item's whole data and Markdown, and the list is kept until the content changes.
+ */
+export function listContentFields<K extends ContentKind, F extends keyof ContentData[K] & string>(db: Db, kind: K, locale: ContentLocale, fields: readonly F[]): readonly ({ id: string; locale: ContentLocale } & Pick<ContentData[K], F>)[] {
+	return builtFromContent(db, `fields:${kind}:${locale}:${fields.join(',')}`, () => readContentFields(db, kind, locale, fields));
+}
+
+function readContentFields<K extends ContentKind, F extends keyof ContentData[K] & string>(db: Db, kind: K, locale: ContentLocale, fields: readonly F[]): ({ id: string; locale: ContentLocale } & Pick<ContentData[K], F>)[] {
+	const picked = fields.map((field) => {
+		if (!/^[a-zA-Z]+$/.test(field)) throw new Error(`not a field name: ${field}`);
+		// The title and category have columns of their own.
+		return field === 'title' || field === 'category' ? `'${field}', ${field}` : `'${field}', json_extract(data, '$.${field}')`;
+	});
+	const rows = db.all<{ id: string; locale: ContentLocale; fields: string }>(
+		sql`select id, locale, json_object(${sql.raw(picked.join(', '))}) as fields from content_items where kind = ${kind} order by id`
+	);
+	return inPreferredLocale(rows, locale).map((row) => ({ id: row.id, locale: row.locale, ...(JSON.parse(row.fields) as Pick<ContentData[K], F>) }));
+}
+
+/**
+ * One item in the preferred locale, or in another when it exists only there. Every locale is named
+ * in the query so that SQLite looks the item up by its whole key (kind, locale, id) rather than
+ * reading every item of the kind; the search text, as long as the item, is not read at all.
+ */
 export function findContent<K extends ContentKind>(db: Db, kind: K, id: string, locale: ContentLocale): Extract<ContentItem, { kind: K }> | undefined {
-	const rows = db.select().from(contentItems).where(and(eq(contentItems.kind, kind), eq(contentItems.id, id))).all();
-	const row = rows.find((r) => r.locale === locale) ?? rows[0];
-	return row ? (rowToItem(row) as Extract<ContentItem, { kind: K }>) : undefined;
+	const row = prepared(db, 'content-item', () =>
+		db
+			.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id, data: contentItems.data, body: contentItems.body })
+			.from(contentItems)
+			.where(and(eq(contentItems.kind, sql.placeholder('kind')), inArray(contentItems.locale, [...CONTENT_LOCALES]), eq(contentItems.id, sql.placeholder('id'))))
+			.orderBy(sql`${contentItems.locale} = ${sql.placeholder('locale')} desc`)
+			.limit(1)
+			.prepare()
+	).get({ kind, id, locale });
+	return row ? ({ kind: row.kind, locale: row.locale, id: row.id, data: row.data, body: row.body } as Extract<ContentItem, { kind: K }>) : undefined;
 }
 
 /** Titles of items of a kind, by id, in the preferred locale: for links between items. */
 export function contentTitles(db: Db, kind: ContentKind, ids: readonly string[], locale: ContentLocale): { id: string; title: string }[] {
 	if (ids.length === 0) return [];
-	const byId = new Map(listContentOfKind(db, kind, locale).map((item) => [item.id, item.data.title]));
+	const rows = prepared(db, 'content-titles', () =>
+		db
+			.select({ id: contentItems.id, locale: contentItems.locale, title: contentItems.title })
+			.from(contentItems)
+			.where(and(eq(contentItems.kind, sql.placeholder('kind')), inArray(contentItems.locale, [...CONTENT_LOCALES]), inJsonList(contentItems.id, 'ids')))
+			.prepare()
+	).all({ kind, ids: JSON.stringify(ids) });
+	const byId = new Map(inPreferredLocale(rows, locale).map((row) => [row.id, row.title]));
 	return ids.flatMap((id) => (byId.has(id) ? [{ id, title: byId.get(id)! }] : []));
 }
 

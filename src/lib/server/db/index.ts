@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
@@ -69,4 +71,13 @@ export function prepared<T>(db: Db, key: string, build: () => T): T {
 		statements.set(key, statement);
 	}
 	return statement;
+}
+
+/**
+ * `column IN (the list)`, with the list bound as one JSON parameter named `name`: the statement
+ * text is then the same whatever the list's length, so it can be prepared once (see `prepared`)
+ * instead of being built and compiled for every list of dozens of ids.
+ */
+export function inJsonList(column: AnySQLiteColumn, name: string): SQL {
+	return sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
 }

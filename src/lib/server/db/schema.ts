@@ -237,8 +237,14 @@ export const attempts = sqliteTable(
 	},
 	(t) => [
 		index('attempts_user_scenario_idx').on(t.userId, t.scenarioId, t.startedAt),
-		index('attempts_user_started_idx').on(t.userId, t.startedAt),
-		index('attempts_interview_idx').on(t.interviewId)
+		// Covering what the dashboard and the leaderboard add up per rep and week, without a visit to
+		// each attempt's row (its snapshot makes the row large).
+		index('attempts_user_started_idx').on(t.userId, t.startedAt, t.interviewId, t.status, t.score),
+		// Only interview role-plays: as a full index, "interview_id IS NULL" (every practice query) looked
+		// like a selective equality to the planner, which then read all 100,000 practice attempts.
+		index('attempts_interview_idx')
+			.on(t.interviewId)
+			.where(sql`${t.interviewId} is not null`)
 	]
 );
 
@@ -299,7 +305,9 @@ export const candidates = sqliteTable(
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
-	(t) => [index('candidates_position_idx').on(t.position)]
+	// created_by: a manager sees the candidates they entered (one arm of an OR that SQLite answers
+	// index by index only when every arm has an index).
+	(t) => [index('candidates_position_idx').on(t.position), index('candidates_created_by_idx').on(t.createdBy)]
 );
 
 export const INTERVIEW_MODES = ['live', 'online'] as const;
@@ -331,7 +339,8 @@ export const interviews = sqliteTable(
 		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
-	(t) => [index('interviews_candidate_idx').on(t.candidateId), index('interviews_team_idx').on(t.teamId)]
+	// created_by: one arm of who may see an interview (see candidates_created_by_idx).
+	(t) => [index('interviews_candidate_idx').on(t.candidateId), index('interviews_team_idx').on(t.teamId), index('interviews_created_by_idx').on(t.createdBy)]
 );
 
 export const interviewPanel = sqliteTable(

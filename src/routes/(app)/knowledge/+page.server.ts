@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { listContentOfKind } from '$lib/server/content/store';
+import { listContentFields } from '$lib/server/content/store';
 import { listReadArticleIds } from '$lib/server/library';
 import { contentLocale } from '$lib/server/content-locale';
 import { ARTICLE_CATEGORIES } from '$lib/engine/content';
@@ -11,12 +11,8 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const locale = contentLocale();
 	const read = listReadArticleIds(db, user.id);
-	const articles = listContentOfKind(db, 'article', locale).map((item) => ({
-		id: item.id,
-		locale: item.locale,
-		title: item.data.title,
-		summary: item.data.summary,
-		category: item.data.category,
+	const articles = listContentFields(db, 'article', locale, ['title', 'summary', 'category']).map((item) => ({
+		...item,
 		read: read.has(item.id)
 	}));
 	const sections = ARTICLE_CATEGORIES.map((category) => ({ category, articles: articles.filter((a) => a.category === category) })).filter((s) => s.articles.length > 0);

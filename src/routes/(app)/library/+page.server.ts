@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { listContentOfKind } from '$lib/server/content/store';
+import { listContentFields } from '$lib/server/content/store';
 import { listBookmarkedScriptIds } from '$lib/server/library';
 import { contentLocale } from '$lib/server/content-locale';
 import { SCRIPT_CATEGORIES } from '$lib/engine/content';
@@ -15,12 +15,8 @@ export const load: PageServerLoad = (event) => {
 	const filter: Filter = requested === 'bookmarked' || (SCRIPT_CATEGORIES as readonly string[]).includes(requested) ? (requested as Filter) : 'all';
 	const locale = contentLocale();
 	const bookmarked = listBookmarkedScriptIds(db, user.id);
-	const all = listContentOfKind(db, 'script', locale).map((item) => ({
-		id: item.id,
-		locale: item.locale,
-		title: item.data.title,
-		category: item.data.category,
-		objection: item.data.objection,
+	const all = listContentFields(db, 'script', locale, ['title', 'category', 'objection']).map((item) => ({
+		...item,
 		bookmarked: bookmarked.has(item.id)
 	}));
 	const counts = Object.fromEntries(SCRIPT_CATEGORIES.map((category) => [category, all.filter((s) => s.category === category).length]));

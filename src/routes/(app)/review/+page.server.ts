@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { findContent, listContentOfKind } from '$lib/server/content/store';
+import { findContent, listContentFields } from '$lib/server/content/store';
 import { countDueCards, ensureReviewCards, nextDueCard, rateReviewCard } from '$lib/server/review-cards';
 import { contentLocale } from '$lib/server/content-locale';
 import { textField } from '$lib/server/forms';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const locale = contentLocale();
-	ensureReviewCards(db, user.id, listContentOfKind(db, 'script', locale).map((s) => s.id));
+	ensureReviewCards(db, user.id, listContentFields(db, 'script', locale, ['title']).map((s) => s.id));
 	const next = nextDueCard(db, user.id);
 	const script = next && findContent(db, 'script', next.scriptId, locale);
 	const reveal = event.url.searchParams.get('show') === next?.scriptId;

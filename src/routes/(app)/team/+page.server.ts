@@ -10,10 +10,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
 	return {
-		teams: teamsManagedBy(db, user.id).map(({ team, members }) => {
-			const names = new Map(members.map((m) => [m.userId, m.name]));
-			return { team, members, board: leaderboard(db, members.filter((m) => m.role === 'rep').map((m) => m.userId)).map((row) => ({ ...row, name: names.get(row.userId) ?? '—' })) };
-		})
+		teams: teamsManagedBy(db, user.id).map(({ team, members }) => ({ team, members, board: leaderboard(db, team.id) }))
 	};
 };
 

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { usersWithRole } from '$lib/server/accounts';
-import { listContentOfKind } from '$lib/server/content/store';
+import { listContentFields } from '$lib/server/content/store';
 import { cohortsVisibleTo, createCohort, membersOf, todayIso } from '$lib/server/onboarding';
 import { listTeams } from '$lib/server/teams';
 import { contentLocale } from '$lib/server/content-locale';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	return {
 		cohorts: cohortsVisibleTo(db, user).map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, members: membersOf(db, c.id).length })),
-		curricula: listContentOfKind(db, 'curriculum', contentLocale()).map((c) => ({ id: c.id, title: c.data.title })),
+		curricula: listContentFields(db, 'curriculum', contentLocale(), ['title']).map((c) => ({ id: c.id, title: c.title })),
 		reps: usersWithRole(db, 'rep'),
 		teams: listTeams(db).map(({ id, name }) => ({ id, name })),
 		today: todayIso()

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { findContent } from '$lib/server/content/store';
+import { contentTitles, findContent } from '$lib/server/content/store';
 import { weakSpots } from '$lib/server/dashboard';
 import { contentLocale } from '$lib/server/content-locale';
 
@@ -12,7 +12,13 @@ export const load: PageServerLoad = (event) => {
 	const spots = weakSpots(db, user, locale);
 	const rubric = findContent(db, 'rubric', 'hiring-roleplay', locale);
 	const criterionTitles = Object.fromEntries(rubric?.data.criteria.map((c) => [c.id, c.title]) ?? []);
-	const title = (kind: 'scenario' | 'script', id: string | null) => (id ? (findContent(db, kind, id, locale)?.data.title ?? id) : null);
+	// The titles of every suggestion at once, not an item read per rep.
+	const suggested = [...spots.suggestions.values()];
+	const titles = {
+		scenario: new Map(contentTitles(db, 'scenario', suggested.flatMap((s) => (s?.scenarioId ? [s.scenarioId] : [])), locale).map((t) => [t.id, t.title])),
+		script: new Map(contentTitles(db, 'script', suggested.flatMap((s) => (s?.scriptId ? [s.scriptId] : [])), locale).map((t) => [t.id, t.title]))
+	};
+	const title = (kind: 'scenario' | 'script', id: string | null) => (id ? (titles[kind].get(id) ?? id) : null);
 	return {
 		reps: spots.reps.map((rep) => ({
 			id: rep.id,

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { INTERVIEW_MODES, type InterviewMode } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { usersWithRole } from '$lib/server/accounts';
-import { listContentOfKind } from '$lib/server/content/store';
+import { listContentFields } from '$lib/server/content/store';
 import { canSeeCandidate, createInterview, listVisibleCandidates } from '$lib/server/hiring';
 import { listTeams } from '$lib/server/teams';
 import { contentLocale } from '$lib/server/content-locale';
@@ -17,8 +17,8 @@ export const load: PageServerLoad = (event) => {
 	const interviewers = [...usersWithRole(db, 'manager'), ...usersWithRole(db, 'admin')].filter((u, i, all) => all.findIndex((o) => o.id === u.id) === i);
 	return {
 		candidates: listVisibleCandidates(db, user).map(({ id, name, position }) => ({ id, name, position })),
-		scenarios: listContentOfKind(db, 'scenario', locale).map((s) => ({ id: s.id, title: s.data.title })),
-		rubrics: listContentOfKind(db, 'rubric', locale).map((r) => ({ id: r.id, title: r.data.title })),
+		scenarios: listContentFields(db, 'scenario', locale, ['title']).map((s) => ({ id: s.id, title: s.title })),
+		rubrics: listContentFields(db, 'rubric', locale, ['title']).map((r) => ({ id: r.id, title: r.title })),
 		interviewers,
 		teams: listTeams(db).map(({ id, name }) => ({ id, name })),
 		me: user.id,

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { canFollowCohort, findCohort, membersOf, progressOf } from '$lib/server/onboarding';
+import { canFollowCohort, findCohort, membersWithProgress } from '$lib/server/onboarding';
 import type { Curriculum } from '$lib/engine/content';
 
 export const load: PageServerLoad = (event) => {
@@ -11,17 +11,14 @@ export const load: PageServerLoad = (event) => {
 	const cohort = findCohort(db, event.params.id);
 	if (!cohort || !canFollowCohort(db, user, cohort.id)) error(404, 'Not found');
 	const curriculum = cohort.curriculum as Curriculum;
-	const reps = membersOf(db, cohort.id).map((member) => {
-		const progress = progressOf(db, cohort, member.id);
-		return {
-			id: member.id,
-			name: member.name,
-			certifiedAt: member.certifiedAt,
-			percent: progress.percent,
-			overdue: progress.overdue,
-			statuses: Object.fromEntries(progress.days.flatMap((d) => d.modules.map((m) => [m.key, m.status])))
-		};
-	});
+	const reps = membersWithProgress(db, cohort).map(({ member, progress }) => ({
+		id: member.id,
+		name: member.name,
+		certifiedAt: member.certifiedAt,
+		percent: progress.percent,
+		overdue: progress.overdue,
+		statuses: Object.fromEntries(progress.days.flatMap((d) => d.modules.map((m) => [m.key, m.status])))
+	}));
 	const modules = curriculum.days.flatMap((day, d) => day.modules.map((module, m) => ({ key: `d${d + 1}m${m + 1}`, day: d + 1, type: module.type, title: module.title })));
 	return { cohort: { id: cohort.id, name: cohort.name, title: curriculum.title, startDate: cohort.startDate }, modules, reps };
 };

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { canFollowCohort, findCohort, membersOf, progressOf } from '$lib/server/onboarding';
+import { canFollowCohort, findCohort, membersWithProgress } from '$lib/server/onboarding';
 import { toCsv } from '$lib/server/csv';
 import { moduleStatusLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
@@ -12,7 +12,7 @@ export const GET: RequestHandler = (event) => {
 	const db = getDb();
 	const cohort = findCohort(db, event.params.id);
 	if (!cohort || !canFollowCohort(db, user, cohort.id)) error(404, 'Not found');
-	const rows = membersOf(db, cohort.id).map((member) => ({ member, progress: progressOf(db, cohort, member.id) }));
+	const rows = membersWithProgress(db, cohort);
 	const modules = rows[0]?.progress.days.flatMap((d) => d.modules) ?? [];
 	const csv = toCsv([
 		[m.cohort_members(), '%', m.cohort_certified(), ...modules.map((module) => `${module.key} ${module.title}`)],

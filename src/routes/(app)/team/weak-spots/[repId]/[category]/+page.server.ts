@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { findContent } from '$lib/server/content/store';
+import { contentTitles } from '$lib/server/content/store';
 import { attemptsBehind, followedReps } from '$lib/server/dashboard';
 import { contentLocale } from '$lib/server/content-locale';
 
@@ -11,10 +11,11 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const rep = followedReps(db, user).find((r) => r.id === event.params.repId);
 	if (!rep) error(404, 'Not found');
-	const locale = contentLocale();
+	const attempts = attemptsBehind(db, rep.id, event.params.category);
+	const titles = new Map(contentTitles(db, 'scenario', [...new Set(attempts.map((a) => a.scenarioId))], contentLocale()).map((t) => [t.id, t.title]));
 	return {
 		rep: { name: rep.name },
 		category: event.params.category,
-		attempts: attemptsBehind(db, rep.id, event.params.category).map((a) => ({ ...a, title: findContent(db, 'scenario', a.scenarioId, locale)?.data.title ?? a.scenarioId }))
+		attempts: attempts.map((a) => ({ ...a, title: titles.get(a.scenarioId) ?? a.scenarioId }))
 	};
 };

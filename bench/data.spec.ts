@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { checkContentFiles, contentPath, serializeContentItem } from '../src/lib/engine/content';
+import { readContentDirectory } from '../src/lib/server/content/files';
+import { openDatabase } from '../src/lib/server/db';
+import { findAttempt, loadAttempt } from '../src/lib/server/practice';
+import { contentVariants } from './content-variants';
+import { ensureDataSet, generateDataSet, readDataSetMeta, type DataSetSize } from './data';
+import { seededRandom } from './random';
+
+const demo = checkContentFiles(readContentDirectory('content')).items;
+const dir = mkdtempSync(join(tmpdir(), 'rehearse-bench-spec-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SMALL: DataSetSize = { teams: 2, repsPerTeam: 10, trainers: 1, admins: 1, contentItems: 200, attempts: 300, turns: 1800, interviews: 20 };
+const NOW = new Date('2026-03-02T08:00:00Z');
+
+function rows(path: string, query: string): unknown[] {
+	const client = new Database(path, { readonly: true });
+	try {
+		return client.prepare(query).all();
+	} finally {
+		client.close();
+	}
+}
+
+// Generating and playtesting take seconds, more on a busy machine: these tests are about content, not speed.
+describe('content variants', { timeout: 60_000 }, () => {
+	it('makes exactly the number of items asked for, each id in every language of its original', () => {
+		const items = contentVariants(demo, 600, seededRandom(1));
+		expect(items).toHaveLength(600);
+		const locales = new Map<string, string[]>();
+		for (const item of items) locales.set(`${item.kind}:${item.id}`, [...(locales.get(`${item.kind}:${item.id}`) ?? []), item.locale]);
+		expect([...locales.values()].every((list) => list.length === 2 && new Set(list).size === 2)).toBe(true);
+	});
+
+	it('passes the same checks as content:check, playtests of every scenario included', () => {
+		const items = contentVariants(demo, 600, seededRandom(1));
+		expect(items.filter((item) => item.kind === 'scenario').length).toBeGreaterThan(50);
+		const { problems } = checkContentFiles(items.map((item) => ({ path: contentPath(item), text: serializeContentItem(item) })));
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('the benchmark data set', { timeout: 60_000 }, () => {
+	it('has exactly the size asked for, and the same rows for the same seed', async () => {
+		const a = join(dir, 'a.db');
+		const b = join(dir, 'b.db');
+		const meta = await generateDataSet(a, 7, { now: NOW, size: SMALL });
+		await generateDataSet(b, 7, { now: NOW, size: SMALL });
+		expect(meta.counts).toMatchObject({ users: 24, teams: 2, contentItems: 200, attempts: 300, turns: 1800, interviews: 20 });
+		const snapshot = 'select a.id, a.user_id, a.score, a.status, count(t."index") turns, sum(t.score) total from attempts a left join turns t on t.attempt_id = a.id group by a.id order by a.id';
+		expect(rows(a, snapshot)).toEqual(rows(b, snapshot));
+		const other = join(dir, 'other.db');
+		await generateDataSet(other, 8, { now: NOW, size: SMALL });
+		expect(rows(other, snapshot)).not.toEqual(rows(a, snapshot));
+	});
+
+	it('holds role-plays the app resumes as they were saved, and running totals that match the turns', async () => {
+		const path = join(dir, 'play.db');
+		await generateDataSet(path, 11, { now: NOW, size: SMALL });
+		const db = openDatabase(path);
+		try {
+			for (const { id } of db.$client.prepare('select id from attempts').all() as { id: string }[]) {
+				const attempt = findAttempt(db, id)!;
+				const loaded = loadAttempt(db, attempt);
+				expect(loaded.turns).toHaveLength(attempt.turnCount);
+				expect(loaded.state.ended ?? 'active').toBe(attempt.status);
+			}
+			const totals = db.$client.prepare(`select (select sum(count) from skill_rollups where dimension = 'script') rolled, (select count(*) from turns t join attempts a on a.id = t.attempt_id where a.user_id is not null and t.script_id is not null) played`).get();
+			expect(totals).toEqual({ rolled: expect.any(Number), played: expect.any(Number) });
+			const { rolled, played } = totals as { rolled: number; played: number };
+			expect(rolled).toBe(played);
+		} finally {
+			db.$client.close();
+		}
+	});
+
+	it('is reused when seed and size match, and generated again when they do not', async () => {
+		const path = join(dir, 'reuse.db');
+		const log = () => {};
+		expect((await ensureDataSet(path, 3, log, SMALL)).generated).toBe(true);
+		const first = readDataSetMeta(path)!.generatedAt;
+		expect((await ensureDataSet(path, 3, log, SMALL)).generated).toBe(false);
+		expect(readDataSetMeta(path)!.generatedAt).toBe(first);
+		expect((await ensureDataSet(path, 4, log, SMALL)).generated).toBe(true);
+		expect(readDataSetMeta(path)!.seed).toBe(4);
+	});
+});

@@ -1,0 +1,78 @@
+// A working copy of the data set for one run: the load writes to it (role-play turns), so the
+// data set itself stays as generated. Sessions and the role-plays to answer are added here.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { openDatabase } from '../src/lib/server/db';
+import { findUserByEmail } from '../src/lib/server/accounts';
+import { createSession } from '../src/lib/server/auth/session';
+import { startAttempt } from '../src/lib/server/practice';
+import { attempts, candidates, interviews, teamMembers } from '../src/lib/server/db/schema';
+import { BENCH_USERS } from './data';
+
+export const TURN_SCENARIO = 'renewal-price-objection';
+
+export interface Fixture {
+	dir: string;
+	databasePath: string;
+	cookies: { rep: string; manager: string; admin: string };
+	/** Fresh role-plays, each answered once by the load, with its rep's session. */
+	turns: { path: string; cookie: string }[];
+	/** The rep's latest finished role-play. */
+	resultPath: string;
+	/** The comparison of the position the manager's team interviews most for. */
+	comparePath: string;
+}
+
+export function prepareFixture(dataPath: string, turnCount: number): Fixture {
+	const dir = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
+	const databasePath = join(dir, 'bench.db');
+	copyFileSync(dataPath, databasePath);
+	const db = openDatabase(databasePath);
+	const userId = (email: string) => {
+		const user = findUserByEmail(db, email);
+		if (!user) throw new Error(`the data set has no user ${email}`);
+		return user.id;
+	};
+	const cookieOf = (id: string) => `rehearse_session=${createSession(db, id).token}`;
+	const rep = userId(BENCH_USERS.rep);
+	const manager = userId(BENCH_USERS.manager);
+	const turnReps = BENCH_USERS.turnReps.map((email) => {
+		const id = userId(email);
+		return { id, cookie: cookieOf(id) };
+	});
+	const turns = db.transaction((tx) =>
+		Array.from({ length: turnCount }, (_, i) => {
+			const owner = turnReps[i % turnReps.length]!;
+			return { path: `/attempts/${startAttempt(tx, owner.id, TURN_SCENARIO, 'en', 'text')!.id}?/reply`, cookie: owner.cookie };
+		})
+	);
+	const result = db.select({ id: attempts.id }).from(attempts).where(and(eq(attempts.userId, rep), ne(attempts.status, 'active'))).orderBy(desc(attempts.startedAt)).limit(1).get();
+	if (!result) throw new Error('the bench rep has no finished role-play');
+	const team = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, manager), eq(teamMembers.role, 'manager'))).get()!;
+	const position = db
+		.select({ position: candidates.position })
+		.from(interviews)
+		.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+		.where(eq(interviews.teamId, team.id))
+		.groupBy(candidates.position)
+		.orderBy(sql`count(*) desc`)
+		.limit(1)
+		.get()!.position;
+	const fixture: Fixture = {
+		dir,
+		databasePath,
+		cookies: { rep: cookieOf(rep), manager: cookieOf(manager), admin: cookieOf(userId(BENCH_USERS.admin)) },
+		turns,
+		resultPath: `/attempts/${result.id}`,
+		comparePath: `/hiring/compare?position=${encodeURIComponent(position)}`
+	};
+	db.$client.pragma('wal_checkpoint(TRUNCATE)');
+	db.$client.close();
+	return fixture;
+}
+
+export function removeFixture(fixture: Fixture): void {
+	rmSync(fixture.dir, { recursive: true, force: true });
+}

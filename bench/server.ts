@@ -1,0 +1,41 @@
+// The production build (`node build`) on a database of the benchmark's, on loopback.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+export const PORT = Number(process.env.BENCH_PORT ?? 4391);
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+/** Starts the server and waits for its first answer; the wait is the start-up time. */
+export async function startServer(databasePath: string): Promise<{ server: ChildProcess; startupMs: number }> {
+	const started = performance.now();
+	const server = spawn('node', [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'build'], {
+		env: { ...process.env, DATABASE_URL: databasePath, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN, DEMO: '0' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	let exit: string | null = null;
+	server.once('exit', (code, signal) => (exit = `code ${code ?? signal}`));
+	for (let i = 0; i < 1000 && exit === null; i++) {
+		const answered = await fetch(`${ORIGIN}/health`).then(
+			(response) => response.ok,
+			() => false
+		);
+		if (answered) return { server, startupMs: performance.now() - started };
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+	if (exit !== null) throw new Error(`the server exited (${exit}) before answering`);
+	await stopServer(server);
+	throw new Error('the server did not answer within 5 s');
+}
+
+export async function stopServer(server: ChildProcess): Promise<void> {
+	if (server.exitCode !== null || server.signalCode !== null) return;
+	const exited = new Promise((resolve) => server.once('exit', resolve));
+	server.kill();
+	await exited;
+}
+
+export function residentMegabytes(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) / 1024;
+}
