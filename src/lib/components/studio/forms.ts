@@ -1,4 +1,4 @@
-import type { ContentKind } from '$lib/engine/content';
+import type { ContentKind } from '$lib/engine/content/kinds';
 
 /** The kinds the studio can edit as a form; every kind can always be edited as its file. */
 export const FORM_KINDS: readonly ContentKind[] = ['article', 'script', 'scenario', 'rubric', 'quiz', 'curriculum'];
