@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { peopleIn } from './test-people';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import { createTestDatabase, type AppDb } from './db';
-import { insertUser, recordAudit } from './accounts';
+import { recordAudit } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
 import { addTeamMember, createTeam } from './teams';
 import { submitTurn } from './practice';
@@ -9,17 +10,13 @@ import { createCandidate, createInterview, createInterviewInvite, lookUpCandidat
 import { candidateDataAccess, deleteCandidate, exportCandidateData, exportCandidateDataFor } from './candidate-data';
 import { auditLog, attempts, interviewInvites, interviewPanel, interviews, ratings, scoreOverrides, turns } from './db/schema';
 import type { SessionUser } from './auth/session';
-import type { Role } from '$lib/roles';
 
 const SCORES = { opening: 4, 'needs-discovery': 3, 'objection-handling': 4, 'product-knowledge': 3, closing: 4, composure: 5, articulation: 4 };
 
 function setUp() {
 	const db = createTestDatabase();
 	syncContentOnFirstStart(db, 'content', () => {});
-	const person = (name: string, roles: Role[]): SessionUser => {
-		const user = insertUser(db, { email: `${name}@example.com`, name, passwordHash: 'x', roles });
-		return { id: user.id, email: user.email, name, locale: null, roles };
-	};
+	const person = peopleIn(db);
 	const admin = person('admin', ['admin']);
 	const panelist = person('panelist', ['manager']);
 	const otherLead = person('other-lead', ['manager']);

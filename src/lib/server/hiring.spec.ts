@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { peopleIn } from './test-people';
 import { createTestDatabase } from './db';
-import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
 import { addTeamMember, createTeam } from './teams';
 import { findAttempt, submitTurn } from './practice';
@@ -15,16 +15,11 @@ import {
 	saveRating,
 	startInterviewAttempt
 } from './hiring';
-import type { SessionUser } from './auth/session';
-import type { Role } from '$lib/roles';
 
 function setUp() {
 	const db = createTestDatabase();
 	syncContentOnFirstStart(db, 'content', () => {});
-	const person = (name: string, roles: Role[]): SessionUser => {
-		const user = insertUser(db, { email: `${name}@example.com`, name, passwordHash: 'x', roles });
-		return { id: user.id, email: user.email, name, locale: null, roles };
-	};
+	const person = peopleIn(db);
 	const admin = person('admin', ['admin']);
 	const panelist = person('panelist', ['manager']);
 	const teamLead = person('lead', ['manager']);
