@@ -28,6 +28,11 @@ export function below(name: string, value: number, limit: number, unit: string, 
 	return { name, figure: format(value, unit, digits), target: `< ${format(limit, unit, 0)}`, holds: value < limit, value };
 }
 
+/** A ratio without a target, shown in percent: context for a ratio that has one. */
+export function share(name: string, ratio: number): BenchRow {
+	return { name, figure: `${(ratio * 100).toFixed(0)} %`, target: '—', holds: true, value: ratio };
+}
+
 /** A ratio that must reach `minimum`, shown in percent. */
 export function atLeast(name: string, ratio: number, minimum: number): BenchRow {
 	return { name, figure: `${(ratio * 100).toFixed(0)} %`, target: `≥ ${(minimum * 100).toFixed(0)} %`, holds: ratio >= minimum, value: ratio };

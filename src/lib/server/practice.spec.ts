@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
 import { insertUser } from './accounts';
 import { replaceAllContent } from './content/store';
-import { criterionScores, expireIfDue, findAttempt, listPracticeScenarios, loadAttempt, startAttempt, submitTurn, useHint } from './practice';
+import { answerTurn, criterionScores, expireIfDue, findAttempt, listPracticeScenarios, loadAttempt, startAttempt, submitTurn, useHint } from './practice';
 import type { ContentItem, Scenario } from '$lib/engine/content';
 import { priceCall } from '$lib/engine/scenario/price-call.fixture';
 
@@ -53,6 +53,33 @@ describe('practice attempts', () => {
 		expect(submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_OPENING }, 0).ok).toBe(true);
 		expect(submitTurn(db, attempt.id, { mode: 'text', reply: 'A second tab answering the first line again.' }, 0)).toEqual({ ok: false, reason: 'stale' });
 		expect(loadAttempt(db, findAttempt(db, attempt.id)!).turns).toHaveLength(1);
+	});
+
+	it('stores the turns of reps answering at the same moment, each as submitTurn would', async () => {
+		const { db, user } = setUp();
+		const together = [startAttempt(db, user.id, 'price-call', 'en', 'text')!, startAttempt(db, user.id, 'price-call', 'en', 'text')!];
+		const alone = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		const outcomes = await Promise.all(together.map((attempt) => answerTurn(db, attempt, { mode: 'text', reply: GOOD_OPENING }, 0)));
+		const reference = submitTurn(db, alone, { mode: 'text', reply: GOOD_OPENING }, 0);
+		for (const [i, outcome] of outcomes.entries()) {
+			expect(outcome.ok && outcome.attempt).toEqual(findAttempt(db, together[i]!.id));
+			const stored = loadAttempt(db, findAttempt(db, together[i]!.id)!);
+			expect(stored.state.customer).toBe("It's too expensive.");
+			expect(stored.turns.map((t) => t.score)).toEqual([reference.ok && reference.turn.score]);
+		}
+		expect(reference.ok && reference.attempt).toEqual(findAttempt(db, alone.id));
+	});
+
+	it('lets only one of two tabs answering the same turn at the same moment through', async () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		const [first, second] = await Promise.all([
+			answerTurn(db, attempt, { mode: 'text', reply: GOOD_OPENING }, 0),
+			answerTurn(db, attempt, { mode: 'text', reply: 'A second tab answering the first line again.' }, 0)
+		]);
+		expect(first.ok).toBe(true);
+		expect(second).toEqual({ ok: false, reason: 'stale' });
+		expect(loadAttempt(db, findAttempt(db, attempt.id)!).turns.map((t) => t.reply)).toEqual([GOOD_OPENING]);
 	});
 
 	it('refuses an empty reply, an overlong one, and replies after the end', () => {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
-import { inJsonList, prepared, type Db } from './db';
+import { inJsonList, prepared, type AppDb, type Db } from './db';
+import { commitTogether } from './db/group-commit';
 import { makeScriptDue } from './review-cards';
 import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
@@ -146,11 +147,33 @@ export type TurnOutcome =
 	| { ok: true; turn: Turn; state: RolePlayState; attempt: Attempt }
 	| { ok: false; reason: 'ended' | 'stale' | 'empty' | 'too-long' | 'bad-choice' };
 
+/** A turn decided but not yet written: what `commitTurn` stores. */
+export interface PlannedTurn {
+	attempt: Attempt;
+	scenario: Scenario;
+	expectedTurn: number;
+	now: Date;
+	result: ReturnType<typeof step>;
+}
+
 /**
- * Answers one turn. The turn and the new snapshot are written in one transaction, and only if the
- * attempt is still at `expectedTurn`: a reply from a stale second tab changes nothing.
+ * Answers one turn and resolves once it is stored: the route's way in. The turn is planned (checked,
+ * scored, the customer moved on) straight away and written in a transaction shared with the other
+ * turns that arrived meanwhile (see `commitTogether`), so many reps answering at once share commits.
  */
+export async function answerTurn(db: AppDb, attemptOrId: Attempt | string, input: ReplyInput, expectedTurn: number, now = new Date()): Promise<TurnOutcome> {
+	const planned = planTurn(db, attemptOrId, input, expectedTurn, now);
+	return 'plan' in planned ? commitTogether(db, () => commitTurn(db, planned.plan)) : planned;
+}
+
+/** `answerTurn` in one transaction of its own, synchronously: for scripts and tests. */
 export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyInput, expectedTurn: number, now = new Date()): TurnOutcome {
+	const planned = planTurn(db, attemptOrId, input, expectedTurn, now);
+	return 'plan' in planned ? commitTurn(db, planned.plan) : planned;
+}
+
+/** The checks, the score and the customer's next move for a reply; reads only. */
+function planTurn(db: Db, attemptOrId: Attempt | string, input: ReplyInput, expectedTurn: number, now: Date): { plan: PlannedTurn } | Extract<TurnOutcome, { ok: false }> {
 	const found = typeof attemptOrId === 'string' ? findAttempt(db, attemptOrId) : attemptOrId;
 	if (!found) return { ok: false, reason: 'ended' };
 	const attempt = expireIfDue(db, found, now);
@@ -162,12 +185,19 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 	}
 	const { compiled } = compiledRevisionFor(db, attempt.revisionId);
 	const earlier = prepared(db, 'attempt-replies', () => db.select({ reply: turns.reply }).from(turns).where(eq(turns.attemptId, sql.placeholder('id'))).prepare()).all({ id: attempt.id });
-	let result: ReturnType<typeof step>;
 	try {
-		result = step(compiled, attempt.snapshot as PersistedRolePlay, input, earlier.map((t) => t.reply));
+		const result = step(compiled, attempt.snapshot as PersistedRolePlay, input, earlier.map((t) => t.reply));
+		return { plan: { attempt, scenario: compiled.scenario, expectedTurn, now, result } };
 	} catch {
 		return { ok: false, reason: 'bad-choice' };
 	}
+}
+
+/**
+ * Writes a planned turn and the new snapshot in one transaction, and only if the attempt is still
+ * at the turn the plan was made for: a reply from a stale second tab changes nothing.
+ */
+function commitTurn(db: Db, { attempt, scenario, expectedTurn, now, result }: PlannedTurn): TurnOutcome {
 	const status = statusOf(result.state);
 	const statements = turnStatements(db);
 	// The statements are prepared on `db`; better-sqlite3 has one connection, so they run inside
@@ -178,18 +208,27 @@ export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyIn
 		// Read again inside the transaction: a hint opened meanwhile must count in the score.
 		const current = statements.hintsUsed.get({ id: attempt.id });
 		if (!current) return { ok: false, reason: 'ended' };
-		// The set values are raw placeholders, so they are given as stored: JSON text, milliseconds.
-		const updated = statements.advance.get({
-			id: attempt.id,
-			expectedTurn,
-			snapshot: JSON.stringify(result.snapshot),
+		const updated: Attempt = {
+			...attempt,
+			snapshot: result.snapshot,
 			status,
 			score: finalScore(result.state, current.hintsUsed),
 			turnCount: attempt.turnCount + 1,
-			endedAt: status === 'active' ? null : now.getTime()
+			hintsUsed: current.hintsUsed,
+			endedAt: status === 'active' ? null : now
+		};
+		// The set values are raw placeholders, so they are given as stored: JSON text, milliseconds.
+		const { changes } = statements.advance.run({
+			id: attempt.id,
+			expectedTurn,
+			snapshot: JSON.stringify(updated.snapshot),
+			status: updated.status,
+			score: updated.score,
+			turnCount: updated.turnCount,
+			endedAt: updated.endedAt?.getTime() ?? null
 		});
-		if (!updated) return { ok: false, reason: 'stale' };
-		const beat = compiled.scenario.beats[result.turn.beat];
+		if (changes === 0) return { ok: false, reason: 'stale' };
+		const beat = scenario.beats[result.turn.beat];
 		statements.insertTurn.run({
 			attemptId: attempt.id,
 			index: attempt.turnCount,
@@ -224,7 +263,6 @@ function turnStatements(db: Db) {
 			.update(attempts)
 			.set({ snapshot: sql`${p('snapshot')}`, status: sql`${p('status')}`, score: sql`${p('score')}`, turnCount: sql`${p('turnCount')}`, endedAt: sql`${p('endedAt')}` })
 			.where(and(eq(attempts.id, p('id')), eq(attempts.turnCount, p('expectedTurn')), eq(attempts.status, 'active')))
-			.returning()
 			.prepare(),
 		insertTurn: db
 			.insert(turns)

@@ -7,6 +7,7 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { startBackgroundCheckpoints } from './checkpointer';
 
 /** What query functions take: the database or a transaction on it. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -47,9 +48,15 @@ export function databasePathFromEnv(value: string | undefined): string {
 
 let appDb: AppDb | undefined;
 
-/** The application's database, opened on first use from `DATABASE_URL`. */
+/**
+ * The application's database, opened on first use from `DATABASE_URL`, with its log checkpointed
+ * in the background (scripts and tests that open a database themselves keep SQLite's own).
+ */
 export function getDb(): AppDb {
-	appDb ??= openDatabase(databasePathFromEnv(process.env.DATABASE_URL));
+	if (!appDb) {
+		appDb = openDatabase(databasePathFromEnv(process.env.DATABASE_URL));
+		startBackgroundCheckpoints(appDb.$client);
+	}
 	return appDb;
 }
 

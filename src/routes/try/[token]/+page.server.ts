@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { wrongLinks } from '$lib/server/auth/wrong-links';
 import { lookUpCandidateLink, startInterviewAttempt } from '$lib/server/hiring';
-import { compiledRevisionFor, expireIfDue, loadAttempt, submitTurn } from '$lib/server/practice';
+import { compiledRevisionFor, expireIfDue, loadAttempt, answerTurn } from '$lib/server/practice';
 import { textField } from '$lib/server/forms';
 
 function openLink(event: Pick<RequestEvent, 'params' | 'getClientAddress'>) {
@@ -51,7 +51,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const link = openLink(event);
 		if (!link.ok || !link.attempt) return fail(400, { problem: link.ok ? ('ended' as const) : link.reason });
-		const outcome = submitTurn(getDb(), link.attempt.id, { mode: 'text', reply: textField(data, 'reply') }, Number(textField(data, 'turn')));
+		const outcome = await answerTurn(getDb(), link.attempt.id, { mode: 'text', reply: textField(data, 'reply') }, Number(textField(data, 'turn')));
 		if (!outcome.ok) return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply: textField(data, 'reply') });
 		return { answered: true };
 	}

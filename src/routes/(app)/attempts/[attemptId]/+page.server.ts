@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { HINT_COST, criterionScores, expireIfDue, findAttempt, hintOpen, loadAttempt, submitTurn, useHint } from '$lib/server/practice';
+import { HINT_COST, criterionScores, expireIfDue, findAttempt, hintOpen, loadAttempt, answerTurn, useHint } from '$lib/server/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
 import type { ContentLocale } from '$lib/engine/content';
 import { textField } from '$lib/server/forms';
@@ -122,7 +122,7 @@ export const actions: Actions = {
 			if (attempt.turnCount === expectedTurn && !choice) return fail(400, { problem: 'bad-choice' as const, reply: '' });
 			input = { mode: 'choice', choice: choice ?? 0 };
 		}
-		const outcome = submitTurn(getDb(), attempt, input, expectedTurn);
+		const outcome = await answerTurn(getDb(), attempt, input, expectedTurn);
 		if (!outcome.ok) {
 			const reply = input.mode === 'text' ? input.reply : '';
 			return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply });

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
 import { interviewAttempt } from '$lib/server/hiring';
-import { expireIfDue, loadAttempt, submitTurn } from '$lib/server/practice';
+import { expireIfDue, loadAttempt, answerTurn } from '$lib/server/practice';
 import { interviewFor, transcriptOf } from '$lib/server/interview-view';
 import { clipText, textField } from '$lib/server/forms';
 
@@ -42,7 +42,7 @@ export const actions: Actions = {
 		const attempt = interviewAttempt(db, interview.id, 'live');
 		const verdict = textField(data, 'verdict') as keyof typeof VERDICT_SCORES;
 		if (!attempt || !(verdict in VERDICT_SCORES)) return fail(400, { problem: 'ended' as const });
-		const outcome = submitTurn(db, attempt.id, { mode: 'judged', score: VERDICT_SCORES[verdict], note: clipText(textField(data, 'note'), 1000) }, Number(textField(data, 'turn')));
+		const outcome = await answerTurn(db, attempt.id, { mode: 'judged', score: VERDICT_SCORES[verdict], note: clipText(textField(data, 'note'), 1000) }, Number(textField(data, 'turn')));
 		if (!outcome.ok) return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason });
 		return { judged: true };
 	}

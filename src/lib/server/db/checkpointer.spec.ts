@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, openDatabase, type AppDb } from '.';
+import { startBackgroundCheckpoints } from './checkpointer';
+
+describe('startBackgroundCheckpoints', () => {
+	let dir: string;
+	let path: string;
+	let db: AppDb;
+	let stop = () => {};
+
+	beforeEach(() => {
+		dir = mkdtempSync(join(tmpdir(), 'checkpointer-'));
+		path = join(dir, 'app.db');
+		db = openDatabase(path);
+		db.$client.exec('create table blobs (data blob not null)');
+		db.$client.pragma('wal_checkpoint(TRUNCATE)');
+	});
+
+	afterEach(() => {
+		stop();
+		db.$client.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	/** About 8 MB in 2,000 commits: more log than SQLite's own threshold (1,000 pages) would allow. */
+	function writeALot() {
+		const insert = db.$client.prepare('insert into blobs (data) values (zeroblob(4000))');
+		for (let i = 0; i < 2000; i++) insert.run();
+	}
+
+	async function waitFor(condition: () => boolean) {
+		for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+		return condition();
+	}
+
+	it('copies the log into the database file without the writer doing it', async () => {
+		stop = startBackgroundCheckpoints(db.$client);
+		const before = statSync(path).size;
+		writeALot();
+		// The writer's own checkpoint now waits for 10,000 pages, so only the worker grows the file.
+		expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+		expect(await waitFor(() => statSync(path).size > before + 7_000_000)).toBe(true);
+		expect(db.$client.prepare('select count(*) from blobs').pluck().get()).toBe(2000);
+	});
+
+	it('leaves in-memory databases alone', () => {
+		const memory = createTestDatabase();
+		startBackgroundCheckpoints(memory.$client)();
+		expect(memory.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+		memory.$client.close();
+	});
+});
