@@ -163,13 +163,15 @@ export interface PlannedTurn {
  */
 export async function answerTurn(db: AppDb, attemptOrId: Attempt | string, input: ReplyInput, expectedTurn: number, now = new Date()): Promise<TurnOutcome> {
 	const planned = planTurn(db, attemptOrId, input, expectedTurn, now);
-	return 'plan' in planned ? commitTogether(db, () => commitTurn(db, planned.plan)) : planned;
+	return 'plan' in planned ? commitTogether(db, () => writeTurn(db, planned.plan)) : planned;
 }
 
 /** `answerTurn` in one transaction of its own, synchronously: for scripts and tests. */
-export function submitTurn(db: Db, attemptOrId: Attempt | string, input: ReplyInput, expectedTurn: number, now = new Date()): TurnOutcome {
+export function submitTurn(db: AppDb, attemptOrId: Attempt | string, input: ReplyInput, expectedTurn: number, now = new Date()): TurnOutcome {
 	const planned = planTurn(db, attemptOrId, input, expectedTurn, now);
-	return 'plan' in planned ? commitTurn(db, planned.plan) : planned;
+	// IMMEDIATE takes the write lock before the first read: with several processes on one database
+	// a deferred read-then-write would fail with SQLITE_BUSY instead of waiting its turn.
+	return 'plan' in planned ? db.$client.transaction(() => writeTurn(db, planned.plan)).immediate() : planned;
 }
 
 /** The checks, the score and the customer's next move for a reply; reads only. */
@@ -194,61 +196,57 @@ function planTurn(db: Db, attemptOrId: Attempt | string, input: ReplyInput, expe
 }
 
 /**
- * Writes a planned turn and the new snapshot in one transaction, and only if the attempt is still
- * at the turn the plan was made for: a reply from a stale second tab changes nothing.
+ * Writes a planned turn and the new snapshot, only if the attempt is still at the turn the plan was
+ * made for: a reply from a stale second tab changes nothing. Runs inside the caller's transaction.
+ * (Not drizzle's `db.transaction`: it builds a query builder for every table on each call, which
+ * cost a turn more than its statements.)
  */
-function commitTurn(db: Db, { attempt, scenario, expectedTurn, now, result }: PlannedTurn): TurnOutcome {
+function writeTurn(db: Db, { attempt, scenario, expectedTurn, now, result }: PlannedTurn): TurnOutcome {
 	const status = statusOf(result.state);
 	const statements = turnStatements(db);
-	// The statements are prepared on `db`; better-sqlite3 has one connection, so they run inside
-	// this transaction all the same. IMMEDIATE takes the write lock before the first read: with
-	// several processes on one database a deferred read-then-write would fail with SQLITE_BUSY
-	// instead of waiting its turn.
-	return db.transaction((): TurnOutcome => {
-		// Read again inside the transaction: a hint opened meanwhile must count in the score.
-		const current = statements.hintsUsed.get({ id: attempt.id });
-		if (!current) return { ok: false, reason: 'ended' };
-		const updated: Attempt = {
-			...attempt,
-			snapshot: result.snapshot,
-			status,
-			score: finalScore(result.state, current.hintsUsed),
-			turnCount: attempt.turnCount + 1,
-			hintsUsed: current.hintsUsed,
-			endedAt: status === 'active' ? null : now
-		};
-		// The set values are raw placeholders, so they are given as stored: JSON text, milliseconds.
-		const { changes } = statements.advance.run({
-			id: attempt.id,
-			expectedTurn,
-			snapshot: JSON.stringify(updated.snapshot),
-			status: updated.status,
-			score: updated.score,
-			turnCount: updated.turnCount,
-			endedAt: updated.endedAt?.getTime() ?? null
-		});
-		if (changes === 0) return { ok: false, reason: 'stale' };
-		const beat = scenario.beats[result.turn.beat];
-		statements.insertTurn.run({
-			attemptId: attempt.id,
-			index: attempt.turnCount,
-			beat: result.turn.beat,
-			customer: result.turn.customer,
-			reply: result.turn.reply,
-			choice: result.turn.choice,
-			scriptId: beat?.script ?? null,
-			score: result.turn.score,
-			result: result.turn.result,
-			createdAt: now
-		});
-		if (attempt.userId) {
-			if (beat?.script) addToRollup(db, attempt.userId, 'script', beat.script, result.turn.score * 100);
-			for (const c of criterionWeights(result.turn.result.points)) addToRollup(db, attempt.userId, 'criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
-		}
-		// A rep who missed key points of a line gets its script entry back for review, now.
-		if (attempt.userId && beat?.script && result.turn.result.points.some((point) => !point.hit)) makeScriptDue(db, attempt.userId, beat.script, now);
-		return { ok: true, turn: result.turn, state: result.state, attempt: updated };
-	}, { behavior: 'immediate' });
+	// Read again inside the transaction: a hint opened meanwhile must count in the score.
+	const current = statements.hintsUsed.get({ id: attempt.id });
+	if (!current) return { ok: false, reason: 'ended' };
+	const updated: Attempt = {
+		...attempt,
+		snapshot: result.snapshot,
+		status,
+		score: finalScore(result.state, current.hintsUsed),
+		turnCount: attempt.turnCount + 1,
+		hintsUsed: current.hintsUsed,
+		endedAt: status === 'active' ? null : now
+	};
+	// The set values are raw placeholders, so they are given as stored: JSON text, milliseconds.
+	const { changes } = statements.advance.run({
+		id: attempt.id,
+		expectedTurn,
+		snapshot: JSON.stringify(updated.snapshot),
+		status: updated.status,
+		score: updated.score,
+		turnCount: updated.turnCount,
+		endedAt: updated.endedAt?.getTime() ?? null
+	});
+	if (changes === 0) return { ok: false, reason: 'stale' };
+	const beat = scenario.beats[result.turn.beat];
+	statements.insertTurn.run({
+		attemptId: attempt.id,
+		index: attempt.turnCount,
+		beat: result.turn.beat,
+		customer: result.turn.customer,
+		reply: result.turn.reply,
+		choice: result.turn.choice,
+		scriptId: beat?.script ?? null,
+		score: result.turn.score,
+		result: result.turn.result,
+		createdAt: now
+	});
+	if (attempt.userId) {
+		if (beat?.script) addToRollup(db, attempt.userId, 'script', beat.script, result.turn.score * 100);
+		for (const c of criterionWeights(result.turn.result.points)) addToRollup(db, attempt.userId, 'criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
+	}
+	// A rep who missed key points of a line gets its script entry back for review, now.
+	if (attempt.userId && beat?.script && result.turn.result.points.some((point) => !point.hit)) makeScriptDue(db, attempt.userId, beat.script, now);
+	return { ok: true, turn: result.turn, state: result.state, attempt: updated };
 }
 
 /**

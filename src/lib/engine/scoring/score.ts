@@ -154,10 +154,10 @@ function cueShare(words: readonly Span[], cueSpans: readonly Span[], length: num
 	return count / words.length;
 }
 
-function sentencesOf(reply: string): string[] {
-	return reply
-		.split(/[。!?!?.;;\n]+/)
-		.map((s) => normalizeForMatch(s).replace(/\s+/g, ' ').trim())
+/** The reply's sentences, normalized: cut from the normalized reply, which has the reply's length. */
+function sentencesOf(reply: string, normalized: string): string[] {
+	return [...reply.matchAll(/[^。!?!?.;;\n]+/g)]
+		.map((m) => normalized.slice(m.index, m.index + m[0].length).replace(/\s+/g, ' ').trim())
 		.filter((s) => [...s].length >= 4);
 }
 
@@ -202,7 +202,7 @@ export function scoreReply(
 	if (length > (chinese ? SCORING.maxCharsChinese : SCORING.maxWordsLatin)) flags.push('too-long');
 	const cueSpans = [...points, ...pitfalls].flatMap((r) => r.spans);
 	if (words.length >= 2 && cueShare(words, cueSpans, reply.length) >= SCORING.cueListShare) flags.push('cue-list');
-	const sentences = sentencesOf(reply);
+	const sentences = sentencesOf(reply, normalized);
 	if (new Set(sentences).size < sentences.length) flags.push('repeated-sentence');
 	const compact = normalized.replace(/\s+/g, '');
 	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');

@@ -24,6 +24,7 @@ function toTraditional(char: string): string {
 }
 
 const cache = new Map<string, string>();
+const ASCII = /^[ -~\t\n\r]*$/;
 
 function foldChar(char: string): string {
 	const cached = cache.get(char);
@@ -40,6 +41,9 @@ function foldChar(char: string): string {
  * case, Simplified Chinese to Traditional. The result has exactly the original's UTF-16 length.
  */
 export function foldText(text: string): string {
+	// Printable ASCII is its own NFKC form and has no Chinese: lower case is the whole fold (most
+	// English replies).
+	if (ASCII.test(text)) return text.toLowerCase();
 	let out = '';
 	for (const char of text) out += foldChar(char);
 	return out;
