@@ -70,6 +70,16 @@ describe('onboarding progress', () => {
 });
 
 describe('review cards', () => {
+	it('an entry added to the library later gets a card on the next visit', () => {
+		const { db, rep } = setUp();
+		const now = new Date('2026-11-26T09:00:00Z');
+		ensureReviewCards(db, rep.id, ['price-too-high'], now);
+		rateReviewCard(db, rep.id, 'price-too-high', 'easy', now);
+		ensureReviewCards(db, rep.id, ['price-too-high', 'boss-not-in'], now);
+		expect(countDueCards(db, rep.id, now)).toBe(1);
+		expect(nextDueCard(db, rep.id, now)?.scriptId).toBe('boss-not-in');
+	});
+
 	it('every script entry becomes a card; rating Good sends it away; a missed key point brings it back now', () => {
 		const { db, rep } = setUp();
 		const now = new Date('2026-11-26T09:00:00Z');
@@ -79,6 +89,9 @@ describe('review cards', () => {
 		expect(rateReviewCard(db, rep.id, first.scriptId, 'good', now)).toBe(true);
 		expect(countDueCards(db, rep.id, now)).toBe(1);
 		expect(rateReviewCard(db, rep.id, first.scriptId, 'good', now)).toBe(false); // not due any more
+		// The review page ensures the cards on every visit: a rated card keeps its schedule.
+		ensureReviewCards(db, rep.id, ['price-too-high', 'boss-not-in'], now);
+		expect(countDueCards(db, rep.id, now)).toBe(1);
 
 		const second = nextDueCard(db, rep.id, now)!;
 		rateReviewCard(db, rep.id, second.scriptId, 'easy', now);

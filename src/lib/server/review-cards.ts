@@ -3,12 +3,18 @@ import { prepared, type Db } from './db';
 import { reviewCards } from './db/schema';
 import { isDue, makeDue, newReviewCard, reviewCard, type ReviewRating, type StoredCard } from '$lib/engine/training/review';
 
-/** Gives the rep a card for every script entry that has none yet (new cards are due at once). */
+/**
+ * Gives the rep a card for every script entry that has none yet (new cards are due at once). One
+ * statement for the whole list: the review page calls this on every visit, with every entry of the
+ * library (over a thousand in a large one).
+ */
 export function ensureReviewCards(db: Db, userId: string, scriptIds: readonly string[], now = new Date()): void {
 	const card = newReviewCard(now);
-	for (const scriptId of scriptIds) {
-		db.insert(reviewCards).values({ userId, scriptId, card, dueAt: new Date(card.due), updatedAt: now }).onConflictDoNothing().run();
-	}
+	db.run(sql`
+		insert into ${reviewCards} (${sql.identifier(reviewCards.userId.name)}, ${sql.identifier(reviewCards.scriptId.name)}, ${sql.identifier(reviewCards.card.name)}, ${sql.identifier(reviewCards.dueAt.name)}, ${sql.identifier(reviewCards.updatedAt.name)})
+		select ${userId}, value, ${JSON.stringify(card)}, ${new Date(card.due).getTime()}, ${now.getTime()} from json_each(${JSON.stringify(scriptIds)})
+		where true -- lets SQLite read the ON CONFLICT below as an upsert clause
+		on conflict do nothing`);
 }
 
 export function countDueCards(db: Db, userId: string, now = new Date()): number {
