@@ -1,6 +1,59 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { prepared, type Db } from './db';
 import { articleReads, bookmarks } from './db/schema';
+import { builtFromContentItem, contentTitles, findContent } from './content/store';
+import { renderMarkdown } from './markdown';
+import type { ContentLocale } from '$lib/engine/content';
+
+/** What a script's entry in the library shows, and nothing more (the page sends it all to the browser). */
+export interface ScriptEntry {
+	locale: ContentLocale;
+	title: string;
+	category: string;
+	objection: string;
+	variants: string[];
+	answers: { text: string; techniques: string[]; why: string }[];
+	mistakes: string[];
+	/** The notes, rendered and sanitized. */
+	notesHtml: string;
+	related: { id: string; title: string }[];
+}
+
+/**
+ * A script's entry in the preferred language (or in the other where it exists only there), with its
+ * notes rendered and its related articles' titles. All of it comes from the content, so it is built
+ * once per content version rather than on every visit; only the reader's bookmark is read each time.
+ */
+export function scriptEntry(db: Db, id: string, locale: ContentLocale): ScriptEntry | null {
+	return builtFromContentItem(db, `script-entry:${locale}:${id}`, () => {
+		const script = findContent(db, 'script', id, locale);
+		if (!script) return null;
+		const { title, category, objection, variants, answers, mistakes, knowledge } = script.data;
+		return {
+			locale: script.locale,
+			title,
+			category,
+			objection,
+			variants,
+			answers: answers.map(({ text, techniques, why }) => ({ text, techniques, why })),
+			mistakes,
+			notesHtml: renderMarkdown(script.body).html,
+			related: contentTitles(db, 'article', knowledge, locale)
+		};
+	});
+}
+
+/** Whether the user has bookmarked the script. */
+export function isBookmarked(db: Db, userId: string, scriptId: string): boolean {
+	const statement = prepared(db, 'bookmarked-script', () =>
+		db
+			.select({ id: bookmarks.scriptId })
+			.from(bookmarks)
+			.where(and(eq(bookmarks.userId, sql.placeholder('userId')), eq(bookmarks.scriptId, sql.placeholder('scriptId'))))
+			.prepare()
+	);
+	return statement.get({ userId, scriptId }) !== undefined;
+}
 
 export function listBookmarkedScriptIds(db: Db, userId: string): Set<string> {
 	// Prepared once: every script entry and the library list ask.

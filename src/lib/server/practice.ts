@@ -4,7 +4,7 @@ import { commitTogether } from './db/group-commit';
 import { makeScriptDue } from './review-cards';
 import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
-import { latestScenarioRevision, listContentFields, findContent } from './content/store';
+import { builtFromContent, latestScenarioRevision, listContentFields, findContent } from './content/store';
 import {
 	compileScenario,
 	readRolePlay,
@@ -47,7 +47,8 @@ export interface PracticeScenario {
 	id: string;
 	locale: ContentLocale;
 	title: string;
-	persona: Scenario['persona'];
+	/** Only what the list shows of the customer. */
+	persona: Pick<Scenario['persona'], 'name' | 'role' | 'company'>;
 	difficulty: Scenario['difficulty'];
 	minutes: number;
 	pass: number;
@@ -61,7 +62,10 @@ export interface PracticeScenario {
  * figures are read on each visit.
  */
 export function listPracticeScenarios(db: Db, userId: string, locale: ContentLocale, page: { perPage: number; requested: string | null } = { perPage: Infinity, requested: null }): { scenarios: PracticeScenario[]; pager: Pager } {
-	const { items, pager } = pageOf(listContentFields(db, 'scenario', locale, ['title', 'persona', 'difficulty', 'minutes', 'pass']), page.perPage, page.requested);
+	const cards = builtFromContent(db, `practice-cards:${locale}`, () =>
+		listContentFields(db, 'scenario', locale, ['title', 'persona', 'difficulty', 'minutes', 'pass']).map(({ persona, ...item }) => ({ ...item, persona: { name: persona.name, role: persona.role, company: persona.company } }))
+	);
+	const { items, pager } = pageOf(cards, page.perPage, page.requested);
 	// Only the scenarios on the page, in a statement prepared once.
 	const statement = prepared(db, 'practice-stats', () =>
 		db
@@ -115,7 +119,8 @@ export function loadAttempt(db: Db, attempt: Attempt): LoadedAttempt {
 		locale,
 		scenario: compiled.scenario,
 		state: readRolePlay(compiled, attempt.snapshot as PersistedRolePlay),
-		turns: db.select().from(turns).where(eq(turns.attemptId, attempt.id)).orderBy(asc(turns.index)).all()
+		// Prepared once: the practice room reloads after every turn.
+		turns: prepared(db, 'attempt-turns', () => db.select().from(turns).where(eq(turns.attemptId, sql.placeholder('id'))).orderBy(asc(turns.index)).prepare()).all({ id: attempt.id })
 	};
 }
 

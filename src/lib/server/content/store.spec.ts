@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, openDatabase } from '../db';
-import { contentTitles, findContent, listContentFields, replaceAllContent, upsertContentItem } from './store';
+import { ITEM_VALUES_KEPT, builtFromContentItem, contentTitles, findContent, listContentFields, replaceAllContent, upsertContentItem } from './store';
 import type { ContentItem, ContentLocale } from '$lib/engine/content';
 
 function article(id: string, locale: ContentLocale, title: string): ContentItem {
@@ -51,5 +51,33 @@ describe('content lists', () => {
 			server.$client.close();
 			other.$client.close();
 		}
+	});
+});
+
+describe('values built per item', () => {
+	it('are built once, and again after any publish', () => {
+		const db = createTestDatabase();
+		replaceAllContent(db, [article('tiers', 'en', 'Tiers')]);
+		let builds = 0;
+		const title = () => builtFromContentItem(db, 'title:tiers', () => (builds++, findContent(db, 'article', 'tiers', 'en')!.data.title));
+		expect([title(), title()]).toEqual(['Tiers', 'Tiers']);
+		expect(builds).toBe(1);
+		upsertContentItem(db, article('tiers', 'en', 'Membership tiers'));
+		expect(title()).toBe('Membership tiers');
+		expect(builds).toBe(2);
+	});
+
+	it('keep only the most recently used', () => {
+		const db = createTestDatabase();
+		const builds = new Map<string, number>();
+		const value = (key: string) => builtFromContentItem(db, key, () => builds.set(key, (builds.get(key) ?? 0) + 1));
+		value('first');
+		for (let i = 1; i < ITEM_VALUES_KEPT; i++) value(`item-${i}`);
+		value('first'); // used again: now the most recent, so item-1 is the oldest
+		value('one-too-many');
+		value('first');
+		value('item-1');
+		expect(builds.get('first')).toBe(1);
+		expect(builds.get('item-1')).toBe(2);
 	});
 });

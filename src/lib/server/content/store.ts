@@ -56,7 +56,20 @@ function contentVersion(db: Db): string {
 	return prepared(db, 'content-version', () => db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, sql.placeholder('key'))).prepare()).get({ key: CONTENT_VERSION_KEY })?.value ?? '';
 }
 
-const builtForContent = new WeakMap<Db, { version: string; values: Map<string, unknown> }>();
+const builtForContent = new WeakMap<Db, { version: string; values: Map<string, unknown>; items: Map<string, unknown> }>();
+
+/** Values built per item (see `builtFromContentItem`) kept at once: enough for the items in use. */
+export const ITEM_VALUES_KEPT = 500;
+
+function contentCache(db: Db) {
+	const version = contentVersion(db);
+	let cache = builtForContent.get(db);
+	if (!cache || cache.version !== version) {
+		cache = { version, values: new Map(), items: new Map() };
+		builtForContent.set(db, cache);
+	}
+	return cache;
+}
 
 /**
  * A value computed from the content, kept until the content changes. Content is read on nearly
@@ -66,14 +79,28 @@ const builtForContent = new WeakMap<Db, { version: string; values: Map<string, u
  * must not modify what they get.
  */
 export function builtFromContent<T>(db: Db, key: string, build: () => T): T {
-	const version = contentVersion(db);
-	let cache = builtForContent.get(db);
-	if (!cache || cache.version !== version) {
-		cache = { version, values: new Map() };
-		builtForContent.set(db, cache);
-	}
+	const cache = contentCache(db);
 	if (!cache.values.has(key)) cache.values.set(key, build());
 	return cache.values.get(key) as T;
+}
+
+/**
+ * Like `builtFromContent`, for a value built from one item (what an entry's page shows): only the
+ * `ITEM_VALUES_KEPT` most recently used are kept, so that a library of thousands of items read one
+ * by one does not end up held in memory whole.
+ */
+export function builtFromContentItem<T>(db: Db, key: string, build: () => T): T {
+	const { items } = contentCache(db);
+	let value: T;
+	if (items.has(key)) {
+		value = items.get(key) as T;
+		items.delete(key); // re-inserted below: the Map's order is the order of use
+	} else {
+		value = build();
+		if (items.size >= ITEM_VALUES_KEPT) items.delete(items.keys().next().value as string);
+	}
+	items.set(key, value);
+	return value;
 }
 
 /**

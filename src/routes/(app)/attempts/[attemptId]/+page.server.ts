@@ -2,10 +2,9 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { findContent } from '$lib/server/content/store';
-import { HINT_COST, criterionScores, expireIfDue, findAttempt, hintOpen, loadAttempt, answerTurn, useHint } from '$lib/server/practice';
+import { criterionTitles, scriptAnswers } from '$lib/server/attempt-view';
+import { HINT_COST, answerTurn, criterionScores, expireIfDue, findAttempt, hintOpen, loadAttempt, useHint } from '$lib/server/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
-import type { ContentLocale } from '$lib/engine/content';
 import { textField } from '$lib/server/forms';
 import { followedReps } from '$lib/server/dashboard';
 import { partsFromSpans } from '$lib/highlight-spans';
@@ -72,40 +71,31 @@ export const load: PageServerLoad = (event) => {
 
 	let result = null;
 	if (!active) {
-		const rubric = findContent(db, 'rubric', scenario.rubric ?? 'hiring-roleplay', locale);
-		const titles = new Map(rubric?.data.criteria.map((c) => [c.id, c.title]) ?? []);
+		const titles = criterionTitles(db, scenario.rubric ?? 'hiring-roleplay', locale);
 		const scriptIds = [...new Set(turns.map((turn) => scenario.beats[turn.beat]?.script).filter((id): id is string => !!id))];
 		result = {
 			ending: state.customer,
 			criteria: criterionScores(turns.map((t) => t.result as ReplyScore), scenario.criteria).map((c) => ({ ...c, title: titles.get(c.criterion) ?? c.criterion })),
-			modelAnswers: scriptIds.flatMap((id) => {
-				const script = findContent(db, 'script', id, locale);
-				return script ? [{ id, title: script.data.title, answers: script.data.answers.map((a) => a.text) }] : [];
-			})
+			modelAnswers: scriptIds.flatMap((id) => scriptAnswers(db, id, locale) ?? [])
 		};
 	}
 
 	return {
 		attempt: { id: attempt.id, mode: attempt.mode, status: attempt.status, score: attempt.score, turnCount: attempt.turnCount, hintsUsed: attempt.hintsUsed, deadlineAt: attempt.deadlineAt.getTime(), hintCost: HINT_COST },
-		scenario: { id: scenario.id, title: scenario.title, persona: scenario.persona, pass: scenario.pass, locale },
+		scenario: { id: scenario.id, title: scenario.title, persona: { name: scenario.persona.name, role: scenario.persona.role, company: scenario.persona.company }, pass: scenario.pass, locale },
 		// Only what the customer says and, in choice mode, the options: never cues or key points.
 		current: active && own
 			? {
 					customer: state.customer,
 					choices: attempt.mode === 'choice' ? choiceOrder(beat.choices.length, `${attempt.id}:${attempt.turnCount}`).map((n, i) => ({ value: i + 1, text: beat.choices[n - 1]!.text })) : [],
 					hasHint: !!beat.script,
-					hint: hintOpen(attempt) && beat.script ? hintFor(beat.script, locale) : null
+					hint: hintOpen(attempt) && beat.script ? scriptAnswers(db, beat.script, locale) : null
 				}
 			: null,
 		transcript,
 		result
 	};
 };
-
-function hintFor(scriptId: string, locale: ContentLocale) {
-	const script = findContent(getDb(), 'script', scriptId, locale);
-	return script ? { id: script.id, title: script.data.title, answers: script.data.answers.map((a) => a.text) } : null;
-}
 
 export const actions: Actions = {
 	reply: async (event) => {

@@ -2,9 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { contentTitles, findContent } from '$lib/server/content/store';
-import { listBookmarkedScriptIds, setBookmark } from '$lib/server/library';
-import { renderMarkdown } from '$lib/server/markdown';
+import { findContent } from '$lib/server/content/store';
+import { isBookmarked, scriptEntry, setBookmark } from '$lib/server/library';
 import { contentLocale } from '$lib/server/content-locale';
 import { textField } from '$lib/server/forms';
 
@@ -12,15 +11,9 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const locale = contentLocale();
-	const script = findContent(db, 'script', event.params.id, locale);
+	const script = scriptEntry(db, event.params.id, locale);
 	if (!script) error(404, 'Not found');
-	return {
-		script: { locale: script.locale, ...script.data },
-		notes: renderMarkdown(script.body),
-		related: contentTitles(db, 'article', script.data.knowledge, locale),
-		bookmarked: listBookmarkedScriptIds(db, user.id).has(script.id),
-		uiLocale: locale
-	};
+	return { script, bookmarked: isBookmarked(db, user.id, event.params.id), uiLocale: locale };
 };
 
 export const actions: Actions = {
