@@ -111,7 +111,13 @@ export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): Wea
 	const categoryOf = scriptCategories(db);
 	const empty = { reps, categories: [], criteria: [], byCategory: new Map(), byCriterion: new Map(), suggestions: new Map() };
 	if (ids.length === 0) return empty;
-	const rollups = db.select().from(skillRollups).where(inArray(skillRollups.userId, ids)).all();
+	const rollups = prepared(db, 'weak-spots-rollups', () =>
+		db
+			.select({ userId: skillRollups.userId, dimension: skillRollups.dimension, key: skillRollups.key, sum: skillRollups.sum, count: skillRollups.count })
+			.from(skillRollups)
+			.where(inJsonList(skillRollups.userId, 'reps'))
+			.prepare()
+	).all({ reps: JSON.stringify(ids) });
 	const perScript = rollups.filter((r) => r.dimension === 'script').map((r) => ({ userId: r.userId, scriptId: r.key, sum: r.sum, count: r.count }));
 	const categoryRows = new Map<string, { userId: string; key: string; sum: number; count: number }>();
 	for (const row of perScript) {
