@@ -1,4 +1,4 @@
-import { and, gte, isNull, sql } from 'drizzle-orm';
+import { and, gt, gte, isNull, lte, ne, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
 import { attempts, practiceTotals } from './db/schema';
 
@@ -35,22 +35,33 @@ export function practiceSummaries(db: Db, userIds: readonly string[], now = new 
 			.prepare()
 	).all({ reps });
 	const totalsOf = new Map(totals.map((row) => [row.userId, row]));
-	// One row per rep and week: how many whole weeks ago each role-play started, as the dashboard
-	// has always counted them (integer division: `now` is bound as an integer).
-	const recent = prepared(db, 'practice-recent-weeks', () =>
-		db
-			.select({
-				userId: sql<string>`${attempts.userId}`,
-				weeksAgo: sql<number>`(${sql.placeholder('now')} - ${attempts.startedAt}) / ${sql.raw(String(WEEK_MS))}`,
-				sum: sql<number>`total(case when ${attempts.status} != 'active' then ${attempts.score} end)`,
-				count: sql<number>`sum(${attempts.status} != 'active')`,
-				thisWeek: sql<number>`sum(${attempts.startedAt} >= ${sql.placeholder('weekAgo')})`
-			})
+	// One row per rep and week, each week read as its own range of the covering index (grouping by a
+	// computed week would sort every row first), then this week's count, unfinished role-plays too.
+	// A week holds the role-plays started in (now − (k+1)·WEEK, now − k·WEEK]: whole weeks ago.
+	const recent = prepared(db, 'practice-recent-weeks', () => {
+		const week = (k: number) =>
+			db
+				.select({ week: sql<number>`${sql.raw(String(k))}`, userId: sql<string>`${attempts.userId}`, sum: sql<number>`total(${attempts.score})`, count: sql<number>`count(*)` })
+				.from(attempts)
+				.where(
+					and(
+						inJsonList(attempts.userId, 'reps'),
+						isNull(attempts.interviewId),
+						ne(attempts.status, 'active'),
+						gt(attempts.startedAt, sql.placeholder(`after${k}`)),
+						lte(attempts.startedAt, sql.placeholder(`until${k}`))
+					)
+				)
+				.groupBy(attempts.userId);
+		const thisWeek = db
+			.select({ week: sql<number>`-1`, userId: sql<string>`${attempts.userId}`, sum: sql<number>`0`, count: sql<number>`count(*)` })
 			.from(attempts)
-			.where(and(inJsonList(attempts.userId, 'reps'), isNull(attempts.interviewId), gte(attempts.startedAt, sql.placeholder('since'))))
-			.groupBy(attempts.userId, sql`2`)
-			.prepare()
-	).all({ reps, now: BigInt(now.getTime()), weekAgo: now.getTime() - WEEK_MS, since: now.getTime() - TREND_WEEKS * WEEK_MS });
+			.where(and(inJsonList(attempts.userId, 'reps'), isNull(attempts.interviewId), gte(attempts.startedAt, sql.placeholder('weekAgo'))))
+			.groupBy(attempts.userId);
+		return Array.from({ length: TREND_WEEKS }, (_, k) => week(k))
+			.reduce((all, next) => all.unionAll(next) as unknown as typeof all, thisWeek)
+			.prepare();
+	}).all({ reps, weekAgo: now.getTime() - WEEK_MS, ...weekBounds(now) });
 	const summaries = new Map<string, PracticeSummary>(
 		userIds.map((userId) => {
 			const total = totalsOf.get(userId);
@@ -60,9 +71,18 @@ export function practiceSummaries(db: Db, userIds: readonly string[], now = new 
 	);
 	for (const row of recent) {
 		const summary = summaries.get(row.userId)!;
-		summary.thisWeek += row.thisWeek;
-		const week = summary.weeks[Number(row.weeksAgo)];
-		if (week) Object.assign(week, { sum: row.sum, count: row.count });
+		if (row.week < 0) summary.thisWeek = row.count;
+		else summary.weeks[row.week] = { sum: row.sum, count: row.count };
 	}
 	return summaries;
+}
+
+/** The edges of each trend week, as placeholders of the weeks' statement. */
+function weekBounds(now: Date): Record<string, number> {
+	return Object.fromEntries(
+		Array.from({ length: TREND_WEEKS }, (_, k) => [
+			[`after${k}`, now.getTime() - (k + 1) * WEEK_MS],
+			[`until${k}`, now.getTime() - k * WEEK_MS]
+		]).flat()
+	);
 }

@@ -44,6 +44,6 @@ describe('weeklyTrend and sparkline', () => {
 			{ weeksAgo: 2, sum: 50, count: 1 }
 		]);
 		expect(trend.map((p) => p.average)).toEqual([null, null, null, null, null, 50, null, 80]);
-		expect(sparklinePoints(trend, 70, 20)).toBe('50,10 70,4');
+		expect(sparklinePoints(trend.map((p) => p.average), 70, 20)).toBe('50,10 70,4');
 	});
 });

@@ -61,11 +61,11 @@ export function weeklyTrend(rows: readonly { weeksAgo: number; sum: number; coun
 	});
 }
 
-/** SVG polyline points for a trend, in a width × height box, scores 0–100 bottom to top. */
-export function sparklinePoints(trend: readonly TrendPoint[], width: number, height: number): string {
-	const step = trend.length > 1 ? width / (trend.length - 1) : 0;
-	return trend
-		.map((point, i) => (point.average === null ? null : `${Math.round(i * step * 10) / 10},${Math.round((height - (point.average / 100) * height) * 10) / 10}`))
+/** SVG polyline points for a trend's averages (null: no score that week), in a width × height box, scores 0–100 bottom to top. */
+export function sparklinePoints(averages: readonly (number | null)[], width: number, height: number): string {
+	const step = averages.length > 1 ? width / (averages.length - 1) : 0;
+	return averages
+		.map((average, i) => (average === null ? null : `${Math.round(i * step * 10) / 10},${Math.round((height - (average / 100) * height) * 10) / 10}`))
 		.filter((p): p is string => p !== null)
 		.join(' ');
 }
