@@ -18,6 +18,17 @@ export function cellsOf(rows: readonly { userId: string; key: string; sum: numbe
 	return cells;
 }
 
+/** A heatmap cell as a page carries it: [average, replies], or null where there are none. */
+export type HeatCell = [average: number, count: number] | null;
+
+/** A rep's cells in the order of the columns, compact: a team's heatmaps have hundreds of them. */
+export function cellsInOrder(cells: ReadonlyMap<string, Cell> | undefined, columns: readonly string[]): HeatCell[] {
+	return columns.map((column) => {
+		const cell = cells?.get(column);
+		return cell ? [cell.average, cell.count] : null;
+	});
+}
+
 export interface Suggestion {
 	category: string;
 	average: number;
