@@ -22,8 +22,8 @@ export interface PracticeSummary {
 
 /**
  * The practice summary of each rep: average and best from the running totals, and the last
- * eight weeks (which move with the clock, so they cannot be kept as totals) in one pass over
- * those weeks' role-plays, read from the covering index in the order it is stored.
+ * eight weeks, which move with the clock (a week is counted back from now, not a calendar week),
+ * so they cannot be kept as totals: read from the covering index `attempts_user_started_idx`.
  */
 export function practiceSummaries(db: Db, userIds: readonly string[], now = new Date()): Map<string, PracticeSummary> {
 	const reps = JSON.stringify(userIds);
