@@ -2,14 +2,13 @@ import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-
 import { inJsonList, prepared, type Db } from './db';
 import { attempts, contentItems, reviewCards, skillRollups, teamMembers, teams, turns, users } from './db/schema';
 import { repsFollowedBy } from './teams';
+import { practiceSummaries, WEEK_MS } from './practice-totals';
 import { currentCohortsOf, progressOfMany } from './onboarding';
 import { builtFromContent } from './content/store';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale } from '$lib/engine/content';
 import { groupBy } from '$lib/group-by';
 import { cellsOf, suggestNext, weeklyTrend, type Cell, type Suggestion, type TrendPoint } from '$lib/engine/reports/weak-spots';
-
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface DashboardRow {
 	id: string;
@@ -34,35 +33,8 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 	const reps = followedReps(db, user);
 	if (reps.length === 0) return [];
 	const ids = reps.map((r) => r.id);
-	const params = { reps: JSON.stringify(ids), now: now.getTime(), weekAgo: now.getTime() - WEEK_MS, since: now.getTime() - 8 * WEEK_MS, week: WEEK_MS };
-	// One pass over each rep's practice: started this week, and the average and best of the finished.
-	const totals = prepared(db, 'dashboard-totals', () =>
-		db
-			.select({
-				userId: attempts.userId,
-				thisWeek: sql<number>`sum(${attempts.startedAt} >= ${sql.placeholder('weekAgo')})`,
-				average: sql<number | null>`avg(case when ${attempts.status} != 'active' then ${attempts.score} end)`,
-				best: sql<number | null>`max(case when ${attempts.status} != 'active' then ${attempts.score} end)`
-			})
-			.from(attempts)
-			.where(and(inJsonList(attempts.userId, 'reps'), isNull(attempts.interviewId)))
-			.groupBy(attempts.userId)
-			.prepare()
-	);
-	const scores = new Map(totals.all(params).map((r) => [r.userId, r]));
-	const weekly = prepared(db, 'dashboard-weekly', () =>
-		db
-			.select({
-				userId: attempts.userId,
-				weeksAgo: sql<number>`cast((${sql.placeholder('now')} - ${attempts.startedAt}) / ${sql.placeholder('week')} as integer)`,
-				sum: sql<number>`sum(${attempts.score})`,
-				count: sql<number>`count(*)`
-			})
-			.from(attempts)
-			.where(and(inJsonList(attempts.userId, 'reps'), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, sql.placeholder('since'))))
-			.groupBy(attempts.userId, sql`2`)
-			.prepare()
-	).all(params);
+	const params = { reps: JSON.stringify(ids), now: now.getTime() };
+	const practice = practiceSummaries(db, ids, now);
 	const due = new Map(
 		prepared(db, 'dashboard-due', () =>
 			db
@@ -78,20 +50,19 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 	const cohorts = currentCohortsOf(db, ids);
 	const inCohorts = ids.flatMap((userId) => (cohorts.has(userId) ? [{ cohort: cohorts.get(userId)!, userId }] : []));
 	const progressOfRep = new Map(progressOfMany(db, inCohorts, now).map((progress, i) => [inCohorts[i]!.userId, progress]));
-	const weeklyOf = groupBy(weekly, (w) => w.userId);
 	return reps.map((rep) => {
 		const cohort = cohorts.get(rep.id);
 		const progress = progressOfRep.get(rep.id);
-		const score = scores.get(rep.id);
+		const summary = practice.get(rep.id)!;
 		return {
 			id: rep.id,
 			name: rep.name,
 			team: rep.teamName,
 			onboarding: cohort && progress ? { percent: progress.percent, overdue: progress.overdue, certifiedAt: cohort.certifiedAt } : null,
-			attemptsThisWeek: score?.thisWeek ?? 0,
-			average: score?.average != null ? Math.round(score.average * 10) / 10 : null,
-			best: score?.best != null ? Math.round(score.best * 10) / 10 : null,
-			trend: weeklyTrend(weeklyOf.get(rep.id) ?? []),
+			attemptsThisWeek: summary.thisWeek,
+			average: summary.average !== null ? Math.round(summary.average * 10) / 10 : null,
+			best: summary.best !== null ? Math.round(summary.best * 10) / 10 : null,
+			trend: weeklyTrend(summary.weeks.map((week, weeksAgo) => ({ weeksAgo, ...week }))),
 			cardsOverdue: due.get(rep.id) ?? 0
 		};
 	});
@@ -140,7 +111,13 @@ export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): Wea
 	const categoryOf = scriptCategories(db);
 	const empty = { reps, categories: [], criteria: [], byCategory: new Map(), byCriterion: new Map(), suggestions: new Map() };
 	if (ids.length === 0) return empty;
-	const rollups = db.select().from(skillRollups).where(inArray(skillRollups.userId, ids)).all();
+	const rollups = prepared(db, 'weak-spots-rollups', () =>
+		db
+			.select({ userId: skillRollups.userId, dimension: skillRollups.dimension, key: skillRollups.key, sum: skillRollups.sum, count: skillRollups.count })
+			.from(skillRollups)
+			.where(inJsonList(skillRollups.userId, 'reps'))
+			.prepare()
+	).all({ reps: JSON.stringify(ids) });
 	const perScript = rollups.filter((r) => r.dimension === 'script').map((r) => ({ userId: r.userId, scriptId: r.key, sum: r.sum, count: r.count }));
 	const categoryRows = new Map<string, { userId: string; key: string; sum: number; count: number }>();
 	for (const row of perScript) {

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Db } from './db';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type Placeholder } from 'drizzle-orm';
+import { inJsonList, prepared, type Db } from './db';
 import {
 	attempts,
 	candidates,
@@ -43,11 +43,11 @@ export function isAdmin(user: SessionUser): boolean {
 }
 
 /** The interview ids a user may see: admins all; a manager those they sit on, created, or their teams'. */
-function visibleInterviewCondition(db: Db, user: SessionUser) {
+function visibleInterviewCondition(db: Db, user: SessionUser, userId: string | Placeholder = user.id) {
 	if (isAdmin(user)) return undefined;
-	const onPanel = db.select({ id: interviewPanel.interviewId }).from(interviewPanel).where(eq(interviewPanel.userId, user.id));
-	const managedTeams = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, user.id), eq(teamMembers.role, 'manager')));
-	return or(inArray(interviews.id, onPanel), eq(interviews.createdBy, user.id), inArray(interviews.teamId, managedTeams));
+	const onPanel = db.select({ id: interviewPanel.interviewId }).from(interviewPanel).where(eq(interviewPanel.userId, userId));
+	const managedTeams = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, userId), eq(teamMembers.role, 'manager')));
+	return or(inArray(interviews.id, onPanel), eq(interviews.createdBy, userId), inArray(interviews.teamId, managedTeams));
 }
 
 export function canSeeInterview(db: Db, user: SessionUser, interviewId: string): boolean {
@@ -101,10 +101,10 @@ function revisionTitle(db: Db, interview: Pick<Interview, 'revisionId'>): string
 }
 
 /** Candidates a user may see: those with an interview they may see, and those they entered. */
-function visibleCandidateCondition(db: Db, user: SessionUser) {
+function visibleCandidateCondition(db: Db, user: SessionUser, userId: string | Placeholder = user.id) {
 	if (isAdmin(user)) return undefined;
-	const visible = db.select({ id: interviews.candidateId }).from(interviews).where(visibleInterviewCondition(db, user));
-	return or(eq(candidates.createdBy, user.id), inArray(candidates.id, visible));
+	const visible = db.select({ id: interviews.candidateId }).from(interviews).where(visibleInterviewCondition(db, user, userId));
+	return or(eq(candidates.createdBy, userId), inArray(candidates.id, visible));
 }
 
 export function listVisibleCandidates(db: Db, user: SessionUser): Candidate[] {
@@ -116,13 +116,16 @@ export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string):
 }
 
 export function listPositions(db: Db, user: SessionUser): string[] {
-	return db
-		.selectDistinct({ position: candidates.position })
-		.from(candidates)
-		.where(visibleCandidateCondition(db, user))
-		.orderBy(asc(candidates.position))
-		.all()
-		.map((row) => row.position);
+	// Prepared once per kind of user: the comparison page lists the positions on every view.
+	const statement = prepared(db, isAdmin(user) ? 'positions-admin' : 'positions-manager', () =>
+		db
+			.selectDistinct({ position: candidates.position })
+			.from(candidates)
+			.where(visibleCandidateCondition(db, user, sql.placeholder('userId')))
+			.orderBy(asc(candidates.position))
+			.prepare()
+	);
+	return statement.all({ userId: user.id }).map((row) => row.position);
 }
 
 export type CreateInterviewProblem = 'candidate' | 'scenario' | 'rubric' | 'panel' | 'date';
@@ -310,27 +313,58 @@ export interface ComparisonRow {
  * ratings, panels and role-plays of all the interviews are read at once, not interview by interview.
  */
 export function comparePosition(db: Db, user: SessionUser, position: string): ComparisonRow[] {
-	const rows = visibleInterviews(db, user, position).filter(({ interview }) => interview.cancelledAt === null);
+	// Every statement is prepared once (per kind of user) and takes the interviews as one JSON list:
+	// building and compiling SQL with a parameter per interview cost more than running it.
+	const rows = prepared(db, isAdmin(user) ? 'compare-interviews-admin' : 'compare-interviews-manager', () =>
+		db
+			.select({ id: interviews.id, mode: interviews.mode, scheduledAt: interviews.scheduledAt, candidate: candidates.name, position: candidates.position })
+			.from(interviews)
+			.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+			.where(and(eq(candidates.position, sql.placeholder('position')), isNull(interviews.cancelledAt), visibleInterviewCondition(db, user, sql.placeholder('userId'))))
+			.orderBy(desc(interviews.scheduledAt))
+			.prepare()
+	).all({ position, userId: user.id });
 	if (rows.length === 0) return [];
-	const ids = rows.map(({ interview }) => interview.id);
+	const ids = rows.map((row) => row.id);
+	const params = { ids: JSON.stringify(ids) };
 	const criteria = pinnedCriteria(db, ids);
-	const ratingsByInterview = groupBy(db.select().from(ratings).where(inArray(ratings.interviewId, ids)).all(), (r) => r.interviewId);
+	const ratingsByInterview = groupBy(
+		prepared(db, 'compare-ratings', () =>
+			db
+				.select({ interviewId: ratings.interviewId, interviewerId: ratings.interviewerId, scores: ratings.scores, recommendation: ratings.recommendation, submittedAt: ratings.submittedAt })
+				.from(ratings)
+				.where(inJsonList(ratings.interviewId, 'ids'))
+				.prepare()
+		).all(params),
+		(r) => r.interviewId
+	);
 	const panelSizes = new Map(
-		db.select({ id: interviewPanel.interviewId, n: sql<number>`count(*)` }).from(interviewPanel).where(inArray(interviewPanel.interviewId, ids)).groupBy(interviewPanel.interviewId).all().map((r) => [r.id, r.n])
+		prepared(db, 'compare-panels', () =>
+			db.select({ id: interviewPanel.interviewId, n: sql<number>`count(*)` }).from(interviewPanel).where(inJsonList(interviewPanel.interviewId, 'ids')).groupBy(interviewPanel.interviewId).prepare()
+		)
+			.all(params)
+			.map((r) => [r.id, r.n])
 	);
 	const roleplays = groupBy(
-		db.select({ interviewId: attempts.interviewId, mode: attempts.mode, status: attempts.status, score: attempts.score, startedAt: attempts.startedAt }).from(attempts).where(inArray(attempts.interviewId, ids)).orderBy(desc(attempts.startedAt)).all(),
+		prepared(db, 'compare-roleplays', () =>
+			db
+				.select({ interviewId: attempts.interviewId, mode: attempts.mode, status: attempts.status, score: attempts.score })
+				.from(attempts)
+				.where(inJsonList(attempts.interviewId, 'ids'))
+				.orderBy(desc(attempts.startedAt))
+				.prepare()
+		).all(params),
 		(a) => a.interviewId
 	);
-	return rows.map(({ interview, candidate }) => {
+	return rows.map((interview) => {
 		const all = (ratingsByInterview.get(interview.id) ?? []).map((r) => ({ interviewerId: r.interviewerId, scores: r.scores, recommendation: r.recommendation, submitted: r.submittedAt !== null }));
 		const summary = summarizePanel(criteria.get(interview.id)!, all);
 		// As interviewAttempt picks it: a live interview's record, or the candidate's online role-play.
 		const attempt = (roleplays.get(interview.id) ?? []).find((a) => (interview.mode === 'live') === (a.mode === 'live'));
 		return {
 			interviewId: interview.id,
-			candidate: candidate.name,
-			position: candidate.position,
+			candidate: interview.candidate,
+			position: interview.position,
 			scheduledAt: interview.scheduledAt,
 			mode: interview.mode,
 			score: summary.score,

@@ -64,18 +64,27 @@ export function currentCohortOf(db: Db, userId: string): MemberCohort | undefine
 export function currentCohortsOf(db: Db, userIds: readonly string[]): Map<string, MemberCohort> {
 	const current = new Map<string, MemberCohort>();
 	if (userIds.length === 0) return current;
-	const memberships = db
-		.select({ userId: cohortMembers.userId, cohortId: cohortMembers.cohortId, certifiedAt: cohortMembers.certifiedAt, startDate: cohorts.startDate })
-		.from(cohortMembers)
-		.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
-		.where(inArray(cohortMembers.userId, [...userIds]))
-		.orderBy(desc(cohorts.startDate))
-		.all();
+	// Prepared once, with the reps as one JSON list: the dashboard asks for dozens on every view.
+	const memberships = prepared(db, 'current-cohorts', () =>
+		db
+			.select({ userId: cohortMembers.userId, cohortId: cohortMembers.cohortId, certifiedAt: cohortMembers.certifiedAt, startDate: cohorts.startDate })
+			.from(cohortMembers)
+			.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+			.where(inJsonList(cohortMembers.userId, 'users'))
+			.orderBy(desc(cohorts.startDate))
+			.prepare()
+	).all({ users: JSON.stringify(userIds) });
 	const latest = new Map<string, (typeof memberships)[number]>();
 	for (const row of memberships) if (!latest.has(row.userId)) latest.set(row.userId, row);
 	// Each cohort (with its plan, a few kilobytes) is read once, not once per member.
 	const cohortIds = [...new Set([...latest.values()].map((row) => row.cohortId))];
-	const byId = new Map(cohortIds.length > 0 ? db.select().from(cohorts).where(inArray(cohorts.id, cohortIds)).all().map((cohort) => [cohort.id, cohort]) : []);
+	const byId = new Map(
+		cohortIds.length > 0
+			? prepared(db, 'cohorts-by-id', () => db.select().from(cohorts).where(inJsonList(cohorts.id, 'ids')).prepare())
+					.all({ ids: JSON.stringify(cohortIds) })
+					.map((cohort) => [cohort.id, cohort])
+			: []
+	);
 	for (const [userId, row] of latest) current.set(userId, { ...byId.get(row.cohortId)!, certifiedAt: row.certifiedAt });
 	return current;
 }

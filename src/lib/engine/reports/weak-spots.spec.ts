@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellsOf, sparklinePoints, suggestNext, weeklyTrend } from './weak-spots';
+import { cellsInOrder, cellsOf, sparklinePoints, suggestNext, weeklyTrend } from './weak-spots';
 
 describe('cellsOf', () => {
 	it('averages each rep and key from sums and counts', () => {
@@ -11,6 +11,8 @@ describe('cellsOf', () => {
 		expect(cells.get('a')?.get('price')).toEqual({ average: 75, count: 2 });
 		expect(cells.get('a')?.get('trust')).toEqual({ average: 33.3, count: 3 });
 		expect(cells.has('b')).toBe(false);
+		expect(cellsInOrder(cells.get('a'), ['trust', 'need', 'price'])).toEqual([[33.3, 3], null, [75, 2]]);
+		expect(cellsInOrder(undefined, ['price'])).toEqual([null]);
 	});
 });
 
@@ -44,6 +46,6 @@ describe('weeklyTrend and sparkline', () => {
 			{ weeksAgo: 2, sum: 50, count: 1 }
 		]);
 		expect(trend.map((p) => p.average)).toEqual([null, null, null, null, null, 50, null, 80]);
-		expect(sparklinePoints(trend, 70, 20)).toBe('50,10 70,4');
+		expect(sparklinePoints(trend.map((p) => p.average), 70, 20)).toBe('50,10 70,4');
 	});
 });

@@ -18,6 +18,17 @@ export function cellsOf(rows: readonly { userId: string; key: string; sum: numbe
 	return cells;
 }
 
+/** A heatmap cell as a page carries it: [average, replies], or null where there are none. */
+export type HeatCell = [average: number, count: number] | null;
+
+/** A rep's cells in the order of the columns, compact: a team's heatmaps have hundreds of them. */
+export function cellsInOrder(cells: ReadonlyMap<string, Cell> | undefined, columns: readonly string[]): HeatCell[] {
+	return columns.map((column) => {
+		const cell = cells?.get(column);
+		return cell ? [cell.average, cell.count] : null;
+	});
+}
+
 export interface Suggestion {
 	category: string;
 	average: number;
@@ -61,11 +72,11 @@ export function weeklyTrend(rows: readonly { weeksAgo: number; sum: number; coun
 	});
 }
 
-/** SVG polyline points for a trend, in a width × height box, scores 0–100 bottom to top. */
-export function sparklinePoints(trend: readonly TrendPoint[], width: number, height: number): string {
-	const step = trend.length > 1 ? width / (trend.length - 1) : 0;
-	return trend
-		.map((point, i) => (point.average === null ? null : `${Math.round(i * step * 10) / 10},${Math.round((height - (point.average / 100) * height) * 10) / 10}`))
+/** SVG polyline points for a trend's averages (null: no score that week), in a width × height box, scores 0–100 bottom to top. */
+export function sparklinePoints(averages: readonly (number | null)[], width: number, height: number): string {
+	const step = averages.length > 1 ? width / (averages.length - 1) : 0;
+	return averages
+		.map((average, i) => (average === null ? null : `${Math.round(i * step * 10) / 10},${Math.round((height - (average / 100) * height) * 10) / 10}`))
 		.filter((p): p is string => p !== null)
 		.join(' ');
 }

@@ -289,6 +289,23 @@ export const skillRollups = sqliteTable(
 	(t) => [primaryKey({ columns: [t.userId, t.dimension, t.key] })]
 );
 
+/**
+ * Running totals per rep of their finished practice role-plays (interviews left out): how many,
+ * the sum of their scores and the best, for the team dashboard, which would otherwise add up every
+ * role-play a rep ever played on each view. Kept by triggers on `attempts` (migration 0008), so
+ * every write that starts, ends, rescores or deletes a role-play keeps them exact, whichever code
+ * path (or cascade) it comes from; see `practice-totals.ts`.
+ */
+export const practiceTotals = sqliteTable('practice_totals', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	finished: integer('finished').notNull(),
+	scoreSum: real('score_sum').notNull(),
+	/** Null when no role-play is finished (any more). */
+	best: real('best')
+});
+
 export type ScenarioRevision = typeof scenarioRevisions.$inferSelect;
 export type Attempt = typeof attempts.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;

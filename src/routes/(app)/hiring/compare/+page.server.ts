@@ -18,5 +18,6 @@ export const load: PageServerLoad = (event) => {
 	rows.sort((a, b) =>
 		sort === 'candidate' ? a.candidate.localeCompare(b.candidate) : sort === 'date' ? b.scheduledAt.getTime() - a.scheduledAt.getTime() : sort === 'spread' ? a.spread - b.spread : (b.score ?? -1) - (a.score ?? -1)
 	);
-	return { positions, position, sort, rows };
+	// Every row is of the chosen position: the page does not need it again on each.
+	return { positions, position, sort, rows: rows.map(({ position: _position, ...row }) => row) };
 };

@@ -5,5 +5,6 @@ import { dashboardRows } from '$lib/server/dashboard';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
-	return { rows: dashboardRows(getDb(), user) };
+	// The page draws each trend from its weekly averages alone: only those travel with the page.
+	return { rows: dashboardRows(getDb(), user).map((row) => ({ ...row, trend: row.trend.map((point) => point.average) })) };
 };

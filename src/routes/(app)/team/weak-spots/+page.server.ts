@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { contentTitles, findContent } from '$lib/server/content/store';
 import { weakSpots } from '$lib/server/dashboard';
 import { contentLocale } from '$lib/server/content-locale';
+import { cellsInOrder } from '$lib/engine/reports/weak-spots';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -23,8 +24,9 @@ export const load: PageServerLoad = (event) => {
 		reps: spots.reps.map((rep) => ({
 			id: rep.id,
 			name: rep.name,
-			categories: Object.fromEntries(spots.byCategory.get(rep.id) ?? []),
-			criteria: Object.fromEntries(spots.byCriterion.get(rep.id) ?? []),
+			// Cells in the order of the columns, as [average, replies]: the page carries hundreds of them.
+			categories: cellsInOrder(spots.byCategory.get(rep.id), spots.categories),
+			criteria: cellsInOrder(spots.byCriterion.get(rep.id), spots.criteria),
 			suggestion: (() => {
 				const s = spots.suggestions.get(rep.id);
 				return s ? { ...s, scenarioTitle: title('scenario', s.scenarioId), scriptTitle: title('script', s.scriptId) } : null;
