@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestDatabase, type Db } from './db';
+import { createTestDatabase, type AppDb, type Db } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { upsertContentItem } from './content/store';
 import { peopleIn } from './test-people';
@@ -32,7 +32,7 @@ function setUp() {
 }
 
 /** Plays a role-play to its end: won with the good replies, lost with bad ones. */
-function play(db: Db, userId: string, outcome: 'won' | 'lost', now = new Date()): string {
+function play(db: AppDb, userId: string, outcome: 'won' | 'lost', now = new Date()): string {
 	const attempt = startAttempt(db, userId, 'price-call', 'en', 'text', now)!;
 	for (let turn = 0; turn < 5; turn++) {
 		const result = submitTurn(db, attempt.id, { mode: 'text', reply: outcome === 'won' ? GOOD[turn]! : BAD }, turn, now);
