@@ -152,8 +152,8 @@ export type TurnOutcome =
 	| { ok: true; turn: Turn; state: RolePlayState; attempt: Attempt }
 	| { ok: false; reason: 'ended' | 'stale' | 'empty' | 'too-long' | 'bad-choice' };
 
-/** A turn decided but not yet written: what `commitTurn` stores. */
-export interface PlannedTurn {
+/** A turn decided but not yet written: what `writeTurn` stores. */
+interface PlannedTurn {
 	attempt: Attempt;
 	scenario: Scenario;
 	expectedTurn: number;

@@ -46,6 +46,11 @@ describe('startBackgroundCheckpoints', () => {
 		expect(db.$client.prepare('select count(*) from blobs').pluck().get()).toBe(2000);
 	});
 
+	it('hands checkpoints back to the connection when the worker ends', async () => {
+		startBackgroundCheckpoints(db.$client)();
+		expect(await waitFor(() => db.$client.pragma('wal_autocheckpoint', { simple: true }) === 1000)).toBe(true);
+	});
+
 	it('leaves in-memory databases alone', () => {
 		const memory = createTestDatabase();
 		startBackgroundCheckpoints(memory.$client)();

@@ -46,10 +46,10 @@ export function startBackgroundCheckpoints(client: Database.Database): () => voi
 	});
 	client.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
 	worker.on('message', (problem) => console.error(`Background checkpoint failed: ${problem}`));
-	worker.on('error', (error) => {
-		// The connection's own checkpoints take over again.
-		console.error('The background checkpoint worker stopped:', error);
-		client.pragma('wal_autocheckpoint = 1000');
+	worker.on('error', (error) => console.error('The background checkpoint worker failed:', error));
+	worker.on('exit', () => {
+		// Stopped or failed, the connection's own checkpoints take over again (if it is still open).
+		if (client.open) client.pragma('wal_autocheckpoint = 1000');
 	});
 	// It must not keep the process alive on its own.
 	worker.unref();
