@@ -5,19 +5,51 @@ import { syncContentOnFirstStart } from './bootstrap';
 import { markArticleRead } from './library';
 import { startAttempt, submitTurn } from './practice';
 import { countDueCards, ensureReviewCards, nextDueCard, rateReviewCard } from './review-cards';
-import { completedModules, createCohort, currentCohortOf, markStudied, progressOf, recordQuizResult, recordSignoff } from './onboarding';
+import { cohortChoicesFor, completedModules, createCohort, currentCohortOf, markStudied, progressOf, recordQuizResult, recordSignoff } from './onboarding';
 import { gradeQuiz } from '$lib/engine/training/quiz';
 import { findContent } from './content/store';
+import { addTeamMember, createTeam } from './teams';
+import type { SessionUser } from './auth/session';
 
 function setUp() {
 	const db = createTestDatabase();
 	syncContentOnFirstStart(db, 'content', () => {});
 	const manager = insertUser(db, { email: 'm@example.com', name: 'M', passwordHash: 'x', roles: ['manager'] });
 	const rep = insertUser(db, { email: 'r@example.com', name: 'R', passwordHash: 'x', roles: ['rep'] });
-	const created = createCohort(db, { name: 'Dec', curriculumId: 'new-rep-onboarding', locale: 'en', startDate: '2026-11-26', userIds: [rep.id], teamId: null, createdBy: manager.id });
+	const team = createTeam(db, 'North');
+	addTeamMember(db, team.id, manager.id, 'manager');
+	addTeamMember(db, team.id, rep.id, 'rep');
+	const created = createCohort(db, { ...DECEMBER, userIds: [rep.id], teamId: team.id, createdBy: manager.id }, cohortChoicesFor(db, asSession(manager, 'manager')));
 	if (!created.ok) throw new Error(created.problem);
-	return { db, manager, rep, cohort: created.cohort };
+	return { db, manager, rep, team, cohort: created.cohort };
 }
+
+const DECEMBER = { name: 'Dec', curriculumId: 'new-rep-onboarding', locale: 'en', startDate: '2026-11-26' } as const;
+
+function asSession(user: { id: string; email: string; name: string }, role: 'manager' | 'admin'): SessionUser {
+	return { id: user.id, email: user.email, name: user.name, locale: null, roles: [role] };
+}
+
+describe('cohort creation', () => {
+	it('lets a manager choose their teams, their reps and new hires in no team; an admin, anyone', () => {
+		const { db, manager, rep, team } = setUp();
+		const outsider = insertUser(db, { email: 'o@example.com', name: 'Outsider', passwordHash: 'x', roles: ['rep'] });
+		const newHire = insertUser(db, { email: 'n@example.com', name: 'New Hire', passwordHash: 'x', roles: ['rep'] });
+		const otherTeam = createTeam(db, 'South');
+		addTeamMember(db, otherTeam.id, outsider.id, 'rep');
+		const managerChoices = cohortChoicesFor(db, asSession(manager, 'manager'));
+		expect(managerChoices.reps.map((r) => r.id).sort()).toEqual([rep.id, newHire.id].sort());
+		expect(createCohort(db, { ...DECEMBER, userIds: [rep.id, newHire.id], teamId: team.id, createdBy: manager.id }, managerChoices).ok).toBe(true);
+		expect(managerChoices.teams.map((t) => t.id)).toEqual([team.id]);
+		expect(createCohort(db, { ...DECEMBER, userIds: [rep.id, outsider.id], teamId: null, createdBy: manager.id }, managerChoices)).toEqual({ ok: false, problem: 'members' });
+		expect(createCohort(db, { ...DECEMBER, userIds: [manager.id], teamId: null, createdBy: manager.id }, managerChoices)).toEqual({ ok: false, problem: 'members' });
+		expect(createCohort(db, { ...DECEMBER, userIds: [rep.id], teamId: otherTeam.id, createdBy: manager.id }, managerChoices)).toEqual({ ok: false, problem: 'team' });
+
+		const admin = insertUser(db, { email: 'a@example.com', name: 'A', passwordHash: 'x', roles: ['admin'] });
+		const adminChoices = cohortChoicesFor(db, asSession(admin, 'admin'));
+		expect(createCohort(db, { ...DECEMBER, userIds: [rep.id, outsider.id], teamId: otherTeam.id, createdBy: admin.id }, adminChoices).ok).toBe(true);
+	});
+});
 
 describe('onboarding progress', () => {
 	it('counts reads, quizzes, drills and studied entries from what the rep did', () => {

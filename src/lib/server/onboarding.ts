@@ -3,7 +3,8 @@ import { inJsonList, prepared, type Db } from './db';
 import { articleReads, attempts, cohortMembers, cohorts, moduleCompletions, quizResults, signoffs, teamMembers, users, type Cohort } from './db/schema';
 import { newId } from './ids';
 import { findContent } from './content/store';
-import { recordAudit } from './accounts';
+import { recordAudit, usersWithRole } from './accounts';
+import { listTeams, repsFollowedBy, teamsManagedBy } from './teams';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale, Curriculum, Rubric } from '$lib/engine/content';
 import { planProgress, type IsoDate, type PlanProgress } from '$lib/engine/training/plan';
@@ -16,19 +17,42 @@ export function todayIso(now = new Date()): IsoDate {
 	return now.toISOString().slice(0, 10);
 }
 
-export type CreateCohortProblem = 'name' | 'curriculum' | 'date' | 'members';
+export type CreateCohortProblem = 'name' | 'curriculum' | 'date' | 'members' | 'team';
+
+export interface CohortChoices {
+	reps: { id: string; name: string }[];
+	teams: { id: string; name: string }[];
+}
+
+/**
+ * Whom a user may put in a cohort and which team it may belong to. A manager: the reps of the teams
+ * they manage and new hires who are in no team yet (a cohort's members are people the manager then
+ * follows, so never another team's reps), and their own teams. An admin: every active rep and team.
+ */
+export function cohortChoicesFor(db: Db, user: SessionUser): CohortChoices {
+	const allReps = usersWithRole(db, 'rep').map(({ id, name }) => ({ id, name }));
+	if (user.roles.includes('admin')) return { reps: allReps, teams: listTeams(db).map(({ id, name }) => ({ id, name })) };
+	const inTeams = new Set(db.selectDistinct({ id: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.role, 'rep')).all().map((row) => row.id));
+	const managed = new Set(repsFollowedBy(db, user.id, false).map((rep) => rep.id));
+	return {
+		reps: allReps.filter((rep) => managed.has(rep.id) || !inTeams.has(rep.id)),
+		teams: teamsManagedBy(db, user.id).map(({ team }) => ({ id: team.id, name: team.name }))
+	};
+}
 
 export function createCohort(
 	db: Db,
-	input: { name: string; curriculumId: string; locale: ContentLocale; startDate: string; userIds: readonly string[]; teamId: string | null; createdBy: string }
+	input: { name: string; curriculumId: string; locale: ContentLocale; startDate: string; userIds: readonly string[]; teamId: string | null; createdBy: string },
+	choices: CohortChoices
 ): { ok: true; cohort: Cohort } | { ok: false; problem: CreateCohortProblem } {
 	if (!input.name.trim()) return { ok: false, problem: 'name' };
 	const curriculum = findContent(db, 'curriculum', input.curriculumId, input.locale);
 	if (!curriculum) return { ok: false, problem: 'curriculum' };
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.startDate) || Number.isNaN(new Date(input.startDate).getTime())) return { ok: false, problem: 'date' };
 	const members = [...new Set(input.userIds)];
-	const found = members.length > 0 ? db.select({ id: users.id }).from(users).where(inArray(users.id, members)).all() : [];
-	if (found.length === 0 || found.length !== members.length) return { ok: false, problem: 'members' };
+	const allowed = new Set(choices.reps.map((rep) => rep.id));
+	if (members.length === 0 || !members.every((id) => allowed.has(id))) return { ok: false, problem: 'members' };
+	if (input.teamId !== null && !choices.teams.some((team) => team.id === input.teamId)) return { ok: false, problem: 'team' };
 	const cohort = db.transaction((tx) => {
 		const created = tx
 			.insert(cohorts)

@@ -2,10 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { usersWithRole } from '$lib/server/accounts';
 import { listContentFields } from '$lib/server/content/store';
-import { cohortsVisibleTo, createCohort, membersOf, todayIso } from '$lib/server/onboarding';
-import { listTeams } from '$lib/server/teams';
+import { cohortChoicesFor, cohortsVisibleTo, createCohort, membersOf, todayIso } from '$lib/server/onboarding';
 import { contentLocale } from '$lib/server/content-locale';
 import { textField, textFields } from '$lib/server/forms';
 
@@ -15,8 +13,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		cohorts: cohortsVisibleTo(db, user).map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, members: membersOf(db, c.id).length })),
 		curricula: listContentFields(db, 'curriculum', contentLocale(), ['title']).map((c) => ({ id: c.id, title: c.title })),
-		reps: usersWithRole(db, 'rep'),
-		teams: listTeams(db).map(({ id, name }) => ({ id, name })),
+		...cohortChoicesFor(db, user),
 		today: todayIso()
 	};
 };
@@ -25,7 +22,8 @@ export const actions: Actions = {
 	create: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
 		const data = await event.request.formData();
-		const result = createCohort(getDb(), {
+		const db = getDb();
+		const result = createCohort(db, {
 			name: textField(data, 'name'),
 			curriculumId: textField(data, 'curriculumId'),
 			locale: contentLocale(),
@@ -33,7 +31,7 @@ export const actions: Actions = {
 			userIds: textFields(data, 'reps'),
 			teamId: textField(data, 'teamId') || null,
 			createdBy: user.id
-		});
+		}, cohortChoicesFor(db, user));
 		if (!result.ok) return fail(400, { problem: result.problem, name: textField(data, 'name') });
 		redirect(303, `/team/cohorts/${result.cohort.id}`);
 	}
