@@ -5,6 +5,8 @@ import {
 	candidates,
 	interviewInvites,
 	interviewPanel,
+	hiringAccessVersion,
+	interviewSummaries,
 	interviews,
 	ratings,
 	scoreOverrides,
@@ -23,9 +25,9 @@ import { findContent, latestScenarioRevision } from './content/store';
 import { recordAudit } from './accounts';
 import { compiledRevisionFor, startAttemptOnRevision } from './practice';
 import type { SessionUser } from './auth/session';
+import { pageAt, pageOf, type Pager } from '$lib/pages';
 import type { ContentLocale, Rubric } from '$lib/engine/content';
-import { missingCriteria, summarizePanel, type CriteriaWeights } from '$lib/engine/hiring/rubric';
-import { groupBy } from '$lib/group-by';
+import { missingCriteria } from '$lib/engine/hiring/rubric';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INTERVIEW_INVITE_LIFETIME_MS = 14 * DAY_MS;
@@ -115,17 +117,55 @@ export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string):
 	return listVisibleCandidates(db, user).some((c) => c.id === candidateId);
 }
 
+/**
+ * What a user may see of hiring for the comparison: the positions of the candidates they may see,
+ * and per position the interviews (not cancelled) they may see. It depends only on who may see
+ * what, so it is kept per user until a write to candidates, interviews, panels or team managers
+ * raises `hiring_access_version` (triggers of migration 0010, in the writing transaction);
+ * scores and names are always read fresh.
+ */
+interface VisibleHiring {
+	version: number;
+	positions: string[];
+	/** Position → the ids of its interviews, as one JSON list (how the queries take them). */
+	interviews: Map<string, { ids: string; count: number }>;
+}
+
+const visibleHiringKept = new WeakMap<Db, Map<string, VisibleHiring>>();
+
+function visibleHiring(db: Db, user: SessionUser): VisibleHiring {
+	const admin = isAdmin(user);
+	// Read before what it guards, so what is kept is never older than the version it is kept under.
+	const version = prepared(db, 'hiring-access-version', () => db.select({ version: hiringAccessVersion.version }).from(hiringAccessVersion).prepare()).get()?.version ?? 0;
+	let kept = visibleHiringKept.get(db);
+	if (!kept) visibleHiringKept.set(db, (kept = new Map()));
+	const key = `${admin ? 'admin' : 'manager'}:${user.id}`;
+	const hit = kept.get(key);
+	if (hit?.version === version) return hit;
+	const positions = db
+		.selectDistinct({ position: candidates.position })
+		.from(candidates)
+		.where(visibleCandidateCondition(db, user))
+		.orderBy(asc(candidates.position))
+		.all()
+		.map((row) => row.position);
+	const rows = db
+		.select({ id: interviews.id, position: candidates.position })
+		.from(interviews)
+		.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+		.where(and(isNull(interviews.cancelledAt), visibleInterviewCondition(db, user)))
+		.all();
+	const ids = new Map<string, string[]>();
+	for (const row of rows) ids.set(row.position, [...(ids.get(row.position) ?? []), row.id]);
+	const visible: VisibleHiring = { version, positions, interviews: new Map([...ids].map(([position, list]) => [position, { ids: JSON.stringify(list), count: list.length }])) };
+	// Bounded: one entry per manager or admin who opened the comparison since the last change.
+	if (kept.size >= 10_000) kept.delete(kept.keys().next().value as string);
+	kept.set(key, visible);
+	return visible;
+}
+
 export function listPositions(db: Db, user: SessionUser): string[] {
-	// Prepared once per kind of user: the comparison page lists the positions on every view.
-	const statement = prepared(db, isAdmin(user) ? 'positions-admin' : 'positions-manager', () =>
-		db
-			.selectDistinct({ position: candidates.position })
-			.from(candidates)
-			.where(visibleCandidateCondition(db, user, sql.placeholder('userId')))
-			.orderBy(asc(candidates.position))
-			.prepare()
-	);
-	return statement.all({ userId: user.id }).map((row) => row.position);
+	return visibleHiring(db, user).positions;
 }
 
 export type CreateInterviewProblem = 'candidate' | 'scenario' | 'rubric' | 'panel' | 'date';
@@ -308,88 +348,75 @@ export interface ComparisonRow {
 	autoScore: number | null;
 }
 
+// Read as plain values and named here: drizzle's mapping of every column of every row cost more
+// than the query on this, the busiest page of hiring.
+const comparisonColumns = sql`${interviewSummaries.interviewId}, ${candidates.name}, ${interviewSummaries.scheduledAt}, ${interviewSummaries.mode}, ${interviewSummaries.score}, ${interviewSummaries.spread}, ${interviewSummaries.strongYes}, ${interviewSummaries.yes}, ${interviewSummaries.no}, ${interviewSummaries.strongNo}, ${interviewSummaries.submitted}, ${interviewSummaries.panelSize}, ${interviewSummaries.autoScore}`;
+type ComparisonValues = [string, string, number, InterviewMode, number | null, number, number, number, number, number, number, number, number | null];
+
+export const COMPARISON_SORTS = ['score', 'spread', 'candidate', 'date'] as const;
+export type ComparisonSort = (typeof COMPARISON_SORTS)[number];
+export const COMPARISON_PER_PAGE = 25;
+
+// Best score first (none last), least spread first, latest first; ties keep the latest first.
+const comparisonOrder = {
+	score: [sql`coalesce(${interviewSummaries.score}, -1) desc`, desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)],
+	spread: [asc(interviewSummaries.spread), desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)],
+	date: [desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)]
+};
+
 /**
- * One row per interview the user may see for a position: what a hiring decision compares. The
- * ratings, panels and role-plays of all the interviews are read at once, not interview by interview.
+ * Rows of a position's interviews (`ids`, a JSON list) in one order, `limit` from `offset` (−1: all). The
+ * panel's summary and the role-play's score are read as kept (`interview_summaries`), not worked
+ * out again from every rating on each view.
  */
-export function comparePosition(db: Db, user: SessionUser, position: string): ComparisonRow[] {
-	// Every statement is prepared once (per kind of user) and takes the interviews as one JSON list:
-	// building and compiling SQL with a parameter per interview cost more than running it.
-	const rows = prepared(db, isAdmin(user) ? 'compare-interviews-admin' : 'compare-interviews-manager', () =>
+function comparisonRows(db: Db, position: string, ids: string, order: keyof typeof comparisonOrder, limit: number, offset: number): ComparisonRow[] {
+	const rows = prepared(db, `compare-rows-${order}`, () =>
 		db
-			.select({ id: interviews.id, mode: interviews.mode, scheduledAt: interviews.scheduledAt, candidate: candidates.name, position: candidates.position })
-			.from(interviews)
-			.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-			.where(and(eq(candidates.position, sql.placeholder('position')), isNull(interviews.cancelledAt), visibleInterviewCondition(db, user, sql.placeholder('userId'))))
-			.orderBy(desc(interviews.scheduledAt))
+			.select({ values: comparisonColumns })
+			.from(interviewSummaries)
+			.innerJoin(candidates, eq(candidates.id, interviewSummaries.candidateId))
+			.where(inJsonList(interviewSummaries.interviewId, 'ids'))
+			.orderBy(...comparisonOrder[order])
+			.limit(sql.placeholder('limit'))
+			.offset(sql.placeholder('offset'))
 			.prepare()
-	).all({ position, userId: user.id });
-	if (rows.length === 0) return [];
-	const ids = rows.map((row) => row.id);
-	const params = { ids: JSON.stringify(ids) };
-	const criteria = pinnedCriteria(db, ids);
-	const ratingsByInterview = groupBy(
-		prepared(db, 'compare-ratings', () =>
-			db
-				.select({ interviewId: ratings.interviewId, interviewerId: ratings.interviewerId, scores: ratings.scores, recommendation: ratings.recommendation, submittedAt: ratings.submittedAt })
-				.from(ratings)
-				.where(inJsonList(ratings.interviewId, 'ids'))
-				.prepare()
-		).all(params),
-		(r) => r.interviewId
-	);
-	const panelSizes = new Map(
-		prepared(db, 'compare-panels', () =>
-			db.select({ id: interviewPanel.interviewId, n: sql<number>`count(*)` }).from(interviewPanel).where(inJsonList(interviewPanel.interviewId, 'ids')).groupBy(interviewPanel.interviewId).prepare()
-		)
-			.all(params)
-			.map((r) => [r.id, r.n])
-	);
-	const roleplays = groupBy(
-		prepared(db, 'compare-roleplays', () =>
-			db
-				.select({ interviewId: attempts.interviewId, mode: attempts.mode, status: attempts.status, score: attempts.score })
-				.from(attempts)
-				.where(inJsonList(attempts.interviewId, 'ids'))
-				.orderBy(desc(attempts.startedAt))
-				.prepare()
-		).all(params),
-		(a) => a.interviewId
-	);
-	return rows.map((interview) => {
-		const all = (ratingsByInterview.get(interview.id) ?? []).map((r) => ({ interviewerId: r.interviewerId, scores: r.scores, recommendation: r.recommendation, submitted: r.submittedAt !== null }));
-		const summary = summarizePanel(criteria.get(interview.id)!, all);
-		// As interviewAttempt picks it: a live interview's record, or the candidate's online role-play.
-		const attempt = (roleplays.get(interview.id) ?? []).find((a) => (interview.mode === 'live') === (a.mode === 'live'));
-		return {
-			interviewId: interview.id,
-			candidate: interview.candidate,
-			position: interview.position,
-			scheduledAt: interview.scheduledAt,
-			mode: interview.mode,
-			score: summary.score,
-			spread: summary.spread,
-			recommendations: summary.recommendations,
-			submitted: summary.submitted,
-			panelSize: panelSizes.get(interview.id) ?? 0,
-			autoScore: attempt && attempt.status !== 'active' ? attempt.score : null
-		};
-	});
+	).values({ ids, limit, offset }) as ComparisonValues[];
+	return rows.map(([interviewId, candidate, scheduledAt, mode, score, spread, strongYes, yes, no, strongNo, submitted, panelSize, autoScore]) => ({
+		interviewId,
+		candidate,
+		position,
+		scheduledAt: new Date(scheduledAt),
+		mode,
+		score,
+		spread,
+		recommendations: { 'strong-yes': strongYes, yes, no, 'strong-no': strongNo },
+		submitted,
+		panelSize,
+		autoScore
+	}));
 }
 
-// An interview's rubric is pinned when it is created and never changes, so its criteria and
-// weights can be kept for the life of the process (bounded, like the compiled scenarios).
-const criteriaCache = new Map<string, CriteriaWeights>();
+/** One row per interview the user may see for a position (cancelled ones left out), latest first. */
+export function comparePosition(db: Db, user: SessionUser, position: string): ComparisonRow[] {
+	const visible = visibleHiring(db, user).interviews.get(position);
+	return visible ? comparisonRows(db, position, visible.ids, 'date', -1, 0) : [];
+}
 
-function pinnedCriteria(db: Db, interviewIds: readonly string[]): Map<string, CriteriaWeights> {
-	const missing = interviewIds.filter((id) => !criteriaCache.has(id));
-	if (missing.length > 0) {
-		for (const row of db.select({ id: interviews.id, rubric: interviews.rubric }).from(interviews).where(inArray(interviews.id, missing)).all()) {
-			if (criteriaCache.size >= 20_000) criteriaCache.delete(criteriaCache.keys().next().value as string);
-			criteriaCache.set(row.id, { criteria: (row.rubric as Rubric).criteria.map(({ id, weight }) => ({ id, weight })) });
-		}
+/**
+ * One page of a position's comparison, sorted by the chosen column on the server (so that sorting
+ * works without JavaScript). `total` counts every row.
+ */
+export function comparisonPage(db: Db, user: SessionUser, position: string, sort: ComparisonSort, requestedPage: string | null): { rows: ComparisonRow[]; total: number; pager: Pager } {
+	if (sort === 'candidate') {
+		// Names sort as people expect (localeCompare), which SQLite's collations cannot: every row is
+		// read and the page is cut here. Ties keep the latest first.
+		const rows = comparePosition(db, user, position).sort((a, b) => a.candidate.localeCompare(b.candidate));
+		const { items, pager } = pageOf(rows, COMPARISON_PER_PAGE, requestedPage);
+		return { rows: items, total: rows.length, pager };
 	}
-	return new Map(interviewIds.map((id) => [id, criteriaCache.get(id)!]));
+	const visible = visibleHiring(db, user).interviews.get(position) ?? { ids: '[]', count: 0 };
+	const { offset, limit, pager } = pageAt(visible.count, COMPARISON_PER_PAGE, requestedPage);
+	return { rows: comparisonRows(db, position, visible.ids, sort, limit, offset), total: visible.count, pager };
 }
 
 /** Every submitted rating on interviews the user may see, for the calibration page. */
