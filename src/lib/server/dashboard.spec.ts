@@ -4,7 +4,7 @@ import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
 import { addTeamMember, createTeam } from './teams';
 import { findAttempt, loadAttempt, startAttempt, submitTurn } from './practice';
-import { attemptsBehind, dashboardRows, weakSpots } from './dashboard';
+import { attemptsBehind, dashboardRows, followedReps, weakSpots } from './dashboard';
 import type { SessionUser } from './auth/session';
 import { attempts } from './db/schema';
 import { eq } from 'drizzle-orm';
@@ -48,7 +48,7 @@ describe('dashboard aggregations', () => {
 		startAttempt(db, outsider.id, 'renewal-price-objection', 'en', 'text');
 		const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;
 		submitTurn(db, attempt.id, { mode: 'text', reply: 'Hello, we are the best platform, buy now please.' }, 0);
-		const rows = dashboardRows(db, manager);
+		const rows = dashboardRows(db, followedReps(db, manager));
 		expect(rows.map((r) => r.name)).toEqual(['Rep']);
 		expect(rows[0]).toMatchObject({ attemptsThisWeek: 1, onboarding: null });
 		expect(rows[0]!.trend).toHaveLength(8);
@@ -56,7 +56,8 @@ describe('dashboard aggregations', () => {
 
 	it('adds up finished role-plays by week, as computed by hand: average, best and the trend', () => {
 		const { db, rep, manager } = setUp();
-		const now = new Date('2026-06-30T12:00:00Z');
+		// A Thursday: three days ago is Monday, the first day of this week.
+		const now = new Date('2026-07-02T12:00:00Z');
 		const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600_000);
 		const finish = (days: number, score: number, status: 'won' | 'lost' | 'active') => {
 			const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text', daysAgo(days))!;
@@ -65,9 +66,9 @@ describe('dashboard aggregations', () => {
 		finish(1, 80, 'won'); // this week
 		finish(3, 40, 'lost'); // this week
 		finish(2, 10, 'active'); // this week, not finished: no score
-		finish(9, 90, 'won'); // last week
+		finish(9, 90, 'won'); // last week (a Tuesday)
 		finish(70, 100, 'won'); // ten weeks ago: in the average and best, not in the trend
-		const [row] = dashboardRows(db, manager, now);
+		const [row] = dashboardRows(db, followedReps(db, manager), now);
 		expect(row).toMatchObject({ attemptsThisWeek: 3, average: 77.5, best: 100 });
 		expect(row!.trend.map((p) => p.average)).toEqual([null, null, null, null, null, null, 90, 60]);
 		expect(row!.trend.map((p) => p.count)).toEqual([0, 0, 0, 0, 0, 0, 1, 2]);

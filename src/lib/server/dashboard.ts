@@ -1,8 +1,8 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
-import { attempts, contentItems, reviewCards, skillRollups, teamMembers, teams, turns, users } from './db/schema';
+import { attempts, contentItems, reviewCards, skillRollups, teamMembers, teams, turns } from './db/schema';
 import { repsFollowedBy } from './teams';
-import { practiceSummaries, WEEK_MS } from './practice-totals';
+import { practiceSummaries } from './practice-totals';
 import { currentCohortsOf, progressOfMany } from './onboarding';
 import { builtFromContent } from './content/store';
 import type { SessionUser } from './auth/session';
@@ -28,9 +28,11 @@ export function followedReps(db: Db, user: SessionUser): { id: string; name: str
 	return repsFollowedBy(db, user.id, user.roles.includes('admin')).filter((rep) => !seen.has(rep.id) && !!seen.add(rep.id));
 }
 
-/** One row per rep: practice this week, scores, an eight-week trend, onboarding and review. */
-export function dashboardRows(db: Db, user: SessionUser, now = new Date()): DashboardRow[] {
-	const reps = followedReps(db, user);
+/**
+ * One row per rep given (followed reps, or a page of them): practice this week, scores, an
+ * eight-week trend, onboarding and review.
+ */
+export function dashboardRows(db: Db, reps: ReturnType<typeof followedReps>, now = new Date()): DashboardRow[] {
 	if (reps.length === 0) return [];
 	const ids = reps.map((r) => r.id);
 	const params = { reps: JSON.stringify(ids), now: now.getTime() };
@@ -48,7 +50,8 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 			.map((r) => [r.userId, r.n])
 	);
 	const cohorts = currentCohortsOf(db, ids);
-	const inCohorts = ids.flatMap((userId) => (cohorts.has(userId) ? [{ cohort: cohorts.get(userId)!, userId }] : []));
+	// A certified rep's row shows the date alone: only the others' progress is worked out.
+	const inCohorts = ids.flatMap((userId) => (cohorts.has(userId) && !cohorts.get(userId)!.certifiedAt ? [{ cohort: cohorts.get(userId)!, userId }] : []));
 	const progressOfRep = new Map(progressOfMany(db, inCohorts, now).map((progress, i) => [inCohorts[i]!.userId, progress]));
 	return reps.map((rep) => {
 		const cohort = cohorts.get(rep.id);
@@ -58,7 +61,7 @@ export function dashboardRows(db: Db, user: SessionUser, now = new Date()): Dash
 			id: rep.id,
 			name: rep.name,
 			team: rep.teamName,
-			onboarding: cohort && progress ? { percent: progress.percent, overdue: progress.overdue, certifiedAt: cohort.certifiedAt } : null,
+			onboarding: cohort?.certifiedAt ? { percent: 100, overdue: 0, certifiedAt: cohort.certifiedAt } : cohort && progress ? { percent: progress.percent, overdue: progress.overdue, certifiedAt: null } : null,
 			attemptsThisWeek: summary.thisWeek,
 			average: summary.average !== null ? Math.round(summary.average * 10) / 10 : null,
 			best: summary.best !== null ? Math.round(summary.best * 10) / 10 : null,
@@ -173,25 +176,6 @@ export function attemptsBehind(db: Db, repId: string, category: string): { id: s
 		.orderBy(sql`${attempts.startedAt} desc`)
 		.limit(50)
 		.all();
-}
-
-/**
- * A team's practice this week for its leaderboard: each rep's attempts finished and best score,
- * most active first. One statement, prepared once: the practice list shows it on every visit.
- */
-export function leaderboard(db: Db, teamId: string, now = new Date()): { userId: string; name: string; finished: number; best: number }[] {
-	const statement = prepared(db, 'team-leaderboard', () =>
-		db
-			.select({ userId: teamMembers.userId, name: users.name, finished: sql<number>`count(*)`, best: sql<number>`max(${attempts.score})` })
-			.from(teamMembers)
-			.innerJoin(users, eq(users.id, teamMembers.userId))
-			.innerJoin(attempts, eq(attempts.userId, teamMembers.userId))
-			.where(and(eq(teamMembers.teamId, sql.placeholder('teamId')), eq(teamMembers.role, 'rep'), isNull(attempts.interviewId), ne(attempts.status, 'active'), gte(attempts.startedAt, sql.placeholder('since'))))
-			.groupBy(teamMembers.userId)
-			.orderBy(sql`count(*) desc`, sql`max(${attempts.score}) desc`)
-			.prepare()
-	);
-	return statement.all({ teamId, since: now.getTime() - WEEK_MS });
 }
 
 /** The team whose leaderboard a rep sees: one of theirs that has it switched on. */

@@ -131,7 +131,8 @@ export function isMember(db: Db, cohortId: string, userId: string): boolean {
 interface Evidence {
 	read: Set<string>;
 	passedQuizzes: Set<string>;
-	wins: { scenarioId: string; mode: string; score: number }[];
+	/** By scenario. */
+	wins: Map<string, { mode: string; score: number }[]>;
 	marked: Set<string>;
 	signedOff: Set<string>;
 }
@@ -192,7 +193,7 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 		return {
 			read: new Set((readsOf.get(userId) ?? []).map((r) => r.id)),
 			passedQuizzes: new Set((quizzesOf.get(userId) ?? []).filter((q) => q.at.getTime() >= since).map((q) => q.id)),
-			wins: (winsOf.get(userId) ?? []).filter((w) => w.at.getTime() >= since),
+			wins: groupBy((winsOf.get(userId) ?? []).filter((w) => w.at.getTime() >= since), (w) => w.scenarioId),
 			marked: new Set((markedOf.get(member) ?? []).map((r) => r.key)),
 			signedOff: new Set((signedOffOf.get(member) ?? []).map((r) => r.key))
 		};
@@ -214,7 +215,7 @@ function completedFrom(cohort: Cohort, evidence: Evidence): Set<string> {
 						? module.items.every((id) => passedQuizzes.has(id))
 						: module.type === 'drill' || module.type === 'scenario'
 							? // A free-text drill needs a typed (or spoken) win; a multiple-choice drill takes any win.
-								module.items.every((id) => wins.some((w) => w.scenarioId === id && w.score >= pass && (module.mode !== 'text' || w.mode === 'text' || w.mode === 'call')))
+								module.items.every((id) => wins.get(id)?.some((w) => w.score >= pass && (module.mode !== 'text' || w.mode === 'text' || w.mode === 'call')))
 							: module.type === 'signoff'
 								? signedOff.has(key)
 								: marked.has(key);

@@ -1,88 +1,112 @@
-import { and, gt, gte, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, or, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
-import { attempts, practiceTotals } from './db/schema';
+import { practiceTotals, practiceWeeks, teamMembers, users } from './db/schema';
 
-// The totals themselves are kept by triggers on `attempts` (drizzle/0008_practice-totals.sql), not
-// by calls in the code that writes role-plays: a turn, the end of a role-play (won, lost, neutral, a
-// time-out found by `expireIfDue`), a rescoring and a deletion (a rep's, a candidate's, by cascade)
-// all keep them exact without having to remember to, and the turn path stays as it is.
+// The totals themselves are kept by triggers on `attempts` (drizzle/0008_practice-totals.sql and
+// 0009_practice-weeks.sql), not by calls in the code that writes role-plays: a turn, the end of a
+// role-play (won, lost, neutral, a time-out found by `expireIfDue`), a rescoring and a deletion (a
+// rep's, a candidate's, by cascade) all keep them exact without having to remember to, and the
+// turn path stays as it is.
 
-export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export const TREND_WEEKS = 8;
 
 export interface PracticeSummary {
-	/** Role-plays started in the last seven days, finished or not. */
+	/** Role-plays started this calendar week (since Monday), finished or not. */
 	thisWeek: number;
 	/** Over every finished role-play, 0–100; null before the first. */
 	average: number | null;
 	best: number | null;
-	/** Finished role-plays by week, as many as TREND_WEEKS, index 0 the current week (the last seven days). */
+	/** Finished role-plays by week, as many as TREND_WEEKS, index 0 this calendar week. */
 	weeks: { sum: number; count: number }[];
 }
 
 /**
- * The practice summary of each rep: average and best from the running totals, and the last
- * eight weeks, which move with the clock (a week is counted back from now, not a calendar week),
- * so they cannot be kept as totals: read from the covering index `attempts_user_started_idx`.
+ * The key of the calendar week `weeksBack` weeks before the one holding `at`: the date of its
+ * Monday in the server's time zone, as the triggers of drizzle/0009_practice-weeks.sql compute it
+ * with SQLite's 'localtime' (both follow TZ). Worked out here once per view, not per row in SQL.
+ */
+export function weekKey(at: Date, weeksBack = 0): string {
+	const monday = new Date(at.getFullYear(), at.getMonth(), at.getDate() - ((at.getDay() + 6) % 7) - 7 * weeksBack);
+	return `${monday.getFullYear()}-${String(monday.getMonth() + 1).padStart(2, '0')}-${String(monday.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The practice summary of each rep: average and best from the running totals, this week and the
+ * seven before it from the weekly totals (calendar weeks, Monday first). Both are kept by triggers,
+ * so the cost grows with the number of reps, not with how much they practise.
  */
 export function practiceSummaries(db: Db, userIds: readonly string[], now = new Date()): Map<string, PracticeSummary> {
-	const reps = JSON.stringify(userIds);
-	const totals = prepared(db, 'practice-totals', () =>
+	const trendWeeks = Array.from({ length: TREND_WEEKS }, (_, weeksBack) => weekKey(now, weeksBack));
+	const weeksAgo = new Map(trendWeeks.map((week, k) => [week, k]));
+	// One row per rep, the recent weeks packed as JSON: a row costs more to hand to JavaScript than
+	// SQLite takes to find it, and a page shows eight weeks for each of its reps.
+	const rows = prepared(db, 'practice-summaries', () =>
 		db
-			.select({ userId: practiceTotals.userId, finished: practiceTotals.finished, scoreSum: practiceTotals.scoreSum, best: practiceTotals.best })
-			.from(practiceTotals)
-			.where(inJsonList(practiceTotals.userId, 'reps'))
+			.select({
+				userId: users.id,
+				finished: practiceTotals.finished,
+				scoreSum: practiceTotals.scoreSum,
+				best: practiceTotals.best,
+				weeks: sql<string>`(select json_group_array(json_array(${practiceWeeks.week}, ${practiceWeeks.started}, ${practiceWeeks.finished}, ${practiceWeeks.scoreSum})) from ${practiceWeeks} where ${practiceWeeks.userId} = ${users.id} and ${practiceWeeks.week} between ${sql.placeholder('oldest')} and ${sql.placeholder('newest')})`
+			})
+			.from(users)
+			.leftJoin(practiceTotals, eq(practiceTotals.userId, users.id))
+			.where(inJsonList(users.id, 'reps'))
 			.prepare()
-	).all({ reps });
-	const totalsOf = new Map(totals.map((row) => [row.userId, row]));
-	// One row per rep and week, each week read as its own range of the covering index (grouping by a
-	// computed week would sort every row first), then this week's count, unfinished role-plays too.
-	// A week holds the role-plays started in (now − (k+1)·WEEK, now − k·WEEK]: whole weeks ago.
-	const recent = prepared(db, 'practice-recent-weeks', () => {
-		const week = (k: number) =>
-			db
-				.select({ week: sql<number>`${sql.raw(String(k))}`, userId: sql<string>`${attempts.userId}`, sum: sql<number>`total(${attempts.score})`, count: sql<number>`count(*)` })
-				.from(attempts)
-				.where(
-					and(
-						inJsonList(attempts.userId, 'reps'),
-						isNull(attempts.interviewId),
-						ne(attempts.status, 'active'),
-						gt(attempts.startedAt, sql.placeholder(`after${k}`)),
-						lte(attempts.startedAt, sql.placeholder(`until${k}`))
-					)
-				)
-				.groupBy(attempts.userId);
-		const thisWeek = db
-			.select({ week: sql<number>`-1`, userId: sql<string>`${attempts.userId}`, sum: sql<number>`0`, count: sql<number>`count(*)` })
-			.from(attempts)
-			.where(and(inJsonList(attempts.userId, 'reps'), isNull(attempts.interviewId), gte(attempts.startedAt, sql.placeholder('weekAgo'))))
-			.groupBy(attempts.userId);
-		return Array.from({ length: TREND_WEEKS }, (_, k) => week(k))
-			.reduce((all, next) => all.unionAll(next) as unknown as typeof all, thisWeek)
-			.prepare();
-	}).all({ reps, weekAgo: now.getTime() - WEEK_MS, ...weekBounds(now) });
+	).all({ reps: JSON.stringify(userIds), oldest: trendWeeks.at(-1)!, newest: trendWeeks[0]! });
 	const summaries = new Map<string, PracticeSummary>(
-		userIds.map((userId) => {
-			const total = totalsOf.get(userId);
-			const finished = total !== undefined && total.finished > 0;
-			return [userId, { thisWeek: 0, average: finished ? total.scoreSum / total.finished : null, best: finished ? total.best : null, weeks: Array.from({ length: TREND_WEEKS }, () => ({ sum: 0, count: 0 })) }];
-		})
+		userIds.map((userId) => [userId, { thisWeek: 0, average: null, best: null, weeks: Array.from({ length: TREND_WEEKS }, () => ({ sum: 0, count: 0 })) }])
 	);
-	for (const row of recent) {
+	for (const row of rows) {
 		const summary = summaries.get(row.userId)!;
-		if (row.week < 0) summary.thisWeek = row.count;
-		else summary.weeks[row.week] = { sum: row.sum, count: row.count };
+		if (row.finished !== null && row.finished > 0) {
+			summary.average = row.scoreSum! / row.finished;
+			summary.best = row.best;
+		}
+		for (const [week, started, finished, sum] of JSON.parse(row.weeks) as [string, number, number, number][]) {
+			const k = weeksAgo.get(week)!;
+			if (k === 0) summary.thisWeek = started;
+			summary.weeks[k] = { sum, count: finished };
+		}
 	}
 	return summaries;
 }
 
-/** The edges of each trend week, as placeholders of the weeks' statement. */
-function weekBounds(now: Date): Record<string, number> {
-	return Object.fromEntries(
-		Array.from({ length: TREND_WEEKS }, (_, k) => [
-			[`after${k}`, now.getTime() - (k + 1) * WEEK_MS],
-			[`until${k}`, now.getTime() - k * WEEK_MS]
-		]).flat()
-	);
+/** A rep's line on a leaderboard; `place` counts from 1, most finished role-plays first. */
+export interface LeaderboardRow {
+	userId: string;
+	name: string;
+	finished: number;
+	best: number;
+	place: number;
+}
+
+/**
+ * A team's practice this week for its leaderboard: each rep's role-plays finished and best score,
+ * most active first, from the weekly totals. With `focus`, only the first `top` places and the
+ * given rep's own line (a rep's practice page shows that much; the manager's team page shows all).
+ */
+export function leaderboard(db: Db, teamId: string, now = new Date(), focus?: { top: number; userId: string }): LeaderboardRow[] {
+	const statement = prepared(db, 'team-leaderboard', () => {
+		const board = db
+			.select({
+				userId: sql<string>`${teamMembers.userId}`.as('user_id'),
+				name: sql<string>`${users.name}`.as('name'),
+				finished: sql<number>`${practiceWeeks.finished}`.as('finished'),
+				best: sql<number>`${practiceWeeks.best}`.as('best'),
+				place: sql<number>`row_number() over (order by ${practiceWeeks.finished} desc, ${practiceWeeks.best} desc)`.as('place')
+			})
+			.from(teamMembers)
+			.innerJoin(users, eq(users.id, teamMembers.userId))
+			.innerJoin(practiceWeeks, and(eq(practiceWeeks.userId, teamMembers.userId), eq(practiceWeeks.week, sql.placeholder('week'))))
+			.where(and(eq(teamMembers.teamId, sql.placeholder('teamId')), eq(teamMembers.role, 'rep'), gt(practiceWeeks.finished, 0)))
+			.as('board');
+		return db
+			.select()
+			.from(board)
+			.where(or(lte(board.place, sql.placeholder('top')), eq(board.userId, sql.placeholder('userId'))))
+			.orderBy(sql`${board.place}`)
+			.prepare();
+	});
+	return statement.all({ teamId, week: weekKey(now), top: focus?.top ?? Number.MAX_SAFE_INTEGER, userId: focus?.userId ?? '' });
 }

@@ -306,6 +306,29 @@ export const practiceTotals = sqliteTable('practice_totals', {
 	best: real('best')
 });
 
+/**
+ * Each rep's practice per calendar week (Monday to Sunday in the server's time zone, `TZ`), kept by
+ * triggers on `attempts` (drizzle/0009_practice-weeks.sql) like `practice_totals`: the dashboard's
+ * trend and the leaderboard read a row per rep and week instead of every role-play.
+ */
+export const practiceWeeks = sqliteTable(
+	'practice_weeks',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The Monday the week starts on, `YYYY-MM-DD`. */
+		week: text('week').notNull(),
+		/** Role-plays started that week, finished or not. */
+		started: integer('started').notNull(),
+		finished: integer('finished').notNull(),
+		scoreSum: real('score_sum').notNull(),
+		/** Null when none of that week's role-plays is finished. */
+		best: real('best')
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.week] })]
+);
+
 export type ScenarioRevision = typeof scenarioRevisions.$inferSelect;
 export type Attempt = typeof attempts.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;

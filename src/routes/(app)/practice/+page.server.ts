@@ -3,10 +3,13 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { listPracticeScenarios } from '$lib/server/practice';
 import { contentLocale } from '$lib/server/content-locale';
-import { leaderboard, leaderboardTeamOf } from '$lib/server/dashboard';
+import { leaderboardTeamOf } from '$lib/server/dashboard';
+import { leaderboard } from '$lib/server/practice-totals';
 
 /** Scenarios per page: a library can hold hundreds, and a phone should not scroll through them all. */
 const PER_PAGE = 24;
+/** The leaderboard's first places; the rep's own place is shown too when further down. */
+const BOARD_TOP = 5;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -15,6 +18,6 @@ export const load: PageServerLoad = (event) => {
 	const { scenarios, pager } = listPracticeScenarios(db, user.id, locale, { perPage: PER_PAGE, requested: event.url.searchParams.get('page') });
 	// This week's practice in the rep's team, when its manager has switched the leaderboard on.
 	const team = leaderboardTeamOf(db, user.id);
-	const board = team ? leaderboard(db, team).map((row) => ({ name: row.name, finished: row.finished, best: Math.round(row.best) })) : [];
+	const board = team ? leaderboard(db, team, new Date(), { top: BOARD_TOP, userId: user.id }).map((row) => ({ name: row.name, finished: row.finished, best: Math.round(row.best), place: row.place, you: row.userId === user.id })) : [];
 	return { scenarios, pager, locale, board };
 };

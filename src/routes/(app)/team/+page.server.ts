@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { setLeaderboard, teamsManagedBy } from '$lib/server/teams';
-import { leaderboard } from '$lib/server/dashboard';
+import { leaderboard } from '$lib/server/practice-totals';
 import { textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {

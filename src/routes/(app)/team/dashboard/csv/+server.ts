@@ -1,13 +1,14 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { dashboardRows } from '$lib/server/dashboard';
+import { dashboardRows, followedReps } from '$lib/server/dashboard';
 import { toCsv } from '$lib/server/csv';
 import { m } from '$lib/paraglide/messages';
 
 export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
-	const rows = dashboardRows(getDb(), user);
+	const db = getDb();
+	const rows = dashboardRows(db, followedReps(db, user));
 	const csv = toCsv([
 		[m.dashboard_rep(), m.dashboard_team(), m.dashboard_onboarding(), m.cohort_certified(), m.dashboard_this_week(), m.dashboard_average(), m.dashboard_best(), m.dashboard_cards()],
 		...rows.map((r) => [r.name, r.team, r.onboarding ? r.onboarding.percent : null, r.onboarding?.certifiedAt ? r.onboarding.certifiedAt.toISOString().slice(0, 10) : null, r.attemptsThisWeek, r.average, r.best, r.cardsOverdue])
