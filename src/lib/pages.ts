@@ -14,7 +14,8 @@ export function pageAt(count: number, perPage: number, requested: string | null)
 	const total = Math.max(1, Math.ceil(count / perPage));
 	const wanted = Number.parseInt(requested ?? '1', 10);
 	const current = Number.isFinite(wanted) ? Math.min(total, Math.max(1, wanted)) : 1;
-	return { offset: (current - 1) * perPage, limit: perPage, pager: { current, total } };
+	// (On page 1 as such: a whole list, `perPage` Infinity, would otherwise start at 0 × Infinity.)
+	return { offset: current > 1 ? (current - 1) * perPage : 0, limit: perPage, pager: { current, total } };
 }
 
 /** One page of a list that is already in hand. */
