@@ -3,9 +3,11 @@ CREATE TABLE `hiring_access_version` (
 	`version` integer NOT NULL
 );
 --> statement-breakpoint
+-- WITHOUT ROWID (added by hand: drizzle-kit cannot say it): a row is found by its interview in
+-- one look-up, not two, and the comparison looks up every interview of a position on each view.
 CREATE TABLE `interview_summaries` (
 	`interview_id` text PRIMARY KEY NOT NULL,
-	`candidate_id` text NOT NULL,
+	`candidate` text NOT NULL,
 	`scheduled_at` integer NOT NULL,
 	`mode` text NOT NULL,
 	`score` real,
@@ -18,7 +20,7 @@ CREATE TABLE `interview_summaries` (
 	`panel_size` integer NOT NULL,
 	`auto_score` real,
 	FOREIGN KEY (`interview_id`) REFERENCES `interviews`(`id`) ON UPDATE no action ON DELETE cascade
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 -- The one definition of an interview's summary, as `summarizePanel` (src/lib/engine/hiring/rubric.ts)
 -- computes it, in the same whole-number arithmetic (weights in thousandths, scores in tenths, half
@@ -27,7 +29,7 @@ CREATE TABLE `interview_summaries` (
 CREATE VIEW `interview_summary_source` AS
 SELECT
 	i.`id` AS `interview_id`,
-	i.`candidate_id`,
+	(SELECT c.`name` FROM `candidates` c WHERE c.`id` = i.`candidate_id`) AS `candidate`,
 	i.`scheduled_at`,
 	i.`mode`,
 	(SELECT CASE WHEN count(*) > 0 THEN ((2 * sum(w.`tenths`) + count(*)) / (2 * count(*))) / 10.0 END
@@ -55,12 +57,17 @@ FROM `interviews` i;
 --> statement-breakpoint
 CREATE TRIGGER `interview_summaries_interview_insert` AFTER INSERT ON `interviews`
 BEGIN
-	INSERT INTO `interview_summaries` (`interview_id`, `candidate_id`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score`) SELECT `interview_id`, `candidate_id`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score` FROM `interview_summary_source` WHERE `interview_id` = new.`id`;
+	INSERT INTO `interview_summaries` (`interview_id`, `candidate`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score`) SELECT `interview_id`, `candidate`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score` FROM `interview_summary_source` WHERE `interview_id` = new.`id`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `interview_summaries_interview_update` AFTER UPDATE OF `candidate_id`, `scheduled_at`, `mode`, `rubric` ON `interviews`
 BEGIN
-	INSERT OR REPLACE INTO `interview_summaries` (`interview_id`, `candidate_id`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score`) SELECT `interview_id`, `candidate_id`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score` FROM `interview_summary_source` WHERE `interview_id` = new.`id`;
+	INSERT OR REPLACE INTO `interview_summaries` (`interview_id`, `candidate`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score`) SELECT `interview_id`, `candidate`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score` FROM `interview_summary_source` WHERE `interview_id` = new.`id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `interview_summaries_candidate_update` AFTER UPDATE OF `name` ON `candidates`
+BEGIN
+	UPDATE `interview_summaries` SET `candidate` = new.`name` WHERE `interview_id` IN (SELECT `id` FROM `interviews` WHERE `candidate_id` = new.`id`);
 END;
 --> statement-breakpoint
 -- Ratings, panels and role-plays update the columns they feed. An interview being deleted has lost
@@ -127,7 +134,7 @@ BEGIN
 END;
 --> statement-breakpoint
 -- Existing installs (and the benchmark's data set) start from what they already hold.
-INSERT INTO `interview_summaries` (`interview_id`, `candidate_id`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score`) SELECT `interview_id`, `candidate_id`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score` FROM `interview_summary_source`;
+INSERT INTO `interview_summaries` (`interview_id`, `candidate`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score`) SELECT `interview_id`, `candidate`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score` FROM `interview_summary_source`;
 --> statement-breakpoint
 INSERT INTO `hiring_access_version` (`id`, `version`) VALUES (1, 0);
 --> statement-breakpoint

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type Placeholder } from 'drizzle-orm';
-import { inJsonList, prepared, type Db } from './db';
+import { prepared, type Db } from './db';
 import {
 	attempts,
 	candidates,
@@ -350,7 +350,7 @@ export interface ComparisonRow {
 
 // Read as plain values and named here: drizzle's mapping of every column of every row cost more
 // than the query on this, the busiest page of hiring.
-const comparisonColumns = sql`${interviewSummaries.interviewId}, ${candidates.name}, ${interviewSummaries.scheduledAt}, ${interviewSummaries.mode}, ${interviewSummaries.score}, ${interviewSummaries.spread}, ${interviewSummaries.strongYes}, ${interviewSummaries.yes}, ${interviewSummaries.no}, ${interviewSummaries.strongNo}, ${interviewSummaries.submitted}, ${interviewSummaries.panelSize}, ${interviewSummaries.autoScore}`;
+const comparisonColumns = sql`${interviewSummaries.interviewId}, ${interviewSummaries.candidate}, ${interviewSummaries.scheduledAt}, ${interviewSummaries.mode}, ${interviewSummaries.score}, ${interviewSummaries.spread}, ${interviewSummaries.strongYes}, ${interviewSummaries.yes}, ${interviewSummaries.no}, ${interviewSummaries.strongNo}, ${interviewSummaries.submitted}, ${interviewSummaries.panelSize}, ${interviewSummaries.autoScore}`;
 type ComparisonValues = [string, string, number, InterviewMode, number | null, number, number, number, number, number, number, number, number | null];
 
 export const COMPARISON_SORTS = ['score', 'spread', 'candidate', 'date'] as const;
@@ -373,9 +373,9 @@ function comparisonRows(db: Db, position: string, ids: string, order: keyof type
 	const rows = prepared(db, `compare-rows-${order}`, () =>
 		db
 			.select({ values: comparisonColumns })
-			.from(interviewSummaries)
-			.innerJoin(candidates, eq(candidates.id, interviewSummaries.candidateId))
-			.where(inJsonList(interviewSummaries.interviewId, 'ids'))
+			// The list drives the join: one look-up per interview, no temporary index of the list.
+			.from(sql`json_each(${sql.placeholder('ids')}) as ${sql.identifier('listed')}`)
+			.innerJoin(interviewSummaries, sql`${interviewSummaries.interviewId} = ${sql.identifier('listed')}.value`)
 			.orderBy(...comparisonOrder[order])
 			.limit(sql.placeholder('limit'))
 			.offset(sql.placeholder('offset'))

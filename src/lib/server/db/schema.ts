@@ -418,17 +418,19 @@ export const ratings = sqliteTable(
 
 /**
  * What the comparison table shows of each interview's panel and role-play, kept instead of worked
- * out from every rating's scores on each view, with the interview's own columns the table sorts
- * and joins by (its row holds the pinned rubric, kilobytes, before them). Triggers (migration
- * 0010) write it from the view `interview_summary_source`, the one definition, in the same
- * transaction as every write to interviews, ratings, panels or the interview's role-plays,
- * cascades included; it equals what `summarizePanel` computes (see `interview-summaries.spec.ts`).
+ * out from every rating's scores on each view, with the rest of the row (the candidate's name, the
+ * interview's time and mode), so that a page of the table is read from this table alone. Triggers
+ * (migration 0010) write it from the view `interview_summary_source`, the one definition, in the
+ * same transaction as every write to interviews, candidates' names, ratings, panels or the
+ * interview's role-plays, cascades included; it equals what `summarizePanel` computes (see
+ * `interview-summaries.spec.ts`). The migration makes it a WITHOUT ROWID table: one look-up a row.
  */
 export const interviewSummaries = sqliteTable('interview_summaries', {
 	interviewId: text('interview_id')
 		.primaryKey()
 		.references(() => interviews.id, { onDelete: 'cascade' }),
-	candidateId: text('candidate_id').notNull(),
+	/** The candidate's name. */
+	candidate: text('candidate').notNull(),
 	scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }).notNull(),
 	mode: text('mode', { enum: INTERVIEW_MODES }).notNull(),
 	/** The mean of the submitted ratings' weighted scores, 0–100; null before any is submitted. */
