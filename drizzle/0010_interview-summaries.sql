@@ -1,10 +1,10 @@
-CREATE TABLE `hiring_access_version` (
+CREATE TABLE `hiring_version` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`version` integer NOT NULL
 );
 --> statement-breakpoint
 -- WITHOUT ROWID (added by hand: drizzle-kit cannot say it): a row is found by its interview in
--- one look-up, not two, and the comparison looks up every interview of a position on each view.
+-- one look-up, not two, and the comparison looks up every interview of a position.
 CREATE TABLE `interview_summaries` (
 	`interview_id` text PRIMARY KEY NOT NULL,
 	`candidate` text NOT NULL,
@@ -136,43 +136,55 @@ END;
 -- Existing installs (and the benchmark's data set) start from what they already hold.
 INSERT INTO `interview_summaries` (`interview_id`, `candidate`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score`) SELECT `interview_id`, `candidate`, `scheduled_at`, `mode`, `score`, `spread`, `strong_yes`, `yes`, `no`, `strong_no`, `submitted`, `panel_size`, `auto_score` FROM `interview_summary_source`;
 --> statement-breakpoint
-INSERT INTO `hiring_access_version` (`id`, `version`) VALUES (1, 0);
+INSERT INTO `hiring_version` (`id`, `version`) VALUES (1, 0);
 --> statement-breakpoint
--- Which candidates and interviews a manager may see, and which interviews a position compares, come
--- from these columns only (see `visibleInterviewCondition` in hiring.ts): any write to them raises
--- the version, and what was kept of the old one is read again.
-CREATE TRIGGER `hiring_access_candidate_insert` AFTER INSERT ON `candidates`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+-- What the comparison keeps per user (see `visibleHiring` in hiring.ts) comes from these columns
+-- only: who may see which candidate and interview (`visibleInterviewCondition`), and the order the
+-- table lists a position's interviews in. Any write to them raises the version, in the writing
+-- transaction, and whatever was kept under an older one is read again.
+CREATE TRIGGER `hiring_version_candidate_insert` AFTER INSERT ON `candidates`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_candidate_update` AFTER UPDATE OF `id`, `position`, `created_by` ON `candidates`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_candidate_update` AFTER UPDATE OF `id`, `position`, `created_by` ON `candidates`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_candidate_delete` AFTER DELETE ON `candidates`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_candidate_delete` AFTER DELETE ON `candidates`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_interview_insert` AFTER INSERT ON `interviews`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_interview_insert` AFTER INSERT ON `interviews`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_interview_update` AFTER UPDATE OF `id`, `candidate_id`, `team_id`, `created_by`, `cancelled_at` ON `interviews`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_interview_update` AFTER UPDATE OF `id`, `candidate_id`, `team_id`, `created_by`, `cancelled_at` ON `interviews`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_interview_delete` AFTER DELETE ON `interviews`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_interview_delete` AFTER DELETE ON `interviews`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_panel_insert` AFTER INSERT ON `interview_panel`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_panel_insert` AFTER INSERT ON `interview_panel`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_panel_update` AFTER UPDATE ON `interview_panel`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_panel_update` AFTER UPDATE ON `interview_panel`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_panel_delete` AFTER DELETE ON `interview_panel`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_panel_delete` AFTER DELETE ON `interview_panel`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_team_member_insert` AFTER INSERT ON `team_members`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_team_member_insert` AFTER INSERT ON `team_members`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_team_member_update` AFTER UPDATE ON `team_members`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_team_member_update` AFTER UPDATE ON `team_members`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
 --> statement-breakpoint
-CREATE TRIGGER `hiring_access_team_member_delete` AFTER DELETE ON `team_members`
-BEGIN UPDATE `hiring_access_version` SET `version` = `version` + 1; END;
+CREATE TRIGGER `hiring_version_team_member_delete` AFTER DELETE ON `team_members`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
+--> statement-breakpoint
+CREATE TRIGGER `hiring_version_summary_insert` AFTER INSERT ON `interview_summaries`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
+--> statement-breakpoint
+-- Only the columns the table sorts by: a candidate's role-play running turn by turn changes none.
+CREATE TRIGGER `hiring_version_summary_update` AFTER UPDATE ON `interview_summaries`
+WHEN old.`score` IS NOT new.`score` OR old.`spread` IS NOT new.`spread` OR old.`scheduled_at` IS NOT new.`scheduled_at` OR old.`candidate` IS NOT new.`candidate`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;
+--> statement-breakpoint
+CREATE TRIGGER `hiring_version_summary_delete` AFTER DELETE ON `interview_summaries`
+BEGIN UPDATE `hiring_version` SET `version` = `version` + 1; END;

@@ -5,7 +5,7 @@ import {
 	candidates,
 	interviewInvites,
 	interviewPanel,
-	hiringAccessVersion,
+	hiringVersion,
 	interviewSummaries,
 	interviews,
 	ratings,
@@ -25,7 +25,7 @@ import { findContent, latestScenarioRevision } from './content/store';
 import { recordAudit } from './accounts';
 import { compiledRevisionFor, startAttemptOnRevision } from './practice';
 import type { SessionUser } from './auth/session';
-import { pageAt, pageOf, type Pager } from '$lib/pages';
+import { pageAt, type Pager } from '$lib/pages';
 import type { ContentLocale, Rubric } from '$lib/engine/content';
 import { missingCriteria } from '$lib/engine/hiring/rubric';
 
@@ -118,27 +118,26 @@ export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string):
 }
 
 /**
- * What a user may see of hiring for the comparison: the positions of the candidates they may see,
- * and per position the interviews (not cancelled) they may see. It depends only on who may see
- * what, so it is kept per user until a write to candidates, interviews, panels or team managers
- * raises `hiring_access_version` (triggers of migration 0010, in the writing transaction);
- * scores and names are always read fresh.
+ * What the comparison keeps per user: the positions of the candidates they may see, and per
+ * position the interviews (not cancelled) they may see, with the orders the table has listed them
+ * in. It changes only with who may see what and with the columns the table sorts by, so it is
+ * kept until a write to those raises `hiring_version` (triggers of migration 0010, in the writing
+ * transaction). What a row shows is always read fresh.
  */
-interface VisibleHiring {
+interface KeptComparison {
 	version: number;
 	positions: string[];
-	/** Position → the ids of its interviews, as one JSON list (how the queries take them). */
-	interviews: Map<string, { ids: string; count: number }>;
+	interviews: Map<string, { ids: string[]; orders: Map<ComparisonSort, string[]> }>;
 }
 
-const visibleHiringKept = new WeakMap<Db, Map<string, VisibleHiring>>();
+const keptComparisons = new WeakMap<Db, Map<string, KeptComparison>>();
 
-function visibleHiring(db: Db, user: SessionUser): VisibleHiring {
+function visibleHiring(db: Db, user: SessionUser): KeptComparison {
 	const admin = isAdmin(user);
 	// Read before what it guards, so what is kept is never older than the version it is kept under.
-	const version = prepared(db, 'hiring-access-version', () => db.select({ version: hiringAccessVersion.version }).from(hiringAccessVersion).prepare()).get()?.version ?? 0;
-	let kept = visibleHiringKept.get(db);
-	if (!kept) visibleHiringKept.set(db, (kept = new Map()));
+	const version = prepared(db, 'hiring-version', () => db.select({ version: hiringVersion.version }).from(hiringVersion).prepare()).get()?.version ?? 0;
+	let kept = keptComparisons.get(db);
+	if (!kept) keptComparisons.set(db, (kept = new Map()));
 	const key = `${admin ? 'admin' : 'manager'}:${user.id}`;
 	const hit = kept.get(key);
 	if (hit?.version === version) return hit;
@@ -149,15 +148,18 @@ function visibleHiring(db: Db, user: SessionUser): VisibleHiring {
 		.orderBy(asc(candidates.position))
 		.all()
 		.map((row) => row.position);
+	const visible: KeptComparison = { version, positions, interviews: new Map() };
 	const rows = db
 		.select({ id: interviews.id, position: candidates.position })
 		.from(interviews)
 		.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
 		.where(and(isNull(interviews.cancelledAt), visibleInterviewCondition(db, user)))
 		.all();
-	const ids = new Map<string, string[]>();
-	for (const row of rows) ids.set(row.position, [...(ids.get(row.position) ?? []), row.id]);
-	const visible: VisibleHiring = { version, positions, interviews: new Map([...ids].map(([position, list]) => [position, { ids: JSON.stringify(list), count: list.length }])) };
+	for (const row of rows) {
+		const entry = visible.interviews.get(row.position);
+		if (entry) entry.ids.push(row.id);
+		else visible.interviews.set(row.position, { ids: [row.id], orders: new Map() });
+	}
 	// Bounded: one entry per manager or admin who opened the comparison since the last change.
 	if (kept.size >= 10_000) kept.delete(kept.keys().next().value as string);
 	kept.set(key, visible);
@@ -348,11 +350,6 @@ export interface ComparisonRow {
 	autoScore: number | null;
 }
 
-// Read as plain values and named here: drizzle's mapping of every column of every row cost more
-// than the query on this, the busiest page of hiring.
-const comparisonColumns = sql`${interviewSummaries.interviewId}, ${interviewSummaries.candidate}, ${interviewSummaries.scheduledAt}, ${interviewSummaries.mode}, ${interviewSummaries.score}, ${interviewSummaries.spread}, ${interviewSummaries.strongYes}, ${interviewSummaries.yes}, ${interviewSummaries.no}, ${interviewSummaries.strongNo}, ${interviewSummaries.submitted}, ${interviewSummaries.panelSize}, ${interviewSummaries.autoScore}`;
-type ComparisonValues = [string, string, number, InterviewMode, number | null, number, number, number, number, number, number, number, number | null];
-
 export const COMPARISON_SORTS = ['score', 'spread', 'candidate', 'date'] as const;
 export type ComparisonSort = (typeof COMPARISON_SORTS)[number];
 export const COMPARISON_PER_PAGE = 25;
@@ -364,24 +361,41 @@ const comparisonOrder = {
 	date: [desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)]
 };
 
-/**
- * Rows of a position's interviews (`ids`, a JSON list) in one order, `limit` from `offset` (−1: all). The
- * panel's summary and the role-play's score are read as kept (`interview_summaries`), not worked
- * out again from every rating on each view.
- */
-function comparisonRows(db: Db, position: string, ids: string, order: keyof typeof comparisonOrder, limit: number, offset: number): ComparisonRow[] {
-	const rows = prepared(db, `compare-rows-${order}`, () =>
+/** The given interviews (a JSON list drives the join: one look-up each) in one order. */
+function orderedIds(db: Db, ids: readonly string[], order: keyof typeof comparisonOrder): string[] {
+	return prepared(db, `compare-order-${order}`, () =>
 		db
-			.select({ values: comparisonColumns })
-			// The list drives the join: one look-up per interview, no temporary index of the list.
+			.select({ id: interviewSummaries.interviewId })
 			.from(sql`json_each(${sql.placeholder('ids')}) as ${sql.identifier('listed')}`)
 			.innerJoin(interviewSummaries, sql`${interviewSummaries.interviewId} = ${sql.identifier('listed')}.value`)
 			.orderBy(...comparisonOrder[order])
-			.limit(sql.placeholder('limit'))
-			.offset(sql.placeholder('offset'))
 			.prepare()
-	).values({ ids, limit, offset }) as ComparisonValues[];
-	return rows.map(([interviewId, candidate, scheduledAt, mode, score, spread, strongYes, yes, no, strongNo, submitted, panelSize, autoScore]) => ({
+	)
+		.all({ ids: JSON.stringify(ids) })
+		.map((row) => row.id);
+}
+
+// Read as plain values and named here: drizzle's mapping of every column of every row cost more
+// than the query on this, the busiest page of hiring.
+const comparisonColumns = sql`${interviewSummaries.interviewId}, ${interviewSummaries.candidate}, ${interviewSummaries.scheduledAt}, ${interviewSummaries.mode}, ${interviewSummaries.score}, ${interviewSummaries.spread}, ${interviewSummaries.strongYes}, ${interviewSummaries.yes}, ${interviewSummaries.no}, ${interviewSummaries.strongNo}, ${interviewSummaries.submitted}, ${interviewSummaries.panelSize}, ${interviewSummaries.autoScore}`;
+type ComparisonValues = [string, string, number, InterviewMode, number | null, number, number, number, number, number, number, number, number | null];
+
+/**
+ * The rows of the given interviews, in the order given. The panel's summary and the role-play's
+ * score are read as kept (`interview_summaries`), not worked out again from every rating.
+ */
+function comparisonRows(db: Db, position: string, ids: readonly string[]): ComparisonRow[] {
+	const values = prepared(db, 'compare-rows', () =>
+		db
+			.select({ values: comparisonColumns })
+			.from(sql`json_each(${sql.placeholder('ids')}) as ${sql.identifier('listed')}`)
+			.innerJoin(interviewSummaries, sql`${interviewSummaries.interviewId} = ${sql.identifier('listed')}.value`)
+			.prepare()
+	).values({ ids: JSON.stringify(ids) }) as ComparisonValues[];
+	// Put in the order given here: sorting them again in SQL cost more.
+	const at = new Map(ids.map((id, i) => [id, i]));
+	values.sort((a, b) => at.get(a[0])! - at.get(b[0])!);
+	return values.map(([interviewId, candidate, scheduledAt, mode, score, spread, strongYes, yes, no, strongNo, submitted, panelSize, autoScore]) => ({
 		interviewId,
 		candidate,
 		position,
@@ -399,24 +413,37 @@ function comparisonRows(db: Db, position: string, ids: string, order: keyof type
 /** One row per interview the user may see for a position (cancelled ones left out), latest first. */
 export function comparePosition(db: Db, user: SessionUser, position: string): ComparisonRow[] {
 	const visible = visibleHiring(db, user).interviews.get(position);
-	return visible ? comparisonRows(db, position, visible.ids, 'date', -1, 0) : [];
+	return visible ? comparisonRows(db, position, orderedIds(db, visible.ids, 'date')) : [];
 }
 
 /**
- * One page of a position's comparison, sorted by the chosen column on the server (so that sorting
- * works without JavaScript). `total` counts every row.
+ * One page of a position's comparison (the first position the user may see unless one is asked
+ * for), sorted by the chosen column on the server so that sorting works without JavaScript, with
+ * the positions the user may choose from. `total` counts every row.
  */
-export function comparisonPage(db: Db, user: SessionUser, position: string, sort: ComparisonSort, requestedPage: string | null): { rows: ComparisonRow[]; total: number; pager: Pager } {
-	if (sort === 'candidate') {
-		// Names sort as people expect (localeCompare), which SQLite's collations cannot: every row is
-		// read and the page is cut here. Ties keep the latest first.
-		const rows = comparePosition(db, user, position).sort((a, b) => a.candidate.localeCompare(b.candidate));
-		const { items, pager } = pageOf(rows, COMPARISON_PER_PAGE, requestedPage);
-		return { rows: items, total: rows.length, pager };
+export function comparisonPage(
+	db: Db,
+	user: SessionUser,
+	requested: { position: string | null; sort: ComparisonSort; page: string | null }
+): { positions: string[]; position: string; rows: ComparisonRow[]; total: number; pager: Pager } {
+	const kept = visibleHiring(db, user);
+	const position = requested.position ?? kept.positions[0] ?? '';
+	const visible = kept.interviews.get(position);
+	const { offset, limit, pager } = pageAt(visible?.ids.length ?? 0, COMPARISON_PER_PAGE, requested.page);
+	if (!visible) return { positions: kept.positions, position, rows: [], total: 0, pager };
+	let order = visible.orders.get(requested.sort);
+	if (!order) {
+		// Names sort as people expect (localeCompare), which SQLite's collations cannot; ties keep
+		// the latest first.
+		order =
+			requested.sort === 'candidate'
+				? comparePosition(db, user, position)
+						.sort((a, b) => a.candidate.localeCompare(b.candidate))
+						.map((row) => row.interviewId)
+				: orderedIds(db, visible.ids, requested.sort);
+		visible.orders.set(requested.sort, order);
 	}
-	const visible = visibleHiring(db, user).interviews.get(position) ?? { ids: '[]', count: 0 };
-	const { offset, limit, pager } = pageAt(visible.count, COMPARISON_PER_PAGE, requestedPage);
-	return { rows: comparisonRows(db, position, visible.ids, sort, limit, offset), total: visible.count, pager };
+	return { positions: kept.positions, position, rows: comparisonRows(db, position, order.slice(offset, offset + limit)), total: order.length, pager };
 }
 
 /** Every submitted rating on interviews the user may see, for the calibration page. */

@@ -449,11 +449,11 @@ export const interviewSummaries = sqliteTable('interview_summaries', {
 
 /**
  * One row: a number that triggers (migration 0010) raise in the same transaction as every write
- * that can change which candidates and interviews a user may see, or which interviews a position
- * compares: candidates, interviews, panels and team managers. What a user may see of hiring is
- * kept per user until it changes (`hiring-access.ts`).
+ * that can change which candidates and interviews a user may see (candidates, interviews, panels,
+ * team managers) or the order the comparison lists a position's interviews in (the summaries'
+ * score, spread, time and name). What the comparison keeps per user is kept under it (`hiring.ts`).
  */
-export const hiringAccessVersion = sqliteTable('hiring_access_version', {
+export const hiringVersion = sqliteTable('hiring_version', {
 	id: integer('id').primaryKey(),
 	version: integer('version').notNull()
 });

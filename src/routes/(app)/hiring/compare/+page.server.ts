@@ -1,16 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { COMPARISON_SORTS, comparisonPage, listPositions, type ComparisonSort } from '$lib/server/hiring';
+import { COMPARISON_SORTS, comparisonPage, type ComparisonSort } from '$lib/server/hiring';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
-	const db = getDb();
-	const positions = listPositions(db, user);
-	const position = event.url.searchParams.get('position') ?? positions[0] ?? '';
-	const requested = event.url.searchParams.get('sort') as ComparisonSort;
+	const params = event.url.searchParams;
+	const requested = params.get('sort') as ComparisonSort;
 	const sort: ComparisonSort = COMPARISON_SORTS.includes(requested) ? requested : 'score';
-	const { rows, total, pager } = comparisonPage(db, user, position, sort, event.url.searchParams.get('page'));
+	const { positions, position, rows, total, pager } = comparisonPage(getDb(), user, { position: params.get('position'), sort, page: params.get('page') });
 	// Rows go to the browser as tuples: serializing them for hydration cost half as much as objects
 	// with their keys, on the page's largest cost after the query.
 	const table = rows.map((r) => [r.interviewId, r.candidate, r.scheduledAt.getTime(), r.mode, r.score, r.spread, r.recommendations['strong-yes'], r.recommendations.yes, r.recommendations.no, r.recommendations['strong-no'], r.submitted, r.panelSize, r.autoScore] as const);
