@@ -137,12 +137,12 @@ describe('the comparison page', () => {
 		expect(first.pager).toEqual({ current: 1, total: 2 });
 		expect(first.rows).toHaveLength(25);
 		// Best score first, the unscored after them, latest first.
-		expect(first.rows.slice(0, 4).map((r) => r.candidate)).toEqual(['Cand 02', 'Cand 01', 'Cand 00', 'Cand 29']);
+		expect(first.rows.slice(0, 4).map(([, candidate]) => candidate)).toEqual(['Cand 02', 'Cand 01', 'Cand 00', 'Cand 29']);
 		const second = page(s, s.lead, 'score', '2');
-		expect(second.rows.map((r) => r.candidate)).toEqual(['Cand 07', 'Cand 06', 'Cand 05', 'Cand 04', 'Cand 03']);
+		expect(second.rows.map(([, candidate]) => candidate)).toEqual(['Cand 07', 'Cand 06', 'Cand 05', 'Cand 04', 'Cand 03']);
 		expect(page(s, s.lead, 'score', '9').pager.current).toBe(2);
-		expect(page(s, s.lead, 'candidate', '2').rows.map((r) => r.candidate)).toEqual(['Cand 25', 'Cand 26', 'Cand 27', 'Cand 28', 'Cand 29']);
-		expect(page(s, s.lead, 'date').rows[0]!.candidate).toBe('Cand 29');
+		expect(page(s, s.lead, 'candidate', '2').rows.map(([, candidate]) => candidate)).toEqual(['Cand 25', 'Cand 26', 'Cand 27', 'Cand 28', 'Cand 29']);
+		expect(page(s, s.lead, 'date').rows[0]![1]).toBe('Cand 29');
 		// The CSV keeps every row.
 		expect(comparePosition(s.db, s.lead, 'Phone sales')).toHaveLength(30);
 	});
@@ -151,16 +151,18 @@ describe('the comparison page', () => {
 		const s = setUp();
 		const [a, b] = [s.interview('Ada'), s.interview('Bo', 'Phone sales', 'live', new Date('2026-06-02T09:00:00Z'))];
 		rate(s.db, a, s.panelist.id, scoresOf(3), 'yes');
-		expect(page(s, s.lead).rows.map((r) => r.candidate)).toEqual(['Ada', 'Bo']);
+		expect(page(s, s.lead).rows.map(([, candidate]) => candidate)).toEqual(['Ada', 'Bo']);
 		rate(s.db, b, s.panelist.id, scoresOf(5), 'strong-yes');
-		expect(page(s, s.lead).rows.map((r) => [r.candidate, r.score, r.recommendations['strong-yes']])).toEqual([
+		expect(page(s, s.lead).rows.map(([, candidate, , , score, , strongYes]) => [candidate, score, strongYes])).toEqual([
 			['Bo', 100, 1],
 			['Ada', 50, 0]
 		]);
 		s.db.update(candidates).set({ name: 'Bob' }).where(eq(candidates.id, b.candidateId)).run();
-		expect(page(s, s.lead).rows[0]!.candidate).toBe('Bob');
+		expect(page(s, s.lead).rows[0]![1]).toBe('Bob');
 		s.db.update(interviews).set({ cancelledAt: new Date() }).where(eq(interviews.id, b.id)).run();
-		expect(page(s, s.lead)).toMatchObject({ total: 1, rows: [{ candidate: 'Ada' }] });
+		const after = page(s, s.lead);
+		expect(after.total).toBe(1);
+		expect(after.rows.map(([, candidate]) => candidate)).toEqual(['Ada']);
 	});
 
 	it('shows each manager only what they may see, and follows changes to who may', () => {
@@ -170,7 +172,7 @@ describe('the comparison page', () => {
 		expect(page(s, s.outsider, 'score', null, null)).toMatchObject({ positions: [], total: 0, rows: [] });
 		expect(page(s, s.lead, 'score', null, null)).toMatchObject({ positions: ['Field sales', 'Phone sales'], position: 'Field sales', total: 1 });
 		addTeamMember(s.db, s.team.id, s.outsider.id, 'manager');
-		expect(page(s, s.outsider).rows.map((r) => r.candidate)).toEqual(['Ada']);
+		expect(page(s, s.outsider).rows.map(([, candidate]) => candidate)).toEqual(['Ada']);
 		removeTeamMember(s.db, s.team.id, s.outsider.id);
 		expect(page(s, s.outsider)).toMatchObject({ positions: [], rows: [] });
 		// Another user's view, kept just before, is not theirs.
