@@ -39,3 +39,10 @@ export function residentMegabytes(pid: number): number {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) / 1024;
 }
+
+/** CPU time the process has used so far, user and system, in ms (Linux: read from /proc). */
+export function cpuMilliseconds(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	// utime and stime, in clock ticks of 10 ms.
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}

@@ -47,5 +47,8 @@ describe('weeklyTrend and sparkline', () => {
 		]);
 		expect(trend.map((p) => p.average)).toEqual([null, null, null, null, null, 50, null, 80]);
 		expect(sparklinePoints(trend.map((p) => p.average), 70, 20)).toBe('50,10 70,4');
+		// A single week with scores still shows, as a dot.
+		expect(sparklinePoints([null, null, 50], 70, 20)).toBe('70,10 70,10');
+		expect(sparklinePoints([null, null, null], 70, 20)).toBe('');
 	});
 });

@@ -75,8 +75,9 @@ export function weeklyTrend(rows: readonly { weeksAgo: number; sum: number; coun
 /** SVG polyline points for a trend's averages (null: no score that week), in a width × height box, scores 0–100 bottom to top. */
 export function sparklinePoints(averages: readonly (number | null)[], width: number, height: number): string {
 	const step = averages.length > 1 ? width / (averages.length - 1) : 0;
-	return averages
+	const points = averages
 		.map((average, i) => (average === null ? null : `${Math.round(i * step * 10) / 10},${Math.round((height - (average / 100) * height) * 10) / 10}`))
-		.filter((p): p is string => p !== null)
-		.join(' ');
+		.filter((p): p is string => p !== null);
+	// A line through one point draws nothing: twice the same point draws a dot (round line caps).
+	return (points.length === 1 ? [points[0], points[0]] : points).join(' ');
 }
