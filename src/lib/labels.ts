@@ -57,20 +57,33 @@ export function problemText(problem: Problem): string {
 }
 
 // Building a formatter costs far more than using one, and a table may format hundreds of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Each also keeps what it has formatted (a pure function of the instant, in this process's time
+// zone), bounded: a table shown again formats nothing again.
+const formatters = new Map<string, { format: Intl.DateTimeFormat; done: Map<number, string> }>();
 
-function formatter(locale: string, style: 'date' | 'date-time'): Intl.DateTimeFormat {
+function formatter(locale: string, style: 'date' | 'date-time'): { format: Intl.DateTimeFormat; done: Map<number, string> } {
 	const key = `${locale}|${style}`;
 	let made = formatters.get(key);
 	if (!made) {
-		made = new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' });
+		made = { format: new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }), done: new Map() };
 		formatters.set(key, made);
 	}
 	return made;
 }
 
+function formatted(made: { format: Intl.DateTimeFormat; done: Map<number, string> }, value: Date | string | number): string {
+	const instant = new Date(value).getTime();
+	let text = made.done.get(instant);
+	if (text === undefined) {
+		text = made.format.format(instant);
+		if (made.done.size >= 10_000) made.done.clear();
+		made.done.set(instant, text);
+	}
+	return text;
+}
+
 export function formatDateTime(value: Date | string | number): string {
-	return formatter(getLocale(), 'date-time').format(new Date(value));
+	return formatted(formatter(getLocale(), 'date-time'), value);
 }
 
 type MessageLocale = { locale?: 'en' | 'zh-TW' };
@@ -175,5 +188,5 @@ export function moduleItemHref(type: 'read' | 'scripts' | 'quiz' | 'drill' | 'sc
 }
 
 export function formatDate(value: Date | string): string {
-	return formatter(getLocale(), 'date').format(typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
+	return formatted(formatter(getLocale(), 'date'), typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf } from './pages';
+import { pageAt, pageOf } from './pages';
 
 const letters = [...'abcdefghij'];
 
@@ -18,5 +18,19 @@ describe('pageOf', () => {
 
 	it('has one (empty) page for an empty list', () => {
 		expect(pageOf([], 4, '2')).toEqual({ items: [], pager: { current: 1, total: 1 } });
+	});
+});
+
+describe('pageAt', () => {
+	it('says where a page of a counted list starts, for lists cut where they are read', () => {
+		expect(pageAt(79, 25, '2')).toEqual({ offset: 25, limit: 25, pager: { current: 2, total: 4 } });
+		expect(pageAt(79, 25, '99')).toEqual({ offset: 75, limit: 25, pager: { current: 4, total: 4 } });
+		expect(pageAt(79, 25, 'x')).toEqual({ offset: 0, limit: 25, pager: { current: 1, total: 4 } });
+		expect(pageAt(0, 25, '3')).toEqual({ offset: 0, limit: 25, pager: { current: 1, total: 1 } });
+	});
+
+	it('takes a whole list as one page', () => {
+		expect(pageAt(10, Infinity, null)).toEqual({ offset: 0, limit: Infinity, pager: { current: 1, total: 1 } });
+		expect(pageOf(letters, Infinity, null).items).toEqual(letters);
 	});
 });

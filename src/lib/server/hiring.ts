@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type Placeholder } from 'drizzle-orm';
-import { inJsonList, prepared, type Db } from './db';
+import { prepared, type Db } from './db';
 import {
 	attempts,
 	candidates,
 	interviewInvites,
 	interviewPanel,
+	hiringVersion,
+	interviewSummaries,
 	interviews,
 	ratings,
 	scoreOverrides,
@@ -23,9 +25,9 @@ import { findContent, latestScenarioRevision } from './content/store';
 import { recordAudit } from './accounts';
 import { compiledRevisionFor, startAttemptOnRevision } from './practice';
 import type { SessionUser } from './auth/session';
+import { pageAt, type Pager } from '$lib/pages';
 import type { ContentLocale, Rubric } from '$lib/engine/content';
-import { missingCriteria, summarizePanel, type CriteriaWeights } from '$lib/engine/hiring/rubric';
-import { groupBy } from '$lib/group-by';
+import { missingCriteria } from '$lib/engine/hiring/rubric';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INTERVIEW_INVITE_LIFETIME_MS = 14 * DAY_MS;
@@ -115,17 +117,57 @@ export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string):
 	return listVisibleCandidates(db, user).some((c) => c.id === candidateId);
 }
 
+/**
+ * What the comparison keeps per user: the positions of the candidates they may see, and per
+ * position the interviews (not cancelled) they may see, with the orders the table has listed them
+ * in. It changes only with who may see what and with the columns the table sorts by, so it is
+ * kept until a write to those raises `hiring_version` (triggers of migration 0010, in the writing
+ * transaction). What a row shows is always read fresh.
+ */
+interface KeptComparison {
+	version: number;
+	positions: string[];
+	interviews: Map<string, { ids: string[]; orders: Map<ComparisonSort, string[]> }>;
+}
+
+const keptComparisons = new WeakMap<Db, Map<string, KeptComparison>>();
+
+function visibleHiring(db: Db, user: SessionUser): KeptComparison {
+	const admin = isAdmin(user);
+	// Read before what it guards, so what is kept is never older than the version it is kept under.
+	const version = prepared(db, 'hiring-version', () => db.select({ version: hiringVersion.version }).from(hiringVersion).prepare()).get()?.version ?? 0;
+	let kept = keptComparisons.get(db);
+	if (!kept) keptComparisons.set(db, (kept = new Map()));
+	const key = `${admin ? 'admin' : 'manager'}:${user.id}`;
+	const hit = kept.get(key);
+	if (hit?.version === version) return hit;
+	const positions = db
+		.selectDistinct({ position: candidates.position })
+		.from(candidates)
+		.where(visibleCandidateCondition(db, user))
+		.orderBy(asc(candidates.position))
+		.all()
+		.map((row) => row.position);
+	const visible: KeptComparison = { version, positions, interviews: new Map() };
+	const rows = db
+		.select({ id: interviews.id, position: candidates.position })
+		.from(interviews)
+		.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+		.where(and(isNull(interviews.cancelledAt), visibleInterviewCondition(db, user)))
+		.all();
+	for (const row of rows) {
+		const entry = visible.interviews.get(row.position);
+		if (entry) entry.ids.push(row.id);
+		else visible.interviews.set(row.position, { ids: [row.id], orders: new Map() });
+	}
+	// Bounded: one entry per manager or admin who opened the comparison since the last change.
+	if (kept.size >= 10_000) kept.delete(kept.keys().next().value as string);
+	kept.set(key, visible);
+	return visible;
+}
+
 export function listPositions(db: Db, user: SessionUser): string[] {
-	// Prepared once per kind of user: the comparison page lists the positions on every view.
-	const statement = prepared(db, isAdmin(user) ? 'positions-admin' : 'positions-manager', () =>
-		db
-			.selectDistinct({ position: candidates.position })
-			.from(candidates)
-			.where(visibleCandidateCondition(db, user, sql.placeholder('userId')))
-			.orderBy(asc(candidates.position))
-			.prepare()
-	);
-	return statement.all({ userId: user.id }).map((row) => row.position);
+	return visibleHiring(db, user).positions;
 }
 
 export type CreateInterviewProblem = 'candidate' | 'scenario' | 'rubric' | 'panel' | 'date';
@@ -294,102 +336,106 @@ export function overridesOf(db: Db, attemptId: string) {
 		.all();
 }
 
-export interface ComparisonRow {
-	interviewId: string;
-	candidate: string;
-	position: string;
-	scheduledAt: Date;
-	mode: InterviewMode;
-	score: number | null;
-	spread: number;
-	recommendations: Record<Recommendation, number>;
-	submitted: number;
-	panelSize: number;
-	autoScore: number | null;
+/**
+ * One interview as the comparison shows it. A tuple, named element by element: the page sends its
+ * rows to the browser for hydration, and serializing tuples cost half as much as objects with keys.
+ */
+export type ComparisonRow = [
+	interviewId: string,
+	candidate: string,
+	scheduledAt: number,
+	mode: InterviewMode,
+	score: number | null,
+	spread: number,
+	strongYes: number,
+	yes: number,
+	no: number,
+	strongNo: number,
+	submitted: number,
+	panelSize: number,
+	autoScore: number | null
+];
+
+export const COMPARISON_SORTS = ['score', 'spread', 'candidate', 'date'] as const;
+export type ComparisonSort = (typeof COMPARISON_SORTS)[number];
+export const COMPARISON_PER_PAGE = 25;
+
+// Best score first (none last), least spread first, latest first; ties keep the latest first.
+const comparisonOrder = {
+	score: [sql`coalesce(${interviewSummaries.score}, -1) desc`, desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)],
+	spread: [asc(interviewSummaries.spread), desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)],
+	date: [desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)]
+};
+
+/** The given interviews (a JSON list drives the join: one look-up each) in one order. */
+function orderedIds(db: Db, ids: readonly string[], order: keyof typeof comparisonOrder): string[] {
+	return prepared(db, `compare-order-${order}`, () =>
+		db
+			.select({ id: interviewSummaries.interviewId })
+			.from(sql`json_each(${sql.placeholder('ids')}) as ${sql.identifier('listed')}`)
+			.innerJoin(interviewSummaries, sql`${interviewSummaries.interviewId} = ${sql.identifier('listed')}.value`)
+			.orderBy(...comparisonOrder[order])
+			.prepare()
+	)
+		.all({ ids: JSON.stringify(ids) })
+		.map((row) => row.id);
+}
+
+// Read as plain values, the row's own shape: drizzle's mapping of every column of every row cost
+// more than the query on this, the busiest page of hiring.
+const comparisonColumns = sql`${interviewSummaries.interviewId}, ${interviewSummaries.candidate}, ${interviewSummaries.scheduledAt}, ${interviewSummaries.mode}, ${interviewSummaries.score}, ${interviewSummaries.spread}, ${interviewSummaries.strongYes}, ${interviewSummaries.yes}, ${interviewSummaries.no}, ${interviewSummaries.strongNo}, ${interviewSummaries.submitted}, ${interviewSummaries.panelSize}, ${interviewSummaries.autoScore}`;
+
+/**
+ * The rows of the given interviews, in the order given. The panel's summary and the role-play's
+ * score are read as kept (`interview_summaries`), not worked out again from every rating.
+ */
+function comparisonRows(db: Db, ids: readonly string[]): ComparisonRow[] {
+	const rows = prepared(db, 'compare-rows', () =>
+		db
+			.select({ values: comparisonColumns })
+			.from(sql`json_each(${sql.placeholder('ids')}) as ${sql.identifier('listed')}`)
+			.innerJoin(interviewSummaries, sql`${interviewSummaries.interviewId} = ${sql.identifier('listed')}.value`)
+			.prepare()
+	).values({ ids: JSON.stringify(ids) }) as ComparisonRow[];
+	// Put in the order given here: sorting them again in SQL cost more.
+	const at = new Map(ids.map((id, i) => [id, i]));
+	return rows.sort((a, b) => at.get(a[0])! - at.get(b[0])!);
+}
+
+/** One row per interview the user may see for a position (cancelled ones left out), latest first. */
+export function comparePosition(db: Db, user: SessionUser, position: string): ComparisonRow[] {
+	const visible = visibleHiring(db, user).interviews.get(position);
+	return visible ? comparisonRows(db, orderedIds(db, visible.ids, 'date')) : [];
 }
 
 /**
- * One row per interview the user may see for a position: what a hiring decision compares. The
- * ratings, panels and role-plays of all the interviews are read at once, not interview by interview.
+ * One page of a position's comparison (the first position the user may see unless one is asked
+ * for), sorted by the chosen column on the server so that sorting works without JavaScript, with
+ * the positions the user may choose from. `total` counts every row.
  */
-export function comparePosition(db: Db, user: SessionUser, position: string): ComparisonRow[] {
-	// Every statement is prepared once (per kind of user) and takes the interviews as one JSON list:
-	// building and compiling SQL with a parameter per interview cost more than running it.
-	const rows = prepared(db, isAdmin(user) ? 'compare-interviews-admin' : 'compare-interviews-manager', () =>
-		db
-			.select({ id: interviews.id, mode: interviews.mode, scheduledAt: interviews.scheduledAt, candidate: candidates.name, position: candidates.position })
-			.from(interviews)
-			.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-			.where(and(eq(candidates.position, sql.placeholder('position')), isNull(interviews.cancelledAt), visibleInterviewCondition(db, user, sql.placeholder('userId'))))
-			.orderBy(desc(interviews.scheduledAt))
-			.prepare()
-	).all({ position, userId: user.id });
-	if (rows.length === 0) return [];
-	const ids = rows.map((row) => row.id);
-	const params = { ids: JSON.stringify(ids) };
-	const criteria = pinnedCriteria(db, ids);
-	const ratingsByInterview = groupBy(
-		prepared(db, 'compare-ratings', () =>
-			db
-				.select({ interviewId: ratings.interviewId, interviewerId: ratings.interviewerId, scores: ratings.scores, recommendation: ratings.recommendation, submittedAt: ratings.submittedAt })
-				.from(ratings)
-				.where(inJsonList(ratings.interviewId, 'ids'))
-				.prepare()
-		).all(params),
-		(r) => r.interviewId
-	);
-	const panelSizes = new Map(
-		prepared(db, 'compare-panels', () =>
-			db.select({ id: interviewPanel.interviewId, n: sql<number>`count(*)` }).from(interviewPanel).where(inJsonList(interviewPanel.interviewId, 'ids')).groupBy(interviewPanel.interviewId).prepare()
-		)
-			.all(params)
-			.map((r) => [r.id, r.n])
-	);
-	const roleplays = groupBy(
-		prepared(db, 'compare-roleplays', () =>
-			db
-				.select({ interviewId: attempts.interviewId, mode: attempts.mode, status: attempts.status, score: attempts.score })
-				.from(attempts)
-				.where(inJsonList(attempts.interviewId, 'ids'))
-				.orderBy(desc(attempts.startedAt))
-				.prepare()
-		).all(params),
-		(a) => a.interviewId
-	);
-	return rows.map((interview) => {
-		const all = (ratingsByInterview.get(interview.id) ?? []).map((r) => ({ interviewerId: r.interviewerId, scores: r.scores, recommendation: r.recommendation, submitted: r.submittedAt !== null }));
-		const summary = summarizePanel(criteria.get(interview.id)!, all);
-		// As interviewAttempt picks it: a live interview's record, or the candidate's online role-play.
-		const attempt = (roleplays.get(interview.id) ?? []).find((a) => (interview.mode === 'live') === (a.mode === 'live'));
-		return {
-			interviewId: interview.id,
-			candidate: interview.candidate,
-			position: interview.position,
-			scheduledAt: interview.scheduledAt,
-			mode: interview.mode,
-			score: summary.score,
-			spread: summary.spread,
-			recommendations: summary.recommendations,
-			submitted: summary.submitted,
-			panelSize: panelSizes.get(interview.id) ?? 0,
-			autoScore: attempt && attempt.status !== 'active' ? attempt.score : null
-		};
-	});
-}
-
-// An interview's rubric is pinned when it is created and never changes, so its criteria and
-// weights can be kept for the life of the process (bounded, like the compiled scenarios).
-const criteriaCache = new Map<string, CriteriaWeights>();
-
-function pinnedCriteria(db: Db, interviewIds: readonly string[]): Map<string, CriteriaWeights> {
-	const missing = interviewIds.filter((id) => !criteriaCache.has(id));
-	if (missing.length > 0) {
-		for (const row of db.select({ id: interviews.id, rubric: interviews.rubric }).from(interviews).where(inArray(interviews.id, missing)).all()) {
-			if (criteriaCache.size >= 20_000) criteriaCache.delete(criteriaCache.keys().next().value as string);
-			criteriaCache.set(row.id, { criteria: (row.rubric as Rubric).criteria.map(({ id, weight }) => ({ id, weight })) });
-		}
+export function comparisonPage(
+	db: Db,
+	user: SessionUser,
+	requested: { position: string | null; sort: ComparisonSort; page: string | null }
+): { positions: string[]; position: string; rows: ComparisonRow[]; total: number; pager: Pager } {
+	const kept = visibleHiring(db, user);
+	const position = requested.position ?? kept.positions[0] ?? '';
+	const visible = kept.interviews.get(position);
+	const { offset, limit, pager } = pageAt(visible?.ids.length ?? 0, COMPARISON_PER_PAGE, requested.page);
+	if (!visible) return { positions: kept.positions, position, rows: [], total: 0, pager };
+	let order = visible.orders.get(requested.sort);
+	if (!order) {
+		// Names sort as people expect (localeCompare), which SQLite's collations cannot; ties keep
+		// the latest first.
+		order =
+			requested.sort === 'candidate'
+				? comparePosition(db, user, position)
+						.sort((a, b) => a[1].localeCompare(b[1]))
+						.map(([interviewId]) => interviewId)
+				: orderedIds(db, visible.ids, requested.sort);
+		visible.orders.set(requested.sort, order);
 	}
-	return new Map(interviewIds.map((id) => [id, criteriaCache.get(id)!]));
+	return { positions: kept.positions, position, rows: comparisonRows(db, order.slice(offset, offset + limit)), total: order.length, pager };
 }
 
 /** Every submitted rating on interviews the user may see, for the calibration page. */

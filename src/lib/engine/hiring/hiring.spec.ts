@@ -40,6 +40,21 @@ describe('rubric maths', () => {
 	});
 });
 
+describe('exact rubric arithmetic', () => {
+	it('rounds exact halves up, whatever the binary fractions of decimal weights would make of them', () => {
+		// (0.5 × 0.1 + 0.75 × 0.3) ÷ 0.4 = 0.6875 → 68.75 → 68.8, though 0.1 + 0.3 and 0.75 × 0.3 are not exact in binary.
+		const decimal = { criteria: [{ id: 'a', weight: 0.1 }, { id: 'b', weight: 0.3 }] };
+		expect(weightedScore(decimal, { a: 3, b: 4 })).toBe(68.8);
+		// Ratings of 58.3 and 58.4 average exactly 58.35 → 58.4 (summed as floats, 116.69999… ÷ 2 would round down).
+		const one = { criteria: [{ id: 'a', weight: 1 }] };
+		const tenths = (score: number) => ({ interviewerId: String(score), scores: { a: score }, recommendation: 'yes' as const, submitted: true });
+		expect(summarizePanel(one, [tenths(1), tenths(2)]).score).toBe(12.5);
+		const three = { criteria: [{ id: 'a', weight: 1 }, { id: 'b', weight: 2 }] };
+		// a: (25×1 + 25×2)÷3 = 25; b: (50×1 + 0×2)÷3 = 16.666… → 16.7; mean (25 + 16.7) ÷ 2 = 20.85 → 20.9
+		expect(summarizePanel(three, [{ interviewerId: 'x', scores: { a: 2, b: 2 }, recommendation: 'yes', submitted: true }, { interviewerId: 'y', scores: { a: 3, b: 1 }, recommendation: 'no', submitted: true }]).score).toBe(20.9);
+	});
+});
+
 describe('blind scoring', () => {
 	const ratings = [
 		{ interviewerId: 'a', submitted: true },

@@ -20,19 +20,42 @@ export function missingCriteria(rubric: Pick<Rubric, 'criteria'>, scores: Scores
 }
 
 /**
- * The weighted rubric score, 0–100: each criterion's 1–5 mapped to 0–100 and weighted. A rating
- * with no criterion scored has no score.
+ * A criterion's weight in thousandths. Scores are worked out in whole numbers from these, so that
+ * the same sums in SQL (migration 0010 keeps each interview's panel summary) give the very same
+ * result, to the last digit, whatever the order of the additions.
  */
-export function weightedScore(rubric: CriteriaWeights, scores: Scores): number | null {
+function milliWeight(weight: number): number {
+	return Math.floor(weight * 1000 + 0.5);
+}
+
+/** Rounds numerator ÷ denominator (both whole, ≥ 0, denominator > 0) half up, in whole numbers. */
+function roundedQuotient(numerator: number, denominator: number): number {
+	return Math.floor((2 * numerator + denominator) / (2 * denominator));
+}
+
+/** The weighted score in tenths (0–1000), or null when no criterion is scored. */
+function weightedTenths(rubric: CriteriaWeights, scores: Scores): number | null {
 	let sum = 0;
 	let weight = 0;
 	for (const criterion of rubric.criteria) {
 		const score = scores[criterion.id];
 		if (score === undefined) continue;
-		sum += ((score - 1) / 4) * 100 * criterion.weight;
-		weight += criterion.weight;
+		const w = milliWeight(criterion.weight);
+		sum += (score - 1) * w;
+		weight += w;
 	}
-	return weight > 0 ? Math.round((sum / weight) * 10) / 10 : null;
+	// ((score − 1) ÷ 4) × 100, weighted, in tenths: 250 × Σ (score − 1) × w ÷ Σ w.
+	return weight > 0 ? roundedQuotient(250 * sum, weight) : null;
+}
+
+/**
+ * The weighted rubric score, 0–100 to one decimal: each criterion's 1–5 mapped to 0–100 and
+ * weighted (weights counted to the thousandth), rounded half up. A rating with no criterion
+ * scored has no score.
+ */
+export function weightedScore(rubric: CriteriaWeights, scores: Scores): number | null {
+	const tenths = weightedTenths(rubric, scores);
+	return tenths === null ? null : tenths / 10;
 }
 
 /**
@@ -59,7 +82,7 @@ export interface CriterionSummary {
 
 export interface PanelSummary {
 	criteria: CriterionSummary[];
-	/** Mean of the submitted ratings' weighted scores, 0–100. */
+	/** Mean of the submitted ratings' weighted scores, 0–100 to one decimal, rounded half up. */
 	score: number | null;
 	/** The largest spread over the criteria. */
 	spread: number;
@@ -77,12 +100,12 @@ export function summarizePanel(rubric: CriteriaWeights, ratings: readonly Rating
 		const mean = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
 		return { criterion: c.id, mean, min, max, spread: max - min, disagreement: max - min >= DISAGREEMENT_SPREAD };
 	});
-	const scores = submitted.map((r) => weightedScore(rubric, r.scores)).filter((s): s is number => s !== null);
+	const tenths = submitted.map((r) => weightedTenths(rubric, r.scores)).filter((s): s is number => s !== null);
 	const recommendations = { 'strong-no': 0, no: 0, yes: 0, 'strong-yes': 0 };
 	for (const r of submitted) if (r.recommendation) recommendations[r.recommendation]++;
 	return {
 		criteria,
-		score: scores.length > 0 ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
+		score: tenths.length > 0 ? roundedQuotient(tenths.reduce((a, b) => a + b, 0), tenths.length) / 10 : null,
 		spread: Math.max(0, ...criteria.map((c) => c.spread)),
 		recommendations,
 		submitted: submitted.length

@@ -416,6 +416,48 @@ export const ratings = sqliteTable(
 	(t) => [primaryKey({ columns: [t.interviewId, t.interviewerId] })]
 );
 
+/**
+ * What the comparison table shows of each interview's panel and role-play, kept instead of worked
+ * out from every rating's scores on each view, with the rest of the row (the candidate's name, the
+ * interview's time and mode), so that a page of the table is read from this table alone. Triggers
+ * (migration 0010) write it from the view `interview_summary_source`, the one definition, in the
+ * same transaction as every write to interviews, candidates' names, ratings, panels or the
+ * interview's role-plays, cascades included; it equals what `summarizePanel` computes (see
+ * `interview-summaries.spec.ts`). The migration makes it a WITHOUT ROWID table: one look-up a row.
+ */
+export const interviewSummaries = sqliteTable('interview_summaries', {
+	interviewId: text('interview_id')
+		.primaryKey()
+		.references(() => interviews.id, { onDelete: 'cascade' }),
+	/** The candidate's name. */
+	candidate: text('candidate').notNull(),
+	scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }).notNull(),
+	mode: text('mode', { enum: INTERVIEW_MODES }).notNull(),
+	/** The mean of the submitted ratings' weighted scores, 0–100; null before any is submitted. */
+	score: real('score'),
+	/** The largest spread of the submitted scores over the criteria. */
+	spread: integer('spread').notNull(),
+	strongYes: integer('strong_yes').notNull(),
+	yes: integer('yes').notNull(),
+	no: integer('no').notNull(),
+	strongNo: integer('strong_no').notNull(),
+	submitted: integer('submitted').notNull(),
+	panelSize: integer('panel_size').notNull(),
+	/** The automatic score of the interview's role-play once it has ended. */
+	autoScore: real('auto_score')
+});
+
+/**
+ * One row: a number that triggers (migration 0010) raise in the same transaction as every write
+ * that can change which candidates and interviews a user may see (candidates, interviews, panels,
+ * team managers) or the order the comparison lists a position's interviews in (the summaries'
+ * score, spread, time and name). What the comparison keeps per user is kept under it (`hiring.ts`).
+ */
+export const hiringVersion = sqliteTable('hiring_version', {
+	id: integer('id').primaryKey(),
+	version: integer('version').notNull()
+});
+
 /** The link a candidate opens for an online interview. Only a hash of its secret is kept. */
 export const interviewInvites = sqliteTable(
 	'interview_invites',
