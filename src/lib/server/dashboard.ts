@@ -22,6 +22,9 @@ export interface DashboardRow {
 	cardsOverdue: number;
 }
 
+/** Reps per page of the manager's tables: a big team stays readable on a phone; the CSV exports have them all. */
+export const REPS_PER_PAGE = 20;
+
 /** The reps a manager follows, each once (a rep in two teams is listed with the first). */
 export function followedReps(db: Db, user: SessionUser): { id: string; name: string; teamId: string; teamName: string }[] {
 	const seen = new Set<string>();

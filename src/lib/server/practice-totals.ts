@@ -64,7 +64,9 @@ export function practiceSummaries(db: Db, userIds: readonly string[], now = new 
 			summary.best = row.best;
 		}
 		for (const [week, started, finished, sum] of JSON.parse(row.weeks) as [string, number, number, number][]) {
-			const k = weeksAgo.get(week)!;
+			const k = weeksAgo.get(week);
+			// Not a Monday of the trend: kept while the server had another time zone.
+			if (k === undefined) continue;
 			if (k === 0) summary.thisWeek = started;
 			summary.weeks[k] = { sum, count: finished };
 		}

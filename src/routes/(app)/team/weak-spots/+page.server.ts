@@ -2,7 +2,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { contentTitles, findContent } from '$lib/server/content/store';
-import { weakSpots } from '$lib/server/dashboard';
+import { REPS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
+import { pageOf } from '$lib/pages';
 import { contentLocale } from '$lib/server/content-locale';
 import { cellsInOrder } from '$lib/engine/reports/weak-spots';
 
@@ -11,17 +12,19 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const locale = contentLocale();
 	const spots = weakSpots(db, user, locale);
+	// The columns come from every rep, so they stay the same from page to page.
+	const { items: reps, pager } = pageOf(spots.reps, REPS_PER_PAGE, event.url.searchParams.get('page'));
 	const rubric = findContent(db, 'rubric', 'hiring-roleplay', locale);
 	const criterionTitles = Object.fromEntries(rubric?.data.criteria.map((c) => [c.id, c.title]) ?? []);
 	// The titles of every suggestion at once, not an item read per rep.
-	const suggested = [...spots.suggestions.values()];
+	const suggested = reps.map((rep) => spots.suggestions.get(rep.id));
 	const titles = {
 		scenario: new Map(contentTitles(db, 'scenario', suggested.flatMap((s) => (s?.scenarioId ? [s.scenarioId] : [])), locale).map((t) => [t.id, t.title])),
 		script: new Map(contentTitles(db, 'script', suggested.flatMap((s) => (s?.scriptId ? [s.scriptId] : [])), locale).map((t) => [t.id, t.title]))
 	};
 	const title = (kind: 'scenario' | 'script', id: string | null) => (id ? (titles[kind].get(id) ?? id) : null);
 	return {
-		reps: spots.reps.map((rep) => ({
+		reps: reps.map((rep) => ({
 			id: rep.id,
 			name: rep.name,
 			// Cells in the order of the columns, as [average, replies]: the page carries hundreds of them.
@@ -34,6 +37,8 @@ export const load: PageServerLoad = (event) => {
 		})),
 		categories: spots.categories,
 		criteria: spots.criteria,
-		criterionTitles
+		criterionTitles,
+		pager,
+		repCount: spots.reps.length
 	};
 };
