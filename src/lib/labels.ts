@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Role } from './roles';
+import type { PlanToday } from './engine/training/plan';
 
 /** Message lookups for values that the data carries as codes. */
 export function roleLabel(role: Role): string {
@@ -61,11 +62,18 @@ export function problemText(problem: Problem): string {
 // zone), bounded: a table shown again formats nothing again.
 const formatters = new Map<string, { format: Intl.DateTimeFormat; done: Map<number, string> }>();
 
-function formatter(locale: string, style: 'date' | 'date-time'): { format: Intl.DateTimeFormat; done: Map<number, string> } {
+const STYLES = {
+	date: { dateStyle: 'medium', timeZone: 'UTC' },
+	// A plan's calendar date with its weekday, so "Monday" is read and not worked out.
+	day: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+	'date-time': { dateStyle: 'medium', timeStyle: 'short' }
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+function formatter(locale: string, style: keyof typeof STYLES): { format: Intl.DateTimeFormat; done: Map<number, string> } {
 	const key = `${locale}|${style}`;
 	let made = formatters.get(key);
 	if (!made) {
-		made = { format: new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }), done: new Map() };
+		made = { format: new Intl.DateTimeFormat(locale, STYLES[style]), done: new Map() };
 		formatters.set(key, made);
 	}
 	return made;
@@ -189,4 +197,23 @@ export function moduleItemHref(type: 'read' | 'scripts' | 'quiz' | 'drill' | 'sc
 
 export function formatDate(value: Date | string): string {
 	return formatted(formatter(getLocale(), 'date'), typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
+}
+
+/** A calendar date (YYYY-MM-DD) with its weekday: "Monday, December 7, 2026". */
+export function formatDay(isoDate: string): string {
+	return formatted(formatter(getLocale(), 'day'), new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Where today falls in a rep's plan, as one line: "Today: day 2 of 5", "Your plan starts on …". */
+export function planTodayText(when: PlanToday, total: number): string {
+	switch (when.kind) {
+		case 'before':
+			return m.home_plan_starts({ date: formatDay(when.date), total });
+		case 'day':
+			return m.home_today({ day: when.day, total });
+		case 'between':
+			return m.home_plan_between({ day: when.day, total, date: formatDay(when.date) });
+		case 'after':
+			return m.home_plan_over({ total });
+	}
 }

@@ -8,7 +8,19 @@ const gatekeeper = parse(readFileSync('content/en/scenarios/gatekeeper-boss-not-
 const goodChoices = Object.values(gatekeeper.beats).flatMap((beat) => (beat.choices ?? []).filter((c) => c.quality === 'good').map((c) => c.text.trim()));
 const curriculum = parse(readFileSync('content/en/curricula/new-rep-onboarding.yaml', 'utf8')) as { days: { modules: { type: string; items: string[] }[] }[] };
 
-test('a manager enrols a rep, the rep completes day 1, and the manager sees it', async ({ page, browser }) => {
+/** A Saturday at least two days from now (YYYY-MM-DD), and the Monday after it: the same on any day this runs. */
+function comingSaturday(): { saturday: string; monday: Date } {
+	const date = new Date();
+	date.setUTCDate(date.getUTCDate() + 2);
+	while (date.getUTCDay() !== 6) date.setUTCDate(date.getUTCDate() + 1);
+	const monday = new Date(date);
+	monday.setUTCDate(monday.getUTCDate() + 2);
+	return { saturday: date.toISOString().slice(0, 10), monday };
+}
+
+test('a manager enrols a rep in a cohort starting on a Saturday; the rep begins day 1 early, and the manager sees it', async ({ page, browser }) => {
+	const { saturday, monday } = comingSaturday();
+	const mondayText = new Intl.DateTimeFormat('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(monday);
 	const name = `New Rep ${Date.now().toString(36)}`;
 	const link = await createInvite(browser, uniqueEmail('newrep'), ['rep']);
 	const repContext = await browser.newContext();
@@ -18,14 +30,17 @@ test('a manager enrols a rep, the rep completes day 1, and the manager sees it',
 	await signInAs(page, 'manager');
 	await page.goto('/team/cohorts');
 	await page.getByLabel('Cohort name').fill(`Cohort ${name}`);
+	await page.getByLabel('Start date').fill(saturday);
 	await page.getByRole('checkbox', { name }).check();
 	await page.getByRole('button', { name: 'Start a cohort' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Cohort ${name}`);
 	const cohortUrl = page.url();
 
-	// The rep's home shows today's plan and the next thing to do.
+	// The rep's home says when the plan starts, that day 1 may begin now, and what to do first.
 	await rep.goto('/');
-	await expect(rep.getByRole('heading', { name: /Today: day 1 of 5/ })).toBeVisible();
+	await expect(rep.getByRole('heading', { name: `Your plan starts on ${mondayText}: day 1 of 5` })).toBeVisible();
+	await expect(rep.getByText('You can begin day 1 now')).toBeVisible();
+	await expect(rep.getByRole('link', { name: 'Go' })).toBeVisible();
 	for (const id of curriculum.days[0]!.modules.filter((m) => m.type === 'read').flatMap((m) => m.items)) {
 		await rep.goto(`/knowledge/${id}`);
 		await expect(rep.getByRole('heading', { level: 1 })).toBeVisible();

@@ -52,6 +52,20 @@ describe('cohort creation', () => {
 });
 
 describe('onboarding progress', () => {
+	it('a cohort starting on a Saturday starts on Monday; day 1 done over the weekend counts', () => {
+		const { db, manager, rep } = setUp();
+		const created = createCohort(db, { ...DECEMBER, startDate: '2026-12-05', userIds: [rep.id], teamId: null, createdBy: manager.id }, cohortChoicesFor(db, asSession(manager, 'manager')));
+		if (!created.ok) throw new Error(created.problem);
+		// Noon UTC: the same calendar day in any time zone the tests run in.
+		const saturday = new Date('2026-12-05T12:00:00Z');
+		expect(progressOf(db, created.cohort, rep.id, saturday).when).toEqual({ kind: 'before', date: '2026-12-07' });
+		markArticleRead(db, rep.id, 'company-rules-and-culture');
+		const sunday = progressOf(db, created.cohort, rep.id, new Date('2026-12-06T12:00:00Z'));
+		expect(sunday.done).toBe(1);
+		expect(sunday.overdue).toBe(0);
+		expect(progressOf(db, created.cohort, rep.id, new Date('2026-12-07T12:00:00Z')).when).toEqual({ kind: 'day', day: 1 });
+	});
+
 	it('counts reads, quizzes, drills and studied entries from what the rep did', () => {
 		const { db, rep, cohort } = setUp();
 		expect(currentCohortOf(db, rep.id)?.id).toBe(cohort.id);

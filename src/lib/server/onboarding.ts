@@ -7,15 +7,10 @@ import { recordAudit, usersWithRole } from './accounts';
 import { listTeams, repsFollowedBy, teamsManagedBy } from './teams';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale, Curriculum, Rubric } from '$lib/engine/content';
-import { planProgress, type IsoDate, type PlanProgress } from '$lib/engine/training/plan';
+import { localIsoDate, planProgress, type PlanProgress } from '$lib/engine/training/plan';
 import type { GradedQuiz, QuizAnswer } from '$lib/engine/training/quiz';
 import { missingCriteria, weightedScore } from '$lib/engine/hiring/rubric';
 import { groupBy } from '$lib/group-by';
-
-/** Today as a plan date. Plans follow the organisation's calendar; the server's clock is its clock. */
-export function todayIso(now = new Date()): IsoDate {
-	return now.toISOString().slice(0, 10);
-}
 
 export type CreateCohortProblem = 'name' | 'curriculum' | 'date' | 'members' | 'team';
 
@@ -241,7 +236,7 @@ export function progressOf(db: Db, cohort: Cohort, userId: string, now = new Dat
 /** The progress of many (cohort, rep) pairs, in the order given. */
 export function progressOfMany(db: Db, members: readonly { cohort: Cohort; userId: string }[], now = new Date()): PlanProgress[] {
 	const evidence = evidenceOf(db, members);
-	return members.map(({ cohort }, i) => planProgress(cohort.curriculum as Curriculum, cohort.startDate, todayIso(now), completedFrom(cohort, evidence[i]!)));
+	return members.map(({ cohort }, i) => planProgress(cohort.curriculum as Curriculum, cohort.startDate, localIsoDate(now), completedFrom(cohort, evidence[i]!)));
 }
 
 /** A cohort's members, each with their progress. */

@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		plan: progress
 			? {
-					today: Math.min(progress.today, progress.days.length),
+					when: progress.when,
 					total: progress.days.length,
 					percent: progress.percent,
 					overdue: progress.overdue,

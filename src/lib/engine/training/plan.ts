@@ -16,6 +16,16 @@ function isWeekend(date: Date): boolean {
 	return day === 0 || day === 6;
 }
 
+/**
+ * Today's date (YYYY-MM-DD) in a time zone: the organisation's (the server's `TZ`) unless one is
+ * given. Plans follow the organisation's calendar, so a rep in Taipei at 07:00 on Monday is on
+ * Monday, although it is still Sunday in UTC.
+ */
+export function localIsoDate(now: Date, timeZone?: string): IsoDate {
+	// en-CA writes dates as YYYY-MM-DD.
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 /** The date of the plan's day `n` (1 = the start date, moved to Monday if it falls on a weekend). */
 export function planDate(start: IsoDate, n: number): IsoDate {
 	const date = toDate(start);
@@ -42,8 +52,21 @@ export interface PlannedDay {
 	modules: PlannedModule[];
 }
 
+/**
+ * Where today falls in a plan, as the rep's home says it: before day 1 (a cohort started on a
+ * weekend, or later; the rep may begin day 1 early), on a plan day, on a day off between two
+ * (a weekend inside the plan), or after the last day.
+ */
+export type PlanToday =
+	| { kind: 'before'; date: IsoDate }
+	| { kind: 'day'; day: number }
+	| { kind: 'between'; day: number; date: IsoDate }
+	| { kind: 'after' };
+
 export interface PlanProgress {
 	days: PlannedDay[];
+	/** Today in the plan: see PlanToday. */
+	when: PlanToday;
 	/** The plan day that is today (0 before the start, days.length + 1 after the end). */
 	today: number;
 	done: number;
@@ -80,8 +103,17 @@ export function planProgress(curriculum: Pick<Curriculum, 'days'>, start: IsoDat
 	}
 	const all = days.flatMap((d) => d.modules);
 	const done = all.filter((m) => m.status === 'done').length;
+	const when: PlanToday =
+		todayIndex === 0
+			? { kind: 'before', date: days[0]?.date ?? today }
+			: todayIndex > days.length
+				? { kind: 'after' }
+				: days[todayIndex - 1]!.date === today
+					? { kind: 'day', day: todayIndex }
+					: { kind: 'between', day: todayIndex + 1, date: days[todayIndex]!.date };
 	return {
 		days: days.map(({ source: _source, ...day }) => day),
+		when,
 		today: todayIndex,
 		done,
 		total: all.length,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planDate, planProgress } from './plan';
+import { localIsoDate, planDate, planProgress, type PlanToday } from './plan';
 import { gradeQuiz, shuffledOrder } from './quiz';
 import { isDue, makeDue, newReviewCard, reviewCard } from './review';
 
@@ -43,6 +43,83 @@ describe('planProgress', () => {
 	it('is finished when every module is done', () => {
 		const progress = planProgress(curriculum, '2026-11-26', '2026-12-10', new Set(['d1m1', 'd1m2', 'd2m1', 'd3m1']));
 		expect(progress).toMatchObject({ finished: true, percent: 100, next: null, overdue: 0, today: 4 });
+	});
+});
+
+// Fixed calendars: the week of Monday 2026-11-30 to Sunday 2026-12-06, and the one after it.
+const WEEK = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'] as const;
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const fiveDays = { days: Array.from({ length: 5 }, (_, d) => ({ title: `Day ${d + 1}`, modules: [{ type: 'read' as const, title: 'Read', items: [`a${d}`] }] })) };
+
+describe('a cohort started on each day of the week', () => {
+	// What the rep's home says on the start date itself: a working day is day 1; a weekend start
+	// says the plan begins on Monday and day 1 is open to begin early.
+	const expected: Record<(typeof WEEKDAYS)[number], PlanToday> = {
+		Monday: { kind: 'day', day: 1 },
+		Tuesday: { kind: 'day', day: 1 },
+		Wednesday: { kind: 'day', day: 1 },
+		Thursday: { kind: 'day', day: 1 },
+		Friday: { kind: 'day', day: 1 },
+		Saturday: { kind: 'before', date: '2026-12-07' },
+		Sunday: { kind: 'before', date: '2026-12-07' }
+	};
+	WEEK.forEach((start, i) => {
+		it(`on a ${WEEKDAYS[i]} (${start}), the start date itself`, () => {
+			const progress = planProgress(fiveDays, start, start, new Set());
+			expect(progress.when).toEqual(expected[WEEKDAYS[i]!]);
+			expect(progress.overdue).toBe(0);
+			// The next thing to do is day 1's first module, whatever the day: it can always begin.
+			expect(progress.next?.key).toBe('d1m1');
+		});
+	});
+
+	it('a Saturday start: day 1 done early counts, and Monday is day 1', () => {
+		const early = planProgress(fiveDays, '2026-12-05', '2026-12-06', new Set(['d1m1']));
+		expect(early.when).toEqual({ kind: 'before', date: '2026-12-07' });
+		expect(early.done).toBe(1);
+		expect(early.next?.key).toBe('d2m1');
+		expect(planProgress(fiveDays, '2026-12-05', '2026-12-07', new Set()).when).toEqual({ kind: 'day', day: 1 });
+		expect(planProgress(fiveDays, '2026-12-05', '2026-12-11', new Set()).when).toEqual({ kind: 'day', day: 5 });
+	});
+
+	it('a Wednesday start runs across the weekend: Saturday and Sunday are days off before day 4 on Monday', () => {
+		const on = (today: string) => planProgress(fiveDays, '2026-12-02', today, new Set());
+		expect(on('2026-12-04').when).toEqual({ kind: 'day', day: 3 });
+		expect(on('2026-12-05').when).toEqual({ kind: 'between', day: 4, date: '2026-12-07' });
+		expect(on('2026-12-06').when).toEqual({ kind: 'between', day: 4, date: '2026-12-07' });
+		expect(on('2026-12-06').overdue).toBe(3);
+		expect(on('2026-12-07').when).toEqual({ kind: 'day', day: 4 });
+		expect(on('2026-12-08').when).toEqual({ kind: 'day', day: 5 });
+		expect(on('2026-12-09').when).toEqual({ kind: 'after' });
+	});
+
+	it('runs across a month and a year end', () => {
+		// Thursday 2026-12-31: day 2 is Friday 2027-01-01, day 3 Monday 2027-01-04.
+		expect(fiveDays.days.map((_, d) => planDate('2026-12-31', d + 1))).toEqual(['2026-12-31', '2027-01-01', '2027-01-04', '2027-01-05', '2027-01-06']);
+		expect(planProgress(fiveDays, '2026-12-31', '2027-01-02', new Set()).when).toEqual({ kind: 'between', day: 3, date: '2027-01-04' });
+	});
+});
+
+describe('localIsoDate: the calendar date of an instant where the organisation is', () => {
+	it('is the date in the given time zone, not in UTC', () => {
+		// Sunday 2026-12-06 23:30 UTC is already Monday morning in Taipei, still Sunday evening in New York.
+		const instant = new Date('2026-12-06T23:30:00Z');
+		expect(localIsoDate(instant, 'UTC')).toBe('2026-12-06');
+		expect(localIsoDate(instant, 'Asia/Taipei')).toBe('2026-12-07');
+		expect(localIsoDate(instant, 'America/New_York')).toBe('2026-12-06');
+	});
+
+	it('turns over at local midnight, across a year end, in two time zones', () => {
+		expect(localIsoDate(new Date('2026-12-31T15:59:59Z'), 'Asia/Taipei')).toBe('2026-12-31');
+		expect(localIsoDate(new Date('2026-12-31T16:00:00Z'), 'Asia/Taipei')).toBe('2027-01-01');
+		expect(localIsoDate(new Date('2027-01-01T04:59:59Z'), 'America/New_York')).toBe('2026-12-31');
+		expect(localIsoDate(new Date('2027-01-01T05:00:00Z'), 'America/New_York')).toBe('2027-01-01');
+	});
+
+	it('feeds the plan: a Saturday start seen from Taipei at 07:00 on Monday is day 1', () => {
+		const mondayMorningInTaipei = new Date('2026-12-06T23:00:00Z');
+		expect(planProgress(fiveDays, '2026-12-05', localIsoDate(mondayMorningInTaipei, 'Asia/Taipei'), new Set()).when).toEqual({ kind: 'day', day: 1 });
+		expect(planProgress(fiveDays, '2026-12-05', localIsoDate(mondayMorningInTaipei, 'America/New_York'), new Set()).when).toEqual({ kind: 'before', date: '2026-12-07' });
 	});
 });
 

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { listContentFields } from '$lib/server/content/store';
-import { cohortChoicesFor, cohortsVisibleTo, createCohort, membersOf, todayIso } from '$lib/server/onboarding';
+import { cohortChoicesFor, cohortsVisibleTo, createCohort, membersOf } from '$lib/server/onboarding';
+import { localIsoDate } from '$lib/engine/training/plan';
 import { contentLocale } from '$lib/server/content-locale';
 import { textField, textFields } from '$lib/server/forms';
 
@@ -14,7 +15,7 @@ export const load: PageServerLoad = (event) => {
 		cohorts: cohortsVisibleTo(db, user).map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, members: membersOf(db, c.id).length })),
 		curricula: listContentFields(db, 'curriculum', contentLocale(), ['title']).map((c) => ({ id: c.id, title: c.title })),
 		...cohortChoicesFor(db, user),
-		today: todayIso()
+		today: localIsoDate(new Date())
 	};
 };
 
