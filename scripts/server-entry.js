@@ -21,6 +21,7 @@ const { handler } = await import('./handler.js');
 
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
+const socketPath = process.env.SOCKET_PATH;
 const shutdownSeconds = Number(process.env.SHUTDOWN_TIMEOUT ?? 30);
 
 const server = http.createServer((req, res) => {
@@ -31,9 +32,13 @@ const server = http.createServer((req, res) => {
 	});
 });
 
-server.listen({ host, port }, () => {
+// adapter-node's timeouts, in seconds, as it reads them.
+if (process.env.KEEP_ALIVE_TIMEOUT) server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT) * 1000;
+if (process.env.HEADERS_TIMEOUT) server.headersTimeout = Number(process.env.HEADERS_TIMEOUT) * 1000;
+
+server.listen(socketPath ? { path: socketPath } : { host, port }, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-	console.log(`Listening on http://${shown}:${port}`);
+	console.log(socketPath ? `Listening on ${socketPath}` : `Listening on http://${shown}:${port}`);
 	if (markPlainHttp) console.log('No ORIGIN set: the app answers at whatever address it is opened with (set ORIGIN behind a proxy).');
 });
 
