@@ -36,9 +36,11 @@ test('an online interview: scheduled, taken through the link, scored blind by tw
 	// The candidate, in a browser with no account.
 	const candidateContext = await browser.newContext();
 	const candidate = await candidateContext.newPage();
-	await candidate.goto(link);
+	expect((await candidate.goto(link))?.headers()['cache-control']).toContain('no-store');
 	await candidate.getByRole('checkbox').check();
-	await candidate.getByRole('button', { name: 'Start' }).click();
+	// The action's own answer too (the form posts with fetch): no cache keeps the candidate's page.
+	const [started] = await Promise.all([candidate.waitForResponse((r) => r.request().method() === 'POST'), candidate.getByRole('button', { name: 'Start' }).click()]);
+	expect(started.headers()['cache-control']).toContain('no-store');
 	for (const reply of scenario.examples.good) {
 		if (!(await candidate.getByLabel('Your reply').isVisible())) break;
 		await candidate.getByLabel('Your reply').fill(reply);
@@ -94,6 +96,7 @@ test('a rep never reaches hiring, and a wrong candidate link gives a clear page'
 	const visitor = await anonymous.newPage();
 	const response = await visitor.goto('/try/not.arealtoken');
 	expect(response?.status()).toBe(200);
+	expect(response?.headers()['cache-control']).toBe('private, no-store');
 	await expect(visitor.getByRole('alert')).toHaveText(/This link is not valid/);
 	await anonymous.close();
 });
