@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { signInAs } from './helpers';
+import { demoAccount, signInAs } from './helpers';
 
 const scenario = parse(readFileSync('content/en/scenarios/renewal-price-objection.yaml', 'utf8')) as { title: string; examples: { good: string[] } };
 
@@ -99,6 +99,24 @@ test('a rep never reaches hiring, and a wrong candidate link gives a clear page'
 	expect(response?.headers()['cache-control']).toBe('private, no-store');
 	await expect(visitor.getByRole('alert')).toHaveText(/This link is not valid/);
 	await anonymous.close();
+});
+
+test('a new interview offers only managers and admins for the panel, and refuses a team that is not the manager’s', async ({ page }) => {
+	await signInAs(page, 'manager');
+	await page.goto('/hiring/candidates');
+	await page.getByLabel('Name').fill('Team Check');
+	await page.getByLabel('Position applied for').fill('Team test');
+	await page.getByRole('button', { name: 'Add candidate' }).click();
+	await page.goto('/hiring/interviews/new');
+	const panel = page.getByRole('group', { name: 'Panel (interviewers)' });
+	await expect(panel.getByRole('checkbox', { name: demoAccount('admin').name })).toBeVisible();
+	for (const role of ['rep', 'trainer'] as const) await expect(panel.getByRole('checkbox', { name: demoAccount(role).name })).toHaveCount(0);
+	await page.getByLabel('Candidate', { exact: true }).selectOption({ label: 'Team Check · Team test' });
+	// A team the form does not offer (here one that does not exist) is refused with a message, not a crash.
+	await page.getByLabel('Team (optional)').evaluate((select) => ((select as HTMLSelectElement).options[0]!.value = 'no-such-team'));
+	const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Schedule' }).click()]);
+	expect(response.status()).toBe(400);
+	await expect(page.getByRole('alert')).toHaveText('Choose one of your own teams, or none.');
 });
 
 test('a live interview: the cue card moves on with the interviewer’s verdicts', async ({ page }) => {

@@ -22,7 +22,8 @@ import {
 } from './db/schema';
 import { issueToken, newId, secretMatches, splitToken } from './ids';
 import { findContent, latestScenarioRevision } from './content/store';
-import { recordAudit } from './accounts';
+import { getUserRoles, recordAudit, usersWithRole } from './accounts';
+import { listTeams, teamsManagedBy } from './teams';
 import { compiledRevisionFor, startAttemptOnRevision } from './practice';
 import type { SessionUser } from './auth/session';
 import { pageAt, type Pager } from '$lib/pages';
@@ -170,9 +171,31 @@ export function listPositions(db: Db, user: SessionUser): string[] {
 	return visibleHiring(db, user).positions;
 }
 
-export type CreateInterviewProblem = 'candidate' | 'scenario' | 'rubric' | 'panel' | 'date';
+export type CreateInterviewProblem = 'candidate' | 'scenario' | 'rubric' | 'panel' | 'team' | 'date';
 
-/** Creates an interview with its panel, pinning the scenario revision and the rubric as they are now. */
+export interface InterviewChoices {
+	interviewers: { id: string; name: string }[];
+	teams: { id: string; name: string }[];
+}
+
+/**
+ * Who may sit on the panel of an interview a user schedules, and which team it may belong to. The
+ * panel: active managers and admins, the only ones who can open and score it (a rep or trainer
+ * there would leave it never complete). The team: a manager's own (the team's managers see its
+ * interviews, the candidate's contact and notes with them), an admin's any.
+ */
+export function interviewChoicesFor(db: Db, user: Pick<SessionUser, 'id' | 'roles'>): InterviewChoices {
+	const interviewers = [...usersWithRole(db, 'manager'), ...usersWithRole(db, 'admin')]
+		.filter((u, i, all) => all.findIndex((o) => o.id === u.id) === i)
+		.map(({ id, name }) => ({ id, name }));
+	const teams = user.roles.includes('admin') ? listTeams(db) : teamsManagedBy(db, user.id).map(({ team }) => team);
+	return { interviewers, teams: teams.map(({ id, name }) => ({ id, name })) };
+}
+
+/**
+ * Creates an interview with its panel, pinning the scenario revision and the rubric as they are now.
+ * The panel and the team must be among the choices of whoever creates it (`interviewChoicesFor`).
+ */
 export function createInterview(
 	db: Db,
 	input: { candidateId: string; scenarioId: string; rubricId: string; locale: ContentLocale; mode: InterviewMode; scheduledAt: Date; panel: readonly string[]; teamId: string | null; createdBy: string }
@@ -184,9 +207,11 @@ export function createInterview(
 	const rubric = findContent(db, 'rubric', input.rubricId, input.locale);
 	if (!rubric) return { ok: false, problem: 'rubric' };
 	if (Number.isNaN(input.scheduledAt.getTime())) return { ok: false, problem: 'date' };
+	const choices = interviewChoicesFor(db, { id: input.createdBy, roles: getUserRoles(db, input.createdBy) });
 	const panel = [...new Set(input.panel)];
-	const interviewers = panel.length > 0 ? db.select({ id: users.id }).from(users).where(and(inArray(users.id, panel), isNull(users.deactivatedAt))).all() : [];
-	if (interviewers.length === 0 || interviewers.length !== panel.length) return { ok: false, problem: 'panel' };
+	const interviewers = new Set(choices.interviewers.map((person) => person.id));
+	if (panel.length === 0 || !panel.every((id) => interviewers.has(id))) return { ok: false, problem: 'panel' };
+	if (input.teamId !== null && !choices.teams.some((team) => team.id === input.teamId)) return { ok: false, problem: 'team' };
 	const interview = db.transaction((tx) => {
 		const created = tx
 			.insert(interviews)
