@@ -71,6 +71,18 @@ test('an online interview: scheduled, taken through the link, scored blind by tw
 	await admin.goto(interviewUrl);
 	await expect(admin.getByText('Submit your own scores to see the panel’s.')).toBeVisible();
 	await expect(admin.getByRole('cell', { name: '4', exact: true })).toHaveCount(0);
+	// Nor anywhere else: the comparison and its CSV hide the panel's figures, the candidate's data download waits.
+	await admin.goto(`/hiring/compare?position=${encodeURIComponent(position)}`);
+	await expect(admin.getByRole('row').filter({ hasText: '林小姐 Ms. Lin' })).toContainText('Hidden (blind scoring)');
+	await expect(admin.getByRole('row').filter({ hasText: '林小姐 Ms. Lin' }).getByText('75')).toHaveCount(0);
+	const hiddenCsv = await (await admin.request.get(`/hiring/compare/csv?position=${encodeURIComponent(position)}`)).text();
+	expect(hiddenCsv).toContain('Hidden (blind scoring)');
+	expect(hiddenCsv).not.toContain(',75,');
+	await admin.goto('/hiring/candidates');
+	await admin.getByRole('link', { name: '林小姐 Ms. Lin' }).click();
+	await expect(admin.getByText(/The download waits for blind scoring/)).toBeVisible();
+	expect((await admin.request.get(`${admin.url()}/export`)).status()).toBe(409);
+	await admin.goto(interviewUrl);
 	await scoreEverything(admin, 2, 'No');
 	await expect(admin.getByText('2 of 2 interviewers have submitted.')).toBeVisible();
 	await expect(admin.getByText('Disagreement: talk it over').first()).toBeVisible();
