@@ -14,14 +14,21 @@ async function scoreEverything(page: Page, score: number, recommendation: string
 	await expect(page.getByRole('status')).toHaveText('Your scores are submitted.');
 }
 
-test('an online interview: scheduled, taken through the link, scored blind by two, compared and printed', async ({ page, browser }) => {
-	const position = `Phone sales ${Date.now().toString(36)}`;
+/** The manager signs in and adds a candidate. */
+async function addCandidateAsManager(page: Page, name: string, position: string): Promise<void> {
 	await signInAs(page, 'manager');
 	await page.goto('/hiring/candidates');
-	await page.getByLabel('Name').fill('林小姐 Ms. Lin');
+	await page.getByLabel('Name').fill(name);
 	await page.getByLabel('Position applied for').fill(position);
 	await page.getByRole('button', { name: 'Add candidate' }).click();
 	await expect(page.getByRole('status')).toContainText('added');
+}
+
+test('an online interview: scheduled, taken through the link, scored blind by two, compared and printed', async ({ page, browser }) => {
+	// A whole hiring round: a candidate's role-play, two interviewers, and what each may see on the way.
+	test.setTimeout(90_000);
+	const position = `Phone sales ${Date.now().toString(36)}`;
+	await addCandidateAsManager(page, '林小姐 Ms. Lin', position);
 
 	await page.goto('/hiring/interviews/new');
 	await page.getByLabel('Candidate', { exact: true }).selectOption({ label: `林小姐 Ms. Lin · ${position}` });
@@ -114,11 +121,7 @@ test('a rep never reaches hiring, and a wrong candidate link gives a clear page'
 });
 
 test('a new interview offers only managers and admins for the panel, and refuses a team that is not the manager’s', async ({ page }) => {
-	await signInAs(page, 'manager');
-	await page.goto('/hiring/candidates');
-	await page.getByLabel('Name').fill('Team Check');
-	await page.getByLabel('Position applied for').fill('Team test');
-	await page.getByRole('button', { name: 'Add candidate' }).click();
+	await addCandidateAsManager(page, 'Team Check', 'Team test');
 	await page.goto('/hiring/interviews/new');
 	const panel = page.getByRole('group', { name: 'Panel (interviewers)' });
 	await expect(panel.getByRole('checkbox', { name: demoAccount('admin').name })).toBeVisible();
@@ -132,11 +135,7 @@ test('a new interview offers only managers and admins for the panel, and refuses
 });
 
 test('a live interview: the cue card moves on with the interviewer’s verdicts', async ({ page }) => {
-	await signInAs(page, 'manager');
-	await page.goto('/hiring/candidates');
-	await page.getByLabel('Name').fill('Live Candidate');
-	await page.getByLabel('Position applied for').fill('Live test');
-	await page.getByRole('button', { name: 'Add candidate' }).click();
+	await addCandidateAsManager(page, 'Live Candidate', 'Live test');
 	await page.goto('/hiring/interviews/new');
 	await page.getByLabel('Candidate', { exact: true }).selectOption({ label: 'Live Candidate · Live test' });
 	await page.getByRole('radio', { name: /^Live/ }).check();
