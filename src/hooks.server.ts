@@ -81,7 +81,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), geolocation=(), microphone=(self)');
-	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	// A candidate's page holds their name, transcript and link: kept by no cache, like signed-in pages.
+	if (event.locals.user || /^\/try(\/|$)/.test(event.url.pathname)) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { signInAs } from './helpers';
+import { demoAccount, signInAs } from './helpers';
 
 const scenario = parse(readFileSync('content/en/scenarios/renewal-price-objection.yaml', 'utf8')) as { title: string; examples: { good: string[] } };
 
@@ -14,14 +14,21 @@ async function scoreEverything(page: Page, score: number, recommendation: string
 	await expect(page.getByRole('status')).toHaveText('Your scores are submitted.');
 }
 
-test('an online interview: scheduled, taken through the link, scored blind by two, compared and printed', async ({ page, browser }) => {
-	const position = `Phone sales ${Date.now().toString(36)}`;
+/** The manager signs in and adds a candidate. */
+async function addCandidateAsManager(page: Page, name: string, position: string): Promise<void> {
 	await signInAs(page, 'manager');
 	await page.goto('/hiring/candidates');
-	await page.getByLabel('Name').fill('林小姐 Ms. Lin');
+	await page.getByLabel('Name').fill(name);
 	await page.getByLabel('Position applied for').fill(position);
 	await page.getByRole('button', { name: 'Add candidate' }).click();
 	await expect(page.getByRole('status')).toContainText('added');
+}
+
+test('an online interview: scheduled, taken through the link, scored blind by two, compared and printed', async ({ page, browser }) => {
+	// A whole hiring round: a candidate's role-play, two interviewers, and what each may see on the way.
+	test.setTimeout(90_000);
+	const position = `Phone sales ${Date.now().toString(36)}`;
+	await addCandidateAsManager(page, '林小姐 Ms. Lin', position);
 
 	await page.goto('/hiring/interviews/new');
 	await page.getByLabel('Candidate', { exact: true }).selectOption({ label: `林小姐 Ms. Lin · ${position}` });
@@ -36,9 +43,11 @@ test('an online interview: scheduled, taken through the link, scored blind by tw
 	// The candidate, in a browser with no account.
 	const candidateContext = await browser.newContext();
 	const candidate = await candidateContext.newPage();
-	await candidate.goto(link);
+	expect((await candidate.goto(link))?.headers()['cache-control']).toContain('no-store');
 	await candidate.getByRole('checkbox').check();
-	await candidate.getByRole('button', { name: 'Start' }).click();
+	// The action's own answer too (the form posts with fetch): no cache keeps the candidate's page.
+	const [started] = await Promise.all([candidate.waitForResponse((r) => r.request().method() === 'POST'), candidate.getByRole('button', { name: 'Start' }).click()]);
+	expect(started.headers()['cache-control']).toContain('no-store');
 	for (const reply of scenario.examples.good) {
 		if (!(await candidate.getByLabel('Your reply').isVisible())) break;
 		await candidate.getByLabel('Your reply').fill(reply);
@@ -69,6 +78,18 @@ test('an online interview: scheduled, taken through the link, scored blind by tw
 	await admin.goto(interviewUrl);
 	await expect(admin.getByText('Submit your own scores to see the panel’s.')).toBeVisible();
 	await expect(admin.getByRole('cell', { name: '4', exact: true })).toHaveCount(0);
+	// Nor anywhere else: the comparison and its CSV hide the panel's figures, the candidate's data download waits.
+	await admin.goto(`/hiring/compare?position=${encodeURIComponent(position)}`);
+	await expect(admin.getByRole('row').filter({ hasText: '林小姐 Ms. Lin' })).toContainText('Hidden (blind scoring)');
+	await expect(admin.getByRole('row').filter({ hasText: '林小姐 Ms. Lin' }).getByText('75')).toHaveCount(0);
+	const hiddenCsv = await (await admin.request.get(`/hiring/compare/csv?position=${encodeURIComponent(position)}`)).text();
+	expect(hiddenCsv).toContain('Hidden (blind scoring)');
+	expect(hiddenCsv).not.toContain(',75,');
+	await admin.goto('/hiring/candidates');
+	await admin.getByRole('link', { name: '林小姐 Ms. Lin' }).click();
+	await expect(admin.getByText(/The download waits for blind scoring/)).toBeVisible();
+	expect((await admin.request.get(`${admin.url()}/export`)).status()).toBe(409);
+	await admin.goto(interviewUrl);
 	await scoreEverything(admin, 2, 'No');
 	await expect(admin.getByText('2 of 2 interviewers have submitted.')).toBeVisible();
 	await expect(admin.getByText('Disagreement: talk it over').first()).toBeVisible();
@@ -94,16 +115,27 @@ test('a rep never reaches hiring, and a wrong candidate link gives a clear page'
 	const visitor = await anonymous.newPage();
 	const response = await visitor.goto('/try/not.arealtoken');
 	expect(response?.status()).toBe(200);
+	expect(response?.headers()['cache-control']).toBe('private, no-store');
 	await expect(visitor.getByRole('alert')).toHaveText(/This link is not valid/);
 	await anonymous.close();
 });
 
+test('a new interview offers only managers and admins for the panel, and refuses a team that is not the manager’s', async ({ page }) => {
+	await addCandidateAsManager(page, 'Team Check', 'Team test');
+	await page.goto('/hiring/interviews/new');
+	const panel = page.getByRole('group', { name: 'Panel (interviewers)' });
+	await expect(panel.getByRole('checkbox', { name: demoAccount('admin').name })).toBeVisible();
+	for (const role of ['rep', 'trainer'] as const) await expect(panel.getByRole('checkbox', { name: demoAccount(role).name })).toHaveCount(0);
+	await page.getByLabel('Candidate', { exact: true }).selectOption({ label: 'Team Check · Team test' });
+	// A team the form does not offer (here one that does not exist) is refused with a message, not a crash.
+	await page.getByLabel('Team (optional)').evaluate((select) => ((select as HTMLSelectElement).options[0]!.value = 'no-such-team'));
+	const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Schedule' }).click()]);
+	expect(response.status()).toBe(400);
+	await expect(page.getByRole('alert')).toHaveText('Choose one of your own teams, or none.');
+});
+
 test('a live interview: the cue card moves on with the interviewer’s verdicts', async ({ page }) => {
-	await signInAs(page, 'manager');
-	await page.goto('/hiring/candidates');
-	await page.getByLabel('Name').fill('Live Candidate');
-	await page.getByLabel('Position applied for').fill('Live test');
-	await page.getByRole('button', { name: 'Add candidate' }).click();
+	await addCandidateAsManager(page, 'Live Candidate', 'Live test');
 	await page.goto('/hiring/interviews/new');
 	await page.getByLabel('Candidate', { exact: true }).selectOption({ label: 'Live Candidate · Live test' });
 	await page.getByRole('radio', { name: /^Live/ }).check();

@@ -1,8 +1,8 @@
-import { eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, ne, not, or } from 'drizzle-orm';
 import type { Db } from './db';
 import { attempts, auditLog, candidates, interviewInvites, interviewPanel, interviews, ratings, scoreOverrides, turns, users } from './db/schema';
 import { recordAudit } from './accounts';
-import { canSeeCandidate, canSeeInterview, findCandidate, isAdmin } from './hiring';
+import { canSeeCandidate, canSeeInterview, findCandidate, isAdmin, panelOpenCondition } from './hiring';
 import type { SessionUser } from './auth/session';
 
 /**
@@ -23,6 +23,31 @@ export function candidateDataAccess(db: Db, user: SessionUser, candidateId: stri
 	if (!canSeeCandidate(db, user, candidateId)) return 'none';
 	const ids = interviewIdsOf(db, candidateId);
 	return ids.every((id) => canSeeInterview(db, user, id)) ? 'full' : 'partial';
+}
+
+/**
+ * Whether the export would show the user a rating that blind scoring still hides from them
+ * (`panelOpenCondition`; another's draft is always hidden). The export is everything stored, so it
+ * is held back rather than cut: a manager gets it once nothing in it is hidden from them. An admin,
+ * who answers privacy requests for the organisation, gets it complete (drafts too) unless they sit
+ * on one of the candidate's panels where something is still hidden from them as a panelist.
+ */
+export function exportHeldBack(db: Db, user: SessionUser, candidateId: string): boolean {
+	const seats = db.select({ id: interviewPanel.interviewId }).from(interviewPanel).where(eq(interviewPanel.userId, user.id));
+	const hidden = db
+		.select({ id: ratings.interviewId })
+		.from(ratings)
+		.innerJoin(interviews, eq(interviews.id, ratings.interviewId))
+		.where(
+			and(
+				eq(interviews.candidateId, candidateId),
+				ne(ratings.interviewerId, user.id),
+				or(isNull(ratings.submittedAt), not(panelOpenCondition(interviews.id, user.id))),
+				isAdmin(user) ? inArray(interviews.id, seats) : undefined
+			)
+		)
+		.get();
+	return !!hidden;
 }
 
 function interviewIdsOf(db: Db, candidateId: string): string[] {

@@ -11,6 +11,10 @@ describe('csv', () => {
 		['+1 555', "'+1 555"],
 		['-2', "'-2"],
 		['@SUM(A1)', "'@SUM(A1)"],
+		// Spreadsheets set to split on semicolons or tabs would read the rest as a cell of its own.
+		['x;=1+1', '"x;=1+1"'],
+		['x\t=1+1', '"x\t=1+1"'],
+		['\t=1+1', `"'\t=1+1"`],
 		[null, '']
 	])('%j → %j', (value, expected) => {
 		expect(csvCell(value)).toBe(expected);

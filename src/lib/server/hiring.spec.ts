@@ -3,12 +3,14 @@ import { peopleIn } from './test-people';
 import { createTestDatabase } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { addTeamMember, createTeam } from './teams';
+import { setUserActive } from './accounts';
 import { findAttempt, submitTurn } from './practice';
 import {
 	canSeeInterview,
 	createCandidate,
 	createInterview,
 	createInterviewInvite,
+	interviewChoicesFor,
 	listVisibleCandidates,
 	lookUpCandidateLink,
 	revokeInterviewInvites,
@@ -25,12 +27,13 @@ function setUp() {
 	const teamLead = person('lead', ['manager']);
 	const outsider = person('outsider', ['manager']);
 	const rep = person('rep', ['rep']);
+	const trainer = person('trainer', ['trainer']);
 	const team = createTeam(db, 'Taipei');
 	addTeamMember(db, team.id, teamLead.id, 'manager');
 	const candidate = createCandidate(db, { name: 'Cand', contact: 'c@example.com', position: 'Phone sales', notes: '', createdBy: panelist.id });
-	const created = createInterview(db, { candidateId: candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: new Date(), panel: [panelist.id, admin.id], teamId: team.id, createdBy: panelist.id });
+	const created = createInterview(db, { candidateId: candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: new Date(), panel: [panelist.id, admin.id], teamId: team.id, createdBy: teamLead.id });
 	if (!created.ok) throw new Error(created.problem);
-	return { db, admin, panelist, teamLead, outsider, rep, candidate, interview: created.interview };
+	return { db, admin, panelist, teamLead, outsider, rep, trainer, team, candidate, interview: created.interview };
 }
 
 describe('who sees an interview', () => {
@@ -54,6 +57,37 @@ describe('creating an interview', () => {
 		expect((s.interview.rubric as { criteria: unknown[] }).criteria).toHaveLength(7);
 		const bad = createInterview(s.db, { candidateId: s.candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'live', scheduledAt: new Date(), panel: ['nobody'], teamId: null, createdBy: s.admin.id });
 		expect(bad).toEqual({ ok: false, problem: 'panel' });
+	});
+
+	// A team's managers see its interviews (the candidate's contact and notes with them), and only
+	// managers and admins can score one: the same rule as a cohort's team.
+	it.each([
+		['lead', 'own team', 'panelist', { ok: true }],
+		['admin', 'own team', 'panelist', { ok: true }],
+		['lead', 'none', 'lead', { ok: true }],
+		['outsider', 'own team', 'outsider', { ok: false, problem: 'team' }],
+		['outsider', 'unknown', 'outsider', { ok: false, problem: 'team' }],
+		['admin', 'unknown', 'admin', { ok: false, problem: 'team' }],
+		['lead', 'own team', 'rep', { ok: false, problem: 'panel' }],
+		['admin', 'none', 'trainer', { ok: false, problem: 'panel' }],
+		['lead', 'own team', 'deactivated', { ok: false, problem: 'panel' }]
+	] as const)('%s with team %s and %s on the panel → %j', (who, team, member, expected) => {
+		const s = setUp();
+		const people = { admin: s.admin, lead: s.teamLead, outsider: s.outsider, panelist: s.panelist, rep: s.rep, trainer: s.trainer, deactivated: s.outsider };
+		if (member === 'deactivated') setUserActive(s.db, s.outsider.id, false);
+		const teamId = { 'own team': s.team.id, none: null, unknown: 'no-such-team' }[team];
+		const result = createInterview(s.db, { candidateId: s.candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'live', scheduledAt: new Date(), panel: [s.admin.id, people[member].id], teamId, createdBy: people[who].id });
+		expect(result).toMatchObject(expected);
+	});
+
+	it('offers a manager their own teams and every manager and admin for the panel, nobody else', () => {
+		const s = setUp();
+		const other = createTeam(s.db, 'Kaohsiung');
+		const names = (list: { name: string }[]) => list.map((x) => x.name).sort();
+		expect(names(interviewChoicesFor(s.db, s.teamLead).teams)).toEqual(['Taipei']);
+		expect(interviewChoicesFor(s.db, s.outsider).teams).toEqual([]);
+		expect(names(interviewChoicesFor(s.db, s.admin).teams)).toEqual([other.name, 'Taipei'].sort());
+		expect(names(interviewChoicesFor(s.db, s.outsider).interviewers)).toEqual(['admin', 'lead', 'outsider', 'panelist']);
 	});
 });
 

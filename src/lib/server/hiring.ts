@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type Placeholder } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { prepared, type Db } from './db';
 import {
 	attempts,
@@ -22,7 +22,8 @@ import {
 } from './db/schema';
 import { issueToken, newId, secretMatches, splitToken } from './ids';
 import { findContent, latestScenarioRevision } from './content/store';
-import { recordAudit } from './accounts';
+import { getUserRoles, recordAudit, usersWithRole } from './accounts';
+import { listTeams, teamsManagedBy } from './teams';
 import { compiledRevisionFor, startAttemptOnRevision } from './practice';
 import type { SessionUser } from './auth/session';
 import { pageAt, type Pager } from '$lib/pages';
@@ -59,6 +60,39 @@ export function canSeeInterview(db: Db, user: SessionUser, interviewId: string):
 
 export function isOnPanel(db: Db, interviewId: string, userId: string): boolean {
 	return !!db.select().from(interviewPanel).where(and(eq(interviewPanel.interviewId, interviewId), eq(interviewPanel.userId, userId))).get();
+}
+
+/**
+ * Blind scoring, the one rule for all that shows ratings (pages, CSV, exports, the comparison,
+ * calibration): an interview's ratings are open to a user on its panel once they have submitted
+ * their own, and to anyone else who may see the interview once every panel member has submitted
+ * (what they see could otherwise reach a panelist who has not scored yet). Until then a user sees
+ * no rating but their own; a draft is never seen by anyone but its author.
+ */
+export function panelOpenCondition(interviewId: SQLWrapper, userId: string | Placeholder): SQL {
+	return sql`(case when exists (select 1 from ${interviewPanel} seat where seat.interview_id = ${interviewId} and seat.user_id = ${userId})
+		then exists (select 1 from ${ratings} own where own.interview_id = ${interviewId} and own.interviewer_id = ${userId} and own.submitted_at is not null)
+		else not exists (select 1 from ${interviewPanel} seat where seat.interview_id = ${interviewId}
+			and not exists (select 1 from ${ratings} done where done.interview_id = seat.interview_id and done.interviewer_id = seat.user_id and done.submitted_at is not null)) end)`;
+}
+
+export function isPanelOpenTo(db: Db, userId: string, interviewId: string): boolean {
+	return !!db.select({ id: interviews.id }).from(interviews).where(and(eq(interviews.id, interviewId), panelOpenCondition(interviews.id, userId))).get();
+}
+
+/** Of these interviews, the ones whose ratings are still hidden from the user (in the order given). */
+function hiddenFrom(db: Db, userId: string, ids: readonly string[]): string[] {
+	const listed = sql`${sql.identifier('listed')}.value`;
+	return prepared(db, 'hidden-from', () =>
+		db
+			.select({ id: sql<string>`${listed}` })
+			.from(sql`json_each(${sql.placeholder('ids')}) as ${sql.identifier('listed')}`)
+			.where(sql`not ${panelOpenCondition(listed, sql.placeholder('user'))}`)
+			.orderBy(sql`${sql.identifier('listed')}.key`)
+			.prepare()
+	)
+		.all({ ids: JSON.stringify(ids), user: userId })
+		.map((row) => row.id);
 }
 
 export interface InterviewRow {
@@ -127,7 +161,8 @@ export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string):
 interface KeptComparison {
 	version: number;
 	positions: string[];
-	interviews: Map<string, { ids: string[]; orders: Map<ComparisonSort, string[]> }>;
+	/** Per position: its interviews, and the orders worked out (those by score and spread for `hidden`). */
+	interviews: Map<string, { ids: string[]; orders: Map<ComparisonSort, string[]>; hidden: string }>;
 }
 
 const keptComparisons = new WeakMap<Db, Map<string, KeptComparison>>();
@@ -158,7 +193,7 @@ function visibleHiring(db: Db, user: SessionUser): KeptComparison {
 	for (const row of rows) {
 		const entry = visible.interviews.get(row.position);
 		if (entry) entry.ids.push(row.id);
-		else visible.interviews.set(row.position, { ids: [row.id], orders: new Map() });
+		else visible.interviews.set(row.position, { ids: [row.id], orders: new Map(), hidden: '' });
 	}
 	// Bounded: one entry per manager or admin who opened the comparison since the last change.
 	if (kept.size >= 10_000) kept.delete(kept.keys().next().value as string);
@@ -170,9 +205,31 @@ export function listPositions(db: Db, user: SessionUser): string[] {
 	return visibleHiring(db, user).positions;
 }
 
-export type CreateInterviewProblem = 'candidate' | 'scenario' | 'rubric' | 'panel' | 'date';
+export type CreateInterviewProblem = 'candidate' | 'scenario' | 'rubric' | 'panel' | 'team' | 'date';
 
-/** Creates an interview with its panel, pinning the scenario revision and the rubric as they are now. */
+export interface InterviewChoices {
+	interviewers: { id: string; name: string }[];
+	teams: { id: string; name: string }[];
+}
+
+/**
+ * Who may sit on the panel of an interview a user schedules, and which team it may belong to. The
+ * panel: active managers and admins, the only ones who can open and score it (a rep or trainer
+ * there would leave it never complete). The team: a manager's own (the team's managers see its
+ * interviews, the candidate's contact and notes with them), an admin's any.
+ */
+export function interviewChoicesFor(db: Db, user: Pick<SessionUser, 'id' | 'roles'>): InterviewChoices {
+	const interviewers = [...usersWithRole(db, 'manager'), ...usersWithRole(db, 'admin')]
+		.filter((u, i, all) => all.findIndex((o) => o.id === u.id) === i)
+		.map(({ id, name }) => ({ id, name }));
+	const teams = user.roles.includes('admin') ? listTeams(db) : teamsManagedBy(db, user.id).map(({ team }) => team);
+	return { interviewers, teams: teams.map(({ id, name }) => ({ id, name })) };
+}
+
+/**
+ * Creates an interview with its panel, pinning the scenario revision and the rubric as they are now.
+ * The panel and the team must be among the choices of whoever creates it (`interviewChoicesFor`).
+ */
 export function createInterview(
 	db: Db,
 	input: { candidateId: string; scenarioId: string; rubricId: string; locale: ContentLocale; mode: InterviewMode; scheduledAt: Date; panel: readonly string[]; teamId: string | null; createdBy: string }
@@ -184,9 +241,11 @@ export function createInterview(
 	const rubric = findContent(db, 'rubric', input.rubricId, input.locale);
 	if (!rubric) return { ok: false, problem: 'rubric' };
 	if (Number.isNaN(input.scheduledAt.getTime())) return { ok: false, problem: 'date' };
+	const choices = interviewChoicesFor(db, { id: input.createdBy, roles: getUserRoles(db, input.createdBy) });
 	const panel = [...new Set(input.panel)];
-	const interviewers = panel.length > 0 ? db.select({ id: users.id }).from(users).where(and(inArray(users.id, panel), isNull(users.deactivatedAt))).all() : [];
-	if (interviewers.length === 0 || interviewers.length !== panel.length) return { ok: false, problem: 'panel' };
+	const interviewers = new Set(choices.interviewers.map((person) => person.id));
+	if (panel.length === 0 || !panel.every((id) => interviewers.has(id))) return { ok: false, problem: 'panel' };
+	if (input.teamId !== null && !choices.teams.some((team) => team.id === input.teamId)) return { ok: false, problem: 'team' };
 	const interview = db.transaction((tx) => {
 		const created = tx
 			.insert(interviews)
@@ -345,12 +404,13 @@ export type ComparisonRow = [
 	candidate: string,
 	scheduledAt: number,
 	mode: InterviewMode,
+	// The panel's figures: null while blind scoring hides them from the viewer (`panelOpenCondition`).
 	score: number | null,
-	spread: number,
-	strongYes: number,
-	yes: number,
-	no: number,
-	strongNo: number,
+	spread: number | null,
+	strongYes: number | null,
+	yes: number | null,
+	no: number | null,
+	strongNo: number | null,
 	submitted: number,
 	panelSize: number,
 	autoScore: number | null
@@ -360,15 +420,18 @@ export const COMPARISON_SORTS = ['score', 'spread', 'candidate', 'date'] as cons
 export type ComparisonSort = (typeof COMPARISON_SORTS)[number];
 export const COMPARISON_PER_PAGE = 25;
 
-// Best score first (none last), least spread first, latest first; ties keep the latest first.
+// Best score first (none last), least spread first, latest first; ties keep the latest first. An
+// interview whose ratings are hidden from the viewer sorts as one with none submitted, or its place
+// would tell what is hidden.
+const isHidden = sql`${interviewSummaries.interviewId} in (select value from json_each(${sql.placeholder('hidden')}))`;
 const comparisonOrder = {
-	score: [sql`coalesce(${interviewSummaries.score}, -1) desc`, desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)],
-	spread: [asc(interviewSummaries.spread), desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)],
+	score: [sql`case when ${isHidden} then -1 else coalesce(${interviewSummaries.score}, -1) end desc`, desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)],
+	spread: [sql`case when ${isHidden} then 0 else ${interviewSummaries.spread} end`, desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)],
 	date: [desc(interviewSummaries.scheduledAt), asc(interviewSummaries.interviewId)]
 };
 
 /** The given interviews (a JSON list drives the join: one look-up each) in one order. */
-function orderedIds(db: Db, ids: readonly string[], order: keyof typeof comparisonOrder): string[] {
+function orderedIds(db: Db, ids: readonly string[], order: keyof typeof comparisonOrder, hidden: readonly string[] = []): string[] {
 	return prepared(db, `compare-order-${order}`, () =>
 		db
 			.select({ id: interviewSummaries.interviewId })
@@ -377,7 +440,7 @@ function orderedIds(db: Db, ids: readonly string[], order: keyof typeof comparis
 			.orderBy(...comparisonOrder[order])
 			.prepare()
 	)
-		.all({ ids: JSON.stringify(ids) })
+		.all({ ids: JSON.stringify(ids), hidden: JSON.stringify(hidden) })
 		.map((row) => row.id);
 }
 
@@ -387,9 +450,10 @@ const comparisonColumns = sql`${interviewSummaries.interviewId}, ${interviewSumm
 
 /**
  * The rows of the given interviews, in the order given. The panel's summary and the role-play's
- * score are read as kept (`interview_summaries`), not worked out again from every rating.
+ * score are read as kept (`interview_summaries`), not worked out again from every rating; the kept
+ * summary is the whole panel's, so the figures of the `hidden` interviews are left out here.
  */
-function comparisonRows(db: Db, ids: readonly string[]): ComparisonRow[] {
+function comparisonRows(db: Db, ids: readonly string[], hidden: ReadonlySet<string>): ComparisonRow[] {
 	const rows = prepared(db, 'compare-rows', () =>
 		db
 			.select({ values: comparisonColumns })
@@ -399,13 +463,14 @@ function comparisonRows(db: Db, ids: readonly string[]): ComparisonRow[] {
 	).values({ ids: JSON.stringify(ids) }) as ComparisonRow[];
 	// Put in the order given here: sorting them again in SQL cost more.
 	const at = new Map(ids.map((id, i) => [id, i]));
+	for (const row of rows) if (hidden.has(row[0])) row.splice(4, 6, null, null, null, null, null, null);
 	return rows.sort((a, b) => at.get(a[0])! - at.get(b[0])!);
 }
 
 /** One row per interview the user may see for a position (cancelled ones left out), latest first. */
 export function comparePosition(db: Db, user: SessionUser, position: string): ComparisonRow[] {
 	const visible = visibleHiring(db, user).interviews.get(position);
-	return visible ? comparisonRows(db, orderedIds(db, visible.ids, 'date')) : [];
+	return visible ? comparisonRows(db, orderedIds(db, visible.ids, 'date'), new Set(hiddenFrom(db, user.id, visible.ids))) : [];
 }
 
 /**
@@ -423,6 +488,13 @@ export function comparisonPage(
 	const visible = kept.interviews.get(position);
 	const { offset, limit, pager } = pageAt(visible?.ids.length ?? 0, COMPARISON_PER_PAGE, requested.page);
 	if (!visible) return { positions: kept.positions, position, rows: [], total: 0, pager };
+	// Worked out on every view: it changes as the user and the panels submit, which the kept version does not follow.
+	const hidden = hiddenFrom(db, user.id, visible.ids);
+	if (visible.hidden !== hidden.join(' ')) {
+		visible.hidden = hidden.join(' ');
+		visible.orders.delete('score');
+		visible.orders.delete('spread');
+	}
 	let order = visible.orders.get(requested.sort);
 	if (!order) {
 		// Names sort as people expect (localeCompare), which SQLite's collations cannot; ties keep
@@ -432,18 +504,18 @@ export function comparisonPage(
 				? comparePosition(db, user, position)
 						.sort((a, b) => a[1].localeCompare(b[1]))
 						.map(([interviewId]) => interviewId)
-				: orderedIds(db, visible.ids, requested.sort);
+				: orderedIds(db, visible.ids, requested.sort, hidden);
 		visible.orders.set(requested.sort, order);
 	}
-	return { positions: kept.positions, position, rows: comparisonRows(db, order.slice(offset, offset + limit)), total: order.length, pager };
+	return { positions: kept.positions, position, rows: comparisonRows(db, order.slice(offset, offset + limit), new Set(hidden)), total: order.length, pager };
 }
 
-/** Every submitted rating on interviews the user may see, for the calibration page. */
+/** Every submitted rating on interviews the user may see and whose ratings are open to them, for the calibration page. */
 export function submittedRatingsFor(db: Db, user: SessionUser): { interviewId: string; interviewerId: string; scores: Record<string, number> }[] {
 	return db
 		.select({ interviewId: ratings.interviewId, interviewerId: ratings.interviewerId, scores: ratings.scores })
 		.from(ratings)
 		.innerJoin(interviews, eq(interviews.id, ratings.interviewId))
-		.where(and(sql`${ratings.submittedAt} is not null`, visibleInterviewCondition(db, user)))
+		.where(and(sql`${ratings.submittedAt} is not null`, visibleInterviewCondition(db, user), panelOpenCondition(interviews.id, user.id)))
 		.all();
 }

@@ -131,36 +131,37 @@ describe('the comparison page', () => {
 	it('shows 25 interviews a page, sorted on the server, and says how many there are', () => {
 		const s = setUp();
 		const made = Array.from({ length: 30 }, (_, i) => s.interview(`Cand ${String(i).padStart(2, '0')}`, 'Phone sales', 'online', new Date(Date.UTC(2026, 5, 1 + i))));
+		// Seen by a panelist: their panel's figures are open to them where they have submitted theirs.
 		made.slice(0, 3).forEach((interview, i) => rate(s.db, interview, s.panelist.id, scoresOf(2 + i), 'yes'));
-		const first = page(s, s.lead);
+		const first = page(s, s.panelist);
 		expect(first.total).toBe(30);
 		expect(first.pager).toEqual({ current: 1, total: 2 });
 		expect(first.rows).toHaveLength(25);
 		// Best score first, the unscored after them, latest first.
 		expect(first.rows.slice(0, 4).map(([, candidate]) => candidate)).toEqual(['Cand 02', 'Cand 01', 'Cand 00', 'Cand 29']);
-		const second = page(s, s.lead, 'score', '2');
+		const second = page(s, s.panelist, 'score', '2');
 		expect(second.rows.map(([, candidate]) => candidate)).toEqual(['Cand 07', 'Cand 06', 'Cand 05', 'Cand 04', 'Cand 03']);
-		expect(page(s, s.lead, 'score', '9').pager.current).toBe(2);
-		expect(page(s, s.lead, 'candidate', '2').rows.map(([, candidate]) => candidate)).toEqual(['Cand 25', 'Cand 26', 'Cand 27', 'Cand 28', 'Cand 29']);
-		expect(page(s, s.lead, 'date').rows[0]![1]).toBe('Cand 29');
+		expect(page(s, s.panelist, 'score', '9').pager.current).toBe(2);
+		expect(page(s, s.panelist, 'candidate', '2').rows.map(([, candidate]) => candidate)).toEqual(['Cand 25', 'Cand 26', 'Cand 27', 'Cand 28', 'Cand 29']);
+		expect(page(s, s.panelist, 'date').rows[0]![1]).toBe('Cand 29');
 		// The CSV keeps every row.
-		expect(comparePosition(s.db, s.lead, 'Phone sales')).toHaveLength(30);
+		expect(comparePosition(s.db, s.panelist, 'Phone sales')).toHaveLength(30);
 	});
 
 	it('shows a new rating, a renamed candidate and a cancelled interview on the next view', () => {
 		const s = setUp();
 		const [a, b] = [s.interview('Ada'), s.interview('Bo', 'Phone sales', 'live', new Date('2026-06-02T09:00:00Z'))];
 		rate(s.db, a, s.panelist.id, scoresOf(3), 'yes');
-		expect(page(s, s.lead).rows.map(([, candidate]) => candidate)).toEqual(['Ada', 'Bo']);
+		expect(page(s, s.panelist).rows.map(([, candidate]) => candidate)).toEqual(['Ada', 'Bo']);
 		rate(s.db, b, s.panelist.id, scoresOf(5), 'strong-yes');
-		expect(page(s, s.lead).rows.map(([, candidate, , , score, , strongYes]) => [candidate, score, strongYes])).toEqual([
+		expect(page(s, s.panelist).rows.map(([, candidate, , , score, , strongYes]) => [candidate, score, strongYes])).toEqual([
 			['Bo', 100, 1],
 			['Ada', 50, 0]
 		]);
 		s.db.update(candidates).set({ name: 'Bob' }).where(eq(candidates.id, b.candidateId)).run();
-		expect(page(s, s.lead).rows[0]![1]).toBe('Bob');
+		expect(page(s, s.panelist).rows[0]![1]).toBe('Bob');
 		s.db.update(interviews).set({ cancelledAt: new Date() }).where(eq(interviews.id, b.id)).run();
-		const after = page(s, s.lead);
+		const after = page(s, s.panelist);
 		expect(after.total).toBe(1);
 		expect(after.rows.map(([, candidate]) => candidate)).toEqual(['Ada']);
 	});

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from './db';
 import type { SessionUser } from './auth/session';
-import { canSeeInterview, findCandidate, findInterview, isOnPanel, panelOf, ratingsOf } from './hiring';
+import { canSeeInterview, findCandidate, findInterview, isOnPanel, isPanelOpenTo, panelOf, ratingsOf } from './hiring';
 import { compiledRevisionFor, loadAttempt } from './practice';
 import { partsFromSpans } from '$lib/highlight-spans';
 import type { Attempt } from './db/schema';
 import type { ReplyScore } from '$lib/engine/scoring/score';
 import type { Rubric } from '$lib/engine/content';
-import { summarizePanel, visibleRatings, weightedScore } from '$lib/engine/hiring/rubric';
+import { summarizePanel, weightedScore } from '$lib/engine/hiring/rubric';
 
 /** The interview if this user may see it; a 404 otherwise, so that its existence does not leak. */
 export function interviewFor(db: Db, user: SessionUser, interviewId: string) {
@@ -37,7 +37,7 @@ export function transcriptOf(db: Db, attempt: Attempt) {
 	});
 }
 
-/** The panel's ratings as this user may see them: blind until they have submitted their own. */
+/** The panel's ratings as this user may see them: blind scoring (`panelOpenCondition`) decides. */
 export function panelView(db: Db, user: SessionUser, interviewId: string, rubric: Rubric) {
 	const panel = panelOf(db, interviewId);
 	const names = new Map(panel.map((p) => [p.id, p.name]));
@@ -50,17 +50,13 @@ export function panelView(db: Db, user: SessionUser, interviewId: string, rubric
 		submitted: r.submittedAt !== null,
 		weighted: weightedScore(rubric, r.scores)
 	}));
-	const onPanel = isOnPanel(db, interviewId, user.id);
-	// Someone not on the panel scores nothing, so there is nothing for them to be blind about.
-	const visible = onPanel ? visibleRatings(user.id, all) : all.filter((r) => r.submitted);
-	const mine = all.find((r) => r.interviewerId === user.id) ?? null;
-	const showPanel = !onPanel || !!mine?.submitted;
+	const open = isPanelOpenTo(db, user.id, interviewId);
 	return {
 		panel,
-		onPanel,
-		mine,
-		others: showPanel ? visible.filter((r) => r.interviewerId !== user.id) : [],
-		summary: showPanel ? summarizePanel(rubric, all) : null,
+		onPanel: isOnPanel(db, interviewId, user.id),
+		mine: all.find((r) => r.interviewerId === user.id) ?? null,
+		others: open ? all.filter((r) => r.submitted && r.interviewerId !== user.id) : [],
+		summary: open ? summarizePanel(rubric, all) : null,
 		submittedCount: all.filter((r) => r.submitted).length
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, weightedKappa } from './agreement';
-import { missingCriteria, summarizePanel, visibleRatings, weightedScore, type RatingInput } from './rubric';
+import { missingCriteria, summarizePanel, weightedScore, type RatingInput } from './rubric';
 
 const rubric = {
 	criteria: [
@@ -52,23 +52,6 @@ describe('exact rubric arithmetic', () => {
 		const three = { criteria: [{ id: 'a', weight: 1 }, { id: 'b', weight: 2 }] };
 		// a: (25×1 + 25×2)÷3 = 25; b: (50×1 + 0×2)÷3 = 16.666… → 16.7; mean (25 + 16.7) ÷ 2 = 20.85 → 20.9
 		expect(summarizePanel(three, [{ interviewerId: 'x', scores: { a: 2, b: 2 }, recommendation: 'yes', submitted: true }, { interviewerId: 'y', scores: { a: 3, b: 1 }, recommendation: 'no', submitted: true }]).score).toBe(20.9);
-	});
-});
-
-describe('blind scoring', () => {
-	const ratings = [
-		{ interviewerId: 'a', submitted: true },
-		{ interviewerId: 'b', submitted: false },
-		{ interviewerId: 'c', submitted: true }
-	];
-
-	it('before submitting, an interviewer sees only their own rating', () => {
-		expect(visibleRatings('b', ratings)).toEqual([{ interviewerId: 'b', submitted: false }]);
-		expect(visibleRatings('d', ratings)).toEqual([]);
-	});
-
-	it('after submitting, they see every submitted rating, not the others’ drafts', () => {
-		expect(visibleRatings('a', ratings).map((r) => r.interviewerId)).toEqual(['a', 'c']);
 	});
 });
 

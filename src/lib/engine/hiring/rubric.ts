@@ -58,16 +58,6 @@ export function weightedScore(rubric: CriteriaWeights, scores: Scores): number |
 	return tenths === null ? null : tenths / 10;
 }
 
-/**
- * Blind panel scoring: until an interviewer has submitted their own rating they see only their
- * own; afterwards they see every submitted rating.
- */
-export function visibleRatings<T extends Pick<RatingInput, 'interviewerId' | 'submitted'>>(viewerId: string, ratings: readonly T[]): T[] {
-	const own = ratings.find((r) => r.interviewerId === viewerId);
-	if (!own?.submitted) return own ? [own] : [];
-	return ratings.filter((r) => r.submitted);
-}
-
 /** Scores two or more points apart on one criterion count as a disagreement to talk about. */
 export const DISAGREEMENT_SPREAD = 2;
 

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findCandidate, listVisibleInterviews } from '$lib/server/hiring';
-import { candidateDataAccess, deleteCandidate } from '$lib/server/candidate-data';
+import { candidateDataAccess, deleteCandidate, exportHeldBack } from '$lib/server/candidate-data';
 import { textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
@@ -16,7 +16,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		candidate: { id, name, position, contact, notes, createdAt },
 		interviews: listVisibleInterviews(db, user).filter((i) => i.candidateId === candidate.id),
-		mayManageData: access === 'full'
+		mayManageData: access === 'full',
+		exportHeld: access === 'full' && exportHeldBack(db, user, candidate.id)
 	};
 };
 

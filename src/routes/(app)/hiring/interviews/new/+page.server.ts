@@ -3,10 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { INTERVIEW_MODES, type InterviewMode } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
-import { usersWithRole } from '$lib/server/accounts';
 import { listContentFields } from '$lib/server/content/store';
-import { canSeeCandidate, createInterview, listVisibleCandidates } from '$lib/server/hiring';
-import { listTeams } from '$lib/server/teams';
+import { canSeeCandidate, createInterview, interviewChoicesFor, listVisibleCandidates } from '$lib/server/hiring';
 import { contentLocale } from '$lib/server/content-locale';
 import { textField, textFields } from '$lib/server/forms';
 
@@ -14,13 +12,13 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
 	const locale = contentLocale();
-	const interviewers = [...usersWithRole(db, 'manager'), ...usersWithRole(db, 'admin')].filter((u, i, all) => all.findIndex((o) => o.id === u.id) === i);
+	const { interviewers, teams } = interviewChoicesFor(db, user);
 	return {
 		candidates: listVisibleCandidates(db, user).map(({ id, name, position }) => ({ id, name, position })),
 		scenarios: listContentFields(db, 'scenario', locale, ['title']).map((s) => ({ id: s.id, title: s.title })),
 		rubrics: listContentFields(db, 'rubric', locale, ['title']).map((r) => ({ id: r.id, title: r.title })),
 		interviewers,
-		teams: listTeams(db).map(({ id, name }) => ({ id, name })),
+		teams,
 		me: user.id,
 		preselected: event.url.searchParams.get('candidate')
 	};

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { candidateDataAccess, exportCandidateDataFor } from '$lib/server/candidate-data';
+import { m } from '$lib/paraglide/messages';
+import { candidateDataAccess, exportCandidateDataFor, exportHeldBack } from '$lib/server/candidate-data';
 
 /** Everything stored about a candidate, as a JSON download (a data-subject access request). */
 export const GET: RequestHandler = (event) => {
@@ -11,6 +12,7 @@ export const GET: RequestHandler = (event) => {
 	const access = candidateDataAccess(db, user, event.params.id);
 	if (access === 'none') error(404, 'Not found');
 	if (access === 'partial') error(403, 'Forbidden');
+	if (exportHeldBack(db, user, event.params.id)) error(409, m.candidate_export_held());
 	const data = exportCandidateDataFor(db, user.id, event.params.id);
 	if (!data) error(404, 'Not found');
 	return new Response(JSON.stringify(data, null, 2), {
