@@ -61,11 +61,18 @@ export function problemText(problem: Problem): string {
 // zone), bounded: a table shown again formats nothing again.
 const formatters = new Map<string, { format: Intl.DateTimeFormat; done: Map<number, string> }>();
 
-function formatter(locale: string, style: 'date' | 'date-time'): { format: Intl.DateTimeFormat; done: Map<number, string> } {
+const FORMATS: Record<'calendar-date' | 'date' | 'date-time', Intl.DateTimeFormatOptions> = {
+	// A plan's day is a date on the calendar, kept as that day's UTC midnight.
+	'calendar-date': { dateStyle: 'medium', timeZone: 'UTC' },
+	date: { dateStyle: 'medium' },
+	'date-time': { dateStyle: 'medium', timeStyle: 'short' }
+};
+
+function formatter(locale: string, style: keyof typeof FORMATS): { format: Intl.DateTimeFormat; done: Map<number, string> } {
 	const key = `${locale}|${style}`;
 	let made = formatters.get(key);
 	if (!made) {
-		made = { format: new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }), done: new Map() };
+		made = { format: new Intl.DateTimeFormat(locale, FORMATS[style]), done: new Map() };
 		formatters.set(key, made);
 	}
 	return made;
@@ -187,6 +194,7 @@ export function moduleItemHref(type: 'read' | 'scripts' | 'quiz' | 'drill' | 'sc
 	return { read: `/knowledge/${id}`, scripts: `/library/${id}`, quiz: `/quizzes/${id}`, drill: `/practice/${id}`, scenario: `/practice/${id}`, signoff: null }[type];
 }
 
+/** A plan's day (YYYY-MM-DD) as written; an instant (a certification, say) by its date where it happened, in TZ. */
 export function formatDate(value: Date | string): string {
-	return formatted(formatter(getLocale(), 'date'), typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
+	return typeof value === 'string' ? formatted(formatter(getLocale(), 'calendar-date'), new Date(`${value}T00:00:00Z`)) : formatted(formatter(getLocale(), 'date'), value);
 }
