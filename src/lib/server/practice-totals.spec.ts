@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { createTestDatabase, type AppDb, type Db } from './db';
+import { createTestDatabase, localTimeMismatch, type AppDb, type Db } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { upsertContentItem } from './content/store';
 import { peopleIn } from './test-people';
@@ -263,6 +263,25 @@ describe.each(TIME_ZONES)('practice weeks in %s', (zone) => {
 		expect(rows).toHaveLength(instants.length);
 		const disagreeing = rows.filter((row) => row.clock !== wallClockIn(zone, new Date(row.at)) || row.week !== weekKey(new Date(row.at)));
 		expect(disagreeing).toEqual([]);
+	});
+
+	it('the app checks at start that SQLite tells the local time as JavaScript does, and says so on a system without time zone data', () => {
+		const { $client } = createTestDatabase();
+		expect(localTimeMismatch($client)).toBeNull();
+		// The C library reads its zone files again when TZ changes; TZDIR points it where there are none.
+		const reload = () => {
+			process.env.TZ = 'UTC';
+			process.env.TZ = zone;
+		};
+		process.env.TZDIR = '/nonexistent';
+		reload();
+		try {
+			expect(localTimeMismatch($client)).toMatch(/^TZ=.+: SQLite's local time is UTC\+0 h on 2026-01-15, JavaScript's UTC[+-]\d+ h\. Install .*tzdata/);
+		} finally {
+			delete process.env.TZDIR;
+			reload();
+		}
+		expect(localTimeMismatch($client)).toBeNull();
 	});
 
 	it.each(WEEKDAYS)('on a $name, this week runs from Monday 00:00 to now: week key, dashboard, trend and leaderboard', ({ date }) => {
