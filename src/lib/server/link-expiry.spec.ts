@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase } from './db';
+import { createTestDatabase, type AppDb } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { peopleIn } from './test-people';
 import { insertUser } from './accounts';
@@ -50,15 +50,24 @@ describe.each(TIME_ZONES)('links expire in %s', (zone) => {
 		expect((await acceptPasswordReset(db, token, PASSWORD, new Date(expires - 1))).ok).toBe(true);
 	});
 
+	// Loading the demo content takes seconds on a busy machine: the candidate links share one database.
+	let hiring: { db: AppDb; managerId: string; candidateId: string } | undefined;
+	function hiringDb(): NonNullable<typeof hiring> {
+		if (!hiring) {
+			const db = createTestDatabase();
+			syncContentOnFirstStart(db, 'content', () => {});
+			const managerId = peopleIn(db)('lead', ['manager']).id;
+			hiring = { db, managerId, candidateId: createCandidate(db, { name: 'Cand', contact: '', position: 'Sales', notes: '', createdBy: managerId }).id };
+		}
+		return hiring;
+	}
+
 	it.each(MADE_AT)('a candidate’s link after 14 × 24 hours, when the interview page stops showing it, $what', ({ at }) => {
-		const db = createTestDatabase();
-		syncContentOnFirstStart(db, 'content', () => {});
-		const manager = peopleIn(db)('lead', ['manager']);
-		const candidate = createCandidate(db, { name: 'Cand', contact: '', position: 'Sales', notes: '', createdBy: manager.id });
+		const { db, managerId, candidateId } = hiringDb();
 		const made = new Date(...at);
-		const created = createInterview(db, { candidateId: candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: made, panel: [manager.id], teamId: null, createdBy: manager.id });
+		const created = createInterview(db, { candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: made, panel: [managerId], teamId: null, createdBy: managerId });
 		if (!created.ok) throw new Error(created.problem);
-		const token = createInterviewInvite(db, created.interview.id, manager.id, made);
+		const token = createInterviewInvite(db, created.interview.id, managerId, made);
 		const expires = new Date(made.getTime() + 336 * HOUR);
 		const justBefore = new Date(expires.getTime() - 1);
 		expect(lookUpCandidateLink(db, token, justBefore).ok).toBe(true);
