@@ -221,11 +221,10 @@ const BOUNDARIES = [
 describe.each(TIME_ZONES)('practice weeks in %s', (zone) => {
 	inTimeZone(zone);
 
+	/** What the dashboard and the leaderboard show of a rep at `now`: this week's count, this week's and last week's totals, the board's line. */
 	function weekOfRep(db: AppDb, teamId: string, userId: string, now: Date) {
-		return {
-			summary: practiceSummaries(db, [userId], now).get(userId)!,
-			board: leaderboard(db, teamId, now).filter((row) => row.userId === userId).map((row) => [row.finished, row.best])
-		};
+		const summary = practiceSummaries(db, [userId], now).get(userId)!;
+		return { thisWeek: summary.thisWeek, weeks: summary.weeks.slice(0, 2), board: leaderboard(db, teamId, now).filter((row) => row.userId === userId).map((row) => [row.finished, row.best]) };
 	}
 
 	/** A role-play started at `at` and ended (or still running) with a score, without playing its turns. */
@@ -299,13 +298,7 @@ describe.each(TIME_ZONES)('practice weeks in %s', (zone) => {
 			practised(db, rep.id, new Date(2026, 5, 29, 0, 0, 0, 0), 'won', 70); // the first moment of the week
 			practised(db, rep.id, now, 'lost', 30);
 			practised(db, rep.id, now, 'active', 0);
-			const { summary, board } = weekOfRep(db, team.id, rep.id, now);
-			expect(summary.thisWeek).toBe(3);
-			expect(summary.weeks.slice(0, 2)).toEqual([
-				{ sum: 100, count: 2 },
-				{ sum: 90, count: 1 }
-			]);
-			expect(board).toEqual([[2, 70]]);
+			expect(weekOfRep(db, team.id, rep.id, now)).toEqual({ thisWeek: 3, weeks: [{ sum: 100, count: 2 }, { sum: 90, count: 1 }], board: [[2, 70]] });
 		}
 	});
 
@@ -323,20 +316,14 @@ describe.each(TIME_ZONES)('practice weeks in %s', (zone) => {
 			{ week: before, finished: 1 },
 			{ week: after, finished: 1 }
 		]);
-		const atLast = weekOfRep(db, team.id, rep.id, last);
-		expect(atLast.summary.thisWeek).toBe(1);
-		expect(atLast.summary.weeks.slice(0, 2)).toEqual([
-			{ sum: 80, count: 1 },
-			{ sum: 0, count: 0 }
+		expect(weekOfRep(db, team.id, rep.id, last)).toEqual({ thisWeek: 1, weeks: [{ sum: 80, count: 1 }, { sum: 0, count: 0 }], board: [[1, 80]] });
+		expect(weekOfRep(db, team.id, rep.id, first)).toEqual({ thisWeek: 1, weeks: [{ sum: 20, count: 1 }, { sum: 80, count: 1 }], board: [[1, 20]] });
+		// Deleting Sunday night's role-play empties its week and leaves Monday's alone.
+		db.delete(attempts).where(eq(attempts.startedAt, last)).run();
+		expect(db.select({ week: practiceWeeks.week, started: practiceWeeks.started, best: practiceWeeks.best }).from(practiceWeeks).orderBy(practiceWeeks.week).all()).toEqual([
+			{ week: before, started: 0, best: null },
+			{ week: after, started: 1, best: 20 }
 		]);
-		expect(atLast.board).toEqual([[1, 80]]);
-		const atFirst = weekOfRep(db, team.id, rep.id, first);
-		expect(atFirst.summary.thisWeek).toBe(1);
-		expect(atFirst.summary.weeks.slice(0, 2)).toEqual([
-			{ sum: 20, count: 1 },
-			{ sum: 80, count: 1 }
-		]);
-		expect(atFirst.board).toEqual([[1, 20]]);
 	});
 
 	it.each([
