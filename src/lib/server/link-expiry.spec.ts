@@ -24,7 +24,8 @@ describe.each(TIME_ZONES)('links expire in %s', (zone) => {
 
 	it.each(MADE_AT)('an invitation after 7 × 24 hours, a set-up link too, $what', async ({ at }) => {
 		const db = createTestDatabase();
-		const made = new Date(...at);
+		const [year, month, day, hour, minute] = at;
+		const made = new Date(year, month, day, hour, minute);
 		const invite = createAccountToken(db, { kind: 'invite', email: 'new@example.com', roles: ['rep'] }, made);
 		const setup = createAccountToken(db, { kind: 'setup', roles: ['admin'] }, made);
 		const expires = made.getTime() + 168 * HOUR;
@@ -42,7 +43,9 @@ describe.each(TIME_ZONES)('links expire in %s', (zone) => {
 	it.each(MADE_AT)('a password reset link after 48 hours, $what', async ({ at }) => {
 		const db = createTestDatabase();
 		const user = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] });
-		const made = new Date(at[0], at[1], at[2] + 5, at[3], at[4]);
+		// Two days later than an invitation, so that its 48 hours run over the same change.
+		const [year, month, day, hour, minute] = at;
+		const made = new Date(year, month, day + 2, hour, minute);
 		const { token, row } = createAccountToken(db, { kind: 'reset', userId: user.id, email: user.email }, made);
 		const expires = made.getTime() + 48 * HOUR;
 		expect(row.expiresAt.getTime()).toBe(expires);
@@ -64,7 +67,8 @@ describe.each(TIME_ZONES)('links expire in %s', (zone) => {
 
 	it.each(MADE_AT)('a candidate’s link after 14 × 24 hours, when the interview page stops showing it, $what', ({ at }) => {
 		const { db, managerId, candidateId } = hiringDb();
-		const made = new Date(...at);
+		const [year, month, day, hour, minute] = at;
+		const made = new Date(year, month, day, hour, minute);
 		const created = createInterview(db, { candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: made, panel: [managerId], teamId: null, createdBy: managerId });
 		if (!created.ok) throw new Error(created.problem);
 		const token = createInterviewInvite(db, created.interview.id, managerId, made);

@@ -27,7 +27,7 @@ describe.each(TIME_ZONES)('review cards due in %s', (zone) => {
 		{ what: 'a week end (Sunday night)', at: [2026, 6, 5] },
 		{ what: 'a month end', at: [2026, 1, 28] },
 		{ what: 'the year end', at: [2026, 11, 31] },
-		{ what: 'the night the clocks go forward', at: [2026, 2, 8] }
+		{ what: 'the night before the clocks go forward (New York)', at: [2026, 2, 7] }
 	] as const)('are counted from the instant they fall due, over $what', ({ at: [year, month, day] }) => {
 		const { db, rep, dueAt } = setUp();
 		const evening = new Date(year, month, day, 23, 59, 30);
