@@ -62,18 +62,20 @@ export function problemText(problem: Problem): string {
 // zone), bounded: a table shown again formats nothing again.
 const formatters = new Map<string, { format: Intl.DateTimeFormat; done: Map<number, string> }>();
 
-const STYLES = {
-	date: { dateStyle: 'medium', timeZone: 'UTC' },
-	// A plan's calendar date with its weekday, so "Monday" is read and not worked out.
-	day: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+const FORMATS: Record<'calendar-date' | 'calendar-day' | 'date' | 'date-time', Intl.DateTimeFormatOptions> = {
+	// A plan's day is a date on the calendar, kept as that day's UTC midnight.
+	'calendar-date': { dateStyle: 'medium', timeZone: 'UTC' },
+	// The same with its weekday, so that "Monday" is read and not worked out.
+	'calendar-day': { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+	date: { dateStyle: 'medium' },
 	'date-time': { dateStyle: 'medium', timeStyle: 'short' }
-} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+};
 
-function formatter(locale: string, style: keyof typeof STYLES): { format: Intl.DateTimeFormat; done: Map<number, string> } {
+function formatter(locale: string, style: keyof typeof FORMATS): { format: Intl.DateTimeFormat; done: Map<number, string> } {
 	const key = `${locale}|${style}`;
 	let made = formatters.get(key);
 	if (!made) {
-		made = { format: new Intl.DateTimeFormat(locale, STYLES[style]), done: new Map() };
+		made = { format: new Intl.DateTimeFormat(locale, FORMATS[style]), done: new Map() };
 		formatters.set(key, made);
 	}
 	return made;
@@ -195,13 +197,14 @@ export function moduleItemHref(type: 'read' | 'scripts' | 'quiz' | 'drill' | 'sc
 	return { read: `/knowledge/${id}`, scripts: `/library/${id}`, quiz: `/quizzes/${id}`, drill: `/practice/${id}`, scenario: `/practice/${id}`, signoff: null }[type];
 }
 
+/** A plan's day (YYYY-MM-DD) as written; an instant (a certification, say) by its date where it happened, in TZ. */
 export function formatDate(value: Date | string): string {
-	return formatted(formatter(getLocale(), 'date'), typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
+	return typeof value === 'string' ? formatted(formatter(getLocale(), 'calendar-date'), new Date(`${value}T00:00:00Z`)) : formatted(formatter(getLocale(), 'date'), value);
 }
 
 /** A calendar date (YYYY-MM-DD) with its weekday: "Monday, December 7, 2026". */
 export function formatDay(isoDate: string): string {
-	return formatted(formatter(getLocale(), 'day'), new Date(`${isoDate}T00:00:00Z`));
+	return formatted(formatter(getLocale(), 'calendar-day'), new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** Where today falls in a rep's plan, as one line: "Today: day 2 of 5", "Your plan starts on …". */

@@ -45,10 +45,12 @@ describe('dashboard aggregations', () => {
 
 	it('counts this week’s practice and the best score, and leaves out reps the manager does not follow', () => {
 		const { db, rep, outsider, manager } = setUp();
-		startAttempt(db, outsider.id, 'renewal-price-objection', 'en', 'text');
-		const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;
-		submitTurn(db, attempt.id, { mode: 'text', reply: 'Hello, we are the best platform, buy now please.' }, 0);
-		const rows = dashboardRows(db, followedReps(db, manager));
+		// Sunday night, local: the role-play and the dashboard are in the same week whenever the test runs.
+		const now = new Date(2026, 6, 5, 23, 58);
+		startAttempt(db, outsider.id, 'renewal-price-objection', 'en', 'text', now);
+		const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text', now)!;
+		submitTurn(db, attempt.id, { mode: 'text', reply: 'Hello, we are the best platform, buy now please.' }, 0, now);
+		const rows = dashboardRows(db, followedReps(db, manager), new Date(2026, 6, 5, 23, 59, 59, 999));
 		expect(rows.map((r) => r.name)).toEqual(['Rep']);
 		expect(rows[0]).toMatchObject({ attemptsThisWeek: 1, onboarding: null });
 		expect(rows[0]!.trend).toHaveLength(8);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { createTestDatabase, type AppDb, type Db } from './db';
+import { createTestDatabase, localTimeMismatch, type AppDb, type Db } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { upsertContentItem } from './content/store';
 import { peopleIn } from './test-people';
@@ -9,7 +9,8 @@ import { expireIfDue, startAttempt, submitTurn } from './practice';
 import { createCandidate, createInterview, overrideAttemptScore, startInterviewAttempt } from './hiring';
 import { deleteCandidate } from './candidate-data';
 import { dashboardRows, followedReps } from './dashboard';
-import { leaderboard, practiceSummaries, weekKey } from './practice-totals';
+import { leaderboard, practiceSummaries, TREND_WEEKS, weekKey } from './practice-totals';
+import { inTimeZone, TIME_ZONES, wallClockIn } from '$lib/test-time-zones';
 import { attempts, practiceTotals, practiceWeeks, users } from './db/schema';
 import { priceCall } from '$lib/engine/scenario/price-call.fixture';
 
@@ -148,11 +149,13 @@ describe('practice totals', () => {
 
 	it('show on the dashboard as soon as a role-play ends', () => {
 		const { db, manager, rep } = setUp();
-		expect(dashboardRows(db, followedReps(db, manager)).find((row) => row.id === rep.id)).toMatchObject({ average: null, best: null, attemptsThisWeek: 0 });
-		play(db, rep.id, 'won');
-		expect(dashboardRows(db, followedReps(db, manager)).find((row) => row.id === rep.id)).toMatchObject({ average: 100, best: 100, attemptsThisWeek: 1 });
-		play(db, rep.id, 'lost');
-		const row = dashboardRows(db, followedReps(db, manager)).find((r) => r.id === rep.id)!;
+		// A fixed clock: the role-plays and the dashboard are in one week whenever the test runs.
+		const now = new Date(2026, 6, 5, 23, 59);
+		expect(dashboardRows(db, followedReps(db, manager), now).find((row) => row.id === rep.id)).toMatchObject({ average: null, best: null, attemptsThisWeek: 0 });
+		play(db, rep.id, 'won', now);
+		expect(dashboardRows(db, followedReps(db, manager), now).find((row) => row.id === rep.id)).toMatchObject({ average: 100, best: 100, attemptsThisWeek: 1 });
+		play(db, rep.id, 'lost', now);
+		const row = dashboardRows(db, followedReps(db, manager), now).find((r) => r.id === rep.id)!;
 		const lostScore = db.select({ score: attempts.score }).from(attempts).where(sql`${attempts.userId} = ${rep.id} and ${attempts.status} = 'lost'`).get()!.score;
 		expect(row).toMatchObject({ average: Math.round(((100 + lostScore) / 2) * 10) / 10, best: 100, attemptsThisWeek: 2 });
 		expect(row.trend.at(-1)).toMatchObject({ count: 2 });
@@ -200,12 +203,145 @@ describe('practice totals', () => {
 		// Next week starts empty.
 		expect(leaderboard(db, team.id, new Date(2026, 6, 6, 0, 0, 1))).toEqual([]);
 	});
+});
 
-	it('name a week by its Monday, across month, year and daylight-saving changes', () => {
-		expect(weekKey(new Date(2026, 5, 29, 0, 0))).toBe('2026-06-29'); // a Monday
-		expect(weekKey(new Date(2026, 6, 5, 23, 59))).toBe('2026-06-29'); // the Sunday after
-		expect(weekKey(new Date(2027, 0, 1, 12, 0))).toBe('2026-12-28'); // a Friday, the year before
-		expect(weekKey(new Date(2026, 2, 31, 12, 0), 1)).toBe('2026-03-23'); // one week back over the March clock change
-		expect(weekKey(new Date(2026, 6, 1, 15, 0), 7)).toBe('2026-05-11');
+/** Local dates of the week under test, Monday 29 June to Sunday 5 July 2026. */
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((name, i) => ({ name, date: 29 + i }));
+
+/** Sunday evening's last moment and Monday's first, local: a week ends between them. */
+const BOUNDARIES = [
+	{ what: 'an ordinary week', sunday: [2026, 6, 5], weeks: ['2026-06-29', '2026-07-06'] },
+	{ what: 'the week of New Year (31 December is a Thursday)', sunday: [2027, 0, 3], weeks: ['2026-12-28', '2027-01-04'] },
+	{ what: 'the year end falling on a Sunday night', sunday: [2028, 11, 31], weeks: ['2028-12-25', '2029-01-01'] },
+	{ what: 'a month end', sunday: [2026, 4, 31], weeks: ['2026-05-25', '2026-06-01'] },
+	{ what: 'the Sunday the clocks go forward (New York)', sunday: [2026, 2, 8], weeks: ['2026-03-02', '2026-03-09'] },
+	{ what: 'the Sunday the clocks go back (New York)', sunday: [2026, 10, 1], weeks: ['2026-10-26', '2026-11-02'] }
+] as const;
+
+describe.each(TIME_ZONES)('practice weeks in %s', (zone) => {
+	inTimeZone(zone);
+
+	/** What the dashboard and the leaderboard show of a rep at `now`: this week's count, this week's and last week's totals, the board's line. */
+	function weekOfRep(db: AppDb, teamId: string, userId: string, now: Date) {
+		const summary = practiceSummaries(db, [userId], now).get(userId)!;
+		return { thisWeek: summary.thisWeek, weeks: summary.weeks.slice(0, 2), board: leaderboard(db, teamId, now).filter((row) => row.userId === userId).map((row) => [row.finished, row.best]) };
+	}
+
+	/** A role-play started at `at` and ended (or still running) with a score, without playing its turns. */
+	function practised(db: AppDb, userId: string, at: Date, status: 'won' | 'lost' | 'active', score: number): void {
+		const attempt = startAttempt(db, userId, 'price-call', 'en', 'text', at)!;
+		db.update(attempts).set({ status, score }).where(eq(attempts.id, attempt.id)).run();
+	}
+
+	function lightSetUp() {
+		const db = createTestDatabase();
+		upsertContentItem(db, { kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' });
+		const person = peopleIn(db);
+		const team = createTeam(db, 'T');
+		const repIn = (name: string) => {
+			const rep = person(name, ['rep']);
+			addTeamMember(db, team.id, rep.id, 'rep');
+			return rep;
+		};
+		return { db, team, repIn };
+	}
+
+	it('SQLite’s localtime follows the zone too, and its week of every quarter hour around New Year and both clock changes is weekKey’s', () => {
+		const db = createTestDatabase();
+		const instants: number[] = [];
+		for (const [from, to] of [
+			[new Date(2026, 11, 20), new Date(2027, 0, 12)],
+			[new Date(2026, 1, 27), new Date(2026, 2, 17)],
+			[new Date(2026, 9, 24), new Date(2026, 10, 10)]
+		] as const) {
+			for (let t = from.getTime(); t < to.getTime(); t += 15 * 60_000) instants.push(t, t + 15 * 60_000 - 1);
+		}
+		const rows = db.all<{ at: number; clock: string; week: string }>(
+			sql`select value as at, datetime(value / 1000, 'unixepoch', 'localtime') as clock, date(value / 1000, 'unixepoch', 'localtime', 'weekday 0', '-6 days') as week from json_each(${JSON.stringify(instants)})`
+		);
+		expect(rows).toHaveLength(instants.length);
+		const disagreeing = rows.filter((row) => row.clock !== wallClockIn(zone, new Date(row.at)) || row.week !== weekKey(new Date(row.at)));
+		expect(disagreeing).toEqual([]);
+	});
+
+	it('the app checks at start that SQLite tells the local time as JavaScript does, and says so on a system without time zone data', () => {
+		const { $client } = createTestDatabase();
+		expect(localTimeMismatch($client)).toBeNull();
+		// The C library reads its zone files again when TZ changes; TZDIR points it where there are none.
+		const reload = () => {
+			process.env.TZ = 'UTC';
+			process.env.TZ = zone;
+		};
+		process.env.TZDIR = '/nonexistent';
+		reload();
+		try {
+			expect(localTimeMismatch($client)).toMatch(/^TZ=.+: SQLite's local time is UTC\+0 h on 2026-01-15, JavaScript's UTC[+-]\d+ h\. Install .*tzdata/);
+		} finally {
+			delete process.env.TZDIR;
+			reload();
+		}
+		expect(localTimeMismatch($client)).toBeNull();
+	});
+
+	it.each(WEEKDAYS)('on a $name, this week runs from Monday 00:00 to now: week key, dashboard, trend and leaderboard', ({ date }) => {
+		const { db, team, repIn } = lightSetUp();
+		for (const [hour, minute, second, ms] of [
+			[0, 0, 0, 0],
+			[12, 30, 0, 0],
+			[23, 59, 59, 999]
+		] as const) {
+			const rep = repIn(`rep-${hour}`);
+			const now = new Date(2026, 5, date, hour, minute, second, ms);
+			expect(weekKey(now)).toBe('2026-06-29');
+			expect(weekKey(now, 1)).toBe('2026-06-22');
+			practised(db, rep.id, new Date(2026, 5, 28, 23, 59, 59, 999), 'won', 90); // the Sunday before
+			practised(db, rep.id, new Date(2026, 5, 29, 0, 0, 0, 0), 'won', 70); // the first moment of the week
+			practised(db, rep.id, now, 'lost', 30);
+			practised(db, rep.id, now, 'active', 0);
+			expect(weekOfRep(db, team.id, rep.id, now)).toEqual({ thisWeek: 3, weeks: [{ sum: 100, count: 2 }, { sum: 90, count: 1 }], board: [[2, 70]] });
+		}
+	});
+
+	it.each(BOUNDARIES)('a week ends on Sunday at 23:59:59.999 and the next starts on Monday at 00:00: $what', ({ sunday: [year, month, day], weeks: [before, after] }) => {
+		const { db, team, repIn } = lightSetUp();
+		const rep = repIn('rep');
+		const last = new Date(year, month, day, 23, 59, 59, 999);
+		const first = new Date(year, month, day + 1, 0, 0, 0, 0);
+		expect(first.getTime() - last.getTime()).toBe(1);
+		expect([weekKey(last), weekKey(first), weekKey(first, 1)]).toEqual([before, after, before]);
+		practised(db, rep.id, last, 'won', 80);
+		practised(db, rep.id, first, 'lost', 20);
+		// The triggers filed each in its own week, under the same key.
+		expect(db.select({ week: practiceWeeks.week, finished: practiceWeeks.finished }).from(practiceWeeks).orderBy(practiceWeeks.week).all()).toEqual([
+			{ week: before, finished: 1 },
+			{ week: after, finished: 1 }
+		]);
+		expect(weekOfRep(db, team.id, rep.id, last)).toEqual({ thisWeek: 1, weeks: [{ sum: 80, count: 1 }, { sum: 0, count: 0 }], board: [[1, 80]] });
+		expect(weekOfRep(db, team.id, rep.id, first)).toEqual({ thisWeek: 1, weeks: [{ sum: 20, count: 1 }, { sum: 80, count: 1 }], board: [[1, 20]] });
+		// Deleting Sunday night's role-play empties its week and leaves Monday's alone.
+		db.delete(attempts).where(eq(attempts.startedAt, last)).run();
+		expect(db.select({ week: practiceWeeks.week, started: practiceWeeks.started, best: practiceWeeks.best }).from(practiceWeeks).orderBy(practiceWeeks.week).all()).toEqual([
+			{ week: before, started: 0, best: null },
+			{ week: after, started: 1, best: 20 }
+		]);
+	});
+
+	it.each([
+		{ what: 'over New Year', now: [2027, 0, 6], mondays: ['2027-01-04', '2026-12-28', '2026-12-21', '2026-12-14', '2026-12-07', '2026-11-30', '2026-11-23', '2026-11-16'] },
+		{ what: 'over the March clock change', now: [2026, 2, 25], mondays: ['2026-03-23', '2026-03-16', '2026-03-09', '2026-03-02', '2026-02-23', '2026-02-16', '2026-02-09', '2026-02-02'] },
+		{ what: 'over the November clock change', now: [2026, 10, 18], mondays: ['2026-11-16', '2026-11-09', '2026-11-02', '2026-10-26', '2026-10-19', '2026-10-12', '2026-10-05', '2026-09-28'] }
+	] as const)('the eight-week trend steps back one calendar week at a time $what', ({ now: [year, month, day], mondays }) => {
+		const { db, repIn } = lightSetUp();
+		const rep = repIn('rep');
+		const now = new Date(year, month, day, 10, 0);
+		expect(Array.from({ length: TREND_WEEKS }, (_, k) => weekKey(now, k))).toEqual(mondays);
+		// One role-play on each Monday at 00:00 and on each Sunday at 23:59:59.999, scored by how far back.
+		mondays.forEach((monday, k) => {
+			const [y, m, d] = monday.split('-').map(Number) as [number, number, number];
+			practised(db, rep.id, new Date(y, m - 1, d, 0, 0, 0, 0), 'won', 10 * k);
+			practised(db, rep.id, new Date(y, m - 1, d - 1, 23, 59, 59, 999), 'won', 1);
+		});
+		// Each week holds its Monday's role-play and the next Sunday night's (the oldest Sunday is before the trend).
+		expect(practiceSummaries(db, [rep.id], now).get(rep.id)!.weeks).toEqual(mondays.map((_, k) => (k === 0 ? { sum: 0, count: 1 } : { sum: 10 * k + 1, count: 2 })));
 	});
 });

@@ -1,6 +1,7 @@
 import { and, eq, gt, lte, or, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
 import { practiceTotals, practiceWeeks, teamMembers, users } from './db/schema';
+import { localIsoDate } from '$lib/calendar';
 
 // The totals themselves are kept by triggers on `attempts` (drizzle/0008_practice-totals.sql and
 // 0009_practice-weeks.sql), not by calls in the code that writes role-plays: a turn, the end of a
@@ -26,8 +27,7 @@ export interface PracticeSummary {
  * with SQLite's 'localtime' (both follow TZ). Worked out here once per view, not per row in SQL.
  */
 export function weekKey(at: Date, weeksBack = 0): string {
-	const monday = new Date(at.getFullYear(), at.getMonth(), at.getDate() - ((at.getDay() + 6) % 7) - 7 * weeksBack);
-	return `${monday.getFullYear()}-${String(monday.getMonth() + 1).padStart(2, '0')}-${String(monday.getDate()).padStart(2, '0')}`;
+	return localIsoDate(new Date(at.getFullYear(), at.getMonth(), at.getDate() - ((at.getDay() + 6) % 7) - 7 * weeksBack));
 }
 
 /**

@@ -16,16 +16,6 @@ function isWeekend(date: Date): boolean {
 	return day === 0 || day === 6;
 }
 
-/**
- * Today's date (YYYY-MM-DD) in a time zone: the organisation's (the server's `TZ`) unless one is
- * given. Plans follow the organisation's calendar, so a rep in Taipei at 07:00 on Monday is on
- * Monday, although it is still Sunday in UTC.
- */
-export function localIsoDate(now: Date, timeZone?: string): IsoDate {
-	// en-CA writes dates as YYYY-MM-DD.
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** The date of the plan's day `n` (1 = the start date, moved to Monday if it falls on a weekend). */
 export function planDate(start: IsoDate, n: number): IsoDate {
 	const date = toDate(start);

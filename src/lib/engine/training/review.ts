@@ -23,9 +23,25 @@ export function newReviewCard(now: Date): StoredCard {
 	return toStored(createEmptyCard(now));
 }
 
-/** Schedules the card after the rep rated their recall. */
+/**
+ * The instant whose UTC date and time read as `at`'s local ones (TZ). ts-fsrs counts the days
+ * since the last review by UTC calendar date; a rep's days are the organisation's, as practice
+ * weeks and plans are.
+ */
+function localAsUtc(at: Date): Date {
+	return new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
+}
+
+/**
+ * Schedules the card after the rep rated their recall. Days between reviews are counted in local
+ * dates: a ten-minute session that runs over UTC midnight (08:00 in Taipei, 19:00 in New York)
+ * is not taken for a day's gap. The interval chosen is added to the real clock.
+ */
 export function reviewCard(card: StoredCard, rating: ReviewRating, now: Date): StoredCard {
-	return toStored(scheduler.next(fromStored(card), now, GRADES[rating]).card);
+	const stored = fromStored(card);
+	const local = localAsUtc(now);
+	const next = scheduler.next({ ...stored, due: localAsUtc(stored.due), last_review: stored.last_review && localAsUtc(stored.last_review) }, local, GRADES[rating]).card;
+	return toStored({ ...next, due: new Date(now.getTime() + next.due.getTime() - local.getTime()), last_review: now });
 }
 
 /** A missed key point in practice makes the linked script's card due at once. */

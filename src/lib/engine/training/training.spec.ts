@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localIsoDate, planDate, planProgress, type PlanToday } from './plan';
+import { planDate, planProgress, type PlanToday } from './plan';
 import { gradeQuiz, shuffledOrder } from './quiz';
 import { isDue, makeDue, newReviewCard, reviewCard } from './review';
 
@@ -97,29 +97,6 @@ describe('a cohort started on each day of the week', () => {
 		// Thursday 2026-12-31: day 2 is Friday 2027-01-01, day 3 Monday 2027-01-04.
 		expect(fiveDays.days.map((_, d) => planDate('2026-12-31', d + 1))).toEqual(['2026-12-31', '2027-01-01', '2027-01-04', '2027-01-05', '2027-01-06']);
 		expect(planProgress(fiveDays, '2026-12-31', '2027-01-02', new Set()).when).toEqual({ kind: 'between', day: 3, date: '2027-01-04' });
-	});
-});
-
-describe('localIsoDate: the calendar date of an instant where the organisation is', () => {
-	it('is the date in the given time zone, not in UTC', () => {
-		// Sunday 2026-12-06 23:30 UTC is already Monday morning in Taipei, still Sunday evening in New York.
-		const instant = new Date('2026-12-06T23:30:00Z');
-		expect(localIsoDate(instant, 'UTC')).toBe('2026-12-06');
-		expect(localIsoDate(instant, 'Asia/Taipei')).toBe('2026-12-07');
-		expect(localIsoDate(instant, 'America/New_York')).toBe('2026-12-06');
-	});
-
-	it('turns over at local midnight, across a year end, in two time zones', () => {
-		expect(localIsoDate(new Date('2026-12-31T15:59:59Z'), 'Asia/Taipei')).toBe('2026-12-31');
-		expect(localIsoDate(new Date('2026-12-31T16:00:00Z'), 'Asia/Taipei')).toBe('2027-01-01');
-		expect(localIsoDate(new Date('2027-01-01T04:59:59Z'), 'America/New_York')).toBe('2026-12-31');
-		expect(localIsoDate(new Date('2027-01-01T05:00:00Z'), 'America/New_York')).toBe('2027-01-01');
-	});
-
-	it('feeds the plan: a Saturday start seen from Taipei at 07:00 on Monday is day 1', () => {
-		const mondayMorningInTaipei = new Date('2026-12-06T23:00:00Z');
-		expect(planProgress(fiveDays, '2026-12-05', localIsoDate(mondayMorningInTaipei, 'Asia/Taipei'), new Set()).when).toEqual({ kind: 'day', day: 1 });
-		expect(planProgress(fiveDays, '2026-12-05', localIsoDate(mondayMorningInTaipei, 'America/New_York'), new Set()).when).toEqual({ kind: 'before', date: '2026-12-07' });
 	});
 });
 

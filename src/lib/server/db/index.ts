@@ -46,6 +46,21 @@ export function databasePathFromEnv(value: string | undefined): string {
 	return value.startsWith('file:') ? value.slice('file:'.length) : value;
 }
 
+/**
+ * Practice weeks are filed by SQLite's 'localtime', which reads the system's time zone files, and
+ * read back by JavaScript, which has its own (ICU): on a system without them (a slim container
+ * without tzdata) SQLite keeps UTC while JavaScript follows TZ, and a week's first hours are filed
+ * under the week before. Null when both tell the same local time, in winter and in summer.
+ */
+export function localTimeMismatch(client: Database.Database): string | null {
+	const offset = client.prepare<{ at: number }, { minutes: number }>("select round((julianday(@at, 'unixepoch', 'localtime') - julianday(@at, 'unixepoch')) * 1440) as minutes");
+	for (const at of [new Date(Date.UTC(2026, 0, 15, 12)), new Date(Date.UTC(2026, 6, 15, 12))]) {
+		const [sqlite, js] = [offset.get({ at: at.getTime() / 1000 })!.minutes, -at.getTimezoneOffset()];
+		if (sqlite !== js) return `TZ=${process.env.TZ ?? ''}: SQLite's local time is UTC${sqlite >= 0 ? '+' : ''}${sqlite / 60} h on ${at.toISOString().slice(0, 10)}, JavaScript's UTC${js >= 0 ? '+' : ''}${js / 60} h. Install the system's time zone data (tzdata), or practice weeks are filed under the wrong week.`;
+	}
+	return null;
+}
+
 let appDb: AppDb | undefined;
 
 /**
@@ -56,6 +71,8 @@ export function getDb(): AppDb {
 	if (!appDb) {
 		appDb = openDatabase(databasePathFromEnv(process.env.DATABASE_URL));
 		startBackgroundCheckpoints(appDb.$client);
+		const mismatch = localTimeMismatch(appDb.$client);
+		if (mismatch) console.error(mismatch);
 	}
 	return appDb;
 }

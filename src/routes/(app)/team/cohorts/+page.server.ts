@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { listContentFields } from '$lib/server/content/store';
 import { cohortChoicesFor, cohortsVisibleTo, createCohort, membersOf } from '$lib/server/onboarding';
-import { localIsoDate } from '$lib/engine/training/plan';
+import { localIsoDate } from '$lib/calendar';
 import { contentLocale } from '$lib/server/content-locale';
 import { textField, textFields } from '$lib/server/forms';
 

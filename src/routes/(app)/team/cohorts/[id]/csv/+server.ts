@@ -6,6 +6,7 @@ import { canFollowCohort, findCohort, membersWithProgress } from '$lib/server/on
 import { toCsv } from '$lib/server/csv';
 import { moduleStatusLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
+import { localIsoDate } from '$lib/calendar';
 
 export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -19,7 +20,7 @@ export const GET: RequestHandler = (event) => {
 		...rows.map(({ member, progress }) => [
 			member.name,
 			progress.percent,
-			member.certifiedAt ? member.certifiedAt.toISOString().slice(0, 10) : null,
+			member.certifiedAt ? localIsoDate(member.certifiedAt) : null,
 			...progress.days.flatMap((d) => d.modules.map((module) => moduleStatusLabel(module.status)))
 		])
 	]);
