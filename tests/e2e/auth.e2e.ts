@@ -73,7 +73,7 @@ test('a rep who opens an admin page gets a translated 403 page; unknown pages ge
 	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
-test('sign-in refuses an account after 5 failures with a clear message', async ({ page, browser }) => {
+test('sign-in refuses a client after 5 failures on an account with a clear message', async ({ page, browser }) => {
 	const email = uniqueEmail('locked');
 	const link = await createInvite(browser, email);
 	const other = await browser.newContext();
