@@ -94,3 +94,16 @@ test('sign-in refuses a client after 5 failures on an account with a clear messa
 	// Other accounts from the same address are unaffected.
 	await signIn(page, demoAccount('rep').email, demoAccount('rep').password);
 });
+
+test('a next= that leaves the site once its dot segments are removed brings the browser home', async ({ page, baseURL }) => {
+	for (const next of ['/..//evil.example', '/%2e%2e//evil.example', '/a/..//evil.example']) {
+		const response = await page.request.post('/locale', { form: { locale: 'en', next }, headers: { origin: baseURL! }, maxRedirects: 0 });
+		expect(response.status()).toBe(303);
+		expect(response.headers()['location']).toBe('/');
+	}
+	await page.goto(`/login?next=${encodeURIComponent('/..//evil.example')}`);
+	await page.getByLabel('Email').fill(demoAccount('rep').email);
+	await page.getByLabel('Password').fill(demoAccount('rep').password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(`${baseURL}/`);
+});
