@@ -222,7 +222,7 @@ test('CSV downloads neutralise spreadsheet formulas in names', async ({ page }) 
 	await signInHere(page);
 	const position = `CSV test ${Date.now().toString(36)}`;
 	await postForm(page, '/hiring/candidates?/create', { name: '=HYPERLINK("http://evil.example","x")', position, contact: '', notes: '' });
-	const candidateId = [...(await (await page.request.get(`${server.url}/hiring/candidates`)).text()).matchAll(/\/hiring\/candidates\/([a-z0-9]+)"[^>]*>=HYPERLINK/g)][0]![1]!;
+	const candidateId = [...(await (await page.request.get(`${server.url}/hiring/candidates`)).text()).matchAll(/\/hiring\/candidates\/([a-z0-9]+)"[^>]*>(?:<bdi>)?=HYPERLINK/g)][0]![1]!;
 	const adminId = (await (await page.request.get(`${server.url}/admin/users?q=admin%40rehearse.test`)).text()).match(/\/admin\/users\/([a-z0-9]+)/)![1]!;
 	await postForm(page, '/hiring/interviews/new', { candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', mode: 'live', scheduledAt: '2026-12-01T10:00', panel: adminId });
 	const csv = await (await page.request.get(`${server.url}/hiring/compare/csv?position=${encodeURIComponent(position)}`)).text();
