@@ -12,13 +12,20 @@ async function overridesIsolated(page: Page): Promise<boolean[]> {
 		const results: boolean[] = [];
 		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			// Text that is shown: not the page's data for hydration, nor a form field's value.
+			// Text that is shown: not the page's data for hydration, a form field's value, or the
+			// page title that SvelteKit's hidden announcer reads out after a navigation.
 			if (!node.nodeValue?.includes(override) || ['SCRIPT', 'STYLE', 'TEXTAREA'].includes(node.parentElement?.tagName ?? '')) continue;
+			if (node.parentElement?.closest('#svelte-announcer')) continue;
+			// The text's own element, or an inline one around it, isolates. A block (or table cell)
+			// further out does not count: the override would run on over what follows in that block.
 			let isolated = false;
-			for (let element = node.parentElement; element; element = element.parentElement) {
+			for (let element = node.parentElement, own = true; element; element = element.parentElement, own = false) {
 				const style = getComputedStyle(element);
-				if (['isolate', 'isolate-override', 'plaintext'].includes(style.unicodeBidi)) isolated = true;
-				if (isolated || !style.display.startsWith('inline')) break;
+				if (!own && !style.display.startsWith('inline')) break;
+				if (['isolate', 'isolate-override', 'plaintext'].includes(style.unicodeBidi)) {
+					isolated = true;
+					break;
+				}
 			}
 			results.push(isolated);
 		}
