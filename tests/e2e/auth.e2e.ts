@@ -73,7 +73,7 @@ test('a rep who opens an admin page gets a translated 403 page; unknown pages ge
 	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
-test('sign-in refuses an account after 5 failures with a clear message', async ({ page, browser }) => {
+test('sign-in refuses a client after 5 failures on an account with a clear message', async ({ page, browser }) => {
 	const email = uniqueEmail('locked');
 	const link = await createInvite(browser, email);
 	const other = await browser.newContext();
@@ -93,4 +93,17 @@ test('sign-in refuses an account after 5 failures with a clear message', async (
 	await expect(page.getByRole('alert')).toHaveText(/Too many failed attempts\. Wait 15 minutes/);
 	// Other accounts from the same address are unaffected.
 	await signIn(page, demoAccount('rep').email, demoAccount('rep').password);
+});
+
+test('a next= that leaves the site once its dot segments are removed brings the browser home', async ({ page, baseURL }) => {
+	for (const next of ['/..//evil.example', '/%2e%2e//evil.example', '/a/..//evil.example']) {
+		const response = await page.request.post('/locale', { form: { locale: 'en', next }, headers: { origin: baseURL! }, maxRedirects: 0 });
+		expect(response.status()).toBe(303);
+		expect(response.headers()['location']).toBe('/');
+	}
+	await page.goto(`/login?next=${encodeURIComponent('/..//evil.example')}`);
+	await page.getByLabel('Email').fill(demoAccount('rep').email);
+	await page.getByLabel('Password').fill(demoAccount('rep').password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(`${baseURL}/`);
 });

@@ -10,6 +10,14 @@ export function textFields(data: FormData, name: string): string[] {
 }
 
 /**
+ * Whether text shows nothing: white space and invisible characters only (zero-width space and
+ * joiners, word joiner, byte-order mark, direction marks: Unicode's default-ignorable characters).
+ */
+export function isBlank(text: string): boolean {
+	return /^[\s\p{Default_Ignorable_Code_Point}]*$/u.test(text);
+}
+
+/**
  * Cuts text to at most `max` UTF-16 units (what a browser's maxlength counts) without splitting a
  * character: a rare CJK character or an emoji is two units, and half of one is not text.
  */

@@ -7,7 +7,7 @@ import { searchContent } from './content/search';
 import { scoreReply } from '$lib/engine/scoring/score';
 import { createAccountToken } from './auth/account-tokens';
 import { acceptInvite, NAME_MAX_LENGTH } from './auth/invites';
-import { createCandidate, findCandidate } from './hiring';
+import { createCandidate, createInterview, findCandidate, startInterviewAttempt } from './hiring';
 import { publish, publishedText } from './studio';
 import { findContent } from './content/store';
 import { clipText } from './forms';
@@ -30,6 +30,23 @@ describe('odd input', () => {
 		expect(submitTurn(db, attempt.id, { mode: 'text', reply }, 0).ok).toBe(true);
 		expect(loadAttempt(db, findAttempt(db, attempt.id)!).turns[0]!.reply).toBe(reply);
 	});
+
+	// Looks empty, so it is refused like an empty reply (the same reason, so the same message).
+	it.each(['\u200b', '\u200b\u200c\u200d\u2060\ufeff', ' \u200b\n\t\u3000\ufeff ', '\u200e\u202e\u2066'])(
+		'refuses a reply of only %j, from a rep and from a candidate online, and changes nothing',
+		(invisible) => {
+			const { db, rep } = setUp();
+			const practice = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;
+			const candidate = createCandidate(db, { name: 'C', contact: '', position: 'Sales', notes: '', createdBy: rep.id });
+			const created = createInterview(db, { candidateId: candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: new Date(), panel: [rep.id], teamId: null, createdBy: rep.id });
+			if (!created.ok) throw new Error(created.problem);
+			const online = startInterviewAttempt(db, created.interview, 'text');
+			for (const attempt of [practice, online]) {
+				expect(submitTurn(db, attempt.id, { mode: 'text', reply: invisible }, 0)).toEqual({ ok: false, reason: 'empty' });
+				expect(findAttempt(db, attempt.id)!.turnCount).toBe(0);
+			}
+		}
+	);
 
 	it('refuses a 100 kB reply with a reason, and changes nothing', () => {
 		const { db, rep } = setUp();

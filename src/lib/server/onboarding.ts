@@ -251,8 +251,8 @@ export function markStudied(db: Db, cohortId: string, userId: string, moduleKey:
 	db.insert(moduleCompletions).values({ cohortId, userId, moduleKey }).onConflictDoNothing().run();
 }
 
-export function recordQuizResult(db: Db, userId: string, quizId: string, graded: GradedQuiz, answers: readonly (QuizAnswer | undefined)[]): void {
-	db.insert(quizResults).values({ id: newId(), userId, quizId, score: graded.score, passed: graded.passed, answers }).run();
+export function recordQuizResult(db: Db, userId: string, quizId: string, graded: GradedQuiz, answers: readonly (QuizAnswer | undefined)[], now = new Date()): void {
+	db.insert(quizResults).values({ id: newId(), userId, quizId, score: graded.score, passed: graded.passed, answers, createdAt: now }).run();
 }
 
 /** Certifies the rep once every gate of the plan has passed. Returns whether they are certified. */

@@ -4,6 +4,7 @@ import { commitTogether } from './db/group-commit';
 import { makeScriptDue } from './review-cards';
 import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
+import { isBlank } from './forms';
 import { builtFromContent, latestScenarioRevision, listContentFields, findContent } from './content/store';
 import {
 	compileScenario,
@@ -187,7 +188,7 @@ function planTurn(db: Db, attemptOrId: Attempt | string, input: ReplyInput, expe
 	if (attempt.status !== 'active') return { ok: false, reason: 'ended' };
 	if (attempt.turnCount !== expectedTurn) return { ok: false, reason: 'stale' };
 	if (input.mode === 'text') {
-		if (!input.reply.trim()) return { ok: false, reason: 'empty' };
+		if (isBlank(input.reply)) return { ok: false, reason: 'empty' };
 		if ([...input.reply].length > REPLY_MAX_LENGTH) return { ok: false, reason: 'too-long' };
 	}
 	const { compiled } = compiledRevisionFor(db, attempt.revisionId);

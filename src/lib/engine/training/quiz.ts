@@ -1,4 +1,4 @@
-import type { Quiz } from '../content/schemas';
+import type { Curriculum, Quiz } from '../content/schemas';
 
 export type QuizItem = Quiz['items'][number];
 
@@ -38,6 +38,25 @@ export function gradeQuiz(quiz: Pick<Quiz, 'items' | 'pass'>, answers: readonly 
 	});
 	const score = items.length > 0 ? Math.round((items.reduce((sum, item) => sum + item.credit, 0) / items.length) * 100) : 0;
 	return { items, score, passed: score >= quiz.pass };
+}
+
+/**
+ * How long a rep waits after a failed attempt before the next one. With only the score shown on a
+ * fail, and not which answers were wrong, a quiz cannot be passed by trying answers one by one.
+ */
+export const QUIZ_RETAKE_WAIT_MS = 10 * 60 * 1000;
+
+/** What a rep is told of a graded quiz: which answers were right only once they have passed. */
+export type QuizFeedback = { score: number; passed: true; items: GradedItem[] } | { score: number; passed: false };
+
+export function quizFeedback(graded: GradedQuiz): QuizFeedback {
+	return graded.passed ? { score: graded.score, passed: true, items: graded.items } : { score: graded.score, passed: false };
+}
+
+/** The articles a plan has a rep read on the days that hold this quiz: what to read again after a fail. */
+export function readingForQuiz(curriculum: Pick<Curriculum, 'days'>, quizId: string): string[] {
+	const days = curriculum.days.filter((day) => day.modules.some((module) => module.type === 'quiz' && module.items.includes(quizId)));
+	return [...new Set(days.flatMap((day) => day.modules.filter((module) => module.type === 'read').flatMap((module) => module.items)))];
 }
 
 /** A fixed shuffle of 1..n from a seed, for showing order items mixed up (the same on every reload). */

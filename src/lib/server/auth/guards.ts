@@ -30,8 +30,10 @@ function hasControlOrBackslash(text: string): boolean {
 
 /**
  * Accepts only a path on this site, so `?next=` cannot send anyone elsewhere. The value is parsed as
- * a browser would (which drops tabs and newlines, and reads `\` as `/`), and only a path that stays
- * on the same origin is kept.
+ * a browser would (which drops tabs and newlines, reads `\` as `/`, and removes dot segments, `%2e`
+ * included), and only a path that stays on the same origin is kept. A path that starts with `//`
+ * once its dot segments are gone (`/..//evil.example`) is refused too: sent back as `Location`, a
+ * browser would read it as another host.
  */
 export function safeNextPath(next: string | null | undefined): string {
 	if (!next || !next.startsWith('/') || hasControlOrBackslash(next)) return '/';
@@ -41,6 +43,6 @@ export function safeNextPath(next: string | null | undefined): string {
 	} catch {
 		return '/';
 	}
-	if (url.origin !== BASE) return '/';
+	if (url.origin !== BASE || url.pathname.startsWith('//')) return '/';
 	return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -51,17 +51,36 @@ describe('checkCredentials', () => {
 		expect(unknownHash).not.toBe(knownHash);
 	});
 
-	it('locks an account after 5 failures, even with the right password, and only that account', async () => {
+	it('refuses a client after 5 failures on an account, the right password too, for 15 minutes', async () => {
 		const { db, limiters } = await setUp();
-		const now = 1_000_000;
-		for (let i = 0; i < 5; i++) {
-			await checkCredentials(db, limiters, { email: 'rep@example.com', password: `wrong ${i}`, ip: `10.0.0.${i}` }, now);
-		}
-		const locked = await checkCredentials(db, limiters, { email: 'rep@example.com', password: 'right password', ip: '10.0.0.9' }, now);
-		expect(locked.ok).toBe(false);
-		expect(locked.ok === false && locked.reason).toBe('rate-limited');
-		const later = await checkCredentials(db, limiters, { email: 'rep@example.com', password: 'right password', ip: '10.0.0.9' }, now + 15 * 60 * 1000);
+		for (let i = 0; i < 5; i++) await checkCredentials(db, limiters, { email: 'rep@example.com', password: `wrong ${i}`, ip: '6.6.6.6' }, 0);
+		const refused = await checkCredentials(db, limiters, { email: 'rep@example.com', password: 'right password', ip: '6.6.6.6' }, 1);
+		expect(refused).toEqual({ ok: false, reason: 'rate-limited', retryAfterMs: 15 * 60 * 1000 - 1 });
+		const later = await checkCredentials(db, limiters, { email: 'rep@example.com', password: 'right password', ip: '6.6.6.6' }, 15 * 60 * 1000);
 		expect(later.ok).toBe(true);
+	});
+
+	it('lets the right password in from another client while someone fails against the account', async () => {
+		const { db, user, limiters } = await setUp();
+		for (let i = 0; i < 5; i++) await checkCredentials(db, limiters, { email: 'rep@example.com', password: `wrong ${i}`, ip: '6.6.6.6' }, 0);
+		for (let i = 0; i < 4; i++) await checkCredentials(db, limiters, { email: 'rep@example.com', password: `wrong ${i}`, ip: `10.0.0.${i}` }, 0);
+		expect(await checkCredentials(db, limiters, { email: 'rep@example.com', password: 'right password', ip: '1.2.3.4' }, 1)).toEqual({ ok: true, userId: user.id });
+	});
+
+	it('slows, but never refuses, sign-ins to an account failing from many addresses; an unknown email alike', async () => {
+		const { db, user, limiters } = await setUp();
+		const waits: number[] = [];
+		limiters.wait = async (ms) => void waits.push(ms);
+		const fail = (email: string, i: number) => checkCredentials(db, limiters, { email, password: `wrong ${i}`, ip: `10.0.${i >> 8}.${i & 255}` }, 0);
+		for (let i = 0; i < 40; i++) await fail('rep@example.com', i);
+		for (let i = 0; i < 40; i++) await fail('nobody@example.com', i);
+		// No wait while failures are few; then one more second a failure, up to ten.
+		expect(waits.slice(0, 10)).toEqual([1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10_000]);
+		expect(waits.length).toBe(2 * 30);
+		expect(waits.slice(30)).toEqual(waits.slice(0, 30));
+		waits.length = 0;
+		expect(await checkCredentials(db, limiters, { email: 'rep@example.com', password: 'right password', ip: '1.2.3.4' }, 1)).toEqual({ ok: true, userId: user.id });
+		expect(waits).toEqual([10_000]);
 	});
 
 	it('limits one address trying many accounts', async () => {

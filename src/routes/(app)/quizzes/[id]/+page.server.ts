@@ -1,12 +1,12 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { recordQuizResult } from '$lib/server/onboarding';
+import { quizReading, quizRetakeAt, takeQuiz } from '$lib/server/quiz-attempts';
 import { contentLocale } from '$lib/server/content-locale';
 import { textField } from '$lib/server/forms';
-import { gradeQuiz, shuffledOrder, type QuizAnswer } from '$lib/engine/training/quiz';
+import { shuffledOrder, type QuizAnswer } from '$lib/engine/training/quiz';
 
 function quizOr404(id: string) {
 	const quiz = findContent(getDb(), 'quiz', id, contentLocale());
@@ -15,10 +15,12 @@ function quizOr404(id: string) {
 }
 
 export const load: PageServerLoad = (event) => {
-	requireUser(event);
+	const user = requireUser(event);
 	const quiz = quizOr404(event.params.id);
-	// Questions only: which option is right, and the right order, stay on the server until graded.
+	const retakeAt = quizRetakeAt(getDb(), user.id, quiz.id);
+	// Questions only: which option is right, and the right order, stay on the server until passed.
 	return {
+		wait: retakeAt && { retakeAt: retakeAt.getTime(), reading: quizReading(getDb(), user.id, quiz.id, contentLocale()) },
 		quiz: {
 			id: quiz.id,
 			locale: quiz.locale,
@@ -53,8 +55,8 @@ export const actions: Actions = {
 			}
 			return { classes: item.statements.map((_, s) => Number(textField(data, `q${i}-s${s}`))) };
 		});
-		const graded = gradeQuiz(quiz.data, answers);
-		recordQuizResult(getDb(), user.id, quiz.id, graded, answers);
-		return { graded };
+		const outcome = takeQuiz(getDb(), user.id, quiz, answers);
+		if (!outcome.ok) return fail(429, { retakeAt: outcome.retakeAt.getTime() });
+		return { graded: outcome.feedback };
 	}
 };

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { checkText, draftOf, publishedText } from '$lib/server/studio';
-import { clipText, textField } from '$lib/server/forms';
+import { clipText, isBlank, textField } from '$lib/server/forms';
 import { partsFromSpans } from '$lib/highlight-spans';
 import { compileScenario, startRolePlay, step, type PersistedRolePlay } from '$lib/engine/scenario';
 import type { Scenario } from '$lib/engine/content';
@@ -57,7 +57,7 @@ export const actions: Actions = {
 			return fail(400, { broken: true });
 		}
 		const reply = clipText(textField(data, 'reply'), 2000);
-		if (!reply.trim()) return fail(400, { empty: true, snapshot: JSON.stringify(snapshot), transcript, said });
+		if (isBlank(reply)) return fail(400, { empty: true, snapshot: JSON.stringify(snapshot), transcript, said });
 		try {
 			const result = step(compileScenario(scenario), snapshot, { mode: 'text', reply }, said);
 			const r = result.turn.result;
