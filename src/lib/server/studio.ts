@@ -13,7 +13,8 @@ import { isSelected, type ExportSelection } from '$lib/engine/studio/selection';
 import { renderMarkdown } from './markdown';
 
 export function isContentKind(value: string): value is ContentKind {
-	return value in CONTENT_KINDS;
+	// Own keys only: `in` would also take "constructor", "__proto__" and the other inherited names.
+	return Object.hasOwn(CONTENT_KINDS, value);
 }
 
 export interface StudioItem {

@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
 import { recordQuizResult } from '$lib/server/onboarding';
 import { contentLocale } from '$lib/server/content-locale';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import { gradeQuiz, shuffledOrder, type QuizAnswer } from '$lib/engine/training/quiz';
 
 function quizOr404(id: string) {
@@ -39,7 +39,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
 		const quiz = quizOr404(event.params.id);
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const answers: (QuizAnswer | undefined)[] = quiz.data.items.map((item, i) => {
 			if (item.type === 'choice') {
 				const choice = Number(textField(data, `q${i}`));

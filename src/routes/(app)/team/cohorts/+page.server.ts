@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { listContentFields } from '$lib/server/content/store';
 import { cohortChoicesFor, cohortsVisibleTo, createCohort, membersOf, todayIso } from '$lib/server/onboarding';
 import { contentLocale } from '$lib/server/content-locale';
-import { textField, textFields } from '$lib/server/forms';
+import { readForm, textField, textFields } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -21,7 +21,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const db = getDb();
 		const result = createCohort(db, {
 			name: textField(data, 'name'),

@@ -8,7 +8,7 @@ import { listContentFields } from '$lib/server/content/store';
 import { canSeeCandidate, createInterview, listVisibleCandidates } from '$lib/server/hiring';
 import { listTeams } from '$lib/server/teams';
 import { contentLocale } from '$lib/server/content-locale';
-import { textField, textFields } from '$lib/server/forms';
+import { readForm, textField, textFields } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -29,7 +29,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const mode = textField(data, 'mode');
 		const teamId = textField(data, 'teamId') || null;
 		const candidateId = textField(data, 'candidateId');

@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
 import { checkText, discardDraft, draftOf, editorVersion, insightsOf, isContentKind, publish, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
 import { listContentIds } from '$lib/server/content/store';
-import { clipText, textField } from '$lib/server/forms';
+import { clipText, readForm, textField } from '$lib/server/forms';
 import type { ContentKind } from '$lib/engine/content';
 import { changesOnly, lineDiff } from '$lib/engine/studio/diff';
 import { isLocale, type Locale } from '$lib/roles';
@@ -52,7 +52,7 @@ export const load: PageServerLoad = (event) => {
 async function postedEditor(event: RequestEvent) {
 	const user = requireRole(event, 'trainer', 'admin');
 	const { kind, locale, id } = target(event);
-	const data = await event.request.formData();
+	const data = await readForm(event);
 	return { user, kind, locale, id, text: clipText(textField(data, 'text'), 200_000), version: textField(data, 'version') };
 }
 
@@ -97,7 +97,7 @@ export const actions: Actions = {
 	rollback: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
 		target(event);
-		const result = rollBack(getDb(), textField(await event.request.formData(), 'revision'), user.id);
+		const result = rollBack(getDb(), textField(await readForm(event), 'revision'), user.id);
 		if (!result) error(404, 'Not found');
 		if (!result.ok) return fail(400, { problems: result.problems.map(({ line, message }) => ({ line, message })) });
 		return { published: result.number };

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { checkText, draftOf, publishedText } from '$lib/server/studio';
-import { clipText, textField } from '$lib/server/forms';
+import { clipText, readForm, textField } from '$lib/server/forms';
 import { partsFromSpans } from '$lib/highlight-spans';
 import { compileScenario, startRolePlay, step, type PersistedRolePlay } from '$lib/engine/scenario';
 import type { Scenario } from '$lib/engine/content';
@@ -45,7 +45,7 @@ export const actions: Actions = {
 		requireRole(event, 'trainer', 'admin');
 		const scenario = editorScenario(event);
 		if (!scenario) return fail(400, { broken: true });
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		let snapshot: PersistedRolePlay;
 		let transcript: PlayedTurn[];
 		let said: string[];
