@@ -17,8 +17,8 @@ export const actions: Actions = {
 		const user = requireRole(event, 'trainer', 'admin');
 		const file = (await readForm(event)).get('zip');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { importProblems: [{ file: '(upload)', line: 1, message: 'no file' }] });
-		const result = importZip(getDb(), new Uint8Array(await file.arrayBuffer()), user.id);
-		if (!result.ok) return fail(400, { importProblems: result.problems });
+		const result = await importZip(getDb(), new Uint8Array(await file.arrayBuffer()), user.id);
+		if (!result.ok) return result.refused ? fail(413, { importRefused: result.refused }) : fail(400, { importProblems: result.problems });
 		return { imported: result.count };
 	},
 	create: async (event) => {

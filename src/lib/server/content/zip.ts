@@ -1,0 +1,76 @@
+import { Unzip, UnzipInflate } from 'fflate';
+import { MAX_FILE_CHARS } from '$lib/engine/content';
+
+/**
+ * The most an uploaded zip may unpack to. An entry's declared size is whatever its maker wrote,
+ * so these are counted while inflating, and inflating stops at the first one crossed: a zip of a
+ * few kilobytes can otherwise unpack to gigabytes (a "zip bomb").
+ */
+export const ZIP_LIMITS = {
+	entries: 2_000,
+	/** No content file is larger: MAX_FILE_CHARS characters of at most 4 bytes each. */
+	entryBytes: MAX_FILE_CHARS * 4,
+	totalBytes: 32 * 1024 * 1024
+} as const;
+
+export type ZipRefusal = { what: 'not-zip' } | { what: 'entries'; limit: number } | { what: 'entry'; file: string; limit: number } | { what: 'total'; limit: number };
+export type ZipRead = { ok: true; entries: { path: string; bytes: Uint8Array }[] } | { ok: false; refused: ZipRefusal };
+
+// Compressed input goes in small pieces: Deflate expands a piece at most about 1,000 times, so no
+// single step inflates more than about a megabyte before the sizes are counted again.
+const PIECE = 1024;
+
+class Refused extends Error {
+	constructor(readonly refusal: ZipRefusal) {
+		super(refusal.what);
+	}
+}
+
+/** Unpacks a zip within `ZIP_LIMITS`, or says which limit it crossed (or that it is no zip). */
+export function readZip(zip: Uint8Array, limits: { entries: number; entryBytes: number; totalBytes: number } = ZIP_LIMITS): ZipRead {
+	const entries: { path: string; bytes: Uint8Array; done: boolean }[] = [];
+	let total = 0;
+	const unzip = new Unzip((file) => {
+		if (entries.length >= limits.entries) throw new Refused({ what: 'entries', limit: limits.entries });
+		const chunks: Uint8Array[] = [];
+		let size = 0;
+		const entry: { path: string; bytes: Uint8Array; done: boolean } = { path: file.name, bytes: new Uint8Array(0), done: false };
+		entries.push(entry);
+		file.ondata = (error, chunk, final) => {
+			// fflate reports an error thrown below (a limit crossed) back here as `error`.
+			if (error) throw error instanceof Refused ? error : new Refused({ what: 'not-zip' });
+			size += chunk.length;
+			total += chunk.length;
+			if (size > limits.entryBytes) throw new Refused({ what: 'entry', file: file.name, limit: limits.entryBytes });
+			if (total > limits.totalBytes) throw new Refused({ what: 'total', limit: limits.totalBytes });
+			chunks.push(chunk);
+			if (final) {
+				entry.bytes = concat(chunks, size);
+				entry.done = true;
+			}
+		};
+		file.start();
+	});
+	unzip.register(UnzipInflate);
+	try {
+		for (let at = 0; at < zip.length; at += PIECE) unzip.push(zip.subarray(at, at + PIECE), at + PIECE >= zip.length);
+	} catch (cause) {
+		if (cause instanceof Refused) return { ok: false, refused: cause.refusal };
+		// fflate's own complaints (an unknown compression method, a cut-off stream) mean a broken zip.
+		return { ok: false, refused: { what: 'not-zip' } };
+	}
+	// A zip cut short leaves its last entry unfinished.
+	const isZip = zip[0] === 0x50 && zip[1] === 0x4b && entries.every((entry) => entry.done);
+	return isZip ? { ok: true, entries: entries.map(({ path, bytes }) => ({ path, bytes })) } : { ok: false, refused: { what: 'not-zip' } };
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+	if (chunks.length === 1) return chunks[0]!;
+	const out = new Uint8Array(size);
+	let at = 0;
+	for (const chunk of chunks) {
+		out.set(chunk, at);
+		at += chunk.length;
+	}
+	return out;
+}
