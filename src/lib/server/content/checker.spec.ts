@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isMainThread } from 'node:worker_threads';
 import { checkFilesOffThread, insightsOffThread } from './checker';
+import { createTestDatabase } from '../db';
+import { checkText, insightsOf, publish } from '../studio';
+import { insertUser } from '../accounts';
 
 // On this thread, the thread that answers requests, checking and rendering fail loudly: the
 // studio's checks must still work, because they run on the worker.
@@ -35,5 +38,13 @@ describe('the studio’s checks run off the request thread', { timeout: 30_000 }
 		const texts = Array.from({ length: 5 }, (_, i) => article.replace('Membership tiers', `Tiers ${i}`));
 		const results = await Promise.all(texts.map((text) => checkFilesOffThread([{ path: 'en/knowledge/membership-tiers.md', text }], [])));
 		expect(results.map((r) => (r.items[0]?.kind === 'article' ? r.items[0].data.title : null))).toEqual(['Tiers 0', 'Tiers 1', 'Tiers 2', 'Tiers 3', 'Tiers 4']);
+	});
+
+	it('the studio checks, previews and publishes through the worker', async () => {
+		const db = createTestDatabase();
+		const trainer = insertUser(db, { email: 't@example.com', name: 'T', passwordHash: 'x', roles: ['trainer'] });
+		expect((await checkText(db, 'article', 'en', 'membership-tiers', article)).problems).toEqual([]);
+		expect((await insightsOf('article', 'en', 'membership-tiers', article, [])).preview).toContain('The middle tier.');
+		expect(await publish(db, 'article', 'en', 'membership-tiers', article, trainer.id)).toEqual({ ok: true, number: 1 });
 	});
 });
