@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { strFromU8, strToU8, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import type { Db } from './db';
 import { contentDrafts, contentItems, contentRevisions } from './db/schema';
 import { newId } from './ids';
 import { recordAudit } from './accounts';
 import { rowToItem, upsertContentItem } from './content/store';
-import { readZip, type ZipRefusal } from './content/zip';
+import type { ZipRefused } from './content/zip';
 import { CONTENT_KINDS, contentPath, serializeContentItem, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from '$lib/engine/content';
 import { isSelected, type ExportSelection } from '$lib/engine/studio/selection';
 import type { StudioInsights } from './content/checker';
@@ -192,39 +192,12 @@ export function exportZip(db: Db, selection?: ExportSelection): Uint8Array {
 }
 
 /** A refused import lists its problems; a zip refused for its size also says which limit it crossed (`refused`), for the page to say in the user's language. */
-export type ImportResult = { ok: true; count: number } | { ok: false; problems: ContentProblem[]; refused?: Exclude<ZipRefusal, { what: 'not-zip' }> };
+export type ImportResult = { ok: true; count: number } | ZipRefused;
 
-const REFUSALS: { [W in ZipRefusal['what']]: (refusal: Extract<ZipRefusal, { what: W }>) => string } = {
-	'not-zip': () => 'not a zip file',
-	entries: ({ limit }) => `the zip holds more than ${limit} files`,
-	entry: ({ file, limit }) => `${file} unpacks to more than ${limit} bytes`,
-	total: ({ limit }) => `the zip unpacks to more than ${limit} bytes`
-};
-
-/**
- * Imports a zip of content files: unpacked within `ZIP_LIMITS`, then every file is checked (with
- * the content already there for references); one problem and nothing is imported. Each file is
- * then published as a revision.
- */
 export async function importZip(db: Db, zip: Uint8Array, authorId: string): Promise<ImportResult> {
-	const unpacked = readZip(zip);
-	if (!unpacked.ok) {
-		const { refused } = unpacked;
-		const problems = [{ file: '(upload)', line: 1, message: (REFUSALS[refused.what] as (r: ZipRefusal) => string)(refused) }];
-		return refused.what === 'not-zip' ? { ok: false, problems } : { ok: false, problems, refused };
-	}
-	const files = unpacked.entries
-		.filter(({ path, bytes }) => bytes.length > 0 && !path.endsWith('/') && !path.split('/').some((part) => part.startsWith('.')))
-		.map(({ path, bytes }) => ({ path: path.replace(/^(.*\/)?content\//, ''), text: strFromU8(bytes) }));
-	const { items, problems } = await (await checker()).checkFilesOffThread(files, publishedKeys(db));
-	// Two files for one item (content/en/… and pack/content/en/…): which one should win is unclear.
-	const seen = new Set<string>();
-	for (const file of files) {
-		if (seen.has(file.path)) problems.push({ file: file.path, line: 1, message: 'this file is in the zip twice' });
-		seen.add(file.path);
-	}
-	if (problems.length > 0) return { ok: false, problems };
-	if (items.length === 0) return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'the zip has no content files' }] };
+	const checked = await (await checker()).checkZipOffThread(zip, publishedKeys(db));
+	if (!checked.ok) return checked;
+	const { items } = checked;
 	// Checked together above: items may refer to each other (a plan and its quizzes, an entry and
 	// its article), so each is published as checked, not checked again alone against the database.
 	const now = new Date();

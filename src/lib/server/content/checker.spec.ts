@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { isMainThread } from 'node:worker_threads';
 import { checkFilesOffThread, insightsOffThread } from './checker';
 import { createTestDatabase } from '../db';
-import { checkText, insightsOf, publish } from '../studio';
+import { checkText, importZip, insightsOf, publish } from '../studio';
+import { strToU8, zipSync } from 'fflate';
 import { insertUser } from '../accounts';
 
 // On this thread, the thread that answers requests, checking and rendering fail loudly: the
@@ -11,6 +12,11 @@ vi.mock('../../engine/content/check', async (original) => ({
 	...(await original<typeof import('../../engine/content/check')>()),
 	checkContentFiles: () => {
 		throw new Error('a content check ran on the request thread');
+	}
+}));
+vi.mock('./zip', () => ({
+	checkZip: () => {
+		throw new Error('a zip was unpacked on the request thread');
 	}
 }));
 vi.mock('../markdown', () => ({
@@ -40,11 +46,13 @@ describe('the studio’s checks run off the request thread', { timeout: 30_000 }
 		expect(results.map((r) => (r.items[0]?.kind === 'article' ? r.items[0].data.title : null))).toEqual(['Tiers 0', 'Tiers 1', 'Tiers 2', 'Tiers 3', 'Tiers 4']);
 	});
 
-	it('the studio checks, previews and publishes through the worker', async () => {
+	it('the studio checks, previews, publishes and unpacks zips through the worker', async () => {
 		const db = createTestDatabase();
 		const trainer = insertUser(db, { email: 't@example.com', name: 'T', passwordHash: 'x', roles: ['trainer'] });
 		expect((await checkText(db, 'article', 'en', 'membership-tiers', article)).problems).toEqual([]);
 		expect((await insightsOf('article', 'en', 'membership-tiers', article, [])).preview).toContain('The middle tier.');
 		expect(await publish(db, 'article', 'en', 'membership-tiers', article, trainer.id)).toEqual({ ok: true, number: 1 });
+		const zip = zipSync({ 'content/en/knowledge/membership-tiers.md': strToU8(article.replace('The middle tier.', 'Imported.')) });
+		expect(await importZip(db, zip, trainer.id)).toEqual({ ok: true, count: 1 });
 	});
 });

@@ -5,6 +5,7 @@ import { checkContentFiles, contentPath, parseContentFile, type CheckedContent, 
 import { endingScoreRanges, playtestScenario } from '../../engine/scenario';
 import { scenarioGraph } from '../../engine/studio/graph';
 import { renderMarkdown } from '../markdown';
+import { checkZip } from './zip';
 
 /**
  * What the editor shows beside the text: the rendered Markdown of a script or article, and a
@@ -25,7 +26,8 @@ export type StudioInsights = ReturnType<typeof insightsOf>;
 
 const TASKS = {
 	check: (files: ContentFile[], known: string[]): CheckedContent => checkContentFiles(files, { alsoKnown: new Set(known) }),
-	insights: insightsOf
+	insights: insightsOf,
+	zip: checkZip
 };
 type Tasks = typeof TASKS;
 type TaskName = keyof Tasks;
@@ -97,6 +99,11 @@ function runOffThread<T extends TaskName>(task: T, ...args: Parameters<Tasks[T]>
 /** `checkContentFiles`, off the request thread; `known` lists `kind:locale:id` of items already there. */
 export function checkFilesOffThread(files: ContentFile[], known: string[]): Promise<CheckedContent> {
 	return runOffThread('check', files, known);
+}
+
+/** `checkZip` (unpack within limits, then check), off the request thread. */
+export function checkZipOffThread(zip: Uint8Array, known: string[]): Promise<ReturnType<typeof checkZip>> {
+	return runOffThread('zip', zip, known);
 }
 
 /** The editor's side panel for a text (see `insightsOf`), off the request thread. */

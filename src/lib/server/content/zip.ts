@@ -1,5 +1,6 @@
-import { Unzip, UnzipInflate } from 'fflate';
-import { MAX_FILE_CHARS } from '$lib/engine/content';
+import { strFromU8, Unzip, UnzipInflate } from 'fflate';
+// Relative imports only: this runs on the check worker (see `./checker`).
+import { checkContentFiles, MAX_FILE_CHARS, type ContentItem, type ContentProblem } from '../../engine/content';
 
 /**
  * The most an uploaded zip may unpack to. An entry's declared size is whatever its maker wrote,
@@ -73,4 +74,40 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 		at += chunk.length;
 	}
 	return out;
+}
+
+/** A refused import lists its problems; a zip refused for its size also says which limit it crossed (`refused`), for the page to say in the user's language. */
+export type ZipRefused = { ok: false; problems: ContentProblem[]; refused?: Exclude<ZipRefusal, { what: 'not-zip' }> };
+
+const REFUSALS: { [W in ZipRefusal['what']]: (refusal: Extract<ZipRefusal, { what: W }>) => string } = {
+	'not-zip': () => 'not a zip file',
+	entries: ({ limit }) => `the zip holds more than ${limit} files`,
+	entry: ({ file, limit }) => `${file} unpacks to more than ${limit} bytes`,
+	total: ({ limit }) => `the zip unpacks to more than ${limit} bytes`
+};
+
+/**
+ * Unpacks an uploaded zip of content files and checks them together, with `known` (`kind:locale:id`)
+ * for references: the items to publish, or why nothing may be. Runs on the check worker.
+ */
+export function checkZip(zip: Uint8Array, known: string[]): { ok: true; items: ContentItem[] } | ZipRefused {
+	const unpacked = readZip(zip);
+	if (!unpacked.ok) {
+		const { refused } = unpacked;
+		const problems = [{ file: '(upload)', line: 1, message: (REFUSALS[refused.what] as (r: ZipRefusal) => string)(refused) }];
+		return refused.what === 'not-zip' ? { ok: false, problems } : { ok: false, problems, refused };
+	}
+	const files = unpacked.entries
+		.filter(({ path, bytes }) => bytes.length > 0 && !path.endsWith('/') && !path.split('/').some((part) => part.startsWith('.')))
+		.map(({ path, bytes }) => ({ path: path.replace(/^(.*\/)?content\//, ''), text: strFromU8(bytes) }));
+	const { items, problems } = checkContentFiles(files, { alsoKnown: new Set(known) });
+	// Two files for one item (content/en/… and pack/content/en/…): which one should win is unclear.
+	const seen = new Set<string>();
+	for (const file of files) {
+		if (seen.has(file.path)) problems.push({ file: file.path, line: 1, message: 'this file is in the zip twice' });
+		seen.add(file.path);
+	}
+	if (problems.length > 0) return { ok: false, problems };
+	if (items.length === 0) return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'the zip has no content files' }] };
+	return { ok: true, items };
 }
