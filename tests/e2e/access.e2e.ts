@@ -283,6 +283,34 @@ test('every form action answers each role, a candidate and an anonymous visitor 
 	await world.dispose();
 });
 
+test('every form action answers a post that is not a readable form with a client error, never a server error', async () => {
+	const actions = discoverActions();
+	const world = await buildWorld();
+	let refused = 0;
+	for (const actor of ['admin', 'anonymous'] as const) {
+		const client = await clientFor(actor, world);
+		for (const { routeId, action } of actions) {
+			// Signing out as the admin would end this client's session for the actions after it.
+			if (decideAccess(routeId, rolesOf(actor)) !== 'allow' || routeId === '/(auth)/logout') continue;
+			const path = actionPath(pathOf(routeId, world.params), action);
+			const bodies = [
+				{ 'content-type': 'text/plain', data: 'name=x' },
+				{ 'content-type': 'multipart/form-data; boundary=x', data: '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nno end' }
+			];
+			for (const { data, ...type } of bodies) {
+				const status = (await client.post(path, { data, headers: { ...FORM_HEADERS, ...type } })).status();
+				// Actions that read no field (a reset link, say) may go ahead; none may fail.
+				expect(status, `${actor} POST ${path} as ${type['content-type']}`).toBeLessThan(500);
+				if (status === 400 || status === 415) refused++;
+			}
+		}
+		await client.dispose();
+	}
+	// Most actions read a form, and refuse one they cannot read.
+	expect(refused).toBeGreaterThan(50);
+	await world.dispose();
+});
+
 test('other people’s objects answer 404 to pages and actions alike, and nothing changes', async () => {
 	const world = await buildWorld();
 	const actions = discoverActions();

@@ -104,7 +104,7 @@ describe('a panel scoring one interview', () => {
 });
 
 describe('a trainer publishing while reps practise', () => {
-	it('running role-plays finish on the revision they started on; new ones start on the new one', () => {
+	it('running role-plays finish on the revision they started on; new ones start on the new one', async () => {
 		const [reps, studio] = twoConnections();
 		const rep = insertUser(reps, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] });
 		const trainer = insertUser(studio, { email: 'trainer@example.com', name: 'Trainer', passwordHash: 'x', roles: ['trainer'] });
@@ -112,7 +112,7 @@ describe('a trainer publishing while reps practise', () => {
 		expect(submitTurn(reps, running.id, { mode: 'text', reply: OPENING }, 0).ok).toBe(true);
 		const before = loadAttempt(reps, findAttempt(reps, running.id)!).state.customer;
 		const edited = publishedText(studio, 'scenario', 'en', SCENARIO)!.replace(before, 'So. The renewal. Give me one reason.');
-		expect(publish(studio, 'scenario', 'en', SCENARIO, edited, trainer.id).ok).toBe(true);
+		expect((await publish(studio, 'scenario', 'en', SCENARIO, edited, trainer.id)).ok).toBe(true);
 		const resumed = loadAttempt(reps, findAttempt(reps, running.id)!);
 		expect(resumed.state.customer).toBe(before);
 		expect(resumed.attempt.revisionId).toBe(running.revisionId);
@@ -123,7 +123,7 @@ describe('a trainer publishing while reps practise', () => {
 		expect(loadAttempt(reps, findAttempt(reps, fresh.id)!).state.customer).toBe('So. The renewal. Give me one reason.');
 	});
 
-	it('two trainers editing one item: what the second saw is no longer current once the first publishes or saves', () => {
+	it('two trainers editing one item: what the second saw is no longer current once the first publishes or saves', async () => {
 		const [first, second] = twoConnections();
 		const a = insertUser(first, { email: 'a@example.com', name: 'A', passwordHash: 'x', roles: ['trainer'] });
 		const opened = editorVersion(second, 'script', 'en', 'price-too-high');
@@ -132,7 +132,7 @@ describe('a trainer publishing while reps practise', () => {
 		saveDraft(first, 'script', 'en', 'price-too-high', text.replace(/^title: .*$/m, 'title: Draft by A'), a.id);
 		const afterDraft = editorVersion(second, 'script', 'en', 'price-too-high');
 		expect(afterDraft).not.toBe(opened);
-		expect(publish(first, 'script', 'en', 'price-too-high', text.replace(/^title: .*$/m, 'title: Published by A'), a.id).ok).toBe(true);
+		expect((await publish(first, 'script', 'en', 'price-too-high', text.replace(/^title: .*$/m, 'title: Published by A'), a.id)).ok).toBe(true);
 		expect(editorVersion(second, 'script', 'en', 'price-too-high')).not.toBe(afterDraft);
 	});
 });

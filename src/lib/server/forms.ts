@@ -1,3 +1,23 @@
+import { error } from '@sveltejs/kit';
+
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/**
+ * Reads a posted form, for every action and form endpoint. A post that is not a form (no content
+ * type, or text/plain, which Kit lets through to actions) is a 415 and a body that cannot be read
+ * as the form it claims to be (a malformed multipart body) a 400: the caller sent something
+ * wrong, so neither is a server error.
+ */
+export async function readForm(event: { request: Request }): Promise<FormData> {
+	const type = event.request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+	if (!FORM_TYPES.has(type)) error(415, 'Expected a form (application/x-www-form-urlencoded or multipart/form-data)');
+	try {
+		return await event.request.formData();
+	} catch {
+		error(400, 'The form could not be read');
+	}
+}
+
 /** Reads a text field; a missing field or a file upload reads as ''. */
 export function textField(data: FormData, name: string): string {
 	const value = data.get(name);

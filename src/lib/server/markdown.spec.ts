@@ -51,6 +51,14 @@ describe('renderMarkdown', () => {
 		expect(html).not.toContain('<h1');
 	});
 
+	it('shows Markdown that overflows the renderer as escaped text instead of failing the page', () => {
+		const text = '<script>alert(1)</script>\n' + '> '.repeat(50_000);
+		const { html, toc } = renderMarkdown(text);
+		expect(html.startsWith('<pre>&lt;script&gt;alert(1)&lt;/script&gt;\n&gt; &gt; ')).toBe(true);
+		expect(html).not.toContain('<script');
+		expect(toc).toEqual([]);
+	});
+
 	it('shows raw HTML as text instead of running it', () => {
 		expect(renderMarkdown('<script>alert(1)</script>').html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 		expect(renderMarkdown('[click](javascript:alert(1))').html).not.toContain('href');

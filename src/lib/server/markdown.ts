@@ -45,11 +45,25 @@ const RENDERED_KEPT = 500;
 export function renderMarkdown(markdown: string): RenderedMarkdown {
 	let result = rendered.get(markdown);
 	if (!result) {
-		result = renderUncached(markdown);
+		result = renderOrShowAsText(markdown);
 		if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value as string);
 		rendered.set(markdown, result);
 	}
 	return result;
+}
+
+/**
+ * The checks refuse Markdown that breaks the renderer (nesting thousands deep overflows its stack),
+ * but text published before them, or a renderer bug, must not make a page fail for everyone: such
+ * a text is shown as it is, escaped, and the cause goes to the log.
+ */
+function renderOrShowAsText(markdown: string): RenderedMarkdown {
+	try {
+		return renderUncached(markdown);
+	} catch (cause) {
+		console.error(`Markdown of ${markdown.length} characters could not be rendered; shown as text:`, cause);
+		return { html: `<pre>${escapeHtml(markdown)}</pre>`, toc: [] };
+	}
 }
 
 function renderUncached(markdown: string): RenderedMarkdown {

@@ -92,20 +92,20 @@ describe('odd input', () => {
 		expect(clipText('abcdef', 3)).toBe('abc');
 	});
 
-	it.each(ODD.filter((odd) => !odd.includes('\u0000')))('a title %j published from the studio is kept exactly', (odd) => {
+	it.each(ODD.filter((odd) => !odd.includes('\u0000')))('a title %j published from the studio is kept exactly', async (odd) => {
 		const { db, rep } = setUp();
 		const text = publishedText(db, 'script', 'en', 'price-too-high')!.replace(/^title: .*$/m, `title: ${JSON.stringify(`Price ${odd}`)}`);
-		expect(publish(db, 'script', 'en', 'price-too-high', text, rep.id)).toMatchObject({ ok: true });
+		expect(await publish(db, 'script', 'en', 'price-too-high', text, rep.id)).toMatchObject({ ok: true });
 		expect(findContent(db, 'script', 'price-too-high', 'en')!.data.title).toBe(`Price ${odd}`.trim());
 	});
 
 	it.each([
 		['typed', 'title: Price \u0000 here'],
 		['escaped', 'title: "Price \\0 here"']
-	])('a NUL %s into a studio file is kept, and search still works', (_how, line) => {
+	])('a NUL %s into a studio file is kept, and search still works', async (_how, line) => {
 		const { db, rep } = setUp();
 		const text = publishedText(db, 'script', 'en', 'price-too-high')!.replace(/^title: .*$/m, line);
-		expect(publish(db, 'script', 'en', 'price-too-high', text, rep.id)).toMatchObject({ ok: true });
+		expect(await publish(db, 'script', 'en', 'price-too-high', text, rep.id)).toMatchObject({ ok: true });
 		expect(findContent(db, 'script', 'price-too-high', 'en')!.data.title).toBe('Price \u0000 here');
 		expect(searchContent(db, 'Price').length).toBeGreaterThan(0);
 	});

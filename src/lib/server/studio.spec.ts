@@ -3,10 +3,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { createTestDatabase } from './db';
 import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
-import { findContent } from './content/store';
+import { findContent, upsertContentItem } from './content/store';
+import { syncContentFiles } from './content/sync';
 import { findAttempt, loadAttempt, startAttempt } from './practice';
 import { draftOf, exportZip, importZip, insightsOf, publish, publishedText, revisionsOf, rollBack, saveDraft, templateFor, checkText } from './studio';
-import { checkContentFiles, readDraft } from '$lib/engine/content';
+import { checkContentFiles, MAX_FILE_CHARS, parseContentFile, readDraft, type ContentItem } from '$lib/engine/content';
 import { parseExportSelection } from '$lib/engine/studio/selection';
 
 function setUp() {
@@ -17,41 +18,42 @@ function setUp() {
 	return { db, trainer, rep };
 }
 
-describe('studio publishing', () => {
-	it('keeps the synced version as revision 1, publishes the edit as revision 2, and rolls back', () => {
+// The first check starts the worker thread that checks run on (see content/checker.ts): on a busy machine, seconds.
+describe('studio publishing', { timeout: 30_000 }, () => {
+	it('keeps the synced version as revision 1, publishes the edit as revision 2, and rolls back', async () => {
 		const { db, trainer } = setUp();
 		const before = publishedText(db, 'script', 'en', 'price-too-high')!;
 		const edited = before.replace(/^title: .*$/m, 'title: Too expensive (edited)');
 		saveDraft(db, 'script', 'en', 'price-too-high', edited, trainer.id);
 		expect(draftOf(db, 'script', 'en', 'price-too-high')).toBe(edited);
-		expect(publish(db, 'script', 'en', 'price-too-high', edited, trainer.id)).toEqual({ ok: true, number: 2 });
+		expect(await publish(db, 'script', 'en', 'price-too-high', edited, trainer.id)).toEqual({ ok: true, number: 2 });
 		expect(findContent(db, 'script', 'price-too-high', 'en')?.data.title).toBe('Too expensive (edited)');
 		expect(draftOf(db, 'script', 'en', 'price-too-high')).toBeNull();
 		const revisions = revisionsOf(db, 'script', 'en', 'price-too-high');
 		expect(revisions.map((r) => [r.number, r.authorId])).toEqual([[2, trainer.id], [1, null]]);
-		expect(rollBack(db, revisions[1]!.id, trainer.id)).toEqual({ ok: true, number: 3 });
+		expect(await rollBack(db, revisions[1]!.id, trainer.id)).toEqual({ ok: true, number: 3 });
 		expect(findContent(db, 'script', 'price-too-high', 'en')?.data.title).not.toBe('Too expensive (edited)');
 	});
 
-	it('refuses to publish a file with a problem, naming the line, and changes nothing', () => {
+	it('refuses to publish a file with a problem, naming the line, and changes nothing', async () => {
 		const { db, trainer } = setUp();
 		const broken = publishedText(db, 'script', 'en', 'price-too-high')!.replace('category: price', 'category: pricey');
-		const result = publish(db, 'script', 'en', 'price-too-high', broken, trainer.id);
+		const result = await publish(db, 'script', 'en', 'price-too-high', broken, trainer.id);
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.problems[0]).toMatchObject({ file: 'en/scripts/price-too-high.md', line: 4 });
 		expect(revisionsOf(db, 'script', 'en', 'price-too-high')).toEqual([]);
 	});
 
-	it('a new scenario from the template publishes; an unreachable beat is refused first', () => {
+	it('a new scenario from the template publishes; an unreachable beat is refused first', async () => {
 		const { db, trainer } = setUp();
 		const text = templateFor('scenario', 'my-first-call');
 		const withOrphan = text.replace('  won: {', '  orphan: { customer: Hm?, next: [{ goto: lost }] }\n  won: {');
-		expect(checkText(db, 'scenario', 'en', 'my-first-call', withOrphan).problems.map((p) => p.message)).toContain('beat "orphan" cannot be reached from the start beat "greet"');
-		expect(publish(db, 'scenario', 'en', 'my-first-call', text, trainer.id)).toEqual({ ok: true, number: 1 });
+		expect((await checkText(db, 'scenario', 'en', 'my-first-call', withOrphan)).problems.map((p) => p.message)).toContain('beat "orphan" cannot be reached from the start beat "greet"');
+		expect(await publish(db, 'scenario', 'en', 'my-first-call', text, trainer.id)).toEqual({ ok: true, number: 1 });
 		expect(findContent(db, 'scenario', 'my-first-call', 'en')).toBeDefined();
 	});
 
-	it('the scenario template opens in the form as one opening beat and a won and a lost ending, in the item’s language, and passes its playtest', () => {
+	it('the scenario template opens in the form as one opening beat and a won and a lost ending, in the item’s language, and passes its playtest', async () => {
 		const { db } = setUp();
 		for (const locale of ['en', 'zh-TW'] as const) {
 			const text = templateFor('scenario', 'my-first-call', locale);
@@ -59,31 +61,31 @@ describe('studio publishing', () => {
 			if (!read.ok || read.draft.kind !== 'scenario') throw new Error(`${locale}: the form cannot read the template`);
 			const { beats, start } = read.draft.data;
 			expect(Object.entries(beats).map(([id, beat]) => [id, beat.end ?? null])).toEqual([[start, null], ['won', 'won'], ['lost', 'lost']]);
-			expect(checkText(db, 'scenario', locale, 'my-first-call', text).problems).toEqual([]);
-			const insights = insightsOf('scenario', locale, 'my-first-call', text, []);
+			expect((await checkText(db, 'scenario', locale, 'my-first-call', text)).problems).toEqual([]);
+			const insights = await insightsOf('scenario', locale, 'my-first-call', text, []);
 			expect(insights.scenario?.playtest.map((run) => [run.kind, run.passed])).toEqual([['good', true], ['bad', false]]);
 		}
 		expect(templateFor('scenario', 'x', 'zh-TW')).toContain('customer: 喂？哪位？');
 	});
 
-	it('draws a half-written scenario (its start beat or a rule’s beat removed) instead of failing the live check', () => {
+	it('draws a half-written scenario (its start beat or a rule’s beat removed) instead of failing the live check', async () => {
 		const { db } = setUp();
 		const template = templateFor('scenario', 'my-first-call');
 		for (const text of [template.replace('start: greet', 'start: opening'), template.replace('{ goto: lost }', '{ goto: gone }')]) {
-			const { problems } = checkText(db, 'scenario', 'en', 'my-first-call', text);
+			const { problems } = await checkText(db, 'scenario', 'en', 'my-first-call', text);
 			expect(problems).toHaveLength(1);
-			const insights = insightsOf('scenario', 'en', 'my-first-call', text, problems);
+			const insights = await insightsOf('scenario', 'en', 'my-first-call', text, problems);
 			expect(insights.scenario?.graph.nodes.map((node) => node.id)).toEqual(['greet', 'won', 'lost']);
 			expect(insights.scenario?.playtest).toEqual([]);
 		}
 	});
 
-	it('a rep’s running attempt keeps its revision when the trainer publishes a change', () => {
+	it('a rep’s running attempt keeps its revision when the trainer publishes a change', async () => {
 		const { db, trainer, rep } = setUp();
 		const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;
 		const original = loadAttempt(db, attempt).state.customer;
 		const edited = publishedText(db, 'scenario', 'en', 'renewal-price-objection')!.replace(original, 'Yes? Who is calling?');
-		expect(publish(db, 'scenario', 'en', 'renewal-price-objection', edited, trainer.id).ok).toBe(true);
+		expect((await publish(db, 'scenario', 'en', 'renewal-price-objection', edited, trainer.id)).ok).toBe(true);
 		expect(loadAttempt(db, findAttempt(db, attempt.id)!).state.customer).toBe(original);
 		expect(loadAttempt(db, startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!).state.customer).toBe('Yes? Who is calling?');
 	});
@@ -99,7 +101,7 @@ describe('zip import and export', { timeout: 30_000 }, () => {
 		const files = unzipSync(zip);
 		expect(Object.keys(files).length).toBeGreaterThan(80);
 		const second = setUp();
-		expect(importZip(second.db, zip, second.trainer.id)).toMatchObject({ ok: true });
+		expect(await importZip(second.db, zip, second.trainer.id)).toMatchObject({ ok: true });
 		const again = unzipSync(exportZip(second.db));
 		for (const [path, bytes] of Object.entries(files)) expect(strFromU8(again[path]!), path).toBe(strFromU8(bytes));
 	});
@@ -111,11 +113,11 @@ describe('zip import and export', { timeout: 30_000 }, () => {
 		const good = publishedText(db, 'script', 'en', 'think-about-it')!.replace(/^title: .*$/m, 'title: Changed by import');
 		const bad = publishedText(db, 'script', 'en', 'price-too-high')!.replace('category: price', 'category: pricey');
 		const zip = zipSync({ 'content/en/scripts/think-about-it.md': strToU8(good), 'content/en/scripts/price-too-high.md': strToU8(bad) });
-		const result = importZip(db, zip, trainer.id);
+		const result = await importZip(db, zip, trainer.id);
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['en/scripts/price-too-high.md:4']);
 		expect(findContent(db, 'script', 'think-about-it', 'en')?.data.title).not.toBe('Changed by import');
-		expect(importZip(db, strToU8('not a zip'), trainer.id)).toMatchObject({ ok: false });
+		expect(await importZip(db, strToU8('not a zip'), trainer.id)).toMatchObject({ ok: false });
 	});
 
 	it('imports new items that refer to each other, and refuses a file that is in the zip twice', async () => {
@@ -126,10 +128,10 @@ describe('zip import and export', { timeout: 30_000 }, () => {
 		const scenario = templateFor('scenario', 'brand-new-call').replace('    customer: Hello?\n', '    customer: Hello?\n    script: brand-new-objection\n');
 		// The scenario comes first in the zip and refers to the script, which is not published yet.
 		const together = zipSync({ 'content/en/scenarios/brand-new-call.yaml': strToU8(scenario), 'content/en/scripts/brand-new-objection.md': strToU8(script) });
-		expect(importZip(db, together, trainer.id)).toEqual({ ok: true, count: 2 });
+		expect(await importZip(db, together, trainer.id)).toEqual({ ok: true, count: 2 });
 		expect(findContent(db, 'scenario', 'brand-new-call', 'en')?.data.beats['greet']?.script).toBe('brand-new-objection');
 		const twice = zipSync({ 'content/en/scripts/brand-new-objection.md': strToU8(script.replace('New objection', 'One')), 'pack/content/en/scripts/brand-new-objection.md': strToU8(script.replace('New objection', 'Two')) });
-		expect(importZip(db, twice, trainer.id)).toEqual({ ok: false, problems: [{ file: 'en/scripts/brand-new-objection.md', line: 1, message: 'this file is in the zip twice' }] });
+		expect(await importZip(db, twice, trainer.id)).toEqual({ ok: false, problems: [{ file: 'en/scripts/brand-new-objection.md', line: 1, message: 'this file is in the zip twice' }] });
 		expect(findContent(db, 'script', 'brand-new-objection', 'en')?.data.title).toBe('New objection');
 	});
 });
@@ -160,7 +162,7 @@ describe('export of a selection', { timeout: 30_000 }, () => {
 		expect(filesOf(exportZip(db, select('')))).toEqual(filesOf(exportZip(db)));
 	});
 
-	it('a selection passes the check alone only with what it refers to, and imports where that is published', () => {
+	it('a selection passes the check alone only with what it refers to, and imports where that is published', async () => {
 		const { db } = setUp();
 		const planOnly = exportZip(db, select('item=curriculum:en:new-rep-onboarding'));
 		const missing = checkAlone(planOnly);
@@ -170,19 +172,64 @@ describe('export of a selection', { timeout: 30_000 }, () => {
 		// Into a database without content the plan is refused, naming what is missing; nothing is imported.
 		const empty = createTestDatabase();
 		const trainer = insertUser(empty, { email: 't@example.com', name: 'T', passwordHash: 'x', roles: ['trainer'] });
-		const refused = importZip(empty, planOnly, trainer.id);
+		const refused = await importZip(empty, planOnly, trainer.id);
 		expect(!refused.ok && refused.problems.map((p) => p.message)).toEqual(missing.map((p) => p.message));
 		expect(publishedText(empty, 'curriculum', 'en', 'new-rep-onboarding')).toBeNull();
 
 		// With everything it refers to in the same zip, it checks alone and imports into the empty database.
 		const withReferences = exportZip(db, select('locale=en'));
 		expect(checkAlone(withReferences)).toEqual([]);
-		expect(importZip(empty, withReferences, trainer.id)).toMatchObject({ ok: true });
+		expect(await importZip(empty, withReferences, trainer.id)).toMatchObject({ ok: true });
 		expect(publishedText(empty, 'curriculum', 'en', 'new-rep-onboarding')).not.toBeNull();
 		expect(publishedText(empty, 'curriculum', 'zh-TW', 'new-rep-onboarding')).toBeNull();
 
 		// Where the references are already published, the plan alone imports.
 		const { db: other, trainer: otherTrainer } = setUp();
-		expect(importZip(other, planOnly, otherTrainer.id)).toEqual({ ok: true, count: 1 });
+		expect(await importZip(other, planOnly, otherTrainer.id)).toEqual({ ok: true, count: 1 });
+	});
+});
+
+describe('content that the checks refuse', { timeout: 30_000 }, () => {
+	const article = (body: string) => `---\nid: membership-tiers\ntitle: Membership tiers\ncategory: product\nsummary: The three tiers.\n---\n${body}`;
+
+	it('an article over the size limit is refused by the editor, an import and a sync alike, naming file and line', async () => {
+		const { db, trainer } = setUp();
+		// Within what a zip entry may unpack to, so that the import reaches the checks.
+		const long = article('Membership tiers, explained at length.\n'.repeat(8_000));
+		expect(long.length).toBeGreaterThan(MAX_FILE_CHARS);
+		const line = long.slice(0, MAX_FILE_CHARS).split('\n').length;
+		const expected = [{ file: 'en/knowledge/membership-tiers.md', line, message: expect.stringContaining('the file is longer than 200,000 characters') }];
+		expect((await checkText(db, 'article', 'en', 'membership-tiers', long)).problems).toEqual(expected);
+		expect(await publish(db, 'article', 'en', 'membership-tiers', long, trainer.id)).toEqual({ ok: false, problems: expected });
+		const { zipSync, strToU8 } = await import('fflate');
+		expect(await importZip(db, zipSync({ 'content/en/knowledge/membership-tiers.md': strToU8(long) }), trainer.id)).toEqual({ ok: false, problems: expected });
+		expect(syncContentFiles(db, [{ path: 'en/knowledge/membership-tiers.md', text: long }])).toEqual({ ok: false, problems: expected });
+		expect(findContent(db, 'article', 'membership-tiers', 'en')?.body.length).toBeLessThan(MAX_FILE_CHARS);
+	});
+
+	it('a zip bomb is refused before it is unpacked, saying which limit it crossed, and nothing changes', async () => {
+		const { db, trainer } = setUp();
+		const { zipSync } = await import('fflate');
+		const bomb = zipSync({ 'content/en/knowledge/membership-tiers.md': new Uint8Array(5_000_000) }, { level: 1 });
+		const result = await importZip(db, bomb, trainer.id);
+		expect(result).toMatchObject({ ok: false, refused: { what: 'entry', file: 'content/en/knowledge/membership-tiers.md' } });
+		expect(revisionsOf(db, 'article', 'en', 'membership-tiers')).toEqual([]);
+	});
+
+	it('the editor opens an article published before the checks refused its Markdown, and shows its text', async () => {
+		const { db } = setUp();
+		const bomb = article('Intro.\n\n' + '> '.repeat(50_000));
+		// As content:sync would have stored it before the nesting limit existed.
+		const parsed = parseContentFile('en/knowledge/membership-tiers.md', article('Intro.'));
+		if (!parsed.ok) throw new Error('the article does not parse');
+		upsertContentItem(db, { ...parsed.item, body: bomb.slice(bomb.indexOf('Intro.')) } as ContentItem);
+		const text = publishedText(db, 'article', 'en', 'membership-tiers')!;
+		const { problems } = await checkText(db, 'article', 'en', 'membership-tiers', text);
+		const line = text.split('\n').findIndex((l) => l.startsWith('> > >')) + 1;
+		expect(problems).toEqual([{ file: 'en/knowledge/membership-tiers.md', line, message: expect.stringContaining('levels deep') }]);
+		const insights = await insightsOf('article', 'en', 'membership-tiers', text, problems);
+		expect(insights.preview).toBeNull();
+		const { renderMarkdown } = await import('./markdown');
+		expect(renderMarkdown(findContent(db, 'article', 'membership-tiers', 'en')!.body).html).toMatch(/^<pre>Intro\.\n\n&gt; &gt; /);
 	});
 });

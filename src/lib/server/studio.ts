@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import type { Db } from './db';
 import { contentDrafts, contentItems, contentRevisions } from './db/schema';
 import { newId } from './ids';
 import { recordAudit } from './accounts';
 import { rowToItem, upsertContentItem } from './content/store';
-import { CONTENT_KINDS, checkContentFiles, contentPath, parseContentFile, serializeContentItem, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from '$lib/engine/content';
-import { endingScoreRanges, playtestScenario } from '$lib/engine/scenario';
-import { scenarioGraph } from '$lib/engine/studio/graph';
+import type { ZipRefused } from './content/zip';
+import { CONTENT_KINDS, contentPath, serializeContentItem, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from '$lib/engine/content';
 import { isSelected, type ExportSelection } from '$lib/engine/studio/selection';
-import { renderMarkdown } from './markdown';
+import type { StudioInsights } from './content/checker';
 
 export function isContentKind(value: string): value is ContentKind {
-	return value in CONTENT_KINDS;
+	// Own keys only: `in` would also take "constructor", "__proto__" and the other inherited names.
+	return Object.hasOwn(CONTENT_KINDS, value);
 }
 
 export interface StudioItem {
@@ -74,29 +74,25 @@ export function discardDraft(db: Db, kind: ContentKind, locale: ContentLocale, i
 	db.delete(contentDrafts).where(and(eq(contentDrafts.kind, kind), eq(contentDrafts.locale, locale), eq(contentDrafts.itemId, id))).run();
 }
 
-/** Checks an item's file text as `content:check` would, against the content published now. */
-export function checkText(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string): { item: ContentItem | null; problems: ContentProblem[] } {
-	const known = new Set(db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id }).from(contentItems).all().map((r) => `${r.kind}:${r.locale}:${r.id}`));
-	const { items, problems } = checkContentFiles([{ path: contentPath({ kind, locale, id }), text }], { alsoKnown: known });
+// Loaded on first use, not with this module: built, it is then a chunk of its own, which is what
+// the check worker loads (see `./content/checker`).
+const checker = () => import('./content/checker');
+
+/** `kind:locale:id` of every published item: what references in a checked file may point at. */
+function publishedKeys(db: Db): string[] {
+	return db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id }).from(contentItems).all().map((r) => `${r.kind}:${r.locale}:${r.id}`);
+}
+
+/** Checks an item's file text as `content:check` would, against the content published now (off the request thread). */
+export async function checkText(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string): Promise<{ item: ContentItem | null; problems: ContentProblem[] }> {
+	const { items, problems } = await (await checker()).checkFilesOffThread([{ path: contentPath({ kind, locale, id }), text }], publishedKeys(db));
 	return { item: problems.length === 0 ? (items[0] ?? null) : null, problems };
 }
 
-/**
- * What the editor shows beside the text: the rendered Markdown of a script or article, and a
- * scenario's graph, playtest runs and ending score ranges. Computed for the loaded text and again
- * for every live check, so the side panel follows the trainer's typing.
- */
-export function insightsOf(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: readonly ContentProblem[]) {
-	const parsed = parseContentFile(contentPath({ kind, locale, id }), text);
-	const item = parsed.ok ? parsed.item : null;
-	// The playtest needs a sound graph; the bots would only repeat the graph's problems.
-	const graphSound = !problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won') || p.message.startsWith('the start beat'));
-	return {
-		preview: item && (item.kind === 'script' || item.kind === 'article') ? renderMarkdown(item.body).html : null,
-		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data).runs : [], ranges: endingScoreRanges(item.data) } : null
-	};
+/** What the editor shows beside the text (see `insightsOf` in `./content/checker`). */
+export async function insightsOf(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: ContentProblem[]): Promise<StudioInsights> {
+	return (await checker()).insightsOffThread(kind, locale, id, text, problems);
 }
-export type StudioInsights = ReturnType<typeof insightsOf>;
 
 export function revisionsOf(db: Db, kind: ContentKind, locale: ContentLocale, id: string) {
 	return db
@@ -113,10 +109,15 @@ export type PublishResult = { ok: true; number: number } | { ok: false; problems
  * Publishes an item: checked first (nothing is published with a problem), then written by
  * `publishChecked`. Running attempts keep the revision they started on.
  */
-export function publish(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string, authorId: string, now = new Date()): PublishResult {
-	const { item, problems } = checkText(db, kind, locale, id, text);
+export async function publish(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string, authorId: string, now = new Date()): Promise<PublishResult> {
+	const { item, problems } = await checkText(db, kind, locale, id, text);
 	if (!item) return { ok: false, problems };
-	return { ok: true, number: db.transaction((tx) => publishChecked(tx, item, authorId, now)) };
+	return { ok: true, number: publishItem(db, item, authorId, now) };
+}
+
+/** Publishes an item that `checkText` returned, at once (no await: a caller's checks made just before still hold). */
+export function publishItem(db: Db, item: ContentItem, authorId: string, now = new Date()): number {
+	return db.transaction((tx) => publishChecked(tx, item, authorId, now));
 }
 
 /** Publishes an item that has passed the check (the transaction is the caller's); returns its revision number. */
@@ -139,7 +140,7 @@ function publishChecked(tx: Db, item: ContentItem, authorId: string, now: Date):
 }
 
 /** Publishes an earlier revision's text again, as a new revision. */
-export function rollBack(db: Db, revisionId: string, authorId: string): PublishResult | null {
+export async function rollBack(db: Db, revisionId: string, authorId: string): Promise<PublishResult | null> {
 	const revision = db.select().from(contentRevisions).where(eq(contentRevisions.id, revisionId)).get();
 	if (!revision || !isContentKind(revision.kind)) return null;
 	return publish(db, revision.kind, revision.locale, revision.itemId, revision.text, authorId);
@@ -190,32 +191,13 @@ export function exportZip(db: Db, selection?: ExportSelection): Uint8Array {
 	return zipSync(files, { level: 6 });
 }
 
-export type ImportResult = { ok: true; count: number } | { ok: false; problems: ContentProblem[] };
+/** A refused import lists its problems; a zip refused for its size also says which limit it crossed (`refused`), for the page to say in the user's language. */
+export type ImportResult = { ok: true; count: number } | ZipRefused;
 
-/**
- * Imports a zip of content files: every file is checked first (with the content already there for
- * references); one problem and nothing is imported. Each file is then published as a revision.
- */
-export function importZip(db: Db, zip: Uint8Array, authorId: string): ImportResult {
-	let entries: Record<string, Uint8Array>;
-	try {
-		entries = unzipSync(zip);
-	} catch {
-		return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'not a zip file' }] };
-	}
-	const files = Object.entries(entries)
-		.filter(([path, bytes]) => bytes.length > 0 && !path.endsWith('/') && !path.split('/').some((part) => part.startsWith('.')))
-		.map(([path, bytes]) => ({ path: path.replace(/^(.*\/)?content\//, ''), text: strFromU8(bytes) }));
-	const known = new Set(db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id }).from(contentItems).all().map((r) => `${r.kind}:${r.locale}:${r.id}`));
-	const { items, problems } = checkContentFiles(files, { alsoKnown: known });
-	// Two files for one item (content/en/… and pack/content/en/…): which one should win is unclear.
-	const seen = new Set<string>();
-	for (const file of files) {
-		if (seen.has(file.path)) problems.push({ file: file.path, line: 1, message: 'this file is in the zip twice' });
-		seen.add(file.path);
-	}
-	if (problems.length > 0) return { ok: false, problems };
-	if (items.length === 0) return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'the zip has no content files' }] };
+export async function importZip(db: Db, zip: Uint8Array, authorId: string): Promise<ImportResult> {
+	const checked = await (await checker()).checkZipOffThread(zip, publishedKeys(db));
+	if (!checked.ok) return checked;
+	const { items } = checked;
 	// Checked together above: items may refer to each other (a plan and its quizzes, an entry and
 	// its article), so each is published as checked, not checked again alone against the database.
 	const now = new Date();

@@ -4,11 +4,11 @@ import { isLocale } from '$lib/roles';
 import { getDb } from '$lib/server/db';
 import { updateUserLocale } from '$lib/server/accounts';
 import { safeNextPath } from '$lib/server/auth/guards';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 
 /** The language switcher posts here; the choice is kept in a cookie and, when signed in, on the account. */
 export const POST: RequestHandler = async ({ request, cookies, locals, url }) => {
-	const data = await request.formData();
+	const data = await readForm({ request });
 	const locale = textField(data, 'locale');
 	if (isLocale(locale)) {
 		setLocaleCookie(cookies, locale, url.protocol === 'https:');

@@ -1,4 +1,5 @@
 import type { Actions } from './$types';
+import { readForm } from '$lib/server/forms';
 
 export const actions: Actions = {
 	/**
@@ -7,7 +8,7 @@ export const actions: Actions = {
 	 * since it costs exactly what any signed-in form post costs before the action's own work.
 	 */
 	ping: async ({ request }) => {
-		await request.formData();
+		await readForm({ request });
 		return { ok: true };
 	}
 };

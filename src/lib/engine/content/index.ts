@@ -4,3 +4,4 @@ export { parseContentFile, locateContentFile } from './parse';
 export { checkContentFiles, type ContentFile, type CheckedContent } from './check';
 export { serializeContentItem } from './serialize';
 export { readDraft, writeDraft, type ContentCatalog, type Draft, type DraftData, type DraftRead, type BeatDraft, type KeyPointDraft, type PitfallDraft, type RuleDraft } from './draft';
+export * from './limits';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { MAX_FILE_CHARS, MAX_MARKDOWN_DEPTH } from './limits';
 import { CONTENT_KINDS, CONTENT_LOCALES, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from './kinds';
 
 /** Finds the line of a field in the file, for messages; falls back to its nearest parent. */
@@ -80,11 +81,53 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
 	return field ? `${field}: ${issue.message}` : issue.message;
 }
 
+// A quote (">") or list marker ("-", "+", "*", "1.", "1)") followed by a space or the line's end.
+const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/y;
+
+/**
+ * How many quotes and lists a line of Markdown opens: its markers, plus its indentation (a list
+ * nested by indenting goes two columns deeper a level).
+ */
+function nestingOf(line: string): number {
+	let depth = 0;
+	let at = 0;
+	let indent = 0;
+	while (line[at] === ' ' || line[at] === '\t') indent += line[at++] === '\t' ? 4 : 1;
+	for (;;) {
+		while (line[at] === ' ' || line[at] === '\t') at++;
+		if (line[at] === '>') {
+			depth++;
+			at++;
+			continue;
+		}
+		LIST_MARKER.lastIndex = at;
+		if (!LIST_MARKER.test(line)) return depth + Math.floor(indent / 2);
+		depth++;
+		at = LIST_MARKER.lastIndex;
+	}
+}
+
+/** The first line (0-based) of a Markdown body that nests too deeply, outside fenced code; or null. */
+function tooDeepLine(body: string): number | null {
+	let fenced = false;
+	const lines = body.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!;
+		if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
+		else if (!fenced && nestingOf(line) > MAX_MARKDOWN_DEPTH) return i;
+	}
+	return null;
+}
+
 /** Parses and validates one content file. Every problem carries the file and line. */
 export function parseContentFile(file: string, text: string): ParsedFile {
 	const location = locateContentFile(file);
 	if (typeof location === 'string') return { ok: false, problems: [{ file, line: 1, message: location }] };
 	const kind = CONTENT_KINDS[location.kind];
+	if (text.length > MAX_FILE_CHARS) {
+		const line = text.slice(0, MAX_FILE_CHARS).split('\n').length;
+		return { ok: false, problems: [{ file, line, message: `the file is longer than ${MAX_FILE_CHARS.toLocaleString('en')} characters (it has ${text.length.toLocaleString('en')}): shorten it or split it into several items` }] };
+	}
 
 	let yamlText = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	let lineOffset = 0;
@@ -97,6 +140,8 @@ export function parseContentFile(file: string, text: string): ParsedFile {
 		lineOffset = split.firstLine - 1;
 		body = split.body;
 		bodyLine = split.bodyLine;
+		const deep = tooDeepLine(body);
+		if (deep !== null) return { ok: false, problems: [{ file, line: bodyLine + deep, message: `Markdown nests quotes and lists more than ${MAX_MARKDOWN_DEPTH} levels deep here: flatten it` }] };
 	}
 
 	const counter = new LineCounter();

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_EXAMPLES, MAX_TRIES } from './limits';
 
 /**
  * The shapes of every content kind. Each schema's key order is the order an exported file is
@@ -84,7 +85,7 @@ const pitfall = v.strictObject({
 });
 const rule = v.strictObject({
 	minScore: v.optional(v.pipe(v.number('must be a number'), v.minValue(0, 'must be 0 to 1'), v.maxValue(1, 'must be 0 to 1'))),
-	maxTries: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'))),
+	maxTries: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(MAX_TRIES, `must be at most ${MAX_TRIES}`))),
 	choice: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'))),
 	goto: contentId,
 	say: v.optional(text(500))
@@ -99,6 +100,8 @@ const beat = v.strictObject({
 	choices: v.optional(v.array(v.strictObject({ text: text(500), quality: oneOf(['good', 'ok', 'bad'] as const) }), 'must be a list'), []),
 	next: v.optional(v.array(rule, 'must be a list'), [])
 });
+// Each example is a turn of the playtest, scored against every earlier one: a few dozen make the point.
+const examples = v.pipe(v.array(text(2000), 'must be a list'), v.maxLength(MAX_EXAMPLES, `has more than ${MAX_EXAMPLES} examples`));
 export const scenarioSchema = v.strictObject({
 	id: contentId,
 	title: text(200),
@@ -110,7 +113,7 @@ export const scenarioSchema = v.strictObject({
 	criteria: v.optional(idList, []),
 	start: contentId,
 	beats: v.record(contentId, beat, 'must map beat ids to beats'),
-	examples: v.optional(v.strictObject({ good: v.optional(v.array(text(2000)), []), bad: v.optional(v.array(text(2000)), []) }), { good: [], bad: [] })
+	examples: v.optional(v.strictObject({ good: v.optional(examples, []), bad: v.optional(examples, []) }), { good: [], bad: [] })
 });
 export type Scenario = v.InferOutput<typeof scenarioSchema>;
 

@@ -245,7 +245,7 @@ describe('content import fuzzing', () => {
 		expect(refused).toBeGreaterThan(CASES / 2);
 	}, 120_000);
 
-	it(`a zip upload of mutated files is imported whole or refused whole (${Math.ceil(CASES / 10)} zips)`, () => {
+	it(`a zip upload of mutated files is imported whole or refused whole (${Math.ceil(CASES / 10)} zips)`, async () => {
 		const rand = random(SEED + 1);
 		const { db, authorId } = packDatabase();
 		const failures: Failure[] = [];
@@ -264,7 +264,7 @@ describe('content import fuzzing', () => {
 			}
 			const before = fingerprint(db);
 			try {
-				const result = importZip(db, zip, authorId);
+				const result = await importZip(db, zip, authorId);
 				if (result.ok) {
 					outcomes.imported++;
 					if (fingerprint(db) === before && result.count > 0) failures.push({ case: n, what: 'reported an import but nothing changed', files });

@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { certifyIfComplete, currentCohortOf, markStudied, progressOf } from '$lib/server/onboarding';
 import { planItemTitles } from '$lib/server/plan-view';
 import { contentLocale } from '$lib/server/content-locale';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import type { Curriculum } from '$lib/engine/content';
 
 export const load: PageServerLoad = (event) => {
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const db = getDb();
 		const cohort = currentCohortOf(db, user.id);
-		const key = textField(await event.request.formData(), 'module');
+		const key = textField(await readForm(event), 'module');
 		const module = cohort && progressOf(db, cohort, user.id).days.flatMap((d) => d.modules).find((m) => m.key === key);
 		if (!cohort || !module || module.type !== 'scripts') return fail(400, { problem: 'module' as const });
 		markStudied(db, cohort.id, user.id, key);

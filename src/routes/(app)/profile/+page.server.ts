@@ -6,7 +6,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { NAME_MAX_LENGTH } from '$lib/server/auth/invites';
 import { setLocaleCookie } from '$lib/server/locale-cookie';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import { createRateLimiter } from '$lib/server/auth/rate-limit';
 import { isLocale } from '$lib/roles';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	details: async (event) => {
 		const user = requireUser(event);
-		const name = textField(await event.request.formData(), 'name').trim();
+		const name = textField(await readForm(event), 'name').trim();
 		if (!name) return fail(400, { form: 'details' as const, problem: 'name-missing' as const });
 		if ([...name].length > NAME_MAX_LENGTH) return fail(400, { form: 'details' as const, problem: 'name-too-long' as const });
 		updateUserName(getDb(), user.id, name);
@@ -32,7 +32,7 @@ export const actions: Actions = {
 	},
 	password: async (event) => {
 		const user = requireUser(event);
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const current = textField(data, 'current');
 		const password = textField(data, 'password');
 		const fields = { form: 'password' as const };
@@ -50,7 +50,7 @@ export const actions: Actions = {
 	},
 	language: async (event) => {
 		const user = requireUser(event);
-		const locale = textField(await event.request.formData(), 'locale');
+		const locale = textField(await readForm(event), 'locale');
 		if (!isLocale(locale)) return fail(400, { form: 'language' as const, problem: 'invalid-request' as const });
 		updateUserLocale(getDb(), user.id, locale);
 		setLocaleCookie(event.cookies, locale, event.url.protocol === 'https:');

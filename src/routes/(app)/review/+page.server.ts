@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { findContent, listContentFields } from '$lib/server/content/store';
 import { countDueCards, ensureReviewCards, nextDueCard, rateReviewCard } from '$lib/server/review-cards';
 import { contentLocale } from '$lib/server/content-locale';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import { RATINGS, type ReviewRating } from '$lib/engine/training/review';
 
 export const load: PageServerLoad = (event) => {
@@ -34,7 +34,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	rate: async (event) => {
 		const user = requireUser(event);
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const rating = textField(data, 'rating') as ReviewRating;
 		if (!RATINGS.includes(rating)) return fail(400, { problem: 'rating' as const });
 		rateReviewCard(getDb(), user.id, textField(data, 'script'), rating);

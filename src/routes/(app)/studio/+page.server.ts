@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { draftOf, importZip, isContentKind, listStudioItems, publishedText, saveDraft, templateFor } from '$lib/server/studio';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import { CONTENT_KIND_NAMES } from '$lib/engine/content';
 import { isLocale } from '$lib/roles';
 
@@ -15,15 +15,15 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	import: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
-		const file = (await event.request.formData()).get('zip');
+		const file = (await readForm(event)).get('zip');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { importProblems: [{ file: '(upload)', line: 1, message: 'no file' }] });
-		const result = importZip(getDb(), new Uint8Array(await file.arrayBuffer()), user.id);
-		if (!result.ok) return fail(400, { importProblems: result.problems });
+		const result = await importZip(getDb(), new Uint8Array(await file.arrayBuffer()), user.id);
+		if (!result.ok) return result.refused ? fail(413, { importRefused: result.refused }) : fail(400, { importProblems: result.problems });
 		return { imported: result.count };
 	},
 	create: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const kind = textField(data, 'kind');
 		const locale = textField(data, 'locale');
 		const id = textField(data, 'id').trim();

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { setLeaderboard, teamsManagedBy } from '$lib/server/teams';
 import { leaderboard } from '$lib/server/practice-totals';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -17,7 +17,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	leaderboard: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const teamId = textField(data, 'teamId');
 		if (!teamsManagedBy(getDb(), user.id).some(({ team }) => team.id === teamId)) error(404, 'Not found');
 		setLeaderboard(getDb(), teamId, textField(data, 'on') === '1');

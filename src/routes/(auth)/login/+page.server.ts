@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { checkCredentials, createLoginLimiters } from '$lib/server/auth/login';
 import { safeNextPath } from '$lib/server/auth/guards';
 import { startSession } from '$lib/server/auth/sign-in';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import { DEMO_ACCOUNTS } from '$lib/demo-accounts';
 
 const limiters = createLoginLimiters();
@@ -17,7 +17,7 @@ export const load: PageServerLoad = ({ locals, url }) => ({
 
 export const actions: Actions = {
 	default: async (event) => {
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const email = textField(data, 'email').trim();
 		const password = textField(data, 'password');
 		const next = safeNextPath(textField(data, 'next'));

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { wrongLinks } from '$lib/server/auth/wrong-links';
 import { lookUpCandidateLink, startInterviewAttempt } from '$lib/server/hiring';
 import { compiledRevisionFor, expireIfDue, loadAttempt, answerTurn } from '$lib/server/practice';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 
 function openLink(event: Pick<RequestEvent, 'params' | 'getClientAddress'>) {
 	return wrongLinks.lookUp(event.getClientAddress(), () => lookUpCandidateLink(getDb(), event.params.token));
@@ -40,7 +40,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	start: async (event) => {
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const link = openLink(event);
 		if (!link.ok) return fail(400, { problem: link.reason });
 		if (textField(data, 'consent') !== 'yes') return fail(400, { problem: 'consent' as const });
@@ -48,7 +48,7 @@ export const actions: Actions = {
 		return { started: true };
 	},
 	reply: async (event) => {
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const link = openLink(event);
 		if (!link.ok || !link.attempt) return fail(400, { problem: link.ok ? ('ended' as const) : link.reason });
 		const outcome = await answerTurn(getDb(), link.attempt.id, { mode: 'text', reply: textField(data, 'reply') }, Number(textField(data, 'turn')));

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserByEmail, isPlausibleEmail, normalizeEmail, recordAudit } from '$lib/server/accounts';
 import { createAccountToken, listPendingAccountTokens, revokeAccountToken } from '$lib/server/auth/account-tokens';
-import { textField, textFields } from '$lib/server/forms';
+import { readForm, textField, textFields } from '$lib/server/forms';
 import { isRole } from '$lib/roles';
 
 export const load: PageServerLoad = (event) => {
@@ -21,7 +21,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const email = normalizeEmail(textField(data, 'email'));
 		const roles = textFields(data, 'roles').filter(isRole);
 		if (!isPlausibleEmail(email)) return fail(400, { action: 'create' as const, email, roles, problem: 'email-invalid' as const });
@@ -37,7 +37,7 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const id = textField(data, 'id');
 		const db = getDb();
 		const revoked = db.transaction((tx) => {

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { recordAudit } from '$lib/server/accounts';
 import { createTeam, findTeamByName, listTeams, validateTeamName } from '$lib/server/teams';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const name = textField(await event.request.formData(), 'name').trim();
+		const name = textField(await readForm(event), 'name').trim();
 		const db = getDb();
 		const problem = validateTeamName(name) ?? (findTeamByName(db, name) ? 'taken' : null);
 		if (problem) return fail(400, { name, problem });

@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { criterionTitles, scriptAnswers } from '$lib/server/attempt-view';
 import { HINT_COST, answerTurn, criterionScores, expireIfDue, findAttempt, hintOpen, loadAttempt, useHint } from '$lib/server/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import { followedReps } from '$lib/server/dashboard';
 import { partsFromSpans } from '$lib/highlight-spans';
 import type { ReplyScore } from '$lib/engine/scoring/score';
@@ -99,7 +99,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	reply: async (event) => {
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const attempt = ownAttempt(event);
 		const expectedTurn = Number(textField(data, 'turn'));
 		const position = Number(textField(data, 'choice'));

@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
 import { isBookmarked, scriptEntry, setBookmark } from '$lib/server/library';
 import { contentLocale } from '$lib/server/content-locale';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const db = getDb();
 		if (!findContent(db, 'script', event.params.id, contentLocale())) error(404, 'Not found');
-		setBookmark(db, user.id, event.params.id, textField(await event.request.formData(), 'on') === '1');
+		setBookmark(db, user.id, event.params.id, textField(await readForm(event), 'on') === '1');
 		return { saved: true };
 	}
 };

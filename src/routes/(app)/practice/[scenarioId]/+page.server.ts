@@ -6,7 +6,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
 import { listAttemptsFor, startAttempt } from '$lib/server/practice';
 import { contentLocale } from '$lib/server/content-locale';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import type { Scenario } from '$lib/engine/content';
 
 /** Multiple choice needs options on every beat where the customer waits for a reply. */
@@ -33,7 +33,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const user = requireUser(event);
-		const mode = textField(await event.request.formData(), 'mode');
+		const mode = textField(await readForm(event), 'mode');
 		if (!isMode(mode)) return fail(400, { problem: 'mode' as const });
 		const scenario = findContent(getDb(), 'scenario', event.params.scenarioId, contentLocale());
 		if (mode === 'choice' && scenario && !hasChoicesEverywhere(scenario.data)) return fail(400, { problem: 'mode' as const });

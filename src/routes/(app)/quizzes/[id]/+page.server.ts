@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
 import { quizReading, quizRetakeAt, takeQuiz } from '$lib/server/quiz-attempts';
 import { contentLocale } from '$lib/server/content-locale';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import { shuffledOrder, type QuizAnswer } from '$lib/engine/training/quiz';
 
 function quizOr404(id: string) {
@@ -41,7 +41,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
 		const quiz = quizOr404(event.params.id);
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const answers: (QuizAnswer | undefined)[] = quiz.data.items.map((item, i) => {
 			if (item.type === 'choice') {
 				const choice = Number(textField(data, `q${i}`));

@@ -4,14 +4,14 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { checkText, insightsOf, isContentKind } from '$lib/server/studio';
 import { isLocale } from '$lib/roles';
-import type { ContentKind } from '$lib/engine/content';
+import { MAX_FILE_CHARS, type ContentKind } from '$lib/engine/content';
 
 /** Validation as the trainer types: the same checks as publishing, nothing saved; with the preview or graph. */
 export const POST: RequestHandler = async (event) => {
 	requireRole(event, 'trainer', 'admin');
 	const body = (await event.request.json().catch(() => null)) as { kind?: string; locale?: string; id?: string; text?: string } | null;
-	if (!body || !isContentKind(body.kind ?? '') || !isLocale(body.locale) || typeof body.id !== 'string' || typeof body.text !== 'string' || body.text.length > 200_000) error(400, 'Bad request');
+	if (!body || !isContentKind(body.kind ?? '') || !isLocale(body.locale) || typeof body.id !== 'string' || typeof body.text !== 'string' || body.text.length > MAX_FILE_CHARS) error(400, 'Bad request');
 	const kind = body.kind as ContentKind;
-	const { problems } = checkText(getDb(), kind, body.locale, body.id, body.text);
-	return json({ problems: problems.map(({ line, message }) => ({ line, message })), ...insightsOf(kind, body.locale, body.id, body.text, problems) });
+	const { problems } = await checkText(getDb(), kind, body.locale, body.id, body.text);
+	return json({ problems: problems.map(({ line, message }) => ({ line, message })), ...(await insightsOf(kind, body.locale, body.id, body.text, problems)) });
 };

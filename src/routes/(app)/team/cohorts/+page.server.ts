@@ -6,7 +6,7 @@ import { listContentFields } from '$lib/server/content/store';
 import { cohortChoicesFor, cohortsVisibleTo, createCohort, membersOf } from '$lib/server/onboarding';
 import { localIsoDate } from '$lib/calendar';
 import { contentLocale } from '$lib/server/content-locale';
-import { textField, textFields } from '$lib/server/forms';
+import { readForm, textField, textFields } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -22,7 +22,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const db = getDb();
 		const result = createCohort(db, {
 			name: textField(data, 'name'),

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { lookUpAccountToken } from '$lib/server/auth/account-tokens';
 import { acceptInvite } from '$lib/server/auth/invites';
 import { startSession } from '$lib/server/auth/sign-in';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import { wrongLinks } from '$lib/server/auth/wrong-links';
 
 export const load: PageServerLoad = ({ params, getClientAddress }) => {
@@ -19,7 +19,7 @@ export const load: PageServerLoad = ({ params, getClientAddress }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const name = textField(data, 'name');
 		const email = textField(data, 'email');
 		const password = textField(data, 'password');

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { lookUpAccountToken } from '$lib/server/auth/account-tokens';
 import { acceptPasswordReset } from '$lib/server/auth/invites';
 import { startSession } from '$lib/server/auth/sign-in';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import { wrongLinks } from '$lib/server/auth/wrong-links';
 
 export const load: PageServerLoad = ({ params, getClientAddress }) => {
@@ -15,7 +15,7 @@ export const load: PageServerLoad = ({ params, getClientAddress }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const password = textField(data, 'password');
 		const ip = event.getClientAddress();
 		if (wrongLinks.limited(ip)) return fail(429, { problem: 'link-rate-limited' as const });

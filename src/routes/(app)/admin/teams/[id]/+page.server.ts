@@ -5,7 +5,7 @@ import { TEAM_ROLES, type TeamRole } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById, listUsers, recordAudit } from '$lib/server/accounts';
 import { addTeamMember, findTeam, findTeamByName, listTeamMembers, removeTeamMember, renameTeam, validateTeamName } from '$lib/server/teams';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 
 function loadTeam(id: string) {
 	const team = findTeam(getDb(), id);
@@ -33,7 +33,7 @@ export const actions: Actions = {
 	rename: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const team = loadTeam(event.params.id);
-		const name = textField(await event.request.formData(), 'name').trim();
+		const name = textField(await readForm(event), 'name').trim();
 		const db = getDb();
 		const other = findTeamByName(db, name);
 		const problem = validateTeamName(name) ?? (other && other.id !== team.id ? 'taken' : null);
@@ -47,7 +47,7 @@ export const actions: Actions = {
 	add: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const team = loadTeam(event.params.id);
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const role = textField(data, 'role');
 		const db = getDb();
 		const user = findUserById(db, textField(data, 'userId'));
@@ -62,7 +62,7 @@ export const actions: Actions = {
 		const admin = requireRole(event, 'admin');
 		const team = loadTeam(event.params.id);
 		const db = getDb();
-		const user = findUserById(db, textField(await event.request.formData(), 'userId'));
+		const user = findUserById(db, textField(await readForm(event), 'userId'));
 		if (!user) return fail(400, { action: 'remove' as const, problem: 'pick' as const });
 		db.transaction((tx) => {
 			removeTeamMember(tx, team.id, user.id);

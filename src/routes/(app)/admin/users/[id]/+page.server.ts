@@ -6,7 +6,7 @@ import { teamMembers, teams } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById, getUserRoles, recordAudit, setUserActive, setUserRoles } from '$lib/server/accounts';
 import { createAccountToken } from '$lib/server/auth/account-tokens';
-import { textFields } from '$lib/server/forms';
+import { readForm, textFields } from '$lib/server/forms';
 import { isRole } from '$lib/roles';
 
 function loadTarget(id: string) {
@@ -36,7 +36,7 @@ export const actions: Actions = {
 	roles: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const user = loadTarget(event.params.id);
-		const roles = textFields(await event.request.formData(), 'roles').filter(isRole);
+		const roles = textFields(await readForm(event), 'roles').filter(isRole);
 		if (roles.length === 0) return fail(400, { action: 'roles' as const, problem: 'no-roles' as const });
 		if (user.id === admin.id && !roles.includes('admin')) return fail(400, { action: 'roles' as const, problem: 'own-admin' as const });
 		const db = getDb();

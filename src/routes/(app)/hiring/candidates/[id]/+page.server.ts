@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findCandidate, listVisibleInterviews } from '$lib/server/hiring';
 import { candidateDataAccess, deleteCandidate, exportHeldBack } from '$lib/server/candidate-data';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		if (access === 'none') error(404, 'Not found');
 		if (access === 'partial') return fail(403, { problem: 'partial' as const });
 		// Deleting cannot be undone: the form asks to tick a box first, and so does the server.
-		if (textField(await event.request.formData(), 'confirm') !== 'yes') return fail(400, { problem: 'confirm' as const });
+		if (textField(await readForm(event), 'confirm') !== 'yes') return fail(400, { problem: 'confirm' as const });
 		deleteCandidate(db, user.id, event.params.id);
 		redirect(303, '/hiring/candidates?deleted=1');
 	}

@@ -6,7 +6,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { activeInviteOf, createInterviewInvite, interviewAttempt, isOnPanel, overrideAttemptScore, overridesOf, revokeInterviewInvites, saveRating, startInterviewAttempt } from '$lib/server/hiring';
 import { expireIfDue } from '$lib/server/practice';
 import { interviewFor, panelView, transcriptOf } from '$lib/server/interview-view';
-import { clipText, textField } from '$lib/server/forms';
+import { clipText, readForm, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -50,7 +50,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const { interview, rubric } = interviewFor(db, user, event.params.id);
 		if (!isOnPanel(db, interview.id, user.id)) return fail(403, { action: 'rate' as const, problem: 'not-on-panel' as const });
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const scores = Object.fromEntries(rubric.criteria.map((c) => [c.id, Number(textField(data, `score-${c.id}`))]).filter(([, v]) => Number.isInteger(v) && (v as number) >= 1));
 		const recommendation = textField(data, 'recommendation');
 		const result = saveRating(db, interview, user.id, {
@@ -67,7 +67,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const { interview } = interviewFor(db, user, event.params.id);
 		const attempt = interviewAttempt(db, interview.id, interview.mode === 'live' ? 'live' : undefined);
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const score = Number(textField(data, 'score'));
 		const reason = textField(data, 'reason');
 		const comment = textField(data, 'comment').trim();

@@ -6,7 +6,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { listContentFields } from '$lib/server/content/store';
 import { canSeeCandidate, createInterview, interviewChoicesFor, listVisibleCandidates } from '$lib/server/hiring';
 import { contentLocale } from '$lib/server/content-locale';
-import { textField, textFields } from '$lib/server/forms';
+import { readForm, textField, textFields } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -27,7 +27,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const mode = textField(data, 'mode');
 		const teamId = textField(data, 'teamId') || null;
 		const candidateId = textField(data, 'candidateId');

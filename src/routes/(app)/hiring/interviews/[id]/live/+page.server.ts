@@ -6,7 +6,7 @@ import { findContent } from '$lib/server/content/store';
 import { interviewAttempt } from '$lib/server/hiring';
 import { expireIfDue, loadAttempt, answerTurn } from '$lib/server/practice';
 import { interviewFor, transcriptOf } from '$lib/server/interview-view';
-import { clipText, textField } from '$lib/server/forms';
+import { clipText, readForm, textField } from '$lib/server/forms';
 
 const VERDICT_SCORES = { handled: 1, partly: 0.5, not: 0 } as const;
 
@@ -36,12 +36,12 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	judge: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const db = getDb();
 		const { interview } = interviewFor(db, user, event.params.id);
 		const attempt = interviewAttempt(db, interview.id, 'live');
 		const verdict = textField(data, 'verdict') as keyof typeof VERDICT_SCORES;
-		if (!attempt || !(verdict in VERDICT_SCORES)) return fail(400, { problem: 'ended' as const });
+		if (!attempt || !Object.hasOwn(VERDICT_SCORES, verdict)) return fail(400, { problem: 'ended' as const });
 		const outcome = await answerTurn(db, attempt.id, { mode: 'judged', score: VERDICT_SCORES[verdict], note: clipText(textField(data, 'note'), 1000) }, Number(textField(data, 'turn')));
 		if (!outcome.ok) return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason });
 		return { judged: true };

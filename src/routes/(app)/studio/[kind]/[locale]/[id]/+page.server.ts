@@ -3,10 +3,10 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb, type Db } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
-import { checkText, discardDraft, draftOf, editorVersion, insightsOf, isContentKind, publish, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
+import { checkText, discardDraft, draftOf, editorVersion, insightsOf, isContentKind, publishItem, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
 import { listContentIds } from '$lib/server/content/store';
-import { clipText, textField } from '$lib/server/forms';
-import type { ContentKind } from '$lib/engine/content';
+import { clipText, readForm, textField } from '$lib/server/forms';
+import { MAX_FILE_CHARS, type ContentKind } from '$lib/engine/content';
 import { changesOnly, lineDiff } from '$lib/engine/studio/diff';
 import { isLocale, type Locale } from '$lib/roles';
 
@@ -16,7 +16,7 @@ function target(event: Pick<RequestEvent, 'params'>): { kind: ContentKind; local
 	return { kind, locale, id };
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'trainer', 'admin');
 	const db = getDb();
 	const { kind, locale, id } = target(event);
@@ -24,7 +24,8 @@ export const load: PageServerLoad = (event) => {
 	const draft = draftOf(db, kind, locale, id);
 	if (published === null && draft === null) error(404, 'Not found');
 	const text = draft ?? published!;
-	const { problems } = checkText(db, kind, locale, id, text);
+	const { problems } = await checkText(db, kind, locale, id, text);
+	const insights = await insightsOf(kind, locale, id, text, problems);
 	const revisions = revisionsOf(db, kind, locale, id);
 	const names = new Map<string, string>();
 	for (const r of revisions) if (r.authorId && !names.has(r.authorId)) names.set(r.authorId, findUserById(db, r.authorId)?.name ?? '—');
@@ -36,7 +37,7 @@ export const load: PageServerLoad = (event) => {
 		published: published !== null,
 		problems: problems.map(({ line, message }) => ({ line, message })),
 		draftDiff: draft !== null && published !== null ? changesOnly(lineDiff(published, draft)) : null,
-		...insightsOf(kind, locale, id, text, problems),
+		...insights,
 		// What the forms' pickers offer: the published ids of each kind in this language.
 		catalog: listContentIds(db, locale),
 		revisions: revisions.map((r, i) => ({
@@ -52,8 +53,8 @@ export const load: PageServerLoad = (event) => {
 async function postedEditor(event: RequestEvent) {
 	const user = requireRole(event, 'trainer', 'admin');
 	const { kind, locale, id } = target(event);
-	const data = await event.request.formData();
-	return { user, kind, locale, id, text: clipText(textField(data, 'text'), 200_000), version: textField(data, 'version') };
+	const data = await readForm(event);
+	return { user, kind, locale, id, text: clipText(textField(data, 'text'), MAX_FILE_CHARS), version: textField(data, 'version') };
 }
 
 /**
@@ -77,14 +78,15 @@ export const actions: Actions = {
 	publish: async (event) => {
 		const input = await postedEditor(event);
 		const db = getDb();
+		const { kind, locale, id, text, user } = input;
+		// Checked first (on the worker): the conflict check and the writes below then follow with no await between.
+		const { item, problems } = await checkText(db, kind, locale, id, text);
 		const stale = conflict(db, input);
 		if (stale) return stale;
-		const { kind, locale, id, text, user } = input;
 		// What was typed is kept as the draft either way: a refused publish loses nothing.
 		saveDraft(db, kind, locale, id, text, user.id);
-		const result = publish(db, kind, locale, id, text, user.id);
-		if (!result.ok) return fail(400, { problems: result.problems.map(({ line, message }) => ({ line, message })) });
-		return { published: result.number };
+		if (!item) return fail(400, { problems: problems.map(({ line, message }) => ({ line, message })) });
+		return { published: publishItem(db, item, user.id) };
 	},
 	discard: async (event) => {
 		const input = await postedEditor(event);
@@ -97,7 +99,7 @@ export const actions: Actions = {
 	rollback: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
 		target(event);
-		const result = rollBack(getDb(), textField(await event.request.formData(), 'revision'), user.id);
+		const result = await rollBack(getDb(), textField(await readForm(event), 'revision'), user.id);
 		if (!result) error(404, 'Not found');
 		if (!result.ok) return fail(400, { problems: result.problems.map(({ line, message }) => ({ line, message })) });
 		return { published: result.number };

@@ -3,26 +3,26 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { checkText, draftOf, publishedText } from '$lib/server/studio';
-import { clipText, isBlank, textField } from '$lib/server/forms';
+import { clipText, isBlank, readForm, textField } from '$lib/server/forms';
 import { partsFromSpans } from '$lib/highlight-spans';
 import { compileScenario, startRolePlay, step, type PersistedRolePlay } from '$lib/engine/scenario';
 import type { Scenario } from '$lib/engine/content';
 import { isLocale } from '$lib/roles';
 
 /** The scenario as it stands in the editor: the draft if there is one, else what is published. */
-function editorScenario(event: Pick<RequestEvent, 'params'>): Scenario | null {
+async function editorScenario(event: Pick<RequestEvent, 'params'>): Promise<Scenario | null> {
 	const { kind, locale, id } = event.params;
 	if (kind !== 'scenario' || !isLocale(locale)) error(404, 'Not found');
 	const db = getDb();
 	const text = draftOf(db, 'scenario', locale, id) ?? publishedText(db, 'scenario', locale, id);
 	if (text === null) error(404, 'Not found');
-	const { item } = checkText(db, 'scenario', locale, id, text);
+	const { item } = await checkText(db, 'scenario', locale, id, text);
 	return item?.kind === 'scenario' ? item.data : null;
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'trainer', 'admin');
-	const scenario = editorScenario(event);
+	const scenario = await editorScenario(event);
 	if (!scenario) return { scenario: null, start: null };
 	const { snapshot, state } = startRolePlay(compileScenario(scenario));
 	return { scenario: { title: scenario.title, persona: scenario.persona, locale: event.params.locale }, start: { snapshot: JSON.stringify(snapshot), customer: state.customer } };
@@ -43,9 +43,9 @@ export const actions: Actions = {
 	// Stateless on purpose: the playtest's snapshot and transcript travel in the form, nothing is stored.
 	reply: async (event) => {
 		requireRole(event, 'trainer', 'admin');
-		const scenario = editorScenario(event);
+		const scenario = await editorScenario(event);
 		if (!scenario) return fail(400, { broken: true });
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		let snapshot: PersistedRolePlay;
 		let transcript: PlayedTurn[];
 		let said: string[];

@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
 import { findContent } from '$lib/server/content/store';
 import { SIGNOFF_PASS, canFollowCohort, findCohort, isMember, recordSignoff } from '$lib/server/onboarding';
-import { textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import type { Curriculum } from '$lib/engine/content';
 
 function context(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
@@ -30,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { user, cohort, rep, module, rubric } = context(event);
-		const data = await event.request.formData();
+		const data = await readForm(event);
 		const scores = Object.fromEntries(rubric.data.criteria.map((c) => [c.id, Number(textField(data, `score-${c.id}`))]).filter(([, v]) => Number.isInteger(v) && (v as number) >= 1));
 		const result = recordSignoff(getDb(), cohort, rep.id, module.key, { scores, notes: textField(data, 'notes'), signedBy: user.id });
 		if (!result.ok) return fail(400, { problem: result.problem });
