@@ -37,8 +37,9 @@ describe('odd input', () => {
 		(invisible) => {
 			const { db, rep } = setUp();
 			const practice = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;
-			const candidate = createCandidate(db, { name: 'C', contact: '', position: 'Sales', notes: '', createdBy: rep.id });
-			const created = createInterview(db, { candidateId: candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: new Date(), panel: [rep.id], teamId: null, createdBy: rep.id });
+			const manager = insertUser(db, { email: 'm@example.com', name: 'M', passwordHash: 'x', roles: ['manager'] });
+			const candidate = createCandidate(db, { name: 'C', contact: '', position: 'Sales', notes: '', createdBy: manager.id });
+			const created = createInterview(db, { candidateId: candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: new Date(), panel: [manager.id], teamId: null, createdBy: manager.id });
 			if (!created.ok) throw new Error(created.problem);
 			const online = startInterviewAttempt(db, created.interview, 'text');
 			for (const attempt of [practice, online]) {
