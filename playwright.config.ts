@@ -26,7 +26,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
-	timeout: 30_000,
+	// Some tests walk a rep through a dozen pages; on a 2-core machine under the parallel suite that takes 30 s.
+	timeout: 60_000,
 	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
 	use: {
 		baseURL: ORIGIN,

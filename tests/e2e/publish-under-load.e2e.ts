@@ -15,7 +15,7 @@ const PUBLISHES = 3;
 test('publishing during practice: no reply fails, running role-plays keep their revision, new ones get the newest', async () => {
 	test.setTimeout(60_000);
 	const dir = mkdtempSync(join(tmpdir(), 'rehearse-publish-'));
-	const prepared = prepareDatabase(join(dir, 'app.db'), { reps: 6, attemptsPerRep: 8 });
+	const prepared = prepareDatabase(join(dir, 'app.db'), { reps: 6, attemptsPerRep: 20 });
 	const attemptIds = prepared.reps.flatMap((rep) => rep.attemptIds);
 	const authored = readFileSync(`content/en/scenarios/${SCENARIO_ID}.yaml`, 'utf8');
 	expect(authored).toContain(`customer: ${GREETING}`);

@@ -13,7 +13,9 @@ export async function readForm(event: { request: Request }): Promise<FormData> {
 	if (!FORM_TYPES.has(type)) error(415, 'Expected a form (application/x-www-form-urlencoded or multipart/form-data)');
 	try {
 		return await event.request.formData();
-	} catch {
+	} catch (cause) {
+		// A body over BODY_SIZE_LIMIT fails here with Kit's own 413, which has its translated page.
+		if (hasStatus(cause)) throw cause;
 		error(400, 'The form could not be read');
 	}
 }
@@ -46,4 +48,9 @@ export function clipText(text: string, max: number): string {
 	const code = text.charCodeAt(max - 1);
 	// A high surrogate as the last unit kept: its other half would be cut off.
 	return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Kit's errors from reading a body (SvelteKitError) carry their HTTP status. */
+function hasStatus(cause: unknown): boolean {
+	return typeof cause === 'object' && cause !== null && typeof (cause as { status?: unknown }).status === 'number';
 }
