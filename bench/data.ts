@@ -52,13 +52,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const HISTORY_DAYS = 120;
 
 /** The accounts the benchmarks act as, by email. */
-export const BENCH_USERS = {
-	rep: emailOf('rep', 0, 0),
-	manager: emailOf('manager', 0),
-	admin: emailOf('admin', 0),
-	/** Reps of the second half of the teams answer the role-play turns, so the pages measured stay as generated. */
-	turnReps: Array.from({ length: 50 }, (_, i) => emailOf('rep', 10 + (i % 10), Math.floor(i / 10)))
-};
+export function benchUsers(size: DataSetSize): { rep: string; manager: string; admin: string; turnReps: string[] } {
+	// Up to five reps of each team of the second half answer the role-play turns, so the pages
+	// measured (the first team's) stay as generated: 50 reps in the full data set.
+	const half = Math.floor(size.teams / 2);
+	const turnTeams = size.teams - half;
+	const turnReps = Array.from({ length: turnTeams * Math.min(5, size.repsPerTeam) }, (_, i) => emailOf('rep', half + (i % turnTeams), Math.floor(i / turnTeams)));
+	return { rep: emailOf('rep', 0, 0), manager: emailOf('manager', 0), admin: emailOf('admin', 0), turnReps };
+}
 
 function emailOf(role: string, team: number, index?: number): string {
 	return index === undefined ? `${role}-${String(team + 1).padStart(2, '0')}@bench.test` : `${role}-${String(team + 1).padStart(2, '0')}-${String(index + 1).padStart(2, '0')}@bench.test`;
