@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { contentTitles, findContent } from '$lib/server/content/store';
-import { REPS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
+import { followedReps, REPS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
 import { pageOf } from '$lib/pages';
 import { contentLocale } from '$lib/server/content-locale';
 import { cellsInOrder } from '$lib/engine/reports/weak-spots';
@@ -11,9 +11,10 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
 	const locale = contentLocale();
-	const spots = weakSpots(db, user, locale);
-	// The columns come from every rep, so they stay the same from page to page.
-	const { items: reps, pager } = pageOf(spots.reps, REPS_PER_PAGE, event.url.searchParams.get('page'));
+	const followed = followedReps(db, user);
+	const { items: reps, pager } = pageOf(followed, REPS_PER_PAGE, event.url.searchParams.get('page'));
+	// Cells and suggestions for this page's reps only; the columns come from every rep, so they stay put.
+	const spots = weakSpots(db, followed, locale, reps);
 	const rubric = findContent(db, 'rubric', 'hiring-roleplay', locale);
 	const criterionTitles = Object.fromEntries(rubric?.data.criteria.map((c) => [c.id, c.title]) ?? []);
 	// The titles of every suggestion at once, not an item read per rep.
@@ -39,6 +40,6 @@ export const load: PageServerLoad = (event) => {
 		criteria: spots.criteria,
 		criterionTitles,
 		pager,
-		repCount: spots.reps.length
+		repCount: followed.length
 	};
 };
