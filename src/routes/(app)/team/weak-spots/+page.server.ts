@@ -1,7 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { contentTitles, findContent } from '$lib/server/content/store';
+import { contentTitles } from '$lib/server/content/store';
+import { criterionTitles } from '$lib/server/attempt-view';
 import { followedReps, REPS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
 import { pageOf } from '$lib/pages';
 import { contentLocale } from '$lib/server/content-locale';
@@ -15,8 +16,8 @@ export const load: PageServerLoad = (event) => {
 	const { items: reps, pager } = pageOf(followed, REPS_PER_PAGE, event.url.searchParams.get('page'));
 	// Cells and suggestions for this page's reps only; the columns come from every rep, so they stay put.
 	const spots = weakSpots(db, followed, locale, reps);
-	const rubric = findContent(db, 'rubric', 'hiring-roleplay', locale);
-	const criterionTitles = Object.fromEntries(rubric?.data.criteria.map((c) => [c.id, c.title]) ?? []);
+	// Kept per content version, as the role-play result page reads them.
+	const criterionTitlesOf = Object.fromEntries(criterionTitles(db, 'hiring-roleplay', locale));
 	// The titles of every suggestion at once, not an item read per rep.
 	const suggested = reps.map((rep) => spots.suggestions.get(rep.id));
 	const titles = {
@@ -38,7 +39,7 @@ export const load: PageServerLoad = (event) => {
 		})),
 		categories: spots.categories,
 		criteria: spots.criteria,
-		criterionTitles,
+		criterionTitles: criterionTitlesOf,
 		pager,
 		repCount: followed.length
 	};
