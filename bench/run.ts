@@ -50,13 +50,17 @@ export function smokePlan(dataPath: string, port: number): BenchPlan {
 export async function runBench(plan: BenchPlan, log: (line: string) => void): Promise<{ rows: BenchRow[]; meta: DataSetMeta }> {
 	const { meta, generated } = await ensureDataSet(plan.dataPath, plan.seed, log, plan.size);
 	const c = meta.counts;
+	log('Scoring…');
 	const rows: BenchRow[] = [
 		measured(`data set ${generated ? 'generated' : 'reused; it was generated'} in (${c.users} users, ${c.contentItems} items, ${c.attempts} attempts, ${c.turns} turns, ${c.interviews} interviews)`, meta.seconds, 's', 1),
 		...benchScoring(plan.scoringRounds)
 	];
+	log(`Preparing a copy of the data set with ${plan.turns.toLocaleString('en')} role-plays to answer…`);
 	const fixture = prepareFixture(plan.dataPath, plan.size, plan.turns);
 	try {
-		rows.push(...benchSearch(fixture.databasePath, plan.searchRounds), ...(await benchBundles()), ...(await benchServer(fixture, plan)));
+		rows.push(...benchSearch(fixture.databasePath, plan.searchRounds), ...(await benchBundles()));
+		log('Loading the server: role-play turns, then each page beside /status…');
+		rows.push(...(await benchServer(fixture, plan)));
 	} finally {
 		removeFixture(fixture);
 	}
