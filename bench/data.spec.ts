@@ -79,6 +79,17 @@ describe('the benchmark data set', { timeout: 60_000 }, () => {
 		}
 	});
 
+	it('keeps every interview summary as the triggers would from the rows, when batches of rows of several tables interleave', async () => {
+		// Batches of a few rows fill in the order the full data set's do: ratings and candidates'
+		// interviews before a batch of interviews is full.
+		const path = join(dir, 'batches.db');
+		await generateDataSet(path, 5, { now: NOW, size: { ...SMALL, interviews: 40 }, batchRows: 3 });
+		const columns = 'interview_id, candidate, scheduled_at, mode, score, spread, strong_yes, yes, no, strong_no, submitted, panel_size, auto_score';
+		const kept = rows(path, `select ${columns} from interview_summaries order by interview_id`);
+		expect(kept).toHaveLength(40);
+		expect(kept).toEqual(rows(path, `select ${columns} from interview_summary_source order by interview_id`));
+	});
+
 	it('is reused when seed and size match, and generated again when they do not', async () => {
 		const path = join(dir, 'reuse.db');
 		const log = () => {};

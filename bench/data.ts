@@ -52,13 +52,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const HISTORY_DAYS = 120;
 
 /** The accounts the benchmarks act as, by email. */
-export const BENCH_USERS = {
-	rep: emailOf('rep', 0, 0),
-	manager: emailOf('manager', 0),
-	admin: emailOf('admin', 0),
-	/** Reps of the second half of the teams answer the role-play turns, so the pages measured stay as generated. */
-	turnReps: Array.from({ length: 50 }, (_, i) => emailOf('rep', 10 + (i % 10), Math.floor(i / 10)))
-};
+export function benchUsers(size: DataSetSize): { rep: string; manager: string; admin: string; turnReps: string[] } {
+	// Up to five reps of each team of the second half answer the role-play turns, so the pages
+	// measured (the first team's) stay as generated: 50 reps in the full data set.
+	const half = Math.floor(size.teams / 2);
+	const turnTeams = size.teams - half;
+	const turnReps = Array.from({ length: turnTeams * Math.min(5, size.repsPerTeam) }, (_, i) => emailOf('rep', half + (i % turnTeams), Math.floor(i / turnTeams)));
+	return { rep: emailOf('rep', 0, 0), manager: emailOf('manager', 0), admin: emailOf('admin', 0), turnReps };
+}
 
 function emailOf(role: string, team: number, index?: number): string {
 	return index === undefined ? `${role}-${String(team + 1).padStart(2, '0')}@bench.test` : `${role}-${String(team + 1).padStart(2, '0')}-${String(index + 1).padStart(2, '0')}@bench.test`;
@@ -85,14 +86,20 @@ function personName(next: Random): string {
 	return `${surname}${given} ${romanSurname} ${romanGiven}`;
 }
 
-/** Inserts rows in batches: one statement per few hundred rows instead of one per row. */
+/**
+ * Inserts rows in batches: one statement per few hundred rows instead of one per row. Foreign keys
+ * are checked at commit, but triggers read other tables as they are when a row goes in (an
+ * interview's summary takes its candidate's name, its ratings and its role-play): a batch writes the
+ * batches it reads from (`after`) before its own rows.
+ */
 class Batch<T extends SQLiteTable> {
 	private rows: InferInsertModel<T>[] = [];
 	count = 0;
 	constructor(
 		private readonly db: AppDb,
 		private readonly table: T,
-		private readonly size = 400
+		private readonly size: number,
+		private readonly after: readonly { flush(): void }[]
 	) {}
 	add(row: InferInsertModel<T>): void {
 		this.rows.push(row);
@@ -101,6 +108,7 @@ class Batch<T extends SQLiteTable> {
 	}
 	flush(): void {
 		if (this.rows.length === 0) return;
+		for (const batch of this.after) batch.flush();
 		this.db.insert(this.table).values(this.rows as never).run();
 		this.rows = [];
 	}
@@ -226,7 +234,8 @@ export async function ensureDataSet(path: string, seed: number, log: (line: stri
 	return { meta: await generateDataSet(path, seed, { size }), generated: true };
 }
 
-export async function generateDataSet(path: string, seed: number, options: { now?: Date; size?: DataSetSize } = {}): Promise<DataSetMeta> {
+/** `batchRows` caps the rows a statement inserts: small batches in a small data set interleave tables as the full one does. */
+export async function generateDataSet(path: string, seed: number, options: { now?: Date; size?: DataSetSize; batchRows?: number } = {}): Promise<DataSetMeta> {
 	const now = options.now ?? new Date();
 	const size = options.size ?? FULL_SIZE;
 	const started = performance.now();
@@ -265,8 +274,8 @@ export async function generateDataSet(path: string, seed: number, options: { now
 	const created = new Date(anchor - 400 * DAY_MS);
 
 	const batches: Batch<SQLiteTable>[] = [];
-	const batch = <T extends SQLiteTable>(table: T, size?: number): Batch<T> => {
-		const made = new Batch(db, table, size);
+	const batch = <T extends SQLiteTable>(table: T, batchOptions: { rows?: number; after?: { flush(): void }[] } = {}): Batch<T> => {
+		const made = new Batch(db, table, Math.min(batchOptions.rows ?? 400, options.batchRows ?? Infinity), batchOptions.after ?? []);
 		batches.push(made as unknown as Batch<SQLiteTable>);
 		return made;
 	};
@@ -275,11 +284,11 @@ export async function generateDataSet(path: string, seed: number, options: { now
 	const teamRows = batch(schema.teams);
 	const members = batch(schema.teamMembers);
 	const candidates = batch(schema.candidates);
-	const interviews = batch(schema.interviews);
-	const panels = batch(schema.interviewPanel);
-	const ratings = batch(schema.ratings);
-	const attemptRows = batch(schema.attempts);
-	const turnRows = batch(schema.turns, 600);
+	const interviews = batch(schema.interviews, { after: [candidates] });
+	const panels = batch(schema.interviewPanel, { after: [interviews] });
+	const ratings = batch(schema.ratings, { after: [interviews] });
+	const attemptRows = batch(schema.attempts, { after: [interviews] });
+	const turnRows = batch(schema.turns, { rows: 600 });
 	const rollupRows = batch(schema.skillRollups);
 	const cards = batch(schema.reviewCards);
 	const reads = batch(schema.articleReads);

@@ -8,8 +8,8 @@ import { openDatabase } from '../src/lib/server/db';
 import { findUserByEmail } from '../src/lib/server/accounts';
 import { createSession } from '../src/lib/server/auth/session';
 import { startAttempt } from '../src/lib/server/practice';
-import { attempts, candidates, interviews, teamMembers } from '../src/lib/server/db/schema';
-import { BENCH_USERS } from './data';
+import { attempts, candidates, cohorts, interviews, teamMembers } from '../src/lib/server/db/schema';
+import { benchUsers, type DataSetSize } from './data';
 
 export const TURN_SCENARIO = 'renewal-price-objection';
 
@@ -19,13 +19,16 @@ export interface Fixture {
 	cookies: { rep: string; manager: string; admin: string };
 	/** Fresh role-plays, each answered once by the load, with its rep's session. */
 	turns: { path: string; cookie: string }[];
-	/** The rep's latest finished role-play. */
+	/** A role-play of the rep's that is under way (the practice room), and their latest finished one. */
+	roomPath: string;
 	resultPath: string;
 	/** The comparison of the position the manager's team interviews most for. */
 	comparePath: string;
+	/** The onboarding cohort of the manager's team. */
+	cohortPath: string;
 }
 
-export function prepareFixture(dataPath: string, turnCount: number): Fixture {
+export function prepareFixture(dataPath: string, size: DataSetSize, turnCount: number): Fixture {
 	const dir = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
 	const databasePath = join(dir, 'bench.db');
 	copyFileSync(dataPath, databasePath);
@@ -36,9 +39,10 @@ export function prepareFixture(dataPath: string, turnCount: number): Fixture {
 		return user.id;
 	};
 	const cookieOf = (id: string) => `rehearse_session=${createSession(db, id).token}`;
-	const rep = userId(BENCH_USERS.rep);
-	const manager = userId(BENCH_USERS.manager);
-	const turnReps = BENCH_USERS.turnReps.map((email) => {
+	const users = benchUsers(size);
+	const rep = userId(users.rep);
+	const manager = userId(users.manager);
+	const turnReps = users.turnReps.map((email) => {
 		const id = userId(email);
 		return { id, cookie: cookieOf(id) };
 	});
@@ -50,6 +54,7 @@ export function prepareFixture(dataPath: string, turnCount: number): Fixture {
 	);
 	const result = db.select({ id: attempts.id }).from(attempts).where(and(eq(attempts.userId, rep), ne(attempts.status, 'active'))).orderBy(desc(attempts.startedAt)).limit(1).get();
 	if (!result) throw new Error('the bench rep has no finished role-play');
+	const room = startAttempt(db, rep, TURN_SCENARIO, 'en', 'text')!;
 	const team = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, manager), eq(teamMembers.role, 'manager'))).get()!;
 	const position = db
 		.select({ position: candidates.position })
@@ -60,13 +65,17 @@ export function prepareFixture(dataPath: string, turnCount: number): Fixture {
 		.orderBy(sql`count(*) desc`)
 		.limit(1)
 		.get()!.position;
+	const cohort = db.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.teamId, team.id)).limit(1).get();
+	if (!cohort) throw new Error('the bench manager\'s team has no onboarding cohort');
 	const fixture: Fixture = {
 		dir,
 		databasePath,
-		cookies: { rep: cookieOf(rep), manager: cookieOf(manager), admin: cookieOf(userId(BENCH_USERS.admin)) },
+		cookies: { rep: cookieOf(rep), manager: cookieOf(manager), admin: cookieOf(userId(users.admin)) },
 		turns,
+		roomPath: `/attempts/${room.id}`,
 		resultPath: `/attempts/${result.id}`,
-		comparePath: `/hiring/compare?position=${encodeURIComponent(position)}`
+		comparePath: `/hiring/compare?position=${encodeURIComponent(position)}`,
+		cohortPath: `/team/cohorts/${cohort.id}`
 	};
 	db.$client.pragma('wal_checkpoint(TRUNCATE)');
 	db.$client.close();

@@ -36,7 +36,9 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
 				url: options.origin,
 				connections: options.connections,
 				duration: options.seconds,
-				requests: [options.next ? { ...request, setupRequest: (r: Record<string, unknown>) => nextRequest(r, options) } : request]
+				// autocannon notices the end of a run at its next sample, once a second by default.
+				sampleInt: Math.min(1000, options.seconds * 1000),
+				requests: [options.next ? { ...request, setupRequest: (r: autocannon.Request) => nextRequest(r, options) } : request]
 			},
 			(error: Error | null, result: autocannon.Result) => {
 				if (error) return reject(error);
@@ -55,7 +57,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
 	});
 }
 
-function nextRequest(request: Record<string, unknown>, options: LoadOptions): Record<string, unknown> {
+function nextRequest(request: autocannon.Request, options: LoadOptions): autocannon.Request {
 	const { path, headers } = options.next!();
 	return { ...request, path, headers: { ...options.headers, ...headers } };
 }

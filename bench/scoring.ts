@@ -1,6 +1,6 @@
 // Scoring speed: every example reply of the demo scenarios, scored against its beat, many times.
 import { performance } from 'node:perf_hooks';
-import { checkContentFiles } from '../src/lib/engine/content';
+import { checkContentFiles, type ContentItem } from '../src/lib/engine/content';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { compileScenario, startRolePlay, step } from '../src/lib/engine/scenario';
 import { scoreReply } from '../src/lib/engine/scoring/score';
@@ -12,8 +12,7 @@ interface Case {
 }
 
 /** The (reply, beat) pairs the playtest bots meet, per language. */
-function casesFor(locale: 'en' | 'zh-TW'): Case[] {
-	const { items } = checkContentFiles(readContentDirectory('content'));
+function casesFor(items: readonly ContentItem[], locale: 'en' | 'zh-TW'): Case[] {
 	const cases: Case[] = [];
 	for (const item of items) {
 		if (item.kind !== 'scenario' || item.locale !== locale) continue;
@@ -30,14 +29,15 @@ function casesFor(locale: 'en' | 'zh-TW'): Case[] {
 	return cases;
 }
 
-export function benchScoring(): BenchRow[] {
+export function benchScoring(rounds: number): BenchRow[] {
 	const rows: BenchRow[] = [];
+	const { items } = checkContentFiles(readContentDirectory('content'));
 	for (const locale of ['zh-TW', 'en'] as const) {
-		const cases = casesFor(locale);
+		const cases = casesFor(items, locale);
 		for (const c of cases) scoreReply(c.reply, c.beat); // warm up
 		const timings: number[] = [];
 		const started = performance.now();
-		for (let round = 0; round < 200; round++) {
+		for (let round = 0; round < rounds; round++) {
 			for (const c of cases) {
 				const t = performance.now();
 				scoreReply(c.reply, c.beat, [c.reply.slice(0, 20)]);
@@ -47,7 +47,7 @@ export function benchScoring(): BenchRow[] {
 		const seconds = (performance.now() - started) / 1000;
 		timings.sort((a, b) => a - b);
 		const p99 = percentile(timings, 99);
-		rows.push(measured(`scoring ${locale}: replies per second (${cases.length} replies × 200)`, timings.length / seconds), below(`scoring ${locale}: p99 per reply`, p99, 1, 'ms', 3));
+		rows.push(measured(`scoring ${locale}: replies per second (${cases.length} replies × ${rounds})`, timings.length / seconds), below(`scoring ${locale}: p99 per reply`, p99, 1, 'ms', 3));
 	}
 	return rows;
 }

@@ -7,12 +7,12 @@ import { below, measured, percentile, type BenchRow } from './table';
 
 const QUERIES = ['太貴', '太贵了', '客戶說太貴了', '競爭對手', '續約', '貴', 'competitor', 'price too high', 'they already use a competitor', 'send me some information', 'renewal', 'boss', '"NEAR(', '百業通', 'inquiries report'];
 
-export function benchSearch(databasePath: string): BenchRow[] {
+export function benchSearch(databasePath: string, rounds: number): BenchRow[] {
 	const db = openDatabase(databasePath);
 	try {
 		for (const query of QUERIES) searchContent(db, query, { locale: 'zh-TW' }); // warm up
 		const timings: number[] = [];
-		for (let round = 0; round < 20; round++) {
+		for (let round = 0; round < rounds; round++) {
 			for (const query of QUERIES) {
 				const start = performance.now();
 				searchContent(db, query, { locale: round % 2 ? 'en' : 'zh-TW' });

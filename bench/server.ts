@@ -3,20 +3,22 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-export const PORT = Number(process.env.BENCH_PORT ?? 4391);
-export const ORIGIN = `http://127.0.0.1:${PORT}`;
+export function originOf(port: number): string {
+	return `http://127.0.0.1:${port}`;
+}
 
 /** Starts the server and waits for its first answer; the wait is the start-up time. */
-export async function startServer(databasePath: string): Promise<{ server: ChildProcess; startupMs: number }> {
+export async function startServer(databasePath: string, port: number): Promise<{ server: ChildProcess; startupMs: number }> {
 	const started = performance.now();
+	const origin = originOf(port);
 	const server = spawn('node', [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'build'], {
-		env: { ...process.env, DATABASE_URL: databasePath, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN, DEMO: '0' },
+		env: { ...process.env, DATABASE_URL: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DEMO: '0' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	let exit: string | null = null;
 	server.once('exit', (code, signal) => (exit = `code ${code ?? signal}`));
 	for (let i = 0; i < 1000 && exit === null; i++) {
-		const answered = await fetch(`${ORIGIN}/health`).then(
+		const answered = await fetch(`${origin}/health`).then(
 			(response) => response.ok,
 			() => false
 		);

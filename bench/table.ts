@@ -38,6 +38,11 @@ export function atLeast(name: string, ratio: number, minimum: number): BenchRow 
 	return { name, figure: `${(ratio * 100).toFixed(0)} %`, target: `≥ ${(minimum * 100).toFixed(0)} %`, holds: ratio >= minimum, value: ratio };
 }
 
+/** A ratio that must stay at or under `maximum`, shown as a multiple. */
+export function atMost(name: string, ratio: number, maximum: number): BenchRow {
+	return { name, figure: `${ratio.toFixed(2)} ×`, target: `≤ ${maximum} ×`, holds: ratio <= maximum, value: ratio };
+}
+
 /** A count that must be zero. */
 export function none(name: string, count: number): BenchRow {
 	return { name, figure: String(count), target: '0', holds: count === 0, value: count };

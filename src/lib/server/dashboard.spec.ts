@@ -6,7 +6,7 @@ import { addTeamMember, createTeam } from './teams';
 import { findAttempt, loadAttempt, startAttempt, submitTurn } from './practice';
 import { attemptsBehind, dashboardRows, followedReps, weakSpots } from './dashboard';
 import type { SessionUser } from './auth/session';
-import { attempts } from './db/schema';
+import { attempts, skillRollups } from './db/schema';
 import { eq } from 'drizzle-orm';
 
 function setUp() {
@@ -34,13 +34,48 @@ describe('dashboard aggregations', () => {
 		const priceTurn = turns[1]!;
 		expect(priceTurn.scriptId).toBe('price-too-high');
 
-		const spots = weakSpots(db, manager, 'en');
+		const spots = weakSpots(db, followedReps(db, manager), 'en');
 		expect(spots.reps.map((r) => r.id)).toEqual([rep.id]);
 		// One reply in the price category: the cell is that reply's score.
 		expect(spots.byCategory.get(rep.id)?.get('price')).toEqual({ average: Math.round(priceTurn.score * 1000) / 10, count: 1 });
 		const opening = spots.byCriterion.get(rep.id)?.get('opening');
 		expect(opening?.count).toBe(1);
 		expect(attemptsBehind(db, rep.id, 'price').map((a) => a.id)).toEqual([attempt.id]);
+	});
+
+	it('works out cells and suggestions for the reps of the page only, each as it would be among all, with the columns of every rep', () => {
+		const { db, rep, manager } = setUp();
+		const other = insertUser(db, { email: 'other@example.com', name: 'Other', passwordHash: 'x', roles: ['rep'] });
+		addTeamMember(db, followedReps(db, manager)[0]!.teamId, other.id, 'rep');
+		// Running totals as practice leaves them: the rep is weakest on price, the other rep practised competitors only.
+		db.insert(skillRollups)
+			.values([
+				{ userId: rep.id, dimension: 'script', key: 'price-too-high', sum: 120, count: 4 },
+				{ userId: rep.id, dimension: 'script', key: 'can-you-discount', sum: 100, count: 2 },
+				{ userId: rep.id, dimension: 'script', key: 'think-about-it', sum: 240, count: 3 },
+				{ userId: rep.id, dimension: 'criterion', key: 'opening', sum: 150, count: 3 },
+				{ userId: other.id, dimension: 'script', key: 'competitor-is-cheaper', sum: 90, count: 3 },
+				{ userId: other.id, dimension: 'criterion', key: 'closing', sum: 60, count: 3 }
+			])
+			.run();
+		const all = followedReps(db, manager);
+		const page = all.filter((r) => r.id === rep.id);
+		const everyone = weakSpots(db, all, 'en');
+		const spots = weakSpots(db, all, 'en', page);
+
+		expect(spots.reps).toEqual(page);
+		expect([...spots.suggestions.keys()]).toEqual([rep.id]);
+		expect([...spots.byCategory.keys()]).toEqual([rep.id]);
+		expect([...spots.byCriterion.keys()]).toEqual([rep.id]);
+		expect(spots.suggestions.get(rep.id)).toEqual({ category: 'price', average: 36.7, count: 6, scenarioId: expect.any(String), scriptId: 'price-too-high' });
+		expect(spots.suggestions.get(rep.id)).toEqual(everyone.suggestions.get(rep.id));
+		expect(spots.byCategory.get(rep.id)).toEqual(everyone.byCategory.get(rep.id));
+		expect(spots.byCriterion.get(rep.id)).toEqual(everyone.byCriterion.get(rep.id));
+		expect(everyone.suggestions.get(other.id)).toMatchObject({ category: 'competitor' });
+		// The columns stay those of every rep, whichever page is shown.
+		expect(spots.categories).toEqual(['competitor', 'price', 'timing']);
+		expect(spots.criteria).toEqual(['closing', 'opening']);
+		expect([spots.categories, spots.criteria]).toEqual([everyone.categories, everyone.criteria]);
 	});
 
 	it('counts this week’s practice and the best score, and leaves out reps the manager does not follow', () => {

@@ -75,13 +75,17 @@ export function dashboardRows(db: Db, reps: ReturnType<typeof followedReps>, now
 }
 
 export interface WeakSpots {
-	reps: { id: string; name: string }[];
+	/** The reps whose cells and suggestions were worked out. */
+	reps: FollowedRep[];
+	/** Every category and criterion any of the followed reps has replies in. */
 	categories: string[];
 	criteria: string[];
 	byCategory: Map<string, Map<string, Cell>>;
 	byCriterion: Map<string, Map<string, Cell>>;
 	suggestions: Map<string, Suggestion | null>;
 }
+
+type FollowedRep = ReturnType<typeof followedReps>[number];
 
 /** The category of each script entry, whichever language it is written in. */
 function scriptCategories(db: Db): Map<string, string> {
@@ -109,21 +113,30 @@ function scenariosByCategory(db: Db, locale: ContentLocale): Map<string, string[
 /**
  * Reps × objection categories and reps × rubric criteria, from every practice reply: the average
  * reply score (0–100) per category, and the share of key-point weight made per criterion. Read
- * from the running totals, so the cost does not grow with the number of turns played.
+ * from the running totals, so the cost does not grow with the number of turns played. The columns
+ * come from all `reps` (so that they stay the same from page to page); cells and suggestions are
+ * worked out only for `shown` (a page of them, or all of them for the CSV).
  */
-export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): WeakSpots {
-	const reps = followedReps(db, user);
-	const ids = reps.map((r) => r.id);
+export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, shown: FollowedRep[] = reps): WeakSpots {
 	const categoryOf = scriptCategories(db);
-	const empty = { reps, categories: [], criteria: [], byCategory: new Map(), byCriterion: new Map(), suggestions: new Map() };
-	if (ids.length === 0) return empty;
+	if (reps.length === 0) return { reps: shown, categories: [], criteria: [], byCategory: new Map(), byCriterion: new Map(), suggestions: new Map() };
+	// Which columns there are: read from the totals' key alone (its index), without their sums.
+	const keys = prepared(db, 'weak-spots-keys', () =>
+		db
+			.selectDistinct({ dimension: skillRollups.dimension, key: skillRollups.key })
+			.from(skillRollups)
+			.where(inJsonList(skillRollups.userId, 'reps'))
+			.prepare()
+	).all({ reps: JSON.stringify(reps.map((r) => r.id)) });
+	const categories = [...new Set(keys.flatMap((k) => (k.dimension === 'script' && categoryOf.has(k.key) ? [categoryOf.get(k.key)!] : [])))].sort();
+	const criteria = keys.flatMap((k) => (k.dimension === 'criterion' ? [k.key] : [])).sort();
 	const rollups = prepared(db, 'weak-spots-rollups', () =>
 		db
 			.select({ userId: skillRollups.userId, dimension: skillRollups.dimension, key: skillRollups.key, sum: skillRollups.sum, count: skillRollups.count })
 			.from(skillRollups)
 			.where(inJsonList(skillRollups.userId, 'reps'))
 			.prepare()
-	).all({ reps: JSON.stringify(ids) });
+	).all({ reps: JSON.stringify(shown.map((r) => r.id)) });
 	const perScript = rollups.filter((r) => r.dimension === 'script').map((r) => ({ userId: r.userId, scriptId: r.key, sum: r.sum, count: r.count }));
 	const categoryRows = new Map<string, { userId: string; key: string; sum: number; count: number }>();
 	for (const row of perScript) {
@@ -136,25 +149,17 @@ export function weakSpots(db: Db, user: SessionUser, locale: ContentLocale): Wea
 		categoryRows.set(key, total);
 	}
 	const byCategory = cellsOf([...categoryRows.values()]);
-	const criterionRows = rollups.filter((r) => r.dimension === 'criterion').map((r) => ({ userId: r.userId, key: r.key, sum: r.sum, count: r.count }));
-	const byCriterion = cellsOf(criterionRows);
+	const byCriterion = cellsOf(rollups.filter((r) => r.dimension === 'criterion'));
 
 	const practised = scenariosByCategory(db, locale);
 	const perScriptOf = groupBy(perScript, (r) => r.userId);
 	const suggestions = new Map(
-		reps.map((rep) => {
+		shown.map((rep) => {
 			const scripts = new Map((perScriptOf.get(rep.id) ?? []).filter((r) => categoryOf.has(r.scriptId)).map((r) => [r.scriptId, { average: r.sum / r.count, count: r.count, category: categoryOf.get(r.scriptId)! }]));
 			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, practised)];
 		})
 	);
-	return {
-		reps,
-		categories: [...new Set([...categoryRows.values()].map((r) => r.key))].sort(),
-		criteria: [...new Set(criterionRows.map((r) => r.key))].sort(),
-		byCategory,
-		byCriterion,
-		suggestions
-	};
+	return { reps: shown, categories, criteria, byCategory, byCriterion, suggestions };
 }
 
 /** The practice attempts behind one heatmap cell: a rep's attempts with replies in a category. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
 import { insertUser } from './accounts';
 import { replaceAllContent, upsertContentItem } from './content/store';
-import { isBookmarked, scriptEntry, setBookmark } from './library';
+import { isBookmarked, markArticleRead, scriptEntry, setBookmark } from './library';
+import { articleReads } from './db/schema';
 import type { ContentItem, ContentLocale } from '$lib/engine/content';
 
 function script(locale: ContentLocale, title: string, body = 'Ask **why** first.'): ContentItem {
@@ -62,5 +63,19 @@ describe('a script entry', () => {
 		expect(isBookmarked(db, reader.id, 'price-too-high')).toBe(true);
 		setBookmark(db, reader.id, 'price-too-high', false);
 		expect(isBookmarked(db, reader.id, 'price-too-high')).toBe(false);
+	});
+});
+
+describe('reading an article', () => {
+	it('is recorded once, at the first visit, however often the article is opened again', async () => {
+		const db = createTestDatabase();
+		const rep = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] });
+		markArticleRead(db, rep.id, 'tiers');
+		const [first] = db.select().from(articleReads).all();
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		markArticleRead(db, rep.id, 'tiers');
+		markArticleRead(db, rep.id, 'other');
+		expect(db.select().from(articleReads).all()).toEqual(expect.arrayContaining([first, expect.objectContaining({ userId: rep.id, articleId: 'other' })]));
+		expect(db.select().from(articleReads).all()).toHaveLength(2);
 	});
 });

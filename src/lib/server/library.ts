@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { prepared, type Db } from './db';
 import { articleReads, bookmarks } from './db/schema';
 import { builtFromContentItem, contentTitles, findContent } from './content/store';
-import { renderMarkdown } from './markdown';
-import type { ContentLocale } from '$lib/engine/content';
+import { renderMarkdown, type RenderedMarkdown } from './markdown';
+import type { ContentData, ContentLocale } from '$lib/engine/content';
 
 /** What a script's entry in the library shows, and nothing more (the page sends it all to the browser). */
 export interface ScriptEntry {
@@ -43,6 +43,23 @@ export function scriptEntry(db: Db, id: string, locale: ContentLocale): ScriptEn
 	});
 }
 
+/** A knowledge article as its page shows it: its fields, its body rendered, its related script entries' titles. */
+export interface ArticleView {
+	id: string;
+	article: ContentData['article'] & { locale: ContentLocale };
+	rendered: RenderedMarkdown;
+	related: { id: string; title: string }[];
+}
+
+/** Built once per content version, like a script's entry; null when there is no such article. */
+export function articleView(db: Db, id: string, locale: ContentLocale): ArticleView | null {
+	return builtFromContentItem(db, `article-view:${locale}:${id}`, () => {
+		const article = findContent(db, 'article', id, locale);
+		if (!article) return null;
+		return { id: article.id, article: { locale: article.locale, ...article.data }, rendered: renderMarkdown(article.body), related: contentTitles(db, 'script', article.data.scripts, locale) };
+	});
+}
+
 /** Whether the user has bookmarked the script. */
 export function isBookmarked(db: Db, userId: string, scriptId: string): boolean {
 	const statement = prepared(db, 'bookmarked-script', () =>
@@ -72,5 +89,10 @@ export function listReadArticleIds(db: Db, userId: string): Set<string> {
 
 /** Records the first time a user opens an article; later visits change nothing. */
 export function markArticleRead(db: Db, userId: string, articleId: string): void {
-	db.insert(articleReads).values({ userId, articleId }).onConflictDoNothing().run();
+	// Every visit asks; only the first writes (a read of the key is far cheaper than a write transaction).
+	const statements = prepared(db, 'article-read', () => ({
+		find: db.select({ id: articleReads.articleId }).from(articleReads).where(and(eq(articleReads.userId, sql.placeholder('userId')), eq(articleReads.articleId, sql.placeholder('articleId')))).prepare(),
+		add: db.insert(articleReads).values({ userId: sql.placeholder('userId'), articleId: sql.placeholder('articleId') }).onConflictDoNothing().prepare()
+	}));
+	if (statements.find.get({ userId, articleId }) === undefined) statements.add.run({ userId, articleId });
 }

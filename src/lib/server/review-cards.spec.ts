@@ -3,7 +3,10 @@ import { createTestDatabase } from './db';
 import { peopleIn } from './test-people';
 import { addTeamMember, createTeam } from './teams';
 import { dashboardRows, followedReps } from './dashboard';
-import { countDueCards, ensureReviewCards, makeScriptDue, nextDueCard, rateReviewCard } from './review-cards';
+import { countDueCards, ensureLibraryCards, ensureReviewCards, makeScriptDue, nextDueCard, rateReviewCard } from './review-cards';
+import { insertUser } from './accounts';
+import { syncContentOnFirstStart } from './bootstrap';
+import { findContent, listContentFields, upsertContentItem } from './content/store';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
 
 function setUp() {
@@ -48,5 +51,26 @@ describe.each(TIME_ZONES)('review cards due in %s', (zone) => {
 		// A missed key point in practice brings the Easy card back at once.
 		makeScriptDue(db, rep.id, 'timing', dueAgain);
 		expect(dueAt(dueAgain)).toEqual({ count: 2, next: 'price', dashboard: 2 });
+	});
+});
+
+describe('review cards for the whole library', () => {
+	it('gives a rep a card for every entry, keeps their ratings on later visits, and adds an entry published later', () => {
+		const db = createTestDatabase();
+		syncContentOnFirstStart(db, 'content', () => {});
+		const rep = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] });
+		const now = new Date('2026-11-26T09:00:00Z');
+		const entries = listContentFields(db, 'script', 'en', ['title']).length;
+
+		ensureLibraryCards(db, rep.id, 'en', now);
+		expect(countDueCards(db, rep.id, now)).toBe(entries);
+		rateReviewCard(db, rep.id, 'price-too-high', 'easy', now);
+		ensureLibraryCards(db, rep.id, 'en', now);
+		expect(countDueCards(db, rep.id, now)).toBe(entries - 1);
+
+		const script = findContent(db, 'script', 'price-too-high', 'en')!;
+		upsertContentItem(db, { ...script, id: 'brand-new-entry', data: { ...script.data, id: 'brand-new-entry' } }, now);
+		ensureLibraryCards(db, rep.id, 'en', now);
+		expect(countDueCards(db, rep.id, now)).toBe(entries);
 	});
 });

@@ -1,6 +1,8 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { prepared, type Db } from './db';
 import { reviewCards } from './db/schema';
+import { builtFromContent, listContentFields } from './content/store';
+import type { ContentLocale } from '$lib/engine/content';
 import { isDue, makeDue, newReviewCard, reviewCard, type ReviewRating, type StoredCard } from '$lib/engine/training/review';
 
 /**
@@ -17,12 +19,29 @@ export function ensureReviewCards(db: Db, userId: string, scriptIds: readonly st
 		on conflict do nothing`);
 }
 
+/**
+ * `ensureReviewCards` for every entry of the library in a language, once per rep until the content
+ * changes (this process remembers whom it has done): the review page calls it on every visit, and
+ * cards are only ever added, so a rep done since the last change has them all.
+ */
+export function ensureLibraryCards(db: Db, userId: string, locale: ContentLocale, now = new Date()): void {
+	const done = builtFromContent(db, `review-cards-made:${locale}`, () => new Set<string>());
+	if (done.has(userId)) return;
+	ensureReviewCards(db, userId, listContentFields(db, 'script', locale, ['title']).map((s) => s.id), now);
+	done.add(userId);
+}
+
+// Home and review read these on every visit: prepared once (building the query cost more than running it).
+const due = () => and(eq(reviewCards.userId, sql.placeholder('userId')), lte(reviewCards.dueAt, sql.placeholder('now')));
+
 export function countDueCards(db: Db, userId: string, now = new Date()): number {
-	return db.select({ n: sql<number>`count(*)` }).from(reviewCards).where(and(eq(reviewCards.userId, userId), lte(reviewCards.dueAt, now))).get()?.n ?? 0;
+	const statement = prepared(db, 'review-count-due', () => db.select({ n: sql<number>`count(*)` }).from(reviewCards).where(due()).prepare());
+	return statement.get({ userId, now: now.getTime() })?.n ?? 0;
 }
 
 export function nextDueCard(db: Db, userId: string, now = new Date()): { scriptId: string; card: StoredCard } | undefined {
-	const row = db.select().from(reviewCards).where(and(eq(reviewCards.userId, userId), lte(reviewCards.dueAt, now))).orderBy(asc(reviewCards.dueAt)).limit(1).get();
+	const statement = prepared(db, 'review-next-due', () => db.select({ scriptId: reviewCards.scriptId, card: reviewCards.card }).from(reviewCards).where(due()).orderBy(asc(reviewCards.dueAt)).limit(1).prepare());
+	const row = statement.get({ userId, now: now.getTime() });
 	return row ? { scriptId: row.scriptId, card: row.card as StoredCard } : undefined;
 }
 

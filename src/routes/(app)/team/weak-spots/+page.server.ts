@@ -1,8 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { contentTitles, findContent } from '$lib/server/content/store';
-import { REPS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
+import { contentTitles } from '$lib/server/content/store';
+import { criterionTitles } from '$lib/server/attempt-view';
+import { followedReps, REPS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
 import { pageOf } from '$lib/pages';
 import { contentLocale } from '$lib/server/content-locale';
 import { cellsInOrder } from '$lib/engine/reports/weak-spots';
@@ -11,11 +12,12 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
 	const locale = contentLocale();
-	const spots = weakSpots(db, user, locale);
-	// The columns come from every rep, so they stay the same from page to page.
-	const { items: reps, pager } = pageOf(spots.reps, REPS_PER_PAGE, event.url.searchParams.get('page'));
-	const rubric = findContent(db, 'rubric', 'hiring-roleplay', locale);
-	const criterionTitles = Object.fromEntries(rubric?.data.criteria.map((c) => [c.id, c.title]) ?? []);
+	const followed = followedReps(db, user);
+	const { items: reps, pager } = pageOf(followed, REPS_PER_PAGE, event.url.searchParams.get('page'));
+	// Cells and suggestions for this page's reps only; the columns come from every rep, so they stay put.
+	const spots = weakSpots(db, followed, locale, reps);
+	// Kept per content version, as the role-play result page reads them.
+	const criterionTitlesOf = Object.fromEntries(criterionTitles(db, 'hiring-roleplay', locale));
 	// The titles of every suggestion at once, not an item read per rep.
 	const suggested = reps.map((rep) => spots.suggestions.get(rep.id));
 	const titles = {
@@ -37,8 +39,8 @@ export const load: PageServerLoad = (event) => {
 		})),
 		categories: spots.categories,
 		criteria: spots.criteria,
-		criterionTitles,
+		criterionTitles: criterionTitlesOf,
 		pager,
-		repCount: spots.reps.length
+		repCount: followed.length
 	};
 };

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { weakSpots } from '$lib/server/dashboard';
+import { followedReps, weakSpots } from '$lib/server/dashboard';
 import { contentLocale } from '$lib/server/content-locale';
 import { toCsv } from '$lib/server/csv';
 import { scriptCategoryLabel } from '$lib/labels';
@@ -9,7 +9,8 @@ import { m } from '$lib/paraglide/messages';
 
 export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
-	const spots = weakSpots(getDb(), user, contentLocale());
+	const db = getDb();
+	const spots = weakSpots(db, followedReps(db, user), contentLocale());
 	// Both heatmaps side by side: the objection categories, then the rubric criteria.
 	const csv = toCsv([
 		[m.dashboard_rep(), ...spots.categories.map((c) => `${m.weak_by_category()}: ${scriptCategoryLabel(c)}`), ...spots.criteria.map((c) => `${m.weak_by_criterion()}: ${c}`)],

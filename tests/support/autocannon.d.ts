@@ -1,5 +1,7 @@
-// The part of autocannon 9's API the soak test uses (the package ships no types).
+// The part of autocannon 9's API the soak test and the benchmarks use (the package ships no types).
 declare module 'autocannon' {
+	import type { EventEmitter } from 'node:events';
+
 	namespace autocannon {
 		interface Request {
 			method?: 'GET' | 'POST';
@@ -14,6 +16,8 @@ declare module 'autocannon' {
 			url: string;
 			connections?: number;
 			duration?: number;
+			/** Milliseconds between samples (default 1,000): a run ends at the first sample after its duration. */
+			sampleInt?: number;
 			/** Seconds without an answer before a request counts as timed out. */
 			timeout?: number;
 			requests?: Request[];
@@ -27,12 +31,15 @@ declare module 'autocannon' {
 		interface Result {
 			requests: Histogram;
 			latency: Histogram;
+			/** Seconds the run took. */
+			duration: number;
 			errors: number;
 			timeouts: number;
 			non2xx: number;
 			statusCodeStats?: Record<string, { count: number }>;
 		}
 	}
-	function autocannon(options: autocannon.Options, callback: (error: Error | null, result: autocannon.Result) => void): unknown;
+	/** The instance emits 'response' (client, status, bytes, response time in ms) for every answer. */
+	function autocannon(options: autocannon.Options, callback: (error: Error | null, result: autocannon.Result) => void): EventEmitter;
 	export default autocannon;
 }

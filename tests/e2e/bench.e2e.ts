@@ -1,0 +1,35 @@
+// The benchmark itself, at a tiny size: the data set is generated and every step of `npm run bench`
+// runs against the production build, so that a change that breaks the bench shows here rather than
+// on the next measuring day. Figures and targets mean nothing at this size and are not checked;
+// a step that throws or a page that answers other than 2xx fails. Its own server, port and files.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { runBench, smokePlan } from '../../bench/run';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 53;
+
+test('every step of the benchmark runs on a tiny data set, and every page it loads answers 2xx', async () => {
+	// A few seconds on a quiet machine; the end-to-end tests run beside it.
+	test.setTimeout(120_000);
+	const dir = mkdtempSync(join(tmpdir(), 'rehearse-bench-smoke-'));
+	try {
+		const { rows, meta } = await runBench(smokePlan(join(dir, 'bench.db'), PORT), () => {});
+		expect(meta.counts).toMatchObject({ users: 24, attempts: 300, interviews: 20 });
+		const figures = (part: string) => rows.filter((row) => row.name.includes(part));
+		// One row for each step: scoring in both languages, search, the bundles, start-up, turns, each page.
+		for (const step of ['scoring zh-TW', 'scoring en', 'search', 'JavaScript of the practice room', 'start-up', 'role-play turn, 50 connections: req/s', 'resident memory']) {
+			expect(figures(step), step).not.toHaveLength(0);
+		}
+		for (const page of ['home', 'practice list', 'practice room', 'result page', 'library entry', 'knowledge article', 'review', 'team dashboard', 'weak spots', 'interview comparison', 'onboarding cohort']) {
+			expect(rows.filter((row) => row.name.startsWith(page) && row.name.includes('server CPU a view')), page).toHaveLength(1);
+		}
+		// Connection errors, timeouts and answers other than 2xx, of every load run.
+		const errors = rows.filter((row) => row.name.endsWith('errors'));
+		expect(errors).toHaveLength(2);
+		expect(errors.map((row) => [row.name, row.value])).toEqual(errors.map((row) => [row.name, 0]));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
