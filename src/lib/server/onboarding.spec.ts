@@ -5,7 +5,7 @@ import { syncContentOnFirstStart } from './bootstrap';
 import { markArticleRead } from './library';
 import { startAttempt, submitTurn } from './practice';
 import { countDueCards, ensureReviewCards, nextDueCard, rateReviewCard } from './review-cards';
-import { cohortChoicesFor, completedModules, createCohort, currentCohortOf, markStudied, progressOf, recordQuizResult, recordSignoff } from './onboarding';
+import { canFollowCohort, cohortChoicesFor, cohortsVisibleTo, completedModules, createCohort, currentCohortOf, markStudied, progressOf, recordQuizResult, recordSignoff } from './onboarding';
 import { gradeQuiz } from '$lib/engine/training/quiz';
 import { findContent } from './content/store';
 import { addTeamMember, createTeam } from './teams';
@@ -49,6 +49,26 @@ describe('cohort creation', () => {
 		const admin = insertUser(db, { email: 'a@example.com', name: 'A', passwordHash: 'x', roles: ['admin'] });
 		const adminChoices = cohortChoicesFor(db, asSession(admin, 'admin'));
 		expect(createCohort(db, { ...DECEMBER, userIds: [rep.id, outsider.id], teamId: otherTeam.id, createdBy: admin.id }, adminChoices).ok).toBe(true);
+	});
+});
+
+describe('who may follow a cohort', () => {
+	it('is the creator, a manager of its team and admins, for one cohort as for the list', () => {
+		const { db, manager, team, cohort } = setUp();
+		const otherManager = insertUser(db, { email: 'o@example.com', name: 'Other', passwordHash: 'x', roles: ['manager'] });
+		const coManager = insertUser(db, { email: 'c@example.com', name: 'Co', passwordHash: 'x', roles: ['manager'] });
+		addTeamMember(db, team.id, coManager.id, 'manager');
+		const admin = insertUser(db, { email: 'a@example.com', name: 'A', passwordHash: 'x', roles: ['admin'] });
+		const cases = [
+			{ who: asSession(manager, 'manager'), follows: true },
+			{ who: asSession(coManager, 'manager'), follows: true },
+			{ who: asSession(otherManager, 'manager'), follows: false },
+			{ who: asSession(admin, 'admin'), follows: true }
+		];
+		for (const { who, follows } of cases) {
+			expect(canFollowCohort(db, who, cohort), who.name).toBe(follows);
+			expect(cohortsVisibleTo(db, who).some((c) => c.id === cohort.id), who.name).toBe(follows);
+		}
 	});
 });
 

@@ -69,8 +69,15 @@ export function cohortsVisibleTo(db: Db, user: SessionUser): Cohort[] {
 	return db.select().from(cohorts).where(or(eq(cohorts.createdBy, user.id), inArray(cohorts.teamId, managed))).orderBy(desc(cohorts.startDate)).all();
 }
 
-export function canFollowCohort(db: Db, user: SessionUser, cohortId: string): boolean {
-	return cohortsVisibleTo(db, user).some((c) => c.id === cohortId);
+/** The rule of cohortsVisibleTo for one cohort, without reading every cohort (each carries its plan). */
+export function canFollowCohort(db: Db, user: SessionUser, cohort: Pick<Cohort, 'createdBy' | 'teamId'>): boolean {
+	if (user.roles.includes('admin') || cohort.createdBy === user.id) return true;
+	if (!cohort.teamId) return false;
+	return !!db
+		.select({ id: teamMembers.teamId })
+		.from(teamMembers)
+		.where(and(eq(teamMembers.teamId, cohort.teamId), eq(teamMembers.userId, user.id), eq(teamMembers.role, 'manager')))
+		.get();
 }
 
 export type MemberCohort = Cohort & { certifiedAt: Date | null };

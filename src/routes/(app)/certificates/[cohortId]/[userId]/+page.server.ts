@@ -12,7 +12,7 @@ export const load: PageServerLoad = (event) => {
 	const cohort = findCohort(db, event.params.cohortId);
 	const member = cohort && membersOf(db, cohort.id).find((m) => m.id === event.params.userId);
 	// The rep's own certificate, or one a manager following the cohort opens.
-	const allowed = !!cohort && !!member && (user.id === member.id || canFollowCohort(db, user, cohort.id));
+	const allowed = !!cohort && !!member && (user.id === member.id || canFollowCohort(db, user, cohort));
 	if (!cohort || !member?.certifiedAt || !allowed) error(404, 'Not found');
 	return { name: findUserById(db, member.id)!.name, plan: (cohort.curriculum as Curriculum).title, certifiedAt: member.certifiedAt };
 };

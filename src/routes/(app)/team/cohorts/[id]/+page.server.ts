@@ -9,7 +9,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
 	const cohort = findCohort(db, event.params.id);
-	if (!cohort || !canFollowCohort(db, user, cohort.id)) error(404, 'Not found');
+	if (!cohort || !canFollowCohort(db, user, cohort)) error(404, 'Not found');
 	const curriculum = cohort.curriculum as Curriculum;
 	const reps = membersWithProgress(db, cohort).map(({ member, progress }) => ({
 		id: member.id,

@@ -12,7 +12,7 @@ export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
 	const cohort = findCohort(db, event.params.id);
-	if (!cohort || !canFollowCohort(db, user, cohort.id)) error(404, 'Not found');
+	if (!cohort || !canFollowCohort(db, user, cohort)) error(404, 'Not found');
 	const rows = membersWithProgress(db, cohort);
 	const modules = rows[0]?.progress.days.flatMap((d) => d.modules) ?? [];
 	const csv = toCsv([

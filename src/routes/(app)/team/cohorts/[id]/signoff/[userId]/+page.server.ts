@@ -13,7 +13,7 @@ function context(event: Parameters<PageServerLoad>[0] | Parameters<Actions[strin
 	const db = getDb();
 	const cohort = findCohort(db, event.params.id ?? '');
 	const rep = findUserById(db, event.params.userId ?? '');
-	if (!cohort || !rep || !canFollowCohort(db, user, cohort.id) || !isMember(db, cohort.id, rep.id)) error(404, 'Not found');
+	if (!cohort || !rep || !canFollowCohort(db, user, cohort) || !isMember(db, cohort.id, rep.id)) error(404, 'Not found');
 	const key = event.url.searchParams.get('module') ?? '';
 	const module = (cohort.curriculum as Curriculum).days.flatMap((day, d) => day.modules.map((m, i) => ({ ...m, key: `d${d + 1}m${i + 1}` }))).find((m) => m.key === key && m.type === 'signoff');
 	if (!module?.rubric) error(404, 'Not found');
