@@ -8,6 +8,10 @@ import { pageOf } from '$lib/pages';
 import { contentLocale } from '$lib/server/content-locale';
 import { cellsInOrder } from '$lib/engine/reports/weak-spots';
 
+// A table to read, with links and no script of its own: rendered on the server only, so that no
+// copy of its data is sent again for hydration (hundreds of cells; most of the view's cost).
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();

@@ -5,6 +5,10 @@ import { requireRole } from '$lib/server/auth/guards';
 import { canFollowCohort, findCohort, membersWithProgress } from '$lib/server/onboarding';
 import type { Curriculum } from '$lib/engine/content';
 
+// A table to read, with links and no script of its own: rendered on the server only, so that no
+// copy of its data is sent again for hydration (hundreds of cells; most of the view's cost).
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
