@@ -82,7 +82,7 @@ export async function benchServer(fixture: Fixture, plan: BenchPlan): Promise<Be
 			{ name: 'knowledge article', path: '/knowledge/competitor-baiyetong', cookie: rep, cpuLimit: REP_PAGE_CPU },
 			{ name: 'review', path: '/review', cookie: rep, cpuLimit: REP_PAGE_CPU },
 			{ name: 'team dashboard (20 reps)', path: '/team/dashboard', cookie: manager, cpuLimit: MANAGER_PAGE_CPU },
-			{ name: 'weak spots (20 reps)', path: '/team/weak-spots', cookie: manager, cpuLimit: MANAGER_PAGE_CPU },
+			{ name: 'weak spots (10 reps)', path: '/team/weak-spots', cookie: manager, cpuLimit: MANAGER_PAGE_CPU },
 			{ name: 'interview comparison (25)', path: fixture.comparePath, cookie: manager, cpuLimit: MANAGER_PAGE_CPU },
 			{ name: 'onboarding cohort', path: fixture.cohortPath, cookie: manager, cpuLimit: MANAGER_PAGE_CPU }
 		];

@@ -72,10 +72,16 @@ describe('dashboard aggregations', () => {
 		expect(spots.byCategory.get(rep.id)).toEqual(everyone.byCategory.get(rep.id));
 		expect(spots.byCriterion.get(rep.id)).toEqual(everyone.byCriterion.get(rep.id));
 		expect(everyone.suggestions.get(other.id)).toMatchObject({ category: 'competitor' });
-		// The columns stay those of every rep, whichever page is shown.
-		expect(spots.categories).toEqual(['competitor', 'price', 'timing']);
-		expect(spots.criteria).toEqual(['closing', 'opening']);
+		// The columns are the library's categories and the scenarios' criteria, practised or not, whichever page is shown.
+		expect(spots.categories).toEqual(expect.arrayContaining(['competitor', 'price', 'timing', 'authority']));
+		expect(spots.categories).toEqual([...spots.categories].sort());
+		expect(spots.criteria).toEqual(expect.arrayContaining(['closing', 'opening', 'composure', 'needs-discovery']));
 		expect([spots.categories, spots.criteria]).toEqual([everyone.categories, everyone.criteria]);
+		// "No practice yet" only while none of the followed reps has practised.
+		const newcomer = insertUser(db, { email: 'new@example.com', name: 'New', passwordHash: 'x', roles: ['rep'] });
+		addTeamMember(db, all[0]!.teamId, newcomer.id, 'rep');
+		const onlyNewcomer = followedReps(db, manager).filter((r) => r.id === newcomer.id);
+		expect([spots.anyPractice, weakSpots(db, onlyNewcomer, 'en').anyPractice]).toEqual([true, false]);
 	});
 
 	it('counts this week’s practice and the best score, and leaves out reps the manager does not follow', () => {

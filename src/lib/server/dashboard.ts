@@ -25,6 +25,13 @@ export interface DashboardRow {
 /** Reps per page of the manager's tables: a big team stays readable on a phone; the CSV exports have them all. */
 export const REPS_PER_PAGE = 20;
 
+/**
+ * Reps per page of the weak-spot heatmaps: a team of the handbook's size (nine reps) on one page.
+ * Each rep there is two rows of linked cells and a suggestion; at 20 a page took five times the
+ * server time of the minimal page, over the 4× a manager's page may take.
+ */
+export const WEAK_SPOTS_PER_PAGE = 10;
+
 /** The reps a manager follows, each once (a rep in two teams is listed with the first). */
 export function followedReps(db: Db, user: SessionUser): { id: string; name: string; teamId: string; teamName: string }[] {
 	const seen = new Set<string>();
@@ -77,9 +84,11 @@ export function dashboardRows(db: Db, reps: ReturnType<typeof followedReps>, now
 export interface WeakSpots {
 	/** The reps whose cells and suggestions were worked out. */
 	reps: FollowedRep[];
-	/** Every category and criterion any of the followed reps has replies in. */
-	categories: string[];
-	criteria: string[];
+	/** Whether any of the followed reps has practised at all. */
+	anyPractice: boolean;
+	/** The columns: see weakSpotColumns. */
+	categories: readonly string[];
+	criteria: readonly string[];
 	byCategory: Map<string, Map<string, Cell>>;
 	byCriterion: Map<string, Map<string, Cell>>;
 	suggestions: Map<string, Suggestion | null>;
@@ -90,6 +99,20 @@ type FollowedRep = ReturnType<typeof followedReps>[number];
 /** The category of each script entry, whichever language it is written in. */
 function scriptCategories(db: Db): Map<string, string> {
 	return builtFromContent(db, 'script-categories', () => new Map(db.select({ id: contentItems.id, category: contentItems.category }).from(contentItems).where(and(eq(contentItems.kind, 'script'), isNotNull(contentItems.category))).all().map((r) => [r.id, r.category!])));
+}
+
+/**
+ * The heatmaps' columns: every objection category of the script library and every criterion the
+ * scenarios are scored on, whoever has practised them. The table reads the same from page to page
+ * and team to team, and a category nobody has practised shows as a gap rather than not at all.
+ */
+function weakSpotColumns(db: Db): { categories: readonly string[]; criteria: readonly string[] } {
+	return builtFromContent(db, 'weak-spot-columns', () => ({
+		categories: [...new Set(scriptCategories(db).values())].sort(),
+		criteria: db
+			.all<{ criterion: string }>(sql`select distinct criterion.value as criterion from ${contentItems} item, json_each(item.data, '$.criteria') criterion where item.kind = 'scenario' order by 1`)
+			.map((row) => row.criterion)
+	}));
 }
 
 /** The scenarios in a language that practise each objection category, through their beats' script entries. */
@@ -113,31 +136,31 @@ function scenariosByCategory(db: Db, locale: ContentLocale): Map<string, string[
 /**
  * Reps × objection categories and reps × rubric criteria, from every practice reply: the average
  * reply score (0–100) per category, and the share of key-point weight made per criterion. Read
- * from the running totals, so the cost does not grow with the number of turns played. The columns
- * come from all `reps` (so that they stay the same from page to page); cells and suggestions are
- * worked out only for `shown` (a page of them, or all of them for the CSV).
+ * from the running totals, so the cost does not grow with the number of turns played. Cells and
+ * suggestions are worked out only for `shown` (a page of them, or all of them for the CSV); `reps`
+ * (all the followed reps) tells whether anyone has practised yet.
  */
 export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, shown: FollowedRep[] = reps): WeakSpots {
 	const categoryOf = scriptCategories(db);
-	if (reps.length === 0) return { reps: shown, categories: [], criteria: [], byCategory: new Map(), byCriterion: new Map(), suggestions: new Map() };
-	// Which columns there are: read from the totals' key alone (its index), without their sums.
-	const keys = prepared(db, 'weak-spots-keys', () =>
-		db
-			.selectDistinct({ dimension: skillRollups.dimension, key: skillRollups.key })
-			.from(skillRollups)
-			.where(inJsonList(skillRollups.userId, 'reps'))
-			.prepare()
-	).all({ reps: JSON.stringify(reps.map((r) => r.id)) });
-	const categories = [...new Set(keys.flatMap((k) => (k.dimension === 'script' && categoryOf.has(k.key) ? [categoryOf.get(k.key)!] : [])))].sort();
-	const criteria = keys.flatMap((k) => (k.dimension === 'criterion' ? [k.key] : [])).sort();
+	const { categories, criteria } = weakSpotColumns(db);
+	if (reps.length === 0) return { reps: shown, anyPractice: false, categories, criteria, byCategory: new Map(), byCriterion: new Map(), suggestions: new Map() };
+	const anyPractice = !!prepared(db, 'weak-spots-any', () =>
+		db.select({ userId: skillRollups.userId }).from(skillRollups).where(inJsonList(skillRollups.userId, 'reps')).limit(1).prepare()
+	).get({ reps: JSON.stringify(reps.map((r) => r.id)) });
+	// Read as bare rows, without an object made per row: a page of reps has hundreds of them.
+	const perScript: { userId: string; scriptId: string; sum: number; count: number }[] = [];
+	const perCriterion: { userId: string; key: string; sum: number; count: number }[] = [];
 	const rollups = prepared(db, 'weak-spots-rollups', () =>
 		db
 			.select({ userId: skillRollups.userId, dimension: skillRollups.dimension, key: skillRollups.key, sum: skillRollups.sum, count: skillRollups.count })
 			.from(skillRollups)
 			.where(inJsonList(skillRollups.userId, 'reps'))
 			.prepare()
-	).all({ reps: JSON.stringify(shown.map((r) => r.id)) });
-	const perScript = rollups.filter((r) => r.dimension === 'script').map((r) => ({ userId: r.userId, scriptId: r.key, sum: r.sum, count: r.count }));
+	).values({ reps: JSON.stringify(shown.map((r) => r.id)) }) as [string, string, string, number, number][];
+	for (const [userId, dimension, key, sum, count] of rollups) {
+		if (dimension === 'script') perScript.push({ userId, scriptId: key, sum, count });
+		else perCriterion.push({ userId, key, sum, count });
+	}
 	const categoryRows = new Map<string, { userId: string; key: string; sum: number; count: number }>();
 	for (const row of perScript) {
 		const category = categoryOf.get(row.scriptId);
@@ -149,7 +172,7 @@ export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, sh
 		categoryRows.set(key, total);
 	}
 	const byCategory = cellsOf([...categoryRows.values()]);
-	const byCriterion = cellsOf(rollups.filter((r) => r.dimension === 'criterion'));
+	const byCriterion = cellsOf(perCriterion);
 
 	const practised = scenariosByCategory(db, locale);
 	const perScriptOf = groupBy(perScript, (r) => r.userId);
@@ -159,7 +182,7 @@ export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, sh
 			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, practised)];
 		})
 	);
-	return { reps: shown, categories, criteria, byCategory, byCriterion, suggestions };
+	return { reps: shown, anyPractice, categories, criteria, byCategory, byCriterion, suggestions };
 }
 
 /** The practice attempts behind one heatmap cell: a rep's attempts with replies in a category. */

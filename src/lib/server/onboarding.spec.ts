@@ -5,7 +5,7 @@ import { syncContentOnFirstStart } from './bootstrap';
 import { markArticleRead } from './library';
 import { startAttempt, submitTurn } from './practice';
 import { countDueCards, ensureReviewCards, nextDueCard, rateReviewCard } from './review-cards';
-import { canFollowCohort, cohortChoicesFor, cohortsVisibleTo, completedModules, createCohort, currentCohortOf, markStudied, progressOf, recordQuizResult, recordSignoff } from './onboarding';
+import { canFollowCohort, cohortChoicesFor, cohortsVisibleTo, completedModules, createCohort, currentCohortOf, markStudied, progressOf, progressOfMany, recordQuizResult, recordSignoff } from './onboarding';
 import { gradeQuiz } from '$lib/engine/training/quiz';
 import { findContent } from './content/store';
 import { addTeamMember, createTeam } from './teams';
@@ -108,6 +108,21 @@ describe('onboarding progress', () => {
 		expect(progress.today).toBe(2);
 		expect(progress.overdue).toBe(2); // day 1's two unread articles
 		expect(progress.next?.key).toBe('d1m2');
+	});
+
+	it('counts for each member only what they did since their own cohort began, when read together', () => {
+		const { db, manager, rep, team, cohort } = setUp();
+		const later = insertUser(db, { email: 'l@example.com', name: 'L', passwordHash: 'x', roles: ['rep'] });
+		addTeamMember(db, team.id, later.id, 'rep');
+		const created = createCohort(db, { ...DECEMBER, name: 'Jan', startDate: '2027-01-04', userIds: [later.id], teamId: team.id, createdBy: manager.id }, cohortChoicesFor(db, asSession(manager, 'manager')));
+		if (!created.ok) throw new Error(created.problem);
+		const quiz = findContent(db, 'quiz', 'product-and-rules', 'en')!.data;
+		const perfect = quiz.items.map((item) => (item.type === 'choice' ? { choice: item.answer } : item.type === 'order' ? { order: item.items.map((_, i) => i + 1) } : { classes: item.statements.map((s) => s.class) }));
+		// Passed on 1 December: after the first cohort began (26 November), before the second existed.
+		for (const userId of [rep.id, later.id]) recordQuizResult(db, userId, 'product-and-rules', gradeQuiz(quiz, perfect), perfect, new Date('2026-12-01T03:00:00Z'));
+		const [first, second] = progressOfMany(db, [{ cohort, userId: rep.id }, { cohort: created.cohort, userId: later.id }], new Date('2026-12-01T05:00:00Z'));
+		expect(first!.days[0]!.modules.find((m) => m.key === 'd1m4')?.status).toBe('done');
+		expect(second!.done).toBe(0);
 	});
 
 	it('a drill counts when won at its pass mark, and a free-text drill only with a typed win', async () => {

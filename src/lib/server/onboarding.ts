@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
 import { articleReads, attempts, cohortMembers, cohorts, moduleCompletions, quizResults, signoffs, teamMembers, users, type Cohort } from './db/schema';
 import { newId } from './ids';
@@ -117,13 +117,15 @@ export function currentCohortsOf(db: Db, userIds: readonly string[]): Map<string
 }
 
 export function membersOf(db: Db, cohortId: string): { id: string; name: string; certifiedAt: Date | null }[] {
-	return db
-		.select({ id: users.id, name: users.name, certifiedAt: cohortMembers.certifiedAt })
-		.from(cohortMembers)
-		.innerJoin(users, eq(users.id, cohortMembers.userId))
-		.where(eq(cohortMembers.cohortId, cohortId))
-		.orderBy(asc(users.name))
-		.all();
+	return prepared(db, 'cohort-members', () =>
+		db
+			.select({ id: users.id, name: users.name, certifiedAt: cohortMembers.certifiedAt })
+			.from(cohortMembers)
+			.innerJoin(users, eq(users.id, cohortMembers.userId))
+			.where(eq(cohortMembers.cohortId, sql.placeholder('cohortId')))
+			.orderBy(asc(users.name))
+			.prepare()
+	).all({ cohortId });
 }
 
 export function isMember(db: Db, cohortId: string, userId: string): boolean {
@@ -134,7 +136,7 @@ export function isMember(db: Db, cohortId: string, userId: string): boolean {
 interface Evidence {
 	read: Set<string>;
 	passedQuizzes: Set<string>;
-	/** By scenario. */
+	/** By scenario: the best score won in each mode. */
 	wins: Map<string, { mode: string; score: number }[]>;
 	marked: Set<string>;
 	signedOff: Set<string>;
@@ -154,23 +156,28 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 	if (members.length === 0) return [];
 	const userIds = [...new Set(members.map((m) => m.userId))];
 	const cohortIds = [...new Set(members.map((m) => m.cohort.id))];
-	// Lists bound as JSON and statements prepared once (see inJsonList).
-	const params = { users: JSON.stringify(userIds), cohorts: JSON.stringify(cohortIds), since: Math.min(...members.map((m) => sinceOf(m.cohort).getTime())) };
+	// Lists bound as JSON and statements prepared once (see inJsonList). `members` pairs each rep with
+	// the time their evidence starts to count, so that SQLite keeps only what counts, per member:
+	// the best score of each scenario and mode won, and each quiz passed, rather than every row.
+	const params = { users: JSON.stringify(userIds), cohorts: JSON.stringify(cohortIds), members: JSON.stringify(members.map((m) => [m.userId, sinceOf(m.cohort).getTime()])) };
 	const reads = prepared(db, 'evidence-reads', () =>
 		db.select({ userId: articleReads.userId, id: articleReads.articleId }).from(articleReads).where(inJsonList(articleReads.userId, 'users')).prepare()
 	).all(params);
 	const quizzes = prepared(db, 'evidence-quizzes', () =>
 		db
-			.select({ userId: quizResults.userId, id: quizResults.quizId, at: quizResults.createdAt })
-			.from(quizResults)
-			.where(and(inJsonList(quizResults.userId, 'users'), eq(quizResults.passed, true), gte(quizResults.createdAt, sql.placeholder('since'))))
+			.selectDistinct({ member: sql<number>`member.key`, id: quizResults.quizId })
+			.from(sql`json_each(${sql.placeholder('members')}) member`)
+			.innerJoin(quizResults, sql`${quizResults.userId} = member.value ->> 0 and ${quizResults.createdAt} >= member.value ->> 1`)
+			.where(eq(quizResults.passed, true))
 			.prepare()
 	).all(params);
 	const wins = prepared(db, 'evidence-wins', () =>
 		db
-			.select({ userId: attempts.userId, scenarioId: attempts.scenarioId, mode: attempts.mode, score: attempts.score, at: attempts.startedAt })
-			.from(attempts)
-			.where(and(inJsonList(attempts.userId, 'users'), eq(attempts.status, 'won'), gte(attempts.startedAt, sql.placeholder('since'))))
+			.select({ member: sql<number>`member.key`, scenarioId: attempts.scenarioId, mode: attempts.mode, score: sql<number>`max(${attempts.score})` })
+			.from(sql`json_each(${sql.placeholder('members')}) member`)
+			.innerJoin(attempts, sql`${attempts.userId} = member.value ->> 0 and ${attempts.startedAt} >= member.value ->> 1`)
+			.where(eq(attempts.status, 'won'))
+			.groupBy(sql`member.key`, attempts.scenarioId, attempts.mode)
 			.prepare()
 	).all(params);
 	const marked = prepared(db, 'evidence-marked', () =>
@@ -187,16 +194,14 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 			.where(and(inJsonList(signoffs.cohortId, 'cohorts'), inJsonList(signoffs.userId, 'users'), eq(signoffs.passed, true)))
 			.prepare()
 	).all(params);
-	const byUser = <T extends { userId: string | null }>(rows: T[]) => groupBy(rows, (r) => r.userId);
 	const byMember = <T extends { cohortId: string; userId: string }>(rows: T[]) => groupBy(rows, (r) => `${r.cohortId}:${r.userId}`);
-	const [readsOf, quizzesOf, winsOf, markedOf, signedOffOf] = [byUser(reads), byUser(quizzes), byUser(wins), byMember(marked), byMember(signedOff)];
-	return members.map(({ cohort, userId }) => {
-		const since = sinceOf(cohort).getTime();
+	const [readsOf, quizzesOf, winsOf, markedOf, signedOffOf] = [groupBy(reads, (r) => r.userId), groupBy(quizzes, (r) => r.member), groupBy(wins, (r) => r.member), byMember(marked), byMember(signedOff)];
+	return members.map(({ cohort, userId }, i) => {
 		const member = `${cohort.id}:${userId}`;
 		return {
 			read: new Set((readsOf.get(userId) ?? []).map((r) => r.id)),
-			passedQuizzes: new Set((quizzesOf.get(userId) ?? []).filter((q) => q.at.getTime() >= since).map((q) => q.id)),
-			wins: groupBy((winsOf.get(userId) ?? []).filter((w) => w.at.getTime() >= since), (w) => w.scenarioId),
+			passedQuizzes: new Set((quizzesOf.get(i) ?? []).map((q) => q.id)),
+			wins: groupBy(winsOf.get(i) ?? [], (w) => w.scenarioId),
 			marked: new Set((markedOf.get(member) ?? []).map((r) => r.key)),
 			signedOff: new Set((signedOffOf.get(member) ?? []).map((r) => r.key))
 		};
@@ -298,5 +303,5 @@ export function recordSignoff(
 }
 
 export function findCohort(db: Db, id: string): Cohort | undefined {
-	return db.select().from(cohorts).where(eq(cohorts.id, id)).get();
+	return prepared(db, 'cohort-by-id', () => db.select().from(cohorts).where(eq(cohorts.id, sql.placeholder('id'))).prepare()).get({ id });
 }

@@ -238,7 +238,7 @@ export function contentTitles(db: Db, kind: ContentKind, ids: readonly string[],
 			.from(contentItems)
 			.where(and(eq(contentItems.kind, sql.placeholder('kind')), inArray(contentItems.locale, [...CONTENT_LOCALES]), inJsonList(contentItems.id, 'ids')))
 			.prepare()
-	).all({ kind, ids: JSON.stringify(ids) });
+	).all({ kind, ids: JSON.stringify([...new Set(ids)]) }); // each id once: a page may name one item many times
 	const byId = new Map(inPreferredLocale(rows, locale).map((row) => [row.id, row.title]));
 	return ids.flatMap((id) => (byId.has(id) ? [{ id, title: byId.get(id)! }] : []));
 }

@@ -3,9 +3,10 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { dashboardRows, followedReps, REPS_PER_PAGE } from '$lib/server/dashboard';
 import { pageOf } from '$lib/pages';
+import { serverRendered } from '$lib/server-rendered';
 
 // A table to read, with links and no script of its own: rendered on the server only, so that no
-// copy of its data is sent again for hydration (hundreds of cells; most of the view's cost).
+// copy of its data is sent for hydration (hundreds of cells): see $lib/server-rendered.
 export const csr = false;
 
 export const load: PageServerLoad = (event) => {
@@ -14,5 +15,5 @@ export const load: PageServerLoad = (event) => {
 	const reps = followedReps(db, user);
 	const { items, pager } = pageOf(reps, REPS_PER_PAGE, event.url.searchParams.get('page'));
 	// The page draws each trend from its weekly averages alone: only those travel with the page.
-	return { rows: dashboardRows(db, items).map((row) => ({ ...row, trend: row.trend.map((point) => point.average) })), pager, repCount: reps.length };
+	return { view: serverRendered({ rows: dashboardRows(db, items).map((row) => ({ ...row, trend: row.trend.map((point) => point.average) })), pager, repCount: reps.length }) };
 };

@@ -3,13 +3,14 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { contentTitles } from '$lib/server/content/store';
 import { criterionTitles } from '$lib/server/attempt-view';
-import { followedReps, REPS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
+import { followedReps, WEAK_SPOTS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
 import { pageOf } from '$lib/pages';
 import { contentLocale } from '$lib/server/content-locale';
 import { cellsInOrder } from '$lib/engine/reports/weak-spots';
+import { serverRendered } from '$lib/server-rendered';
 
 // A table to read, with links and no script of its own: rendered on the server only, so that no
-// copy of its data is sent again for hydration (hundreds of cells; most of the view's cost).
+// copy of its data is sent for hydration (hundreds of cells): see $lib/server-rendered.
 export const csr = false;
 
 export const load: PageServerLoad = (event) => {
@@ -17,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const locale = contentLocale();
 	const followed = followedReps(db, user);
-	const { items: reps, pager } = pageOf(followed, REPS_PER_PAGE, event.url.searchParams.get('page'));
+	const { items: reps, pager } = pageOf(followed, WEAK_SPOTS_PER_PAGE, event.url.searchParams.get('page'));
 	// Cells and suggestions for this page's reps only; the columns come from every rep, so they stay put.
 	const spots = weakSpots(db, followed, locale, reps);
 	// Kept per content version, as the role-play result page reads them.
@@ -30,21 +31,24 @@ export const load: PageServerLoad = (event) => {
 	};
 	const title = (kind: 'scenario' | 'script', id: string | null) => (id ? (titles[kind].get(id) ?? id) : null);
 	return {
-		reps: reps.map((rep) => ({
-			id: rep.id,
-			name: rep.name,
-			// Cells in the order of the columns, as [average, replies]: the page carries hundreds of them.
-			categories: cellsInOrder(spots.byCategory.get(rep.id), spots.categories),
-			criteria: cellsInOrder(spots.byCriterion.get(rep.id), spots.criteria),
-			suggestion: (() => {
-				const s = spots.suggestions.get(rep.id);
-				return s ? { ...s, scenarioTitle: title('scenario', s.scenarioId), scriptTitle: title('script', s.scriptId) } : null;
-			})()
-		})),
-		categories: spots.categories,
-		criteria: spots.criteria,
-		criterionTitles: criterionTitlesOf,
-		pager,
-		repCount: followed.length
+		view: serverRendered({
+			reps: reps.map((rep) => ({
+				id: rep.id,
+				name: rep.name,
+				// Cells in the order of the columns, as [average, replies]: the page carries hundreds of them.
+				categories: cellsInOrder(spots.byCategory.get(rep.id), spots.categories),
+				criteria: cellsInOrder(spots.byCriterion.get(rep.id), spots.criteria),
+				suggestion: (() => {
+					const s = spots.suggestions.get(rep.id);
+					return s ? { ...s, scenarioTitle: title('scenario', s.scenarioId), scriptTitle: title('script', s.scriptId) } : null;
+				})()
+			})),
+			anyPractice: spots.anyPractice,
+			categories: spots.categories,
+			criteria: spots.criteria,
+			criterionTitles: criterionTitlesOf,
+			pager,
+			repCount: followed.length
+		})
 	};
 };

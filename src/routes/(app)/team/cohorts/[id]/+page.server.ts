@@ -4,9 +4,10 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { canFollowCohort, findCohort, membersWithProgress } from '$lib/server/onboarding';
 import type { Curriculum } from '$lib/engine/content';
+import { serverRendered } from '$lib/server-rendered';
 
 // A table to read, with links and no script of its own: rendered on the server only, so that no
-// copy of its data is sent again for hydration (hundreds of cells; most of the view's cost).
+// copy of its data is sent for hydration (hundreds of cells): see $lib/server-rendered.
 export const csr = false;
 
 export const load: PageServerLoad = (event) => {
@@ -24,5 +25,5 @@ export const load: PageServerLoad = (event) => {
 		statuses: Object.fromEntries(progress.days.flatMap((d) => d.modules.map((m) => [m.key, m.status])))
 	}));
 	const modules = curriculum.days.flatMap((day, d) => day.modules.map((module, m) => ({ key: `d${d + 1}m${m + 1}`, day: d + 1, type: module.type, title: module.title })));
-	return { cohort: { id: cohort.id, name: cohort.name, title: curriculum.title, startDate: cohort.startDate }, modules, reps };
+	return { view: serverRendered({ cohort: { id: cohort.id, name: cohort.name, title: curriculum.title, startDate: cohort.startDate }, modules, reps }) };
 };
