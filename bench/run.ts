@@ -1,7 +1,11 @@
 // Every benchmark in one run, as a plan says: the full one (`npm run bench`), or a smoke run on a
 // tiny data set that only shows every step still works (tests/e2e/bench.e2e.ts). Needs the
 // production build.
+import { checkContentFiles } from '../src/lib/engine/content';
+import { readContentDirectory } from '../src/lib/server/content/files';
+import { scenarioLookup } from '../scoring/graded-replies';
 import { DEFAULT_DATA_PATH, DEFAULT_SEED, ensureDataSet, FULL_SIZE, type DataSetMeta, type DataSetSize } from './data';
+import { benchAgreement } from './agreement';
 import { benchBundles } from './bundles';
 import { prepareFixture, removeFixture } from './fixture';
 import { benchServer } from './http';
@@ -50,10 +54,13 @@ export function smokePlan(dataPath: string, port: number): BenchPlan {
 export async function runBench(plan: BenchPlan, log: (line: string) => void): Promise<{ rows: BenchRow[]; meta: DataSetMeta }> {
 	const { meta, generated } = await ensureDataSet(plan.dataPath, plan.seed, log, plan.size);
 	const c = meta.counts;
-	log('Scoring…');
+	log('Scoring: speed, and agreement with the graded corpus…');
+	// Checked once for both: checking plays every scenario, most of a second.
+	const { items } = checkContentFiles(readContentDirectory('content'));
 	const rows: BenchRow[] = [
 		measured(`data set ${generated ? 'generated' : 'reused; it was generated'} in (${c.users} users, ${c.contentItems} items, ${c.attempts} attempts, ${c.turns} turns, ${c.interviews} interviews)`, meta.seconds, 's', 1),
-		...benchScoring(plan.scoringRounds)
+		...benchScoring(items, plan.scoringRounds),
+		...benchAgreement(scenarioLookup(items))
 	];
 	log(`Preparing a copy of the data set with ${plan.turns.toLocaleString('en')} role-plays to answer…`);
 	const fixture = prepareFixture(plan.dataPath, plan.size, plan.turns);

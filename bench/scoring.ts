@@ -1,7 +1,6 @@
 // Scoring speed: every example reply of the demo scenarios, scored against its beat, many times.
 import { performance } from 'node:perf_hooks';
-import { checkContentFiles, type ContentItem } from '../src/lib/engine/content';
-import { readContentDirectory } from '../src/lib/server/content/files';
+import type { ContentItem } from '../src/lib/engine/content';
 import { compileScenario, startRolePlay, step } from '../src/lib/engine/scenario';
 import { scoreReply } from '../src/lib/engine/scoring/score';
 import { below, measured, percentile, type BenchRow } from './table';
@@ -29,9 +28,9 @@ function casesFor(items: readonly ContentItem[], locale: 'en' | 'zh-TW'): Case[]
 	return cases;
 }
 
-export function benchScoring(rounds: number): BenchRow[] {
+/** Speed rows per language, over the checked demo content (`checkContentFiles`). */
+export function benchScoring(items: readonly ContentItem[], rounds: number): BenchRow[] {
 	const rows: BenchRow[] = [];
-	const { items } = checkContentFiles(readContentDirectory('content'));
 	for (const locale of ['zh-TW', 'en'] as const) {
 		const cases = casesFor(items, locale);
 		for (const c of cases) scoreReply(c.reply, c.beat); // warm up

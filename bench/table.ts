@@ -33,9 +33,13 @@ export function share(name: string, ratio: number): BenchRow {
 	return { name, figure: `${(ratio * 100).toFixed(0)} %`, target: '—', holds: true, value: ratio };
 }
 
-/** A ratio that must reach `minimum`, shown in percent. */
-export function atLeast(name: string, ratio: number, minimum: number): BenchRow {
-	return { name, figure: `${(ratio * 100).toFixed(0)} %`, target: `≥ ${(minimum * 100).toFixed(0)} %`, holds: ratio >= minimum, value: ratio };
+/**
+ * A ratio that must reach `minimum`, shown in percent; or, for a coefficient such as a correlation,
+ * as a plain number. NaN never holds.
+ */
+export function atLeast(name: string, ratio: number, minimum: number, shown: 'percent' | 'plain' = 'percent'): BenchRow {
+	const show = (value: number) => (shown === 'percent' ? `${(value * 100).toFixed(0)} %` : value.toFixed(2));
+	return { name, figure: show(ratio), target: `≥ ${show(minimum)}`, holds: ratio >= minimum, value: ratio };
 }
 
 /** A ratio that must stay at or under `maximum`, shown as a multiple. */

@@ -18,8 +18,8 @@ test('every step of the benchmark runs on a tiny data set, and every page it loa
 		const { rows, meta } = await runBench(smokePlan(join(dir, 'bench.db'), PORT), () => {});
 		expect(meta.counts).toMatchObject({ users: 24, attempts: 300, interviews: 20 });
 		const figures = (part: string) => rows.filter((row) => row.name.includes(part));
-		// One row for each step: scoring in both languages, search, the bundles, start-up, turns, each page.
-		for (const step of ['scoring zh-TW', 'scoring en', 'search', 'JavaScript of the practice room', 'start-up', 'role-play turn, 50 connections: req/s', 'resident memory']) {
+		// One row for each step: scoring in both languages and its agreement with the graded corpus, search, the bundles, start-up, turns, each page.
+		for (const step of ['scoring zh-TW', 'scoring en', 'ρ of score and trainer\'s grade, held-out', 'search', 'JavaScript of the practice room', 'start-up', 'role-play turn, 50 connections: req/s', 'resident memory']) {
 			expect(figures(step), step).not.toHaveLength(0);
 		}
 		for (const page of ['home', 'practice list', 'practice room', 'result page', 'library entry', 'knowledge article', 'review', 'team dashboard', 'weak spots', 'interview comparison', 'onboarding cohort']) {
