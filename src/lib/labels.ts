@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Role } from './roles';
 import type { PlanToday } from './engine/training/plan';
+import type { Flag } from './engine/scoring/score';
 
 /** Message lookups for values that the data carries as codes. */
 export function roleLabel(role: Role): string {
@@ -156,13 +157,16 @@ export function signalLabel(signal: 'question' | 'acknowledge' | 'concrete' | 'n
 	return { question: m.signal_question, acknowledge: m.signal_acknowledge, concrete: m.signal_concrete, 'next-step': m.signal_next_step }[signal]();
 }
 
-export function flagLabel(flag: 'too-short' | 'too-long' | 'cue-list' | 'repeated-sentence' | 'repeats-earlier-reply'): string {
+export function flagLabel(flag: Flag): string {
 	return {
 		'too-short': m.flag_too_short,
 		'too-long': m.flag_too_long,
 		'cue-list': m.flag_cue_list,
+		notes: m.flag_notes,
+		'stage-directions': m.flag_stage_directions,
 		'repeated-sentence': m.flag_repeated_sentence,
-		'repeats-earlier-reply': m.flag_repeats_earlier_reply
+		'repeats-earlier-reply': m.flag_repeats_earlier_reply,
+		monologue: m.flag_monologue
 	}[flag]();
 }
 

@@ -9,7 +9,12 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
  * spaces. The result has the original's exact length, so a match in it is a span of the original.
  */
 export function normalizeForMatch(text: string): string {
-	return foldText(text).replace(PUNCTUATION, (p) => ' '.repeat(p.length));
+	return punctuationToSpaces(foldText(text));
+}
+
+/** Text already folded (foldText), with its punctuation and symbols as spaces: the same length. */
+export function punctuationToSpaces(folded: string): string {
+	return folded.replace(PUNCTUATION, (p) => ' '.repeat(p.length));
 }
 
 export function containsChinese(text: string): boolean {

@@ -98,3 +98,60 @@ describe('scoreReply in English', () => {
 		expect(result.score).toBeLessThan(0.3);
 	});
 });
+
+describe('scoreReply reads what the reply says', () => {
+	it('does not count a pitfall said in the negative, nor a key point', () => {
+		const refusing = scoreReply('王經理您好，我是機械五金網的小陳，我們不打折也不會給特價，現在方便嗎？', greetZh);
+		expect(refusing.pitfalls[0]!.hit).toBe(false);
+		expect(refusing.score).toBe(1);
+		const notUnderstanding = scoreReply("I don't understand. Do you want a cheaper price or not?", priceEn);
+		expect(notUnderstanding.points[0]!.hit).toBe(false);
+		expect(notUnderstanding.signals).not.toContain('acknowledge');
+	});
+
+	it('applies the company rules on every beat, unless said in the negative', () => {
+		const promise = scoreReply('I hear you. I guarantee you 100 inquiries this year. How many do you get now?', priceEn);
+		expect(promise.pitfalls.filter((p) => p.rule).map((p) => p.rule)).toEqual(['promises-results']);
+		expect(promise.score).toBeLessThan(scoreReply('I hear you. How many inquiries do you get now?', priceEn).score - 0.5);
+		const honest = scoreReply("I hear you. I won't promise you a number of inquiries; how many do you get now?", priceEn);
+		expect(honest.pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(scoreReply('王經理，今天簽的話我保證一個月至少十張詢價，您方便嗎？', greetZh).pitfalls.map((p) => p.rule)).toContain('promises-results');
+		expect(scoreReply('王經理，這個優惠只有今天，我是機械五金網的小陳，方便嗎？', greetZh).pitfalls.map((p) => p.rule)).toContain('pressure');
+		// The one discount allowed is not a rule broken.
+		expect(scoreReply('The one discount we have is two years, with ten percent off the second year. How many inquiries do you get?', priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(scoreReply('Tell you what, I can knock ten percent off if you renew. How many inquiries do you get?', priceEn).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
+	});
+
+	it('gives nothing for rudeness: an insult asks no question and breaks a rule', () => {
+		const rude = scoreReply('Are you stupid? How many inquiries do you even get?', priceEn);
+		expect(rude.signals).not.toContain('question');
+		expect(rude.pitfalls.map((p) => p.rule)).toContain('insults');
+		expect(rude.score).toBe(0);
+		expect(scoreReply('你管我是誰，快點買我們的會員啦', greetZh).score).toBe(0);
+		// Thanks is politeness, not acknowledging what the customer said.
+		expect(scoreReply('Thanks, but no. We are busy here.', priceEn).signals).not.toContain('acknowledge');
+	});
+
+	it('scores notes, stage directions and pasted repetition as not speech', () => {
+		const directions = scoreReply('（自我介紹）我是機械五金網的小陳（確認時間）一分鐘方便嗎', greetZh);
+		expect(directions.flags).toContain('stage-directions');
+		expect(directions.score).toBeLessThan(0.3);
+		const notes = scoreReply('acknowledge concern / how many inquiries / per day / next step', priceEn);
+		expect(notes.flags).toContain('notes');
+		expect(notes.score).toBeLessThan(0.3);
+		const pasted = '王經理您好我是機械五金網的小陳請問您現在方便嗎';
+		const twice = scoreReply(pasted + pasted, greetZh);
+		expect(twice.flags).toContain('repeated-sentence');
+		expect(twice.score).toBeLessThan(0.3);
+		// Speech that merely uses commas is speech.
+		expect(scoreReply('Morning, Mr. Wang, Kevin from MetalHub, got a minute?', priceEn).flags).not.toContain('notes');
+	});
+
+	it('cuts a long pitch that asks nothing', () => {
+		const pitch =
+			'I understand. Gold gives you three hundred product listings, two keyword ads, priority ranking in search results, a monthly report of views and inquiries, and a dedicated account manager who helps you update your listings, and buyers from all over Taiwan and abroad search our site every day for suppliers like you, so your products are seen by the people who buy them.';
+		const result = scoreReply(pitch, priceEn);
+		expect(result.flags).toContain('monologue');
+		expect(result.score).toBeLessThan(scoreReply(`${pitch} How many inquiries did you get last year?`, priceEn).score);
+	});
+});

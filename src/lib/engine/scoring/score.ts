@@ -1,4 +1,8 @@
-import { containsChinese, latinWordSpans, latinWords, normalizeForMatch, stem, wordSpans, type Word } from './normalize';
+import { foldText } from '../text/fold';
+import { containsChinese, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, stem, wordSpans, type Word } from './normalize';
+import { negationReader } from './negation';
+import { COMPANY_RULES, RULE_PENALTY, RULE_POINT, type CompanyRule } from './rules';
+import { bracketedSpans, isNotes, isStageDirections, repeatsItself } from './speech';
 
 export type Span = [start: number, end: number];
 
@@ -29,12 +33,14 @@ export interface PitfallResult {
 	penalty: number;
 	hit: boolean;
 	spans: Span[];
+	/** Set on a company rule that applies to every beat (see rules.ts), rather than the beat's own pitfall. */
+	rule?: CompanyRule;
 }
 
 export const SIGNALS = ['question', 'acknowledge', 'concrete', 'next-step'] as const;
 export type Signal = (typeof SIGNALS)[number];
 
-export const FLAGS = ['too-short', 'too-long', 'cue-list', 'repeated-sentence', 'repeats-earlier-reply'] as const;
+export const FLAGS = ['too-short', 'too-long', 'cue-list', 'notes', 'stage-directions', 'repeated-sentence', 'repeats-earlier-reply', 'monologue'] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export interface ReplyScore {
@@ -51,12 +57,19 @@ export interface ReplyScore {
  * - A key point counts when the reply contains one of its cues. Chinese cues match anywhere;
  *   English cues match whole words, with light stemming. Case, full/half width, punctuation and
  *   Simplified/Traditional do not matter.
+ * - A cue said in the negative ("I can't offer a discount", 「我沒辦法私下打折」), in words the rep
+ *   puts in the customer's mouth ("you said it's too expensive") or in brackets does not count, for
+ *   key points and pitfalls alike (negation.ts has the rules).
  * - Beat score = (weight of the points made − penalties of the pitfalls fallen into) ÷ the weight of
  *   all points, plus 0.05 for each technique signal (a question, acknowledging the customer, a
  *   concrete figure, a next step) up to 0.1.
- * - A very short reply scores half. A reply that is mostly a list of cue words, or says the same
- *   sentence twice, is cut to a fifth or a half; a reply given before in the same role-play, to a
- *   fifth. A very long reply loses 0.1.
+ * - The company rules apply on every beat as pitfalls: promising results or money back, discounts
+ *   or extras beyond the two-year offer, pressure, badmouthing a competitor, insults. An insult
+ *   earns no signal: a rude question is not a question.
+ * - A very short reply scores half. Notes instead of speech (a list of cue words, fragments that
+ *   address no one, bracketed stage directions) and the same words said twice are cut to a fifth; a
+ *   reply given before in the same role-play, to a fifth. A long reply that asks nothing is cut to
+ *   60 %, a very long one loses 0.1.
  */
 export const SCORING = {
 	signalBonus: 0.05,
@@ -65,12 +78,16 @@ export const SCORING = {
 	minWordsLatin: 5,
 	maxCharsChinese: 400,
 	maxWordsLatin: 150,
-	cueListShare: 0.65
+	cueListShare: 0.65,
+	/** From this length on, a reply with no question is a monologue. */
+	monologueCharsChinese: 90,
+	monologueWordsLatin: 50
 } as const;
 
 const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; en: readonly string[] }> = {
 	question: { zh: ['嗎', '呢', '請問', '是不是', '有沒有', '多少', '怎麼', '哪', '什麼', '如何', '幾'], en: ['what', 'how', 'why', 'which', 'when', 'could you', 'would you', 'do you', 'can i', 'may i', 'shall we', 'is it', 'are you'] },
-	acknowledge: { zh: ['理解', '了解', '明白', '確實', '沒錯', '說得對', '謝謝', '我懂', '難怪', '有道理'], en: ['understand', 'i hear you', 'fair', 'makes sense', 'appreciate', 'you are right', "you're right", 'thank', 'good point', 'i see'] },
+	// Thanks is politeness, not acknowledging: "thanks, but no" acknowledges nothing.
+	acknowledge: { zh: ['理解', '了解', '明白', '確實', '沒錯', '說得對', '我懂', '難怪', '有道理'], en: ['understand', 'i hear you', 'fair', 'makes sense', 'appreciate', 'you are right', "you're right", 'good point', 'i see'] },
 	'next-step': { zh: ['試刊', '試用', '約', '安排', '下週', '明天', '寄給', '回電', '再打', '見面', '報價單', '合約', '下次'], en: ['trial', 'schedule', 'book', 'next week', 'tomorrow', 'send you', 'call you back', 'meeting', 'contract', 'quote', 'set up', 'follow up'] }
 };
 
@@ -81,7 +98,7 @@ interface Matcher {
 	find(cue: string): Span[];
 }
 
-type PreparedCue = { chinese: true; compact: string } | { chinese: false; stems: string[] };
+type PreparedCue = { folded: string } & ({ chinese: true; compact: string } | { chinese: false; stems: string[] });
 
 // Cues come from authored content and recur on every reply: each is folded and stemmed once and
 // kept. Bounded, so that content churn cannot grow it without end.
@@ -93,18 +110,23 @@ function prepareCue(cue: string): PreparedCue | null {
 	if (prepared !== undefined) return prepared;
 	const folded = normalizeForMatch(cue).trim();
 	if (!folded) prepared = null;
-	else if (containsChinese(folded)) prepared = { chinese: true, compact: folded.replace(/\s+/g, '') };
+	else if (containsChinese(folded)) prepared = { folded, chinese: true, compact: folded.replace(/\s+/g, '') };
 	else {
 		const stems = (folded.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []).map(stem);
-		prepared = stems.length > 0 ? { chinese: false, stems } : null;
+		prepared = stems.length > 0 ? { folded, chinese: false, stems } : null;
 	}
 	if (preparedCues.size >= MAX_PREPARED_CUES) preparedCues.clear();
 	preparedCues.set(cue, prepared);
 	return prepared;
 }
 
-/** Finds cues in one normalized reply: Chinese by substring, other text by stemmed word sequence. */
-function matcherFor(normalized: string): Matcher {
+/**
+ * Finds cues in one reply: Chinese by substring, other text by stemmed word sequence, in the reply
+ * folded and with its punctuation as spaces (`normalized`). A hit counts only where the reply says
+ * it (see negation.ts) and not inside brackets.
+ */
+function matcherFor(normalized: string, brackets: readonly Span[], says: (span: Span, cue: string) => boolean): Matcher {
+	const counts = (span: Span, cue: string) => !brackets.some(([start, end]) => span[0] >= start && span[1] <= end) && says(span, cue);
 	let words: Word[] | undefined;
 	// Where each stem occurs, so a cue is looked up rather than compared at every word.
 	let at: Map<string, number[]> | undefined;
@@ -115,7 +137,7 @@ function matcherFor(normalized: string): Matcher {
 			const spans: Span[] = [];
 			if (prepared.chinese) {
 				const { compact } = prepared;
-				for (let i = normalized.indexOf(compact); i >= 0; i = normalized.indexOf(compact, i + 1)) spans.push([i, i + compact.length]);
+				for (let i = normalized.indexOf(compact); i >= 0; i = normalized.indexOf(compact, i + 1)) if (counts([i, i + compact.length], prepared.folded)) spans.push([i, i + compact.length]);
 				return spans;
 			}
 			if (!words || !at) {
@@ -132,7 +154,8 @@ function matcherFor(normalized: string): Matcher {
 				if (i + stems.length > words.length) break;
 				let whole = true;
 				for (let j = 1; j < stems.length && whole; j++) whole = words[i + j]!.stem === stems[j];
-				if (whole) spans.push([words[i]!.start, words[i + stems.length - 1]!.end]);
+				const span: Span = [words[i]!.start, words[i + stems.length - 1]!.end];
+				if (whole && counts(span, prepared.folded)) spans.push(span);
 			}
 			return spans;
 		}
@@ -173,6 +196,27 @@ function detectSignals(reply: string, normalized: string, matcher: Matcher): Sig
 }
 
 /**
+ * The company rules the reply breaks (rules.ts), each once, as pitfalls in the beat's language:
+ * only where the reply says it (see negation.ts) and not where the beat's own pitfalls already
+ * caught the same words.
+ */
+function companyRulesBroken(folded: string, brackets: readonly Span[], says: (span: Span, cue: string) => boolean, beatPitfalls: readonly PitfallResult[], chineseBeat: boolean): PitfallResult[] {
+	const caught = beatPitfalls.flatMap((p) => p.spans);
+	const overlaps = ([start, end]: Span) => caught.some(([s, e]) => start < e && s < end) || brackets.some(([s, e]) => start >= s && end <= e);
+	const broken = new Map<CompanyRule, Span[]>();
+	for (const { rule, patterns } of [...COMPANY_RULES.en, ...COMPANY_RULES.zh]) {
+		for (const pattern of patterns) {
+			for (const match of folded.matchAll(pattern)) {
+				const span: Span = [match.index, match.index + match[0].length];
+				if (overlaps(span) || !says(span, '')) continue;
+				broken.set(rule, [...(broken.get(rule) ?? []), span]);
+			}
+		}
+	}
+	return [...broken].map(([rule, spans]) => ({ point: RULE_POINT[rule][chineseBeat ? 'zh' : 'en'], penalty: RULE_PENALTY[rule], hit: true, spans, rule }));
+}
+
+/**
  * Scores one reply to one beat. Pure and deterministic: the same reply, beat and earlier replies
  * always give the same result.
  */
@@ -181,17 +225,24 @@ export function scoreReply(
 	beat: { expect: readonly KeyPoint[]; avoid: readonly Pitfall[] },
 	earlierReplies: readonly string[] = []
 ): ReplyScore {
-	const normalized = normalizeForMatch(reply);
-	const matcher = matcherFor(normalized);
+	const folded = foldText(reply);
+	const normalized = punctuationToSpaces(folded);
+	const brackets = bracketedSpans(reply);
+	const says = negationReader(folded);
+	const matcher = matcherFor(normalized, brackets, says);
 	const points: PointResult[] = beat.expect.map((kp) => {
 		const spans = findAny(matcher, kp.cues);
 		return { point: kp.point, criterion: kp.criterion ?? null, weight: kp.weight, hit: spans.length > 0, spans };
 	});
-	const pitfalls: PitfallResult[] = beat.avoid.map((p) => {
+	const beatPitfalls: PitfallResult[] = beat.avoid.map((p) => {
 		const spans = findAny(matcher, p.cues);
 		return { point: p.point, penalty: p.penalty, hit: spans.length > 0, spans };
 	});
-	const signals = detectSignals(reply, normalized, matcher);
+	const chineseBeat = [...beat.expect, ...beat.avoid].some((p) => containsChinese(p.point));
+	const pitfalls = [...beatPitfalls, ...companyRulesBroken(folded, brackets, says, beatPitfalls, chineseBeat)];
+	// A rude question asks nothing, and rude agreement acknowledges nothing.
+	const rude = pitfalls.some((p) => p.rule === 'insults');
+	const signals = detectSignals(reply, normalized, matcher).filter((signal) => !rude || (signal !== 'question' && signal !== 'acknowledge'));
 
 	const flags: Flag[] = [];
 	const chinese = containsChinese(normalized);
@@ -202,10 +253,13 @@ export function scoreReply(
 	if (length > (chinese ? SCORING.maxCharsChinese : SCORING.maxWordsLatin)) flags.push('too-long');
 	const cueSpans = [...points, ...pitfalls].flatMap((r) => r.spans);
 	if (words.length >= 2 && cueShare(words, cueSpans, reply.length) >= SCORING.cueListShare) flags.push('cue-list');
+	if (isNotes(reply)) flags.push('notes');
+	if (isStageDirections(reply, brackets)) flags.push('stage-directions');
 	const sentences = sentencesOf(reply, normalized);
-	if (new Set(sentences).size < sentences.length) flags.push('repeated-sentence');
 	const compact = normalized.replace(/\s+/g, '');
+	if (new Set(sentences).size < sentences.length || repeatsItself(compact)) flags.push('repeated-sentence');
 	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');
+	if (!signals.includes('question') && length >= (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin)) flags.push('monologue');
 
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
 	const hitWeight = points.filter((p) => p.hit).reduce((sum, p) => sum + p.weight, 0);
@@ -213,9 +267,9 @@ export function scoreReply(
 	let score = totalWeight > 0 ? (hitWeight - penalty) / totalWeight : signals.length / SIGNALS.length - penalty;
 	score += Math.min(SCORING.maxSignalBonus, signals.length * SCORING.signalBonus);
 	if (flags.includes('too-short')) score *= 0.5;
-	if (flags.includes('cue-list')) score *= 0.2;
-	if (flags.includes('repeated-sentence')) score *= 0.5;
+	if (flags.includes('cue-list') || flags.includes('notes') || flags.includes('stage-directions') || flags.includes('repeated-sentence')) score *= 0.2;
 	if (flags.includes('repeats-earlier-reply')) score *= 0.2;
+	if (flags.includes('monologue')) score *= 0.6;
 	if (flags.includes('too-long')) score -= 0.1;
 	score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 	return { score, points, pitfalls, signals, flags };

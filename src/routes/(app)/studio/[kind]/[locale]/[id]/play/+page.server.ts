@@ -8,6 +8,7 @@ import { partsFromSpans } from '$lib/highlight-spans';
 import { compileScenario, startRolePlay, step, type PersistedRolePlay } from '$lib/engine/scenario';
 import type { Scenario } from '$lib/engine/content';
 import { isLocale } from '$lib/roles';
+import type { Flag } from '$lib/engine/scoring/score';
 
 /** The scenario as it stands in the editor: the draft if there is one, else what is published. */
 async function editorScenario(event: Pick<RequestEvent, 'params'>): Promise<Scenario | null> {
@@ -36,7 +37,7 @@ interface PlayedTurn {
 	missed: string[];
 	pitfalls: string[];
 	signals: ('question' | 'acknowledge' | 'concrete' | 'next-step')[];
-	flags: ('too-short' | 'too-long' | 'cue-list' | 'repeated-sentence' | 'repeats-earlier-reply')[];
+	flags: Flag[];
 }
 
 export const actions: Actions = {

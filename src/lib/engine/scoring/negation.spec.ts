@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { foldText } from '../text/fold';
+import { cueCounts } from './negation';
+
+/** Whether `cue` counts where it first occurs in `reply`. */
+function counts(reply: string, cue: string): boolean {
+	const folded = foldText(reply);
+	const at = folded.indexOf(foldText(cue));
+	if (at < 0) throw new Error(`"${cue}" is not in "${reply}"`);
+	return cueCounts(folded, [at, at + cue.length], foldText(cue));
+}
+
+describe('a cue said in the negative does not count', () => {
+	it('in Chinese, with the negation shortly before it in its clause', () => {
+		expect(counts('價格我沒辦法私下打折', '打折')).toBe(false);
+		expect(counts('我們不是推銷特價的，也沒有什麼優惠', '特價')).toBe(false);
+		expect(counts('我們不是推銷特價的，也沒有什麼優惠', '優惠')).toBe(false);
+		expect(counts('也不會跟您保證一定會有幾張詢價', '保證')).toBe(false);
+		expect(counts('這個月我們可以打折', '打折')).toBe(true);
+	});
+
+	it('in English, within a few words and with no preposition between', () => {
+		expect(counts("I can't give you a discount", 'discount')).toBe(false);
+		expect(counts('I cant give you a discount', 'discount')).toBe(false);
+		expect(counts("I won't promise you a number of inquiries", 'promise')).toBe(false);
+		expect(counts('No discount, I am afraid', 'discount')).toBe(false);
+		expect(counts('I can give you a discount', 'discount')).toBe(true);
+		// "Not for the trial": nothing is said against the trial; "no" reaches only the words right after it.
+		expect(counts('Not for the trial, it costs nothing', 'trial')).toBe(true);
+		expect(counts('No request needed for a trial', 'trial')).toBe(true);
+	});
+
+	it('two negations cancel out', () => {
+		expect(counts('我不是不能打折', '打折')).toBe(true);
+		expect(counts("It's not that you can't walk away", 'walk away')).toBe(true);
+	});
+
+	it('a negation in another clause, or before "but", does not reach the cue', () => {
+		expect(counts('我沒辦法決定，打折要經理簽', '打折')).toBe(true);
+		expect(counts('我沒有別的意思，但是打折沒問題', '打折')).toBe(true);
+		expect(counts("I don't know, but a discount is possible", 'discount')).toBe(true);
+	});
+
+	it('words that only look negative, and A-not-A questions, do not negate', () => {
+		expect(counts('不好意思打擾您，請問老闆在嗎', '老闆')).toBe(true);
+		expect(counts('沒問題，我幫您安排試刊', '試刊')).toBe(true);
+		expect(counts('要不要先試刊兩週', '試刊')).toBe(true);
+		expect(counts('免費試刊十四天', '試刊')).toBe(true);
+		expect(counts('No problem, a trial is easy to set up', 'trial')).toBe(true);
+	});
+
+	it('a negated question still raises what it asks about', () => {
+		expect(counts('不用擔心嗎？', '擔心')).toBe(true);
+		expect(counts("Wouldn't a trial help?", 'trial')).toBe(true);
+	});
+
+	it('a cue written with its own negation matches as written', () => {
+		expect(counts('其實不貴', '不貴')).toBe(true);
+		expect(counts("It's not expensive at all", 'not expensive')).toBe(true);
+	});
+});
+
+describe('quoting the customer', () => {
+	it('is not saying it oneself', () => {
+		expect(counts('您說太貴，我完全理解', '太貴')).toBe(false);
+		expect(counts('You said it is too expensive, and I hear you', 'too expensive')).toBe(false);
+		expect(counts('It is too expensive for you right now', 'too expensive')).toBe(true);
+	});
+});

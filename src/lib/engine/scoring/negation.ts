@@ -1,0 +1,152 @@
+import type { Span } from './score';
+
+/*
+ * Whether a cue found in a reply counts as the rep doing (or, for a pitfall, falling into) the
+ * thing: not when it is said in the negative ("I can't give you a discount", 「我沒辦法私下打折」),
+ * and not when the rep is quoting the customer ("you said it's too expensive", 「您說太貴」). The
+ * rules, which the help page gives trainers in the same words:
+ *
+ * - The clause is the stretch of the reply around the cue between punctuation marks and words
+ *   that start a new clause (but, however; 但是、可是、不過).
+ * - A cue is negated when a negation comes shortly before it in its clause: 不、沒、沒有、不會、不用、
+ *   別、不要、無法、沒辦法、不是、並非、免 … at most six characters before it in Chinese; in English
+ *   not, never, n't, cannot, without … at most five words before it, and no, none, nothing … right
+ *   before it (two words), in both cases with no preposition between ("not for the trial" says
+ *   nothing against the trial). The nearest negation decides, unless another comes right before
+ *   it: then the two cancel out (「不是不」, "not that you can't").
+ * - Words that only look negative do not negate: 不好意思、沒問題、沒錯、不錯、不少、免費 …, a
+ *   question of the form 是不是 / 有沒有 / 要不要 (A-not-A), no problem, no worries, not only.
+ * - A question keeps its cues (「不用擔心嗎？」, "wouldn't a trial help?"): a negated question still
+ *   raises the thing it asks about.
+ * - A cue written with its own negation ("not expensive", 「不貴」) is matched as written.
+ * - A clause that quotes the customer (您說、你剛剛說、you said, you mentioned) does not count.
+ */
+
+const CLAUSE_MARKS = /[,，。!！?？;；:：、\n…]|\.(?!\d)/g;
+const CHINESE_CLAUSE_STARTS = ['但是', '可是', '不過', '只是', '然而', '但'];
+const ENGLISH_CLAUSE_STARTS = /\b(?:but|however|though|although|instead|yet|whereas)\b/g;
+
+const CHINESE_NEGATIONS = ['沒辦法', '沒有', '無法', '不會', '不用', '不要', '不必', '不能', '不是', '並非', '並不', '絕不', '從不', '從沒', '未曾', '不', '沒', '別', '免', '勿', '甭'];
+/** Words that contain a negation character without negating anything. */
+const CHINESE_NOT_NEGATIONS = [
+	'不好意思', '不客氣', '不錯', '不少', '不過', '不斷', '不管', '不同', '不但', '不僅', '不只', '不然', '不久', '不妨', '不如', '差不多', '要不然',
+	'沒問題', '沒關係', '沒錯', '免費', '免得', '難免', '避免', '特別', '別人', '分別', '區別', '個別', '別家', '無論', '未來'
+];
+const ENGLISH_VERB_NEGATION = /\b(?:not|never|cannot|without|hardly|dont|wont|cant|isnt|arent|doesnt|didnt|shouldnt|wouldnt|couldnt|wasnt|werent|havent|hasnt|aint)\b|n['’]t\b/g;
+const ENGLISH_NOUN_NEGATION = /\b(?:no|none|nothing|nobody|neither|nor)\b/g;
+const ENGLISH_NOT_NEGATIONS = /\b(?:no problem|no worries|no doubt|not only|no matter|no wonder|no obligation)\b/g;
+// A negation's reach ends at a preposition: "not for the trial", "nothing for you to sign".
+const ENGLISH_SCOPE_ENDS = /\b(?:for|with|about|of|from|on|in|at|after|before|during|because|if|since|so|and|or)\b/g;
+const ENGLISH_VERB_WORDS = 5;
+const ENGLISH_NOUN_WORDS = 2;
+const CHINESE_WINDOW = 6;
+
+const CHINESE_QUOTES = ['您說', '你說', '您剛說', '你剛說', '您剛剛說', '你剛剛說', '您提到', '你提到', '您剛提到', '您講', '你講', '您覺得', '你覺得'];
+const ENGLISH_QUOTE = /^\s*(?:so\s+|and\s+)?you(?:'ve| have)?\s+(?:just\s+)?(?:said|say|mentioned|told me|feel|think)\b/;
+
+/** Whether position `at` of `text` lies inside one of `words` found there. */
+function isInside(text: string, at: number, words: readonly string[]): boolean {
+	for (const word of words) {
+		for (let i = text.indexOf(word, Math.max(0, at - word.length + 1)); i >= 0 && i <= at; i = text.indexOf(word, i + 1)) if (at < i + word.length) return true;
+	}
+	return false;
+}
+
+/** Where the negations in a stretch of Chinese end, each counted once (沒有 is one, not 沒 and 有). */
+function chineseNegationEnds(text: string): { start: number; end: number }[] {
+	const found: { start: number; end: number }[] = [];
+	for (let i = 0; i < text.length; ) {
+		const negation = CHINESE_NEGATIONS.find((word) => text.startsWith(word, i));
+		if (!negation || isInside(text, i, CHINESE_NOT_NEGATIONS) || isChoiceQuestion(text, i)) {
+			i++;
+			continue;
+		}
+		found.push({ start: i, end: i + negation.length });
+		i += negation.length;
+	}
+	return found;
+}
+
+/** 是不是、有沒有、方不方便: the same character on both sides of 不 or 沒 asks, it does not deny. */
+function isChoiceQuestion(text: string, at: number): boolean {
+	return (text[at] === '不' || text[at] === '沒') && at > 0 && text[at - 1] === text[at + 1];
+}
+
+/** Where the English negations before a cue (`before` ends at the cue) that reach it are, as word counts from the cue. */
+function englishNegationsReaching(before: string): number[] {
+	const cleared = before.replace(ENGLISH_NOT_NEGATIONS, (found) => ' '.repeat(found.length));
+	const scopeStart = Math.max(0, ...[...cleared.matchAll(ENGLISH_SCOPE_ENDS)].map((m) => m.index + m[0].length));
+	const inScope = cleared.slice(scopeStart);
+	const wordsAfter = (at: number) => [...inScope.slice(at).matchAll(/[a-z0-9'’]+/g)].length;
+	const reaching: number[] = [];
+	for (const m of inScope.matchAll(ENGLISH_VERB_NEGATION)) if (wordsAfter(m.index + m[0].length) <= ENGLISH_VERB_WORDS) reaching.push(wordsAfter(m.index + m[0].length));
+	for (const m of inScope.matchAll(ENGLISH_NOUN_NEGATION)) if (wordsAfter(m.index + m[0].length) <= ENGLISH_NOUN_WORDS) reaching.push(wordsAfter(m.index + m[0].length));
+	return reaching.sort((a, b) => a - b);
+}
+
+/**
+ * Whether the negation nearest before a cue is cancelled by another right before it: 「不是不」、
+ * 「沒有不」, "not that you can't".
+ */
+function negatedBefore(before: string): boolean {
+	const chinese = chineseNegationEnds(before).filter((n) => before.length - n.end <= CHINESE_WINDOW);
+	if (chinese.length > 0) {
+		const nearest = chinese[chinese.length - 1]!;
+		const previous = chinese[chinese.length - 2];
+		return !(previous && nearest.start - previous.end <= 1);
+	}
+	const english = englishNegationsReaching(before);
+	if (english.length > 0) return !(english.length > 1 && english[1]! - english[0]! <= 4);
+	return false;
+}
+
+/** How far before a cue its clause is read: enough for any negation's reach and a quote's opening. */
+const LOOK_BACK = 80;
+
+/** The last index of sorted `values` below `limit`, or -1. */
+function lastBelow(values: readonly number[], limit: number): number {
+	let low = 0;
+	let high = values.length - 1;
+	let found = -1;
+	while (low <= high) {
+		const middle = (low + high) >> 1;
+		if (values[middle]! < limit) {
+			found = middle;
+			low = middle + 1;
+		} else high = middle - 1;
+	}
+	return found;
+}
+
+/**
+ * Reads one reply for `cueCounts`: where its clauses begin and end is found once, so that checking
+ * every hit of every cue stays linear in the reply's length, however long it is.
+ * `folded` is the reply folded for matching with its punctuation kept (foldText).
+ */
+export function negationReader(folded: string): (span: Span, cue: string) => boolean {
+	const marks = [...folded.matchAll(CLAUSE_MARKS)];
+	const markAt = marks.map((m) => m.index);
+	const clauseStarts: number[] = marks.map((m) => m.index + m[0].length);
+	for (const word of CHINESE_CLAUSE_STARTS) {
+		for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) if (!isInside(folded, i, CHINESE_NOT_NEGATIONS)) clauseStarts.push(i + word.length);
+	}
+	for (const word of folded.matchAll(ENGLISH_CLAUSE_STARTS)) clauseStarts.push(word.index + word[0].length);
+	clauseStarts.sort((a, b) => a - b);
+	return ([start, end], cue) => {
+		const from = Math.max(0, clauseStarts[lastBelow(clauseStarts, start + 1)] ?? 0);
+		const next = lastBelow(markAt, end) + 1;
+		const closing = marks[next]?.[0] ?? '';
+		const to = markAt[next] ?? folded.length;
+		const question = closing === '?' || closing === '？' || /[嗎呢]\s*$/.test(folded.slice(Math.max(from, to - 4), to));
+		const before = folded.slice(Math.max(from, start - LOOK_BACK), start);
+		if (CHINESE_QUOTES.some((quote) => before.includes(quote)) || ENGLISH_QUOTE.test(before)) return false;
+		if (question) return true;
+		const cueNegates = chineseNegationEnds(cue).length + [...cue.matchAll(ENGLISH_VERB_NEGATION), ...cue.matchAll(ENGLISH_NOUN_NEGATION)].length > 0;
+		return cueNegates || !negatedBefore(before);
+	};
+}
+
+/** Whether the cue found at `span` of `folded` counts: see the rules above. */
+export function cueCounts(folded: string, span: Span, cue: string): boolean {
+	return negationReader(folded)(span, cue);
+}

@@ -1,0 +1,54 @@
+import type { Span } from './score';
+
+/*
+ * Whether a reply is something a rep would say on the phone, rather than notes about what to say:
+ * bracketed labels or stage directions 「（同理）…（提問）…」, or fragments with no sentence in them
+ * ("name, company, value statement, permission question"; "views -> inquiries -> calls").
+ */
+
+const BRACKETS = /[(（【[〔［][^()（）【】[\]〔〕［］]*[)）】\]〕］]/g;
+
+/** The bracketed stretches of a reply: stage directions, or an aside a rep would not say aloud. */
+export function bracketedSpans(reply: string): Span[] {
+	return [...reply.matchAll(BRACKETS)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** Two or more bracketed labels, or brackets holding a third of the reply, read as stage directions. */
+export function isStageDirections(reply: string, brackets: readonly Span[]): boolean {
+	if (brackets.length >= 2) return true;
+	const inside = brackets.reduce((sum, [start, end]) => sum + reply.slice(start, end).replace(/\s/g, '').length, 0);
+	return inside > 0 && inside >= reply.replace(/\s/g, '').length / 3;
+}
+
+// A person talking names someone: I, you, we, 我、您、你 … Notes about a call name no one.
+const PERSON_EN = /\b(?:i|i'm|im|i'll|ill|i've|ive|you|you're|youre|your|we|we're|were|we'll|our|us|me|my|he|she|they|them|his|her|their|it's|let's|lets)\b/;
+const PERSON_ZH = /[我您你妳咱他她]/;
+const NOTE_MARKS = /->|→|=>|=|\/|;|；/g;
+const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
+
+/**
+ * Notes, not speech, addressing no one: fragments joined by arrows, slashes or equals signs;
+ * Chinese words with spaces between them (Chinese is spoken, and typed, without); or four or more
+ * short comma-separated fragments with no sentence ending.
+ */
+export function isNotes(reply: string): boolean {
+	if (PERSON_EN.test(reply.toLowerCase()) || PERSON_ZH.test(reply)) return false;
+	const fragments = reply
+		.replace(CHINESE_SPACE, '$1,')
+		.split(/\s*(?:->|→|=>|=|\/|;|；|,|，|、)\s*/)
+		.map((f) => f.trim())
+		.filter(Boolean);
+	const words = (fragment: string) => (/[\u3400-\u9fff]/.test(fragment) ? Math.ceil(fragment.replace(/\s/g, '').length / 2) : fragment.split(/\s+/).length);
+	const averageWords = fragments.reduce((sum, f) => sum + words(f), 0) / Math.max(1, fragments.length);
+	if ((reply.match(NOTE_MARKS) ?? []).length >= 2 || (reply.match(CHINESE_SPACE) ?? []).length >= 2) return fragments.length >= 3 && averageWords <= 4;
+	return fragments.length >= 4 && averageWords <= 2.5 && !/[.?!。？！]\s*$/.test(reply);
+}
+
+/**
+ * The same stretch said again, with or without punctuation between: the reply's opening (its first
+ * 12 characters, spaces aside) comes back later in it.
+ */
+export function repeatsItself(compact: string): boolean {
+	const opening = [...compact].slice(0, 12).join('');
+	return [...compact].length >= 24 && compact.indexOf(opening, opening.length) > 0;
+}
