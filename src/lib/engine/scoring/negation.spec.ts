@@ -46,6 +46,8 @@ describe('a cue said in the negative does not count', () => {
 		expect(counts('沒問題，我幫您安排試刊', '試刊')).toBe(true);
 		expect(counts('要不要先試刊兩週', '試刊')).toBe(true);
 		expect(counts('免費試刊十四天', '試刊')).toBe(true);
+		expect(counts('不鏽鋼了解，您主要做哪些', '了解')).toBe(true);
+		expect(counts('訂單做不完是好事', '好事')).toBe(true);
 		expect(counts('No problem, a trial is easy to set up', 'trial')).toBe(true);
 	});
 

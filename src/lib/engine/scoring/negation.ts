@@ -30,7 +30,9 @@ const CHINESE_NEGATIONS = ['沒辦法', '沒有', '無法', '不會', '不用', 
 /** Words that contain a negation character without negating anything. */
 const CHINESE_NOT_NEGATIONS = [
 	'不好意思', '不客氣', '不錯', '不少', '不過', '不斷', '不管', '不同', '不但', '不僅', '不只', '不然', '不久', '不妨', '不如', '差不多', '要不然',
-	'沒問題', '沒關係', '沒錯', '免費', '免得', '難免', '避免', '特別', '別人', '分別', '區別', '個別', '別家', '無論', '未來'
+	'沒問題', '沒關係', '沒錯', '免費', '免得', '難免', '避免', '特別', '別人', '分別', '區別', '個別', '別家', '無論', '未來',
+	// Words and endings with 不 in them that deny nothing: stainless steel, more work than hands (做不完).
+	'不鏽鋼', '不銹鋼', '不完', '不得了'
 ];
 const ENGLISH_VERB_NEGATION = /\b(?:not|never|cannot|without|hardly|dont|wont|cant|isnt|arent|doesnt|didnt|shouldnt|wouldnt|couldnt|wasnt|werent|havent|hasnt|aint)\b|n['’]t\b/g;
 const ENGLISH_NOUN_NEGATION = /\b(?:no|none|nothing|nobody|neither|nor)\b/g;

@@ -48,7 +48,8 @@ export const COMPANY_RULES: Readonly<Record<'en' | 'zh', readonly RulePattern[]>
 		{
 			rule: 'unapproved-discount',
 			patterns: [
-				/\b(?:knock|take|shave)\b[^.!?;]{0,25}\boff\b/g,
+				// Money off, not "I'll take you off my list": an amount between the verb and "off".
+				/\b(?:knock|take|shave)\b[^.!?;]{0,20}?(?:\d|percent|%|thousand|hundred|a bit|a little|something|some)[^.!?;]{0,12}?\boff\b/g,
 				/\b(?:throw(?:ing)? in|for free|free of charge|on the house|\d+ (?:months?|years?) free|(?:months?|years?) free|free (?:months?|years?|upgrade|banner))\b/g,
 				// The two-year offer (10% off the second year) is allowed.
 				/(?<!\b(?:second|2nd) year[^.!?;]{0,40}|\byear two[^.!?;]{0,40})\b(?:\d{1,2} ?%|\w+ percent) off\b(?![^.!?;]{0,25}\b(?:second|2nd) year)/g,

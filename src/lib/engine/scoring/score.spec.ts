@@ -120,6 +120,8 @@ describe('scoreReply reads what the reply says', () => {
 		// The one discount allowed is not a rule broken.
 		expect(scoreReply('The one discount we have is two years, with ten percent off the second year. How many inquiries do you get?', priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
 		expect(scoreReply('Tell you what, I can knock ten percent off if you renew. How many inquiries do you get?', priceEn).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
+		expect(scoreReply('Can you take a bit off the first year? How many inquiries do you get?', priceEn).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
+		expect(scoreReply("I understand, I'll take you off my list. How many inquiries do you get?", priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
 	});
 
 	it('gives nothing for rudeness: an insult asks no question and breaks a rule', () => {

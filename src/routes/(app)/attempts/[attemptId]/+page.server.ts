@@ -9,6 +9,7 @@ import { readForm, textField } from '$lib/server/forms';
 import { followedReps } from '$lib/server/dashboard';
 import { partsFromSpans } from '$lib/highlight-spans';
 import type { ReplyScore } from '$lib/engine/scoring/score';
+import { coachingFor } from '$lib/engine/scoring/coaching';
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -73,9 +74,12 @@ export const load: PageServerLoad = (event) => {
 	if (!active) {
 		const titles = criterionTitles(db, scenario.rubric ?? 'hiring-roleplay', locale);
 		const scriptIds = [...new Set(turns.map((turn) => scenario.beats[turn.beat]?.script).filter((id): id is string => !!id))];
+		const criteria = criterionScores(turns.map((t) => t.result as ReplyScore), scenario.criteria).map((c) => ({ ...c, title: titles.get(c.criterion) ?? c.criterion }));
+		const coaching = coachingFor(scenario, turns.map((t) => ({ beat: t.beat, customer: t.customer, result: t.result as ReplyScore })), criteria);
 		result = {
 			ending: state.customer,
-			criteria: criterionScores(turns.map((t) => t.result as ReplyScore), scenario.criteria).map((c) => ({ ...c, title: titles.get(c.criterion) ?? c.criterion })),
+			criteria,
+			coaching: { ...coaching, habit: coaching.habit?.kind === 'criterion' ? { ...coaching.habit, title: titles.get(coaching.habit.criterion) ?? coaching.habit.criterion } : coaching.habit },
 			modelAnswers: scriptIds.flatMap((id) => scriptAnswers(db, id, locale) ?? [])
 		};
 	}

@@ -1,0 +1,77 @@
+import { scoreReply, type Flag, type KeyPoint, type ReplyScore, type Signal } from './score';
+
+/*
+ * What a rep should do differently, read from a finished role-play: for each customer line they
+ * answered, the model answer and, for each key point they never made there, the sentence of the
+ * model answer that makes it; the rules and pitfalls they fell into; and the one habit to practise
+ * next. Pure: the result page shows it as it comes.
+ */
+
+export interface CoachedBeat {
+	beat: string;
+	customer: string;
+	/** The beat's first good answer, as the trainer wrote it; null when the beat has none. */
+	model: string | null;
+	/** Key points no reply to this line made, each with the model answer's sentence that makes it. */
+	missed: { point: string; sentence: string | null }[];
+}
+
+/** The one thing to practise next, most telling first: speaking rather than notes, then a habit, then a criterion. */
+export type Habit = { kind: 'speak' } | { kind: 'signal'; signal: Extract<Signal, 'question' | 'acknowledge'> } | { kind: 'criterion'; criterion: string };
+
+export interface Coaching {
+	beats: CoachedBeat[];
+	/** Pitfalls and company rules fallen into, each once, in the order they happened. */
+	broken: string[];
+	habit: Habit | null;
+}
+
+interface CoachedTurn {
+	beat: string;
+	customer: string;
+	result: ReplyScore;
+}
+
+interface CoachedScenario {
+	beats: Record<string, { expect?: readonly KeyPoint[]; choices?: readonly { text: string; quality: string }[] }>;
+}
+
+const NOT_SPEECH: readonly Flag[] = ['notes', 'stage-directions', 'cue-list'];
+/** A criterion under this share of its key points' weight is worth practising. */
+const WEAK_CRITERION = 60;
+
+/** The sentences of an answer, each with its closing mark. */
+function sentencesOf(text: string): string[] {
+	return (text.match(/[^。！？!?.]+(?:[。！？!?]+|\.(?!\d)|$)/g) ?? []).map((s) => s.trim()).filter(Boolean);
+}
+
+/** The first sentence of `answer` that makes `point` (by the same matching as a reply). */
+function sentenceMaking(answer: string, point: KeyPoint): string | null {
+	return sentencesOf(answer).find((sentence) => scoreReply(sentence, { expect: [point], avoid: [] }).points[0]!.hit) ?? null;
+}
+
+export function coachingFor(scenario: CoachedScenario, turns: readonly CoachedTurn[], criterionScores: readonly { criterion: string; score: number }[]): Coaching {
+	const order = [...new Set(turns.map((t) => t.beat))];
+	const beats = order.map((id): CoachedBeat => {
+		const tries = turns.filter((t) => t.beat === id);
+		const beat = scenario.beats[id];
+		const model = beat?.choices?.find((c) => c.quality === 'good')?.text ?? null;
+		const made = new Set(tries.flatMap((t) => t.result.points.filter((p) => p.hit).map((p) => p.point)));
+		const missed = (beat?.expect ?? [])
+			.filter((point) => !made.has(point.point))
+			.map((point) => ({ point: point.point, sentence: model ? sentenceMaking(model, point) : null }));
+		return { beat: id, customer: tries[0]!.customer, model, missed };
+	});
+	const broken = [...new Set(turns.flatMap((t) => t.result.pitfalls.filter((p) => p.hit).map((p) => p.point)))];
+	return { beats, broken, habit: habitFor(turns, criterionScores) };
+}
+
+function habitFor(turns: readonly CoachedTurn[], criterionScores: readonly { criterion: string; score: number }[]): Habit | null {
+	if (turns.length === 0) return null;
+	if (turns.some((t) => t.result.flags.some((f) => NOT_SPEECH.includes(f)))) return { kind: 'speak' };
+	for (const signal of ['question', 'acknowledge'] as const) {
+		if (turns.filter((t) => !t.result.signals.includes(signal)).length * 2 > turns.length) return { kind: 'signal', signal };
+	}
+	const weakest = [...criterionScores].sort((a, b) => a.score - b.score)[0];
+	return weakest && weakest.score < WEAK_CRITERION ? { kind: 'criterion', criterion: weakest.criterion } : null;
+}
