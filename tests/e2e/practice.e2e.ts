@@ -45,6 +45,11 @@ test('a rep plays a scenario in free text, sees why each reply scored, and wins'
 	await expect(page.getByText(/^Passed \(pass mark \d+\)/)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'By criterion' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Model answers from the script library' })).toBeVisible();
+	// A passed call shows each line's model answer, and nothing to do differently.
+	const models = page.locator('section[aria-labelledby=coach-title]');
+	await expect(models.getByRole('heading', { name: 'Model answers, line by line' })).toBeVisible();
+	await expect(models.getByText('Model answer', { exact: true })).toHaveCount(scenario.examples.good.length);
+	await expect(models.getByText(/^Missed:/)).toHaveCount(0);
 	await expect(page.locator('mark').first()).toBeVisible();
 	await page.goto('/practice');
 	await expect(page.getByRole('listitem').filter({ hasText: scenario.title }).getByText(/^Best \d+/)).toBeVisible();
@@ -60,6 +65,12 @@ test('bad replies are explained, and the customer hangs up', async ({ page, brow
 	await expect(page.getByRole('heading', { name: 'Result' })).toBeVisible();
 	await expect(page.getByText(/^Not passed yet/)).toBeVisible();
 	await expect(page.getByText('Points missed:').first()).toBeVisible();
+	// What to do differently: a point missed, with the sentence of the model answer that makes it, and the rules broken.
+	const coach = page.locator('section[aria-labelledby=coach-title]');
+	await expect(coach.getByRole('heading', { name: 'What to do differently' })).toBeVisible();
+	await expect(coach.getByText(/^Missed: /).first()).toBeVisible();
+	await expect(coach.locator('q').first()).not.toBeEmpty();
+	await expect(coach.getByRole('heading', { name: 'Rules and pitfalls you fell into' })).toBeVisible();
 });
 
 test('multiple choice: the options are the beat’s choices, and a choice moves the call on', async ({ page, browser }) => {

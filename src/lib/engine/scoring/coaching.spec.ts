@@ -30,6 +30,8 @@ describe('coaching after a role-play', () => {
 		const price = coaching.beats[0]!;
 		expect(price.model).toContain('How many inquiries');
 		expect(price.missed).toEqual([{ point: 'Asks about inquiries', sentence: 'How many inquiries did you get last year?' }]);
+		// A title's full stop does not end the sentence.
+		expect(coachingFor(scenario, [turn('price', 'How many inquiries do you get?')], []).beats[0]!.missed).toEqual([{ point: 'Acknowledges the concern', sentence: 'I hear you, Mr. Wang.' }]);
 		// A line without a good answer still names what was missed.
 		expect(coaching.beats[1]).toMatchObject({ model: null, missed: [{ point: 'Fixes a time', sentence: null }] });
 		expect(coaching.broken).toEqual(['Discounts at once']);

@@ -40,9 +40,12 @@ const NOT_SPEECH: readonly Flag[] = ['notes', 'stage-directions', 'cue-list'];
 /** A criterion under this share of its key points' weight is worth practising. */
 const WEAK_CRITERION = 60;
 
+// A full stop ends a sentence unless it closes a title (Mr. Wang) or sits inside a number (3.5).
+const SENTENCE = /(?:[^。！？!?.]|\.(?=\d)|(?<=\b(?:Mr|Ms|Mrs|Dr|St|No|vs|etc))\.)+(?:[。！？!?]+|\.|$)/g;
+
 /** The sentences of an answer, each with its closing mark. */
 function sentencesOf(text: string): string[] {
-	return (text.match(/[^。！？!?.]+(?:[。！？!?]+|\.(?!\d)|$)/g) ?? []).map((s) => s.trim()).filter(Boolean);
+	return (text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean);
 }
 
 /** The first sentence of `answer` that makes `point` (by the same matching as a reply). */
