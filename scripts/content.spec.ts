@@ -30,4 +30,20 @@ describe('npm run content:check', () => {
 		expect(result.stderr).toContain(`zh-TW/scripts/think-about-it.md:${at + 1}: category: must be one of: price, competitor, results, timing, authority, need, trust, brush-off`);
 		expect(result.stderr).toContain('1 problem in');
 	});
+
+	it('warns, without failing, of a key point cue that a bad answer no pitfall catches also hits', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'rehearse-content-'));
+		cpSync('content', dir, { recursive: true });
+		const file = join(dir, 'en', 'scenarios', 'renewal-price-objection.yaml');
+		const lines = readFileSync(file, 'utf8').split('\n');
+		// The price line's bad choice, made one that no pitfall catches but that asks "how much" of nothing useful.
+		const at = lines.findIndex((line) => line.includes('already cheap. Tell you what'));
+		lines[at] = '      - { text: "How much longer is this going to take? I have other calls to make.", quality: bad }';
+		writeFileSync(file, lines.join('\n'));
+		const result = runContent('check', dir);
+		expect(result.status).toBe(0);
+		const cueLine = lines.findIndex((line) => line.includes('Asks how many inquiries he gets')) + 1;
+		expect(result.stderr).toContain(`warning: en/scenarios/renewal-price-objection.yaml:${cueLine}: beat "price", key point "Asks how many inquiries he gets and what an order is worth": the cue "how much" also matches a bad answer no pitfall catches`);
+		expect(result.stdout).toMatch(/no problems, 1 warning \(above\)\./);
+	});
 }, 60_000);

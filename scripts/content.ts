@@ -20,15 +20,16 @@ function fail(message: string): never {
 switch (command) {
 	case 'check': {
 		const dir = resolve(dirArgument ?? DEFAULT_CONTENT_DIR);
-		const { items, problems } = checkContentFiles(readContentDirectory(dir));
+		const { items, problems, warnings } = checkContentFiles(readContentDirectory(dir));
 		for (const problem of problems) console.error(formatProblem(problem));
+		for (const warning of warnings) console.error(`warning: ${formatProblem(warning)}`);
 		if (problems.length > 0) fail(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`);
 		for (const item of items) {
 			if (item.kind !== 'scenario') continue;
 			const ranges = endingScoreRanges(item.data).map((r) => `${r.beat} (${r.outcome}) ${r.min}–${r.max}`);
 			console.log(`${item.locale}/${item.id}: endings reachable with scores ${ranges.join(', ')}`);
 		}
-		console.log(`${items.length} content files in ${dir}: no problems.`);
+		console.log(`${items.length} content files in ${dir}: no problems${warnings.length > 0 ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above)` : ''}.`);
 		break;
 	}
 	case 'sync': {

@@ -2,6 +2,7 @@ import { locateContentFile, parseContentFile, type LineOf } from './parse';
 import { MODULE_ITEM_KIND } from './schemas';
 import { validateScenario } from '../scenario/validate';
 import { playtestScenario } from '../scenario/playtest';
+import { cuesHitByBadAnswers } from '../scenario/cue-warnings';
 import { contentPath, type ContentItem, type ContentKind, type ContentProblem } from './kinds';
 
 export interface ContentFile {
@@ -13,6 +14,8 @@ export interface ContentFile {
 export interface CheckedContent {
 	items: ContentItem[];
 	problems: ContentProblem[];
+	/** What may be wrong but need not be: key-point cues that a bad answer also hits. They block nothing. */
+	warnings: ContentProblem[];
 }
 
 interface Reference {
@@ -55,6 +58,7 @@ function referencesOf(item: ContentItem): Reference[] {
  */
 export function checkContentFiles(files: readonly ContentFile[], options: { alsoKnown?: ReadonlySet<string> } = {}): CheckedContent {
 	const problems: ContentProblem[] = [];
+	const warnings: ContentProblem[] = [];
 	const parsed: { item: ContentItem; lineOf: LineOf; path: string }[] = [];
 	for (const file of files) {
 		const result = parseContentFile(file.path, file.text);
@@ -83,7 +87,17 @@ export function checkContentFiles(files: readonly ContentFile[], options: { also
 		const graph = validateScenario(item.data);
 		const found = graph.length > 0 ? graph : playtestScenario(item.data).problems;
 		for (const problem of found) problems.push({ file: path, line: lineOf(problem.path), message: problem.message });
+		if (graph.length > 0) continue;
+		for (const warning of cuesHitByBadAnswers(item.data)) {
+			const point = item.data.beats[warning.beat]!.expect.findIndex((p) => p.point === warning.point);
+			const cue = item.data.beats[warning.beat]!.expect[point]!.cues.indexOf(warning.cue);
+			warnings.push({
+				file: path,
+				line: lineOf(['beats', warning.beat, 'expect', point, 'cues', cue]),
+				message: `beat "${warning.beat}", key point "${warning.point}": the cue "${warning.cue}" also matches a bad answer no pitfall catches ("${warning.reply.length > 60 ? `${warning.reply.slice(0, 60)}…` : warning.reply}"), which then earns this point`
+			});
+		}
 	}
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-	return { items: parsed.map(({ item }) => item), problems };
+	return { items: parsed.map(({ item }) => item), problems, warnings };
 }

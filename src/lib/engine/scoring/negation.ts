@@ -55,10 +55,12 @@ function isInside(text: string, at: number, words: readonly string[]): boolean {
 }
 
 /** Where the negations in a stretch of Chinese end, each counted once (沒有 is one, not 沒 and 有). */
+const NEGATION_FIRST_CHARACTERS = new Set(CHINESE_NEGATIONS.map((word) => word[0]!));
+
 function chineseNegationEnds(text: string): { start: number; end: number }[] {
 	const found: { start: number; end: number }[] = [];
 	for (let i = 0; i < text.length; ) {
-		const negation = CHINESE_NEGATIONS.find((word) => text.startsWith(word, i));
+		const negation = NEGATION_FIRST_CHARACTERS.has(text[i]!) ? CHINESE_NEGATIONS.find((word) => text.startsWith(word, i)) : undefined;
 		if (!negation || isInside(text, i, CHINESE_NOT_NEGATIONS) || isChoiceQuestion(text, i)) {
 			i++;
 			continue;

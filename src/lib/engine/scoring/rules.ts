@@ -11,7 +11,12 @@ export interface RulePattern {
 	rule: CompanyRule;
 	/** Global patterns; each match is one finding. */
 	patterns: readonly RegExp[];
+	/** A match is no finding when this is found near it (the sentence around it, roughly). */
+	unless?: RegExp;
 }
+
+/** How far around a match `unless` looks, in characters. */
+export const UNLESS_REACH = 50;
 
 /** How each rule reads to the rep, in the beat's language. */
 export const RULE_POINT: Record<CompanyRule, { en: string; zh: string }> = {
@@ -51,10 +56,11 @@ export const COMPANY_RULES: Readonly<Record<'en' | 'zh', readonly RulePattern[]>
 				// Money off, not "I'll take you off my list": an amount between the verb and "off".
 				/\b(?:knock|take|shave)\b[^.!?;]{0,20}?(?:\d|percent|%|thousand|hundred|a bit|a little|something|some)[^.!?;]{0,12}?\boff\b/g,
 				/\b(?:throw(?:ing)? in|for free|free of charge|on the house|\d+ (?:months?|years?) free|(?:months?|years?) free|free (?:months?|years?|upgrade|banner))\b/g,
-				// The two-year offer (10% off the second year) is allowed.
-				/(?<!\b(?:second|2nd) year[^.!?;]{0,40}|\byear two[^.!?;]{0,40})\b(?:\d{1,2} ?%|\w+ percent) off\b(?![^.!?;]{0,25}\b(?:second|2nd) year)/g,
+				/\b(?:\d{1,2} ?%|\w+ percent) off\b/g,
 				/\b(?:special price|cheaper price|lower price for you|just for you)\b/g
-			]
+			],
+			// The two-year offer (10% off the second year) is allowed.
+			unless: /\b(?:second|2nd) year\b|\byear two\b/
 		},
 		{
 			rule: 'pressure',
@@ -83,10 +89,12 @@ export const COMPANY_RULES: Readonly<Record<'en' | 'zh', readonly RulePattern[]>
 		{
 			rule: 'unapproved-discount',
 			patterns: [
-				/(?<!(?:第二年|次年|兩年約?)[^，。！？；,.!?;]{0,12})(?:打[一二三四五六七八九\d]{1,2}折|[一二三四五六七八九]折|\d折)(?![^，。！？；,.!?;]{0,10}第二年)/g,
+				/(?:打[一二三四五六七八九\d]{1,2}折|[一二三四五六七八九]折|\d折)/g,
 				/(?:免費送|送您|送你|算您便宜|算你便宜|便宜算|私下算|特別價|特價給您|第一個月免費|前三個月免費|多送)/g,
 				/(?:算您|算你)[一二三四五六七八九十兩\d]+[千萬]/g
-			]
+			],
+			// The two-year offer (第二年九折) is allowed.
+			unless: /第二年|次年|兩年約/
 		},
 		{
 			rule: 'pressure',

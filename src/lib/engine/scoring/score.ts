@@ -1,7 +1,7 @@
 import { foldText } from '../text/fold';
 import { containsChinese, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, stem, wordSpans, type Word } from './normalize';
 import { negationReader } from './negation';
-import { COMPANY_RULES, RULE_PENALTY, RULE_POINT, type CompanyRule } from './rules';
+import { COMPANY_RULES, RULE_PENALTY, RULE_POINT, UNLESS_REACH, type CompanyRule } from './rules';
 import { bracketedSpans, isNotes, isStageDirections, repeatsItself } from './speech';
 
 export type Span = [start: number, end: number];
@@ -204,11 +204,12 @@ function companyRulesBroken(folded: string, brackets: readonly Span[], says: (sp
 	const caught = beatPitfalls.flatMap((p) => p.spans);
 	const overlaps = ([start, end]: Span) => caught.some(([s, e]) => start < e && s < end) || brackets.some(([s, e]) => start >= s && end <= e);
 	const broken = new Map<CompanyRule, Span[]>();
-	for (const { rule, patterns } of [...COMPANY_RULES.en, ...COMPANY_RULES.zh]) {
+	for (const { rule, patterns, unless } of [...COMPANY_RULES.en, ...COMPANY_RULES.zh]) {
 		for (const pattern of patterns) {
 			for (const match of folded.matchAll(pattern)) {
 				const span: Span = [match.index, match.index + match[0].length];
 				if (overlaps(span) || !says(span, '')) continue;
+				if (unless?.test(folded.slice(Math.max(0, span[0] - UNLESS_REACH), span[1] + UNLESS_REACH))) continue;
 				broken.set(rule, [...(broken.get(rule) ?? []), span]);
 			}
 		}
