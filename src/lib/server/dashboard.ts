@@ -4,7 +4,7 @@ import { attempts, contentItems, reviewCards, skillRollups, teamMembers, teams, 
 import { repsFollowedBy } from './teams';
 import { practiceSummaries } from './practice-totals';
 import { currentCohortsOf, progressOfMany } from './onboarding';
-import { builtFromContent } from './content/store';
+import { builtFromContent, contentTitles } from './content/store';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale } from '$lib/engine/content';
 import { groupBy } from '$lib/group-by';
@@ -86,12 +86,14 @@ export interface WeakSpots {
 	reps: FollowedRep[];
 	/** Whether any of the followed reps has practised at all. */
 	anyPractice: boolean;
-	/** The columns: see weakSpotColumns. */
+	/** The columns: see WeakSpotContent. */
 	categories: readonly string[];
 	criteria: readonly string[];
 	byCategory: Map<string, Map<string, Cell>>;
 	byCriterion: Map<string, Map<string, Cell>>;
 	suggestions: Map<string, Suggestion | null>;
+	/** The titles of the scenarios and entries the suggestions name, by `kind:id`. */
+	titles: ReadonlyMap<string, string>;
 }
 
 type FollowedRep = ReturnType<typeof followedReps>[number];
@@ -101,35 +103,48 @@ function scriptCategories(db: Db): Map<string, string> {
 	return builtFromContent(db, 'script-categories', () => new Map(db.select({ id: contentItems.id, category: contentItems.category }).from(contentItems).where(and(eq(contentItems.kind, 'script'), isNotNull(contentItems.category))).all().map((r) => [r.id, r.category!])));
 }
 
-/**
- * The heatmaps' columns: every objection category of the script library and every criterion the
- * scenarios are scored on, whoever has practised them. The table reads the same from page to page
- * and team to team, and a category nobody has practised shows as a gap rather than not at all.
- */
-function weakSpotColumns(db: Db): { categories: readonly string[]; criteria: readonly string[] } {
-	return builtFromContent(db, 'weak-spot-columns', () => ({
-		categories: [...new Set(scriptCategories(db).values())].sort(),
-		criteria: db
-			.all<{ criterion: string }>(sql`select distinct criterion.value as criterion from ${contentItems} item, json_each(item.data, '$.criteria') criterion where item.kind = 'scenario' order by 1`)
-			.map((row) => row.criterion)
-	}));
+/** What the weak-spot heatmaps read from the content, built once per content change and language. */
+interface WeakSpotContent {
+	categoryOf: ReadonlyMap<string, string>;
+	/**
+	 * The columns: every objection category of the script library and every criterion the scenarios
+	 * are scored on, whoever has practised them. The table reads the same from page to page and team
+	 * to team, and a category nobody has practised shows as a gap rather than not at all.
+	 */
+	categories: readonly string[];
+	criteria: readonly string[];
+	/** The scenarios in the language that practise each category, through their beats' script entries. */
+	scenariosByCategory: ReadonlyMap<string, readonly string[]>;
+	/** The titles of what a suggestion can name, by `kind:id`, in the language (or the other). */
+	titles: ReadonlyMap<string, string>;
 }
 
-/** The scenarios in a language that practise each objection category, through their beats' script entries. */
-function scenariosByCategory(db: Db, locale: ContentLocale): Map<string, string[]> {
-	return builtFromContent(db, `scenarios-by-category:${locale}`, () => {
+function weakSpotContent(db: Db, locale: ContentLocale): WeakSpotContent {
+	return builtFromContent(db, `weak-spot-content:${locale}`, () => {
 		const categoryOf = scriptCategories(db);
 		// Which entries each scenario's beats use, picked out inside SQLite rather than by parsing every scenario.
 		const scenarioScripts = db.all<{ id: string; script: string }>(
 			sql`select distinct item.id, json_extract(beat.value, '$.script') as script from ${contentItems} item, json_each(item.data, '$.beats') beat where item.kind = 'scenario' and item.locale = ${locale} and script is not null order by item.id`
 		);
-		const byCategory = new Map<string, string[]>();
+		const scenariosByCategory = new Map<string, string[]>();
 		for (const [id, rows] of groupBy(scenarioScripts, (row) => row.id)) {
 			for (const category of new Set(rows.map((row) => categoryOf.get(row.script)).filter((c): c is string => !!c))) {
-				byCategory.set(category, [...(byCategory.get(category) ?? []), id]);
+				scenariosByCategory.set(category, [...(scenariosByCategory.get(category) ?? []), id]);
 			}
 		}
-		return byCategory;
+		const titles = new Map([
+			...contentTitles(db, 'scenario', [...new Set([...scenariosByCategory.values()].flat())], locale).map((t) => [`scenario:${t.id}`, t.title] as const),
+			...contentTitles(db, 'script', [...categoryOf.keys()], locale).map((t) => [`script:${t.id}`, t.title] as const)
+		]);
+		return {
+			categoryOf,
+			categories: [...new Set(categoryOf.values())].sort(),
+			criteria: db
+				.all<{ criterion: string }>(sql`select distinct criterion.value as criterion from ${contentItems} item, json_each(item.data, '$.criteria') criterion where item.kind = 'scenario' order by 1`)
+				.map((row) => row.criterion),
+			scenariosByCategory,
+			titles
+		};
 	});
 }
 
@@ -141,9 +156,8 @@ function scenariosByCategory(db: Db, locale: ContentLocale): Map<string, string[
  * (all the followed reps) tells whether anyone has practised yet.
  */
 export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, shown: FollowedRep[] = reps): WeakSpots {
-	const categoryOf = scriptCategories(db);
-	const { categories, criteria } = weakSpotColumns(db);
-	if (reps.length === 0) return { reps: shown, anyPractice: false, categories, criteria, byCategory: new Map(), byCriterion: new Map(), suggestions: new Map() };
+	const { categoryOf, categories, criteria, scenariosByCategory: practised, titles } = weakSpotContent(db, locale);
+	if (reps.length === 0) return { reps: shown, anyPractice: false, categories, criteria, byCategory: new Map(), byCriterion: new Map(), suggestions: new Map(), titles };
 	const anyPractice = !!prepared(db, 'weak-spots-any', () =>
 		db.select({ userId: skillRollups.userId }).from(skillRollups).where(inJsonList(skillRollups.userId, 'reps')).limit(1).prepare()
 	).get({ reps: JSON.stringify(reps.map((r) => r.id)) });
@@ -174,7 +188,6 @@ export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, sh
 	const byCategory = cellsOf([...categoryRows.values()]);
 	const byCriterion = cellsOf(perCriterion);
 
-	const practised = scenariosByCategory(db, locale);
 	const perScriptOf = groupBy(perScript, (r) => r.userId);
 	const suggestions = new Map(
 		shown.map((rep) => {
@@ -182,7 +195,7 @@ export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, sh
 			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, practised)];
 		})
 	);
-	return { reps: shown, anyPractice, categories, criteria, byCategory, byCriterion, suggestions };
+	return { reps: shown, anyPractice, categories, criteria, byCategory, byCriterion, suggestions, titles };
 }
 
 /** The practice attempts behind one heatmap cell: a rep's attempts with replies in a category. */

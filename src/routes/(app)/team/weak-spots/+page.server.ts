@@ -1,7 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { contentTitles } from '$lib/server/content/store';
 import { criterionTitles } from '$lib/server/attempt-view';
 import { followedReps, WEAK_SPOTS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
 import { pageOf } from '$lib/pages';
@@ -19,17 +18,11 @@ export const load: PageServerLoad = (event) => {
 	const locale = contentLocale();
 	const followed = followedReps(db, user);
 	const { items: reps, pager } = pageOf(followed, WEAK_SPOTS_PER_PAGE, event.url.searchParams.get('page'));
-	// Cells and suggestions for this page's reps only; the columns come from every rep, so they stay put.
+	// Cells and suggestions for this page's reps only; the columns are fixed by the content.
 	const spots = weakSpots(db, followed, locale, reps);
 	// Kept per content version, as the role-play result page reads them.
 	const criterionTitlesOf = Object.fromEntries(criterionTitles(db, 'hiring-roleplay', locale));
-	// The titles of every suggestion at once, not an item read per rep.
-	const suggested = reps.map((rep) => spots.suggestions.get(rep.id));
-	const titles = {
-		scenario: new Map(contentTitles(db, 'scenario', suggested.flatMap((s) => (s?.scenarioId ? [s.scenarioId] : [])), locale).map((t) => [t.id, t.title])),
-		script: new Map(contentTitles(db, 'script', suggested.flatMap((s) => (s?.scriptId ? [s.scriptId] : [])), locale).map((t) => [t.id, t.title]))
-	};
-	const title = (kind: 'scenario' | 'script', id: string | null) => (id ? (titles[kind].get(id) ?? id) : null);
+	const title = (kind: 'scenario' | 'script', id: string | null) => (id ? (spots.titles.get(`${kind}:${id}`) ?? id) : null);
 	return {
 		view: serverRendered({
 			reps: reps.map((rep) => ({

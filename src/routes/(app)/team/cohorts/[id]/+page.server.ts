@@ -22,7 +22,8 @@ export const load: PageServerLoad = (event) => {
 		certifiedAt: member.certifiedAt,
 		percent: progress.percent,
 		overdue: progress.overdue,
-		statuses: Object.fromEntries(progress.days.flatMap((d) => d.modules.map((m) => [m.key, m.status])))
+		// In the order of the plan's modules (the columns): a cohort page carries hundreds of them.
+		statuses: progress.days.flatMap((d) => d.modules.map((m) => m.status))
 	}));
 	const modules = curriculum.days.flatMap((day, d) => day.modules.map((module, m) => ({ key: `d${d + 1}m${m + 1}`, day: d + 1, type: module.type, title: module.title })));
 	return { view: serverRendered({ cohort: { id: cohort.id, name: cohort.name, title: curriculum.title, startDate: cohort.startDate }, modules, reps }) };
