@@ -57,10 +57,10 @@ export const COMPANY_RULES: Readonly<Record<'en' | 'zh', readonly RulePattern[]>
 				/\b(?:knock|take|shave)\b[^.!?;]{0,20}?(?:\d|percent|%|thousand|hundred|a bit|a little|something|some)[^.!?;]{0,12}?\boff\b/g,
 				/\b(?:throw(?:ing)? in|for free|free of charge|on the house|\d+ (?:months?|years?) free|(?:months?|years?) free|free (?:months?|years?|upgrade|banner))\b/g,
 				/\b(?:\d{1,2} ?%|\w+ percent) off\b/g,
-				/\b(?:special price|cheaper price|lower price for you|just for you)\b/g
+				/\b(?:special price|lower price for you)\b/g
 			],
-			// The two-year offer (10% off the second year) is allowed.
-			unless: /\b(?:second|2nd) year\b|\byear two\b/
+			// The two-year offer (10% off the second year) is allowed, and so is the free trial.
+			unless: /\b(?:second|2nd) year\b|\byear two\b|\btrial\b|\btry it\b/
 		},
 		{
 			rule: 'pressure',
@@ -71,11 +71,11 @@ export const COMPANY_RULES: Readonly<Record<'en' | 'zh', readonly RulePattern[]>
 		},
 		{
 			rule: 'badmouths-competitor',
-			patterns: [/\b(?:junk|rubbish|garbage|useless|scam(?:mers)?|crooks|cheap rubbish|nobody serious)\b/g]
+			patterns: [/\b(?:junk|rubbish|garbage|scam(?:mers)?|crooks|nobody serious)\b/g]
 		},
 		{
 			rule: 'insults',
-			patterns: [/\b(?:stupid|idiot|dumb|moron|shut up|deaf|boomer|paranoid|clueless|pathetic|ridiculous|not my problem|whatever you say|grow up)\b/g]
+			patterns: [/\b(?:stupid|idiot|dumb|moron|shut up|deaf|boomer|paranoid|clueless|pathetic|not my problem|whatever you say|grow up)\b/g]
 		}
 	],
 	zh: [
@@ -90,11 +90,11 @@ export const COMPANY_RULES: Readonly<Record<'en' | 'zh', readonly RulePattern[]>
 			rule: 'unapproved-discount',
 			patterns: [
 				/(?:打[一二三四五六七八九\d]{1,2}折|[一二三四五六七八九]折|\d折)/g,
-				/(?:免費送|送您|送你|算您便宜|算你便宜|便宜算|私下算|特別價|特價給您|第一個月免費|前三個月免費|多送)/g,
+				/(?:免費送|(?<!寄)送您|(?<!寄)送你|算您便宜|算你便宜|便宜算|私下算|特別價|特價給您|第一個月免費|前三個月免費|多送)/g,
 				/(?:算您|算你)[一二三四五六七八九十兩\d]+[千萬]/g
 			],
-			// The two-year offer (第二年九折) is allowed.
-			unless: /第二年|次年|兩年約/
+			// The two-year offer (第二年九折) is allowed, and so is the free trial.
+			unless: /第二年|次年|兩年約|試刊|試用/
 		},
 		{
 			rule: 'pressure',
