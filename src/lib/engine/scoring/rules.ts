@@ -45,7 +45,8 @@ export const COMPANY_RULES: Readonly<Record<'en' | 'zh', readonly RulePattern[]>
 		{
 			rule: 'promises-results',
 			patterns: [
-				new RegExp(`\\b(?:guarantee[sd]?|promise|assure you|bet you)\\b${SAME_CLAUSE_EN}\\b(?:inquir|enquir|orders?\\b|results|customers|buyers|business|sales|deals|leads|target|double|more)`, 'g'),
+				// "I promise I'll send it today" is a commitment a rep should make; a promised number is not.
+				new RegExp(`\\b(?:guarantee[sd]?|assure you|bet you|promise you(?:'ll| will)? (?:get|see|have|double))\\b${SAME_CLAUSE_EN}\\b(?:inquir|enquir|orders?\\b|customers|buyers|business|sales|deals|leads|target|double)`, 'g'),
 				/\b(?:money back|refund(?:ed)? (?:you|everything|the|it|your)|or you don'?t pay)\b/g,
 				new RegExp(`\\b(?:definitely|for sure|certainly)\\b${SAME_CLAUSE_EN}\\b(?:get|bring|see|win|land|fill)\\b${SAME_CLAUSE_EN}\\b(?:inquir|enquir|orders?|customers|buyers|business)`, 'g')
 			]

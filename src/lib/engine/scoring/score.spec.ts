@@ -122,6 +122,8 @@ describe('scoreReply reads what the reply says', () => {
 		expect(scoreReply('Tell you what, I can knock ten percent off if you renew. How many inquiries do you get?', priceEn).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
 		expect(scoreReply('Can you take a bit off the first year? How many inquiries do you get?', priceEn).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
 		expect(scoreReply("I understand, I'll take you off my list. How many inquiries do you get?", priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
+		// A commitment is not a promised result.
+		expect(scoreReply("I hear you. I promise I'll send the report on your inquiries today; how many did you get?", priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
 		// The free trial is the product, not a discount.
 		expect(scoreReply('I understand. You can try it for free for 14 days first; how many inquiries do you get now?', priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
 		expect(scoreReply('王經理，我是機械五金網的小陳，可以先免費試刊兩週，現在方便嗎？', greetZh).pitfalls.filter((p) => p.rule)).toEqual([]);
