@@ -21,6 +21,7 @@ import { criterionWeights } from '../src/lib/server/practice';
 import { CONTENT_LOCALES, checkContentFiles, type ContentItem, type ContentLocale, type Curriculum, type Rubric, type Scenario } from '../src/lib/engine/content';
 import type { Role } from '../src/lib/roles';
 import { compileScenario, startRolePlay, step, timeOut, type CompiledScenario, type PersistedRolePlay, type ReplyInput } from '../src/lib/engine/scenario';
+import { intentsAmong } from '../src/lib/engine/scoring/lexicon';
 import type { ReplyScore } from '../src/lib/engine/scoring/score';
 import { newReviewCard, reviewCard, RATINGS } from '../src/lib/engine/training/review';
 import { contentVariants } from './content-variants';
@@ -264,7 +265,7 @@ export async function generateDataSet(path: string, seed: number, options: { now
 	const scenarios = items.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario');
 	// A variant's id is its original's with "-<copy>" added (no demo scenario id ends in digits).
 	const baseOf = (scenario: ContentItem<'scenario'>) => `${scenario.id.replace(/-\d+$/, '')}:${scenario.locale}`;
-	const compiled = new Map(demo.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario').map((item) => [`${item.id}:${item.locale}`, compileScenario(item.data as Scenario)]));
+	const compiled = new Map(demo.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario').map((item) => [`${item.id}:${item.locale}`, compileScenario(item.data as Scenario, intentsAmong(demo, item.locale))]));
 	const pool = new RolePlayPool(compiled, next, Math.min(48, Math.max(8, Math.round(size.attempts / 1000))));
 	const scriptIds = [...new Set(items.filter((item) => item.kind === 'script').map((item) => item.id))];
 	const demoScripts = [...new Set(demo.filter((item) => item.kind === 'script').map((item) => item.id))];
@@ -362,6 +363,9 @@ export async function generateDataSet(path: string, seed: number, options: { now
 			index = Math.min(playthroughs.length - 1, Math.max(0, Math.round((skill + wobble) * playthroughs.length)));
 			if (Math.abs(playthroughs[index]!.turns.length - target) <= 3) break;
 		}
+		// The last few attempts keep to the target exactly, so that the last one has few enough turns
+		// left to take for its scenario's playthroughs (drift of a few turns each could leave it more).
+		if (attemptsLeft <= 5) index = playthroughs.reduce((best, p, i) => (Math.abs(p.turns.length - target) < Math.abs(playthroughs[best]!.turns.length - target) ? i : best), 0);
 		if (attemptsLeft === 1) index = playthroughs.reduce((longest, p, i) => (p.turns.length > playthroughs[longest]!.turns.length ? i : longest), 0);
 		const playthrough = playthroughs[index]!;
 		const length = attemptsLeft === 1 ? Math.min(turnsLeft, playthrough.turns.length) : Math.max(1, Math.min(playthrough.turns.length, turnsLeft - (attemptsLeft - 1)));

@@ -11,7 +11,7 @@ import { checkContentFiles, formatProblem, type Scenario } from '../src/lib/engi
 import { scoreReply, type Span } from '../src/lib/engine/scoring/score';
 import { databasePathFromEnv, openDatabase } from '../src/lib/server/db';
 import { DEFAULT_CONTENT_DIR, readContentDirectory } from '../src/lib/server/content/files';
-import { findContent } from '../src/lib/server/content/store';
+import { findContent, lexiconIntents } from '../src/lib/server/content/store';
 import { findBeat, parseReplyLine, scenarioLookup, type ScenarioLookup } from '../scoring/graded-replies';
 
 function fail(message: string): never {
@@ -33,7 +33,8 @@ function openContent(): ScenarioLookup {
 				const item = findContent(db, 'scenario', id, locale);
 				scenarios.set(key, item?.locale === locale ? item.data : undefined);
 			}
-			return scenarios.get(key);
+			const scenario = scenarios.get(key);
+			return scenario && { scenario, intents: lexiconIntents(db, locale) };
 		};
 	}
 	const { items, problems } = checkContentFiles(readContentDirectory(DEFAULT_CONTENT_DIR));
@@ -52,7 +53,7 @@ function scoreLine(lookup: ScenarioLookup, text: string): object {
 	const found = findBeat(lookup, parsed.value);
 	if (!found.ok) return { error: found.error };
 	const { reply } = parsed.value;
-	const result = scoreReply(reply, found.beat);
+	const result = scoreReply(reply, found.beat, [], found.intents);
 	const texts = (spans: readonly Span[]) => spans.map(([start, end]) => reply.slice(start, end));
 	return {
 		score: result.score,

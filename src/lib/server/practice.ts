@@ -5,7 +5,7 @@ import { makeScriptDue } from './review-cards';
 import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
 import { isBlank } from './forms';
-import { builtFromContent, latestScenarioRevision, listContentFields, findContent } from './content/store';
+import { builtFromContent, latestScenarioRevision, lexiconIntents, listContentFields, findContent } from './content/store';
 import {
 	compileScenario,
 	readRolePlay,
@@ -29,16 +29,21 @@ export const REPLY_MAX_LENGTH = 2000;
 const compiledCache = new Map<string, { compiled: CompiledScenario; locale: ContentLocale }>();
 
 /**
- * The compiled machine of a revision. Revisions never change and compiling is pure, so each is
- * read and compiled once per process; a turn then needs no query for its scenario at all.
+ * The compiled machine of a revision, scoring with its language's lexicon as published now.
+ * Revisions never change and compiling is pure, so each is read and compiled once per process, and
+ * again only when the lexicon changes (a phrase a trainer adds counts from the next reply on).
  */
 export function compiledRevisionFor(db: Db, revisionId: string): { compiled: CompiledScenario; locale: ContentLocale } {
 	let entry = compiledCache.get(revisionId);
+	if (entry && entry.compiled.intents !== lexiconIntents(db, entry.locale)) {
+		compiledCache.delete(revisionId);
+		entry = undefined;
+	}
 	if (!entry) {
 		const revision = db.select().from(scenarioRevisions).where(eq(scenarioRevisions.id, revisionId)).get();
 		if (!revision) throw new Error(`missing scenario revision ${revisionId}`);
 		if (compiledCache.size >= 500) compiledCache.delete(compiledCache.keys().next().value as string);
-		entry = { compiled: compileScenario(revision.data as Scenario), locale: revision.locale };
+		entry = { compiled: compileScenario(revision.data as Scenario, lexiconIntents(db, revision.locale)), locale: revision.locale };
 		compiledCache.set(revisionId, entry);
 	}
 	return entry;

@@ -62,7 +62,7 @@ describe('studio publishing', { timeout: 30_000 }, () => {
 			const { beats, start } = read.draft.data;
 			expect(Object.entries(beats).map(([id, beat]) => [id, beat.end ?? null])).toEqual([[start, null], ['won', 'won'], ['lost', 'lost']]);
 			expect((await checkText(db, 'scenario', locale, 'my-first-call', text)).problems).toEqual([]);
-			const insights = await insightsOf('scenario', locale, 'my-first-call', text, []);
+			const insights = await insightsOf(db, 'scenario', locale, 'my-first-call', text, []);
 			expect(insights.scenario?.playtest.map((run) => [run.kind, run.passed])).toEqual([['good', true], ['bad', false]]);
 		}
 		expect(templateFor('scenario', 'x', 'zh-TW')).toContain('customer: 喂？哪位？');
@@ -74,7 +74,7 @@ describe('studio publishing', { timeout: 30_000 }, () => {
 		for (const text of [template.replace('start: greet', 'start: opening'), template.replace('{ goto: lost }', '{ goto: gone }')]) {
 			const { problems } = await checkText(db, 'scenario', 'en', 'my-first-call', text);
 			expect(problems).toHaveLength(1);
-			const insights = await insightsOf('scenario', 'en', 'my-first-call', text, problems);
+			const insights = await insightsOf(db, 'scenario', 'en', 'my-first-call', text, problems);
 			expect(insights.scenario?.graph.nodes.map((node) => node.id)).toEqual(['greet', 'won', 'lost']);
 			expect(insights.scenario?.playtest).toEqual([]);
 		}
@@ -227,7 +227,7 @@ describe('content that the checks refuse', { timeout: 30_000 }, () => {
 		const { problems } = await checkText(db, 'article', 'en', 'membership-tiers', text);
 		const line = text.split('\n').findIndex((l) => l.startsWith('> > >')) + 1;
 		expect(problems).toEqual([{ file: 'en/knowledge/membership-tiers.md', line, message: expect.stringContaining('levels deep') }]);
-		const insights = await insightsOf('article', 'en', 'membership-tiers', text, problems);
+		const insights = await insightsOf(db, 'article', 'en', 'membership-tiers', text, problems);
 		expect(insights.preview).toBeNull();
 		const { renderMarkdown } = await import('./markdown');
 		expect(renderMarkdown(findContent(db, 'article', 'membership-tiers', 'en')!.body).html).toMatch(/^<pre>Intro\.\n\n&gt; &gt; /);

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import type { Db } from './db';
 import { contentDrafts, contentItems, contentRevisions } from './db/schema';
 import { newId } from './ids';
 import { recordAudit } from './accounts';
-import { rowToItem, upsertContentItem } from './content/store';
+import { builtFromContent, rowToItem, upsertContentItem } from './content/store';
 import type { ZipRefused } from './content/zip';
-import { CONTENT_KINDS, contentPath, serializeContentItem, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from '$lib/engine/content';
+import { citationsOf, CONTENT_KINDS, contentPath, serializeContentItem, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem, type Published } from '$lib/engine/content';
 import { isSelected, type ExportSelection } from '$lib/engine/studio/selection';
 import type { StudioInsights } from './content/checker';
 
@@ -78,20 +78,31 @@ export function discardDraft(db: Db, kind: ContentKind, locale: ContentLocale, i
 // the check worker loads (see `./content/checker`).
 const checker = () => import('./content/checker');
 
-/** `kind:locale:id` of every published item: what references in a checked file may point at. */
-function publishedKeys(db: Db): string[] {
-	return db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id }).from(contentItems).all().map((r) => `${r.kind}:${r.locale}:${r.id}`);
+/** What a checked file is checked against: every published item's key, the lexicons, and which scenarios cite which intents. */
+function published(db: Db): Published {
+	return builtFromContent(db, 'published-for-checks', () => readPublished(db));
+}
+
+function readPublished(db: Db): Published {
+	const keys = db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id }).from(contentItems).all().map((r) => `${r.kind}:${r.locale}:${r.id}`);
+	const items = db.select().from(contentItems).where(inArray(contentItems.kind, ['lexicon', 'scenario'])).all().map(rowToItem);
+	return {
+		keys,
+		lexicons: items.flatMap((item) => (item.kind === 'lexicon' ? [{ locale: item.locale, id: item.id, data: item.data }] : [])),
+		citations: citationsOf(items.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario'))
+	};
 }
 
 /** Checks an item's file text as `content:check` would, against the content published now (off the request thread). */
 export async function checkText(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string): Promise<{ item: ContentItem | null; problems: ContentProblem[] }> {
-	const { items, problems } = await (await checker()).checkFilesOffThread([{ path: contentPath({ kind, locale, id }), text }], publishedKeys(db));
+	const { items, problems } = await (await checker()).checkFilesOffThread([{ path: contentPath({ kind, locale, id }), text }], published(db));
 	return { item: problems.length === 0 ? (items[0] ?? null) : null, problems };
 }
 
 /** What the editor shows beside the text (see `insightsOf` in `./content/checker`). */
-export async function insightsOf(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: ContentProblem[]): Promise<StudioInsights> {
-	return (await checker()).insightsOffThread(kind, locale, id, text, problems);
+export async function insightsOf(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: ContentProblem[]): Promise<StudioInsights> {
+	const lexicons = kind === 'scenario' ? published(db).lexicons.filter((l) => l.locale === locale) : [];
+	return (await checker()).insightsOffThread(kind, locale, id, text, problems, lexicons);
 }
 
 export function revisionsOf(db: Db, kind: ContentKind, locale: ContentLocale, id: string) {
@@ -167,7 +178,11 @@ export function templateFor(kind: ContentKind, id: string, locale: ContentLocale
 		scenario: scenarioTemplate(id, locale),
 		rubric: `id: ${id}\ntitle: New rubric\ncriteria:\n  - id: opening\n    title: Opening\n    weight: 100\n    anchors: { 1: Poor, 2: Weak, 3: Fair, 4: Good, 5: Excellent }\n`,
 		curriculum: `id: ${id}\ntitle: New plan\ndays:\n  - title: Day 1\n    modules:\n      - { type: read, title: Read, items: [] }\n  - title: Day 2\n    modules:\n      - { type: read, title: Read, items: [] }\n  - title: Day 3\n    modules:\n      - { type: read, title: Read, items: [] }\n`,
-		quiz: `id: ${id}\ntitle: New quiz\npass: 80\nitems:\n  - type: choice\n    question: A question?\n    options: [One, Two]\n    answer: 1\n    explanation: Why.\n`
+		quiz: `id: ${id}\ntitle: New quiz\npass: 80\nitems:\n  - type: choice\n    question: A question?\n    options: [One, Two]\n    answer: 1\n    explanation: Why.\n`,
+		lexicon:
+			locale === 'zh-TW'
+				? `id: ${id}\ntitle: 新用語庫\nintents:\n  - id: ask-a-good-time\n    meaning: 問什麼時候方便\n    phrases: [什麼時候方便, 幾點比較好, 哪天有空]\n`
+				: `id: ${id}\ntitle: New lexicon\nintents:\n  - id: ask-a-good-time\n    meaning: Asks when suits them\n    phrases: [when suits you, a good time, when are you free]\n`
 	};
 	return templates[kind];
 }
@@ -195,7 +210,7 @@ export function exportZip(db: Db, selection?: ExportSelection): Uint8Array {
 export type ImportResult = { ok: true; count: number } | ZipRefused;
 
 export async function importZip(db: Db, zip: Uint8Array, authorId: string): Promise<ImportResult> {
-	const checked = await (await checker()).checkZipOffThread(zip, publishedKeys(db));
+	const checked = await (await checker()).checkZipOffThread(zip, published(db));
 	if (!checked.ok) return checked;
 	const { items } = checked;
 	// Checked together above: items may refer to each other (a plan and its quizzes, an entry and

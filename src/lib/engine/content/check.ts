@@ -1,9 +1,11 @@
 import { locateContentFile, parseContentFile, type LineOf } from './parse';
-import { MODULE_ITEM_KIND } from './schemas';
+import { INTENT_PREFIX, MODULE_ITEM_KIND, type Lexicon } from './schemas';
+import { intentPhrases } from '../scoring/lexicon';
+import type { IntentPhrases } from '../scoring/score';
 import { validateScenario } from '../scenario/validate';
 import { playtestScenario } from '../scenario/playtest';
 import { cuesHitByBadAnswers } from '../scenario/cue-warnings';
-import { contentPath, type ContentItem, type ContentKind, type ContentProblem } from './kinds';
+import { contentPath, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from './kinds';
 
 export interface ContentFile {
 	/** Relative to the content folder, with forward slashes: `zh-TW/scripts/price-too-high.md`. */
@@ -22,6 +24,36 @@ interface Reference {
 	kind: ContentKind;
 	id: string;
 	field: (string | number)[];
+}
+
+/** What is published already, beside the files being checked (plain data: it crosses to the check worker). */
+export interface Published {
+	/** `kind:locale:id` of every item: what a file may refer to. */
+	keys: readonly string[];
+	/** Every lexicon: the intents a scenario's cues may cite. */
+	lexicons: readonly { locale: ContentLocale; id: string; data: Pick<Lexicon, 'intents'> }[];
+	/** Which published scenarios cite which intents, as `locale:intent` → scenario ids: what a lexicon must keep. */
+	citations: Readonly<Record<string, readonly string[]>>;
+}
+
+export const NOTHING_PUBLISHED: Published = { keys: [], lexicons: [], citations: {} };
+
+/** Where a scenario's cues cite intents: `locale:intent` → the field of each cue. */
+function intentCitations(item: ContentItem<'scenario'>): { intent: string; field: (string | number)[] }[] {
+	return Object.entries(item.data.beats).flatMap(([beatId, beat]) =>
+		(['expect', 'avoid'] as const).flatMap((list) =>
+			beat[list].flatMap((point, p) => point.cues.flatMap((cue, c) => (cue.startsWith(INTENT_PREFIX) ? [{ intent: cue.slice(INTENT_PREFIX.length), field: ['beats', beatId, list, p, 'cues', c] }] : [])))
+		)
+	);
+}
+
+/** Which scenarios cite which intents (`locale:intent` → scenario ids), for `Published.citations`. */
+export function citationsOf(scenarios: readonly ContentItem<'scenario'>[]): Record<string, string[]> {
+	const citations: Record<string, string[]> = {};
+	for (const item of scenarios) {
+		for (const intent of new Set(intentCitations(item).map((c) => c.intent))) (citations[`${item.locale}:${intent}`] ??= []).push(item.id);
+	}
+	return citations;
 }
 
 /** The other items an item points at, with the field that points. */
@@ -53,10 +85,11 @@ function referencesOf(item: ContentItem): Reference[] {
 
 /**
  * Parses every file and checks what one file cannot check alone: that every id an item refers to
- * exists in the same locale (among the files, or in `alsoKnown`, as `kind:locale:id`). Scenarios are also checked as graphs and played by the playtest
- * bots. Problems are sorted by file and line.
+ * exists in the same locale (among the files, or published already), and every intent a cue cites
+ * in a lexicon of its locale. Scenarios are also checked as graphs and played by the playtest bots,
+ * with their locale's intents. Problems are sorted by file and line.
  */
-export function checkContentFiles(files: readonly ContentFile[], options: { alsoKnown?: ReadonlySet<string> } = {}): CheckedContent {
+export function checkContentFiles(files: readonly ContentFile[], published: Published = NOTHING_PUBLISHED): CheckedContent {
 	const problems: ContentProblem[] = [];
 	const warnings: ContentProblem[] = [];
 	const parsed: { item: ContentItem; lineOf: LineOf; path: string }[] = [];
@@ -67,13 +100,11 @@ export function checkContentFiles(files: readonly ContentFile[], options: { also
 	}
 	// A file that exists but failed to parse still counts as there: its own problem is reported once,
 	// not again at every item that points to it.
-	const known = new Set([
-		...(options.alsoKnown ?? []),
-		...files.flatMap((file) => {
-			const at = locateContentFile(file.path);
-			return typeof at === 'string' ? [] : [`${at.kind}:${at.locale}:${at.id}`];
-		})
-	]);
+	const fileKeys = files.flatMap((file) => {
+		const at = locateContentFile(file.path);
+		return typeof at === 'string' ? [] : [`${at.kind}:${at.locale}:${at.id}`];
+	});
+	const known = new Set([...published.keys, ...fileKeys]);
 	for (const { item, lineOf, path } of parsed) {
 		for (const ref of referencesOf(item)) {
 			if (!known.has(`${ref.kind}:${item.locale}:${ref.id}`)) {
@@ -81,23 +112,63 @@ export function checkContentFiles(files: readonly ContentFile[], options: { also
 			}
 		}
 	}
+	const intents = checkLexicons(parsed, published, new Set(fileKeys), problems);
+	for (const { item, lineOf, path } of parsed) {
+		if (item.kind !== 'scenario') continue;
+		const phrases = intents.get(item.locale) ?? new Map();
+		for (const { intent, field } of intentCitations(item)) {
+			if (!phrases.has(intent)) problems.push({ file: path, line: lineOf(field), message: `cites intent "${INTENT_PREFIX}${intent}", which no lexicon in ${item.locale}/lexicon/ defines` });
+		}
+	}
 	for (const { item, lineOf, path } of parsed) {
 		if (item.kind !== 'scenario') continue;
 		// The graph first; the playtest bots only make sense on a sound graph.
 		const graph = validateScenario(item.data);
-		const found = graph.length > 0 ? graph : playtestScenario(item.data).problems;
+		const phrases = intents.get(item.locale);
+		const found = graph.length > 0 ? graph : playtestScenario(item.data, phrases).problems;
 		for (const problem of found) problems.push({ file: path, line: lineOf(problem.path), message: problem.message });
 		if (graph.length > 0) continue;
-		for (const warning of cuesHitByBadAnswers(item.data)) {
+		for (const warning of cuesHitByBadAnswers(item.data, phrases)) {
 			const point = item.data.beats[warning.beat]!.expect.findIndex((p) => p.point === warning.point);
 			const cue = item.data.beats[warning.beat]!.expect[point]!.cues.indexOf(warning.cue);
 			warnings.push({
 				file: path,
 				line: lineOf(['beats', warning.beat, 'expect', point, 'cues', cue]),
-				message: `beat "${warning.beat}", key point "${warning.point}": the cue "${warning.cue}" also matches a bad answer no pitfall catches ("${warning.reply.length > 60 ? `${warning.reply.slice(0, 60)}…` : warning.reply}"), which then earns this point`
+				message: `beat "${warning.beat}", key point "${warning.point}": the cue "${warning.cue}"${warning.phrase ? ` (its phrase "${warning.phrase}")` : ''} also matches a bad answer no pitfall catches ("${warning.reply.length > 60 ? `${warning.reply.slice(0, 60)}…` : warning.reply}"), which then earns this point`
 			});
 		}
 	}
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 	return { items: parsed.map(({ item }) => item), problems, warnings };
+}
+
+/**
+ * The intents of each locale, from its lexicon files and the published lexicons they do not
+ * replace; and the lexicons' own problems: an intent defined twice in a locale, and an intent a
+ * published scenario cites that no lexicon defines any longer.
+ */
+function checkLexicons(parsed: readonly { item: ContentItem; lineOf: LineOf; path: string }[], published: Published, fileKeys: ReadonlySet<string>, problems: ContentProblem[]): Map<ContentLocale, IntentPhrases> {
+	const files = parsed.filter((p): p is typeof p & { item: ContentItem<'lexicon'> } => p.item.kind === 'lexicon');
+	const lexicons = [
+		...published.lexicons.filter((l) => !fileKeys.has(`lexicon:${l.locale}:${l.id}`)).map((l) => ({ ...l, path: contentPath({ kind: 'lexicon', locale: l.locale, id: l.id }) })),
+		...files.map(({ item, path }) => ({ locale: item.locale, id: item.id, data: item.data, path }))
+	];
+	for (const { item, lineOf, path } of files) {
+		item.data.intents.forEach((intent, i) => {
+			const elsewhere = lexicons.find((l) => l.locale === item.locale && l.path !== path && l.data.intents.some((other) => other.id === intent.id));
+			const twice = item.data.intents.findIndex((other) => other.id === intent.id) !== i;
+			if (elsewhere || twice) problems.push({ file: path, line: lineOf(['intents', i, 'id']), message: `intent "${intent.id}" is defined ${twice ? 'twice in this file' : `in ${elsewhere!.path} too`}: an intent's id must be unique in its language` });
+		});
+	}
+	const byLocale = new Map<ContentLocale, IntentPhrases>();
+	for (const locale of new Set(lexicons.map((l) => l.locale))) byLocale.set(locale, intentPhrases(lexicons.filter((l) => l.locale === locale).map((l) => l.data)));
+	for (const { item, path } of files) {
+		for (const [key, scenarios] of Object.entries(published.citations)) {
+			const [locale, intent] = key.split(':') as [ContentLocale, string];
+			if (locale !== item.locale || byLocale.get(locale)?.has(intent)) continue;
+			const others = scenarios.filter((id) => !fileKeys.has(`scenario:${locale}:${id}`));
+			if (others.length > 0) problems.push({ file: path, line: 1, message: `no lexicon of ${locale} defines intent "${intent}" any longer, but published scenario${others.length > 1 ? 's' : ''} ${others.map((id) => `"${id}"`).join(', ')} cite${others.length > 1 ? '' : 's'} it` });
+		}
+	}
+	return byLocale;
 }

@@ -80,7 +80,8 @@ const SHAPES: Record<ContentKind, Shape> = {
 				explanation: 'text'
 			})
 		)
-	})
+	}),
+	lexicon: fields({ id: 'text', title: 'text', intents: list(fields({ id: 'text', meaning: 'text', phrases: texts })) })
 };
 
 export type KeyPointDraft = { point: string; criterion?: string; weight?: number | null; cues: string[] };
@@ -130,10 +131,14 @@ export interface DraftData {
 			explanation: string;
 		}[];
 	};
+	lexicon: { id: string; title: string; intents: { id: string; meaning: string; phrases: string[] }[] };
 }
 
-/** What the forms' pickers offer: published ids and titles per kind in one language, and each rubric's criteria. */
-export type ContentCatalog = Record<ContentKind, { id: string; title: string }[]> & { criteria: Record<string, { id: string; title: string }[]> };
+/**
+ * What the forms' pickers offer: published ids and titles per kind in one language, each rubric's
+ * criteria, and the intents of the language's lexicons (what a cue may cite).
+ */
+export type ContentCatalog = Record<ContentKind, { id: string; title: string }[]> & { criteria: Record<string, { id: string; title: string }[]>; intents: { id: string; meaning: string }[] };
 
 export type Draft<K extends ContentKind = ContentKind> = { [P in K]: { kind: P; data: DraftData[P]; body: string } }[K];
 export type DraftRead<K extends ContentKind = ContentKind> = { ok: true; draft: Draft<K> } | { ok: false; line: number; message: string };

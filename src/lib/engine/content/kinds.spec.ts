@@ -70,6 +70,14 @@ items:
     explanation: Materials flow downstream.
 `;
 
+const lexicon = `id: phrasebook
+title: Phrasebook
+intents:
+  - id: ask-a-good-time
+    meaning: Asks when suits them
+    phrases: [a good time, when suits you, what time … free]
+`;
+
 function problems(path: string, text: string): string[] {
 	const result = parseContentFile(path, text);
 	return result.ok ? [] : result.problems.map(formatProblem);
@@ -80,7 +88,8 @@ describe('YAML content kinds', () => {
 		['en/scenarios/price-call.yaml', scenario],
 		['en/rubrics/hiring-roleplay.yaml', rubric],
 		['en/curricula/onboarding.yaml', curriculum],
-		['en/quizzes/deal-coaching.yaml', quiz]
+		['en/quizzes/deal-coaching.yaml', quiz],
+		['en/lexicon/phrasebook.yaml', lexicon]
 	])('accepts a good %s', (path, text) => {
 		expect(problems(path, text)).toEqual([]);
 	});
@@ -95,6 +104,8 @@ describe('YAML content kinds', () => {
 		['an unknown module type', 'en/curricula/onboarding.yaml', curriculum.replace('type: read', 'type: watch'), 'onboarding.yaml:6: days[0].modules[0].type: must be one of: read, scripts, quiz, drill, scenario, signoff'],
 		['a quiz answer past the options', 'en/quizzes/deal-coaching.yaml', quiz.replace('answer: 2', 'answer: 3'), 'deal-coaching.yaml:15: items[1].answer: points past the last option'],
 		['a statement in no class', 'en/quizzes/deal-coaching.yaml', quiz.replace('class: 2 }', 'class: 3 }'), 'deal-coaching.yaml:8: items[0].statements: a statement points past the last class'],
+		['an intent without phrases', 'en/lexicon/phrasebook.yaml', lexicon.replace('[a good time, when suits you, what time … free]', '[]'), 'phrasebook.yaml:6: intents[0].phrases: needs at least one phrase'],
+		['an intent id that is no short name', 'en/lexicon/phrasebook.yaml', lexicon.replace('id: ask-a-good-time', 'id: Ask A Good Time'), 'phrasebook.yaml:4: intents[0].id: must be kebab-case: lower-case letters, digits and hyphens'],
 		['an unknown quiz item type', 'en/quizzes/deal-coaching.yaml', quiz.replace('type: order', 'type: essay'), 'deal-coaching.yaml:17: items[2].type: type must be one of: choice, order, classify']
 	])('refuses %s', (_name, path, text, expected) => {
 		expect(problems(path, text)).toContain(`${path.split('/').slice(0, 2).join('/')}/${expected}`);

@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
-import { articleSchema, curriculumSchema, quizSchema, rubricSchema, scenarioSchema, scriptSchema } from './schemas';
-import type { Article, Curriculum, Quiz, Rubric, Scenario, Script } from './schemas';
+import { articleSchema, curriculumSchema, lexiconSchema, quizSchema, rubricSchema, scenarioSchema, scriptSchema } from './schemas';
+import type { Article, Curriculum, Lexicon, Quiz, Rubric, Scenario, Script } from './schemas';
 
 export const CONTENT_LOCALES = ['en', 'zh-TW'] as const;
 export type ContentLocale = (typeof CONTENT_LOCALES)[number];
@@ -12,7 +12,8 @@ export const CONTENT_KINDS = {
 	scenario: { folder: 'scenarios', extension: '.yaml', schema: scenarioSchema, hasBody: false },
 	rubric: { folder: 'rubrics', extension: '.yaml', schema: rubricSchema, hasBody: false },
 	curriculum: { folder: 'curricula', extension: '.yaml', schema: curriculumSchema, hasBody: false },
-	quiz: { folder: 'quizzes', extension: '.yaml', schema: quizSchema, hasBody: false }
+	quiz: { folder: 'quizzes', extension: '.yaml', schema: quizSchema, hasBody: false },
+	lexicon: { folder: 'lexicon', extension: '.yaml', schema: lexiconSchema, hasBody: false }
 } as const satisfies Record<string, { folder: string; extension: string; schema: v.GenericSchema; hasBody: boolean }>;
 
 export type ContentKind = keyof typeof CONTENT_KINDS;
@@ -25,6 +26,7 @@ export interface ContentData {
 	rubric: Rubric;
 	curriculum: Curriculum;
 	quiz: Quiz;
+	lexicon: Lexicon;
 }
 
 /** One authored item: a file under content/, or a row in the database. */

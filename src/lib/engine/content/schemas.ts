@@ -117,6 +117,34 @@ export const scenarioSchema = v.strictObject({
 });
 export type Scenario = v.InferOutput<typeof scenarioSchema>;
 
+/** How a cue cites an intent of the lexicon: `@ask-when-boss-in`. */
+export const INTENT_PREFIX = '@';
+export const MAX_INTENTS = 200;
+export const MAX_PHRASES = 200;
+
+/**
+ * A lexicon: named intents (asking when the boss is in, a payback figure, booking a time …), each
+ * with the many ways people say it. Key points and pitfalls cite an intent among their cues, so a
+ * phrasing added here counts on every beat that cites it, in this language.
+ */
+export const lexiconSchema = v.strictObject({
+	id: contentId,
+	title: text(200),
+	intents: v.pipe(
+		v.array(
+			v.strictObject({
+				id: contentId,
+				meaning: text(200),
+				phrases: v.pipe(v.array(text(100), 'must be a list'), v.minLength(1, 'needs at least one phrase'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} phrases`))
+			}),
+			'must be a list'
+		),
+		v.minLength(1, 'needs at least one intent'),
+		v.maxLength(MAX_INTENTS, `has more than ${MAX_INTENTS} intents`)
+	)
+});
+export type Lexicon = v.InferOutput<typeof lexiconSchema>;
+
 export const MODULE_TYPES = ['read', 'scripts', 'quiz', 'drill', 'scenario', 'signoff'] as const;
 export type ModuleType = (typeof MODULE_TYPES)[number];
 /** What a module's items are: articles to read, script entries to study, quizzes, or scenarios to play. */

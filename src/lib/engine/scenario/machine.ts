@@ -1,6 +1,6 @@
 import { assign, createActor, initialTransition, setup, type AnyActorScope } from 'xstate';
 import type { Scenario } from '../content/schemas';
-import { scoreReply, type ReplyScore } from '../scoring/score';
+import { NO_INTENTS, scoreReply, type IntentPhrases, type ReplyScore } from '../scoring/score';
 import { isEnding, type Beat } from './validate';
 
 export type Outcome = 'won' | 'lost' | 'neutral' | 'timeout';
@@ -30,6 +30,8 @@ export interface CompiledScenario {
 	machine: ReturnType<typeof compileMachine>;
 	/** What the machine's transitions run in: see `inertScope`. */
 	scope: AnyActorScope;
+	/** The phrases of the lexicon intents that cues cite. */
+	intents: IntentPhrases;
 }
 
 function compileMachine(scenario: Scenario) {
@@ -84,10 +86,13 @@ function compileMachine(scenario: Scenario) {
 	} as never);
 }
 
-/** Compiles a validated scenario to its XState machine. */
-export function compileScenario(scenario: Scenario): CompiledScenario {
+/**
+ * Compiles a validated scenario to its XState machine, with the phrases of the intents its cues may
+ * cite (its language's lexicons): replies are scored with them.
+ */
+export function compileScenario(scenario: Scenario, intents: IntentPhrases = NO_INTENTS): CompiledScenario {
 	const machine = compileMachine(scenario);
-	return { scenario, machine, scope: inertScope(machine) };
+	return { scenario, machine, scope: inertScope(machine), intents };
 }
 
 /**
@@ -183,7 +188,7 @@ export function step(
 		if (!picked) throw new Error(`Beat "${before.beat}" has no choice ${input.choice}.`);
 		choice = input.choice;
 		reply = picked.text;
-		result = scoreReply(reply, beat, earlierReplies);
+		result = scoreReply(reply, beat, earlierReplies, compiled.intents);
 		score = CHOICE_SCORE[picked.quality];
 	} else if (input.mode === 'judged') {
 		if (!(input.score >= 0 && input.score <= 1)) throw new Error('A judgement is a score from 0 to 1.');
@@ -192,7 +197,7 @@ export function step(
 		result = { score, points: [], pitfalls: [], signals: [], flags: [] };
 	} else {
 		reply = input.reply;
-		result = scoreReply(reply, beat, earlierReplies);
+		result = scoreReply(reply, beat, earlierReplies, compiled.intents);
 		score = result.score;
 	}
 	const next = machine.transition(current, { type: 'rep.reply', score, weight: beatWeight(beat), choice: choice ?? undefined }, compiled.scope);

@@ -1,5 +1,6 @@
 import type { Scenario } from '../content/schemas';
 import { compileScenario, startRolePlay, step, type CompiledScenario, type Outcome } from './machine';
+import { NO_INTENTS, type IntentPhrases } from '../scoring/score';
 import { beatWeight } from './machine';
 import { hasCondition, type ScenarioProblem } from './validate';
 
@@ -29,8 +30,8 @@ export function playReplies(compiled: CompiledScenario, replies: readonly string
  * The playtest bots: the good examples must reach a won ending with a passing score; the bad ones
  * must not pass. Problems point at the examples.
  */
-export function playtestScenario(scenario: Scenario): { runs: PlaytestRun[]; problems: ScenarioProblem[] } {
-	const compiled = compileScenario(scenario);
+export function playtestScenario(scenario: Scenario, intents: IntentPhrases = NO_INTENTS): { runs: PlaytestRun[]; problems: ScenarioProblem[] } {
+	const compiled = compileScenario(scenario, intents);
 	const runs: PlaytestRun[] = [];
 	const problems: ScenarioProblem[] = [];
 	if (scenario.examples.good.length > 0) {

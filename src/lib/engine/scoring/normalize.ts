@@ -29,7 +29,7 @@ export interface Word {
 
 /** Light English stemming: enough that ask, asks, asked and asking are one word. */
 export function stem(word: string): string {
-	let w = word.replace(/'s$/, '');
+	let w = word;
 	if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
 	else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
 	else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
@@ -43,9 +43,13 @@ export function stem(word: string): string {
 	return w;
 }
 
-/** The Latin-script words of a normalized text, stemmed, with their positions. */
-export function latinWords(normalized: string): Word[] {
-	return [...normalized.matchAll(/[a-z0-9]+(?:'[a-z]+)?/g)].map((m) => ({ stem: stem(m[0]), start: m.index, end: m.index + m[0].length }));
+/**
+ * The Latin-script words of a folded text (foldText, punctuation kept), stemmed, with their
+ * positions. An apostrophe inside a word is dropped, so that "don't" and "dont" (as people type on
+ * a phone) are one word; a final 's goes ("the boss's" is "boss").
+ */
+export function latinWords(folded: string): Word[] {
+	return [...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) => ({ stem: stem(m[0].replace(/['’]s$/, '').replace(/['’]/g, '')), start: m.index, end: m.index + m[0].length }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { foldText } from '../text/fold';
-import { containsChinese, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, stem, wordSpans, type Word } from './normalize';
+import { INTENT_PREFIX } from '../content/schemas';
+import { containsChinese, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, wordSpans, type Word } from './normalize';
 import { negationReader } from './negation';
 import { COMPANY_RULES, RULE_PENALTY, RULE_POINT, UNLESS_REACH, type CompanyRule } from './rules';
 import { bracketedSpans, isNotes, isStageDirections, repeatsItself } from './speech';
@@ -55,8 +56,10 @@ export interface ReplyScore {
 /**
  * The scoring model, for trainers (the help page says the same):
  * - A key point counts when the reply contains one of its cues. Chinese cues match anywhere;
- *   English cues match whole words, with light stemming. Case, full/half width, punctuation and
- *   Simplified/Traditional do not matter.
+ *   English cues match whole words, with light stemming ("don't" and "dont" are one word). Case,
+ *   full/half width, punctuation and Simplified/Traditional do not matter. A cue `@id` stands for
+ *   every phrase of that intent of the language's lexicons; a cue `A … B` needs A, then B later in
+ *   the same clause (GAP_REACH).
  * - A cue said in the negative ("I can't offer a discount", 「我沒辦法私下打折」), in words the rep
  *   puts in the customer's mouth ("you said it's too expensive") or in brackets does not count, for
  *   key points and pitfalls alike (negation.ts has the rules).
@@ -98,23 +101,40 @@ interface Matcher {
 	find(cue: string): Span[];
 }
 
-type PreparedCue = { folded: string } & ({ chinese: true; compact: string } | { chinese: false; stems: string[] });
+/**
+ * The intents of the lexicons of one language (see lexicon.ts), by id: what a cue `@id` stands for.
+ */
+export type IntentPhrases = ReadonlyMap<string, readonly string[]>;
+export const NO_INTENTS: IntentPhrases = new Map();
+
+type CuePart = { chinese: true; compact: string } | { chinese: false; stems: string[] };
+/** A cue folded and split at its gaps (`A … B`: A, then B later in the same clause). */
+type PreparedCue = { folded: string; parts: CuePart[] };
+
+/** How far a cue's parts may be apart: Chinese characters, English words. */
+export const GAP_REACH = { chinese: 12, words: 6 } as const;
+const GAP = /…|\.{3}/;
+// What ends a clause for a gap: the parts of `A … B` must be said in one breath.
+const CLAUSE_BREAK = /[,.!?;:，。！？；：\n]/;
 
 // Cues come from authored content and recur on every reply: each is folded and stemmed once and
 // kept. Bounded, so that content churn cannot grow it without end.
 const preparedCues = new Map<string, PreparedCue | null>();
 const MAX_PREPARED_CUES = 50_000;
 
+function preparePart(text: string): CuePart | null {
+	const folded = normalizeForMatch(text).trim();
+	if (!folded) return null;
+	if (containsChinese(folded)) return { chinese: true, compact: folded.replace(/\s+/g, '') };
+	const stems = latinWords(foldText(text)).map((word) => word.stem);
+	return stems.length > 0 ? { chinese: false, stems } : null;
+}
+
 function prepareCue(cue: string): PreparedCue | null {
 	let prepared = preparedCues.get(cue);
 	if (prepared !== undefined) return prepared;
-	const folded = normalizeForMatch(cue).trim();
-	if (!folded) prepared = null;
-	else if (containsChinese(folded)) prepared = { folded, chinese: true, compact: folded.replace(/\s+/g, '') };
-	else {
-		const stems = (folded.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []).map(stem);
-		prepared = stems.length > 0 ? { folded, chinese: false, stems } : null;
-	}
+	const parts = cue.split(GAP).map(preparePart);
+	prepared = parts.length > 0 && parts.every((part) => part !== null) ? { folded: foldText(cue).trim(), parts: parts as CuePart[] } : null;
 	if (preparedCues.size >= MAX_PREPARED_CUES) preparedCues.clear();
 	preparedCues.set(cue, prepared);
 	return prepared;
@@ -122,42 +142,78 @@ function prepareCue(cue: string): PreparedCue | null {
 
 /**
  * Finds cues in one reply: Chinese by substring, other text by stemmed word sequence, in the reply
- * folded and with its punctuation as spaces (`normalized`). A hit counts only where the reply says
- * it (see negation.ts) and not inside brackets.
+ * folded (`folded`) and with its punctuation as spaces (`normalized`, the same length). A hit
+ * counts only where the reply says it (see negation.ts) and not inside brackets.
  */
-function matcherFor(normalized: string, brackets: readonly Span[], says: (span: Span, cue: string) => boolean): Matcher {
-	const counts = (span: Span, cue: string) => !brackets.some(([start, end]) => span[0] >= start && span[1] <= end) && says(span, cue);
+function matcherFor(folded: string, normalized: string, brackets: readonly Span[], says: (span: Span, cue: string) => boolean, intents: IntentPhrases): Matcher {
+	const inBrackets = (span: Span) => brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
 	let words: Word[] | undefined;
 	// Where each stem occurs, so a cue is looked up rather than compared at every word.
 	let at: Map<string, number[]> | undefined;
+
+	function partSpans(part: CuePart, from = 0, to = normalized.length): Span[] {
+		const spans: Span[] = [];
+		if (part.chinese) {
+			const { compact } = part;
+			for (let i = normalized.indexOf(compact, from); i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1)) spans.push([i, i + compact.length]);
+			return spans;
+		}
+		if (!words || !at) {
+			words = latinWords(folded);
+			at = new Map();
+			words.forEach((word, i) => {
+				const list = at!.get(word.stem);
+				if (list) list.push(i);
+				else at!.set(word.stem, [i]);
+			});
+		}
+		const { stems } = part;
+		for (const i of at.get(stems[0]!) ?? []) {
+			if (i + stems.length > words.length) break;
+			if (words[i]!.start < from) continue;
+			let whole = true;
+			for (let j = 1; j < stems.length && whole; j++) whole = words[i + j]!.stem === stems[j];
+			const span: Span = [words[i]!.start, words[i + stems.length - 1]!.end];
+			if (whole && span[1] <= to) spans.push(span);
+		}
+		return spans;
+	}
+
+	/** Where the rest of a gapped cue follows `after` within reach in the same clause: the end of its last part, or -1. */
+	function restFrom(parts: readonly CuePart[], after: number): number {
+		if (parts.length === 0) return after;
+		const [part, ...rest] = parts as [CuePart, ...CuePart[]];
+		let to = Math.min(normalized.length, after + 100);
+		const breakAt = folded.slice(after, to).search(CLAUSE_BREAK);
+		if (breakAt >= 0) to = after + breakAt;
+		for (const [start, end] of partSpans(part, after, to)) {
+			const gap = part.chinese ? normalized.slice(after, start).replace(/\s+/g, '').length : latinWords(folded.slice(after, start)).length;
+			if (gap > (part.chinese ? GAP_REACH.chinese : GAP_REACH.words)) break;
+			const found = restFrom(rest, end);
+			if (found >= 0) return found;
+		}
+		return -1;
+	}
+
+	function find(cue: string): Span[] {
+		const prepared = prepareCue(cue);
+		if (!prepared) return [];
+		const [first, ...rest] = prepared.parts as [CuePart, ...CuePart[]];
+		const spans: Span[] = [];
+		for (const span of partSpans(first)) {
+			const end = restFrom(rest, span[1]);
+			if (end < 0) continue;
+			const whole: Span = [span[0], end];
+			// The negation that matters comes before the cue's first words.
+			if (!inBrackets(whole) && says(span, prepared.folded)) spans.push(whole);
+		}
+		return spans;
+	}
+
 	return {
 		find(cue) {
-			const prepared = prepareCue(cue);
-			if (!prepared) return [];
-			const spans: Span[] = [];
-			if (prepared.chinese) {
-				const { compact } = prepared;
-				for (let i = normalized.indexOf(compact); i >= 0; i = normalized.indexOf(compact, i + 1)) if (counts([i, i + compact.length], prepared.folded)) spans.push([i, i + compact.length]);
-				return spans;
-			}
-			if (!words || !at) {
-				words = latinWords(normalized);
-				at = new Map();
-				words.forEach((word, i) => {
-					const list = at!.get(word.stem);
-					if (list) list.push(i);
-					else at!.set(word.stem, [i]);
-				});
-			}
-			const { stems } = prepared;
-			for (const i of at.get(stems[0]!) ?? []) {
-				if (i + stems.length > words.length) break;
-				let whole = true;
-				for (let j = 1; j < stems.length && whole; j++) whole = words[i + j]!.stem === stems[j];
-				const span: Span = [words[i]!.start, words[i + stems.length - 1]!.end];
-				if (whole && counts(span, prepared.folded)) spans.push(span);
-			}
-			return spans;
+			if (!cue.startsWith(INTENT_PREFIX)) return find(cue);
+			return (intents.get(cue.slice(INTENT_PREFIX.length)) ?? []).flatMap(find);
 		}
 	};
 }
@@ -224,13 +280,14 @@ function companyRulesBroken(folded: string, brackets: readonly Span[], says: (sp
 export function scoreReply(
 	reply: string,
 	beat: { expect: readonly KeyPoint[]; avoid: readonly Pitfall[] },
-	earlierReplies: readonly string[] = []
+	earlierReplies: readonly string[] = [],
+	intents: IntentPhrases = NO_INTENTS
 ): ReplyScore {
 	const folded = foldText(reply);
 	const normalized = punctuationToSpaces(folded);
 	const brackets = bracketedSpans(reply);
 	const says = negationReader(folded);
-	const matcher = matcherFor(normalized, brackets, says);
+	const matcher = matcherFor(folded, normalized, brackets, says, intents);
 	const points: PointResult[] = beat.expect.map((kp) => {
 		const spans = findAny(matcher, kp.cues);
 		return { point: kp.point, criterion: kp.criterion ?? null, weight: kp.weight, hit: spans.length > 0, spans };

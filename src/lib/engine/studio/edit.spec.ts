@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkContentFiles, readDraft, writeDraft, type Draft } from '../content';
+import { checkContentFiles, NOTHING_PUBLISHED, readDraft, writeDraft, type Draft } from '../content';
 import { followMove, followRemove, moveEntry } from './list-edit';
 import { moveClass, moveOption, newQuizItem, removeClass, removeOption, type QuizItemDraft } from './quiz-edit';
 import { changeModuleType, moduleSettings, newDay } from './curriculum-edit';
@@ -16,7 +16,7 @@ function quizDraft(path: string): Draft<'quiz'> {
 function problemsOf(draft: Draft, id: string, locale = 'en'): string[] {
 	const folder = { quiz: 'quizzes', rubric: 'rubrics', curriculum: 'curricula' }[draft.kind as 'quiz'];
 	const known = new Set(['article:en:membership-tiers', 'quiz:en:product-and-rules', 'scenario:en:renewal-price-objection', 'rubric:en:rep-certification']);
-	return checkContentFiles([{ path: `${locale}/${folder}/${id}.yaml`, text: writeDraft(draft) }], { alsoKnown: known }).problems.map((p) => p.message);
+	return checkContentFiles([{ path: `${locale}/${folder}/${id}.yaml`, text: writeDraft(draft) }], { ...NOTHING_PUBLISHED, keys: [...known] }).problems.map((p) => p.message);
 }
 
 describe('lists in forms', () => {

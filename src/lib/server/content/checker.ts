@@ -1,7 +1,8 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 // Relative imports only: in development and tests this file is loaded into the worker as
 // TypeScript, where the app's `$lib` aliases do not exist.
-import { checkContentFiles, contentPath, parseContentFile, type CheckedContent, type ContentFile, type ContentKind, type ContentLocale, type ContentProblem } from '../../engine/content';
+import { checkContentFiles, contentPath, parseContentFile, type CheckedContent, type ContentFile, type ContentKind, type ContentLocale, type ContentProblem, type Published } from '../../engine/content';
+import { intentPhrases } from '../../engine/scoring/lexicon';
 import { endingScoreRanges, playtestScenario } from '../../engine/scenario';
 import { scenarioGraph } from '../../engine/studio/graph';
 import { renderMarkdown } from '../markdown';
@@ -12,20 +13,20 @@ import { checkZip } from './zip';
  * scenario's graph, playtest runs and ending score ranges. Computed for the loaded text and again
  * for every live check, so the side panel follows the trainer's typing.
  */
-function insightsOf(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: readonly ContentProblem[]) {
+function insightsOf(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: readonly ContentProblem[], lexicons: Published['lexicons']) {
 	const parsed = parseContentFile(contentPath({ kind, locale, id }), text);
 	const item = parsed.ok ? parsed.item : null;
 	// The playtest needs a sound graph; the bots would only repeat the graph's problems.
 	const graphSound = !problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won') || p.message.startsWith('the start beat'));
 	return {
 		preview: item && (item.kind === 'script' || item.kind === 'article') ? renderMarkdown(item.body).html : null,
-		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data).runs : [], ranges: endingScoreRanges(item.data) } : null
+		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data, intentPhrases(lexicons.filter((l) => l.locale === locale).map((l) => l.data))).runs : [], ranges: endingScoreRanges(item.data) } : null
 	};
 }
 export type StudioInsights = ReturnType<typeof insightsOf>;
 
 const TASKS = {
-	check: (files: ContentFile[], known: string[]): CheckedContent => checkContentFiles(files, { alsoKnown: new Set(known) }),
+	check: (files: ContentFile[], published: Published): CheckedContent => checkContentFiles(files, published),
 	insights: insightsOf,
 	zip: checkZip
 };
@@ -96,17 +97,17 @@ function runOffThread<T extends TaskName>(task: T, ...args: Parameters<Tasks[T]>
 	});
 }
 
-/** `checkContentFiles`, off the request thread; `known` lists `kind:locale:id` of items already there. */
-export function checkFilesOffThread(files: ContentFile[], known: string[]): Promise<CheckedContent> {
-	return runOffThread('check', files, known);
+/** `checkContentFiles` against what is `published`, off the request thread. */
+export function checkFilesOffThread(files: ContentFile[], published: Published): Promise<CheckedContent> {
+	return runOffThread('check', files, published);
 }
 
 /** `checkZip` (unpack within limits, then check), off the request thread. */
-export function checkZipOffThread(zip: Uint8Array, known: string[]): Promise<ReturnType<typeof checkZip>> {
-	return runOffThread('zip', zip, known);
+export function checkZipOffThread(zip: Uint8Array, published: Published): Promise<ReturnType<typeof checkZip>> {
+	return runOffThread('zip', zip, published);
 }
 
-/** The editor's side panel for a text (see `insightsOf`), off the request thread. */
-export function insightsOffThread(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: ContentProblem[]): Promise<StudioInsights> {
-	return runOffThread('insights', kind, locale, id, text, problems);
+/** The editor's side panel for a text (see `insightsOf`), off the request thread; a scenario plays with the published `lexicons`. */
+export function insightsOffThread(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: ContentProblem[], lexicons: Published['lexicons']): Promise<StudioInsights> {
+	return runOffThread('insights', kind, locale, id, text, problems, lexicons);
 }

@@ -12,7 +12,7 @@ import { insertUser } from '../accounts';
 import { importZip } from '../studio';
 import { readContentDirectory } from './files';
 import { syncContentFiles } from './sync';
-import { checkContentFiles, locateContentFile, type ContentFile, type ContentProblem } from '$lib/engine/content';
+import { checkContentFiles, NOTHING_PUBLISHED, locateContentFile, type ContentFile, type ContentProblem } from '$lib/engine/content';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_510);
 const CASES = Number(process.env.FUZZ_CASES ?? 1500);
@@ -232,7 +232,7 @@ describe('content import fuzzing', () => {
 		for (let n = 0; n < CASES; n++) {
 			const file = mutateFile(rand, pick(rand, PACK));
 			try {
-				const { problems } = checkContentFiles([file], { alsoKnown: PACK_KEYS });
+				const { problems } = checkContentFiles([file], { ...NOTHING_PUBLISHED, keys: [...PACK_KEYS] });
 				if (problems.length > 0) refused++;
 				const bad = malformedProblems(problems, [file]);
 				if (bad.length > 0) failures.push({ case: n, what: `malformed problems ${JSON.stringify(bad)}`, files: [file] });
@@ -291,7 +291,7 @@ describe('content import fuzzing', () => {
 			const index = between(rand, 0, PACK.length - 1);
 			let mutated = mutateFile(rand, PACK[index]!);
 			// A sync of a whole pack is slow to check; only files that are surely broken are worth it.
-			while (checkContentFiles([mutated], { alsoKnown: PACK_KEYS }).problems.length === 0) mutated = mutateFile(rand, PACK[index]!);
+			while (checkContentFiles([mutated], { ...NOTHING_PUBLISHED, keys: [...PACK_KEYS] }).problems.length === 0) mutated = mutateFile(rand, PACK[index]!);
 			const files = PACK.map((f, i) => (i === index ? mutated : f));
 			const before = fingerprint(db);
 			try {

@@ -4,8 +4,10 @@ import { inJsonList, prepared, type Db } from '../db';
 import { appSettings, contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
 import { newId } from '../ids';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
-import { CONTENT_LOCALES, type ContentCatalog, type ContentData, type ContentItem, type ContentKind, type ContentLocale } from '$lib/engine/content';
+import { CONTENT_LOCALES, type ContentCatalog, type ContentData, type ContentItem, type ContentKind, type ContentLocale, type Lexicon } from '$lib/engine/content';
 import { articleCategoryLabel, scriptCategoryLabel } from '$lib/labels';
+import { intentPhrases } from '$lib/engine/scoring/lexicon';
+import type { IntentPhrases } from '$lib/engine/scoring/score';
 
 /** Markdown reduced to its words, for search. */
 function markdownToPlain(markdown: string): string {
@@ -212,6 +214,17 @@ function readContentFields<K extends ContentKind, F extends keyof ContentData[K]
 }
 
 /**
+ * The intents of one language's lexicons, with their phrases: what scenario cues in that language
+ * cite. Exactly that language's (an English cue never stands for Chinese phrases), kept until the
+ * content changes.
+ */
+export function lexiconIntents(db: Db, locale: ContentLocale): IntentPhrases {
+	return builtFromContent(db, `intents:${locale}`, () =>
+		intentPhrases(db.select({ data: contentItems.data }).from(contentItems).where(and(eq(contentItems.kind, 'lexicon'), eq(contentItems.locale, locale))).orderBy(asc(contentItems.id)).all().map((row) => row.data as Lexicon))
+	);
+}
+
+/**
  * One item in the preferred locale, or in another when it exists only there. Every locale is named
  * in the query so that SQLite looks the item up by its whole key (kind, locale, id) rather than
  * reading every item of the kind; the search text, as long as the item, is not read at all.
@@ -248,11 +261,12 @@ export function contentTitles(db: Db, kind: ContentKind, ids: readonly string[],
  * are checked per language), and each rubric's criteria: what the studio's pickers offer.
  */
 export function listContentIds(db: Db, locale: ContentLocale): ContentCatalog {
-	const catalog: ContentCatalog = { script: [], article: [], scenario: [], rubric: [], curriculum: [], quiz: [], criteria: {} };
+	const catalog: ContentCatalog = { script: [], article: [], scenario: [], rubric: [], curriculum: [], quiz: [], lexicon: [], criteria: {}, intents: [] };
 	const rows = db.select({ kind: contentItems.kind, id: contentItems.id, title: contentItems.title, data: contentItems.data }).from(contentItems).where(eq(contentItems.locale, locale)).orderBy(asc(contentItems.id)).all();
 	for (const row of rows) {
 		catalog[row.kind as ContentKind].push({ id: row.id, title: row.title });
 		if (row.kind === 'rubric') catalog.criteria[row.id] = (row.data as { criteria: { id: string; title: string }[] }).criteria.map(({ id, title }) => ({ id, title }));
+		if (row.kind === 'lexicon') catalog.intents.push(...(row.data as Lexicon).intents.map(({ id, meaning }) => ({ id, meaning })));
 	}
 	return catalog;
 }

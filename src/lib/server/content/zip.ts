@@ -1,6 +1,6 @@
 import { strFromU8, Unzip, UnzipInflate } from 'fflate';
 // Relative imports only: this runs on the check worker (see `./checker`).
-import { checkContentFiles, MAX_FILE_CHARS, type ContentItem, type ContentProblem } from '../../engine/content';
+import { checkContentFiles, MAX_FILE_CHARS, type ContentItem, type ContentProblem, type Published } from '../../engine/content';
 
 /**
  * The most an uploaded zip may unpack to. An entry's declared size is whatever its maker wrote,
@@ -87,10 +87,10 @@ const REFUSALS: { [W in ZipRefusal['what']]: (refusal: Extract<ZipRefusal, { wha
 };
 
 /**
- * Unpacks an uploaded zip of content files and checks them together, with `known` (`kind:locale:id`)
- * for references: the items to publish, or why nothing may be. Runs on the check worker.
+ * Unpacks an uploaded zip of content files and checks them together, against what is `published`
+ * already: the items to publish, or why nothing may be. Runs on the check worker.
  */
-export function checkZip(zip: Uint8Array, known: string[]): { ok: true; items: ContentItem[] } | ZipRefused {
+export function checkZip(zip: Uint8Array, published: Published): { ok: true; items: ContentItem[] } | ZipRefused {
 	const unpacked = readZip(zip);
 	if (!unpacked.ok) {
 		const { refused } = unpacked;
@@ -100,7 +100,7 @@ export function checkZip(zip: Uint8Array, known: string[]): { ok: true; items: C
 	const files = unpacked.entries
 		.filter(({ path, bytes }) => bytes.length > 0 && !path.endsWith('/') && !path.split('/').some((part) => part.startsWith('.')))
 		.map(({ path, bytes }) => ({ path: path.replace(/^(.*\/)?content\//, ''), text: strFromU8(bytes) }));
-	const { items, problems } = checkContentFiles(files, { alsoKnown: new Set(known) });
+	const { items, problems } = checkContentFiles(files, published);
 	// Two files for one item (content/en/… and pack/content/en/…): which one should win is unclear.
 	const seen = new Set<string>();
 	for (const file of files) {

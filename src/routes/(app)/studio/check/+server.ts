@@ -12,6 +12,7 @@ export const POST: RequestHandler = async (event) => {
 	const body = (await event.request.json().catch(() => null)) as { kind?: string; locale?: string; id?: string; text?: string } | null;
 	if (!body || !isContentKind(body.kind ?? '') || !isLocale(body.locale) || typeof body.id !== 'string' || typeof body.text !== 'string' || body.text.length > MAX_FILE_CHARS) error(400, 'Bad request');
 	const kind = body.kind as ContentKind;
-	const { problems } = await checkText(getDb(), kind, body.locale, body.id, body.text);
-	return json({ problems: problems.map(({ line, message }) => ({ line, message })), ...(await insightsOf(kind, body.locale, body.id, body.text, problems)) });
+	const db = getDb();
+	const { problems } = await checkText(db, kind, body.locale, body.id, body.text);
+	return json({ problems: problems.map(({ line, message }) => ({ line, message })), ...(await insightsOf(db, kind, body.locale, body.id, body.text, problems)) });
 };

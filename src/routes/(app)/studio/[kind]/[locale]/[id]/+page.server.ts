@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	if (published === null && draft === null) error(404, 'Not found');
 	const text = draft ?? published!;
 	const { problems } = await checkText(db, kind, locale, id, text);
-	const insights = await insightsOf(kind, locale, id, text, problems);
+	const insights = await insightsOf(db, kind, locale, id, text, problems);
 	const revisions = revisionsOf(db, kind, locale, id);
 	const names = new Map<string, string>();
 	for (const r of revisions) if (r.authorId && !names.has(r.authorId)) names.set(r.authorId, findUserById(db, r.authorId)?.name ?? '—');
