@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkContentFiles, MAX_EXAMPLES, MAX_FILE_CHARS, MAX_MARKDOWN_DEPTH, MAX_TRIES } from './index';
+import { checkContentFiles, MAX_EXAMPLES, MAX_FILE_CHARS, MAX_MARKDOWN_DEPTH, MAX_TRIES, NOTHING_PUBLISHED } from './index';
+import { shippedLexicons } from './shipped-lexicons.fixture';
 import { playtestScenario } from '../scenario';
 
 const ARTICLE_PATH = 'en/knowledge/membership-tiers.md';
 const article = (body: string) => `---\nid: membership-tiers\ntitle: Membership tiers\ncategory: product\nsummary: The three tiers.\n---\n${body}`;
-const problemsOf = (path: string, text: string) => checkContentFiles([{ path, text }]).problems;
+// The shipped scenarios' cues cite the shipped lexicons' intents.
+const published = { ...NOTHING_PUBLISHED, lexicons: shippedLexicons() };
+const problemsOf = (path: string, text: string) => checkContentFiles([{ path, text }], published).problems;
 
 describe('size limits every way content arrives shares (the editor, an import, content:sync)', () => {
 	it(`refuses a file over ${MAX_FILE_CHARS} characters at the line where it crosses the limit`, () => {
@@ -46,7 +49,7 @@ describe('limits that keep the playtest short', () => {
 
 	it('plays at most one turn per allowed example, even on a beat that loops to itself', () => {
 		const looping = scenario.replace('maxTries: 2, goto: greet', `maxTries: ${MAX_TRIES}, goto: greet`).replace(/\nexamples:\n[\s\S]*$/, `\nexamples:\n  good:\n${'    - Hm.\n'.repeat(MAX_EXAMPLES)}`);
-		const { items, problems } = checkContentFiles([{ path, text: looping }]);
+		const { items, problems } = checkContentFiles([{ path, text: looping }], published);
 		expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('playtest: the good examples must win')]);
 		const item = items[0];
 		if (item?.kind !== 'scenario') throw new Error('no scenario');

@@ -69,7 +69,7 @@ export interface ReplyScore {
  * - The company rules apply on every beat as pitfalls: promising results or money back, discounts
  *   or extras beyond the two-year offer, pressure, badmouthing a competitor, insults. An insult
  *   earns no signal: a rude question is not a question.
- * - A very short reply scores half. Notes instead of speech (a list of cue words, fragments that
+ * - A very short reply scores half. Notes instead of speech (a list of the beat's cue words, fragments that
  *   address no one, bracketed stage directions) and the same words said twice are cut to a fifth; a
  *   reply given before in the same role-play, to a fifth. A long reply that asks nothing is cut to
  *   60 %, a very long one loses 0.1.
@@ -222,6 +222,17 @@ function findAny(matcher: Matcher, cues: readonly string[]): Span[] {
 	return cues.flatMap((cue) => matcher.find(cue)).sort((a, b) => a[0] - b[0]);
 }
 
+/** Sorted spans with the overlapping ones joined: the words that made a point, each once. */
+function joined(sorted: readonly Span[]): Span[] {
+	const spans: Span[] = [];
+	for (const [start, end] of sorted) {
+		const last = spans[spans.length - 1];
+		if (last && start < last[1]) last[1] = Math.max(last[1], end);
+		else spans.push([start, end]);
+	}
+	return spans;
+}
+
 /** The share of a reply's words that are part of some cue: near 1 for a bare list of cue words. */
 function cueShare(words: readonly Span[], cueSpans: readonly Span[], length: number): number {
 	if (words.length === 0) return 0;
@@ -288,12 +299,21 @@ export function scoreReply(
 	const brackets = bracketedSpans(reply);
 	const says = negationReader(folded);
 	const matcher = matcherFor(folded, normalized, brackets, says, intents);
+	// What the beat's own cue words cover, apart from the lexicon's phrasings: a reply that is little
+	// more than those words is a list of them (the lexicon's phrasings are whole turns of speech).
+	const literalSpans: Span[] = [];
+	const find = (cues: readonly string[]): Span[] => {
+		const literal = findAny(matcher, cues.filter((cue) => !cue.startsWith(INTENT_PREFIX)));
+		literalSpans.push(...literal);
+		const cited = findAny(matcher, cues.filter((cue) => cue.startsWith(INTENT_PREFIX)));
+		return joined(cited.length === 0 ? literal : [...literal, ...cited].sort((a, b) => a[0] - b[0]));
+	};
 	const points: PointResult[] = beat.expect.map((kp) => {
-		const spans = findAny(matcher, kp.cues);
+		const spans = find(kp.cues);
 		return { point: kp.point, criterion: kp.criterion ?? null, weight: kp.weight, hit: spans.length > 0, spans };
 	});
 	const beatPitfalls: PitfallResult[] = beat.avoid.map((p) => {
-		const spans = findAny(matcher, p.cues);
+		const spans = find(p.cues);
 		return { point: p.point, penalty: p.penalty, hit: spans.length > 0, spans };
 	});
 	const chineseBeat = [...beat.expect, ...beat.avoid].some((p) => containsChinese(p.point));
@@ -309,7 +329,7 @@ export function scoreReply(
 	const length = chinese ? [...normalized.replace(/\s+/g, '')].length : words.length;
 	if (length < (chinese ? SCORING.minCharsChinese : SCORING.minWordsLatin)) flags.push('too-short');
 	if (length > (chinese ? SCORING.maxCharsChinese : SCORING.maxWordsLatin)) flags.push('too-long');
-	const cueSpans = [...points, ...pitfalls].flatMap((r) => r.spans);
+	const cueSpans = [...literalSpans, ...pitfalls.filter((p) => p.rule).flatMap((r) => r.spans)];
 	if (words.length >= 2 && cueShare(words, cueSpans, reply.length) >= SCORING.cueListShare) flags.push('cue-list');
 	if (isNotes(reply)) flags.push('notes');
 	if (isStageDirections(reply, brackets)) flags.push('stage-directions');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readDraft, writeDraft, type DraftData, type RuleDraft } from '../content/draft';
 import { checkContentFiles, NOTHING_PUBLISHED } from '../content/check';
+import { shippedLexicons } from '../content/shipped-lexicons.fixture';
 import { addBeat, beatIdProblem, checkBeatName, firstWords, moveBeat, referencesTo, removeBeat, renameBeat, ruleCondition, setRuleCondition, toBeatId, usualRules } from './scenario-edit';
 import { pathAtLine } from './locate';
 import { readProblem } from './problem-reading';
@@ -20,7 +21,7 @@ const SCRIPTS = new Set(readdirSync('content/en/scripts').map((name) => `script:
 
 function problemsOf(data: DraftData['scenario']): string[] {
 	const text = writeDraft({ kind: 'scenario', data, body: '' });
-	return checkContentFiles([{ path: FILE, text }], { ...NOTHING_PUBLISHED, keys: [...SCRIPTS] }).problems.map((p) => p.message);
+	return checkContentFiles([{ path: FILE, text }], { ...NOTHING_PUBLISHED, keys: [...SCRIPTS], lexicons: shippedLexicons() }).problems.map((p) => p.message);
 }
 
 describe('beat ids', () => {
@@ -157,7 +158,7 @@ describe('pathAtLine', () => {
 		const beat = Object.keys(data.beats).find((id) => !data.beats[id]!.end)!;
 		data.beats[beat]!.expect[0]!.cues = [];
 		const written = writeDraft({ kind: 'scenario', data, body: '' });
-		const [problem] = checkContentFiles([{ path: FILE, text: written }], { ...NOTHING_PUBLISHED, keys: [...SCRIPTS] }).problems;
+		const [problem] = checkContentFiles([{ path: FILE, text: written }], { ...NOTHING_PUBLISHED, keys: [...SCRIPTS], lexicons: shippedLexicons() }).problems;
 		expect(problem!.message).toBe(`beats.${beat}.expect[0].cues: needs at least one cue`);
 		expect(pathAtLine('scenario', written, problem!.line)).toEqual(['beats', beat, 'expect', 0, 'cues']);
 	});
