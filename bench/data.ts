@@ -21,7 +21,7 @@ import { criterionWeights } from '../src/lib/server/practice';
 import { CONTENT_LOCALES, checkContentFiles, type ContentItem, type ContentLocale, type Curriculum, type Rubric, type Scenario } from '../src/lib/engine/content';
 import type { Role } from '../src/lib/roles';
 import { compileScenario, startRolePlay, step, timeOut, type CompiledScenario, type PersistedRolePlay, type ReplyInput } from '../src/lib/engine/scenario';
-import { intentsAmong } from '../src/lib/engine/scoring/lexicon';
+import { phrasebookAmong } from '../src/lib/engine/scoring/lexicon';
 import type { ReplyScore } from '../src/lib/engine/scoring/score';
 import { newReviewCard, reviewCard, RATINGS } from '../src/lib/engine/training/review';
 import { contentVariants } from './content-variants';
@@ -265,7 +265,7 @@ export async function generateDataSet(path: string, seed: number, options: { now
 	const scenarios = items.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario');
 	// A variant's id is its original's with "-<copy>" added (no demo scenario id ends in digits).
 	const baseOf = (scenario: ContentItem<'scenario'>) => `${scenario.id.replace(/-\d+$/, '')}:${scenario.locale}`;
-	const compiled = new Map(demo.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario').map((item) => [`${item.id}:${item.locale}`, compileScenario(item.data as Scenario, intentsAmong(demo, item.locale))]));
+	const compiled = new Map(demo.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario').map((item) => [`${item.id}:${item.locale}`, compileScenario(item.data as Scenario, phrasebookAmong(demo, item.locale))]));
 	const pool = new RolePlayPool(compiled, next, Math.min(48, Math.max(8, Math.round(size.attempts / 1000))));
 	const scriptIds = [...new Set(items.filter((item) => item.kind === 'script').map((item) => item.id))];
 	const demoScripts = [...new Set(demo.filter((item) => item.kind === 'script').map((item) => item.id))];

@@ -2,28 +2,28 @@
 import { performance } from 'node:perf_hooks';
 import type { ContentItem } from '../src/lib/engine/content';
 import { compileScenario, startRolePlay, step } from '../src/lib/engine/scenario';
-import { scoreReply, type IntentPhrases } from '../src/lib/engine/scoring/score';
-import { intentsAmong } from '../src/lib/engine/scoring/lexicon';
+import { scoreReply, type Phrasebook } from '../src/lib/engine/scoring/score';
+import { phrasebookAmong } from '../src/lib/engine/scoring/lexicon';
 import { below, measured, percentile, type BenchRow } from './table';
 
 interface Case {
 	reply: string;
 	beat: Parameters<typeof scoreReply>[1];
-	intents: IntentPhrases;
+	phrasebook: Phrasebook;
 }
 
 /** The (reply, beat) pairs the playtest bots meet, per language. */
 function casesFor(items: readonly ContentItem[], locale: 'en' | 'zh-TW'): Case[] {
 	const cases: Case[] = [];
-	const intents = intentsAmong(items, locale);
+	const phrasebook = phrasebookAmong(items, locale);
 	for (const item of items) {
 		if (item.kind !== 'scenario' || item.locale !== locale) continue;
-		const compiled = compileScenario(item.data, intents);
+		const compiled = compileScenario(item.data, phrasebook);
 		for (const replies of [item.data.examples.good, item.data.examples.bad]) {
 			let { snapshot, state } = startRolePlay(compiled);
 			for (const reply of replies) {
 				if (state.ended) break;
-				cases.push({ reply, beat: item.data.beats[state.beat]!, intents });
+				cases.push({ reply, beat: item.data.beats[state.beat]!, phrasebook });
 				({ snapshot, state } = step(compiled, snapshot, { mode: 'text', reply }));
 			}
 		}
@@ -36,13 +36,13 @@ export function benchScoring(items: readonly ContentItem[], rounds: number): Ben
 	const rows: BenchRow[] = [];
 	for (const locale of ['zh-TW', 'en'] as const) {
 		const cases = casesFor(items, locale);
-		for (const c of cases) scoreReply(c.reply, c.beat, [], c.intents); // warm up
+		for (const c of cases) scoreReply(c.reply, c.beat, [], c.phrasebook); // warm up
 		const timings: number[] = [];
 		const started = performance.now();
 		for (let round = 0; round < rounds; round++) {
 			for (const c of cases) {
 				const t = performance.now();
-				scoreReply(c.reply, c.beat, [c.reply.slice(0, 20)], c.intents);
+				scoreReply(c.reply, c.beat, [c.reply.slice(0, 20)], c.phrasebook);
 				timings.push(performance.now() - t);
 			}
 		}

@@ -11,7 +11,7 @@ import { checkContentFiles, formatProblem, type Scenario } from '../src/lib/engi
 import { scoreReply, type Span } from '../src/lib/engine/scoring/score';
 import { databasePathFromEnv, openDatabase } from '../src/lib/server/db';
 import { DEFAULT_CONTENT_DIR, readContentDirectory } from '../src/lib/server/content/files';
-import { findContent, lexiconIntents } from '../src/lib/server/content/store';
+import { findContent, lexiconPhrasebook } from '../src/lib/server/content/store';
 import { findBeat, parseReplyLine, scenarioLookup, type ScenarioLookup } from '../scoring/graded-replies';
 
 function fail(message: string): never {
@@ -34,7 +34,7 @@ function openContent(): ScenarioLookup {
 				scenarios.set(key, item?.locale === locale ? item.data : undefined);
 			}
 			const scenario = scenarios.get(key);
-			return scenario && { scenario, intents: lexiconIntents(db, locale) };
+			return scenario && { scenario, phrasebook: lexiconPhrasebook(db, locale) };
 		};
 	}
 	const { items, problems } = checkContentFiles(readContentDirectory(DEFAULT_CONTENT_DIR));
@@ -53,7 +53,7 @@ function scoreLine(lookup: ScenarioLookup, text: string): object {
 	const found = findBeat(lookup, parsed.value);
 	if (!found.ok) return { error: found.error };
 	const { reply } = parsed.value;
-	const result = scoreReply(reply, found.beat, [], found.intents);
+	const result = scoreReply(reply, found.beat, [], found.phrasebook);
 	const texts = (spans: readonly Span[]) => spans.map(([start, end]) => reply.slice(start, end));
 	return {
 		score: result.score,

@@ -5,7 +5,7 @@ import { makeScriptDue } from './review-cards';
 import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
 import { isBlank } from './forms';
-import { builtFromContent, latestScenarioRevision, lexiconIntents, listContentFields, findContent } from './content/store';
+import { builtFromContent, latestScenarioRevision, lexiconPhrasebook, listContentFields, findContent } from './content/store';
 import {
 	compileScenario,
 	readRolePlay,
@@ -35,7 +35,7 @@ const compiledCache = new Map<string, { compiled: CompiledScenario; locale: Cont
  */
 export function compiledRevisionFor(db: Db, revisionId: string): { compiled: CompiledScenario; locale: ContentLocale } {
 	let entry = compiledCache.get(revisionId);
-	if (entry && entry.compiled.intents !== lexiconIntents(db, entry.locale)) {
+	if (entry && entry.compiled.phrasebook !== lexiconPhrasebook(db, entry.locale)) {
 		compiledCache.delete(revisionId);
 		entry = undefined;
 	}
@@ -43,7 +43,7 @@ export function compiledRevisionFor(db: Db, revisionId: string): { compiled: Com
 		const revision = db.select().from(scenarioRevisions).where(eq(scenarioRevisions.id, revisionId)).get();
 		if (!revision) throw new Error(`missing scenario revision ${revisionId}`);
 		if (compiledCache.size >= 500) compiledCache.delete(compiledCache.keys().next().value as string);
-		entry = { compiled: compileScenario(revision.data as Scenario, lexiconIntents(db, revision.locale)), locale: revision.locale };
+		entry = { compiled: compileScenario(revision.data as Scenario, lexiconPhrasebook(db, revision.locale)), locale: revision.locale };
 		compiledCache.set(revisionId, entry);
 	}
 	return entry;

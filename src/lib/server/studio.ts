@@ -89,7 +89,7 @@ function readPublished(db: Db): Published {
 	return {
 		keys,
 		lexicons: items.flatMap((item) => (item.kind === 'lexicon' ? [{ locale: item.locale, id: item.id, data: item.data }] : [])),
-		citations: citationsOf(items.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario'))
+		citations: citationsOf(items)
 	};
 }
 

@@ -1,7 +1,7 @@
 import { locateContentFile, parseContentFile, type LineOf } from './parse';
 import { INTENT_PREFIX, MODULE_ITEM_KIND, type Lexicon } from './schemas';
-import { intentPhrases } from '../scoring/lexicon';
-import type { IntentPhrases } from '../scoring/score';
+import { citedIntents, phrasebookOf } from '../scoring/lexicon';
+import type { Phrasebook } from '../scoring/score';
 import { validateScenario } from '../scenario/validate';
 import { playtestScenario } from '../scenario/playtest';
 import { cuesHitByBadAnswers } from '../scenario/cue-warnings';
@@ -30,28 +30,27 @@ interface Reference {
 export interface Published {
 	/** `kind:locale:id` of every item: what a file may refer to. */
 	keys: readonly string[];
-	/** Every lexicon: the intents a scenario's cues may cite. */
-	lexicons: readonly { locale: ContentLocale; id: string; data: Pick<Lexicon, 'intents'> }[];
-	/** Which published scenarios cite which intents, as `locale:intent` → scenario ids: what a lexicon must keep. */
+	/** Every lexicon: the intents cues may cite, and the company rules. */
+	lexicons: readonly { locale: ContentLocale; id: string; data: Pick<Lexicon, 'intents' | 'rules'> }[];
+	/** Which published items cite which intents, as `locale:intent` → `kind:id` of each item: what the lexicons must keep. */
 	citations: Readonly<Record<string, readonly string[]>>;
 }
 
 export const NOTHING_PUBLISHED: Published = { keys: [], lexicons: [], citations: {} };
 
-/** Where a scenario's cues cite intents: `locale:intent` → the field of each cue. */
-function intentCitations(item: ContentItem<'scenario'>): { intent: string; field: (string | number)[] }[] {
-	return Object.entries(item.data.beats).flatMap(([beatId, beat]) =>
-		(['expect', 'avoid'] as const).flatMap((list) =>
-			beat[list].flatMap((point, p) => point.cues.flatMap((cue, c) => (cue.startsWith(INTENT_PREFIX) ? [{ intent: cue.slice(INTENT_PREFIX.length), field: ['beats', beatId, list, p, 'cues', c] }] : [])))
-		)
-	);
+/** Where an item's cues cite intents (a scenario's key points and pitfalls, a lexicon's rules), with the field of each cue. */
+function intentCitations(item: ContentItem): { intent: string; field: (string | number)[] }[] {
+	const cited = (cues: readonly string[], field: (string | number)[]) => cues.flatMap((cue, c) => citedIntents(cue).map((intent) => ({ intent, field: [...field, c] })));
+	if (item.kind === 'lexicon') return item.data.rules.flatMap((rule, r) => [...cited(rule.cues, ['rules', r, 'cues']), ...cited(rule.unless, ['rules', r, 'unless'])]);
+	if (item.kind !== 'scenario') return [];
+	return Object.entries(item.data.beats).flatMap(([beatId, beat]) => (['expect', 'avoid'] as const).flatMap((list) => beat[list].flatMap((point, p) => cited(point.cues, ['beats', beatId, list, p, 'cues']))));
 }
 
-/** Which scenarios cite which intents (`locale:intent` → scenario ids), for `Published.citations`. */
-export function citationsOf(scenarios: readonly ContentItem<'scenario'>[]): Record<string, string[]> {
+/** Which items cite which intents (`locale:intent` → `kind:id`), for `Published.citations`. */
+export function citationsOf(items: readonly ContentItem[]): Record<string, string[]> {
 	const citations: Record<string, string[]> = {};
-	for (const item of scenarios) {
-		for (const intent of new Set(intentCitations(item).map((c) => c.intent))) (citations[`${item.locale}:${intent}`] ??= []).push(item.id);
+	for (const item of items) {
+		for (const intent of new Set(intentCitations(item).map((c) => c.intent))) (citations[`${item.locale}:${intent}`] ??= []).push(`${item.kind}:${item.id}`);
 	}
 	return citations;
 }
@@ -112,23 +111,22 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 			}
 		}
 	}
-	const intents = checkLexicons(parsed, published, new Set(fileKeys), problems);
+	const phrasebooks = checkLexicons(parsed, published, new Set(fileKeys), problems);
 	for (const { item, lineOf, path } of parsed) {
-		if (item.kind !== 'scenario') continue;
-		const phrases = intents.get(item.locale) ?? new Map();
+		const intents = phrasebooks.get(item.locale)?.intents;
 		for (const { intent, field } of intentCitations(item)) {
-			if (!phrases.has(intent)) problems.push({ file: path, line: lineOf(field), message: `cites intent "${INTENT_PREFIX}${intent}", which no lexicon in ${item.locale}/lexicon/ defines` });
+			if (!intents?.has(intent)) problems.push({ file: path, line: lineOf(field), message: `cites intent "${INTENT_PREFIX}${intent}", which no lexicon in ${item.locale}/lexicon/ defines` });
 		}
 	}
 	for (const { item, lineOf, path } of parsed) {
 		if (item.kind !== 'scenario') continue;
 		// The graph first; the playtest bots only make sense on a sound graph.
 		const graph = validateScenario(item.data);
-		const phrases = intents.get(item.locale);
-		const found = graph.length > 0 ? graph : playtestScenario(item.data, phrases).problems;
+		const phrasebook = phrasebooks.get(item.locale);
+		const found = graph.length > 0 ? graph : playtestScenario(item.data, phrasebook).problems;
 		for (const problem of found) problems.push({ file: path, line: lineOf(problem.path), message: problem.message });
 		if (graph.length > 0) continue;
-		for (const warning of cuesHitByBadAnswers(item.data, phrases)) {
+		for (const warning of cuesHitByBadAnswers(item.data, phrasebook)) {
 			const point = item.data.beats[warning.beat]!.expect.findIndex((p) => p.point === warning.point);
 			const cue = item.data.beats[warning.beat]!.expect[point]!.cues.indexOf(warning.cue);
 			warnings.push({
@@ -143,31 +141,35 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 }
 
 /**
- * The intents of each locale, from its lexicon files and the published lexicons they do not
- * replace; and the lexicons' own problems: an intent defined twice in a locale, and an intent a
- * published scenario cites that no lexicon defines any longer.
+ * The phrasebook of each locale, from its lexicon files and the published lexicons they do not
+ * replace; and the lexicons' own problems: an intent or a rule defined twice in a locale, and an
+ * intent a published item cites that no lexicon defines any longer.
  */
-function checkLexicons(parsed: readonly { item: ContentItem; lineOf: LineOf; path: string }[], published: Published, fileKeys: ReadonlySet<string>, problems: ContentProblem[]): Map<ContentLocale, IntentPhrases> {
+function checkLexicons(parsed: readonly { item: ContentItem; lineOf: LineOf; path: string }[], published: Published, fileKeys: ReadonlySet<string>, problems: ContentProblem[]): Map<ContentLocale, Phrasebook> {
 	const files = parsed.filter((p): p is typeof p & { item: ContentItem<'lexicon'> } => p.item.kind === 'lexicon');
 	const lexicons = [
 		...published.lexicons.filter((l) => !fileKeys.has(`lexicon:${l.locale}:${l.id}`)).map((l) => ({ ...l, path: contentPath({ kind: 'lexicon', locale: l.locale, id: l.id }) })),
 		...files.map(({ item, path }) => ({ locale: item.locale, id: item.id, data: item.data, path }))
 	];
 	for (const { item, lineOf, path } of files) {
-		item.data.intents.forEach((intent, i) => {
-			const elsewhere = lexicons.find((l) => l.locale === item.locale && l.path !== path && l.data.intents.some((other) => other.id === intent.id));
-			const twice = item.data.intents.findIndex((other) => other.id === intent.id) !== i;
-			if (elsewhere || twice) problems.push({ file: path, line: lineOf(['intents', i, 'id']), message: `intent "${intent.id}" is defined ${twice ? 'twice in this file' : `in ${elsewhere!.path} too`}: an intent's id must be unique in its language` });
-		});
+		for (const list of ['intents', 'rules'] as const) {
+			const noun = list === 'intents' ? 'an intent' : 'a rule';
+			item.data[list].forEach((entry, i) => {
+				const elsewhere = lexicons.find((l) => l.locale === item.locale && l.path !== path && l.data[list].some((other) => other.id === entry.id));
+				const twice = item.data[list].findIndex((other) => other.id === entry.id) !== i;
+				if (elsewhere || twice) problems.push({ file: path, line: lineOf([list, i, 'id']), message: `${noun.slice(noun.indexOf(' ') + 1)} "${entry.id}" is defined ${twice ? 'twice in this file' : `in ${elsewhere!.path} too`}: ${noun}'s id must be unique in its language` });
+			});
+		}
 	}
-	const byLocale = new Map<ContentLocale, IntentPhrases>();
-	for (const locale of new Set(lexicons.map((l) => l.locale))) byLocale.set(locale, intentPhrases(lexicons.filter((l) => l.locale === locale).map((l) => l.data)));
+	const byLocale = new Map<ContentLocale, Phrasebook>();
+	for (const locale of new Set(lexicons.map((l) => l.locale))) byLocale.set(locale, phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data)));
 	for (const { item, path } of files) {
-		for (const [key, scenarios] of Object.entries(published.citations)) {
+		for (const [key, citing] of Object.entries(published.citations)) {
 			const [locale, intent] = key.split(':') as [ContentLocale, string];
-			if (locale !== item.locale || byLocale.get(locale)?.has(intent)) continue;
-			const others = scenarios.filter((id) => !fileKeys.has(`scenario:${locale}:${id}`));
-			if (others.length > 0) problems.push({ file: path, line: 1, message: `no lexicon of ${locale} defines intent "${intent}" any longer, but published scenario${others.length > 1 ? 's' : ''} ${others.map((id) => `"${id}"`).join(', ')} cite${others.length > 1 ? '' : 's'} it` });
+			if (locale !== item.locale || byLocale.get(locale)?.intents.has(intent)) continue;
+			// Items among the files are checked themselves.
+			const others = citing.filter((kindAndId) => !fileKeys.has(`${kindAndId.split(':')[0]}:${locale}:${kindAndId.split(':')[1]}`));
+			if (others.length > 0) problems.push({ file: path, line: 1, message: `no lexicon of ${locale} defines intent "${intent}" any longer, but published ${others.map((kindAndId) => kindAndId.replace(':', ' "') + '"').join(', ')} cite${others.length > 1 ? '' : 's'} it` });
 		}
 	}
 	return byLocale;

@@ -14,10 +14,11 @@ import { writeContentFile } from './serialize';
  * form does not know are kept as they are, so the checker still names them.
  */
 
-/** Form field shapes: text, number (null when the input is empty), lists, records, objects. */
+/** Form field shapes: text, number (null when the input is empty), true/false, lists, records, objects. */
 type Shape =
 	| 'text'
 	| 'number'
+	| 'flag'
 	| { optional: Shape }
 	| { list: Shape }
 	| { record: Shape }
@@ -81,7 +82,12 @@ const SHAPES: Record<ContentKind, Shape> = {
 			})
 		)
 	}),
-	lexicon: fields({ id: 'text', title: 'text', intents: list(fields({ id: 'text', meaning: 'text', phrases: texts })) })
+	lexicon: fields({
+		id: 'text',
+		title: 'text',
+		intents: list(fields({ id: 'text', meaning: 'text', phrases: texts })),
+		rules: list(fields({ id: 'text', point: 'text', penalty: optional('number'), cues: texts, unless: texts, rude: optional('flag') }))
+	})
 };
 
 export type KeyPointDraft = { point: string; criterion?: string; weight?: number | null; cues: string[] };
@@ -131,7 +137,12 @@ export interface DraftData {
 			explanation: string;
 		}[];
 	};
-	lexicon: { id: string; title: string; intents: { id: string; meaning: string; phrases: string[] }[] };
+	lexicon: {
+		id: string;
+		title: string;
+		intents: { id: string; meaning: string; phrases: string[] }[];
+		rules: { id: string; point: string; penalty?: number | null; cues: string[]; unless: string[]; rude?: boolean }[];
+	};
 }
 
 /**
@@ -162,6 +173,11 @@ function fill(shape: Shape, value: unknown, path: (string | number)[]): unknown 
 		if (value === undefined || value === null) return null;
 		if (typeof value === 'number') return value;
 		throw new WrongShape(path, 'a number');
+	}
+	if (shape === 'flag') {
+		if (value === undefined || value === null) return false;
+		if (typeof value === 'boolean') return value;
+		throw new WrongShape(path, 'true or false');
 	}
 	if ('optional' in shape) return value === undefined ? undefined : fill(shape.optional, value, path);
 	if ('list' in shape) {
@@ -217,7 +233,8 @@ export function writeDraft(draft: Draft): string {
 
 function dropEmpty(shape: Shape, value: unknown): unknown {
 	if (typeof shape === 'string') return value;
-	if ('optional' in shape) return value === '' || value === null ? undefined : dropEmpty(shape.optional, value);
+	// An optional flag left off is no flag: `rude: false` is not written.
+	if ('optional' in shape) return value === '' || value === null || (shape.optional === 'flag' && value === false) ? undefined : dropEmpty(shape.optional, value);
 	if ('list' in shape) return Array.isArray(value) ? value.map((entry) => dropEmpty(shape.list, entry)) : value;
 	if (!isPlainObject(value)) return value;
 	if ('record' in shape) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, dropEmpty(shape.record, entry)]));

@@ -127,20 +127,47 @@ export const MAX_PHRASES = 200;
  * with the many ways people say it. Key points and pitfalls cite an intent among their cues, so a
  * phrasing added here counts on every beat that cites it, in this language.
  */
+const penaltyOf = v.optional(v.pipe(v.number('must be a number'), v.minValue(0.1, 'must be positive'), v.maxValue(10, 'must be at most 10')), 1);
+export const MAX_RULES = 50;
 export const lexiconSchema = v.strictObject({
 	id: contentId,
 	title: text(200),
-	intents: v.pipe(
-		v.array(
-			v.strictObject({
-				id: contentId,
-				meaning: text(200),
-				phrases: v.pipe(v.array(text(100), 'must be a list'), v.minLength(1, 'needs at least one phrase'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} phrases`))
-			}),
-			'must be a list'
+	intents: v.optional(
+		v.pipe(
+			v.array(
+				v.strictObject({
+					id: contentId,
+					meaning: text(200),
+					phrases: v.pipe(v.array(text(100), 'must be a list'), v.minLength(1, 'needs at least one phrase'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} phrases`))
+				}),
+				'must be a list'
+			),
+			v.maxLength(MAX_INTENTS, `has more than ${MAX_INTENTS} intents`)
 		),
-		v.minLength(1, 'needs at least one intent'),
-		v.maxLength(MAX_INTENTS, `has more than ${MAX_INTENTS} intents`)
+		[]
+	),
+	/**
+	 * The company's rules, pitfalls on every beat of this language: what breaking one is called, what
+	 * it costs, the cues that break it (intents and gaps allowed), and the words near a cue that make
+	 * it no finding (the allowed two-year offer beside a discount). A rude rule also takes away the
+	 * question and the acknowledgement a reply would earn: an insult is neither.
+	 */
+	rules: v.optional(
+		v.pipe(
+			v.array(
+				v.strictObject({
+					id: contentId,
+					point: text(300),
+					penalty: penaltyOf,
+					cues: v.pipe(v.array(text(100), 'must be a list'), v.minLength(1, 'needs at least one cue'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} cues`)),
+					unless: v.optional(v.pipe(v.array(text(100), 'must be a list'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} phrases`)), []),
+					rude: v.optional(v.boolean('must be true or false'), false)
+				}),
+				'must be a list'
+			),
+			v.maxLength(MAX_RULES, `has more than ${MAX_RULES} rules`)
+		),
+		[]
 	)
 });
 export type Lexicon = v.InferOutput<typeof lexiconSchema>;

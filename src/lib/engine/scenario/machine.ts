@@ -1,6 +1,6 @@
 import { assign, createActor, initialTransition, setup, type AnyActorScope } from 'xstate';
 import type { Scenario } from '../content/schemas';
-import { NO_INTENTS, scoreReply, type IntentPhrases, type ReplyScore } from '../scoring/score';
+import { NO_PHRASEBOOK, scoreReply, type Phrasebook, type ReplyScore } from '../scoring/score';
 import { isEnding, type Beat } from './validate';
 
 export type Outcome = 'won' | 'lost' | 'neutral' | 'timeout';
@@ -30,8 +30,8 @@ export interface CompiledScenario {
 	machine: ReturnType<typeof compileMachine>;
 	/** What the machine's transitions run in: see `inertScope`. */
 	scope: AnyActorScope;
-	/** The phrases of the lexicon intents that cues cite. */
-	intents: IntentPhrases;
+	/** The intents its cues cite and the company rules: its language's lexicons. */
+	phrasebook: Phrasebook;
 }
 
 function compileMachine(scenario: Scenario) {
@@ -87,12 +87,12 @@ function compileMachine(scenario: Scenario) {
 }
 
 /**
- * Compiles a validated scenario to its XState machine, with the phrases of the intents its cues may
- * cite (its language's lexicons): replies are scored with them.
+ * Compiles a validated scenario to its XState machine, with its language's phrasebook (the intents
+ * its cues may cite, the company rules): replies are scored with it.
  */
-export function compileScenario(scenario: Scenario, intents: IntentPhrases = NO_INTENTS): CompiledScenario {
+export function compileScenario(scenario: Scenario, phrasebook: Phrasebook = NO_PHRASEBOOK): CompiledScenario {
 	const machine = compileMachine(scenario);
-	return { scenario, machine, scope: inertScope(machine), intents };
+	return { scenario, machine, scope: inertScope(machine), phrasebook };
 }
 
 /**
@@ -188,7 +188,7 @@ export function step(
 		if (!picked) throw new Error(`Beat "${before.beat}" has no choice ${input.choice}.`);
 		choice = input.choice;
 		reply = picked.text;
-		result = scoreReply(reply, beat, earlierReplies, compiled.intents);
+		result = scoreReply(reply, beat, earlierReplies, compiled.phrasebook);
 		score = CHOICE_SCORE[picked.quality];
 	} else if (input.mode === 'judged') {
 		if (!(input.score >= 0 && input.score <= 1)) throw new Error('A judgement is a score from 0 to 1.');
@@ -197,7 +197,7 @@ export function step(
 		result = { score, points: [], pitfalls: [], signals: [], flags: [] };
 	} else {
 		reply = input.reply;
-		result = scoreReply(reply, beat, earlierReplies, compiled.intents);
+		result = scoreReply(reply, beat, earlierReplies, compiled.phrasebook);
 		score = result.score;
 	}
 	const next = machine.transition(current, { type: 'rep.reply', score, weight: beatWeight(beat), choice: choice ?? undefined }, compiled.scope);

@@ -1,6 +1,6 @@
 import type { Scenario } from '../content/schemas';
 import { compileScenario, startRolePlay, step, type CompiledScenario, type Outcome } from './machine';
-import { NO_INTENTS, type IntentPhrases } from '../scoring/score';
+import { NO_PHRASEBOOK, type Phrasebook } from '../scoring/score';
 import { beatWeight } from './machine';
 import { hasCondition, type ScenarioProblem } from './validate';
 
@@ -30,8 +30,8 @@ export function playReplies(compiled: CompiledScenario, replies: readonly string
  * The playtest bots: the good examples must reach a won ending with a passing score; the bad ones
  * must not pass. Problems point at the examples.
  */
-export function playtestScenario(scenario: Scenario, intents: IntentPhrases = NO_INTENTS): { runs: PlaytestRun[]; problems: ScenarioProblem[] } {
-	const compiled = compileScenario(scenario, intents);
+export function playtestScenario(scenario: Scenario, phrasebook: Phrasebook = NO_PHRASEBOOK): { runs: PlaytestRun[]; problems: ScenarioProblem[] } {
+	const compiled = compileScenario(scenario, phrasebook);
 	const runs: PlaytestRun[] = [];
 	const problems: ScenarioProblem[] = [];
 	if (scenario.examples.good.length > 0) {

@@ -1,4 +1,4 @@
-import { NO_INTENTS, scoreReply, type Flag, type IntentPhrases, type KeyPoint, type ReplyScore, type Signal } from './score';
+import { NO_PHRASEBOOK, scoreReply, type Flag, type Phrasebook, type KeyPoint, type ReplyScore, type Signal } from './score';
 
 /*
  * What a rep should do differently, read from a finished role-play: for each customer line they
@@ -49,12 +49,12 @@ function sentencesOf(text: string): string[] {
 }
 
 /** The first sentence of `answer` that makes `point` (by the same matching as a reply). */
-function sentenceMaking(answer: string, point: KeyPoint, intents: IntentPhrases): string | null {
-	return sentencesOf(answer).find((sentence) => scoreReply(sentence, { expect: [point], avoid: [] }, [], intents).points[0]!.hit) ?? null;
+function sentenceMaking(answer: string, point: KeyPoint, phrasebook: Phrasebook): string | null {
+	return sentencesOf(answer).find((sentence) => scoreReply(sentence, { expect: [point], avoid: [] }, [], phrasebook).points[0]!.hit) ?? null;
 }
 
-/** `intents`: the phrases of the lexicon intents the scenario's cues cite, as the replies were scored with. */
-export function coachingFor(scenario: CoachedScenario, turns: readonly CoachedTurn[], criterionScores: readonly { criterion: string; score: number }[], intents: IntentPhrases = NO_INTENTS): Coaching {
+/** `phrasebook`: the scenario's language's lexicons, as the replies were scored with. */
+export function coachingFor(scenario: CoachedScenario, turns: readonly CoachedTurn[], criterionScores: readonly { criterion: string; score: number }[], phrasebook: Phrasebook = NO_PHRASEBOOK): Coaching {
 	const order = [...new Set(turns.map((t) => t.beat))];
 	const beats = order.map((id): CoachedBeat => {
 		const tries = turns.filter((t) => t.beat === id);
@@ -63,7 +63,7 @@ export function coachingFor(scenario: CoachedScenario, turns: readonly CoachedTu
 		const made = new Set(tries.flatMap((t) => t.result.points.filter((p) => p.hit).map((p) => p.point)));
 		const missed = (beat?.expect ?? [])
 			.filter((point) => !made.has(point.point))
-			.map((point) => ({ point: point.point, sentence: model ? sentenceMaking(model, point, intents) : null }));
+			.map((point) => ({ point: point.point, sentence: model ? sentenceMaking(model, point, phrasebook) : null }));
 		return { beat: id, customer: tries[0]!.customer, model, missed };
 	});
 	const broken = [...new Set(turns.flatMap((t) => t.result.pitfalls.filter((p) => p.hit).map((p) => p.point)))];

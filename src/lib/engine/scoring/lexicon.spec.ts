@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { scoreReply, type KeyPoint } from './score';
-import { intentPhrases } from './lexicon';
+import { phrasebookOf } from './lexicon';
 import { checkContentFiles, formatProblem, NOTHING_PUBLISHED } from '../content';
 
-const intents = intentPhrases([
+const phrasebook = phrasebookOf([
 	{
 		intents: [
 			{ id: 'ask-when-boss-in', meaning: '問老闆什麼時候在', phrases: ['幾點…進公司', '什麼時候回來', '頭家…在'] },
 			{ id: 'payback', meaning: 'one order pays for it', phrases: ['pays for itself', 'one order … covers', "don't need many"] }
-		]
+		],
+		rules: []
 	}
 ]);
 const point = (cues: string[]): { expect: KeyPoint[]; avoid: [] } => ({ expect: [{ point: 'p', weight: 1, cues }], avoid: [] });
-const hit = (reply: string, cues: string[]) => scoreReply(reply, point(cues), [], intents).points[0]!;
+const hit = (reply: string, cues: string[]) => scoreReply(reply, point(cues), [], phrasebook).points[0]!;
 
 describe('cues that cite a lexicon intent', () => {
 	it('count any phrase of the intent, with the words that made it', () => {
@@ -88,7 +89,7 @@ describe('content:check with lexicons', () => {
 	});
 
 	it('checks a scenario alone against the published lexicons, and refuses a lexicon that drops an intent a published scenario cites', () => {
-		const published = { ...NOTHING_PUBLISHED, lexicons: [{ locale: 'en' as const, id: 'phrases', data: { intents: [{ id: 'ask-a-good-time', meaning: 'x', phrases: ['a good time'] }] } }], citations: { 'en:ask-a-good-time': ['call'] } };
+		const published = { ...NOTHING_PUBLISHED, lexicons: [{ locale: 'en' as const, id: 'phrases', data: { intents: [{ id: 'ask-a-good-time', meaning: 'x', phrases: ['a good time'] }], rules: [] } }], citations: { 'en:ask-a-good-time': ['scenario:call'] } };
 		expect(checkContentFiles([{ path: 'en/scenarios/call.yaml', text: scenario('@ask-a-good-time') }], published).problems).toEqual([]);
 		const renamed = checkContentFiles([{ path: 'en/lexicon/phrases.yaml', text: lexicon('phrases', 'ask-for-a-time') }], published);
 		expect(renamed.problems.map(formatProblem)).toEqual(['en/lexicon/phrases.yaml:1: no lexicon of en defines intent "ask-a-good-time" any longer, but published scenario "call" cites it']);
@@ -97,5 +98,47 @@ describe('content:check with lexicons', () => {
 	it('plays the examples without the phrases when a cited intent is missing: the good examples then fail too', () => {
 		const result = checkContentFiles([{ path: 'en/scenarios/call.yaml', text: scenario('@ask-a-good-time') }]);
 		expect(result.problems.map((p) => p.message)).toEqual(expect.arrayContaining([expect.stringContaining('playtest: the good examples must win')]));
+	});
+});
+
+describe('company rules written by trainers', () => {
+	const rules = phrasebookOf([
+		{
+			intents: [{ id: 'promise-words', meaning: 'promising', phrases: ['guarantee', 'promise you'] }],
+			rules: [
+				{ id: 'promises-results', point: 'Company rule: promises results', penalty: 3, cues: ['@promise-words … inquiries'], unless: [], rude: false },
+				{ id: 'discount', point: 'Company rule: a discount', penalty: 3, cues: ['# off', 'percent off'], unless: ['second year'], rude: false },
+				{ id: 'insults', point: 'Company rule: insults', penalty: 3, cues: ['stupid'], unless: [], rude: true }
+			]
+		}
+	]);
+	const beat = { expect: [{ point: 'Asks', weight: 1, cues: ['how many'] }], avoid: [] };
+	const broken = (reply: string) => scoreReply(reply, beat, [], rules).pitfalls.filter((p) => p.hit).map((p) => p.rule);
+
+	it('apply on any beat, with intents and gaps in their cues, and cost their penalty', () => {
+		expect(broken('I guarantee you a hundred inquiries. How many do you get?')).toEqual(['promises-results']);
+		expect(scoreReply('I guarantee you a hundred inquiries. How many do you get?', beat, [], rules).score).toBe(0);
+		expect(broken("I won't promise you inquiries, but how many do you get now?")).toEqual([]);
+	});
+
+	it('are excused by their unless phrases nearby, and a rude one takes the question away', () => {
+		expect(broken('I can take 10% off. How many do you get?')).toEqual(['discount']);
+		expect(broken('There is ten percent off the second year. How many do you get?')).toEqual([]);
+		const rude = scoreReply('Are you stupid? How many do you get?', beat, [], rules);
+		expect(rude.signals).not.toContain('question');
+		expect(broken('Are you stupid? How many do you get?')).toEqual(['insults']);
+	});
+
+	it('are checked like the rest: an intent they cite must exist, and a rule id is unique in its language', () => {
+		const file = (id: string, cue: string) => `id: ${id}\ntitle: Rules\nrules:\n  - id: pressure\n    point: "Company rule: pressure"\n    penalty: 2\n    cues: ["${cue}"]\n`;
+		const result = checkContentFiles([
+			{ path: 'en/lexicon/a.yaml', text: file('a', '@hurry-words … today') },
+			{ path: 'en/lexicon/b.yaml', text: file('b', 'only today') }
+		]);
+		expect(result.problems.map(formatProblem)).toEqual([
+			'en/lexicon/a.yaml:4: rule "pressure" is defined in en/lexicon/b.yaml too: a rule\'s id must be unique in its language',
+			'en/lexicon/a.yaml:7: cites intent "@hurry-words", which no lexicon in en/lexicon/ defines',
+			'en/lexicon/b.yaml:4: rule "pressure" is defined in en/lexicon/a.yaml too: a rule\'s id must be unique in its language'
+		]);
 	});
 });

@@ -1,26 +1,39 @@
 import { INTENT_PREFIX, type Lexicon } from '../content/schemas';
 import type { ContentItem, ContentLocale } from '../content/kinds';
-import type { IntentPhrases } from './score';
+import type { Phrasebook } from './score';
+
+/** Between the parts of a cue `A … B` (also three full stops). */
+export const GAP = /…|\.{3}/;
 
 /**
- * The phrases of every intent of one language's lexicons, by intent id: what a cue `@id` of a key
- * point or pitfall in that language stands for. An id is unique in a language (the content check
- * refuses a second); should two lexicons still share one, both lists count.
+ * What one language's lexicons give the scoring: the phrases of every intent, by id (what a cue
+ * `@id` of a key point, pitfall or rule stands for), and every company rule. An intent's id is
+ * unique in a language (the content check refuses a second); should two lexicons still share one,
+ * both lists count.
  */
-export function intentPhrases(lexicons: readonly Pick<Lexicon, 'intents'>[]): IntentPhrases {
-	const phrases = new Map<string, string[]>();
+export function phrasebookOf(lexicons: readonly Pick<Lexicon, 'intents' | 'rules'>[]): Phrasebook {
+	const intents = new Map<string, string[]>();
 	for (const lexicon of lexicons) {
-		for (const intent of lexicon.intents) phrases.set(intent.id, [...(phrases.get(intent.id) ?? []), ...intent.phrases]);
+		for (const intent of lexicon.intents) intents.set(intent.id, [...(intents.get(intent.id) ?? []), ...intent.phrases]);
 	}
-	return phrases;
+	return { intents, rules: lexicons.flatMap((lexicon) => lexicon.rules) };
 }
 
-/** The intents a list of cues cites (`@id`), as ids. */
-export function citedIntents(cues: readonly string[]): string[] {
-	return cues.filter((cue) => cue.startsWith(INTENT_PREFIX)).map((cue) => cue.slice(INTENT_PREFIX.length));
+/** The phrasebook of the lexicons among `items` in one language. */
+export function phrasebookAmong(items: readonly ContentItem[], locale: ContentLocale): Phrasebook {
+	return phrasebookOf(items.flatMap((item) => (item.kind === 'lexicon' && item.locale === locale ? [item.data] : [])));
 }
 
-/** The intents of the lexicons among `items` in one language. */
-export function intentsAmong(items: readonly ContentItem[], locale: ContentLocale): IntentPhrases {
-	return intentPhrases(items.flatMap((item) => (item.kind === 'lexicon' && item.locale === locale ? [item.data] : [])));
+/** The intent a cue is, when it is one alone (`@id`, no gaps): it then stands for every phrase of it. */
+export function wholeIntent(cue: string): string | null {
+	return cue.startsWith(INTENT_PREFIX) && !GAP.test(cue) ? cue.slice(INTENT_PREFIX.length).trim() : null;
+}
+
+/** The intents a cue cites (`@id`, alone or as a part between gaps), as ids. */
+export function citedIntents(cue: string): string[] {
+	return cue
+		.split(GAP)
+		.map((part) => part.trim())
+		.filter((part) => part.startsWith(INTENT_PREFIX))
+		.map((part) => part.slice(INTENT_PREFIX.length));
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseContentFile, type ContentLocale, type Scenario } from '../content';
 import { shippedLexicons } from '../content/shipped-lexicons.fixture';
 import { passLineOf } from './agreement';
-import { intentPhrases } from './lexicon';
+import { phrasebookOf } from './lexicon';
 import { scoreReply } from './score';
 
 // The replies a reviewer quoted when the score could not be trusted, scored against the shipped
@@ -15,7 +15,7 @@ function scored(locale: ContentLocale, scenarioId: string, beatId: string, reply
 	const parsed = parseContentFile(path, readFileSync(`content/${path}`, 'utf8'));
 	if (!parsed.ok || parsed.item.kind !== 'scenario') throw new Error(`${path} does not parse`);
 	const beat = (parsed.item.data as Scenario).beats[beatId]!;
-	const result = scoreReply(reply, beat, [], intentPhrases(lexicons.filter((l) => l.locale === locale).map((l) => l.data)));
+	const result = scoreReply(reply, beat, [], phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data)));
 	return { ...result, passLine: passLineOf(beat)!, made: result.points.filter((p) => p.hit).map((p) => p.point), fell: result.pitfalls.filter((p) => p.hit).map((p) => p.point) };
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { scoreReply, type KeyPoint, type Pitfall } from './score';
+import { phrasebookOf } from './lexicon';
+import { shippedLexicons } from '../content/shipped-lexicons.fixture';
+
+// The shipped lexicons hold the company rules.
+const EN = phrasebookOf(shippedLexicons().filter((l) => l.locale === 'en').map((l) => l.data));
+const ZH = phrasebookOf(shippedLexicons().filter((l) => l.locale === 'zh-TW').map((l) => l.data));
 
 const greetZh = {
 	expect: [
@@ -110,31 +116,36 @@ describe('scoreReply reads what the reply says', () => {
 	});
 
 	it('applies the company rules on every beat, unless said in the negative', () => {
-		const promise = scoreReply('I hear you. I guarantee you 100 inquiries this year. How many do you get now?', priceEn);
+		const promise = scoreReply('I hear you. I guarantee you 100 inquiries this year. How many do you get now?', priceEn, [], EN);
 		expect(promise.pitfalls.filter((p) => p.rule).map((p) => p.rule)).toEqual(['promises-results']);
-		expect(promise.score).toBeLessThan(scoreReply('I hear you. How many inquiries do you get now?', priceEn).score - 0.5);
-		const honest = scoreReply("I hear you. I won't promise you a number of inquiries; how many do you get now?", priceEn);
+		expect(promise.score).toBeLessThan(scoreReply('I hear you. How many inquiries do you get now?', priceEn, [], EN).score - 0.5);
+		const honest = scoreReply("I hear you. I won't promise you a number of inquiries; how many do you get now?", priceEn, [], EN);
 		expect(honest.pitfalls.filter((p) => p.rule)).toEqual([]);
-		expect(scoreReply('王經理，今天簽的話我保證一個月至少十張詢價，您方便嗎？', greetZh).pitfalls.map((p) => p.rule)).toContain('promises-results');
-		expect(scoreReply('王經理，這個優惠只有今天，我是機械五金網的小陳，方便嗎？', greetZh).pitfalls.map((p) => p.rule)).toContain('pressure');
+		expect(scoreReply('王經理，今天簽的話我保證一個月至少十張詢價，您方便嗎？', greetZh, [], ZH).pitfalls.map((p) => p.rule)).toContain('promises-results');
+		expect(scoreReply('王經理，這個優惠只有今天，我是機械五金網的小陳，方便嗎？', greetZh, [], ZH).pitfalls.map((p) => p.rule)).toContain('pressure');
 		// The one discount allowed is not a rule broken.
-		expect(scoreReply('The one discount we have is two years, with ten percent off the second year. How many inquiries do you get?', priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
-		expect(scoreReply('Tell you what, I can knock ten percent off if you renew. How many inquiries do you get?', priceEn).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
-		expect(scoreReply('Can you take a bit off the first year? How many inquiries do you get?', priceEn).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
-		expect(scoreReply("I understand, I'll take you off my list. How many inquiries do you get?", priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(scoreReply('The one discount we have is two years, with ten percent off the second year. How many inquiries do you get?', priceEn, [], EN).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(scoreReply('Tell you what, I can knock ten percent off if you renew. How many inquiries do you get?', priceEn, [], EN).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
+		expect(scoreReply('Can you take a bit off the first year? How many inquiries do you get?', priceEn, [], EN).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
+		expect(scoreReply("I understand, I'll take you off my list. How many inquiries do you get?", priceEn, [], EN).pitfalls.filter((p) => p.rule)).toEqual([]);
 		// A commitment is not a promised result.
-		expect(scoreReply("I hear you. I promise I'll send the report on your inquiries today; how many did you get?", priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(scoreReply("I hear you. I promise I'll send the report on your inquiries today; how many did you get?", priceEn, [], EN).pitfalls.filter((p) => p.rule)).toEqual([]);
 		// The free trial is the product, not a discount.
-		expect(scoreReply('I understand. You can try it for free for 14 days first; how many inquiries do you get now?', priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
-		expect(scoreReply('王經理，我是機械五金網的小陳，可以先免費試刊兩週，現在方便嗎？', greetZh).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(scoreReply('I understand. You can try it for free for 14 days first; how many inquiries do you get now?', priceEn, [], EN).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(scoreReply('王經理，我是機械五金網的小陳，可以先免費試刊兩週，現在方便嗎？', greetZh, [], ZH).pitfalls.filter((p) => p.rule)).toEqual([]);
+		// A number in digits ("10% off") and sending something (寄送您) are read as such.
+		expect(scoreReply("OK, I'll give you 10% off this year. How many inquiries do you get?", priceEn, [], EN).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
+		expect(scoreReply('王經理，我是機械五金網的小陳，我先寄送您一份報表，您方便看一下嗎？', greetZh, [], ZH).pitfalls.filter((p) => p.rule)).toEqual([]);
+		// Without a lexicon there are no company rules: they are content, not code.
+		expect(scoreReply('I hear you. I guarantee you 100 inquiries this year. How many do you get now?', priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
 	});
 
 	it('gives nothing for rudeness: an insult asks no question and breaks a rule', () => {
-		const rude = scoreReply('Are you stupid? How many inquiries do you even get?', priceEn);
+		const rude = scoreReply('Are you stupid? How many inquiries do you even get?', priceEn, [], EN);
 		expect(rude.signals).not.toContain('question');
 		expect(rude.pitfalls.map((p) => p.rule)).toContain('insults');
 		expect(rude.score).toBe(0);
-		expect(scoreReply('你管我是誰，快點買我們的會員啦', greetZh).score).toBe(0);
+		expect(scoreReply('你管我是誰，快點買我們的會員啦', greetZh, [], ZH).score).toBe(0);
 		// Thanks is politeness, not acknowledging what the customer said.
 		expect(scoreReply('Thanks, but no. We are busy here.', priceEn).signals).not.toContain('acknowledge');
 	});

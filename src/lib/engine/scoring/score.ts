@@ -1,8 +1,8 @@
 import { foldText } from '../text/fold';
 import { INTENT_PREFIX } from '../content/schemas';
+import { GAP, wholeIntent } from './lexicon';
 import { containsChinese, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, wordSpans, type Word } from './normalize';
 import { negationReader } from './negation';
-import { COMPANY_RULES, RULE_PENALTY, RULE_POINT, UNLESS_REACH, type CompanyRule } from './rules';
 import { bracketedSpans, isNotes, isStageDirections, repeatsItself } from './speech';
 
 export type Span = [start: number, end: number];
@@ -34,8 +34,8 @@ export interface PitfallResult {
 	penalty: number;
 	hit: boolean;
 	spans: Span[];
-	/** Set on a company rule that applies to every beat (see rules.ts), rather than the beat's own pitfall. */
-	rule?: CompanyRule;
+	/** Set on a company rule of the lexicon, which applies to every beat, rather than the beat's own pitfall: its id. */
+	rule?: string;
 }
 
 export const SIGNALS = ['question', 'acknowledge', 'concrete', 'next-step'] as const;
@@ -66,9 +66,10 @@ export interface ReplyScore {
  * - Beat score = (weight of the points made − penalties of the pitfalls fallen into) ÷ the weight of
  *   all points, plus 0.05 for each technique signal (a question, acknowledging the customer, a
  *   concrete figure, a next step) up to 0.1.
- * - The company rules apply on every beat as pitfalls: promising results or money back, discounts
- *   or extras beyond the two-year offer, pressure, badmouthing a competitor, insults. An insult
- *   earns no signal: a rude question is not a question.
+ * - The company rules of the language's lexicons apply on every beat as pitfalls (the demo's:
+ *   promising results or money back, discounts or extras beyond the two-year offer, pressure,
+ *   badmouthing a competitor, insults). A rude rule's breach earns no question or acknowledgement:
+ *   a rude question is not a question.
  * - A very short reply scores half. Notes instead of speech (a list of the beat's cue words, fragments that
  *   address no one, bracketed stage directions) and the same words said twice are cut to a fifth; a
  *   reply given before in the same role-play, to a fifth. A long reply that asks nothing is cut to
@@ -105,15 +106,37 @@ interface Matcher {
  * The intents of the lexicons of one language (see lexicon.ts), by id: what a cue `@id` stands for.
  */
 export type IntentPhrases = ReadonlyMap<string, readonly string[]>;
-export const NO_INTENTS: IntentPhrases = new Map();
 
-type CuePart = { chinese: true; compact: string } | { chinese: false; stems: string[] };
+/** A company rule of a lexicon: a pitfall on every beat of its language (see the lexicon schema). */
+export interface CompanyRule {
+	id: string;
+	point: string;
+	penalty: number;
+	cues: readonly string[];
+	unless: readonly string[];
+	rude: boolean;
+}
+
+/** What one language's lexicons give the scoring: the intents cues cite, and the company rules. */
+export interface Phrasebook {
+	intents: IntentPhrases;
+	rules: readonly CompanyRule[];
+}
+export const NO_PHRASEBOOK: Phrasebook = { intents: new Map(), rules: [] };
+
+/** How far around a rule's cue its `unless` phrases are looked for, in characters: the sentence around it, roughly. */
+export const UNLESS_REACH = 50;
+
+/** A stretch of a cue between gaps: Chinese text, English words, or any phrase of an intent (`@id`). */
+type CuePart = { chinese: true; compact: string } | { chinese: false; stems: string[] } | { intent: string };
 /** A cue folded and split at its gaps (`A … B`: A, then B later in the same clause). */
 type PreparedCue = { folded: string; parts: CuePart[] };
 
 /** How far a cue's parts may be apart: Chinese characters, English words. */
 export const GAP_REACH = { chinese: 12, words: 6 } as const;
-const GAP = /…|\.{3}/;
+const NUMBER = '#';
+const DIGITS = /^\d+$/;
+const sameWord = (cueStem: string, stem: string) => cueStem === stem || (cueStem === NUMBER && DIGITS.test(stem));
 // What ends a clause for a gap: the parts of `A … B` must be said in one breath.
 const CLAUSE_BREAK = /[,.!?;:，。！？；：\n]/;
 
@@ -123,10 +146,14 @@ const preparedCues = new Map<string, PreparedCue | null>();
 const MAX_PREPARED_CUES = 50_000;
 
 function preparePart(text: string): CuePart | null {
+	if (text.trim().startsWith(INTENT_PREFIX)) return { intent: text.trim().slice(INTENT_PREFIX.length) };
 	const folded = normalizeForMatch(text).trim();
 	if (!folded) return null;
 	if (containsChinese(folded)) return { chinese: true, compact: folded.replace(/\s+/g, '') };
-	const stems = latinWords(foldText(text)).map((word) => word.stem);
+	// `#` stands for any number written in digits ("# percent off", "# off" for "10% off").
+	const stems = foldText(text)
+		.split(/\s+/)
+		.flatMap((token) => (token === NUMBER ? [NUMBER] : latinWords(token).map((word) => word.stem)));
 	return stems.length > 0 ? { chinese: false, stems } : null;
 }
 
@@ -153,6 +180,14 @@ function matcherFor(folded: string, normalized: string, brackets: readonly Span[
 
 	function partSpans(part: CuePart, from = 0, to = normalized.length): Span[] {
 		const spans: Span[] = [];
+		if ('intent' in part) {
+			// Between gaps an intent stands for its phrases without gaps of their own.
+			for (const phrase of intents.get(part.intent) ?? []) {
+				const prepared = prepareCue(phrase);
+				if (prepared?.parts.length === 1) spans.push(...partSpans(prepared.parts[0]!, from, to));
+			}
+			return spans.sort((a, b) => a[0] - b[0]);
+		}
 		if (part.chinese) {
 			const { compact } = part;
 			for (let i = normalized.indexOf(compact, from); i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1)) spans.push([i, i + compact.length]);
@@ -168,11 +203,12 @@ function matcherFor(folded: string, normalized: string, brackets: readonly Span[
 			});
 		}
 		const { stems } = part;
-		for (const i of at.get(stems[0]!) ?? []) {
+		const starts = stems[0] === NUMBER ? words.flatMap((word, i) => (DIGITS.test(word.stem) ? [i] : [])) : (at.get(stems[0]!) ?? []);
+		for (const i of starts) {
 			if (i + stems.length > words.length) break;
 			if (words[i]!.start < from) continue;
 			let whole = true;
-			for (let j = 1; j < stems.length && whole; j++) whole = words[i + j]!.stem === stems[j];
+			for (let j = 1; j < stems.length && whole; j++) whole = sameWord(stems[j]!, words[i + j]!.stem);
 			const span: Span = [words[i]!.start, words[i + stems.length - 1]!.end];
 			if (whole && span[1] <= to) spans.push(span);
 		}
@@ -187,8 +223,9 @@ function matcherFor(folded: string, normalized: string, brackets: readonly Span[
 		const breakAt = folded.slice(after, to).search(CLAUSE_BREAK);
 		if (breakAt >= 0) to = after + breakAt;
 		for (const [start, end] of partSpans(part, after, to)) {
-			const gap = part.chinese ? normalized.slice(after, start).replace(/\s+/g, '').length : latinWords(folded.slice(after, start)).length;
-			if (gap > (part.chinese ? GAP_REACH.chinese : GAP_REACH.words)) break;
+			const chinese = 'intent' in part ? containsChinese(normalized.slice(start, end)) : part.chinese;
+			const gap = chinese ? normalized.slice(after, start).replace(/\s+/g, '').length : latinWords(folded.slice(after, start)).length;
+			if (gap > (chinese ? GAP_REACH.chinese : GAP_REACH.words)) break;
 			const found = restFrom(rest, end);
 			if (found >= 0) return found;
 		}
@@ -212,8 +249,9 @@ function matcherFor(folded: string, normalized: string, brackets: readonly Span[
 
 	return {
 		find(cue) {
-			if (!cue.startsWith(INTENT_PREFIX)) return find(cue);
-			return (intents.get(cue.slice(INTENT_PREFIX.length)) ?? []).flatMap(find);
+			// An intent alone stands for its phrases, gaps and all; between gaps it is one part (partSpans).
+			const intent = wholeIntent(cue);
+			return intent === null ? find(cue) : (intents.get(intent) ?? []).flatMap(find);
 		}
 	};
 }
@@ -263,25 +301,20 @@ function detectSignals(reply: string, normalized: string, matcher: Matcher): Sig
 }
 
 /**
- * The company rules the reply breaks (rules.ts), each once, as pitfalls in the beat's language:
- * only where the reply says it (see negation.ts) and not where the beat's own pitfalls already
- * caught the same words.
+ * The company rules the reply breaks, each once, as pitfalls: where the reply says a rule's cue
+ * (negation and brackets read as for any cue), not where the beat's own pitfalls already caught the
+ * same words, and not with one of the rule's `unless` phrases near it.
  */
-function companyRulesBroken(folded: string, brackets: readonly Span[], says: (span: Span, cue: string) => boolean, beatPitfalls: readonly PitfallResult[], chineseBeat: boolean): PitfallResult[] {
+function companyRulesBroken(matcher: Matcher, rules: readonly CompanyRule[], beatPitfalls: readonly PitfallResult[]): PitfallResult[] {
 	const caught = beatPitfalls.flatMap((p) => p.spans);
-	const overlaps = ([start, end]: Span) => caught.some(([s, e]) => start < e && s < end) || brackets.some(([s, e]) => start >= s && end <= e);
-	const broken = new Map<CompanyRule, Span[]>();
-	for (const { rule, patterns, unless } of [...COMPANY_RULES.en, ...COMPANY_RULES.zh]) {
-		for (const pattern of patterns) {
-			for (const match of folded.matchAll(pattern)) {
-				const span: Span = [match.index, match.index + match[0].length];
-				if (overlaps(span) || !says(span, '')) continue;
-				if (unless?.test(folded.slice(Math.max(0, span[0] - UNLESS_REACH), span[1] + UNLESS_REACH))) continue;
-				broken.set(rule, [...(broken.get(rule) ?? []), span]);
-			}
-		}
+	const overlaps = ([start, end]: Span, spans: readonly Span[], reach = 0) => spans.some(([s, e]) => start - reach < e && s < end + reach);
+	const broken: PitfallResult[] = [];
+	for (const rule of rules) {
+		const excused = rule.unless.length > 0 ? findAny(matcher, rule.unless) : [];
+		const spans = findAny(matcher, rule.cues).filter((span) => !overlaps(span, caught) && !overlaps(span, excused, UNLESS_REACH));
+		if (spans.length > 0) broken.push({ point: rule.point, penalty: rule.penalty, hit: true, spans: joined(spans), rule: rule.id });
 	}
-	return [...broken].map(([rule, spans]) => ({ point: RULE_POINT[rule][chineseBeat ? 'zh' : 'en'], penalty: RULE_PENALTY[rule], hit: true, spans, rule }));
+	return broken;
 }
 
 /**
@@ -292,13 +325,13 @@ export function scoreReply(
 	reply: string,
 	beat: { expect: readonly KeyPoint[]; avoid: readonly Pitfall[] },
 	earlierReplies: readonly string[] = [],
-	intents: IntentPhrases = NO_INTENTS
+	phrasebook: Phrasebook = NO_PHRASEBOOK
 ): ReplyScore {
 	const folded = foldText(reply);
 	const normalized = punctuationToSpaces(folded);
 	const brackets = bracketedSpans(reply);
 	const says = negationReader(folded);
-	const matcher = matcherFor(folded, normalized, brackets, says, intents);
+	const matcher = matcherFor(folded, normalized, brackets, says, phrasebook.intents);
 	// What the beat's own cue words cover, apart from the lexicon's phrasings: a reply that is little
 	// more than those words is a list of them (the lexicon's phrasings are whole turns of speech).
 	const literalSpans: Span[] = [];
@@ -316,10 +349,10 @@ export function scoreReply(
 		const spans = find(p.cues);
 		return { point: p.point, penalty: p.penalty, hit: spans.length > 0, spans };
 	});
-	const chineseBeat = [...beat.expect, ...beat.avoid].some((p) => containsChinese(p.point));
-	const pitfalls = [...beatPitfalls, ...companyRulesBroken(folded, brackets, says, beatPitfalls, chineseBeat)];
+	const pitfalls = [...beatPitfalls, ...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls)];
 	// A rude question asks nothing, and rude agreement acknowledges nothing.
-	const rude = pitfalls.some((p) => p.rule === 'insults');
+	const rudeRules = new Set(phrasebook.rules.filter((rule) => rule.rude).map((rule) => rule.id));
+	const rude = pitfalls.some((p) => p.rule !== undefined && rudeRules.has(p.rule));
 	const signals = detectSignals(reply, normalized, matcher).filter((signal) => !rude || (signal !== 'question' && signal !== 'acknowledge'));
 
 	const flags: Flag[] = [];

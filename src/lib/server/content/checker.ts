@@ -2,7 +2,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 // Relative imports only: in development and tests this file is loaded into the worker as
 // TypeScript, where the app's `$lib` aliases do not exist.
 import { checkContentFiles, contentPath, parseContentFile, type CheckedContent, type ContentFile, type ContentKind, type ContentLocale, type ContentProblem, type Published } from '../../engine/content';
-import { intentPhrases } from '../../engine/scoring/lexicon';
+import { phrasebookOf } from '../../engine/scoring/lexicon';
 import { endingScoreRanges, playtestScenario } from '../../engine/scenario';
 import { scenarioGraph } from '../../engine/studio/graph';
 import { renderMarkdown } from '../markdown';
@@ -20,7 +20,7 @@ function insightsOf(kind: ContentKind, locale: ContentLocale, id: string, text: 
 	const graphSound = !problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won') || p.message.startsWith('the start beat'));
 	return {
 		preview: item && (item.kind === 'script' || item.kind === 'article') ? renderMarkdown(item.body).html : null,
-		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data, intentPhrases(lexicons.filter((l) => l.locale === locale).map((l) => l.data))).runs : [], ranges: endingScoreRanges(item.data) } : null
+		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data, phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data))).runs : [], ranges: endingScoreRanges(item.data) } : null
 	};
 }
 export type StudioInsights = ReturnType<typeof insightsOf>;

@@ -6,8 +6,8 @@ import { newId } from '../ids';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
 import { CONTENT_LOCALES, type ContentCatalog, type ContentData, type ContentItem, type ContentKind, type ContentLocale, type Lexicon } from '$lib/engine/content';
 import { articleCategoryLabel, scriptCategoryLabel } from '$lib/labels';
-import { intentPhrases } from '$lib/engine/scoring/lexicon';
-import type { IntentPhrases } from '$lib/engine/scoring/score';
+import { phrasebookOf } from '$lib/engine/scoring/lexicon';
+import type { Phrasebook } from '$lib/engine/scoring/score';
 
 /** Markdown reduced to its words, for search. */
 function markdownToPlain(markdown: string): string {
@@ -214,13 +214,13 @@ function readContentFields<K extends ContentKind, F extends keyof ContentData[K]
 }
 
 /**
- * The intents of one language's lexicons, with their phrases: what scenario cues in that language
- * cite. Exactly that language's (an English cue never stands for Chinese phrases), kept until the
- * content changes.
+ * The phrasebook of one language's lexicons: the intents scenario cues in that language cite, and
+ * the company rules. Exactly that language's (an English cue never stands for Chinese phrases),
+ * kept until the content changes.
  */
-export function lexiconIntents(db: Db, locale: ContentLocale): IntentPhrases {
-	return builtFromContent(db, `intents:${locale}`, () =>
-		intentPhrases(db.select({ data: contentItems.data }).from(contentItems).where(and(eq(contentItems.kind, 'lexicon'), eq(contentItems.locale, locale))).orderBy(asc(contentItems.id)).all().map((row) => row.data as Lexicon))
+export function lexiconPhrasebook(db: Db, locale: ContentLocale): Phrasebook {
+	return builtFromContent(db, `phrasebook:${locale}`, () =>
+		phrasebookOf(db.select({ data: contentItems.data }).from(contentItems).where(and(eq(contentItems.kind, 'lexicon'), eq(contentItems.locale, locale))).orderBy(asc(contentItems.id)).all().map((row) => row.data as Lexicon))
 	);
 }
 

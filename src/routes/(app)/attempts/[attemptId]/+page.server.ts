@@ -10,7 +10,7 @@ import { followedReps } from '$lib/server/dashboard';
 import { partsFromSpans } from '$lib/highlight-spans';
 import type { ReplyScore } from '$lib/engine/scoring/score';
 import { coachingFor } from '$lib/engine/scoring/coaching';
-import { lexiconIntents } from '$lib/server/content/store';
+import { lexiconPhrasebook } from '$lib/server/content/store';
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -76,7 +76,7 @@ export const load: PageServerLoad = (event) => {
 		const titles = criterionTitles(db, scenario.rubric ?? 'hiring-roleplay', locale);
 		const scriptIds = [...new Set(turns.map((turn) => scenario.beats[turn.beat]?.script).filter((id): id is string => !!id))];
 		const criteria = criterionScores(turns.map((t) => t.result as ReplyScore), scenario.criteria).map((c) => ({ ...c, title: titles.get(c.criterion) ?? c.criterion }));
-		const coaching = coachingFor(scenario, turns.map((t) => ({ beat: t.beat, customer: t.customer, result: t.result as ReplyScore })), criteria, lexiconIntents(db, locale));
+		const coaching = coachingFor(scenario, turns.map((t) => ({ beat: t.beat, customer: t.customer, result: t.result as ReplyScore })), criteria, lexiconPhrasebook(db, locale));
 		result = {
 			ending: state.customer,
 			criteria,

@@ -7,7 +7,7 @@ import { clipText, isBlank, readForm, textField } from '$lib/server/forms';
 import { partsFromSpans } from '$lib/highlight-spans';
 import { compileScenario, startRolePlay, step, type PersistedRolePlay } from '$lib/engine/scenario';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
-import { lexiconIntents } from '$lib/server/content/store';
+import { lexiconPhrasebook } from '$lib/server/content/store';
 import { isLocale } from '$lib/roles';
 import type { Flag } from '$lib/engine/scoring/score';
 
@@ -61,7 +61,7 @@ export const actions: Actions = {
 		const reply = clipText(textField(data, 'reply'), 2000);
 		if (isBlank(reply)) return fail(400, { empty: true, snapshot: JSON.stringify(snapshot), transcript, said });
 		try {
-			const result = step(compileScenario(scenario, lexiconIntents(getDb(), event.params.locale as ContentLocale)), snapshot, { mode: 'text', reply }, said);
+			const result = step(compileScenario(scenario, lexiconPhrasebook(getDb(), event.params.locale as ContentLocale)), snapshot, { mode: 'text', reply }, said);
 			const r = result.turn.result;
 			transcript.push({
 				customer: result.turn.customer,
