@@ -56,6 +56,11 @@ describe('English typed as people type', () => {
 		expect(hit("I don't need to call him today.", ['dont need to call']).hit).toBe(true);
 		expect(hit('WHEN IS THE BOSS IN', ['when is the boss in']).hit).toBe(true);
 	});
+
+	it('reads 您, 妳 and 你 as one, and 她 and 他', () => {
+		expect(hit('請問妳們老闆她什麼時候回來？', ['您們老闆']).hit).toBe(true);
+		expect(hit('請問你們老闆她什麼時候回來？', ['他什麼時候回來']).hit).toBe(true);
+	});
 });
 
 const lexicon = (id: string, intent: string) => `id: ${id}\ntitle: Phrases\nintents:\n  - id: ${intent}\n    meaning: Asks when suits them\n    phrases: [a good time, when suits you]\n`;

@@ -1,6 +1,7 @@
 import { INTENT_PREFIX, type Lexicon } from '../content/schemas';
 import type { ContentItem, ContentLocale } from '../content/kinds';
 import type { Phrasebook } from './score';
+import { normalizeForMatch } from './normalize';
 
 /** Between the parts of a cue `A … B` (also three full stops). */
 export const GAP = /…|\.{3}/;
@@ -15,6 +16,18 @@ export function phrasebookOf(lexicons: readonly Pick<Lexicon, 'intents' | 'rules
 	const intents = new Map<string, string[]>();
 	for (const lexicon of lexicons) {
 		for (const intent of lexicon.intents) intents.set(intent.id, [...(intents.get(intent.id) ?? []), ...intent.phrases]);
+	}
+	// Phrases that match alike (您 and 你, case, width) are looked for once.
+	for (const [id, phrases] of intents) {
+		const seen = new Set<string>();
+		const kept: string[] = [];
+		for (const phrase of phrases) {
+			const key = normalizeForMatch(phrase);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			kept.push(phrase);
+		}
+		intents.set(id, kept);
 	}
 	return { intents, rules: lexicons.flatMap((lexicon) => lexicon.rules) };
 }

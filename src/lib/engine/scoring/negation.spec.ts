@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { foldText } from '../text/fold';
+import { foldForMatch } from './normalize';
 import { cueCounts } from './negation';
 
 /** Whether `cue` counts where it first occurs in `reply`. */
 function counts(reply: string, cue: string): boolean {
-	const folded = foldText(reply);
-	const at = folded.indexOf(foldText(cue));
+	// Replies are read folded for matching, as scoreReply reads them.
+	const folded = foldForMatch(reply);
+	const at = folded.indexOf(foldForMatch(cue));
 	if (at < 0) throw new Error(`"${cue}" is not in "${reply}"`);
-	return cueCounts(folded, [at, at + cue.length], foldText(cue));
+	return cueCounts(folded, [at, at + cue.length], foldForMatch(cue));
 }
 
 describe('a cue said in the negative does not count', () => {

@@ -43,7 +43,8 @@ const ENGLISH_VERB_WORDS = 5;
 const ENGLISH_NOUN_WORDS = 2;
 const CHINESE_WINDOW = 6;
 
-const CHINESE_QUOTES = ['您說', '你說', '您剛說', '你剛說', '您剛剛說', '你剛剛說', '您提到', '你提到', '您剛提到', '您講', '你講', '您覺得', '你覺得'];
+// Read in replies folded for matching (foldForMatch), where 您 and 妳 are 你.
+const CHINESE_QUOTES = ['你說', '你剛說', '你剛剛說', '你提到', '你剛提到', '你講', '你覺得'];
 const ENGLISH_QUOTE = /^\s*(?:so\s+|and\s+)?you(?:'ve| have)?\s+(?:just\s+)?(?:said|say|mentioned|told me|feel|think)\b/;
 
 /** Whether position `at` of `text` lies inside one of `words` found there. */
@@ -125,7 +126,7 @@ function lastBelow(values: readonly number[], limit: number): number {
 /**
  * Reads one reply for `cueCounts`: where its clauses begin and end is found once, so that checking
  * every hit of every cue stays linear in the reply's length, however long it is.
- * `folded` is the reply folded for matching with its punctuation kept (foldText).
+ * `folded` is the reply folded for matching with its punctuation kept (foldForMatch).
  */
 export function negationReader(folded: string): (span: Span, cue: string) => boolean {
 	const marks = [...folded.matchAll(CLAUSE_MARKS)];

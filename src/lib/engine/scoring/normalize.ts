@@ -9,7 +9,15 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
  * spaces. The result has the original's exact length, so a match in it is a span of the original.
  */
 export function normalizeForMatch(text: string): string {
-	return punctuationToSpaces(foldText(text));
+	return punctuationToSpaces(foldForMatch(text));
+}
+
+/**
+ * foldText, with the forms of "you" (您、妳、你) and of "he, she" (他、她) made one: reps type either,
+ * as it comes, and a phrase says the same with both. Same length, as foldText.
+ */
+export function foldForMatch(text: string): string {
+	return foldText(text).replace(/[您妳]/g, '你').replace(/她/g, '他');
 }
 
 /** Text already folded (foldText), with its punctuation and symbols as spaces: the same length. */

@@ -1,7 +1,7 @@
 import { foldText } from '../text/fold';
 import { INTENT_PREFIX } from '../content/schemas';
 import { GAP, wholeIntent } from './lexicon';
-import { containsChinese, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, wordSpans, type Word } from './normalize';
+import { containsChinese, foldForMatch, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, wordSpans, type Word } from './normalize';
 import { negationReader } from './negation';
 import { bracketedSpans, isNotes, isStageDirections, repeatsItself } from './speech';
 
@@ -99,7 +99,8 @@ const CHINESE_FIGURE = /[一二三四五六七八九十兩半幾][十百千萬]|
 const ENGLISH_FIGURE = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half)\b/;
 
 interface Matcher {
-	find(cue: string): Span[];
+	/** Where the reply says any of the cues, sorted: a stretch inside one already found is not listed again. */
+	findAll(cues: readonly string[]): Span[];
 }
 
 /**
@@ -157,11 +158,23 @@ function preparePart(text: string): CuePart | null {
 	return stems.length > 0 ? { chinese: false, stems } : null;
 }
 
+// An intent's phrases, prepared, kept with the list they came from (a phrasebook lives until the content changes).
+const preparedLists = new WeakMap<readonly string[], readonly (PreparedCue | null)[]>();
+
+function preparedPhrases(phrases: readonly string[]): readonly (PreparedCue | null)[] {
+	let prepared = preparedLists.get(phrases);
+	if (!prepared) {
+		prepared = phrases.map(prepareCue);
+		preparedLists.set(phrases, prepared);
+	}
+	return prepared;
+}
+
 function prepareCue(cue: string): PreparedCue | null {
 	let prepared = preparedCues.get(cue);
 	if (prepared !== undefined) return prepared;
 	const parts = cue.split(GAP).map(preparePart);
-	prepared = parts.length > 0 && parts.every((part) => part !== null) ? { folded: foldText(cue).trim(), parts: parts as CuePart[] } : null;
+	prepared = parts.length > 0 && parts.every((part) => part !== null) ? { folded: foldForMatch(cue).trim(), parts: parts as CuePart[] } : null;
 	if (preparedCues.size >= MAX_PREPARED_CUES) preparedCues.clear();
 	preparedCues.set(cue, prepared);
 	return prepared;
@@ -182,8 +195,7 @@ function matcherFor(folded: string, normalized: string, brackets: readonly Span[
 		const spans: Span[] = [];
 		if ('intent' in part) {
 			// Between gaps an intent stands for its phrases without gaps of their own.
-			for (const phrase of intents.get(part.intent) ?? []) {
-				const prepared = prepareCue(phrase);
+			for (const prepared of preparedPhrases(intents.get(part.intent) ?? [])) {
 				if (prepared?.parts.length === 1) spans.push(...partSpans(prepared.parts[0]!, from, to));
 			}
 			return spans.sort((a, b) => a[0] - b[0]);
@@ -232,32 +244,46 @@ function matcherFor(folded: string, normalized: string, brackets: readonly Span[
 		return -1;
 	}
 
-	function find(cue: string): Span[] {
-		const prepared = prepareCue(cue);
-		if (!prepared) return [];
+	/** Where a cue occurs, before negation is read: the whole stretch, and its first part's (where a negation would reach). */
+	function candidates(cue: string, into: { whole: Span; first: Span; cue: string }[]): void {
+		const intent = wholeIntent(cue);
+		// An intent alone stands for its phrases, gaps and all; between gaps it is one part (partSpans).
+		if (intent === null) candidatesOf(prepareCue(cue), into);
+		else for (const prepared of preparedPhrases(intents.get(intent) ?? [])) candidatesOf(prepared, into);
+	}
+
+	function candidatesOf(prepared: PreparedCue | null, into: { whole: Span; first: Span; cue: string }[]): void {
+		if (!prepared) return;
 		const [first, ...rest] = prepared.parts as [CuePart, ...CuePart[]];
-		const spans: Span[] = [];
 		for (const span of partSpans(first)) {
 			const end = restFrom(rest, span[1]);
-			if (end < 0) continue;
-			const whole: Span = [span[0], end];
-			// The negation that matters comes before the cue's first words.
-			if (!inBrackets(whole) && says(span, prepared.folded)) spans.push(whole);
+			if (end >= 0) into.push({ whole: [span[0], end], first: span, cue: prepared.folded });
 		}
-		return spans;
 	}
 
 	return {
-		find(cue) {
-			// An intent alone stands for its phrases, gaps and all; between gaps it is one part (partSpans).
-			const intent = wholeIntent(cue);
-			return intent === null ? find(cue) : (intents.get(intent) ?? []).flatMap(find);
+		findAll(cues) {
+			const found: { whole: Span; first: Span; cue: string }[] = [];
+			for (const cue of cues) candidates(cue, found);
+			// Longest first at each start, so that the many phrasings inside a stretch already found
+			// (an intent's phrases overlap) cost no second reading of the negation around them.
+			found.sort((a, b) => a.whole[0] - b.whole[0] || b.whole[1] - a.whole[1]);
+			const spans: Span[] = [];
+			let reached = -1;
+			for (const { whole, first, cue } of found) {
+				if (whole[1] <= reached) continue;
+				// The negation that matters comes before the cue's first words.
+				if (inBrackets(whole) || !says(first, cue)) continue;
+				spans.push(whole);
+				reached = Math.max(reached, whole[1]);
+			}
+			return spans;
 		}
 	};
 }
 
 function findAny(matcher: Matcher, cues: readonly string[]): Span[] {
-	return cues.flatMap((cue) => matcher.find(cue)).sort((a, b) => a[0] - b[0]);
+	return matcher.findAll(cues);
 }
 
 /** Sorted spans with the overlapping ones joined: the words that made a point, each once. */
@@ -327,7 +353,7 @@ export function scoreReply(
 	earlierReplies: readonly string[] = [],
 	phrasebook: Phrasebook = NO_PHRASEBOOK
 ): ReplyScore {
-	const folded = foldText(reply);
+	const folded = foldForMatch(reply);
 	const normalized = punctuationToSpaces(folded);
 	const brackets = bracketedSpans(reply);
 	const says = negationReader(folded);
@@ -357,13 +383,18 @@ export function scoreReply(
 
 	const flags: Flag[] = [];
 	const chinese = containsChinese(normalized);
-	// Intl.Segmenter is needed to find Chinese words; elsewhere a pattern is the same and far cheaper.
-	const words = chinese ? wordSpans(reply) : latinWordSpans(reply);
-	const length = chinese ? [...normalized.replace(/\s+/g, '')].length : words.length;
+	const latin = chinese ? [] : latinWordSpans(reply);
+	const length = chinese ? [...normalized.replace(/\s+/g, '')].length : latin.length;
 	if (length < (chinese ? SCORING.minCharsChinese : SCORING.minWordsLatin)) flags.push('too-short');
 	if (length > (chinese ? SCORING.maxCharsChinese : SCORING.maxWordsLatin)) flags.push('too-long');
-	const cueSpans = [...literalSpans, ...pitfalls.filter((p) => p.rule).flatMap((r) => r.spans)];
-	if (words.length >= 2 && cueShare(words, cueSpans, reply.length) >= SCORING.cueListShare) flags.push('cue-list');
+	const cueSpans = joined([...literalSpans, ...pitfalls.filter((p) => p.rule).flatMap((r) => r.spans)].sort((a, b) => a[0] - b[0]));
+	// Chinese words need Intl.Segmenter, the costliest step of scoring. A reply whose cue words cover
+	// under a third of its characters is no list of them, so it is spared the segmenting.
+	const covered = cueSpans.reduce((sum, [start, end]) => sum + end - start, 0);
+	if (!chinese || covered * 3 >= length) {
+		const words = chinese ? wordSpans(reply) : latin;
+		if (words.length >= 2 && cueShare(words, cueSpans, reply.length) >= SCORING.cueListShare) flags.push('cue-list');
+	}
 	if (isNotes(reply)) flags.push('notes');
 	if (isStageDirections(reply, brackets)) flags.push('stage-directions');
 	const sentences = sentencesOf(reply, normalized);
