@@ -629,3 +629,42 @@ export const contentDrafts = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.kind, t.locale, t.itemId] })]
 );
+
+export const SCORE_MARK_KINDS = ['missed', 'wrong-credit'] as const;
+export type ScoreMarkKind = (typeof SCORE_MARK_KINDS)[number];
+export const SCORE_MARK_STATUSES = ['open', 'accepted', 'dismissed'] as const;
+
+/**
+ * A manager's or trainer's word that the score of one practice turn was wrong: it missed what the
+ * reply did, or gave credit the reply did not earn. Trainers review the marks per beat in the
+ * studio; an accepted mark gets the grade a trainer gives the reply, and joins the graded corpus.
+ * The turn's beat, reply and score are copied: the mark says what was judged, whatever the content
+ * does next. It goes with its attempt.
+ */
+export const scoreMarks = sqliteTable(
+	'score_marks',
+	{
+		id: text('id').primaryKey(),
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempts.id, { onDelete: 'cascade' }),
+		turnIndex: integer('turn_index').notNull(),
+		scenarioId: text('scenario_id').notNull(),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		beat: text('beat').notNull(),
+		reply: text('reply').notNull(),
+		score: real('score').notNull(),
+		kind: text('kind', { enum: SCORE_MARK_KINDS }).notNull(),
+		note: text('note').notNull(),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		status: text('status', { enum: SCORE_MARK_STATUSES }).notNull().default('open'),
+		/** The trainer's grade of the reply, 1–5, and why in a line: set when the mark is accepted. */
+		grade: integer('grade'),
+		reason: text('reason'),
+		resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('score_marks_turn_author_unique').on(t.attemptId, t.turnIndex, t.authorId), index('score_marks_status_idx').on(t.status, t.scenarioId)]
+);
+export type ScoreMark = typeof scoreMarks.$inferSelect;
