@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
-import { attempts, contentItems, reviewCards, skillRollups, teamMembers, teams, turns } from './db/schema';
+import { attempts, contentItems, reviewCards, skillRollups, turns } from './db/schema';
 import { repsFollowedBy } from './teams';
 import { practiceSummaries } from './practice-totals';
 import { currentCohortsOf, progressOfMany } from './onboarding';
@@ -220,18 +220,4 @@ export function attemptsBehind(db: Db, repId: string, category: string): { id: s
 		.orderBy(sql`${attempts.startedAt} desc`)
 		.limit(50)
 		.all();
-}
-
-/** The team whose leaderboard a rep sees: one of theirs that has it switched on. */
-export function leaderboardTeamOf(db: Db, userId: string): string | undefined {
-	const statement = prepared(db, 'leaderboard-team-of', () =>
-		db
-			.select({ id: teams.id })
-			.from(teamMembers)
-			.innerJoin(teams, eq(teams.id, teamMembers.teamId))
-			.where(and(eq(teamMembers.userId, sql.placeholder('userId')), eq(teamMembers.role, 'rep'), eq(teams.leaderboard, true)))
-			.limit(1)
-			.prepare()
-	);
-	return statement.get({ userId })?.id;
 }
