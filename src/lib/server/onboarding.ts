@@ -159,7 +159,12 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 	// Lists bound as JSON and statements prepared once (see inJsonList). `members` pairs each rep with
 	// the time their evidence starts to count, so that SQLite keeps only what counts, per member:
 	// the best score of each scenario and mode won, and each quiz passed, rather than every row.
-	const params = { users: JSON.stringify(userIds), cohorts: JSON.stringify(cohortIds), members: JSON.stringify(members.map((m) => [m.userId, sinceOf(m.cohort).getTime()])) };
+	const params = {
+		users: JSON.stringify(userIds),
+		cohorts: JSON.stringify(cohortIds),
+		members: JSON.stringify(members.map((m) => [m.userId, sinceOf(m.cohort).getTime()])),
+		scenarios: JSON.stringify(practisedScenarios(members))
+	};
 	const reads = prepared(db, 'evidence-reads', () =>
 		db.select({ userId: articleReads.userId, id: articleReads.articleId }).from(articleReads).where(inJsonList(articleReads.userId, 'users')).prepare()
 	).all(params);
@@ -176,7 +181,8 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 			.select({ member: sql<number>`member.key`, scenarioId: attempts.scenarioId, mode: attempts.mode, score: sql<number>`max(${attempts.score})` })
 			.from(sql`json_each(${sql.placeholder('members')}) member`)
 			.innerJoin(attempts, sql`${attempts.userId} = member.value ->> 0 and ${attempts.startedAt} >= member.value ->> 1`)
-			.where(eq(attempts.status, 'won'))
+			// Only the scenarios the plans name: a rep wins many others, each row of them read for nothing.
+			.where(and(eq(attempts.status, 'won'), inJsonList(attempts.scenarioId, 'scenarios')))
 			.groupBy(sql`member.key`, attempts.scenarioId, attempts.mode)
 			.prepare()
 	).all(params);
@@ -206,6 +212,16 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 			signedOff: new Set((signedOffOf.get(member) ?? []).map((r) => r.key))
 		};
 	});
+}
+
+/** The scenarios whose wins the plans of these members' cohorts count (drills and role-plays), each once. */
+function practisedScenarios(members: readonly { cohort: Cohort }[]): string[] {
+	const scenarios = new Set<string>();
+	// By id: the dashboard's members each carry a copy of their cohort.
+	for (const cohort of new Map(members.map((m) => [m.cohort.id, m.cohort])).values())
+		for (const day of (cohort.curriculum as Curriculum).days)
+			for (const module of day.modules) if (module.type === 'drill' || module.type === 'scenario') for (const id of module.items) scenarios.add(id);
+	return [...scenarios];
 }
 
 /** The modules of the plan that the evidence completes. */
