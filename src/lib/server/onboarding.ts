@@ -11,7 +11,6 @@ import { planProgress, type PlanProgress } from '$lib/engine/training/plan';
 import { localIsoDate } from '$lib/calendar';
 import type { GradedQuiz, QuizAnswer } from '$lib/engine/training/quiz';
 import { missingCriteria, weightedScore } from '$lib/engine/hiring/rubric';
-import { groupBy } from '$lib/group-by';
 
 export type CreateCohortProblem = 'name' | 'curriculum' | 'date' | 'members' | 'team';
 
@@ -167,7 +166,7 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 	};
 	const reads = prepared(db, 'evidence-reads', () =>
 		db.select({ userId: articleReads.userId, id: articleReads.articleId }).from(articleReads).where(inJsonList(articleReads.userId, 'users')).prepare()
-	).all(params);
+	).values(params) as [string, string][];
 	const quizzes = prepared(db, 'evidence-quizzes', () =>
 		db
 			.selectDistinct({ member: sql<number>`member.key`, id: quizResults.quizId })
@@ -175,7 +174,7 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 			.innerJoin(quizResults, sql`${quizResults.userId} = member.value ->> 0 and ${quizResults.createdAt} >= member.value ->> 1`)
 			.where(eq(quizResults.passed, true))
 			.prepare()
-	).all(params);
+	).values(params) as [number, string][];
 	const wins = prepared(db, 'evidence-wins', () =>
 		db
 			.select({ member: sql<number>`member.key`, scenarioId: attempts.scenarioId, mode: attempts.mode, score: sql<number>`max(${attempts.score})` })
@@ -185,33 +184,42 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 			.where(and(eq(attempts.status, 'won'), inJsonList(attempts.scenarioId, 'scenarios')))
 			.groupBy(sql`member.key`, attempts.scenarioId, attempts.mode)
 			.prepare()
-	).all(params);
+	).values(params) as [number, string, string, number][];
 	const marked = prepared(db, 'evidence-marked', () =>
 		db
 			.select({ cohortId: moduleCompletions.cohortId, userId: moduleCompletions.userId, key: moduleCompletions.moduleKey })
 			.from(moduleCompletions)
 			.where(and(inJsonList(moduleCompletions.cohortId, 'cohorts'), inJsonList(moduleCompletions.userId, 'users')))
 			.prepare()
-	).all(params);
+	).values(params) as [string, string, string][];
 	const signedOff = prepared(db, 'evidence-signoffs', () =>
 		db
 			.select({ cohortId: signoffs.cohortId, userId: signoffs.userId, key: signoffs.moduleKey })
 			.from(signoffs)
 			.where(and(inJsonList(signoffs.cohortId, 'cohorts'), inJsonList(signoffs.userId, 'users'), eq(signoffs.passed, true)))
 			.prepare()
-	).all(params);
-	const byMember = <T extends { cohortId: string; userId: string }>(rows: T[]) => groupBy(rows, (r) => `${r.cohortId}:${r.userId}`);
-	const [readsOf, quizzesOf, winsOf, markedOf, signedOffOf] = [groupBy(reads, (r) => r.userId), groupBy(quizzes, (r) => r.member), groupBy(wins, (r) => r.member), byMember(marked), byMember(signedOff)];
-	return members.map(({ cohort, userId }, i) => {
-		const member = `${cohort.id}:${userId}`;
-		return {
-			read: new Set((readsOf.get(userId) ?? []).map((r) => r.id)),
-			passedQuizzes: new Set((quizzesOf.get(i) ?? []).map((q) => q.id)),
-			wins: groupBy(winsOf.get(i) ?? [], (w) => w.scenarioId),
-			marked: new Set((markedOf.get(member) ?? []).map((r) => r.key)),
-			signedOff: new Set((signedOffOf.get(member) ?? []).map((r) => r.key))
-		};
-	});
+	).values(params) as [string, string, string][];
+	// Bare rows, filed straight into each member's evidence: no object per row, no groups in between.
+	const evidence: Evidence[] = [];
+	const ofUser = new Map<string, Evidence[]>();
+	const ofMember = new Map<string, Evidence[]>();
+	for (const { cohort, userId } of members) {
+		const e: Evidence = { read: new Set(), passedQuizzes: new Set(), wins: new Map(), marked: new Set(), signedOff: new Set() };
+		evidence.push(e);
+		ofUser.set(userId, [...(ofUser.get(userId) ?? []), e]);
+		ofMember.set(`${cohort.id}:${userId}`, [...(ofMember.get(`${cohort.id}:${userId}`) ?? []), e]);
+	}
+	for (const [userId, id] of reads) for (const e of ofUser.get(userId) ?? []) e.read.add(id);
+	for (const [member, id] of quizzes) evidence[member]!.passedQuizzes.add(id);
+	for (const [member, scenarioId, mode, score] of wins) {
+		const won = evidence[member]!.wins;
+		const list = won.get(scenarioId);
+		if (list) list.push({ mode, score });
+		else won.set(scenarioId, [{ mode, score }]);
+	}
+	for (const [cohortId, userId, key] of marked) for (const e of ofMember.get(`${cohortId}:${userId}`) ?? []) e.marked.add(key);
+	for (const [cohortId, userId, key] of signedOff) for (const e of ofMember.get(`${cohortId}:${userId}`) ?? []) e.signedOff.add(key);
+	return evidence;
 }
 
 /** The scenarios whose wins the plans of these members' cohorts count (drills and role-plays), each once. */

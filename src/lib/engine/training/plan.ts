@@ -18,13 +18,25 @@ function isWeekend(date: Date): boolean {
 
 /** The date of the plan's day `n` (1 = the start date, moved to Monday if it falls on a weekend). */
 export function planDate(start: IsoDate, n: number): IsoDate {
+	return planDates(start, n)[n - 1]!;
+}
+
+/**
+ * The dates of the plan's days 1 to `count`, in one walk through the calendar: a cohort page plans
+ * every member's days, and walking again from the start for each day made that quadratic.
+ */
+function planDates(start: IsoDate, count: number): IsoDate[] {
 	const date = toDate(start);
 	while (isWeekend(date)) date.setUTCDate(date.getUTCDate() + 1);
-	for (let i = 1; i < n; ) {
-		date.setUTCDate(date.getUTCDate() + 1);
-		if (!isWeekend(date)) i++;
+	const dates: IsoDate[] = [];
+	for (let n = 1; n <= count; n++) {
+		if (n > 1) {
+			do date.setUTCDate(date.getUTCDate() + 1);
+			while (isWeekend(date));
+		}
+		dates.push(toIso(date));
 	}
-	return toIso(date);
+	return dates;
 }
 
 export type ModuleStatus = 'done' | 'today' | 'overdue' | 'upcoming';
@@ -78,8 +90,9 @@ export function moduleKey(day: number, index: number): string {
  */
 export function planProgress(curriculum: Pick<Curriculum, 'days'>, start: IsoDate, today: IsoDate, completed: ReadonlySet<string>): PlanProgress {
 	let todayIndex = 0;
+	const dates = planDates(start, curriculum.days.length);
 	const days = curriculum.days.map((day, d) => {
-		const date = planDate(start, d + 1);
+		const date = dates[d]!;
 		if (date <= today) todayIndex = d + 1;
 		return { day: d + 1, title: day.title, date, modules: [] as PlannedModule[], source: day };
 	});
