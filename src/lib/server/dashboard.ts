@@ -3,7 +3,7 @@ import { inJsonList, prepared, type Db } from './db';
 import { attempts, contentItems, reviewCards, skillRollups, turns } from './db/schema';
 import { repsFollowedBy } from './teams';
 import { practiceSummaries } from './practice-totals';
-import { currentCohortsOf, progressOfMany } from './onboarding';
+import { currentCohortsOf, statusesOfMany } from './onboarding';
 import { builtFromContent, contentTitles } from './content/store';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale } from '$lib/engine/content';
@@ -62,7 +62,7 @@ export function dashboardRows(db: Db, reps: ReturnType<typeof followedReps>, now
 	const cohorts = currentCohortsOf(db, ids);
 	// A certified rep's row shows the date alone: only the others' progress is worked out.
 	const inCohorts = ids.flatMap((userId) => (cohorts.has(userId) && !cohorts.get(userId)!.certifiedAt ? [{ cohort: cohorts.get(userId)!, userId }] : []));
-	const progressOfRep = new Map(progressOfMany(db, inCohorts, now).map((progress, i) => [inCohorts[i]!.userId, progress]));
+	const progressOfRep = new Map(statusesOfMany(db, inCohorts, now).map((progress, i) => [inCohorts[i]!.userId, progress]));
 	return reps.map((rep) => {
 		const cohort = cohorts.get(rep.id);
 		const progress = progressOfRep.get(rep.id);

@@ -7,7 +7,7 @@ import { recordAudit, usersWithRole } from './accounts';
 import { listTeams, repsFollowedBy, teamsManagedBy } from './teams';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale, Curriculum, Rubric } from '$lib/engine/content';
-import { planProgress, type PlanProgress } from '$lib/engine/training/plan';
+import { planProgress, planStatuses, type PlanProgress, type PlanStatuses } from '$lib/engine/training/plan';
 import { localIsoDate } from '$lib/calendar';
 import type { GradedQuiz, QuizAnswer } from '$lib/engine/training/quiz';
 import { missingCriteria, weightedScore } from '$lib/engine/hiring/rubric';
@@ -274,6 +274,20 @@ export function progressOf(db: Db, cohort: Cohort, userId: string, now = new Dat
 export function progressOfMany(db: Db, members: readonly { cohort: Cohort; userId: string }[], now = new Date()): PlanProgress[] {
 	const evidence = evidenceOf(db, members);
 	return members.map(({ cohort }, i) => planProgress(cohort.curriculum as Curriculum, cohort.startDate, localIsoDate(now), completedFrom(cohort, evidence[i]!)));
+}
+
+/** The statuses, percent and overdue of many (cohort, rep) pairs, in the order given: what the managers' tables show. */
+export function statusesOfMany(db: Db, members: readonly { cohort: Cohort; userId: string }[], now = new Date()): PlanStatuses[] {
+	const evidence = evidenceOf(db, members);
+	const today = localIsoDate(now);
+	return members.map(({ cohort }, i) => planStatuses(cohort.curriculum as Curriculum, cohort.startDate, today, completedFrom(cohort, evidence[i]!)));
+}
+
+/** A cohort's members, each with the statuses of their plan (see statusesOfMany). */
+export function membersWithStatuses(db: Db, cohort: Cohort, now = new Date()): { member: { id: string; name: string; certifiedAt: Date | null }; progress: PlanStatuses }[] {
+	const members = membersOf(db, cohort.id);
+	const progress = statusesOfMany(db, members.map((member) => ({ cohort, userId: member.id })), now);
+	return members.map((member, i) => ({ member, progress: progress[i]! }));
 }
 
 /** A cohort's members, each with their progress. */

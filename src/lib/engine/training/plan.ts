@@ -128,3 +128,31 @@ export function planProgress(curriculum: Pick<Curriculum, 'days'>, start: IsoDat
 		finished: done === all.length
 	};
 }
+
+/** Each module's status in the plan's order (day by day), with the share done and the count overdue. */
+export interface PlanStatuses {
+	statuses: ModuleStatus[];
+	percent: number;
+	overdue: number;
+}
+
+/**
+ * What a table of many reps shows of each: the statuses, percent and overdue of `planProgress`,
+ * without its copy of every module and its days (a cohort page plans every member's modules).
+ */
+export function planStatuses(curriculum: Pick<Curriculum, 'days'>, start: IsoDate, today: IsoDate, completed: ReadonlySet<string>): PlanStatuses {
+	const dates = planDates(start, curriculum.days.length);
+	const statuses: ModuleStatus[] = [];
+	let done = 0;
+	let overdue = 0;
+	curriculum.days.forEach((day, d) => {
+		const date = dates[d]!;
+		day.modules.forEach((_, m) => {
+			const status: ModuleStatus = completed.has(moduleKey(d + 1, m)) ? 'done' : date < today ? 'overdue' : date === today ? 'today' : 'upcoming';
+			if (status === 'done') done++;
+			else if (status === 'overdue') overdue++;
+			statuses.push(status);
+		});
+	});
+	return { statuses, percent: statuses.length > 0 ? Math.round((done / statuses.length) * 100) : 0, overdue };
+}
