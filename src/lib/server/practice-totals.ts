@@ -1,4 +1,4 @@
-import { and, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { inJsonList, prepared, type Db } from './db';
 import { practiceTotals, practiceWeeks, teamMembers, teams, users } from './db/schema';
@@ -117,7 +117,7 @@ export function repLeaderboard(db: Db, userId: string, now: Date, top: number): 
  * The board of the team `teamId` (a placeholder or a subquery), ranked in a subquery of the weekly
  * totals alone: the names are looked up after it, for the places kept rather than the whole team.
  */
-function leaderboardStatement(db: Db, teamId: SQL) {
+function leaderboardStatement(db: Db, teamId: SQL | Placeholder) {
 	const board = db
 		.select({
 			userId: sql<string>`${teamMembers.userId}`.as('user_id'),
