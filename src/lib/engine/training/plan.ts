@@ -18,7 +18,7 @@ function isWeekend(date: Date): boolean {
 
 /** The date of the plan's day `n` (1 = the start date, moved to Monday if it falls on a weekend). */
 export function planDate(start: IsoDate, n: number): IsoDate {
-	return planDates(start, n)[n - 1]!;
+	return planDates(start, Math.max(n, 1)).at(-1)!;
 }
 
 /**
