@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
-import { attempts, contentItems, reviewCards, skillRollups, teamMembers, teams, turns } from './db/schema';
+import { attempts, contentItems, reviewCards, skillRollups, turns } from './db/schema';
 import { repsFollowedBy } from './teams';
 import { practiceSummaries } from './practice-totals';
-import { currentCohortsOf, progressOfMany } from './onboarding';
+import { currentCohortsOf, statusesOfMany } from './onboarding';
 import { builtFromContent, contentTitles } from './content/store';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale } from '$lib/engine/content';
@@ -62,7 +62,7 @@ export function dashboardRows(db: Db, reps: ReturnType<typeof followedReps>, now
 	const cohorts = currentCohortsOf(db, ids);
 	// A certified rep's row shows the date alone: only the others' progress is worked out.
 	const inCohorts = ids.flatMap((userId) => (cohorts.has(userId) && !cohorts.get(userId)!.certifiedAt ? [{ cohort: cohorts.get(userId)!, userId }] : []));
-	const progressOfRep = new Map(progressOfMany(db, inCohorts, now).map((progress, i) => [inCohorts[i]!.userId, progress]));
+	const progressOfRep = new Map(statusesOfMany(db, inCohorts, now).map((progress, i) => [inCohorts[i]!.userId, progress]));
 	return reps.map((rep) => {
 		const cohort = cohorts.get(rep.id);
 		const progress = progressOfRep.get(rep.id);
@@ -220,18 +220,4 @@ export function attemptsBehind(db: Db, repId: string, category: string): { id: s
 		.orderBy(sql`${attempts.startedAt} desc`)
 		.limit(50)
 		.all();
-}
-
-/** The team whose leaderboard a rep sees: one of theirs that has it switched on. */
-export function leaderboardTeamOf(db: Db, userId: string): string | undefined {
-	const statement = prepared(db, 'leaderboard-team-of', () =>
-		db
-			.select({ id: teams.id })
-			.from(teamMembers)
-			.innerJoin(teams, eq(teams.id, teamMembers.teamId))
-			.where(and(eq(teamMembers.userId, sql.placeholder('userId')), eq(teamMembers.role, 'rep'), eq(teams.leaderboard, true)))
-			.limit(1)
-			.prepare()
-	);
-	return statement.get({ userId })?.id;
 }

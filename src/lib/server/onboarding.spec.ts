@@ -5,7 +5,7 @@ import { syncContentOnFirstStart } from './bootstrap';
 import { markArticleRead } from './library';
 import { startAttempt, submitTurn } from './practice';
 import { countDueCards, ensureReviewCards, nextDueCard, rateReviewCard } from './review-cards';
-import { canFollowCohort, cohortChoicesFor, cohortsVisibleTo, completedModules, createCohort, currentCohortOf, markStudied, progressOf, progressOfMany, recordQuizResult, recordSignoff } from './onboarding';
+import { canFollowCohort, cohortChoicesFor, cohortsVisibleTo, completedModules, createCohort, currentCohortOf, markStudied, membersWithProgress, membersWithStatuses, progressOf, progressOfMany, recordQuizResult, recordSignoff, statusesOfMany } from './onboarding';
 import { gradeQuiz } from '$lib/engine/training/quiz';
 import { findContent } from './content/store';
 import { addTeamMember, createTeam } from './teams';
@@ -123,6 +123,13 @@ describe('onboarding progress', () => {
 		const [first, second] = progressOfMany(db, [{ cohort, userId: rep.id }, { cohort: created.cohort, userId: later.id }], new Date('2026-12-01T05:00:00Z'));
 		expect(first!.days[0]!.modules.find((m) => m.key === 'd1m4')?.status).toBe('done');
 		expect(second!.done).toBe(0);
+		// The managers' tables read the same from the statuses alone.
+		const statuses = statusesOfMany(db, [{ cohort, userId: rep.id }, { cohort: created.cohort, userId: later.id }], new Date('2026-12-01T05:00:00Z'));
+		expect(statuses.map((s) => s.statuses)).toEqual([first!, second!].map((p) => p.days.flatMap((d) => d.modules.map((m) => m.status))));
+		expect(statuses.map((s) => [s.percent, s.overdue])).toEqual([first!, second!].map((p) => [p.percent, p.overdue]));
+		expect(membersWithStatuses(db, cohort, new Date('2026-12-01T05:00:00Z')).map(({ member, progress }) => [member.id, progress.statuses])).toEqual(
+			membersWithProgress(db, cohort, new Date('2026-12-01T05:00:00Z')).map(({ member, progress }) => [member.id, progress.days.flatMap((d) => d.modules.map((m) => m.status))])
+		);
 	});
 
 	it('a drill counts when won at its pass mark, and a free-text drill only with a typed win', async () => {

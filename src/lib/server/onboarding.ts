@@ -7,11 +7,10 @@ import { recordAudit, usersWithRole } from './accounts';
 import { listTeams, repsFollowedBy, teamsManagedBy } from './teams';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale, Curriculum, Rubric } from '$lib/engine/content';
-import { planProgress, type PlanProgress } from '$lib/engine/training/plan';
+import { planProgress, planStatuses, type PlanProgress, type PlanStatuses } from '$lib/engine/training/plan';
 import { localIsoDate } from '$lib/calendar';
 import type { GradedQuiz, QuizAnswer } from '$lib/engine/training/quiz';
 import { missingCriteria, weightedScore } from '$lib/engine/hiring/rubric';
-import { groupBy } from '$lib/group-by';
 
 export type CreateCohortProblem = 'name' | 'curriculum' | 'date' | 'members' | 'team';
 
@@ -159,10 +158,15 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 	// Lists bound as JSON and statements prepared once (see inJsonList). `members` pairs each rep with
 	// the time their evidence starts to count, so that SQLite keeps only what counts, per member:
 	// the best score of each scenario and mode won, and each quiz passed, rather than every row.
-	const params = { users: JSON.stringify(userIds), cohorts: JSON.stringify(cohortIds), members: JSON.stringify(members.map((m) => [m.userId, sinceOf(m.cohort).getTime()])) };
+	const params = {
+		users: JSON.stringify(userIds),
+		cohorts: JSON.stringify(cohortIds),
+		members: JSON.stringify(members.map((m) => [m.userId, sinceOf(m.cohort).getTime()])),
+		scenarios: JSON.stringify(practisedScenarios(members))
+	};
 	const reads = prepared(db, 'evidence-reads', () =>
 		db.select({ userId: articleReads.userId, id: articleReads.articleId }).from(articleReads).where(inJsonList(articleReads.userId, 'users')).prepare()
-	).all(params);
+	).values(params) as [string, string][];
 	const quizzes = prepared(db, 'evidence-quizzes', () =>
 		db
 			.selectDistinct({ member: sql<number>`member.key`, id: quizResults.quizId })
@@ -170,42 +174,62 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 			.innerJoin(quizResults, sql`${quizResults.userId} = member.value ->> 0 and ${quizResults.createdAt} >= member.value ->> 1`)
 			.where(eq(quizResults.passed, true))
 			.prepare()
-	).all(params);
+	).values(params) as [number, string][];
 	const wins = prepared(db, 'evidence-wins', () =>
 		db
 			.select({ member: sql<number>`member.key`, scenarioId: attempts.scenarioId, mode: attempts.mode, score: sql<number>`max(${attempts.score})` })
 			.from(sql`json_each(${sql.placeholder('members')}) member`)
 			.innerJoin(attempts, sql`${attempts.userId} = member.value ->> 0 and ${attempts.startedAt} >= member.value ->> 1`)
-			.where(eq(attempts.status, 'won'))
+			// Only the scenarios the plans name: a rep wins many others, each row of them read for nothing.
+			.where(and(eq(attempts.status, 'won'), inJsonList(attempts.scenarioId, 'scenarios')))
 			.groupBy(sql`member.key`, attempts.scenarioId, attempts.mode)
 			.prepare()
-	).all(params);
+	).values(params) as [number, string, string, number][];
 	const marked = prepared(db, 'evidence-marked', () =>
 		db
 			.select({ cohortId: moduleCompletions.cohortId, userId: moduleCompletions.userId, key: moduleCompletions.moduleKey })
 			.from(moduleCompletions)
 			.where(and(inJsonList(moduleCompletions.cohortId, 'cohorts'), inJsonList(moduleCompletions.userId, 'users')))
 			.prepare()
-	).all(params);
+	).values(params) as [string, string, string][];
 	const signedOff = prepared(db, 'evidence-signoffs', () =>
 		db
 			.select({ cohortId: signoffs.cohortId, userId: signoffs.userId, key: signoffs.moduleKey })
 			.from(signoffs)
 			.where(and(inJsonList(signoffs.cohortId, 'cohorts'), inJsonList(signoffs.userId, 'users'), eq(signoffs.passed, true)))
 			.prepare()
-	).all(params);
-	const byMember = <T extends { cohortId: string; userId: string }>(rows: T[]) => groupBy(rows, (r) => `${r.cohortId}:${r.userId}`);
-	const [readsOf, quizzesOf, winsOf, markedOf, signedOffOf] = [groupBy(reads, (r) => r.userId), groupBy(quizzes, (r) => r.member), groupBy(wins, (r) => r.member), byMember(marked), byMember(signedOff)];
-	return members.map(({ cohort, userId }, i) => {
-		const member = `${cohort.id}:${userId}`;
-		return {
-			read: new Set((readsOf.get(userId) ?? []).map((r) => r.id)),
-			passedQuizzes: new Set((quizzesOf.get(i) ?? []).map((q) => q.id)),
-			wins: groupBy(winsOf.get(i) ?? [], (w) => w.scenarioId),
-			marked: new Set((markedOf.get(member) ?? []).map((r) => r.key)),
-			signedOff: new Set((signedOffOf.get(member) ?? []).map((r) => r.key))
-		};
-	});
+	).values(params) as [string, string, string][];
+	// Bare rows, filed straight into each member's evidence: no object per row, no groups in between.
+	const evidence: Evidence[] = [];
+	const ofUser = new Map<string, Evidence[]>();
+	const ofMember = new Map<string, Evidence[]>();
+	for (const { cohort, userId } of members) {
+		const e: Evidence = { read: new Set(), passedQuizzes: new Set(), wins: new Map(), marked: new Set(), signedOff: new Set() };
+		evidence.push(e);
+		ofUser.set(userId, [...(ofUser.get(userId) ?? []), e]);
+		ofMember.set(`${cohort.id}:${userId}`, [...(ofMember.get(`${cohort.id}:${userId}`) ?? []), e]);
+	}
+	for (const [userId, id] of reads) for (const e of ofUser.get(userId) ?? []) e.read.add(id);
+	for (const [member, id] of quizzes) evidence[member]!.passedQuizzes.add(id);
+	for (const [member, scenarioId, mode, score] of wins) {
+		const won = evidence[member]!.wins;
+		const list = won.get(scenarioId);
+		if (list) list.push({ mode, score });
+		else won.set(scenarioId, [{ mode, score }]);
+	}
+	for (const [cohortId, userId, key] of marked) for (const e of ofMember.get(`${cohortId}:${userId}`) ?? []) e.marked.add(key);
+	for (const [cohortId, userId, key] of signedOff) for (const e of ofMember.get(`${cohortId}:${userId}`) ?? []) e.signedOff.add(key);
+	return evidence;
+}
+
+/** The scenarios whose wins the plans of these members' cohorts count (drills and role-plays), each once. */
+function practisedScenarios(members: readonly { cohort: Cohort }[]): string[] {
+	const scenarios = new Set<string>();
+	// By id: the dashboard's members each carry a copy of their cohort.
+	for (const cohort of new Map(members.map((m) => [m.cohort.id, m.cohort])).values())
+		for (const day of (cohort.curriculum as Curriculum).days)
+			for (const module of day.modules) if (module.type === 'drill' || module.type === 'scenario') for (const id of module.items) scenarios.add(id);
+	return [...scenarios];
 }
 
 /** The modules of the plan that the evidence completes. */
@@ -250,6 +274,20 @@ export function progressOf(db: Db, cohort: Cohort, userId: string, now = new Dat
 export function progressOfMany(db: Db, members: readonly { cohort: Cohort; userId: string }[], now = new Date()): PlanProgress[] {
 	const evidence = evidenceOf(db, members);
 	return members.map(({ cohort }, i) => planProgress(cohort.curriculum as Curriculum, cohort.startDate, localIsoDate(now), completedFrom(cohort, evidence[i]!)));
+}
+
+/** The statuses, percent and overdue of many (cohort, rep) pairs, in the order given: what the managers' tables show. */
+export function statusesOfMany(db: Db, members: readonly { cohort: Cohort; userId: string }[], now = new Date()): PlanStatuses[] {
+	const evidence = evidenceOf(db, members);
+	const today = localIsoDate(now);
+	return members.map(({ cohort }, i) => planStatuses(cohort.curriculum as Curriculum, cohort.startDate, today, completedFrom(cohort, evidence[i]!)));
+}
+
+/** A cohort's members, each with the statuses of their plan (see statusesOfMany). */
+export function membersWithStatuses(db: Db, cohort: Cohort, now = new Date()): { member: { id: string; name: string; certifiedAt: Date | null }; progress: PlanStatuses }[] {
+	const members = membersOf(db, cohort.id);
+	const progress = statusesOfMany(db, members.map((member) => ({ cohort, userId: member.id })), now);
+	return members.map((member, i) => ({ member, progress: progress[i]! }));
 }
 
 /** A cohort's members, each with their progress. */

@@ -4,12 +4,12 @@ import { createTestDatabase, localTimeMismatch, type AppDb, type Db } from './db
 import { syncContentOnFirstStart } from './bootstrap';
 import { upsertContentItem } from './content/store';
 import { peopleIn } from './test-people';
-import { addTeamMember, createTeam } from './teams';
+import { addTeamMember, createTeam, setLeaderboard } from './teams';
 import { expireIfDue, startAttempt, submitTurn } from './practice';
 import { createCandidate, createInterview, overrideAttemptScore, startInterviewAttempt } from './hiring';
 import { deleteCandidate } from './candidate-data';
 import { dashboardRows, followedReps } from './dashboard';
-import { leaderboard, practiceSummaries, TREND_WEEKS, weekKey } from './practice-totals';
+import { leaderboard, practiceSummaries, repLeaderboard, TREND_WEEKS, weekKey } from './practice-totals';
 import { inTimeZone, TIME_ZONES, wallClockIn } from '$lib/test-time-zones';
 import { attempts, practiceTotals, practiceWeeks, users } from './db/schema';
 import { priceCall } from '$lib/engine/scenario/price-call.fixture';
@@ -202,6 +202,30 @@ describe('practice totals', () => {
 		expect(leaderboard(db, team.id, now, { top: 1, userId: rep.id }).map((row) => row.name)).toEqual(['rep']);
 		// Next week starts empty.
 		expect(leaderboard(db, team.id, new Date(2026, 6, 6, 0, 0, 1))).toEqual([]);
+	});
+
+	it('show a rep the leaderboard of their team only once its manager has switched it on', () => {
+		const { db, rep, other, manager, team } = setUp();
+		const now = new Date(2026, 6, 1, 15, 0);
+		const monday = new Date(2026, 5, 29, 9, 0);
+		play(db, rep.id, 'lost', monday);
+		play(db, other.id, 'won', monday);
+		play(db, other.id, 'lost', monday);
+		expect(repLeaderboard(db, rep.id, now, 5)).toEqual([]);
+		setLeaderboard(db, team.id, true);
+		expect(repLeaderboard(db, rep.id, now, 5)).toEqual(leaderboard(db, team.id, now));
+		expect(repLeaderboard(db, rep.id, now, 1).map((row) => [row.name, row.place])).toEqual([
+			['other', 1],
+			['rep', 2]
+		]);
+		// A manager is on no board of their own, and another team's board is not the rep's.
+		expect(repLeaderboard(db, manager.id, now, 5)).toEqual([]);
+		const elsewhere = createTeam(db, 'U');
+		addTeamMember(db, elsewhere.id, rep.id, 'rep');
+		setLeaderboard(db, team.id, false);
+		expect(repLeaderboard(db, rep.id, now, 5)).toEqual([]);
+		setLeaderboard(db, elsewhere.id, true);
+		expect(repLeaderboard(db, rep.id, now, 5).map((row) => row.name)).toEqual(['rep']);
 	});
 });
 

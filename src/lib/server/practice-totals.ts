@@ -1,6 +1,7 @@
-import { and, eq, gt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { inJsonList, prepared, type Db } from './db';
-import { practiceTotals, practiceWeeks, teamMembers, users } from './db/schema';
+import { practiceTotals, practiceWeeks, teamMembers, teams, users } from './db/schema';
 import { localIsoDate } from '$lib/calendar';
 
 // The totals themselves are kept by triggers on `attempts` (drizzle/0008_practice-totals.sql and
@@ -89,26 +90,50 @@ export interface LeaderboardRow {
  * given rep's own line (a rep's practice page shows that much; the manager's team page shows all).
  */
 export function leaderboard(db: Db, teamId: string, now = new Date(), focus?: { top: number; userId: string }): LeaderboardRow[] {
-	const statement = prepared(db, 'team-leaderboard', () => {
-		const board = db
-			.select({
-				userId: sql<string>`${teamMembers.userId}`.as('user_id'),
-				name: sql<string>`${users.name}`.as('name'),
-				finished: sql<number>`${practiceWeeks.finished}`.as('finished'),
-				best: sql<number>`${practiceWeeks.best}`.as('best'),
-				place: sql<number>`row_number() over (order by ${practiceWeeks.finished} desc, ${practiceWeeks.best} desc)`.as('place')
-			})
-			.from(teamMembers)
-			.innerJoin(users, eq(users.id, teamMembers.userId))
-			.innerJoin(practiceWeeks, and(eq(practiceWeeks.userId, teamMembers.userId), eq(practiceWeeks.week, sql.placeholder('week'))))
-			.where(and(eq(teamMembers.teamId, sql.placeholder('teamId')), eq(teamMembers.role, 'rep'), gt(practiceWeeks.finished, 0)))
-			.as('board');
-		return db
-			.select()
-			.from(board)
-			.where(or(lte(board.place, sql.placeholder('top')), eq(board.userId, sql.placeholder('userId'))))
-			.orderBy(sql`${board.place}`)
-			.prepare();
-	});
+	const statement = prepared(db, 'team-leaderboard', () => leaderboardStatement(db, sql.placeholder('teamId')));
 	return statement.all({ teamId, week: weekKey(now), top: focus?.top ?? Number.MAX_SAFE_INTEGER, userId: focus?.userId ?? '' });
+}
+
+/**
+ * The leaderboard a rep's practice page shows: the first `top` places and the rep's own line, of
+ * a team of theirs that has it switched on (none: empty). The team is found inside the same
+ * statement: on a page of the rep's own, each statement costs about as much as ranking the team.
+ */
+export function repLeaderboard(db: Db, userId: string, now: Date, top: number): LeaderboardRow[] {
+	const statement = prepared(db, 'rep-leaderboard', () => {
+		const mine = alias(teamMembers, 'mine');
+		const team = db
+			.select({ id: mine.teamId })
+			.from(mine)
+			.innerJoin(teams, eq(teams.id, mine.teamId))
+			.where(and(eq(mine.userId, sql.placeholder('userId')), eq(mine.role, 'rep'), eq(teams.leaderboard, true)))
+			.limit(1);
+		return leaderboardStatement(db, sql`(${team})`);
+	});
+	return statement.all({ userId, week: weekKey(now), top });
+}
+
+/**
+ * The board of the team `teamId` (a placeholder or a subquery), ranked in a subquery of the weekly
+ * totals alone: the names are looked up after it, for the places kept rather than the whole team.
+ */
+function leaderboardStatement(db: Db, teamId: SQL | Placeholder) {
+	const board = db
+		.select({
+			userId: sql<string>`${teamMembers.userId}`.as('user_id'),
+			finished: sql<number>`${practiceWeeks.finished}`.as('finished'),
+			best: sql<number>`${practiceWeeks.best}`.as('best'),
+			place: sql<number>`row_number() over (order by ${practiceWeeks.finished} desc, ${practiceWeeks.best} desc)`.as('place')
+		})
+		.from(teamMembers)
+		.innerJoin(practiceWeeks, and(eq(practiceWeeks.userId, teamMembers.userId), eq(practiceWeeks.week, sql.placeholder('week'))))
+		.where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.role, 'rep'), gt(practiceWeeks.finished, 0)))
+		.as('board');
+	return db
+		.select({ userId: board.userId, name: users.name, finished: board.finished, best: board.best, place: board.place })
+		.from(board)
+		.innerJoin(users, eq(users.id, board.userId))
+		.where(or(lte(board.place, sql.placeholder('top')), eq(board.userId, sql.placeholder('userId'))))
+		.orderBy(sql`${board.place}`)
+		.prepare();
 }

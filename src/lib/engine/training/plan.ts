@@ -18,13 +18,25 @@ function isWeekend(date: Date): boolean {
 
 /** The date of the plan's day `n` (1 = the start date, moved to Monday if it falls on a weekend). */
 export function planDate(start: IsoDate, n: number): IsoDate {
+	return planDates(start, Math.max(n, 1)).at(-1)!;
+}
+
+/**
+ * The dates of the plan's days 1 to `count`, in one walk through the calendar: a cohort page plans
+ * every member's days, and walking again from the start for each day made that quadratic.
+ */
+function planDates(start: IsoDate, count: number): IsoDate[] {
 	const date = toDate(start);
 	while (isWeekend(date)) date.setUTCDate(date.getUTCDate() + 1);
-	for (let i = 1; i < n; ) {
-		date.setUTCDate(date.getUTCDate() + 1);
-		if (!isWeekend(date)) i++;
+	const dates: IsoDate[] = [];
+	for (let n = 1; n <= count; n++) {
+		if (n > 1) {
+			do date.setUTCDate(date.getUTCDate() + 1);
+			while (isWeekend(date));
+		}
+		dates.push(toIso(date));
 	}
-	return toIso(date);
+	return dates;
 }
 
 export type ModuleStatus = 'done' | 'today' | 'overdue' | 'upcoming';
@@ -78,8 +90,9 @@ export function moduleKey(day: number, index: number): string {
  */
 export function planProgress(curriculum: Pick<Curriculum, 'days'>, start: IsoDate, today: IsoDate, completed: ReadonlySet<string>): PlanProgress {
 	let todayIndex = 0;
+	const dates = planDates(start, curriculum.days.length);
 	const days = curriculum.days.map((day, d) => {
-		const date = planDate(start, d + 1);
+		const date = dates[d]!;
 		if (date <= today) todayIndex = d + 1;
 		return { day: d + 1, title: day.title, date, modules: [] as PlannedModule[], source: day };
 	});
@@ -114,4 +127,32 @@ export function planProgress(curriculum: Pick<Curriculum, 'days'>, start: IsoDat
 		next: all.find((m) => m.status !== 'done') ?? null,
 		finished: done === all.length
 	};
+}
+
+/** Each module's status in the plan's order (day by day), with the share done and the count overdue. */
+export interface PlanStatuses {
+	statuses: ModuleStatus[];
+	percent: number;
+	overdue: number;
+}
+
+/**
+ * What a table of many reps shows of each: the statuses, percent and overdue of `planProgress`,
+ * without its copy of every module and its days (a cohort page plans every member's modules).
+ */
+export function planStatuses(curriculum: Pick<Curriculum, 'days'>, start: IsoDate, today: IsoDate, completed: ReadonlySet<string>): PlanStatuses {
+	const dates = planDates(start, curriculum.days.length);
+	const statuses: ModuleStatus[] = [];
+	let done = 0;
+	let overdue = 0;
+	curriculum.days.forEach((day, d) => {
+		const date = dates[d]!;
+		day.modules.forEach((_, m) => {
+			const status: ModuleStatus = completed.has(moduleKey(d + 1, m)) ? 'done' : date < today ? 'overdue' : date === today ? 'today' : 'upcoming';
+			if (status === 'done') done++;
+			else if (status === 'overdue') overdue++;
+			statuses.push(status);
+		});
+	});
+	return { statuses, percent: statuses.length > 0 ? Math.round((done / statuses.length) * 100) : 0, overdue };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planDate, planProgress, type PlanToday } from './plan';
+import { planDate, planProgress, planStatuses, type PlanToday } from './plan';
 import { gradeQuiz, shuffledOrder } from './quiz';
 import { isDue, makeDue, newReviewCard, reviewCard } from './review';
 
@@ -43,6 +43,19 @@ describe('planProgress', () => {
 	it('is finished when every module is done', () => {
 		const progress = planProgress(curriculum, '2026-11-26', '2026-12-10', new Set(['d1m1', 'd1m2', 'd2m1', 'd3m1']));
 		expect(progress).toMatchObject({ finished: true, percent: 100, next: null, overdue: 0, today: 4 });
+	});
+
+	it('tells the managers’ tables the same statuses, percent and overdue as planProgress, on any day', () => {
+		const completions = [new Set<string>(), new Set(['d1m1']), new Set(['d1m2', 'd3m1']), new Set(['d1m1', 'd1m2', 'd2m1', 'd3m1'])];
+		for (const start of ['2026-11-26', '2026-11-28', '2026-12-31'])
+			for (let offset = -3; offset < 12; offset++) {
+				const today = new Date(Date.parse(`${start}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+				for (const completed of completions) {
+					const progress = planProgress(curriculum, start, today, completed);
+					expect(planStatuses(curriculum, start, today, completed)).toEqual({ statuses: progress.days.flatMap((d) => d.modules.map((m) => m.status)), percent: progress.percent, overdue: progress.overdue });
+				}
+			}
+		expect(planStatuses({ days: [] }, '2026-11-26', '2026-11-27', new Set())).toEqual({ statuses: [], percent: 0, overdue: 0 });
 	});
 });
 

@@ -3,8 +3,8 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { listPracticeScenarios } from '$lib/server/practice';
 import { contentLocale } from '$lib/server/content-locale';
-import { leaderboardTeamOf } from '$lib/server/dashboard';
-import { leaderboard } from '$lib/server/practice-totals';
+import { repLeaderboard } from '$lib/server/practice-totals';
+import { serverRendered } from '$lib/server-rendered';
 
 /** Scenarios per page: a library can hold hundreds, and a phone should not scroll through them all. */
 const PER_PAGE = 24;
@@ -12,7 +12,8 @@ const PER_PAGE = 24;
 const BOARD_TOP = 5;
 
 // A list of links with no script of its own: rendered on the server only, so that its data is not
-// sent a second time for hydration (a third of the view's cost).
+// sent a second time for hydration (a third of the view's cost). Kit would still copy the data
+// into the page with scripts off: see $lib/server-rendered.
 export const csr = false;
 
 export const load: PageServerLoad = (event) => {
@@ -21,7 +22,6 @@ export const load: PageServerLoad = (event) => {
 	const locale = contentLocale();
 	const { scenarios, pager } = listPracticeScenarios(db, user.id, locale, { perPage: PER_PAGE, requested: event.url.searchParams.get('page') });
 	// This week's practice in the rep's team, when its manager has switched the leaderboard on.
-	const team = leaderboardTeamOf(db, user.id);
-	const board = team ? leaderboard(db, team, new Date(), { top: BOARD_TOP, userId: user.id }).map((row) => ({ name: row.name, finished: row.finished, best: Math.round(row.best), place: row.place, you: row.userId === user.id })) : [];
-	return { scenarios, pager, locale, board };
+	const board = repLeaderboard(db, user.id, new Date(), BOARD_TOP).map((row) => ({ name: row.name, finished: row.finished, best: Math.round(row.best), place: row.place, you: row.userId === user.id }));
+	return { view: serverRendered({ scenarios, pager, locale, board }) };
 };

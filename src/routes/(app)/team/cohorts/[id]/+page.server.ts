@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { canFollowCohort, findCohort, membersWithProgress } from '$lib/server/onboarding';
+import { canFollowCohort, findCohort, membersWithStatuses } from '$lib/server/onboarding';
 import type { Curriculum } from '$lib/engine/content';
 import { serverRendered } from '$lib/server-rendered';
 
@@ -16,14 +16,14 @@ export const load: PageServerLoad = (event) => {
 	const cohort = findCohort(db, event.params.id);
 	if (!cohort || !canFollowCohort(db, user, cohort)) error(404, 'Not found');
 	const curriculum = cohort.curriculum as Curriculum;
-	const reps = membersWithProgress(db, cohort).map(({ member, progress }) => ({
+	const reps = membersWithStatuses(db, cohort).map(({ member, progress }) => ({
 		id: member.id,
 		name: member.name,
 		certifiedAt: member.certifiedAt,
 		percent: progress.percent,
 		overdue: progress.overdue,
 		// In the order of the plan's modules (the columns): a cohort page carries hundreds of them.
-		statuses: progress.days.flatMap((d) => d.modules.map((m) => m.status))
+		statuses: progress.statuses
 	}));
 	const modules = curriculum.days.flatMap((day, d) => day.modules.map((module, m) => ({ key: `d${d + 1}m${m + 1}`, day: d + 1, type: module.type, title: module.title })));
 	return { view: serverRendered({ cohort: { id: cohort.id, name: cohort.name, title: curriculum.title, startDate: cohort.startDate }, modules, reps }) };
