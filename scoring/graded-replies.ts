@@ -63,6 +63,11 @@ function parseLine<S extends typeof replyLine | typeof corpusLine>(schema: S, te
 	return result.success ? { ok: true, value: result.output } : { ok: false, error: issueMessage(result.issues[0]) };
 }
 
+/** One line of the graded corpus, or what is wrong with it. */
+export function parseCorpusLine(text: string): { ok: true; value: CorpusLine } | { ok: false; error: string } {
+	return parseLine(corpusLine, text);
+}
+
 /** One line of `npm run score`'s input, or what is wrong with it. */
 export function parseReplyLine(text: string): { ok: true; value: ReplyLine } | { ok: false; error: string } {
 	return parseLine(replyLine, text);
@@ -130,7 +135,7 @@ export function scoreCorpus(files: readonly CorpusFile[], lookup: ScenarioLookup
 		for (const [i, text] of lines.entries()) {
 			if (!text.trim()) continue;
 			const at = { file: file.path, line: i + 1 };
-			const parsed = parseLine(corpusLine, text);
+			const parsed = parseCorpusLine(text);
 			if (!parsed.ok) {
 				problems.push({ ...at, message: parsed.error });
 				continue;

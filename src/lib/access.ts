@@ -64,6 +64,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/studio/[kind]/[locale]/[id]/play': ['trainer', 'admin'],
 	'/(app)/studio/check': ['trainer', 'admin'],
 	'/(app)/studio/export': ['trainer', 'admin'],
+	'/(app)/studio/score-marks': ['trainer', 'admin'],
+	'/(app)/studio/score-marks/corpus.jsonl': ['trainer', 'admin'],
 	'/(app)/admin': ['admin'],
 	'/(app)/admin/users': ['admin'],
 	'/(app)/admin/users/[id]': ['admin'],
@@ -73,7 +75,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 };
 
 /** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
-export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/hiring/candidates/[id]/export', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/studio/check', '/(app)/studio/export']);
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/hiring/candidates/[id]/export', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/studio/check', '/(app)/studio/export', '/(app)/studio/score-marks/corpus.jsonl']);
 
 export function isEndpoint(routeId: string | null): boolean {
 	return routeId !== null && ENDPOINT_ROUTES.has(routeId);

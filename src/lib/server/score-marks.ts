@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { attempts, scenarioRevisions, scoreMarks, turns, users, type ScoreMark, type ScoreMarkKind } from './db/schema';
 import type { SessionUser } from './auth/session';
@@ -61,6 +61,11 @@ export function markTurn(db: Db, user: SessionUser, input: { attemptId: string; 
 		.onConflictDoUpdate({ target: [scoreMarks.attemptId, scoreMarks.turnIndex, scoreMarks.authorId], set: values, setWhere: eq(scoreMarks.status, 'open') })
 		.run();
 	return { ok: true };
+}
+
+/** How many marks wait for a trainer. */
+export function openMarkCount(db: Db): number {
+	return db.select({ count: sql<number>`count(*)` }).from(scoreMarks).where(eq(scoreMarks.status, 'open')).get()?.count ?? 0;
 }
 
 export interface OpenMark {

@@ -6,10 +6,11 @@ import { draftOf, importZip, isContentKind, listStudioItems, publishedText, save
 import { readForm, textField } from '$lib/server/forms';
 import { CONTENT_KIND_NAMES } from '$lib/engine/content';
 import { isLocale } from '$lib/roles';
+import { openMarkCount } from '$lib/server/score-marks';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'trainer', 'admin');
-	return { items: listStudioItems(getDb()), kinds: CONTENT_KIND_NAMES };
+	return { items: listStudioItems(getDb()), kinds: CONTENT_KIND_NAMES, openMarks: openMarkCount(getDb()) };
 };
 
 export const actions: Actions = {

@@ -11,6 +11,7 @@ import { partsFromSpans } from '$lib/highlight-spans';
 import type { ReplyScore } from '$lib/engine/scoring/score';
 import { coachingFor } from '$lib/engine/scoring/coaching';
 import { lexiconPhrasebook } from '$lib/server/content/store';
+import { markTurn, mayMarkScores, ownMarks } from '$lib/server/score-marks';
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -69,7 +70,16 @@ export const load: PageServerLoad = (event) => {
 	const { scenario, state, turns, locale } = loadAttempt(db, attempt);
 	const beat = scenario.beats[state.beat]!;
 	const active = attempt.status === 'active';
-	const transcript = turns.map((turn) => ({ index: turn.index, customer: turn.customer, score: turn.score, ...explain(turn.reply, turn.result as ReplyScore) }));
+	const user = requireUser(event);
+	// Managers and trainers may say where the score was wrong, on typed turns (see score-marks.ts).
+	const marks = mayMarkScores(user) && attempt.interviewId === null ? ownMarks(db, user, attempt.id) : null;
+	const transcript = turns.map((turn) => ({
+		index: turn.index,
+		customer: turn.customer,
+		score: turn.score,
+		...explain(turn.reply, turn.result as ReplyScore),
+		mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null
+	}));
 
 	let result = null;
 	if (!active) {
@@ -123,6 +133,20 @@ export const actions: Actions = {
 			return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply });
 		}
 		return { answered: true };
+	},
+	mark: async (event) => {
+		const user = requireUser(event);
+		const data = await readForm(event);
+		const kind = textField(data, 'kind');
+		if (kind !== 'missed' && kind !== 'wrong-credit') return fail(400, { markProblem: 'kind' as const, markTurn: Number(textField(data, 'turn')) });
+		const turnIndex = Number(textField(data, 'turn'));
+		const outcome = markTurn(getDb(), user, { attemptId: event.params.attemptId, turnIndex, kind, note: textField(data, 'note') });
+		if (!outcome.ok) {
+			const { problem } = outcome;
+			if (problem === 'not-found') error(404, 'Not found');
+			return fail(400, { markProblem: problem, markTurn: turnIndex });
+		}
+		return { marked: turnIndex };
 	},
 	hint: (event) => {
 		const attempt = ownAttempt(event);
