@@ -33,8 +33,15 @@ test('a manager marks where the score was wrong, and a trainer grades it into th
 	// Accepting needs a grade and a reason.
 	await mark.getByLabel('Your grade (1–5)').selectOption('4');
 	await mark.getByLabel('Why, in one line').fill('Name, company and permission in his own words; no question about his needs yet.');
+	// The phrasing the score did not know goes into the lexicon's draft.
+	await mark.getByText('The score did not know a phrasing?').click();
+	await mark.getByLabel('Intent').selectOption('ask-good-time-now');
+	await mark.getByLabel('Phrasing').fill('two minutes of your time');
 	await mark.getByRole('button', { name: 'Accept with this grade' }).click();
+	await expect(trainer.getByRole('status')).toContainText('“two minutes of your time” is added to @ask-good-time-now');
 	await expect(trainer.getByRole('listitem').filter({ hasText: tag })).toHaveCount(0);
+	await trainer.getByRole('link', { name: 'sales-phrasebook' }).click();
+	await expect(trainer).toHaveURL(/\/studio\/lexicon\/en\/sales-phrasebook$/);
 	const corpus = await (await trainer.request.get('/studio/score-marks/corpus.jsonl')).text();
 	const line = corpus.split('\n').find((l) => l.includes(tag));
 	expect(JSON.parse(line!)).toMatchObject({ locale: 'en', scenario: 'renewal-price-objection', beat: 'greet', reply, grade: 4, part: 'tuning' });

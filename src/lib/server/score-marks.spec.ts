@@ -5,7 +5,9 @@ import { addTeamMember, createTeam } from './teams';
 import { startAttempt, submitTurn } from './practice';
 import { peopleIn } from './test-people';
 import { parseCorpusLine } from '../../../scoring/graded-replies';
-import { acceptedMarksAsCorpus, markTurn, openMarkCount, openMarksByBeat, ownMarks, resolveMark } from './score-marks';
+import { acceptedMarksAsCorpus, acceptMark, markTurn, openMarkCount, openMarksByBeat, ownMarks, resolveMark } from './score-marks';
+import { draftOf } from './studio';
+import { readDraft } from '$lib/engine/content';
 
 const OPENING = 'Good morning Mr. Wang, this is Kevin calling from MetalHub. Have you got a minute?';
 
@@ -80,5 +82,24 @@ describe('reviewing marks in the studio', () => {
 		const corpus = acceptedMarksAsCorpus(db);
 		const lines = corpus.trimEnd().split('\n').map(parseCorpusLine);
 		expect(lines).toEqual([{ ok: true, value: expect.objectContaining({ locale: 'en', scenario: 'renewal-price-objection', beat: 'greet', reply: OPENING, grade: 5, part: 'tuning' }) }]);
+	});
+
+	it('accepting can bring the phrasing the score missed into the lexicon, as a draft to publish', () => {
+		const { db, lead, trainer, attempt } = setUp();
+		markTurn(db, lead, { attemptId: attempt.id, turnIndex: 0, kind: 'missed', note: 'Asked permission.' });
+		const [mark] = openMarksByBeat(db).flatMap((g) => g.marks);
+		const accept = { grade: 5, reason: 'Asks for a minute in other words.' };
+		expect(acceptMark(db, trainer, mark!.id, accept, { intent: 'no-such-intent', phrase: 'spare me a sec' })).toEqual({ ok: false, problem: 'phrase' });
+		expect(openMarkCount(db)).toBe(1);
+		expect(acceptMark(db, trainer, mark!.id, accept, { intent: 'ask-good-time-now', phrase: 'spare me a sec' })).toEqual({
+			ok: true,
+			added: { phrase: 'spare me a sec', intent: 'ask-good-time-now', lexicon: 'sales-phrasebook', locale: 'en' }
+		});
+		const draft = readDraft('lexicon', draftOf(db, 'lexicon', 'en', 'sales-phrasebook')!);
+		if (!draft.ok || draft.draft.kind !== 'lexicon') throw new Error('the draft does not read');
+		expect(draft.draft.data.intents.find((i) => i.id === 'ask-good-time-now')!.phrases).toContain('spare me a sec');
+		// Decided already: nothing more is written.
+		expect(acceptMark(db, trainer, mark!.id, accept, { intent: 'ask-good-time-now', phrase: 'got a sec' })).toEqual({ ok: false, problem: 'not-found' });
+		expect(draftOf(db, 'lexicon', 'en', 'sales-phrasebook')).not.toContain('got a sec');
 	});
 });

@@ -1,10 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from './db';
 import { attempts, scenarioRevisions, scoreMarks, turns, users, type ScoreMark, type ScoreMarkKind } from './db/schema';
 import type { SessionUser } from './auth/session';
 import { followedReps } from './dashboard';
 import { recordAudit } from './accounts';
 import { newId } from './ids';
+import { addPhraseToIntent } from './studio';
 
 /*
  * "The score missed this" and "the score gave credit wrongly": marks that managers and trainers put
@@ -98,13 +99,17 @@ export function openMarksByBeat(db: Db): { scenarioId: string; locale: ScoreMark
 
 export type Resolution = { accept: { grade: number; reason: string } } | 'dismiss';
 
+/** What is wrong with a grade and reason given to accept a mark, if anything. */
+export function acceptanceProblem({ grade, reason }: { grade: number; reason: string }): 'grade' | 'reason' | null {
+	if (!Number.isInteger(grade) || grade < 1 || grade > 5) return 'grade';
+	if (!reason.trim() || reason.trim().length > MARK_NOTE_MAX) return 'reason';
+	return null;
+}
+
 /** A trainer accepts a mark with their grade of the reply (1–5) and a one-line reason, or dismisses it. */
 export function resolveMark(db: Db, user: SessionUser, id: string, resolution: Resolution, now = new Date()): { ok: true } | { ok: false; problem: 'not-found' | 'grade' | 'reason' } {
-	if (resolution !== 'dismiss') {
-		const { grade, reason } = resolution.accept;
-		if (!Number.isInteger(grade) || grade < 1 || grade > 5) return { ok: false, problem: 'grade' };
-		if (!reason.trim() || reason.trim().length > MARK_NOTE_MAX) return { ok: false, problem: 'reason' };
-	}
+	const problem = resolution === 'dismiss' ? null : acceptanceProblem(resolution.accept);
+	if (problem) return { ok: false, problem };
 	return db.transaction((tx) => {
 		const mark = tx.select({ id: scoreMarks.id }).from(scoreMarks).where(and(eq(scoreMarks.id, id), eq(scoreMarks.status, 'open'))).get();
 		if (!mark) return { ok: false as const, problem: 'not-found' as const };
@@ -113,6 +118,38 @@ export function resolveMark(db: Db, user: SessionUser, id: string, resolution: R
 		recordAudit(tx, { actorId: user.id, action: `score-mark.${decided.status}`, targetId: id, detail: 'grade' in decided ? `grade ${decided.grade}` : undefined });
 		return { ok: true as const };
 	});
+}
+
+/**
+ * Accepts a mark with the trainer's grade and reason; with a suggestion, also adds the phrasing the
+ * score did not know to an intent, in the draft of the lexicon that defines it (published like any
+ * edit). Both happen or neither: a mark decided meanwhile by someone else leaves the draft alone.
+ */
+export function acceptMark(
+	db: Db,
+	user: SessionUser,
+	id: string,
+	accept: { grade: number; reason: string },
+	suggestion: { intent: string; phrase: string } | null,
+	now = new Date()
+): { ok: true; added: { phrase: string; intent: string; lexicon: string; locale: ScoreMark['locale'] } | null } | { ok: false; problem: 'not-found' | 'grade' | 'reason' | 'phrase' } {
+	const problem = acceptanceProblem(accept);
+	if (problem) return { ok: false, problem };
+	const phrase = suggestion?.phrase.trim() ?? '';
+	if (suggestion && (!phrase || phrase.length > 100)) return { ok: false, problem: 'phrase' };
+	const mark = db.select({ locale: scoreMarks.locale }).from(scoreMarks).where(and(eq(scoreMarks.id, id), eq(scoreMarks.status, 'open'))).get();
+	if (!mark) return { ok: false, problem: 'not-found' };
+	try {
+		return db.transaction((tx) => {
+			const lexicon = suggestion ? addPhraseToIntent(tx, mark.locale, suggestion.intent, phrase, user.id) : null;
+			if (suggestion && !lexicon) return { ok: false as const, problem: 'phrase' as const };
+			if (!resolveMark(tx, user, id, { accept }, now).ok) tx.rollback();
+			return { ok: true as const, added: suggestion && lexicon ? { phrase, intent: suggestion.intent, lexicon, locale: mark.locale } : null };
+		});
+	} catch (cause) {
+		if (cause instanceof TransactionRollbackError) return { ok: false, problem: 'not-found' };
+		throw cause;
+	}
 }
 
 /**

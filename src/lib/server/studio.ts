@@ -7,7 +7,7 @@ import { newId } from './ids';
 import { recordAudit } from './accounts';
 import { builtFromContent, rowToItem, upsertContentItem } from './content/store';
 import type { ZipRefused } from './content/zip';
-import { citationsOf, CONTENT_KINDS, contentPath, serializeContentItem, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem, type Published } from '$lib/engine/content';
+import { citationsOf, CONTENT_KINDS, contentPath, readDraft, serializeContentItem, writeDraft, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem, type Lexicon, type Published } from '$lib/engine/content';
 import { isSelected, type ExportSelection } from '$lib/engine/studio/selection';
 import type { StudioInsights } from './content/checker';
 
@@ -94,9 +94,9 @@ function readPublished(db: Db): Published {
 }
 
 /** Checks an item's file text as `content:check` would, against the content published now (off the request thread). */
-export async function checkText(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string): Promise<{ item: ContentItem | null; problems: ContentProblem[] }> {
-	const { items, problems } = await (await checker()).checkFilesOffThread([{ path: contentPath({ kind, locale, id }), text }], published(db));
-	return { item: problems.length === 0 ? (items[0] ?? null) : null, problems };
+export async function checkText(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string): Promise<{ item: ContentItem | null; problems: ContentProblem[]; warnings: ContentProblem[] }> {
+	const { items, problems, warnings } = await (await checker()).checkFilesOffThread([{ path: contentPath({ kind, locale, id }), text }], published(db));
+	return { item: problems.length === 0 ? (items[0] ?? null) : null, problems, warnings };
 }
 
 /** What the editor shows beside the text (see `insightsOf` in `./content/checker`). */
@@ -220,4 +220,24 @@ export async function importZip(db: Db, zip: Uint8Array, authorId: string): Prom
 		for (const item of items) publishChecked(tx, item, authorId, now);
 	});
 	return { ok: true, count: items.length };
+}
+
+/**
+ * Adds a phrasing to an intent of a language's lexicons, in the trainer's draft of the lexicon that
+ * defines it (their draft if they have one, else the published file): nothing counts until they
+ * publish it, checked as any edit. Returns the lexicon's id, or null when no lexicon of the
+ * language defines the intent or the draft cannot be read as a form.
+ */
+export function addPhraseToIntent(db: Db, locale: ContentLocale, intent: string, phrase: string, authorId: string): string | null {
+	const lexicons = db.select({ id: contentItems.id, data: contentItems.data }).from(contentItems).where(and(eq(contentItems.kind, 'lexicon'), eq(contentItems.locale, locale))).all();
+	const home = lexicons.find((row) => (row.data as Lexicon).intents.some((i) => i.id === intent));
+	if (!home) return null;
+	const text = draftOf(db, 'lexicon', locale, home.id) ?? publishedText(db, 'lexicon', locale, home.id)!;
+	const read = readDraft('lexicon', text);
+	if (!read.ok || read.draft.kind !== 'lexicon') return null;
+	const entry = read.draft.data.intents.find((i) => i.id === intent);
+	if (!entry) return null;
+	if (!entry.phrases.includes(phrase)) entry.phrases.push(phrase);
+	saveDraft(db, 'lexicon', locale, home.id, writeDraft(read.draft), authorId);
+	return home.id;
 }

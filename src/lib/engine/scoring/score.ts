@@ -95,6 +95,10 @@ const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; 
 	'next-step': { zh: ['試刊', '試用', '約', '安排', '下週', '明天', '寄給', '回電', '再打', '見面', '報價單', '合約', '下次'], en: ['trial', 'schedule', 'book', 'next week', 'tomorrow', 'send you', 'call you back', 'meeting', 'contract', 'quote', 'set up', 'follow up'] }
 };
 
+// A Chinese reply may hold English words too: both lists, joined once.
+const bothLanguages = (signal: keyof typeof SIGNAL_CUES) => [...SIGNAL_CUES[signal].zh, ...SIGNAL_CUES[signal].en];
+const SIGNAL_CUES_WITH_CHINESE: Record<keyof typeof SIGNAL_CUES, readonly string[]> = { question: bothLanguages('question'), acknowledge: bothLanguages('acknowledge'), 'next-step': bothLanguages('next-step') };
+
 const CHINESE_FIGURE = /[一二三四五六七八九十兩半幾][十百千萬]|[十百千萬][塊元]|[一二三四五六七八九兩]成|%/;
 const ENGLISH_FIGURE = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half)\b/;
 
@@ -160,6 +164,21 @@ function preparePart(text: string): CuePart | null {
 
 // An intent's phrases, prepared, kept with the list they came from (a phrasebook lives until the content changes).
 const preparedLists = new WeakMap<readonly string[], readonly (PreparedCue | null)[]>();
+// A list of cues as authored, each prepared or, alone, the intent it stands for (its phrases, gaps
+// and all; between gaps an intent is one part, see partSpans). Kept with the list, as above.
+const preparedCueLists = new WeakMap<readonly string[], readonly (PreparedCue | { intent: string } | null)[]>();
+
+function preparedList(cues: readonly string[]): readonly (PreparedCue | { intent: string } | null)[] {
+	let prepared = preparedCueLists.get(cues);
+	if (!prepared) {
+		prepared = cues.map((cue) => {
+			const intent = wholeIntent(cue);
+			return intent === null ? prepareCue(cue) : { intent };
+		});
+		preparedCueLists.set(cues, prepared);
+	}
+	return prepared;
+}
 
 function preparedPhrases(phrases: readonly string[]): readonly (PreparedCue | null)[] {
 	let prepared = preparedLists.get(phrases);
@@ -245,13 +264,6 @@ function matcherFor(folded: string, normalized: string, brackets: readonly Span[
 	}
 
 	/** Where a cue occurs, before negation is read: the whole stretch, and its first part's (where a negation would reach). */
-	function candidates(cue: string, into: { whole: Span; first: Span; cue: string }[]): void {
-		const intent = wholeIntent(cue);
-		// An intent alone stands for its phrases, gaps and all; between gaps it is one part (partSpans).
-		if (intent === null) candidatesOf(prepareCue(cue), into);
-		else for (const prepared of preparedPhrases(intents.get(intent) ?? [])) candidatesOf(prepared, into);
-	}
-
 	function candidatesOf(prepared: PreparedCue | null, into: { whole: Span; first: Span; cue: string }[]): void {
 		if (!prepared) return;
 		const [first, ...rest] = prepared.parts as [CuePart, ...CuePart[]];
@@ -264,7 +276,11 @@ function matcherFor(folded: string, normalized: string, brackets: readonly Span[
 	return {
 		findAll(cues) {
 			const found: { whole: Span; first: Span; cue: string }[] = [];
-			for (const cue of cues) candidates(cue, found);
+			for (const entry of preparedList(cues)) {
+				if (entry === null) continue;
+				if ('intent' in entry) for (const prepared of preparedPhrases(intents.get(entry.intent) ?? [])) candidatesOf(prepared, found);
+				else candidatesOf(entry, found);
+			}
 			// Longest first at each start, so that the many phrasings inside a stretch already found
 			// (an intent's phrases overlap) cost no second reading of the negation around them.
 			found.sort((a, b) => a.whole[0] - b.whole[0] || b.whole[1] - a.whole[1]);
@@ -297,6 +313,19 @@ function joined(sorted: readonly Span[]): Span[] {
 	return spans;
 }
 
+// A beat's cue lists live as long as its compiled scenario: each is split once, not on every reply.
+const splitLists = new WeakMap<readonly string[], { literal: readonly string[]; cited: readonly string[] }>();
+
+/** A list of cues as the beat's own words and the lexicon's intents it cites. */
+function splitCues(cues: readonly string[]): { literal: readonly string[]; cited: readonly string[] } {
+	let split = splitLists.get(cues);
+	if (!split) {
+		split = { literal: cues.filter((cue) => !cue.startsWith(INTENT_PREFIX)), cited: cues.filter((cue) => cue.startsWith(INTENT_PREFIX)) };
+		splitLists.set(cues, split);
+	}
+	return split;
+}
+
 /** The share of a reply's words that are part of some cue: near 1 for a bare list of cue words. */
 function cueShare(words: readonly Span[], cueSpans: readonly Span[], length: number): number {
 	if (words.length === 0) return 0;
@@ -318,7 +347,7 @@ function sentencesOf(reply: string, normalized: string): string[] {
 function detectSignals(reply: string, normalized: string, matcher: Matcher): Signal[] {
 	const found: Signal[] = [];
 	const chinese = containsChinese(normalized);
-	const has = (signal: Exclude<Signal, 'concrete'>) => findAny(matcher, chinese ? [...SIGNAL_CUES[signal].zh, ...SIGNAL_CUES[signal].en] : SIGNAL_CUES[signal].en).length > 0;
+	const has = (signal: Exclude<Signal, 'concrete'>) => findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE[signal] : SIGNAL_CUES[signal].en).length > 0;
 	if (/[?？]/.test(reply) || has('question')) found.push('question');
 	if (has('acknowledge')) found.push('acknowledge');
 	if (/\d/.test(normalized) || CHINESE_FIGURE.test(normalized) || ENGLISH_FIGURE.test(normalized)) found.push('concrete');
@@ -362,9 +391,10 @@ export function scoreReply(
 	// more than those words is a list of them (the lexicon's phrasings are whole turns of speech).
 	const literalSpans: Span[] = [];
 	const find = (cues: readonly string[]): Span[] => {
-		const literal = findAny(matcher, cues.filter((cue) => !cue.startsWith(INTENT_PREFIX)));
+		const { literal: literalCues, cited: citedCues } = splitCues(cues);
+		const literal = findAny(matcher, literalCues);
 		literalSpans.push(...literal);
-		const cited = findAny(matcher, cues.filter((cue) => cue.startsWith(INTENT_PREFIX)));
+		const cited = citedCues.length > 0 ? findAny(matcher, citedCues) : [];
 		return joined(cited.length === 0 ? literal : [...literal, ...cited].sort((a, b) => a[0] - b[0]));
 	};
 	const points: PointResult[] = beat.expect.map((kp) => {

@@ -13,6 +13,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!body || !isContentKind(body.kind ?? '') || !isLocale(body.locale) || typeof body.id !== 'string' || typeof body.text !== 'string' || body.text.length > MAX_FILE_CHARS) error(400, 'Bad request');
 	const kind = body.kind as ContentKind;
 	const db = getDb();
-	const { problems } = await checkText(db, kind, body.locale, body.id, body.text);
-	return json({ problems: problems.map(({ line, message }) => ({ line, message })), ...(await insightsOf(db, kind, body.locale, body.id, body.text, problems)) });
+	const { problems, warnings } = await checkText(db, kind, body.locale, body.id, body.text);
+	const located = (list: typeof problems) => list.map(({ line, message }) => ({ line, message }));
+	return json({ problems: located(problems), warnings: located(warnings), ...(await insightsOf(db, kind, body.locale, body.id, body.text, problems)) });
 };

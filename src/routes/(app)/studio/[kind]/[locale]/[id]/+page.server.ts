@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	const draft = draftOf(db, kind, locale, id);
 	if (published === null && draft === null) error(404, 'Not found');
 	const text = draft ?? published!;
-	const { problems } = await checkText(db, kind, locale, id, text);
+	const { problems, warnings } = await checkText(db, kind, locale, id, text);
 	const insights = await insightsOf(db, kind, locale, id, text, problems);
 	const revisions = revisionsOf(db, kind, locale, id);
 	const names = new Map<string, string>();
@@ -36,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		hasDraft: draft !== null,
 		published: published !== null,
 		problems: problems.map(({ line, message }) => ({ line, message })),
+		warnings: warnings.map(({ line, message }) => ({ line, message })),
 		draftDiff: draft !== null && published !== null ? changesOnly(lineDiff(published, draft)) : null,
 		...insights,
 		// What the forms' pickers offer: the published ids of each kind in this language.
