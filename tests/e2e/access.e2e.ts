@@ -208,8 +208,11 @@ const READABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	// The sample certificate does not exist: every role that may look gets the same 404.
 	'/(app)/certificates/[cohortId]/[userId]': () => false
 };
+// By route, or by route and action where an action is someone else's: the rep answers their
+// attempt; their manager and the admin may mark its turns' scores (a reply being no one else's).
 const ANSWERABLE_BY: Record<string, (actor: Actor) => boolean> = {
-	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep'
+	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep',
+	'/(app)/attempts/[attemptId] mark': (actor) => actor === 'manager' || actor === 'admin'
 };
 // Actions that an empty form would still make do something lasting for a role that may use them.
 const NOT_POSTED_WHEN_ALLOWED: Record<string, string> = {
@@ -275,7 +278,8 @@ test('every form action answers each role, a candidate and an anonymous visitor 
 				expect(status, label).toBeLessThan(500);
 				expect(status, label).not.toBe(403);
 				expect(response.headers()['location'] ?? '', label).not.toMatch(/^\/login/);
-				if (routeId in ANSWERABLE_BY) expect(status === 404, label).toBe(!ANSWERABLE_BY[routeId]!(actor));
+				const answerable = ANSWERABLE_BY[`${routeId} ${action}`] ?? ANSWERABLE_BY[routeId];
+				if (answerable) expect(status === 404, label).toBe(!answerable(actor));
 			});
 		}
 		await client.dispose();

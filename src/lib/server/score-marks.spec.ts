@@ -49,9 +49,12 @@ describe('marking where the score was wrong', () => {
 		expect(markTurn(db, otherLead, input)).toEqual({ ok: false, problem: 'not-found' });
 		expect(markTurn(db, trainer, input)).toEqual({ ok: false, problem: 'not-found' });
 		expect(markTurn(db, rep, input)).toEqual({ ok: false, problem: 'not-found' });
-		expect(markTurn(db, lead, { ...input, turnIndex: 5 })).toEqual({ ok: false, problem: 'not-found' });
+		expect(markTurn(db, lead, { ...input, turnIndex: 5 })).toEqual({ ok: false, problem: 'turn' });
 		expect(markTurn(db, lead, { ...input, attemptId: choice.id })).toEqual({ ok: false, problem: 'not-typed' });
 		expect(markTurn(db, lead, { ...input, note: '   ' })).toEqual({ ok: false, problem: 'note' });
+		expect(markTurn(db, lead, { ...input, kind: '' })).toEqual({ ok: false, problem: 'kind' });
+		// Access is decided first: whoever may not mark learns nothing from what they sent.
+		expect(markTurn(db, otherLead, { ...input, kind: '', note: '' })).toEqual({ ok: false, problem: 'not-found' });
 		expect(openMarkCount(db)).toBe(0);
 	});
 

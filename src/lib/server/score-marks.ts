@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from './db';
-import { attempts, scenarioRevisions, scoreMarks, turns, users, type ScoreMark, type ScoreMarkKind } from './db/schema';
+import { attempts, scenarioRevisions, SCORE_MARK_KINDS, scoreMarks, turns, users, type ScoreMark, type ScoreMarkKind } from './db/schema';
 import type { SessionUser } from './auth/session';
 import { followedReps } from './dashboard';
 import { recordAudit } from './accounts';
@@ -16,7 +16,7 @@ import { addPhraseToIntent } from './studio';
 /** The longest note on a mark, and the longest reason a trainer gives with a grade. */
 export const MARK_NOTE_MAX = 500;
 
-export type MarkProblem = 'not-found' | 'not-typed' | 'note';
+export type MarkProblem = 'not-found' | 'turn' | 'not-typed' | 'kind' | 'note';
 
 /** Who may mark scores at all: the people who judge replies. */
 export function mayMarkScores(user: SessionUser): boolean {
@@ -46,17 +46,21 @@ export function ownMarks(db: Db, user: SessionUser, attemptId: string): Map<numb
  * Marks one typed turn's score as wrong, with a note saying what the score missed or credited
  * wrongly. Marking the same turn again replaces one's earlier mark while it is still open.
  */
-export function markTurn(db: Db, user: SessionUser, input: { attemptId: string; turnIndex: number; kind: ScoreMarkKind; note: string }, now = new Date()): { ok: true } | { ok: false; problem: MarkProblem } {
-	const note = input.note.trim();
-	if (!note || note.length > MARK_NOTE_MAX) return { ok: false, problem: 'note' };
+export function markTurn(db: Db, user: SessionUser, input: { attemptId: string; turnIndex: number; kind: string; note: string }, now = new Date()): { ok: true } | { ok: false; problem: MarkProblem } {
+	// Who may comes first: to anyone else the attempt does not exist, whatever they sent.
 	const attempt = markableAttempt(db, user, input.attemptId);
 	if (!attempt) return { ok: false, problem: 'not-found' };
-	const turn = db.select().from(turns).where(and(eq(turns.attemptId, attempt.id), eq(turns.index, input.turnIndex))).get();
-	if (!turn) return { ok: false, problem: 'not-found' };
+	const turn = Number.isInteger(input.turnIndex) ? db.select().from(turns).where(and(eq(turns.attemptId, attempt.id), eq(turns.index, input.turnIndex))).get() : undefined;
+	// The attempt is theirs to read: that it has no such turn is no secret.
+	if (!turn) return { ok: false, problem: 'turn' };
 	// A chosen option is scored by its authored quality, not by reading it: there is nothing to mark.
 	if (turn.choice !== null) return { ok: false, problem: 'not-typed' };
+	const kind = SCORE_MARK_KINDS.find((k) => k === input.kind);
+	if (!kind) return { ok: false, problem: 'kind' };
+	const note = input.note.trim();
+	if (!note || note.length > MARK_NOTE_MAX) return { ok: false, problem: 'note' };
 	const revision = db.select({ locale: scenarioRevisions.locale }).from(scenarioRevisions).where(eq(scenarioRevisions.id, attempt.revisionId)).get()!;
-	const values = { kind: input.kind, note, status: 'open' as const, grade: null, reason: null, resolvedBy: null, resolvedAt: null, createdAt: now };
+	const values = { kind, note, status: 'open' as const, grade: null, reason: null, resolvedBy: null, resolvedAt: null, createdAt: now };
 	db.insert(scoreMarks)
 		.values({ id: newId(), attemptId: attempt.id, turnIndex: turn.index, scenarioId: attempt.scenarioId, locale: revision.locale, beat: turn.beat, reply: turn.reply, score: turn.score, authorId: user.id, ...values })
 		.onConflictDoUpdate({ target: [scoreMarks.attemptId, scoreMarks.turnIndex, scoreMarks.authorId], set: values, setWhere: eq(scoreMarks.status, 'open') })

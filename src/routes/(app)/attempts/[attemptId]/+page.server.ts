@@ -137,10 +137,8 @@ export const actions: Actions = {
 	mark: async (event) => {
 		const user = requireUser(event);
 		const data = await readForm(event);
-		const kind = textField(data, 'kind');
-		if (kind !== 'missed' && kind !== 'wrong-credit') return fail(400, { markProblem: 'kind' as const, markTurn: Number(textField(data, 'turn')) });
 		const turnIndex = Number(textField(data, 'turn'));
-		const outcome = markTurn(getDb(), user, { attemptId: event.params.attemptId, turnIndex, kind, note: textField(data, 'note') });
+		const outcome = markTurn(getDb(), user, { attemptId: event.params.attemptId, turnIndex, kind: textField(data, 'kind'), note: textField(data, 'note') });
 		if (!outcome.ok) {
 			const { problem } = outcome;
 			if (problem === 'not-found') error(404, 'Not found');
