@@ -46,6 +46,30 @@ describe('startBackgroundCheckpoints', () => {
 		expect(db.$client.prepare('select count(*) from blobs').pluck().get()).toBe(2000);
 	});
 
+	it('resets the log once writes stop, so reads no longer search it', async () => {
+		stop = startBackgroundCheckpoints(db.$client);
+		writeALot();
+		expect(statSync(`${path}-wal`).size).toBeGreaterThan(1_000_000);
+		expect(await waitFor(() => statSync(`${path}-wal`).size === 0)).toBe(true);
+		expect(db.$client.prepare('select count(*) from blobs').pluck().get()).toBe(2000);
+	});
+
+	it('does not reset the log under a reader that still needs it, nor hold up the writer', async () => {
+		stop = startBackgroundCheckpoints(db.$client);
+		writeALot();
+		// A reader in the middle of a transaction pins the log: the reset must give way, not wait.
+		const reader = openDatabase(path);
+		reader.$client.exec('begin');
+		reader.$client.prepare('select count(*) from blobs').get();
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+		db.$client.prepare('insert into blobs (data) values (zeroblob(10))').run();
+		reader.$client.exec('commit');
+		reader.$client.close();
+		expect(await waitFor(() => statSync(`${path}-wal`).size === 0)).toBe(true);
+		expect(db.$client.prepare('select count(*) from blobs').pluck().get()).toBe(2001);
+	});
+
 	it('hands checkpoints back to the connection when the worker ends', async () => {
 		startBackgroundCheckpoints(db.$client)();
 		expect(await waitFor(() => db.$client.pragma('wal_autocheckpoint', { simple: true }) === 1000)).toBe(true);

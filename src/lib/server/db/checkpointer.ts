@@ -15,11 +15,18 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
-db.pragma('busy_timeout = 5000');
+// Never wait: a reset that would have to wait for a reader or the writer is simply tried again.
+db.pragma('busy_timeout = 0');
+let framesLastTick = -1;
 const timer = setInterval(() => {
 	try {
 		// PASSIVE copies what it can without waiting for, or blocking, the writer.
-		db.pragma('wal_checkpoint(PASSIVE)');
+		const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
+		// A log that is fully copied and has not grown since the last tick is reset. Until a write
+		// comes, SQLite keeps it, and every read then searches its index: after a burst of turns the
+		// manager pages cost twice as much until the next write.
+		if (log > 0 && checkpointed === log && log === framesLastTick) db.pragma('wal_checkpoint(TRUNCATE)');
+		framesLastTick = log;
 	} catch (error) {
 		parentPort.postMessage(String(error && error.message));
 	}
