@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkContentFiles } from '../src/lib/engine/content';
 import { priceCall } from '../src/lib/engine/scenario/price-call.fixture';
+import { compileScenario } from '../src/lib/engine/scenario';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { scenarioLookup, type ScenarioLookup } from '../scoring/graded-replies';
 import { NO_PHRASEBOOK } from '../src/lib/engine/scoring/score';
 import { benchAgreement } from './agreement';
 
 const scenario = priceCall();
-const lookup: ScenarioLookup = (locale, id) => (locale === 'en' && id === scenario.id ? { scenario, phrasebook: NO_PHRASEBOOK } : undefined);
+const compiled = compileScenario(scenario, NO_PHRASEBOOK);
+const lookup: ScenarioLookup = (locale, id) => (locale === 'en' && id === scenario.id ? compiled : undefined);
 const GOOD = 'Good morning Mr Wang, this is Kevin calling from MetalHub. Do you have a minute?';
 const BAD = 'Hi, we have a discount for you today.';
 

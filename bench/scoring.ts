@@ -4,12 +4,14 @@ import type { ContentItem } from '../src/lib/engine/content';
 import { compileScenario, startRolePlay, step } from '../src/lib/engine/scenario';
 import { scoreReply, type Phrasebook } from '../src/lib/engine/scoring/score';
 import { phrasebookAmong } from '../src/lib/engine/scoring/lexicon';
+import type { ModelAnswers } from '../src/lib/engine/scoring/closeness';
 import { below, measured, percentile, type BenchRow } from './table';
 
 interface Case {
 	reply: string;
 	beat: Parameters<typeof scoreReply>[1];
 	phrasebook: Phrasebook;
+	modelAnswers: ModelAnswers | undefined;
 }
 
 /** The (reply, beat) pairs the playtest bots meet, per language. */
@@ -23,7 +25,7 @@ function casesFor(items: readonly ContentItem[], locale: 'en' | 'zh-TW'): Case[]
 			let { snapshot, state } = startRolePlay(compiled);
 			for (const reply of replies) {
 				if (state.ended) break;
-				cases.push({ reply, beat: item.data.beats[state.beat]!, phrasebook });
+				cases.push({ reply, beat: item.data.beats[state.beat]!, phrasebook, modelAnswers: compiled.modelAnswers.get(state.beat) });
 				({ snapshot, state } = step(compiled, snapshot, { mode: 'text', reply }));
 			}
 		}
@@ -36,13 +38,13 @@ export function benchScoring(items: readonly ContentItem[], rounds: number): Ben
 	const rows: BenchRow[] = [];
 	for (const locale of ['zh-TW', 'en'] as const) {
 		const cases = casesFor(items, locale);
-		for (const c of cases) scoreReply(c.reply, c.beat, [], c.phrasebook); // warm up
+		for (const c of cases) scoreReply(c.reply, c.beat, [], c.phrasebook, c.modelAnswers); // warm up
 		const timings: number[] = [];
 		const started = performance.now();
 		for (let round = 0; round < rounds; round++) {
 			for (const c of cases) {
 				const t = performance.now();
-				scoreReply(c.reply, c.beat, [c.reply.slice(0, 20)], c.phrasebook);
+				scoreReply(c.reply, c.beat, [c.reply.slice(0, 20)], c.phrasebook, c.modelAnswers);
 				timings.push(performance.now() - t);
 			}
 		}

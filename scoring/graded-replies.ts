@@ -5,10 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { CONTENT_LOCALES, formatProblem, type ContentItem, type ContentLocale, type ContentProblem, type Scenario } from '../src/lib/engine/content';
-import type { Beat } from '../src/lib/engine/scenario';
+import { compileScenario, type Beat, type CompiledScenario } from '../src/lib/engine/scenario';
 import { passLineOf } from '../src/lib/engine/scoring/agreement';
 import { scoreReply, type Phrasebook } from '../src/lib/engine/scoring/score';
 import { phrasebookAmong } from '../src/lib/engine/scoring/lexicon';
+import type { ModelAnswers } from '../src/lib/engine/scoring/closeness';
 import { isBlank } from '../src/lib/server/forms';
 import { REPLY_MAX_LENGTH } from '../src/lib/server/practice';
 
@@ -73,23 +74,34 @@ export function parseReplyLine(text: string): { ok: true; value: ReplyLine } | {
 	return parseLine(replyLine, text);
 }
 
-/** Finds a scenario by language and id: in content files, or among the published content. */
-/** A scenario by language and id, with its language's phrasebook (lexicons). */
-export type ScenarioLookup = (locale: ContentLocale, id: string) => { scenario: Scenario; phrasebook: Phrasebook } | undefined;
+/** A scenario by language and id, compiled with its language's phrasebook (lexicons): in content files, or among the published content. */
+export type ScenarioLookup = (locale: ContentLocale, id: string) => CompiledScenario | undefined;
 
 /** A lookup over checked content items (from `checkContentFiles`). */
 export function scenarioLookup(items: readonly ContentItem[]): ScenarioLookup {
 	const scenarios = new Map<string, Scenario>();
 	for (const item of items) if (item.kind === 'scenario') scenarios.set(`${item.locale}:${item.id}`, item.data);
 	const phrasebook = new Map(CONTENT_LOCALES.map((locale) => [locale, phrasebookAmong(items, locale)]));
+	const compiled = new Map<string, CompiledScenario>();
 	return (locale, id) => {
-		const scenario = scenarios.get(`${locale}:${id}`);
-		return scenario && { scenario, phrasebook: phrasebook.get(locale)! };
+		const key = `${locale}:${id}`;
+		const scenario = scenarios.get(key);
+		if (scenario && !compiled.has(key)) compiled.set(key, compileScenario(scenario, phrasebook.get(locale)!));
+		return compiled.get(key);
 	};
 }
 
+/** What a reply to one beat is scored with. */
+export interface FoundBeat {
+	ok: true;
+	beat: Beat;
+	passLine: number | null;
+	phrasebook: Phrasebook;
+	modelAnswers: ModelAnswers;
+}
+
 /** The beat a line names, with its pass line; or why there is no such beat to answer. */
-export function findBeat(lookup: ScenarioLookup, line: Pick<ReplyLine, 'locale' | 'scenario' | 'beat'>): { ok: true; beat: Beat; passLine: number | null; phrasebook: Phrasebook } | { ok: false; error: string } {
+export function findBeat(lookup: ScenarioLookup, line: Pick<ReplyLine, 'locale' | 'scenario' | 'beat'>): FoundBeat | { ok: false; error: string } {
 	const found = lookup(line.locale, line.scenario);
 	if (!found) return { ok: false, error: `no scenario "${line.scenario}" in ${line.locale}` };
 	const { scenario } = found;
@@ -97,7 +109,12 @@ export function findBeat(lookup: ScenarioLookup, line: Pick<ReplyLine, 'locale' 
 	const beat = Object.hasOwn(scenario.beats, line.beat) ? scenario.beats[line.beat] : undefined;
 	if (!beat) return { ok: false, error: `scenario "${line.scenario}" (${line.locale}) has no beat "${line.beat}"; its beats: ${Object.keys(scenario.beats).join(', ')}` };
 	if (beat.end) return { ok: false, error: `beat "${line.beat}" of "${line.scenario}" (${line.locale}) is an ending: there is no reply to score` };
-	return { ok: true, beat, passLine: passLineOf(beat), phrasebook: found.phrasebook };
+	return { ok: true, beat, passLine: passLineOf(beat), phrasebook: found.phrasebook, modelAnswers: found.modelAnswers.get(line.beat)! };
+}
+
+/** Scores a reply to the beat found, as a first reply of the role-play. */
+export function scoreFound(reply: string, found: FoundBeat) {
+	return scoreReply(reply, found.beat, [], found.phrasebook, found.modelAnswers);
 }
 
 /** A corpus reply with where it is written and the score it gets today. */
@@ -145,7 +162,7 @@ export function scoreCorpus(files: readonly CorpusFile[], lookup: ScenarioLookup
 				problems.push({ ...at, message: found.error });
 				continue;
 			}
-			replies.push({ ...parsed.value, ...at, score: scoreReply(parsed.value.reply, found.beat, [], found.phrasebook).score, passLine: found.passLine });
+			replies.push({ ...parsed.value, ...at, score: scoreFound(parsed.value.reply, found).score, passLine: found.passLine });
 		}
 	}
 	return { replies, problems: problems.map(formatProblem) };

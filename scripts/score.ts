@@ -7,12 +7,13 @@
 // ./data/rehearse.db) when that database exists, else the files under content/.
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { checkContentFiles, formatProblem, type Scenario } from '../src/lib/engine/content';
-import { scoreReply, type Span } from '../src/lib/engine/scoring/score';
+import { checkContentFiles, formatProblem } from '../src/lib/engine/content';
+import { compileScenario, type CompiledScenario } from '../src/lib/engine/scenario';
+import type { Span } from '../src/lib/engine/scoring/score';
 import { databasePathFromEnv, openDatabase } from '../src/lib/server/db';
 import { DEFAULT_CONTENT_DIR, readContentDirectory } from '../src/lib/server/content/files';
 import { findContent, lexiconPhrasebook } from '../src/lib/server/content/store';
-import { findBeat, parseReplyLine, scenarioLookup, type ScenarioLookup } from '../scoring/graded-replies';
+import { findBeat, parseReplyLine, scenarioLookup, scoreFound, type ScenarioLookup } from '../scoring/graded-replies';
 
 function fail(message: string): never {
 	console.error(message);
@@ -25,16 +26,15 @@ function openContent(): ScenarioLookup {
 	if (path !== ':memory:' && existsSync(path)) {
 		const db = openDatabase(path);
 		console.error(`Scoring against the published content in the database ${path}.`);
-		const scenarios = new Map<string, Scenario | undefined>();
+		const scenarios = new Map<string, CompiledScenario | undefined>();
 		return (locale, id) => {
 			const key = `${locale}:${id}`;
 			if (!scenarios.has(key)) {
 				// findContent falls back to another language; a reply is scored against its own.
 				const item = findContent(db, 'scenario', id, locale);
-				scenarios.set(key, item?.locale === locale ? item.data : undefined);
+				scenarios.set(key, item?.locale === locale ? compileScenario(item.data, lexiconPhrasebook(db, locale)) : undefined);
 			}
-			const scenario = scenarios.get(key);
-			return scenario && { scenario, phrasebook: lexiconPhrasebook(db, locale) };
+			return scenarios.get(key);
 		};
 	}
 	const { items, problems } = checkContentFiles(readContentDirectory(DEFAULT_CONTENT_DIR));
@@ -53,7 +53,7 @@ function scoreLine(lookup: ScenarioLookup, text: string): object {
 	const found = findBeat(lookup, parsed.value);
 	if (!found.ok) return { error: found.error };
 	const { reply } = parsed.value;
-	const result = scoreReply(reply, found.beat, [], found.phrasebook);
+	const result = scoreFound(reply, found);
 	const texts = (spans: readonly Span[]) => spans.map(([start, end]) => reply.slice(start, end));
 	return {
 		score: result.score,

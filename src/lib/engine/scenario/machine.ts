@@ -2,6 +2,7 @@ import { assign, createActor, initialTransition, setup, type AnyActorScope } fro
 import type { Scenario } from '../content/schemas';
 import { NO_PHRASEBOOK, scoreReply, type Phrasebook, type ReplyScore } from '../scoring/score';
 import { isEnding, type Beat } from './validate';
+import { modelAnswer, type ModelAnswers } from '../scoring/closeness';
 
 export type Outcome = 'won' | 'lost' | 'neutral' | 'timeout';
 
@@ -32,6 +33,8 @@ export interface CompiledScenario {
 	scope: AnyActorScope;
 	/** The intents its cues cite and the company rules: its language's lexicons. */
 	phrasebook: Phrasebook;
+	/** Each beat's model answers, by beat id: see modelAnswersOf. */
+	modelAnswers: ReadonlyMap<string, ModelAnswers>;
 }
 
 function compileMachine(scenario: Scenario) {
@@ -92,7 +95,42 @@ function compileMachine(scenario: Scenario) {
  */
 export function compileScenario(scenario: Scenario, phrasebook: Phrasebook = NO_PHRASEBOOK): CompiledScenario {
 	const machine = compileMachine(scenario);
-	return { scenario, machine, scope: inertScope(machine), phrasebook };
+	const byChoices = { scenario, machine, scope: inertScope(machine), phrasebook, modelAnswers: modelAnswersOf(scenario, new Map()) };
+	return { ...byChoices, modelAnswers: modelAnswersOf(scenario, examplesByBeat(byChoices)) };
+}
+
+/**
+ * The beat each of the scenario's examples answers, as the playtest plays them (good and bad apart,
+ * each list from the start), scored against the beats' choices alone.
+ */
+function examplesByBeat(compiled: CompiledScenario): Map<string, { good: string[]; bad: string[] }> {
+	const byBeat = new Map<string, { good: string[]; bad: string[] }>();
+	for (const quality of ['good', 'bad'] as const) {
+		let { snapshot, state } = startRolePlay(compiled);
+		const said: string[] = [];
+		for (const reply of compiled.scenario.examples[quality]) {
+			if (state.ended) break;
+			const beat = state.beat;
+			({ snapshot, state } = step(compiled, snapshot, { mode: 'text', reply }, said));
+			said.push(reply);
+			if (!byBeat.has(beat)) byBeat.set(beat, { good: [], bad: [] });
+			byBeat.get(beat)![quality].push(reply);
+		}
+	}
+	return byBeat;
+}
+
+/**
+ * Each beat's model answers: its good choices and the good examples that answer it; its bad
+ * choices and bad examples as counter-examples. The "ok" choices are neither.
+ */
+function modelAnswersOf(scenario: Scenario, examples: ReadonlyMap<string, { good: string[]; bad: string[] }>): Map<string, ModelAnswers> {
+	const answers = new Map<string, ModelAnswers>();
+	for (const [id, beat] of Object.entries(scenario.beats)) {
+		const texts = (quality: 'good' | 'bad') => [...new Set([...beat.choices.filter((c) => c.quality === quality).map((c) => c.text), ...(examples.get(id)?.[quality] ?? [])])];
+		answers.set(id, { good: texts('good').map(modelAnswer), bad: texts('bad').map(modelAnswer) });
+	}
+	return answers;
 }
 
 /**
@@ -188,7 +226,7 @@ export function step(
 		if (!picked) throw new Error(`Beat "${before.beat}" has no choice ${input.choice}.`);
 		choice = input.choice;
 		reply = picked.text;
-		result = scoreReply(reply, beat, earlierReplies, compiled.phrasebook);
+		result = scoreReply(reply, beat, earlierReplies, compiled.phrasebook, compiled.modelAnswers.get(before.beat));
 		score = CHOICE_SCORE[picked.quality];
 	} else if (input.mode === 'judged') {
 		if (!(input.score >= 0 && input.score <= 1)) throw new Error('A judgement is a score from 0 to 1.');
@@ -197,7 +235,7 @@ export function step(
 		result = { score, points: [], pitfalls: [], signals: [], flags: [] };
 	} else {
 		reply = input.reply;
-		result = scoreReply(reply, beat, earlierReplies, compiled.phrasebook);
+		result = scoreReply(reply, beat, earlierReplies, compiled.phrasebook, compiled.modelAnswers.get(before.beat));
 		score = result.score;
 	}
 	const next = machine.transition(current, { type: 'rep.reply', score, weight: beatWeight(beat), choice: choice ?? undefined }, compiled.scope);

@@ -172,4 +172,42 @@ describe('scoreReply reads what the reply says', () => {
 		expect(result.flags).toContain('monologue');
 		expect(result.score).toBeLessThan(scoreReply(`${pitch} How many inquiries did you get last year?`, priceEn).score);
 	});
+
+	it('does not call a long answer to what the customer said a monologue, though it asks nothing', () => {
+		const customer = 'Your Gold plan is too expensive. Last year the inquiries were poor and my budget got cut.';
+		const answer =
+			'I hear you, a budget cut makes every plan look expensive. Last year your inquiries came mostly in the autumn, and the ones that turned into orders were worth far more than the plan itself, so I would keep Gold and spend the first month with you fixing the listings that brought in poor inquiries, starting with your photos and specifications.';
+		expect(scoreReply(answer, { ...priceEn, customer }).flags).not.toContain('monologue');
+		expect(scoreReply(answer, priceEn).flags).toContain('monologue');
+		// A pitch that would fit any customer takes up nothing of what this one said.
+		const pitch =
+			'MetalHub has thirty-eight thousand registered buyers and more than a million visits a month, Gold gives three hundred listings, priority ranking, two keyword ads and a verified badge, and every member receives a monthly report with views, clicks and contact details opened by buyers, plus a dedicated account manager who updates the listings for you.';
+		expect(scoreReply(pitch, { ...priceEn, customer }).flags).toContain('monologue');
+	});
+
+	it('can never pass with a monologue', () => {
+		const pitch =
+			'I understand completely, and a fair point, let me explain: the inquiry figures show how many buyers came to you last year, it works out to seventy dollars a day, and that is a month of listings with priority ranking, keyword ads, a verified badge and a report of every inquiry, view and contact detail opened.';
+		const result = scoreReply(pitch, priceEn);
+		expect(result.points.every((p) => p.hit)).toBe(true);
+		expect(result.flags).toContain('monologue');
+		expect(result.score).toBeLessThan(0.6);
+	});
+});
+
+describe('what a reply is worth before its key points', () => {
+	it('a harmless reply is worth more than one that breaks a rule', () => {
+		const vague = scoreReply('Well, we are a very good platform with lots of happy members.', priceEn);
+		const discount = scoreReply('Well, we can give you a discount on the plan, a cheaper price.', priceEn);
+		expect(vague.points.some((p) => p.hit)).toBe(false);
+		expect(vague.score).toBeCloseTo(0.2);
+		expect(discount.score).toBe(0);
+	});
+
+	it('hears an English question without its question mark, and not a question word inside a statement', () => {
+		const asks = ['so how many inquiries do you get a month', 'ok when is a good time to call back', "what's your email", 'Right, which products do you push most'];
+		for (const reply of asks) expect(scoreReply(reply, priceEn).signals, reply).toContain('question');
+		const tells = ['The report shows how often buyers opened your pages.', 'When buyers find your products, the inquiries go to your sales team.'];
+		for (const reply of tells) expect(scoreReply(reply, priceEn).signals, reply).not.toContain('question');
+	});
 });

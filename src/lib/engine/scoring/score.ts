@@ -3,7 +3,8 @@ import { INTENT_PREFIX } from '../content/schemas';
 import { GAP, wholeIntent } from './lexicon';
 import { containsChinese, foldForMatch, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, wordSpans, type Word } from './normalize';
 import { negationReader } from './negation';
-import { bracketedSpans, isNotes, isStageDirections, repeatsItself } from './speech';
+import { closenessOf, NO_MODEL_ANSWERS, type ModelAnswers, type Nearest } from './closeness';
+import { bracketedSpans, refersTo, isNotes, isStageDirections, repeatsItself } from './speech';
 
 export type Span = [start: number, end: number];
 
@@ -51,6 +52,10 @@ export interface ReplyScore {
 	pitfalls: PitfallResult[];
 	signals: Signal[];
 	flags: Flag[];
+	/** What closeness to the beat's model answers added (see closeness.ts); absent in turns scored before it. */
+	closeness?: number;
+	/** The beat's good model answer nearest the reply, when it has any. */
+	nearest?: Nearest | null;
 }
 
 /**
@@ -76,8 +81,14 @@ export interface ReplyScore {
  *   60 %, a very long one loses 0.1.
  */
 export const SCORING = {
-	signalBonus: 0.05,
-	maxSignalBonus: 0.1,
+	/**
+	 * What a reply that keeps every rule is worth before its key points: the key points share the
+	 * rest. A harmless, vague reply is better than one that breaks a rule, as a trainer grades them.
+	 */
+	cleanBase: 0.2,
+	/** A next step is worth more than the other signals: the call is there to get one. */
+	signalBonus: { question: 0.05, acknowledge: 0.05, concrete: 0.05, 'next-step': 0.1 } satisfies Record<Signal, number>,
+	maxSignalBonus: 0.2,
 	minCharsChinese: 8,
 	minWordsLatin: 5,
 	maxCharsChinese: 400,
@@ -89,7 +100,8 @@ export const SCORING = {
 } as const;
 
 const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; en: readonly string[] }> = {
-	question: { zh: ['嗎', '呢', '請問', '是不是', '有沒有', '多少', '怎麼', '哪', '什麼', '如何', '幾'], en: ['what', 'how', 'why', 'which', 'when', 'could you', 'would you', 'do you', 'can i', 'may i', 'shall we', 'is it', 'are you'] },
+	// English question words are read by ENGLISH_QUESTION: "how often buyers open your page" asks nothing.
+	question: { zh: ['嗎', '呢', '請問', '是不是', '有沒有', '多少', '怎麼', '哪', '什麼', '如何', '幾'], en: ['could you', 'would you', 'do you', 'did you', 'does he', 'does she', 'can i', 'can you', 'may i', 'shall we', 'is it', 'are you', 'have you', 'is he', 'is she', 'will you', 'any chance'] },
 	// Thanks is politeness, not acknowledging: "thanks, but no" acknowledges nothing.
 	acknowledge: { zh: ['理解', '了解', '明白', '確實', '沒錯', '說得對', '我懂', '難怪', '有道理'], en: ['understand', 'i hear you', 'fair', 'makes sense', 'appreciate', 'you are right', "you're right", 'good point', 'i see'] },
 	'next-step': { zh: ['試刊', '試用', '約', '安排', '下週', '明天', '寄給', '回電', '再打', '見面', '報價單', '合約', '下次'], en: ['trial', 'schedule', 'book', 'next week', 'tomorrow', 'send you', 'call you back', 'meeting', 'contract', 'quote', 'set up', 'follow up'] }
@@ -98,6 +110,15 @@ const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; 
 // A Chinese reply may hold English words too: both lists, joined once.
 const bothLanguages = (signal: keyof typeof SIGNAL_CUES) => [...SIGNAL_CUES[signal].zh, ...SIGNAL_CUES[signal].en];
 const SIGNAL_CUES_WITH_CHINESE: Record<keyof typeof SIGNAL_CUES, readonly string[]> = { question: bothLanguages('question'), acknowledge: bothLanguages('acknowledge'), 'next-step': bothLanguages('next-step') };
+
+/**
+ * An English question without its question mark, as people type and speak: a question word that
+ * opens a clause and is followed by what questions go on with ("how many", "when is", "what do",
+ * "what's"). The same word inside a clause ("count how often buyers open it") or opening a
+ * subordinate one ("when buyers find you, …") asks nothing.
+ */
+const ENGLISH_QUESTION =
+	/(?:^|[.!?;:,\n]\s*|\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\s+)(?:(?:what|how|when|where|who|which|why)['’]?s\b|(?:what|how|when|where|who|which|why)\s+(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|about|many|much|often|long|soon|far|kind|sort|type|time|day|if|else|exactly|not)\b)/;
 
 const CHINESE_FIGURE = /[一二三四五六七八九十兩半幾][十百千萬]|[十百千萬][塊元]|[一二三四五六七八九兩]成|%/;
 const ENGLISH_FIGURE = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half)\b/;
@@ -348,7 +369,7 @@ function detectSignals(reply: string, normalized: string, matcher: Matcher): Sig
 	const found: Signal[] = [];
 	const chinese = containsChinese(normalized);
 	const has = (signal: Exclude<Signal, 'concrete'>) => findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE[signal] : SIGNAL_CUES[signal].en).length > 0;
-	if (/[?？]/.test(reply) || has('question')) found.push('question');
+	if (/[?？]/.test(reply) || has('question') || (!chinese && ENGLISH_QUESTION.test(reply.toLowerCase()))) found.push('question');
 	if (has('acknowledge')) found.push('acknowledge');
 	if (/\d/.test(normalized) || CHINESE_FIGURE.test(normalized) || ENGLISH_FIGURE.test(normalized)) found.push('concrete');
 	if (has('next-step')) found.push('next-step');
@@ -378,9 +399,10 @@ function companyRulesBroken(matcher: Matcher, rules: readonly CompanyRule[], bea
  */
 export function scoreReply(
 	reply: string,
-	beat: { expect: readonly KeyPoint[]; avoid: readonly Pitfall[] },
+	beat: { expect: readonly KeyPoint[]; avoid: readonly Pitfall[]; customer?: string },
 	earlierReplies: readonly string[] = [],
-	phrasebook: Phrasebook = NO_PHRASEBOOK
+	phrasebook: Phrasebook = NO_PHRASEBOOK,
+	modelAnswers: ModelAnswers = NO_MODEL_ANSWERS
 ): ReplyScore {
 	const folded = foldForMatch(reply);
 	const normalized = punctuationToSpaces(folded);
@@ -431,18 +453,25 @@ export function scoreReply(
 	const compact = normalized.replace(/\s+/g, '');
 	if (new Set(sentences).size < sentences.length || repeatsItself(compact)) flags.push('repeated-sentence');
 	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');
-	if (!signals.includes('question') && length >= (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin)) flags.push('monologue');
+	if (!signals.includes('question') && length >= (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin) && !(beat.customer && refersTo(reply, beat.customer))) flags.push('monologue');
 
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
 	const hitWeight = points.filter((p) => p.hit).reduce((sum, p) => sum + p.weight, 0);
 	const penalty = pitfalls.filter((p) => p.hit).reduce((sum, p) => sum + p.penalty, 0);
-	let score = totalWeight > 0 ? (hitWeight - penalty) / totalWeight : signals.length / SIGNALS.length - penalty;
-	score += Math.min(SCORING.maxSignalBonus, signals.length * SCORING.signalBonus);
+	let score =
+		totalWeight === 0
+			? signals.length / SIGNALS.length - penalty
+			: penalty === 0
+				? SCORING.cleanBase + ((1 - SCORING.cleanBase) * hitWeight) / totalWeight
+				: (hitWeight - penalty) / totalWeight;
+	score += Math.min(SCORING.maxSignalBonus, signals.reduce((sum, signal) => sum + SCORING.signalBonus[signal], 0));
+	const { nearest, credit: closeness } = closenessOf(reply, modelAnswers);
+	score += closeness;
 	if (flags.includes('too-short')) score *= 0.5;
 	if (flags.includes('cue-list') || flags.includes('notes') || flags.includes('stage-directions') || flags.includes('repeated-sentence')) score *= 0.2;
 	if (flags.includes('repeats-earlier-reply')) score *= 0.2;
-	if (flags.includes('monologue')) score *= 0.6;
+	if (flags.includes('monologue')) score *= 0.5;
 	if (flags.includes('too-long')) score -= 0.1;
 	score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
-	return { score, points, pitfalls, signals, flags };
+	return { score, points, pitfalls, signals, flags, closeness, nearest };
 }

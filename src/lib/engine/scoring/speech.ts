@@ -1,4 +1,5 @@
 import type { Span } from './score';
+import { containsChinese, foldForMatch, stem } from './normalize';
 
 /*
  * Whether a reply is something a rep would say on the phone, rather than notes about what to say:
@@ -51,4 +52,39 @@ export function isNotes(reply: string): boolean {
 export function repeatsItself(compact: string): boolean {
 	const opening = [...compact].slice(0, 12).join('');
 	return [...compact].length >= 24 && compact.indexOf(opening, opening.length) > 0;
+}
+
+// Words that carry no subject of their own: sharing them with the customer's line is no reference to it.
+const ENGLISH_FUNCTION_WORDS = new Set(
+	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been being am do does did have has had will would can could should shall may might must not no yes i you he she it we they me him her us them my your his its our their mine yours to of in on at for from with by about as into over just very really also too all any some more most much many one two well okay ok sure right now get got make made know think want need say said tell told go going come like good'
+		.split(' ')
+);
+// Characters of grammar and address, not of the subject: a pair holding one is not a shared topic.
+const CHINESE_FUNCTION_CHARS = new Set([...'的了是我你他們這那個一不有在也就都會要說吧呢嗎啊喔啦嘛呀很還再把被給跟和與及或而但就']);
+
+function englishContentWords(folded: string): Set<string> {
+	return new Set([...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) => stem(m[0].replace(/['’].*$/, ''))).filter((word) => word.length >= 3 && !ENGLISH_FUNCTION_WORDS.has(word)));
+}
+
+function chinesePairs(folded: string): Set<string> {
+	const chars = [...folded].filter((char) => /[\u3400-\u9fff]/.test(char));
+	const pairs = new Set<string>();
+	for (let i = 0; i + 1 < chars.length; i++) {
+		if (!CHINESE_FUNCTION_CHARS.has(chars[i]!) && !CHINESE_FUNCTION_CHARS.has(chars[i + 1]!)) pairs.add(chars[i]! + chars[i + 1]!);
+	}
+	return pairs;
+}
+
+/**
+ * Whether a reply takes up something of what the customer just said: two words of its subject (or,
+ * in Chinese, two character pairs) in common. A pitch that would fit any customer shares none.
+ */
+export function refersTo(reply: string, customerLine: string): boolean {
+	const said = foldForMatch(customerLine);
+	const answer = foldForMatch(reply);
+	const ours = containsChinese(said) ? chinesePairs(answer) : englishContentWords(answer);
+	const theirs = containsChinese(said) ? chinesePairs(said) : englishContentWords(said);
+	let shared = 0;
+	for (const item of ours) if (theirs.has(item) && ++shared >= 2) return true;
+	return false;
 }

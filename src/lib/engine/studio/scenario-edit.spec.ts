@@ -205,7 +205,7 @@ describe('readProblem', () => {
 	});
 
 	it('reads the playtest, and empty fields by their name', () => {
-		expect(readingsAfter((d) => (d.examples.good = ['Hi.']))).toEqual([{ code: 'good-fails', values: { pass: '70', score: '0', path: 'greet → greet' } }]);
+		expect(readingsAfter((d) => (d.examples.good = ['Hi.']))).toEqual([{ code: 'good-fails', values: { pass: '70', score: '15', path: 'greet → greet' } }]);
 		expect(readingsAfter((d) => (d.examples.bad = d.examples.good))).toEqual([{ code: 'bad-passes', values: { score: expect.any(String), path: 'greet → price → signed' } }]);
 		expect(readingsAfter((d) => (d.persona.name = ''))).toEqual([{ code: 'empty', values: { field: 'name' } }]);
 		expect(readingsAfter((d) => (d.minutes = null))).toEqual([{ code: 'empty', values: { field: 'minutes' } }]);
