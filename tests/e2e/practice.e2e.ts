@@ -40,6 +40,8 @@ test('a rep plays a scenario in free text, sees why each reply scored, and wins'
 		await page.getByLabel('Your reply').fill(reply);
 		await page.getByRole('button', { name: 'Send' }).click();
 		await expect(page.getByText(/Score for this reply: \d+/)).toHaveCount(i + 1);
+		// The nearest model answer would be a reply to paste in: it waits for the end of the call.
+		if (i < scenario.examples.good.length - 1) await expect(page.getByText(/^(Closest model answer|Close to this model answer)/)).toHaveCount(0);
 	}
 	await expect(page.getByRole('heading', { name: 'Result' })).toBeVisible();
 	await expect(page.getByText(/^Passed \(pass mark \d+\)/)).toBeVisible();
@@ -50,6 +52,10 @@ test('a rep plays a scenario in free text, sees why each reply scored, and wins'
 	await expect(models.getByRole('heading', { name: 'Model answers, line by line' })).toBeVisible();
 	await expect(models.getByText('Model answer', { exact: true })).toHaveCount(scenario.examples.good.length);
 	await expect(models.getByText(/^Missed:/)).toHaveCount(0);
+	// Each reply, an example itself, is shown as close to the model answer it is.
+	const chat = page.locator('section[aria-labelledby=chat-title]');
+	await expect(chat.getByText(/^Close to this model answer \(\+\d+\):/)).toHaveCount(scenario.examples.good.length);
+	await expect(chat.locator('.feedback q').first()).toHaveText(scenario.examples.good[0]!);
 	await expect(page.locator('mark').first()).toBeVisible();
 	await page.goto('/practice');
 	await expect(page.getByRole('listitem').filter({ hasText: scenario.title }).getByText(/^Best \d+/)).toBeVisible();

@@ -68,17 +68,20 @@ export interface ReplyScore {
  * - A cue said in the negative ("I can't offer a discount", 「我沒辦法私下打折」), in words the rep
  *   puts in the customer's mouth ("you said it's too expensive") or in brackets does not count, for
  *   key points and pitfalls alike (negation.ts has the rules).
- * - Beat score = (weight of the points made − penalties of the pitfalls fallen into) ÷ the weight of
- *   all points, plus 0.05 for each technique signal (a question, acknowledging the customer, a
- *   concrete figure, a next step) up to 0.1.
+ * - A reply that falls into no pitfall and breaks no rule starts at 0.2, and its key points share
+ *   the other 0.8 by weight; otherwise beat score = (weight of the points made − penalties of the
+ *   pitfalls fallen into) ÷ the weight of all points. Technique signals add 0.05 each (a question,
+ *   acknowledging the customer, a concrete figure) and 0.1 for a next step, up to 0.2. Closeness
+ *   to the beat's good model answers adds up to 0.1 (closeness.ts), never closeness to a bad one.
  * - The company rules of the language's lexicons apply on every beat as pitfalls (the demo's:
  *   promising results or money back, discounts or extras beyond the two-year offer, pressure,
  *   badmouthing a competitor, insults). A rude rule's breach earns no question or acknowledgement:
  *   a rude question is not a question.
  * - A very short reply scores half. Notes instead of speech (a list of the beat's cue words, fragments that
  *   address no one, bracketed stage directions) and the same words said twice are cut to a fifth; a
- *   reply given before in the same role-play, to a fifth. A long reply that asks nothing is cut to
- *   60 %, a very long one loses 0.1.
+ *   reply given before in the same role-play, to a fifth. A long reply that asks nothing and takes
+ *   up nothing the customer just said is a monologue, cut to half (it cannot pass); a very long one
+ *   loses 0.1.
  */
 export const SCORING = {
 	/**

@@ -38,8 +38,11 @@ function choiceOrder(count: number, seed: string): number[] {
 	return order;
 }
 
-function explain(reply: string, result: ReplyScore) {
+/** A turn's feedback; the model answer nearest the reply only once the role-play is over, so it cannot be pasted back in. */
+function explain(reply: string, result: ReplyScore, over: boolean) {
 	return {
+		nearest: over ? (result.nearest?.text ?? null) : null,
+		closeness: result.closeness ?? 0,
 		reply: partsFromSpans(reply, result.points.flatMap((p) => p.spans)),
 		made: result.points.filter((p) => p.hit).map((p) => p.point),
 		missed: result.points.filter((p) => !p.hit).map((p) => p.point),
@@ -77,7 +80,7 @@ export const load: PageServerLoad = (event) => {
 		index: turn.index,
 		customer: turn.customer,
 		score: turn.score,
-		...explain(turn.reply, turn.result as ReplyScore),
+		...explain(turn.reply, turn.result as ReplyScore, !active),
 		mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null
 	}));
 
