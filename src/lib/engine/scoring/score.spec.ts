@@ -161,6 +161,16 @@ describe('scoreReply reads what the reply says', () => {
 		const twice = scoreReply(pasted + pasted, greetZh);
 		expect(twice.flags).toContain('repeated-sentence');
 		expect(twice.score).toBeLessThan(0.3);
+		// Chat asterisks and angle brackets are stage directions too.
+		expect(scoreReply('*nods along* *mentions the daily cost* *asks about his inquiries*', priceEn).flags).toContain('stage-directions');
+		expect(scoreReply('〈同理他的預算〉〈說明一天多少錢〉〈問詢價數〉', greetZh).flags).toContain('stage-directions');
+		// Arrows and plus signs make notes, even when they name the customer.
+		expect(scoreReply('your budget -> a day cost + inquiries last year -> order value', priceEn).flags).toContain('notes');
+		// The same point again in other words is repetition.
+		const restated = scoreReply('I understand the budget is tight. I really do understand, the budget is tight for you. Yes, I understand.', priceEn);
+		expect(restated.flags).toContain('repeated-sentence');
+		expect(restated.score).toBeLessThan(0.3);
+		expect(scoreReply('I understand the budget is tight. How many inquiries did you get last year, and what is an order worth?', priceEn).flags).not.toContain('repeated-sentence');
 		// Speech that merely uses commas is speech.
 		expect(scoreReply('Morning, Mr. Wang, Kevin from MetalHub, got a minute?', priceEn).flags).not.toContain('notes');
 	});

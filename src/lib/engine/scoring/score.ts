@@ -4,7 +4,7 @@ import { GAP, wholeIntent } from './lexicon';
 import { containsChinese, foldForMatch, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, wordSpans, type Word } from './normalize';
 import { negationReader } from './negation';
 import { closenessOf, NO_MODEL_ANSWERS, type ModelAnswers, type Nearest } from './closeness';
-import { bracketedSpans, refersTo, isNotes, isStageDirections, repeatsItself } from './speech';
+import { bracketedSpans, refersTo, isNotes, isStageDirections, repeatsItself, restatesItself } from './speech';
 
 export type Span = [start: number, end: number];
 
@@ -454,7 +454,7 @@ export function scoreReply(
 	if (isStageDirections(reply, brackets)) flags.push('stage-directions');
 	const sentences = sentencesOf(reply, normalized);
 	const compact = normalized.replace(/\s+/g, '');
-	if (new Set(sentences).size < sentences.length || repeatsItself(compact)) flags.push('repeated-sentence');
+	if (new Set(sentences).size < sentences.length || repeatsItself(compact) || restatesItself(reply)) flags.push('repeated-sentence');
 	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');
 	if (!signals.includes('question') && length >= (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin) && !(beat.customer && refersTo(reply, beat.customer))) flags.push('monologue');
 

@@ -1,5 +1,6 @@
 import type { Span } from './score';
 import { containsChinese, foldForMatch, stem } from './normalize';
+import { termsOf } from './closeness';
 
 /*
  * Whether a reply is something a rep would say on the phone, rather than notes about what to say:
@@ -7,7 +8,8 @@ import { containsChinese, foldForMatch, stem } from './normalize';
  * ("name, company, value statement, permission question"; "views -> inquiries -> calls").
  */
 
-const BRACKETS = /[(（【[〔［][^()（）【】[\]〔〕［］]*[)）】\]〕］]/g;
+// Brackets of every kind, and the asterisks of chat and Markdown (*sighs*, **explain the maths**).
+const BRACKETS = /[(（【[〔［〈《<][^()（）【】[\]〔〕［］〈〉《》<>]*[)）】\]〕］〉》>]|\*{1,2}[^*\n]+\*{1,2}|＊[^＊\n]+＊/g;
 
 /** The bracketed stretches of a reply: stage directions, or an aside a rep would not say aloud. */
 export function bracketedSpans(reply: string): Span[] {
@@ -24,7 +26,7 @@ export function isStageDirections(reply: string, brackets: readonly Span[]): boo
 // A person talking names someone: I, you, we, 我、您、你 … Notes about a call name no one.
 const PERSON_EN = /\b(?:i|i'm|im|i'll|ill|i've|ive|you|you're|youre|your|we|we're|were|we'll|our|us|me|my|he|she|they|them|his|her|their|it's|let's|lets)\b/;
 const PERSON_ZH = /[我您你妳咱他她]/;
-const NOTE_MARKS = /->|→|=>|=|\/|;|；/g;
+const NOTE_MARKS = /->|→|=>|=|\/|;|\+/g;
 const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
 
 /**
@@ -33,16 +35,20 @@ const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
  * short comma-separated fragments with no sentence ending.
  */
 export function isNotes(reply: string): boolean {
-	if (PERSON_EN.test(reply.toLowerCase()) || PERSON_ZH.test(reply)) return false;
-	const fragments = reply
+	const text = reply.normalize('NFKC');
+	const fragments = text
 		.replace(CHINESE_SPACE, '$1,')
-		.split(/\s*(?:->|→|=>|=|\/|;|；|,|，|、)\s*/)
+		.split(/\s*(?:->|→|=>|=|\/|;|,|、|\+|\?(?=.)|\.\s)\s*/)
 		.map((f) => f.trim())
 		.filter(Boolean);
 	const words = (fragment: string) => (/[\u3400-\u9fff]/.test(fragment) ? Math.ceil(fragment.replace(/\s/g, '').length / 2) : fragment.split(/\s+/).length);
 	const averageWords = fragments.reduce((sum, f) => sum + words(f), 0) / Math.max(1, fragments.length);
-	if ((reply.match(NOTE_MARKS) ?? []).length >= 2 || (reply.match(CHINESE_SPACE) ?? []).length >= 2) return fragments.length >= 3 && averageWords <= 4;
-	return fragments.length >= 4 && averageWords <= 2.5 && !/[.?!。？！]\s*$/.test(reply);
+	// Arrows, slashes and plus signs between short fragments are notes, whoever they name.
+	const short = fragments.length >= 3 && averageWords <= 4;
+	if ((text.match(NOTE_MARKS) ?? []).length >= 2) return short;
+	if (PERSON_EN.test(text.toLowerCase()) || PERSON_ZH.test(text)) return false;
+	if ((text.match(CHINESE_SPACE) ?? []).length >= 2) return short;
+	return fragments.length >= 4 && averageWords <= 2.5 && !/[.?!。？！]\s*$/.test(text);
 }
 
 /**
@@ -79,12 +85,38 @@ function chinesePairs(folded: string): Set<string> {
  * Whether a reply takes up something of what the customer just said: two words of its subject (or,
  * in Chinese, two character pairs) in common. A pitch that would fit any customer shares none.
  */
+const REFERENCE_TERMS = 2;
+
 export function refersTo(reply: string, customerLine: string): boolean {
 	const said = foldForMatch(customerLine);
 	const answer = foldForMatch(reply);
 	const ours = containsChinese(said) ? chinesePairs(answer) : englishContentWords(answer);
 	const theirs = containsChinese(said) ? chinesePairs(said) : englishContentWords(said);
 	let shared = 0;
-	for (const item of ours) if (theirs.has(item) && ++shared >= 2) return true;
+	for (const item of ours) if (theirs.has(item) && ++shared >= REFERENCE_TERMS) return true;
+	return false;
+}
+
+/** Sentences (or, unpunctuated, stretches between spaces in Chinese) that say mostly the same: Dice of their terms. */
+const SAME_SENTENCE = 0.4;
+
+/**
+ * The same point said again in other words: two sentences of the reply sharing half their terms
+ * ("I understand. I really do understand, I totally understand"). Exact repeats are caught anyway.
+ */
+export function restatesItself(reply: string): boolean {
+	const chinese = containsChinese(reply);
+	const sentences = reply
+		.split(chinese ? /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/ : /[.!?;\n]+/)
+		.map((sentence) => termsOf(sentence))
+		.filter((terms) => terms.size >= 3);
+	for (let i = 0; i < sentences.length; i++) {
+		for (let j = i + 1; j < sentences.length; j++) {
+			const [a, b] = [sentences[i]!, sentences[j]!];
+			let common = 0;
+			for (const term of a) if (b.has(term)) common++;
+			if ((2 * common) / (a.size + b.size) >= SAME_SENTENCE) return true;
+		}
+	}
 	return false;
 }
