@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from './labels';
+import { formatDate, formatDateTime, formatList, listParts } from './labels';
 import { m } from './paraglide/messages';
 import { inTimeZone } from './test-time-zones';
 
@@ -17,5 +17,21 @@ describe('dates shown in Asia/Taipei', () => {
 
 	it('a candidate’s link says until when it is active, in local time', () => {
 		expect(m.interview_link_active({ date: formatDateTime(newYearMorning) }, { locale: 'en' }).replace(/\s/g, ' ')).toBe('A link is active until Jan 1, 2027, 4:00 AM.');
+	});
+});
+
+describe('lists in a sentence', () => {
+	it('join as each language writes them, with no punctuation of the other', () => {
+		expect(formatList(['Admin', 'Trainer', 'Sales rep'], 'en')).toBe('Admin, Trainer, and Sales rep');
+		expect(formatList(['管理員', '培訓師', '業務'], 'zh-TW')).toBe('管理員、培訓師和業務');
+		expect(formatList(['Admin'], 'en')).toBe('Admin');
+	});
+
+	it('give a template each name apart from the words between them', () => {
+		expect(listParts(['王經理', 'Ann Lee'], 'en')).toEqual([
+			{ type: 'element', value: '王經理' },
+			{ type: 'literal', value: ' and ' },
+			{ type: 'element', value: 'Ann Lee' }
+		]);
 	});
 });

@@ -206,6 +206,27 @@ export function formatDate(value: Date | string): string {
 	return typeof value === 'string' ? formatted(formatter(getLocale(), 'calendar-date'), new Date(`${value}T00:00:00Z`)) : formatted(formatter(getLocale(), 'date'), value);
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function listFormat(locale: 'en' | 'zh-TW'): Intl.ListFormat {
+	let format = listFormats.get(locale);
+	if (!format) {
+		format = new Intl.ListFormat(locale, { type: 'conjunction' });
+		listFormats.set(locale, format);
+	}
+	return format;
+}
+
+/** Items joined as a sentence lists them: "Admin, Trainer, and Rep", 「管理員、培訓師和業務」. */
+export function formatList(items: readonly string[], locale: 'en' | 'zh-TW' = getLocale()): string {
+	return listFormat(locale).format(items);
+}
+
+/** The same, in parts, for a template that marks up each item (a name in <bdi>, say). */
+export function listParts(items: readonly string[], locale: 'en' | 'zh-TW' = getLocale()): { type: 'element' | 'literal'; value: string }[] {
+	return listFormat(locale).formatToParts(items);
+}
+
 /** A calendar date (YYYY-MM-DD) with its weekday: "Monday, December 7, 2026". */
 export function formatDay(isoDate: string): string {
 	return formatted(formatter(getLocale(), 'calendar-day'), new Date(`${isoDate}T00:00:00Z`));

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 test('anyone sees that the service is running, in their language, without JavaScript', async ({ browser }) => {
 	for (const [locale, status] of [
 		['en-US', 'Rehearse is running and answering requests.'],
-		['zh-TW', 'Rehearse 正常運作中,可以回應要求。']
+		['zh-TW', 'Rehearse 正常運作中，可以回應要求。']
 	] as const) {
 		const context = await browser.newContext({ locale, javaScriptEnabled: false, extraHTTPHeaders: { 'accept-language': locale } });
 		const page = await context.newPage();
