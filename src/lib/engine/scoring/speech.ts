@@ -29,23 +29,44 @@ const PERSON_ZH = /[我您你妳咱他她]/;
 const NOTE_MARKS = /->|→|=>|=|\/|;|\+/g;
 const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
 
+// The words of grammar and address that speech is full of and notes leave out.
+const GRAMMAR_WORDS = new Set(
+	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been am do does did have has had will would can could should shall may might must not no i you he she it we they me him her us them my your his its our their to of in on at for from with by about as into just very really also too all any some more much one well okay ok sure right now get got know think want need let lets im ill ive youre youd dont cant wont isnt thats its theres whats weve theyre hes shes id'.split(' ')
+);
+const GRAMMAR_CHARS = new Set([...'的了是我你他們這那個一不有在也就都會要說吧呢嗎啊喔啦嘛呀很還再把被給跟和與及或而但您請看想能可以到去來過對']);
+
+/** The share of a text's words (Chinese: characters) that are grammar and address rather than subject. */
+function grammarShare(text: string): { words: number; share: number } {
+	const folded = foldForMatch(text);
+	const chinese = [...folded].filter((char) => /[\u3400-\u9fff]/.test(char));
+	if (chinese.length >= 4) return { words: chinese.length, share: chinese.filter((char) => GRAMMAR_CHARS.has(char)).length / chinese.length };
+	const words = [...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) => m[0].replace(/['’]/g, ''));
+	return { words: words.length, share: words.filter((word) => GRAMMAR_WORDS.has(word)).length / Math.max(1, words.length) };
+}
+
 /**
- * Notes, not speech, addressing no one: fragments joined by arrows, slashes or equals signs;
- * Chinese words with spaces between them (Chinese is spoken, and typed, without); or four or more
- * short comma-separated fragments with no sentence ending.
+ * Notes, not speech: fragments joined by arrows, slashes or plus signs; Chinese words with spaces
+ * between them (Chinese is spoken, and typed, without) that address no one; short fragments, or a
+ * run of words, with almost none of the little words of grammar and address that speech is made of.
  */
 export function isNotes(reply: string): boolean {
 	const text = reply.normalize('NFKC');
 	const fragments = text
 		.replace(CHINESE_SPACE, '$1,')
-		.split(/\s*(?:->|→|=>|=|\/|;|,|、|\+|\?(?=.)|\.\s)\s*/)
+		// Not the comma of 12,800, nor the full stop of Mr. Wang.
+		.split(/\s*(?:->|→|=>|=|\/|;|(?<!\d),|,(?!\d)|、|:|\+|\?(?=.)|(?<!\b(?:[Mm]rs?|[Mm]s|[Dd]r))\.\s)\s*/)
 		.map((f) => f.trim())
 		.filter(Boolean);
 	const words = (fragment: string) => (/[\u3400-\u9fff]/.test(fragment) ? Math.ceil(fragment.replace(/\s/g, '').length / 2) : fragment.split(/\s+/).length);
 	const averageWords = fragments.reduce((sum, f) => sum + words(f), 0) / Math.max(1, fragments.length);
-	// Arrows, slashes and plus signs between short fragments are notes, whoever they name.
 	const short = fragments.length >= 3 && averageWords <= 4;
+	// Arrows, slashes and plus signs between short fragments are notes, whoever they name.
 	if ((text.match(NOTE_MARKS) ?? []).length >= 2) return short;
+	const grammar = grammarShare(text);
+	const chinese = containsChinese(text);
+	if (fragments.length >= 4 && averageWords <= 3.5 && grammar.share < (chinese ? 0.15 : 0.2)) return true;
+	// A run of words without a mark between them, as a list is typed in a hurry.
+	if (!chinese && grammar.words >= 8 && grammar.share < 0.15 && !/[.,!?;:]/.test(text)) return true;
 	if (PERSON_EN.test(text.toLowerCase()) || PERSON_ZH.test(text)) return false;
 	if ((text.match(CHINESE_SPACE) ?? []).length >= 2) return short;
 	return fragments.length >= 4 && averageWords <= 2.5 && !/[.?!。？！]\s*$/.test(text);
