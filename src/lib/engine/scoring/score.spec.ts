@@ -115,6 +115,18 @@ describe('scoreReply reads what the reply says', () => {
 		expect(notUnderstanding.signals).not.toContain('acknowledge');
 	});
 
+	it('counts extras beyond the offer and guarantees said either way round as broken rules', () => {
+		const broken = (reply: string, phrasebook = EN) => scoreReply(reply, priceEn, [], phrasebook).pitfalls.filter((p) => p.rule).map((p) => p.rule);
+		expect(broken("I'll make it a 30-day trial instead of 14 and throw in a free month.")).toContain('unapproved-extras');
+		expect(broken('Our members get guaranteed inquiries every month.')).toContain('promises-results');
+		expect(broken('We are way better than BaiYeTong.')).toContain('badmouths-competitor');
+		expect(broken('這個月試刊可以延長到一個月，再加送關鍵字廣告。', ZH)).toContain('unapproved-extras');
+		expect(broken('我們的詢價保證都是有效的。', ZH)).toContain('promises-results');
+		// The two-year offer and the real trial are no extras.
+		expect(broken('The trial is free for 14 days, and the second year is 10% off if you sign for two.')).toEqual([]);
+		expect(broken('第一年兩萬六千八，第二年打九折。', ZH)).toEqual([]);
+	});
+
 	it('applies the company rules on every beat, unless said in the negative', () => {
 		const promise = scoreReply('I hear you. I guarantee you 100 inquiries this year. How many do you get now?', priceEn, [], EN);
 		expect(promise.pitfalls.filter((p) => p.rule).map((p) => p.rule)).toEqual(['promises-results']);
@@ -171,6 +183,13 @@ describe('scoreReply reads what the reply says', () => {
 		expect(restated.flags).toContain('repeated-sentence');
 		expect(restated.score).toBeLessThan(0.3);
 		expect(scoreReply('I understand the budget is tight. How many inquiries did you get last year, and what is an order worth?', priceEn).flags).not.toContain('repeated-sentence');
+		// Short fragments, or a run of words, without the little words speech is made of.
+		expect(scoreReply('Budget. Daily cost. Inquiries last year. Order value. Next step.', priceEn).flags).toContain('notes');
+		expect(scoreReply('budget cut understood inquiries last year order value daily cost trial booking', priceEn).flags).toContain('notes');
+		expect(scoreReply('預算、每天成本、去年詢價、訂單金額、試刊、約時間', greetZh).flags).toContain('notes');
+		// Telegraphic speech, figures with commas and titles with full stops are still speech.
+		expect(scoreReply('Hello Mr. Wang, MetalHub calling. Your membership expires next month.', priceEn).flags).not.toContain('notes');
+		expect(scoreReply('續基礎就好，１２，８００。如果簽兩年，第二年打九折，兩年２４，３２０。', greetZh).flags).not.toContain('notes');
 		// Speech that merely uses commas is speech.
 		expect(scoreReply('Morning, Mr. Wang, Kevin from MetalHub, got a minute?', priceEn).flags).not.toContain('notes');
 	});
