@@ -3,6 +3,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { Role } from './roles';
 import type { PlanToday } from './engine/training/plan';
 import type { Flag } from './engine/scoring/score';
+import type { AttemptStatus } from './attempt-status';
 
 /** Message lookups for values that the data carries as codes. */
 export function roleLabel(role: Role): string {
@@ -145,8 +146,15 @@ export function difficultyLabel(difficulty: 'easy' | 'medium' | 'hard'): string 
 	return { easy: m.practice_difficulty_easy, medium: m.practice_difficulty_medium, hard: m.practice_difficulty_hard }[difficulty]();
 }
 
-export function attemptStatusLabel(status: 'active' | 'won' | 'lost' | 'neutral' | 'timeout'): string {
-	return { active: m.practice_status_active, won: m.practice_status_won, lost: m.practice_status_lost, neutral: m.practice_status_neutral, timeout: m.practice_status_timeout }[status]();
+export function attemptStatusLabel(status: AttemptStatus): string {
+	return {
+		active: m.practice_status_active,
+		won: m.practice_status_won,
+		lost: m.practice_status_lost,
+		neutral: m.practice_status_neutral,
+		timeout: m.practice_status_timeout,
+		abandoned: m.practice_status_abandoned
+	}[status]();
 }
 
 export function practiceModeLabel(mode: 'choice' | 'text' | 'call' | 'live'): string {

@@ -209,9 +209,12 @@ const READABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/certificates/[cohortId]/[userId]': () => false
 };
 // By route, or by route and action where an action is someone else's: the rep answers their
-// attempt; their manager and the admin may mark its turns' scores (a reply being no one else's).
+// attempt and alone may hang it up; their manager and the admin may mark its turns' scores (a reply
+// being no one else's). The empty form posted here ends nothing: hanging up takes the confirming
+// button's `confirm=yes`, so the rep's call gets a 400 and runs on.
 const ANSWERABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep',
+	'/(app)/attempts/[attemptId] hangup': (actor) => actor === 'rep',
 	'/(app)/attempts/[attemptId] mark': (actor) => actor === 'manager' || actor === 'admin'
 };
 // Actions that an empty form would still make do something lasting for a role that may use them.
@@ -321,12 +324,14 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 	const actionsOf = (routeId: string) => actions.filter((a) => a.routeId === routeId).map((a) => a.action);
 	const { outsider, otherRep } = world;
 
-	// Another rep's attempt: neither readable nor answerable.
+	// Another rep's attempt: neither readable nor answerable, nor can it be hung up (the form is the
+	// one that would end it for its rep).
 	expect((await otherRep.client.get(`/attempts/${world.attemptId}`)).status()).toBe(404);
 	for (const action of actionsOf('/(app)/attempts/[attemptId]')) {
-		expect((await post(otherRep.client, actionPath(`/attempts/${world.attemptId}`, action), { turn: '0', reply: 'Hijack' })).status(), `other rep ${action}`).toBe(404);
+		expect((await post(otherRep.client, actionPath(`/attempts/${world.attemptId}`, action), { turn: '0', reply: 'Hijack', confirm: 'yes' })).status(), `other rep ${action}`).toBe(404);
 	}
 	expect((await outsider.client.get(`/attempts/${world.attemptId}`)).status(), 'a manager of another team').toBe(404);
+	expect((await post(outsider.client, actionPath(`/attempts/${world.attemptId}`, 'hangup'), { confirm: 'yes' })).status(), 'a manager of another team hangs up').toBe(404);
 
 	// Another team's interview and candidate, to a manager who is on no panel and leads no team.
 	const hiring: [string, string][] = [
@@ -367,7 +372,13 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 	expect((await candidate.get(`/hiring/interviews/${world.interviewId}`)).headers()['location']).toMatch(/^\/login/);
 	await candidate.dispose();
 
-	// None of it changed anything: the sample interview still has no role-play and no ratings.
+	// None of it changed anything: the rep's call still runs, with no reply taken,
+	const rep = await clientFor('rep');
+	const call = await (await rep.get(`/attempts/${world.attemptId}`)).text();
+	expect(call, 'the rep’s call still runs').toContain('action="?/hangup"');
+	expect(call).not.toContain('Hijack');
+	await rep.dispose();
+	// and the sample interview still has no role-play and no ratings.
 	const manager = await clientFor('manager');
 	const page = await (await manager.get(`/hiring/interviews/${world.interviewId}`)).text();
 	expect(page).toContain('0 of 2 interviewers have submitted');

@@ -148,6 +148,86 @@ test('the page never carries cues or key points of the line being answered', asy
 	expect(html).not.toMatch(/\b(cues|expect|avoid|quality|minScore)\b/);
 });
 
+/** Hangs up the call on the page: opens "Hang up" from the keyboard, then confirms. */
+async function hangUp(page: Page): Promise<void> {
+	const summary = page.locator('summary', { hasText: 'Hang up' });
+	await summary.focus();
+	await page.keyboard.press('Enter');
+	const confirm = page.getByRole('button', { name: 'Yes, hang up' });
+	await expect(confirm).toBeVisible();
+	await expect(confirm).toHaveAccessibleDescription(/not scored and does not count as practice/);
+	await confirm.click();
+}
+
+test('a rep hangs up: the call says “You hung up” with the model answers of the lines reached, and the manager’s team page does not count it as finished', async ({ page, browser }) => {
+	// A team of its own, a new manager and this rep, so that no other test's practice counts on its board.
+	const repEmail = uniqueEmail('hangup-rep');
+	const managerEmail = uniqueEmail('hangup-lead');
+	const repLink = await createInvite(browser, repEmail);
+	const managerLink = await createInvite(browser, managerEmail, ['manager']);
+	await acceptInvite(page, repLink, 'Hangup Rep', 'hangup rep password');
+	const leadContext = await browser.newContext();
+	const lead = await leadContext.newPage();
+	await acceptInvite(lead, managerLink, 'Hangup Lead', 'hangup lead password');
+	const adminContext = await browser.newContext();
+	const admin = await adminContext.newPage();
+	await signInAs(admin, 'admin');
+	await admin.goto('/admin/teams');
+	const teamName = `Hang-up ${Date.now().toString(36)}`;
+	await admin.getByLabel('Team name').fill(teamName);
+	await admin.getByRole('button', { name: 'Create team' }).click();
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText(teamName);
+	await admin.getByLabel('Person').selectOption({ label: `Hangup Lead (${managerEmail})` });
+	await admin.getByRole('radio', { name: 'Manager' }).check();
+	await admin.getByRole('button', { name: 'Add a member' }).click();
+	await expect(admin.getByRole('status')).toHaveText('Hangup Lead added.');
+	await admin.getByLabel('Person').selectOption({ label: `Hangup Rep (${repEmail})` });
+	await admin.getByRole('radio', { name: 'Rep', exact: true }).check();
+	await admin.getByRole('button', { name: 'Add a member' }).click();
+	await expect(admin.getByRole('status')).toHaveText('Hangup Rep added.');
+	await adminContext.close();
+
+	// One call played to its end: one finished role-play.
+	await start(page, 'Free text');
+	for (const reply of scenario.examples.bad) {
+		if (!(await page.getByLabel('Your reply').isVisible())) break;
+		await say(page, reply);
+	}
+	await expect(page.getByText(/^Not passed yet/)).toBeVisible();
+
+	// Another: one reply, then the rep hangs up.
+	await start(page, 'Free text');
+	await say(page, scenario.examples.good[0]!);
+	const callUrl = page.url();
+	await hangUp(page);
+	await expect(page).toHaveURL(callUrl);
+	await expect(page.getByRole('heading', { name: 'Result' })).toBeVisible();
+	await expect(page.getByText('You hung up', { exact: true }).first()).toBeVisible();
+	await expect(page.getByText(/^You hung up\. This call is not scored and does not count as practice/)).toBeVisible();
+	await expect(page.getByText('You hung up here.')).toBeVisible();
+	// No score and no pass or fail: it is not a result.
+	await expect(page.getByText(/^Score \d+ of 100$/)).toHaveCount(0);
+	await expect(page.getByText(/^(Passed|Not passed yet)/)).toHaveCount(0);
+	// The model answers of the lines reached: the one answered and the one hung up on (the price objection).
+	const coach = page.locator('section[aria-labelledby=coach-title]');
+	await expect(coach.getByRole('heading', { name: 'Model answers, line by line' })).toBeVisible();
+	await expect(coach.getByText('Model answer', { exact: true })).toHaveCount(2);
+	await expect(page.getByRole('heading', { name: 'Model answers from the script library' })).toBeVisible();
+	await expect(page.locator('section[aria-labelledby=model-title]').getByRole('heading', { level: 3 })).not.toHaveCount(0);
+	// The call takes no more replies, and the history says it was hung up, without a score.
+	await expect(page.getByLabel('Your reply')).toHaveCount(0);
+	await page.goto(`/practice/renewal-price-objection`);
+	const history = page.locator('section[aria-labelledby=history-title]');
+	await expect(history.getByRole('listitem').filter({ hasText: 'You hung up' })).toHaveCount(1);
+	await expect(history.getByRole('listitem').filter({ hasText: 'You hung up' }).locator('strong')).toHaveCount(0);
+
+	// The manager's team page counts one finished role-play for the rep this week, not two.
+	await lead.goto('/team');
+	const team = lead.getByRole('region', { name: teamName });
+	await expect(team.getByRole('listitem').filter({ hasText: 'Hangup Rep' })).toContainText(/· 1 finished · best \d+/);
+	await leadContext.close();
+});
+
 test('the role-play works without JavaScript, with plain form posts', async ({ browser }) => {
 	const setup = await browser.newContext();
 	const link = await createInvite(browser, uniqueEmail('nojs'));
@@ -160,5 +240,9 @@ test('the role-play works without JavaScript, with plain form posts', async ({ b
 	await page.getByRole('button', { name: 'Send' }).click();
 	await expect(page.getByText('Score for this reply: 100')).toBeVisible();
 	await expect(page.getByText(scenario.beats[scenario.start]!.customer)).toBeVisible();
+	// Hanging up is two plain steps too: the disclosure opens without script, the button posts.
+	await page.locator('summary', { hasText: 'Hang up' }).click();
+	await page.getByRole('button', { name: 'Yes, hang up' }).click();
+	await expect(page.getByText(/^You hung up\. This call is not scored/)).toBeVisible();
 	await context.close();
 });

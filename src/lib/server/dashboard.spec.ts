@@ -3,7 +3,7 @@ import { createTestDatabase } from './db';
 import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
 import { addTeamMember, createTeam } from './teams';
-import { findAttempt, loadAttempt, startAttempt, submitTurn } from './practice';
+import { findAttempt, hangUp, loadAttempt, startAttempt, submitTurn } from './practice';
 import { attemptsBehind, dashboardRows, followedReps, weakSpots } from './dashboard';
 import type { SessionUser } from './auth/session';
 import { attempts, skillRollups } from './db/schema';
@@ -97,6 +97,34 @@ describe('dashboard aggregations', () => {
 		expect(rows[0]!.trend).toHaveLength(8);
 	});
 
+	it('leaves a call the rep hung up out of every figure: this week, average, best, trend, weak spots and the calls behind them', () => {
+		const { db, rep, manager } = setUp();
+		const now = new Date(2026, 6, 5, 23, 58);
+		const reps = followedReps(db, manager);
+		const played = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text', now)!;
+		submitTurn(db, played.id, { mode: 'text', reply: OPENING }, 0, now);
+		submitTurn(db, played.id, { mode: 'text', reply: 'I hear you. How many inquiries do you get in a month right now?' }, 1, now);
+		db.update(attempts).set({ status: 'lost', score: 30 }).where(eq(attempts.id, played.id)).run();
+		const figures = () => {
+			const spots = weakSpots(db, reps, 'en');
+			const [row] = dashboardRows(db, reps, now);
+			// Review cards are left aside: a missed key point brings its entry back for review whether or not the call is finished.
+			const { cardsOverdue: _cards, ...figures } = row!;
+			return { row: { ...figures, trend: row!.trend.map((p) => p.count) }, price: spots.byCategory.get(rep.id)?.get('price'), criteria: spots.byCriterion.get(rep.id), behind: attemptsBehind(db, rep.id, 'price').map((a) => a.id) };
+		};
+		const before = figures();
+		expect(before.row).toMatchObject({ attemptsThisWeek: 1, average: 30, best: 30 });
+		expect(before.behind).toEqual([played.id]);
+		// The rep answers the price objection badly, then hangs up.
+		const dropped = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text', now)!;
+		submitTurn(db, dropped.id, { mode: 'text', reply: OPENING }, 0, now);
+		submitTurn(db, dropped.id, { mode: 'text', reply: 'It is not expensive at all, everybody pays that much.' }, 1, now);
+		expect(figures().behind.sort()).toEqual([dropped.id, played.id].sort());
+		expect(hangUp(db, dropped.id, now).ok).toBe(true);
+		expect(figures()).toEqual(before);
+		expect(dashboardRows(db, reps, now)[0]!.cardsOverdue).toBe(1);
+	});
+
 	it('adds up finished role-plays by week, as computed by hand: average, best and the trend', () => {
 		const { db, rep, manager } = setUp();
 		// A Thursday: three days ago is Monday, the first day of this week.
@@ -111,6 +139,8 @@ describe('dashboard aggregations', () => {
 		finish(2, 10, 'active'); // this week, not finished: no score
 		finish(9, 90, 'won'); // last week (a Tuesday)
 		finish(70, 100, 'won'); // ten weeks ago: in the average and best, not in the trend
+		finish(1, 0, 'abandoned' as 'won'); // this week, hung up: not practice, no score
+		finish(3, 99, 'abandoned' as 'won'); // this week, hung up with a high running score: no best either
 		const [row] = dashboardRows(db, followedReps(db, manager), now);
 		expect(row).toMatchObject({ attemptsThisWeek: 3, average: 77.5, best: 100 });
 		expect(row!.trend.map((p) => p.average)).toEqual([null, null, null, null, null, null, 90, 60]);

@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
-import { attempts, contentItems, reviewCards, skillRollups, turns } from './db/schema';
+import { attempts, contentItems, reviewCards, skillRollups, turns, type AttemptStatus } from './db/schema';
 import { repsFollowedBy } from './teams';
 import { practiceSummaries } from './practice-totals';
+import { countsAsPracticeSql } from './attempt-counts';
 import { currentCohortsOf, statusesOfMany } from './onboarding';
 import { builtFromContent, contentTitles } from './content/store';
 import type { SessionUser } from './auth/session';
@@ -198,8 +199,11 @@ export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, sh
 	return { reps: shown, anyPractice, categories, criteria, byCategory, byCriterion, suggestions, titles };
 }
 
-/** The practice attempts behind one heatmap cell: a rep's attempts with replies in a category. */
-export function attemptsBehind(db: Db, repId: string, category: string): { id: string; scenarioId: string; startedAt: Date; score: number; status: string; replies: number; average: number }[] {
+/**
+ * The practice attempts behind one heatmap cell: a rep's attempts with replies in a category. Calls
+ * the rep hung up are not practice (their replies left the roll-ups with them), so not listed.
+ */
+export function attemptsBehind(db: Db, repId: string, category: string): { id: string; scenarioId: string; startedAt: Date; score: number; status: AttemptStatus; replies: number; average: number }[] {
 	const categoryOf = scriptCategories(db);
 	const scriptIds = [...categoryOf].filter(([, c]) => c === category).map(([id]) => id);
 	if (scriptIds.length === 0) return [];
@@ -215,7 +219,7 @@ export function attemptsBehind(db: Db, repId: string, category: string): { id: s
 		})
 		.from(turns)
 		.innerJoin(attempts, eq(attempts.id, turns.attemptId))
-		.where(and(eq(attempts.userId, repId), isNull(attempts.interviewId), inArray(turns.scriptId, scriptIds)))
+		.where(and(eq(attempts.userId, repId), isNull(attempts.interviewId), countsAsPracticeSql(attempts.status), inArray(turns.scriptId, scriptIds)))
 		.groupBy(attempts.id)
 		.orderBy(sql`${attempts.startedAt} desc`)
 		.limit(50)

@@ -5,7 +5,7 @@ import { syncContentOnFirstStart } from './bootstrap';
 import { upsertContentItem } from './content/store';
 import { peopleIn } from './test-people';
 import { addTeamMember, createTeam, setLeaderboard } from './teams';
-import { expireIfDue, startAttempt, submitTurn } from './practice';
+import { expireIfDue, hangUp, startAttempt, submitTurn } from './practice';
 import { createCandidate, createInterview, overrideAttemptScore, startInterviewAttempt } from './hiring';
 import { deleteCandidate } from './candidate-data';
 import { dashboardRows, followedReps } from './dashboard';
@@ -13,6 +13,8 @@ import { leaderboard, practiceSummaries, repLeaderboard, TREND_WEEKS, weekKey } 
 import { inTimeZone, TIME_ZONES, wallClockIn } from '$lib/test-time-zones';
 import { attempts, practiceTotals, practiceWeeks, users } from './db/schema';
 import { priceCall } from '$lib/engine/scenario/price-call.fixture';
+import { ATTEMPT_STATUSES, countsAsPractice, isFinished } from '$lib/attempt-status';
+import { finishedSql } from './attempt-counts';
 
 const GOOD = ['Good morning, this is Kevin calling from MetalHub. Do you have a minute?', 'I understand. How many inquiries do you get in a month right now?'];
 const BAD = 'We have a discount on now, want it?';
@@ -42,10 +44,10 @@ function play(db: AppDb, userId: string, outcome: 'won' | 'lost', now = new Date
 	return attempt.id;
 }
 
-/** The totals as computed from scratch from every role-play, beside the ones kept. */
+/** The totals as computed from scratch from every role-play (finished as the shared helper says), beside the ones kept. */
 function expectTotalsExact(db: Db): void {
 	const scratch = db.all<{ userId: string; finished: number; scoreSum: number; best: number }>(
-		sql`select user_id as userId, count(*) as finished, sum(score) as scoreSum, max(score) as best from attempts where user_id is not null and interview_id is null and status != 'active' group by user_id`
+		sql`select user_id as userId, count(*) as finished, sum(score) as scoreSum, max(score) as best from attempts where user_id is not null and interview_id is null and ${finishedSql(attempts.status)} group by user_id`
 	);
 	const kept = new Map(db.select().from(practiceTotals).all().map((row) => [row.userId, row]));
 	for (const row of scratch) {
@@ -65,9 +67,11 @@ function expectWeeksExact(db: Db): void {
 	const scratch = new Map<string, { started: number; finished: number; scoreSum: number; best: number | null }>();
 	for (const attempt of db.select().from(attempts).where(and(isNotNull(attempts.userId), isNull(attempts.interviewId))).all()) {
 		const key = `${attempt.userId} ${weekKey(attempt.startedAt)}`;
+		// A call hung up is not practice: not started, not finished (see $lib/attempt-status).
+		if (!countsAsPractice(attempt.status)) continue;
 		const week = scratch.get(key) ?? { started: 0, finished: 0, scoreSum: 0, best: null };
 		week.started += 1;
-		if (attempt.status !== 'active') {
+		if (isFinished(attempt.status)) {
 			week.finished += 1;
 			week.scoreSum += attempt.score;
 			week.best = Math.max(week.best ?? attempt.score, attempt.score);
@@ -115,6 +119,52 @@ describe('practice totals', () => {
 		expectTotalsExact(db);
 		expectWeeksExact(db);
 		expect(db.select().from(practiceTotals).where(eq(practiceTotals.userId, rep.id)).get()).toMatchObject({ finished: 3, best: 10 });
+	});
+
+	it('leave out calls the rep hung up: not started, not finished, not averaged, not on the leaderboard', () => {
+		const { db, rep, team } = setUp();
+		const now = new Date(2026, 6, 1, 15, 0);
+		play(db, rep.id, 'won', now);
+		const hungUp = startAttempt(db, rep.id, 'price-call', 'en', 'text', now)!;
+		submitTurn(db, hungUp.id, { mode: 'text', reply: BAD }, 0, now);
+		// Running, it is this week's practice but no result yet.
+		expect(practiceSummaries(db, [rep.id], now).get(rep.id)).toMatchObject({ thisWeek: 2, average: 100, best: 100 });
+		expect(hangUp(db, hungUp.id, now).ok).toBe(true);
+		expectTotalsExact(db);
+		expectWeeksExact(db);
+		const summary = practiceSummaries(db, [rep.id], now).get(rep.id)!;
+		expect(summary).toMatchObject({ thisWeek: 1, average: 100, best: 100 });
+		expect(summary.weeks[0]).toEqual({ sum: 100, count: 1 });
+		expect(db.select().from(practiceTotals).where(eq(practiceTotals.userId, rep.id)).get()).toMatchObject({ finished: 1, scoreSum: 100, best: 100 });
+		expect(leaderboard(db, team.id, now).map((row) => [row.name, row.finished, row.best])).toEqual([['rep', 1, 100]]);
+		// A rep whose only call this week was hung up is not on the board at all.
+		const only = startAttempt(db, rep.id, 'price-call', 'en', 'text', new Date(2026, 6, 8, 9, 0))!;
+		hangUp(db, only.id, new Date(2026, 6, 8, 9, 1));
+		expect(leaderboard(db, team.id, new Date(2026, 6, 8, 15, 0))).toEqual([]);
+		expect(practiceSummaries(db, [rep.id], new Date(2026, 6, 8, 15, 0)).get(rep.id)!.thisWeek).toBe(0);
+	});
+
+	it('count each status as the shared helper says, whatever a role-play moves from and to', () => {
+		const { db, rep, other } = setUp();
+		play(db, other.id, 'won');
+		const moving = startAttempt(db, rep.id, 'price-call', 'en', 'text')!;
+		db.update(attempts).set({ score: 42 }).where(eq(attempts.id, moving.id)).run();
+		// Every status after every other, with the from-scratch counts (which read the helper) checked at each step.
+		for (const from of ATTEMPT_STATUSES) {
+			for (const to of ATTEMPT_STATUSES) {
+				db.update(attempts).set({ status: from }).where(eq(attempts.id, moving.id)).run();
+				db.update(attempts).set({ status: to }).where(eq(attempts.id, moving.id)).run();
+				expectTotalsExact(db);
+				expectWeeksExact(db);
+			}
+		}
+		// And deleted while hung up or finished.
+		const deleted = startAttempt(db, rep.id, 'price-call', 'en', 'text')!;
+		hangUp(db, deleted.id);
+		db.delete(attempts).where(eq(attempts.id, deleted.id)).run();
+		db.delete(attempts).where(eq(attempts.id, moving.id)).run();
+		expectTotalsExact(db);
+		expectWeeksExact(db);
 	});
 
 	it('leave interviews out, and stay exact when role-plays or whole people are deleted', () => {

@@ -5,15 +5,16 @@ import { practiceTotals, practiceWeeks, teamMembers, teams, users } from './db/s
 import { localIsoDate } from '$lib/calendar';
 
 // The totals themselves are kept by triggers on `attempts` (drizzle/0008_practice-totals.sql and
-// 0009_practice-weeks.sql), not by calls in the code that writes role-plays: a turn, the end of a
-// role-play (won, lost, neutral, a time-out found by `expireIfDue`), a rescoring and a deletion (a
-// rep's, a candidate's, by cascade) all keep them exact without having to remember to, and the
-// turn path stays as it is.
+// 0009_practice-weeks.sql, made again by 0012_abandoned-attempts.sql), not by calls in the code that
+// writes role-plays: a turn, the end of a role-play (won, lost, neutral, a time-out found by
+// `expireIfDue`, a hang-up), a rescoring and a deletion (a rep's, a candidate's, by cascade) all keep
+// them exact without having to remember to, and the turn path stays as it is. What counts is
+// `$lib/attempt-status`'s: finished = `isFinished`, started = `countsAsPractice`.
 
 export const TREND_WEEKS = 8;
 
 export interface PracticeSummary {
-	/** Role-plays started this calendar week (since Monday), finished or not. */
+	/** Role-plays started this calendar week (since Monday), finished or running; not those hung up. */
 	thisWeek: number;
 	/** Over every finished role-play, 0–100; null before the first. */
 	average: number | null;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
 import { insertUser } from './accounts';
 import { replaceAllContent } from './content/store';
-import { answerTurn, criterionScores, expireIfDue, findAttempt, listPracticeScenarios, loadAttempt, startAttempt, submitTurn, useHint } from './practice';
+import { answerTurn, criterionScores, expireIfDue, findAttempt, hangUp, listPracticeScenarios, loadAttempt, startAttempt, submitTurn, useHint } from './practice';
+import { syncContentOnFirstStart } from './bootstrap';
+import { skillRollups } from './db/schema';
 import type { ContentItem, Scenario } from '$lib/engine/content';
 import { priceCall } from '$lib/engine/scenario/price-call.fixture';
 
@@ -129,6 +131,73 @@ describe('practice attempts', () => {
 		const done = submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_PRICE }, 1);
 		expect(done.ok && done.attempt.score).toBe(95);
 		expect(listPracticeScenarios(db, user.id, 'en').scenarios).toMatchObject([{ id: 'price-call', best: 95, attempts: 1 }]);
+	});
+});
+
+describe('hanging up', () => {
+	it('ends a running call as abandoned, keeps its turns, and takes no more replies', () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_OPENING }, 0);
+		const at = new Date();
+		const outcome = hangUp(db, attempt.id, at);
+		expect(outcome.ok && outcome.attempt).toMatchObject({ id: attempt.id, status: 'abandoned', endedAt: at, turnCount: 1 });
+		expect(findAttempt(db, attempt.id)).toMatchObject({ status: 'abandoned', endedAt: at });
+		expect(loadAttempt(db, findAttempt(db, attempt.id)!).turns.map((t) => t.reply)).toEqual([GOOD_OPENING]);
+		expect(submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_PRICE }, 1)).toEqual({ ok: false, reason: 'ended' });
+		expect(useHint(db, attempt.id)!.hintsUsed).toBe(0);
+		// Its clock running out later changes nothing: it stays hung up.
+		expect(expireIfDue(db, findAttempt(db, attempt.id)!, new Date(at.getTime() + 60 * 60_000)).status).toBe('abandoned');
+	});
+
+	it('refuses a call that has already ended: hung up, won, lost or out of time', () => {
+		const { db, user } = setUp();
+		const twice = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		expect(hangUp(db, twice.id).ok).toBe(true);
+		expect(hangUp(db, twice.id)).toEqual({ ok: false, reason: 'ended' });
+		const won = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		submitTurn(db, won.id, { mode: 'text', reply: GOOD_OPENING }, 0);
+		submitTurn(db, won.id, { mode: 'text', reply: GOOD_PRICE }, 1);
+		expect(hangUp(db, won.id)).toEqual({ ok: false, reason: 'ended' });
+		expect(findAttempt(db, won.id)!.status).toBe('won');
+		const start = new Date('2026-05-01T09:00:00Z');
+		const late = expireIfDue(db, startAttempt(db, user.id, 'price-call', 'en', 'text', start)!, new Date(start.getTime() + 9 * 60_000));
+		expect(hangUp(db, late.id)).toEqual({ ok: false, reason: 'ended' });
+		expect(findAttempt(db, late.id)!.status).toBe('timeout');
+		expect(hangUp(db, 'no-such-attempt')).toEqual({ ok: false, reason: 'ended' });
+	});
+
+	it('takes the call’s replies back out of the weak-spot totals, to what they were before it', () => {
+		const db = createTestDatabase();
+		syncContentOnFirstStart(db, 'content', () => {});
+		const user = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] });
+		const rollups = () => db.select().from(skillRollups).orderBy(skillRollups.dimension, skillRollups.key).all().map((r) => ({ ...r, sum: Math.round(r.sum * 1e6) / 1e6 }));
+		const kept = startAttempt(db, user.id, 'renewal-price-objection', 'en', 'text')!;
+		submitTurn(db, kept.id, { mode: 'text', reply: 'Good morning Mr. Wang, this is Kevin calling from MetalHub. Have you got a minute?' }, 0);
+		const before = rollups();
+		expect(before.length).toBeGreaterThan(0);
+		const dropped = startAttempt(db, user.id, 'renewal-price-objection', 'en', 'text')!;
+		submitTurn(db, dropped.id, { mode: 'text', reply: 'Good morning Mr. Wang, this is Kevin calling from MetalHub. Have you got a minute?' }, 0);
+		submitTurn(db, dropped.id, { mode: 'text', reply: 'It is not expensive at all, everybody pays that much.' }, 1);
+		// The price objection's reply went into its script entry's total and the criteria's.
+		expect(rollups().find((r) => r.dimension === 'script' && r.key === 'price-too-high')?.count).toBe(1);
+		expect(rollups()).not.toEqual(before);
+		expect(hangUp(db, dropped.id).ok).toBe(true);
+		expect(rollups()).toEqual(before);
+		// A rep whose only practice was hung up has no totals at all.
+		hangUp(db, kept.id);
+		expect(rollups()).toEqual([]);
+	});
+
+	it('leaves the practice list’s best and count as if the call had not been made', () => {
+		const { db, user } = setUp();
+		const hungUp = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		submitTurn(db, hungUp.id, { mode: 'text', reply: GOOD_OPENING }, 0);
+		hangUp(db, hungUp.id);
+		expect(listPracticeScenarios(db, user.id, 'en').scenarios).toMatchObject([{ id: 'price-call', best: null, attempts: 0 }]);
+		const lost = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		submitTurn(db, lost.id, { mode: 'text', reply: 'We have a discount on now, want it?' }, 0);
+		expect(listPracticeScenarios(db, user.id, 'en').scenarios).toMatchObject([{ id: 'price-call', best: null, attempts: 1 }]);
 	});
 });
 

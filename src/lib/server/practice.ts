@@ -19,7 +19,9 @@ import {
 	type Turn
 } from '$lib/engine/scenario';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
+import type { ReplyScore } from '$lib/engine/scoring/score';
 import { pageOf, type Pager } from '$lib/pages';
+import { countsAsPracticeSql, finishedSql } from './attempt-counts';
 
 /** Points taken off the attempt's score for each hint opened. */
 export const HINT_COST = 5;
@@ -58,7 +60,9 @@ export interface PracticeScenario {
 	difficulty: Scenario['difficulty'];
 	minutes: number;
 	pass: number;
+	/** Over the rep's finished role-plays of the scenario (see `isFinished`). */
 	best: number | null;
+	/** The rep's role-plays of the scenario that count as practice: hung-up calls are left out. */
 	attempts: number;
 }
 
@@ -75,9 +79,9 @@ export function listPracticeScenarios(db: Db, userId: string, locale: ContentLoc
 	// Only the scenarios on the page, in a statement prepared once.
 	const statement = prepared(db, 'practice-stats', () =>
 		db
-			.select({ scenarioId: attempts.scenarioId, best: sql<number | null>`max(case when ${attempts.status} != 'active' then ${attempts.score} end)`, count: sql<number>`count(*)` })
+			.select({ scenarioId: attempts.scenarioId, best: sql<number | null>`max(case when ${finishedSql(attempts.status)} then ${attempts.score} end)`, count: sql<number>`count(*)` })
 			.from(attempts)
-			.where(and(eq(attempts.userId, sql.placeholder('userId')), inJsonList(attempts.scenarioId, 'scenarios')))
+			.where(and(eq(attempts.userId, sql.placeholder('userId')), inJsonList(attempts.scenarioId, 'scenarios'), countsAsPracticeSql(attempts.status)))
 			.groupBy(attempts.scenarioId)
 			.prepare()
 	);
@@ -140,7 +144,8 @@ function statusOf(state: RolePlayState): AttemptStatus {
 
 /**
  * Ends an attempt whose time box has run out. Returns the attempt as it now is. Called whenever an
- * attempt is loaded or answered, so an abandoned tab ends by itself on the next visit.
+ * attempt is loaded or answered, so a tab left open ends by itself, out of time, on the next visit
+ * (a finished result, unlike a call the rep hangs up: see `hangUp`).
  */
 export function expireIfDue(db: Db, attempt: Attempt, now = new Date()): Attempt {
 	if (attempt.status !== 'active' || attempt.deadlineAt.getTime() > now.getTime()) return attempt;
@@ -295,6 +300,50 @@ export function useHint(db: Db, attemptId: string): Attempt | undefined {
 		.where(and(eq(attempts.id, attemptId), eq(attempts.status, 'active'), or(isNull(attempts.hintTurn), ne(attempts.hintTurn, attempts.turnCount))))
 		.run();
 	return findAttempt(db, attemptId);
+}
+
+export type HangUpOutcome = { ok: true; attempt: Attempt } | { ok: false; reason: 'ended' };
+
+/**
+ * Ends a running role-play because the rep hung up. It is kept, with its turns, as `abandoned`: not
+ * a practice result, so no total, average, leaderboard or weak spot counts it (see
+ * `$lib/attempt-status`). The triggers on `attempts` take it out of the weekly totals; its replies
+ * are taken out of the weak-spot roll-ups here, in the same transaction. A role-play that has
+ * already ended (by its customer, its clock or an earlier hang-up) is left as it is.
+ */
+export function hangUp(db: AppDb, attemptId: string, now = new Date()): HangUpOutcome {
+	// IMMEDIATE, as a turn: the status is read and changed under the write lock, so a turn being
+	// written at the same moment is either in before (and taken out below) or refused after.
+	return db.$client
+		.transaction((): HangUpOutcome => {
+			const attempt = db
+				.update(attempts)
+				.set({ status: 'abandoned', endedAt: now })
+				.where(and(eq(attempts.id, attemptId), eq(attempts.status, 'active')))
+				.returning()
+				.get();
+			if (!attempt) return { ok: false, reason: 'ended' };
+			if (attempt.userId) removeFromRollups(db, attempt.userId, attempt.id);
+			return { ok: true, attempt };
+		})
+		.immediate();
+}
+
+/** Takes a role-play's replies back out of its rep's running totals: the exact reverse of `writeTurn`'s. */
+function removeFromRollups(db: Db, userId: string, attemptId: string): void {
+	const rows = db.select({ scriptId: turns.scriptId, score: turns.score, result: turns.result }).from(turns).where(eq(turns.attemptId, attemptId)).all();
+	const take = (dimension: 'script' | 'criterion', key: string, value: number) =>
+		db
+			.update(skillRollups)
+			.set({ sum: sql`${skillRollups.sum} - ${value}`, count: sql`${skillRollups.count} - 1` })
+			.where(and(eq(skillRollups.userId, userId), eq(skillRollups.dimension, dimension), eq(skillRollups.key, key)))
+			.run();
+	for (const row of rows) {
+		if (row.scriptId) take('script', row.scriptId, row.score * 100);
+		for (const c of criterionWeights((row.result as ReplyScore).points)) take('criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
+	}
+	// A total left with no reply is no total: weak spots must not show an empty cell as practised.
+	if (rows.length > 0) db.delete(skillRollups).where(and(eq(skillRollups.userId, userId), sql`${skillRollups.count} <= 0`)).run();
 }
 
 /** Whether the hint for the attempt's current turn has been opened (and paid for). */

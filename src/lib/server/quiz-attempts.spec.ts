@@ -4,7 +4,8 @@ import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
 import { findContent } from './content/store';
 import { cohortChoicesFor, createCohort } from './onboarding';
-import { quizReading, quizRetakeAt, takeQuiz } from './quiz-attempts';
+import { keptQuizAnswers, passedQuizIds, quizReading, quizRetakeAt, takeQuiz } from './quiz-attempts';
+import { rightAnswer } from '$lib/engine/training/quiz';
 
 function setUp() {
 	const db = createTestDatabase();
@@ -25,12 +26,24 @@ describe('taking a quiz', () => {
 		const outcome = takeQuiz(db, rep.id, quiz, twoWrong, at(0));
 		expect(outcome).toEqual({ ok: true, feedback: { score: 75, passed: false } });
 		expect(JSON.stringify(outcome)).not.toContain(quiz.data.items[0]!.explanation);
+		expect(JSON.stringify(outcome)).not.toContain('right');
+	});
+
+	it('keeps a failed attempt’s answers, as given, to show again; a pass or a new quiz keeps none', () => {
+		const { db, rep, quiz, right, twoWrong } = setUp();
+		expect(keptQuizAnswers(db, rep.id, quiz.id)).toBeNull();
+		// One item left unanswered: kept as no answer.
+		const withGap = twoWrong.map((answer, i) => (i === 3 ? undefined : answer));
+		takeQuiz(db, rep.id, quiz, withGap, at(0));
+		expect(keptQuizAnswers(db, rep.id, quiz.id)).toEqual(withGap.map((answer) => answer ?? null));
+		takeQuiz(db, rep.id, quiz, right, at(10));
+		expect(keptQuizAnswers(db, rep.id, quiz.id)).toBeNull();
 	});
 
 	it('on a pass shows every item right or wrong with its explanation, and may be retaken at once', () => {
 		const { db, rep, quiz, right } = setUp();
 		const outcome = takeQuiz(db, rep.id, quiz, right, at(0));
-		expect(outcome.ok && outcome.feedback).toEqual({ score: 100, passed: true, items: quiz.data.items.map((item) => ({ credit: 1, correct: true, explanation: item.explanation })) });
+		expect(outcome.ok && outcome.feedback).toEqual({ score: 100, passed: true, items: quiz.data.items.map((item) => ({ credit: 1, correct: true, explanation: item.explanation, right: rightAnswer(item) })) });
 		expect(quizRetakeAt(db, rep.id, quiz.id, at(0))).toBeNull();
 		expect(takeQuiz(db, rep.id, quiz, right, at(1)).ok).toBe(true);
 	});
@@ -42,6 +55,16 @@ describe('taking a quiz', () => {
 		// The refused attempt did not restart the wait.
 		expect(quizRetakeAt(db, rep.id, quiz.id, at(9))).toEqual(at(10));
 		expect(takeQuiz(db, rep.id, quiz, right, at(10))).toMatchObject({ ok: true, feedback: { passed: true } });
+	});
+
+	it('names the quizzes a rep has passed once, for the library’s list, whatever came after', () => {
+		const { db, rep, quiz, right, twoWrong } = setUp();
+		expect(passedQuizIds(db, rep.id)).toEqual(new Set());
+		takeQuiz(db, rep.id, quiz, twoWrong, at(0));
+		expect(passedQuizIds(db, rep.id)).toEqual(new Set());
+		takeQuiz(db, rep.id, quiz, right, at(10));
+		takeQuiz(db, rep.id, quiz, twoWrong, at(11));
+		expect(passedQuizIds(db, rep.id)).toEqual(new Set([quiz.id]));
 	});
 
 	it('names the articles of the plan day that holds the quiz, to read again', () => {

@@ -20,6 +20,35 @@ export function quizRetakeAt(db: Db, userId: string, quizId: string, now = new D
 	return retakeAt > now ? retakeAt : null;
 }
 
+/**
+ * The rep's answers of their last attempt, when it failed: shown again, marked neither right nor
+ * wrong, so that they can set them beside what they read again and change them for the retake.
+ * Null after a pass or before any attempt (the quiz starts blank).
+ */
+export function keptQuizAnswers(db: Db, userId: string, quizId: string): (QuizAnswer | null)[] | null {
+	const last = db
+		.select({ passed: quizResults.passed, answers: quizResults.answers })
+		.from(quizResults)
+		.where(and(eq(quizResults.userId, userId), eq(quizResults.quizId, quizId)))
+		.orderBy(desc(quizResults.createdAt))
+		.limit(1)
+		.get();
+	if (!last || last.passed || !Array.isArray(last.answers)) return null;
+	return (last.answers as (QuizAnswer | null)[]).map((answer) => answer ?? null);
+}
+
+/** The quizzes the rep has passed at least once, for the library's list of quizzes. */
+export function passedQuizIds(db: Db, userId: string): Set<string> {
+	return new Set(
+		db
+			.selectDistinct({ quizId: quizResults.quizId })
+			.from(quizResults)
+			.where(and(eq(quizResults.userId, userId), eq(quizResults.passed, true)))
+			.all()
+			.map((row) => row.quizId)
+	);
+}
+
 export type QuizOutcome = { ok: true; feedback: QuizFeedback } | { ok: false; retakeAt: Date };
 
 /** Grades and records an attempt, unless the rep is still waiting after a fail (then nothing is recorded). */

@@ -10,6 +10,8 @@ export interface GradedItem {
 	credit: number;
 	correct: boolean;
 	explanation: string;
+	/** The right answer, in the terms of a rep's: only a passed quiz shows it (see `quizFeedback`). */
+	right: QuizAnswer;
 }
 
 export interface GradedQuiz {
@@ -31,10 +33,18 @@ function gradeItem(item: QuizItem, answer: QuizAnswer | undefined): number {
 	return right / item.statements.length;
 }
 
+/** An item's right answer, as a rep would give it: the option, the items in order, a class per statement. */
+export function rightAnswer(item: QuizItem): QuizAnswer {
+	if (item.type === 'choice') return { choice: item.answer };
+	// The file lists the items in the right order.
+	if (item.type === 'order') return { order: item.items.map((_, i) => i + 1) };
+	return { classes: item.statements.map((statement) => statement.class) };
+}
+
 export function gradeQuiz(quiz: Pick<Quiz, 'items' | 'pass'>, answers: readonly (QuizAnswer | undefined)[]): GradedQuiz {
 	const items = quiz.items.map((item, i) => {
 		const credit = gradeItem(item, answers[i]);
-		return { credit, correct: credit === 1, explanation: item.explanation };
+		return { credit, correct: credit === 1, explanation: item.explanation, right: rightAnswer(item) };
 	});
 	const score = items.length > 0 ? Math.round((items.reduce((sum, item) => sum + item.credit, 0) / items.length) * 100) : 0;
 	return { items, score, passed: score >= quiz.pass };
@@ -46,7 +56,7 @@ export function gradeQuiz(quiz: Pick<Quiz, 'items' | 'pass'>, answers: readonly 
  */
 export const QUIZ_RETAKE_WAIT_MS = 10 * 60 * 1000;
 
-/** What a rep is told of a graded quiz: which answers were right only once they have passed. */
+/** What a rep is told of a graded quiz: which answers were right (and what was) only once they have passed. */
 export type QuizFeedback = { score: number; passed: true; items: GradedItem[] } | { score: number; passed: false };
 
 export function quizFeedback(graded: GradedQuiz): QuizFeedback {

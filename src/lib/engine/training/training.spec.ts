@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planDate, planProgress, planStatuses, type PlanToday } from './plan';
-import { gradeQuiz, shuffledOrder } from './quiz';
+import { gradeQuiz, quizFeedback, shuffledOrder } from './quiz';
 import { isDue, makeDue, newReviewCard, reviewCard } from './review';
 
 const curriculum = {
@@ -128,6 +128,19 @@ describe('gradeQuiz', () => {
 		expect(graded.items.map((i) => [i.credit, i.correct])).toEqual([[1, true], [1, true], [0.5, false]]);
 		expect(graded.items[0]!.explanation).toBe('because b');
 		expect(graded).toMatchObject({ score: 83, passed: true });
+	});
+
+	it('gives each item’s right answer in the terms of a rep’s answer, which grades full marks', () => {
+		const graded = gradeQuiz(quiz, []);
+		expect(graded.items.map((item) => item.right)).toEqual([{ choice: 2 }, { order: [1, 2, 3] }, { classes: [1, 2] }]);
+		expect(gradeQuiz(quiz, graded.items.map((item) => item.right))).toMatchObject({ score: 100, passed: true });
+	});
+
+	it('tells a failed quiz’s score only: no item, no right answer, no explanation', () => {
+		const failed = quizFeedback(gradeQuiz(quiz, [{ choice: 2 }]));
+		expect(failed).toEqual({ score: 33, passed: false });
+		const passed = quizFeedback(gradeQuiz(quiz, [{ choice: 2 }, { order: [1, 2, 3] }, { classes: [1, 1] }]));
+		expect(passed.passed && passed.items.map((item) => item.right)).toEqual([{ choice: 2 }, { order: [1, 2, 3] }, { classes: [1, 2] }]);
 	});
 
 	it('fails a wrong order and an unanswered item', () => {

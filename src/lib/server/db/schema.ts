@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 import { LOCALES, ROLES } from '../../roles';
+import { ATTEMPT_STATUSES, type AttemptStatus } from '../../attempt-status';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -204,8 +205,8 @@ export type PracticeMode = (typeof PRACTICE_MODES)[number];
 /** `live`: an interviewer plays the customer and records how each objection was handled. */
 export const ATTEMPT_MODES = [...PRACTICE_MODES, 'live'] as const;
 export type AttemptMode = (typeof ATTEMPT_MODES)[number];
-export const ATTEMPT_STATUSES = ['active', 'won', 'lost', 'neutral', 'timeout'] as const;
-export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+// What each status counts as (finished, practice or neither) is said in attempt-status.ts.
+export { ATTEMPT_STATUSES, type AttemptStatus };
 
 /**
  * One role-play: a revision, a mode, the machine's persisted snapshot and where it stands. A rep's
@@ -290,7 +291,7 @@ export const skillRollups = sqliteTable(
 );
 
 /**
- * Running totals per rep of their finished practice role-plays (interviews left out): how many,
+ * Running totals per rep of their finished practice role-plays (`isFinished`; interviews left out): how many,
  * the sum of their scores and the best, for the team dashboard, which would otherwise add up every
  * role-play a rep ever played on each view. Kept by triggers on `attempts` (migration 0008), so
  * every write that starts, ends, rescores or deletes a role-play keeps them exact, whichever code
@@ -319,7 +320,7 @@ export const practiceWeeks = sqliteTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		/** The Monday the week starts on, `YYYY-MM-DD`. */
 		week: text('week').notNull(),
-		/** Role-plays started that week, finished or not. */
+		/** Role-plays started that week, finished or running; not those hung up (`countsAsPractice`). */
 		started: integer('started').notNull(),
 		finished: integer('finished').notNull(),
 		scoreSum: real('score_sum').notNull(),

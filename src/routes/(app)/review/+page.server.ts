@@ -5,8 +5,11 @@ import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
 import { countDueCards, ensureLibraryCards, nextDueCard, rateReviewCard } from '$lib/server/review-cards';
 import { contentLocale } from '$lib/server/content-locale';
-import { readForm, textField } from '$lib/server/forms';
+import { clipText, readForm, textField } from '$lib/server/forms';
 import { RATINGS, type ReviewRating } from '$lib/engine/training/review';
+
+/** The longest recall kept to show beside the model answers (a practice reply's limit). */
+const RECALL_MAX_LENGTH = 2000;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -15,23 +18,22 @@ export const load: PageServerLoad = (event) => {
 	ensureLibraryCards(db, user.id, locale);
 	const next = nextDueCard(db, user.id);
 	const script = next && findContent(db, 'script', next.scriptId, locale);
-	const reveal = event.url.searchParams.get('show') === next?.scriptId;
 	return {
 		due: countDueCards(db, user.id),
-		card: script
-			? {
-					id: script.id,
-					locale: script.locale,
-					title: script.data.title,
-					objection: script.data.objection,
-					// The model answers only once the rep asks to see them.
-					answers: reveal ? script.data.answers.map((a) => a.text) : null
-				}
-			: null
+		card: script ? { id: script.id, locale: script.locale, title: script.data.title, objection: script.data.objection } : null
 	};
 };
 
 export const actions: Actions = {
+	// The model answers only once the rep asks to see them, with what they recalled sent back beside
+	// them (posted, not put in the address: it is the rep's own text, and may be long).
+	show: async (event) => {
+		requireUser(event);
+		const data = await readForm(event);
+		const script = findContent(getDb(), 'script', textField(data, 'script'), contentLocale());
+		if (!script) return fail(400, { problem: 'script' as const });
+		return { shown: { id: script.id, answers: script.data.answers.map((a) => a.text) }, recall: clipText(textField(data, 'recall'), RECALL_MAX_LENGTH) };
+	},
 	rate: async (event) => {
 		const user = requireUser(event);
 		const data = await readForm(event);

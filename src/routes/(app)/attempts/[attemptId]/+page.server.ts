@@ -1,9 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { criterionTitles, scriptAnswers } from '$lib/server/attempt-view';
-import { HINT_COST, answerTurn, criterionScores, expireIfDue, findAttempt, hintOpen, loadAttempt, useHint } from '$lib/server/practice';
+import { HINT_COST, answerTurn, criterionScores, expireIfDue, findAttempt, hangUp, hintOpen, loadAttempt, useHint } from '$lib/server/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
 import { readForm, textField } from '$lib/server/forms';
 import { followedReps } from '$lib/server/dashboard';
@@ -87,11 +87,15 @@ export const load: PageServerLoad = (event) => {
 	let result = null;
 	if (!active) {
 		const titles = criterionTitles(db, scenario.rubric ?? 'hiring-roleplay', locale);
-		const scriptIds = [...new Set(turns.map((turn) => scenario.beats[turn.beat]?.script).filter((id): id is string => !!id))];
+		// A call hung up also reached the line the customer was waiting on: its answers are shown too.
+		const hungUpOn = attempt.status === 'abandoned' && !beat.end ? beat : null;
+		const reached = [...turns.map((turn) => scenario.beats[turn.beat]), hungUpOn];
+		const scriptIds = [...new Set(reached.map((b) => b?.script).filter((id): id is string => !!id))];
 		const criteria = criterionScores(turns.map((t) => t.result as ReplyScore), scenario.criteria).map((c) => ({ ...c, title: titles.get(c.criterion) ?? c.criterion }));
 		const coaching = coachingFor(scenario, turns.map((t) => ({ beat: t.beat, customer: t.customer, result: t.result as ReplyScore })), criteria, lexiconPhrasebook(db, locale));
 		result = {
 			ending: state.customer,
+			hungUpOn: hungUpOn && { customer: state.customer, model: hungUpOn.choices.find((c) => c.quality === 'good')?.text ?? null },
 			criteria,
 			coaching: { ...coaching, habit: coaching.habit?.kind === 'criterion' ? { ...coaching.habit, title: titles.get(coaching.habit.criterion) ?? coaching.habit.criterion } : coaching.habit },
 			modelAnswers: scriptIds.flatMap((id) => scriptAnswers(db, id, locale) ?? [])
@@ -148,6 +152,16 @@ export const actions: Actions = {
 			return fail(400, { markProblem: problem, markTurn: turnIndex });
 		}
 		return { marked: turnIndex };
+	},
+	hangup: async (event) => {
+		// Whose call it is comes first: another's attempt is a 404 whatever the form holds.
+		const attempt = ownAttempt(event);
+		const data = await readForm(event);
+		// Only the confirming button sends this: a bare post (or a stray one) ends nothing.
+		if (textField(data, 'confirm') !== 'yes') return fail(400, { problem: 'hangup-unconfirmed' as const, reply: '' });
+		const outcome = hangUp(getDb(), attempt.id);
+		if (!outcome.ok) return fail(400, { problem: 'hangup-ended' as const, reply: '' });
+		redirect(303, `/attempts/${attempt.id}`);
 	},
 	hint: (event) => {
 		const attempt = ownAttempt(event);

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { quizReading, quizRetakeAt, takeQuiz } from '$lib/server/quiz-attempts';
+import { keptQuizAnswers, quizReading, quizRetakeAt, takeQuiz } from '$lib/server/quiz-attempts';
 import { contentLocale } from '$lib/server/content-locale';
 import { readForm, textField } from '$lib/server/forms';
 import { shuffledOrder, type QuizAnswer } from '$lib/engine/training/quiz';
@@ -21,6 +21,8 @@ export const load: PageServerLoad = (event) => {
 	// Questions only: which option is right, and the right order, stay on the server until passed.
 	return {
 		wait: retakeAt && { retakeAt: retakeAt.getTime(), reading: quizReading(getDb(), user.id, quiz.id, contentLocale()) },
+		// The rep's own answers of a failed attempt, unmarked: what they chose, never what was right.
+		kept: keptQuizAnswers(getDb(), user.id, quiz.id),
 		quiz: {
 			id: quiz.id,
 			locale: quiz.locale,
@@ -56,7 +58,9 @@ export const actions: Actions = {
 			return { classes: item.statements.map((_, s) => Number(textField(data, `q${i}-s${s}`))) };
 		});
 		const outcome = takeQuiz(getDb(), user.id, quiz, answers);
-		if (!outcome.ok) return fail(429, { retakeAt: outcome.retakeAt.getTime() });
-		return { graded: outcome.feedback };
+		// The rep's own answers go back with every answer, so the page shows them as they were sent.
+		const mine = answers.map((answer) => answer ?? null);
+		if (!outcome.ok) return fail(429, { retakeAt: outcome.retakeAt.getTime(), answers: mine });
+		return { graded: outcome.feedback, answers: mine };
 	}
 };

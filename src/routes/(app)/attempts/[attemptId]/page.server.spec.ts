@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { isHttpError, isRedirect } from '@sveltejs/kit';
+import type { AppDb } from '$lib/server/db';
+import type { SessionUser } from '$lib/server/auth/session';
+
+// The hang-up action as a browser reaches it: who may, in which order the checks come, and what
+// each refusal answers. The route reads the app's database; here it is a fresh one per test.
+const state = vi.hoisted(() => ({ db: null as AppDb | null }));
+vi.mock('$lib/server/db', async (original) => ({ ...(await original<typeof import('$lib/server/db')>()), getDb: () => state.db! }));
+
+const { createTestDatabase } = await import('$lib/server/db');
+const { syncContentOnFirstStart } = await import('$lib/server/bootstrap');
+const { peopleIn } = await import('$lib/server/test-people');
+const { addTeamMember, createTeam } = await import('$lib/server/teams');
+const { findAttempt, startAttempt, submitTurn } = await import('$lib/server/practice');
+const { actions } = await import('./+page.server');
+
+function setUp() {
+	state.db = createTestDatabase();
+	const db = state.db;
+	syncContentOnFirstStart(db, 'content', () => {});
+	const person = peopleIn(db);
+	const rep = person('rep', ['rep']);
+	const otherRep = person('other', ['rep']);
+	const manager = person('lead', ['manager']);
+	const team = createTeam(db, 'T');
+	addTeamMember(db, team.id, manager.id, 'manager');
+	addTeamMember(db, team.id, rep.id, 'rep');
+	const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;
+	submitTurn(db, attempt.id, { mode: 'text', reply: 'Good morning Mr. Wang, this is Kevin calling from MetalHub. Have you got a minute?' }, 0);
+	return { db, rep, otherRep, manager, attempt };
+}
+
+/** Posts the hang-up form (`confirm=yes`, as its button sends) as `user`; the action's answer. */
+async function hangUpAs(user: SessionUser, attemptId: string, form: Record<string, string> | string = { confirm: 'yes' }): Promise<unknown> {
+	const url = new URL(`http://localhost/attempts/${attemptId}?/hangup`);
+	// A string is posted as text/plain: a body that is not a form at all.
+	const body = typeof form === 'string' ? form : new URLSearchParams(form);
+	const request = new Request(url, { method: 'POST', body, headers: { origin: url.origin, ...(typeof form === 'string' ? { 'content-type': 'text/plain' } : {}) } });
+	try {
+		return await actions.hangup!({ locals: { user, session: null }, url, params: { attemptId }, request } as never);
+	} catch (thrown) {
+		return thrown;
+	}
+}
+
+const status = (answer: unknown): number | undefined => (answer as { status?: number }).status;
+
+describe('hanging up a practice call', () => {
+	beforeEach(() => {
+		state.db = null;
+	});
+
+	it('ends the owner’s call as abandoned and brings them back to it', async () => {
+		const { rep, attempt } = setUp();
+		const answer = await hangUpAs(rep, attempt.id);
+		expect(isRedirect(answer) && answer).toMatchObject({ status: 303, location: `/attempts/${attempt.id}` });
+		expect(findAttempt(state.db!, attempt.id)!.status).toBe('abandoned');
+	});
+
+	it('answers anyone else 404, as for the attempt’s other actions, and ends nothing', async () => {
+		const { otherRep, manager, attempt } = setUp();
+		// The manager following the rep may read the call, not end it; another rep may do neither.
+		for (const user of [otherRep, manager]) {
+			const answer = await hangUpAs(user, attempt.id);
+			expect(isHttpError(answer) && answer.status, user.name).toBe(404);
+		}
+		expect(findAttempt(state.db!, attempt.id)!.status).toBe('active');
+		expect(status(await hangUpAs(otherRep, 'no-such-attempt'))).toBe(404);
+	});
+
+	it('decides who may before it reads the form: another’s attempt is 404 whatever is posted', async () => {
+		const { rep, otherRep, attempt } = setUp();
+		expect(status(await hangUpAs(otherRep, attempt.id, {}))).toBe(404);
+		// Not a form: the owner is told so (415), anyone else still gets the 404.
+		expect(status(await hangUpAs(otherRep, attempt.id, 'confirm=yes'))).toBe(404);
+		expect(status(await hangUpAs(rep, attempt.id, 'confirm=yes'))).toBe(415);
+		expect(findAttempt(state.db!, attempt.id)!.status).toBe('active');
+	});
+
+	it('ends nothing without the confirming button’s answer', async () => {
+		const { rep, attempt } = setUp();
+		const answer = await hangUpAs(rep, attempt.id, {});
+		expect(answer).toMatchObject({ status: 400, data: { problem: 'hangup-unconfirmed' } });
+		expect(findAttempt(state.db!, attempt.id)!.status).toBe('active');
+	});
+
+	it('answers 400 with its reason when the call has already ended, a second hang-up included', async () => {
+		const { rep, attempt } = setUp();
+		await hangUpAs(rep, attempt.id);
+		expect(await hangUpAs(rep, attempt.id)).toMatchObject({ status: 400, data: { problem: 'hangup-ended' } });
+		const won = startAttempt(state.db!, rep.id, 'renewal-price-objection', 'en', 'text')!;
+		state.db!.$client.prepare("update attempts set status = 'won' where id = ?").run(won.id);
+		expect(await hangUpAs(rep, won.id)).toMatchObject({ status: 400, data: { problem: 'hangup-ended' } });
+		expect(findAttempt(state.db!, won.id)!.status).toBe('won');
+	});
+});
