@@ -239,4 +239,9 @@ describe('what a reply is worth before its key points', () => {
 		const tells = ['The report shows how often buyers opened your pages.', 'When buyers find your products, the inquiries go to your sales team.'];
 		for (const reply of tells) expect(scoreReply(reply, priceEn).signals, reply).not.toContain('question');
 	});
+
+	it('hears a Chinese question without its question mark, and not a question word inside a statement', () => {
+		for (const reply of ['那您想先放哪幾項產品', '老闆通常幾點進公司呢', '下午方便嗎，我再打過來', '您看這樣好不好']) expect(scoreReply(reply, greetZh).signals, reply).toContain('question');
+		for (const reply of ['報表會告訴您有多少人看、多少人查看聯絡資料。', '什麼產品都可以放上去。我們幫您上架。']) expect(scoreReply(reply, greetZh).signals, reply).not.toContain('question');
+	});
 });

@@ -104,7 +104,8 @@ export const SCORING = {
 
 const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; en: readonly string[] }> = {
 	// English question words are read by ENGLISH_QUESTION: "how often buyers open your page" asks nothing.
-	question: { zh: ['嗎', '呢', '請問', '是不是', '有沒有', '多少', '怎麼', '哪', '什麼', '如何', '幾'], en: ['could you', 'would you', 'do you', 'did you', 'does he', 'does she', 'can i', 'can you', 'may i', 'shall we', 'is it', 'are you', 'have you', 'is he', 'is she', 'will you', 'any chance'] },
+	// Chinese question words and particles are read by isChineseQuestion: 「報表會告訴您有多少人看。」 asks nothing.
+	question: { zh: ['請問', '是不是', '有沒有', '會不會', '要不要', '可不可以', '能不能', '好不好', '對不對', '行不行', '方便嗎', '可以嗎'], en: ['could you', 'would you', 'do you', 'did you', 'does he', 'does she', 'can i', 'can you', 'may i', 'shall we', 'is it', 'are you', 'have you', 'is he', 'is she', 'will you', 'any chance'] },
 	// Thanks is politeness, not acknowledging: "thanks, but no" acknowledges nothing.
 	acknowledge: { zh: ['理解', '了解', '明白', '確實', '沒錯', '說得對', '我懂', '難怪', '有道理'], en: ['understand', 'i hear you', 'fair', 'makes sense', 'appreciate', 'you are right', "you're right", 'good point', 'i see'] },
 	'next-step': { zh: ['試刊', '試用', '約', '安排', '下週', '明天', '寄給', '回電', '再打', '見面', '報價單', '合約', '下次'], en: ['trial', 'schedule', 'book', 'next week', 'tomorrow', 'send you', 'call you back', 'meeting', 'contract', 'quote', 'set up', 'follow up'] }
@@ -122,6 +123,19 @@ const SIGNAL_CUES_WITH_CHINESE: Record<keyof typeof SIGNAL_CUES, readonly string
  */
 const ENGLISH_QUESTION =
 	/(?:^|[.!?;:,\n]\s*|\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\s+)(?:(?:what|how|when|where|who|which|why)['’]?s\b|(?:what|how|when|where|who|which|why)\s+(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|about|many|much|often|long|soon|far|kind|sort|type|time|day|if|else|exactly|not)\b)/;
+
+const CHINESE_QUESTION_WORD = /多少|怎麼|怎樣|哪|什麼|甚麼|如何|為什麼|幾[點號天個位張項種家年月次成台批]/;
+
+/**
+ * A Chinese question without its question mark: a particle (嗎、呢) closing a clause, or a question
+ * word in a stretch the reply does not close with a full stop (「您想先放哪幾項」). The same word in a
+ * statement (「報表會告訴您有多少人看。」) asks nothing.
+ */
+function isChineseQuestion(text: string): boolean {
+	if (/[嗎呢](?=[\s,，、。.!！~～…]|$)/.test(text)) return true;
+	const stretches = text.split(/(?<=[。！!；;\n])/);
+	return stretches.some((stretch) => !/[。！!]\s*$/.test(stretch) && CHINESE_QUESTION_WORD.test(stretch));
+}
 
 const CHINESE_FIGURE = /[一二三四五六七八九十兩半幾][十百千萬]|[十百千萬][塊元]|[一二三四五六七八九兩]成|%/;
 const ENGLISH_FIGURE = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half)\b/;
@@ -372,7 +386,7 @@ function detectSignals(reply: string, normalized: string, matcher: Matcher): Sig
 	const found: Signal[] = [];
 	const chinese = containsChinese(normalized);
 	const has = (signal: Exclude<Signal, 'concrete'>) => findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE[signal] : SIGNAL_CUES[signal].en).length > 0;
-	if (/[?？]/.test(reply) || has('question') || (!chinese && ENGLISH_QUESTION.test(reply.toLowerCase()))) found.push('question');
+	if (/[?？]/.test(reply) || has('question') || (chinese ? isChineseQuestion(foldText(reply)) : ENGLISH_QUESTION.test(reply.toLowerCase()))) found.push('question');
 	if (has('acknowledge')) found.push('acknowledge');
 	if (/\d/.test(normalized) || CHINESE_FIGURE.test(normalized) || ENGLISH_FIGURE.test(normalized)) found.push('concrete');
 	if (has('next-step')) found.push('next-step');
