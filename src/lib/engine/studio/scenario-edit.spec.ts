@@ -117,7 +117,7 @@ describe('editing beats', () => {
 		const rule: RuleDraft = { goto: 'won' };
 		expect(ruleCondition(rule)).toBe('always');
 		setRuleCondition(rule, 'score');
-		expect(rule).toEqual({ goto: 'won', minScore: 0.6 });
+		expect(rule).toEqual({ goto: 'won', minScore: 0.7 });
 		setRuleCondition(rule, 'tries');
 		expect(rule).toEqual({ goto: 'won', maxTries: 2 });
 		expect(ruleCondition({ goto: 'won', minScore: null, choice: 3 })).toBe('choice');

@@ -110,7 +110,7 @@ export function moveBeat(data: ScenarioDraft, id: string, by: number): void {
  */
 export function usualRules(data: ScenarioDraft, id: string): BeatDraft['next'] {
 	const endingOf = (end: string) => Object.entries(data.beats).find(([, beat]) => beat.end === end)?.[0] ?? '';
-	return [{ minScore: 0.6, goto: endingOf('won') }, { maxTries: 2, goto: id }, { goto: endingOf('lost') }];
+	return [{ minScore: 0.7, goto: endingOf('won') }, { maxTries: 2, goto: id }, { goto: endingOf('lost') }];
 }
 
 /** What a rule waits for, as the form offers it: one condition, none, or (from a file) several. */
@@ -133,7 +133,7 @@ export function setRuleCondition(rule: RuleDraft, condition: RuleCondition): voi
 	delete rule.minScore;
 	delete rule.maxTries;
 	delete rule.choice;
-	if (condition === 'score') rule.minScore = 0.6;
+	if (condition === 'score') rule.minScore = 0.7;
 	if (condition === 'tries') rule.maxTries = 2;
 	if (condition === 'choice') rule.choice = 1;
 }
