@@ -190,6 +190,8 @@ describe('scoreReply reads what the reply says', () => {
 		// Telegraphic speech, figures with commas and titles with full stops are still speech.
 		expect(scoreReply('Hello Mr. Wang, MetalHub calling. Your membership expires next month.', priceEn).flags).not.toContain('notes');
 		expect(scoreReply('續基礎就好，１２，８００。如果簽兩年，第二年打九折，兩年２４，３２０。', greetZh).flags).not.toContain('notes');
+		// A transcript of speech, with its fillers and spaces, is speech.
+		expect(scoreReply('喔 好 嗯 所以 目前 主要是 老客戶介紹 那 最近 有沒有 在想 多接一些 新的客戶', greetZh).flags).not.toContain('notes');
 		// Speech that merely uses commas is speech.
 		expect(scoreReply('Morning, Mr. Wang, Kevin from MetalHub, got a minute?', priceEn).flags).not.toContain('notes');
 	});

@@ -25,7 +25,8 @@ export function isStageDirections(reply: string, brackets: readonly Span[]): boo
 
 // A person talking names someone: I, you, we, 我、您、你 … Notes about a call name no one.
 const PERSON_EN = /\b(?:i|i'm|im|i'll|ill|i've|ive|you|you're|youre|your|we|we're|were|we'll|our|us|me|my|he|she|they|them|his|her|their|it's|let's|lets)\b/;
-const PERSON_ZH = /[我您你妳咱他她]/;
+// Fillers and particles belong to speech (a transcript of a call is full of them), never to notes.
+const PERSON_ZH = /[我您你妳咱他她嗯呃喔欸啦吧耶哇]|那個|就是說|像是說/;
 const NOTE_MARKS = /->|→|=>|=|\/|;|\+/g;
 const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
 
