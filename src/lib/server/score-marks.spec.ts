@@ -92,17 +92,39 @@ describe('reviewing marks in the studio', () => {
 		markTurn(db, lead, { attemptId: attempt.id, turnIndex: 0, kind: 'missed', note: 'Asked permission.' });
 		const [mark] = openMarksByBeat(db).flatMap((g) => g.marks);
 		const accept = { grade: 5, reason: 'Asks for a minute in other words.' };
-		expect(acceptMark(db, trainer, mark!.id, accept, { intent: 'no-such-intent', phrase: 'spare me a sec' })).toEqual({ ok: false, problem: 'phrase' });
+		expect(acceptMark(db, trainer, mark!.id, accept, { phrase: { intent: 'no-such-intent', phrase: 'spare me a sec' } })).toEqual({ ok: false, problem: 'phrase' });
 		expect(openMarkCount(db)).toBe(1);
-		expect(acceptMark(db, trainer, mark!.id, accept, { intent: 'ask-good-time-now', phrase: 'spare me a sec' })).toEqual({
+		expect(acceptMark(db, trainer, mark!.id, accept, { phrase: { intent: 'ask-good-time-now', phrase: 'spare me a sec' } })).toEqual({
 			ok: true,
-			added: { phrase: 'spare me a sec', intent: 'ask-good-time-now', lexicon: 'sales-phrasebook', locale: 'en' }
+			added: { phrase: 'spare me a sec', intent: 'ask-good-time-now', lexicon: 'sales-phrasebook', locale: 'en' },
+			scenario: null
 		});
 		const draft = readDraft('lexicon', draftOf(db, 'lexicon', 'en', 'sales-phrasebook')!);
 		if (!draft.ok || draft.draft.kind !== 'lexicon') throw new Error('the draft does not read');
 		expect(draft.draft.data.intents.find((i) => i.id === 'ask-good-time-now')!.phrases).toContain('spare me a sec');
 		// Decided already: nothing more is written.
-		expect(acceptMark(db, trainer, mark!.id, accept, { intent: 'ask-good-time-now', phrase: 'got a sec' })).toEqual({ ok: false, problem: 'not-found' });
+		expect(acceptMark(db, trainer, mark!.id, accept, { phrase: { intent: 'ask-good-time-now', phrase: 'got a sec' } })).toEqual({ ok: false, problem: 'not-found' });
 		expect(draftOf(db, 'lexicon', 'en', 'sales-phrasebook')).not.toContain('got a sec');
+	});
+
+	it('accepting can keep the reply as an example of its line and add a cue to one of its points, in the scenario draft', () => {
+		const { db, lead, trainer, attempt } = setUp();
+		markTurn(db, lead, { attemptId: attempt.id, turnIndex: 0, kind: 'missed', note: 'Asked permission.' });
+		const [mark] = openMarksByBeat(db).flatMap((g) => g.marks);
+		const scenarioDraft = () => {
+			const read = readDraft('scenario', draftOf(db, 'scenario', 'en', 'renewal-price-objection') ?? '');
+			if (!read.ok || read.draft.kind !== 'scenario') throw new Error('no scenario draft');
+			return read.draft.data.beats.greet!;
+		};
+		// A middling reply is an example of neither; a point that is not there takes no cue; neither writes anything.
+		expect(acceptMark(db, trainer, mark!.id, { grade: 3, reason: 'So-so.' }, { example: true })).toEqual({ ok: false, problem: 'example' });
+		expect(acceptMark(db, trainer, mark!.id, { grade: 5, reason: 'Good.' }, { example: true, cue: { list: 'expect', index: 99, cue: 'got a minute' } })).toEqual({ ok: false, problem: 'cue' });
+		expect(draftOf(db, 'scenario', 'en', 'renewal-price-objection')).toBeNull();
+		expect(openMarkCount(db)).toBe(1);
+		const outcome = acceptMark(db, trainer, mark!.id, { grade: 5, reason: 'Good.' }, { example: true, cue: { list: 'expect', index: 0, cue: 'got a minute' } });
+		expect(outcome).toEqual({ ok: true, added: null, scenario: { id: 'renewal-price-objection', locale: 'en' } });
+		expect(scenarioDraft().examples?.good).toEqual([OPENING]);
+		expect(scenarioDraft().expect[0]!.cues).toContain('got a minute');
+		expect(openMarkCount(db)).toBe(0);
 	});
 });

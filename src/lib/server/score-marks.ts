@@ -5,7 +5,7 @@ import type { SessionUser } from './auth/session';
 import { followedReps } from './dashboard';
 import { recordAudit } from './accounts';
 import { newId } from './ids';
-import { addPhraseToIntent } from './studio';
+import { addPhraseToIntent, addToBeat, type BeatSuggestion } from './studio';
 
 /*
  * "The score missed this" and "the score gave credit wrongly": marks that managers and trainers put
@@ -124,35 +124,67 @@ export function resolveMark(db: Db, user: SessionUser, id: string, resolution: R
 	});
 }
 
+/** What a trainer may take from a mark besides their grade: each is optional. */
+export interface MarkSuggestions {
+	/** A phrasing the score did not know, for an intent of the lexicons. */
+	phrase?: { intent: string; phrase: string };
+	/** Keep the reply as an example of its line: good when graded 4–5, bad when 1–2. */
+	example?: boolean;
+	/** A cue for a key point (`expect`) or a pitfall (`avoid`) of the line, by its place. */
+	cue?: { list: 'expect' | 'avoid'; index: number; cue: string };
+}
+
+export type AcceptProblem = 'not-found' | 'grade' | 'reason' | 'phrase' | 'example' | 'cue';
+
 /**
- * Accepts a mark with the trainer's grade and reason; with a suggestion, also adds the phrasing the
- * score did not know to an intent, in the draft of the lexicon that defines it (published like any
- * edit). Both happen or neither: a mark decided meanwhile by someone else leaves the draft alone.
+ * Accepts a mark with the trainer's grade and reason, and with it what they take from it: a phrase
+ * for an intent (in the lexicon's draft), the reply as an example of its line, a cue (both in the
+ * scenario's draft); each published like any edit. All happen or none: a mark decided meanwhile by
+ * someone else leaves the drafts alone.
  */
 export function acceptMark(
 	db: Db,
 	user: SessionUser,
 	id: string,
 	accept: { grade: number; reason: string },
-	suggestion: { intent: string; phrase: string } | null,
+	suggestions: MarkSuggestions = {},
 	now = new Date()
-): { ok: true; added: { phrase: string; intent: string; lexicon: string; locale: ScoreMark['locale'] } | null } | { ok: false; problem: 'not-found' | 'grade' | 'reason' | 'phrase' } {
+): { ok: true; added: { phrase: string; intent: string; lexicon: string; locale: ScoreMark['locale'] } | null; scenario: { id: string; locale: ScoreMark['locale'] } | null } | { ok: false; problem: AcceptProblem } {
 	const problem = acceptanceProblem(accept);
 	if (problem) return { ok: false, problem };
-	const phrase = suggestion?.phrase.trim() ?? '';
-	if (suggestion && (!phrase || phrase.length > 100)) return { ok: false, problem: 'phrase' };
-	const mark = db.select({ locale: scoreMarks.locale }).from(scoreMarks).where(and(eq(scoreMarks.id, id), eq(scoreMarks.status, 'open'))).get();
+	const phrase = suggestions.phrase?.phrase.trim() ?? '';
+	if (suggestions.phrase && (!phrase || phrase.length > 100)) return { ok: false, problem: 'phrase' };
+	// A middling reply (3) is an example of neither.
+	if (suggestions.example && accept.grade === 3) return { ok: false, problem: 'example' };
+	const cue = suggestions.cue?.cue.trim() ?? '';
+	if (suggestions.cue && (!cue || cue.length > 100)) return { ok: false, problem: 'cue' };
+	const mark = db.select({ locale: scoreMarks.locale, scenarioId: scoreMarks.scenarioId, beat: scoreMarks.beat, reply: scoreMarks.reply }).from(scoreMarks).where(and(eq(scoreMarks.id, id), eq(scoreMarks.status, 'open'))).get();
 	if (!mark) return { ok: false, problem: 'not-found' };
 	try {
 		return db.transaction((tx) => {
-			const lexicon = suggestion ? addPhraseToIntent(tx, mark.locale, suggestion.intent, phrase, user.id) : null;
-			if (suggestion && !lexicon) return { ok: false as const, problem: 'phrase' as const };
+			const lexicon = suggestions.phrase ? addPhraseToIntent(tx, mark.locale, suggestions.phrase.intent, phrase, user.id) : null;
+			if (suggestions.phrase && !lexicon) throw new Refused('phrase');
+			const toBeat = (suggestion: BeatSuggestion) => addToBeat(tx, mark.locale, mark.scenarioId, mark.beat, suggestion, user.id);
+			if (suggestions.example && !toBeat({ kind: 'example', quality: accept.grade >= 4 ? 'good' : 'bad', reply: mark.reply })) throw new Refused('example');
+			if (suggestions.cue && !toBeat({ kind: 'cue', list: suggestions.cue.list, index: suggestions.cue.index, cue })) throw new Refused('cue');
 			if (!resolveMark(tx, user, id, { accept }, now).ok) tx.rollback();
-			return { ok: true as const, added: suggestion && lexicon ? { phrase, intent: suggestion.intent, lexicon, locale: mark.locale } : null };
+			return {
+				ok: true as const,
+				added: suggestions.phrase && lexicon ? { phrase, intent: suggestions.phrase.intent, lexicon, locale: mark.locale } : null,
+				scenario: suggestions.example || suggestions.cue ? { id: mark.scenarioId, locale: mark.locale } : null
+			};
 		});
 	} catch (cause) {
+		if (cause instanceof Refused) return { ok: false, problem: cause.problem };
 		if (cause instanceof TransactionRollbackError) return { ok: false, problem: 'not-found' };
 		throw cause;
+	}
+}
+
+/** A suggestion that cannot be applied: the transaction is undone and the trainer told which. */
+class Refused extends Error {
+	constructor(readonly problem: 'phrase' | 'example' | 'cue') {
+		super(problem);
 	}
 }
 

@@ -7,7 +7,7 @@ import { newId } from './ids';
 import { recordAudit } from './accounts';
 import { builtFromContent, rowToItem, upsertContentItem } from './content/store';
 import type { ZipRefused } from './content/zip';
-import { citationsOf, CONTENT_KINDS, contentPath, readDraft, serializeContentItem, writeDraft, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem, type Lexicon, type Published } from '$lib/engine/content';
+import { citationsOf, CONTENT_KINDS, contentPath, readDraft, serializeContentItem, writeDraft, MAX_EXAMPLES, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem, type Lexicon, type Published } from '$lib/engine/content';
 import { isSelected, type ExportSelection } from '$lib/engine/studio/selection';
 import type { StudioInsights } from './content/checker';
 
@@ -240,4 +240,36 @@ export function addPhraseToIntent(db: Db, locale: ContentLocale, intent: string,
 	if (!entry.phrases.includes(phrase)) entry.phrases.push(phrase);
 	saveDraft(db, 'lexicon', locale, home.id, writeDraft(read.draft), authorId);
 	return home.id;
+}
+
+/** Where a score mark's lesson goes in the scenario: the reply as an example of the line, a cue of one of its points. */
+export type BeatSuggestion =
+	| { kind: 'example'; quality: 'good' | 'bad'; reply: string }
+	| { kind: 'cue'; list: 'expect' | 'avoid'; index: number; cue: string };
+
+/**
+ * Applies a suggestion to a line of a scenario, in the trainer's draft of it (their draft if they
+ * have one, else the published file), like addPhraseToIntent. Returns false when the scenario, the
+ * line or the point is not there (any more), or the line holds as many examples as it may.
+ */
+export function addToBeat(db: Db, locale: ContentLocale, scenarioId: string, beatId: string, suggestion: BeatSuggestion, authorId: string): boolean {
+	const text = draftOf(db, 'scenario', locale, scenarioId) ?? publishedText(db, 'scenario', locale, scenarioId);
+	if (text === null) return false;
+	const read = readDraft('scenario', text);
+	if (!read.ok || read.draft.kind !== 'scenario' || !Object.hasOwn(read.draft.data.beats, beatId)) return false;
+	const beat = read.draft.data.beats[beatId]!;
+	if (suggestion.kind === 'example') {
+		const examples = (beat.examples ??= { good: [], bad: [] });
+		const list = examples[suggestion.quality];
+		if (!list.includes(suggestion.reply)) {
+			if (list.length >= MAX_EXAMPLES) return false;
+			list.push(suggestion.reply);
+		}
+	} else {
+		const point = beat[suggestion.list][suggestion.index];
+		if (!point) return false;
+		if (!point.cues.includes(suggestion.cue)) point.cues.push(suggestion.cue);
+	}
+	saveDraft(db, 'scenario', locale, scenarioId, writeDraft(read.draft), authorId);
+	return true;
 }

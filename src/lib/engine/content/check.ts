@@ -4,7 +4,7 @@ import { citedIntents, phrasebookOf } from '../scoring/lexicon';
 import type { Phrasebook } from '../scoring/score';
 import { validateScenario } from '../scenario/validate';
 import { playtestScenario } from '../scenario/playtest';
-import { cuesHitByBadAnswers } from '../scenario/cue-warnings';
+import { cuesHitByBadAnswers, examplesMisjudged } from '../scenario/cue-warnings';
 import { contentPath, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from './kinds';
 
 export interface ContentFile {
@@ -126,6 +126,17 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 		const found = graph.length > 0 ? graph : playtestScenario(item.data, phrasebook).problems;
 		for (const problem of found) problems.push({ file: path, line: lineOf(problem.path), message: problem.message });
 		if (graph.length > 0) continue;
+		for (const warning of examplesMisjudged(item.data, phrasebook)) {
+			const quoted = warning.reply.length > 60 ? `${warning.reply.slice(0, 60)}…` : warning.reply;
+			warnings.push({
+				file: path,
+				line: lineOf(['beats', warning.beat, 'examples', warning.quality, warning.index]),
+				message:
+					warning.quality === 'good'
+						? `beat "${warning.beat}": its good example "${quoted}" scores ${warning.score.toFixed(2)}, under the line's pass line ${warning.passLine}: give the key points it makes the words it makes them with`
+						: `beat "${warning.beat}": its bad example "${quoted}" scores ${warning.score.toFixed(2)}, at or over the line's pass line ${warning.passLine}: a pitfall, or narrower cues, should catch it`
+			});
+		}
 		for (const warning of cuesHitByBadAnswers(item.data, phrasebook)) {
 			const point = item.data.beats[warning.beat]!.expect.findIndex((p) => p.point === warning.point);
 			const cue = item.data.beats[warning.beat]!.expect[point]!.cues.indexOf(warning.cue);

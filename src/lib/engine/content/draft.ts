@@ -39,7 +39,8 @@ const BEAT = fields({
 	expect: list(KEY_POINT),
 	avoid: list(PITFALL),
 	choices: list(fields({ text: 'text', quality: 'text' })),
-	next: list(RULE)
+	next: list(RULE),
+	examples: optional(fields({ good: texts, bad: texts }))
 });
 
 const SHAPES: Record<ContentKind, Shape> = {
@@ -101,6 +102,7 @@ export type BeatDraft = {
 	avoid: PitfallDraft[];
 	choices: { text: string; quality: string }[];
 	next: RuleDraft[];
+	examples?: { good: string[]; bad: string[] };
 };
 
 /** What each kind's form edits: the schema's fields, loosely typed (empty text, empty numbers). */

@@ -91,6 +91,8 @@ const rule = v.strictObject({
 	say: v.optional(text(500))
 });
 export const ENDINGS = ['won', 'lost', 'neutral'] as const;
+// Each example is a turn of the playtest, scored against every earlier one: a few dozen make the point.
+const examples = v.pipe(v.array(text(2000), 'must be a list'), v.maxLength(MAX_EXAMPLES, `has more than ${MAX_EXAMPLES} examples`));
 const beat = v.strictObject({
 	customer: text(1000),
 	end: v.optional(oneOf(ENDINGS)),
@@ -98,10 +100,11 @@ const beat = v.strictObject({
 	expect: v.optional(v.array(keyPoint, 'must be a list'), []),
 	avoid: v.optional(v.array(pitfall, 'must be a list'), []),
 	choices: v.optional(v.array(v.strictObject({ text: text(500), quality: oneOf(['good', 'ok', 'bad'] as const) }), 'must be a list'), []),
-	next: v.optional(v.array(rule, 'must be a list'), [])
+	next: v.optional(v.array(rule, 'must be a list'), []),
+	// Replies to this line alone, as a trainer graded them: model answers and counter-examples for
+	// the score (closeness), checked against the line's pass line. Accepted score marks land here.
+	examples: v.optional(v.strictObject({ good: v.optional(examples, []), bad: v.optional(examples, []) }), { good: [], bad: [] })
 });
-// Each example is a turn of the playtest, scored against every earlier one: a few dozen make the point.
-const examples = v.pipe(v.array(text(2000), 'must be a list'), v.maxLength(MAX_EXAMPLES, `has more than ${MAX_EXAMPLES} examples`));
 export const scenarioSchema = v.strictObject({
 	id: contentId,
 	title: text(200),

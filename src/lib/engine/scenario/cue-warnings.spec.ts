@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cuesHitByBadAnswers } from './cue-warnings';
+import { cuesHitByBadAnswers, examplesMisjudged } from './cue-warnings';
+import { checkContentFiles } from '../content';
+import { PRICE_CALL_YAML } from './price-call.fixture';
 import { priceCall } from './price-call.fixture';
 
 describe('cues that bad answers hit', () => {
@@ -21,5 +23,30 @@ describe('cues that bad answers hit', () => {
 			['greet', 'this is'],
 			['price', 'how many']
 		]);
+	});
+});
+
+describe("a line's own examples", () => {
+	it('are fine when the good ones reach the pass line and the bad ones do not', () => {
+		const scenario = priceCall();
+		scenario.beats.price!.examples = { good: ['I understand, it is a lot. How many inquiries did you get last year?'], bad: ['Fine, I will knock some off for you.'] };
+		expect(examplesMisjudged(scenario)).toEqual([]);
+	});
+
+	it('are named when the score gets them wrong, with the score and the pass line', () => {
+		const scenario = priceCall();
+		scenario.beats.price!.examples = { good: ['Sure, it is real money. What did last year bring you?'], bad: ['I understand. How many inquiries? Whatever, sign it.'] };
+		expect(examplesMisjudged(scenario).map(({ beat, quality, index, passLine }) => ({ beat, quality, index, passLine }))).toEqual([
+			{ beat: 'price', quality: 'good', index: 0, passLine: 0.6 },
+			{ beat: 'price', quality: 'bad', index: 0, passLine: 0.6 }
+		]);
+	});
+
+	it('are warnings of content:check on the line of the example', () => {
+		const yaml = PRICE_CALL_YAML.replace(/(\n  price:\n)/, '$1    examples:\n      good:\n        - "Sure, it is real money. What did last year bring you?"\n');
+		const { problems, warnings } = checkContentFiles([{ path: 'en/scenarios/price-call.yaml', text: yaml }]);
+		expect(problems).toEqual([]);
+		const line = yaml.split('\n').findIndex((l) => l.includes('What did last year bring you?')) + 1;
+		expect(warnings).toContainEqual(expect.objectContaining({ file: 'en/scenarios/price-call.yaml', line, message: expect.stringContaining('its good example "Sure, it is real money.') }));
 	});
 });

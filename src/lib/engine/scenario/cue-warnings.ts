@@ -2,7 +2,7 @@ import type { Scenario } from '../content/schemas';
 import { wholeIntent } from '../scoring/lexicon';
 import { NO_PHRASEBOOK, scoreReply, type Phrasebook } from '../scoring/score';
 import { compileScenario } from './machine';
-import { playReplies } from './playtest';
+import { passLineOf } from '../scoring/agreement';
 
 /** A key point's cue that a bad answer to the same line also contains: it gives that answer the point. */
 export interface CueWarning {
@@ -17,24 +17,19 @@ export interface CueWarning {
 
 /**
  * Cues so general that the bad answers hit them: each key point's cues are tried, one at a time,
- * against the line's bad choices and the bad examples the playtest answers that line with, where
- * no pitfall catches the answer. A warning, not a problem: the trainer decides.
+ * against the line's counter-examples (its bad choices and examples, and the scenario's bad
+ * examples the playtest answers it with), where no pitfall catches the answer. A warning, not a problem: the trainer decides.
  */
 export function cuesHitByBadAnswers(scenario: Scenario, phrasebook: Phrasebook = NO_PHRASEBOOK): CueWarning[] {
-	const badAnswers = new Map<string, string[]>();
-	const add = (beat: string, reply: string) => badAnswers.set(beat, [...(badAnswers.get(beat) ?? []), reply]);
-	for (const [id, beat] of Object.entries(scenario.beats)) for (const choice of beat.choices) if (choice.quality === 'bad') add(id, choice.text);
-	if (scenario.examples.bad.length > 0) {
-		const { path } = playReplies(compileScenario(scenario, phrasebook), scenario.examples.bad);
-		// path[i] is the line the i-th reply answered (the last entry is where the call stood after).
-		scenario.examples.bad.forEach((reply, i) => path[i + 1] !== undefined && add(path[i]!, reply));
-	}
+	// The counter-examples of each line: its bad choices and examples, and the bad examples the playtest answers it with.
+	const { modelAnswers } = compileScenario(scenario, phrasebook);
 	const warnings: CueWarning[] = [];
 	for (const [id, beat] of Object.entries(scenario.beats)) {
+		const bad = modelAnswers.get(id)?.bad.map((answer) => answer.text) ?? [];
 		// A bad answer that falls into a pitfall is bad for that reason, and may rightly make a point
 		// on the way ("this is Kevin from MetalHub, and we have a special offer"): only the bad answers
 		// no pitfall catches are scored by their points alone.
-		const replies = (badAnswers.get(id) ?? []).filter((reply) => !scoreReply(reply, beat, [], phrasebook).pitfalls.some((p) => p.hit));
+		const replies = bad.filter((reply) => !scoreReply(reply, beat, [], phrasebook).pitfalls.some((p) => p.hit));
 		const hitBy = (phrase: string) => replies.find((r) => scoreReply(r, { expect: [{ point: '', weight: 1, cues: [phrase] }], avoid: [] }).points[0]!.hit);
 		for (const point of beat.expect) {
 			for (const cue of point.cues) {
@@ -48,6 +43,36 @@ export function cuesHitByBadAnswers(scenario: Scenario, phrasebook: Phrasebook =
 					break;
 				}
 			}
+		}
+	}
+	return warnings;
+}
+
+/** A line's own example that the score misjudges: a good one under the pass line, a bad one at or over it. */
+export interface ExampleWarning {
+	beat: string;
+	quality: 'good' | 'bad';
+	index: number;
+	reply: string;
+	score: number;
+	passLine: number;
+}
+
+/**
+ * The lines' own examples (often replies a trainer graded from a score mark) that the score still
+ * gets wrong, scored as a rep typing them would be. A warning: the cues or pitfalls need a look.
+ */
+export function examplesMisjudged(scenario: Scenario, phrasebook: Phrasebook = NO_PHRASEBOOK): ExampleWarning[] {
+	const compiled = compileScenario(scenario, phrasebook);
+	const warnings: ExampleWarning[] = [];
+	for (const [id, beat] of Object.entries(scenario.beats)) {
+		const passLine = passLineOf(beat);
+		if (passLine === null) continue;
+		for (const quality of ['good', 'bad'] as const) {
+			beat.examples[quality].forEach((reply, index) => {
+				const { score } = scoreReply(reply, beat, [], phrasebook, compiled.modelAnswers.get(id));
+				if (quality === 'good' ? score < passLine : score >= passLine) warnings.push({ beat: id, quality, index, reply, score, passLine });
+			});
 		}
 	}
 	return warnings;

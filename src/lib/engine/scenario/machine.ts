@@ -121,13 +121,13 @@ function examplesByBeat(compiled: CompiledScenario): Map<string, { good: string[
 }
 
 /**
- * Each beat's model answers: its good choices and the good examples that answer it; its bad
- * choices and bad examples as counter-examples. The "ok" choices are neither.
+ * Each beat's model answers: its good choices, its own good examples and the scenario's good
+ * examples that answer it; the bad ones as counter-examples. The "ok" choices are neither.
  */
 function modelAnswersOf(scenario: Scenario, examples: ReadonlyMap<string, { good: string[]; bad: string[] }>): Map<string, ModelAnswers> {
 	const answers = new Map<string, ModelAnswers>();
 	for (const [id, beat] of Object.entries(scenario.beats)) {
-		const texts = (quality: 'good' | 'bad') => [...new Set([...beat.choices.filter((c) => c.quality === quality).map((c) => c.text), ...(examples.get(id)?.[quality] ?? [])])];
+		const texts = (quality: 'good' | 'bad') => [...new Set([...beat.choices.filter((c) => c.quality === quality).map((c) => c.text), ...beat.examples[quality], ...(examples.get(id)?.[quality] ?? [])])];
 		answers.set(id, { good: texts('good').map(modelAnswer), bad: texts('bad').map(modelAnswer) });
 	}
 	return answers;

@@ -11,7 +11,7 @@ describe('validateScenario', () => {
 
 	it('reports an unreachable beat, naming it', () => {
 		const scenario = load();
-		scenario.beats['orphan'] = { customer: 'Hm?', expect: [], avoid: [], choices: [], next: [{ goto: 'hangup' }] };
+		scenario.beats['orphan'] = { customer: 'Hm?', expect: [], avoid: [], choices: [], next: [{ goto: 'hangup' }], examples: { good: [], bad: [] } };
 		expect(validateScenario(scenario)).toEqual([{ path: ['beats', 'orphan'], message: 'beat "orphan" cannot be reached from the start beat "greet"' }]);
 	});
 
@@ -27,7 +27,7 @@ describe('validateScenario', () => {
 	it('reports a dead end: a loop with no way to an ending', () => {
 		const scenario = load();
 		scenario.beats['price']!.next = [{ goto: 'loop' }];
-		scenario.beats['loop'] = { customer: 'And?', expect: [], avoid: [], choices: [], next: [{ goto: 'price' }] };
+		scenario.beats['loop'] = { customer: 'And?', expect: [], avoid: [], choices: [], next: [{ goto: 'price' }], examples: { good: [], bad: [] } };
 		expect(validateScenario(scenario).map((p) => p.message)).toEqual([
 			'beat "signed" cannot be reached from the start beat "greet"',
 			'beat "price" is a dead end: no ending can be reached from it',

@@ -38,7 +38,7 @@ describe('scenarioGraph', () => {
 	});
 
 	it('marks an unreachable beat', () => {
-		const broken = { ...scenario, beats: { ...scenario.beats, orphan: { customer: '?', expect: [], avoid: [], choices: [], next: [{ goto: scenario.start }] } } };
+		const broken = { ...scenario, beats: { ...scenario.beats, orphan: { customer: '?', expect: [], avoid: [], choices: [], next: [{ goto: scenario.start }], examples: { good: [], bad: [] } } } };
 		expect(scenarioGraph(broken).nodes.find((n) => n.id === 'orphan')).toMatchObject({ unreachable: true });
 	});
 });

@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm, textField } from '$lib/server/forms';
-import { acceptMark, openMarksByBeat, resolveMark } from '$lib/server/score-marks';
-import { contentTitles, listContentIds } from '$lib/server/content/store';
+import { acceptMark, openMarksByBeat, resolveMark, type MarkSuggestions } from '$lib/server/score-marks';
+import { contentTitles, findContent, listContentIds } from '$lib/server/content/store';
 import { CONTENT_LOCALES, type ContentLocale } from '$lib/engine/content';
 
 export const load: PageServerLoad = (event) => {
@@ -13,7 +13,18 @@ export const load: PageServerLoad = (event) => {
 	const groups = openMarksByBeat(db);
 	const title = (id: string, locale: ContentLocale) => contentTitles(db, 'scenario', [id], locale)[0]?.title ?? id;
 	const intents = new Map(CONTENT_LOCALES.map((locale) => [locale, listContentIds(db, locale).intents]));
-	return { groups: groups.map((group) => ({ ...group, title: title(group.scenarioId, group.locale), intents: intents.get(group.locale) ?? [] })) };
+	// The line's key points and pitfalls, to take a cue to.
+	const pointsOf = (scenarioId: string, locale: ContentLocale, beatId: string) => {
+		const item = findContent(db, 'scenario', scenarioId, locale);
+		const beat = item?.locale === locale && Object.hasOwn(item.data.beats, beatId) ? item.data.beats[beatId]! : null;
+		return {
+			expect: beat?.expect.map((p, index) => ({ index, point: p.point })) ?? [],
+			avoid: beat?.avoid.map((p, index) => ({ index, point: p.point })) ?? []
+		};
+	};
+	return {
+		groups: groups.map((group) => ({ ...group, title: title(group.scenarioId, group.locale), intents: intents.get(group.locale) ?? [], points: pointsOf(group.scenarioId, group.locale, group.beat) }))
+	};
 };
 
 export const actions: Actions = {
@@ -21,12 +32,18 @@ export const actions: Actions = {
 		const user = requireRole(event, 'trainer', 'admin');
 		const data = await readForm(event);
 		const id = textField(data, 'id');
-		// A mark that shows a phrasing the score does not know may bring it into the lexicon (a draft).
+		// What the mark teaches may go into the lexicon (a phrase) or the scenario (an example, a cue), as drafts.
 		const phrase = textField(data, 'phrase').trim();
-		const intent = textField(data, 'intent');
-		const outcome = acceptMark(getDb(), user, id, { grade: Number(textField(data, 'grade')), reason: textField(data, 'reason') }, phrase ? { intent, phrase } : null);
+		const cue = textField(data, 'cue').trim();
+		const [list, index] = textField(data, 'point').split(':');
+		const suggestions: MarkSuggestions = {
+			...(phrase ? { phrase: { intent: textField(data, 'intent'), phrase } } : {}),
+			...(textField(data, 'example') === 'on' ? { example: true } : {}),
+			...(cue ? { cue: { list: list === 'avoid' ? 'avoid' : 'expect', index: Number(index), cue } } : {})
+		};
+		const outcome = acceptMark(getDb(), user, id, { grade: Number(textField(data, 'grade')), reason: textField(data, 'reason') }, suggestions);
 		if (!outcome.ok) return fail(outcome.problem === 'not-found' ? 409 : 400, { id, problem: outcome.problem });
-		return { resolved: id, added: outcome.added };
+		return { resolved: id, added: outcome.added, scenario: outcome.scenario };
 	},
 	dismiss: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
