@@ -18,7 +18,7 @@ test('a language chosen on the sign-in page stays across pages and sign-in, and 
 	await page.getByRole('button', { name: '繁體中文' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('登入');
 	await acceptInvite(page, link, '雙語 Bilingual', 'bilingual password 1');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('歡迎,雙語 Bilingual');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('歡迎，雙語 Bilingual');
 	await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '個人設定' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('個人設定');
 	await page.getByRole('button', { name: '登出' }).click();
@@ -32,7 +32,7 @@ test('a language chosen on the sign-in page stays across pages and sign-in, and 
 	await fresh.getByLabel('Email').fill(email);
 	await fresh.getByLabel('Password').fill('bilingual password 1');
 	await fresh.getByRole('button', { name: 'Sign in' }).click();
-	await expect(fresh.getByRole('heading', { level: 1 })).toHaveText('歡迎,雙語 Bilingual');
+	await expect(fresh.getByRole('heading', { level: 1 })).toHaveText('歡迎，雙語 Bilingual');
 
 	// Switching back while signed in saves the new choice.
 	await fresh.getByRole('button', { name: 'English' }).click();

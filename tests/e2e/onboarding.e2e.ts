@@ -98,7 +98,7 @@ test('a practice reply that misses key points puts the script entry due for revi
 	await expect(page.getByText(/Score for this reply/)).toHaveCount(2);
 
 	await page.goto('/');
-	await expect(page.getByRole('link', { name: /review cards due/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: /review cards? due/ })).toBeVisible();
 	await page.goto('/review');
 	await expect(page.getByText(/Too expensive|too expensive/).first()).toBeVisible();
 });
