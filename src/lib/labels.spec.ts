@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatList, listParts } from './labels';
+import { formatDate, formatDateTime, formatList, listParts, trendText } from './labels';
 import { m } from './paraglide/messages';
 import { inTimeZone } from './test-time-zones';
 
@@ -33,5 +33,17 @@ describe('lists in a sentence', () => {
 			{ type: 'literal', value: ' and ' },
 			{ type: 'element', value: 'Ann Lee' }
 		]);
+	});
+});
+
+describe('the sparkline’s text alternative', () => {
+	it('says which way the scores went before reading every week, in each language', () => {
+		const rising = [null, 62, null, 70, 78.2];
+		expect(trendText(rising, 'en')).toBe('Rising, from 62 to 78. Weekly average scores, oldest first: none, 62, none, 70, and 78.2');
+		expect(trendText(rising, 'zh-TW')).toBe('上升，從 62 到 78。每週平均分數，由舊到新：無、62、無、70和78.2');
+		expect(trendText([80, 71], 'en')).toMatch(/^Falling, from 80 to 71\. /);
+		expect(trendText([70, 40, 74], 'en')).toMatch(/^Steady, from 70 to 74\. /);
+		expect(trendText([null, 55], 'zh-TW')).toMatch(/^只有一週有分數：55。/);
+		expect(trendText([null, null], 'en')).toMatch(/^No scored role-plays in these 8 weeks\. /);
 	});
 });

@@ -4,6 +4,7 @@ import type { Role } from './roles';
 import type { PlanToday } from './engine/training/plan';
 import type { Flag } from './engine/scoring/score';
 import type { AttemptStatus } from './attempt-status';
+import { summarizeTrend } from './engine/reports/weak-spots';
 
 /** Message lookups for values that the data carries as codes. */
 export function roleLabel(role: Role): string {
@@ -252,4 +253,21 @@ export function planTodayText(when: PlanToday, total: number): string {
 		case 'after':
 			return m.home_plan_over({ total });
 	}
+}
+
+/**
+ * A rep's weekly averages (oldest first, null: no score that week) in words, for the sparkline's
+ * accessible name: which way they went, then every week's number.
+ */
+export function trendText(averages: readonly (number | null)[], locale: 'en' | 'zh-TW' = getLocale()): string {
+	const options = { locale };
+	const summary = summarizeTrend(averages);
+	const trend =
+		summary.kind === 'none'
+			? m.dashboard_trend_none({}, options)
+			: summary.kind === 'one'
+				? m.dashboard_trend_one({ last: summary.last }, options)
+				: { up: m.dashboard_trend_up, down: m.dashboard_trend_down, steady: m.dashboard_trend_steady }[summary.kind]({ first: summary.first, last: summary.last }, options);
+	const values = averages.map((average) => (average === null ? m.dashboard_trend_no_score({}, options) : String(average)));
+	return m.dashboard_trend_text({ trend, values: formatList(values, locale) }, options);
 }

@@ -25,6 +25,25 @@ for (const [role, links] of Object.entries(expectedNavigation)) {
 	});
 }
 
+test('a manager’s header fits on one row at 1280 px, and on a phone every link is on screen', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await signInAs(page, 'manager');
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	const rowOf = async (): Promise<number[]> => nav.getByRole('listitem').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+	expect(new Set(await rowOf()).size).toBe(1);
+	const bar = (await page.locator('.site-header .bar').boundingBox())!;
+	const signOut = (await page.getByRole('button', { name: 'Sign out' }).boundingBox())!;
+	expect(signOut.y + signOut.height).toBeLessThanOrEqual(bar.y + bar.height);
+	expect(bar.height).toBeLessThan(70);
+	// The header offers the other language; the page is written in its own.
+	await expect(page.getByRole('button', { name: '繁體中文' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'English' })).toHaveCount(0);
+
+	await page.setViewportSize({ width: 390, height: 844 });
+	for (const link of await nav.getByRole('link').all()) await expect(link).toBeInViewport();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
 test('a wrong password and an unknown email get the same message', async ({ page }) => {
 	await page.goto('/login');
 	await page.getByLabel('Email').fill('rep@rehearse.test');

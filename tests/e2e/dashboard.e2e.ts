@@ -33,7 +33,8 @@ test('a manager reads the dashboard, follows a heatmap cell to a transcript, and
 	}).toPass({ timeout: 10_000 });
 	// The role-play counts this week, unless midnight passed since (a week may have begun; the server runs in this TZ).
 	expect(Number(thisWeek)).toBeGreaterThanOrEqual(localIsoDate(new Date()) === practisedOn ? 1 : 0);
-	await expect(row.getByRole('img', { name: /Weekly average scores/ })).toBeVisible();
+	// The trend's text alternative says which way it went, then the weeks' numbers.
+	await expect(row.getByRole('img', { name: /^(Rising|Falling|Steady|Scores in one week only|No scored role-plays)\b.*\. Weekly average scores, oldest first: / })).toBeVisible();
 
 	await page.goto('/team/weak-spots');
 	await page.getByRole('link', { name: /張小雯.*, Price:/ }).click();

@@ -6,7 +6,7 @@ import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
 const quiz = parse(readFileSync('content/en/quizzes/product-and-rules.yaml', 'utf8')) as { items: { question: string; options: string[]; answer: number }[] };
 const gatekeeper = parse(readFileSync('content/en/scenarios/gatekeeper-boss-not-in.yaml', 'utf8')) as { beats: Record<string, { choices?: { text: string; quality: string }[] }> };
 const goodChoices = Object.values(gatekeeper.beats).flatMap((beat) => (beat.choices ?? []).filter((c) => c.quality === 'good').map((c) => c.text.trim()));
-const curriculum = parse(readFileSync('content/en/curricula/new-rep-onboarding.yaml', 'utf8')) as { days: { modules: { type: string; items: string[] }[] }[] };
+const curriculum = parse(readFileSync('content/en/curricula/new-rep-onboarding.yaml', 'utf8')) as { days: { title: string; modules: { type: string; title: string; items: string[] }[] }[] };
 
 /** A Saturday at least two days from now (YYYY-MM-DD), and the Monday after it: the same on any day this runs. */
 function comingSaturday(): { saturday: string; monday: Date } {
@@ -73,6 +73,16 @@ test('a manager enrols a rep in a cohort starting on a Saturday; the rep begins 
 	await page.goto(cohortUrl);
 	const row = page.getByRole('row').filter({ hasText: name });
 	await expect(row.locator('td.cell.done')).toHaveCount(5);
+	// Columns are named by day and module, not numbered; the sign-off stays in view when the grid scrolls.
+	const first = curriculum.days[0]!.modules[0]!;
+	await expect(page.getByRole('columnheader', { name: `Day 1 ${curriculum.days[0]!.title}` })).toBeVisible();
+	await expect(page.getByRole('columnheader', { name: `Read ${first.title}` })).toBeVisible();
+	const signOff = row.getByRole('link', { name: `Score the sign-off: ${name}` });
+	await page.locator('.table-wrap').evaluate((wrap) => wrap.scrollTo({ left: 0 }));
+	await expect(signOff).toBeInViewport();
+	await page.locator('.table-wrap').evaluate((wrap) => wrap.scrollTo({ left: wrap.scrollWidth / 2 }));
+	await expect(signOff).toBeInViewport();
+	expect(await (await page.request.get(`${cohortUrl}/csv`)).text()).toContain(`Day 1 · ${first.title}`);
 	await repContext.close();
 });
 

@@ -6,6 +6,7 @@ import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
 // The demo scenario's own examples drive the role-play, so this test follows the content.
 const scenario = parse(readFileSync('content/en/scenarios/renewal-price-objection.yaml', 'utf8')) as {
 	title: string;
+	objective: string;
 	start: string;
 	beats: Record<string, { customer: string; choices?: { text: string; quality: string }[] }>;
 	examples: { good: string[]; bad: string[] };
@@ -19,6 +20,8 @@ async function newRep(page: Page, browser: import('@playwright/test').Browser): 
 async function start(page: Page, mode: 'Multiple choice' | 'Free text' | 'Call'): Promise<void> {
 	await page.goto('/practice');
 	await page.getByRole('link', { name: scenario.title }).click();
+	// The start page says what the call is for before the rep picks a mode.
+	await expect(page.getByRole('region', { name: 'Your objective' })).toContainText(scenario.objective);
 	await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
 	await page.getByRole('button', { name: 'Start the role-play' }).click();
 	await expect(page).toHaveURL(/\/attempts\/[a-z0-9]+$/);

@@ -21,6 +21,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	await expect(page.getByRole('heading', { name: 'Customer and settings' })).toBeVisible();
 	await expect(page.getByLabel('File')).toHaveCount(0);
 	await page.getByLabel(/^Title/).fill(`Too expensive ${id}`);
+	await page.getByLabel(/^Objective/).fill('Keep the price and book a time to go through the figures.');
 	await page.getByLabel(/^Name/).fill('Mrs. Chen');
 	await page.getByLabel('Job title').fill('Purchasing manager');
 	await page.getByLabel('Company').fill('Chen Tools');
@@ -102,6 +103,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	expect(mine?.text).toContain('start: greet');
 	expect(mine?.text).toContain('goto: price');
 	expect(mine?.text).toContain('name: Mrs. Chen');
+	expect(mine?.text).toContain(`title: Too expensive ${id}\nobjective: Keep the price and book a time to go through the figures.\n`);
 	const checked = checkContentFiles(files);
 	expect(checked.problems).toEqual([]);
 	expect(checked.items.some((item) => item.kind === 'scenario' && item.id === id)).toBe(true);

@@ -95,9 +95,14 @@ export interface WeakSpots {
 	suggestions: Map<string, Suggestion | null>;
 	/** The titles of the scenarios and entries the suggestions name, by `kind:id`. */
 	titles: ReadonlyMap<string, string>;
+	/** The criteria's titles in the language, by id: see WeakSpotContent. */
+	criterionTitles: ReadonlyMap<string, string>;
 }
 
 type FollowedRep = ReturnType<typeof followedReps>[number];
+
+/** The rubric a role-play's criteria are read against when its scenario names none (as its result page does). */
+const DEFAULT_RUBRIC = 'hiring-roleplay';
 
 /** The category of each script entry, whichever language it is written in. */
 function scriptCategories(db: Db): Map<string, string> {
@@ -118,6 +123,12 @@ interface WeakSpotContent {
 	scenariosByCategory: ReadonlyMap<string, readonly string[]>;
 	/** The titles of what a suggestion can name, by `kind:id`, in the language (or the other). */
 	titles: ReadonlyMap<string, string>;
+	/**
+	 * Each criterion's title in the language, as a rubric gives it: the hiring rubric's first (the
+	 * one practice is scored on when a scenario names none), then the others' by rubric id. A
+	 * criterion no rubric of the language names is left out, and shows as its id.
+	 */
+	criterionTitles: ReadonlyMap<string, string>;
 }
 
 function weakSpotContent(db: Db, locale: ContentLocale): WeakSpotContent {
@@ -137,6 +148,11 @@ function weakSpotContent(db: Db, locale: ContentLocale): WeakSpotContent {
 			...contentTitles(db, 'scenario', [...new Set([...scenariosByCategory.values()].flat())], locale).map((t) => [`scenario:${t.id}`, t.title] as const),
 			...contentTitles(db, 'script', [...categoryOf.keys()], locale).map((t) => [`script:${t.id}`, t.title] as const)
 		]);
+		const criterionTitles = new Map<string, string>();
+		const rubricCriteria = db.all<{ id: string; title: string }>(
+			sql`select json_extract(criterion.value, '$.id') as id, json_extract(criterion.value, '$.title') as title from ${contentItems} item, json_each(item.data, '$.criteria') criterion where item.kind = 'rubric' and item.locale = ${locale} order by item.id <> ${DEFAULT_RUBRIC}, item.id, criterion.key`
+		);
+		for (const { id, title } of rubricCriteria) if (!criterionTitles.has(id)) criterionTitles.set(id, title);
 		return {
 			categoryOf,
 			categories: [...new Set(categoryOf.values())].sort(),
@@ -144,7 +160,8 @@ function weakSpotContent(db: Db, locale: ContentLocale): WeakSpotContent {
 				.all<{ criterion: string }>(sql`select distinct criterion.value as criterion from ${contentItems} item, json_each(item.data, '$.criteria') criterion where item.kind = 'scenario' order by 1`)
 				.map((row) => row.criterion),
 			scenariosByCategory,
-			titles
+			titles,
+			criterionTitles
 		};
 	});
 }
@@ -157,8 +174,8 @@ function weakSpotContent(db: Db, locale: ContentLocale): WeakSpotContent {
  * (all the followed reps) tells whether anyone has practised yet.
  */
 export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, shown: FollowedRep[] = reps): WeakSpots {
-	const { categoryOf, categories, criteria, scenariosByCategory: practised, titles } = weakSpotContent(db, locale);
-	if (reps.length === 0) return { reps: shown, anyPractice: false, categories, criteria, byCategory: new Map(), byCriterion: new Map(), suggestions: new Map(), titles };
+	const { categoryOf, categories, criteria, scenariosByCategory: practised, titles, criterionTitles } = weakSpotContent(db, locale);
+	if (reps.length === 0) return { reps: shown, anyPractice: false, categories, criteria, byCategory: new Map(), byCriterion: new Map(), suggestions: new Map(), titles, criterionTitles };
 	const anyPractice = !!prepared(db, 'weak-spots-any', () =>
 		db.select({ userId: skillRollups.userId }).from(skillRollups).where(inJsonList(skillRollups.userId, 'reps')).limit(1).prepare()
 	).get({ reps: JSON.stringify(reps.map((r) => r.id)) });
@@ -196,7 +213,7 @@ export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, sh
 			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, practised)];
 		})
 	);
-	return { reps: shown, anyPractice, categories, criteria, byCategory, byCriterion, suggestions, titles };
+	return { reps: shown, anyPractice, categories, criteria, byCategory, byCriterion, suggestions, titles, criterionTitles };
 }
 
 /**

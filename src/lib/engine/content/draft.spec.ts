@@ -43,6 +43,30 @@ describe('form drafts', () => {
 		expect(text).toContain('goto: close');
 	});
 
+	it('writes a scenario’s objective after its title, checks its length, and drops it when cleared', () => {
+		const read = readDraft('scenario', 'id: new-call\ntitle: A call\npersona: { name: Mr. Wu, role: Owner, company: Jinda }\nminutes: 5\npass: 60\nstart: hello\nbeats:\n  hello: { customer: Hello?, end: won }\n');
+		if (!read.ok || read.draft.kind !== 'scenario') throw new Error('the draft must read');
+		expect(read.draft.data.objective).toBeUndefined();
+		read.draft.data.objective = 'Book a call-back at a set time.';
+		const text = writeDraft(read.draft);
+		expect(text.split('\n').slice(0, 3)).toEqual(['id: new-call', 'title: A call', 'objective: Book a call-back at a set time.']);
+		const parsed = parseContentFile('en/scenarios/new-call.yaml', text);
+		expect(parsed.ok && parsed.item.kind === 'scenario' && parsed.item.data.objective).toBe('Book a call-back at a set time.');
+		read.draft.data.objective = 'x'.repeat(501);
+		expect(parseContentFile('en/scenarios/new-call.yaml', writeDraft(read.draft))).toMatchObject({ ok: false, problems: [{ line: 3, message: expect.stringContaining('objective: must be at most 500 characters') }] });
+		read.draft.data.objective = '';
+		expect(writeDraft(read.draft)).not.toContain('objective');
+	});
+
+	it('every shipped scenario says its objective, in each language', () => {
+		const scenarios = files.filter((file) => /^(en|zh-TW)\/scenarios\//.test(file.replace(/\\/g, '/')));
+		expect(scenarios.length).toBeGreaterThanOrEqual(16);
+		for (const file of scenarios) {
+			const parsed = parseContentFile(file.replace(/\\/g, '/'), readFileSync(join(CONTENT, file), 'utf8'));
+			expect(parsed.ok && parsed.item.kind === 'scenario' && parsed.item.data.objective, file).toEqual(expect.any(String));
+		}
+	});
+
 	it('keeps the body of a Markdown kind and fields the form does not know', () => {
 		const read = readDraft('article', '---\nid: a\ntitle: T\ncolour: red\n---\n# Body\n');
 		expect(read.ok).toBe(true);

@@ -50,6 +50,7 @@ const SHAPES: Record<ContentKind, Shape> = {
 	scenario: fields({
 		id: 'text',
 		title: 'text',
+		objective: optional('text'),
 		persona: fields({ name: 'text', role: 'text', company: 'text', mood: optional('text') }),
 		difficulty: optional('text'),
 		minutes: 'number',
@@ -113,6 +114,7 @@ export interface DraftData {
 	scenario: {
 		id: string;
 		title: string;
+		objective?: string;
 		persona: { name: string; role: string; company: string; mood?: string };
 		difficulty?: string;
 		minutes: number | null;
@@ -240,11 +242,13 @@ function dropEmpty(shape: Shape, value: unknown): unknown {
 	if ('list' in shape) return Array.isArray(value) ? value.map((entry) => dropEmpty(shape.list, entry)) : value;
 	if (!isPlainObject(value)) return value;
 	if ('record' in shape) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, dropEmpty(shape.record, entry)]));
+	// In the shape's order, then the fields it does not know: a field the form fills in after
+	// reading (an objective added to a scenario) is written in its place, not at the end.
 	const out: Record<string, unknown> = {};
-	for (const [key, entry] of Object.entries(value)) {
-		const inner = shape.fields[key];
-		const kept = inner ? dropEmpty(inner, entry) : entry;
+	for (const [key, inner] of Object.entries(shape.fields)) {
+		const kept = key in value ? dropEmpty(inner, value[key]) : undefined;
 		if (kept !== undefined) out[key] = kept;
 	}
+	for (const [key, entry] of Object.entries(value)) if (!(key in shape.fields)) out[key] = entry;
 	return out;
 }

@@ -108,6 +108,8 @@ const beat = v.strictObject({
 export const scenarioSchema = v.strictObject({
 	id: contentId,
 	title: text(200),
+	/** What the rep is to achieve on the call, said on its start page (a scenario may have none). */
+	objective: v.optional(text(500)),
 	persona: v.strictObject({ name: text(100), role: text(100), company: text(200), mood: v.optional(text(100)) }),
 	difficulty: v.optional(oneOf(['easy', 'medium', 'hard'] as const), 'medium'),
 	minutes: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 to 30'), v.maxValue(30, 'must be 1 to 30')),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellsInOrder, cellsOf, sparklinePoints, suggestNext, weeklyTrend } from './weak-spots';
+import { cellsInOrder, cellsOf, sparklineCoordinates, sparklineDomain, sparklinePoints, suggestNext, summarizeTrend, weeklyTrend } from './weak-spots';
 
 describe('cellsOf', () => {
 	it('averages each rep and key from sums and counts', () => {
@@ -50,5 +50,33 @@ describe('weeklyTrend and sparkline', () => {
 		// A single week with scores still shows, as a dot.
 		expect(sparklinePoints([null, null, 50], 70, 20)).toBe('70,10 70,10');
 		expect(sparklinePoints([null, null, null], 70, 20)).toBe('');
+	});
+
+	it('draws a rep’s own range, at least 40 points high, so that a climb from 60 to 75 shows', () => {
+		expect(sparklineDomain([60, null, 75])).toEqual([47.5, 87.5]);
+		// Kept within 0–100, still 40 points high.
+		expect(sparklineDomain([90, 100])).toEqual([60, 100]);
+		expect(sparklineDomain([5, 10])).toEqual([0, 40]);
+		// A range wider than 40 is drawn as it is; no scores, the whole scale.
+		expect(sparklineDomain([10, 90])).toEqual([10, 90]);
+		expect(sparklineDomain([null, null])).toEqual([0, 100]);
+		// 60 → 75 now rises by 12 of 32 pixels, not by 5.
+		const [first, , last] = sparklineCoordinates([60, null, 75], 100, 32, sparklineDomain([60, null, 75]));
+		expect(first![1] - last![1]).toBe(12);
+		expect(sparklinePoints([60, null, 75], 100, 32, [47.5, 87.5])).toBe('0,22 100,10');
+	});
+});
+
+describe('the trend in words', () => {
+	it.each([
+		[[null, null, null], { kind: 'none' }],
+		[[null, 72.4, null], { kind: 'one', last: 72 }],
+		[[null, 62, null, 70, 78.2], { kind: 'up', first: 62, last: 78, change: 16 }],
+		[[80, 71, null], { kind: 'down', first: 80, last: 71, change: -9 }],
+		// Within 5 points either way the level reads as steady, whatever happened in between.
+		[[70, 40, 74], { kind: 'steady', first: 70, last: 74, change: 4 }],
+		[[70, 65.4], { kind: 'down', first: 70, last: 65, change: -5 }]
+	] as const)('%j reads as %j', (averages, summary) => {
+		expect(summarizeTrend(averages)).toEqual(summary);
 	});
 });

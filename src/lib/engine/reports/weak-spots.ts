@@ -72,12 +72,54 @@ export function weeklyTrend(rows: readonly { weeksAgo: number; sum: number; coun
 	});
 }
 
-/** SVG polyline points for a trend's averages (null: no score that week), in a width × height box, scores 0–100 bottom to top. */
-export function sparklinePoints(averages: readonly (number | null)[], width: number, height: number): string {
+/** The narrowest score range a sparkline is drawn over: a few points' wobble must not look like a climb. */
+export const SPARKLINE_MIN_SPAN = 40;
+
+/**
+ * The scores a sparkline spans, bottom to top: the rep's own range, widened evenly to at least
+ * SPARKLINE_MIN_SPAN and kept within 0–100. Drawn over the whole 0–100, a climb from 60 to 75 in
+ * a line 32 pixels high rises by five pixels and reads as flat.
+ */
+export function sparklineDomain(averages: readonly (number | null)[]): [low: number, high: number] {
+	const scored = averages.filter((a): a is number => a !== null);
+	if (scored.length === 0) return [0, 100];
+	const [min, max] = [Math.min(...scored), Math.max(...scored)];
+	const widen = Math.max(0, SPARKLINE_MIN_SPAN - (max - min)) / 2;
+	let [low, high] = [min - widen, max + widen];
+	if (low < 0) [low, high] = [0, high - low];
+	if (high > 100) [low, high] = [Math.max(0, low - (high - 100)), 100];
+	return [low, high];
+}
+
+/** Where each week's average sits in a width × height box (null: no score that week), over `domain` bottom to top. */
+export function sparklineCoordinates(averages: readonly (number | null)[], width: number, height: number, domain: readonly [number, number] = [0, 100]): ([x: number, y: number] | null)[] {
 	const step = averages.length > 1 ? width / (averages.length - 1) : 0;
-	const points = averages
-		.map((average, i) => (average === null ? null : `${Math.round(i * step * 10) / 10},${Math.round((height - (average / 100) * height) * 10) / 10}`))
-		.filter((p): p is string => p !== null);
+	const [low, high] = domain;
+	const round = (n: number): number => Math.round(n * 10) / 10;
+	return averages.map((average, i) => (average === null ? null : [round(i * step), round(height - ((average - low) / (high - low || 1)) * height)]));
+}
+
+/** SVG polyline points for a trend's averages (null: no score that week), in a width × height box, over `domain` (scores 0–100 unless given) bottom to top. */
+export function sparklinePoints(averages: readonly (number | null)[], width: number, height: number, domain: readonly [number, number] = [0, 100]): string {
+	const points = sparklineCoordinates(averages, width, height, domain)
+		.filter((p): p is [number, number] => p !== null)
+		.map(([x, y]) => `${x},${y}`);
 	// A line through one point draws nothing: twice the same point draws a dot (round line caps).
 	return (points.length === 1 ? [points[0], points[0]] : points).join(' ');
+}
+
+/** Within this many points, the first and last scored weeks read as the same level. */
+export const STEADY_WITHIN = 5;
+
+/** What a trend says in words: which way it went from its first scored week to its last. */
+export type TrendSummary = { kind: 'none' } | { kind: 'one'; last: number } | { kind: 'up' | 'down' | 'steady'; first: number; last: number; change: number };
+
+export function summarizeTrend(averages: readonly (number | null)[]): TrendSummary {
+	const scored = averages.filter((a): a is number => a !== null).map((a) => Math.round(a));
+	if (scored.length === 0) return { kind: 'none' };
+	const last = scored[scored.length - 1]!;
+	if (scored.length === 1) return { kind: 'one', last };
+	const first = scored[0]!;
+	const change = last - first;
+	return { kind: Math.abs(change) < STEADY_WITHIN ? 'steady' : change > 0 ? 'up' : 'down', first, last, change };
 }

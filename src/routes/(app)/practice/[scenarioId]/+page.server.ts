@@ -23,9 +23,9 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const scenario = findContent(db, 'scenario', event.params.scenarioId, contentLocale());
 	if (!scenario) error(404, 'Not found');
-	const { title, persona, minutes, pass, difficulty } = scenario.data;
+	const { title, objective, persona, minutes, pass, difficulty } = scenario.data;
 	return {
-		scenario: { id: scenario.id, locale: scenario.locale, title, persona, minutes, pass, difficulty, hasChoices: hasChoicesEverywhere(scenario.data) },
+		scenario: { id: scenario.id, locale: scenario.locale, title, objective: objective ?? null, persona, minutes, pass, difficulty, hasChoices: hasChoicesEverywhere(scenario.data) },
 		history: listAttemptsFor(db, user.id, scenario.id).map(({ id, mode, status, score, startedAt }) => ({ id, mode, status, score, startedAt }))
 	};
 };

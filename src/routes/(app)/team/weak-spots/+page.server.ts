@@ -1,7 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { criterionTitles } from '$lib/server/attempt-view';
 import { followedReps, WEAK_SPOTS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
 import { pageOf } from '$lib/pages';
 import { contentLocale } from '$lib/server/content-locale';
@@ -20,8 +19,6 @@ export const load: PageServerLoad = (event) => {
 	const { items: reps, pager } = pageOf(followed, WEAK_SPOTS_PER_PAGE, event.url.searchParams.get('page'));
 	// Cells and suggestions for this page's reps only; the columns are fixed by the content.
 	const spots = weakSpots(db, followed, locale, reps);
-	// Kept per content version, as the role-play result page reads them.
-	const criterionTitlesOf = Object.fromEntries(criterionTitles(db, 'hiring-roleplay', locale));
 	const title = (kind: 'scenario' | 'script', id: string | null) => (id ? (spots.titles.get(`${kind}:${id}`) ?? id) : null);
 	return {
 		view: serverRendered({
@@ -39,7 +36,7 @@ export const load: PageServerLoad = (event) => {
 			anyPractice: spots.anyPractice,
 			categories: spots.categories,
 			criteria: spots.criteria,
-			criterionTitles: criterionTitlesOf,
+			criterionTitles: Object.fromEntries(spots.criterionTitles),
 			pager,
 			repCount: followed.length
 		})

@@ -26,5 +26,6 @@ export const load: PageServerLoad = (event) => {
 		statuses: progress.statuses
 	}));
 	const modules = curriculum.days.flatMap((day, d) => day.modules.map((module, m) => ({ key: `d${d + 1}m${m + 1}`, day: d + 1, type: module.type, title: module.title })));
-	return { view: serverRendered({ cohort: { id: cohort.id, name: cohort.name, title: curriculum.title, startDate: cohort.startDate }, modules, reps }) };
+	const days = curriculum.days.map((day) => ({ title: day.title, size: day.modules.length }));
+	return { view: serverRendered({ cohort: { id: cohort.id, name: cohort.name, title: curriculum.title, startDate: cohort.startDate }, days, modules, reps }) };
 };

@@ -14,9 +14,9 @@ export const GET: RequestHandler = (event) => {
 	const cohort = findCohort(db, event.params.id);
 	if (!cohort || !canFollowCohort(db, user, cohort)) error(404, 'Not found');
 	const rows = membersWithProgress(db, cohort);
-	const modules = rows[0]?.progress.days.flatMap((d) => d.modules) ?? [];
+	const modules = rows[0]?.progress.days.flatMap((d, i) => d.modules.map((module) => ({ day: i + 1, title: module.title }))) ?? [];
 	const csv = toCsv([
-		[m.cohort_members(), '%', m.cohort_certified(), ...modules.map((module) => `${module.key} ${module.title}`)],
+		[m.cohort_members(), '%', m.cohort_certified(), ...modules.map((module) => `${m.cohort_day({ day: module.day })} · ${module.title}`)],
 		...rows.map(({ member, progress }) => [
 			member.name,
 			progress.percent,
