@@ -37,7 +37,8 @@ describe('renderMarkdown', () => {
 		const { html } = renderMarkdown('## Why\n\n- **bold** and *em*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
 		expect(html).toContain('<h2 id="section-1">Why</h2>');
 		expect(html).toContain('<strong>bold</strong>');
-		expect(html).toContain('<table>');
+		// Focusable, so that a table wider than the page can be scrolled with the keyboard.
+		expect(html).toContain('<table tabindex="0">');
 		expect(html).toContain('<td>2</td>');
 	});
 

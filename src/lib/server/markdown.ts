@@ -16,14 +16,17 @@ export interface RenderedMarkdown {
 // Raw HTML in the source is escaped, not passed on; the sanitizer is the second wall.
 const SANITIZE: sanitizeHtml.IOptions = {
 	allowedTags: ['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a'],
-	allowedAttributes: { a: ['href', 'title', 'rel'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'], th: ['align'], td: ['align'], ol: ['start'] },
+	allowedAttributes: { a: ['href', 'title', 'rel'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'], table: ['tabindex'], th: ['align'], td: ['align'], ol: ['start'] },
 	allowedSchemes: ['http', 'https', 'mailto'],
 	allowedSchemesAppliedToAttributes: ['href'],
 	allowProtocolRelative: false,
 	disallowedTagsMode: 'escape',
 	transformTags: {
 		h1: 'h2',
-		a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } })
+		a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
+		// A wide table scrolls sideways inside the text (Markdown.svelte): it takes the focus, so the
+		// keyboard can scroll it too (WCAG 2.1.1).
+		table: (tagName) => ({ tagName, attribs: { tabindex: '0' } })
 	}
 };
 
