@@ -43,7 +43,7 @@ describe("a line's own examples", () => {
 	});
 
 	it('are warnings of content:check on the line of the example', () => {
-		const yaml = PRICE_CALL_YAML.replace(/(\n  price:\n)/, '$1    examples:\n      good:\n        - "Sure, it is real money. What did last year bring you?"\n');
+		const yaml = PRICE_CALL_YAML.replace(/(\n {2}price:\n)/, '$1    examples:\n      good:\n        - "Sure, it is real money. What did last year bring you?"\n');
 		const { problems, warnings } = checkContentFiles([{ path: 'en/scenarios/price-call.yaml', text: yaml }]);
 		expect(problems).toEqual([]);
 		const line = yaml.split('\n').findIndex((l) => l.includes('What did last year bring you?')) + 1;
