@@ -127,7 +127,9 @@ function examplesByBeat(compiled: CompiledScenario): Map<string, { good: string[
 function modelAnswersOf(scenario: Scenario, examples: ReadonlyMap<string, { good: string[]; bad: string[] }>): Map<string, ModelAnswers> {
 	const answers = new Map<string, ModelAnswers>();
 	for (const [id, beat] of Object.entries(scenario.beats)) {
-		const texts = (quality: 'good' | 'bad') => [...new Set([...beat.choices.filter((c) => c.quality === quality).map((c) => c.text), ...beat.examples[quality], ...(examples.get(id)?.[quality] ?? [])])];
+		// A revision published before lines had examples of their own is stored without them.
+		const own = (beat as { examples?: Beat['examples'] }).examples ?? { good: [], bad: [] };
+		const texts = (quality: 'good' | 'bad') => [...new Set([...beat.choices.filter((c) => c.quality === quality).map((c) => c.text), ...own[quality], ...(examples.get(id)?.[quality] ?? [])])];
 		answers.set(id, { good: texts('good').map(modelAnswer), bad: texts('bad').map(modelAnswer) });
 	}
 	return answers;

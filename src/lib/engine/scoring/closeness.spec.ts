@@ -51,6 +51,13 @@ describe('model answers of a compiled scenario', () => {
 		expect(compiled.modelAnswers.get(scenario.start)!.bad.map((a) => a.text)).toContain(scenario.examples.bad[0]);
 	});
 
+	it('are read from a revision stored before lines had examples of their own', () => {
+		const stored = priceCall();
+		for (const beat of Object.values(stored.beats)) delete (beat as { examples?: unknown }).examples;
+		const good = compileScenario(stored).modelAnswers.get(stored.start)!.good.map((a) => a.text);
+		expect(good).toContain(stored.examples.good[0]);
+	});
+
 	it('add a bounded credit to the score and show the nearest answer', () => {
 		const start = compiled.scenario.start;
 		const beat = compiled.scenario.beats[start]!;
