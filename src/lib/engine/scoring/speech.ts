@@ -32,7 +32,7 @@ const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
 
 // The words of grammar and address that speech is full of and notes leave out.
 const GRAMMAR_WORDS = new Set(
-	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been am do does did have has had will would can could should shall may might must not no i you he she it we they me him her us them my your his its our their to of in on at for from with by about as into just very really also too all any some more much one well okay ok sure right now get got know think want need let lets im ill ive youre youd dont cant wont isnt thats its theres whats weve theyre hes shes id'.split(' ')
+	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been being am do does did have has had will would can could should shall may might must not no yes i you he she it we they me him her us them my your his its our their mine yours to of in on at for from with by about as into over just very really also too all any some more most much many one two well okay ok sure right now get got make made know think want need say said tell told go going come like good let lets im ill ive youre youd dont cant wont isnt thats its theres whats weve theyre hes shes id'.split(' ')
 );
 const GRAMMAR_CHARS = new Set([...'的了是我你他們這那個一不有在也就都會要說吧呢嗎啊喔啦嘛呀很還再把被給跟和與及或而但您請看想能可以到去來過對']);
 
@@ -82,33 +82,26 @@ export function repeatsItself(compact: string): boolean {
 	return [...compact].length >= 24 && compact.indexOf(opening, opening.length) > 0;
 }
 
-// Words that carry no subject of their own: sharing them with the customer's line is no reference to it.
-const ENGLISH_FUNCTION_WORDS = new Set(
-	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been being am do does did have has had will would can could should shall may might must not no yes i you he she it we they me him her us them my your his its our their mine yours to of in on at for from with by about as into over just very really also too all any some more most much many one two well okay ok sure right now get got make made know think want need say said tell told go going come like good'
-		.split(' ')
-);
-// Characters of grammar and address, not of the subject: a pair holding one is not a shared topic.
-const CHINESE_FUNCTION_CHARS = new Set([...'的了是我你他們這那個一不有在也就都會要說吧呢嗎啊喔啦嘛呀很還再把被給跟和與及或而但就']);
-
 function englishContentWords(folded: string): Set<string> {
-	return new Set([...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) => stem(m[0].replace(/['’].*$/, ''))).filter((word) => word.length >= 3 && !ENGLISH_FUNCTION_WORDS.has(word)));
+	return new Set([...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) => stem(m[0].replace(/['’].*$/, ''))).filter((word) => word.length >= 3 && !GRAMMAR_WORDS.has(word)));
 }
 
 function chinesePairs(folded: string): Set<string> {
 	const chars = [...folded].filter((char) => /[\u3400-\u9fff]/.test(char));
 	const pairs = new Set<string>();
 	for (let i = 0; i + 1 < chars.length; i++) {
-		if (!CHINESE_FUNCTION_CHARS.has(chars[i]!) && !CHINESE_FUNCTION_CHARS.has(chars[i + 1]!)) pairs.add(chars[i]! + chars[i + 1]!);
+		if (!GRAMMAR_CHARS.has(chars[i]!) && !GRAMMAR_CHARS.has(chars[i + 1]!)) pairs.add(chars[i]! + chars[i + 1]!);
 	}
 	return pairs;
 }
 
-/**
- * Whether a reply takes up something of what the customer just said: two words of its subject (or,
- * in Chinese, two character pairs) in common. A pitch that would fit any customer shares none.
- */
 const REFERENCE_TERMS = 2;
 
+/**
+ * Whether a reply takes up something of what the customer just said: two words of its subject (or,
+ * in Chinese, two character pairs without a grammar character) in common. A pitch that would fit
+ * any customer shares none.
+ */
 export function refersTo(reply: string, customerLine: string): boolean {
 	const said = foldForMatch(customerLine);
 	const answer = foldForMatch(reply);
@@ -123,8 +116,9 @@ export function refersTo(reply: string, customerLine: string): boolean {
 const SAME_SENTENCE = 0.4;
 
 /**
- * The same point said again in other words: two sentences of the reply sharing half their terms
- * ("I understand. I really do understand, I totally understand"). Exact repeats are caught anyway.
+ * The same point said again in other words: two sentences of the reply with two in five of their
+ * terms in common ("I understand. I really do understand, I totally understand"). Exact repeats
+ * are caught anyway.
  */
 export function restatesItself(reply: string): boolean {
 	const chinese = containsChinese(reply);
