@@ -6,17 +6,22 @@ import { findContent } from './content/store';
 import type { ContentLocale, Curriculum, Quiz } from '$lib/engine/content';
 import { gradeQuiz, quizFeedback, readingForQuiz, QUIZ_RETAKE_WAIT_MS, type QuizAnswer, type QuizFeedback } from '$lib/engine/training/quiz';
 
-/** When the rep may take the quiz again, if they must wait: only after a failed attempt. */
-export function quizRetakeAt(db: Db, userId: string, quizId: string, now = new Date()): Date | null {
-	const last = db
-		.select({ passed: quizResults.passed, at: quizResults.createdAt })
+/** The rep's latest result of a quiz, if any. */
+function lastResult(db: Db, userId: string, quizId: string) {
+	return db
+		.select({ passed: quizResults.passed, answers: quizResults.answers, createdAt: quizResults.createdAt })
 		.from(quizResults)
 		.where(and(eq(quizResults.userId, userId), eq(quizResults.quizId, quizId)))
 		.orderBy(desc(quizResults.createdAt))
 		.limit(1)
 		.get();
+}
+
+/** When the rep may take the quiz again, if they must wait: only after a failed attempt. */
+export function quizRetakeAt(db: Db, userId: string, quizId: string, now = new Date()): Date | null {
+	const last = lastResult(db, userId, quizId);
 	if (!last || last.passed) return null;
-	const retakeAt = new Date(last.at.getTime() + QUIZ_RETAKE_WAIT_MS);
+	const retakeAt = new Date(last.createdAt.getTime() + QUIZ_RETAKE_WAIT_MS);
 	return retakeAt > now ? retakeAt : null;
 }
 
@@ -26,13 +31,7 @@ export function quizRetakeAt(db: Db, userId: string, quizId: string, now = new D
  * Null after a pass or before any attempt (the quiz starts blank).
  */
 export function keptQuizAnswers(db: Db, userId: string, quizId: string): (QuizAnswer | null)[] | null {
-	const last = db
-		.select({ passed: quizResults.passed, answers: quizResults.answers })
-		.from(quizResults)
-		.where(and(eq(quizResults.userId, userId), eq(quizResults.quizId, quizId)))
-		.orderBy(desc(quizResults.createdAt))
-		.limit(1)
-		.get();
+	const last = lastResult(db, userId, quizId);
 	if (!last || last.passed || !Array.isArray(last.answers)) return null;
 	return (last.answers as (QuizAnswer | null)[]).map((answer) => answer ?? null);
 }
