@@ -147,11 +147,13 @@ export interface TurnLoad {
  * Each rep answers their attempts round-robin with the scenario's good replies, one request in
  * flight per rep, until every attempt has `turnsPerAttempt` turns or the load is stopped.
  */
-export function playTurns(origin: string, reps: readonly PreparedRep[], turnsPerAttempt: number): TurnLoad {
+export function playTurns(origin: string, reps: readonly PreparedRep[], turnsPerAttempt: number, options: { lastTurnAfter?: Promise<unknown> } = {}): TurnLoad {
 	const acknowledged: Acknowledged[] = [];
 	let stopped = false;
 	const playRep = async (rep: PreparedRep) => {
 		for (let turn = 0; turn < turnsPerAttempt; turn++) {
+			// A test that must act while every role-play is still running holds the last turn back.
+			if (turn === turnsPerAttempt - 1) await options.lastTurnAfter;
 			for (const attemptId of rep.attemptIds) {
 				if (stopped) return;
 				const reply = GOOD_REPLIES[turn]!;
