@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { intlCachePlugin } from './scripts/intl-cache';
 
 export default defineConfig({
 	plugins: [
@@ -10,6 +11,7 @@ export default defineConfig({
 			// Keep in step with the `prepare` script, which compiles the same messages for svelte-check.
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
+		intlCachePlugin(),
 		sveltekit()
 	],
 	test: {
