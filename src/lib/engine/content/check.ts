@@ -5,6 +5,7 @@ import type { Phrasebook } from '../scoring/score';
 import { validateScenario } from '../scenario/validate';
 import { playtestScenario } from '../scenario/playtest';
 import { cuesHitByBadAnswers, examplesMisjudged } from '../scenario/cue-warnings';
+import { goodChoiceUsuallyLongest } from '../scenario/choice-warnings';
 import { contentPath, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from './kinds';
 
 export interface ContentFile {
@@ -135,6 +136,14 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 					warning.quality === 'good'
 						? `beat "${warning.beat}": its good example "${quoted}" scores ${warning.score.toFixed(2)}, under the line's pass line ${warning.passLine}: give the key points it makes the words it makes them with`
 						: `beat "${warning.beat}": its bad example "${quoted}" scores ${warning.score.toFixed(2)}, at or over the line's pass line ${warning.passLine}: a pitfall, or narrower cues, should catch it`
+			});
+		}
+		const longest = goodChoiceUsuallyLongest(item.data);
+		if (longest) {
+			warnings.push({
+				file: path,
+				line: lineOf(['beats', longest.beats[0]!, 'choices']),
+				message: `the good choice is the longest in ${longest.beats.length} of the ${longest.outOf} lines with choices (${longest.beats.map((id) => `"${id}"`).join(', ')}): a rep can pass by picking the longest; make a weaker choice as long as the good one in some of them`
 			});
 		}
 		for (const warning of cuesHitByBadAnswers(item.data, phrasebook)) {
