@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
-import { intlCachePlugin } from './scripts/intl-cache';
+import { intlCachePlugin } from './scripts/intl-cache.js';
 
 export default defineConfig({
 	plugins: [

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheIntlFormatters } from './intl-cache';
+import { cacheIntlFormatters } from './intl-cache.js';
 
 // The registry exactly as `npm run prepare` generated it, cached, as its own module.
 async function cachedRegistry() {

@@ -1,5 +1,3 @@
-import type { Plugin } from 'vite';
-
 // Paraglide's generated registry builds a new Intl.PluralRules (and NumberFormat, DateTimeFormat,
 // RelativeTimeFormat) on every call of a message that counts or formats. Building one costs tens of
 // microseconds, and a manager's weak-spot grid calls plural messages hundreds of times per view: it
@@ -18,19 +16,24 @@ function cachedIntl(Kind, locale, options) {
 }
 `;
 
-/** The registry's code with every Intl formatter built once per locale and options. */
-export function cacheIntlFormatters(code: string): string {
+/**
+ * The registry's code with every Intl formatter built once per locale and options.
+ * @param {string} code
+ * @returns {string}
+ */
+export function cacheIntlFormatters(code) {
 	let replaced = 0;
-	const cached = code.replace(CONSTRUCTION, (_, kind: string, options: string) => {
+	const cached = code.replace(CONSTRUCTION, (_, /** @type {string} */ kind, /** @type {string} */ options) => {
 		replaced++;
 		return `cachedIntl(Intl.${kind}, locale, ${options})`;
 	});
 	// A new Paraglide that writes the registry differently must not silently lose the cache.
-	if (!cached.includes('cachedIntl(Intl.PluralRules')) throw new Error(`intl-cache: Paraglide's registry no longer builds Intl.PluralRules the expected way (${replaced} formatters matched); update scripts/intl-cache.ts`);
+	if (!cached.includes('cachedIntl(Intl.PluralRules')) throw new Error(`intl-cache: Paraglide's registry no longer builds Intl.PluralRules the expected way (${replaced} formatters matched); update scripts/intl-cache.js`);
 	return CACHE + cached;
 }
 
-export function intlCachePlugin(): Plugin {
+/** @returns {import('vite').Plugin} */
+export function intlCachePlugin() {
 	return {
 		name: 'rehearse-intl-cache',
 		transform(code, id) {
