@@ -101,9 +101,12 @@ export function sparklineCoordinates(averages: readonly (number | null)[], width
 
 /** SVG polyline points for a trend's averages (null: no score that week), in a width × height box, over `domain` (scores 0–100 unless given) bottom to top. */
 export function sparklinePoints(averages: readonly (number | null)[], width: number, height: number, domain: readonly [number, number] = [0, 100]): string {
-	const points = sparklineCoordinates(averages, width, height, domain)
-		.filter((p): p is [number, number] => p !== null)
-		.map(([x, y]) => `${x},${y}`);
+	return polylineThrough(sparklineCoordinates(averages, width, height, domain));
+}
+
+/** SVG polyline points through the scored weeks' coordinates (see sparklineCoordinates). */
+export function polylineThrough(coordinates: readonly ([x: number, y: number] | null)[]): string {
+	const points = coordinates.filter((p): p is [number, number] => p !== null).map(([x, y]) => `${x},${y}`);
 	// A line through one point draws nothing: twice the same point draws a dot (round line caps).
 	return (points.length === 1 ? [points[0], points[0]] : points).join(' ');
 }
