@@ -118,7 +118,7 @@ async function buildWorld(): Promise<World> {
 	const invite = await linkIn(await post(admin, '/admin/invites?/create', { email: `${uniqueName('access-invitee')}@example.com`, roles: 'rep' }), 'invite');
 	const reset = await linkIn(await post(admin, `/admin/users/${otherRep.id}?/reset`), 'reset');
 	const studioId = uniqueName('access').toLowerCase();
-	expect((await post(admin, '/studio?/create', { kind: 'article', locale: 'en', id: studioId })).status()).toBe(303);
+	expect((await post(admin, '/studio?/create', { kind: 'article', locale: 'en', title: 'Access test', id: studioId })).status()).toBe(303);
 
 	const manager = await clientFor('manager');
 	const candidateName = uniqueName('Access Candidate');

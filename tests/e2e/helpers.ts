@@ -57,10 +57,11 @@ export async function acceptInvite(page: Page, link: string, name: string, passw
 }
 
 /** A trainer (signed in) creates a new item in the studio and lands on its editor. */
-export async function createStudioItem(page: Page, kind: string, locale: 'en' | 'zh-TW', id: string): Promise<void> {
+export async function createStudioItem(page: Page, kind: string, locale: 'en' | 'zh-TW', id: string, title = `New ${kind} ${id}`): Promise<void> {
 	await page.goto('/studio');
 	await page.getByLabel('Kind').selectOption(kind);
 	await page.getByLabel('Language').selectOption(locale);
+	await page.getByLabel('Title').fill(title);
 	await page.getByLabel(/^Id/).fill(id);
 	await page.getByRole('button', { name: 'Create' }).click();
 	await expect(page).toHaveURL(new RegExp(`/studio/${kind}/${locale}/${id}$`));

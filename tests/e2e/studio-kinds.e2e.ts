@@ -15,6 +15,7 @@ async function createInForm(page: Page, kind: string, id: string): Promise<void>
 	await page.goto('/studio');
 	await page.getByLabel('Kind').selectOption(kind);
 	await page.getByLabel('Language').selectOption('en');
+	await page.getByLabel('Title').fill(`New ${kind}`);
 	await page.getByLabel(/^Id/).fill(id);
 	await page.getByRole('button', { name: 'Create' }).click();
 	await expect(page).toHaveURL(new RegExp(`/studio/${kind}/en/${id}$`));
@@ -173,6 +174,13 @@ test('a trainer writes a script entry in the form with its Markdown preview; rep
 	await page.getByLabel('Category').selectOption('price');
 	await page.getByRole('textbox', { name: 'The objection' }).fill('Can you do a better price?');
 	await page.getByLabel('Phrasing 1', { exact: true }).fill('Any discount if I sign today?');
+	// The template's answers and mistake are placeholders: published as they are, they would be refused.
+	for (const [n, answer] of ['I understand, it is real money. What did last year bring you?', 'Members in your line get about forty inquiries a year.'].entries()) {
+		const group = page.getByRole('group', { name: new RegExp(`^Answer ${n + 1}`) });
+		await group.getByRole('textbox', { name: 'What the rep says' }).fill(answer);
+		await group.getByRole('textbox', { name: 'Why it works' }).fill('It moves the talk from price to value.');
+	}
+	await page.getByLabel('Mistake 1', { exact: true }).fill('Cutting the price at once: it says the list price was never real.');
 
 	await page.getByRole('button', { name: 'Add an answer' }).click();
 	const third = page.getByRole('group', { name: /^Answer 3/ });

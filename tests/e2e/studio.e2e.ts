@@ -90,7 +90,8 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 test('two people editing one item: the later publish is refused with a clear message, keeps the typed text, and goes through once they have seen the change', async ({ page, browser }) => {
 	const itemId = `two-editors-${Date.now().toString(36)}`;
 	await signInAs(page, 'trainer');
-	await createStudioItem(page, 'script', 'en', itemId);
+	// A lexicon: its template has no placeholders, so it publishes as it is.
+	await createStudioItem(page, 'lexicon', 'en', itemId, 'Two editors');
 	await showFile(page);
 	const template = await page.getByLabel('File').inputValue();
 	await page.getByRole('button', { name: 'Publish' }).click();
@@ -100,15 +101,15 @@ test('two people editing one item: the later publish is refused with a clear mes
 	const adminContext = await browser.newContext();
 	const admin = await adminContext.newPage();
 	await signInAs(admin, 'admin');
-	await admin.goto(`/studio/script/en/${itemId}`);
+	await admin.goto(`/studio/lexicon/en/${itemId}`);
 	await showFile(admin);
-	await page.getByLabel('File').fill(template.replace('title: New objection', 'title: Changed by the trainer'));
+	await page.getByLabel('File').fill(template.replace('title: "Two editors"', 'title: Changed by the trainer'));
 	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
 	await page.getByRole('button', { name: 'Publish' }).click();
 	await expect(page.getByRole('status')).toHaveText('Published as revision 2.');
 
 	// The admin, still looking at revision 1, publishes theirs: refused, nothing lost, nothing overwritten.
-	const adminText = template.replace('title: New objection', 'title: Changed by the admin');
+	const adminText = template.replace('title: "Two editors"', 'title: Changed by the admin');
 	await admin.getByLabel('File').fill(adminText);
 	await expect(admin.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
 	await admin.getByRole('button', { name: 'Publish' }).click();

@@ -6,7 +6,8 @@ import { syncContentOnFirstStart } from './bootstrap';
 import { findContent, upsertContentItem } from './content/store';
 import { syncContentFiles } from './content/sync';
 import { findAttempt, loadAttempt, startAttempt } from './practice';
-import { draftOf, exportZip, importZip, insightsOf, publish, publishedText, revisionsOf, rollBack, saveDraft, templateFor, checkText } from './studio';
+import { draftOf, exportZip, importZip, insightsOf, listStudioItems, publish, publishedText, revisionsOf, rollBack, saveDraft, checkText } from './studio';
+import { templateFor } from '$lib/engine/studio/templates';
 import { checkContentFiles, MAX_FILE_CHARS, parseContentFile, readDraft, type ContentItem } from '$lib/engine/content';
 import { parseExportSelection } from '$lib/engine/studio/selection';
 
@@ -46,17 +47,37 @@ describe('studio publishing', { timeout: 30_000 }, () => {
 
 	it('a new scenario from the template publishes; an unreachable beat is refused first', async () => {
 		const { db, trainer } = setUp();
-		const text = templateFor('scenario', 'my-first-call');
+		const text = templateFor('scenario', 'my-first-call', 'en', 'My first call');
 		const withOrphan = text.replace('  won: {', '  orphan: { customer: Hm?, next: [{ goto: lost }] }\n  won: {');
 		expect((await checkText(db, 'scenario', 'en', 'my-first-call', withOrphan)).problems.map((p) => p.message)).toContain('beat "orphan" cannot be reached from the start beat "greet"');
 		expect(await publish(db, 'scenario', 'en', 'my-first-call', text, trainer.id)).toEqual({ ok: true, number: 1 });
 		expect(findContent(db, 'scenario', 'my-first-call', 'en')).toBeDefined();
 	});
 
+	it('lists a new item that only has a draft by the title its trainer gave it', () => {
+		const { db, trainer } = setUp();
+		saveDraft(db, 'scenario', 'zh-TW', 'scenario-1', templateFor('scenario', 'scenario-1', 'zh-TW', '需要問老闆：再想想'), trainer.id);
+		expect(listStudioItems(db).find((item) => item.id === 'scenario-1')).toMatchObject({ locale: 'zh-TW', title: '需要問老闆：再想想', published: false, draft: true });
+	});
+
+	it('refuses to publish a template whose placeholders are still there, naming each line, and publishes it once they are replaced', async () => {
+		const { db, trainer } = setUp();
+		const text = templateFor('quiz', 'first-quiz', 'zh-TW', '第一次測驗');
+		const refused = await publish(db, 'quiz', 'zh-TW', 'first-quiz', text, trainer.id);
+		expect(!refused.ok && refused.problems.map((p) => [p.line, p.message])).toEqual([
+			[6, '"寫下題目。" is the template\'s placeholder: write your own text here'],
+			[7, '"第一個選項" is the template\'s placeholder: write your own text here'],
+			[7, '"第二個選項" is the template\'s placeholder: write your own text here'],
+			[9, '"為什麼這是正確答案。" is the template\'s placeholder: write your own text here']
+		]);
+		const written = text.replace('寫下題目。', '會員一年多少錢？').replace('[第一個選項, 第二個選項]', '[兩萬六千八, 五千]').replace('為什麼這是正確答案。', '金牌會員一年 NT$26,800。');
+		expect(await publish(db, 'quiz', 'zh-TW', 'first-quiz', written, trainer.id)).toEqual({ ok: true, number: 1 });
+	});
+
 	it('the scenario template opens in the form as one opening beat and a won and a lost ending, in the item’s language, and passes its playtest', async () => {
 		const { db } = setUp();
 		for (const locale of ['en', 'zh-TW'] as const) {
-			const text = templateFor('scenario', 'my-first-call', locale);
+			const text = templateFor('scenario', 'my-first-call', locale, 'My first call');
 			const read = readDraft('scenario', text);
 			if (!read.ok || read.draft.kind !== 'scenario') throw new Error(`${locale}: the form cannot read the template`);
 			const { beats, start } = read.draft.data;
@@ -65,12 +86,12 @@ describe('studio publishing', { timeout: 30_000 }, () => {
 			const insights = await insightsOf(db, 'scenario', locale, 'my-first-call', text, []);
 			expect(insights.scenario?.playtest.map((run) => [run.kind, run.passed])).toEqual([['good', true], ['bad', false]]);
 		}
-		expect(templateFor('scenario', 'x', 'zh-TW')).toContain('customer: 喂？哪位？');
+		expect(templateFor('scenario', 'x', 'zh-TW', '需要問老闆')).toContain('customer: 喂？哪位？');
 	});
 
 	it('draws a half-written scenario (its start beat or a rule’s beat removed) instead of failing the live check', async () => {
 		const { db } = setUp();
-		const template = templateFor('scenario', 'my-first-call');
+		const template = templateFor('scenario', 'my-first-call', 'en', 'My first call');
 		for (const text of [template.replace('start: greet', 'start: opening'), template.replace('{ goto: lost }', '{ goto: gone }')]) {
 			const { problems } = await checkText(db, 'scenario', 'en', 'my-first-call', text);
 			expect(problems).toHaveLength(1);
@@ -124,8 +145,8 @@ describe('zip import and export', { timeout: 30_000 }, () => {
 		const { zipSync, strToU8 } = await import('fflate');
 		const { importZip } = await import('./studio');
 		const { db, trainer } = setUp();
-		const script = templateFor('script', 'brand-new-objection');
-		const scenario = templateFor('scenario', 'brand-new-call').replace('    customer: Hello?\n', '    customer: Hello?\n    script: brand-new-objection\n');
+		const script = templateFor('script', 'brand-new-objection', 'en', 'New objection');
+		const scenario = templateFor('scenario', 'brand-new-call', 'en', 'Brand new call').replace('    customer: Hello?\n', '    customer: Hello?\n    script: brand-new-objection\n');
 		// The scenario comes first in the zip and refers to the script, which is not published yet.
 		const together = zipSync({ 'content/en/scenarios/brand-new-call.yaml': strToU8(scenario), 'content/en/scripts/brand-new-objection.md': strToU8(script) });
 		expect(await importZip(db, together, trainer.id)).toEqual({ ok: true, count: 2 });

@@ -9,6 +9,7 @@ import { builtFromContent, rowToItem, upsertContentItem } from './content/store'
 import type { ZipRefused } from './content/zip';
 import { citationsOf, CONTENT_KINDS, contentPath, readDraft, serializeContentItem, writeDraft, MAX_EXAMPLES, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem, type Lexicon, type Published } from '$lib/engine/content';
 import { isSelected, type ExportSelection } from '$lib/engine/studio/selection';
+import { placeholdersIn } from '$lib/engine/studio/templates';
 import type { StudioInsights } from './content/checker';
 
 export function isContentKind(value: string): value is ContentKind {
@@ -28,12 +29,26 @@ export interface StudioItem {
 /** Every item, published or only drafted, for the studio's list. */
 export function listStudioItems(db: Db): StudioItem[] {
 	const published = db.select({ kind: contentItems.kind, locale: contentItems.locale, id: contentItems.id, title: contentItems.title }).from(contentItems).all();
-	const drafts = db.select({ kind: contentDrafts.kind, locale: contentDrafts.locale, id: contentDrafts.itemId }).from(contentDrafts).all();
+	const drafts = db.select({ kind: contentDrafts.kind, locale: contentDrafts.locale, id: contentDrafts.itemId, text: contentDrafts.text }).from(contentDrafts).all();
 	const key = (i: { kind: string; locale: string; id: string }) => `${i.kind}:${i.locale}:${i.id}`;
 	const draftKeys = new Set(drafts.map(key));
 	const items = new Map<string, StudioItem>(published.map((p) => [key(p), { ...(p as { kind: ContentKind; locale: ContentLocale; id: string; title: string }), published: true, draft: draftKeys.has(key(p)) }]));
-	for (const d of drafts) if (!items.has(key(d))) items.set(key(d), { ...(d as { kind: ContentKind; locale: ContentLocale; id: string }), title: d.id, published: false, draft: true });
+	for (const d of drafts) if (!items.has(key(d))) items.set(key(d), { kind: d.kind as ContentKind, locale: d.locale as ContentLocale, id: d.id, title: draftTitle(d.text) ?? d.id, published: false, draft: true });
 	return [...items.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id) || a.locale.localeCompare(b.locale));
+}
+
+/** The title line of a draft that was never published, as the trainer wrote it (a new item's list entry); null without one. */
+function draftTitle(text: string): string | null {
+	const value = /^title:[ \t]*(.+?)[ \t]*$/m.exec(text)?.[1];
+	if (!value) return null;
+	if (value.startsWith('"')) {
+		try {
+			return JSON.parse(value) as string;
+		} catch {
+			return value;
+		}
+	}
+	return value.replace(/^'(.*)'$/, '$1');
 }
 
 function publishedItem(db: Db, kind: ContentKind, locale: ContentLocale, id: string): ContentItem | undefined {
@@ -95,7 +110,11 @@ function readPublished(db: Db): Published {
 
 /** Checks an item's file text as `content:check` would, against the content published now (off the request thread). */
 export async function checkText(db: Db, kind: ContentKind, locale: ContentLocale, id: string, text: string): Promise<{ item: ContentItem | null; problems: ContentProblem[]; warnings: ContentProblem[] }> {
-	const { items, problems, warnings } = await (await checker()).checkFilesOffThread([{ path: contentPath({ kind, locale, id }), text }], published(db));
+	const path = contentPath({ kind, locale, id });
+	const { items, problems, warnings } = await (await checker()).checkFilesOffThread([{ path, text }], published(db));
+	// The studio's templates are valid files; what keeps one from being published is its placeholders.
+	for (const { line, placeholder } of placeholdersIn(kind, locale, text)) problems.push({ file: path, line, message: `"${placeholder}" is the template's placeholder: write your own text here` });
+	problems.sort((a, b) => a.line - b.line);
 	return { item: problems.length === 0 ? (items[0] ?? null) : null, problems, warnings };
 }
 
@@ -155,36 +174,6 @@ export async function rollBack(db: Db, revisionId: string, authorId: string): Pr
 	const revision = db.select().from(contentRevisions).where(eq(contentRevisions.id, revisionId)).get();
 	if (!revision || !isContentKind(revision.kind)) return null;
 	return publish(db, revision.kind, revision.locale, revision.itemId, revision.text, authorId);
-}
-
-/**
- * A new scenario: one opening beat with the usual rules (a good reply wins, a weak one gets a
- * second try, then the call is lost) and the two endings, in the item's language, so that a trainer
- * in the form starts from a call that already works and changes it.
- */
-function scenarioTemplate(id: string, locale: ContentLocale): string {
-	const words =
-		locale === 'zh-TW'
-			? { title: '新情境', name: '王經理', role: '老闆', company: '五金行', hello: '喂？哪位？', point: '說明自己是誰', cues: '[我是, 敝姓]', again: '你到底是哪位？', won: '好，你把資料寄過來。', lost: '不用了，謝謝。', good: '王經理您好，我是機械五金網的小陳，想請教您一分鐘。', bad: '要不要買我們的會員？' }
-			: { title: 'New scenario', name: 'Mr. Lee', role: 'Owner', company: 'Lee Hardware', hello: 'Hello?', point: 'Says who they are', cues: '[my name, this is]', again: 'Sorry, who is this?', won: 'All right, send me the details.', lost: 'No thanks.', good: 'Hello Mr. Lee, my name is Kevin from MetalHub. Do you have a minute?', bad: 'Buy now.' };
-	return `id: ${id}\ntitle: ${words.title}\npersona: { name: ${words.name}, role: ${words.role}, company: ${words.company} }\nminutes: 8\npass: 70\ncriteria: [opening]\nstart: greet\nbeats:\n  greet:\n    customer: ${words.hello}\n    expect:\n      - { point: ${words.point}, criterion: opening, weight: 1, cues: ${words.cues} }\n    next:\n      - { minScore: 0.7, goto: won }\n      - { maxTries: 2, goto: greet, say: "${words.again}" }\n      - { goto: lost }\n  won: { end: won, customer: "${words.won}" }\n  lost: { end: lost, customer: "${words.lost}" }\nexamples:\n  good:\n    - ${words.good}\n  bad:\n    - ${words.bad}\n`;
-}
-
-/** A starting point for a new item of a kind, valid except for what the trainer must write. */
-export function templateFor(kind: ContentKind, id: string, locale: ContentLocale = 'en'): string {
-	const templates: Record<ContentKind, string> = {
-		script: `---\nid: ${id}\ntitle: New objection\ncategory: price\nobjection: What the customer says.\nvariants:\n  - Another way they say it.\nanswers:\n  - text: A recommended answer.\n    techniques: [acknowledge, ask]\n    why: Why it works.\n  - text: A second answer.\n    techniques: [evidence]\n    why: Why it works.\nmistakes:\n  - "A mistake: why it hurts."\nknowledge: []\n---\n## Notes\n`,
-		article: `---\nid: ${id}\ntitle: New article\ncategory: product\nsummary: One sentence.\nscripts: []\n---\n## First section\n\nText.\n`,
-		scenario: scenarioTemplate(id, locale),
-		rubric: `id: ${id}\ntitle: New rubric\ncriteria:\n  - id: opening\n    title: Opening\n    weight: 100\n    anchors: { 1: Poor, 2: Weak, 3: Fair, 4: Good, 5: Excellent }\n`,
-		curriculum: `id: ${id}\ntitle: New plan\ndays:\n  - title: Day 1\n    modules:\n      - { type: read, title: Read, items: [] }\n  - title: Day 2\n    modules:\n      - { type: read, title: Read, items: [] }\n  - title: Day 3\n    modules:\n      - { type: read, title: Read, items: [] }\n`,
-		quiz: `id: ${id}\ntitle: New quiz\npass: 80\nitems:\n  - type: choice\n    question: A question?\n    options: [One, Two]\n    answer: 1\n    explanation: Why.\n`,
-		lexicon:
-			locale === 'zh-TW'
-				? `id: ${id}\ntitle: 新用語庫\nintents:\n  - id: ask-a-good-time\n    meaning: 問什麼時候方便\n    phrases: [什麼時候方便, 幾點比較好, 哪天有空]\n`
-				: `id: ${id}\ntitle: New lexicon\nintents:\n  - id: ask-a-good-time\n    meaning: Asks when suits them\n    phrases: [when suits you, a good time, when are you free]\n`
-	};
-	return templates[kind];
 }
 
 export function countDrafts(db: Db): number {

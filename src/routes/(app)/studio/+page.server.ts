@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { draftOf, importZip, isContentKind, listStudioItems, publishedText, saveDraft, templateFor } from '$lib/server/studio';
+import { draftOf, importZip, isContentKind, listStudioItems, publishedText, saveDraft } from '$lib/server/studio';
+import { proposeId, templateFor } from '$lib/engine/studio/templates';
 import { readForm, textField } from '$lib/server/forms';
 import { CONTENT_KIND_NAMES } from '$lib/engine/content';
 import { isLocale } from '$lib/roles';
@@ -27,11 +28,17 @@ export const actions: Actions = {
 		const data = await readForm(event);
 		const kind = textField(data, 'kind');
 		const locale = textField(data, 'locale');
-		const id = textField(data, 'id').trim();
+		const title = textField(data, 'title').trim();
+		const typedId = textField(data, 'id').trim();
 		const db = getDb();
-		const valid = isContentKind(kind) && isLocale(locale) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && id.length <= 80;
-		if (!valid || publishedText(db, kind, locale, id) !== null || draftOf(db, kind, locale, id) !== null) return fail(400, { problem: true, id });
-		saveDraft(db, kind, locale, id, templateFor(kind, id, locale), user.id);
+		const kept = { title, id: typedId };
+		if (!isContentKind(kind) || !isLocale(locale)) return fail(400, { problem: 'kind' as const, ...kept });
+		if (title === '' || title.length > 200) return fail(400, { problem: 'title' as const, ...kept });
+		// An id typed by the trainer may be one the other language already uses: that makes this item its translation.
+		const id = typedId || proposeId(kind, title, new Set(listStudioItems(db).flatMap((item) => (item.kind === kind ? [item.id] : []))));
+		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || id.length > 80) return fail(400, { problem: 'id' as const, ...kept });
+		if (publishedText(db, kind, locale, id) !== null || draftOf(db, kind, locale, id) !== null) return fail(400, { problem: 'taken' as const, ...kept });
+		saveDraft(db, kind, locale, id, templateFor(kind, id, locale, title), user.id);
 		redirect(303, `/studio/${kind}/${locale}/${id}`);
 	}
 };
