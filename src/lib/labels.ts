@@ -4,6 +4,7 @@ import type { Role } from './roles';
 import type { PlanToday } from './engine/training/plan';
 import type { Flag } from './engine/scoring/score';
 import type { AttemptStatus } from './attempt-status';
+import type { ContentKind } from './engine/content/kinds';
 import { summarizeTrend } from './engine/reports/weak-spots';
 
 /** Message lookups for values that the data carries as codes. */
@@ -141,6 +142,20 @@ export function techniqueLabel(technique: string): string {
 
 export function languageName(locale: string): string {
 	return locale === 'zh-TW' ? m.language_zh_tw() : m.language_en();
+}
+
+/** A kind of content, as the studio's list heads it: "Scenarios", 「情境」. */
+export function contentKindLabel(kind: ContentKind): string {
+	const labels: Record<ContentKind, () => string> = {
+		script: m.studio_kind_script,
+		article: m.studio_kind_article,
+		scenario: m.studio_kind_scenario,
+		rubric: m.studio_kind_rubric,
+		curriculum: m.studio_kind_curriculum,
+		quiz: m.studio_kind_quiz,
+		lexicon: m.studio_kind_lexicon
+	};
+	return labels[kind]();
 }
 
 export function difficultyLabel(difficulty: 'easy' | 'medium' | 'hard'): string {

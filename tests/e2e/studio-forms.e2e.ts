@@ -135,3 +135,18 @@ test('a beat is removed only after saying which rules go to it', async ({ page }
 	await expect(entry(beat(page, 'greet'), 'rule 3').getByLabel('Go to')).toHaveValue('lost');
 	await expect(entry(beat(page, 'greet'), 'rule 3').getByRole('option', { name: 'lost (not found)' })).toHaveCount(1);
 });
+
+test('the rubric chosen in the form stays chosen after saving the draft and after a reload', async ({ page }) => {
+	await signInAs(page, 'trainer');
+	await createStudioItem(page, 'scenario', 'en', `${id}-rubric`);
+	const rubric = page.getByLabel('Rubric (optional)');
+	await rubric.selectOption({ label: 'Phone Sales Role-Play Scorecard (Hiring)' });
+	const chosen = await rubric.inputValue();
+	expect(chosen).not.toBe('');
+	await page.getByRole('button', { name: 'Save draft' }).click();
+	await expect(page.getByRole('status')).toHaveText('Draft saved.');
+	await expect(rubric).toHaveValue(chosen);
+	await expect(rubric.locator('option:checked')).toHaveText('Phone Sales Role-Play Scorecard (Hiring)');
+	await page.reload();
+	await expect(rubric).toHaveValue(chosen);
+});

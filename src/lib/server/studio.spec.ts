@@ -6,7 +6,7 @@ import { syncContentOnFirstStart } from './bootstrap';
 import { findContent, upsertContentItem } from './content/store';
 import { syncContentFiles } from './content/sync';
 import { findAttempt, loadAttempt, startAttempt } from './practice';
-import { draftOf, exportZip, importZip, insightsOf, listStudioItems, publish, publishedText, revisionsOf, rollBack, saveDraft, checkText } from './studio';
+import { draftOf, exportZip, importZip, insightsOf, listStudioItems, newerLanguage, publish, publishedText, revisionsOf, rollBack, saveDraft, checkText } from './studio';
 import { templateFor } from '$lib/engine/studio/templates';
 import { checkContentFiles, MAX_FILE_CHARS, parseContentFile, readDraft, type ContentItem } from '$lib/engine/content';
 import { parseExportSelection } from '$lib/engine/studio/selection';
@@ -52,6 +52,25 @@ describe('studio publishing', { timeout: 30_000 }, () => {
 		expect((await checkText(db, 'scenario', 'en', 'my-first-call', withOrphan)).problems.map((p) => p.message)).toContain('beat "orphan" cannot be reached from the start beat "greet"');
 		expect(await publish(db, 'scenario', 'en', 'my-first-call', text, trainer.id)).toEqual({ ok: true, number: 1 });
 		expect(findContent(db, 'scenario', 'my-first-call', 'en')).toBeDefined();
+	});
+
+	it('marks the other language of an item as possibly out of date after one language changes, until it is saved too', async () => {
+		const { db, trainer } = setUp();
+		const at = (minutes: number) => new Date(Date.UTC(2026, 11, 5, 9, minutes));
+		const zh = (id: string) => listStudioItems(db).find((item) => item.kind === 'script' && item.locale === 'zh-TW' && item.id === id);
+		expect(zh('price-too-high')?.newerIn).toBeNull();
+		const english = publishedText(db, 'script', 'en', 'price-too-high')!;
+		expect(await publish(db, 'script', 'en', 'price-too-high', english.replace(/^title: .*$/m, 'title: Too expensive (new)'), trainer.id, at(0))).toMatchObject({ ok: true });
+		expect(zh('price-too-high')?.newerIn).toBe('en');
+		expect(newerLanguage(db, 'script', 'zh-TW', 'price-too-high')).toEqual({ locale: 'en', at: at(0) });
+		expect(newerLanguage(db, 'script', 'en', 'price-too-high')).toBeNull();
+		// Saving the Chinese version, even as a draft, clears the mark; a change within the same minute is the same piece of work.
+		saveDraft(db, 'script', 'zh-TW', 'price-too-high', publishedText(db, 'script', 'zh-TW', 'price-too-high')!, trainer.id, at(30));
+		expect(zh('price-too-high')?.newerIn).toBeNull();
+		saveDraft(db, 'script', 'en', 'price-too-high', english, trainer.id, new Date(at(30).getTime() + 50_000));
+		expect(newerLanguage(db, 'script', 'zh-TW', 'price-too-high')).toBeNull();
+		saveDraft(db, 'script', 'en', 'price-too-high', english, trainer.id, at(32));
+		expect(newerLanguage(db, 'script', 'zh-TW', 'price-too-high')).toEqual({ locale: 'en', at: at(32) });
 	});
 
 	it('lists a new item that only has a draft by the title its trainer gave it', () => {

@@ -7,7 +7,7 @@ import { newId } from './ids';
 import { recordAudit } from './accounts';
 import { builtFromContent, rowToItem, upsertContentItem } from './content/store';
 import type { ZipRefused } from './content/zip';
-import { citationsOf, CONTENT_KINDS, contentPath, readDraft, serializeContentItem, writeDraft, MAX_EXAMPLES, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem, type Lexicon, type Published } from '$lib/engine/content';
+import { citationsOf, CONTENT_KINDS, CONTENT_LOCALES, contentPath, readDraft, serializeContentItem, writeDraft, MAX_EXAMPLES, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem, type Lexicon, type Published } from '$lib/engine/content';
 import { isSelected, type ExportSelection } from '$lib/engine/studio/selection';
 import { placeholdersIn } from '$lib/engine/studio/templates';
 import type { StudioInsights } from './content/checker';
@@ -24,6 +24,47 @@ export interface StudioItem {
 	title: string;
 	published: boolean;
 	draft: boolean;
+	/** Another language of the item changed in the studio after this one: see newerLanguage. */
+	newerIn: ContentLocale | null;
+}
+
+/**
+ * Changes this far apart or closer are one piece of work (a zip with both languages, a trainer
+ * saving one language right after the other), not one language falling behind the other.
+ */
+const SAME_CHANGE_MS = 60_000;
+
+/** When each item's language was last changed in the studio (its newest revision or its draft), by `kind:locale:id`. */
+function studioChanges(db: Db, kind?: ContentKind, id?: string): Map<string, number> {
+	const revisionFilter = kind && id ? and(eq(contentRevisions.kind, kind), eq(contentRevisions.itemId, id)) : undefined;
+	const draftFilter = kind && id ? and(eq(contentDrafts.kind, kind), eq(contentDrafts.itemId, id)) : undefined;
+	const revisions = db.select({ kind: contentRevisions.kind, locale: contentRevisions.locale, id: contentRevisions.itemId, at: sql<number>`max(${contentRevisions.createdAt})` }).from(contentRevisions).where(revisionFilter).groupBy(contentRevisions.kind, contentRevisions.locale, contentRevisions.itemId).all();
+	const drafts = db.select({ kind: contentDrafts.kind, locale: contentDrafts.locale, id: contentDrafts.itemId, at: contentDrafts.updatedAt }).from(contentDrafts).where(draftFilter).all();
+	const changes = new Map<string, number>();
+	for (const change of [...revisions, ...drafts]) {
+		const key = `${change.kind}:${change.locale}:${change.id}`;
+		const at = change.at instanceof Date ? change.at.getTime() : change.at;
+		changes.set(key, Math.max(changes.get(key) ?? 0, at));
+	}
+	return changes;
+}
+
+/**
+ * The language in which the item changed in the studio after this language last did, if any: this
+ * one may need the same change. Saving this language (a draft will do) clears it.
+ */
+function newerLanguageIn(changes: ReadonlyMap<string, number>, kind: ContentKind, locale: ContentLocale, id: string): { locale: ContentLocale; at: Date } | null {
+	const mine = changes.get(`${kind}:${locale}:${id}`) ?? 0;
+	for (const other of CONTENT_LOCALES) {
+		const theirs = changes.get(`${kind}:${other}:${id}`);
+		if (other !== locale && theirs !== undefined && theirs - mine > SAME_CHANGE_MS) return { locale: other, at: new Date(theirs) };
+	}
+	return null;
+}
+
+/** See newerLanguageIn: for one item's editor. */
+export function newerLanguage(db: Db, kind: ContentKind, locale: ContentLocale, id: string): { locale: ContentLocale; at: Date } | null {
+	return newerLanguageIn(studioChanges(db, kind, id), kind, locale, id);
 }
 
 /** Every item, published or only drafted, for the studio's list. */
@@ -32,8 +73,17 @@ export function listStudioItems(db: Db): StudioItem[] {
 	const drafts = db.select({ kind: contentDrafts.kind, locale: contentDrafts.locale, id: contentDrafts.itemId, text: contentDrafts.text }).from(contentDrafts).all();
 	const key = (i: { kind: string; locale: string; id: string }) => `${i.kind}:${i.locale}:${i.id}`;
 	const draftKeys = new Set(drafts.map(key));
-	const items = new Map<string, StudioItem>(published.map((p) => [key(p), { ...(p as { kind: ContentKind; locale: ContentLocale; id: string; title: string }), published: true, draft: draftKeys.has(key(p)) }]));
-	for (const d of drafts) if (!items.has(key(d))) items.set(key(d), { kind: d.kind as ContentKind, locale: d.locale as ContentLocale, id: d.id, title: draftTitle(d.text) ?? d.id, published: false, draft: true });
+	const changes = studioChanges(db);
+	const newerIn = (kind: ContentKind, locale: ContentLocale, id: string) => newerLanguageIn(changes, kind, locale, id)?.locale ?? null;
+	const items = new Map<string, StudioItem>();
+	for (const p of published) {
+		const [kind, locale] = [p.kind as ContentKind, p.locale as ContentLocale];
+		items.set(key(p), { kind, locale, id: p.id, title: p.title, published: true, draft: draftKeys.has(key(p)), newerIn: newerIn(kind, locale, p.id) });
+	}
+	for (const d of drafts) {
+		const [kind, locale] = [d.kind as ContentKind, d.locale as ContentLocale];
+		if (!items.has(key(d))) items.set(key(d), { kind, locale, id: d.id, title: draftTitle(d.text) ?? d.id, published: false, draft: true, newerIn: newerIn(kind, locale, d.id) });
+	}
 	return [...items.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id) || a.locale.localeCompare(b.locale));
 }
 

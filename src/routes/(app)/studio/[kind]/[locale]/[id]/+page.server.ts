@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb, type Db } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
-import { checkText, discardDraft, draftOf, editorVersion, insightsOf, isContentKind, publishItem, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
+import { checkText, discardDraft, draftOf, editorVersion, insightsOf, isContentKind, newerLanguage, publishItem, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
 import { listContentIds } from '$lib/server/content/store';
 import { clipText, readForm, textField } from '$lib/server/forms';
 import { MAX_FILE_CHARS, type ContentKind } from '$lib/engine/content';
@@ -34,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		version: editorVersion(db, kind, locale, id),
 		text,
 		hasDraft: draft !== null,
+		newerIn: newerLanguage(db, kind, locale, id),
 		published: published !== null,
 		problems: problems.map(({ line, message }) => ({ line, message })),
 		warnings: warnings.map(({ line, message }) => ({ line, message })),
