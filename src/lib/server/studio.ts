@@ -82,13 +82,13 @@ export function listStudioItems(db: Db): StudioItem[] {
 	}
 	for (const d of drafts) {
 		const [kind, locale] = [d.kind as ContentKind, d.locale as ContentLocale];
-		if (!items.has(key(d))) items.set(key(d), { kind, locale, id: d.id, title: draftTitle(d.text) ?? d.id, published: false, draft: true, newerIn: newerIn(kind, locale, d.id) });
+		if (!items.has(key(d))) items.set(key(d), { kind, locale, id: d.id, title: titleInText(d.text) ?? d.id, published: false, draft: true, newerIn: newerIn(kind, locale, d.id) });
 	}
 	return [...items.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id) || a.locale.localeCompare(b.locale));
 }
 
-/** The title line of a draft that was never published, as the trainer wrote it (a new item's list entry); null without one. */
-function draftTitle(text: string): string | null {
+/** The title line of an item's file text, as the trainer wrote it (a new item's list entry, its editor's heading); null without one. */
+export function titleInText(text: string): string | null {
 	const value = /^title:[ \t]*(.+?)[ \t]*$/m.exec(text)?.[1];
 	if (!value) return null;
 	if (value.startsWith('"')) {

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb, type Db } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
-import { checkText, discardDraft, draftOf, editorVersion, insightsOf, isContentKind, newerLanguage, publishItem, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
+import { checkText, discardDraft, draftOf, editorVersion, insightsOf, isContentKind, newerLanguage, titleInText, publishItem, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
 import { listContentIds } from '$lib/server/content/store';
 import { clipText, readForm, textField } from '$lib/server/forms';
 import { MAX_FILE_CHARS, type ContentKind } from '$lib/engine/content';
@@ -33,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		target: { kind, locale, id },
 		version: editorVersion(db, kind, locale, id),
 		text,
+		title: titleInText(text) ?? id,
 		hasDraft: draft !== null,
 		newerIn: newerLanguage(db, kind, locale, id),
 		published: published !== null,
