@@ -19,7 +19,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	// A new scenario opens in the form, as a call that already works: an opening beat and two endings.
 	await expect(page.getByRole('button', { name: 'Form' })).toHaveAttribute('aria-pressed', 'true');
 	await expect(page.getByRole('heading', { name: 'Customer and settings' })).toBeVisible();
-	await expect(page.getByLabel('File')).toHaveCount(0);
+	await expect(page.getByLabel('File', { exact: true })).toHaveCount(0);
 	await page.getByLabel(/^Title/).fill(`Too expensive ${id}`);
 	await page.getByLabel(/^Objective/).fill('Keep the price and book a time to go through the figures.');
 	await page.getByLabel(/^Name/).fill('Mrs. Chen');
@@ -30,7 +30,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	// A new beat, named as a trainer would name it.
 	const add = page.getByRole('region', { name: 'Add a beat' });
 	await add.getByLabel('Beat name').fill('Price objection');
-	await expect(add.getByText('It will be called price-objection.')).toBeVisible();
+	await expect(add.getByText('Its id in the file: price-objection')).toBeVisible();
 	await add.getByRole('button', { name: 'Add beat' }).click();
 	const price = beat(page, 'price-objection');
 	await expect(price).toHaveAttribute('open', '');
@@ -69,13 +69,14 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	await good.getByRole('button', { name: 'Add good reply' }).click();
 	await good.getByRole('textbox', { name: 'good reply 2', exact: true }).fill(goodReplies[1]!);
 
-	// Renaming a beat follows it everywhere it is used.
-	await price.getByLabel('Beat name').fill('price');
-	await price.getByRole('button', { name: 'Rename' }).click();
+	// Changing a beat's id follows it everywhere it is used; its name stays.
+	await price.getByLabel('Id in the file').fill('price');
+	await price.getByRole('button', { name: 'Change id' }).click();
 	await expect(entry(beat(page, 'greet'), 'rule 1').getByLabel('Go to')).toHaveValue('price');
+	await expect(beat(page, 'price').getByLabel('Beat name')).toHaveValue('Price objection');
 
 	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
-	await expect(page.getByText(/Good examples: Won with \d+ · path greet → price → won/)).toBeVisible();
+	await expect(page.getByText(/Good examples: Won with \d+ · path greet → Price objection → won/)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Score ranges of the endings' })).toBeVisible();
 	await expect(page.getByText(/^won \(Won\): \d+–100$/)).toBeVisible();
 	await page.getByRole('button', { name: 'Publish' }).click();
@@ -102,6 +103,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	const mine = files.find((file) => file.path === `en/scenarios/${id}.yaml`);
 	expect(mine?.text).toContain('start: greet');
 	expect(mine?.text).toContain('goto: price');
+	expect(mine?.text).toContain('  price:\n    name: Price objection\n');
 	expect(mine?.text).toContain('name: Mrs. Chen');
 	expect(mine?.text).toContain(`title: Too expensive ${id}\nobjective: Keep the price and book a time to go through the figures.\n`);
 	const checked = checkContentFiles(files);

@@ -33,6 +33,7 @@ const KEY_POINT = fields({ point: 'text', criterion: optional('text'), weight: o
 const PITFALL = fields({ point: 'text', penalty: optional('number'), cues: texts });
 const RULE = fields({ minScore: optional('number'), maxTries: optional('number'), choice: optional('number'), goto: 'text', say: optional('text') });
 const BEAT = fields({
+	name: optional('text'),
 	customer: 'text',
 	end: optional('text'),
 	script: optional('text'),
@@ -96,6 +97,7 @@ export type KeyPointDraft = { point: string; criterion?: string; weight?: number
 export type PitfallDraft = { point: string; penalty?: number | null; cues: string[] };
 export type RuleDraft = { minScore?: number | null; maxTries?: number | null; choice?: number | null; goto: string; say?: string };
 export type BeatDraft = {
+	name?: string;
 	customer: string;
 	end?: string;
 	script?: string;

@@ -93,7 +93,10 @@ const rule = v.strictObject({
 export const ENDINGS = ['won', 'lost', 'neutral'] as const;
 // Each example is a turn of the playtest, scored against every earlier one: a few dozen make the point.
 const examples = v.pipe(v.array(text(2000), 'must be a list'), v.maxLength(MAX_EXAMPLES, `has more than ${MAX_EXAMPLES} examples`));
+export const MAX_BEAT_NAME = 80;
 const beat = v.strictObject({
+	// What the studio calls the beat, in any language ("需要問老闆"); the key stays the id rules point at.
+	name: v.optional(text(MAX_BEAT_NAME)),
 	customer: text(1000),
 	end: v.optional(oneOf(ENDINGS)),
 	script: v.optional(contentId),

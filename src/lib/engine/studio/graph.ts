@@ -1,8 +1,11 @@
 import type { Scenario } from '../content/schemas';
 import { isEnding, validateScenario } from '../scenario/validate';
+import { beatLabel } from './scenario-edit';
 
 export interface GraphNode {
 	id: string;
+	/** What the box says: the beat's name, else its id (see `beatLabel`). */
+	label: string;
 	x: number;
 	y: number;
 	end: 'won' | 'lost' | 'neutral' | null;
@@ -54,6 +57,7 @@ export function scenarioGraph(scenario: Scenario): { nodes: GraphNode[]; edges: 
 			const beat = scenario.beats[id]!;
 			nodes.push({
 				id,
+				label: beatLabel(scenario.beats, id),
 				x: offset + i * (NODE_WIDTH + GAP_X),
 				y: GAP_Y / 2 + layer * (NODE_HEIGHT + GAP_Y),
 				end: isEnding(beat) ? beat.end! : null,
@@ -72,4 +76,18 @@ export function scenarioGraph(scenario: Scenario): { nodes: GraphNode[]; edges: 
 	);
 	const height = (Math.max(...nodes.map((n) => n.y)) || 0) + NODE_HEIGHT + GAP_Y / 2;
 	return { nodes, edges, width, height };
+}
+
+// Chinese characters take about twice the width of Latin letters in a box.
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** A box's label cut to fit its width (about 20 Latin letters or 10 Chinese characters), with "…" where it was cut. */
+export function fitBoxLabel(label: string, room = 20): string {
+	const chars = [...label];
+	const width = (char: string): number => (WIDE.test(char) ? 2 : 1);
+	if (chars.reduce((sum, char) => sum + width(char), 0) <= room) return label;
+	let used = 1;
+	let kept = 0;
+	while (kept < chars.length && used + width(chars[kept]!) <= room) used += width(chars[kept++]!);
+	return `${chars.slice(0, kept).join('').trimEnd()}…`;
 }

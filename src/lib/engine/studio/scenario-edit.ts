@@ -1,4 +1,5 @@
 import type { BeatDraft, DraftData, RuleDraft } from '../content/draft';
+import { MAX_BEAT_NAME } from '../content/schemas';
 
 /**
  * What the scenario form does to a draft beyond editing one field: adding, renaming, removing and
@@ -14,6 +15,17 @@ export type EndKind = '' | 'won' | 'lost' | 'neutral';
 export type BeatIdProblem = 'empty' | 'format' | 'digits' | 'long' | 'taken';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What naming a beat needs to know of the others: their ids, and their names if they have one. */
+type NamedBeats = Record<string, { name?: string } | undefined>;
+
+/**
+ * What a trainer reads for a beat: its name, in any language ("需要問老闆"), else its id. Every
+ * place that shows a beat to a person uses this, so a beat reads the same everywhere.
+ */
+export function beatLabel(beats: NamedBeats, id: string): string {
+	return beats[id]?.name?.trim() || id;
+}
 
 /**
  * Turns what a trainer typed ("Price objection") into a beat id ("price-objection"): lower case,
@@ -43,23 +55,52 @@ export function beatIdProblem(beats: Record<string, unknown>, id: string, renami
 }
 
 /**
- * What a typed beat name becomes, and why it cannot be used. A name with no usable character
- * ("太貴了") is a wrong format, not a missing name.
+ * What an id typed for a beat becomes ("Price two" → price-two), and why it cannot be used. Text
+ * with no usable character ("太貴了") is a wrong format, not a missing id.
  */
 export function checkBeatName(beats: Record<string, unknown>, typed: string, renaming?: string): { id: string; problem: BeatIdProblem | null } {
 	const id = toBeatId(typed);
 	return { id, problem: id === '' && typed.trim() !== '' ? 'format' : beatIdProblem(beats, id, renaming) };
 }
 
-export function newBeat(end: EndKind): BeatDraft {
+/** The first id of the form beat-2, beat-3 … that no beat has (a scenario's first beat is its start). */
+export function freeBeatId(beats: Record<string, unknown>): string {
+	let n = 2;
+	while (Object.hasOwn(beats, `beat-${n}`)) n += 1;
+	return `beat-${n}`;
+}
+
+/** Whether another beat than `except` already reads as `name` (letter case aside), which would make two beats look alike. */
+export function beatNameTaken(beats: NamedBeats, name: string, except?: string): boolean {
+	const wanted = name.trim().toLowerCase();
+	return Object.keys(beats).some((id) => id !== except && beatLabel(beats, id).toLowerCase() === wanted);
+}
+
+/**
+ * A new beat from the name a trainer typed, in any language. The id comes from the name's ASCII
+ * words ("Price objection" → price-objection); a name without any ("需要問老闆"), or with only
+ * digits, gets the first free beat-2, beat-3 … instead, so a trainer never has to invent English.
+ * The name is kept whenever it says more than the id.
+ */
+export function proposeBeat(beats: NamedBeats, typed: string): { id: string; name?: string; problem: BeatIdProblem | null } {
+	const wanted = typed.trim();
+	if (wanted === '') return { id: '', problem: 'empty' };
+	const ascii = toBeatId(wanted);
+	const id = ascii === '' || /^\d+$/.test(ascii) ? freeBeatId(beats) : ascii;
+	const problem = wanted.length > MAX_BEAT_NAME ? 'long' : (beatIdProblem(beats, id) ?? (beatNameTaken(beats, wanted) ? 'taken' : null));
+	return wanted === id ? { id, problem } : { id, name: wanted, problem };
+}
+
+export function newBeat(end: EndKind, name?: string): BeatDraft {
 	const beat: BeatDraft = { customer: '', expect: [], avoid: [], choices: [], next: [] };
+	if (name) beat.name = name;
 	if (end) beat.end = end;
 	return beat;
 }
 
 /** Adds a beat at the end. */
-export function addBeat(data: ScenarioDraft, id: string, end: EndKind): void {
-	data.beats[id] = newBeat(end);
+export function addBeat(data: ScenarioDraft, id: string, end: EndKind, name?: string): void {
+	data.beats[id] = newBeat(end, name);
 }
 
 /** Where a beat is pointed at: by the start, and by the rules of beats (1-based rule numbers). */

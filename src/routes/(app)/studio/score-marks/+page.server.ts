@@ -6,6 +6,7 @@ import { readForm, textField } from '$lib/server/forms';
 import { acceptMark, openMarksByBeat, resolveMark, type MarkSuggestions } from '$lib/server/score-marks';
 import { contentTitles, findContent, listContentIds } from '$lib/server/content/store';
 import { CONTENT_LOCALES, type ContentLocale } from '$lib/engine/content';
+import { beatLabel } from '$lib/engine/studio/scenario-edit';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'trainer', 'admin');
@@ -13,17 +14,21 @@ export const load: PageServerLoad = (event) => {
 	const groups = openMarksByBeat(db);
 	const title = (id: string, locale: ContentLocale) => contentTitles(db, 'scenario', [id], locale)[0]?.title ?? id;
 	const intents = new Map(CONTENT_LOCALES.map((locale) => [locale, listContentIds(db, locale).intents]));
-	// The line's key points and pitfalls, to take a cue to.
-	const pointsOf = (scenarioId: string, locale: ContentLocale, beatId: string) => {
+	// The line by its name, and its key points and pitfalls, to take a cue to.
+	const lineOf = (scenarioId: string, locale: ContentLocale, beatId: string) => {
 		const item = findContent(db, 'scenario', scenarioId, locale);
-		const beat = item?.locale === locale && Object.hasOwn(item.data.beats, beatId) ? item.data.beats[beatId]! : null;
+		const beats = item?.locale === locale ? item.data.beats : {};
+		const beat = Object.hasOwn(beats, beatId) ? beats[beatId]! : null;
 		return {
-			expect: beat?.expect.map((p, index) => ({ index, point: p.point })) ?? [],
-			avoid: beat?.avoid.map((p, index) => ({ index, point: p.point })) ?? []
+			beatName: beatLabel(beats, beatId),
+			points: {
+				expect: beat?.expect.map((p, index) => ({ index, point: p.point })) ?? [],
+				avoid: beat?.avoid.map((p, index) => ({ index, point: p.point })) ?? []
+			}
 		};
 	};
 	return {
-		groups: groups.map((group) => ({ ...group, title: title(group.scenarioId, group.locale), intents: intents.get(group.locale) ?? [], points: pointsOf(group.scenarioId, group.locale, group.beat) }))
+		groups: groups.map((group) => ({ ...group, title: title(group.scenarioId, group.locale), intents: intents.get(group.locale) ?? [], ...lineOf(group.scenarioId, group.locale, group.beat) }))
 	};
 };
 
