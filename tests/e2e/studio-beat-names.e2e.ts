@@ -50,7 +50,7 @@ test('a trainer working in Chinese names a beat 需要問老闆: the studio show
 	// Removing an ending names the rule that goes to it by the beat's name.
 	const won = beat(page, 'won');
 	await won.getByRole('button', { name: '移除段落 won' }).click();
-	await expect(won.getByRole('group', { name: /^要移除段落 won嗎？/ })).toContainText('需要問老闆 的第 1 條規則');
+	await expect(won.getByRole('group', { name: /^要移除段落 won嗎？/ })).toContainText('需要問老闆的第 1 條規則');
 	await won.getByRole('button', { name: '保留' }).click();
 
 	await page.getByRole('button', { name: '儲存草稿' }).click();
