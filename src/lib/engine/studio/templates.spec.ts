@@ -38,6 +38,16 @@ describe('the templates of new items', () => {
 			}
 	});
 
+	it('names the scenario’s beats in Chinese for a zh-TW trainer, and leaves English ids as they are', () => {
+		const beatsOf = (locale: 'en' | 'zh-TW') => {
+			const parsed = parseContentFile(contentPath({ kind: 'scenario', locale, id: 'x' }), templateFor('scenario', 'x', locale, 'T'));
+			if (!parsed.ok || parsed.item.kind !== 'scenario') throw new Error('unreadable template');
+			return Object.entries(parsed.item.data.beats).map(([id, beat]) => [id, beat.name ?? null]);
+		};
+		expect(beatsOf('zh-TW')).toEqual([['greet', '開場'], ['won', '成交'], ['lost', '沒成']]);
+		expect(beatsOf('en')).toEqual([['greet', null], ['won', null], ['lost', null]]);
+	});
+
 	it('does not take a placeholder inside a longer text, or another language’s', () => {
 		const script = templateFor('script', 'x', 'en', 'T').replace('Why this answer works.', 'Why this answer works: it asks.');
 		expect(placeholdersIn('script', 'en', script).filter((p) => p.placeholder === 'Why this answer works.')).toHaveLength(1);

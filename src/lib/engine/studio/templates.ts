@@ -26,7 +26,7 @@ interface Words {
 	question: string;
 	options: [string, string];
 	explanation: string;
-	scenario: { name: string; role: string; company: string; hello: string; point: string; cues: string; again: string; won: string; lost: string; good: string; bad: string };
+	scenario: { name: string; role: string; company: string; hello: string; point: string; cues: string; again: string; won: string; lost: string; good: string; bad: string; beatNames?: { greet: string; won: string; lost: string } };
 	lexicon: { meaning: string; phrases: string };
 }
 
@@ -68,7 +68,7 @@ const WORDS: Record<ContentLocale, Words> = {
 		question: '寫下題目。',
 		options: ['第一個選項', '第二個選項'],
 		explanation: '為什麼這是正確答案。',
-		scenario: { name: '王經理', role: '老闆', company: '五金行', hello: '喂？哪位？', point: '說明自己是誰', cues: '[我是, 敝姓]', again: '你到底是哪位？', won: '好，你把資料寄過來。', lost: '不用了，謝謝。', good: '王經理您好，我是機械五金網的小陳，想請教您一分鐘。', bad: '要不要買我們的會員？' },
+		scenario: { name: '王經理', role: '老闆', company: '五金行', hello: '喂？哪位？', point: '說明自己是誰', cues: '[我是, 敝姓]', again: '你到底是哪位？', won: '好，你把資料寄過來。', lost: '不用了，謝謝。', good: '王經理您好，我是機械五金網的小陳，想請教您一分鐘。', bad: '要不要買我們的會員？', beatNames: { greet: '開場', won: '成交', lost: '沒成' } },
 		lexicon: { meaning: '問什麼時候方便', phrases: '[什麼時候方便, 幾點比較好, 哪天有空]' }
 	}
 };
@@ -116,7 +116,10 @@ export function templateFor(kind: ContentKind, id: string, locale: ContentLocale
 			// A call that already works: one opening beat with the usual rules (a good reply wins, a
 			// weak one gets a second try, then the call is lost) and the two endings. The trainer changes it.
 			const s = w.scenario;
-			return `id: ${id}\ntitle: ${t}\npersona: { name: ${s.name}, role: ${s.role}, company: ${s.company} }\nminutes: 8\npass: 70\ncriteria: [opening]\nstart: greet\nbeats:\n  greet:\n    customer: ${s.hello}\n    expect:\n      - { point: ${s.point}, criterion: opening, weight: 1, cues: ${s.cues} }\n    next:\n      - { minScore: 0.7, goto: won }\n      - { maxTries: 2, goto: greet, say: "${s.again}" }\n      - { goto: lost }\n  won: { end: won, customer: "${s.won}" }\n  lost: { end: lost, customer: "${s.lost}" }\nexamples:\n  good:\n    - ${s.good}\n  bad:\n    - ${s.bad}\n`;
+			// The beats' ids are the file's; in a language other than English they also get names a trainer reads.
+			const named = (beat: 'greet' | 'won' | 'lost') => (s.beatNames ? `name: ${s.beatNames[beat]}, ` : '');
+			const greetName = s.beatNames ? `    name: ${s.beatNames.greet}\n` : '';
+			return `id: ${id}\ntitle: ${t}\npersona: { name: ${s.name}, role: ${s.role}, company: ${s.company} }\nminutes: 8\npass: 70\ncriteria: [opening]\nstart: greet\nbeats:\n  greet:\n${greetName}    customer: ${s.hello}\n    expect:\n      - { point: ${s.point}, criterion: opening, weight: 1, cues: ${s.cues} }\n    next:\n      - { minScore: 0.7, goto: won }\n      - { maxTries: 2, goto: greet, say: "${s.again}" }\n      - { goto: lost }\n  won: { ${named('won')}end: won, customer: "${s.won}" }\n  lost: { ${named('lost')}end: lost, customer: "${s.lost}" }\nexamples:\n  good:\n    - ${s.good}\n  bad:\n    - ${s.bad}\n`;
 		}
 	}
 }
