@@ -171,7 +171,9 @@ export function placeOf(path: FieldPath, locale: Locale, { beatName = false } = 
 		pattern = `${parent ? `${parent}.` : ''}${isBeat ? '*' : typeof key === 'number' ? '#' : key}`;
 		where = inPlace();
 		if (isBeat) {
+			// A beat's own fields ("the beat's name") are said in the beat too.
 			place = m.studio_pt_beat({ beat: key }, { locale });
+			where = inPlace();
 			field = (beatName ? BEAT_NAME : BEAT).say(locale);
 			choose = false;
 			entry = false;
