@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { CONTENT_LOCALES, formatProblem, type ContentItem, type ContentLocale, type ContentProblem, type Scenario } from '../src/lib/engine/content';
+import { CONTENT_LOCALES, formatProblem, type ContentItem, type ContentLocale, type Scenario } from '../src/lib/engine/content';
 import { compileScenario, type Beat, type CompiledScenario } from '../src/lib/engine/scenario';
 import { passLineOf } from '../src/lib/engine/scoring/agreement';
 import { scoreReply, type Phrasebook } from '../src/lib/engine/scoring/score';
@@ -146,7 +146,7 @@ export function readCorpusFiles(dir = CORPUS_DIR): CorpusFile[] {
  */
 export function scoreCorpus(files: readonly CorpusFile[], lookup: ScenarioLookup): { replies: ScoredCorpusReply[]; problems: string[] } {
 	const replies: ScoredCorpusReply[] = [];
-	const problems: ContentProblem[] = [];
+	const problems: Parameters<typeof formatProblem>[0][] = [];
 	for (const file of files) {
 		const lines = file.text.split('\n');
 		for (const [i, text] of lines.entries()) {

@@ -51,9 +51,9 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	await expect(rules.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'rule 1', exact: true }) })).toContainText('→ won');
 
 	// Nothing goes to the new beat yet: the checker says so, and the beat says it in the trainer's words.
-	const unreachable = 'beat "price-objection" cannot be reached from the start beat "greet"';
+	const unreachable = 'No rule leads to the beat “price-objection” yet: choose it under “Go to” in a rule of another beat, or remove it.';
 	await expect(page.locator('.problems').getByText(unreachable)).toBeVisible();
-	await expect(price.getByText('No rule leads to this beat yet: choose it under “Go to” in a rule of another beat, or remove it.')).toBeVisible();
+	await expect(price.getByText(unreachable)).toBeVisible();
 	await expect(price.locator('summary')).toContainText('1 to fix');
 	await expect(page.getByRole('button', { name: 'Publish' })).toBeDisabled();
 
@@ -63,7 +63,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	await expect(page.getByText(unreachable)).toHaveCount(0);
 	await expect(price.locator('summary .badge.off')).toHaveCount(0);
 	// The good examples must now get through two beats: the playtest says they stop early.
-	await expect(page.locator('.problems')).toContainText('playtest: the good examples must win');
+	await expect(page.locator('.problems')).toContainText('The good replies must win with at least 70');
 	const good = page.getByRole('group', { name: 'Good replies' });
 	await good.getByRole('textbox', { name: 'good reply 1', exact: true }).fill(goodReplies[0]!);
 	await good.getByRole('button', { name: 'Add good reply' }).click();
@@ -132,8 +132,9 @@ test('a beat is removed only after saying which rules go to it', async ({ page }
 	await lost.getByRole('button', { name: 'Remove beat lost' }).click();
 	await lost.getByRole('button', { name: 'Remove it' }).click();
 	await expect(beat(page, 'lost')).toHaveCount(0);
-	await expect(page.locator('.problems').getByText('beat "greet" goes to "lost", which is not a beat')).toBeVisible();
-	await expect(beat(page, 'greet').getByText('A rule goes to “lost”, which is not a beat: choose another under “Go to”.')).toBeVisible();
+	const gone = 'In the beat “greet”, rule 3 has “lost” under “Go to”, which is not a beat: choose another.';
+	await expect(page.locator('.problems').getByText(gone)).toBeVisible();
+	await expect(beat(page, 'greet').getByText(gone)).toBeVisible();
 	await expect(entry(beat(page, 'greet'), 'rule 3').getByLabel('Go to')).toHaveValue('lost');
 	await expect(entry(beat(page, 'greet'), 'rule 3').getByRole('option', { name: 'lost (not found)' })).toHaveCount(1);
 });

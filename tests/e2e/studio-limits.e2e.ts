@@ -43,9 +43,9 @@ test('the live check refuses 8,000 examples at once, naming the line, instead of
 	const text = `id: looping\ntitle: Loop\npersona: { name: A, role: B, company: C }\nminutes: 8\npass: 70\nstart: greet\nbeats:\n  greet:\n    customer: Hello?\n    expect:\n      - { point: Says who, weight: 1, cues: [my name] }\n    next:\n      - { minScore: 0.9, goto: won }\n      - { maxTries: 1000000000, goto: greet }\n      - { goto: won }\n  won: { end: won, customer: OK. }\nexamples:\n  good:\n${'    - Hi.\n'.repeat(8_000)}`;
 	const response = await page.request.post('/studio/check', { data: { kind: 'scenario', locale: 'en', id: 'looping', text }, headers: { origin: ORIGIN } });
 	expect(response.status()).toBe(200);
-	const { problems } = (await response.json()) as { problems: { line: number; message: string }[] };
+	const { problems } = (await response.json()) as { problems: { line: number; message: string; code: string }[] };
 	expect(problems).toEqual([
-		{ line: 14, message: 'beats.greet.next[1].maxTries: must be at most 10' },
-		{ line: 18, message: 'examples.good: has more than 30 examples' }
+		expect.objectContaining({ line: 14, message: 'beats.greet.next[1].maxTries: must be at most 10', code: 'too-large' }),
+		expect.objectContaining({ line: 18, message: 'examples.good: has more than 30 examples', code: 'too-many' })
 	]);
 });

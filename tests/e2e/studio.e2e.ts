@@ -45,7 +45,7 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 	await showFile(page);
 	const editor = page.getByLabel('File');
 	await editor.fill(scenario('Hello?', '  orphan: { customer: Hm?, next: [{ goto: lost }] }\n'));
-	await expect(page.getByText('beat "orphan" cannot be reached from the start beat "greet"')).toBeVisible();
+	await expect(page.getByText('No rule leads to the beat “orphan” yet: choose it under “Go to” in a rule of another beat, or remove it.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Publish' })).toBeDisabled();
 
 	await editor.fill(scenario('Hello?'));

@@ -171,7 +171,7 @@ describe('zip import and export', { timeout: 30_000 }, () => {
 		expect(await importZip(db, together, trainer.id)).toEqual({ ok: true, count: 2 });
 		expect(findContent(db, 'scenario', 'brand-new-call', 'en')?.data.beats['greet']?.script).toBe('brand-new-objection');
 		const twice = zipSync({ 'content/en/scripts/brand-new-objection.md': strToU8(script.replace('New objection', 'One')), 'pack/content/en/scripts/brand-new-objection.md': strToU8(script.replace('New objection', 'Two')) });
-		expect(await importZip(db, twice, trainer.id)).toEqual({ ok: false, problems: [{ file: 'en/scripts/brand-new-objection.md', line: 1, message: 'this file is in the zip twice' }] });
+		expect(await importZip(db, twice, trainer.id)).toEqual({ ok: false, problems: [{ file: 'en/scripts/brand-new-objection.md', line: 1, message: 'this file is in the zip twice', code: 'zip-twice', values: {} }] });
 		expect(findContent(db, 'script', 'brand-new-objection', 'en')?.data.title).toBe('New objection');
 	});
 });
@@ -238,7 +238,7 @@ describe('content that the checks refuse', { timeout: 30_000 }, () => {
 		const long = article('Membership tiers, explained at length.\n'.repeat(8_000));
 		expect(long.length).toBeGreaterThan(MAX_FILE_CHARS);
 		const line = long.slice(0, MAX_FILE_CHARS).split('\n').length;
-		const expected = [{ file: 'en/knowledge/membership-tiers.md', line, message: expect.stringContaining('the file is longer than 200,000 characters') }];
+		const expected = [{ file: 'en/knowledge/membership-tiers.md', line, message: expect.stringContaining('the file is longer than 200,000 characters'), code: 'file-too-long', values: { limit: MAX_FILE_CHARS, length: long.length } }];
 		expect((await checkText(db, 'article', 'en', 'membership-tiers', long)).problems).toEqual(expected);
 		expect(await publish(db, 'article', 'en', 'membership-tiers', long, trainer.id)).toEqual({ ok: false, problems: expected });
 		const { zipSync, strToU8 } = await import('fflate');
@@ -266,7 +266,7 @@ describe('content that the checks refuse', { timeout: 30_000 }, () => {
 		const text = publishedText(db, 'article', 'en', 'membership-tiers')!;
 		const { problems } = await checkText(db, 'article', 'en', 'membership-tiers', text);
 		const line = text.split('\n').findIndex((l) => l.startsWith('> > >')) + 1;
-		expect(problems).toEqual([{ file: 'en/knowledge/membership-tiers.md', line, message: expect.stringContaining('levels deep') }]);
+		expect(problems).toEqual([{ file: 'en/knowledge/membership-tiers.md', line, message: expect.stringContaining('levels deep'), code: 'markdown-too-deep', values: { limit: 12 } }]);
 		const insights = await insightsOf(db, 'article', 'en', 'membership-tiers', text, problems);
 		expect(insights.preview).toBeNull();
 		const { renderMarkdown } = await import('./markdown');

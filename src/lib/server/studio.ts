@@ -163,7 +163,7 @@ export async function checkText(db: Db, kind: ContentKind, locale: ContentLocale
 	const path = contentPath({ kind, locale, id });
 	const { items, problems, warnings } = await (await checker()).checkFilesOffThread([{ path, text }], published(db));
 	// The studio's templates are valid files; what keeps one from being published is its placeholders.
-	for (const { line, placeholder } of placeholdersIn(kind, locale, text)) problems.push({ file: path, line, message: `"${placeholder}" is the template's placeholder: write your own text here` });
+	for (const { line, placeholder } of placeholdersIn(kind, locale, text)) problems.push({ file: path, line, message: `"${placeholder}" is the template's placeholder: write your own text here`, code: 'placeholder', values: { text: placeholder } });
 	problems.sort((a, b) => a.line - b.line);
 	return { item: problems.length === 0 ? (items[0] ?? null) : null, problems, warnings };
 }

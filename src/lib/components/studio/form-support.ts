@@ -1,9 +1,7 @@
+import type { ContentProblem, FieldPath } from '$lib/engine/content';
+
 /** A checker's problem with the field its line belongs to, so a form can show it beside that field. */
-export interface FormProblem {
-	line: number;
-	message: string;
-	path: (string | number)[];
-}
+export type FormProblem = ContentProblem & { path: FieldPath };
 
 /**
  * Keeps Enter in a one-line field from submitting the editor's form (its first button publishes):

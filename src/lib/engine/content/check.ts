@@ -102,13 +102,19 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 	// not again at every item that points to it.
 	const fileKeys = files.flatMap((file) => {
 		const at = locateContentFile(file.path);
-		return typeof at === 'string' ? [] : [`${at.kind}:${at.locale}:${at.id}`];
+		return 'message' in at ? [] : [`${at.kind}:${at.locale}:${at.id}`];
 	});
 	const known = new Set([...published.keys, ...fileKeys]);
 	for (const { item, lineOf, path } of parsed) {
 		for (const ref of referencesOf(item)) {
 			if (!known.has(`${ref.kind}:${item.locale}:${ref.id}`)) {
-				problems.push({ file: path, line: lineOf(ref.field), message: `refers to ${ref.kind} "${ref.id}", which does not exist in ${contentPath({ kind: ref.kind, locale: item.locale, id: ref.id }).split('/').slice(0, 2).join('/')}/` });
+				problems.push({
+					file: path,
+					line: lineOf(ref.field),
+					message: `refers to ${ref.kind} "${ref.id}", which does not exist in ${contentPath({ kind: ref.kind, locale: item.locale, id: ref.id }).split('/').slice(0, 2).join('/')}/`,
+					code: 'missing-reference',
+					values: { path: ref.field, kind: ref.kind, id: ref.id }
+				});
 			}
 		}
 	}
@@ -116,7 +122,7 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 	for (const { item, lineOf, path } of parsed) {
 		const intents = phrasebooks.get(item.locale)?.intents;
 		for (const { intent, field } of intentCitations(item)) {
-			if (!intents?.has(intent)) problems.push({ file: path, line: lineOf(field), message: `cites intent "${INTENT_PREFIX}${intent}", which no lexicon in ${item.locale}/lexicon/ defines` });
+			if (!intents?.has(intent)) problems.push({ file: path, line: lineOf(field), message: `cites intent "${INTENT_PREFIX}${intent}", which no lexicon in ${item.locale}/lexicon/ defines`, code: 'missing-intent', values: { path: field, intent } });
 		}
 	}
 	for (const { item, lineOf, path } of parsed) {
@@ -125,25 +131,26 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 		const graph = validateScenario(item.data);
 		const phrasebook = phrasebooks.get(item.locale);
 		const found = graph.length > 0 ? graph : playtestScenario(item.data, phrasebook).problems;
-		for (const problem of found) problems.push({ file: path, line: lineOf(problem.path), message: problem.message });
+		for (const { path: field, ...problem } of found) problems.push({ file: path, line: lineOf(field), ...problem });
 		if (graph.length > 0) continue;
 		for (const warning of examplesMisjudged(item.data, phrasebook)) {
 			const quoted = warning.reply.length > 60 ? `${warning.reply.slice(0, 60)}…` : warning.reply;
-			warnings.push({
-				file: path,
-				line: lineOf(['beats', warning.beat, 'examples', warning.quality, warning.index]),
-				message:
-					warning.quality === 'good'
-						? `beat "${warning.beat}": its good example "${quoted}" scores ${warning.score.toFixed(2)}, under the line's pass line ${warning.passLine}: give the key points it makes the words it makes them with`
-						: `beat "${warning.beat}": its bad example "${quoted}" scores ${warning.score.toFixed(2)}, at or over the line's pass line ${warning.passLine}: a pitfall, or narrower cues, should catch it`
-			});
+			const values = { beat: warning.beat, index: warning.index, reply: warning.reply, score: warning.score, passLine: warning.passLine };
+			const line = lineOf(['beats', warning.beat, 'examples', warning.quality, warning.index]);
+			warnings.push(
+				warning.quality === 'good'
+					? { file: path, line, message: `beat "${warning.beat}": its good example "${quoted}" scores ${warning.score.toFixed(2)}, under the line's pass line ${warning.passLine}: give the key points it makes the words it makes them with`, code: 'good-example-low', values }
+					: { file: path, line, message: `beat "${warning.beat}": its bad example "${quoted}" scores ${warning.score.toFixed(2)}, at or over the line's pass line ${warning.passLine}: a pitfall, or narrower cues, should catch it`, code: 'bad-example-high', values }
+			);
 		}
 		const longest = goodChoiceUsuallyLongest(item.data);
 		if (longest) {
 			warnings.push({
 				file: path,
 				line: lineOf(['beats', longest.beats[0]!, 'choices']),
-				message: `the good choice is the longest in ${longest.beats.length} of the ${longest.outOf} lines with choices (${longest.beats.map((id) => `"${id}"`).join(', ')}): a rep can pass by picking the longest; make a weaker choice as long as the good one in some of them`
+				message: `the good choice is the longest in ${longest.beats.length} of the ${longest.outOf} lines with choices (${longest.beats.map((id) => `"${id}"`).join(', ')}): a rep can pass by picking the longest; make a weaker choice as long as the good one in some of them`,
+				code: 'longest-choice',
+				values: { beats: longest.beats, outOf: longest.outOf }
 			});
 		}
 		for (const warning of cuesHitByBadAnswers(item.data, phrasebook)) {
@@ -152,7 +159,9 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 			warnings.push({
 				file: path,
 				line: lineOf(['beats', warning.beat, 'expect', point, 'cues', cue]),
-				message: `beat "${warning.beat}", key point "${warning.point}": the cue "${warning.cue}"${warning.phrase ? ` (its phrase "${warning.phrase}")` : ''} also matches a bad answer no pitfall catches ("${warning.reply.length > 60 ? `${warning.reply.slice(0, 60)}…` : warning.reply}"), which then earns this point`
+				message: `beat "${warning.beat}", key point "${warning.point}": the cue "${warning.cue}"${warning.phrase ? ` (its phrase "${warning.phrase}")` : ''} also matches a bad answer no pitfall catches ("${warning.reply.length > 60 ? `${warning.reply.slice(0, 60)}…` : warning.reply}"), which then earns this point`,
+				code: 'cue-too-general',
+				values: { beat: warning.beat, point: warning.point, cue: warning.cue, phrase: warning.phrase ?? null, reply: warning.reply }
 			});
 		}
 	}
@@ -177,7 +186,15 @@ function checkLexicons(parsed: readonly { item: ContentItem; lineOf: LineOf; pat
 			item.data[list].forEach((entry, i) => {
 				const elsewhere = lexicons.find((l) => l.locale === item.locale && l.path !== path && l.data[list].some((other) => other.id === entry.id));
 				const twice = item.data[list].findIndex((other) => other.id === entry.id) !== i;
-				if (elsewhere || twice) problems.push({ file: path, line: lineOf([list, i, 'id']), message: `${noun.slice(noun.indexOf(' ') + 1)} "${entry.id}" is defined ${twice ? 'twice in this file' : `in ${elsewhere!.path} too`}: ${noun}'s id must be unique in its language` });
+				if (elsewhere || twice) {
+					problems.push({
+						file: path,
+						line: lineOf([list, i, 'id']),
+						message: `${noun.slice(noun.indexOf(' ') + 1)} "${entry.id}" is defined ${twice ? 'twice in this file' : `in ${elsewhere!.path} too`}: ${noun}'s id must be unique in its language`,
+						code: 'duplicate-lexicon-id',
+						values: { path: [list, i, 'id'], list, id: entry.id, elsewhere: twice ? null : elsewhere!.path }
+					});
+				}
 			});
 		}
 	}
@@ -189,7 +206,15 @@ function checkLexicons(parsed: readonly { item: ContentItem; lineOf: LineOf; pat
 			if (locale !== item.locale || byLocale.get(locale)?.intents.has(intent)) continue;
 			// Items among the files are checked themselves.
 			const others = citing.filter((kindAndId) => !fileKeys.has(`${kindAndId.split(':')[0]}:${locale}:${kindAndId.split(':')[1]}`));
-			if (others.length > 0) problems.push({ file: path, line: 1, message: `no lexicon of ${locale} defines intent "${intent}" any longer, but published ${others.map((kindAndId) => kindAndId.replace(':', ' "') + '"').join(', ')} cite${others.length > 1 ? '' : 's'} it` });
+			if (others.length > 0) {
+				problems.push({
+					file: path,
+					line: 1,
+					message: `no lexicon of ${locale} defines intent "${intent}" any longer, but published ${others.map((kindAndId) => kindAndId.replace(':', ' "') + '"').join(', ')} cite${others.length > 1 ? '' : 's'} it`,
+					code: 'intent-still-cited',
+					values: { intent, citing: others }
+				});
+			}
 		}
 	}
 	return byLocale;

@@ -15,7 +15,7 @@ describe('form drafts', () => {
 		for (const file of files) {
 			const text = readFileSync(join(CONTENT, file), 'utf8');
 			const location = locateContentFile(file);
-			if (typeof location === 'string') throw new Error(location);
+			if ('message' in location) throw new Error(location.message);
 			const read = readDraft(location.kind, text);
 			if (!read.ok) throw new Error(`${file}: ${read.message}`);
 			const original = parseContentFile(file, text);
@@ -79,12 +79,13 @@ describe('form drafts', () => {
 
 	it('refuses a value the form cannot show, naming its line', () => {
 		const read = readDraft('scenario', 'id: x\ntitle: T\nbeats:\n  opening:\n    customer: Hi\n    expect: not a list\n');
-		expect(read).toEqual({ ok: false, line: 6, message: 'beats.opening.expect must be a list for the form to show it' });
+		expect(read).toEqual({ ok: false, line: 6, message: 'beats.opening.expect must be a list for the form to show it', code: 'form-wrong-shape', values: { path: ['beats', 'opening', 'expect'], expected: 'a list' } });
 	});
 
 	it('refuses YAML it cannot read, naming its line', () => {
 		const read = readDraft('rubric', 'id: x\ntitle: [unclosed\n');
 		expect(read.ok).toBe(false);
 		if (!read.ok) expect(read.line).toBeGreaterThanOrEqual(2);
+		expect(read).toMatchObject({ code: 'yaml-unclosed-bracket', values: { bracket: ']' } });
 	});
 });

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { CONTENT_KINDS, type ContentKind } from './kinds';
-import { lineFinder, splitFrontMatter } from './parse';
+import { FRONT_MATTER_MISSING, lineFinder, splitFrontMatter, yamlProblem } from './parse';
+import type { CodedProblem, ProblemValues } from './problems';
 import { writeContentFile } from './serialize';
 
 /**
@@ -158,10 +159,14 @@ export interface DraftData {
 export type ContentCatalog = Record<ContentKind, { id: string; title: string }[]> & { criteria: Record<string, { id: string; title: string }[]>; intents: { id: string; meaning: string }[] };
 
 export type Draft<K extends ContentKind = ContentKind> = { [P in K]: { kind: P; data: DraftData[P]; body: string } }[K];
-export type DraftRead<K extends ContentKind = ContentKind> = { ok: true; draft: Draft<K> } | { ok: false; line: number; message: string };
+/** A draft, or why the form cannot show the text: in English (`message`) and as a code with values. */
+export type DraftRead<K extends ContentKind = ContentKind> = { ok: true; draft: Draft<K> } | ({ ok: false; line: number; message: string } & CodedProblem);
 
 class WrongShape extends Error {
-	constructor(readonly path: (string | number)[], expected: string) {
+	constructor(
+		readonly path: (string | number)[],
+		readonly expected: ProblemValues['form-wrong-shape']['expected']
+	) {
 		super(`${path.join('.') || 'the file'} must be ${expected} for the form to show it`);
 	}
 }
@@ -211,7 +216,7 @@ export function readDraft<K extends ContentKind>(kind: K, text: string): DraftRe
 	let body = '';
 	if (CONTENT_KINDS[kind].hasBody) {
 		const split = splitFrontMatter(text);
-		if (!split) return { ok: false, line: 1, message: 'must start with front matter between two "---" lines' };
+		if (!split) return { ok: false, line: 1, ...FRONT_MATTER_MISSING };
 		yaml = split.yaml;
 		offset = split.firstLine - 1;
 		body = split.body;
@@ -219,13 +224,13 @@ export function readDraft<K extends ContentKind>(kind: K, text: string): DraftRe
 	const counter = new LineCounter();
 	const doc = parseDocument(yaml, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
 	const firstError = doc.errors[0];
-	if (firstError) return { ok: false, line: counter.linePos(firstError.pos[0]).line + offset, message: `YAML: ${firstError.message.split('\n')[0]}` };
+	if (firstError) return { ok: false, line: counter.linePos(firstError.pos[0]).line + offset, ...yamlProblem(firstError, yaml) };
 	try {
 		const data = fill(SHAPES[kind], doc.toJS(), []);
 		return { ok: true, draft: { kind, data, body } as Draft<K> };
 	} catch (problem) {
 		if (!(problem instanceof WrongShape)) throw problem;
-		return { ok: false, line: lineFinder(doc, counter, offset)(problem.path), message: problem.message };
+		return { ok: false, line: lineFinder(doc, counter, offset)(problem.path), message: problem.message, code: 'form-wrong-shape', values: { path: problem.path, expected: problem.expected } };
 	}
 }
 

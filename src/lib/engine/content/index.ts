@@ -1,4 +1,5 @@
 export * from './kinds';
+export * from './problems';
 export * from './schemas';
 export { parseContentFile, locateContentFile } from './parse';
 export { checkContentFiles, citationsOf, NOTHING_PUBLISHED, type ContentFile, type CheckedContent, type Published } from './check';

@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import { articleSchema, curriculumSchema, lexiconSchema, quizSchema, rubricSchema, scenarioSchema, scriptSchema } from './schemas';
 import type { Article, Curriculum, Lexicon, Quiz, Rubric, Scenario, Script } from './schemas';
+import type { DescribedProblem } from './problems';
 
 export const CONTENT_LOCALES = ['en', 'zh-TW'] as const;
 export type ContentLocale = (typeof CONTENT_LOCALES)[number];
@@ -39,13 +40,13 @@ export function contentPath(item: Pick<ContentItem, 'kind' | 'locale' | 'id'>): 
 	return `${item.locale}/${kind.folder}/${item.id}${kind.extension}`;
 }
 
-/** A problem in a content file, located for the person who has to fix it. */
-export interface ContentProblem {
-	file: string;
-	line: number;
-	message: string;
-}
+/**
+ * A problem in a content file, located for the person who has to fix it: its code and values say
+ * what it is (for the studio's text), `message` says it in English (for `content:check`).
+ */
+export type ContentProblem = { file: string; line: number } & DescribedProblem;
 
-export function formatProblem(problem: ContentProblem): string {
+/** `file:line: message`, as `content:check` prints it (other line-by-line checks print theirs the same way). */
+export function formatProblem(problem: Pick<ContentProblem, 'file' | 'line' | 'message'>): string {
 	return `${problem.file}:${problem.line}: ${problem.message}`;
 }

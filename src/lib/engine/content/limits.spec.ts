@@ -24,7 +24,7 @@ describe('size limits every way content arrives shares (the editor, an import, c
 
 	it('refuses Markdown nested deeper than the renderer can take, with the line, outside code blocks only', () => {
 		const bomb = problemsOf(ARTICLE_PATH, article('Intro.\n\n' + '> '.repeat(50_000)));
-		expect(bomb).toEqual([{ file: ARTICLE_PATH, line: 9, message: `Markdown nests quotes and lists more than ${MAX_MARKDOWN_DEPTH} levels deep here: flatten it` }]);
+		expect(bomb).toEqual([{ file: ARTICLE_PATH, line: 9, message: `Markdown nests quotes and lists more than ${MAX_MARKDOWN_DEPTH} levels deep here: flatten it`, code: 'markdown-too-deep', values: { limit: MAX_MARKDOWN_DEPTH } }]);
 		for (const deep of ['1. '.repeat(60_000), '> - '.repeat(30_000), Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')]) {
 			expect(problemsOf(ARTICLE_PATH, article(deep)).map((p) => p.message), deep.slice(0, 20)).toEqual([expect.stringContaining('levels deep')]);
 		}
@@ -41,7 +41,7 @@ describe('limits that keep the playtest short', () => {
 	it(`refuses more than ${MAX_EXAMPLES} examples a list and a maxTries over ${MAX_TRIES}, naming the line`, () => {
 		const many = scenario.replace(/\nexamples:\n[\s\S]*$/, `\nexamples:\n  good:\n${'    - Hi.\n'.repeat(8_000)}`);
 		const line = many.split('\n').indexOf('  good:') + 1;
-		expect(problemsOf(path, many)).toEqual([{ file: path, line, message: `examples.good: has more than ${MAX_EXAMPLES} examples` }]);
+		expect(problemsOf(path, many)).toEqual([{ file: path, line, message: `examples.good: has more than ${MAX_EXAMPLES} examples`, code: 'too-many', values: { path: ['examples', 'good'], max: MAX_EXAMPLES } }]);
 		const looping = scenario.replace('maxTries: 2', 'maxTries: 1000000000');
 		const loopLine = looping.split('\n').findIndex((l) => l.includes('maxTries: 1000000000')) + 1;
 		expect(problemsOf(path, looping)).toEqual([expect.objectContaining({ line: loopLine, message: expect.stringContaining(`must be at most ${MAX_TRIES}`) })]);

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import { LineCounter, isAlias, isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { MAX_FILE_CHARS, MAX_MARKDOWN_DEPTH } from './limits';
 import { CONTENT_KINDS, CONTENT_LOCALES, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from './kinds';
+import type { CodedProblem, DescribedProblem, FieldPath } from './problems';
 
 /** Finds the line of a field in the file, for messages; falls back to its nearest parent. */
 export type LineOf = (path: readonly (string | number)[]) => number;
@@ -14,17 +15,57 @@ interface FileLocation {
 	id: string;
 }
 
-/** Reads `<locale>/<folder>/<id>.<ext>` (relative to content/). */
-export function locateContentFile(path: string): FileLocation | string {
+/** Reads `<locale>/<folder>/<id>.<ext>` (relative to content/), or says why it cannot. */
+export function locateContentFile(path: string): FileLocation | DescribedProblem {
 	const parts = path.split('/');
-	if (parts.length !== 3) return 'content files live at <locale>/<kind folder>/<id>.<extension>';
+	if (parts.length !== 3) return { message: 'content files live at <locale>/<kind folder>/<id>.<extension>', code: 'file-place', values: {} };
 	const [locale, folder, name] = parts as [string, string, string];
-	if (!(CONTENT_LOCALES as readonly string[]).includes(locale)) return `unknown locale folder "${locale}" (expected ${CONTENT_LOCALES.join(' or ')})`;
+	if (!(CONTENT_LOCALES as readonly string[]).includes(locale)) return { message: `unknown locale folder "${locale}" (expected ${CONTENT_LOCALES.join(' or ')})`, code: 'file-locale', values: { locale } };
 	const entry = Object.entries(CONTENT_KINDS).find(([, kind]) => kind.folder === folder);
-	if (!entry) return `unknown content folder "${folder}" (expected one of ${Object.values(CONTENT_KINDS).map((k) => k.folder).join(', ')})`;
+	if (!entry) return { message: `unknown content folder "${folder}" (expected one of ${Object.values(CONTENT_KINDS).map((k) => k.folder).join(', ')})`, code: 'file-folder', values: { folder } };
 	const [kind, { extension }] = entry;
-	if (!name.endsWith(extension)) return `a file in ${folder}/ must end in ${extension}`;
+	if (!name.endsWith(extension)) return { message: `a file in ${folder}/ must end in ${extension}`, code: 'file-extension', values: { folder, extension } };
 	return { kind: kind as ContentKind, locale: locale as ContentLocale, id: name.slice(0, -extension.length) };
+}
+
+export const FRONT_MATTER_MISSING = { message: 'must start with front matter between two "---" lines', code: 'front-matter-missing', values: {} } as const satisfies DescribedProblem;
+
+/**
+ * A YAML error by the mistake that usually causes it, from the parser's error code (and, where one
+ * code covers several mistakes, its message); the parser's own words for the rest. `yaml` is the
+ * text the error's position points into.
+ */
+export function yamlProblem(error: YAMLError, yaml: string): DescribedProblem {
+	const detail = error.message.split('\n')[0] ?? '';
+	const message = `YAML: ${detail}`;
+	const [at] = error.pos;
+	switch (error.code) {
+		case 'TAB_AS_INDENT':
+			return { message, code: 'yaml-tab', values: {} };
+		case 'DUPLICATE_KEY':
+			// The position points at the key given again; the key runs to its colon.
+			return { message, code: 'yaml-duplicate-key', values: { key: (/^[^:\n]*/.exec(yaml.slice(at))?.[0] ?? '').trim() } };
+		case 'BAD_INDENT': {
+			const bracket = /end with an? ([\]}])/.exec(detail)?.[1];
+			return bracket ? { message, code: 'yaml-unclosed-bracket', values: { bracket } } : { message, code: 'yaml-indent', values: {} };
+		}
+		case 'MISSING_CHAR': {
+			const quote = /closing (["'])quote/.exec(detail)?.[1];
+			if (quote) return { message, code: 'yaml-unclosed-quote', values: { quote } };
+			// A list item indented less than the fields above it.
+			if (detail.includes('without - indicator')) return { message, code: 'yaml-indent', values: {} };
+			break;
+		}
+		// "title: Price: too high" and "{ point: a: b }": a colon and a space inside a value start a field.
+		case 'BLOCK_AS_IMPLICIT_KEY':
+		case 'BLOCK_IN_FLOW':
+			return { message, code: 'yaml-colon', values: {} };
+		case 'BAD_SCALAR_START':
+			return { message, code: 'yaml-reserved-start', values: { char: yaml[at] ?? '' } };
+		case 'RESOURCE_EXHAUSTION':
+			return { message, code: 'yaml-aliases', values: {} };
+	}
+	return { message, code: 'yaml', values: { detail } };
 }
 
 /** Splits `---\nYAML\n---\nbody`. Returns the YAML, the line it starts on, and the body. */
@@ -81,6 +122,54 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
 	return field ? `${field}: ${issue.message}` : issue.message;
 }
 
+/**
+ * A schema issue by what is wrong with the field, read from the issue's type and requirement (not
+ * its message, which the schema words for `content:check`).
+ */
+function issueCode(issue: v.BaseIssue<unknown>, path: FieldPath): CodedProblem {
+	const at = { path };
+	const { input } = issue;
+	const requirement = (issue as { requirement?: unknown }).requirement;
+	const limit = typeof requirement === 'number' ? requirement : 0;
+	if (issue.type === 'strict_object' && issue.expected === 'never') return { code: 'unknown-field', values: at };
+	if (issue.kind === 'schema' && (input === undefined || input === null)) return { code: 'required', values: at };
+	switch (issue.type) {
+		case 'string':
+			return { code: 'not-text', values: at };
+		case 'number':
+			return { code: 'not-number', values: at };
+		case 'boolean':
+			return { code: 'not-flag', values: at };
+		case 'array':
+			return { code: 'not-list', values: at };
+		case 'object':
+		case 'strict_object':
+		case 'record':
+			return { code: 'not-fields', values: at };
+		case 'picklist':
+		case 'variant':
+			return { code: 'not-one-of', values: { path, allowed: [...(issue.expected ?? '').matchAll(/"([^"]*)"/g)].map((match) => match[1]!) } };
+		// The one pattern is an id's: an empty id is empty, not badly written.
+		case 'regex':
+			return input === '' ? { code: 'empty', values: at } : { code: 'id-format', values: at };
+		case 'min_length':
+			return typeof input === 'string' ? { code: 'empty', values: at } : { code: 'too-few', values: { path, min: limit } };
+		case 'max_length':
+			return typeof input === 'string' ? { code: 'too-long', values: { path, limit } } : { code: 'too-many', values: { path, max: limit } };
+		case 'integer':
+			return { code: 'not-whole-number', values: at };
+		case 'min_value':
+			return { code: 'too-small', values: { path, min: limit } };
+		case 'max_value':
+			return { code: 'too-large', values: { path, max: limit } };
+		// The quiz's checks across fields, forwarded to the field that is wrong.
+		case 'check':
+			if (path.at(-1) === 'answer') return { code: 'answer-past-options', values: at };
+			if (path.at(-1) === 'statements') return { code: 'class-past-classes', values: at };
+	}
+	return { code: 'schema', values: { path, detail: issue.message } };
+}
+
 // A quote (">") or list marker ("-", "+", "*", "1.", "1)") followed by a space or the line's end.
 const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/y;
 
@@ -122,11 +211,14 @@ function tooDeepLine(body: string): number | null {
 /** Parses and validates one content file. Every problem carries the file and line. */
 export function parseContentFile(file: string, text: string): ParsedFile {
 	const location = locateContentFile(file);
-	if (typeof location === 'string') return { ok: false, problems: [{ file, line: 1, message: location }] };
+	if ('message' in location) return { ok: false, problems: [{ file, line: 1, ...location }] };
 	const kind = CONTENT_KINDS[location.kind];
 	if (text.length > MAX_FILE_CHARS) {
 		const line = text.slice(0, MAX_FILE_CHARS).split('\n').length;
-		return { ok: false, problems: [{ file, line, message: `the file is longer than ${MAX_FILE_CHARS.toLocaleString('en')} characters (it has ${text.length.toLocaleString('en')}): shorten it or split it into several items` }] };
+		return {
+			ok: false,
+			problems: [{ file, line, message: `the file is longer than ${MAX_FILE_CHARS.toLocaleString('en')} characters (it has ${text.length.toLocaleString('en')}): shorten it or split it into several items`, code: 'file-too-long', values: { limit: MAX_FILE_CHARS, length: text.length } }]
+		};
 	}
 
 	let yamlText = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -135,13 +227,13 @@ export function parseContentFile(file: string, text: string): ParsedFile {
 	let bodyLine = 1;
 	if (kind.hasBody) {
 		const split = splitFrontMatter(text);
-		if (!split) return { ok: false, problems: [{ file, line: 1, message: 'must start with front matter between two "---" lines' }] };
+		if (!split) return { ok: false, problems: [{ file, line: 1, ...FRONT_MATTER_MISSING }] };
 		yamlText = split.yaml;
 		lineOffset = split.firstLine - 1;
 		body = split.body;
 		bodyLine = split.bodyLine;
 		const deep = tooDeepLine(body);
-		if (deep !== null) return { ok: false, problems: [{ file, line: bodyLine + deep, message: `Markdown nests quotes and lists more than ${MAX_MARKDOWN_DEPTH} levels deep here: flatten it` }] };
+		if (deep !== null) return { ok: false, problems: [{ file, line: bodyLine + deep, message: `Markdown nests quotes and lists more than ${MAX_MARKDOWN_DEPTH} levels deep here: flatten it`, code: 'markdown-too-deep', values: { limit: MAX_MARKDOWN_DEPTH } }] };
 	}
 
 	const counter = new LineCounter();
@@ -150,7 +242,7 @@ export function parseContentFile(file: string, text: string): ParsedFile {
 	if (doc.errors.length > 0) {
 		return {
 			ok: false,
-			problems: doc.errors.map((error) => ({ file, line: counter.linePos(error.pos[0]).line + lineOffset, message: `YAML: ${error.message.split('\n')[0]}` }))
+			problems: doc.errors.map((error) => ({ file, line: counter.linePos(error.pos[0]).line + lineOffset, ...yamlProblem(error, yamlText) }))
 		};
 	}
 	const lineOf = lineFinder(doc, counter, lineOffset);
@@ -159,21 +251,26 @@ export function parseContentFile(file: string, text: string): ParsedFile {
 		data = doc.toJS();
 	} catch (cause) {
 		// Aliases that expand into millions of nodes (a "billion laughs" file) are refused here.
-		return { ok: false, problems: [{ file, line: firstAliasLine(doc, counter) + lineOffset, message: `YAML: ${cause instanceof Error ? cause.message : String(cause)}` }] };
+		const detail = cause instanceof Error ? cause.message : String(cause);
+		const coded: CodedProblem = /alias/i.test(detail) ? { code: 'yaml-aliases', values: {} } : { code: 'yaml', values: { detail } };
+		return { ok: false, problems: [{ file, line: firstAliasLine(doc, counter) + lineOffset, message: `YAML: ${detail}`, ...coded }] };
 	}
 	const result = v.safeParse(kind.schema, data ?? {});
 	if (!result.success) {
 		return {
 			ok: false,
-			problems: result.issues.map((issue) => ({ file, line: lineOf((issue.path ?? []).map((item) => item.key as string | number)), message: issueMessage(issue) }))
+			problems: result.issues.map((issue) => {
+				const path = (issue.path ?? []).map((item) => item.key as string | number);
+				return { file, line: lineOf(path), message: issueMessage(issue), ...issueCode(issue, path) };
+			})
 		};
 	}
 	const output = result.output as { id: string };
 	if (output.id !== location.id) {
-		return { ok: false, problems: [{ file, line: lineOf(['id']), message: `id "${output.id}" must match the file name "${location.id}"` }] };
+		return { ok: false, problems: [{ file, line: lineOf(['id']), message: `id "${output.id}" must match the file name "${location.id}"`, code: 'id-not-file-name', values: { id: output.id, name: location.id } }] };
 	}
 	if (kind.hasBody && !body.trim() && location.kind === 'article') {
-		return { ok: false, problems: [{ file, line: bodyLine, message: 'the article has no text after the front matter' }] };
+		return { ok: false, problems: [{ file, line: bodyLine, message: 'the article has no text after the front matter', code: 'article-no-body', values: {} }] };
 	}
 	const item = { kind: location.kind, locale: location.locale, id: location.id, data: output, body } as ContentItem;
 	return { ok: true, item, lineOf };

@@ -40,14 +40,19 @@ export function playtestScenario(scenario: Scenario, phrasebook: Phrasebook = NO
 		runs.push({ kind: 'good', ...run, passed });
 		if (!passed) {
 			const how = run.ended ? `ended ${run.ended} at "${run.path[run.path.length - 1]}"` : `ran out of replies at beat "${run.path[run.path.length - 1]}"`;
-			problems.push({ path: ['examples', 'good'], message: `playtest: the good examples must win with at least ${scenario.pass}, but ${how} scoring ${run.score} (path: ${run.path.join(' → ')})` });
+			problems.push({
+				path: ['examples', 'good'],
+				message: `playtest: the good examples must win with at least ${scenario.pass}, but ${how} scoring ${run.score} (path: ${run.path.join(' → ')})`,
+				code: 'good-fails',
+				values: { pass: scenario.pass, score: run.score, beats: run.path, ended: run.ended }
+			});
 		}
 	}
 	if (scenario.examples.bad.length > 0) {
 		const run = playReplies(compiled, scenario.examples.bad);
 		const passed = run.ended === 'won' && run.score >= scenario.pass;
 		runs.push({ kind: 'bad', ...run, passed });
-		if (passed) problems.push({ path: ['examples', 'bad'], message: `playtest: the bad examples must not pass, but they won scoring ${run.score} (path: ${run.path.join(' → ')})` });
+		if (passed) problems.push({ path: ['examples', 'bad'], message: `playtest: the bad examples must not pass, but they won scoring ${run.score} (path: ${run.path.join(' → ')})`, code: 'bad-passes', values: { score: run.score, beats: run.path } });
 	}
 	return { runs, problems };
 }

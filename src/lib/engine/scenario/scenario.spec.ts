@@ -12,7 +12,7 @@ describe('validateScenario', () => {
 	it('reports an unreachable beat, naming it', () => {
 		const scenario = load();
 		scenario.beats['orphan'] = { customer: 'Hm?', expect: [], avoid: [], choices: [], next: [{ goto: 'hangup' }], examples: { good: [], bad: [] } };
-		expect(validateScenario(scenario)).toEqual([{ path: ['beats', 'orphan'], message: 'beat "orphan" cannot be reached from the start beat "greet"' }]);
+		expect(validateScenario(scenario)).toEqual([{ path: ['beats', 'orphan'], message: 'beat "orphan" cannot be reached from the start beat "greet"', code: 'unreachable', values: { beat: 'orphan', start: 'greet' } }]);
 	});
 
 	it('reports a rule pointing at an unknown beat, and a missing fallback', () => {

@@ -42,7 +42,7 @@ export function scenarioGraph(scenario: Scenario): { nodes: GraphNode[]; edges: 
 		}
 	}
 	const lastLayer = Math.max(0, ...depth.values()) + 1;
-	const problems = validateScenario(scenario).map((p) => p.message);
+	const deadEnds = new Set(validateScenario(scenario).flatMap((p) => (p.code === 'dead-end' ? [p.values.beat] : [])));
 	const layers = new Map<number, string[]>();
 	for (const id of Object.keys(scenario.beats)) {
 		const layer = depth.get(id) ?? lastLayer;
@@ -62,7 +62,7 @@ export function scenarioGraph(scenario: Scenario): { nodes: GraphNode[]; edges: 
 				y: GAP_Y / 2 + layer * (NODE_HEIGHT + GAP_Y),
 				end: isEnding(beat) ? beat.end! : null,
 				unreachable: !depth.has(id),
-				deadEnd: problems.some((p) => p.startsWith(`beat "${id}" is a dead end`))
+				deadEnd: deadEnds.has(id)
 			});
 		});
 	}

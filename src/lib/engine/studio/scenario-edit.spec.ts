@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readDraft, writeDraft, type DraftData, type RuleDraft } from '../content/draft';
 import { checkContentFiles, NOTHING_PUBLISHED } from '../content/check';
+import type { CodedProblem } from '../content/problems';
 import { shippedLexicons } from '../content/shipped-lexicons.fixture';
 import { addBeat, beatIdProblem, checkBeatName, firstWords, moveBeat, referencesTo, removeBeat, renameBeat, ruleCondition, setRuleCondition, toBeatId, usualRules } from './scenario-edit';
 import { pathAtLine } from './locate';
-import { readProblem } from './problem-reading';
 import { PRICE_CALL_YAML } from '../scenario/price-call.fixture';
 
 const FILE = 'en/scenarios/renewal-price-objection.yaml';
@@ -164,57 +164,64 @@ describe('pathAtLine', () => {
 	});
 });
 
-describe('readProblem', () => {
-	/** The checker's messages after a change to the sound fixture, read back. */
-	function readingsAfter(change: (data: DraftData['scenario']) => void): (ReturnType<typeof readProblem> | string)[] {
+describe("the checker's problem codes", () => {
+	/** The checker's problems after a change to the sound fixture, as codes with their values. */
+	function codesAfter(change: (data: DraftData['scenario']) => void): CodedProblem[] {
 		const read = readDraft('scenario', PRICE_CALL_YAML);
 		if (!read.ok || read.draft.kind !== 'scenario') throw new Error('unreadable');
 		change(read.draft.data);
 		const text = writeDraft(read.draft);
-		return checkContentFiles([{ path: 'en/scenarios/price-call.yaml', text }]).problems.map((p) => readProblem(p.message) ?? p.message);
+		return checkContentFiles([{ path: 'en/scenarios/price-call.yaml', text }]).problems.map(({ file: _file, line: _line, message: _message, ...coded }) => coded);
 	}
 
 	it('starts from a sound scenario', () => {
-		expect(readingsAfter(() => {})).toEqual([]);
+		expect(codesAfter(() => {})).toEqual([]);
 	});
 
-	it('reads every graph message of the checker', () => {
-		expect(readingsAfter((d) => (d.start = 'opening'))).toEqual([{ code: 'start-missing', values: { id: 'opening' } }]);
-		expect(readingsAfter((d) => d.beats.signed!.next.push({ goto: 'hangup' }))).toEqual([{ code: 'ending-extras', values: {} }]);
-		expect(readingsAfter((d) => (d.beats.price!.next = []))).toEqual([{ code: 'no-rules', values: {} }]);
-		expect(readingsAfter((d) => (d.beats.greet!.next[2]!.goto = 'gone'))).toEqual([{ code: 'goto-missing', values: { goto: 'gone' } }]);
-		expect(readingsAfter((d) => (d.beats.greet!.next[0] = { choice: 3, goto: 'price' }))).toEqual([{ code: 'choice-missing', values: { count: '2', choice: '3' } }]);
-		expect(readingsAfter((d) => (d.beats.price!.next[1]!.maxTries = 2))).toEqual([{ code: 'last-rule', values: {} }]);
-		expect(readingsAfter((d) => (d.beats.greet!.expect[0]!.criterion = 'closing'))).toEqual([{ code: 'criterion', values: { criterion: 'closing' } }]);
-		expect(readingsAfter((d) => addBeat(d, 'later', 'neutral'))).toEqual([{ code: 'empty', values: { field: 'customer' } }]);
+	it('gives every graph problem its code, with the beat and the rule or key point it is about', () => {
+		expect(codesAfter((d) => (d.start = 'opening'))).toEqual([{ code: 'start-missing', values: { start: 'opening' } }]);
+		expect(codesAfter((d) => d.beats.signed!.next.push({ goto: 'hangup' }))).toEqual([{ code: 'ending-extras', values: { beat: 'signed' } }]);
+		expect(codesAfter((d) => (d.beats.price!.next = []))).toEqual([{ code: 'no-rules', values: { beat: 'price' } }]);
+		expect(codesAfter((d) => (d.beats.greet!.next[2]!.goto = 'gone'))).toEqual([{ code: 'goto-missing', values: { beat: 'greet', rule: 3, goto: 'gone' } }]);
+		expect(codesAfter((d) => (d.beats.greet!.next[0] = { choice: 3, goto: 'price' }))).toEqual([{ code: 'choice-missing', values: { beat: 'greet', rule: 1, choice: 3, count: 2 } }]);
+		expect(codesAfter((d) => (d.beats.price!.next[1]!.maxTries = 2))).toEqual([{ code: 'last-rule', values: { beat: 'price', rule: 2 } }]);
+		expect(codesAfter((d) => (d.beats.greet!.expect[0]!.criterion = 'closing'))).toEqual([{ code: 'criterion', values: { beat: 'greet', point: 1, criterion: 'closing', criteria: ['opening', 'objection'] } }]);
+		expect(codesAfter((d) => addBeat(d, 'later', 'neutral'))).toEqual([{ code: 'empty', values: { path: ['beats', 'later', 'customer'] } }]);
 		expect(
-			readingsAfter((d) => {
+			codesAfter((d) => {
 				addBeat(d, 'later', 'neutral');
 				d.beats.later!.customer = 'Call me later.';
 			})
-		).toEqual([{ code: 'unreachable', values: {} }]);
+		).toEqual([{ code: 'unreachable', values: { beat: 'later', start: 'greet' } }]);
 		expect(
-			readingsAfter((d) => {
+			codesAfter((d) => {
 				addBeat(d, 'stuck', '');
 				d.beats.stuck!.customer = 'Hm.';
 				d.beats.stuck!.next = [{ goto: 'stuck' }];
 				d.beats.greet!.next[0]!.goto = 'stuck';
 			})
-		).toContainEqual({ code: 'dead-end', values: {} });
-		expect(readingsAfter((d) => (d.beats.signed!.end = 'neutral'))).toEqual([{ code: 'no-won', values: {} }]);
+		).toContainEqual({ code: 'dead-end', values: { beat: 'stuck' } });
+		expect(codesAfter((d) => (d.beats.signed!.end = 'neutral'))).toEqual([{ code: 'no-won', values: {} }]);
 	});
 
-	it('reads the playtest, and empty fields by their name', () => {
-		expect(readingsAfter((d) => (d.examples.good = ['Hi.']))).toEqual([{ code: 'good-fails', values: { pass: '70', score: '15', path: 'greet → greet' } }]);
-		expect(readingsAfter((d) => (d.examples.bad = d.examples.good))).toEqual([{ code: 'bad-passes', values: { score: expect.any(String), path: 'greet → price → signed' } }]);
-		expect(readingsAfter((d) => (d.persona.name = ''))).toEqual([{ code: 'empty', values: { field: 'name' } }]);
-		expect(readingsAfter((d) => (d.minutes = null))).toEqual([{ code: 'empty', values: { field: 'minutes' } }]);
-		expect(readingsAfter((d) => (d.beats.greet!.expect[0]!.cues = ['']))).toEqual([{ code: 'empty', values: { field: 'cues' } }]);
-		expect(readingsAfter((d) => (d.beats.greet!.avoid[0]!.cues = []))).toEqual([{ code: 'no-cue', values: {} }]);
-		expect(readingsAfter((d) => (d.beats.greet!.next[2]!.goto = ''))).toEqual([{ code: 'no-goto', values: {} }]);
+	it('gives the playtest its codes, and a field left empty in the form its path', () => {
+		expect(codesAfter((d) => (d.examples.good = ['Hi.']))).toEqual([{ code: 'good-fails', values: { pass: 70, score: 15, beats: ['greet', 'greet'], ended: null } }]);
+		expect(codesAfter((d) => (d.examples.bad = d.examples.good))).toEqual([{ code: 'bad-passes', values: { score: expect.any(Number), beats: ['greet', 'price', 'signed'] } }]);
+		expect(codesAfter((d) => (d.persona.name = ''))).toEqual([{ code: 'empty', values: { path: ['persona', 'name'] } }]);
+		expect(codesAfter((d) => (d.minutes = null))).toEqual([{ code: 'required', values: { path: ['minutes'] } }]);
+		expect(codesAfter((d) => (d.beats.greet!.expect[0]!.cues = ['']))).toEqual([{ code: 'empty', values: { path: ['beats', 'greet', 'expect', 0, 'cues', 0] } }]);
+		expect(codesAfter((d) => (d.beats.greet!.avoid[0]!.cues = []))).toEqual([{ code: 'too-few', values: { path: ['beats', 'greet', 'avoid', 0, 'cues'], min: 1 } }]);
+		// An empty id is empty, not badly written.
+		expect(codesAfter((d) => (d.beats.greet!.next[2]!.goto = ''))).toEqual([{ code: 'empty', values: { path: ['beats', 'greet', 'next', 2, 'goto'] } }]);
+		expect(codesAfter((d) => (d.beats.greet!.next[2]!.goto = 'Hang up'))).toEqual([{ code: 'id-format', values: { path: ['beats', 'greet', 'next', 2, 'goto'] } }]);
 	});
 
-	it('leaves a message it does not know as it is', () => {
-		expect(readProblem('refers to script "x", which does not exist in en/scripts/')).toBeNull();
+	it('keeps the English message content:check prints', () => {
+		const read = readDraft('scenario', PRICE_CALL_YAML);
+		if (!read.ok || read.draft.kind !== 'scenario') throw new Error('unreadable');
+		read.draft.data.beats.greet!.next[2]!.goto = 'gone';
+		const [problem] = checkContentFiles([{ path: 'en/scenarios/price-call.yaml', text: writeDraft(read.draft) }]).problems;
+		expect(problem).toMatchObject({ message: 'beat "greet" goes to "gone", which is not a beat', code: 'goto-missing' });
 	});
 });
+

@@ -41,4 +41,13 @@ describe('scenarioGraph', () => {
 		const broken = { ...scenario, beats: { ...scenario.beats, orphan: { customer: '?', expect: [], avoid: [], choices: [], next: [{ goto: scenario.start }], examples: { good: [], bad: [] } } } };
 		expect(scenarioGraph(broken).nodes.find((n) => n.id === 'orphan')).toMatchObject({ unreachable: true });
 	});
+
+	it('marks a dead end, and only that beat', () => {
+		const stuck = { customer: '?', expect: [], avoid: [], choices: [], next: [{ goto: 'stuck' }], examples: { good: [], bad: [] } };
+		const broken = { ...scenario, beats: { ...scenario.beats, stuck, [scenario.start]: { ...scenario.beats[scenario.start]!, next: [{ goto: 'stuck' }] } } };
+		const nodes = scenarioGraph(broken).nodes;
+		expect(nodes.filter((n) => n.deadEnd).map((n) => n.id)).toEqual(expect.arrayContaining(['stuck', scenario.start]));
+		expect(nodes.filter((n) => n.deadEnd).every((n) => n.end === null)).toBe(true);
+		expect(scenarioGraph(scenario).nodes.some((n) => n.deadEnd)).toBe(false);
+	});
 });

@@ -35,7 +35,7 @@ describe('the studio’s checks run off the request thread', { timeout: 30_000 }
 		const { checkContentFiles } = await import('../../engine/content/check');
 		expect(() => checkContentFiles([])).toThrow('a content check ran on the request thread');
 		const checked = await checkFilesOffThread([{ path: 'en/knowledge/membership-tiers.md', text: article.replace('category: product', 'category: gossip') }], NOTHING_PUBLISHED);
-		expect(checked.problems).toEqual([{ file: 'en/knowledge/membership-tiers.md', line: 4, message: expect.stringContaining('category: must be one of') }]);
+		expect(checked.problems).toEqual([{ file: 'en/knowledge/membership-tiers.md', line: 4, message: expect.stringContaining('category: must be one of'), code: 'not-one-of', values: { path: ['category'], allowed: expect.arrayContaining(['product', 'rules']) } }]);
 		expect((await checkFilesOffThread([{ path: 'en/knowledge/membership-tiers.md', text: article }], NOTHING_PUBLISHED)).items).toHaveLength(1);
 		const insights = await insightsOffThread('article', 'en', 'membership-tiers', article, [], []);
 		expect(insights.preview).toContain('<h2 id="section-1">Gold</h2>');

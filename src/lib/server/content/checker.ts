@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 // Relative imports only: in development and tests this file is loaded into the worker as
 // TypeScript, where the app's `$lib` aliases do not exist.
-import { checkContentFiles, contentPath, parseContentFile, type CheckedContent, type ContentFile, type ContentKind, type ContentLocale, type ContentProblem, type Published } from '../../engine/content';
+import { checkContentFiles, contentPath, GRAPH_CODES, parseContentFile, type CheckedContent, type ContentFile, type ContentKind, type ContentLocale, type ContentProblem, type Published } from '../../engine/content';
 import { phrasebookOf } from '../../engine/scoring/lexicon';
 import { endingScoreRanges, playtestScenario } from '../../engine/scenario';
 import { scenarioGraph } from '../../engine/studio/graph';
@@ -17,7 +17,7 @@ function insightsOf(kind: ContentKind, locale: ContentLocale, id: string, text: 
 	const parsed = parseContentFile(contentPath({ kind, locale, id }), text);
 	const item = parsed.ok ? parsed.item : null;
 	// The playtest needs a sound graph; the bots would only repeat the graph's problems.
-	const graphSound = !problems.some((p) => p.message.startsWith('beat') || p.message.startsWith('no won') || p.message.startsWith('the start beat'));
+	const graphSound = !problems.some((p) => GRAPH_CODES.has(p.code));
 	return {
 		preview: item && (item.kind === 'script' || item.kind === 'article') ? renderMarkdown(item.body).html : null,
 		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data, phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data))).runs : [], ranges: endingScoreRanges(item.data) } : null

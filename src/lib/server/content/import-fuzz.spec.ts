@@ -20,7 +20,7 @@ const CASES = Number(process.env.FUZZ_CASES ?? 1500);
 const PACK = readContentDirectory('content');
 const PACK_KEYS = new Set(PACK.flatMap((file) => {
 	const at = locateContentFile(file.path);
-	return typeof at === 'string' ? [] : [`${at.kind}:${at.locale}:${at.id}`];
+	return 'message' in at ? [] : [`${at.kind}:${at.locale}:${at.id}`];
 }));
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */

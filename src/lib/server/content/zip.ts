@@ -1,6 +1,6 @@
 import { strFromU8, Unzip, UnzipInflate } from 'fflate';
 // Relative imports only: this runs on the check worker (see `./checker`).
-import { checkContentFiles, MAX_FILE_CHARS, type ContentItem, type ContentProblem, type Published } from '../../engine/content';
+import { checkContentFiles, MAX_FILE_CHARS, type ContentItem, type ContentProblem, type DescribedProblem, type Published } from '../../engine/content';
 
 /**
  * The most an uploaded zip may unpack to. An entry's declared size is whatever its maker wrote,
@@ -79,11 +79,11 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 /** A refused import lists its problems; a zip refused for its size also says which limit it crossed (`refused`), for the page to say in the user's language. */
 export type ZipRefused = { ok: false; problems: ContentProblem[]; refused?: Exclude<ZipRefusal, { what: 'not-zip' }> };
 
-const REFUSALS: { [W in ZipRefusal['what']]: (refusal: Extract<ZipRefusal, { what: W }>) => string } = {
-	'not-zip': () => 'not a zip file',
-	entries: ({ limit }) => `the zip holds more than ${limit} files`,
-	entry: ({ file, limit }) => `${file} unpacks to more than ${limit} bytes`,
-	total: ({ limit }) => `the zip unpacks to more than ${limit} bytes`
+const REFUSALS: { [W in ZipRefusal['what']]: (refusal: Extract<ZipRefusal, { what: W }>) => DescribedProblem } = {
+	'not-zip': () => ({ message: 'not a zip file', code: 'zip-not-zip', values: {} }),
+	entries: ({ limit }) => ({ message: `the zip holds more than ${limit} files`, code: 'zip-too-many-files', values: { limit } }),
+	entry: ({ file, limit }) => ({ message: `${file} unpacks to more than ${limit} bytes`, code: 'zip-entry-too-large', values: { file, limit } }),
+	total: ({ limit }) => ({ message: `the zip unpacks to more than ${limit} bytes`, code: 'zip-too-large', values: { limit } })
 };
 
 /**
@@ -94,7 +94,7 @@ export function checkZip(zip: Uint8Array, published: Published): { ok: true; ite
 	const unpacked = readZip(zip);
 	if (!unpacked.ok) {
 		const { refused } = unpacked;
-		const problems = [{ file: '(upload)', line: 1, message: (REFUSALS[refused.what] as (r: ZipRefusal) => string)(refused) }];
+		const problems: ContentProblem[] = [{ file: '(upload)', line: 1, ...(REFUSALS[refused.what] as (r: ZipRefusal) => DescribedProblem)(refused) }];
 		return refused.what === 'not-zip' ? { ok: false, problems } : { ok: false, problems, refused };
 	}
 	const files = unpacked.entries
@@ -104,10 +104,10 @@ export function checkZip(zip: Uint8Array, published: Published): { ok: true; ite
 	// Two files for one item (content/en/… and pack/content/en/…): which one should win is unclear.
 	const seen = new Set<string>();
 	for (const file of files) {
-		if (seen.has(file.path)) problems.push({ file: file.path, line: 1, message: 'this file is in the zip twice' });
+		if (seen.has(file.path)) problems.push({ file: file.path, line: 1, message: 'this file is in the zip twice', code: 'zip-twice', values: {} });
 		seen.add(file.path);
 	}
 	if (problems.length > 0) return { ok: false, problems };
-	if (items.length === 0) return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'the zip has no content files' }] };
+	if (items.length === 0) return { ok: false, problems: [{ file: '(upload)', line: 1, message: 'the zip has no content files', code: 'zip-empty', values: {} }] };
 	return { ok: true, items };
 }

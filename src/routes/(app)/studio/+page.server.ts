@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { draftOf, importZip, isContentKind, listStudioItems, publishedText, saveDraft } from '$lib/server/studio';
 import { proposeId, templateFor } from '$lib/engine/studio/templates';
 import { readForm, textField } from '$lib/server/forms';
-import { CONTENT_KIND_NAMES } from '$lib/engine/content';
+import { CONTENT_KIND_NAMES, type ContentProblem } from '$lib/engine/content';
 import { isLocale } from '$lib/roles';
 import { openMarkCount } from '$lib/server/score-marks';
 
@@ -18,7 +18,7 @@ export const actions: Actions = {
 	import: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
 		const file = (await readForm(event)).get('zip');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { importProblems: [{ file: '(upload)', line: 1, message: 'no file' }] });
+		if (!(file instanceof File) || file.size === 0) return fail(400, { importProblems: [{ file: '(upload)', line: 1, message: 'no file', code: 'zip-no-file', values: {} }] satisfies ContentProblem[] });
 		const result = await importZip(getDb(), new Uint8Array(await file.arrayBuffer()), user.id);
 		if (!result.ok) return result.refused ? fail(413, { importRefused: result.refused }) : fail(400, { importProblems: result.problems });
 		return { imported: result.count };

@@ -6,7 +6,7 @@ import { checkText, insightsOf, isContentKind } from '$lib/server/studio';
 import { isLocale } from '$lib/roles';
 import { MAX_FILE_CHARS, type ContentKind } from '$lib/engine/content';
 
-/** Validation as the trainer types: the same checks as publishing, nothing saved; with the preview or graph. */
+/** Validation as the trainer types: the same checks as publishing, nothing saved; with the preview or graph. Problems keep their codes and values, which the page words. */
 export const POST: RequestHandler = async (event) => {
 	requireRole(event, 'trainer', 'admin');
 	const body = (await event.request.json().catch(() => null)) as { kind?: string; locale?: string; id?: string; text?: string } | null;
@@ -14,6 +14,5 @@ export const POST: RequestHandler = async (event) => {
 	const kind = body.kind as ContentKind;
 	const db = getDb();
 	const { problems, warnings } = await checkText(db, kind, body.locale, body.id, body.text);
-	const located = (list: typeof problems) => list.map(({ line, message }) => ({ line, message }));
-	return json({ problems: located(problems), warnings: located(warnings), ...(await insightsOf(db, kind, body.locale, body.id, body.text, problems)) });
+	return json({ problems, warnings, ...(await insightsOf(db, kind, body.locale, body.id, body.text, problems)) });
 };

@@ -37,8 +37,9 @@ export const load: PageServerLoad = async (event) => {
 		hasDraft: draft !== null,
 		newerIn: newerLanguage(db, kind, locale, id),
 		published: published !== null,
-		problems: problems.map(({ line, message }) => ({ line, message })),
-		warnings: warnings.map(({ line, message }) => ({ line, message })),
+		// With their codes and values: the page says them in the trainer's words and language.
+		problems,
+		warnings,
 		draftDiff: draft !== null && published !== null ? changesOnly(lineDiff(published, draft)) : null,
 		...insights,
 		// What the forms' pickers offer: the published ids of each kind in this language.
@@ -88,7 +89,7 @@ export const actions: Actions = {
 		if (stale) return stale;
 		// What was typed is kept as the draft either way: a refused publish loses nothing.
 		saveDraft(db, kind, locale, id, text, user.id);
-		if (!item) return fail(400, { problems: problems.map(({ line, message }) => ({ line, message })) });
+		if (!item) return fail(400, { problems });
 		return { published: publishItem(db, item, user.id) };
 	},
 	discard: async (event) => {
@@ -104,7 +105,7 @@ export const actions: Actions = {
 		target(event);
 		const result = await rollBack(getDb(), textField(await readForm(event), 'revision'), user.id);
 		if (!result) error(404, 'Not found');
-		if (!result.ok) return fail(400, { problems: result.problems.map(({ line, message }) => ({ line, message })) });
+		if (!result.ok) return fail(400, { problems: result.problems });
 		return { published: result.number };
 	}
 };
