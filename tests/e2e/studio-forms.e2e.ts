@@ -113,7 +113,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 
 test('a beat is removed only after saying which rules go to it', async ({ page }) => {
 	await signInAs(page, 'trainer');
-	await createStudioItem(page, 'scenario', 'zh-TW', `${id}-remove`);
+	await createStudioItem(page, 'scenario', 'en', `${id}-remove`);
 	await expect(page.getByRole('heading', { name: 'Customer and settings' })).toBeVisible();
 
 	// Moving a beat changes its place, and the keyboard stays on it.

@@ -37,7 +37,7 @@ test('a trainer using the app in Chinese reads the checker’s problems in Chine
 	const context = await browser.newContext({ locale: 'zh-TW', extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' } });
 	const page = await context.newPage();
 	await acceptInvite(page, link, '林訓練師', 'trainer password 1');
-	const created = await page.request.post('/studio?/create', { form: { kind: 'scenario', locale: 'zh-TW', id }, headers: { origin: ORIGIN, accept: 'text/html' }, maxRedirects: 0 });
+	const created = await page.request.post('/studio?/create', { form: { kind: 'scenario', locale: 'zh-TW', title: '需要問老闆', id }, headers: { origin: ORIGIN, accept: 'text/html' }, maxRedirects: 0 });
 	expect(created.status()).toBe(303);
 	await page.goto(`/studio/scenario/zh-TW/${id}`);
 

@@ -59,6 +59,16 @@ describe('problemText: the common problems in the trainer’s words', () => {
 		expect(englishIn(zh, 'later')).toEqual([]);
 	});
 
+	it('names a beat as the trainer named it, in the text and in the field it points to', () => {
+		const names: Record<string, string> = { later: '改天再打', price: '嫌太貴' };
+		const beatName = (id: string) => names[id] ?? id;
+		const unreachable = problemAfter((d) => (d.beats.later = { customer: 'Call me later.', end: 'neutral', expect: [], avoid: [], choices: [], next: [] }), 'unreachable');
+		expect(problemText(unreachable, 'zh-TW', beatName)).toContain('「改天再打」這一段');
+		const empty = problemAfter((d) => (d.beats.price!.customer = ''), 'empty');
+		expect(problemText(empty, 'zh-TW', beatName)).toContain('嫌太貴');
+		expect(problemText(empty, 'zh-TW', beatName)).not.toContain('price');
+	});
+
 	it('a dead end', () => {
 		const problem = problemAfter((d) => {
 			d.beats.stuck = { customer: 'Hm.', expect: [], avoid: [], choices: [], next: [{ goto: 'stuck' }] };

@@ -155,8 +155,22 @@ const TEXTS: { [C in ProblemCode]: Say<C> } = {
 };
 
 /** The studio's text for a problem or warning of the checker, in `locale` (the page's language by default). */
-export function problemText(problem: CodedProblem, locale: Locale = getLocale()): string {
+/** How the trainer calls each beat of the scenario being edited (its name, else its id): see beatLabel. */
+export type BeatNames = (id: string) => string;
+
+/** The problem's values with each beat it names called as the trainer calls it. */
+function withBeatNames(values: CodedProblem['values'], beatName: BeatNames): CodedProblem['values'] {
+	const named: Record<string, unknown> = { ...values };
+	if (typeof named.beat === 'string') named.beat = beatName(named.beat);
+	if (typeof named.goto === 'string') named.goto = beatName(named.goto);
+	if (Array.isArray(named.beats)) named.beats = named.beats.map((id) => (typeof id === 'string' ? beatName(id) : id));
+	const path = named.path;
+	if (Array.isArray(path) && path[0] === 'beats' && typeof path[1] === 'string') named.path = ['beats', beatName(path[1]), ...path.slice(2)];
+	return named as CodedProblem['values'];
+}
+
+export function problemText(problem: CodedProblem, locale: Locale = getLocale(), beatName?: BeatNames): string {
 	// The code decides the values' type; TypeScript does not follow that through the union.
 	const say = TEXTS[problem.code] as (values: CodedProblem['values'], locale: Locale) => string;
-	return say(problem.values, locale);
+	return say(beatName ? withBeatNames(problem.values, beatName) : problem.values, locale);
 }
