@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EVIDENCE_STRENGTHS, atLeast, evidenceKind, isEvidenceStrength, parseStrength, readEvidence, suggestStrength, type EvidenceKind, type EvidenceStrength } from './evidence';
+import { EVIDENCE_STRENGTHS, STRENGTH_MEANING, atLeast, evidenceKind, isEvidenceStrength, parseStrength, readEvidence, suggestStrength, type EvidenceKind, type EvidenceStrength } from './evidence';
 
 const LOCALES = ['en', 'zh-TW'] as const;
 
@@ -152,6 +152,12 @@ describe('evidence and feelings beyond the content', () => {
 describe('the strength scale', () => {
 	it('runs weak, medium, strong, very strong, as the article ranks them', () => {
 		expect(EVIDENCE_STRENGTHS).toEqual(['weak', 'medium', 'strong', 'very-strong']);
+		expect(EVIDENCE_STRENGTHS.map((s) => [STRENGTH_MEANING[s].rank, STRENGTH_MEANING[s].costs])).toEqual([
+			[1, 'words'],
+			[2, 'information-and-access'],
+			[3, 'time-and-effort'],
+			[4, 'money-and-paperwork']
+		]);
 		expect(atLeast('very-strong', 'strong')).toBe(true);
 		expect(atLeast('strong', 'strong')).toBe(true);
 		expect(atLeast('medium', 'strong')).toBe(false);

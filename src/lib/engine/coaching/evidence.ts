@@ -58,15 +58,24 @@ export function evidenceKind(text: string, locale: ContentLocale): EvidenceKind 
 export const EVIDENCE_STRENGTHS = ['weak', 'medium', 'strong', 'very-strong'] as const;
 export type EvidenceStrength = (typeof EVIDENCE_STRENGTHS)[number];
 
+/** What a level of evidence cost the customer. */
+export type EvidenceCost = 'words' | 'information-and-access' | 'time-and-effort' | 'money-and-paperwork';
+
 /**
  * What each level means, from the article's "Stronger and weaker evidence" (證據的強弱):
- * objective does not mean strong; evidence is ranked by what it cost the customer.
+ * objective does not mean strong; evidence is ranked by what it cost the customer. (What a page
+ * says of each level is in the messages; these are the rules.)
  */
-export const STRENGTH_MEANING: Readonly<Record<EvidenceStrength, { rank: 1 | 2 | 3 | 4; costs: string; examples: string }>> = {
-	weak: { rank: 1, costs: 'words that cost nothing (不花成本的話)', examples: '"sounds good", "send me some material", a long chat' },
-	medium: { rank: 2, costs: 'information and access (給資訊、給管道)', examples: 'naming their main customers, giving you the boss’s mobile number' },
-	strong: { rank: 3, costs: 'time and effort (花時間和心力)', examples: 'joining a trial, booking a review call, bringing the boss in, detailed product questions, negotiating the price' },
-	'very-strong': { rank: 4, costs: 'money and paperwork (談到錢和文件)', examples: 'asking for invoice details, payment terms or two-year pricing' }
+export const STRENGTH_MEANING: Readonly<Record<EvidenceStrength, { rank: 1 | 2 | 3 | 4; costs: EvidenceCost }>> = {
+	// 弱: words that cost nothing (不花成本的話): "sounds good", "send me some material", a long chat.
+	weak: { rank: 1, costs: 'words' },
+	// 中: information and access (給資訊、給管道): naming their main customers, the boss's mobile number.
+	medium: { rank: 2, costs: 'information-and-access' },
+	// 強: time and effort (花時間和心力): a trial, a booked review call, the boss brought in; in the
+	// article's table also detailed product questions and negotiating the price.
+	strong: { rank: 3, costs: 'time-and-effort' },
+	// 非常強: money and paperwork (談到錢和文件): invoice details, payment terms, two-year pricing.
+	'very-strong': { rank: 4, costs: 'money-and-paperwork' }
 };
 
 export function isEvidenceStrength(value: unknown): value is EvidenceStrength {

@@ -20,6 +20,6 @@
  * Labels for the UI (the flags' and levels' names) belong in the messages, not here.
  */
 export { EVIDENCE_STRENGTHS, STRENGTH_MEANING, atLeast, evidenceKind, isEvidenceStrength, parseStrength, readEvidence, suggestStrength } from './evidence';
-export type { EvidenceKind, EvidenceReading, EvidenceStrength } from './evidence';
+export type { EvidenceCost, EvidenceKind, EvidenceReading, EvidenceStrength } from './evidence';
 export { DEAL_FLAGS, NO_CONTACT_DAYS, NURTURE_AFTER_CALLS, daysBetween, dealFlags, isCalendarDate, isStrongEvidence } from './deal';
 export type { Deal, DealEvidence, DealFlag, DealNextStep, IsoDate } from './deal';
