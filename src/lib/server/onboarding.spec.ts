@@ -5,9 +5,10 @@ import { syncContentOnFirstStart } from './bootstrap';
 import { markArticleRead } from './library';
 import { startAttempt, submitTurn } from './practice';
 import { countDueCards, ensureReviewCards, nextDueCard, rateReviewCard } from './review-cards';
-import { canFollowCohort, cohortChoicesFor, cohortsVisibleTo, completedModules, createCohort, currentCohortOf, markStudied, membersWithProgress, membersWithStatuses, progressOf, progressOfMany, recordQuizResult, recordSignoff, statusesOfMany } from './onboarding';
+import { canFollowCohort, cohortChoicesFor, cohortsVisibleTo, completedModules, createCohort, currentCohortOf, markStudied, membersWithProgress, membersWithStatuses, planFor, progressOf, progressOfMany, recordQuizResult, recordSignoff, statusesOfMany } from './onboarding';
 import { gradeQuiz } from '$lib/engine/training/quiz';
-import { findContent } from './content/store';
+import { findContent, upsertContentItem } from './content/store';
+import type { PlanProgress } from '$lib/engine/training/plan';
 import { addTeamMember, createTeam } from './teams';
 import type { SessionUser } from './auth/session';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
@@ -159,6 +160,64 @@ describe('onboarding progress', () => {
 		expect(recordSignoff(db, cohort, rep.id, 'd5m5', { scores: high, notes: '', signedBy: manager.id })).toMatchObject({ ok: true, passed: true });
 		expect(completedModules(db, cohort, rep.id).has('d5m5')).toBe(true);
 		expect(currentCohortOf(db, rep.id)?.certifiedAt).toBeNull(); // the other gates are still open
+	});
+});
+
+describe('the plan in each member’s language', () => {
+	/** What progress is, without the words: the same whichever language the plan is shown in. */
+	const standing = (p: PlanProgress) => ({ ...p, days: p.days.map((d) => [d.day, d.date, d.modules.map((m) => [m.key, m.status, m.type, m.items, m.pass, m.mode])]), next: p.next?.key });
+	const moduleTitles = (p: PlanProgress) => p.days.flatMap((d) => d.modules.map((m) => m.title));
+	const at = new Date('2026-11-30T05:00:00Z');
+
+	it('shows a cohort started in English to a zh-TW reader in Chinese, with the same progress', () => {
+		const { db, rep, cohort } = setUp();
+		// What the rep did in Chinese counts for the English plan: items are ids shared by both languages.
+		markArticleRead(db, rep.id, 'company-rules-and-culture');
+		markStudied(db, cohort.id, rep.id, 'd3m1');
+		const inEnglish = progressOf(db, cohort, rep.id, at);
+		const inChinese = progressOf(db, cohort, rep.id, at, 'zh-TW');
+		expect(standing(inChinese)).toEqual(standing(inEnglish));
+		expect(inEnglish.days[0]!.modules[0]!.title).toBe('Learn how the team works');
+		expect(inChinese.days[0]!.modules[0]!.title).toBe('了解團隊規定與文化');
+		expect(inChinese.days[0]!.title).toBe('認識公司、規定與產品');
+		expect(inChinese.next?.title).toBe('熟記各會員方案');
+		expect(planFor(db, cohort, 'zh-TW')).toMatchObject({ locale: 'zh-TW', curriculum: { title: '新進業務到職訓練' } });
+		expect(planFor(db, cohort, 'en')).toMatchObject({ locale: 'en', curriculum: { title: 'New Rep Onboarding' } });
+		// The manager's table and CSV read the same statuses in either language.
+		const [english] = membersWithProgress(db, cohort, at);
+		const [chinese] = membersWithProgress(db, cohort, at, 'zh-TW');
+		expect(standing(chinese!.progress)).toEqual(standing(english!.progress));
+		expect(moduleTitles(chinese!.progress)).toEqual(moduleTitles(inChinese));
+		expect(membersWithStatuses(db, cohort, at)[0]!.progress.statuses).toEqual(inChinese.days.flatMap((d) => d.modules.map((m) => m.status)));
+	});
+
+	it('shows a cohort started in Chinese to an English reader in English', () => {
+		const { db, manager, rep } = setUp();
+		const created = createCohort(db, { ...DECEMBER, locale: 'zh-TW', userIds: [rep.id], teamId: null, createdBy: manager.id }, cohortChoicesFor(db, asSession(manager, 'manager')));
+		if (!created.ok) throw new Error(created.problem);
+		expect(created.cohort.locale).toBe('zh-TW');
+		expect(progressOf(db, created.cohort, rep.id, at, 'en').days[0]!.modules[0]!.title).toBe('Learn how the team works');
+		expect(progressOf(db, created.cohort, rep.id, at).days[0]!.modules[0]!.title).toBe('了解團隊規定與文化');
+	});
+
+	it('falls back to the cohort’s language when the other language is missing or no longer has the started shape', () => {
+		const { db, manager, rep, cohort } = setUp();
+		const zh = findContent(db, 'curriculum', 'new-rep-onboarding', 'zh-TW')!;
+		expect(zh.locale).toBe('zh-TW');
+		// Published later with a module more on day 1: its places no longer match the cohort's progress.
+		const reshaped = { ...zh.data, days: [{ ...zh.data.days[0]!, modules: [{ type: 'read' as const, title: '新的一課', items: ['membership-tiers'] }, ...zh.data.days[0]!.modules] }, ...zh.data.days.slice(1)] };
+		upsertContentItem(db, { ...zh, data: reshaped });
+		expect(planFor(db, cohort, 'zh-TW').locale).toBe('en');
+		expect(progressOf(db, cohort, rep.id, at, 'zh-TW').days[0]!.modules[0]!.title).toBe('Learn how the team works');
+		// Published again in step (only a title reworded): the Chinese words are back, the new title with them.
+		upsertContentItem(db, { ...zh, data: { ...zh.data, title: '新進業務到職訓練（新版）' } });
+		expect(planFor(db, cohort, 'zh-TW')).toMatchObject({ locale: 'zh-TW', curriculum: { title: '新進業務到職訓練（新版）' } });
+		// A plan that exists in one language only.
+		const en = findContent(db, 'curriculum', 'new-rep-onboarding', 'en')!;
+		upsertContentItem(db, { ...en, id: 'english-only', data: { ...en.data, id: 'english-only', title: 'English only' } });
+		const only = createCohort(db, { ...DECEMBER, curriculumId: 'english-only', userIds: [rep.id], teamId: null, createdBy: manager.id }, cohortChoicesFor(db, asSession(manager, 'manager')));
+		if (!only.ok) throw new Error(only.problem);
+		expect(planFor(db, only.cohort, 'zh-TW')).toMatchObject({ locale: 'en', curriculum: { title: 'English only' } });
 	});
 });
 

@@ -2,12 +2,13 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
 import { articleReads, attempts, cohortMembers, cohorts, moduleCompletions, quizResults, signoffs, teamMembers, users, type Cohort } from './db/schema';
 import { newId } from './ids';
-import { findContent } from './content/store';
+import { builtFromContentItem, findContent } from './content/store';
 import { recordAudit, usersWithRole } from './accounts';
 import { listTeams, repsFollowedBy, teamsManagedBy } from './teams';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale, Curriculum, Rubric } from '$lib/engine/content';
 import { planProgress, planStatuses, type PlanProgress, type PlanStatuses } from '$lib/engine/training/plan';
+import { planInLanguage, type ShownPlan } from '$lib/engine/training/plan-language';
 import { localIsoDate } from '$lib/calendar';
 import type { GradedQuiz, QuizAnswer } from '$lib/engine/training/quiz';
 import { missingCriteria, weightedScore } from '$lib/engine/hiring/rubric';
@@ -266,14 +267,41 @@ export function completedModules(db: Db, cohort: Cohort, userId: string): Set<st
 	return completedFrom(cohort, evidenceOf(db, [{ cohort, userId }])[0]!);
 }
 
-export function progressOf(db: Db, cohort: Cohort, userId: string, now = new Date()): PlanProgress {
-	return progressOfMany(db, [{ cohort, userId }], now)[0]!;
+/**
+ * A cohort's plan in `locale` (the reader's language) when the curriculum is published in it with
+ * the shape the cohort started with, else in the cohort's language: see `planInLanguage`. Only
+ * the words change; progress, counted on the cohort's own plan, is the same in either language.
+ */
+export function planFor(db: Db, cohort: Cohort, locale: ContentLocale): ShownPlan {
+	const plan = cohort.curriculum as Curriculum;
+	if (locale === cohort.locale) return { curriculum: plan, locale: cohort.locale };
+	// Kept until the content changes (a cohort's own plan never does): a rep's home asks on every view.
+	return builtFromContentItem(db, `cohort-plan:${cohort.id}:${locale}`, () => {
+		const translation = findContent(db, 'curriculum', cohort.curriculumId, locale);
+		return planInLanguage(plan, cohort.locale, locale, translation && { locale: translation.locale, data: translation.data });
+	});
 }
 
-/** The progress of many (cohort, rep) pairs, in the order given. */
-export function progressOfMany(db: Db, members: readonly { cohort: Cohort; userId: string }[], now = new Date()): PlanProgress[] {
+/** A rep's progress; its modules' words in `locale` where the plan exists in it (see `planFor`). */
+export function progressOf(db: Db, cohort: Cohort, userId: string, now = new Date(), locale: ContentLocale = cohort.locale): PlanProgress {
+	return progressOfMany(db, [{ cohort, userId }], now, locale)[0]!;
+}
+
+/**
+ * The progress of many (cohort, rep) pairs, in the order given, each plan's words in `locale`
+ * where it exists in it (else in its cohort's language).
+ */
+export function progressOfMany(db: Db, members: readonly { cohort: Cohort; userId: string }[], now = new Date(), locale?: ContentLocale): PlanProgress[] {
 	const evidence = evidenceOf(db, members);
-	return members.map(({ cohort }, i) => planProgress(cohort.curriculum as Curriculum, cohort.startDate, localIsoDate(now), completedFrom(cohort, evidence[i]!)));
+	const shown = new Map<string, Curriculum>();
+	const planOf = (cohort: Cohort): Curriculum => {
+		if (!locale) return cohort.curriculum as Curriculum;
+		let plan = shown.get(cohort.id);
+		if (!plan) shown.set(cohort.id, (plan = planFor(db, cohort, locale).curriculum));
+		return plan;
+	};
+	// Counted on the cohort's own plan (completedFrom); only the words shown come from planOf.
+	return members.map(({ cohort }, i) => planProgress(planOf(cohort), cohort.startDate, localIsoDate(now), completedFrom(cohort, evidence[i]!)));
 }
 
 /** The statuses, percent and overdue of many (cohort, rep) pairs, in the order given: what the managers' tables show. */
@@ -290,10 +318,10 @@ export function membersWithStatuses(db: Db, cohort: Cohort, now = new Date()): {
 	return members.map((member, i) => ({ member, progress: progress[i]! }));
 }
 
-/** A cohort's members, each with their progress. */
-export function membersWithProgress(db: Db, cohort: Cohort, now = new Date()): { member: { id: string; name: string; certifiedAt: Date | null }; progress: PlanProgress }[] {
+/** A cohort's members, each with their progress (its words in `locale` where the plan exists in it). */
+export function membersWithProgress(db: Db, cohort: Cohort, now = new Date(), locale?: ContentLocale): { member: { id: string; name: string; certifiedAt: Date | null }; progress: PlanProgress }[] {
 	const members = membersOf(db, cohort.id);
-	const progress = progressOfMany(db, members.map((member) => ({ cohort, userId: member.id })), now);
+	const progress = progressOfMany(db, members.map((member) => ({ cohort, userId: member.id })), now, locale);
 	return members.map((member, i) => ({ member, progress: progress[i]! }));
 }
 

@@ -4,12 +4,13 @@ import { requireUser } from '$lib/server/auth/guards';
 import { currentCohortOf, progressOf } from '$lib/server/onboarding';
 import { countDueCards } from '$lib/server/review-cards';
 import { moduleItemHref } from '$lib/labels';
+import { contentLocale } from '$lib/server/content-locale';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const cohort = currentCohortOf(db, user.id);
-	const progress = cohort && !cohort.certifiedAt ? progressOf(db, cohort, user.id) : null;
+	const progress = cohort && !cohort.certifiedAt ? progressOf(db, cohort, user.id, new Date(), contentLocale()) : null;
 	const next = progress?.next;
 	return {
 		plan: progress

@@ -2,24 +2,25 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { certifyIfComplete, currentCohortOf, markStudied, progressOf } from '$lib/server/onboarding';
+import { certifyIfComplete, currentCohortOf, markStudied, planFor, progressOf } from '$lib/server/onboarding';
 import { planItemTitles } from '$lib/server/plan-view';
 import { contentLocale } from '$lib/server/content-locale';
 import { readForm, textField } from '$lib/server/forms';
-import type { Curriculum } from '$lib/engine/content';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const cohort = currentCohortOf(db, user.id);
 	if (!cohort) return { cohort: null, progress: null, titles: {}, certifiedAt: null };
-	const progress = progressOf(db, cohort, user.id);
+	// The plan in the rep's language where it exists in it; progress is the same in either.
+	const locale = contentLocale();
+	const progress = progressOf(db, cohort, user.id, new Date(), locale);
 	// The last gate may have been passed anywhere (a drill, a quiz): certify on the next look.
 	const certified = cohort.certifiedAt ?? (progress.finished && certifyIfComplete(db, cohort, user.id) ? new Date() : null);
 	return {
-		cohort: { id: cohort.id, name: cohort.name, title: (cohort.curriculum as Curriculum).title, userId: user.id },
+		cohort: { id: cohort.id, name: cohort.name, title: planFor(db, cohort, locale).curriculum.title, userId: user.id },
 		progress,
-		titles: planItemTitles(db, progress, contentLocale()),
+		titles: planItemTitles(db, progress, locale),
 		certifiedAt: certified
 	};
 };

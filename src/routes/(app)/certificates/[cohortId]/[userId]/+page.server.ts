@@ -3,8 +3,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
-import { canFollowCohort, findCohort, membersOf } from '$lib/server/onboarding';
-import type { Curriculum } from '$lib/engine/content';
+import { canFollowCohort, findCohort, membersOf, planFor } from '$lib/server/onboarding';
+import { contentLocale } from '$lib/server/content-locale';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -14,5 +14,5 @@ export const load: PageServerLoad = (event) => {
 	// The rep's own certificate, or one a manager following the cohort opens.
 	const allowed = !!cohort && !!member && (user.id === member.id || canFollowCohort(db, user, cohort));
 	if (!cohort || !member?.certifiedAt || !allowed) error(404, 'Not found');
-	return { name: findUserById(db, member.id)!.name, plan: (cohort.curriculum as Curriculum).title, certifiedAt: member.certifiedAt };
+	return { name: findUserById(db, member.id)!.name, plan: planFor(db, cohort, contentLocale()).curriculum.title, certifiedAt: member.certifiedAt };
 };

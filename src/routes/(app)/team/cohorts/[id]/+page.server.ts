@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { canFollowCohort, findCohort, membersWithStatuses } from '$lib/server/onboarding';
-import type { Curriculum } from '$lib/engine/content';
+import { canFollowCohort, findCohort, membersWithStatuses, planFor } from '$lib/server/onboarding';
+import { contentLocale } from '$lib/server/content-locale';
 import { serverRendered } from '$lib/server-rendered';
 
 // A table to read, with links and no script of its own: rendered on the server only, so that no
@@ -15,7 +15,8 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const cohort = findCohort(db, event.params.id);
 	if (!cohort || !canFollowCohort(db, user, cohort)) error(404, 'Not found');
-	const curriculum = cohort.curriculum as Curriculum;
+	// Named in the reader's language where the plan exists in it: the statuses are the same in either.
+	const curriculum = planFor(db, cohort, contentLocale()).curriculum;
 	const reps = membersWithStatuses(db, cohort).map(({ member, progress }) => ({
 		id: member.id,
 		name: member.name,

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { canFollowCohort, findCohort, membersWithProgress } from '$lib/server/onboarding';
 import { toCsv } from '$lib/server/csv';
+import { contentLocale } from '$lib/server/content-locale';
 import { moduleStatusLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { localIsoDate } from '$lib/calendar';
@@ -13,7 +14,7 @@ export const GET: RequestHandler = (event) => {
 	const db = getDb();
 	const cohort = findCohort(db, event.params.id);
 	if (!cohort || !canFollowCohort(db, user, cohort)) error(404, 'Not found');
-	const rows = membersWithProgress(db, cohort);
+	const rows = membersWithProgress(db, cohort, new Date(), contentLocale());
 	const modules = rows[0]?.progress.days.flatMap((d, i) => d.modules.map((module) => ({ day: i + 1, title: module.title }))) ?? [];
 	const csv = toCsv([
 		[m.cohort_members(), '%', m.cohort_certified(), ...modules.map((module) => `${m.cohort_day({ day: module.day })} · ${module.title}`)],

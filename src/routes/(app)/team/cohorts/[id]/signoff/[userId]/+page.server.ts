@@ -4,9 +4,9 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
 import { findContent } from '$lib/server/content/store';
-import { SIGNOFF_PASS, canFollowCohort, findCohort, isMember, recordSignoff } from '$lib/server/onboarding';
+import { SIGNOFF_PASS, canFollowCohort, findCohort, isMember, planFor, recordSignoff } from '$lib/server/onboarding';
+import { contentLocale } from '$lib/server/content-locale';
 import { readForm, textField } from '$lib/server/forms';
-import type { Curriculum } from '$lib/engine/content';
 
 function context(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	const user = requireRole(event, 'manager', 'admin');
@@ -15,7 +15,8 @@ function context(event: Parameters<PageServerLoad>[0] | Parameters<Actions[strin
 	const rep = findUserById(db, event.params.userId ?? '');
 	if (!cohort || !rep || !canFollowCohort(db, user, cohort) || !isMember(db, cohort.id, rep.id)) error(404, 'Not found');
 	const key = event.url.searchParams.get('module') ?? '';
-	const module = (cohort.curriculum as Curriculum).days.flatMap((day, d) => day.modules.map((m, i) => ({ ...m, key: `d${d + 1}m${i + 1}` }))).find((m) => m.key === key && m.type === 'signoff');
+	// The module named in the reader's language where the plan exists in it (its key is the same in either).
+	const module = planFor(db, cohort, contentLocale()).curriculum.days.flatMap((day, d) => day.modules.map((m, i) => ({ ...m, key: `d${d + 1}m${i + 1}` }))).find((m) => m.key === key && m.type === 'signoff');
 	if (!module?.rubric) error(404, 'Not found');
 	const rubric = findContent(db, 'rubric', module.rubric, cohort.locale);
 	if (!rubric) error(404, 'Not found');
