@@ -42,6 +42,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/team/weak-spots': ['manager', 'admin'],
 	'/(app)/team/weak-spots/csv': ['manager', 'admin'],
 	'/(app)/team/weak-spots/[repId]/[category]': ['manager', 'admin'],
+	'/(app)/team/reps/[repId]': ['manager', 'admin'],
 	'/(app)/team/cohorts': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]/csv': ['manager', 'admin'],

@@ -4,6 +4,7 @@ import { attempts, coachingComments, teamMembers, turns, users, type Attempt } f
 import { newId } from './ids';
 import { isBlank } from './forms';
 import type { SessionUser } from './auth/session';
+import { repsFollowedBy } from './teams';
 
 /*
  * A manager's comments on a rep's role-play: on one turn or on the whole call. Who may read a
@@ -35,6 +36,14 @@ export function followsRep(db: Db, user: SessionUser, repId: string): boolean {
 			.prepare();
 	});
 	return !!statement.get({ userId: user.id, repId });
+}
+
+/** Which of `userIds` `user` follows (see `followsRep`), for lists that link each rep to their page. */
+export function followedAmong(db: Db, user: SessionUser, userIds: readonly string[]): Set<string> {
+	if (user.roles.includes('admin')) return new Set(userIds.filter((id) => id !== user.id));
+	if (!user.roles.includes('manager')) return new Set();
+	const followed = new Set(repsFollowedBy(db, user.id, false).map((rep) => rep.id));
+	return new Set(userIds.filter((id) => followed.has(id) && id !== user.id));
 }
 
 /** How `user` stands to a role-play: its rep, someone coaching that rep, or neither (null). Interviews are no one's here. */
