@@ -160,6 +160,8 @@ async function buildWorld(): Promise<World> {
 		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repIdInForm}?module=d5m5`,
 		// The admin's own page: an empty form posted to its actions (deactivate, say) then changes nothing.
 		'/(app)/admin/users/[id]': adminId,
+		// Their own data, downloaded (the deletion, posted empty and on oneself, deletes nothing).
+		'/(app)/admin/users/[id]/export': adminId,
 		'/(app)/admin/teams/[id]': teamId,
 		'/(app)/library/[id]': 'price-too-high',
 		'/(app)/knowledge/[id]': 'membership-tiers',
