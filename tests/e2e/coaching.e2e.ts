@@ -133,6 +133,16 @@ test('a manager opens a rep’s page and role-play, comments on a turn; the rep 
 	await outsiderContext.close();
 	await page.reload();
 	await expect(page.getByText('Hijack')).toHaveCount(0);
+
+	// The comment is in the rep's data, as an admin downloads it for them.
+	const adminContext = await browser.newContext();
+	const admin = await adminContext.newPage();
+	await signInAs(admin, 'admin');
+	const download = await admin.request.get(`/admin/users/${repPage.split('/').pop()}/export`);
+	expect(download.status()).toBe(200);
+	const data = (await download.json()) as { comments: { received: { attemptId: string; body: string }[] } };
+	expect(data.comments.received).toContainEqual(expect.objectContaining({ attemptId, body: onTurn }));
+	await adminContext.close();
 });
 
 test('weak spots, the team page and a cohort link a rep’s name to their page', async ({ page }) => {
