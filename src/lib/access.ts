@@ -42,6 +42,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/team/weak-spots': ['manager', 'admin'],
 	'/(app)/team/weak-spots/csv': ['manager', 'admin'],
 	'/(app)/team/weak-spots/[repId]/[category]': ['manager', 'admin'],
+	'/(app)/team/reps/[repId]': ['manager', 'admin'],
 	'/(app)/team/cohorts': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]/csv': ['manager', 'admin'],
@@ -69,13 +70,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/admin': ['admin'],
 	'/(app)/admin/users': ['admin'],
 	'/(app)/admin/users/[id]': ['admin'],
+	'/(app)/admin/users/[id]/export': ['admin'],
 	'/(app)/admin/invites': ['admin'],
 	'/(app)/admin/teams': ['admin'],
 	'/(app)/admin/teams/[id]': ['admin']
 };
 
 /** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
-export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/hiring/candidates/[id]/export', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/studio/check', '/(app)/studio/export', '/(app)/studio/score-marks/corpus.jsonl']);
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/hiring/candidates/[id]/export', '/(app)/admin/users/[id]/export', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/studio/check', '/(app)/studio/export', '/(app)/studio/score-marks/corpus.jsonl']);
 
 export function isEndpoint(routeId: string | null): boolean {
 	return routeId !== null && ENDPOINT_ROUTES.has(routeId);

@@ -173,6 +173,11 @@ export function attemptStatusLabel(status: AttemptStatus): string {
 	}[status]();
 }
 
+/** A role-play's status as someone other than its rep reads it: "Hung up by the rep", not "You hung up". */
+export function attemptStatusLabelForCoach(status: AttemptStatus): string {
+	return status === 'abandoned' ? m.coach_status_abandoned() : attemptStatusLabel(status);
+}
+
 export function practiceModeLabel(mode: 'choice' | 'text' | 'call' | 'live'): string {
 	return { choice: m.practice_mode_choice, text: m.practice_mode_text, call: m.practice_mode_call, live: m.hiring_mode_live }[mode]();
 }

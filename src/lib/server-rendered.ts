@@ -13,3 +13,10 @@ export class ServerRendered<T> {
 export function serverRendered<T>(value: T): ServerRendered<T> {
 	return new ServerRendered(value);
 }
+
+/**
+ * The routes whose pages use serverRendered() (a unit test keeps this list whole). Their data cannot
+ * be read in the browser, so the root layout turns a client-side navigation to one of them into a
+ * full page load: a link to one of them from a page that runs scripts would otherwise fail.
+ */
+export const SERVER_RENDERED_ROUTES: ReadonlySet<string> = new Set(['/(app)/practice', '/(app)/team/dashboard', '/(app)/team/weak-spots', '/(app)/team/cohorts/[id]', '/(app)/team/reps/[repId]']);

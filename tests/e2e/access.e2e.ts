@@ -154,11 +154,14 @@ async function buildWorld(): Promise<World> {
 		'/(app)/studio/export': '/studio/export?kind=rubric',
 		'/(app)/studio/[kind]/[locale]/[id]/play': '/studio/scenario/en/renewal-price-objection/play',
 		'/(app)/team/weak-spots/[repId]/[category]': `/team/weak-spots/${demoRepId}/price`,
+		'/(app)/team/reps/[repId]': demoRepId,
 		'/(app)/team/cohorts/[id]': cohortId,
 		'/(app)/team/cohorts/[id]/csv': cohortId,
 		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repIdInForm}?module=d5m5`,
 		// The admin's own page: an empty form posted to its actions (deactivate, say) then changes nothing.
 		'/(app)/admin/users/[id]': adminId,
+		// Their own data, downloaded (the deletion, posted empty and on oneself, deletes nothing).
+		'/(app)/admin/users/[id]/export': adminId,
 		'/(app)/admin/teams/[id]': teamId,
 		'/(app)/library/[id]': 'price-too-high',
 		'/(app)/knowledge/[id]': 'membership-tiers',
@@ -205,6 +208,8 @@ function actionPath(path: string, action: string): string {
 // admin may read it; the demo manager and the admin sit on the sample interview.
 const READABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep' || actor === 'manager' || actor === 'admin',
+	// The demo rep's page: their manager's and the admin's.
+	'/(app)/team/reps/[repId]': (actor) => actor === 'manager' || actor === 'admin',
 	// The sample certificate does not exist: every role that may look gets the same 404.
 	'/(app)/certificates/[cohortId]/[userId]': () => false
 };
@@ -215,7 +220,10 @@ const READABLE_BY: Record<string, (actor: Actor) => boolean> = {
 const ANSWERABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep',
 	'/(app)/attempts/[attemptId] hangup': (actor) => actor === 'rep',
-	'/(app)/attempts/[attemptId] mark': (actor) => actor === 'manager' || actor === 'admin'
+	'/(app)/attempts/[attemptId] mark': (actor) => actor === 'manager' || actor === 'admin',
+	// Comments are their coaches' to write and delete (the empty form comments nothing: the call still runs).
+	'/(app)/attempts/[attemptId] comment': (actor) => actor === 'manager' || actor === 'admin',
+	'/(app)/attempts/[attemptId] deleteComment': (actor) => actor === 'manager' || actor === 'admin'
 };
 // Actions that an empty form would still make do something lasting for a role that may use them.
 const NOT_POSTED_WHEN_ALLOWED: Record<string, string> = {
@@ -332,6 +340,9 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 	}
 	expect((await outsider.client.get(`/attempts/${world.attemptId}`)).status(), 'a manager of another team').toBe(404);
 	expect((await post(outsider.client, actionPath(`/attempts/${world.attemptId}`, 'hangup'), { confirm: 'yes' })).status(), 'a manager of another team hangs up').toBe(404);
+	for (const action of ['comment', 'deleteComment']) {
+		expect((await post(outsider.client, actionPath(`/attempts/${world.attemptId}`, action), { turn: '', body: 'Hijack', comment: 'x' })).status(), `a manager of another team: ${action}`).toBe(404);
+	}
 
 	// Another team's interview and candidate, to a manager who is on no panel and leads no team.
 	const hiring: [string, string][] = [
@@ -343,7 +354,8 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 		['/(app)/team/cohorts/[id]', `/team/cohorts/${world.cohortId}`],
 		['/(app)/team/cohorts/[id]/csv', `/team/cohorts/${world.cohortId}/csv`],
 		['/(app)/team/cohorts/[id]/signoff/[userId]', world.params['/(app)/team/cohorts/[id]/signoff/[userId]']!],
-		['/(app)/team/weak-spots/[repId]/[category]', `/team/weak-spots/${world.demoRepId}/price`]
+		['/(app)/team/weak-spots/[repId]/[category]', `/team/weak-spots/${world.demoRepId}/price`],
+		['/(app)/team/reps/[repId]', `/team/reps/${world.demoRepId}`]
 	];
 	for (const [routeId, path] of hiring) {
 		expect((await outsider.client.get(path)).status(), `outsider GET ${path}`).toBe(404);

@@ -4,6 +4,8 @@ import { requireUser } from '$lib/server/auth/guards';
 import { currentCohortOf, progressOf } from '$lib/server/onboarding';
 import { countDueCards } from '$lib/server/review-cards';
 import { moduleItemHref } from '$lib/labels';
+import { newFeedbackFor } from '$lib/server/coaching-comments';
+import { contentTitles } from '$lib/server/content/store';
 import { contentLocale } from '$lib/server/content-locale';
 
 export const load: PageServerLoad = (event) => {
@@ -12,6 +14,8 @@ export const load: PageServerLoad = (event) => {
 	const cohort = currentCohortOf(db, user.id);
 	const progress = cohort && !cohort.certifiedAt ? progressOf(db, cohort, user.id, new Date(), contentLocale()) : null;
 	const next = progress?.next;
+	const feedback = newFeedbackFor(db, user.id);
+	const titles = feedback.length > 0 ? new Map(contentTitles(db, 'scenario', feedback.map((f) => f.scenarioId), contentLocale()).map((t) => [t.id, t.title])) : null;
 	return {
 		plan: progress
 			? {
@@ -22,6 +26,8 @@ export const load: PageServerLoad = (event) => {
 					next: next ? { type: next.type, title: next.title, href: moduleItemHref(next.type, next.items[0] ?? '') ?? '/onboarding' } : null
 				}
 			: null,
-		cardsDue: countDueCards(db, user.id)
+		cardsDue: countDueCards(db, user.id),
+		// Comments on the rep's role-plays that they have not opened yet.
+		feedback: feedback.map((f) => ({ attemptId: f.attemptId, title: titles?.get(f.scenarioId) ?? f.scenarioId, comments: f.comments, authors: f.authors, latestAt: f.latestAt }))
 	};
 };

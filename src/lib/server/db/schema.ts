@@ -669,3 +669,39 @@ export const scoreMarks = sqliteTable(
 	(t) => [uniqueIndex('score_marks_turn_author_unique').on(t.attemptId, t.turnIndex, t.authorId), index('score_marks_status_idx').on(t.status, t.scenarioId)]
 );
 export type ScoreMark = typeof scoreMarks.$inferSelect;
+
+/**
+ * A manager's comment on a rep's finished role-play: on one turn (`turnIndex`) or on the whole
+ * role-play (null). Plain text, shown as text. The rep is copied from the attempt so that their
+ * home finds their unseen feedback in one index; `seenAt` is set when the rep opens the result.
+ * It goes with its attempt, its rep and its author.
+ */
+export const coachingComments = sqliteTable(
+	'coaching_comments',
+	{
+		id: text('id').primaryKey(),
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempts.id, { onDelete: 'cascade' }),
+		turnIndex: integer('turn_index'),
+		repId: text('rep_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		body: text('body').notNull(),
+		seenAt: integer('seen_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('coaching_comments_attempt_idx').on(t.attemptId, t.createdAt),
+		index('coaching_comments_author_idx').on(t.authorId),
+		// Only what the rep has not seen: their home asks on every visit, and most comments are seen.
+		index('coaching_comments_unseen_idx')
+			.on(t.repId, t.createdAt)
+			.where(sql`${t.seenAt} is null`),
+		index('coaching_comments_rep_idx').on(t.repId, t.createdAt)
+	]
+);
+export type CoachingComment = typeof coachingComments.$inferSelect;

@@ -6,7 +6,8 @@ import { criterionTitles, scriptAnswers } from '$lib/server/attempt-view';
 import { HINT_COST, answerTurn, criterionScores, expireIfDue, findAttempt, hangUp, hintOpen, loadAttempt, useHint } from '$lib/server/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
 import { readForm, textField } from '$lib/server/forms';
-import { followedReps } from '$lib/server/dashboard';
+import { addComment, attemptReader, commentsByTurn, commentsOn, deleteComment, markCommentsSeen, type CommentView } from '$lib/server/coaching-comments';
+import { findUserById } from '$lib/server/accounts';
 import { partsFromSpans } from '$lib/highlight-spans';
 import type { ReplyScore } from '$lib/engine/scoring/score';
 import { coachingFor } from '$lib/engine/scoring/coaching';
@@ -53,27 +54,41 @@ function explain(reply: string, result: ReplyScore, over: boolean) {
 }
 
 /**
- * The attempt for reading: its rep's own, or a rep's that this manager follows (or any, for an
- * admin), so that the evidence behind a weak spot can be opened. Only the rep can answer.
+ * The attempt for reading: its rep's own, or a rep's that this manager coaches (any, for an admin),
+ * decided before anything of it is loaded. Only the rep can answer; only a coach can comment.
  */
 function viewableAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const user = requireUser(event);
 	const db = getDb();
 	const attempt = findAttempt(db, event.params.attemptId);
-	const mayRead =
-		!!attempt?.userId &&
-		(attempt.userId === user.id || (user.roles.some((r) => r === 'manager' || r === 'admin') && followedReps(db, user).some((rep) => rep.id === attempt.userId)));
-	if (!attempt || !mayRead) error(404, 'Not found');
-	return { attempt: expireIfDue(db, attempt), own: attempt.userId === user.id };
+	const reader = attempt ? attemptReader(db, user, attempt) : null;
+	if (!attempt || !reader) error(404, 'Not found');
+	return { user, attempt: expireIfDue(db, attempt), own: reader === 'own' };
+}
+
+/** The attempt, if the signed-in user coaches its rep; anyone else gets a 404 whatever they post. */
+function coachedAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const user = requireUser(event);
+	const attempt = findAttempt(getDb(), event.params.attemptId);
+	if (!attempt || attemptReader(getDb(), user, attempt) !== 'coach') error(404, 'Not found');
+	return { user, attempt };
+}
+
+/** A comment as the page shows it: whose, when, and whether the viewer may delete it. */
+function commentView(comment: CommentView, viewerId: string, own: boolean) {
+	return { id: comment.id, body: comment.body, author: comment.author, createdAt: comment.createdAt, mine: comment.authorId === viewerId, seen: own ? null : comment.seenAt !== null };
 }
 
 export const load: PageServerLoad = (event) => {
-	const { attempt, own } = viewableAttempt(event);
+	const { user, attempt, own } = viewableAttempt(event);
 	const db = getDb();
 	const { scenario, state, turns, locale } = loadAttempt(db, attempt);
 	const beat = scenario.beats[state.beat]!;
 	const active = attempt.status === 'active';
-	const user = requireUser(event);
+	// Comments come once a call has ended; the rep opening the result has seen them.
+	const comments = active ? [] : commentsOn(db, attempt.id);
+	if (own && comments.some((c) => c.seenAt === null)) markCommentsSeen(db, user.id, attempt.id);
+	const { byTurn, whole } = commentsByTurn(comments);
 	// Managers and trainers may say where the score was wrong, on typed turns (see score-marks.ts).
 	const marks = mayMarkScores(user) && attempt.interviewId === null ? ownMarks(db, user, attempt.id) : null;
 	const transcript = turns.map((turn) => ({
@@ -81,7 +96,8 @@ export const load: PageServerLoad = (event) => {
 		customer: turn.customer,
 		score: turn.score,
 		...explain(turn.reply, turn.result as ReplyScore, !active),
-		mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null
+		mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null,
+		comments: (byTurn.get(turn.index) ?? []).map((c) => commentView(c, user.id, own))
 	}));
 
 	let result = null;
@@ -115,7 +131,10 @@ export const load: PageServerLoad = (event) => {
 				}
 			: null,
 		transcript,
-		result
+		result,
+		// Someone coaching the rep reads the call as the rep's, not as their own.
+		rep: own ? null : { id: attempt.userId!, name: findUserById(db, attempt.userId!)?.name ?? '' },
+		comments: { whole: whole.map((c) => commentView(c, user.id, own)), count: comments.length, mayComment: !own && !active }
 	};
 };
 
@@ -162,6 +181,31 @@ export const actions: Actions = {
 		const outcome = hangUp(getDb(), attempt.id);
 		if (!outcome.ok) return fail(400, { problem: 'hangup-ended' as const, reply: '' });
 		redirect(303, `/attempts/${attempt.id}`);
+	},
+	comment: async (event) => {
+		// Whose rep it is comes first: to anyone else the role-play does not exist, whatever the form holds.
+		const { user, attempt } = coachedAttempt(event);
+		const data = await readForm(event);
+		const turn = textField(data, 'turn');
+		const body = textField(data, 'body');
+		const turnIndex = turn === '' ? null : /^\d+$/.test(turn) ? Number(turn) : Number.NaN;
+		const outcome = addComment(getDb(), user, { attemptId: attempt.id, turnIndex, body });
+		if (!outcome.ok) {
+			if (outcome.problem === 'not-found') error(404, 'Not found');
+			return fail(400, { commentProblem: outcome.problem, commentTurn: turn, commentBody: body });
+		}
+		return { commented: turn };
+	},
+	deleteComment: async (event) => {
+		const { user, attempt } = coachedAttempt(event);
+		const data = await readForm(event);
+		const turn = textField(data, 'turn');
+		const outcome = deleteComment(getDb(), user, { attemptId: attempt.id, commentId: textField(data, 'comment') });
+		if (!outcome.ok) {
+			if (outcome.problem === 'not-found') error(404, 'Not found');
+			return fail(400, { commentProblem: outcome.problem, commentTurn: turn, commentBody: '' });
+		}
+		return { commentDeleted: turn };
 	},
 	hint: (event) => {
 		const attempt = ownAttempt(event);

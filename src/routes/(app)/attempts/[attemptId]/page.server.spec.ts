@@ -13,7 +13,9 @@ const { syncContentOnFirstStart } = await import('$lib/server/bootstrap');
 const { peopleIn } = await import('$lib/server/test-people');
 const { addTeamMember, createTeam } = await import('$lib/server/teams');
 const { findAttempt, startAttempt, submitTurn } = await import('$lib/server/practice');
-const { actions } = await import('./+page.server');
+const { actions, load } = await import('./+page.server');
+const { commentsOn, newFeedbackFor } = await import('$lib/server/coaching-comments');
+const { hangUp } = await import('$lib/server/practice');
 
 function setUp() {
 	state.db = createTestDatabase();
@@ -93,5 +95,85 @@ describe('hanging up a practice call', () => {
 		state.db!.$client.prepare("update attempts set status = 'won' where id = ?").run(won.id);
 		expect(await hangUpAs(rep, won.id)).toMatchObject({ status: 400, data: { problem: 'hangup-ended' } });
 		expect(findAttempt(state.db!, won.id)!.status).toBe('won');
+	});
+});
+
+
+/** Posts one of the page's comment forms as `user`; the action's answer (a thrown error or redirect included). */
+async function postAs(user: SessionUser, action: 'comment' | 'deleteComment', attemptId: string, form: Record<string, string> | string): Promise<unknown> {
+	const url = new URL(`http://localhost/attempts/${attemptId}?/${action}`);
+	const body = typeof form === 'string' ? form : new URLSearchParams(form);
+	const request = new Request(url, { method: 'POST', body, headers: { origin: url.origin, ...(typeof form === 'string' ? { 'content-type': 'text/plain' } : {}) } });
+	try {
+		return await actions[action]!({ locals: { user, session: null }, url, params: { attemptId }, request } as never);
+	} catch (thrown) {
+		return thrown;
+	}
+}
+
+async function loadAs(user: SessionUser, attemptId: string) {
+	const url = new URL(`http://localhost/attempts/${attemptId}`);
+	return (await load({ locals: { user, session: null }, url, params: { attemptId } } as never)) as Exclude<Awaited<ReturnType<typeof load>>, void>;
+}
+
+describe('comments on a rep’s role-play', { timeout: 30_000 }, () => {
+	beforeEach(() => {
+		state.db = null;
+	});
+
+	it('the rep’s manager comments on a turn and on the whole; the rep reads them beside the turn, and the home’s new feedback goes once opened', async () => {
+		const { db, rep, manager, attempt } = setUp();
+		hangUp(db, attempt.id);
+		expect(await postAs(manager, 'comment', attempt.id, { turn: '0', body: 'Good: you asked for a minute.' })).toEqual({ commented: '0' });
+		expect(await postAs(manager, 'comment', attempt.id, { turn: '', body: 'Next time stay on the line.' })).toEqual({ commented: '' });
+		expect(newFeedbackFor(db, rep.id)).toHaveLength(1);
+
+		const asManager = await loadAs(manager, attempt.id);
+		expect(asManager.rep).toEqual({ id: rep.id, name: 'rep' });
+		expect(asManager.current).toBeNull();
+		expect(asManager.comments).toMatchObject({ mayComment: true, count: 2, whole: [{ body: 'Next time stay on the line.', author: 'lead', mine: true, seen: false }] });
+		expect(asManager.transcript[0]!.comments).toMatchObject([{ body: 'Good: you asked for a minute.', mine: true }]);
+
+		const asRep = await loadAs(rep, attempt.id);
+		expect(asRep.rep).toBeNull();
+		expect(asRep.comments.mayComment).toBe(false);
+		expect(asRep.transcript[0]!.comments).toMatchObject([{ body: 'Good: you asked for a minute.', author: 'lead', mine: false, seen: null }]);
+		expect(newFeedbackFor(db, rep.id)).toEqual([]);
+		expect((await loadAs(manager, attempt.id)).comments.whole[0]!.seen).toBe(true);
+	});
+
+	it('answers anyone who does not coach the rep 404, before it reads the form, and stores nothing', async () => {
+		const { db, rep, otherRep, attempt } = setUp();
+		hangUp(db, attempt.id);
+		const otherManager = peopleIn(db)('other lead', ['manager']);
+		for (const user of [rep, otherRep, otherManager]) {
+			for (const action of ['comment', 'deleteComment'] as const) {
+				expect(status(await postAs(user, action, attempt.id, { turn: '0', body: 'x', comment: 'x' })), `${user.name} ${action}`).toBe(404);
+				expect(status(await postAs(user, action, attempt.id, 'body=x')), `${user.name} ${action} not a form`).toBe(404);
+			}
+		}
+		expect(commentsOn(db, attempt.id)).toEqual([]);
+	});
+
+	it('tells the manager what is wrong with a comment and keeps what they typed', async () => {
+		const { db, manager, attempt } = setUp();
+		expect(await postAs(manager, 'comment', attempt.id, { turn: '0', body: 'Mid-call' })).toMatchObject({ status: 400, data: { commentProblem: 'active', commentTurn: '0', commentBody: 'Mid-call' } });
+		hangUp(db, attempt.id);
+		expect(status(await postAs(manager, 'comment', attempt.id, 'body=x'))).toBe(415);
+		expect(await postAs(manager, 'comment', attempt.id, { turn: '0', body: '  ' })).toMatchObject({ status: 400, data: { commentProblem: 'empty' } });
+		expect(await postAs(manager, 'comment', attempt.id, { turn: '7', body: 'x' })).toMatchObject({ status: 400, data: { commentProblem: 'turn' } });
+		expect(await postAs(manager, 'comment', attempt.id, { turn: '0x', body: 'x' })).toMatchObject({ status: 400, data: { commentProblem: 'turn' } });
+		expect(await postAs(manager, 'comment', attempt.id, { turn: '0', body: 'y'.repeat(2001) })).toMatchObject({ status: 400, data: { commentProblem: 'too-long' } });
+		expect(await postAs(manager, 'deleteComment', attempt.id, { turn: '0', comment: 'no-such-comment' })).toMatchObject({ status: 400, data: { commentProblem: 'gone' } });
+		expect(commentsOn(db, attempt.id)).toEqual([]);
+	});
+
+	it('a manager deletes their own comment', async () => {
+		const { db, manager, attempt } = setUp();
+		hangUp(db, attempt.id);
+		await postAs(manager, 'comment', attempt.id, { turn: '0', body: 'Oops' });
+		const [comment] = commentsOn(db, attempt.id);
+		expect(await postAs(manager, 'deleteComment', attempt.id, { turn: '0', comment: comment!.id })).toEqual({ commentDeleted: '0' });
+		expect(commentsOn(db, attempt.id)).toEqual([]);
 	});
 });

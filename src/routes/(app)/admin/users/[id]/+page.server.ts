@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
@@ -6,7 +6,8 @@ import { teamMembers, teams } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById, getUserRoles, recordAudit, setUserActive, setUserRoles } from '$lib/server/accounts';
 import { createAccountToken } from '$lib/server/auth/account-tokens';
-import { readForm, textFields } from '$lib/server/forms';
+import { readForm, textField, textFields } from '$lib/server/forms';
+import { deleteUser } from '$lib/server/user-data';
 import { isRole } from '$lib/roles';
 
 function loadTarget(id: string) {
@@ -58,6 +59,16 @@ export const actions: Actions = {
 			return issued.token;
 		});
 		return { action: 'reset' as const, link: `${event.url.origin}/reset/${token}` };
+	},
+	delete: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const user = loadTarget(event.params.id);
+		if (user.id === admin.id) return fail(400, { action: 'delete' as const, problem: 'self' as const });
+		// Deleting cannot be undone: the form asks to tick a box first, and so does the server.
+		if (textField(await readForm(event), 'confirm') !== 'yes') return fail(400, { action: 'delete' as const, problem: 'confirm' as const });
+		const outcome = deleteUser(getDb(), admin.id, user.id);
+		if (!outcome.ok) error(404, 'Not found');
+		redirect(303, '/admin/users?deleted=1');
 	}
 };
 

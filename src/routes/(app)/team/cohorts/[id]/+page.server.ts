@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { canFollowCohort, findCohort, membersWithStatuses, planFor } from '$lib/server/onboarding';
 import { contentLocale } from '$lib/server/content-locale';
 import { serverRendered } from '$lib/server-rendered';
+import { followedAmong } from '$lib/server/coaching-comments';
 
 // A table to read, with links and no script of its own: rendered on the server only, so that no
 // copy of its data is sent for hydration (hundreds of cells): see $lib/server-rendered.
@@ -17,9 +18,13 @@ export const load: PageServerLoad = (event) => {
 	if (!cohort || !canFollowCohort(db, user, cohort)) error(404, 'Not found');
 	// Named in the reader's language where the plan exists in it: the statuses are the same in either.
 	const curriculum = planFor(db, cohort, contentLocale()).curriculum;
-	const reps = membersWithStatuses(db, cohort).map(({ member, progress }) => ({
+	const members = membersWithStatuses(db, cohort);
+	// A rep's name opens their page where this manager coaches them (a cohort may hold new hires of no team yet).
+	const followed = followedAmong(db, user, members.map(({ member }) => member.id));
+	const reps = members.map(({ member, progress }) => ({
 		id: member.id,
 		name: member.name,
+		followed: followed.has(member.id),
 		certifiedAt: member.certifiedAt,
 		percent: progress.percent,
 		overdue: progress.overdue,

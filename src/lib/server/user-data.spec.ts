@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase, type AppDb } from './db';
+import { replaceAllContent } from './content/store';
+import { recordAudit } from './accounts';
+import { addTeamMember, createTeam } from './teams';
+import { hangUp, startAttempt, submitTurn } from './practice';
+import { peopleIn } from './test-people';
+import { addComment, commentsOn, newFeedbackFor } from './coaching-comments';
+import { markTurn } from './score-marks';
+import { markArticleRead, setBookmark } from './library';
+import { ensureReviewCards } from './review-cards';
+import { deleteUser, exportUserData, exportUserDataFor } from './user-data';
+import { eq } from 'drizzle-orm';
+import { auditLog, practiceTotals, scoreMarks, turns, users } from './db/schema';
+import { priceCall } from '$lib/engine/scenario/price-call.fixture';
+
+const OPENING = 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?';
+
+function setUp() {
+	const db = createTestDatabase();
+	replaceAllContent(db, [{ kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' }]);
+	const person = peopleIn(db);
+	const admin = person('Admin', ['admin']);
+	const lead = person('Lead', ['manager']);
+	const rep = person('Rep', ['rep']);
+	const otherRep = person('Other rep', ['rep']);
+	const team = createTeam(db, 'North');
+	addTeamMember(db, team.id, lead.id, 'manager');
+	addTeamMember(db, team.id, rep.id, 'rep');
+	addTeamMember(db, team.id, otherRep.id, 'rep');
+
+	/** A finished call with a comment on its turn and on the whole, and the manager's score mark. */
+	function practised(repId: string, tag: string) {
+		const attempt = startAttempt(db, repId, 'price-call', 'en', 'text')!;
+		for (const turn of [0, 1, 2]) submitTurn(db, attempt.id, { mode: 'text', reply: `${OPENING} (${tag} ${turn})` }, turn);
+		hangUp(db, attempt.id);
+		addComment(db, lead, { attemptId: attempt.id, turnIndex: 0, body: `On ${tag}’s opening` });
+		addComment(db, admin, { attemptId: attempt.id, turnIndex: null, body: `Overall, ${tag}` });
+		markTurn(db, lead, { attemptId: attempt.id, turnIndex: 0, kind: 'missed', note: `Mark on ${tag}` });
+		return attempt;
+	}
+	const mine = practised(rep.id, 'rep');
+	const theirs = practised(otherRep.id, 'other');
+	setBookmark(db, rep.id, 'price-too-high', true);
+	markArticleRead(db, rep.id, 'membership-tiers');
+	ensureReviewCards(db, rep.id, ['price-too-high']);
+	recordAudit(db, { actorId: admin.id, action: 'test.note', targetId: rep.id, detail: 'Rep, rep@example.com' });
+	return { db, admin, lead, rep, otherRep, mine, theirs };
+}
+
+/** Every row of every table (the audit log aside) with a text column holding one of these ids. */
+function rowsReferencing(db: AppDb, ids: readonly string[]): string[] {
+	const found: string[] = [];
+	const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like '%fts%'").all() as { name: string }[];
+	for (const { name } of tables) {
+		if (name === 'audit_log') continue;
+		const columns = db.$client.prepare('select name, type from pragma_table_info(?)').all(name) as { name: string; type: string }[];
+		for (const column of columns.filter((c) => c.type.toLowerCase() === 'text')) {
+			const count = (db.$client.prepare(`select count(*) as n from "${name}" where "${column.name}" in (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number }).n;
+			if (count > 0) found.push(`${name}.${column.name}: ${count}`);
+		}
+	}
+	return found;
+}
+
+describe('exporting a user’s data', () => {
+	it('holds their account without its password hash, their practice with turns and marks, and the comments they received', () => {
+		const { db, lead, rep, mine } = setUp();
+		const data = exportUserData(db, rep.id)!;
+		expect(data.account).toMatchObject({ id: rep.id, email: 'rep@example.com', name: 'Rep' });
+		expect(JSON.stringify(data)).not.toMatch(/passwordHash|password_hash/);
+		expect(data.roles).toEqual(['rep']);
+		expect(data.teams).toEqual([{ teamId: expect.any(String), name: 'North', role: 'rep' }]);
+		const stored = db.select().from(turns).where(eq(turns.attemptId, mine.id)).orderBy(turns.index).all();
+		expect(stored.length).toBeGreaterThan(0);
+		expect(data.practice.map((a) => [a.id, a.turns, a.scoreMarks.map((m) => m.note)])).toEqual([[mine.id, stored, ['Mark on rep']]]);
+		expect(data.comments.received.map((c) => [c.attemptId, c.turnIndex, c.body, c.authorId === lead.id])).toEqual([
+			[mine.id, 0, 'On rep’s opening', true],
+			[mine.id, null, 'Overall, rep', false]
+		]);
+		expect(data.comments.written).toEqual([]);
+		expect(data.bookmarks.map((b) => b.scriptId)).toEqual(['price-too-high']);
+		expect(data.articleReads.map((r) => r.articleId)).toEqual(['membership-tiers']);
+		expect(data.reviewCards.map((c) => c.scriptId)).toEqual(['price-too-high']);
+		expect(data.auditLog.map((e) => e.action)).toContain('test.note');
+		// Nothing of the other rep's.
+		expect(JSON.stringify(data)).not.toMatch(/Other rep|other \d|Mark on other|Overall, other/);
+	});
+
+	it('holds the comments and score marks a manager wrote', () => {
+		const { db, lead, mine, theirs } = setUp();
+		const data = exportUserData(db, lead.id)!;
+		expect(data.comments.written.map((c) => [c.attemptId, c.body])).toEqual([
+			[mine.id, 'On rep’s opening'],
+			[theirs.id, 'On other’s opening']
+		]);
+		expect(data.comments.received).toEqual([]);
+		expect(data.scoreMarksWritten.map((m) => m.note)).toEqual(['Mark on rep', 'Mark on other']);
+		expect(data.practice).toEqual([]);
+	});
+
+	it('is recorded in the audit log, and is nothing for an unknown user', () => {
+		const { db, admin, rep } = setUp();
+		exportUserDataFor(db, admin.id, rep.id);
+		expect(db.select().from(auditLog).all().find((e) => e.action === 'user.exported')).toMatchObject({ actorId: admin.id, targetId: rep.id });
+		expect(exportUserDataFor(db, admin.id, 'no-such-user')).toBeNull();
+	});
+});
+
+describe('deleting a user', () => {
+	it('deletes a rep with their practice and the comments on it, and leaves the other rep’s untouched', () => {
+		const { db, admin, rep, otherRep, mine, theirs } = setUp();
+		expect(rowsReferencing(db, [rep.id, mine.id]).length).toBeGreaterThan(5);
+		const before = exportUserData(db, otherRep.id)!;
+		expect(deleteUser(db, admin.id, rep.id)).toEqual({ ok: true });
+		expect(rowsReferencing(db, [rep.id, mine.id])).toEqual([]);
+		expect(commentsOn(db, mine.id)).toEqual([]);
+		const { exportedAt: _a, ...expected } = before;
+		const { exportedAt: _b, ...now } = exportUserData(db, otherRep.id)!;
+		expect(now).toEqual(expected);
+		expect(commentsOn(db, theirs.id)).toHaveLength(2);
+		expect(db.select().from(practiceTotals).all().map((t) => t.userId)).not.toContain(rep.id);
+	});
+
+	it('deletes a manager with the comments they wrote; the score marks they made stay without their name', () => {
+		const { db, admin, lead, rep, mine } = setUp();
+		expect(newFeedbackFor(db, rep.id)[0]!.comments).toBe(2);
+		expect(deleteUser(db, admin.id, lead.id)).toEqual({ ok: true });
+		expect(rowsReferencing(db, [lead.id])).toEqual([]);
+		expect(commentsOn(db, mine.id).map((c) => c.author)).toEqual(['Admin']);
+		expect(newFeedbackFor(db, rep.id)[0]!.comments).toBe(1);
+		expect(db.select().from(scoreMarks).all().map((m) => [m.note, m.authorId])).toEqual([
+			['Mark on rep', null],
+			['Mark on other', null]
+		]);
+	});
+
+	it('is recorded without their name, clears the details of entries about them, and refuses oneself and the unknown', () => {
+		const { db, admin, rep } = setUp();
+		expect(deleteUser(db, admin.id, admin.id)).toEqual({ ok: false, problem: 'self' });
+		expect(deleteUser(db, admin.id, 'no-such-user')).toEqual({ ok: false, problem: 'not-found' });
+		deleteUser(db, admin.id, rep.id);
+		const entries = db.select().from(auditLog).all();
+		expect(entries.find((e) => e.action === 'user.deleted')).toMatchObject({ actorId: admin.id, targetId: rep.id, detail: null });
+		expect(JSON.stringify(entries)).not.toMatch(/rep@example\.com/);
+		expect(db.select().from(users).all().map((u) => u.name).sort()).toEqual(['Admin', 'Lead', 'Other rep']);
+	});
+});
