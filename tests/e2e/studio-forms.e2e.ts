@@ -51,7 +51,7 @@ test('a trainer writes a scenario in the form only, fixes an unreachable beat, p
 	await expect(rules.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'rule 1', exact: true }) })).toContainText('→ won');
 
 	// Nothing goes to the new beat yet: the checker says so, and the beat says it in the trainer's words.
-	const unreachable = 'No rule leads to the beat “price-objection” yet: choose it under “Go to” in a rule of another beat, or remove it.';
+	const unreachable = 'No rule leads to the beat “Price objection” yet: choose it under “Go to” in a rule of another beat, or remove it.';
 	await expect(page.locator('.problems').getByText(unreachable)).toBeVisible();
 	await expect(price.getByText(unreachable)).toBeVisible();
 	await expect(price.locator('summary')).toContainText('1 to fix');

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, openDatabase, type AppDb } from '.';
 import { startBackgroundCheckpoints } from './checkpointer';
@@ -81,4 +83,24 @@ describe('startBackgroundCheckpoints', () => {
 		expect(memory.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
 		memory.$client.close();
 	});
+
+	it('never fails a transaction that reads, then writes, while the log is reset under it', () => {
+		// The checkpointer's own connection, resetting the log as it does when nothing has been written for a while.
+		const checkpointer = new Database(path);
+		checkpointer.pragma('busy_timeout = 0');
+		try {
+			db.$client.exec('insert into blobs (data) values (zeroblob(10))');
+			checkpointer.pragma('wal_checkpoint(TRUNCATE)');
+			const rows = db.transaction((tx) => {
+				const before = tx.all<{ n: number }>(sql`select count(*) as n from blobs`)[0]!.n;
+				checkpointer.pragma('wal_checkpoint(TRUNCATE)');
+				tx.run(sql`insert into blobs (data) values (zeroblob(10))`);
+				return before + 1;
+			});
+			expect(db.$client.prepare('select count(*) as n from blobs').get()).toEqual({ n: rows });
+		} finally {
+			checkpointer.close();
+		}
+	});
 });
+

@@ -31,6 +31,12 @@ export function openDatabase(path: string): AppDb {
 	client.pragma('foreign_keys = ON');
 	client.pragma('busy_timeout = 5000');
 	const db = drizzle(client, { schema });
+	// Every transaction takes the write lock when it begins. A deferred one that reads first and
+	// writes later fails with SQLITE_BUSY_SNAPSHOT, at once and whatever busy_timeout says, when the
+	// background checkpointer resets the log in between (a reader of a fully copied log does not
+	// hold the reset off): a trainer accepting a score mark got a server error that way.
+	const deferred = db.transaction.bind(db);
+	db.transaction = ((run, config) => deferred(run, { behavior: 'immediate', ...config })) as typeof db.transaction;
 	migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 	return db;
 }
