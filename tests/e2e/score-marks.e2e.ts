@@ -41,7 +41,8 @@ test('a manager marks where the score was wrong, and a trainer grades it into th
 	await expect(trainer.getByRole('status')).toContainText('“two minutes of your time” is added to @ask-good-time-now');
 	await expect(trainer.getByRole('listitem').filter({ hasText: tag })).toHaveCount(0);
 	await trainer.getByRole('link', { name: 'sales-phrasebook' }).click();
-	await expect(trainer).toHaveURL(/\/studio\/lexicon\/en\/sales-phrasebook$/);
+	// The lexicon's editor checks its 2,300 phrasings before it answers: seconds on a busy CI machine.
+	await expect(trainer).toHaveURL(/\/studio\/lexicon\/en\/sales-phrasebook$/, { timeout: 20_000 });
 	const corpus = await (await trainer.request.get('/studio/score-marks/corpus.jsonl')).text();
 	const line = corpus.split('\n').find((l) => l.includes(tag));
 	expect(JSON.parse(line!)).toMatchObject({ locale: 'en', scenario: 'renewal-price-objection', beat: 'greet', reply, grade: 4, part: 'tuning' });
