@@ -13,13 +13,11 @@ import {
 	step,
 	timeOut,
 	type CompiledScenario,
-	type PersistedRolePlay,
 	type ReplyInput,
 	type RolePlayState,
 	type Turn
 } from '$lib/engine/scenario';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
-import type { ReplyScore } from '$lib/engine/scoring/score';
 import { pageOf, type Pager } from '$lib/pages';
 import { countsAsPracticeSql, finishedSql } from './attempt-counts';
 
@@ -45,7 +43,7 @@ export function compiledRevisionFor(db: Db, revisionId: string): { compiled: Com
 		const revision = db.select().from(scenarioRevisions).where(eq(scenarioRevisions.id, revisionId)).get();
 		if (!revision) throw new Error(`missing scenario revision ${revisionId}`);
 		if (compiledCache.size >= 500) compiledCache.delete(compiledCache.keys().next().value as string);
-		entry = { compiled: compileScenario(revision.data as Scenario, lexiconPhrasebook(db, revision.locale)), locale: revision.locale };
+		entry = { compiled: compileScenario(revision.data, lexiconPhrasebook(db, revision.locale)), locale: revision.locale };
 		compiledCache.set(revisionId, entry);
 	}
 	return entry;
@@ -128,7 +126,7 @@ export function loadAttempt(db: Db, attempt: Attempt): LoadedAttempt {
 		attempt,
 		locale,
 		scenario: compiled.scenario,
-		state: readRolePlay(compiled, attempt.snapshot as PersistedRolePlay),
+		state: readRolePlay(compiled, attempt.snapshot),
 		// Prepared once: the practice room reloads after every turn.
 		turns: prepared(db, 'attempt-turns', () => db.select().from(turns).where(eq(turns.attemptId, sql.placeholder('id'))).orderBy(asc(turns.index)).prepare()).all({ id: attempt.id })
 	};
@@ -149,7 +147,7 @@ function statusOf(state: RolePlayState): AttemptStatus {
  */
 export function expireIfDue(db: Db, attempt: Attempt, now = new Date()): Attempt {
 	if (attempt.status !== 'active' || attempt.deadlineAt.getTime() > now.getTime()) return attempt;
-	const { snapshot, state } = timeOut(compiledRevisionFor(db, attempt.revisionId).compiled, attempt.snapshot as PersistedRolePlay);
+	const { snapshot, state } = timeOut(compiledRevisionFor(db, attempt.revisionId).compiled, attempt.snapshot);
 	const updated = db
 		.update(attempts)
 		.set({ snapshot, status: 'timeout', score: finalScore(state, attempt.hintsUsed), endedAt: now })
@@ -204,7 +202,7 @@ function planTurn(db: Db, attemptOrId: Attempt | string, input: ReplyInput, expe
 	const { compiled } = compiledRevisionFor(db, attempt.revisionId);
 	const earlier = prepared(db, 'attempt-replies', () => db.select({ reply: turns.reply }).from(turns).where(eq(turns.attemptId, sql.placeholder('id'))).prepare()).all({ id: attempt.id });
 	try {
-		const result = step(compiled, attempt.snapshot as PersistedRolePlay, input, earlier.map((t) => t.reply));
+		const result = step(compiled, attempt.snapshot, input, earlier.map((t) => t.reply));
 		return { plan: { attempt, scenario: compiled.scenario, expectedTurn, now, result } };
 	} catch {
 		return { ok: false, reason: 'bad-choice' };
@@ -340,7 +338,7 @@ function removeFromRollups(db: Db, userId: string, attemptId: string): void {
 			.run();
 	for (const row of rows) {
 		if (row.scriptId) take('script', row.scriptId, row.score * 100);
-		for (const c of criterionWeights((row.result as ReplyScore).points)) take('criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
+		for (const c of criterionWeights(row.result.points)) take('criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
 	}
 	// A total left with no reply is no total: weak spots must not show an empty cell as practised.
 	if (rows.length > 0) db.delete(skillRollups).where(and(eq(skillRollups.userId, userId), sql`${skillRollups.count} <= 0`)).run();

@@ -3,6 +3,11 @@ import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex,
 
 import { LOCALES, ROLES } from '../../roles';
 import { ATTEMPT_STATUSES, type AttemptStatus } from '../../attempt-status';
+import type { ContentData, ContentKind, Curriculum, Rubric, Scenario } from '../../engine/content';
+import type { PersistedRolePlay } from '../../engine/scenario/machine';
+import type { ReplyScore } from '../../engine/scoring/score';
+import type { QuizAnswer } from '../../engine/training/quiz';
+import type { StoredCard } from '../../engine/training/review';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -144,7 +149,7 @@ export const contentItems = sqliteTable(
 		id: text('id').notNull(),
 		title: text('title').notNull(),
 		category: text('category'),
-		data: text('data', { mode: 'json' }).notNull(),
+		data: text('data', { mode: 'json' }).$type<ContentData[ContentKind]>().notNull(),
 		body: text('body').notNull().default(''),
 		/** Everything a search may match, as plain text, in the original spelling. */
 		plainText: text('plain_text').notNull().default(''),
@@ -194,7 +199,7 @@ export const scenarioRevisions = sqliteTable(
 		number: integer('number').notNull(),
 		/** SHA-256 of the scenario's data, to tell whether a sync changed it. */
 		hash: text('hash').notNull(),
-		data: text('data', { mode: 'json' }).notNull(),
+		data: text('data', { mode: 'json' }).$type<Scenario>().notNull(),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('scenario_revisions_number_unique').on(t.scenarioId, t.locale, t.number)]
@@ -223,7 +228,7 @@ export const attempts = sqliteTable(
 			.references(() => scenarioRevisions.id),
 		scenarioId: text('scenario_id').notNull(),
 		mode: text('mode', { enum: ATTEMPT_MODES }).notNull(),
-		snapshot: text('snapshot', { mode: 'json' }).notNull(),
+		snapshot: text('snapshot', { mode: 'json' }).$type<PersistedRolePlay>().notNull(),
 		status: text('status', { enum: ATTEMPT_STATUSES }).notNull().default('active'),
 		/** 0–100 after hint costs; final once the attempt has ended. */
 		score: real('score').notNull().default(0),
@@ -264,7 +269,7 @@ export const turns = sqliteTable(
 		scriptId: text('script_id'),
 		score: real('score').notNull(),
 		/** The scoring explanation: points hit with their spans, points missed, pitfalls, signals. */
-		result: text('result', { mode: 'json' }).notNull(),
+		result: text('result', { mode: 'json' }).$type<ReplyScore>().notNull(),
 		createdAt: createdAt()
 	},
 	// Covering the weak-spot drill-down: the attempt's turns, by script, with their scores.
@@ -372,7 +377,7 @@ export const interviews = sqliteTable(
 			.references(() => scenarioRevisions.id),
 		rubricId: text('rubric_id').notNull(),
 		/** The rubric as it was when the interview was created, so later edits change no score. */
-		rubric: text('rubric', { mode: 'json' }).notNull(),
+		rubric: text('rubric', { mode: 'json' }).$type<Rubric>().notNull(),
 		mode: text('mode', { enum: INTERVIEW_MODES }).notNull(),
 		scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }).notNull(),
 		teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
@@ -508,7 +513,7 @@ export const cohorts = sqliteTable('cohorts', {
 	curriculumId: text('curriculum_id').notNull(),
 	locale: text('locale', { enum: LOCALES }).notNull(),
 	/** The curriculum as it was when the cohort started: later edits do not move anyone's plan. */
-	curriculum: text('curriculum', { mode: 'json' }).notNull(),
+	curriculum: text('curriculum', { mode: 'json' }).$type<Curriculum>().notNull(),
 	/** YYYY-MM-DD: the plan's first working day. */
 	startDate: text('start_date').notNull(),
 	teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
@@ -556,7 +561,7 @@ export const quizResults = sqliteTable(
 		quizId: text('quiz_id').notNull(),
 		score: real('score').notNull(),
 		passed: integer('passed', { mode: 'boolean' }).notNull(),
-		answers: text('answers', { mode: 'json' }).notNull(),
+		answers: text('answers', { mode: 'json' }).$type<(QuizAnswer | null)[]>().notNull(),
 		createdAt: createdAt()
 	},
 	(t) => [index('quiz_results_user_idx').on(t.userId, t.quizId)]
@@ -592,7 +597,7 @@ export const reviewCards = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		scriptId: text('script_id').notNull(),
-		card: text('card', { mode: 'json' }).notNull(),
+		card: text('card', { mode: 'json' }).$type<StoredCard>().notNull(),
 		dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
