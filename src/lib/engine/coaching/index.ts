@@ -23,3 +23,5 @@ export { EVIDENCE_STRENGTHS, STRENGTH_MEANING, atLeast, evidenceKind, isEvidence
 export type { EvidenceCost, EvidenceKind, EvidenceReading, EvidenceStrength } from './evidence';
 export { DEAL_FLAGS, NO_CONTACT_DAYS, NURTURE_AFTER_CALLS, daysBetween, dealFlags, isCalendarDate, isStrongEvidence } from './deal';
 export type { Deal, DealEvidence, DealFlag, DealNextStep, IsoDate } from './deal';
+export { ASSIGNMENT_MAX_DAYS_AHEAD, ASSIGNMENT_NOTE_MAX_LENGTH, ASSIGNMENT_STATUSES, addDays, assignmentStatus, dueDateProblem, parsePassMark } from './assignments';
+export type { AssignmentFacts, AssignmentStatus, DueDateProblem } from './assignments';
