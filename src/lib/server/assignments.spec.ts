@@ -103,9 +103,12 @@ describe.each(TIME_ZONES)('what an assignment takes, TZ=%s', (zone) => {
 		expect(problem({ mode: '' })).toBe('mode');
 		// Its price line has no options: it cannot be played as multiple choice.
 		expect(problem({ mode: 'choice' })).toBe('mode-choice');
-		for (const passMark of ['-1', '101', '', 'abc', '50.5']) expect(problem({ passMark })).toBe('pass-mark');
+		for (const passMark of ['-1', '101', 'abc', '50.5']) expect(problem({ passMark })).toBe('pass-mark');
 		expect(problem({ passMark: '0' })).toBeNull();
 		expect(problem({ passMark: '100' })).toBeNull();
+		// Left empty: the scenario's own pass mark.
+		expect(problem({ passMark: ' ' })).toBeNull();
+		expect(db.select().from(assignments).all().at(-1)!.passMark).toBe(70);
 		expect(problem({ note: 'x'.repeat(501) })).toBe('note-too-long');
 		expect(problem({ note: '字'.repeat(500) })).toBeNull();
 		// A script entry needs neither mode nor pass mark.

@@ -8,7 +8,7 @@ import { followsRep } from './coaching-comments';
 import { contentTitles, findContent, listContentFields } from './content/store';
 import { isFinished } from '$lib/attempt-status';
 import { localIsoDate } from '$lib/calendar';
-import { ASSIGNMENT_NOTE_MAX_LENGTH, assignmentStatus, dueDateProblem, parsePassMark, type AssignmentStatus, type DueDateProblem } from '$lib/engine/coaching';
+import { ASSIGNMENT_NOTE_MAX_LENGTH, addDays, assignmentStatus, dueDateProblem, parsePassMark, type AssignmentStatus, type DueDateProblem } from '$lib/engine/coaching';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
 
 /*
@@ -66,7 +66,8 @@ export function createAssignment(db: Db, user: SessionUser, input: AssignInput, 
 		if (!isPracticeMode(input.mode)) return { ok: false, problem: 'mode' };
 		if (input.mode === 'choice' && !hasChoicesEverywhere(item.data)) return { ok: false, problem: 'mode-choice' };
 		mode = input.mode;
-		passMark = parsePassMark(input.passMark);
+		// Left empty: the scenario's own pass mark, as its result page judges a pass.
+		passMark = input.passMark.trim() === '' ? item.data.pass : parsePassMark(input.passMark);
 		if (passMark === null) return { ok: false, problem: 'pass-mark' };
 	}
 	const due = dueDateProblem(input.dueDate.trim(), localIsoDate(now));
@@ -262,4 +263,25 @@ export function assignmentsForExport(db: Db, userId: string): { received: Omit<A
 	const received = db.select().from(assignments).where(eq(assignments.repId, userId)).orderBy(asc(assignments.createdAt)).all();
 	const given = db.select().from(assignments).where(eq(assignments.assignedBy, userId)).orderBy(asc(assignments.createdAt)).all();
 	return { received: received.map(({ repId: _repId, ...row }) => row), given: given.map(({ assignedBy: _assignedBy, ...row }) => row) };
+}
+
+/**
+ * What the rep's page shows of assignments to their coach `user`: every one of the rep's (whether
+ * the viewer may cancel each), the form's choices, and what weak spots' "Assign" preselects
+ * (`?scenario=` / `?script=`, taken only when it names a published item).
+ */
+export function repPageAssignments(db: Db, user: SessionUser, repId: string, url: URL, locale: ContentLocale, now = new Date()) {
+	const choices = assignmentChoices(db, locale);
+	const pick = (name: string, items: readonly { id: string }[]) => {
+		const id = url.searchParams.get(name);
+		return id && items.some((item) => item.id === id) ? id : null;
+	};
+	const today = localIsoDate(now);
+	return {
+		assignments: assignmentsOfRep(db, repId, locale, now).map((a) => ({ ...a, mayCancel: mayCancel(user, a) })),
+		choices,
+		prefill: { scenario: pick('scenario', choices.scenarios), script: pick('script', choices.scripts) },
+		today,
+		defaultDue: addDays(today, 7)
+	};
 }
