@@ -17,6 +17,10 @@
  *   passed in (the caller's calendar, e.g. `localIsoDate(now)` in TZ); `daysBetween` and
  *   `isCalendarDate` are the date arithmetic it uses, independent of the process's time zone.
  *
+ * - Assignments (assignments.ts): `assignmentStatus({ dueDate, completedAt }, today)` → 'done' |
+ *   'due' | 'overdue' (due through its day, overdue from the next); `dueDateProblem(dueDate, today)`
+ *   (a real day, from today, at most ASSIGNMENT_MAX_DAYS_AHEAD ahead), `parsePassMark`, `addDays`.
+ *
  * Labels for the UI (the flags' and levels' names) belong in the messages, not here.
  */
 export { EVIDENCE_STRENGTHS, STRENGTH_MEANING, atLeast, evidenceKind, isEvidenceStrength, parseStrength, readEvidence, suggestStrength } from './evidence';
