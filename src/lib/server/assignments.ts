@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
 import { PRACTICE_MODES, assignments, users, type Assignment, type AssignmentKind, type AttemptMode, type AttemptStatus, type PracticeMode } from './db/schema';
 import { newId } from './ids';
@@ -183,7 +183,8 @@ export function assignmentsOfRep(db: Db, repId: string, locale: ContentLocale, n
 			.from(assignments)
 			.leftJoin(users, eq(users.id, assignments.assignedBy))
 			.where(and(eq(assignments.repId, sql.placeholder('repId')), sql`(${assignments.completedAt} is null or ${assignments.completedAt} >= ${sql.placeholder('doneSince')})`))
-			.orderBy(asc(assignments.dueDate), asc(assignments.createdAt))
+			// Open ones first, so that a long record of done ones never pushes them past the limit.
+			.orderBy(sql`${assignments.completedAt} is not null`, asc(assignments.dueDate), desc(assignments.completedAt), asc(assignments.createdAt))
 			.limit(sql.placeholder('limit'))
 			.prepare()
 	).all({ repId, doneSince: options.doneSince?.getTime() ?? 0, limit: options.limit ?? 100 });
