@@ -223,7 +223,10 @@ const ANSWERABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/attempts/[attemptId] mark': (actor) => actor === 'manager' || actor === 'admin',
 	// Comments are their coaches' to write and delete (the empty form comments nothing: the call still runs).
 	'/(app)/attempts/[attemptId] comment': (actor) => actor === 'manager' || actor === 'admin',
-	'/(app)/attempts/[attemptId] deleteComment': (actor) => actor === 'manager' || actor === 'admin'
+	'/(app)/attempts/[attemptId] deleteComment': (actor) => actor === 'manager' || actor === 'admin',
+	// Assignments are the rep's coaches' to make and cancel (the empty form assigns nothing: a 400).
+	'/(app)/team/reps/[repId] assign': (actor) => actor === 'manager' || actor === 'admin',
+	'/(app)/team/reps/[repId] cancelAssignment': (actor) => actor === 'manager' || actor === 'admin'
 };
 // Actions that an empty form would still make do something lasting for a role that may use them.
 const NOT_POSTED_WHEN_ALLOWED: Record<string, string> = {
@@ -365,6 +368,11 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 		}
 	}
 	expect((await post(outsider.client, '/team?/leaderboard', { teamId: world.teamId, on: '1' })).status(), 'another team’s leaderboard').toBe(404);
+	// Assigning another team's rep a scenario, with a form that would do it for their manager.
+	const dueSoon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+	const assignForm = { kind: 'scenario', content: 'renewal-price-objection', mode: 'text', passMark: '50', due: dueSoon, note: 'Hijack' };
+	expect((await post(outsider.client, actionPath(`/team/reps/${world.demoRepId}`, 'assign'), assignForm)).status(), 'outsider assigns').toBe(404);
+	expect((await post(otherRep.client, actionPath(`/team/reps/${world.demoRepId}`, 'assign'), assignForm)).status(), 'a rep assigns').toBe(403);
 
 	// Scheduling an interview for a candidate one cannot see is refused, and does not reveal them.
 	const form = new URLSearchParams({ candidateId: world.candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', mode: 'live', scheduledAt: '2026-12-01T10:00', panel: outsider.id });
@@ -389,6 +397,8 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 	const call = await (await rep.get(`/attempts/${world.attemptId}`)).text();
 	expect(call, 'the rep’s call still runs').toContain('action="?/hangup"');
 	expect(call).not.toContain('Hijack');
+	// and no assignment reached their home.
+	expect(await (await rep.get('/')).text()).not.toContain('Hijack');
 	await rep.dispose();
 	// and the sample interview still has no role-play and no ratings.
 	const manager = await clientFor('manager');

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type AppDb, type Db } from './db';
 import { commitTogether } from './db/group-commit';
 import { makeScriptDue } from './review-cards';
+import { completeScenarioAssignments } from './assignments';
 import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
 import { isBlank } from './forms';
@@ -148,12 +149,17 @@ function statusOf(state: RolePlayState): AttemptStatus {
 export function expireIfDue(db: Db, attempt: Attempt, now = new Date()): Attempt {
 	if (attempt.status !== 'active' || attempt.deadlineAt.getTime() > now.getTime()) return attempt;
 	const { snapshot, state } = timeOut(compiledRevisionFor(db, attempt.revisionId).compiled, attempt.snapshot);
-	const updated = db
-		.update(attempts)
-		.set({ snapshot, status: 'timeout', score: finalScore(state, attempt.hintsUsed), endedAt: now })
-		.where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'active')))
-		.returning()
-		.get();
+	// A call ended by the clock is a result: it may complete an assignment, in the same transaction.
+	const updated = db.transaction(() => {
+		const ended = db
+			.update(attempts)
+			.set({ snapshot, status: 'timeout', score: finalScore(state, attempt.hintsUsed), endedAt: now })
+			.where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'active')))
+			.returning()
+			.get();
+		if (ended) completeScenarioAssignments(db, ended, now);
+		return ended;
+	});
 	return updated ?? findAttempt(db, attempt.id)!;
 }
 
@@ -260,6 +266,8 @@ function writeTurn(db: Db, { attempt, scenario, expectedTurn, now, result }: Pla
 	}
 	// A rep who missed key points of a line gets its script entry back for review, now.
 	if (attempt.userId && beat?.script && result.turn.result.points.some((point) => !point.hit)) makeScriptDue(db, attempt.userId, beat.script, now);
+	// The last turn of a call may complete an assignment: written with it, or not at all.
+	if (status !== 'active') completeScenarioAssignments(db, updated, now);
 	return { ok: true, turn: result.turn, state: result.state, attempt: updated };
 }
 

@@ -10,8 +10,11 @@ import { markTurn } from './score-marks';
 import { markArticleRead, setBookmark } from './library';
 import { ensureReviewCards } from './review-cards';
 import { deleteUser, exportUserData, exportUserDataFor } from './user-data';
+import { createAssignment } from './assignments';
+import { localIsoDate } from '$lib/calendar';
+import { addDays } from '$lib/engine/coaching';
 import { eq } from 'drizzle-orm';
-import { auditLog, practiceTotals, scoreMarks, turns, users } from './db/schema';
+import { assignments, auditLog, practiceTotals, scoreMarks, turns, users } from './db/schema';
 import { priceCall } from '$lib/engine/scenario/price-call.fixture';
 
 const OPENING = 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?';
@@ -38,6 +41,11 @@ function setUp() {
 		addComment(db, admin, { attemptId: attempt.id, turnIndex: null, body: `Overall, ${tag}` });
 		markTurn(db, lead, { attemptId: attempt.id, turnIndex: 0, kind: 'missed', note: `Mark on ${tag}` });
 		return attempt;
+	}
+	// Assignments from the manager, made before the practice (the rep's may be done by it).
+	const due = addDays(localIsoDate(new Date()), 7);
+	for (const [repId, tag] of [[rep.id, 'rep'], [otherRep.id, 'other']] as const) {
+		createAssignment(db, lead, { repId, kind: 'scenario', contentId: 'price-call', mode: 'text', passMark: '0', dueDate: due, note: `Assigned to ${tag}` });
 	}
 	const mine = practised(rep.id, 'rep');
 	const theirs = practised(otherRep.id, 'other');
@@ -83,6 +91,8 @@ describe('exporting a user’s data', () => {
 		expect(data.articleReads.map((r) => r.articleId)).toEqual(['membership-tiers']);
 		expect(data.reviewCards.map((c) => c.scriptId)).toEqual(['price-too-high']);
 		expect(data.auditLog.map((e) => e.action)).toContain('test.note');
+		expect(data.assignments.received.map((a) => [a.contentId, a.note, a.assignedBy])).toEqual([['price-call', 'Assigned to rep', lead.id]]);
+		expect(data.assignments.given).toEqual([]);
 		// Nothing of the other rep's.
 		expect(JSON.stringify(data)).not.toMatch(/Other rep|other \d|Mark on other|Overall, other/);
 	});
@@ -96,6 +106,8 @@ describe('exporting a user’s data', () => {
 		]);
 		expect(data.comments.received).toEqual([]);
 		expect(data.scoreMarksWritten.map((m) => m.note)).toEqual(['Mark on rep', 'Mark on other']);
+		expect(data.assignments.given.map((a) => a.note)).toEqual(['Assigned to rep', 'Assigned to other']);
+		expect(data.assignments.received).toEqual([]);
 		expect(data.practice).toEqual([]);
 	});
 
@@ -115,6 +127,7 @@ describe('deleting a user', () => {
 		expect(deleteUser(db, admin.id, rep.id)).toEqual({ ok: true });
 		expect(rowsReferencing(db, [rep.id, mine.id])).toEqual([]);
 		expect(commentsOn(db, mine.id)).toEqual([]);
+		expect(db.select().from(assignments).all().map((a) => a.note)).toEqual(['Assigned to other']);
 		const { exportedAt: _a, ...expected } = before;
 		const { exportedAt: _b, ...now } = exportUserData(db, otherRep.id)!;
 		expect(now).toEqual(expected);
@@ -129,6 +142,11 @@ describe('deleting a user', () => {
 		expect(rowsReferencing(db, [lead.id])).toEqual([]);
 		expect(commentsOn(db, mine.id).map((c) => c.author)).toEqual(['Admin']);
 		expect(newFeedbackFor(db, rep.id)[0]!.comments).toBe(1);
+		// The assignments they made stay with the reps, without their author.
+		expect(db.select().from(assignments).all().map((a) => [a.note, a.assignedBy])).toEqual([
+			['Assigned to rep', null],
+			['Assigned to other', null]
+		]);
 		expect(db.select().from(scoreMarks).all().map((m) => [m.note, m.authorId])).toEqual([
 			['Mark on rep', null],
 			['Mark on other', null]

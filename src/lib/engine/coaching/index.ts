@@ -17,9 +17,15 @@
  *   passed in (the caller's calendar, e.g. `localIsoDate(now)` in TZ); `daysBetween` and
  *   `isCalendarDate` are the date arithmetic it uses, independent of the process's time zone.
  *
+ * - Assignments (assignments.ts): `assignmentStatus({ dueDate, completedAt }, today)` → 'done' |
+ *   'due' | 'overdue' (due through its day, overdue from the next); `dueDateProblem(dueDate, today)`
+ *   (a real day, from today, at most ASSIGNMENT_MAX_DAYS_AHEAD ahead), `parsePassMark`, `addDays`.
+ *
  * Labels for the UI (the flags' and levels' names) belong in the messages, not here.
  */
 export { EVIDENCE_STRENGTHS, STRENGTH_MEANING, atLeast, evidenceKind, isEvidenceStrength, parseStrength, readEvidence, suggestStrength } from './evidence';
 export type { EvidenceCost, EvidenceKind, EvidenceReading, EvidenceStrength } from './evidence';
 export { DEAL_FLAGS, NO_CONTACT_DAYS, NURTURE_AFTER_CALLS, daysBetween, dealFlags, isCalendarDate, isStrongEvidence } from './deal';
 export type { Deal, DealEvidence, DealFlag, DealNextStep, IsoDate } from './deal';
+export { ASSIGNMENT_MAX_DAYS_AHEAD, ASSIGNMENT_NOTE_MAX_LENGTH, ASSIGNMENT_STATUSES, addDays, assignmentStatus, dueDateProblem, parsePassMark } from './assignments';
+export type { AssignmentFacts, AssignmentStatus, DueDateProblem } from './assignments';

@@ -710,3 +710,48 @@ export const coachingComments = sqliteTable(
 	]
 );
 export type CoachingComment = typeof coachingComments.$inferSelect;
+
+export const ASSIGNMENT_KINDS = ['scenario', 'script'] as const;
+export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+
+/**
+ * A manager's assignment to a rep: a scenario to practise (in a mode, to a pass mark) or a script
+ * library entry to review, by a due date (a calendar day in TZ). It is done by what the rep does,
+ * never by a tick: `completedAt` is set in the same transaction as the write that completes it (the
+ * role-play's last turn or its time-out, the rep opening the entry: see assignments.ts). It goes
+ * with its rep; the manager who made it may go, leaving it without its author.
+ */
+export const assignments = sqliteTable(
+	'assignments',
+	{
+		id: text('id').primaryKey(),
+		repId: text('rep_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		assignedBy: text('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+		kind: text('kind', { enum: ASSIGNMENT_KINDS }).notNull(),
+		/** The scenario's or the script entry's id (shared by both languages). */
+		contentId: text('content_id').notNull(),
+		/** For a scenario: the mode to practise it in, and the score (0–100) that completes it. */
+		mode: text('mode', { enum: PRACTICE_MODES }),
+		passMark: integer('pass_mark'),
+		/** YYYY-MM-DD: due by the end of this day. */
+		dueDate: text('due_date').notNull(),
+		note: text('note').notNull().default(''),
+		createdAt: createdAt(),
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+		/** The role-play that completed a scenario assignment. */
+		completedAttemptId: text('completed_attempt_id').references(() => attempts.id, { onDelete: 'set null' }),
+		completedScore: real('completed_score')
+	},
+	(t) => [
+		index('assignments_rep_idx').on(t.repId, t.createdAt),
+		index('assignments_assigned_by_idx').on(t.assignedBy),
+		// Only what is still open: a finished role-play, an opened entry and the dashboard's overdue
+		// count ask it, and most assignments are done.
+		index('assignments_open_idx')
+			.on(t.repId, t.kind, t.contentId)
+			.where(sql`${t.completedAt} is null`)
+	]
+);
+export type Assignment = typeof assignments.$inferSelect;
