@@ -5,6 +5,9 @@ import { requireRole } from '$lib/server/auth/guards';
 import { practiceHistory, repComments, repFor, repOnboarding, repWeakSpots } from '$lib/server/rep-page';
 import { contentLocale } from '$lib/server/content-locale';
 import { serverRendered } from '$lib/server-rendered';
+import { openDealsOf } from '$lib/server/deals';
+import { objectionContent } from '$lib/server/dashboard';
+import { localIsoDate } from '$lib/calendar';
 
 // A page to read, with links and no script of its own: rendered on the server only (see $lib/server-rendered).
 export const csr = false;
@@ -22,7 +25,9 @@ export const load: PageServerLoad = (event) => {
 			onboarding: repOnboarding(db, user, rep.id, new Date(), locale),
 			history: practiceHistory(db, rep.id, locale, event.url.searchParams.get('page')),
 			weak: repWeakSpots(db, rep, locale),
-			comments: repComments(db, rep.id, locale)
+			comments: repComments(db, rep.id, locale),
+			// The deal review's block: the rep's open deals with their flags on the organisation's calendar day.
+			deals: { open: openDealsOf(db, rep.id, localIsoDate(new Date())), targets: Object.fromEntries(objectionContent(db, locale).byCategory) }
 		})
 	};
 };
