@@ -37,12 +37,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/quizzes/[id]': 'user',
 	'/(app)/review': 'user',
 	'/(app)/certificates/[cohortId]/[userId]': 'user',
+	// A rep's own deals (a manager or admin who is also a rep keeps theirs here too); anyone else's is a 404.
+	'/(app)/deals': ['rep'],
+	'/(app)/deals/[dealId]': ['rep'],
 	'/(app)/team/dashboard': ['manager', 'admin'],
 	'/(app)/team/dashboard/csv': ['manager', 'admin'],
 	'/(app)/team/weak-spots': ['manager', 'admin'],
 	'/(app)/team/weak-spots/csv': ['manager', 'admin'],
 	'/(app)/team/weak-spots/[repId]/[category]': ['manager', 'admin'],
 	'/(app)/team/reps/[repId]': ['manager', 'admin'],
+	'/(app)/team/deals': ['manager', 'admin'],
+	'/(app)/team/deals/csv': ['manager', 'admin'],
 	'/(app)/team/cohorts': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]/csv': ['manager', 'admin'],
@@ -77,7 +82,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 };
 
 /** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
-export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/hiring/candidates/[id]/export', '/(app)/admin/users/[id]/export', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/studio/check', '/(app)/studio/export', '/(app)/studio/score-marks/corpus.jsonl']);
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/hiring/candidates/[id]/export', '/(app)/admin/users/[id]/export', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/team/deals/csv', '/(app)/studio/check', '/(app)/studio/export', '/(app)/studio/score-marks/corpus.jsonl']);
 
 export function isEndpoint(routeId: string | null): boolean {
 	return routeId !== null && ENDPOINT_ROUTES.has(routeId);
@@ -98,7 +103,7 @@ export function decideAccess(routeId: string | null, roles: readonly Role[] | nu
 
 export interface NavItem {
 	href: string;
-	key: 'home' | 'onboarding' | 'practice' | 'review' | 'library' | 'knowledge' | 'team' | 'hiring' | 'studio' | 'admin' | 'profile';
+	key: 'home' | 'onboarding' | 'practice' | 'review' | 'library' | 'knowledge' | 'deals' | 'team' | 'dealReview' | 'hiring' | 'studio' | 'admin' | 'profile';
 }
 
 const NAV: readonly (NavItem & { routeId: string })[] = [
@@ -108,7 +113,9 @@ const NAV: readonly (NavItem & { routeId: string })[] = [
 	{ href: '/review', key: 'review', routeId: '/(app)/review' },
 	{ href: '/library', key: 'library', routeId: '/(app)/library' },
 	{ href: '/knowledge', key: 'knowledge', routeId: '/(app)/knowledge' },
+	{ href: '/deals', key: 'deals', routeId: '/(app)/deals' },
 	{ href: '/team', key: 'team', routeId: '/(app)/team' },
+	{ href: '/team/deals', key: 'dealReview', routeId: '/(app)/team/deals' },
 	{ href: '/hiring', key: 'hiring', routeId: '/(app)/hiring' },
 	{ href: '/studio', key: 'studio', routeId: '/(app)/studio' },
 	{ href: '/admin', key: 'admin', routeId: '/(app)/admin' },

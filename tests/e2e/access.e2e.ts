@@ -94,6 +94,7 @@ interface World {
 	interviewId: string;
 	cohortId: string;
 	attemptId: string;
+	dealId: string;
 	demoRepId: string;
 	teamId: string;
 	outsider: { id: string; client: APIRequestContext };
@@ -142,6 +143,9 @@ async function buildWorld(): Promise<World> {
 	const rep = await clientFor('rep');
 	const practice = await post(rep, '/practice/renewal-price-objection?/start', { mode: 'text' });
 	const attemptId = practice.headers()['location']!.split('/').pop()!;
+	const deal = await post(rep, '/deals?/create', { company: 'Access deal', callNumber: '3', lastContact: '2026-11-02' });
+	expect(deal.status(), 'the rep keeps a deal').toBe(303);
+	const dealId = deal.headers()['location']!.split('?')[0]!.split('/').pop()!;
 	await Promise.all([admin.dispose(), manager.dispose(), rep.dispose()]);
 
 	const params: Record<string, string> = {
@@ -155,6 +159,7 @@ async function buildWorld(): Promise<World> {
 		'/(app)/studio/[kind]/[locale]/[id]/play': '/studio/scenario/en/renewal-price-objection/play',
 		'/(app)/team/weak-spots/[repId]/[category]': `/team/weak-spots/${demoRepId}/price`,
 		'/(app)/team/reps/[repId]': demoRepId,
+		'/(app)/deals/[dealId]': dealId,
 		'/(app)/team/cohorts/[id]': cohortId,
 		'/(app)/team/cohorts/[id]/csv': cohortId,
 		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repIdInForm}?module=d5m5`,
@@ -180,6 +185,7 @@ async function buildWorld(): Promise<World> {
 		interviewId,
 		cohortId,
 		attemptId,
+		dealId,
 		demoRepId,
 		teamId,
 		outsider,
@@ -210,6 +216,8 @@ const READABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep' || actor === 'manager' || actor === 'admin',
 	// The demo rep's page: their manager's and the admin's.
 	'/(app)/team/reps/[repId]': (actor) => actor === 'manager' || actor === 'admin',
+	// The demo rep's deal: theirs alone (their manager reads it on the deal review, not here).
+	'/(app)/deals/[dealId]': (actor) => actor === 'rep',
 	// The sample certificate does not exist: every role that may look gets the same 404.
 	'/(app)/certificates/[cohortId]/[userId]': () => false
 };
@@ -226,7 +234,9 @@ const ANSWERABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/attempts/[attemptId] deleteComment': (actor) => actor === 'manager' || actor === 'admin',
 	// Assignments are the rep's coaches' to make and cancel (the empty form assigns nothing: a 400).
 	'/(app)/team/reps/[repId] assign': (actor) => actor === 'manager' || actor === 'admin',
-	'/(app)/team/reps/[repId] cancelAssignment': (actor) => actor === 'manager' || actor === 'admin'
+	'/(app)/team/reps/[repId] cancelAssignment': (actor) => actor === 'manager' || actor === 'admin',
+	// A deal is its rep's to change (the empty form changes nothing: every field is missing).
+	'/(app)/deals/[dealId]': (actor) => actor === 'rep'
 };
 // Actions that an empty form would still make do something lasting for a role that may use them.
 const NOT_POSTED_WHEN_ALLOWED: Record<string, string> = {
@@ -347,6 +357,13 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 		expect((await post(outsider.client, actionPath(`/attempts/${world.attemptId}`, action), { turn: '', body: 'Hijack', comment: 'x' })).status(), `a manager of another team: ${action}`).toBe(404);
 	}
 
+	// Another rep's deal: neither readable nor changed, by any of its forms.
+	expect((await otherRep.client.get(`/deals/${world.dealId}`)).status()).toBe(404);
+	for (const action of actionsOf('/(app)/deals/[dealId]')) {
+		const form = { company: 'Hijack', callNumber: '1', lastContact: '2026-11-02', text: 'Hijack', date: '2026-11-02', strength: 'weak', outcome: 'lost', evidenceId: 'x' };
+		expect((await post(otherRep.client, actionPath(`/deals/${world.dealId}`, action), form)).status(), `other rep ${action} on a deal`).toBe(404);
+	}
+
 	// Another team's interview and candidate, to a manager who is on no panel and leads no team.
 	const hiring: [string, string][] = [
 		['/(app)/hiring/interviews/[id]', `/hiring/interviews/${world.interviewId}`],
@@ -399,6 +416,9 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 	expect(call).not.toContain('Hijack');
 	// and no assignment reached their home.
 	expect(await (await rep.get('/')).text()).not.toContain('Hijack');
+	const deal = await (await rep.get(`/deals/${world.dealId}`)).text();
+	expect(deal, 'the rep’s deal is unchanged and open').toContain('action="?/close"');
+	expect(deal).not.toContain('Hijack');
 	await rep.dispose();
 	// and the sample interview still has no role-play and no ratings.
 	const manager = await clientFor('manager');

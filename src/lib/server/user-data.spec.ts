@@ -16,6 +16,7 @@ import { addDays } from '$lib/engine/coaching';
 import { eq } from 'drizzle-orm';
 import { assignments, auditLog, practiceTotals, scoreMarks, turns, users } from './db/schema';
 import { priceCall } from '$lib/engine/scenario/price-call.fixture';
+import { addEvidence, createDeal } from './deals';
 
 const OPENING = 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?';
 
@@ -49,11 +50,20 @@ function setUp() {
 	}
 	const mine = practised(rep.id, 'rep');
 	const theirs = practised(otherRep.id, 'other');
+	/** A deal of the rep's with a piece of evidence. */
+	function dealOf(owner: typeof rep, tag: string): string {
+		const deal = createDeal(db, owner, { company: `${tag} Hardware`, contact: 'Mr Wang', contactTitle: 'Owner', callNumber: 3, lastContact: '2026-11-30', nextStep: null, nextStepDate: null, help: '', objection: null }, 'en');
+		if (!deal.ok) throw new Error('no deal');
+		addEvidence(db, owner, deal.id, { text: `The boss asked about two-year pricing (${tag})`, date: '2026-12-01', strength: 'very-strong' });
+		return deal.id;
+	}
+	const myDeal = dealOf(rep, 'Rep');
+	const theirDeal = dealOf(otherRep, 'Other');
 	setBookmark(db, rep.id, 'price-too-high', true);
 	markArticleRead(db, rep.id, 'membership-tiers');
 	ensureReviewCards(db, rep.id, ['price-too-high']);
 	recordAudit(db, { actorId: admin.id, action: 'test.note', targetId: rep.id, detail: 'Rep, rep@example.com' });
-	return { db, admin, lead, rep, otherRep, mine, theirs };
+	return { db, admin, lead, rep, otherRep, mine, theirs, myDeal, theirDeal };
 }
 
 /** Every row of every table (the audit log aside) with a text column holding one of these ids. */
@@ -90,11 +100,12 @@ describe('exporting a user’s data', () => {
 		expect(data.bookmarks.map((b) => b.scriptId)).toEqual(['price-too-high']);
 		expect(data.articleReads.map((r) => r.articleId)).toEqual(['membership-tiers']);
 		expect(data.reviewCards.map((c) => c.scriptId)).toEqual(['price-too-high']);
+		expect(data.deals.map((d) => [d.company, d.lastContact, d.evidence.map((e) => [e.text, e.date, e.strength])])).toEqual([['Rep Hardware', '2026-12-01', [['The boss asked about two-year pricing (Rep)', '2026-12-01', 'very-strong']]]]);
 		expect(data.auditLog.map((e) => e.action)).toContain('test.note');
 		expect(data.assignments.received.map((a) => [a.contentId, a.note, a.assignedBy])).toEqual([['price-call', 'Assigned to rep', lead.id]]);
 		expect(data.assignments.given).toEqual([]);
 		// Nothing of the other rep's.
-		expect(JSON.stringify(data)).not.toMatch(/Other rep|other \d|Mark on other|Overall, other/);
+		expect(JSON.stringify(data)).not.toMatch(/Other rep|other \d|Mark on other|Overall, other|Other Hardware/);
 	});
 
 	it('holds the comments and score marks a manager wrote', () => {
@@ -109,6 +120,8 @@ describe('exporting a user’s data', () => {
 		expect(data.assignments.given.map((a) => a.note)).toEqual(['Assigned to rep', 'Assigned to other']);
 		expect(data.assignments.received).toEqual([]);
 		expect(data.practice).toEqual([]);
+		// The deals they read as a coach are their reps', not theirs.
+		expect(data.deals).toEqual([]);
 	});
 
 	it('is recorded in the audit log, and is nothing for an unknown user', () => {
@@ -120,12 +133,14 @@ describe('exporting a user’s data', () => {
 });
 
 describe('deleting a user', () => {
-	it('deletes a rep with their practice and the comments on it, and leaves the other rep’s untouched', () => {
-		const { db, admin, rep, otherRep, mine, theirs } = setUp();
-		expect(rowsReferencing(db, [rep.id, mine.id]).length).toBeGreaterThan(5);
+	it('deletes a rep with their practice, the comments on it and their deals, and leaves the other rep’s untouched', () => {
+		const { db, admin, rep, otherRep, mine, theirs, myDeal, theirDeal } = setUp();
+		expect(rowsReferencing(db, [rep.id, mine.id, myDeal]).length).toBeGreaterThan(5);
+		expect(rowsReferencing(db, [myDeal])).toEqual(['deal_evidence.deal_id: 1', 'deals.id: 1']);
 		const before = exportUserData(db, otherRep.id)!;
 		expect(deleteUser(db, admin.id, rep.id)).toEqual({ ok: true });
-		expect(rowsReferencing(db, [rep.id, mine.id])).toEqual([]);
+		expect(rowsReferencing(db, [rep.id, mine.id, myDeal])).toEqual([]);
+		expect(rowsReferencing(db, [theirDeal])).toEqual(['deal_evidence.deal_id: 1', 'deals.id: 1']);
 		expect(commentsOn(db, mine.id)).toEqual([]);
 		expect(db.select().from(assignments).all().map((a) => a.note)).toEqual(['Assigned to other']);
 		const { exportedAt: _a, ...expected } = before;

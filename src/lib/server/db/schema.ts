@@ -755,3 +755,65 @@ export const assignments = sqliteTable(
 	]
 );
 export type Assignment = typeof assignments.$inferSelect;
+
+// ————————————————————————————————————————————————————————————————— the deal review (抓單)
+
+export const DEAL_STATUSES = ['open', 'won', 'lost', 'nurture'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+/** The content's evidence scale (弱/中/強/非常強): the same list as the engine's EVIDENCE_STRENGTHS. */
+export const DEAL_EVIDENCE_STRENGTHS = ['weak', 'medium', 'strong', 'very-strong'] as const;
+
+/**
+ * A live deal a rep keeps for the weekly review: a handful each, not a CRM. Dates the rep gives
+ * (last contact, next step) are calendar days, YYYY-MM-DD, as the review's flags read them. The
+ * objection is a script category of the content (price, competitor…) or null. `locale` is the
+ * language the rep kept it in. It goes with its rep.
+ */
+export const deals = sqliteTable(
+	'deals',
+	{
+		id: text('id').primaryKey(),
+		repId: text('rep_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		company: text('company').notNull(),
+		contact: text('contact').notNull().default(''),
+		contactTitle: text('contact_title').notNull().default(''),
+		callNumber: integer('call_number').notNull(),
+		lastContact: text('last_contact').notNull(),
+		nextStep: text('next_step'),
+		nextStepDate: text('next_step_date'),
+		help: text('help').notNull().default(''),
+		objection: text('objection'),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		status: text('status', { enum: DEAL_STATUSES }).notNull().default('open'),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('deals_rep_status_idx').on(t.repId, t.status)]
+);
+export type DealRow = typeof deals.$inferSelect;
+
+/**
+ * One piece of a deal's evidence: what the customer said or did (or the rep's feeling, which the
+ * review flags), dated, ranked by the rep on the content's scale. A row each rather than a JSON
+ * list on the deal: pieces are added and removed one at a time (no read-modify-write of a list),
+ * each keeps its own typed columns, and the review reads every shown deal's evidence in one indexed
+ * query.
+ */
+export const dealEvidence = sqliteTable(
+	'deal_evidence',
+	{
+		id: text('id').primaryKey(),
+		dealId: text('deal_id')
+			.notNull()
+			.references(() => deals.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		date: text('date').notNull(),
+		strength: text('strength', { enum: DEAL_EVIDENCE_STRENGTHS }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('deal_evidence_deal_idx').on(t.dealId, t.date)]
+);
+export type DealEvidenceRow = typeof dealEvidence.$inferSelect;

@@ -8,6 +8,9 @@ import { serverRendered } from '$lib/server-rendered';
 import { cancelAssignment, createAssignment, repPageAssignments } from '$lib/server/assignments';
 import { followsRep } from '$lib/server/coaching-comments';
 import { readForm, textField } from '$lib/server/forms';
+import { openDealsOf } from '$lib/server/deals';
+import { objectionContent } from '$lib/server/dashboard';
+import { localIsoDate } from '$lib/calendar';
 
 // A page to read, with links and no script of its own: rendered on the server only (see $lib/server-rendered).
 export const csr = false;
@@ -26,7 +29,9 @@ export const load: PageServerLoad = (event) => {
 			history: practiceHistory(db, rep.id, locale, event.url.searchParams.get('page')),
 			weak: repWeakSpots(db, rep, locale),
 			comments: repComments(db, rep.id, locale),
-			assignments: repPageAssignments(db, user, rep.id, event.url, locale)
+			assignments: repPageAssignments(db, user, rep.id, event.url, locale),
+			// The deal review's block: the rep's open deals with their flags on the organisation's calendar day.
+			deals: { open: openDealsOf(db, rep.id, localIsoDate(new Date())), targets: Object.fromEntries(objectionContent(db, locale).byCategory) }
 		})
 	};
 };
