@@ -452,3 +452,27 @@ export function oneToOnesForExport(db: Db, userId: string) {
 		recorded: withActions(db.select().from(oneToOnes).where(eq(oneToOnes.managerId, userId)).orderBy(asc(oneToOnes.heldOn)).all())
 	};
 }
+
+// ——— What a form starts with ———
+
+export const FORM_LIMITS = { notes: NOTES_MAX_LENGTH, action: ACTION_MAX_LENGTH } as const;
+
+function blankRows(from: number, count: number): ActionInput[] {
+	return Array.from({ length: count }, (_, i) => ({ row: from + i, id: null, text: '', owner: 'rep', dueOn: '' }));
+}
+
+/** A new one-to-one's form: today's date, empty notes, blank action rows, every open action carried over. */
+export function blankOneToOne(today: string): OneToOneInput {
+	return { heldOn: today, notes: '', actions: blankRows(0, BLANK_ACTION_ROWS), rolePlays: [], open: [] };
+}
+
+/** The correction form of a stored one-to-one: its open actions as rows, then room for two more. */
+export function oneToOneAsInput(view: OneToOneView): OneToOneInput {
+	const rows: ActionInput[] = view.actions.filter((a) => a.doneOn === null).map((a, row) => ({ row, id: a.id, text: a.text, owner: a.owner, dueOn: a.dueOn }));
+	return { heldOn: view.heldOn, notes: view.notes, actions: [...rows, ...blankRows(rows.length, Math.min(2, ACTIONS_MAX - rows.length))], rolePlays: view.links.map((l) => l.id), open: [] };
+}
+
+/** The last moment the recorder may change a one-to-one. */
+export function changeableUntil(createdAt: Date): Date {
+	return new Date(createdAt.getTime() + EDIT_DAYS * DAY_MS);
+}

@@ -7,6 +7,7 @@ import { moduleItemHref } from '$lib/labels';
 import { newFeedbackFor } from '$lib/server/coaching-comments';
 import { contentTitles } from '$lib/server/content/store';
 import { contentLocale } from '$lib/server/content-locale';
+import { homeOneToOnes } from '$lib/server/one-to-ones';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -28,6 +29,8 @@ export const load: PageServerLoad = (event) => {
 			: null,
 		cardsDue: countDueCards(db, user.id),
 		// Comments on the rep's role-plays that they have not opened yet.
-		feedback: feedback.map((f) => ({ attemptId: f.attemptId, title: titles?.get(f.scenarioId) ?? f.scenarioId, comments: f.comments, authors: f.authors, latestAt: f.latestAt }))
+		feedback: feedback.map((f) => ({ attemptId: f.attemptId, title: titles?.get(f.scenarioId) ?? f.scenarioId, comments: f.comments, authors: f.authors, latestAt: f.latestAt })),
+		// The actions agreed in the rep's one-to-ones that are still open.
+		oneToOnes: homeOneToOnes(db, user.id)
 	};
 };

@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { practiceHistory, repComments, repFor, repOnboarding, repWeakSpots } from '$lib/server/rep-page';
 import { contentLocale } from '$lib/server/content-locale';
 import { serverRendered } from '$lib/server-rendered';
+import { repOneToOnes } from '$lib/server/one-to-ones';
 
 // A page to read, with links and no script of its own: rendered on the server only (see $lib/server-rendered).
 export const csr = false;
@@ -22,7 +23,8 @@ export const load: PageServerLoad = (event) => {
 			onboarding: repOnboarding(db, user, rep.id, new Date(), locale),
 			history: practiceHistory(db, rep.id, locale, event.url.searchParams.get('page')),
 			weak: repWeakSpots(db, rep, locale),
-			comments: repComments(db, rep.id, locale)
+			comments: repComments(db, rep.id, locale),
+			oneToOnes: repOneToOnes(db, user, rep.id, locale)
 		})
 	};
 };
