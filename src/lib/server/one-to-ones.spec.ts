@@ -213,6 +213,28 @@ describe('changing a one-to-one', () => {
 		expect(oneToOnesOf(db, rep.id, 'en', { today: '2026-12-06', reader: coLead, now: at(2026, 12, 6) })[0]!.changeable).toBe(false);
 	});
 
+	it('moving its date moves the day the actions it closed were done; actions a later talk closed stay as they were', () => {
+		const { db, lead, rep } = setUp();
+		const first = recordOneToOne(db, lead, rep.id, talk({ heldOn: '2026-12-01' }), at(2026, 12, 1));
+		const [practise, listen] = openActions(db, rep.id, '2026-12-05');
+		const second = recordOneToOne(db, lead, rep.id, talk({ actions: [], open: [{ id: practise!.id, done: true, dueOn: '' }] }), SATURDAY_NOON);
+		const secondId = second.ok ? second.id : '';
+		expect(updateOneToOne(db, lead, rep.id, secondId, talk({ heldOn: '2026-12-04', actions: [] }), SATURDAY_NOON)).toEqual({ ok: true, id: secondId });
+		expect(db.select().from(oneToOneActions).where(eq(oneToOneActions.id, practise!.id)).get()).toMatchObject({ doneOn: '2026-12-04', closedIn: secondId });
+		// The first talk's edit: its done action is not a row to edit (an id sent for it changes nothing), its open one is.
+		const firstId = first.ok ? first.id : '';
+		const edit = talk({
+			heldOn: '2026-12-01',
+			actions: [
+				{ row: 0, id: practise!.id, text: 'Rewritten', owner: 'manager', dueOn: '2026-12-20' },
+				{ row: 1, id: listen!.id, text: 'Listen to two calls', owner: 'manager', dueOn: '2026-12-12' }
+			]
+		});
+		expect(updateOneToOne(db, lead, rep.id, firstId, edit, SATURDAY_NOON)).toEqual({ ok: true, id: firstId });
+		expect(db.select().from(oneToOneActions).where(eq(oneToOneActions.id, practise!.id)).get()).toMatchObject({ text: 'Role-play the price objection twice', doneOn: '2026-12-04' });
+		expect(openActions(db, rep.id, '2026-12-05').map((a) => a.text)).toEqual(['Listen to two calls']);
+	});
+
 	it('deleting it removes its actions and opens again the actions it had closed', () => {
 		const { db, lead, rep } = setUp();
 		recordOneToOne(db, lead, rep.id, talk({ heldOn: '2026-12-01' }), at(2026, 12, 1));
