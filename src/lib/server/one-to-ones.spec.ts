@@ -311,7 +311,7 @@ describe('the rep page block, the form and the export', () => {
 		const data = new FormData();
 		for (const [name, value] of [
 			['heldOn', ' 2026-12-05 '],
-			['notes', 'Notes'],
+			['notes', 'Line one\r\nLine two'],
 			['action-text-0', 'Call back'],
 			['action-owner-0', 'rep'],
 			['action-due-0', '2026-12-09'],
@@ -327,7 +327,7 @@ describe('the rep page block, the form and the export', () => {
 		]) data.append(name!, value!);
 		expect(readOneToOneForm(data)).toEqual({
 			heldOn: '2026-12-05',
-			notes: 'Notes',
+			notes: 'Line one\nLine two',
 			actions: [
 				{ row: 0, id: null, text: 'Call back', owner: 'rep', dueOn: '2026-12-09' },
 				{ row: 2, id: 'abc', text: '', owner: '', dueOn: '' }

@@ -67,7 +67,8 @@ export function readOneToOneForm(data: FormData): OneToOneInput {
 	}
 	return {
 		heldOn: textField(data, 'heldOn').trim(),
-		notes: textField(data, 'notes'),
+		// A browser sends a textarea's line breaks as CRLF, and counts each as one character for maxlength.
+		notes: textField(data, 'notes').replace(/\r\n?/g, '\n'),
 		actions,
 		rolePlays: [...new Set(textFields(data, 'rolePlay'))],
 		open: textFields(data, 'open').map((id) => ({ id, done: textField(data, `open-${id}`) === 'done', dueOn: textField(data, `open-due-${id}`).trim() }))
