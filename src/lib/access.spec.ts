@@ -59,6 +59,16 @@ const cases: [string, readonly Role[] | null, AccessDecision][] = [
 	['/(app)/team/deals/csv', ['rep'], 'forbidden'],
 	['/(app)/team/deals/csv', ['manager'], 'allow'],
 	['/try/[token]', null, 'allow'],
+	// One-to-ones: recorded and read by a rep's coaches; a rep reads their own, and only there.
+	['/(app)/team/reps/[repId]/one-to-ones/new', ['manager'], 'allow'],
+	['/(app)/team/reps/[repId]/one-to-ones/new', ['admin'], 'allow'],
+	['/(app)/team/reps/[repId]/one-to-ones/new', ['rep'], 'forbidden'],
+	['/(app)/team/reps/[repId]/one-to-ones/[id]', ['trainer'], 'forbidden'],
+	['/(app)/team/reps/[repId]/one-to-ones/[id]', ['rep'], 'forbidden'],
+	['/(app)/team/reps/[repId]/one-to-ones', ['rep'], 'forbidden'],
+	['/(app)/team/reps/[repId]/one-to-ones', anonymous, 'login'],
+	['/(app)/one-to-ones', ['rep'], 'allow'],
+	['/(app)/one-to-ones', anonymous, 'login'],
 	['/(app)/not-in-the-table', ['admin'], 'forbidden'],
 	[null as unknown as string, ['admin'], 'not-found']
 ];

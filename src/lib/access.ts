@@ -40,6 +40,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	// A rep's own deals (a manager or admin who is also a rep keeps theirs here too); anyone else's is a 404.
 	'/(app)/deals': ['rep'],
 	'/(app)/deals/[dealId]': ['rep'],
+	// One's own one-to-ones as a rep (anyone signed in sees only their own).
+	'/(app)/one-to-ones': 'user',
 	'/(app)/team/dashboard': ['manager', 'admin'],
 	'/(app)/team/dashboard/csv': ['manager', 'admin'],
 	'/(app)/team/weak-spots': ['manager', 'admin'],
@@ -48,6 +50,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/team/reps/[repId]': ['manager', 'admin'],
 	'/(app)/team/deals': ['manager', 'admin'],
 	'/(app)/team/deals/csv': ['manager', 'admin'],
+	'/(app)/team/reps/[repId]/one-to-ones': ['manager', 'admin'],
+	'/(app)/team/reps/[repId]/one-to-ones/new': ['manager', 'admin'],
+	'/(app)/team/reps/[repId]/one-to-ones/[id]': ['manager', 'admin'],
 	'/(app)/team/cohorts': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]/csv': ['manager', 'admin'],

@@ -140,6 +140,11 @@ async function buildWorld(): Promise<World> {
 	const started = await post(manager, '/team/cohorts?/create', { name: 'Access cohort', curriculumId: 'new-rep-onboarding', startDate: '2026-11-02', reps: repIdInForm });
 	const cohortId = started.headers()['location']!.split('/').pop()!;
 
+	// A one-to-one the demo manager recorded with the demo rep (dated long ago: no day is in its future).
+	const recorded = await post(manager, `/team/reps/${demoRepId}/one-to-ones/new`, { heldOn: '2025-01-06', notes: 'Access matrix one-to-one' });
+	expect(recorded.status(), 'one-to-one recorded').toBe(303);
+	const oneToOnePath = recorded.headers()['location']!.replace(/\?.*$/, '');
+
 	const rep = await clientFor('rep');
 	const practice = await post(rep, '/practice/renewal-price-objection?/start', { mode: 'text' });
 	const attemptId = practice.headers()['location']!.split('/').pop()!;
@@ -160,6 +165,9 @@ async function buildWorld(): Promise<World> {
 		'/(app)/team/weak-spots/[repId]/[category]': `/team/weak-spots/${demoRepId}/price`,
 		'/(app)/team/reps/[repId]': demoRepId,
 		'/(app)/deals/[dealId]': dealId,
+		'/(app)/team/reps/[repId]/one-to-ones': demoRepId,
+		'/(app)/team/reps/[repId]/one-to-ones/new': demoRepId,
+		'/(app)/team/reps/[repId]/one-to-ones/[id]': oneToOnePath,
 		'/(app)/team/cohorts/[id]': cohortId,
 		'/(app)/team/cohorts/[id]/csv': cohortId,
 		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repIdInForm}?module=d5m5`,
@@ -214,10 +222,13 @@ function actionPath(path: string, action: string): string {
 // admin may read it; the demo manager and the admin sit on the sample interview.
 const READABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep' || actor === 'manager' || actor === 'admin',
-	// The demo rep's page: their manager's and the admin's.
+	// The demo rep's page: their manager's and the admin's; and the one-to-ones recorded with them.
 	'/(app)/team/reps/[repId]': (actor) => actor === 'manager' || actor === 'admin',
 	// The demo rep's deal: theirs alone (their manager reads it on the deal review, not here).
 	'/(app)/deals/[dealId]': (actor) => actor === 'rep',
+	'/(app)/team/reps/[repId]/one-to-ones': (actor) => actor === 'manager' || actor === 'admin',
+	'/(app)/team/reps/[repId]/one-to-ones/new': (actor) => actor === 'manager' || actor === 'admin',
+	'/(app)/team/reps/[repId]/one-to-ones/[id]': (actor) => actor === 'manager' || actor === 'admin',
 	// The sample certificate does not exist: every role that may look gets the same 404.
 	'/(app)/certificates/[cohortId]/[userId]': () => false
 };
@@ -236,7 +247,12 @@ const ANSWERABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/team/reps/[repId] assign': (actor) => actor === 'manager' || actor === 'admin',
 	'/(app)/team/reps/[repId] cancelAssignment': (actor) => actor === 'manager' || actor === 'admin',
 	// A deal is its rep's to change (the empty form changes nothing: every field is missing).
-	'/(app)/deals/[dealId]': (actor) => actor === 'rep'
+	'/(app)/deals/[dealId]': (actor) => actor === 'rep',
+	// A one-to-one is recorded by the rep's coaches (the empty form records nothing: it has no date);
+	// only the manager who recorded it changes or deletes it (the empty form does neither).
+	'/(app)/team/reps/[repId]/one-to-ones/new': (actor) => actor === 'manager' || actor === 'admin',
+	'/(app)/team/reps/[repId]/one-to-ones/[id] update': (actor) => actor === 'manager',
+	'/(app)/team/reps/[repId]/one-to-ones/[id] delete': (actor) => actor === 'manager'
 };
 // Actions that an empty form would still make do something lasting for a role that may use them.
 const NOT_POSTED_WHEN_ALLOWED: Record<string, string> = {
@@ -375,7 +391,10 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 		['/(app)/team/cohorts/[id]/csv', `/team/cohorts/${world.cohortId}/csv`],
 		['/(app)/team/cohorts/[id]/signoff/[userId]', world.params['/(app)/team/cohorts/[id]/signoff/[userId]']!],
 		['/(app)/team/weak-spots/[repId]/[category]', `/team/weak-spots/${world.demoRepId}/price`],
-		['/(app)/team/reps/[repId]', `/team/reps/${world.demoRepId}`]
+		['/(app)/team/reps/[repId]', `/team/reps/${world.demoRepId}`],
+		['/(app)/team/reps/[repId]/one-to-ones', `/team/reps/${world.demoRepId}/one-to-ones`],
+		['/(app)/team/reps/[repId]/one-to-ones/new', `/team/reps/${world.demoRepId}/one-to-ones/new`],
+		['/(app)/team/reps/[repId]/one-to-ones/[id]', world.params['/(app)/team/reps/[repId]/one-to-ones/[id]']!]
 	];
 	for (const [routeId, path] of hiring) {
 		expect((await outsider.client.get(path)).status(), `outsider GET ${path}`).toBe(404);
@@ -390,6 +409,12 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 	const assignForm = { kind: 'scenario', content: 'renewal-price-objection', mode: 'text', passMark: '50', due: dueSoon, note: 'Hijack' };
 	expect((await post(outsider.client, actionPath(`/team/reps/${world.demoRepId}`, 'assign'), assignForm)).status(), 'outsider assigns').toBe(404);
 	expect((await post(otherRep.client, actionPath(`/team/reps/${world.demoRepId}`, 'assign'), assignForm)).status(), 'a rep assigns').toBe(403);
+	expect((await post(outsider.client, '/team?/oneToOneWeeks', { teamId: world.teamId, weeks: '9' })).status(), 'another team’s one-to-one weeks').toBe(404);
+	// A one-to-one is read only through its own rep: the outsider's path to it through another rep finds nothing either.
+	const oneToOneId = world.params['/(app)/team/reps/[repId]/one-to-ones/[id]']!.split('/').pop()!;
+	expect((await outsider.client.get(`/team/reps/${world.otherRep.id}/one-to-ones/${oneToOneId}`)).status()).toBe(404);
+	// A rep reads their own one-to-ones only: the other rep's page has none of the demo rep's.
+	expect(await (await otherRep.client.get('/one-to-ones')).text()).not.toContain('Access matrix one-to-one');
 
 	// Scheduling an interview for a candidate one cannot see is refused, and does not reveal them.
 	const form = new URLSearchParams({ candidateId: world.candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', mode: 'live', scheduledAt: '2026-12-01T10:00', panel: outsider.id });
@@ -420,8 +445,12 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 	expect(deal, 'the rep’s deal is unchanged and open').toContain('action="?/close"');
 	expect(deal).not.toContain('Hijack');
 	await rep.dispose();
-	// and the sample interview still has no role-play and no ratings.
+	// the one-to-one is there as it was recorded,
 	const manager = await clientFor('manager');
+	const talk = await manager.get(world.params['/(app)/team/reps/[repId]/one-to-ones/[id]']!);
+	expect(talk.status()).toBe(200);
+	expect(await talk.text()).not.toContain('Hijack');
+	// and the sample interview still has no role-play and no ratings.
 	const page = await (await manager.get(`/hiring/interviews/${world.interviewId}`)).text();
 	expect(page).toContain('0 of 2 interviewers have submitted');
 	expect(await (await manager.get(`/hiring/interviews/${world.interviewId}/live`)).text()).not.toContain('Say this as the customer');

@@ -13,6 +13,7 @@ import { deleteUser, exportUserData, exportUserDataFor } from './user-data';
 import { createAssignment } from './assignments';
 import { localIsoDate } from '$lib/calendar';
 import { addDays } from '$lib/engine/coaching';
+import { oneToOnesOf, openActions, recordOneToOne } from './one-to-ones';
 import { eq } from 'drizzle-orm';
 import { assignments, auditLog, practiceTotals, scoreMarks, turns, users } from './db/schema';
 import { priceCall } from '$lib/engine/scenario/price-call.fixture';
@@ -59,6 +60,11 @@ function setUp() {
 	}
 	const myDeal = dealOf(rep, 'Rep');
 	const theirDeal = dealOf(otherRep, 'Other');
+	/** A one-to-one the manager recorded with the rep: notes, an action, a link to their role-play. */
+	const talkWith = (repId: string, tag: string, attemptId: string) =>
+		recordOneToOne(db, lead, repId, { heldOn: '2026-12-05', notes: `Talk with ${tag}`, actions: [{ row: 0, id: null, text: `Action for ${tag}`, owner: 'rep', dueOn: '2026-12-09' }], rolePlays: [attemptId], open: [] }, new Date(2026, 11, 5, 12));
+	expect(talkWith(rep.id, 'rep', mine.id).ok).toBe(true);
+	expect(talkWith(otherRep.id, 'other', theirs.id).ok).toBe(true);
 	setBookmark(db, rep.id, 'price-too-high', true);
 	markArticleRead(db, rep.id, 'membership-tiers');
 	ensureReviewCards(db, rep.id, ['price-too-high']);
@@ -97,6 +103,10 @@ describe('exporting a user’s data', () => {
 			[mine.id, null, 'Overall, rep', false]
 		]);
 		expect(data.comments.written).toEqual([]);
+		expect(data.oneToOnes.received.map((o) => [o.notes, o.managerId === lead.id, o.links, o.actions.map((a) => [a.text, a.owner, a.dueOn, a.doneOn])])).toEqual([
+			['Talk with rep', true, [{ kind: 'attempt', id: mine.id }], [['Action for rep', 'rep', '2026-12-09', null]]]
+		]);
+		expect(data.oneToOnes.recorded).toEqual([]);
 		expect(data.bookmarks.map((b) => b.scriptId)).toEqual(['price-too-high']);
 		expect(data.articleReads.map((r) => r.articleId)).toEqual(['membership-tiers']);
 		expect(data.reviewCards.map((c) => c.scriptId)).toEqual(['price-too-high']);
@@ -119,6 +129,11 @@ describe('exporting a user’s data', () => {
 		expect(data.scoreMarksWritten.map((m) => m.note)).toEqual(['Mark on rep', 'Mark on other']);
 		expect(data.assignments.given.map((a) => a.note)).toEqual(['Assigned to rep', 'Assigned to other']);
 		expect(data.assignments.received).toEqual([]);
+		expect(data.oneToOnes.recorded.map((o) => [o.notes, o.actions.map((a) => a.text)])).toEqual([
+			['Talk with rep', ['Action for rep']],
+			['Talk with other', ['Action for other']]
+		]);
+		expect(data.oneToOnes.received).toEqual([]);
 		expect(data.practice).toEqual([]);
 		// The deals they read as a coach are their reps', not theirs.
 		expect(data.deals).toEqual([]);
@@ -147,10 +162,13 @@ describe('deleting a user', () => {
 		const { exportedAt: _b, ...now } = exportUserData(db, otherRep.id)!;
 		expect(now).toEqual(expected);
 		expect(commentsOn(db, theirs.id)).toHaveLength(2);
+		expect(oneToOnesOf(db, rep.id, 'en', { today: '2026-12-05' })).toEqual([]);
+		expect(openActions(db, rep.id, '2026-12-05')).toEqual([]);
+		expect(openActions(db, otherRep.id, '2026-12-05').map((a) => a.text)).toEqual(['Action for other']);
 		expect(db.select().from(practiceTotals).all().map((t) => t.userId)).not.toContain(rep.id);
 	});
 
-	it('deletes a manager with the comments they wrote; the score marks they made stay without their name', () => {
+	it('deletes a manager with the comments they wrote; the score marks and one-to-ones they made stay without their name', () => {
 		const { db, admin, lead, rep, mine } = setUp();
 		expect(newFeedbackFor(db, rep.id)[0]!.comments).toBe(2);
 		expect(deleteUser(db, admin.id, lead.id)).toEqual({ ok: true });
@@ -166,6 +184,8 @@ describe('deleting a user', () => {
 			['Mark on rep', null],
 			['Mark on other', null]
 		]);
+		// The rep's one-to-one is the rep's record: it stays, with its action, recorded by no one now.
+		expect(oneToOnesOf(db, rep.id, 'en', { today: '2026-12-05' }).map((o) => [o.notes, o.manager, o.managerId, o.actions.map((a) => a.text)])).toEqual([['Talk with rep', null, null, ['Action for rep']]]);
 	});
 
 	it('is recorded without their name, clears the details of entries about them, and refuses oneself and the unknown', () => {

@@ -91,6 +91,8 @@ export const teams = sqliteTable(
 		name: text('name').notNull(),
 		/** Whether the team's reps see a practice leaderboard; a manager switches it. */
 		leaderboard: integer('leaderboard', { mode: 'boolean' }).notNull().default(false),
+		/** A rep without a one-to-one for this many weeks is listed on the team page (1 to 12); a manager of the team sets it. */
+		oneToOneWeeks: integer('one_to_one_weeks').notNull().default(2),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('teams_name_unique').on(t.name)]
@@ -817,3 +819,74 @@ export const dealEvidence = sqliteTable(
 	(t) => [index('deal_evidence_deal_idx').on(t.dealId, t.date)]
 );
 export type DealEvidenceRow = typeof dealEvidence.$inferSelect;
+
+
+/**
+ * A manager's one-to-one (談心) with a rep: the day it took place, the notes (plain text, shown to
+ * the rep too) and links to what was discussed, as a list of `{ kind, id }` (kinds: `attempt`, one
+ * of the rep's practice role-plays; more kinds, such as deals, may join). It goes with its rep;
+ * when the manager who recorded it is deleted it stays with the rep, without their name.
+ */
+export const ONE_TO_ONE_LINK_KINDS = ['attempt'] as const;
+export type OneToOneLinkKind = (typeof ONE_TO_ONE_LINK_KINDS)[number];
+export interface OneToOneLink {
+	kind: OneToOneLinkKind;
+	id: string;
+}
+
+export const oneToOnes = sqliteTable(
+	'one_to_ones',
+	{
+		id: text('id').primaryKey(),
+		repId: text('rep_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		managerId: text('manager_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The calendar day of the talk (YYYY-MM-DD), in the organisation's time zone. */
+		heldOn: text('held_on').notNull(),
+		notes: text('notes').notNull(),
+		links: text('links', { mode: 'json' }).$type<OneToOneLink[]>().notNull().default(sql`'[]'`),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('one_to_ones_rep_idx').on(t.repId, t.heldOn), index('one_to_ones_manager_idx').on(t.managerId)]
+);
+export type OneToOne = typeof oneToOnes.$inferSelect;
+
+export const ACTION_OWNERS = ['rep', 'manager'] as const;
+export type ActionOwner = (typeof ACTION_OWNERS)[number];
+
+/**
+ * An action agreed in a one-to-one: what, who does it (the rep or the manager) and by when. It is
+ * open until a later one-to-one marks it done: `doneOn` is that talk's date and `closedIn` the talk
+ * (history kept: an action carried over stays open and is listed again). The rep is copied from
+ * the one-to-one so that their home finds their open actions in one index.
+ */
+export const oneToOneActions = sqliteTable(
+	'one_to_one_actions',
+	{
+		id: text('id').primaryKey(),
+		oneToOneId: text('one_to_one_id')
+			.notNull()
+			.references(() => oneToOnes.id, { onDelete: 'cascade' }),
+		repId: text('rep_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		owner: text('owner', { enum: ACTION_OWNERS }).notNull(),
+		dueOn: text('due_on').notNull(),
+		doneOn: text('done_on'),
+		closedIn: text('closed_in').references((): AnySQLiteColumn => oneToOnes.id, { onDelete: 'set null' }),
+		position: integer('position').notNull().default(0),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('one_to_one_actions_talk_idx').on(t.oneToOneId, t.position),
+		// Only what is open: the rep's home and the next one-to-one ask, and most actions get done.
+		index('one_to_one_actions_open_idx')
+			.on(t.repId, t.dueOn)
+			.where(sql`${t.doneOn} is null`),
+		index('one_to_one_actions_closed_in_idx').on(t.closedIn)
+	]
+);
+export type OneToOneAction = typeof oneToOneActions.$inferSelect;

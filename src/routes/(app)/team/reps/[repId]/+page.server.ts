@@ -11,6 +11,7 @@ import { readForm, textField } from '$lib/server/forms';
 import { openDealsOf } from '$lib/server/deals';
 import { objectionContent } from '$lib/server/dashboard';
 import { localIsoDate } from '$lib/calendar';
+import { repOneToOnes } from '$lib/server/one-to-ones';
 
 // A page to read, with links and no script of its own: rendered on the server only (see $lib/server-rendered).
 export const csr = false;
@@ -31,7 +32,8 @@ export const load: PageServerLoad = (event) => {
 			comments: repComments(db, rep.id, locale),
 			assignments: repPageAssignments(db, user, rep.id, event.url, locale),
 			// The deal review's block: the rep's open deals with their flags on the organisation's calendar day.
-			deals: { open: openDealsOf(db, rep.id, localIsoDate(new Date())), targets: Object.fromEntries(objectionContent(db, locale).byCategory) }
+			deals: { open: openDealsOf(db, rep.id, localIsoDate(new Date())), targets: Object.fromEntries(objectionContent(db, locale).byCategory) },
+			oneToOnes: repOneToOnes(db, user, rep.id, locale)
 		})
 	};
 };
