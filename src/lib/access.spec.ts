@@ -83,9 +83,9 @@ describe('navigationFor', () => {
 	it.each([
 		[['rep'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'deals', 'profile']],
 		[['trainer'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'studio', 'profile']],
-		[['manager'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'dealReview', 'hiring', 'profile']],
-		[['manager', 'rep'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'deals', 'team', 'dealReview', 'hiring', 'profile']],
-		[['admin'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'dealReview', 'hiring', 'studio', 'admin', 'profile']]
+		[['manager'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'profile']],
+		[['manager', 'rep'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'deals', 'team', 'hiring', 'profile']],
+		[['admin'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'studio', 'admin', 'profile']]
 	] as [Role[], string[]][])('%j sees %j', (roles, keys) => {
 		expect(navigationFor(roles).map((item) => item.key)).toEqual(keys);
 	});

@@ -71,7 +71,9 @@ test('a rep keeps a deal with evidence and sees its flags change; the manager re
 	const managerContext = await browser.newContext();
 	const manager = await managerContext.newPage();
 	await signInAs(manager, 'manager');
-	await manager.getByRole('navigation').getByRole('link', { name: 'Deal review' }).click();
+	// The review opens from the team page, beside the dashboard and weak spots.
+	await manager.getByRole('navigation').getByRole('link', { name: 'My team' }).click();
+	await manager.getByRole('link', { name: 'Deal review' }).click();
 	await expect(manager).toHaveURL(/\/team\/deals$/);
 	const repSection = manager.getByRole('region', { name: '張小雯' });
 	const card = repSection.getByRole('article', { name: company });
