@@ -51,10 +51,10 @@ interface PracticeProfile {
 
 /** One steady all-rounder, one falling behind, one catching up, one middling: a team to coach. */
 const TEAM_PRACTICE: readonly PracticeProfile[] = [
-	{ email: 'rep2@rehearse.test', locales: ['en', 'zh-TW'], perWeek: [5, 4, 5], skill: 0.72, trend: 0.03, weak: ['product-knowledge'], choiceShare: 0.1 },
-	{ email: 'rep3@rehearse.test', locales: ['zh-TW'], perWeek: [4, 2, 1], skill: 0.55, trend: -0.12, weak: ['closing'], choiceShare: 0.25 },
-	{ email: 'rep5@rehearse.test', locales: ['en'], perWeek: [2, 4, 5], skill: 0.3, trend: 0.16, weak: ['objection-handling'], choiceShare: 0.3 },
-	{ email: 'rep6@rehearse.test', locales: ['zh-TW', 'en'], perWeek: [3, 3, 4], skill: 0.5, trend: 0.02, weak: ['needs-discovery'], choiceShare: 0 }
+	{ email: 'rep2@rehearse.test', locales: ['en', 'zh-TW'], perWeek: [4, 4, 4], skill: 0.72, trend: 0.03, weak: ['product-knowledge'], choiceShare: 0.1 },
+	{ email: 'rep3@rehearse.test', locales: ['zh-TW'], perWeek: [3, 2, 1], skill: 0.55, trend: -0.12, weak: ['closing'], choiceShare: 0.25 },
+	{ email: 'rep5@rehearse.test', locales: ['en'], perWeek: [2, 3, 4], skill: 0.3, trend: 0.16, weak: ['objection-handling'], choiceShare: 0.3 },
+	{ email: 'rep6@rehearse.test', locales: ['zh-TW', 'en'], perWeek: [3, 2, 3], skill: 0.5, trend: 0.02, weak: ['needs-discovery'], choiceShare: 0 }
 ];
 
 /** The demo rep (who signs in) and a new hire: each in a cohort, a few days into the plan. */
@@ -312,7 +312,7 @@ function coachTheTeam(db: AppDb, people: DemoPeople, demoRepRolePlay: Attempt | 
 	if (demoRepRolePlay?.endedAt) {
 		const at = notAfter(new Date(demoRepRolePlay.endedAt.getTime() + 2 * HOUR_MS), now, 10);
 		comment(demoRepRolePlay, weakestTurn(db, demoRepRolePlay.id), 'Here he asked for a discount and you went straight to the price. Ask what he got out of last year first, then talk about value.', at);
-		comment(demoRepRolePlay, null, "Good, calm opening. Let's role-play the price objection together on Friday; read the 'Can you give me a discount?' script entry before then.", new Date(at.getTime() + 60_000));
+		comment(demoRepRolePlay, null, "Good, calm opening. Let's role-play the price objection together on Friday; read the script entry “Can you do it cheaper?” before then.", new Date(at.getTime() + 60_000));
 	}
 	const behind = TEAM_PRACTICE.find((p) => p.trend < 0)!;
 	const repId = people.byEmail.get(behind.email)!;
