@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellsInOrder, cellsOf, sparklineCoordinates, sparklineDomain, sparklinePoints, suggestNext, summarizeTrend, weeklyTrend } from './weak-spots';
+import { cellsInOrder, cellsOf, sparklineCoordinates, sparklineDomain, sparklineShape, suggestNext, summarizeTrend, weeklyTrend } from './weak-spots';
 
 describe('cellsOf', () => {
 	it('averages each rep and key from sums and counts', () => {
@@ -46,10 +46,13 @@ describe('weeklyTrend and sparkline', () => {
 			{ weeksAgo: 2, sum: 50, count: 1 }
 		]);
 		expect(trend.map((p) => p.average)).toEqual([null, null, null, null, null, 50, null, 80]);
-		expect(sparklinePoints(trend.map((p) => p.average), 70, 20)).toBe('50,10 70,4');
-		// A single week with scores still shows, as a dot.
-		expect(sparklinePoints([null, null, 50], 70, 20)).toBe('70,10 70,10');
-		expect(sparklinePoints([null, null, null], 70, 20)).toBe('');
+		// Drawn over 45–85 (see sparklineDomain): the line from week 6 to week 8, a dot at week 6,
+		// the big dot at week 8, the dashed level at week 6's height.
+		expect(sparklineShape(trend.map((p) => p.average), 70, 20)).toEqual({ start: 17.5, line: '50,17.5 70,2.5', dots: 'M50 17.5h0', last: [70, 2.5] });
+		// A single week with scores still shows, as the big dot (and a line through it twice, a dot too).
+		expect(sparklineShape([null, null, 50], 70, 20)).toEqual({ start: 10, line: '70,10 70,10', dots: '', last: [70, 10] });
+		// No scores: the dashed level at mid-height and nothing else.
+		expect(sparklineShape([null, null, null], 70, 20)).toEqual({ start: 10, line: '', dots: '', last: null });
 	});
 
 	it('draws a rep’s own range, at least 40 points high, so that a climb from 60 to 75 shows', () => {
@@ -63,7 +66,7 @@ describe('weeklyTrend and sparkline', () => {
 		// 60 → 75 now rises by 12 of 32 pixels, not by 5.
 		const [first, , last] = sparklineCoordinates([60, null, 75], 100, 32, sparklineDomain([60, null, 75]));
 		expect(first![1] - last![1]).toBe(12);
-		expect(sparklinePoints([60, null, 75], 100, 32, [47.5, 87.5])).toBe('0,22 100,10');
+		expect(sparklineShape([60, null, 75], 100, 32)).toMatchObject({ line: '0,22 100,10', dots: 'M0 22h0', last: [100, 10] });
 	});
 });
 

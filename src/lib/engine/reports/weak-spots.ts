@@ -99,14 +99,41 @@ export function sparklineCoordinates(averages: readonly (number | null)[], width
 	return averages.map((average, i) => (average === null ? null : [round(i * step), round(height - ((average - low) / (high - low || 1)) * height)]));
 }
 
-/** SVG polyline points for a trend's averages (null: no score that week), in a width × height box, over `domain` (scores 0–100 unless given) bottom to top. */
-export function sparklinePoints(averages: readonly (number | null)[], width: number, height: number, domain: readonly [number, number] = [0, 100]): string {
-	return polylineThrough(sparklineCoordinates(averages, width, height, domain));
+/** What a sparkline draws, in a width × height box: see sparklineShape. */
+export interface SparklineShape {
+	/** The height of the first scored week, the level the last one is read against (mid-height with no scores). */
+	start: number;
+	/** SVG polyline points through the scored weeks ('' with none). */
+	line: string;
+	/** SVG path data with a zero-length stroke at each scored week but the last: drawn with round caps, a dot each. */
+	dots: string;
+	/** The last scored week, drawn larger: where the rep stands now. */
+	last: [x: number, y: number] | null;
+}
+
+/**
+ * Everything a sparkline draws for a trend's averages (null: no score that week), worked out in
+ * one pass over the rep's own range (sparklineDomain). A dashboard draws twenty of them: with a
+ * circle element per week they took as long to render as the rest of the page, so one path draws
+ * every dot but the last.
+ */
+export function sparklineShape(averages: readonly (number | null)[], width: number, height: number): SparklineShape {
+	const scored = sparklineCoordinates(averages, width, height, sparklineDomain(averages)).filter((p): p is [number, number] => p !== null);
+	const last = scored.at(-1) ?? null;
+	return {
+		start: scored[0]?.[1] ?? height / 2,
+		line: polylineThrough(scored),
+		dots: scored
+			.slice(0, -1)
+			.map(([x, y]) => `M${x} ${y}h0`)
+			.join(''),
+		last
+	};
 }
 
 /** SVG polyline points through the scored weeks' coordinates (see sparklineCoordinates). */
-export function polylineThrough(coordinates: readonly ([x: number, y: number] | null)[]): string {
-	const points = coordinates.filter((p): p is [number, number] => p !== null).map(([x, y]) => `${x},${y}`);
+function polylineThrough(scored: readonly [x: number, y: number][]): string {
+	const points = scored.map(([x, y]) => `${x},${y}`);
 	// A line through one point draws nothing: twice the same point draws a dot (round line caps).
 	return (points.length === 1 ? [points[0], points[0]] : points).join(' ');
 }
