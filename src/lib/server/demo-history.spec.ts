@@ -3,11 +3,15 @@ import { asc, count } from 'drizzle-orm';
 import { createTestDatabase, type AppDb } from './db';
 import { bootstrapInstance, createDemoOrganisation, syncContentOnFirstStart } from './bootstrap';
 import { findUserByEmail, getUserRoles } from './accounts';
-import { attempts, candidates, coachingComments, cohorts, interviews, practiceWeeks, ratings, skillRollups, turns, users } from './db/schema';
+import { assignments, attempts, candidates, coachingComments, cohorts, dealEvidence, deals, interviews, oneToOneActions, oneToOnes, practiceWeeks, ratings, skillRollups, teams, turns, users } from './db/schema';
 import { currentCohortOf, progressOf } from './onboarding';
 import { newFeedbackFor } from './coaching-comments';
 import { dashboardRows, followedReps, weakSpots } from './dashboard';
 import { comparisonPage, submittedRatingsFor } from './hiring';
+import { assignmentsOfRep } from './assignments';
+import { dealReview } from './deals';
+import { homeOneToOnes, openActions, repsWithoutOneToOne } from './one-to-ones';
+import { localIsoDate } from '$lib/calendar';
 import type { SessionUser } from './auth/session';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_REPS } from '$lib/demo-accounts';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
@@ -102,6 +106,49 @@ describe('the demo history', () => {
 		expect(new Set(calibration.map((r) => r.interviewerId))).toEqual(new Set([manager.id, idOf(db, ADMIN)]));
 	});
 
+	it('has assignments done, due and overdue, from what the reps did', () => {
+		const statuses = (email: string) => assignmentsOfRep(db, idOf(db, email), 'en', now).map((a) => `${a.kind} ${a.contentId}: ${a.status}`);
+		expect(statuses(DEMO_REP).sort()).toEqual(['scenario renewal-price-objection: due', 'script can-you-discount: due']);
+		expect(statuses('rep3@rehearse.test').sort()).toEqual(['scenario send-me-material-first: overdue', 'script think-about-it: due']);
+		// Done by the role-play the rep played after it was assigned, at or over the pass mark.
+		const [done] = assignmentsOfRep(db, idOf(db, 'rep5@rehearse.test'), 'en', now);
+		expect(done).toMatchObject({ contentId: 'switch-from-competitor', status: 'done' });
+		expect(done!.completedScore).toBeGreaterThanOrEqual(done!.passMark!);
+	});
+
+	it('has deals with evidence of every strength, in the weekly review with every flag', () => {
+		const review = dealReview(db, sessionUser(db, MANAGER), localIsoDate(now));
+		const all = review.reps.flatMap((rep) => rep.deals);
+		expect(all.length).toBeGreaterThanOrEqual(8);
+		expect(new Set(all.flatMap((deal) => deal.evidence.map((e) => e.strength)))).toEqual(new Set(['weak', 'medium', 'strong', 'very-strong']));
+		expect(new Set(all.flatMap((deal) => deal.flags))).toEqual(new Set(['feelings-only', 'no-contact-14-days', 'past-11-calls-without-strong-evidence', 'next-step-overdue']));
+		expect(new Set(all.map((deal) => deal.locale))).toEqual(new Set(['en', 'zh-TW']));
+		// The rep falling behind comes first: the most flagged deals, among them one on a feeling only.
+		expect(review.reps[0]!.id).toBe(idOf(db, 'rep3@rehearse.test'));
+		expect(review.reps[0]!.deals.some((deal) => deal.flags.includes('feelings-only'))).toBe(true);
+		const demoRep = review.reps.find((rep) => rep.id === idOf(db, DEMO_REP))!;
+		expect(demoRep.deals.map((deal) => deal.flags)).toContainEqual(['feelings-only']);
+		// Every piece of evidence is dated on or before its deal's last contact.
+		for (const deal of all) for (const piece of deal.evidence) expect(piece.date <= deal.lastContact).toBe(true);
+	});
+
+	it('has one-to-ones with open actions, and a rep due one with an action still open', () => {
+		const team = db.select().from(teams).get()!;
+		const due = repsWithoutOneToOne(db, team.id, team.oneToOneWeeks, now);
+		const behind = due.find((rep) => rep.id === idOf(db, 'rep3@rehearse.test'))!;
+		expect(behind.days).toBeGreaterThanOrEqual(24);
+		expect(openActions(db, behind.id, localIsoDate(now)).map((a) => a.due?.state)).toEqual(['overdue']);
+		expect(due.map((rep) => rep.id)).not.toContain(idOf(db, DEMO_REP));
+		expect(due.map((rep) => rep.id)).not.toContain(idOf(db, 'rep2@rehearse.test'));
+
+		const home = homeOneToOnes(db, idOf(db, DEMO_REP), now);
+		expect(home.open.map((a) => a.owner).sort()).toEqual(['manager', 'rep']);
+		expect(home.open.every((a) => a.due?.state !== 'overdue')).toBe(true);
+		const talk = db.select().from(oneToOnes).all().find((o) => o.repId === idOf(db, DEMO_REP))!;
+		expect(talk.links).toHaveLength(1);
+		expect(talk.heldOn <= localIsoDate(now)).toBe(true);
+	});
+
 	it('is the same history for the same clock', { timeout: 60_000 }, async () => {
 		const shape = (demo: AppDb) => {
 			const emails = new Map(demo.select({ id: users.id, email: users.email }).from(users).all().map((u) => [u.id, u.email]));
@@ -114,7 +161,10 @@ describe('the demo history', () => {
 				.map(({ user, ...rest }) => ({ ...rest, user: user && emails.get(user) })),
 				replies: demo.select({ reply: turns.reply, score: turns.score }).from(turns).orderBy(asc(turns.createdAt), asc(turns.index)).all(),
 				ratings: demo.select({ scores: ratings.scores, recommendation: ratings.recommendation }).from(ratings).all().map((r) => JSON.stringify(r)).sort(),
-				cohorts: demo.select({ name: cohorts.name, startDate: cohorts.startDate }).from(cohorts).orderBy(asc(cohorts.name)).all()
+				cohorts: demo.select({ name: cohorts.name, startDate: cohorts.startDate }).from(cohorts).orderBy(asc(cohorts.name)).all(),
+				assignments: demo.select({ contentId: assignments.contentId, dueDate: assignments.dueDate, completedAt: assignments.completedAt }).from(assignments).orderBy(asc(assignments.contentId)).all(),
+				evidence: demo.select({ text: dealEvidence.text, date: dealEvidence.date }).from(dealEvidence).orderBy(asc(dealEvidence.text)).all(),
+				actions: demo.select({ text: oneToOneActions.text, dueOn: oneToOneActions.dueOn }).from(oneToOneActions).orderBy(asc(oneToOneActions.text)).all()
 			};
 		};
 		expect(shape(await demoAt(now))).toEqual(shape(db));
@@ -123,14 +173,15 @@ describe('the demo history', () => {
 	it('is not made with DEMO=0, nor added to a database that has accounts', { timeout: 60_000 }, async () => {
 		const empty = createTestDatabase();
 		await bootstrapInstance(empty, { DEMO: '0', ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'a long admin password' }, () => {});
-		for (const table of [attempts, cohorts, coachingComments, candidates, interviews]) expect(empty.select({ n: count() }).from(table).get()!.n).toBe(0);
+		for (const table of [attempts, cohorts, coachingComments, candidates, interviews, assignments, deals, oneToOnes]) expect(empty.select({ n: count() }).from(table).get()!.n).toBe(0);
 
 		const db = createTestDatabase();
 		await bootstrapInstance(db, {}, () => {});
-		const before = [attempts, turns, cohorts, coachingComments, candidates, interviews, ratings].map((table) => db.select({ n: count() }).from(table).get()!.n);
+		const tables = [attempts, turns, cohorts, coachingComments, candidates, interviews, ratings, assignments, deals, oneToOnes];
+		const before = tables.map((table) => db.select({ n: count() }).from(table).get()!.n);
 		expect(before[0]).toBeGreaterThan(0);
 		await bootstrapInstance(db, {}, () => {});
-		expect([attempts, turns, cohorts, coachingComments, candidates, interviews, ratings].map((table) => db.select({ n: count() }).from(table).get()!.n)).toEqual(before);
+		expect(tables.map((table) => db.select({ n: count() }).from(table).get()!.n)).toEqual(before);
 	});
 });
 

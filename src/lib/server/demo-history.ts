@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AppDb } from './db';
-import { attempts, turns, type Attempt, type PracticeMode, type Recommendation } from './db/schema';
+import { attempts, turns, type ActionOwner, type Attempt, type PracticeMode, type Recommendation } from './db/schema';
 import { findUserByEmail, getUserRoles } from './accounts';
 import type { SessionUser } from './auth/session';
 import { findContent, listContentFields } from './content/store';
@@ -9,8 +9,12 @@ import { markArticleRead } from './library';
 import { takeQuiz } from './quiz-attempts';
 import { cohortChoicesFor, createCohort } from './onboarding';
 import { addComment, markCommentsSeen } from './coaching-comments';
+import { createAssignment, type AssignInput } from './assignments';
+import { addEvidence, createDeal, type DealInput } from './deals';
+import { recordOneToOne, type OneToOneInput } from './one-to-ones';
 import { createCandidate, createInterview, saveRating, startInterviewAttempt } from './hiring';
 import type { ContentLocale, Curriculum, Rubric, Scenario } from '$lib/engine/content';
+import type { EvidenceStrength, IsoDate } from '$lib/engine/coaching';
 import { rightAnswer } from '$lib/engine/training/quiz';
 import { DEMO_ACCOUNTS } from '$lib/demo-accounts';
 import { localIsoDate } from '$lib/calendar';
@@ -65,6 +69,9 @@ export interface DemoHistorySummary {
 	cohorts: number;
 	comments: number;
 	interviews: number;
+	assignments: number;
+	deals: number;
+	oneToOnes: number;
 }
 
 /**
@@ -74,26 +81,30 @@ export interface DemoHistorySummary {
 export function createDemoHistory(db: AppDb, teamId: string, now: Date): DemoHistorySummary {
 	const people = demoPeople(db);
 	const random = seededRandom(SEED);
-	const summary: DemoHistorySummary = { rolePlays: 0, cohorts: 0, comments: 0, interviews: 0 };
+	const summary: DemoHistorySummary = { rolePlays: 0, cohorts: 0, comments: 0, interviews: 0, assignments: 0, deals: 0, oneToOnes: 0 };
 	inTransaction(db, () => {
 		summary.rolePlays += practiseAsTeam(db, people, random, now);
 	});
+	let demoRepRolePlay: Attempt | null = null;
 	inTransaction(db, () => {
 		const hires = startNewHires(db, people, teamId, random, now);
 		summary.cohorts += hires.cohorts;
 		summary.rolePlays += hires.rolePlays;
-		summary.comments += coachTheTeam(db, people, hires.demoRepRolePlay, now);
+		demoRepRolePlay = hires.demoRepRolePlay;
+		summary.comments += coachTheTeam(db, people, demoRepRolePlay, now);
 	});
 	inTransaction(db, () => {
 		summary.interviews += interviewCandidates(db, people, teamId, random, now);
 	});
-	// ── To come: assignments, deals (抓單) and one-to-ones (談心) ──────────────────────────────────
-	// Once their tables exist, the demo's history adds here, each in a transaction of its own and
-	// through its own service functions, dated from `now`:
-	// - assignments from the manager: one done, one due, one overdue (from the reps' weak spots);
-	// - each rep's live deals, with evidence of every strength (弱/中/強/非常強), one on feelings only,
-	//   one with no contact for 14 days, one past 11 calls;
-	// - one-to-ones with open actions, and a rep without one for weeks.
+	inTransaction(db, () => {
+		summary.assignments += assignPractice(db, people, now);
+	});
+	inTransaction(db, () => {
+		summary.deals += keepDeals(db, people, now);
+	});
+	inTransaction(db, () => {
+		summary.oneToOnes += holdOneToOnes(db, people, demoRepRolePlay, now);
+	});
 	return summary;
 }
 
@@ -101,6 +112,8 @@ interface DemoPeople {
 	manager: SessionUser;
 	admin: SessionUser;
 	byEmail: Map<string, string>;
+	/** A rep as signed in: deals are written by the rep who keeps them. */
+	rep: (email: string) => SessionUser;
 }
 
 function demoPeople(db: AppDb): DemoPeople {
@@ -112,7 +125,8 @@ function demoPeople(db: AppDb): DemoPeople {
 	return {
 		manager: asSessionUser(DEMO_ACCOUNTS.find((a) => a.role === 'manager')!.email),
 		admin: asSessionUser(DEMO_ACCOUNTS.find((a) => a.role === 'admin')!.email),
-		byEmail: new Map(emails.map((email) => [email, findUserByEmail(db, email)!.id]))
+		byEmail: new Map(emails.map((email) => [email, findUserByEmail(db, email)!.id])),
+		rep: asSessionUser
 	};
 }
 
@@ -390,4 +404,270 @@ function interviewCandidates(db: AppDb, people: DemoPeople, teamId: string, rand
 		saveRating(db, interview, people.admin.id, { scores: draft, notes: person.done ? RATING_NOTES[person.locale].admin : '', recommendation: person.done ? recommendationOf(adminScores) : null, submit: person.done }, new Date(ratedAt.getTime() + 5 * 60_000));
 	}
 	return count;
+}
+
+// Assignments -------------------------------------------------------------------------------------
+
+/** The local calendar date `daysBefore` days before `now` (negative: after). */
+function dateBefore(now: Date, daysBefore: number): IsoDate {
+	return localIsoDate(localTime(now, daysBefore, 12));
+}
+
+/**
+ * What the manager asked of the team: the demo rep's replay of the price role-play and its script
+ * entry (both due), the rep falling behind's overdue role-play, and one the rep catching up did.
+ */
+function assignPractice(db: AppDb, people: DemoPeople, now: Date): number {
+	let made = 0;
+	const assign = (email: string, input: Omit<AssignInput, 'repId' | 'mode' | 'passMark'> & { mode?: PracticeMode }, at: Date) => {
+		// An empty pass mark is the scenario's own, as in the form.
+		const created = createAssignment(db, people.manager, { ...input, repId: people.byEmail.get(email)!, mode: input.mode ?? '', passMark: '' }, at);
+		if (!created.ok) throw new Error(`demo history: an assignment was refused (${created.problem})`);
+		made++;
+	};
+	const thisMorning = notAfter(localTime(now, 0, 8.5), now, 20);
+	assign(NEW_HIRES.demoRep, { kind: 'scenario', contentId: 'renewal-price-objection', mode: 'text', dueDate: dateBefore(now, -3), note: 'Play it again once you have read the entry: ask what he got out of last year before any price.' }, thisMorning);
+	assign(NEW_HIRES.demoRep, { kind: 'script', contentId: 'can-you-discount', dueDate: dateBefore(now, -1), note: '' }, thisMorning);
+
+	const behind = TEAM_PRACTICE.find((p) => p.trend < 0)!.email;
+	assign(behind, { kind: 'scenario', contentId: 'send-me-material-first', mode: 'text', dueDate: dateBefore(now, 3), note: '每一通電話結束前，都要約好下一步。' }, localTime(now, 8, 17));
+	assign(behind, { kind: 'script', contentId: 'think-about-it', dueDate: dateBefore(now, -2), note: '' }, thisMorning);
+
+	// The rep catching up played the assigned role-play well two days after it was given: done.
+	const improving = TEAM_PRACTICE.find((p) => p.trend > 0.1)!.email;
+	assign(improving, { kind: 'scenario', contentId: 'switch-from-competitor', mode: 'text', dueDate: dateBefore(now, 1), note: 'Your weak spot is objection handling: this one has three of them.' }, localTime(now, 6, 17.5));
+	practise(db, people.byEmail.get(improving)!, 'switch-from-competitor', 'en', 'text', localTime(now, 4, 11), () => 'good');
+	return made;
+}
+
+// Deals (抓單) ------------------------------------------------------------------------------------
+
+interface DemoDeal {
+	company: string;
+	contact: string;
+	contactTitle: string;
+	callNumber: number;
+	/** Local days before `now` of the last contact, and of the next step (negative: ahead). */
+	lastContact: number;
+	nextStep: { text: string; in: number } | null;
+	help: string;
+	objection: string | null;
+	evidence: { text: string; strength: EvidenceStrength; daysBefore: number }[];
+}
+
+/**
+ * The reps' live deals, with evidence of every strength (弱/中/強/非常強) and every flag the weekly
+ * review raises: feelings only, no contact for 14 days, past 11 calls without strong evidence, a
+ * next step overdue. The rep falling behind has the most to coach.
+ */
+const DEMO_DEALS: readonly { email: string; locale: ContentLocale; deals: readonly DemoDeal[] }[] = [
+	{
+		email: TEAM_PRACTICE.find((p) => p.trend < 0)!.email,
+		locale: 'zh-TW',
+		deals: [
+			{
+				company: '永興機械',
+				contact: '黃老闆',
+				contactTitle: '老闆',
+				callNumber: 12,
+				lastContact: 12,
+				nextStep: { text: '打給採購經理，問今年參展的預算', in: -5 },
+				help: '打了十二通還是沒有進展，要不要轉到培養名單？',
+				objection: 'timing',
+				evidence: [
+					{ text: '老闆說聽起來不錯，叫我下個月再打。', strength: 'weak', daysBefore: 33 },
+					{ text: '老闆給了我採購經理的手機，說價格的事找他談。', strength: 'medium', daysBefore: 12 }
+				]
+			},
+			{
+				company: '大成五金',
+				contact: '李小姐',
+				contactTitle: '業務經理',
+				callNumber: 5,
+				lastContact: 3,
+				nextStep: { text: '寄報價，再約老闆一起聽', in: -2 },
+				help: '不知道怎麼問出他們的預算。',
+				objection: 'price',
+				evidence: [{ text: '感覺她很有興趣，態度很好。', strength: 'medium', daysBefore: 3 }]
+			},
+			{
+				company: '宏達塑膠',
+				contact: '陳經理',
+				contactTitle: '總經理',
+				callNumber: 7,
+				lastContact: 1,
+				nextStep: { text: '週三前寄兩年方案的報價', in: -2 },
+				help: '',
+				objection: 'competitor',
+				evidence: [
+					{ text: '陳經理上傳了十項產品，開始試用。', strength: 'strong', daysBefore: 9 },
+					{ text: '問了兩年方案的價格，要我週三前寄報價，還問發票抬頭怎麼寫。', strength: 'very-strong', daysBefore: 1 }
+				]
+			}
+		]
+	},
+	{
+		email: NEW_HIRES.demoRep,
+		locale: 'en',
+		deals: [
+			{
+				company: 'Hsin-Yi Hardware',
+				contact: 'Mr. Lin',
+				contactTitle: 'Owner',
+				callNumber: 4,
+				lastContact: 2,
+				nextStep: { text: "Review call: show last year's inquiries in his category", in: -3 },
+				help: 'Could you join the review call if he brings his sales manager?',
+				objection: 'price',
+				evidence: [
+					{ text: 'Said it sounds good and asked me to send some material.', strength: 'weak', daysBefore: 9 },
+					{ text: 'Booked a 30-minute review call with his sales manager for Thursday.', strength: 'strong', daysBefore: 2 }
+				]
+			},
+			{
+				company: 'Golden Bridge Textiles',
+				contact: 'Ms. Chou',
+				contactTitle: 'Purchasing manager',
+				callNumber: 2,
+				lastContact: 5,
+				nextStep: { text: 'Call back to ask which export markets matter to them', in: -1 },
+				help: 'How do I get her to say what she needs?',
+				objection: 'brush-off',
+				evidence: [{ text: 'I think she is very interested; she was friendly on the phone.', strength: 'medium', daysBefore: 5 }]
+			}
+		]
+	},
+	{
+		email: TEAM_PRACTICE[0]!.email,
+		locale: 'en',
+		deals: [
+			{
+				company: 'Everbright Lighting',
+				contact: 'David Wu',
+				contactTitle: 'Export manager',
+				callNumber: 6,
+				lastContact: 4,
+				nextStep: { text: "Go through the trial's first inquiries with him", in: -3 },
+				help: '',
+				objection: 'results',
+				evidence: [{ text: 'Uploaded 10 products and started the free trial on Monday.', strength: 'strong', daysBefore: 4 }]
+			},
+			{
+				company: 'Pacific Valve Co.',
+				contact: 'Mr. Tsai',
+				contactTitle: 'Owner',
+				callNumber: 3,
+				lastContact: 18,
+				nextStep: { text: 'Call him after the trade show', in: 4 },
+				help: '',
+				objection: 'timing',
+				evidence: [{ text: 'Said he would look at it after the trade show.', strength: 'weak', daysBefore: 18 }]
+			}
+		]
+	},
+	{
+		email: TEAM_PRACTICE.find((p) => p.trend > 0.1)!.email,
+		locale: 'en',
+		deals: [
+			{
+				company: 'Sunrise Packaging',
+				contact: 'Ms. Huang',
+				contactTitle: 'Sales director',
+				callNumber: 9,
+				lastContact: 6,
+				nextStep: { text: 'Show how many German buyers searched for packaging last quarter', in: -2 },
+				help: '',
+				objection: 'competitor',
+				evidence: [{ text: 'Named their three main buyers in Germany and asked which of them use the portal.', strength: 'medium', daysBefore: 6 }]
+			}
+		]
+	},
+	{
+		email: TEAM_PRACTICE[3]!.email,
+		locale: 'zh-TW',
+		deals: [
+			{
+				company: '聯發紙業',
+				contact: '吳先生',
+				contactTitle: '業務',
+				callNumber: 1,
+				lastContact: 2,
+				nextStep: { text: '寄資料後第三天回電', in: -1 },
+				help: '',
+				objection: 'brush-off',
+				evidence: [{ text: '吳先生說可以先寄資料看看。', strength: 'weak', daysBefore: 2 }]
+			}
+		]
+	}
+];
+
+/** Each rep writes their deals as on /deals: the deal when it was first called, then each piece of evidence on its day. */
+function keepDeals(db: AppDb, people: DemoPeople, now: Date): number {
+	let kept = 0;
+	for (const { email, locale, deals } of DEMO_DEALS) {
+		const rep = people.rep(email);
+		for (const deal of deals) {
+			const firstDay = Math.max(deal.lastContact, ...deal.evidence.map((e) => e.daysBefore));
+			const input: DealInput = {
+				company: deal.company,
+				contact: deal.contact,
+				contactTitle: deal.contactTitle,
+				callNumber: deal.callNumber,
+				lastContact: dateBefore(now, deal.lastContact),
+				nextStep: deal.nextStep?.text ?? null,
+				nextStepDate: deal.nextStep ? dateBefore(now, deal.nextStep.in) : null,
+				help: deal.help,
+				objection: deal.objection
+			};
+			const created = createDeal(db, rep, input, locale, localTime(now, firstDay, 17));
+			if (!created.ok) throw new Error(`demo history: a deal was refused (${created.problem})`);
+			kept++;
+			for (const piece of deal.evidence) {
+				const added = addEvidence(db, rep, created.id, { text: piece.text, date: dateBefore(now, piece.daysBefore), strength: piece.strength }, notAfter(localTime(now, piece.daysBefore, 17.5), now, 5));
+				if (!added.ok) throw new Error(`demo history: evidence was refused (${added.problem})`);
+			}
+		}
+	}
+	return kept;
+}
+
+// One-to-ones (談心) ------------------------------------------------------------------------------
+
+/**
+ * The manager's talks: with the demo rep after the price role-play (linked, actions open and due),
+ * with the steady rep last week, and with the rep falling behind three and a half weeks ago, whose
+ * action is still open: the team page lists them as due a one-to-one, and the next one opens with it.
+ */
+function holdOneToOnes(db: AppDb, people: DemoPeople, demoRepRolePlay: Attempt | null, now: Date): number {
+	let held = 0;
+	const hold = (email: string, at: Date, notes: string, actions: { text: string; owner: ActionOwner; due: number }[], rolePlays: string[]) => {
+		const heldOn = localIsoDate(at);
+		const input: OneToOneInput = {
+			heldOn,
+			notes,
+			actions: actions.map((action, row) => ({ row, id: null, text: action.text, owner: action.owner, dueOn: dateBefore(now, action.due) })),
+			rolePlays,
+			open: []
+		};
+		const recorded = recordOneToOne(db, people.manager, people.byEmail.get(email)!, input, at);
+		if (!recorded.ok) throw new Error(`demo history: a one-to-one was refused (${recorded.problem === 'invalid' ? JSON.stringify(recorded.problems) : recorded.problem})`);
+		held++;
+	};
+	const behind = TEAM_PRACTICE.find((p) => p.trend < 0)!.email;
+	hold(behind, localTime(now, 24, 16), '這兩週約到的下一步變少了。一起聽了一通錄音：客戶說「再考慮」時沒有追問要考慮什麼，就掛了電話。', [{ text: '每通電話掛斷前，用二選一約好下一步的時間', owner: 'rep', due: 17 }], []);
+	hold(TEAM_PRACTICE[0]!.email, localTime(now, 6, 16), 'Everbright is the deal to watch this month. Practice is steady; product questions are still where the score drops.', [{ text: 'Read the two articles on the portal’s search ranking', owner: 'rep', due: -4 }], []);
+	if (demoRepRolePlay?.endedAt) {
+		// An hour after the comments on it.
+		hold(
+			NEW_HIRES.demoRep,
+			notAfter(new Date(demoRepRolePlay.endedAt.getTime() + 3 * HOUR_MS), now, 5),
+			'Went through the renewal role-play together. The opening is calm and clear; at the discount question you went straight to the price. Before quoting, ask what the customer got out of last year.',
+			[
+				{ text: 'Read “Can you do it cheaper?” and play the renewal role-play again', owner: 'rep', due: -3 },
+				{ text: 'Join the Hsin-Yi Hardware review call', owner: 'manager', due: -4 }
+			],
+			[demoRepRolePlay.id]
+		);
+	}
+	return held;
 }
