@@ -1,17 +1,9 @@
 // Deterministic randomness for the benchmark data: the same seed always builds the same rows.
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
-export type Random = () => number;
+import { seededRandom, type Random } from '../src/lib/seeded-random';
 
-/** mulberry32: small, fast and good enough to spread test data. Numbers in [0, 1). */
-export function seededRandom(seed: number): Random {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { seededRandom, type Random };
 
 export function pick<T>(next: Random, items: readonly T[]): T {
 	return items[Math.floor(next() * items.length)]!;

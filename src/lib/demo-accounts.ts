@@ -1,5 +1,5 @@
 // Kept free of server and Kit imports: the end-to-end tests sign in with these too.
-import type { Role } from './roles';
+import type { Locale, Role } from './roles';
 
 export interface DemoAccount {
 	role: Role;
@@ -15,7 +15,15 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 	{ role: 'manager', email: 'manager@rehearse.test', password: 'rehearse-demo-manager', name: '王建國 Wang Chien-kuo' },
 	{ role: 'rep', email: 'rep@rehearse.test', password: 'rehearse-demo-rep', name: '張小雯 Chang Hsiao-wen' }
 ];
-export const DEMO_EXTRA_REPS = [
+/**
+ * The rest of the demo team: reps nobody signs in as (their passwords are unusable). The demo's
+ * history (`src/lib/server/demo-history.ts`) gives them their practice; a locale is the language
+ * they chose, as a rep who reads the app in Chinese would have.
+ */
+export const DEMO_EXTRA_REPS: readonly { email: string; name: string; locale?: Locale }[] = [
 	{ email: 'rep2@rehearse.test', name: '李冠宇 Lee Kuan-yu' },
-	{ email: 'rep3@rehearse.test', name: '黃怡君 Huang Yi-chun' }
+	{ email: 'rep3@rehearse.test', name: '黃怡君 Huang Yi-chun', locale: 'zh-TW' },
+	{ email: 'rep4@rehearse.test', name: '陳美玲 Chen Mei-ling', locale: 'zh-TW' },
+	{ email: 'rep5@rehearse.test', name: '吳家豪 Wu Chia-hao' },
+	{ email: 'rep6@rehearse.test', name: '林依婷 Lin Yi-ting' }
 ];

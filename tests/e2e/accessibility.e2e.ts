@@ -16,6 +16,10 @@ const LOCALES: readonly Locale[] = ['en', 'zh-TW'];
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 const PHONE = { width: 390, height: 844 };
+// Each test audits fifteen to twenty pages, some long with the demo's history (a rep's page, the
+// deal review): on the busy 2-core machine of the parallel suite that can take more than a minute.
+test.describe.configure({ timeout: 150_000 });
+
 const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 // What a browser sends with a plain form: without `accept: text/html` Kit answers as to use:enhance.
 const FORM_HEADERS = { origin: ORIGIN, accept: 'text/html' };
@@ -208,7 +212,8 @@ async function auditRepPages(page: Page, audit: Audit, locale: Locale): Promise<
 	await expect(page.locator('#result-title')).toBeVisible();
 	await audit.check('result page');
 
-	for (const path of ['/library', '/library/price-too-high', '/knowledge', '/knowledge/membership-tiers', '/search?q=price', '/review', '/quizzes/product-and-rules', '/profile', '/help']) await audit.visit(path);
+	for (const path of ['/library', '/library/price-too-high', '/knowledge', '/knowledge/membership-tiers', '/search?q=price', '/review', '/quizzes/product-and-rules', '/deals', '/one-to-ones', '/profile', '/help'])
+		await audit.visit(path);
 }
 
 for (const locale of LOCALES) {
@@ -231,6 +236,9 @@ for (const locale of LOCALES) {
 				'/team/dashboard',
 				'/team/weak-spots',
 				`/team/weak-spots/${repId}/price`,
+				`/team/reps/${repId}`,
+				`/team/reps/${repId}/one-to-ones/new`,
+				'/team/deals',
 				'/team/cohorts',
 				`/team/cohorts/${cohortId}`,
 				'/hiring',

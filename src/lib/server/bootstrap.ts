@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from './db';
+import type { AppDb, Db } from './db';
 import { accountTokens } from './db/schema';
 import { countUsers, findUserByEmail, insertUser, isPlausibleEmail, recordAudit } from './accounts';
 import { createAccountToken } from './auth/account-tokens';
@@ -11,6 +11,7 @@ import { syncContentDirectory } from './content/sync';
 import { DEFAULT_CONTENT_DIR } from './content/files';
 import { formatProblem } from '$lib/engine/content';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_REPS } from '$lib/demo-accounts';
+import { createDemoHistory } from './demo-history';
 
 export const DEMO_TEAM_NAME = '台北一組 Taipei 1';
 
@@ -25,7 +26,7 @@ export function publicOrigin(env: Env): string {
  * Runs at every start. An empty database gets its first accounts: the demo organisation, or with
  * DEMO=0 an admin from ADMIN_EMAIL / ADMIN_PASSWORD, or else a one-time set-up link.
  */
-export async function bootstrapInstance(db: Db, env: Env, log: Log): Promise<void> {
+export async function bootstrapInstance(db: AppDb, env: Env, log: Log): Promise<void> {
 	syncContentOnFirstStart(db, env.CONTENT_DIR ?? DEFAULT_CONTENT_DIR, log);
 	await bootstrapAccounts(db, env, log);
 }
@@ -41,7 +42,7 @@ export function syncContentOnFirstStart(db: Db, dir: string, log: Log): void {
 	}
 }
 
-async function bootstrapAccounts(db: Db, env: Env, log: Log): Promise<void> {
+async function bootstrapAccounts(db: AppDb, env: Env, log: Log): Promise<void> {
 	const origin = publicOrigin(env);
 	if (countUsers(db) > 0) {
 		if (isDemoInstance(db)) await printDemoAccounts(db, origin, log);
@@ -69,17 +70,19 @@ async function bootstrapAccounts(db: Db, env: Env, log: Log): Promise<void> {
 	);
 }
 
-export async function createDemoOrganisation(db: Db): Promise<void> {
-	const hashed = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
-	// Extra reps get an unusable random password: they fill the team, nobody signs in as them.
-	const extraHashes = await Promise.all(DEMO_EXTRA_REPS.map(() => hashPassword(crypto.randomUUID())));
-	db.transaction((tx) => {
+/**
+ * The demo organisation: the demo accounts, a team, and three weeks of history before `now` (see
+ * `createDemoHistory`), so that every page has something to show on first start.
+ */
+export async function createDemoOrganisation(db: AppDb, now = new Date()): Promise<void> {
+	// Extra reps share one unusable password (the hash of a random secret nobody keeps): they fill
+	// the team, nobody signs in as them. One hash, not one each: argon2 is the slow part of a first start.
+	const [unusable, ...hashed] = await Promise.all([crypto.randomUUID(), ...DEMO_ACCOUNTS.map((a) => a.password)].map((password) => hashPassword(password)));
+	const team = db.transaction((tx) => {
 		const created = DEMO_ACCOUNTS.map((account, i) =>
 			insertUser(tx, { email: account.email, name: account.name, passwordHash: hashed[i]!, roles: [account.role] })
 		);
-		const extras = DEMO_EXTRA_REPS.map((rep, i) =>
-			insertUser(tx, { email: rep.email, name: rep.name, passwordHash: extraHashes[i]!, roles: ['rep'] })
-		);
+		const extras = DEMO_EXTRA_REPS.map((rep) => insertUser(tx, { email: rep.email, name: rep.name, passwordHash: unusable!, roles: ['rep'], locale: rep.locale ?? null }));
 		const team = createTeam(tx, DEMO_TEAM_NAME);
 		const manager = created.find((_, i) => DEMO_ACCOUNTS[i]!.role === 'manager')!;
 		addTeamMember(tx, team.id, manager.id, 'manager');
@@ -87,8 +90,10 @@ export async function createDemoOrganisation(db: Db): Promise<void> {
 			addTeamMember(tx, team.id, rep.id, 'rep');
 		}
 		recordAudit(tx, { actorId: null, action: 'instance.demo-created' });
+		return team;
 	});
 	markDemoInstance(db);
+	createDemoHistory(db, team.id, now);
 }
 
 async function createFirstAdmin(db: Db, email: string, password: string): Promise<void> {

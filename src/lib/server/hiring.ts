@@ -33,10 +33,10 @@ import { missingCriteria } from '$lib/engine/hiring/rubric';
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INTERVIEW_INVITE_LIFETIME_MS = 14 * DAY_MS;
 
-export function createCandidate(db: Db, input: { name: string; contact: string; position: string; notes: string; createdBy: string }): Candidate {
+export function createCandidate(db: Db, input: { name: string; contact: string; position: string; notes: string; createdBy: string }, now = new Date()): Candidate {
 	return db
 		.insert(candidates)
-		.values({ id: newId(), name: input.name.trim(), contact: input.contact.trim(), position: input.position.trim(), notes: input.notes.trim(), createdBy: input.createdBy })
+		.values({ id: newId(), name: input.name.trim(), contact: input.contact.trim(), position: input.position.trim(), notes: input.notes.trim(), createdBy: input.createdBy, createdAt: now })
 		.returning()
 		.get();
 }
@@ -232,7 +232,8 @@ export function interviewChoicesFor(db: Db, user: Pick<SessionUser, 'id' | 'role
  */
 export function createInterview(
 	db: Db,
-	input: { candidateId: string; scenarioId: string; rubricId: string; locale: ContentLocale; mode: InterviewMode; scheduledAt: Date; panel: readonly string[]; teamId: string | null; createdBy: string }
+	input: { candidateId: string; scenarioId: string; rubricId: string; locale: ContentLocale; mode: InterviewMode; scheduledAt: Date; panel: readonly string[]; teamId: string | null; createdBy: string },
+	now = new Date()
 ): { ok: true; interview: Interview } | { ok: false; problem: CreateInterviewProblem } {
 	if (!db.select().from(candidates).where(eq(candidates.id, input.candidateId)).get()) return { ok: false, problem: 'candidate' };
 	const scenario = findContent(db, 'scenario', input.scenarioId, input.locale);
@@ -249,7 +250,7 @@ export function createInterview(
 	const interview = db.transaction((tx) => {
 		const created = tx
 			.insert(interviews)
-			.values({ id: newId(), candidateId: input.candidateId, revisionId: revision.id, rubricId: rubric.id, rubric: rubric.data, mode: input.mode, scheduledAt: input.scheduledAt, teamId: input.teamId, createdBy: input.createdBy })
+			.values({ id: newId(), candidateId: input.candidateId, revisionId: revision.id, rubricId: rubric.id, rubric: rubric.data, mode: input.mode, scheduledAt: input.scheduledAt, teamId: input.teamId, createdBy: input.createdBy, createdAt: now })
 			.returning()
 			.get();
 		tx.insert(interviewPanel).values(panel.map((userId) => ({ interviewId: created.id, userId }))).run();

@@ -88,11 +88,11 @@ export function listReadArticleIds(db: Db, userId: string): Set<string> {
 }
 
 /** Records the first time a user opens an article; later visits change nothing. */
-export function markArticleRead(db: Db, userId: string, articleId: string): void {
+export function markArticleRead(db: Db, userId: string, articleId: string, now = new Date()): void {
 	// Every visit asks; only the first writes (a read of the key is far cheaper than a write transaction).
 	const statements = prepared(db, 'article-read', () => ({
 		find: db.select({ id: articleReads.articleId }).from(articleReads).where(and(eq(articleReads.userId, sql.placeholder('userId')), eq(articleReads.articleId, sql.placeholder('articleId')))).prepare(),
-		add: db.insert(articleReads).values({ userId: sql.placeholder('userId'), articleId: sql.placeholder('articleId') }).onConflictDoNothing().prepare()
+		add: db.insert(articleReads).values({ userId: sql.placeholder('userId'), articleId: sql.placeholder('articleId'), readAt: sql.placeholder('readAt') }).onConflictDoNothing().prepare()
 	}));
-	if (statements.find.get({ userId, articleId }) === undefined) statements.add.run({ userId, articleId });
+	if (statements.find.get({ userId, articleId }) === undefined) statements.add.run({ userId, articleId, readAt: now });
 }

@@ -39,7 +39,8 @@ export function cohortChoicesFor(db: Db, user: SessionUser): CohortChoices {
 export function createCohort(
 	db: Db,
 	input: { name: string; curriculumId: string; locale: ContentLocale; startDate: string; userIds: readonly string[]; teamId: string | null; createdBy: string },
-	choices: CohortChoices
+	choices: CohortChoices,
+	now = new Date()
 ): { ok: true; cohort: Cohort } | { ok: false; problem: CreateCohortProblem } {
 	if (!input.name.trim()) return { ok: false, problem: 'name' };
 	const curriculum = findContent(db, 'curriculum', input.curriculumId, input.locale);
@@ -52,7 +53,7 @@ export function createCohort(
 	const cohort = db.transaction((tx) => {
 		const created = tx
 			.insert(cohorts)
-			.values({ id: newId(), name: input.name.trim().slice(0, 100), curriculumId: curriculum.id, locale: curriculum.locale, curriculum: curriculum.data, startDate: input.startDate, teamId: input.teamId, createdBy: input.createdBy })
+			.values({ id: newId(), name: input.name.trim().slice(0, 100), curriculumId: curriculum.id, locale: curriculum.locale, curriculum: curriculum.data, startDate: input.startDate, teamId: input.teamId, createdBy: input.createdBy, createdAt: now })
 			.returning()
 			.get();
 		tx.insert(cohortMembers).values(members.map((userId) => ({ cohortId: created.id, userId }))).run();
