@@ -214,8 +214,9 @@ export function flaggedFirst(a: DealView, b: DealView): number {
 	return b.flags.length - a.flags.length || a.lastContact.localeCompare(b.lastContact) || a.company.localeCompare(b.company);
 }
 
-function viewsOf(db: Db, rows: readonly DealRow[], today: IsoDate): DealView[] {
-	if (rows.length === 0) return [];
+/** The evidence of these deals, by deal, each deal's in the order it happened. */
+function evidenceByDeal(db: Db, rows: readonly DealRow[]): Map<string, DealEvidenceRow[]> {
+	if (rows.length === 0) return new Map();
 	const evidence = db
 		.select()
 		.from(dealEvidence)
@@ -225,8 +226,13 @@ function viewsOf(db: Db, rows: readonly DealRow[], today: IsoDate): DealView[] {
 				rows.map((r) => r.id)
 			)
 		)
+		.orderBy(asc(dealEvidence.date), asc(dealEvidence.createdAt))
 		.all();
-	const byDeal = groupBy(evidence, (e) => e.dealId);
+	return groupBy(evidence, (e) => e.dealId);
+}
+
+function viewsOf(db: Db, rows: readonly DealRow[], today: IsoDate): DealView[] {
+	const byDeal = evidenceByDeal(db, rows);
 	return rows.map((row) => toView(row, byDeal.get(row.id) ?? [], today));
 }
 
@@ -409,17 +415,6 @@ export function dealReview(db: Db, user: SessionUser, today: IsoDate, teamId: st
 /** A rep's deals with their evidence, for their data export. */
 export function dealsForExport(db: Db, userId: string): (DealRow & { evidence: DealEvidenceRow[] })[] {
 	const rows = db.select().from(deals).where(eq(deals.repId, userId)).orderBy(asc(deals.createdAt)).all();
-	if (rows.length === 0) return [];
-	const evidence = db
-		.select()
-		.from(dealEvidence)
-		.where(
-			inArray(
-				dealEvidence.dealId,
-				rows.map((r) => r.id)
-			)
-		)
-		.orderBy(asc(dealEvidence.date), asc(dealEvidence.createdAt))
-		.all();
-	return rows.map((row) => ({ ...row, evidence: evidence.filter((e) => e.dealId === row.id) }));
+	const byDeal = evidenceByDeal(db, rows);
+	return rows.map((row) => ({ ...row, evidence: byDeal.get(row.id) ?? [] }));
 }
