@@ -6,6 +6,7 @@ import type { Flag } from './engine/scoring/score';
 import type { AttemptStatus } from './attempt-status';
 import type { ContentKind } from './engine/content/kinds';
 import { summarizeTrend } from './engine/reports/weak-spots';
+import type { LinkStatus } from './engine/hiring/link-status';
 
 /** Message lookups for values that the data carries as codes. */
 export function roleLabel(role: Role): string {
@@ -201,6 +202,31 @@ export function flagLabel(flag: Flag): string {
 
 export function interviewModeLabel(mode: 'live' | 'online'): string {
 	return mode === 'live' ? m.hiring_mode_live() : m.hiring_mode_online();
+}
+
+/** A live interviewer's verdict, with its sign so that it does not rest on colour alone. */
+export function verdictLabel(verdict: 'handled' | 'partly' | 'not'): string {
+	return { handled: `✓ ${m.live_handled()}`, partly: `~ ${m.live_partly()}`, not: `✗ ${m.live_not()}` }[verdict];
+}
+
+/** What a manager reads about an online interview's candidate link (`linkStatus`). */
+export function linkStatusLabel(status: LinkStatus): string {
+	switch (status.state) {
+		case 'none':
+			return m.link_status_none();
+		case 'active':
+			return m.link_status_active({ date: formatDateTime(status.until) });
+		case 'in-progress':
+			return m.link_status_in_progress({ date: formatDateTime(status.since) });
+		case 'used':
+			return m.link_status_used({ date: formatDateTime(status.on) });
+		case 'expired':
+			return m.link_status_expired({ date: formatDateTime(status.on) });
+		case 'revoked':
+			return m.link_status_revoked({ date: formatDateTime(status.on) });
+		case 'cancelled':
+			return m.link_status_cancelled();
+	}
 }
 
 export function recommendationLabel(value: 'strong-no' | 'no' | 'yes' | 'strong-yes'): string {

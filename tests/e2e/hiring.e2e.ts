@@ -11,6 +11,10 @@ async function scoreEverything(page: Page, score: number, recommendation: string
 	}
 	await page.getByRole('radio', { name: recommendation, exact: true }).check();
 	await page.getByRole('button', { name: 'Submit my scores' }).click();
+	// The whole scorecard to look over first: nothing is final until it is confirmed.
+	await expect(page.getByRole('heading', { name: 'Check your scorecard before you submit' })).toBeVisible();
+	await expect(page.getByText('Once submitted, your rating cannot be changed')).toBeVisible();
+	await page.getByRole('button', { name: 'Confirm and submit' }).click();
 	await expect(page.getByRole('status')).toHaveText('Your scores are submitted.');
 }
 
@@ -62,8 +66,10 @@ test('an online interview: scheduled, taken through the link, scored blind by tw
 	await expect(candidate.getByRole('heading', { name: 'Thank you' })).toBeVisible();
 	await candidateContext.close();
 
-	// The manager reads the transcript with its highlights and scores blind.
+	// The manager reads the transcript with its highlights and scores blind; the link says it was used.
 	await page.reload();
+	await expect(page.getByText(/^Link used: the candidate finished on /)).toBeVisible();
+	await expect(page.getByText(/A link is active|Link active until/)).toHaveCount(0);
 	await expect(page.getByText(/Automatic score \(advisory\): \d+/)).toBeVisible();
 	await expect(page.locator('mark').first()).toBeVisible();
 	await expect(page.getByText('Submit your own scores to see the panel’s.')).toBeVisible();
@@ -148,7 +154,9 @@ test('a live interview: the cue card moves on with the interviewer’s verdicts'
 	const ended = page.getByText('The role-play has ended. Score the rubric now.');
 	for (let turns = 2; turns < 14 && !(await ended.isVisible()); turns++) {
 		await page.getByRole('button', { name: '✗ Not handled' }).click();
-		await expect(page.getByText(/Score for this reply/)).toHaveCount(turns);
+		// Each turn is the interviewer's verdict, with no score for a reply nobody typed.
+		await expect(page.getByText('Interviewer’s verdict')).toHaveCount(turns);
+		await expect(page.getByText(/Score for this reply/)).toHaveCount(0);
 	}
 	await expect(page.getByText('The role-play has ended. Score the rubric now.')).toBeVisible();
 });

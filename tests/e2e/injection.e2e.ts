@@ -112,7 +112,7 @@ test('payloads in content and in every form are shown as text and never run', as
 	await candidatePage.request.post(`${server.url}${link}?/start`, { form: { consent: 'yes' }, headers: { origin: server.url, accept: 'text/html' } });
 	await candidatePage.request.post(`${server.url}${link}?/reply`, { form: { turn: '0', reply: 'Hello <img src=x onerror=xss()> this is Kevin from MetalHub' }, headers: { origin: server.url, accept: 'text/html' } });
 	const scores = Object.fromEntries(['opening', 'needs-discovery', 'objection-handling', 'product-knowledge', 'closing', 'composure', 'articulation'].map((c) => [`score-${c}`, '3']));
-	await postForm(page, `/hiring/interviews/${interviewId}?/rate`, { ...scores, notes: '<script>xss()</script> notes', recommendation: 'yes', intent: 'submit' });
+	await postForm(page, `/hiring/interviews/${interviewId}?/rate`, { ...scores, notes: '<script>xss()</script> notes', recommendation: 'yes', intent: 'confirm' });
 	const teamId = idAfter((await postForm(page, '/admin/teams?/create', { name: '<img src=x onerror=xss()> Team' })).headers()['location']);
 	const repId = (await (await page.request.get(`${server.url}/team/cohorts`)).text()).match(/name="reps" value="([a-z0-9]+)"/)![1]!;
 	await postForm(page, `/admin/teams/${teamId}?/add`, { userId: repId, role: 'rep' });

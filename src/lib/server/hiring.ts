@@ -29,6 +29,7 @@ import type { SessionUser } from './auth/session';
 import { pageAt, type Pager } from '$lib/pages';
 import type { ContentLocale } from '$lib/engine/content';
 import { missingCriteria } from '$lib/engine/hiring/rubric';
+import { linkStatus, type LinkStatus } from '$lib/engine/hiring/link-status';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INTERVIEW_INVITE_LIFETIME_MS = 14 * DAY_MS;
@@ -104,6 +105,8 @@ export interface InterviewRow {
 	scheduledAt: Date;
 	cancelled: boolean;
 	scenarioTitle: string;
+	/** An online interview's candidate link as it stands now; null for a live one. */
+	link: LinkStatus | null;
 }
 
 // Lists leave out the pinned rubric: several kilobytes per interview that a list never shows.
@@ -119,8 +122,10 @@ function visibleInterviews(db: Db, user: SessionUser, position?: string): { inte
 		.all();
 }
 
-export function listVisibleInterviews(db: Db, user: SessionUser, position?: string): InterviewRow[] {
-	return visibleInterviews(db, user, position).map(({ interview, candidate }) => ({
+export function listVisibleInterviews(db: Db, user: SessionUser, position?: string, now = new Date()): InterviewRow[] {
+	const rows = visibleInterviews(db, user, position);
+	const links = linkStatusesOf(db, rows.map(({ interview }) => interview).filter((interview) => interview.mode === 'online'), now);
+	return rows.map(({ interview, candidate }) => ({
 		id: interview.id,
 		candidateId: candidate.id,
 		candidateName: candidate.name,
@@ -128,7 +133,8 @@ export function listVisibleInterviews(db: Db, user: SessionUser, position?: stri
 		mode: interview.mode,
 		scheduledAt: interview.scheduledAt,
 		cancelled: interview.cancelledAt !== null,
-		scenarioTitle: revisionTitle(db, interview)
+		scenarioTitle: revisionTitle(db, interview),
+		link: links.get(interview.id) ?? null
 	}));
 }
 
@@ -353,6 +359,37 @@ export function revokeInterviewInvites(db: Db, interviewId: string, userId: stri
 export function activeInviteOf(db: Db, interviewId: string, now = new Date()): { expiresAt: Date } | undefined {
 	const invite = db.select().from(interviewInvites).where(and(eq(interviewInvites.interviewId, interviewId), isNull(interviewInvites.revokedAt))).orderBy(desc(interviewInvites.createdAt)).get();
 	return invite && invite.expiresAt.getTime() > now.getTime() ? { expiresAt: invite.expiresAt } : undefined;
+}
+
+/**
+ * The candidate links of these online interviews as they stand at `now` (`linkStatus`): each
+ * interview's latest link and the candidate's latest role-play, read for all of them at once.
+ */
+export function linkStatusesOf(db: Db, online: readonly Pick<Interview, 'id' | 'cancelledAt'>[], now: Date): Map<string, LinkStatus> {
+	const ids = online.map((interview) => interview.id);
+	const statuses = new Map<string, LinkStatus>();
+	if (ids.length === 0) return statuses;
+	const latestInvite = new Map<string, { expiresAt: Date; revokedAt: Date | null }>();
+	for (const invite of db.select({ interviewId: interviewInvites.interviewId, expiresAt: interviewInvites.expiresAt, revokedAt: interviewInvites.revokedAt }).from(interviewInvites).where(inArray(interviewInvites.interviewId, ids)).orderBy(desc(interviewInvites.createdAt)).all()) {
+		if (!latestInvite.has(invite.interviewId)) latestInvite.set(invite.interviewId, invite);
+	}
+	const latestAttempt = new Map<string, { status: string; startedAt: Date; endedAt: Date | null }>();
+	for (const attempt of db
+		.select({ interviewId: attempts.interviewId, status: attempts.status, startedAt: attempts.startedAt, endedAt: attempts.endedAt })
+		.from(attempts)
+		.where(and(inArray(attempts.interviewId, ids), sql`${attempts.mode} != 'live'`))
+		.orderBy(desc(attempts.startedAt))
+		.all()) {
+		if (attempt.interviewId && !latestAttempt.has(attempt.interviewId)) latestAttempt.set(attempt.interviewId, attempt);
+	}
+	for (const interview of online) {
+		statuses.set(interview.id, linkStatus({ invite: latestInvite.get(interview.id) ?? null, attempt: latestAttempt.get(interview.id) ?? null, cancelled: interview.cancelledAt !== null }, now));
+	}
+	return statuses;
+}
+
+export function linkStatusOf(db: Db, interview: Pick<Interview, 'id' | 'cancelledAt'>, now = new Date()): LinkStatus {
+	return linkStatusesOf(db, [interview], now).get(interview.id)!;
 }
 
 export type CandidateLink = { ok: true; interview: Interview; candidate: Candidate; attempt: Attempt | undefined } | { ok: false; reason: 'invalid' | 'expired' | 'revoked' | 'used' | 'cancelled' };

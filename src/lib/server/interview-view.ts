@@ -7,6 +7,7 @@ import { partsFromSpans } from '$lib/highlight-spans';
 import type { Attempt } from './db/schema';
 import type { Rubric } from '$lib/engine/content';
 import { summarizePanel, weightedScore } from '$lib/engine/hiring/rubric';
+import { verdictOf } from '$lib/engine/hiring/verdict';
 
 /** The interview if this user may see it; a 404 otherwise, so that its existence does not leak. */
 export function interviewFor(db: Db, user: SessionUser, interviewId: string) {
@@ -17,13 +18,17 @@ export function interviewFor(db: Db, user: SessionUser, interviewId: string) {
 	return { interview, candidate, scenario: compiled.scenario, locale, rubric: interview.rubric };
 }
 
-/** A role-play's transcript with the scoring highlights, for interviewers (never for candidates). */
+/**
+ * A role-play's transcript with the scoring highlights, for interviewers (never for candidates).
+ * In a live interview a turn is the interviewer's verdict and their note, not the candidate's words.
+ */
 export function transcriptOf(db: Db, attempt: Attempt) {
 	const { turns } = loadAttempt(db, attempt);
 	return turns.map((turn) => {
 		const result = turn.result;
 		return {
 			index: turn.index,
+			judged: attempt.mode === 'live' ? { verdict: verdictOf(turn.score), note: turn.reply } : null,
 			customer: turn.customer,
 			reply: partsFromSpans(turn.reply, result.points.flatMap((p) => p.spans)),
 			score: turn.score,

@@ -33,6 +33,13 @@ export interface PanelRating {
 	scores: Readonly<Record<string, number>>;
 }
 
+/** An agreement figure resting on fewer interviews than this is too few to rely on. */
+export const MIN_CALIBRATION_INTERVIEWS = 5;
+
+export function tooFewToRely(interviews: number): boolean {
+	return interviews < MIN_CALIBRATION_INTERVIEWS;
+}
+
 export interface Calibration {
 	interviewerId: string;
 	/** Weighted kappa between this interviewer and the rest of the panel (their rounded mean). */
@@ -40,6 +47,8 @@ export interface Calibration {
 	/** How many interviews, and how many criterion scores, the figure rests on. */
 	interviews: number;
 	pairs: number;
+	/** Fewer than MIN_CALIBRATION_INTERVIEWS interviews: the figure says little yet. */
+	tooFew: boolean;
 }
 
 /**
@@ -66,6 +75,6 @@ export function calibrate(ratings: readonly PanelRating[]): Calibration[] {
 			}
 			if (counted) interviews++;
 		}
-		return { interviewerId, kappa: weightedKappa(pairs), interviews, pairs: pairs.length };
+		return { interviewerId, kappa: weightedKappa(pairs), interviews, pairs: pairs.length, tooFew: tooFewToRely(interviews) };
 	});
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, weightedKappa } from './agreement';
-import { missingCriteria, summarizePanel, weightedScore, type RatingInput } from './rubric';
+import { calibrate, tooFewToRely, weightedKappa } from './agreement';
+import { missingCriteria, recommendationSpread, summarizePanel, weightedScore, type RatingInput } from './rubric';
 
 const rubric = {
 	criteria: [
@@ -37,6 +37,33 @@ describe('rubric maths', () => {
 		// a: (75×10 + 25×30) ÷ 40 = 37.5; b: 75; mean 56.25 → 56.3
 		expect(summary.score).toBe(56.3);
 		expect(summary.recommendations).toEqual({ 'strong-no': 0, no: 1, yes: 1, 'strong-yes': 0 });
+		// "No" against "yes" is one level: no recommendation disagreement (c's "strong no" is a draft).
+		expect(summary).toMatchObject({ recommendationSpread: 1, recommendationDisagreement: false });
+	});
+
+	it('flags "strong yes" against "no" as a recommendation disagreement, from submitted ratings only', () => {
+		const rating = (interviewerId: string, recommendation: RatingInput['recommendation'], submitted = true): RatingInput => ({ interviewerId, scores: { opening: 4, objection: 4 }, recommendation, submitted });
+		expect(summarizePanel(rubric, [rating('a', 'strong-yes'), rating('b', 'no')])).toMatchObject({ recommendationSpread: 2, recommendationDisagreement: true });
+		expect(summarizePanel(rubric, [rating('a', 'strong-yes'), rating('b', 'no', false)])).toMatchObject({ recommendationSpread: 0, recommendationDisagreement: false });
+		// The rubric rows agree: the recommendations alone are flagged.
+		expect(summarizePanel(rubric, [rating('a', 'strong-yes'), rating('b', 'no')]).criteria.every((c) => !c.disagreement)).toBe(true);
+	});
+});
+
+describe('recommendation spread', () => {
+	const counts = (strongNo: number, no: number, yes: number, strongYes: number) => ({ 'strong-no': strongNo, no, yes, 'strong-yes': strongYes });
+	it.each([
+		{ what: 'nobody yet', given: counts(0, 0, 0, 0), spread: 0, disagreement: false },
+		{ what: 'one panelist', given: counts(0, 0, 0, 1), spread: 0, disagreement: false },
+		{ what: 'all "yes"', given: counts(0, 0, 3, 0), spread: 0, disagreement: false },
+		{ what: '"yes" against "no"', given: counts(0, 1, 1, 0), spread: 1, disagreement: false },
+		{ what: '"strong yes" against "yes"', given: counts(0, 0, 2, 1), spread: 1, disagreement: false },
+		{ what: '"strong yes" against "no"', given: counts(0, 1, 0, 1), spread: 2, disagreement: true },
+		{ what: '"yes" against "strong no"', given: counts(1, 0, 1, 0), spread: 2, disagreement: true },
+		{ what: '"strong yes" against "strong no"', given: counts(1, 0, 0, 1), spread: 3, disagreement: true },
+		{ what: 'a spread of three with one in the middle', given: counts(1, 0, 4, 1), spread: 3, disagreement: true }
+	])('$what: spread $spread', ({ given, spread, disagreement }) => {
+		expect(recommendationSpread(given)).toEqual({ spread, disagreement });
 	});
 });
 
@@ -89,8 +116,18 @@ describe('calibrate', () => {
 			{ interviewId: 'i3', interviewerId: 'a', scores: { x: 2 } }
 		]);
 		expect(result).toEqual([
-			{ interviewerId: 'a', kappa: 1, interviews: 2, pairs: 4 },
-			{ interviewerId: 'b', kappa: 1, interviews: 2, pairs: 4 }
+			{ interviewerId: 'a', kappa: 1, interviews: 2, pairs: 4, tooFew: true },
+			{ interviewerId: 'b', kappa: 1, interviews: 2, pairs: 4, tooFew: true }
 		]);
+	});
+
+	it('calls a figure on fewer than five interviews too few to rely on, five or more not', () => {
+		expect([0, 1, 4, 5, 12].map(tooFewToRely)).toEqual([true, true, true, false, false]);
+		const panel = (n: number) => Array.from({ length: n }, (_, i) => [
+			{ interviewId: `i${i}`, interviewerId: 'a', scores: { x: (i % 5) + 1 } },
+			{ interviewId: `i${i}`, interviewerId: 'b', scores: { x: ((i + 1) % 5) + 1 } }
+		]).flat();
+		expect(calibrate(panel(4)).map((c) => [c.interviews, c.tooFew])).toEqual([[4, true], [4, true]]);
+		expect(calibrate(panel(5)).map((c) => [c.interviews, c.tooFew])).toEqual([[5, false], [5, false]]);
 	});
 });

@@ -70,13 +70,30 @@ export interface CriterionSummary {
 	disagreement: boolean;
 }
 
+/** Recommendations in order, weakest first: a spread of two levels or more is a disagreement. */
+const RECOMMENDATION_LEVELS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
+export type RecommendationCounts = Record<(typeof RECOMMENDATION_LEVELS)[number], number>;
+
+/**
+ * How many levels apart the submitted recommendations lie (0 with fewer than two), and whether that
+ * is a disagreement to talk about: "strong yes" against "no", "yes" against "strong no", or wider.
+ */
+export function recommendationSpread(counts: Readonly<RecommendationCounts>): { spread: number; disagreement: boolean } {
+	const given = RECOMMENDATION_LEVELS.flatMap((level, i) => (counts[level] > 0 ? [i] : []));
+	const spread = given.length > 0 ? Math.max(...given) - Math.min(...given) : 0;
+	return { spread, disagreement: spread >= DISAGREEMENT_SPREAD };
+}
+
 export interface PanelSummary {
 	criteria: CriterionSummary[];
 	/** Mean of the submitted ratings' weighted scores, 0–100 to one decimal, rounded half up. */
 	score: number | null;
 	/** The largest spread over the criteria. */
 	spread: number;
-	recommendations: Record<'strong-no' | 'no' | 'yes' | 'strong-yes', number>;
+	recommendations: RecommendationCounts;
+	/** The submitted recommendations' spread in levels, flagged like a criterion's. */
+	recommendationSpread: number;
+	recommendationDisagreement: boolean;
 	submitted: number;
 }
 
@@ -93,11 +110,14 @@ export function summarizePanel(rubric: CriteriaWeights, ratings: readonly Rating
 	const tenths = submitted.map((r) => weightedTenths(rubric, r.scores)).filter((s): s is number => s !== null);
 	const recommendations = { 'strong-no': 0, no: 0, yes: 0, 'strong-yes': 0 };
 	for (const r of submitted) if (r.recommendation) recommendations[r.recommendation]++;
+	const { spread: recommendationSpreadLevels, disagreement: recommendationDisagreement } = recommendationSpread(recommendations);
 	return {
 		criteria,
 		score: tenths.length > 0 ? roundedQuotient(tenths.reduce((a, b) => a + b, 0), tenths.length) / 10 : null,
 		spread: Math.max(0, ...criteria.map((c) => c.spread)),
 		recommendations,
+		recommendationSpread: recommendationSpreadLevels,
+		recommendationDisagreement,
 		submitted: submitted.length
 	};
 }

@@ -19,7 +19,12 @@ export interface RolePlayContext {
 	turns: number;
 }
 
-export type RolePlayEvent = { type: 'rep.reply'; score: number; weight: number; choice?: number } | { type: 'time.up' };
+/**
+ * `unanswered`: the reply did nothing with the customer's line (a live interviewer's "not handled").
+ * A re-ask then puts the beat's own line again: its `say` is written for a weak answer and may take
+ * up what the answer said (an offer, a figure), which this one did not say.
+ */
+export type RolePlayEvent = { type: 'rep.reply'; score: number; weight: number; choice?: number; unanswered?: boolean } | { type: 'time.up' };
 
 /** A snapshot as stored: plain JSON. */
 export type PersistedRolePlay = ReturnType<CompiledScenario['machine']['getPersistedSnapshot']>;
@@ -72,7 +77,7 @@ function compileMachine(scenario: Scenario) {
 				return {
 					beat: params.goto,
 					visits: { ...context.visits, [params.goto]: (context.visits[params.goto] ?? 0) + 1 },
-					say: params.say,
+					say: event.unanswered && params.goto === context.beat ? null : params.say,
 					scoreSum: context.scoreSum + event.score * event.weight,
 					weightSum: context.weightSum + event.weight,
 					turns: context.turns + 1
@@ -193,7 +198,8 @@ export interface Turn {
 
 /**
  * A reply: typed text, a multiple-choice option, or (live interviews) the interviewer's judgement
- * of how the candidate handled the customer's line, 0 to 1, with an optional note.
+ * of how the candidate handled the customer's line, 0 to 1 (0: not handled, see `unanswered`), with
+ * an optional note: the interviewer's, not the candidate's words.
  */
 export type ReplyInput = { mode: 'text'; reply: string } | { mode: 'choice'; choice: number } | { mode: 'judged'; score: number; note?: string };
 
@@ -235,7 +241,8 @@ export function step(
 	}
 	// XState's documented pure transition. A hand-built actor scope was about 25 µs a turn cheaper
 	// (1–2 % of a turn's request), not worth relying on XState's internals.
-	const [next] = transition(machine, current, { type: 'rep.reply', score, weight: beatWeight(beat), choice: choice ?? undefined });
+	const unanswered = input.mode === 'judged' && score === 0;
+	const [next] = transition(machine, current, { type: 'rep.reply', score, weight: beatWeight(beat), choice: choice ?? undefined, unanswered });
 	const state = stateOf(compiled, next);
 	return {
 		snapshot: machine.getPersistedSnapshot(next),

@@ -147,7 +147,20 @@ describe('step with an interviewer’s judgement (live interviews)', () => {
 		expect(handled.state.beat).toBe('price');
 		expect(handled.turn).toMatchObject({ reply: 'Clear opening', score: 1 });
 		const notHandled = step(compiled, start.snapshot, { mode: 'judged', score: 0 });
-		expect(notHandled.state).toMatchObject({ beat: 'greet', customer: 'Who is this? Get to the point.' });
+		expect(notHandled.state).toMatchObject({ beat: 'greet', customer: "Hello? I'm busy." });
+	});
+
+	it('on "partly" pushes back with the re-ask line; on "not handled" puts the beat’s own line again, never the re-ask line', () => {
+		const start = startRolePlay(compiled);
+		const partly = step(compiled, start.snapshot, { mode: 'judged', score: 0.5, note: 'Said his name only' });
+		expect(partly.state).toMatchObject({ beat: 'greet', customer: 'Who is this? Get to the point.' });
+		const not = step(compiled, start.snapshot, { mode: 'judged', score: 0 });
+		expect(not.state).toMatchObject({ beat: 'greet', customer: "Hello? I'm busy." });
+		expect(not.turn).toMatchObject({ beat: 'greet', next: 'greet', score: 0, reply: '' });
+		// The tries still count: a second "not handled" takes the scenario's way out.
+		expect(step(compiled, not.snapshot, { mode: 'judged', score: 0 }).state).toMatchObject({ beat: 'hangup', ended: 'lost' });
+		// A typed reply that scores nothing is not a verdict: it keeps the scenario's re-ask line.
+		expect(step(compiled, start.snapshot, { mode: 'text', reply: 'um' }).state.customer).toBe('Who is this? Get to the point.');
 	});
 
 	it('refuses a judgement outside 0 to 1', () => {

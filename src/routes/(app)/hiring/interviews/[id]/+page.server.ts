@@ -3,10 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { OVERRIDE_REASONS, RECOMMENDATIONS, type OverrideReason, type Recommendation } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
-import { activeInviteOf, createInterviewInvite, interviewAttempt, isOnPanel, overrideAttemptScore, overridesOf, revokeInterviewInvites, saveRating, startInterviewAttempt } from '$lib/server/hiring';
+import { createInterviewInvite, linkStatusOf, interviewAttempt, isOnPanel, overrideAttemptScore, overridesOf, revokeInterviewInvites, saveRating, startInterviewAttempt } from '$lib/server/hiring';
 import { expireIfDue } from '$lib/server/practice';
 import { interviewFor, panelView, transcriptOf } from '$lib/server/interview-view';
 import { clipText, readForm, textField } from '$lib/server/forms';
+import { missingCriteria } from '$lib/engine/hiring/rubric';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -19,7 +20,7 @@ export const load: PageServerLoad = (event) => {
 		candidate: { name: candidate.name, position: candidate.position, contact: candidate.contact, notes: candidate.notes },
 		scenario: { title: scenario.title, persona: scenario.persona, minutes: scenario.minutes, locale },
 		rubric,
-		invite: interview.mode === 'online' ? (activeInviteOf(db, interview.id) ?? null) : null,
+		link: interview.mode === 'online' ? linkStatusOf(db, interview) : null,
 		attempt: attempt ? { id: attempt.id, status: attempt.status, score: attempt.score } : null,
 		transcript: attempt ? transcriptOf(db, attempt) : [],
 		overrides: attempt ? overridesOf(db, attempt.id) : [],
@@ -53,12 +54,17 @@ export const actions: Actions = {
 		const data = await readForm(event);
 		const scores = Object.fromEntries(rubric.criteria.map((c) => [c.id, Number(textField(data, `score-${c.id}`))]).filter(([, v]) => Number.isInteger(v) && (v as number) >= 1));
 		const recommendation = textField(data, 'recommendation');
-		const result = saveRating(db, interview, user.id, {
-			scores,
-			notes: textField(data, 'notes'),
-			recommendation: isRecommendation(recommendation) ? recommendation : null,
-			submit: textField(data, 'intent') === 'submit'
-		});
+		const intent = textField(data, 'intent');
+		const input = { scores, notes: textField(data, 'notes'), recommendation: isRecommendation(recommendation) ? recommendation : null };
+		if (intent === 'submit') {
+			// A submitted rating is final: first the whole scorecard to look over, kept as a draft
+			// meanwhile; only "Confirm and submit" (intent=confirm) submits it.
+			if (missingCriteria(rubric, scores).length > 0 || !input.recommendation) return fail(400, { action: 'rate' as const, problem: 'incomplete' as const });
+			const draft = saveRating(db, interview, user.id, { ...input, submit: false });
+			if (!draft.ok) return fail(400, { action: 'rate' as const, problem: draft.problem });
+			return { action: 'rate' as const, review: { scores: draft.rating.scores, recommendation: draft.rating.recommendation!, notes: draft.rating.notes } };
+		}
+		const result = saveRating(db, interview, user.id, { ...input, submit: intent === 'confirm' });
 		if (!result.ok) return fail(400, { action: 'rate' as const, problem: result.problem });
 		return { action: 'rate' as const, submitted: result.rating.submittedAt !== null };
 	},

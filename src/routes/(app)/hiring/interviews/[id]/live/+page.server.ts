@@ -7,8 +7,7 @@ import { interviewAttempt } from '$lib/server/hiring';
 import { expireIfDue, loadAttempt, answerTurn } from '$lib/server/practice';
 import { interviewFor, transcriptOf } from '$lib/server/interview-view';
 import { clipText, readForm, textField } from '$lib/server/forms';
-
-const VERDICT_SCORES = { handled: 1, partly: 0.5, not: 0 } as const;
+import { cueAfterVerdict, isVerdict, VERDICT_SCORES } from '$lib/engine/hiring/verdict';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -19,7 +18,8 @@ export const load: PageServerLoad = (event) => {
 		return { interview: { id: interview.id }, candidate: { name: candidate.name }, scenario: { title: '', persona: { name: '', role: '', company: '' }, locale }, attempt: null, card: null, transcript: [] };
 	}
 	const attempt = expireIfDue(db, found);
-	const { scenario, state } = loadAttempt(db, attempt);
+	const { scenario, state, turns } = loadAttempt(db, attempt);
+	const last = turns.at(-1);
 	const beat = scenario.beats[state.beat]!;
 	const script = beat.script ? findContent(db, 'script', beat.script, locale) : undefined;
 	return {
@@ -28,7 +28,7 @@ export const load: PageServerLoad = (event) => {
 		scenario: { title: scenario.title, persona: scenario.persona, locale },
 		attempt: { status: attempt.status, turnCount: attempt.turnCount, deadlineAt: attempt.deadlineAt.getTime() },
 		// The interviewer's cue card: what to say, what a good answer contains, what to watch for.
-		card: attempt.status === 'active' ? { say: state.customer, listenFor: beat.expect.map((p) => p.point), watchOut: beat.avoid.map((p) => p.point), variants: script?.data.variants ?? [] } : null,
+		card: attempt.status === 'active' ? { say: state.customer, listenFor: beat.expect.map((p) => p.point), watchOut: beat.avoid.map((p) => p.point), variants: script?.data.variants ?? [], after: cueAfterVerdict(last ? { score: last.score, beat: last.beat, next: state.beat } : null) } : null,
 		transcript: transcriptOf(db, attempt)
 	};
 };
@@ -40,8 +40,8 @@ export const actions: Actions = {
 		const db = getDb();
 		const { interview } = interviewFor(db, user, event.params.id);
 		const attempt = interviewAttempt(db, interview.id, 'live');
-		const verdict = textField(data, 'verdict') as keyof typeof VERDICT_SCORES;
-		if (!attempt || !Object.hasOwn(VERDICT_SCORES, verdict)) return fail(400, { problem: 'ended' as const });
+		const verdict = textField(data, 'verdict');
+		if (!attempt || !isVerdict(verdict)) return fail(400, { problem: 'ended' as const });
 		const outcome = await answerTurn(db, attempt.id, { mode: 'judged', score: VERDICT_SCORES[verdict], note: clipText(textField(data, 'note'), 1000) }, Number(textField(data, 'turn')));
 		if (!outcome.ok) return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason });
 		return { judged: true };
