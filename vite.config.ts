@@ -17,6 +17,9 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'bench/**/*.spec.ts'],
 		environment: 'node',
-		expect: { requireAssertions: true }
+		expect: { requireAssertions: true },
+		// A spec's first test builds its world (accounts hashed with Argon2, content synced): over
+		// Vitest's 5 s when the suite's workers share two busy cores. A test that hangs still fails.
+		testTimeout: 20_000
 	}
 });
