@@ -89,6 +89,13 @@ export const SCORING = {
 	 * rest. A harmless, vague reply is better than one that breaks a rule, as a trainer grades them.
 	 */
 	cleanBase: 0.2,
+	/** What a reply that falls into a pitfall of the beat keeps at least: it is poor, not harmful. */
+	pitfallFloor: 0.1,
+	/** A reply that breaks a company rule keeps this share of its score, and at most `ruleCap`. */
+	ruleCut: 0.2,
+	ruleCap: 0.1,
+	/** The most a reply that is not speech (notes, a list of cue words, stage directions, repeats) keeps. */
+	notSpeechCap: 0.1,
 	/** A next step is worth more than the other signals: the call is there to get one. */
 	signalBonus: { question: 0.05, acknowledge: 0.05, concrete: 0.05, 'next-step': 0.1 } satisfies Record<Signal, number>,
 	maxSignalBonus: 0.2,
@@ -484,9 +491,16 @@ export function scoreReply(
 	score += Math.min(SCORING.maxSignalBonus, signals.reduce((sum, signal) => sum + SCORING.signalBonus[signal], 0));
 	const { nearest, credit: closeness } = closenessOf(reply, modelAnswers);
 	score += closeness;
+	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
+	// whatever else the reply does well.
+	const beatPitfall = beatPitfalls.some((p) => p.hit);
+	const ruleBroken = pitfalls.some((p) => p.hit && p.rule !== undefined);
+	if (beatPitfall && !ruleBroken) score = Math.max(SCORING.pitfallFloor, score);
+	if (ruleBroken) score = Math.min(score * SCORING.ruleCut, SCORING.ruleCap);
 	if (flags.includes('too-short')) score *= 0.5;
-	if (flags.includes('cue-list') || flags.includes('notes') || flags.includes('stage-directions') || flags.includes('repeated-sentence')) score *= 0.2;
-	if (flags.includes('repeats-earlier-reply')) score *= 0.2;
+	// Not speech, or the same words again: a trainer's 1, however good the words.
+	if (flags.includes('cue-list') || flags.includes('notes') || flags.includes('stage-directions') || flags.includes('repeated-sentence')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
+	if (flags.includes('repeats-earlier-reply')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
 	if (flags.includes('monologue')) score *= 0.5;
 	if (flags.includes('too-long')) score -= 0.1;
 	score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;

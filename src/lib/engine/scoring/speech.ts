@@ -27,6 +27,7 @@ export function isStageDirections(reply: string, brackets: readonly Span[]): boo
 const PERSON_EN = /\b(?:i|i'm|im|i'll|ill|i've|ive|you|you're|youre|your|we|we're|were|we'll|our|us|me|my|he|she|they|them|his|her|their|it's|let's|lets)\b/;
 // Fillers and particles belong to speech (a transcript of a call is full of them), never to notes.
 const PERSON_ZH = /[我您你妳咱他她嗯呃喔欸啦吧耶哇]|那個|就是說|像是說/;
+const NOTE_WORDS = /\b(?:vs|w\/|yrs|e\.g|etc|approx|re:)(?=[\s.,/]|$)/;
 const NOTE_MARKS = /->|→|=>|=|\/|;|\+/g;
 const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
 
@@ -68,7 +69,14 @@ export function isNotes(reply: string): boolean {
 	if (fragments.length >= 4 && averageWords <= 3.5 && grammar.share < (chinese ? 0.15 : 0.2)) return true;
 	// A run of words without a mark between them, as a list is typed in a hurry.
 	if (!chinese && grammar.words >= 8 && grammar.share < 0.15 && !/[.,!?;:]/.test(text)) return true;
-	if (PERSON_EN.test(text.toLowerCase()) || PERSON_ZH.test(text)) return false;
+	// A run of words with no mark at all and few words of grammar, naming no one: keywords typed in a row.
+	const person = PERSON_EN.test(text.toLowerCase()) || PERSON_ZH.test(text);
+	if (!chinese && !person && grammar.words >= 10 && grammar.share < 0.25 && !/[.,!?;:]/.test(text.replace(/(?<=\d)[,.](?=\d)|[.?!]\s*$/g, ''))) return true;
+	// Five or more short fragments that name no one: a list of talking points, not a sentence to a person.
+	if (!person && fragments.length >= 5 && averageWords <= 4 && grammar.share < (chinese ? 0.2 : 0.3)) return true;
+	// Abbreviations of notes between fragments (vs, w/, yrs, e.g.).
+	if (fragments.length >= 4 && NOTE_WORDS.test(text.toLowerCase())) return true;
+	if (person) return false;
 	if ((text.match(CHINESE_SPACE) ?? []).length >= 2) return short;
 	return fragments.length >= 4 && averageWords <= 2.5 && !/[.?!。？！]\s*$/.test(text);
 }
