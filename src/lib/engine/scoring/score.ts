@@ -42,7 +42,7 @@ export interface PitfallResult {
 export const SIGNALS = ['question', 'acknowledge', 'concrete', 'next-step'] as const;
 export type Signal = (typeof SIGNALS)[number];
 
-export const FLAGS = ['too-short', 'too-long', 'cue-list', 'notes', 'stage-directions', 'repeated-sentence', 'repeats-earlier-reply', 'monologue'] as const;
+export const FLAGS = ['too-short', 'too-long', 'cue-list', 'notes', 'stage-directions', 'repeated-sentence', 'repeats-earlier-reply', 'monologue', 'off-topic'] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export interface ReplyScore {
@@ -172,6 +172,9 @@ export interface Phrasebook {
 	intents: IntentPhrases;
 	rules: readonly CompanyRule[];
 }
+/** The lexicon intent that lists the words of what the calls are about: a reply with none of them, making no key point, is off-topic. */
+export const ON_TOPIC = 'on-topic';
+const ON_TOPIC_CUES = [`${INTENT_PREFIX}${ON_TOPIC}`];
 export const NO_PHRASEBOOK: Phrasebook = { intents: new Map(), rules: [] };
 
 /** How far around a rule's cue its `unless` phrases are looked for, in characters: the sentence around it, roughly. */
@@ -477,6 +480,19 @@ export function scoreReply(
 	const compact = normalized.replace(/\s+/g, '');
 	if (new Set(sentences).size < sentences.length || repeatsItself(compact) || restatesItself(reply)) flags.push('repeated-sentence');
 	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');
+	// Off-topic: no key point, no pitfall, and none of the words of what the call is about (the
+	// lexicon's `on-topic` intent; without one, nothing is off-topic).
+	// Said in the negative, a word still names the subject ("we're not a scam"); notes are flagged already.
+	if (
+		phrasebook.intents.has(ON_TOPIC) &&
+		!flags.includes('notes') &&
+		!flags.includes('stage-directions') &&
+		!points.some((p) => p.hit) &&
+		!pitfalls.some((p) => p.hit) &&
+		findAny(matcherFor(folded, normalized, [], () => true, phrasebook.intents), ON_TOPIC_CUES).length === 0 &&
+		!(beat.customer && refersTo(reply, beat.customer))
+	)
+		flags.push('off-topic');
 	if (!signals.includes('question') && length >= (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin) && !(beat.customer && refersTo(reply, beat.customer))) flags.push('monologue');
 
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
@@ -500,6 +516,7 @@ export function scoreReply(
 	if (flags.includes('too-short')) score *= 0.5;
 	// Not speech, or the same words again: a trainer's 1, however good the words.
 	if (flags.includes('cue-list') || flags.includes('notes') || flags.includes('stage-directions') || flags.includes('repeated-sentence')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
+	if (flags.includes('off-topic')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
 	if (flags.includes('repeats-earlier-reply')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
 	if (flags.includes('monologue')) score *= 0.5;
 	if (flags.includes('too-long')) score -= 0.1;
