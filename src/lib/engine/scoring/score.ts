@@ -106,7 +106,9 @@ export const SCORING = {
 	cueListShare: 0.65,
 	/** From this length on, a reply with no question is a monologue. */
 	monologueCharsChinese: 90,
-	monologueWordsLatin: 50
+	monologueWordsLatin: 50,
+	/** How much longer a reply that takes up what the customer just said may run before it is a monologue. */
+	monologueReferring: 1.2
 } as const;
 
 const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; en: readonly string[] }> = {
@@ -493,7 +495,9 @@ export function scoreReply(
 		!(beat.customer && refersTo(reply, beat.customer))
 	)
 		flags.push('off-topic');
-	if (!signals.includes('question') && length >= (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin) && !(beat.customer && refersTo(reply, beat.customer))) flags.push('monologue');
+	// A reply that takes up what the customer said may run longer before it is a monologue, not for ever.
+	const monologueFrom = (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin) * (beat.customer && refersTo(reply, beat.customer) ? SCORING.monologueReferring : 1);
+	if (!signals.includes('question') && length >= monologueFrom) flags.push('monologue');
 
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
 	const hitWeight = points.filter((p) => p.hit).reduce((sum, p) => sum + p.weight, 0);

@@ -134,6 +134,7 @@ export function restatesItself(reply: string): boolean {
 		.split(chinese ? /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/ : /[.!?;\n]+/)
 		.map((sentence) => termsOf(sentence))
 		.filter((terms) => terms.size >= 3);
+	if (harpsOn(reply, chinese)) return true;
 	for (let i = 0; i < sentences.length; i++) {
 		for (let j = i + 1; j < sentences.length; j++) {
 			const [a, b] = [sentences[i]!, sentences[j]!];
@@ -142,5 +143,30 @@ export function restatesItself(reply: string): boolean {
 			if ((2 * common) / (a.size + b.size) >= SAME_SENTENCE) return true;
 		}
 	}
+	return false;
+}
+
+/** Clauses, and the share of them one word of substance must be in, for a reply to harp on it. */
+const HARP = { clauses: 3, share: 0.6 } as const;
+
+/**
+ * The same word of substance in most clauses (three or more): one point said over and over in other
+ * words (「歹勢歹勢……真的歹勢……歹勢啦」, "I understand … I really do understand … I understand").
+ * Words of grammar do not count, nor do the pairs of English words.
+ */
+function harpsOn(reply: string, chinese: boolean): boolean {
+	const clauses = reply
+		.split(chinese ? /[。！？!?；;，,、\n]|\s+(?=[\u3400-\u9fff])/ : /[.!?;,\n]+/)
+		.map((clause) => termsOf(clause))
+		.filter((terms) => terms.size > 0);
+	if (clauses.length < HARP.clauses) return false;
+	const counts = new Map<string, number>();
+	for (const terms of clauses) {
+		for (const term of terms) {
+			if (chinese ? [...term].some((char) => GRAMMAR_CHARS.has(char) || !/[\u3400-\u9fff]/.test(char)) : term.includes(' ') || GRAMMAR_WORDS.has(term) || /\d/.test(term)) continue;
+			counts.set(term, (counts.get(term) ?? 0) + 1);
+		}
+	}
+	for (const count of counts.values()) if (count >= HARP.clauses && count >= clauses.length * HARP.share) return true;
 	return false;
 }
