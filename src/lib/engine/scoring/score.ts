@@ -37,6 +37,8 @@ export interface PitfallResult {
 	spans: Span[];
 	/** Set on a company rule of the lexicon, which applies to every beat, rather than the beat's own pitfall: its id. */
 	rule?: string;
+	/** Set on a pitfall of the beat whose words also break a company rule (which is then not listed twice): the rule's id. */
+	breaks?: string;
 }
 
 export const SIGNALS = ['question', 'acknowledge', 'concrete', 'next-step'] as const;
@@ -108,7 +110,10 @@ export const SCORING = {
 	monologueCharsChinese: 90,
 	monologueWordsLatin: 50,
 	/** How much longer a reply that takes up what the customer just said may run before it is a monologue. */
-	monologueReferring: 1.2
+	monologueReferring: 1.2,
+	/** What a monologue keeps: half, or, when it takes up what the customer said, a little more; never the pass line (0.7). */
+	monologueCut: 0.5,
+	monologueReferringCut: 0.68
 } as const;
 
 const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; en: readonly string[] }> = {
@@ -336,10 +341,18 @@ function matcherFor(folded: string, normalized: string, brackets: readonly Span[
 			found.sort((a, b) => a.whole[0] - b.whole[0] || b.whole[1] - a.whole[1]);
 			const spans: Span[] = [];
 			let reached = -1;
+			// Stretches found said in the negative: another cue inside one is denied with it
+			// (「我不會跟您保證一定有幾張詢價」: 一定 … 詢價 is as denied as 保證 … 詢價).
+			const denied: Span[] = [];
 			for (const { whole, first, cue } of found) {
 				if (whole[1] <= reached) continue;
+				if (inBrackets(whole)) continue;
+				if (denied.some(([start, end]) => whole[0] < end && start < whole[1])) continue;
 				// The negation that matters comes before the cue's first words.
-				if (inBrackets(whole) || !says(first, cue)) continue;
+				if (!says(first, cue)) {
+					denied.push(whole);
+					continue;
+				}
 				spans.push(whole);
 				reached = Math.max(reached, whole[1]);
 			}
@@ -416,8 +429,11 @@ function companyRulesBroken(matcher: Matcher, rules: readonly CompanyRule[], bea
 	const broken: PitfallResult[] = [];
 	for (const rule of rules) {
 		const excused = rule.unless.length > 0 ? findAny(matcher, rule.unless) : [];
-		const spans = findAny(matcher, rule.cues).filter((span) => !overlaps(span, caught) && !overlaps(span, excused, UNLESS_REACH));
+		const all = findAny(matcher, rule.cues).filter((span) => !overlaps(span, excused, UNLESS_REACH));
+		const spans = all.filter((span) => !overlaps(span, caught));
 		if (spans.length > 0) broken.push({ point: rule.point, penalty: rule.penalty, hit: true, spans: joined(spans), rule: rule.id });
+		// The beat's own pitfall said it: the rule is broken all the same, and the pitfall says which.
+		for (const pitfall of beatPitfalls) if (pitfall.breaks === undefined && all.some((span) => overlaps(span, pitfall.spans))) pitfall.breaks = rule.id;
 	}
 	return broken;
 }
@@ -459,7 +475,7 @@ export function scoreReply(
 	const pitfalls = [...beatPitfalls, ...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls)];
 	// A rude question asks nothing, and rude agreement acknowledges nothing.
 	const rudeRules = new Set(phrasebook.rules.filter((rule) => rule.rude).map((rule) => rule.id));
-	const rude = pitfalls.some((p) => p.rule !== undefined && rudeRules.has(p.rule));
+	const rude = pitfalls.some((p) => (p.rule !== undefined && rudeRules.has(p.rule)) || (p.breaks !== undefined && rudeRules.has(p.breaks)));
 	const signals = detectSignals(reply, normalized, matcher).filter((signal) => !rude || (signal !== 'question' && signal !== 'acknowledge'));
 
 	const flags: Flag[] = [];
@@ -495,8 +511,9 @@ export function scoreReply(
 		!(beat.customer && refersTo(reply, beat.customer))
 	)
 		flags.push('off-topic');
-	// A reply that takes up what the customer said may run longer before it is a monologue, not for ever.
-	const monologueFrom = (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin) * (beat.customer && refersTo(reply, beat.customer) ? SCORING.monologueReferring : 1);
+	// A reply that takes up what the customer said may run longer before it is a monologue, and loses less.
+	const referring = beat.customer !== undefined && refersTo(reply, beat.customer);
+	const monologueFrom = (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin) * (referring ? SCORING.monologueReferring : 1);
 	if (!signals.includes('question') && length >= monologueFrom) flags.push('monologue');
 
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
@@ -513,8 +530,8 @@ export function scoreReply(
 	score += closeness;
 	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
 	// whatever else the reply does well.
+	const ruleBroken = pitfalls.some((p) => p.hit && (p.rule !== undefined || p.breaks !== undefined));
 	const beatPitfall = beatPitfalls.some((p) => p.hit);
-	const ruleBroken = pitfalls.some((p) => p.hit && p.rule !== undefined);
 	if (beatPitfall && !ruleBroken) score = Math.max(SCORING.pitfallFloor, score);
 	if (ruleBroken) score = Math.min(score * SCORING.ruleCut, SCORING.ruleCap);
 	if (flags.includes('too-short')) score *= 0.5;
@@ -522,7 +539,7 @@ export function scoreReply(
 	if (flags.includes('cue-list') || flags.includes('notes') || flags.includes('stage-directions') || flags.includes('repeated-sentence')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
 	if (flags.includes('off-topic')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
 	if (flags.includes('repeats-earlier-reply')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
-	if (flags.includes('monologue')) score *= 0.5;
+	if (flags.includes('monologue')) score = Math.min(1, score) * (referring ? SCORING.monologueReferringCut : SCORING.monologueCut);
 	if (flags.includes('too-long')) score -= 0.1;
 	score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 	return { score, points, pitfalls, signals, flags, closeness, nearest };
