@@ -498,8 +498,8 @@ export function scoreReply(
 	const compact = normalized.replace(/\s+/g, '');
 	if (new Set(sentences).size < sentences.length || repeatsItself(compact) || restatesItself(reply)) flags.push('repeated-sentence');
 	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');
-	// Off-topic: no key point, no pitfall, and none of the words of what the call is about (the
-	// lexicon's `on-topic` intent; without one, nothing is off-topic).
+	// Off-topic: no key point, no pitfall, none of the words of what the call is about (the lexicon's
+	// `on-topic` intent; without one, nothing is off-topic) and not one word of what the customer said.
 	// Said in the negative, a word still names the subject ("we're not a scam"); notes are flagged already.
 	if (
 		phrasebook.intents.has(ON_TOPIC) &&
@@ -508,7 +508,7 @@ export function scoreReply(
 		!points.some((p) => p.hit) &&
 		!pitfalls.some((p) => p.hit) &&
 		findAny(matcherFor(folded, normalized, [], () => true, phrasebook.intents), ON_TOPIC_CUES).length === 0 &&
-		!(beat.customer && refersTo(reply, beat.customer))
+		!(beat.customer && refersTo(reply, beat.customer, 1))
 	)
 		flags.push('off-topic');
 	// A reply that takes up what the customer said may run longer before it is a monologue, and loses less.

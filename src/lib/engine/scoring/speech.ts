@@ -73,7 +73,8 @@ export function isNotes(reply: string): boolean {
 	const person = PERSON_EN.test(text.toLowerCase()) || PERSON_ZH.test(text);
 	if (!chinese && !person && grammar.words >= 10 && grammar.share < 0.25 && !/[.,!?;:]/.test(text.replace(/(?<=\d)[,.](?=\d)|[.?!]\s*$/g, ''))) return true;
 	// Five or more short fragments that name no one: a list of talking points, not a sentence to a person.
-	if (!person && fragments.length >= 5 && averageWords <= 4 && grammar.share < (chinese ? 0.2 : 0.3)) return true;
+	// In Chinese, only a reply that is nothing but a list (enumeration marks, no comma or full stop).
+	if (!person && fragments.length >= 5 && averageWords <= 4 && (chinese ? !/[，,。.!！?？]/.test(text) : grammar.share < 0.3)) return true;
 	// Abbreviations of notes between fragments (vs, w/, yrs, e.g.).
 	if (fragments.length >= 4 && NOTE_WORDS.test(text.toLowerCase())) return true;
 	if (person) return false;
@@ -110,13 +111,13 @@ const REFERENCE_TERMS = 2;
  * in Chinese, two character pairs without a grammar character) in common. A pitch that would fit
  * any customer shares none.
  */
-export function refersTo(reply: string, customerLine: string): boolean {
+export function refersTo(reply: string, customerLine: string, terms: number = REFERENCE_TERMS): boolean {
 	const said = foldForMatch(customerLine);
 	const answer = foldForMatch(reply);
 	const ours = containsChinese(said) ? chinesePairs(answer) : englishContentWords(answer);
 	const theirs = containsChinese(said) ? chinesePairs(said) : englishContentWords(said);
 	let shared = 0;
-	for (const item of ours) if (theirs.has(item) && ++shared >= REFERENCE_TERMS) return true;
+	for (const item of ours) if (theirs.has(item) && ++shared >= terms) return true;
 	return false;
 }
 
@@ -147,6 +148,8 @@ export function restatesItself(reply: string): boolean {
 }
 
 /** Clauses, and the share of them one word of substance must be in, for a reply to harp on it. */
+// Figures recur in any sum (「第一年兩萬六千八，第二年兩萬四千一百二」): they are not harping.
+const NUMERALS = /[零〇一二三四五六七八九十兩百千萬億半幾]/;
 const HARP = { clauses: 3, share: 0.6 } as const;
 
 /**
@@ -163,7 +166,7 @@ function harpsOn(reply: string, chinese: boolean): boolean {
 	const counts = new Map<string, number>();
 	for (const terms of clauses) {
 		for (const term of terms) {
-			if (chinese ? [...term].some((char) => GRAMMAR_CHARS.has(char) || !/[\u3400-\u9fff]/.test(char)) : term.includes(' ') || GRAMMAR_WORDS.has(term) || /\d/.test(term)) continue;
+			if (chinese ? [...term].some((char) => GRAMMAR_CHARS.has(char) || NUMERALS.test(char) || !/[\u3400-\u9fff]/.test(char)) : term.includes(' ') || GRAMMAR_WORDS.has(term) || /\d/.test(term)) continue;
 			counts.set(term, (counts.get(term) ?? 0) + 1);
 		}
 	}
