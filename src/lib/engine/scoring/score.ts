@@ -76,14 +76,19 @@ export interface ReplyScore {
  *   acknowledging the customer, a concrete figure) and 0.1 for a next step, up to 0.2. Closeness
  *   to the beat's good model answers adds up to 0.1 (closeness.ts), never closeness to a bad one.
  * - The company rules of the language's lexicons apply on every beat as pitfalls (the demo's:
- *   promising results or money back, discounts or extras beyond the two-year offer, pressure,
- *   badmouthing a competitor, insults). A rude rule's breach earns no question or acknowledgement:
- *   a rude question is not a question.
- * - A very short reply scores half. Notes instead of speech (a list of the beat's cue words, fragments that
- *   address no one, bracketed stage directions) and the same words said twice are cut to a fifth; a
- *   reply given before in the same role-play, to a fifth. A long reply that asks nothing and takes
- *   up nothing the customer just said is a monologue, cut to half (it cannot pass); a very long one
- *   loses 0.1.
+ *   promising results or money back, discounts or extras beyond the two-year offer, haggling,
+ *   pressure, badmouthing a competitor, insults and talking down). Breaking one is harmful (a
+ *   trainer's 1) whatever else the reply does well: it keeps a fifth of its score, at most 0.1, also
+ *   when the beat's own pitfall caught the same words (`breaks`). A beat's pitfall alone is poor
+ *   (a 2): at least 0.1. A rude rule's breach earns no question or acknowledgement: a rude question
+ *   is not a question.
+ * - A very short reply scores half. Notes instead of speech (a list of the beat's cue words, fragments
+ *   that address no one, bracketed stage directions), the same words said twice or one word harped
+ *   on in most clauses, a reply given before in the same role-play, and an off-topic reply (no key
+ *   point, no pitfall, none of the lexicon's `on-topic` words and no word of the customer's line)
+ *   keep a fifth, at most 0.1. A long reply that asks nothing is a monologue, cut to half; one that
+ *   takes up what the customer just said may run a fifth longer and keeps at most 0.68. Neither can
+ *   pass. A very long one loses 0.1.
  */
 export const SCORING = {
 	/**
