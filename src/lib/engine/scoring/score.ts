@@ -517,9 +517,10 @@ export function scoreReply(
 	)
 		flags.push('off-topic');
 	// A reply that takes up what the customer said may run longer before it is a monologue, and loses less.
-	const referring = beat.customer !== undefined && refersTo(reply, beat.customer);
-	const monologueFrom = (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin) * (referring ? SCORING.monologueReferring : 1);
-	if (!signals.includes('question') && length >= monologueFrom) flags.push('monologue');
+	const monologueFrom = chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin;
+	// Read only for a long reply that asks nothing: it is the costlier check.
+	const referring = !signals.includes('question') && length >= monologueFrom && beat.customer !== undefined && refersTo(reply, beat.customer);
+	if (!signals.includes('question') && length >= monologueFrom * (referring ? SCORING.monologueReferring : 1)) flags.push('monologue');
 
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
 	const hitWeight = points.filter((p) => p.hit).reduce((sum, p) => sum + p.weight, 0);

@@ -1,5 +1,5 @@
 import type { Span } from './score';
-import { containsChinese, foldForMatch, stem } from './normalize';
+import { containsChinese, foldForMatch, latinWords, stem } from './normalize';
 import { termsOf } from './closeness';
 
 /*
@@ -158,18 +158,25 @@ const HARP = { clauses: 3, share: 0.6 } as const;
  * Words of grammar do not count, nor do the pairs of English words.
  */
 function harpsOn(reply: string, chinese: boolean): boolean {
-	const clauses = reply
-		.split(chinese ? /[。！？!?；;，,、\n]|\s+(?=[\u3400-\u9fff])/ : /[.!?;,\n]+/)
-		.map((clause) => termsOf(clause))
-		.filter((terms) => terms.size > 0);
+	// One reading of the reply, folded once: each clause as the set of its words of substance.
+	const folded = foldForMatch(reply);
+	const clauses: Set<string>[] = [];
+	for (const clause of folded.split(chinese ? /[。！？!?；;，,、\n]|\s+(?=[\u3400-\u9fff])/ : /[.!?;,\n]+/)) {
+		const terms = new Set<string>();
+		if (chinese) {
+			const chars = [...clause].filter((char) => /[\u3400-\u9fff]/.test(char));
+			for (let i = 0; i + 1 < chars.length; i++) {
+				const [a, b] = [chars[i]!, chars[i + 1]!];
+				if (!GRAMMAR_CHARS.has(a) && !GRAMMAR_CHARS.has(b) && !NUMERALS.test(a) && !NUMERALS.test(b)) terms.add(a + b);
+			}
+		} else {
+			for (const word of latinWords(clause)) if (word.stem.length >= 3 && !GRAMMAR_WORDS.has(word.stem) && !/\d/.test(word.stem)) terms.add(word.stem);
+		}
+		if (terms.size > 0) clauses.push(terms);
+	}
 	if (clauses.length < HARP.clauses) return false;
 	const counts = new Map<string, number>();
-	for (const terms of clauses) {
-		for (const term of terms) {
-			if (chinese ? [...term].some((char) => GRAMMAR_CHARS.has(char) || NUMERALS.test(char) || !/[\u3400-\u9fff]/.test(char)) : term.includes(' ') || GRAMMAR_WORDS.has(term) || /\d/.test(term)) continue;
-			counts.set(term, (counts.get(term) ?? 0) + 1);
-		}
-	}
+	for (const terms of clauses) for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
 	for (const count of counts.values()) if (count >= HARP.clauses && count >= clauses.length * HARP.share) return true;
 	return false;
 }
