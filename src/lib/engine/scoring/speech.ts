@@ -150,6 +150,8 @@ export function restatesItself(reply: string): boolean {
 /** Clauses, and the share of them one word of substance must be in, for a reply to harp on it. */
 // Figures recur in any sum (「第一年兩萬六千八，第二年兩萬四千一百二」): they are not harping.
 const NUMERALS = /[零〇一二三四五六七八九十兩百千萬億半幾]/;
+// …nor the units they come in ("year one is 26,800, year two 24,120, so 50,920 over two years").
+const UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'time', 'percent', 'thousand', 'hundred', 'million'].map((unit) => stem(unit)));
 const HARP = { clauses: 3, share: 0.6 } as const;
 
 /**
@@ -161,7 +163,8 @@ function harpsOn(reply: string, chinese: boolean): boolean {
 	// One reading of the reply, folded once: each clause as the set of its words of substance.
 	const folded = foldForMatch(reply);
 	const clauses: Set<string>[] = [];
-	for (const clause of folded.split(chinese ? /[。！？!?；;，,、\n]|\s+(?=[\u3400-\u9fff])/ : /[.!?;,\n]+/)) {
+	// Not the comma or point inside a figure (26,800; 1.2).
+	for (const clause of folded.split(chinese ? /[。！？!?；;，、\n]|,(?!\d)|\s+(?=[\u3400-\u9fff])/ : /[!?;\n]+|[.,](?!\d)/)) {
 		const terms = new Set<string>();
 		if (chinese) {
 			const chars = [...clause].filter((char) => /[\u3400-\u9fff]/.test(char));
@@ -170,7 +173,7 @@ function harpsOn(reply: string, chinese: boolean): boolean {
 				if (!GRAMMAR_CHARS.has(a) && !GRAMMAR_CHARS.has(b) && !NUMERALS.test(a) && !NUMERALS.test(b)) terms.add(a + b);
 			}
 		} else {
-			for (const word of latinWords(clause)) if (word.stem.length >= 3 && !GRAMMAR_WORDS.has(word.stem) && !/\d/.test(word.stem)) terms.add(word.stem);
+			for (const word of latinWords(clause)) if (word.stem.length >= 3 && !GRAMMAR_WORDS.has(word.stem) && !UNITS.has(word.stem) && !/\d/.test(word.stem)) terms.add(word.stem);
 		}
 		if (terms.size > 0) clauses.push(terms);
 	}
