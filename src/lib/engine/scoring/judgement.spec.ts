@@ -5,7 +5,8 @@ import { shippedLexicons } from '../content/shipped-lexicons.fixture';
 import { passLineOf } from './agreement';
 import { phrasebookOf } from './lexicon';
 import { scoreReply, SCORING } from './score';
-import { isNotes, restatesItself } from './speech';
+import { foldForMatch } from './normalize';
+import { harpsOn, isNotes } from './speech';
 
 // How the score ranks replies as a trainer grades them (scoring/GRADING.md): a broken company rule,
 // notes, repeats and off-topic talk are harmful (a 1), a pitfall of the beat is poor (a 2), a vague
@@ -106,9 +107,10 @@ describe('speech, not notes', () => {
 	});
 
 	it('hears one point harped on in other words as a repeat, not a sum of figures', () => {
-		expect(restatesItself('不好意思打擾，真的不好意思。打擾您了，打擾到您真的抱歉，打擾了。')).toBe(true);
-		expect(restatesItself('Sorry, really sorry to call. So sorry, I know, sorry again.')).toBe(true);
-		expect(restatesItself('第一年兩萬六千八，第二年打九折兩萬四千一百二，兩年合計五萬零九百二十。')).toBe(false);
+		expect(harpsOn(foldForMatch('不好意思打擾，真的不好意思。打擾您了，打擾到您真的抱歉，打擾了。'))).toBe(true);
+		expect(harpsOn(foldForMatch('Sorry, really sorry to call. So sorry, I know, sorry again.'))).toBe(true);
+		expect(harpsOn(foldForMatch('第一年兩萬六千八，第二年打九折兩萬四千一百二，兩年合計五萬零九百二十。'))).toBe(false);
+		expect(harpsOn(foldForMatch('Year one is 26,800, and year two at ten percent off is 24,120, so 50,920 over two years. That saves you 2,680.'))).toBe(false);
 	});
 });
 

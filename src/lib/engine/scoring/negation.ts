@@ -100,6 +100,8 @@ function negatedBefore(before: string): boolean {
 		const previous = chinese[chinese.length - 2];
 		return !(previous && nearest.start - previous.end <= 1);
 	}
+	// No Latin letter, no English negation: the costlier reading is spared.
+	if (!/[a-z]/.test(before)) return false;
 	const english = englishNegationsReaching(before);
 	if (english.length > 0) return !(english.length > 1 && english[1]! - english[0]! <= 4);
 	return false;

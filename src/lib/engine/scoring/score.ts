@@ -4,7 +4,7 @@ import { GAP, wholeIntent } from './lexicon';
 import { containsChinese, foldForMatch, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, wordSpans, type Word } from './normalize';
 import { negationReader } from './negation';
 import { closenessOf, NO_MODEL_ANSWERS, type ModelAnswers, type Nearest } from './closeness';
-import { bracketedSpans, refersTo, isNotes, isStageDirections, repeatsItself, restatesItself } from './speech';
+import { bracketedSpans, harpsOn, refersTo, isNotes, isStageDirections, repeatsItself, restatesItself } from './speech';
 
 export type Span = [start: number, end: number];
 
@@ -501,7 +501,7 @@ export function scoreReply(
 	if (isStageDirections(reply, brackets)) flags.push('stage-directions');
 	const sentences = sentencesOf(reply, normalized);
 	const compact = normalized.replace(/\s+/g, '');
-	if (new Set(sentences).size < sentences.length || repeatsItself(compact) || restatesItself(reply)) flags.push('repeated-sentence');
+	if (new Set(sentences).size < sentences.length || repeatsItself(compact) || restatesItself(reply) || harpsOn(folded)) flags.push('repeated-sentence');
 	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');
 	// Off-topic: no key point, no pitfall, none of the words of what the call is about (the lexicon's
 	// `on-topic` intent; without one, nothing is off-topic) and not one word of what the customer said.

@@ -135,7 +135,6 @@ export function restatesItself(reply: string): boolean {
 		.split(chinese ? /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/ : /[.!?;\n]+/)
 		.map((sentence) => termsOf(sentence))
 		.filter((terms) => terms.size >= 3);
-	if (harpsOn(reply, chinese)) return true;
 	for (let i = 0; i < sentences.length; i++) {
 		for (let j = i + 1; j < sentences.length; j++) {
 			const [a, b] = [sentences[i]!, sentences[j]!];
@@ -157,11 +156,12 @@ const HARP = { clauses: 3, share: 0.6 } as const;
 /**
  * The same word of substance in most clauses (three or more): one point said over and over in other
  * words (「歹勢歹勢……真的歹勢……歹勢啦」, "I understand … I really do understand … I understand").
- * Words of grammar do not count, nor do the pairs of English words.
+ * Words of grammar do not count, nor figures and their units. `folded` is the reply folded for
+ * matching (foldForMatch).
  */
-function harpsOn(reply: string, chinese: boolean): boolean {
-	// One reading of the reply, folded once: each clause as the set of its words of substance.
-	const folded = foldForMatch(reply);
+export function harpsOn(folded: string): boolean {
+	// Each clause as the set of its words of substance, from the reply already folded (foldForMatch).
+	const chinese = containsChinese(folded);
 	const clauses: Set<string>[] = [];
 	// Not the comma or point inside a figure (26,800; 1.2).
 	for (const clause of folded.split(chinese ? /[。！？!?；;，、\n]|,(?!\d)|\s+(?=[\u3400-\u9fff])/ : /[!?;\n]+|[.,](?!\d)/)) {
