@@ -47,7 +47,28 @@ const cases: [string, readonly Role[] | null, AccessDecision][] = [
 	['/(app)/hiring', ['rep'], 'forbidden'],
 	['/(app)/hiring', ['trainer'], 'forbidden'],
 	['/(app)/hiring/interviews/[id]', ['manager'], 'allow'],
+	['/(app)/deals', ['rep'], 'allow'],
+	['/(app)/deals', ['manager', 'rep'], 'allow'],
+	['/(app)/deals', ['manager'], 'forbidden'],
+	['/(app)/deals', ['admin'], 'forbidden'],
+	['/(app)/deals/[dealId]', ['trainer'], 'forbidden'],
+	['/(app)/deals/[dealId]', anonymous, 'login'],
+	['/(app)/team/deals', ['rep'], 'forbidden'],
+	['/(app)/team/deals', ['manager'], 'allow'],
+	['/(app)/team/deals', ['admin'], 'allow'],
+	['/(app)/team/deals/csv', ['rep'], 'forbidden'],
+	['/(app)/team/deals/csv', ['manager'], 'allow'],
 	['/try/[token]', null, 'allow'],
+	// One-to-ones: recorded and read by a rep's coaches; a rep reads their own, and only there.
+	['/(app)/team/reps/[repId]/one-to-ones/new', ['manager'], 'allow'],
+	['/(app)/team/reps/[repId]/one-to-ones/new', ['admin'], 'allow'],
+	['/(app)/team/reps/[repId]/one-to-ones/new', ['rep'], 'forbidden'],
+	['/(app)/team/reps/[repId]/one-to-ones/[id]', ['trainer'], 'forbidden'],
+	['/(app)/team/reps/[repId]/one-to-ones/[id]', ['rep'], 'forbidden'],
+	['/(app)/team/reps/[repId]/one-to-ones', ['rep'], 'forbidden'],
+	['/(app)/team/reps/[repId]/one-to-ones', anonymous, 'login'],
+	['/(app)/one-to-ones', ['rep'], 'allow'],
+	['/(app)/one-to-ones', anonymous, 'login'],
 	['/(app)/not-in-the-table', ['admin'], 'forbidden'],
 	[null as unknown as string, ['admin'], 'not-found']
 ];
@@ -60,9 +81,10 @@ describe('decideAccess', () => {
 
 describe('navigationFor', () => {
 	it.each([
-		[['rep'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'profile']],
+		[['rep'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'deals', 'profile']],
 		[['trainer'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'studio', 'profile']],
 		[['manager'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'profile']],
+		[['manager', 'rep'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'deals', 'team', 'hiring', 'profile']],
 		[['admin'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'studio', 'admin', 'profile']]
 	] as [Role[], string[]][])('%j sees %j', (roles, keys) => {
 		expect(navigationFor(roles).map((item) => item.key)).toEqual(keys);

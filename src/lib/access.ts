@@ -37,12 +37,22 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/quizzes/[id]': 'user',
 	'/(app)/review': 'user',
 	'/(app)/certificates/[cohortId]/[userId]': 'user',
+	// A rep's own deals (a manager or admin who is also a rep keeps theirs here too); anyone else's is a 404.
+	'/(app)/deals': ['rep'],
+	'/(app)/deals/[dealId]': ['rep'],
+	// One's own one-to-ones as a rep (anyone signed in sees only their own).
+	'/(app)/one-to-ones': 'user',
 	'/(app)/team/dashboard': ['manager', 'admin'],
 	'/(app)/team/dashboard/csv': ['manager', 'admin'],
 	'/(app)/team/weak-spots': ['manager', 'admin'],
 	'/(app)/team/weak-spots/csv': ['manager', 'admin'],
 	'/(app)/team/weak-spots/[repId]/[category]': ['manager', 'admin'],
 	'/(app)/team/reps/[repId]': ['manager', 'admin'],
+	'/(app)/team/deals': ['manager', 'admin'],
+	'/(app)/team/deals/csv': ['manager', 'admin'],
+	'/(app)/team/reps/[repId]/one-to-ones': ['manager', 'admin'],
+	'/(app)/team/reps/[repId]/one-to-ones/new': ['manager', 'admin'],
+	'/(app)/team/reps/[repId]/one-to-ones/[id]': ['manager', 'admin'],
 	'/(app)/team/cohorts': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]': ['manager', 'admin'],
 	'/(app)/team/cohorts/[id]/csv': ['manager', 'admin'],
@@ -77,7 +87,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 };
 
 /** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
-export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/hiring/candidates/[id]/export', '/(app)/admin/users/[id]/export', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/studio/check', '/(app)/studio/export', '/(app)/studio/score-marks/corpus.jsonl']);
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/hiring/candidates/[id]/export', '/(app)/admin/users/[id]/export', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/team/deals/csv', '/(app)/studio/check', '/(app)/studio/export', '/(app)/studio/score-marks/corpus.jsonl']);
 
 export function isEndpoint(routeId: string | null): boolean {
 	return routeId !== null && ENDPOINT_ROUTES.has(routeId);
@@ -98,9 +108,11 @@ export function decideAccess(routeId: string | null, roles: readonly Role[] | nu
 
 export interface NavItem {
 	href: string;
-	key: 'home' | 'onboarding' | 'practice' | 'review' | 'library' | 'knowledge' | 'team' | 'hiring' | 'studio' | 'admin' | 'profile';
+	key: 'home' | 'onboarding' | 'practice' | 'review' | 'library' | 'knowledge' | 'deals' | 'team' | 'hiring' | 'studio' | 'admin' | 'profile';
 }
 
+// The weekly deal review, like the dashboard and weak spots, opens from the team page: a manager's
+// header keeps to one row at 1280 px.
 const NAV: readonly (NavItem & { routeId: string })[] = [
 	{ href: '/', key: 'home', routeId: '/(app)' },
 	{ href: '/onboarding', key: 'onboarding', routeId: '/(app)/onboarding' },
@@ -108,6 +120,7 @@ const NAV: readonly (NavItem & { routeId: string })[] = [
 	{ href: '/review', key: 'review', routeId: '/(app)/review' },
 	{ href: '/library', key: 'library', routeId: '/(app)/library' },
 	{ href: '/knowledge', key: 'knowledge', routeId: '/(app)/knowledge' },
+	{ href: '/deals', key: 'deals', routeId: '/(app)/deals' },
 	{ href: '/team', key: 'team', routeId: '/(app)/team' },
 	{ href: '/hiring', key: 'hiring', routeId: '/(app)/hiring' },
 	{ href: '/studio', key: 'studio', routeId: '/(app)/studio' },

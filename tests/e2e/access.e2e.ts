@@ -94,6 +94,7 @@ interface World {
 	interviewId: string;
 	cohortId: string;
 	attemptId: string;
+	dealId: string;
 	demoRepId: string;
 	teamId: string;
 	outsider: { id: string; client: APIRequestContext };
@@ -139,9 +140,17 @@ async function buildWorld(): Promise<World> {
 	const started = await post(manager, '/team/cohorts?/create', { name: 'Access cohort', curriculumId: 'new-rep-onboarding', startDate: '2026-11-02', reps: repIdInForm });
 	const cohortId = started.headers()['location']!.split('/').pop()!;
 
+	// A one-to-one the demo manager recorded with the demo rep (dated long ago: no day is in its future).
+	const recorded = await post(manager, `/team/reps/${demoRepId}/one-to-ones/new`, { heldOn: '2025-01-06', notes: 'Access matrix one-to-one' });
+	expect(recorded.status(), 'one-to-one recorded').toBe(303);
+	const oneToOnePath = recorded.headers()['location']!.replace(/\?.*$/, '');
+
 	const rep = await clientFor('rep');
 	const practice = await post(rep, '/practice/renewal-price-objection?/start', { mode: 'text' });
 	const attemptId = practice.headers()['location']!.split('/').pop()!;
+	const deal = await post(rep, '/deals?/create', { company: 'Access deal', callNumber: '3', lastContact: '2026-11-02' });
+	expect(deal.status(), 'the rep keeps a deal').toBe(303);
+	const dealId = deal.headers()['location']!.split('?')[0]!.split('/').pop()!;
 	await Promise.all([admin.dispose(), manager.dispose(), rep.dispose()]);
 
 	const params: Record<string, string> = {
@@ -155,6 +164,10 @@ async function buildWorld(): Promise<World> {
 		'/(app)/studio/[kind]/[locale]/[id]/play': '/studio/scenario/en/renewal-price-objection/play',
 		'/(app)/team/weak-spots/[repId]/[category]': `/team/weak-spots/${demoRepId}/price`,
 		'/(app)/team/reps/[repId]': demoRepId,
+		'/(app)/deals/[dealId]': dealId,
+		'/(app)/team/reps/[repId]/one-to-ones': demoRepId,
+		'/(app)/team/reps/[repId]/one-to-ones/new': demoRepId,
+		'/(app)/team/reps/[repId]/one-to-ones/[id]': oneToOnePath,
 		'/(app)/team/cohorts/[id]': cohortId,
 		'/(app)/team/cohorts/[id]/csv': cohortId,
 		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repIdInForm}?module=d5m5`,
@@ -180,6 +193,7 @@ async function buildWorld(): Promise<World> {
 		interviewId,
 		cohortId,
 		attemptId,
+		dealId,
 		demoRepId,
 		teamId,
 		outsider,
@@ -208,8 +222,13 @@ function actionPath(path: string, action: string): string {
 // admin may read it; the demo manager and the admin sit on the sample interview.
 const READABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep' || actor === 'manager' || actor === 'admin',
-	// The demo rep's page: their manager's and the admin's.
+	// The demo rep's page: their manager's and the admin's; and the one-to-ones recorded with them.
 	'/(app)/team/reps/[repId]': (actor) => actor === 'manager' || actor === 'admin',
+	// The demo rep's deal: theirs alone (their manager reads it on the deal review, not here).
+	'/(app)/deals/[dealId]': (actor) => actor === 'rep',
+	'/(app)/team/reps/[repId]/one-to-ones': (actor) => actor === 'manager' || actor === 'admin',
+	'/(app)/team/reps/[repId]/one-to-ones/new': (actor) => actor === 'manager' || actor === 'admin',
+	'/(app)/team/reps/[repId]/one-to-ones/[id]': (actor) => actor === 'manager' || actor === 'admin',
 	// The sample certificate does not exist: every role that may look gets the same 404.
 	'/(app)/certificates/[cohortId]/[userId]': () => false
 };
@@ -223,7 +242,17 @@ const ANSWERABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/attempts/[attemptId] mark': (actor) => actor === 'manager' || actor === 'admin',
 	// Comments are their coaches' to write and delete (the empty form comments nothing: the call still runs).
 	'/(app)/attempts/[attemptId] comment': (actor) => actor === 'manager' || actor === 'admin',
-	'/(app)/attempts/[attemptId] deleteComment': (actor) => actor === 'manager' || actor === 'admin'
+	'/(app)/attempts/[attemptId] deleteComment': (actor) => actor === 'manager' || actor === 'admin',
+	// Assignments are the rep's coaches' to make and cancel (the empty form assigns nothing: a 400).
+	'/(app)/team/reps/[repId] assign': (actor) => actor === 'manager' || actor === 'admin',
+	'/(app)/team/reps/[repId] cancelAssignment': (actor) => actor === 'manager' || actor === 'admin',
+	// A deal is its rep's to change (the empty form changes nothing: every field is missing).
+	'/(app)/deals/[dealId]': (actor) => actor === 'rep',
+	// A one-to-one is recorded by the rep's coaches (the empty form records nothing: it has no date);
+	// only the manager who recorded it changes or deletes it (the empty form does neither).
+	'/(app)/team/reps/[repId]/one-to-ones/new': (actor) => actor === 'manager' || actor === 'admin',
+	'/(app)/team/reps/[repId]/one-to-ones/[id] update': (actor) => actor === 'manager',
+	'/(app)/team/reps/[repId]/one-to-ones/[id] delete': (actor) => actor === 'manager'
 };
 // Actions that an empty form would still make do something lasting for a role that may use them.
 const NOT_POSTED_WHEN_ALLOWED: Record<string, string> = {
@@ -344,6 +373,13 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 		expect((await post(outsider.client, actionPath(`/attempts/${world.attemptId}`, action), { turn: '', body: 'Hijack', comment: 'x' })).status(), `a manager of another team: ${action}`).toBe(404);
 	}
 
+	// Another rep's deal: neither readable nor changed, by any of its forms.
+	expect((await otherRep.client.get(`/deals/${world.dealId}`)).status()).toBe(404);
+	for (const action of actionsOf('/(app)/deals/[dealId]')) {
+		const form = { company: 'Hijack', callNumber: '1', lastContact: '2026-11-02', text: 'Hijack', date: '2026-11-02', strength: 'weak', outcome: 'lost', evidenceId: 'x' };
+		expect((await post(otherRep.client, actionPath(`/deals/${world.dealId}`, action), form)).status(), `other rep ${action} on a deal`).toBe(404);
+	}
+
 	// Another team's interview and candidate, to a manager who is on no panel and leads no team.
 	const hiring: [string, string][] = [
 		['/(app)/hiring/interviews/[id]', `/hiring/interviews/${world.interviewId}`],
@@ -355,7 +391,10 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 		['/(app)/team/cohorts/[id]/csv', `/team/cohorts/${world.cohortId}/csv`],
 		['/(app)/team/cohorts/[id]/signoff/[userId]', world.params['/(app)/team/cohorts/[id]/signoff/[userId]']!],
 		['/(app)/team/weak-spots/[repId]/[category]', `/team/weak-spots/${world.demoRepId}/price`],
-		['/(app)/team/reps/[repId]', `/team/reps/${world.demoRepId}`]
+		['/(app)/team/reps/[repId]', `/team/reps/${world.demoRepId}`],
+		['/(app)/team/reps/[repId]/one-to-ones', `/team/reps/${world.demoRepId}/one-to-ones`],
+		['/(app)/team/reps/[repId]/one-to-ones/new', `/team/reps/${world.demoRepId}/one-to-ones/new`],
+		['/(app)/team/reps/[repId]/one-to-ones/[id]', world.params['/(app)/team/reps/[repId]/one-to-ones/[id]']!]
 	];
 	for (const [routeId, path] of hiring) {
 		expect((await outsider.client.get(path)).status(), `outsider GET ${path}`).toBe(404);
@@ -365,6 +404,17 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 		}
 	}
 	expect((await post(outsider.client, '/team?/leaderboard', { teamId: world.teamId, on: '1' })).status(), 'another team’s leaderboard').toBe(404);
+	// Assigning another team's rep a scenario, with a form that would do it for their manager.
+	const dueSoon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+	const assignForm = { kind: 'scenario', content: 'renewal-price-objection', mode: 'text', passMark: '50', due: dueSoon, note: 'Hijack' };
+	expect((await post(outsider.client, actionPath(`/team/reps/${world.demoRepId}`, 'assign'), assignForm)).status(), 'outsider assigns').toBe(404);
+	expect((await post(otherRep.client, actionPath(`/team/reps/${world.demoRepId}`, 'assign'), assignForm)).status(), 'a rep assigns').toBe(403);
+	expect((await post(outsider.client, '/team?/oneToOneWeeks', { teamId: world.teamId, weeks: '9' })).status(), 'another team’s one-to-one weeks').toBe(404);
+	// A one-to-one is read only through its own rep: the outsider's path to it through another rep finds nothing either.
+	const oneToOneId = world.params['/(app)/team/reps/[repId]/one-to-ones/[id]']!.split('/').pop()!;
+	expect((await outsider.client.get(`/team/reps/${world.otherRep.id}/one-to-ones/${oneToOneId}`)).status()).toBe(404);
+	// A rep reads their own one-to-ones only: the other rep's page has none of the demo rep's.
+	expect(await (await otherRep.client.get('/one-to-ones')).text()).not.toContain('Access matrix one-to-one');
 
 	// Scheduling an interview for a candidate one cannot see is refused, and does not reveal them.
 	const form = new URLSearchParams({ candidateId: world.candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', mode: 'live', scheduledAt: '2026-12-01T10:00', panel: outsider.id });
@@ -389,9 +439,18 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 	const call = await (await rep.get(`/attempts/${world.attemptId}`)).text();
 	expect(call, 'the rep’s call still runs').toContain('action="?/hangup"');
 	expect(call).not.toContain('Hijack');
+	// and no assignment reached their home.
+	expect(await (await rep.get('/')).text()).not.toContain('Hijack');
+	const deal = await (await rep.get(`/deals/${world.dealId}`)).text();
+	expect(deal, 'the rep’s deal is unchanged and open').toContain('action="?/close"');
+	expect(deal).not.toContain('Hijack');
 	await rep.dispose();
-	// and the sample interview still has no role-play and no ratings.
+	// the one-to-one is there as it was recorded,
 	const manager = await clientFor('manager');
+	const talk = await manager.get(world.params['/(app)/team/reps/[repId]/one-to-ones/[id]']!);
+	expect(talk.status()).toBe(200);
+	expect(await talk.text()).not.toContain('Hijack');
+	// and the sample interview still has no role-play and no ratings.
 	const page = await (await manager.get(`/hiring/interviews/${world.interviewId}`)).text();
 	expect(page).toContain('0 of 2 interviewers have submitted');
 	expect(await (await manager.get(`/hiring/interviews/${world.interviewId}/live`)).text()).not.toContain('Say this as the customer');

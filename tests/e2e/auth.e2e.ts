@@ -13,7 +13,7 @@ const expectedNavigation = {
 	admin: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Studio', 'Admin', 'Profile'],
 	trainer: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'Studio', 'Profile'],
 	manager: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Profile'],
-	rep: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'Profile']
+	rep: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'Deals', 'Profile']
 } as const;
 
 for (const [role, links] of Object.entries(expectedNavigation)) {

@@ -8,7 +8,6 @@ import { panelView } from './interview-view';
 import { candidateDataAccess, exportHeldBack } from './candidate-data';
 import type { Interview } from './db/schema';
 import type { SessionUser } from './auth/session';
-import type { Rubric } from '$lib/engine/content';
 
 const CRITERIA = ['opening', 'needs-discovery', 'objection-handling', 'product-knowledge', 'closing', 'composure', 'articulation'];
 const all = (score: number) => Object.fromEntries(CRITERIA.map((id) => [id, score]));
@@ -49,7 +48,7 @@ const viewers = ['first', 'second', 'lead', 'admin'] as const;
 /** Everything a user can open that could show the panel's ratings of Ada's interview. */
 function whatTheySee(s: World, who: (typeof viewers)[number]) {
 	const user = s[who];
-	const view = panelView(s.db, user, s.ada.id, s.ada.rubric as Rubric);
+	const view = panelView(s.db, user, s.ada.id, s.ada.rubric);
 	const [row] = comparisonPage(s.db, user, { position: 'Phone sales', sort: 'score', page: null }).rows;
 	const [csvRow] = comparePosition(s.db, user, 'Phone sales');
 	return {

@@ -72,7 +72,7 @@ describe('a panel scoring one interview', () => {
 		const candidate = createCandidate(db, { name: 'Cand', contact: '', position: 'Phone sales', notes: '', createdBy: first.id });
 		const created = createInterview(db, { candidateId: candidate.id, scenarioId: SCENARIO, rubricId: 'hiring-roleplay', locale: 'en', mode: 'live', scheduledAt: new Date(), panel: [first.id, second.id], teamId: null, createdBy: first.id });
 		if (!created.ok) throw new Error(created.problem);
-		return { first, second, interview: created.interview, rubric: created.interview.rubric as Rubric };
+		return { first, second, interview: created.interview, rubric: created.interview.rubric };
 	}
 	const scoresOf = (rubric: Rubric, value: number) => Object.fromEntries(rubric.criteria.map((c) => [c.id, value]));
 

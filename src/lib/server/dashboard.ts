@@ -242,3 +242,32 @@ export function attemptsBehind(db: Db, repId: string, category: string): { id: s
 		.limit(50)
 		.all();
 }
+
+/** Where a manager sends a rep to work on one objection category: a script entry and a scenario, with their titles. */
+export interface ObjectionContent {
+	scriptId: string | null;
+	scriptTitle: string | null;
+	scenarioId: string | null;
+	scenarioTitle: string | null;
+}
+
+/**
+ * The objection categories the content knows (the weak spots' columns), each with where to work on
+ * it, read from the same mapping as the weak spots' suggestions: the first scenario in the language
+ * whose beats use an entry of the category, and the category's first script entry by id.
+ */
+export function objectionContent(db: Db, locale: ContentLocale): { categories: readonly string[]; byCategory: ReadonlyMap<string, ObjectionContent> } {
+	const { categoryOf, categories, scenariosByCategory, titles } = weakSpotContent(db, locale);
+	const byCategory = new Map<string, ObjectionContent>();
+	for (const category of categories) {
+		const scriptId = [...categoryOf].filter(([, c]) => c === category).map(([id]) => id).sort()[0] ?? null;
+		const scenarioId = scenariosByCategory.get(category)?.[0] ?? null;
+		byCategory.set(category, {
+			scriptId,
+			scriptTitle: scriptId ? (titles.get(`script:${scriptId}`) ?? scriptId) : null,
+			scenarioId,
+			scenarioTitle: scenarioId ? (titles.get(`scenario:${scenarioId}`) ?? scenarioId) : null
+		});
+	}
+	return { categories, byCategory };
+}

@@ -27,7 +27,7 @@ import { listTeams, teamsManagedBy } from './teams';
 import { compiledRevisionFor, startAttemptOnRevision } from './practice';
 import type { SessionUser } from './auth/session';
 import { pageAt, type Pager } from '$lib/pages';
-import type { ContentLocale, Rubric } from '$lib/engine/content';
+import type { ContentLocale } from '$lib/engine/content';
 import { missingCriteria } from '$lib/engine/hiring/rubric';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -296,7 +296,7 @@ export function saveRating(
 ): SaveRatingResult {
 	const existing = db.select().from(ratings).where(and(eq(ratings.interviewId, interview.id), eq(ratings.interviewerId, interviewerId))).get();
 	if (existing?.submittedAt) return { ok: false, problem: 'submitted' };
-	const rubric = interview.rubric as Rubric;
+	const rubric = interview.rubric;
 	const known = new Set(rubric.criteria.map((c) => c.id));
 	const scores = Object.fromEntries(Object.entries(input.scores).filter(([id, value]) => known.has(id) && Number.isInteger(value) && value >= 1 && value <= 5));
 	if (input.submit) {

@@ -106,7 +106,7 @@ describe('the kept interview summary', () => {
 		for (let i = 0; i < 40; i++) {
 			const interview = s.interview(`C${i}`);
 			// Another pinned rubric: weights 0.1–9.9 in tenths (recomputes the summary, as any change of it would).
-			const rubric = { criteria: CRITERIA.map((id) => ({ id, weight: (1 + random(99)) / 10 })) };
+			const rubric = { id: 'pinned', title: 'Pinned', criteria: CRITERIA.map((id) => ({ id, title: id, weight: (1 + random(99)) / 10, anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' } })) };
 			s.db.update(interviews).set({ rubric }).where(eq(interviews.id, interview.id)).run();
 			const pinned = { ...interview, rubric };
 			rate(s.db, pinned, s.panelist.id, scoresOf(...CRITERIA.map(() => 1 + random(5))), 'yes');

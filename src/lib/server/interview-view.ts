@@ -5,7 +5,6 @@ import { canSeeInterview, findCandidate, findInterview, isOnPanel, isPanelOpenTo
 import { compiledRevisionFor, loadAttempt } from './practice';
 import { partsFromSpans } from '$lib/highlight-spans';
 import type { Attempt } from './db/schema';
-import type { ReplyScore } from '$lib/engine/scoring/score';
 import type { Rubric } from '$lib/engine/content';
 import { summarizePanel, weightedScore } from '$lib/engine/hiring/rubric';
 
@@ -15,14 +14,14 @@ export function interviewFor(db: Db, user: SessionUser, interviewId: string) {
 	if (!interview || !canSeeInterview(db, user, interviewId)) error(404, 'Not found');
 	const candidate = findCandidate(db, interview.candidateId)!;
 	const { compiled, locale } = compiledRevisionFor(db, interview.revisionId);
-	return { interview, candidate, scenario: compiled.scenario, locale, rubric: interview.rubric as Rubric };
+	return { interview, candidate, scenario: compiled.scenario, locale, rubric: interview.rubric };
 }
 
 /** A role-play's transcript with the scoring highlights, for interviewers (never for candidates). */
 export function transcriptOf(db: Db, attempt: Attempt) {
 	const { turns } = loadAttempt(db, attempt);
 	return turns.map((turn) => {
-		const result = turn.result as ReplyScore;
+		const result = turn.result;
 		return {
 			index: turn.index,
 			customer: turn.customer,

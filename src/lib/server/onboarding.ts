@@ -6,7 +6,7 @@ import { builtFromContentItem, findContent } from './content/store';
 import { recordAudit, usersWithRole } from './accounts';
 import { listTeams, repsFollowedBy, teamsManagedBy } from './teams';
 import type { SessionUser } from './auth/session';
-import type { ContentLocale, Curriculum, Rubric } from '$lib/engine/content';
+import type { ContentLocale, Curriculum } from '$lib/engine/content';
 import { planProgress, planStatuses, type PlanProgress, type PlanStatuses } from '$lib/engine/training/plan';
 import { planInLanguage, type ShownPlan } from '$lib/engine/training/plan-language';
 import { localIsoDate } from '$lib/calendar';
@@ -228,7 +228,7 @@ function practisedScenarios(members: readonly { cohort: Cohort }[]): string[] {
 	const scenarios = new Set<string>();
 	// By id: the dashboard's members each carry a copy of their cohort.
 	for (const cohort of new Map(members.map((m) => [m.cohort.id, m.cohort])).values())
-		for (const day of (cohort.curriculum as Curriculum).days)
+		for (const day of cohort.curriculum.days)
 			for (const module of day.modules) if (module.type === 'drill' || module.type === 'scenario') for (const id of module.items) scenarios.add(id);
 	return [...scenarios];
 }
@@ -237,7 +237,7 @@ function practisedScenarios(members: readonly { cohort: Cohort }[]): string[] {
 function completedFrom(cohort: Cohort, evidence: Evidence): Set<string> {
 	const { read, passedQuizzes, wins, marked, signedOff } = evidence;
 	const done = new Set<string>();
-	(cohort.curriculum as Curriculum).days.forEach((day, d) =>
+	cohort.curriculum.days.forEach((day, d) =>
 		day.modules.forEach((module, m) => {
 			const key = `d${d + 1}m${m + 1}`;
 			const pass = module.pass ?? 0;
@@ -273,7 +273,7 @@ export function completedModules(db: Db, cohort: Cohort, userId: string): Set<st
  * the words change; progress, counted on the cohort's own plan, is the same in either language.
  */
 export function planFor(db: Db, cohort: Cohort, locale: ContentLocale): ShownPlan {
-	const plan = cohort.curriculum as Curriculum;
+	const plan = cohort.curriculum;
 	if (locale === cohort.locale) return { curriculum: plan, locale: cohort.locale };
 	// Kept until the content changes (a cohort's own plan never does): a rep's home asks on every view.
 	return builtFromContentItem(db, `cohort-plan:${cohort.id}:${locale}`, () => {
@@ -295,7 +295,7 @@ export function progressOfMany(db: Db, members: readonly { cohort: Cohort; userI
 	const evidence = evidenceOf(db, members);
 	const shown = new Map<string, Curriculum>();
 	const planOf = (cohort: Cohort): Curriculum => {
-		if (!locale) return cohort.curriculum as Curriculum;
+		if (!locale) return cohort.curriculum;
 		let plan = shown.get(cohort.id);
 		if (!plan) shown.set(cohort.id, (plan = planFor(db, cohort, locale).curriculum));
 		return plan;
@@ -308,7 +308,7 @@ export function progressOfMany(db: Db, members: readonly { cohort: Cohort; userI
 export function statusesOfMany(db: Db, members: readonly { cohort: Cohort; userId: string }[], now = new Date()): PlanStatuses[] {
 	const evidence = evidenceOf(db, members);
 	const today = localIsoDate(now);
-	return members.map(({ cohort }, i) => planStatuses(cohort.curriculum as Curriculum, cohort.startDate, today, completedFrom(cohort, evidence[i]!)));
+	return members.map(({ cohort }, i) => planStatuses(cohort.curriculum, cohort.startDate, today, completedFrom(cohort, evidence[i]!)));
 }
 
 /** A cohort's members, each with the statuses of their plan (see statusesOfMany). */
@@ -330,7 +330,7 @@ export function markStudied(db: Db, cohortId: string, userId: string, moduleKey:
 }
 
 export function recordQuizResult(db: Db, userId: string, quizId: string, graded: GradedQuiz, answers: readonly (QuizAnswer | undefined)[], now = new Date()): void {
-	db.insert(quizResults).values({ id: newId(), userId, quizId, score: graded.score, passed: graded.passed, answers, createdAt: now }).run();
+	db.insert(quizResults).values({ id: newId(), userId, quizId, score: graded.score, passed: graded.passed, answers: answers.map((answer) => answer ?? null), createdAt: now }).run();
 }
 
 /** Certifies the rep once every gate of the plan has passed. Returns whether they are certified. */
@@ -354,9 +354,9 @@ export function recordSignoff(
 	input: { scores: Record<string, number>; notes: string; signedBy: string },
 	now = new Date()
 ): { ok: true; passed: boolean; score: number } | { ok: false; problem: SignoffProblem } {
-	const module = (cohort.curriculum as Curriculum).days.flatMap((day, d) => day.modules.map((m, i) => ({ ...m, key: `d${d + 1}m${i + 1}` }))).find((m) => m.key === moduleKey);
+	const module = cohort.curriculum.days.flatMap((day, d) => day.modules.map((m, i) => ({ ...m, key: `d${d + 1}m${i + 1}` }))).find((m) => m.key === moduleKey);
 	if (!module || module.type !== 'signoff' || !module.rubric) return { ok: false, problem: 'not-signoff' };
-	const rubric = findContent(db, 'rubric', module.rubric, cohort.locale)?.data as Rubric | undefined;
+	const rubric = findContent(db, 'rubric', module.rubric, cohort.locale)?.data;
 	if (!rubric || missingCriteria(rubric, input.scores).length > 0) return { ok: false, problem: 'incomplete' };
 	const score = weightedScore(rubric, input.scores) ?? 0;
 	const passed = score >= SIGNOFF_PASS;

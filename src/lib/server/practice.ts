@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type AppDb, type Db } from './db';
 import { commitTogether } from './db/group-commit';
 import { makeScriptDue } from './review-cards';
+import { completeScenarioAssignments } from './assignments';
 import { attempts, scenarioRevisions, skillRollups, turns, type Attempt, type AttemptStatus, type AttemptMode, type PracticeMode, type TurnRow } from './db/schema';
 import { newId } from './ids';
 import { isBlank } from './forms';
@@ -13,13 +14,11 @@ import {
 	step,
 	timeOut,
 	type CompiledScenario,
-	type PersistedRolePlay,
 	type ReplyInput,
 	type RolePlayState,
 	type Turn
 } from '$lib/engine/scenario';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
-import type { ReplyScore } from '$lib/engine/scoring/score';
 import { pageOf, type Pager } from '$lib/pages';
 import { countsAsPracticeSql, finishedSql } from './attempt-counts';
 
@@ -45,7 +44,7 @@ export function compiledRevisionFor(db: Db, revisionId: string): { compiled: Com
 		const revision = db.select().from(scenarioRevisions).where(eq(scenarioRevisions.id, revisionId)).get();
 		if (!revision) throw new Error(`missing scenario revision ${revisionId}`);
 		if (compiledCache.size >= 500) compiledCache.delete(compiledCache.keys().next().value as string);
-		entry = { compiled: compileScenario(revision.data as Scenario, lexiconPhrasebook(db, revision.locale)), locale: revision.locale };
+		entry = { compiled: compileScenario(revision.data, lexiconPhrasebook(db, revision.locale)), locale: revision.locale };
 		compiledCache.set(revisionId, entry);
 	}
 	return entry;
@@ -128,7 +127,7 @@ export function loadAttempt(db: Db, attempt: Attempt): LoadedAttempt {
 		attempt,
 		locale,
 		scenario: compiled.scenario,
-		state: readRolePlay(compiled, attempt.snapshot as PersistedRolePlay),
+		state: readRolePlay(compiled, attempt.snapshot),
 		// Prepared once: the practice room reloads after every turn.
 		turns: prepared(db, 'attempt-turns', () => db.select().from(turns).where(eq(turns.attemptId, sql.placeholder('id'))).orderBy(asc(turns.index)).prepare()).all({ id: attempt.id })
 	};
@@ -149,13 +148,18 @@ function statusOf(state: RolePlayState): AttemptStatus {
  */
 export function expireIfDue(db: Db, attempt: Attempt, now = new Date()): Attempt {
 	if (attempt.status !== 'active' || attempt.deadlineAt.getTime() > now.getTime()) return attempt;
-	const { snapshot, state } = timeOut(compiledRevisionFor(db, attempt.revisionId).compiled, attempt.snapshot as PersistedRolePlay);
-	const updated = db
-		.update(attempts)
-		.set({ snapshot, status: 'timeout', score: finalScore(state, attempt.hintsUsed), endedAt: now })
-		.where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'active')))
-		.returning()
-		.get();
+	const { snapshot, state } = timeOut(compiledRevisionFor(db, attempt.revisionId).compiled, attempt.snapshot);
+	// A call ended by the clock is a result: it may complete an assignment, in the same transaction.
+	const updated = db.transaction(() => {
+		const ended = db
+			.update(attempts)
+			.set({ snapshot, status: 'timeout', score: finalScore(state, attempt.hintsUsed), endedAt: now })
+			.where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'active')))
+			.returning()
+			.get();
+		if (ended) completeScenarioAssignments(db, ended, now);
+		return ended;
+	});
 	return updated ?? findAttempt(db, attempt.id)!;
 }
 
@@ -204,7 +208,7 @@ function planTurn(db: Db, attemptOrId: Attempt | string, input: ReplyInput, expe
 	const { compiled } = compiledRevisionFor(db, attempt.revisionId);
 	const earlier = prepared(db, 'attempt-replies', () => db.select({ reply: turns.reply }).from(turns).where(eq(turns.attemptId, sql.placeholder('id'))).prepare()).all({ id: attempt.id });
 	try {
-		const result = step(compiled, attempt.snapshot as PersistedRolePlay, input, earlier.map((t) => t.reply));
+		const result = step(compiled, attempt.snapshot, input, earlier.map((t) => t.reply));
 		return { plan: { attempt, scenario: compiled.scenario, expectedTurn, now, result } };
 	} catch {
 		return { ok: false, reason: 'bad-choice' };
@@ -262,6 +266,8 @@ function writeTurn(db: Db, { attempt, scenario, expectedTurn, now, result }: Pla
 	}
 	// A rep who missed key points of a line gets its script entry back for review, now.
 	if (attempt.userId && beat?.script && result.turn.result.points.some((point) => !point.hit)) makeScriptDue(db, attempt.userId, beat.script, now);
+	// The last turn of a call may complete an assignment: written with it, or not at all.
+	if (status !== 'active') completeScenarioAssignments(db, updated, now);
 	return { ok: true, turn: result.turn, state: result.state, attempt: updated };
 }
 
@@ -340,7 +346,7 @@ function removeFromRollups(db: Db, userId: string, attemptId: string): void {
 			.run();
 	for (const row of rows) {
 		if (row.scriptId) take('script', row.scriptId, row.score * 100);
-		for (const c of criterionWeights((row.result as ReplyScore).points)) take('criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
+		for (const c of criterionWeights(row.result.points)) take('criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
 	}
 	// A total left with no reply is no total: weak spots must not show an empty cell as practised.
 	if (rows.length > 0) db.delete(skillRollups).where(and(eq(skillRollups.userId, userId), sql`${skillRollups.count} <= 0`)).run();

@@ -3,7 +3,7 @@ import type { Db } from './db';
 import { quizResults } from './db/schema';
 import { currentCohortOf, recordQuizResult } from './onboarding';
 import { findContent } from './content/store';
-import type { ContentLocale, Curriculum, Quiz } from '$lib/engine/content';
+import type { ContentLocale, Quiz } from '$lib/engine/content';
 import { gradeQuiz, quizFeedback, readingForQuiz, QUIZ_RETAKE_WAIT_MS, type QuizAnswer, type QuizFeedback } from '$lib/engine/training/quiz';
 
 /** The rep's latest result of a quiz, if any. */
@@ -33,7 +33,7 @@ export function quizRetakeAt(db: Db, userId: string, quizId: string, now = new D
 export function keptQuizAnswers(db: Db, userId: string, quizId: string): (QuizAnswer | null)[] | null {
 	const last = lastResult(db, userId, quizId);
 	if (!last || last.passed || !Array.isArray(last.answers)) return null;
-	return (last.answers as (QuizAnswer | null)[]).map((answer) => answer ?? null);
+	return last.answers.map((answer) => answer ?? null);
 }
 
 /** The quizzes the rep has passed at least once, for the library's list of quizzes. */
@@ -63,7 +63,7 @@ export function takeQuiz(db: Db, userId: string, quiz: { id: string; data: Pick<
 export function quizReading(db: Db, userId: string, quizId: string, locale: ContentLocale): { id: string; title: string }[] {
 	const cohort = currentCohortOf(db, userId);
 	if (!cohort) return [];
-	return readingForQuiz(cohort.curriculum as Curriculum, quizId).flatMap((id) => {
+	return readingForQuiz(cohort.curriculum, quizId).flatMap((id) => {
 		const article = findContent(db, 'article', id, locale);
 		return article ? [{ id, title: article.data.title }] : [];
 	});

@@ -7,7 +7,7 @@ import { canFollowCohort, currentCohortOf, planFor, progressOf } from './onboard
 import { weakSpots } from './dashboard';
 import { contentTitles } from './content/store';
 import { pageAt, type Pager } from '$lib/pages';
-import type { ContentLocale, Curriculum } from '$lib/engine/content';
+import type { ContentLocale } from '$lib/engine/content';
 import type { Suggestion } from '$lib/engine/reports/weak-spots';
 
 /*
@@ -106,7 +106,7 @@ export function repOnboarding(db: Db, user: SessionUser, repId: string, now = ne
 	const cohort = currentCohortOf(db, repId);
 	if (!cohort) return null;
 	// Named in the reader's language where the plan exists in it (see planFor); the progress is the same.
-	const curriculum = locale ? planFor(db, cohort, locale).curriculum : (cohort.curriculum as Curriculum);
+	const curriculum = locale ? planFor(db, cohort, locale).curriculum : cohort.curriculum;
 	const progress = progressOf(db, cohort, repId, now, locale);
 	return {
 		cohort: { id: cohort.id, name: cohort.name, plan: curriculum.title, startDate: cohort.startDate, followed: canFollowCohort(db, user, cohort) },

@@ -42,14 +42,14 @@ export function countDueCards(db: Db, userId: string, now = new Date()): number 
 export function nextDueCard(db: Db, userId: string, now = new Date()): { scriptId: string; card: StoredCard } | undefined {
 	const statement = prepared(db, 'review-next-due', () => db.select({ scriptId: reviewCards.scriptId, card: reviewCards.card }).from(reviewCards).where(due()).orderBy(asc(reviewCards.dueAt)).limit(1).prepare());
 	const row = statement.get({ userId, now: now.getTime() });
-	return row ? { scriptId: row.scriptId, card: row.card as StoredCard } : undefined;
+	return row ? { scriptId: row.scriptId, card: row.card } : undefined;
 }
 
 /** Records the rep's rating of a card that is due; a card that is not due is left alone. */
 export function rateReviewCard(db: Db, userId: string, scriptId: string, rating: ReviewRating, now = new Date()): boolean {
 	const row = db.select().from(reviewCards).where(and(eq(reviewCards.userId, userId), eq(reviewCards.scriptId, scriptId))).get();
-	if (!row || !isDue(row.card as StoredCard, now)) return false;
-	const card = reviewCard(row.card as StoredCard, rating, now);
+	if (!row || !isDue(row.card, now)) return false;
+	const card = reviewCard(row.card, rating, now);
 	db.update(reviewCards).set({ card, dueAt: new Date(card.due), updatedAt: now }).where(and(eq(reviewCards.userId, userId), eq(reviewCards.scriptId, scriptId))).run();
 	return true;
 }
@@ -67,6 +67,6 @@ export function makeScriptDue(db: Db, userId: string, scriptId: string, now = ne
 			.prepare()
 	}));
 	const row = statements.find.get({ userId, scriptId });
-	const card = makeDue((row?.card as StoredCard | undefined) ?? newReviewCard(now), now);
+	const card = makeDue(row?.card ?? newReviewCard(now), now);
 	statements.save.run({ userId, scriptId, card, dueAt: new Date(card.due), updatedAt: now });
 }

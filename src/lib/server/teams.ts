@@ -42,6 +42,7 @@ export function listTeams(db: Db): TeamSummary[] {
 			id: teams.id,
 			name: teams.name,
 			leaderboard: teams.leaderboard,
+			oneToOneWeeks: teams.oneToOneWeeks,
 			createdAt: teams.createdAt,
 			managers: sql<number>`sum(case when ${teamMembers.role} = 'manager' then 1 else 0 end)`,
 			reps: sql<number>`sum(case when ${teamMembers.role} = 'rep' then 1 else 0 end)`
@@ -88,7 +89,7 @@ export function removeTeamMember(db: Db, teamId: string, userId: string): void {
 /** The teams a user manages, each with its members: what a manager's team page shows. */
 export function teamsManagedBy(db: Db, userId: string): { team: Team; members: TeamMemberRow[] }[] {
 	const managed = db
-		.select({ id: teams.id, name: teams.name, leaderboard: teams.leaderboard, createdAt: teams.createdAt })
+		.select({ id: teams.id, name: teams.name, leaderboard: teams.leaderboard, oneToOneWeeks: teams.oneToOneWeeks, createdAt: teams.createdAt })
 		.from(teams)
 		.innerJoin(teamMembers, eq(teamMembers.teamId, teams.id))
 		.where(and(eq(teamMembers.userId, userId), eq(teamMembers.role, 'manager')))

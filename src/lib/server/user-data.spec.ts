@@ -10,9 +10,14 @@ import { markTurn } from './score-marks';
 import { markArticleRead, setBookmark } from './library';
 import { ensureReviewCards } from './review-cards';
 import { deleteUser, exportUserData, exportUserDataFor } from './user-data';
+import { createAssignment } from './assignments';
+import { localIsoDate } from '$lib/calendar';
+import { addDays } from '$lib/engine/coaching';
+import { oneToOnesOf, openActions, recordOneToOne } from './one-to-ones';
 import { eq } from 'drizzle-orm';
-import { auditLog, practiceTotals, scoreMarks, turns, users } from './db/schema';
+import { assignments, auditLog, practiceTotals, scoreMarks, turns, users } from './db/schema';
 import { priceCall } from '$lib/engine/scenario/price-call.fixture';
+import { addEvidence, createDeal } from './deals';
 
 const OPENING = 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?';
 
@@ -39,13 +44,32 @@ function setUp() {
 		markTurn(db, lead, { attemptId: attempt.id, turnIndex: 0, kind: 'missed', note: `Mark on ${tag}` });
 		return attempt;
 	}
+	// Assignments from the manager, made before the practice (the rep's may be done by it).
+	const due = addDays(localIsoDate(new Date()), 7);
+	for (const [repId, tag] of [[rep.id, 'rep'], [otherRep.id, 'other']] as const) {
+		createAssignment(db, lead, { repId, kind: 'scenario', contentId: 'price-call', mode: 'text', passMark: '0', dueDate: due, note: `Assigned to ${tag}` });
+	}
 	const mine = practised(rep.id, 'rep');
 	const theirs = practised(otherRep.id, 'other');
+	/** A deal of the rep's with a piece of evidence. */
+	function dealOf(owner: typeof rep, tag: string): string {
+		const deal = createDeal(db, owner, { company: `${tag} Hardware`, contact: 'Mr Wang', contactTitle: 'Owner', callNumber: 3, lastContact: '2026-11-30', nextStep: null, nextStepDate: null, help: '', objection: null }, 'en');
+		if (!deal.ok) throw new Error('no deal');
+		addEvidence(db, owner, deal.id, { text: `The boss asked about two-year pricing (${tag})`, date: '2026-12-01', strength: 'very-strong' });
+		return deal.id;
+	}
+	const myDeal = dealOf(rep, 'Rep');
+	const theirDeal = dealOf(otherRep, 'Other');
+	/** A one-to-one the manager recorded with the rep: notes, an action, a link to their role-play. */
+	const talkWith = (repId: string, tag: string, attemptId: string) =>
+		recordOneToOne(db, lead, repId, { heldOn: '2026-12-05', notes: `Talk with ${tag}`, actions: [{ row: 0, id: null, text: `Action for ${tag}`, owner: 'rep', dueOn: '2026-12-09' }], rolePlays: [attemptId], open: [] }, new Date(2026, 11, 5, 12));
+	expect(talkWith(rep.id, 'rep', mine.id).ok).toBe(true);
+	expect(talkWith(otherRep.id, 'other', theirs.id).ok).toBe(true);
 	setBookmark(db, rep.id, 'price-too-high', true);
 	markArticleRead(db, rep.id, 'membership-tiers');
 	ensureReviewCards(db, rep.id, ['price-too-high']);
 	recordAudit(db, { actorId: admin.id, action: 'test.note', targetId: rep.id, detail: 'Rep, rep@example.com' });
-	return { db, admin, lead, rep, otherRep, mine, theirs };
+	return { db, admin, lead, rep, otherRep, mine, theirs, myDeal, theirDeal };
 }
 
 /** Every row of every table (the audit log aside) with a text column holding one of these ids. */
@@ -79,12 +103,19 @@ describe('exporting a user’s data', () => {
 			[mine.id, null, 'Overall, rep', false]
 		]);
 		expect(data.comments.written).toEqual([]);
+		expect(data.oneToOnes.received.map((o) => [o.notes, o.managerId === lead.id, o.links, o.actions.map((a) => [a.text, a.owner, a.dueOn, a.doneOn])])).toEqual([
+			['Talk with rep', true, [{ kind: 'attempt', id: mine.id }], [['Action for rep', 'rep', '2026-12-09', null]]]
+		]);
+		expect(data.oneToOnes.recorded).toEqual([]);
 		expect(data.bookmarks.map((b) => b.scriptId)).toEqual(['price-too-high']);
 		expect(data.articleReads.map((r) => r.articleId)).toEqual(['membership-tiers']);
 		expect(data.reviewCards.map((c) => c.scriptId)).toEqual(['price-too-high']);
+		expect(data.deals.map((d) => [d.company, d.lastContact, d.evidence.map((e) => [e.text, e.date, e.strength])])).toEqual([['Rep Hardware', '2026-12-01', [['The boss asked about two-year pricing (Rep)', '2026-12-01', 'very-strong']]]]);
 		expect(data.auditLog.map((e) => e.action)).toContain('test.note');
+		expect(data.assignments.received.map((a) => [a.contentId, a.note, a.assignedBy])).toEqual([['price-call', 'Assigned to rep', lead.id]]);
+		expect(data.assignments.given).toEqual([]);
 		// Nothing of the other rep's.
-		expect(JSON.stringify(data)).not.toMatch(/Other rep|other \d|Mark on other|Overall, other/);
+		expect(JSON.stringify(data)).not.toMatch(/Other rep|other \d|Mark on other|Overall, other|Other Hardware/);
 	});
 
 	it('holds the comments and score marks a manager wrote', () => {
@@ -96,7 +127,16 @@ describe('exporting a user’s data', () => {
 		]);
 		expect(data.comments.received).toEqual([]);
 		expect(data.scoreMarksWritten.map((m) => m.note)).toEqual(['Mark on rep', 'Mark on other']);
+		expect(data.assignments.given.map((a) => a.note)).toEqual(['Assigned to rep', 'Assigned to other']);
+		expect(data.assignments.received).toEqual([]);
+		expect(data.oneToOnes.recorded.map((o) => [o.notes, o.actions.map((a) => a.text)])).toEqual([
+			['Talk with rep', ['Action for rep']],
+			['Talk with other', ['Action for other']]
+		]);
+		expect(data.oneToOnes.received).toEqual([]);
 		expect(data.practice).toEqual([]);
+		// The deals they read as a coach are their reps', not theirs.
+		expect(data.deals).toEqual([]);
 	});
 
 	it('is recorded in the audit log, and is nothing for an unknown user', () => {
@@ -108,31 +148,44 @@ describe('exporting a user’s data', () => {
 });
 
 describe('deleting a user', () => {
-	it('deletes a rep with their practice and the comments on it, and leaves the other rep’s untouched', () => {
-		const { db, admin, rep, otherRep, mine, theirs } = setUp();
-		expect(rowsReferencing(db, [rep.id, mine.id]).length).toBeGreaterThan(5);
+	it('deletes a rep with their practice, the comments on it and their deals, and leaves the other rep’s untouched', () => {
+		const { db, admin, rep, otherRep, mine, theirs, myDeal, theirDeal } = setUp();
+		expect(rowsReferencing(db, [rep.id, mine.id, myDeal]).length).toBeGreaterThan(5);
+		expect(rowsReferencing(db, [myDeal])).toEqual(['deal_evidence.deal_id: 1', 'deals.id: 1']);
 		const before = exportUserData(db, otherRep.id)!;
 		expect(deleteUser(db, admin.id, rep.id)).toEqual({ ok: true });
-		expect(rowsReferencing(db, [rep.id, mine.id])).toEqual([]);
+		expect(rowsReferencing(db, [rep.id, mine.id, myDeal])).toEqual([]);
+		expect(rowsReferencing(db, [theirDeal])).toEqual(['deal_evidence.deal_id: 1', 'deals.id: 1']);
 		expect(commentsOn(db, mine.id)).toEqual([]);
+		expect(db.select().from(assignments).all().map((a) => a.note)).toEqual(['Assigned to other']);
 		const { exportedAt: _a, ...expected } = before;
 		const { exportedAt: _b, ...now } = exportUserData(db, otherRep.id)!;
 		expect(now).toEqual(expected);
 		expect(commentsOn(db, theirs.id)).toHaveLength(2);
+		expect(oneToOnesOf(db, rep.id, 'en', { today: '2026-12-05' })).toEqual([]);
+		expect(openActions(db, rep.id, '2026-12-05')).toEqual([]);
+		expect(openActions(db, otherRep.id, '2026-12-05').map((a) => a.text)).toEqual(['Action for other']);
 		expect(db.select().from(practiceTotals).all().map((t) => t.userId)).not.toContain(rep.id);
 	});
 
-	it('deletes a manager with the comments they wrote; the score marks they made stay without their name', () => {
+	it('deletes a manager with the comments they wrote; the score marks and one-to-ones they made stay without their name', () => {
 		const { db, admin, lead, rep, mine } = setUp();
 		expect(newFeedbackFor(db, rep.id)[0]!.comments).toBe(2);
 		expect(deleteUser(db, admin.id, lead.id)).toEqual({ ok: true });
 		expect(rowsReferencing(db, [lead.id])).toEqual([]);
 		expect(commentsOn(db, mine.id).map((c) => c.author)).toEqual(['Admin']);
 		expect(newFeedbackFor(db, rep.id)[0]!.comments).toBe(1);
+		// The assignments they made stay with the reps, without their author.
+		expect(db.select().from(assignments).all().map((a) => [a.note, a.assignedBy])).toEqual([
+			['Assigned to rep', null],
+			['Assigned to other', null]
+		]);
 		expect(db.select().from(scoreMarks).all().map((m) => [m.note, m.authorId])).toEqual([
 			['Mark on rep', null],
 			['Mark on other', null]
 		]);
+		// The rep's one-to-one is the rep's record: it stays, with its action, recorded by no one now.
+		expect(oneToOnesOf(db, rep.id, 'en', { today: '2026-12-05' }).map((o) => [o.notes, o.manager, o.managerId, o.actions.map((a) => a.text)])).toEqual([['Talk with rep', null, null, ['Action for rep']]]);
 	});
 
 	it('is recorded without their name, clears the details of entries about them, and refuses oneself and the unknown', () => {

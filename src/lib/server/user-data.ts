@@ -22,6 +22,9 @@ import {
 } from './db/schema';
 import { recordAudit } from './accounts';
 import { commentsForExport } from './coaching-comments';
+import { assignmentsForExport } from './assignments';
+import { dealsForExport } from './deals';
+import { oneToOnesForExport } from './one-to-ones';
 
 /*
  * An account holder's right to their data: everything stored about a user as one JSON document, and
@@ -34,9 +37,11 @@ const { passwordHash: _passwordHash, ...ACCOUNT_COLUMNS } = getTableColumns(user
 /**
  * Everything stored about a user: the account (never its password hash), roles, teams, their
  * practice with every turn and the comments and score marks on it, the comments and marks they
- * wrote, their onboarding, quizzes, review cards, bookmarks and reads, the interview ratings they
- * gave, and the audit-log entries by or about them. Sessions and links are left out: only hashes of
- * their secrets are stored, and those are no one's business.
+ * wrote, the assignments they were given and gave, their deals with their evidence, the
+ * one-to-ones they had as a rep and those they recorded as a manager (each with its agreed
+ * actions), their onboarding, quizzes, review cards, bookmarks and reads, the interview ratings
+ * they gave, and the audit-log entries by or about them. Sessions and links are left out: only
+ * hashes of their secrets are stored, and those are no one's business.
  */
 export function exportUserData(db: Db, userId: string, now = new Date()) {
 	const account = db.select(ACCOUNT_COLUMNS).from(users).where(eq(users.id, userId)).get();
@@ -58,6 +63,9 @@ export function exportUserData(db: Db, userId: string, now = new Date()) {
 			overrides: db.select().from(scoreOverrides).where(eq(scoreOverrides.attemptId, attempt.id)).all()
 		})),
 		comments: commentsForExport(db, userId),
+		assignments: assignmentsForExport(db, userId),
+		deals: dealsForExport(db, userId),
+		oneToOnes: oneToOnesForExport(db, userId),
 		scoreMarksWritten: db.select().from(scoreMarks).where(eq(scoreMarks.authorId, userId)).all(),
 		onboarding: {
 			cohorts: db.select({ cohortId: cohortMembers.cohortId, name: cohorts.name, curriculumId: cohorts.curriculumId, startDate: cohorts.startDate, certifiedAt: cohortMembers.certifiedAt }).from(cohortMembers).innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId)).where(eq(cohortMembers.userId, userId)).all(),
@@ -93,10 +101,13 @@ export type DeleteUserProblem = 'not-found' | 'self';
  * Deletes an account and everything that is theirs, in one transaction, through the foreign keys'
  * cascades (the database is always opened with them on): sessions and links, roles and team
  * places, their role-plays with turns, score marks and the comments on them, the comments they
- * wrote, onboarding, quizzes, review cards, bookmarks, reads and the interview ratings they gave
- * (an interview's panel loses their scores). What they made for others stays, without their name:
- * content revisions, candidates, interviews and cohorts they created, sign-offs and score marks
- * they wrote keep their row with the author cleared. The audit log keeps who did what and when,
+ * wrote, their assignments, their deals with their evidence, their one-to-ones as a rep with the
+ * actions agreed in them, onboarding, quizzes, review cards, bookmarks, reads and the interview
+ * ratings they gave (an interview's panel loses their scores). What they made for others stays,
+ * without their name: content revisions, candidates, interviews and cohorts they created,
+ * sign-offs, score marks and assignments they wrote, and the one-to-ones they recorded with a rep
+ * (the rep's record of what was agreed) keep their row with the author cleared. The audit log
+ * keeps who did what and when,
  * but the details of its entries about them are cleared. An admin cannot delete themselves.
  */
 export function deleteUser(db: Db, actorId: string, userId: string): { ok: true } | { ok: false; problem: DeleteUserProblem } {

@@ -7,6 +7,8 @@ import { moduleItemHref } from '$lib/labels';
 import { newFeedbackFor } from '$lib/server/coaching-comments';
 import { contentTitles } from '$lib/server/content/store';
 import { contentLocale } from '$lib/server/content-locale';
+import { assignmentsForHome } from '$lib/server/assignments';
+import { homeOneToOnes } from '$lib/server/one-to-ones';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -28,6 +30,10 @@ export const load: PageServerLoad = (event) => {
 			: null,
 		cardsDue: countDueCards(db, user.id),
 		// Comments on the rep's role-plays that they have not opened yet.
-		feedback: feedback.map((f) => ({ attemptId: f.attemptId, title: titles?.get(f.scenarioId) ?? f.scenarioId, comments: f.comments, authors: f.authors, latestAt: f.latestAt }))
+		feedback: feedback.map((f) => ({ attemptId: f.attemptId, title: titles?.get(f.scenarioId) ?? f.scenarioId, comments: f.comments, authors: f.authors, latestAt: f.latestAt })),
+		// What the rep's coach assigned them: still to do, and done in the last few days.
+		assignments: assignmentsForHome(db, user.id, contentLocale()),
+		// The actions agreed in the rep's one-to-ones that are still open.
+		oneToOnes: homeOneToOnes(db, user.id)
 	};
 };

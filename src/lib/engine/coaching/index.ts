@@ -16,6 +16,13 @@
  *   'no-next-step', 'next-step-overdue'. Dates are calendar dates (YYYY-MM-DD); `today` is
  *   passed in (the caller's calendar, e.g. `localIsoDate(now)` in TZ); `daysBetween` and
  *   `isCalendarDate` are the date arithmetic it uses, independent of the process's time zone.
+ * - One-to-ones (談心, one-to-ones.ts): `oneToOneGap(latest, today, weeks)` → { due, days }:
+ *   whether a rep has gone `weeks` weeks (7 calendar days each) without one; `actionDue(dueOn,
+ *   today)` → overdue / today / upcoming with the days; the date checks of a talk and its actions.
+ *
+ * - Assignments (assignments.ts): `assignmentStatus({ dueDate, completedAt }, today)` → 'done' |
+ *   'due' | 'overdue' (due through its day, overdue from the next); `dueDateProblem(dueDate, today)`
+ *   (a real day, from today, at most ASSIGNMENT_MAX_DAYS_AHEAD ahead), `parsePassMark`, `addDays`.
  *
  * Labels for the UI (the flags' and levels' names) belong in the messages, not here.
  */
@@ -23,3 +30,7 @@ export { EVIDENCE_STRENGTHS, STRENGTH_MEANING, atLeast, evidenceKind, isEvidence
 export type { EvidenceCost, EvidenceKind, EvidenceReading, EvidenceStrength } from './evidence';
 export { DEAL_FLAGS, NO_CONTACT_DAYS, NURTURE_AFTER_CALLS, daysBetween, dealFlags, isCalendarDate, isStrongEvidence } from './deal';
 export type { Deal, DealEvidence, DealFlag, DealNextStep, IsoDate } from './deal';
+export { ASSIGNMENT_MAX_DAYS_AHEAD, ASSIGNMENT_NOTE_MAX_LENGTH, ASSIGNMENT_STATUSES, addDays, assignmentStatus, dueDateProblem, parsePassMark } from './assignments';
+export type { AssignmentFacts, AssignmentStatus, DueDateProblem } from './assignments';
+export { ONE_TO_ONE_WEEKS_DEFAULT, ONE_TO_ONE_WEEKS_MAX, ONE_TO_ONE_WEEKS_MIN, actionDue, actionDueProblem, isOneToOneWeeks, oneToOneDateProblem, oneToOneGap } from './one-to-ones';
+export type { ActionDueProblem, ActionDueState, OneToOneDateProblem, OneToOneGap } from './one-to-ones';

@@ -158,11 +158,19 @@ function stateOf(compiled: CompiledScenario, snapshot: { value: unknown; context
 
 export function startRolePlay(compiled: CompiledScenario): { snapshot: PersistedRolePlay; state: RolePlayState } {
 	const [snapshot] = initialTransition(compiled.machine);
-	return { snapshot: compiled.machine.getPersistedSnapshot(snapshot) as PersistedRolePlay, state: stateOf(compiled, snapshot) };
+	return { snapshot: compiled.machine.getPersistedSnapshot(snapshot), state: stateOf(compiled, snapshot) };
 }
 
 export function readRolePlay(compiled: CompiledScenario, persisted: PersistedRolePlay): RolePlayState {
-	return stateOf(compiled, compiled.machine.resolveState(persisted as never));
+	return stateOf(compiled, resume(compiled, persisted));
+}
+
+/**
+ * The machine's state from a stored snapshot. XState types a persisted snapshot loosely
+ * (`Snapshot<unknown>`) and resolveState strictly; the one cast between them is here.
+ */
+function resume(compiled: CompiledScenario, persisted: PersistedRolePlay): ReturnType<CompiledScenario['machine']['resolveState']> {
+	return compiled.machine.resolveState(persisted as Parameters<CompiledScenario['machine']['resolveState']>[0]);
 }
 
 /** The weight a beat's score carries in the overall score: its key points' total weight. */
@@ -200,7 +208,7 @@ export function step(
 	earlierReplies: readonly string[] = []
 ): { snapshot: PersistedRolePlay; state: RolePlayState; turn: Turn } {
 	const { machine, scenario } = compiled;
-	const current = machine.resolveState(persisted as never);
+	const current = resume(compiled, persisted);
 	const before = stateOf(compiled, current);
 	if (before.ended) throw new Error('This role-play has ended.');
 	const beat = scenario.beats[before.beat]!;
@@ -230,7 +238,7 @@ export function step(
 	const [next] = transition(machine, current, { type: 'rep.reply', score, weight: beatWeight(beat), choice: choice ?? undefined });
 	const state = stateOf(compiled, next);
 	return {
-		snapshot: machine.getPersistedSnapshot(next) as PersistedRolePlay,
+		snapshot: machine.getPersistedSnapshot(next),
 		state,
 		turn: { beat: before.beat, customer: before.customer, reply, choice, result, score, next: state.beat }
 	};
@@ -238,6 +246,6 @@ export function step(
 
 /** Ends the role-play because its time box ran out. */
 export function timeOut(compiled: CompiledScenario, persisted: PersistedRolePlay): { snapshot: PersistedRolePlay; state: RolePlayState } {
-	const [next] = transition(compiled.machine, compiled.machine.resolveState(persisted as never), { type: 'time.up' });
-	return { snapshot: compiled.machine.getPersistedSnapshot(next) as PersistedRolePlay, state: stateOf(compiled, next) };
+	const [next] = transition(compiled.machine, resume(compiled, persisted), { type: 'time.up' });
+	return { snapshot: compiled.machine.getPersistedSnapshot(next), state: stateOf(compiled, next) };
 }

@@ -4,7 +4,7 @@ import { inJsonList, prepared, type Db } from '../db';
 import { appSettings, contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
 import { newId } from '../ids';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
-import { CONTENT_LOCALES, type ContentCatalog, type ContentData, type ContentItem, type ContentKind, type ContentLocale, type Lexicon } from '$lib/engine/content';
+import { CONTENT_LOCALES, type ContentCatalog, type ContentData, type ContentItem, type ContentKind, type ContentLocale, type Lexicon, type Scenario } from '$lib/engine/content';
 import { articleCategoryLabel, scriptCategoryLabel } from '$lib/labels';
 import { phrasebookOf } from '$lib/engine/scoring/lexicon';
 import type { Phrasebook } from '$lib/engine/scoring/score';
@@ -149,7 +149,7 @@ function insertContentItem(db: Db, item: ContentItem, now: Date): void {
  * revision; one that does not change it adds nothing. Attempts point at revisions, never at
  * the live content.
  */
-export function recordScenarioRevision(db: Db, scenarioId: string, locale: ContentLocale, data: unknown, now = new Date()): ScenarioRevision {
+export function recordScenarioRevision(db: Db, scenarioId: string, locale: ContentLocale, data: Scenario, now = new Date()): ScenarioRevision {
 	const hash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
 	const latest = latestScenarioRevision(db, scenarioId, locale);
 	if (latest && latest.hash === hash) return latest;

@@ -3,6 +3,11 @@ import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex,
 
 import { LOCALES, ROLES } from '../../roles';
 import { ATTEMPT_STATUSES, type AttemptStatus } from '../../attempt-status';
+import type { ContentData, ContentKind, Curriculum, Rubric, Scenario } from '../../engine/content';
+import type { PersistedRolePlay } from '../../engine/scenario/machine';
+import type { ReplyScore } from '../../engine/scoring/score';
+import type { QuizAnswer } from '../../engine/training/quiz';
+import type { StoredCard } from '../../engine/training/review';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -86,6 +91,8 @@ export const teams = sqliteTable(
 		name: text('name').notNull(),
 		/** Whether the team's reps see a practice leaderboard; a manager switches it. */
 		leaderboard: integer('leaderboard', { mode: 'boolean' }).notNull().default(false),
+		/** A rep without a one-to-one for this many weeks is listed on the team page (1 to 12); a manager of the team sets it. */
+		oneToOneWeeks: integer('one_to_one_weeks').notNull().default(2),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('teams_name_unique').on(t.name)]
@@ -144,7 +151,7 @@ export const contentItems = sqliteTable(
 		id: text('id').notNull(),
 		title: text('title').notNull(),
 		category: text('category'),
-		data: text('data', { mode: 'json' }).notNull(),
+		data: text('data', { mode: 'json' }).$type<ContentData[ContentKind]>().notNull(),
 		body: text('body').notNull().default(''),
 		/** Everything a search may match, as plain text, in the original spelling. */
 		plainText: text('plain_text').notNull().default(''),
@@ -194,7 +201,7 @@ export const scenarioRevisions = sqliteTable(
 		number: integer('number').notNull(),
 		/** SHA-256 of the scenario's data, to tell whether a sync changed it. */
 		hash: text('hash').notNull(),
-		data: text('data', { mode: 'json' }).notNull(),
+		data: text('data', { mode: 'json' }).$type<Scenario>().notNull(),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('scenario_revisions_number_unique').on(t.scenarioId, t.locale, t.number)]
@@ -223,7 +230,7 @@ export const attempts = sqliteTable(
 			.references(() => scenarioRevisions.id),
 		scenarioId: text('scenario_id').notNull(),
 		mode: text('mode', { enum: ATTEMPT_MODES }).notNull(),
-		snapshot: text('snapshot', { mode: 'json' }).notNull(),
+		snapshot: text('snapshot', { mode: 'json' }).$type<PersistedRolePlay>().notNull(),
 		status: text('status', { enum: ATTEMPT_STATUSES }).notNull().default('active'),
 		/** 0–100 after hint costs; final once the attempt has ended. */
 		score: real('score').notNull().default(0),
@@ -264,7 +271,7 @@ export const turns = sqliteTable(
 		scriptId: text('script_id'),
 		score: real('score').notNull(),
 		/** The scoring explanation: points hit with their spans, points missed, pitfalls, signals. */
-		result: text('result', { mode: 'json' }).notNull(),
+		result: text('result', { mode: 'json' }).$type<ReplyScore>().notNull(),
 		createdAt: createdAt()
 	},
 	// Covering the weak-spot drill-down: the attempt's turns, by script, with their scores.
@@ -372,7 +379,7 @@ export const interviews = sqliteTable(
 			.references(() => scenarioRevisions.id),
 		rubricId: text('rubric_id').notNull(),
 		/** The rubric as it was when the interview was created, so later edits change no score. */
-		rubric: text('rubric', { mode: 'json' }).notNull(),
+		rubric: text('rubric', { mode: 'json' }).$type<Rubric>().notNull(),
 		mode: text('mode', { enum: INTERVIEW_MODES }).notNull(),
 		scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }).notNull(),
 		teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
@@ -508,7 +515,7 @@ export const cohorts = sqliteTable('cohorts', {
 	curriculumId: text('curriculum_id').notNull(),
 	locale: text('locale', { enum: LOCALES }).notNull(),
 	/** The curriculum as it was when the cohort started: later edits do not move anyone's plan. */
-	curriculum: text('curriculum', { mode: 'json' }).notNull(),
+	curriculum: text('curriculum', { mode: 'json' }).$type<Curriculum>().notNull(),
 	/** YYYY-MM-DD: the plan's first working day. */
 	startDate: text('start_date').notNull(),
 	teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
@@ -556,7 +563,7 @@ export const quizResults = sqliteTable(
 		quizId: text('quiz_id').notNull(),
 		score: real('score').notNull(),
 		passed: integer('passed', { mode: 'boolean' }).notNull(),
-		answers: text('answers', { mode: 'json' }).notNull(),
+		answers: text('answers', { mode: 'json' }).$type<(QuizAnswer | null)[]>().notNull(),
 		createdAt: createdAt()
 	},
 	(t) => [index('quiz_results_user_idx').on(t.userId, t.quizId)]
@@ -592,7 +599,7 @@ export const reviewCards = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		scriptId: text('script_id').notNull(),
-		card: text('card', { mode: 'json' }).notNull(),
+		card: text('card', { mode: 'json' }).$type<StoredCard>().notNull(),
 		dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
@@ -705,3 +712,181 @@ export const coachingComments = sqliteTable(
 	]
 );
 export type CoachingComment = typeof coachingComments.$inferSelect;
+
+export const ASSIGNMENT_KINDS = ['scenario', 'script'] as const;
+export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+
+/**
+ * A manager's assignment to a rep: a scenario to practise (in a mode, to a pass mark) or a script
+ * library entry to review, by a due date (a calendar day in TZ). It is done by what the rep does,
+ * never by a tick: `completedAt` is set in the same transaction as the write that completes it (the
+ * role-play's last turn or its time-out, the rep opening the entry: see assignments.ts). It goes
+ * with its rep; the manager who made it may go, leaving it without its author.
+ */
+export const assignments = sqliteTable(
+	'assignments',
+	{
+		id: text('id').primaryKey(),
+		repId: text('rep_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		assignedBy: text('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+		kind: text('kind', { enum: ASSIGNMENT_KINDS }).notNull(),
+		/** The scenario's or the script entry's id (shared by both languages). */
+		contentId: text('content_id').notNull(),
+		/** For a scenario: the mode to practise it in, and the score (0–100) that completes it. */
+		mode: text('mode', { enum: PRACTICE_MODES }),
+		passMark: integer('pass_mark'),
+		/** YYYY-MM-DD: due by the end of this day. */
+		dueDate: text('due_date').notNull(),
+		note: text('note').notNull().default(''),
+		createdAt: createdAt(),
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+		/** The role-play that completed a scenario assignment. */
+		completedAttemptId: text('completed_attempt_id').references(() => attempts.id, { onDelete: 'set null' }),
+		completedScore: real('completed_score')
+	},
+	(t) => [
+		index('assignments_rep_idx').on(t.repId, t.createdAt),
+		index('assignments_assigned_by_idx').on(t.assignedBy),
+		// Only what is still open: a finished role-play, an opened entry and the dashboard's overdue
+		// count ask it, and most assignments are done.
+		index('assignments_open_idx')
+			.on(t.repId, t.kind, t.contentId)
+			.where(sql`${t.completedAt} is null`)
+	]
+);
+export type Assignment = typeof assignments.$inferSelect;
+
+// ————————————————————————————————————————————————————————————————— the deal review (抓單)
+
+export const DEAL_STATUSES = ['open', 'won', 'lost', 'nurture'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+/** The content's evidence scale (弱/中/強/非常強): the same list as the engine's EVIDENCE_STRENGTHS. */
+export const DEAL_EVIDENCE_STRENGTHS = ['weak', 'medium', 'strong', 'very-strong'] as const;
+
+/**
+ * A live deal a rep keeps for the weekly review: a handful each, not a CRM. Dates the rep gives
+ * (last contact, next step) are calendar days, YYYY-MM-DD, as the review's flags read them. The
+ * objection is a script category of the content (price, competitor…) or null. `locale` is the
+ * language the rep kept it in. It goes with its rep.
+ */
+export const deals = sqliteTable(
+	'deals',
+	{
+		id: text('id').primaryKey(),
+		repId: text('rep_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		company: text('company').notNull(),
+		contact: text('contact').notNull().default(''),
+		contactTitle: text('contact_title').notNull().default(''),
+		callNumber: integer('call_number').notNull(),
+		lastContact: text('last_contact').notNull(),
+		nextStep: text('next_step'),
+		nextStepDate: text('next_step_date'),
+		help: text('help').notNull().default(''),
+		objection: text('objection'),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		status: text('status', { enum: DEAL_STATUSES }).notNull().default('open'),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('deals_rep_status_idx').on(t.repId, t.status)]
+);
+export type DealRow = typeof deals.$inferSelect;
+
+/**
+ * One piece of a deal's evidence: what the customer said or did (or the rep's feeling, which the
+ * review flags), dated, ranked by the rep on the content's scale. A row each rather than a JSON
+ * list on the deal: pieces are added and removed one at a time (no read-modify-write of a list),
+ * each keeps its own typed columns, and the review reads every shown deal's evidence in one indexed
+ * query.
+ */
+export const dealEvidence = sqliteTable(
+	'deal_evidence',
+	{
+		id: text('id').primaryKey(),
+		dealId: text('deal_id')
+			.notNull()
+			.references(() => deals.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		date: text('date').notNull(),
+		strength: text('strength', { enum: DEAL_EVIDENCE_STRENGTHS }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('deal_evidence_deal_idx').on(t.dealId, t.date)]
+);
+export type DealEvidenceRow = typeof dealEvidence.$inferSelect;
+
+
+/**
+ * A manager's one-to-one (談心) with a rep: the day it took place, the notes (plain text, shown to
+ * the rep too) and links to what was discussed, as a list of `{ kind, id }` (kinds: `attempt`, one
+ * of the rep's practice role-plays; more kinds, such as deals, may join). It goes with its rep;
+ * when the manager who recorded it is deleted it stays with the rep, without their name.
+ */
+export const ONE_TO_ONE_LINK_KINDS = ['attempt'] as const;
+export type OneToOneLinkKind = (typeof ONE_TO_ONE_LINK_KINDS)[number];
+export interface OneToOneLink {
+	kind: OneToOneLinkKind;
+	id: string;
+}
+
+export const oneToOnes = sqliteTable(
+	'one_to_ones',
+	{
+		id: text('id').primaryKey(),
+		repId: text('rep_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		managerId: text('manager_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The calendar day of the talk (YYYY-MM-DD), in the organisation's time zone. */
+		heldOn: text('held_on').notNull(),
+		notes: text('notes').notNull(),
+		links: text('links', { mode: 'json' }).$type<OneToOneLink[]>().notNull().default(sql`'[]'`),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('one_to_ones_rep_idx').on(t.repId, t.heldOn), index('one_to_ones_manager_idx').on(t.managerId)]
+);
+export type OneToOne = typeof oneToOnes.$inferSelect;
+
+export const ACTION_OWNERS = ['rep', 'manager'] as const;
+export type ActionOwner = (typeof ACTION_OWNERS)[number];
+
+/**
+ * An action agreed in a one-to-one: what, who does it (the rep or the manager) and by when. It is
+ * open until a later one-to-one marks it done: `doneOn` is that talk's date and `closedIn` the talk
+ * (history kept: an action carried over stays open and is listed again). The rep is copied from
+ * the one-to-one so that their home finds their open actions in one index.
+ */
+export const oneToOneActions = sqliteTable(
+	'one_to_one_actions',
+	{
+		id: text('id').primaryKey(),
+		oneToOneId: text('one_to_one_id')
+			.notNull()
+			.references(() => oneToOnes.id, { onDelete: 'cascade' }),
+		repId: text('rep_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		owner: text('owner', { enum: ACTION_OWNERS }).notNull(),
+		dueOn: text('due_on').notNull(),
+		doneOn: text('done_on'),
+		closedIn: text('closed_in').references((): AnySQLiteColumn => oneToOnes.id, { onDelete: 'set null' }),
+		position: integer('position').notNull().default(0),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('one_to_one_actions_talk_idx').on(t.oneToOneId, t.position),
+		// Only what is open: the rep's home and the next one-to-one ask, and most actions get done.
+		index('one_to_one_actions_open_idx')
+			.on(t.repId, t.dueOn)
+			.where(sql`${t.doneOn} is null`),
+		index('one_to_one_actions_closed_in_idx').on(t.closedIn)
+	]
+);
+export type OneToOneAction = typeof oneToOneActions.$inferSelect;

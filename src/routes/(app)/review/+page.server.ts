@@ -6,6 +6,7 @@ import { findContent } from '$lib/server/content/store';
 import { countDueCards, ensureLibraryCards, nextDueCard, rateReviewCard } from '$lib/server/review-cards';
 import { contentLocale } from '$lib/server/content-locale';
 import { clipText, readForm, textField } from '$lib/server/forms';
+import { completeScriptAssignments } from '$lib/server/assignments';
 import { RATINGS, type ReviewRating } from '$lib/engine/training/review';
 
 /** The longest recall kept to show beside the model answers (a practice reply's limit). */
@@ -39,7 +40,12 @@ export const actions: Actions = {
 		const data = await readForm(event);
 		const rating = textField(data, 'rating') as ReviewRating;
 		if (!RATINGS.includes(rating)) return fail(400, { problem: 'rating' as const });
-		rateReviewCard(getDb(), user.id, textField(data, 'script'), rating);
+		const db = getDb();
+		const scriptId = textField(data, 'script');
+		// Reviewing the entry's card is reviewing the entry: an assignment to review it is done with the rating.
+		db.transaction(() => {
+			if (rateReviewCard(db, user.id, scriptId, rating)) completeScriptAssignments(db, user.id, scriptId);
+		});
 		return { rated: true };
 	}
 };

@@ -1,16 +1,17 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { setLeaderboard, teamsManagedBy } from '$lib/server/teams';
 import { leaderboard } from '$lib/server/practice-totals';
 import { readForm, textField } from '$lib/server/forms';
+import { readWeeks, repsWithoutOneToOne, setOneToOneWeeks } from '$lib/server/one-to-ones';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
 	return {
-		teams: teamsManagedBy(db, user.id).map(({ team, members }) => ({ team, members, board: leaderboard(db, team.id) }))
+		teams: teamsManagedBy(db, user.id).map(({ team, members }) => ({ team, members, board: leaderboard(db, team.id), withoutOneToOne: repsWithoutOneToOne(db, team.id, team.oneToOneWeeks) }))
 	};
 };
 
@@ -22,5 +23,16 @@ export const actions: Actions = {
 		if (!teamsManagedBy(getDb(), user.id).some(({ team }) => team.id === teamId)) error(404, 'Not found');
 		setLeaderboard(getDb(), teamId, textField(data, 'on') === '1');
 		return { saved: true };
+	},
+	oneToOneWeeks: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const data = await readForm(event);
+		const teamId = textField(data, 'teamId');
+		// A team's managers set it here (an admin on the team's admin page).
+		if (!teamsManagedBy(getDb(), user.id).some(({ team }) => team.id === teamId)) error(404, 'Not found');
+		const value = textField(data, 'weeks');
+		const weeks = readWeeks(value);
+		if (!setOneToOneWeeks(getDb(), teamId, weeks)) return fail(400, { oneToOneWeeks: { teamId, problem: 'weeks' as const, value: value.slice(0, 10) } });
+		return { oneToOneWeeks: { teamId, saved: weeks } };
 	}
 };

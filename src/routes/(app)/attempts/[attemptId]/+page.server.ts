@@ -95,7 +95,7 @@ export const load: PageServerLoad = (event) => {
 		index: turn.index,
 		customer: turn.customer,
 		score: turn.score,
-		...explain(turn.reply, turn.result as ReplyScore, !active),
+		...explain(turn.reply, turn.result, !active),
 		mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null,
 		comments: (byTurn.get(turn.index) ?? []).map((c) => commentView(c, user.id, own))
 	}));
@@ -107,8 +107,8 @@ export const load: PageServerLoad = (event) => {
 		const hungUpOn = attempt.status === 'abandoned' && !beat.end ? beat : null;
 		const reached = [...turns.map((turn) => scenario.beats[turn.beat]), hungUpOn];
 		const scriptIds = [...new Set(reached.map((b) => b?.script).filter((id): id is string => !!id))];
-		const criteria = criterionScores(turns.map((t) => t.result as ReplyScore), scenario.criteria).map((c) => ({ ...c, title: titles.get(c.criterion) ?? c.criterion }));
-		const coaching = coachingFor(scenario, turns.map((t) => ({ beat: t.beat, customer: t.customer, result: t.result as ReplyScore })), criteria, lexiconPhrasebook(db, locale));
+		const criteria = criterionScores(turns.map((t) => t.result), scenario.criteria).map((c) => ({ ...c, title: titles.get(c.criterion) ?? c.criterion }));
+		const coaching = coachingFor(scenario, turns.map((t) => ({ beat: t.beat, customer: t.customer, result: t.result })), criteria, lexiconPhrasebook(db, locale));
 		result = {
 			ending: state.customer,
 			hungUpOn: hungUpOn && { customer: state.customer, model: hungUpOn.choices.find((c) => c.quality === 'good')?.text ?? null },

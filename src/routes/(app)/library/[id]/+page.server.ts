@@ -6,6 +6,7 @@ import { findContent } from '$lib/server/content/store';
 import { isBookmarked, scriptEntry, setBookmark } from '$lib/server/library';
 import { contentLocale } from '$lib/server/content-locale';
 import { readForm, textField } from '$lib/server/forms';
+import { completeScriptAssignments } from '$lib/server/assignments';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -13,6 +14,8 @@ export const load: PageServerLoad = (event) => {
 	const locale = contentLocale();
 	const script = scriptEntry(db, event.params.id, locale);
 	if (!script) error(404, 'Not found');
+	// Opening the entry is reviewing it: an assignment to review it is done now (no write when none is open).
+	completeScriptAssignments(db, user.id, event.params.id);
 	return { script, bookmarked: isBookmarked(db, user.id, event.params.id), uiLocale: locale };
 };
 

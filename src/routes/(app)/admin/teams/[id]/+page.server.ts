@@ -6,6 +6,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { findUserById, listUsers, recordAudit } from '$lib/server/accounts';
 import { addTeamMember, findTeam, findTeamByName, listTeamMembers, removeTeamMember, renameTeam, validateTeamName } from '$lib/server/teams';
 import { readForm, textField } from '$lib/server/forms';
+import { readWeeks, setOneToOneWeeks } from '$lib/server/one-to-ones';
 
 function loadTeam(id: string) {
 	const team = findTeam(getDb(), id);
@@ -69,5 +70,19 @@ export const actions: Actions = {
 			recordAudit(tx, { actorId: admin.id, action: 'team.member-removed', targetId: team.id, detail: user.id });
 		});
 		return { action: 'remove' as const, name: user.name };
+	},
+	oneToOneWeeks: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const team = loadTeam(event.params.id);
+		const value = textField(await readForm(event), 'weeks');
+		const weeks = readWeeks(value);
+		const db = getDb();
+		const saved = db.transaction((tx) => {
+			if (!setOneToOneWeeks(tx, team.id, weeks)) return false;
+			recordAudit(tx, { actorId: admin.id, action: 'team.one-to-one-weeks', targetId: team.id, detail: String(weeks) });
+			return true;
+		});
+		if (!saved) return fail(400, { action: 'oneToOneWeeks' as const, problem: 'weeks' as const, value: value.slice(0, 10) });
+		return { action: 'oneToOneWeeks' as const, saved: weeks };
 	}
 };

@@ -1,10 +1,17 @@
-import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { practiceHistory, repComments, repFor, repOnboarding, repWeakSpots } from '$lib/server/rep-page';
 import { contentLocale } from '$lib/server/content-locale';
 import { serverRendered } from '$lib/server-rendered';
+import { cancelAssignment, createAssignment, repPageAssignments } from '$lib/server/assignments';
+import { followsRep } from '$lib/server/coaching-comments';
+import { readForm, textField } from '$lib/server/forms';
+import { openDealsOf } from '$lib/server/deals';
+import { objectionContent } from '$lib/server/dashboard';
+import { localIsoDate } from '$lib/calendar';
+import { repOneToOnes } from '$lib/server/one-to-ones';
 
 // A page to read, with links and no script of its own: rendered on the server only (see $lib/server-rendered).
 export const csr = false;
@@ -22,7 +29,39 @@ export const load: PageServerLoad = (event) => {
 			onboarding: repOnboarding(db, user, rep.id, new Date(), locale),
 			history: practiceHistory(db, rep.id, locale, event.url.searchParams.get('page')),
 			weak: repWeakSpots(db, rep, locale),
-			comments: repComments(db, rep.id, locale)
+			comments: repComments(db, rep.id, locale),
+			assignments: repPageAssignments(db, user, rep.id, event.url, locale),
+			// The deal review's block: the rep's open deals with their flags on the organisation's calendar day.
+			deals: { open: openDealsOf(db, rep.id, localIsoDate(new Date())), targets: Object.fromEntries(objectionContent(db, locale).byCategory) },
+			oneToOnes: repOneToOnes(db, user, rep.id, locale)
 		})
 	};
+};
+
+export const actions: Actions = {
+	assign: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		// Whose rep it is comes first: to anyone else the rep does not exist, whatever the form holds.
+		if (!followsRep(getDb(), user, event.params.repId)) error(404, 'Not found');
+		const data = await readForm(event);
+		const kind = textField(data, 'kind');
+		const values = { content: textField(data, 'content'), mode: textField(data, 'mode'), passMark: textField(data, 'passMark'), due: textField(data, 'due'), note: textField(data, 'note') };
+		const outcome = createAssignment(getDb(), user, { repId: event.params.repId, kind, contentId: values.content, mode: values.mode, passMark: values.passMark, dueDate: values.due, note: values.note });
+		if (!outcome.ok) {
+			if (outcome.problem === 'not-found') error(404, 'Not found');
+			return fail(400, { assignProblem: outcome.problem, assignForm: kind === 'script' ? 'script' : 'scenario', assignValues: values });
+		}
+		return { assigned: true };
+	},
+	cancelAssignment: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		if (!followsRep(getDb(), user, event.params.repId)) error(404, 'Not found');
+		const data = await readForm(event);
+		const outcome = cancelAssignment(getDb(), user, { repId: event.params.repId, assignmentId: textField(data, 'assignment') });
+		if (!outcome.ok) {
+			if (outcome.problem === 'not-found') error(404, 'Not found');
+			return fail(400, { assignProblem: outcome.problem, assignForm: 'cancel' });
+		}
+		return { cancelled: true };
+	}
 };
