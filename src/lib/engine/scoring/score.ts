@@ -3,7 +3,7 @@ import { INTENT_PREFIX } from '../content/schemas';
 import { GAP, wholeIntent } from './lexicon';
 import { containsChinese, foldForMatch, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, wordSpans, type Word } from './normalize';
 import { negationReader } from './negation';
-import { closenessOf, NO_MODEL_ANSWERS, type ModelAnswers, type Nearest } from './closeness';
+import { closenessOf, NO_MODEL_ANSWERS, termsOfFolded, type ModelAnswers, type Nearest } from './closeness';
 import { bracketedSpans, harpsOn, refersTo, isNotes, isStageDirections, repeatsItself, restatesItself } from './speech';
 
 export type Span = [start: number, end: number];
@@ -193,7 +193,10 @@ export const NO_PHRASEBOOK: Phrasebook = { intents: new Map(), rules: [] };
 export const UNLESS_REACH = 50;
 
 /** A stretch of a cue between gaps: Chinese text, English words, or any phrase of an intent (`@id`). */
-type CuePart = { chinese: true; compact: string } | { chinese: false; stems: string[] } | { intent: string };
+type CuePart =
+	| { kind: 'chinese'; compact: string; pair: number }
+	| { kind: 'words'; stems: string[]; pair: string | null; number: boolean }
+	| { kind: 'intent'; intent: string };
 /** A cue folded and split at its gaps (`A … B`: A, then B later in the same clause). */
 type PreparedCue = { folded: string; parts: CuePart[] };
 
@@ -205,21 +208,43 @@ const sameWord = (cueStem: string, stem: string) => cueStem === stem || (cueStem
 // What ends a clause for a gap: the parts of `A … B` must be said in one breath.
 const CLAUSE_BREAK = /[,.!?;:，。！？；：\n]/;
 
+/**
+ * Where a reply has a pair of neighbouring characters, as a bit set of their hash: a Chinese cue
+ * whose first two characters are not there is not looked for (most of the hundreds of phrases a
+ * reply is read for). A hash, so a pair may seem there when it is not; never the other way round.
+ */
+const PAIR_BITS = 1 << 16;
+function pairHash(first: number, second: number): number {
+	return (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_BITS - 1);
+}
+function pairsOf(text: string): Int32Array {
+	const bits = new Int32Array(PAIR_BITS >> 5);
+	for (let i = 0; i + 1 < text.length; i++) {
+		const hash = pairHash(text.charCodeAt(i), text.charCodeAt(i + 1));
+		bits[hash >> 5]! |= 1 << (hash & 31);
+	}
+	return bits;
+}
+
 // Cues come from authored content and recur on every reply: each is folded and stemmed once and
 // kept. Bounded, so that content churn cannot grow it without end.
 const preparedCues = new Map<string, PreparedCue | null>();
 const MAX_PREPARED_CUES = 50_000;
 
 function preparePart(text: string): CuePart | null {
-	if (text.trim().startsWith(INTENT_PREFIX)) return { intent: text.trim().slice(INTENT_PREFIX.length) };
+	if (text.trim().startsWith(INTENT_PREFIX)) return { kind: 'intent', intent: text.trim().slice(INTENT_PREFIX.length) };
 	const folded = normalizeForMatch(text).trim();
 	if (!folded) return null;
-	if (containsChinese(folded)) return { chinese: true, compact: folded.replace(/\s+/g, '') };
+	if (containsChinese(folded)) {
+		const compact = folded.replace(/\s+/g, '');
+		return { kind: 'chinese', compact, pair: compact.length >= 2 ? pairHash(compact.charCodeAt(0), compact.charCodeAt(1)) : -1 };
+	}
 	// `#` stands for any number written in digits ("# percent off", "# off" for "10% off").
 	const stems = foldText(text)
 		.split(/\s+/)
 		.flatMap((token) => (token === NUMBER ? [NUMBER] : latinWords(token).map((word) => word.stem)));
-	return stems.length > 0 ? { chinese: false, stems } : null;
+	const pair = stems.length >= 2 && stems[0] !== NUMBER && stems[1] !== NUMBER ? `${stems[0]} ${stems[1]}` : null;
+	return stems.length > 0 ? { kind: 'words', stems, pair, number: stems[0] === NUMBER } : null;
 }
 
 // An intent's phrases, prepared, kept with the list they came from (a phrasebook lives until the content changes).
@@ -249,6 +274,31 @@ function preparedPhrases(phrases: readonly string[]): readonly (PreparedCue | nu
 	return prepared;
 }
 
+// A list of cues with the intents it cites spelled out, in the order they are read: once per list
+// and phrasebook (both live as long as the compiled scenario), not on every reply.
+const flatLists = new WeakMap<IntentPhrases, WeakMap<readonly string[], readonly PreparedCue[]>>();
+
+function flatList(cues: readonly string[], intents: IntentPhrases): readonly PreparedCue[] {
+	let byList = flatLists.get(intents);
+	if (!byList) {
+		byList = new WeakMap();
+		flatLists.set(intents, byList);
+	}
+	let flat = byList.get(cues);
+	if (!flat) {
+		const list: PreparedCue[] = [];
+		for (const entry of preparedList(cues)) {
+			if (entry === null) continue;
+			if ('intent' in entry) {
+				for (const prepared of preparedPhrases(intents.get(entry.intent) ?? [])) if (prepared) list.push(prepared);
+			} else list.push(entry);
+		}
+		flat = list;
+		byList.set(cues, flat);
+	}
+	return flat;
+}
+
 function prepareCue(cue: string): PreparedCue | null {
 	let prepared = preparedCues.get(cue);
 	if (prepared !== undefined) return prepared;
@@ -259,88 +309,145 @@ function prepareCue(cue: string): PreparedCue | null {
 	return prepared;
 }
 
-/**
- * Finds cues in one reply: Chinese by substring, other text by stemmed word sequence, in the reply
- * folded (`folded`) and with its punctuation as spaces (`normalized`, the same length). A hit
- * counts only where the reply says it (see negation.ts) and not inside brackets.
- */
-function matcherFor(folded: string, normalized: string, brackets: readonly Span[], says: (span: Span, cue: string) => boolean, intents: IntentPhrases): Matcher {
-	const inBrackets = (span: Span) => brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
-	let words: Word[] | undefined;
-	// Where each stem occurs, so a cue is looked up rather than compared at every word.
-	let at: Map<string, number[]> | undefined;
+const NO_SPANS: readonly Span[] = [];
 
-	function partSpans(part: CuePart, from = 0, to = normalized.length): Span[] {
-		const spans: Span[] = [];
-		if ('intent' in part) {
+/**
+ * One reply read for cues: folded (`folded`), with its punctuation as spaces (`normalized`, the same
+ * length), its words and character pairs indexed once, on first need, for every matcher of the reply.
+ */
+class ReplyText {
+	private cachedWords: Word[] | undefined;
+	// Where each stem occurs, and each pair of stems (`a b`), so a cue is looked up rather than
+	// compared at every word.
+	private at: Map<string, number[]> | undefined;
+	private pairAt: Map<string, number[]> | undefined;
+	private numbers: number[] | undefined;
+	private pairs: Int32Array | undefined;
+
+	constructor(
+		readonly folded: string,
+		readonly normalized: string,
+		readonly intents: IntentPhrases
+	) {}
+
+	/** The reply's words (latinWords of `folded`). */
+	words(): Word[] {
+		return (this.cachedWords ??= latinWords(this.folded));
+	}
+
+	private index(): { at: Map<string, number[]>; pairAt: Map<string, number[]> } {
+		if (!this.at || !this.pairAt) {
+			const words = this.words();
+			const at = new Map<string, number[]>();
+			const pairAt = new Map<string, number[]>();
+			const add = (map: Map<string, number[]>, key: string, i: number) => {
+				const list = map.get(key);
+				if (list) list.push(i);
+				else map.set(key, [i]);
+			};
+			for (let i = 0; i < words.length; i++) {
+				add(at, words[i]!.stem, i);
+				if (i + 1 < words.length) add(pairAt, `${words[i]!.stem} ${words[i + 1]!.stem}`, i);
+			}
+			this.at = at;
+			this.pairAt = pairAt;
+		}
+		return { at: this.at, pairAt: this.pairAt };
+	}
+
+	/** Where the reply says the first words of a cue in words (its first two, when neither is a number), or undefined. */
+	private starts(part: CuePart & { kind: 'words' }): readonly number[] | undefined {
+		const { stems, pair } = part;
+		if (part.number) return (this.numbers ??= this.words().flatMap((word, i) => (DIGITS.test(word.stem) ? [i] : [])));
+		const { at, pairAt } = this.index();
+		return pair === null ? at.get(stems[0]!) : pairAt.get(pair);
+	}
+
+	/** False when the reply cannot hold the part (a quick look, for the hundreds of phrases a reply is read for); true when it may. */
+	mayHold(part: CuePart): boolean {
+		if (part.kind === 'chinese') {
+			if (part.pair < 0) return true;
+			const pairs = (this.pairs ??= pairsOf(this.normalized));
+			return (pairs[part.pair >> 5]! & (1 << (part.pair & 31))) !== 0;
+		}
+		return part.kind === 'intent' || this.starts(part) !== undefined;
+	}
+
+	/** Where a stretch of a cue occurs: Chinese by substring, other text by stemmed word sequence. */
+	partSpans(part: CuePart, from = 0, to = this.normalized.length): readonly Span[] {
+		if (part.kind === 'intent') {
+			const spans: Span[] = [];
 			// Between gaps an intent stands for its phrases without gaps of their own.
-			for (const prepared of preparedPhrases(intents.get(part.intent) ?? [])) {
-				if (prepared?.parts.length === 1) spans.push(...partSpans(prepared.parts[0]!, from, to));
+			for (const prepared of preparedPhrases(this.intents.get(part.intent) ?? [])) {
+				if (prepared?.parts.length === 1) spans.push(...this.partSpans(prepared.parts[0]!, from, to));
 			}
 			return spans.sort((a, b) => a[0] - b[0]);
 		}
-		if (part.chinese) {
+		if (!this.mayHold(part)) return NO_SPANS;
+		if (part.kind === 'chinese') {
+			const { normalized } = this;
 			const { compact } = part;
-			for (let i = normalized.indexOf(compact, from); i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1)) spans.push([i, i + compact.length]);
+			let i = normalized.indexOf(compact, from);
+			if (i < 0 || i + compact.length > to) return NO_SPANS;
+			const spans: Span[] = [];
+			for (; i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1)) spans.push([i, i + compact.length]);
 			return spans;
 		}
-		if (!words || !at) {
-			words = latinWords(folded);
-			at = new Map();
-			words.forEach((word, i) => {
-				const list = at!.get(word.stem);
-				if (list) list.push(i);
-				else at!.set(word.stem, [i]);
-			});
-		}
+		const words = this.words();
 		const { stems } = part;
-		const starts = stems[0] === NUMBER ? words.flatMap((word, i) => (DIGITS.test(word.stem) ? [i] : [])) : (at.get(stems[0]!) ?? []);
-		for (const i of starts) {
+		let spans: Span[] | undefined;
+		for (const i of this.starts(part)!) {
 			if (i + stems.length > words.length) break;
 			if (words[i]!.start < from) continue;
 			let whole = true;
 			for (let j = 1; j < stems.length && whole; j++) whole = sameWord(stems[j]!, words[i + j]!.stem);
-			const span: Span = [words[i]!.start, words[i + stems.length - 1]!.end];
-			if (whole && span[1] <= to) spans.push(span);
+			if (!whole) continue;
+			const end = words[i + stems.length - 1]!.end;
+			if (end <= to) (spans ??= []).push([words[i]!.start, end]);
 		}
-		return spans;
+		return spans ?? NO_SPANS;
 	}
+}
 
-	/** Where the rest of a gapped cue follows `after` within reach in the same clause: the end of its last part, or -1. */
-	function restFrom(parts: readonly CuePart[], after: number): number {
-		if (parts.length === 0) return after;
-		const [part, ...rest] = parts as [CuePart, ...CuePart[]];
+/**
+ * Finds cues in one reply (`text`). A hit counts only where the reply says it (see negation.ts) and
+ * not inside brackets.
+ */
+function matcherFor(text: ReplyText, brackets: readonly Span[], says: (span: Span, cue: string) => boolean): Matcher {
+	const { folded, normalized, intents } = text;
+	const partSpans = (part: CuePart, from?: number, to?: number) => text.partSpans(part, from, to);
+	const inBrackets = (span: Span) => brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
+
+	/** Where the rest of a gapped cue (its parts from `k` on) follows `after` within reach in the same clause: the end of its last part, or -1. */
+	function restFrom(parts: readonly CuePart[], k: number, after: number): number {
+		if (k >= parts.length) return after;
+		const part = parts[k]!;
 		let to = Math.min(normalized.length, after + 100);
 		const breakAt = folded.slice(after, to).search(CLAUSE_BREAK);
 		if (breakAt >= 0) to = after + breakAt;
 		for (const [start, end] of partSpans(part, after, to)) {
-			const chinese = 'intent' in part ? containsChinese(normalized.slice(start, end)) : part.chinese;
+			const chinese = part.kind === 'intent' ? containsChinese(normalized.slice(start, end)) : part.kind === 'chinese';
 			const gap = chinese ? normalized.slice(after, start).replace(/\s+/g, '').length : latinWords(folded.slice(after, start)).length;
 			if (gap > (chinese ? GAP_REACH.chinese : GAP_REACH.words)) break;
-			const found = restFrom(rest, end);
+			const found = restFrom(parts, k + 1, end);
 			if (found >= 0) return found;
 		}
 		return -1;
 	}
 
-	/** Where a cue occurs, before negation is read: the whole stretch, and its first part's (where a negation would reach). */
-	function candidatesOf(prepared: PreparedCue | null, into: { whole: Span; first: Span; cue: string }[]): void {
-		if (!prepared) return;
-		const [first, ...rest] = prepared.parts as [CuePart, ...CuePart[]];
-		for (const span of partSpans(first)) {
-			const end = restFrom(rest, span[1]);
-			if (end >= 0) into.push({ whole: [span[0], end], first: span, cue: prepared.folded });
-		}
-	}
-
 	return {
 		findAll(cues) {
+			// Where each cue occurs, before negation is read: the whole stretch, and its first part's (where a negation would reach).
 			const found: { whole: Span; first: Span; cue: string }[] = [];
-			for (const entry of preparedList(cues)) {
-				if (entry === null) continue;
-				if ('intent' in entry) for (const prepared of preparedPhrases(intents.get(entry.intent) ?? [])) candidatesOf(prepared, found);
-				else candidatesOf(entry, found);
+			for (const prepared of flatList(cues, intents)) {
+				const { parts } = prepared;
+				if (!text.mayHold(parts[0]!)) continue;
+				for (const span of text.partSpans(parts[0]!)) {
+					const end = parts.length === 1 ? span[1] : restFrom(parts, 1, span[1]);
+					if (end >= 0) found.push({ whole: [span[0], end], first: span, cue: prepared.folded });
+				}
 			}
+			if (found.length === 0) return [];
 			// Longest first at each start, so that the many phrasings inside a stretch already found
 			// (an intent's phrases overlap) cost no second reading of the negation around them.
 			found.sort((a, b) => a.whole[0] - b.whole[0] || b.whole[1] - a.whole[1]);
@@ -401,7 +508,14 @@ function cueShare(words: readonly Span[], cueSpans: readonly Span[], length: num
 	const covered = new Uint8Array(length + 1);
 	for (const [start, end] of cueSpans) covered.fill(1, start, end);
 	let count = 0;
-	for (const [start, end] of words) if (covered.subarray(start, end).includes(1)) count++;
+	for (const [start, end] of words) {
+		for (let i = start; i < end; i++) {
+			if (covered[i] === 1) {
+				count++;
+				break;
+			}
+		}
+	}
 	return count / words.length;
 }
 
@@ -412,11 +526,11 @@ function sentencesOf(reply: string, normalized: string): string[] {
 		.filter((s) => [...s].length >= 4);
 }
 
-function detectSignals(reply: string, normalized: string, matcher: Matcher): Signal[] {
+function detectSignals(reply: string, folded: string, normalized: string, matcher: Matcher): Signal[] {
 	const found: Signal[] = [];
 	const chinese = containsChinese(normalized);
 	const has = (signal: Exclude<Signal, 'concrete'>) => findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE[signal] : SIGNAL_CUES[signal].en).length > 0;
-	if (/[?？]/.test(reply) || has('question') || (chinese ? isChineseQuestion(foldText(reply)) : ENGLISH_QUESTION.test(reply.toLowerCase()))) found.push('question');
+	if (/[?？]/.test(reply) || has('question') || (chinese ? isChineseQuestion(folded) : ENGLISH_QUESTION.test(reply.toLowerCase()))) found.push('question');
 	if (has('acknowledge')) found.push('acknowledge');
 	if (/\d/.test(normalized) || CHINESE_FIGURE.test(normalized) || ENGLISH_FIGURE.test(normalized)) found.push('concrete');
 	if (has('next-step')) found.push('next-step');
@@ -457,8 +571,10 @@ export function scoreReply(
 	const folded = foldForMatch(reply);
 	const normalized = punctuationToSpaces(folded);
 	const brackets = bracketedSpans(reply);
-	const says = negationReader(folded);
-	const matcher = matcherFor(folded, normalized, brackets, says, phrasebook.intents);
+	const text = new ReplyText(folded, normalized, phrasebook.intents);
+	// The reply's clauses are read for negations only when a cue is found in it.
+	let reader: ReturnType<typeof negationReader> | undefined;
+	const matcher = matcherFor(text, brackets, (span, cue) => (reader ??= negationReader(folded))(span, cue));
 	// What the beat's own cue words cover, apart from the lexicon's phrasings: a reply that is little
 	// more than those words is a list of them (the lexicon's phrasings are whole turns of speech).
 	const literalSpans: Span[] = [];
@@ -481,7 +597,7 @@ export function scoreReply(
 	// A rude question asks nothing, and rude agreement acknowledges nothing.
 	const rudeRules = new Set(phrasebook.rules.filter((rule) => rule.rude).map((rule) => rule.id));
 	const rude = pitfalls.some((p) => (p.rule !== undefined && rudeRules.has(p.rule)) || (p.breaks !== undefined && rudeRules.has(p.breaks)));
-	const signals = detectSignals(reply, normalized, matcher).filter((signal) => !rude || (signal !== 'question' && signal !== 'acknowledge'));
+	const signals = detectSignals(reply, folded, normalized, matcher).filter((signal) => !rude || (signal !== 'question' && signal !== 'acknowledge'));
 
 	const flags: Flag[] = [];
 	const chinese = containsChinese(normalized);
@@ -499,9 +615,11 @@ export function scoreReply(
 	}
 	if (isNotes(reply)) flags.push('notes');
 	if (isStageDirections(reply, brackets)) flags.push('stage-directions');
+	// The English reply's words, read once for the matcher, are those of its sentences and clauses too.
+	const words = chinese ? undefined : text.words();
 	const sentences = sentencesOf(reply, normalized);
 	const compact = normalized.replace(/\s+/g, '');
-	if (new Set(sentences).size < sentences.length || repeatsItself(compact) || restatesItself(reply) || harpsOn(folded)) flags.push('repeated-sentence');
+	if (new Set(sentences).size < sentences.length || repeatsItself(compact) || restatesItself(reply, folded, words) || harpsOn(folded, words)) flags.push('repeated-sentence');
 	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');
 	// Off-topic: no key point, no pitfall, none of the words of what the call is about (the lexicon's
 	// `on-topic` intent; without one, nothing is off-topic) and not one word of what the customer said.
@@ -512,14 +630,14 @@ export function scoreReply(
 		!flags.includes('stage-directions') &&
 		!points.some((p) => p.hit) &&
 		!pitfalls.some((p) => p.hit) &&
-		findAny(matcherFor(folded, normalized, [], () => true, phrasebook.intents), ON_TOPIC_CUES).length === 0 &&
-		!(beat.customer && refersTo(reply, beat.customer, 1))
+		findAny(matcherFor(text, [], () => true), ON_TOPIC_CUES).length === 0 &&
+		!(beat.customer && refersTo(reply, beat.customer, 1, folded))
 	)
 		flags.push('off-topic');
 	// A reply that takes up what the customer said may run longer before it is a monologue, and loses less.
 	const monologueFrom = chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin;
 	// Read only for a long reply that asks nothing: it is the costlier check.
-	const referring = !signals.includes('question') && length >= monologueFrom && beat.customer !== undefined && refersTo(reply, beat.customer);
+	const referring = !signals.includes('question') && length >= monologueFrom && beat.customer !== undefined && refersTo(reply, beat.customer, undefined, folded);
 	if (!signals.includes('question') && length >= monologueFrom * (referring ? SCORING.monologueReferring : 1)) flags.push('monologue');
 
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
@@ -532,7 +650,7 @@ export function scoreReply(
 				? SCORING.cleanBase + ((1 - SCORING.cleanBase) * hitWeight) / totalWeight
 				: (hitWeight - penalty) / totalWeight;
 	score += Math.min(SCORING.maxSignalBonus, signals.reduce((sum, signal) => sum + SCORING.signalBonus[signal], 0));
-	const { nearest, credit: closeness } = closenessOf(reply, modelAnswers);
+	const { nearest, credit: closeness } = closenessOf(reply, modelAnswers, modelAnswers.good.length > 0 ? termsOfFolded(folded, words) : undefined);
 	score += closeness;
 	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
 	// whatever else the reply does well.

@@ -1,6 +1,6 @@
 import type { Span } from './score';
-import { containsChinese, foldForMatch, latinWords, stem } from './normalize';
-import { termsOf } from './closeness';
+import { containsChinese, foldForMatch, latinWords, stem, wordsBetween, type Word } from './normalize';
+import { termsOfFolded } from './closeness';
 
 /*
  * Whether a reply is something a rep would say on the phone, rather than notes about what to say:
@@ -40,8 +40,16 @@ const GRAMMAR_CHARS = new Set([...'的了是我你他們這那個一不有在也
 /** The share of a text's words (Chinese: characters) that are grammar and address rather than subject. */
 function grammarShare(text: string): { words: number; share: number } {
 	const folded = foldForMatch(text);
-	const chinese = [...folded].filter((char) => /[\u3400-\u9fff]/.test(char));
-	if (chinese.length >= 4) return { words: chinese.length, share: chinese.filter((char) => GRAMMAR_CHARS.has(char)).length / chinese.length };
+	// Code units: no character outside the basic plane is Chinese here.
+	let chinese = 0;
+	let grammar = 0;
+	for (let i = 0; i < folded.length; i++) {
+		const code = folded.charCodeAt(i);
+		if (code < 0x3400 || code > 0x9fff) continue;
+		chinese++;
+		if (GRAMMAR_CHARS.has(folded[i]!)) grammar++;
+	}
+	if (chinese >= 4) return { words: chinese, share: grammar / chinese };
 	const words = [...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) => m[0].replace(/['’]/g, ''));
 	return { words: words.length, share: words.filter((word) => GRAMMAR_WORDS.has(word)).length / Math.max(1, words.length) };
 }
@@ -87,8 +95,18 @@ export function isNotes(reply: string): boolean {
  * 12 characters, spaces aside) comes back later in it.
  */
 export function repeatsItself(compact: string): boolean {
-	const opening = [...compact].slice(0, 12).join('');
-	return [...compact].length >= 24 && compact.indexOf(opening, opening.length) > 0;
+	// Characters, not code units: the first 12, and whether there are 24.
+	let characters = 0;
+	let openingEnd = 0;
+	for (let i = 0; i < compact.length && characters < 24; characters++) {
+		const code = compact.charCodeAt(i);
+		const low = compact.charCodeAt(i + 1);
+		i += code >= 0xd800 && code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+		if (characters + 1 === 12) openingEnd = i;
+	}
+	if (characters < 24) return false;
+	const opening = compact.slice(0, openingEnd);
+	return compact.indexOf(opening, opening.length) > 0;
 }
 
 function englishContentWords(folded: string): Set<string> {
@@ -111,14 +129,28 @@ const REFERENCE_TERMS = 2;
  * in Chinese, two character pairs without a grammar character) in common. A pitch that would fit
  * any customer shares none.
  */
-export function refersTo(reply: string, customerLine: string, terms: number = REFERENCE_TERMS): boolean {
-	const said = foldForMatch(customerLine);
-	const answer = foldForMatch(reply);
-	const ours = containsChinese(said) ? chinesePairs(answer) : englishContentWords(answer);
-	const theirs = containsChinese(said) ? chinesePairs(said) : englishContentWords(said);
+export function refersTo(reply: string, customerLine: string, terms: number = REFERENCE_TERMS, folded: string = foldForMatch(reply)): boolean {
+	const theirs = customerTerms(customerLine);
+	const ours = theirs.chinese ? chinesePairs(folded) : englishContentWords(folded);
 	let shared = 0;
-	for (const item of ours) if (theirs.has(item) && ++shared >= terms) return true;
+	for (const item of ours) if (theirs.terms.has(item) && ++shared >= terms) return true;
 	return false;
+}
+
+// A beat's customer line is the same on every reply to it: its terms are read once.
+const customerLines = new Map<string, { chinese: boolean; terms: Set<string> }>();
+const MAX_CUSTOMER_LINES = 5_000;
+
+function customerTerms(line: string): { chinese: boolean; terms: Set<string> } {
+	let read = customerLines.get(line);
+	if (!read) {
+		const said = foldForMatch(line);
+		const chinese = containsChinese(said);
+		read = { chinese, terms: chinese ? chinesePairs(said) : englishContentWords(said) };
+		if (customerLines.size >= MAX_CUSTOMER_LINES) customerLines.clear();
+		customerLines.set(line, read);
+	}
+	return read;
 }
 
 /** Sentences (or, unpunctuated, stretches between spaces in Chinese) that say mostly the same: Dice of their terms. */
@@ -129,12 +161,25 @@ const SAME_SENTENCE = 0.4;
  * terms in common ("I understand. I really do understand, I totally understand"). Exact repeats
  * are caught anyway.
  */
-export function restatesItself(reply: string): boolean {
+const SENTENCE_ENDS_CHINESE = /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/g;
+const SENTENCE_ENDS = /[.!?;\n]+/g;
+
+/** `folded` is the reply folded for matching (foldForMatch), when the caller has it: it has the reply's length. */
+export function restatesItself(reply: string, folded: string = foldForMatch(reply), words?: readonly Word[]): boolean {
+	// The reply's sentences, as split from the reply, each read from the folded reply (folding keeps
+	// every position); in English, from its words when the caller has them (no word crosses a sentence's end).
 	const chinese = containsChinese(reply);
-	const sentences = reply
-		.split(chinese ? /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/ : /[.!?;\n]+/)
-		.map((sentence) => termsOf(sentence))
-		.filter((terms) => terms.size >= 3);
+	const sentences: Set<string>[] = [];
+	let from = 0;
+	const read = (to: number) => {
+		const terms = termsOfFolded(folded.slice(from, to), chinese || !words ? undefined : wordsBetween(words, from, to));
+		if (terms.size >= 3) sentences.push(terms);
+	};
+	for (const end of reply.matchAll(chinese ? SENTENCE_ENDS_CHINESE : SENTENCE_ENDS)) {
+		read(end.index);
+		from = end.index + end[0].length;
+	}
+	read(reply.length);
 	for (let i = 0; i < sentences.length; i++) {
 		for (let j = i + 1; j < sentences.length; j++) {
 			const [a, b] = [sentences[i]!, sentences[j]!];
@@ -159,12 +204,21 @@ const HARP = { clauses: 3, share: 0.6 } as const;
  * Words of grammar do not count, nor figures and their units. `folded` is the reply folded for
  * matching (foldForMatch).
  */
-export function harpsOn(folded: string): boolean {
-	// Each clause as the set of its words of substance, from the reply already folded (foldForMatch).
+const CLAUSE_ENDS_CHINESE = /[。！？!?；;，、\n]|,(?!\d)|\s+(?=[\u3400-\u9fff])/g;
+const CLAUSE_ENDS = /[!?;\n]+|[.,](?!\d)/g;
+
+export function harpsOn(folded: string, words?: readonly Word[]): boolean {
+	// Each clause as the set of its words of substance, from the reply already folded (foldForMatch);
+	// in English from its words (latinWords) when the caller has them: no word crosses a clause's end.
 	const chinese = containsChinese(folded);
 	const clauses: Set<string>[] = [];
 	// Not the comma or point inside a figure (26,800; 1.2).
-	for (const clause of folded.split(chinese ? /[。！？!?；;，、\n]|,(?!\d)|\s+(?=[\u3400-\u9fff])/ : /[!?;\n]+|[.,](?!\d)/)) {
+	const ends = [...folded.matchAll(chinese ? CLAUSE_ENDS_CHINESE : CLAUSE_ENDS)];
+	for (let k = 0, from = 0; k <= ends.length; k++) {
+		const to = k < ends.length ? ends[k]!.index : folded.length;
+		const clause = folded.slice(from, to);
+		const clauseFrom = from;
+		if (k < ends.length) from = to + ends[k]![0].length;
 		const terms = new Set<string>();
 		if (chinese) {
 			const chars = [...clause].filter((char) => /[\u3400-\u9fff]/.test(char));
@@ -173,7 +227,7 @@ export function harpsOn(folded: string): boolean {
 				if (!GRAMMAR_CHARS.has(a) && !GRAMMAR_CHARS.has(b) && !NUMERALS.test(a) && !NUMERALS.test(b)) terms.add(a + b);
 			}
 		} else {
-			for (const word of latinWords(clause)) if (word.stem.length >= 3 && !GRAMMAR_WORDS.has(word.stem) && !UNITS.has(word.stem) && !/\d/.test(word.stem)) terms.add(word.stem);
+			for (const word of words ? wordsBetween(words, clauseFrom, to) : latinWords(clause)) if (word.stem.length >= 3 && !GRAMMAR_WORDS.has(word.stem) && !UNITS.has(word.stem) && !/\d/.test(word.stem)) terms.add(word.stem);
 		}
 		if (terms.size > 0) clauses.push(terms);
 	}
