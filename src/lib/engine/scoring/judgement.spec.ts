@@ -128,3 +128,52 @@ describe('off-topic talk is no reply to this customer', () => {
 		expect(scored('zh-TW', 'renewal-price-objection', 'close', '今年我們服務會更好，會更用心經營您的帳號。').flags).not.toContain('off-topic');
 	});
 });
+
+describe('a reply that asks nothing and proposes no step is a 4 at best', () => {
+	it('keeps at most noQuestionCap, over the pass line when it is good', () => {
+		const result = scored('en', 'switch-from-competitor', 'trial', 'Try it free first: 14 days, 10 products, no payment.');
+		expect(result.signals).not.toContain('question');
+		expect(result.signals).not.toContain('next-step');
+		expect(result.score).toBe(SCORING.noQuestionCap);
+		expect(result.score).toBeGreaterThan(result.passLine);
+	});
+
+	it('but not when it asks', () => {
+		expect(scored('en', 'switch-from-competitor', 'trial', 'Try it free first: 14 days, 10 products, no payment. Which products would you start with?').score).toBeGreaterThan(SCORING.noQuestionCap);
+	});
+});
+
+describe('a pitfall of the beat keeps the reply under the pass line', () => {
+	it('however much else the reply does well', () => {
+		const good = 'Good morning, Mr. Wang. This is Kevin from MetalHub, calling about your Gold membership renewal. Have you got two minutes?';
+		expect(scored('en', 'renewal-price-objection', 'greet', good).score).toBe(1);
+		const result = scored('en', 'renewal-price-objection', 'greet', good.replace('renewal.', 'renewal and a good deal for you.'));
+		expect(result.pitfalls.some((p) => p.hit && p.rule === undefined && p.breaks === undefined)).toBe(true);
+		expect(result.score).toBe(SCORING.pitfallCap);
+		expect(result.score).toBeLessThan(result.passLine);
+	});
+});
+
+describe('a relative clause after a comma asks nothing', () => {
+	it('“…, which is roughly NT$90 per inquiry” is no question, “so which is” and “Which is” are', () => {
+		const beat = { expect: [{ point: 'price', weight: 1, cues: ['price'] }], avoid: [] };
+		expect(scoreReply('Gold averages 20 inquiries a month, which is roughly NT$90 per inquiry.', beat).signals).not.toContain('question');
+		expect(scoreReply('Mr. Lin, who is in charge of buying here, called us last week.', beat).signals).not.toContain('question');
+		expect(scoreReply('OK so which is better for you the morning or the afternoon', beat).signals).toContain('question');
+		expect(scoreReply('Fair enough. Which is your best-selling product', beat).signals).toContain('question');
+		expect(scoreReply('Sure, when is a good time to call back', beat).signals).toContain('question');
+	});
+});
+
+describe('lexicon phrasings from the tuning replies, as a trainer would list them', () => {
+	it('“you just didn’t notice” talks down to the customer', () => {
+		expect(scored('en', 'no-results-renewal', 'funnel', 'The report shows 25 inquiries, so it worked fine, you just didn’t notice.').rules).toContain('insults');
+	});
+
+	it('the customer’s own “thirty years” is no respect for his experience, and “things have changed” argues', () => {
+		const result = scored('en', 'offline-factory-owner', 'annoyed', 'With respect, sir, thirty years ago there was no internet. Things have changed.');
+		expect(result.points.find((p) => p.hit)).toBeUndefined();
+		expect(result.pitfalls.some((p) => p.hit)).toBe(true);
+		expect(scored('en', 'offline-factory-owner', 'annoyed', 'Sorry, sir, thirty years of running a factory, you know your business better than I do.').points.some((p) => p.hit)).toBe(true);
+	});
+});

@@ -80,8 +80,10 @@ export interface ReplyScore {
  *   pressure, badmouthing a competitor, insults and talking down). Breaking one is harmful (a
  *   trainer's 1) whatever else the reply does well: it keeps a fifth of its score, at most 0.1, also
  *   when the beat's own pitfall caught the same words (`breaks`). A beat's pitfall alone is poor
- *   (a 2): at least 0.1. A rude rule's breach earns no question or acknowledgement: a rude question
- *   is not a question.
+ *   (a 2): at least 0.1, and at most 0.6, below the pass line. A rude rule's breach earns no
+ *   question or acknowledgement: a rude question is not a question.
+ * - A reply that neither asks anything nor proposes a next step keeps at most 0.8: a trainer's 4 at
+ *   best (the script library's replies ask, or give evidence and propose a step).
  * - A very short reply scores half. Notes instead of speech (a list of the beat's cue words, fragments
  *   that address no one, bracketed stage directions), the same words said twice or one word harped
  *   on in most clauses, a reply given before in the same role-play, and an off-topic reply (no key
@@ -98,6 +100,8 @@ export const SCORING = {
 	cleanBase: 0.2,
 	/** What a reply that falls into a pitfall of the beat keeps at least: it is poor, not harmful. */
 	pitfallFloor: 0.1,
+	/** And at most: poor (a trainer's 2) is below the pass line (0.7), however much else it says. */
+	pitfallCap: 0.6,
 	/** A reply that breaks a company rule keeps this share of its score, and at most `ruleCap`. */
 	ruleCut: 0.2,
 	ruleCap: 0.1,
@@ -118,7 +122,13 @@ export const SCORING = {
 	monologueReferring: 1.2,
 	/** What a monologue keeps: half, or, when it takes up what the customer said, a little more; never the pass line (0.7). */
 	monologueCut: 0.5,
-	monologueReferringCut: 0.68
+	monologueReferringCut: 0.68,
+	/**
+	 * The most a reply that neither asks anything nor proposes a next step keeps: it may be good (a
+	 * trainer's 4) but is not what the script library would keep (a 5 asks, or gives evidence and
+	 * proposes a step). Above the pass line (0.7): such a reply still moves the call on.
+	 */
+	noQuestionCap: 0.8
 } as const;
 
 const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; en: readonly string[] }> = {
@@ -138,10 +148,14 @@ const SIGNAL_CUES_WITH_CHINESE: Record<keyof typeof SIGNAL_CUES, readonly string
  * An English question without its question mark, as people type and speak: a question word that
  * opens a clause and is followed by what questions go on with ("how many", "when is", "what do",
  * "what's"). The same word inside a clause ("count how often buyers open it") or opening a
- * subordinate one ("when buyers find you, …") asks nothing.
+ * subordinate one ("when buyers find you, …") asks nothing; nor does "which" or "who" after a comma,
+ * which opens a relative clause ("…, which is roughly NT$90 per inquiry").
  */
-const ENGLISH_QUESTION =
-	/(?:^|[.!?;:,\n]\s*|\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\s+)(?:(?:what|how|when|where|who|which|why)['’]?s\b|(?:what|how|when|where|who|which|why)\s+(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|about|many|much|often|long|soon|far|kind|sort|type|time|day|if|else|exactly|not)\b)/;
+const questionWords = (words: string) =>
+	`(?:(?:${words})['’]?s\\b|(?:${words})\\s+(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|about|many|much|often|long|soon|far|kind|sort|type|time|day|if|else|exactly|not)\\b)`;
+const ENGLISH_QUESTION = new RegExp(
+	`(?:^|[.!?;:\\n]\\s*|\\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\\s+)${questionWords('what|how|when|where|who|which|why')}|,\\s*${questionWords('what|how|when|where|why')}`
+);
 
 const CHINESE_QUESTION_WORD = /多少|怎麼|怎樣|哪|什麼|甚麼|如何|為什麼|幾[點號天個位張項種家年月次成台批]/;
 
@@ -656,8 +670,9 @@ export function scoreReply(
 	// whatever else the reply does well.
 	const ruleBroken = pitfalls.some((p) => p.hit && (p.rule !== undefined || p.breaks !== undefined));
 	const beatPitfall = beatPitfalls.some((p) => p.hit);
-	if (beatPitfall && !ruleBroken) score = Math.max(SCORING.pitfallFloor, score);
+	if (beatPitfall && !ruleBroken) score = Math.min(SCORING.pitfallCap, Math.max(SCORING.pitfallFloor, score));
 	if (ruleBroken) score = Math.min(score * SCORING.ruleCut, SCORING.ruleCap);
+	if (!signals.includes('question') && !signals.includes('next-step')) score = Math.min(score, SCORING.noQuestionCap);
 	if (flags.includes('too-short')) score *= 0.5;
 	// Not speech, or the same words again: a trainer's 1, however good the words.
 	if (flags.includes('cue-list') || flags.includes('notes') || flags.includes('stage-directions') || flags.includes('repeated-sentence')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
