@@ -1,14 +1,22 @@
-// npm run scoring:report [-- --all]: how far the score agrees with the trainers' grades of the
+// npm run scoring:report [-- --all] [-- --part tuning]: how far the score agrees with the trainers' grades of the
 // corpus (scoring/corpus/*.jsonl), per language and part, against the targets of issue #17. Each
 // reply is scored against its beat in the shipped content (content/). It is a report: it exits 0
 // whatever the figures, and 1 only when the corpus or the content cannot be read. --all lists
-// every reply that misses a target, not only the first few.
+// every reply that misses a target, not only the first few; --part lists only one part's replies.
 import { checkContentFiles, CONTENT_LOCALES, formatProblem } from '../src/lib/engine/content';
 import { AGREEMENT_TARGETS, summarizeAgreement, type AgreementSummary } from '../src/lib/engine/scoring/agreement';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { CORPUS_DIR, CORPUS_PARTS, readCorpusFiles, scenarioLookup, scoreCorpus, type ScoredCorpusReply } from './graded-replies';
 
 const LISTED = process.argv.includes('--all') ? Infinity : 6;
+// --part tuning: list the replies of that part only (the summary keeps every part's figures), so
+// that whoever changes rules reads tuning replies and never the held-out ones.
+const partArgument = process.argv.indexOf('--part');
+const ONLY_PART = partArgument >= 0 ? process.argv[partArgument + 1] : undefined;
+if (ONLY_PART !== undefined && !(CORPUS_PARTS as readonly string[]).includes(ONLY_PART)) {
+	console.error(`--part takes one of: ${CORPUS_PARTS.join(', ')}`);
+	process.exit(1);
+}
 const WORST = 8;
 const WIDTH = 96;
 
@@ -99,7 +107,7 @@ for (const locale of CONTENT_LOCALES) {
 			{ worst: WORST }
 		);
 		rows.push({ title, summary });
-		printSection(title, summary);
+		if (ONLY_PART === undefined || ONLY_PART === part) printSection(title, summary);
 	}
 }
 

@@ -196,7 +196,8 @@ export function flagLabel(flag: Flag): string {
 		'stage-directions': m.flag_stage_directions,
 		'repeated-sentence': m.flag_repeated_sentence,
 		'repeats-earlier-reply': m.flag_repeats_earlier_reply,
-		monologue: m.flag_monologue
+		monologue: m.flag_monologue,
+		'off-topic': m.flag_off_topic
 	}[flag]();
 }
 

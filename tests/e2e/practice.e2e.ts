@@ -67,7 +67,9 @@ test('a rep plays a scenario in free text, sees why each reply scored, and wins'
 test('bad replies are explained, and the customer hangs up', async ({ page, browser }) => {
 	await newRep(page, browser);
 	await start(page, 'Free text');
-	for (const reply of scenario.examples.bad) {
+	// The first bad example makes the opening's points and only leads with an offer (a pitfall: it
+	// stays under the pass line, so the customer asks again); the others miss the points outright.
+	for (const reply of scenario.examples.bad.slice(1)) {
 		if (!(await page.getByLabel('Your reply').isVisible())) break;
 		await say(page, reply);
 	}

@@ -1,4 +1,4 @@
-import { containsChinese, foldForMatch, latinWords } from './normalize';
+import { containsChinese, foldForMatch, latinWords, type Word } from './normalize';
 
 /*
  * Closeness to a beat's model answers: its good choices and the good examples the playtest answers
@@ -42,14 +42,25 @@ const ENGLISH_COMMON = new Set(
 
 /** The terms of a text: pairs of Chinese characters (and digits), or English stems and pairs of stems. */
 export function termsOf(text: string): Set<string> {
-	const folded = foldForMatch(text);
+	return termsOfFolded(foldForMatch(text));
+}
+
+/** termsOf a text already folded for matching (foldForMatch); `words`, its latinWords when the caller has them. */
+export function termsOfFolded(folded: string, words?: readonly Word[]): Set<string> {
 	const terms = new Set<string>();
 	if (containsChinese(folded)) {
-		const chars = [...folded].filter((char) => /[\u3400-\u9fff0-9a-z]/.test(char));
-		for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i]! + chars[i + 1]!);
+		// Code units, not code points: no character outside the basic plane is kept.
+		let previous = '';
+		for (let i = 0; i < folded.length; i++) {
+			const code = folded.charCodeAt(i);
+			if (!((code >= 0x3400 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a))) continue;
+			const char = folded[i]!;
+			if (previous) terms.add(previous + char);
+			previous = char;
+		}
 		return terms;
 	}
-	const stems = latinWords(folded)
+	const stems = (words ?? latinWords(folded))
 		.map((word) => word.stem)
 		.filter((stem) => !ENGLISH_COMMON.has(stem));
 	for (const [i, stem] of stems.entries()) {
@@ -64,27 +75,50 @@ export function modelAnswer(text: string): ModelAnswer {
 }
 
 /** Dice's coefficient: twice the terms in common over the terms of both. */
-function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-	if (a.size === 0 || b.size === 0) return 0;
-	let common = 0;
-	for (const term of a) if (b.has(term)) common++;
-	return (2 * common) / (a.size + b.size);
+function dice(common: number, a: number, b: number): number {
+	return a === 0 || b === 0 ? 0 : (2 * common) / (a + b);
+}
+
+// Which model answers (good ones first, then bad) say each term: built once per beat's answers, so
+// a reply's terms are each looked up once rather than compared with every answer.
+const answersByTerm = new WeakMap<ModelAnswers, Map<string, number[]>>();
+
+function indexOfAnswers(answers: ModelAnswers): Map<string, number[]> {
+	let index = answersByTerm.get(answers);
+	if (!index) {
+		index = new Map();
+		for (const [i, answer] of [...answers.good, ...answers.bad].entries()) {
+			for (const term of answer.terms) {
+				const list = index.get(term);
+				if (list) list.push(i);
+				else index.set(term, [i]);
+			}
+		}
+		answersByTerm.set(answers, index);
+	}
+	return index;
 }
 
 /**
  * The nearest good model answer to a reply, and the credit closeness earns it: none when a bad
  * answer is at least as near, or when the reply is no nearer than replies to the beat usually are.
+ * `terms` are the reply's (termsOf), when the caller has them already.
  */
-export function closenessOf(reply: string, answers: ModelAnswers): { nearest: Nearest | null; credit: number } {
+export function closenessOf(reply: string, answers: ModelAnswers, terms: ReadonlySet<string> = termsOf(reply)): { nearest: Nearest | null; credit: number } {
 	if (answers.good.length === 0) return { nearest: null, credit: 0 };
-	const terms = termsOf(reply);
+	const index = indexOfAnswers(answers);
+	const common = new Array<number>(answers.good.length + answers.bad.length).fill(0);
+	for (const term of terms) {
+		const saying = index.get(term);
+		if (saying) for (const i of saying) common[i]!++;
+	}
 	let nearest: Nearest = { text: answers.good[0]!.text, closeness: -1 };
-	for (const answer of answers.good) {
-		const closeness = similarity(terms, answer.terms);
+	for (const [i, answer] of answers.good.entries()) {
+		const closeness = dice(common[i]!, terms.size, answer.terms.size);
 		if (closeness > nearest.closeness) nearest = { text: answer.text, closeness };
 	}
 	nearest.closeness = Math.round(nearest.closeness * 1000) / 1000;
-	const nearestBad = Math.max(0, ...answers.bad.map((answer) => similarity(terms, answer.terms)));
+	const nearestBad = Math.max(0, ...answers.bad.map((answer, i) => dice(common[answers.good.length + i]!, terms.size, answer.terms.size)));
 	if (nearestBad >= nearest.closeness) return { nearest, credit: 0 };
 	const share = Math.min(1, Math.max(0, (nearest.closeness - CLOSENESS.from) / (CLOSENESS.full - CLOSENESS.from)));
 	return { nearest, credit: Math.round(CLOSENESS.maxCredit * share * 1000) / 1000 };

@@ -100,6 +100,8 @@ function negatedBefore(before: string): boolean {
 		const previous = chinese[chinese.length - 2];
 		return !(previous && nearest.start - previous.end <= 1);
 	}
+	// No Latin letter, no English negation: the costlier reading is spared.
+	if (!/[a-z]/.test(before)) return false;
 	const english = englishNegationsReaching(before);
 	if (english.length > 0) return !(english.length > 1 && english[1]! - english[0]! <= 4);
 	return false;
@@ -137,18 +139,41 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 	}
 	for (const word of folded.matchAll(ENGLISH_CLAUSE_STARTS)) clauseStarts.push(word.index + word[0].length);
 	clauseStarts.sort((a, b) => a - b);
+	// What comes before a cue depends on where the cue starts only: read once per start, however
+	// many cues start there.
+	const beforeAt = new Map<number, { quoted: boolean; negated?: boolean; before: string }>();
 	return ([start, end], cue) => {
 		const from = Math.max(0, clauseStarts[lastBelow(clauseStarts, start + 1)] ?? 0);
+		let read = beforeAt.get(start);
+		if (!read) {
+			const before = folded.slice(Math.max(from, start - LOOK_BACK), start);
+			read = { quoted: CHINESE_QUOTES.some((quote) => before.includes(quote)) || ENGLISH_QUOTE.test(before), before };
+			beforeAt.set(start, read);
+		}
+		if (read.quoted) return false;
 		const next = lastBelow(markAt, end) + 1;
 		const closing = marks[next]?.[0] ?? '';
 		const to = markAt[next] ?? folded.length;
-		const question = closing === '?' || closing === '？' || /[嗎呢]\s*$/.test(folded.slice(Math.max(from, to - 4), to));
-		const before = folded.slice(Math.max(from, start - LOOK_BACK), start);
-		if (CHINESE_QUOTES.some((quote) => before.includes(quote)) || ENGLISH_QUOTE.test(before)) return false;
-		if (question) return true;
-		const cueNegates = chineseNegationEnds(cue).length + [...cue.matchAll(ENGLISH_VERB_NEGATION), ...cue.matchAll(ENGLISH_NOUN_NEGATION)].length > 0;
-		return cueNegates || !negatedBefore(before);
+		if (closing === '?' || closing === '？' || /[嗎呢]\s*$/.test(folded.slice(Math.max(from, to - 4), to))) return true;
+		if (cueNegates(cue)) return true;
+		read.negated ??= negatedBefore(read.before);
+		return !read.negated;
 	};
+}
+
+// Cues are few and recur on every reply: whether each carries its own negation is read once.
+const negatingCues = new Map<string, boolean>();
+const MAX_NEGATING_CUES = 50_000;
+
+/** Whether a cue is written with its own negation ("not expensive", 「不貴」): it is then matched as written. */
+function cueNegates(cue: string): boolean {
+	let negates = negatingCues.get(cue);
+	if (negates === undefined) {
+		negates = chineseNegationEnds(cue).length + [...cue.matchAll(ENGLISH_VERB_NEGATION), ...cue.matchAll(ENGLISH_NOUN_NEGATION)].length > 0;
+		if (negatingCues.size >= MAX_NEGATING_CUES) negatingCues.clear();
+		negatingCues.set(cue, negates);
+	}
+	return negates;
 }
 
 /** Whether the cue found at `span` of `folded` counts: see the rules above. */

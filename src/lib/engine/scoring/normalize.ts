@@ -35,8 +35,22 @@ export interface Word {
 	end: number;
 }
 
+// Words recur from reply to reply: each is stemmed once and kept (bounded, as replies are free text).
+const stemmed = new Map<string, string>();
+const MAX_STEMMED = 20_000;
+
 /** Light English stemming: enough that ask, asks, asked and asking are one word. */
 export function stem(word: string): string {
+	let w = stemmed.get(word);
+	if (w === undefined) {
+		w = stemOf(word);
+		if (stemmed.size >= MAX_STEMMED) stemmed.clear();
+		stemmed.set(word, w);
+	}
+	return w;
+}
+
+function stemOf(word: string): string {
 	let w = word;
 	if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
 	else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
@@ -56,8 +70,30 @@ export function stem(word: string): string {
  * positions. An apostrophe inside a word is dropped, so that "don't" and "dont" (as people type on
  * a phone) are one word; a final 's goes ("the boss's" is "boss").
  */
+const LATIN_WORD = /[a-z0-9]+(?:['’][a-z]+)*/g;
+
 export function latinWords(folded: string): Word[] {
-	return [...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) => ({ stem: stem(m[0].replace(/['’]s$/, '').replace(/['’]/g, '')), start: m.index, end: m.index + m[0].length }));
+	const words: Word[] = [];
+	for (const m of folded.matchAll(LATIN_WORD)) {
+		const word = m[0];
+		const bare = word.includes("'") || word.includes('’') ? word.replace(/['’]s$/, '').replace(/['’]/g, '') : word;
+		words.push({ stem: stem(bare), start: m.index, end: m.index + word.length });
+	}
+	return words;
+}
+
+/** The words of `words` (a text's latinWords) between `from` and `to`: those of that stretch, when no word crosses its ends. */
+export function wordsBetween(words: readonly Word[], from: number, to: number): readonly Word[] {
+	let low = 0;
+	let high = words.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (words[middle]!.start < from) low = middle + 1;
+		else high = middle;
+	}
+	let end = low;
+	while (end < words.length && words[end]!.start < to) end++;
+	return words.slice(low, end);
 }
 
 /**

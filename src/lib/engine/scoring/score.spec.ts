@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreReply, type KeyPoint, type Pitfall } from './score';
+import { scoreReply, SCORING, type KeyPoint, type Pitfall } from './score';
 import { phrasebookOf } from './lexicon';
 import { shippedLexicons } from '../content/shipped-lexicons.fixture';
 
@@ -45,7 +45,8 @@ describe('scoreReply in Chinese', () => {
 		const result = scoreReply('王經理您好,我們現在會員有特價,要不要參考一下?', greetZh);
 		expect(result.points.map((p) => p.hit)).toEqual([false, false]);
 		expect(result.pitfalls[0]!.hit).toBe(true);
-		expect(result.score).toBe(0);
+		// Poor, not harmful: a pitfall of the beat keeps the floor.
+		expect(result.score).toBe(SCORING.pitfallFloor);
 	});
 
 	it('does not pass a bare list of cue words', () => {
@@ -204,12 +205,17 @@ describe('scoreReply reads what the reply says', () => {
 		expect(result.score).toBeLessThan(scoreReply(`${pitch} How many inquiries did you get last year?`, priceEn).score);
 	});
 
-	it('does not call a long answer to what the customer said a monologue, though it asks nothing', () => {
+	it('lets a long answer to what the customer said run a fifth longer before it is a monologue, and never pass', () => {
 		const customer = 'Your Gold plan is too expensive. Last year the inquiries were poor and my budget got cut.';
 		const answer =
-			'I hear you, a budget cut makes every plan look expensive. Last year your inquiries came mostly in the autumn, and the ones that turned into orders were worth far more than the plan itself, so I would keep Gold and spend the first month with you fixing the listings that brought in poor inquiries, starting with your photos and specifications.';
+			'I hear you, a budget cut makes every plan look expensive. Last year your inquiries came mostly in the autumn, and the ones that turned into orders were worth far more than the plan itself, so I would keep Gold and spend the first month with you fixing the listings.';
 		expect(scoreReply(answer, { ...priceEn, customer }).flags).not.toContain('monologue');
 		expect(scoreReply(answer, priceEn).flags).toContain('monologue');
+		const longer = `${answer} We would start with your photos and specifications, then the keywords buyers actually type, and then the descriptions of your best sellers.`;
+		const result = scoreReply(longer, { ...priceEn, customer });
+		expect(result.flags).toContain('monologue');
+		expect(result.score).toBeLessThanOrEqual(SCORING.monologueReferringCut);
+		expect(result.score).toBeGreaterThan(scoreReply(longer, priceEn).score);
 		// A pitch that would fit any customer takes up nothing of what this one said.
 		const pitch =
 			'MetalHub has thirty-eight thousand registered buyers and more than a million visits a month, Gold gives three hundred listings, priority ranking, two keyword ads and a verified badge, and every member receives a monthly report with views, clicks and contact details opened by buyers, plus a dedicated account manager who updates the listings for you.';
@@ -232,7 +238,7 @@ describe('what a reply is worth before its key points', () => {
 		const discount = scoreReply('Well, we can give you a discount on the plan, a cheaper price.', priceEn);
 		expect(vague.points.some((p) => p.hit)).toBe(false);
 		expect(vague.score).toBeCloseTo(0.2);
-		expect(discount.score).toBe(0);
+		expect(discount.score).toBe(SCORING.pitfallFloor);
 	});
 
 	it('hears an English question without its question mark, and not a question word inside a statement', () => {

@@ -3,8 +3,8 @@ import { INTENT_PREFIX } from '../content/schemas';
 import { GAP, wholeIntent } from './lexicon';
 import { containsChinese, foldForMatch, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, wordSpans, type Word } from './normalize';
 import { negationReader } from './negation';
-import { closenessOf, NO_MODEL_ANSWERS, type ModelAnswers, type Nearest } from './closeness';
-import { bracketedSpans, refersTo, isNotes, isStageDirections, repeatsItself, restatesItself } from './speech';
+import { closenessOf, NO_MODEL_ANSWERS, termsOfFolded, type ModelAnswers, type Nearest } from './closeness';
+import { bracketedSpans, harpsOn, refersTo, isNotes, isStageDirections, repeatsItself, restatesItself } from './speech';
 
 export type Span = [start: number, end: number];
 
@@ -37,12 +37,14 @@ export interface PitfallResult {
 	spans: Span[];
 	/** Set on a company rule of the lexicon, which applies to every beat, rather than the beat's own pitfall: its id. */
 	rule?: string;
+	/** Set on a pitfall of the beat whose words also break a company rule (which is then not listed twice): the rule's id. */
+	breaks?: string;
 }
 
 export const SIGNALS = ['question', 'acknowledge', 'concrete', 'next-step'] as const;
 export type Signal = (typeof SIGNALS)[number];
 
-export const FLAGS = ['too-short', 'too-long', 'cue-list', 'notes', 'stage-directions', 'repeated-sentence', 'repeats-earlier-reply', 'monologue'] as const;
+export const FLAGS = ['too-short', 'too-long', 'cue-list', 'notes', 'stage-directions', 'repeated-sentence', 'repeats-earlier-reply', 'monologue', 'off-topic'] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export interface ReplyScore {
@@ -74,14 +76,21 @@ export interface ReplyScore {
  *   acknowledging the customer, a concrete figure) and 0.1 for a next step, up to 0.2. Closeness
  *   to the beat's good model answers adds up to 0.1 (closeness.ts), never closeness to a bad one.
  * - The company rules of the language's lexicons apply on every beat as pitfalls (the demo's:
- *   promising results or money back, discounts or extras beyond the two-year offer, pressure,
- *   badmouthing a competitor, insults). A rude rule's breach earns no question or acknowledgement:
- *   a rude question is not a question.
- * - A very short reply scores half. Notes instead of speech (a list of the beat's cue words, fragments that
- *   address no one, bracketed stage directions) and the same words said twice are cut to a fifth; a
- *   reply given before in the same role-play, to a fifth. A long reply that asks nothing and takes
- *   up nothing the customer just said is a monologue, cut to half (it cannot pass); a very long one
- *   loses 0.1.
+ *   promising results or money back, discounts or extras beyond the two-year offer, haggling,
+ *   pressure, badmouthing a competitor, insults and talking down). Breaking one is harmful (a
+ *   trainer's 1) whatever else the reply does well: it keeps a fifth of its score, at most 0.1, also
+ *   when the beat's own pitfall caught the same words (`breaks`). A beat's pitfall alone is poor
+ *   (a 2): at least 0.1, and at most 0.6, below the pass line. A rude rule's breach earns no
+ *   question or acknowledgement: a rude question is not a question.
+ * - A reply that neither asks anything nor proposes a next step keeps at most 0.8: a trainer's 4 at
+ *   best (the script library's replies ask, or give evidence and propose a step).
+ * - A very short reply scores half. Notes instead of speech (a list of the beat's cue words, fragments
+ *   that address no one, bracketed stage directions), the same words said twice or one word harped
+ *   on in most clauses, a reply given before in the same role-play, and an off-topic reply (no key
+ *   point, no pitfall, none of the lexicon's `on-topic` words and no word of the customer's line)
+ *   keep a fifth, at most 0.1. A long reply that asks nothing is a monologue, cut to half; one that
+ *   takes up what the customer just said may run a fifth longer and keeps at most 0.68. Neither can
+ *   pass. A very long one loses 0.1.
  */
 export const SCORING = {
 	/**
@@ -89,6 +98,15 @@ export const SCORING = {
 	 * rest. A harmless, vague reply is better than one that breaks a rule, as a trainer grades them.
 	 */
 	cleanBase: 0.2,
+	/** What a reply that falls into a pitfall of the beat keeps at least: it is poor, not harmful. */
+	pitfallFloor: 0.1,
+	/** And at most: poor (a trainer's 2) is below the pass line (0.7), however much else it says. */
+	pitfallCap: 0.6,
+	/** A reply that breaks a company rule keeps this share of its score, and at most `ruleCap`. */
+	ruleCut: 0.2,
+	ruleCap: 0.1,
+	/** The most a reply that is not speech (notes, a list of cue words, stage directions, repeats) keeps. */
+	notSpeechCap: 0.1,
 	/** A next step is worth more than the other signals: the call is there to get one. */
 	signalBonus: { question: 0.05, acknowledge: 0.05, concrete: 0.05, 'next-step': 0.1 } satisfies Record<Signal, number>,
 	maxSignalBonus: 0.2,
@@ -99,7 +117,18 @@ export const SCORING = {
 	cueListShare: 0.65,
 	/** From this length on, a reply with no question is a monologue. */
 	monologueCharsChinese: 90,
-	monologueWordsLatin: 50
+	monologueWordsLatin: 50,
+	/** How much longer a reply that takes up what the customer just said may run before it is a monologue. */
+	monologueReferring: 1.2,
+	/** What a monologue keeps: half, or, when it takes up what the customer said, a little more; never the pass line (0.7). */
+	monologueCut: 0.5,
+	monologueReferringCut: 0.68,
+	/**
+	 * The most a reply that neither asks anything nor proposes a next step keeps: it may be good (a
+	 * trainer's 4) but is not what the script library would keep (a 5 asks, or gives evidence and
+	 * proposes a step). Above the pass line (0.7): such a reply still moves the call on.
+	 */
+	noQuestionCap: 0.8
 } as const;
 
 const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; en: readonly string[] }> = {
@@ -119,10 +148,14 @@ const SIGNAL_CUES_WITH_CHINESE: Record<keyof typeof SIGNAL_CUES, readonly string
  * An English question without its question mark, as people type and speak: a question word that
  * opens a clause and is followed by what questions go on with ("how many", "when is", "what do",
  * "what's"). The same word inside a clause ("count how often buyers open it") or opening a
- * subordinate one ("when buyers find you, …") asks nothing.
+ * subordinate one ("when buyers find you, …") asks nothing; nor does "which" or "who" after a comma,
+ * which opens a relative clause ("…, which is roughly NT$90 per inquiry").
  */
-const ENGLISH_QUESTION =
-	/(?:^|[.!?;:,\n]\s*|\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\s+)(?:(?:what|how|when|where|who|which|why)['’]?s\b|(?:what|how|when|where|who|which|why)\s+(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|about|many|much|often|long|soon|far|kind|sort|type|time|day|if|else|exactly|not)\b)/;
+const questionWords = (words: string) =>
+	`(?:(?:${words})['’]?s\\b|(?:${words})\\s+(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|about|many|much|often|long|soon|far|kind|sort|type|time|day|if|else|exactly|not)\\b)`;
+const ENGLISH_QUESTION = new RegExp(
+	`(?:^|[.!?;:\\n]\\s*|\\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\\s+)${questionWords('what|how|when|where|who|which|why')}|,\\s*${questionWords('what|how|when|where|why')}`
+);
 
 const CHINESE_QUESTION_WORD = /多少|怎麼|怎樣|哪|什麼|甚麼|如何|為什麼|幾[點號天個位張項種家年月次成台批]/;
 
@@ -165,13 +198,19 @@ export interface Phrasebook {
 	intents: IntentPhrases;
 	rules: readonly CompanyRule[];
 }
+/** The lexicon intent that lists the words of what the calls are about: a reply with none of them, making no key point, is off-topic. */
+export const ON_TOPIC = 'on-topic';
+const ON_TOPIC_CUES = [`${INTENT_PREFIX}${ON_TOPIC}`];
 export const NO_PHRASEBOOK: Phrasebook = { intents: new Map(), rules: [] };
 
 /** How far around a rule's cue its `unless` phrases are looked for, in characters: the sentence around it, roughly. */
 export const UNLESS_REACH = 50;
 
 /** A stretch of a cue between gaps: Chinese text, English words, or any phrase of an intent (`@id`). */
-type CuePart = { chinese: true; compact: string } | { chinese: false; stems: string[] } | { intent: string };
+type CuePart =
+	| { kind: 'chinese'; compact: string; pair: number }
+	| { kind: 'words'; stems: string[]; pair: string | null; number: boolean }
+	| { kind: 'intent'; intent: string };
 /** A cue folded and split at its gaps (`A … B`: A, then B later in the same clause). */
 type PreparedCue = { folded: string; parts: CuePart[] };
 
@@ -183,21 +222,43 @@ const sameWord = (cueStem: string, stem: string) => cueStem === stem || (cueStem
 // What ends a clause for a gap: the parts of `A … B` must be said in one breath.
 const CLAUSE_BREAK = /[,.!?;:，。！？；：\n]/;
 
+/**
+ * Where a reply has a pair of neighbouring characters, as a bit set of their hash: a Chinese cue
+ * whose first two characters are not there is not looked for (most of the hundreds of phrases a
+ * reply is read for). A hash, so a pair may seem there when it is not; never the other way round.
+ */
+const PAIR_BITS = 1 << 16;
+function pairHash(first: number, second: number): number {
+	return (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_BITS - 1);
+}
+function pairsOf(text: string): Int32Array {
+	const bits = new Int32Array(PAIR_BITS >> 5);
+	for (let i = 0; i + 1 < text.length; i++) {
+		const hash = pairHash(text.charCodeAt(i), text.charCodeAt(i + 1));
+		bits[hash >> 5]! |= 1 << (hash & 31);
+	}
+	return bits;
+}
+
 // Cues come from authored content and recur on every reply: each is folded and stemmed once and
 // kept. Bounded, so that content churn cannot grow it without end.
 const preparedCues = new Map<string, PreparedCue | null>();
 const MAX_PREPARED_CUES = 50_000;
 
 function preparePart(text: string): CuePart | null {
-	if (text.trim().startsWith(INTENT_PREFIX)) return { intent: text.trim().slice(INTENT_PREFIX.length) };
+	if (text.trim().startsWith(INTENT_PREFIX)) return { kind: 'intent', intent: text.trim().slice(INTENT_PREFIX.length) };
 	const folded = normalizeForMatch(text).trim();
 	if (!folded) return null;
-	if (containsChinese(folded)) return { chinese: true, compact: folded.replace(/\s+/g, '') };
+	if (containsChinese(folded)) {
+		const compact = folded.replace(/\s+/g, '');
+		return { kind: 'chinese', compact, pair: compact.length >= 2 ? pairHash(compact.charCodeAt(0), compact.charCodeAt(1)) : -1 };
+	}
 	// `#` stands for any number written in digits ("# percent off", "# off" for "10% off").
 	const stems = foldText(text)
 		.split(/\s+/)
 		.flatMap((token) => (token === NUMBER ? [NUMBER] : latinWords(token).map((word) => word.stem)));
-	return stems.length > 0 ? { chinese: false, stems } : null;
+	const pair = stems.length >= 2 && stems[0] !== NUMBER && stems[1] !== NUMBER ? `${stems[0]} ${stems[1]}` : null;
+	return stems.length > 0 ? { kind: 'words', stems, pair, number: stems[0] === NUMBER } : null;
 }
 
 // An intent's phrases, prepared, kept with the list they came from (a phrasebook lives until the content changes).
@@ -227,6 +288,31 @@ function preparedPhrases(phrases: readonly string[]): readonly (PreparedCue | nu
 	return prepared;
 }
 
+// A list of cues with the intents it cites spelled out, in the order they are read: once per list
+// and phrasebook (both live as long as the compiled scenario), not on every reply.
+const flatLists = new WeakMap<IntentPhrases, WeakMap<readonly string[], readonly PreparedCue[]>>();
+
+function flatList(cues: readonly string[], intents: IntentPhrases): readonly PreparedCue[] {
+	let byList = flatLists.get(intents);
+	if (!byList) {
+		byList = new WeakMap();
+		flatLists.set(intents, byList);
+	}
+	let flat = byList.get(cues);
+	if (!flat) {
+		const list: PreparedCue[] = [];
+		for (const entry of preparedList(cues)) {
+			if (entry === null) continue;
+			if ('intent' in entry) {
+				for (const prepared of preparedPhrases(intents.get(entry.intent) ?? [])) if (prepared) list.push(prepared);
+			} else list.push(entry);
+		}
+		flat = list;
+		byList.set(cues, flat);
+	}
+	return flat;
+}
+
 function prepareCue(cue: string): PreparedCue | null {
 	let prepared = preparedCues.get(cue);
 	if (prepared !== undefined) return prepared;
@@ -237,97 +323,162 @@ function prepareCue(cue: string): PreparedCue | null {
 	return prepared;
 }
 
-/**
- * Finds cues in one reply: Chinese by substring, other text by stemmed word sequence, in the reply
- * folded (`folded`) and with its punctuation as spaces (`normalized`, the same length). A hit
- * counts only where the reply says it (see negation.ts) and not inside brackets.
- */
-function matcherFor(folded: string, normalized: string, brackets: readonly Span[], says: (span: Span, cue: string) => boolean, intents: IntentPhrases): Matcher {
-	const inBrackets = (span: Span) => brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
-	let words: Word[] | undefined;
-	// Where each stem occurs, so a cue is looked up rather than compared at every word.
-	let at: Map<string, number[]> | undefined;
+const NO_SPANS: readonly Span[] = [];
 
-	function partSpans(part: CuePart, from = 0, to = normalized.length): Span[] {
-		const spans: Span[] = [];
-		if ('intent' in part) {
+/**
+ * One reply read for cues: folded (`folded`), with its punctuation as spaces (`normalized`, the same
+ * length), its words and character pairs indexed once, on first need, for every matcher of the reply.
+ */
+class ReplyText {
+	private cachedWords: Word[] | undefined;
+	// Where each stem occurs, and each pair of stems (`a b`), so a cue is looked up rather than
+	// compared at every word.
+	private at: Map<string, number[]> | undefined;
+	private pairAt: Map<string, number[]> | undefined;
+	private numbers: number[] | undefined;
+	private pairs: Int32Array | undefined;
+
+	constructor(
+		readonly folded: string,
+		readonly normalized: string,
+		readonly intents: IntentPhrases
+	) {}
+
+	/** The reply's words (latinWords of `folded`). */
+	words(): Word[] {
+		return (this.cachedWords ??= latinWords(this.folded));
+	}
+
+	private index(): { at: Map<string, number[]>; pairAt: Map<string, number[]> } {
+		if (!this.at || !this.pairAt) {
+			const words = this.words();
+			const at = new Map<string, number[]>();
+			const pairAt = new Map<string, number[]>();
+			const add = (map: Map<string, number[]>, key: string, i: number) => {
+				const list = map.get(key);
+				if (list) list.push(i);
+				else map.set(key, [i]);
+			};
+			for (let i = 0; i < words.length; i++) {
+				add(at, words[i]!.stem, i);
+				if (i + 1 < words.length) add(pairAt, `${words[i]!.stem} ${words[i + 1]!.stem}`, i);
+			}
+			this.at = at;
+			this.pairAt = pairAt;
+		}
+		return { at: this.at, pairAt: this.pairAt };
+	}
+
+	/** Where the reply says the first words of a cue in words (its first two, when neither is a number), or undefined. */
+	private starts(part: CuePart & { kind: 'words' }): readonly number[] | undefined {
+		const { stems, pair } = part;
+		if (part.number) return (this.numbers ??= this.words().flatMap((word, i) => (DIGITS.test(word.stem) ? [i] : [])));
+		const { at, pairAt } = this.index();
+		return pair === null ? at.get(stems[0]!) : pairAt.get(pair);
+	}
+
+	/** False when the reply cannot hold the part (a quick look, for the hundreds of phrases a reply is read for); true when it may. */
+	mayHold(part: CuePart): boolean {
+		if (part.kind === 'chinese') {
+			if (part.pair < 0) return true;
+			const pairs = (this.pairs ??= pairsOf(this.normalized));
+			return (pairs[part.pair >> 5]! & (1 << (part.pair & 31))) !== 0;
+		}
+		return part.kind === 'intent' || this.starts(part) !== undefined;
+	}
+
+	/** Where a stretch of a cue occurs: Chinese by substring, other text by stemmed word sequence. */
+	partSpans(part: CuePart, from = 0, to = this.normalized.length): readonly Span[] {
+		if (part.kind === 'intent') {
+			const spans: Span[] = [];
 			// Between gaps an intent stands for its phrases without gaps of their own.
-			for (const prepared of preparedPhrases(intents.get(part.intent) ?? [])) {
-				if (prepared?.parts.length === 1) spans.push(...partSpans(prepared.parts[0]!, from, to));
+			for (const prepared of preparedPhrases(this.intents.get(part.intent) ?? [])) {
+				if (prepared?.parts.length === 1) spans.push(...this.partSpans(prepared.parts[0]!, from, to));
 			}
 			return spans.sort((a, b) => a[0] - b[0]);
 		}
-		if (part.chinese) {
+		if (!this.mayHold(part)) return NO_SPANS;
+		if (part.kind === 'chinese') {
+			const { normalized } = this;
 			const { compact } = part;
-			for (let i = normalized.indexOf(compact, from); i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1)) spans.push([i, i + compact.length]);
+			let i = normalized.indexOf(compact, from);
+			if (i < 0 || i + compact.length > to) return NO_SPANS;
+			const spans: Span[] = [];
+			for (; i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1)) spans.push([i, i + compact.length]);
 			return spans;
 		}
-		if (!words || !at) {
-			words = latinWords(folded);
-			at = new Map();
-			words.forEach((word, i) => {
-				const list = at!.get(word.stem);
-				if (list) list.push(i);
-				else at!.set(word.stem, [i]);
-			});
-		}
+		const words = this.words();
 		const { stems } = part;
-		const starts = stems[0] === NUMBER ? words.flatMap((word, i) => (DIGITS.test(word.stem) ? [i] : [])) : (at.get(stems[0]!) ?? []);
-		for (const i of starts) {
+		let spans: Span[] | undefined;
+		for (const i of this.starts(part)!) {
 			if (i + stems.length > words.length) break;
 			if (words[i]!.start < from) continue;
 			let whole = true;
 			for (let j = 1; j < stems.length && whole; j++) whole = sameWord(stems[j]!, words[i + j]!.stem);
-			const span: Span = [words[i]!.start, words[i + stems.length - 1]!.end];
-			if (whole && span[1] <= to) spans.push(span);
+			if (!whole) continue;
+			const end = words[i + stems.length - 1]!.end;
+			if (end <= to) (spans ??= []).push([words[i]!.start, end]);
 		}
-		return spans;
+		return spans ?? NO_SPANS;
 	}
+}
 
-	/** Where the rest of a gapped cue follows `after` within reach in the same clause: the end of its last part, or -1. */
-	function restFrom(parts: readonly CuePart[], after: number): number {
-		if (parts.length === 0) return after;
-		const [part, ...rest] = parts as [CuePart, ...CuePart[]];
+/**
+ * Finds cues in one reply (`text`). A hit counts only where the reply says it (see negation.ts) and
+ * not inside brackets.
+ */
+function matcherFor(text: ReplyText, brackets: readonly Span[], says: (span: Span, cue: string) => boolean): Matcher {
+	const { folded, normalized, intents } = text;
+	const partSpans = (part: CuePart, from?: number, to?: number) => text.partSpans(part, from, to);
+	const inBrackets = (span: Span) => brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
+
+	/** Where the rest of a gapped cue (its parts from `k` on) follows `after` within reach in the same clause: the end of its last part, or -1. */
+	function restFrom(parts: readonly CuePart[], k: number, after: number): number {
+		if (k >= parts.length) return after;
+		const part = parts[k]!;
 		let to = Math.min(normalized.length, after + 100);
 		const breakAt = folded.slice(after, to).search(CLAUSE_BREAK);
 		if (breakAt >= 0) to = after + breakAt;
 		for (const [start, end] of partSpans(part, after, to)) {
-			const chinese = 'intent' in part ? containsChinese(normalized.slice(start, end)) : part.chinese;
+			const chinese = part.kind === 'intent' ? containsChinese(normalized.slice(start, end)) : part.kind === 'chinese';
 			const gap = chinese ? normalized.slice(after, start).replace(/\s+/g, '').length : latinWords(folded.slice(after, start)).length;
 			if (gap > (chinese ? GAP_REACH.chinese : GAP_REACH.words)) break;
-			const found = restFrom(rest, end);
+			const found = restFrom(parts, k + 1, end);
 			if (found >= 0) return found;
 		}
 		return -1;
 	}
 
-	/** Where a cue occurs, before negation is read: the whole stretch, and its first part's (where a negation would reach). */
-	function candidatesOf(prepared: PreparedCue | null, into: { whole: Span; first: Span; cue: string }[]): void {
-		if (!prepared) return;
-		const [first, ...rest] = prepared.parts as [CuePart, ...CuePart[]];
-		for (const span of partSpans(first)) {
-			const end = restFrom(rest, span[1]);
-			if (end >= 0) into.push({ whole: [span[0], end], first: span, cue: prepared.folded });
-		}
-	}
-
 	return {
 		findAll(cues) {
+			// Where each cue occurs, before negation is read: the whole stretch, and its first part's (where a negation would reach).
 			const found: { whole: Span; first: Span; cue: string }[] = [];
-			for (const entry of preparedList(cues)) {
-				if (entry === null) continue;
-				if ('intent' in entry) for (const prepared of preparedPhrases(intents.get(entry.intent) ?? [])) candidatesOf(prepared, found);
-				else candidatesOf(entry, found);
+			for (const prepared of flatList(cues, intents)) {
+				const { parts } = prepared;
+				if (!text.mayHold(parts[0]!)) continue;
+				for (const span of text.partSpans(parts[0]!)) {
+					const end = parts.length === 1 ? span[1] : restFrom(parts, 1, span[1]);
+					if (end >= 0) found.push({ whole: [span[0], end], first: span, cue: prepared.folded });
+				}
 			}
+			if (found.length === 0) return [];
 			// Longest first at each start, so that the many phrasings inside a stretch already found
 			// (an intent's phrases overlap) cost no second reading of the negation around them.
 			found.sort((a, b) => a.whole[0] - b.whole[0] || b.whole[1] - a.whole[1]);
 			const spans: Span[] = [];
 			let reached = -1;
+			// Stretches found said in the negative: another cue inside one is denied with it
+			// (「我不會跟您保證一定有幾張詢價」: 一定 … 詢價 is as denied as 保證 … 詢價).
+			const denied: Span[] = [];
 			for (const { whole, first, cue } of found) {
 				if (whole[1] <= reached) continue;
+				if (inBrackets(whole)) continue;
+				if (denied.some(([start, end]) => whole[0] < end && start < whole[1])) continue;
 				// The negation that matters comes before the cue's first words.
-				if (inBrackets(whole) || !says(first, cue)) continue;
+				if (!says(first, cue)) {
+					denied.push(whole);
+					continue;
+				}
 				spans.push(whole);
 				reached = Math.max(reached, whole[1]);
 			}
@@ -371,7 +522,14 @@ function cueShare(words: readonly Span[], cueSpans: readonly Span[], length: num
 	const covered = new Uint8Array(length + 1);
 	for (const [start, end] of cueSpans) covered.fill(1, start, end);
 	let count = 0;
-	for (const [start, end] of words) if (covered.subarray(start, end).includes(1)) count++;
+	for (const [start, end] of words) {
+		for (let i = start; i < end; i++) {
+			if (covered[i] === 1) {
+				count++;
+				break;
+			}
+		}
+	}
 	return count / words.length;
 }
 
@@ -382,11 +540,11 @@ function sentencesOf(reply: string, normalized: string): string[] {
 		.filter((s) => [...s].length >= 4);
 }
 
-function detectSignals(reply: string, normalized: string, matcher: Matcher): Signal[] {
+function detectSignals(reply: string, folded: string, normalized: string, matcher: Matcher): Signal[] {
 	const found: Signal[] = [];
 	const chinese = containsChinese(normalized);
 	const has = (signal: Exclude<Signal, 'concrete'>) => findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE[signal] : SIGNAL_CUES[signal].en).length > 0;
-	if (/[?？]/.test(reply) || has('question') || (chinese ? isChineseQuestion(foldText(reply)) : ENGLISH_QUESTION.test(reply.toLowerCase()))) found.push('question');
+	if (/[?？]/.test(reply) || has('question') || (chinese ? isChineseQuestion(folded) : ENGLISH_QUESTION.test(reply.toLowerCase()))) found.push('question');
 	if (has('acknowledge')) found.push('acknowledge');
 	if (/\d/.test(normalized) || CHINESE_FIGURE.test(normalized) || ENGLISH_FIGURE.test(normalized)) found.push('concrete');
 	if (has('next-step')) found.push('next-step');
@@ -404,8 +562,11 @@ function companyRulesBroken(matcher: Matcher, rules: readonly CompanyRule[], bea
 	const broken: PitfallResult[] = [];
 	for (const rule of rules) {
 		const excused = rule.unless.length > 0 ? findAny(matcher, rule.unless) : [];
-		const spans = findAny(matcher, rule.cues).filter((span) => !overlaps(span, caught) && !overlaps(span, excused, UNLESS_REACH));
+		const all = findAny(matcher, rule.cues).filter((span) => !overlaps(span, excused, UNLESS_REACH));
+		const spans = all.filter((span) => !overlaps(span, caught));
 		if (spans.length > 0) broken.push({ point: rule.point, penalty: rule.penalty, hit: true, spans: joined(spans), rule: rule.id });
+		// The beat's own pitfall said it: the rule is broken all the same, and the pitfall says which.
+		for (const pitfall of beatPitfalls) if (pitfall.breaks === undefined && all.some((span) => overlaps(span, pitfall.spans))) pitfall.breaks = rule.id;
 	}
 	return broken;
 }
@@ -424,8 +585,10 @@ export function scoreReply(
 	const folded = foldForMatch(reply);
 	const normalized = punctuationToSpaces(folded);
 	const brackets = bracketedSpans(reply);
-	const says = negationReader(folded);
-	const matcher = matcherFor(folded, normalized, brackets, says, phrasebook.intents);
+	const text = new ReplyText(folded, normalized, phrasebook.intents);
+	// The reply's clauses are read for negations only when a cue is found in it.
+	let reader: ReturnType<typeof negationReader> | undefined;
+	const matcher = matcherFor(text, brackets, (span, cue) => (reader ??= negationReader(folded))(span, cue));
 	// What the beat's own cue words cover, apart from the lexicon's phrasings: a reply that is little
 	// more than those words is a list of them (the lexicon's phrasings are whole turns of speech).
 	const literalSpans: Span[] = [];
@@ -447,8 +610,8 @@ export function scoreReply(
 	const pitfalls = [...beatPitfalls, ...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls)];
 	// A rude question asks nothing, and rude agreement acknowledges nothing.
 	const rudeRules = new Set(phrasebook.rules.filter((rule) => rule.rude).map((rule) => rule.id));
-	const rude = pitfalls.some((p) => p.rule !== undefined && rudeRules.has(p.rule));
-	const signals = detectSignals(reply, normalized, matcher).filter((signal) => !rude || (signal !== 'question' && signal !== 'acknowledge'));
+	const rude = pitfalls.some((p) => (p.rule !== undefined && rudeRules.has(p.rule)) || (p.breaks !== undefined && rudeRules.has(p.breaks)));
+	const signals = detectSignals(reply, folded, normalized, matcher).filter((signal) => !rude || (signal !== 'question' && signal !== 'acknowledge'));
 
 	const flags: Flag[] = [];
 	const chinese = containsChinese(normalized);
@@ -466,11 +629,30 @@ export function scoreReply(
 	}
 	if (isNotes(reply)) flags.push('notes');
 	if (isStageDirections(reply, brackets)) flags.push('stage-directions');
+	// The English reply's words, read once for the matcher, are those of its sentences and clauses too.
+	const words = chinese ? undefined : text.words();
 	const sentences = sentencesOf(reply, normalized);
 	const compact = normalized.replace(/\s+/g, '');
-	if (new Set(sentences).size < sentences.length || repeatsItself(compact) || restatesItself(reply)) flags.push('repeated-sentence');
+	if (new Set(sentences).size < sentences.length || repeatsItself(compact) || restatesItself(reply, folded, words) || harpsOn(folded, words)) flags.push('repeated-sentence');
 	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');
-	if (!signals.includes('question') && length >= (chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin) && !(beat.customer && refersTo(reply, beat.customer))) flags.push('monologue');
+	// Off-topic: no key point, no pitfall, none of the words of what the call is about (the lexicon's
+	// `on-topic` intent; without one, nothing is off-topic) and not one word of what the customer said.
+	// Said in the negative, a word still names the subject ("we're not a scam"); notes are flagged already.
+	if (
+		phrasebook.intents.has(ON_TOPIC) &&
+		!flags.includes('notes') &&
+		!flags.includes('stage-directions') &&
+		!points.some((p) => p.hit) &&
+		!pitfalls.some((p) => p.hit) &&
+		findAny(matcherFor(text, [], () => true), ON_TOPIC_CUES).length === 0 &&
+		!(beat.customer && refersTo(reply, beat.customer, 1, folded))
+	)
+		flags.push('off-topic');
+	// A reply that takes up what the customer said may run longer before it is a monologue, and loses less.
+	const monologueFrom = chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin;
+	// Read only for a long reply that asks nothing: it is the costlier check.
+	const referring = !signals.includes('question') && length >= monologueFrom && beat.customer !== undefined && refersTo(reply, beat.customer, undefined, folded);
+	if (!signals.includes('question') && length >= monologueFrom * (referring ? SCORING.monologueReferring : 1)) flags.push('monologue');
 
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
 	const hitWeight = points.filter((p) => p.hit).reduce((sum, p) => sum + p.weight, 0);
@@ -482,12 +664,21 @@ export function scoreReply(
 				? SCORING.cleanBase + ((1 - SCORING.cleanBase) * hitWeight) / totalWeight
 				: (hitWeight - penalty) / totalWeight;
 	score += Math.min(SCORING.maxSignalBonus, signals.reduce((sum, signal) => sum + SCORING.signalBonus[signal], 0));
-	const { nearest, credit: closeness } = closenessOf(reply, modelAnswers);
+	const { nearest, credit: closeness } = closenessOf(reply, modelAnswers, modelAnswers.good.length > 0 ? termsOfFolded(folded, words) : undefined);
 	score += closeness;
+	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
+	// whatever else the reply does well.
+	const ruleBroken = pitfalls.some((p) => p.hit && (p.rule !== undefined || p.breaks !== undefined));
+	const beatPitfall = beatPitfalls.some((p) => p.hit);
+	if (beatPitfall && !ruleBroken) score = Math.min(SCORING.pitfallCap, Math.max(SCORING.pitfallFloor, score));
+	if (ruleBroken) score = Math.min(score * SCORING.ruleCut, SCORING.ruleCap);
+	if (!signals.includes('question') && !signals.includes('next-step')) score = Math.min(score, SCORING.noQuestionCap);
 	if (flags.includes('too-short')) score *= 0.5;
-	if (flags.includes('cue-list') || flags.includes('notes') || flags.includes('stage-directions') || flags.includes('repeated-sentence')) score *= 0.2;
-	if (flags.includes('repeats-earlier-reply')) score *= 0.2;
-	if (flags.includes('monologue')) score *= 0.5;
+	// Not speech, or the same words again: a trainer's 1, however good the words.
+	if (flags.includes('cue-list') || flags.includes('notes') || flags.includes('stage-directions') || flags.includes('repeated-sentence')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
+	if (flags.includes('off-topic')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
+	if (flags.includes('repeats-earlier-reply')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
+	if (flags.includes('monologue')) score = Math.min(1, score) * (referring ? SCORING.monologueReferringCut : SCORING.monologueCut);
 	if (flags.includes('too-long')) score -= 0.1;
 	score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 	return { score, points, pitfalls, signals, flags, closeness, nearest };

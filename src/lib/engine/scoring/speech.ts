@@ -1,6 +1,6 @@
 import type { Span } from './score';
-import { containsChinese, foldForMatch, stem } from './normalize';
-import { termsOf } from './closeness';
+import { containsChinese, foldForMatch, latinWords, stem, wordsBetween, type Word } from './normalize';
+import { termsOfFolded } from './closeness';
 
 /*
  * Whether a reply is something a rep would say on the phone, rather than notes about what to say:
@@ -27,6 +27,7 @@ export function isStageDirections(reply: string, brackets: readonly Span[]): boo
 const PERSON_EN = /\b(?:i|i'm|im|i'll|ill|i've|ive|you|you're|youre|your|we|we're|were|we'll|our|us|me|my|he|she|they|them|his|her|their|it's|let's|lets)\b/;
 // Fillers and particles belong to speech (a transcript of a call is full of them), never to notes.
 const PERSON_ZH = /[我您你妳咱他她嗯呃喔欸啦吧耶哇]|那個|就是說|像是說/;
+const NOTE_WORDS = /\b(?:vs|w\/|yrs|e\.g|etc|approx|re:)(?=[\s.,/]|$)/;
 const NOTE_MARKS = /->|→|=>|=|\/|;|\+/g;
 const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
 
@@ -39,8 +40,16 @@ const GRAMMAR_CHARS = new Set([...'的了是我你他們這那個一不有在也
 /** The share of a text's words (Chinese: characters) that are grammar and address rather than subject. */
 function grammarShare(text: string): { words: number; share: number } {
 	const folded = foldForMatch(text);
-	const chinese = [...folded].filter((char) => /[\u3400-\u9fff]/.test(char));
-	if (chinese.length >= 4) return { words: chinese.length, share: chinese.filter((char) => GRAMMAR_CHARS.has(char)).length / chinese.length };
+	// Code units: no character outside the basic plane is Chinese here.
+	let chinese = 0;
+	let grammar = 0;
+	for (let i = 0; i < folded.length; i++) {
+		const code = folded.charCodeAt(i);
+		if (code < 0x3400 || code > 0x9fff) continue;
+		chinese++;
+		if (GRAMMAR_CHARS.has(folded[i]!)) grammar++;
+	}
+	if (chinese >= 4) return { words: chinese, share: grammar / chinese };
 	const words = [...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) => m[0].replace(/['’]/g, ''));
 	return { words: words.length, share: words.filter((word) => GRAMMAR_WORDS.has(word)).length / Math.max(1, words.length) };
 }
@@ -68,7 +77,15 @@ export function isNotes(reply: string): boolean {
 	if (fragments.length >= 4 && averageWords <= 3.5 && grammar.share < (chinese ? 0.15 : 0.2)) return true;
 	// A run of words without a mark between them, as a list is typed in a hurry.
 	if (!chinese && grammar.words >= 8 && grammar.share < 0.15 && !/[.,!?;:]/.test(text)) return true;
-	if (PERSON_EN.test(text.toLowerCase()) || PERSON_ZH.test(text)) return false;
+	// A run of words with no mark at all and few words of grammar, naming no one: keywords typed in a row.
+	const person = PERSON_EN.test(text.toLowerCase()) || PERSON_ZH.test(text);
+	if (!chinese && !person && grammar.words >= 10 && grammar.share < 0.25 && !/[.,!?;:]/.test(text.replace(/(?<=\d)[,.](?=\d)|[.?!]\s*$/g, ''))) return true;
+	// Five or more short fragments that name no one: a list of talking points, not a sentence to a person.
+	// In Chinese, only a reply that is nothing but a list (enumeration marks, no comma or full stop).
+	if (!person && fragments.length >= 5 && averageWords <= 4 && (chinese ? !/[，,。.!！?？]/.test(text) : grammar.share < 0.3)) return true;
+	// Abbreviations of notes between fragments (vs, w/, yrs, e.g.).
+	if (fragments.length >= 4 && NOTE_WORDS.test(text.toLowerCase())) return true;
+	if (person) return false;
 	if ((text.match(CHINESE_SPACE) ?? []).length >= 2) return short;
 	return fragments.length >= 4 && averageWords <= 2.5 && !/[.?!。？！]\s*$/.test(text);
 }
@@ -78,8 +95,18 @@ export function isNotes(reply: string): boolean {
  * 12 characters, spaces aside) comes back later in it.
  */
 export function repeatsItself(compact: string): boolean {
-	const opening = [...compact].slice(0, 12).join('');
-	return [...compact].length >= 24 && compact.indexOf(opening, opening.length) > 0;
+	// Characters, not code units: the first 12, and whether there are 24.
+	let characters = 0;
+	let openingEnd = 0;
+	for (let i = 0; i < compact.length && characters < 24; characters++) {
+		const code = compact.charCodeAt(i);
+		const low = compact.charCodeAt(i + 1);
+		i += code >= 0xd800 && code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+		if (characters + 1 === 12) openingEnd = i;
+	}
+	if (characters < 24) return false;
+	const opening = compact.slice(0, openingEnd);
+	return compact.indexOf(opening, opening.length) > 0;
 }
 
 function englishContentWords(folded: string): Set<string> {
@@ -102,14 +129,28 @@ const REFERENCE_TERMS = 2;
  * in Chinese, two character pairs without a grammar character) in common. A pitch that would fit
  * any customer shares none.
  */
-export function refersTo(reply: string, customerLine: string): boolean {
-	const said = foldForMatch(customerLine);
-	const answer = foldForMatch(reply);
-	const ours = containsChinese(said) ? chinesePairs(answer) : englishContentWords(answer);
-	const theirs = containsChinese(said) ? chinesePairs(said) : englishContentWords(said);
+export function refersTo(reply: string, customerLine: string, terms: number = REFERENCE_TERMS, folded: string = foldForMatch(reply)): boolean {
+	const theirs = customerTerms(customerLine);
+	const ours = theirs.chinese ? chinesePairs(folded) : englishContentWords(folded);
 	let shared = 0;
-	for (const item of ours) if (theirs.has(item) && ++shared >= REFERENCE_TERMS) return true;
+	for (const item of ours) if (theirs.terms.has(item) && ++shared >= terms) return true;
 	return false;
+}
+
+// A beat's customer line is the same on every reply to it: its terms are read once.
+const customerLines = new Map<string, { chinese: boolean; terms: Set<string> }>();
+const MAX_CUSTOMER_LINES = 5_000;
+
+function customerTerms(line: string): { chinese: boolean; terms: Set<string> } {
+	let read = customerLines.get(line);
+	if (!read) {
+		const said = foldForMatch(line);
+		const chinese = containsChinese(said);
+		read = { chinese, terms: chinese ? chinesePairs(said) : englishContentWords(said) };
+		if (customerLines.size >= MAX_CUSTOMER_LINES) customerLines.clear();
+		customerLines.set(line, read);
+	}
+	return read;
 }
 
 /** Sentences (or, unpunctuated, stretches between spaces in Chinese) that say mostly the same: Dice of their terms. */
@@ -120,12 +161,25 @@ const SAME_SENTENCE = 0.4;
  * terms in common ("I understand. I really do understand, I totally understand"). Exact repeats
  * are caught anyway.
  */
-export function restatesItself(reply: string): boolean {
+const SENTENCE_ENDS_CHINESE = /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/g;
+const SENTENCE_ENDS = /[.!?;\n]+/g;
+
+/** `folded` is the reply folded for matching (foldForMatch), when the caller has it: it has the reply's length. */
+export function restatesItself(reply: string, folded: string = foldForMatch(reply), words?: readonly Word[]): boolean {
+	// The reply's sentences, as split from the reply, each read from the folded reply (folding keeps
+	// every position); in English, from its words when the caller has them (no word crosses a sentence's end).
 	const chinese = containsChinese(reply);
-	const sentences = reply
-		.split(chinese ? /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/ : /[.!?;\n]+/)
-		.map((sentence) => termsOf(sentence))
-		.filter((terms) => terms.size >= 3);
+	const sentences: Set<string>[] = [];
+	let from = 0;
+	const read = (to: number) => {
+		const terms = termsOfFolded(folded.slice(from, to), chinese || !words ? undefined : wordsBetween(words, from, to));
+		if (terms.size >= 3) sentences.push(terms);
+	};
+	for (const end of reply.matchAll(chinese ? SENTENCE_ENDS_CHINESE : SENTENCE_ENDS)) {
+		read(end.index);
+		from = end.index + end[0].length;
+	}
+	read(reply.length);
 	for (let i = 0; i < sentences.length; i++) {
 		for (let j = i + 1; j < sentences.length; j++) {
 			const [a, b] = [sentences[i]!, sentences[j]!];
@@ -134,5 +188,52 @@ export function restatesItself(reply: string): boolean {
 			if ((2 * common) / (a.size + b.size) >= SAME_SENTENCE) return true;
 		}
 	}
+	return false;
+}
+
+/** Clauses, and the share of them one word of substance must be in, for a reply to harp on it. */
+// Figures recur in any sum (「第一年兩萬六千八，第二年兩萬四千一百二」): they are not harping.
+const NUMERALS = /[零〇一二三四五六七八九十兩百千萬億半幾]/;
+// …nor the units they come in ("year one is 26,800, year two 24,120, so 50,920 over two years").
+const UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'time', 'percent', 'thousand', 'hundred', 'million'].map((unit) => stem(unit)));
+const HARP = { clauses: 3, share: 0.6 } as const;
+
+/**
+ * The same word of substance in most clauses (three or more): one point said over and over in other
+ * words (「歹勢歹勢……真的歹勢……歹勢啦」, "I understand … I really do understand … I understand").
+ * Words of grammar do not count, nor figures and their units. `folded` is the reply folded for
+ * matching (foldForMatch).
+ */
+const CLAUSE_ENDS_CHINESE = /[。！？!?；;，、\n]|,(?!\d)|\s+(?=[\u3400-\u9fff])/g;
+const CLAUSE_ENDS = /[!?;\n]+|[.,](?!\d)/g;
+
+export function harpsOn(folded: string, words?: readonly Word[]): boolean {
+	// Each clause as the set of its words of substance, from the reply already folded (foldForMatch);
+	// in English from its words (latinWords) when the caller has them: no word crosses a clause's end.
+	const chinese = containsChinese(folded);
+	const clauses: Set<string>[] = [];
+	// Not the comma or point inside a figure (26,800; 1.2).
+	const ends = [...folded.matchAll(chinese ? CLAUSE_ENDS_CHINESE : CLAUSE_ENDS)];
+	for (let k = 0, from = 0; k <= ends.length; k++) {
+		const to = k < ends.length ? ends[k]!.index : folded.length;
+		const clause = folded.slice(from, to);
+		const clauseFrom = from;
+		if (k < ends.length) from = to + ends[k]![0].length;
+		const terms = new Set<string>();
+		if (chinese) {
+			const chars = [...clause].filter((char) => /[\u3400-\u9fff]/.test(char));
+			for (let i = 0; i + 1 < chars.length; i++) {
+				const [a, b] = [chars[i]!, chars[i + 1]!];
+				if (!GRAMMAR_CHARS.has(a) && !GRAMMAR_CHARS.has(b) && !NUMERALS.test(a) && !NUMERALS.test(b)) terms.add(a + b);
+			}
+		} else {
+			for (const word of words ? wordsBetween(words, clauseFrom, to) : latinWords(clause)) if (word.stem.length >= 3 && !GRAMMAR_WORDS.has(word.stem) && !UNITS.has(word.stem) && !/\d/.test(word.stem)) terms.add(word.stem);
+		}
+		if (terms.size > 0) clauses.push(terms);
+	}
+	if (clauses.length < HARP.clauses) return false;
+	const counts = new Map<string, number>();
+	for (const terms of clauses) for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+	for (const count of counts.values()) if (count >= HARP.clauses && count >= clauses.length * HARP.share) return true;
 	return false;
 }

@@ -45,7 +45,11 @@ export function foldText(text: string): string {
 	// English replies).
 	if (ASCII.test(text)) return text.toLowerCase();
 	let out = '';
-	for (const char of text) out += foldChar(char);
+	for (const char of text) {
+		// An ASCII character's fold is its lower case.
+		const code = char.charCodeAt(0);
+		out += code < 0x80 ? (code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : char) : foldChar(char);
+	}
 	return out;
 }
 
