@@ -17,7 +17,7 @@ import * as schema from '../src/lib/server/db/schema';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { replaceAllContent } from '../src/lib/server/content/store';
 import { hashPassword } from '../src/lib/server/auth/password';
-import { criterionWeights } from '../src/lib/server/practice';
+import { criterionShare, criterionWeights } from '../src/lib/engine/scoring/attempt-score';
 import { CONTENT_LOCALES, checkContentFiles, type ContentItem, type ContentLocale, type Curriculum, type Rubric, type Scenario } from '../src/lib/engine/content';
 import type { Role } from '../src/lib/roles';
 import { compileScenario, startRolePlay, step, timeOut, type CompiledScenario, type PersistedRolePlay, type ReplyInput } from '../src/lib/engine/scenario';
@@ -344,7 +344,7 @@ export async function generateDataSet(path: string, seed: number, options: { now
 			turnRows.add({ attemptId, index: i, beat: turn.beat, customer: turn.customer, reply: turn.reply, choice: turn.choice, scriptId: turn.scriptId, score: turn.score, result: turn.result, createdAt: new Date(startedAt + (i + 1) * 35_000) });
 			if (!input.userId) continue;
 			if (turn.scriptId) addRollup(input.userId, 'script', turn.scriptId, turn.score * 100);
-			for (const c of criterionWeights(turn.result.points)) addRollup(input.userId, 'criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
+			for (const c of criterionWeights(turn.result.points)) addRollup(input.userId, 'criterion', c.criterion, criterionShare(c));
 		}
 		turnsLeft -= length;
 		attemptsLeft -= 1;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
 import { insertUser } from './accounts';
 import { replaceAllContent } from './content/store';
-import { answerTurn, criterionScores, expireIfDue, findAttempt, hangUp, listPracticeScenarios, loadAttempt, startAttempt, submitTurn, useHint } from './practice';
+import { answerTurn, expireIfDue, findAttempt, hangUp, listPracticeScenarios, loadAttempt, startAttempt, submitTurn, useHint } from './practice';
 import { syncContentOnFirstStart } from './bootstrap';
 import { skillRollups } from './db/schema';
 import type { ContentItem, Scenario } from '$lib/engine/content';
@@ -201,15 +201,3 @@ describe('hanging up', () => {
 	});
 });
 
-describe('criterionScores', () => {
-	it('rolls key points up to their criteria, in the scenario’s order', () => {
-		const results = [
-			{ points: [{ criterion: 'opening', weight: 2, hit: true }, { criterion: 'opening', weight: 1, hit: false }] },
-			{ points: [{ criterion: 'objection', weight: 2, hit: true }, { criterion: null, weight: 1, hit: false }] }
-		];
-		expect(criterionScores(results, ['objection', 'opening'])).toEqual([
-			{ criterion: 'objection', score: 100 },
-			{ criterion: 'opening', score: 67 }
-		]);
-	});
-});
