@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentFiles, type ContentItem } from '../src/lib/engine/content';
-import { priceCall } from '../src/lib/engine/scenario/price-call.fixture';
+import { priceCall } from '../src/lib/testing/price-call.fixture';
 import { scoreReply } from '../src/lib/engine/scoring/score';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { upsertContentItem } from '../src/lib/server/content/store';

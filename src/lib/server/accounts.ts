@@ -3,6 +3,7 @@ import type { Db } from './db';
 import { accountTokens, auditLog, userRoles, users, type User } from './db/schema';
 import { invalidateUserSessions } from './auth/session';
 import { newId } from './ids';
+import { addLibraryCards } from './review-cards';
 import { ROLES, type Locale, type Role } from '$lib/roles';
 
 export function normalizeEmail(email: string): string {
@@ -37,23 +38,29 @@ export interface NewUser {
 	locale?: Locale | null;
 }
 
-/** Creates a user with their roles. Call inside a transaction when it is one step of several. */
-export function insertUser(db: Db, input: NewUser): User {
-	const user = db
-		.insert(users)
-		.values({
-			id: newId(),
-			email: normalizeEmail(input.email),
-			name: input.name.trim(),
-			passwordHash: input.passwordHash,
-			locale: input.locale ?? null
-		})
-		.returning()
-		.get();
-	if (input.roles.length > 0) {
-		db.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role }))).run();
-	}
-	return user;
+/**
+ * Creates a user with their roles, and their review cards: every entry of the library starts due
+ * (see review-cards.ts). One transaction (a savepoint inside the caller's).
+ */
+export function insertUser(db: Db, input: NewUser, now = new Date()): User {
+	return db.transaction((tx) => {
+		const user = tx
+			.insert(users)
+			.values({
+				id: newId(),
+				email: normalizeEmail(input.email),
+				name: input.name.trim(),
+				passwordHash: input.passwordHash,
+				locale: input.locale ?? null
+			})
+			.returning()
+			.get();
+		if (input.roles.length > 0) {
+			tx.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role }))).run();
+		}
+		addLibraryCards(tx, user.id, now);
+		return user;
+	});
 }
 
 export function setUserRoles(db: Db, userId: string, roles: readonly Role[]): void {

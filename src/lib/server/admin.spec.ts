@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from './db';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { auditLog, teams } from './db/schema';
 import { findUserById, getUserRoles } from './accounts';
 import { createAccountToken, lookUpAccountToken } from './auth/account-tokens';

@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { createTestDatabase, localTimeMismatch, type AppDb, type Db } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { upsertContentItem } from './content/store';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { addTeamMember, createTeam, setLeaderboard } from './teams';
 import { expireIfDue, hangUp, startAttempt, submitTurn } from './practice';
 import { createCandidate, createInterview, overrideAttemptScore, startInterviewAttempt } from './hiring';
@@ -12,7 +12,7 @@ import { dashboardRows, followedReps } from './dashboard';
 import { leaderboard, practiceSummaries, repLeaderboard, TREND_WEEKS, weekKey } from './practice-totals';
 import { inTimeZone, TIME_ZONES, wallClockIn } from '$lib/test-time-zones';
 import { attempts, practiceTotals, practiceWeeks, users } from './db/schema';
-import { priceCall } from '$lib/engine/scenario/price-call.fixture';
+import { priceCall } from '$lib/testing/price-call.fixture';
 import { ATTEMPT_STATUSES, countsAsPractice, isFinished } from '$lib/attempt-status';
 import { finishedSql } from './attempt-counts';
 

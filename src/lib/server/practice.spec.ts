@@ -6,7 +6,7 @@ import { answerTurn, expireIfDue, findAttempt, hangUp, listPracticeScenarios, lo
 import { syncContentOnFirstStart } from './bootstrap';
 import { skillRollups } from './db/schema';
 import type { ContentItem, Scenario } from '$lib/engine/content';
-import { priceCall } from '$lib/engine/scenario/price-call.fixture';
+import { priceCall } from '$lib/testing/price-call.fixture';
 
 function scenarioItem(changes: (s: Scenario) => void = () => {}): ContentItem {
 	const data = priceCall();
@@ -131,6 +131,31 @@ describe('practice attempts', () => {
 		const done = submitTurn(db, attempt.id, { mode: 'text', reply: GOOD_PRICE }, 1);
 		expect(done.ok && done.attempt.score).toBe(95);
 		expect(listPracticeScenarios(db, user.id, 'en').scenarios).toMatchObject([{ id: 'price-call', best: 95, attempts: 1 }]);
+	});
+});
+
+describe('a turn the engine refuses', () => {
+	it('a choice the beat does not have answers bad-choice and writes nothing', async () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'choice')!;
+		expect(submitTurn(db, attempt.id, { mode: 'choice', choice: 99 }, 0)).toEqual({ ok: false, reason: 'bad-choice' });
+		expect(await answerTurn(db, attempt.id, { mode: 'choice', choice: 0 }, 0)).toEqual({ ok: false, reason: 'bad-choice' });
+		expect(findAttempt(db, attempt.id)!.turnCount).toBe(0);
+		expect(loadAttempt(db, attempt).turns).toEqual([]);
+	});
+
+	it('anything else surfaces, with the attempt and turn, instead of passing for a bad choice', () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		// A judgement outside 0–1: no form sends one, so only a bug could.
+		const play = () => submitTurn(db, attempt.id, { mode: 'judged', score: 2 }, 0);
+		expect(play).toThrow(`Turn 0 of attempt ${attempt.id}`);
+		try {
+			play();
+		} catch (error) {
+			expect((error as Error).cause).toEqual(new Error('A judgement is a score from 0 to 1.'));
+		}
+		expect(findAttempt(db, attempt.id)!.turnCount).toBe(0);
 	});
 });
 

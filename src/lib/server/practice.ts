@@ -8,6 +8,7 @@ import { newId } from './ids';
 import { isBlank } from './forms';
 import { builtFromContent, latestScenarioRevision, lexiconPhrasebook, listContentFields, findContent } from './content/store';
 import {
+	BadChoiceError,
 	compileScenario,
 	readRolePlay,
 	startRolePlay,
@@ -205,8 +206,11 @@ function planTurn(db: Db, attemptOrId: Attempt | string, input: ReplyInput, expe
 	try {
 		const result = step(compiled, attempt.snapshot, input, earlier.map((t) => t.reply));
 		return { plan: { attempt, scenario: compiled.scenario, expectedTurn, now, result } };
-	} catch {
-		return { ok: false, reason: 'bad-choice' };
+	} catch (cause) {
+		// A choice the beat does not have is the rep's (a stale or edited form); anything else is a
+		// bug, and surfaces (a 500, logged with its cause) rather than passing for a bad choice.
+		if (cause instanceof BadChoiceError) return { ok: false, reason: 'bad-choice' };
+		throw new Error(`Turn ${expectedTurn} of attempt ${attempt.id} (revision ${attempt.revisionId}) could not be played`, { cause });
 	}
 }
 

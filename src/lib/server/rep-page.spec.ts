@@ -3,7 +3,7 @@ import { createTestDatabase } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { addTeamMember, createTeam } from './teams';
 import { hangUp, startAttempt, startAttemptOnRevision, submitTurn } from './practice';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { addComment, followedAmong } from './coaching-comments';
 import { cohortChoicesFor, createCohort } from './onboarding';
 import { weakSpots } from './dashboard';

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { addTeamMember, createTeam } from './teams';
 import { dashboardRows, followedReps } from './dashboard';
-import { countDueCards, ensureLibraryCards, ensureReviewCards, makeScriptDue, nextDueCard, rateReviewCard } from './review-cards';
+import { countDueCards, ensureReviewCards, makeScriptDue, nextDueCard, rateReviewCard } from './review-cards';
 import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
-import { findContent, listContentFields, upsertContentItem } from './content/store';
+import { findContent, listContentFields, replaceAllContent, upsertContentItem } from './content/store';
+import { readContentDirectory } from './content/files';
+import { checkContentFiles } from '$lib/engine/content';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
 
 function setUp() {
@@ -55,22 +57,42 @@ describe.each(TIME_ZONES)('review cards due in %s', (zone) => {
 });
 
 describe('review cards for the whole library', () => {
-	it('gives a rep a card for every entry, keeps their ratings on later visits, and adds an entry published later', () => {
+	it('every entry is due at once for a user there when the library is published, and for a user created after', () => {
+		const db = createTestDatabase();
+		const published = new Date('2026-11-20T09:00:00Z');
+		const now = new Date('2026-11-26T09:00:00Z');
+		const early = insertUser(db, { email: 'early@example.com', name: 'Early', passwordHash: 'x', roles: ['manager'] }, published);
+		expect(countDueCards(db, early.id, now)).toBe(0);
+		replaceAllContent(db, checkContentFiles(readContentDirectory('content')).items, published);
+		const rep = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] }, now);
+		const ids = listContentFields(db, 'script', 'en', ['title']).map((s) => s.id);
+		expect(ids.length).toBeGreaterThan(1);
+		expect(countDueCards(db, early.id, new Date(published.getTime() - 1))).toBe(0);
+		expect(countDueCards(db, early.id, published)).toBe(ids.length);
+		expect(countDueCards(db, rep.id, new Date(now.getTime() - 1))).toBe(0);
+		expect(countDueCards(db, rep.id, now)).toBe(ids.length);
+		// The first in the library's order, as the review page always began.
+		for (const user of [early, rep]) expect(nextDueCard(db, user.id, now)!.scriptId).toBe([...ids].sort()[0]);
+	}, 30_000); // loads the whole shipped library
+
+	it('an entry published later is due at once for every user, in the publishing transaction', () => {
 		const db = createTestDatabase();
 		syncContentOnFirstStart(db, 'content', () => {});
-		const rep = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] });
-		const now = new Date('2026-11-26T09:00:00Z');
+		const then = new Date('2026-11-26T09:00:00Z');
+		const later = new Date('2026-11-27T09:00:00Z');
+		const rep = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] }, then);
+		const manager = insertUser(db, { email: 'lead@example.com', name: 'Lead', passwordHash: 'x', roles: ['manager'] }, then);
 		const entries = listContentFields(db, 'script', 'en', ['title']).length;
-
-		ensureLibraryCards(db, rep.id, 'en', now);
-		expect(countDueCards(db, rep.id, now)).toBe(entries);
-		rateReviewCard(db, rep.id, 'price-too-high', 'easy', now);
-		ensureLibraryCards(db, rep.id, 'en', now);
-		expect(countDueCards(db, rep.id, now)).toBe(entries - 1);
-
 		const script = findContent(db, 'script', 'price-too-high', 'en')!;
-		upsertContentItem(db, { ...script, id: 'brand-new-entry', data: { ...script.data, id: 'brand-new-entry' } }, now);
-		ensureLibraryCards(db, rep.id, 'en', now);
-		expect(countDueCards(db, rep.id, now)).toBe(entries);
-	});
+		upsertContentItem(db, { ...script, id: 'brand-new-entry', data: { ...script.data, id: 'brand-new-entry' } }, later);
+		for (const user of [rep, manager]) {
+			expect(nextDueCard(db, user.id, new Date(later.getTime() - 1))?.scriptId).not.toBe('brand-new-entry');
+			expect(countDueCards(db, user.id, then)).toBe(entries);
+			expect(countDueCards(db, user.id, later)).toBe(entries + 1);
+		}
+		// Republishing an entry (an edit) leaves its cards as they are.
+		expect(rateReviewCard(db, rep.id, 'brand-new-entry', 'easy', later)).toBe(true);
+		upsertContentItem(db, { ...script, id: 'brand-new-entry', data: { ...script.data, id: 'brand-new-entry', title: 'Edited' } }, later);
+		expect(countDueCards(db, rep.id, later)).toBe(entries);
+	}, 30_000);
 });

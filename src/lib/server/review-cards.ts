@@ -1,34 +1,57 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { prepared, type Db } from './db';
-import { reviewCards } from './db/schema';
-import { builtFromContent, listContentFields } from './content/store';
-import type { ContentLocale } from '$lib/engine/content';
+import { contentItems, reviewCards, users } from './db/schema';
 import { isDue, makeDue, newReviewCard, reviewCard, type ReviewRating, type StoredCard } from '$lib/engine/training/review';
 
-/**
- * Gives the rep a card for every script entry that has none yet (new cards are due at once). One
- * statement for the whole list: the review page calls this on every visit, with every entry of the
- * library (over a thousand in a large one).
+/*
+ * Every script entry of the library starts due for every user: a card is made, due at once, when
+ * the user is created (`insertUser`) and when an entry is published (`replaceAllContent`,
+ * `upsertContentItem`), in that write's transaction. The review page only reads.
  */
+
+/** The columns a new card is inserted with, in order. */
+function cardColumns() {
+	return sql.join(
+		[reviewCards.userId, reviewCards.scriptId, reviewCards.card, reviewCards.dueAt, reviewCards.updatedAt].map((column) => sql.identifier(column.name)),
+		sql`, `
+	);
+}
+
+/** Gives a user a card for each of these script entries that has none yet (new cards are due at once). One statement. */
 export function ensureReviewCards(db: Db, userId: string, scriptIds: readonly string[], now = new Date()): void {
 	const card = newReviewCard(now);
 	db.run(sql`
-		insert into ${reviewCards} (${sql.identifier(reviewCards.userId.name)}, ${sql.identifier(reviewCards.scriptId.name)}, ${sql.identifier(reviewCards.card.name)}, ${sql.identifier(reviewCards.dueAt.name)}, ${sql.identifier(reviewCards.updatedAt.name)})
+		insert into ${reviewCards} (${cardColumns()})
 		select ${userId}, value, ${JSON.stringify(card)}, ${new Date(card.due).getTime()}, ${now.getTime()} from json_each(${JSON.stringify(scriptIds)})
 		where true -- lets SQLite read the ON CONFLICT below as an upsert clause
 		on conflict do nothing`);
 }
 
-/**
- * `ensureReviewCards` for every entry of the library in a language, once per rep until the content
- * changes (this process remembers whom it has done): the review page calls it on every visit, and
- * cards are only ever added, so a rep done since the last change has them all.
- */
-export function ensureLibraryCards(db: Db, userId: string, locale: ContentLocale, now = new Date()): void {
-	const done = builtFromContent(db, `review-cards-made:${locale}`, () => new Set<string>());
-	if (done.has(userId)) return;
-	ensureReviewCards(db, userId, listContentFields(db, 'script', locale, ['title']).map((s) => s.id), now);
-	done.add(userId);
+/** The library's script entries, each id once whatever its languages, in id order. */
+const libraryScripts = sql`select distinct ${contentItems.id} as id from ${contentItems} where ${contentItems.kind} = 'script' order by ${contentItems.id}`;
+
+/** A new user's cards: one for every script entry of the library. */
+export function addLibraryCards(db: Db, userId: string, now = new Date()): void {
+	const card = newReviewCard(now);
+	db.run(sql`
+		insert into ${reviewCards} (${cardColumns()})
+		select ${userId}, library.id, ${JSON.stringify(card)}, ${new Date(card.due).getTime()}, ${now.getTime()} from (${libraryScripts}) as library
+		where true
+		order by library.id
+		on conflict do nothing`);
+}
+
+/** Published entries' cards: one for every user who has none for an entry yet (ratings kept). `null`: the whole library. */
+export function addEntryCards(db: Db, scriptIds: readonly string[] | null, now = new Date()): void {
+	if (scriptIds?.length === 0) return;
+	const card = newReviewCard(now);
+	const entries = scriptIds ? sql`select value as id from json_each(${JSON.stringify([...new Set(scriptIds)].sort())})` : libraryScripts;
+	db.run(sql`
+		insert into ${reviewCards} (${cardColumns()})
+		select ${users.id}, entry.id, ${JSON.stringify(card)}, ${new Date(card.due).getTime()}, ${now.getTime()} from ${users} cross join (${entries}) as entry
+		where true
+		order by ${users.id}, entry.id
+		on conflict do nothing`);
 }
 
 // Home and review read these on every visit: prepared once (building the query cost more than running it).

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from '../db';
 import { appSettings, contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
 import { newId } from '../ids';
+import { addEntryCards } from '../review-cards';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
 import { CONTENT_LOCALES, type ContentCatalog, type ContentData, type ContentItem, type ContentKind, type ContentLocale, type Lexicon, type Scenario } from '$lib/engine/content';
 import { articleCategoryLabel, scriptCategoryLabel } from '$lib/labels';
@@ -107,7 +108,8 @@ export function builtFromContentItem<T>(db: Db, key: string, build: () => T): T 
 
 /**
  * Replaces all content in the database with `items`, and rebuilds the search index, in one
- * transaction: a reader sees the old content or the new, never a mix.
+ * transaction: a reader sees the old content or the new, never a mix. A script entry new to a user
+ * gives them its review card (due at once), in the same transaction.
  */
 export function replaceAllContent(db: Db, items: readonly ContentItem[], now = new Date()): void {
 	db.transaction((tx) => {
@@ -115,6 +117,8 @@ export function replaceAllContent(db: Db, items: readonly ContentItem[], now = n
 		tx.run(sql`delete from content_search`);
 		tx.run(sql`delete from content_grams`);
 		for (const item of items) insertContentItem(tx, item, now);
+		// Every entry starts due for everyone: a card for each user who has none for it yet.
+		addEntryCards(tx, null, now);
 		markContentChanged(tx);
 	});
 }
@@ -126,6 +130,7 @@ export function upsertContentItem(db: Db, item: ContentItem, now = new Date()): 
 		tx.run(sql`delete from content_search where kind = ${item.kind} and locale = ${item.locale} and item_id = ${item.id}`);
 		tx.run(sql`delete from content_grams where kind = ${item.kind} and locale = ${item.locale} and item_id = ${item.id}`);
 		insertContentItem(tx, item, now);
+		if (item.kind === 'script') addEntryCards(tx, [item.id], now);
 		markContentChanged(tx);
 	});
 }

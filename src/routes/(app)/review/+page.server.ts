@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { countDueCards, ensureLibraryCards, nextDueCard, rateReviewCard } from '$lib/server/review-cards';
+import { countDueCards, nextDueCard, rateReviewCard } from '$lib/server/review-cards';
 import { contentLocale } from '$lib/server/content-locale';
 import { clipText, readForm, textField } from '$lib/server/forms';
 import { completeScriptAssignments } from '$lib/server/assignments';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const locale = contentLocale();
-	ensureLibraryCards(db, user.id, locale);
+	// Reads only: every entry's card was made when it was published or the rep's account created.
 	const next = nextDueCard(db, user.id);
 	const script = next && findContent(db, 'script', next.scriptId, locale);
 	return {
