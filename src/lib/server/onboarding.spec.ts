@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTestDatabase } from './db';
 import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
@@ -9,6 +10,7 @@ import { canFollowCohort, cohortChoicesFor, cohortsVisibleTo, completedModules, 
 import { gradeQuiz } from '$lib/engine/training/quiz';
 import { findContent, upsertContentItem } from './content/store';
 import type { PlanProgress } from '$lib/engine/training/plan';
+import { reviewCards } from './db/schema';
 import { addTeamMember, createTeam } from './teams';
 import type { SessionUser } from './auth/session';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
@@ -222,8 +224,15 @@ describe('the plan in each member’s language', () => {
 });
 
 describe('review cards', () => {
-	it('an entry added to the library later gets a card on the next visit', () => {
-		const { db, rep } = setUp();
+	/** The rep with cards for none of the library: each test gives the cards it needs. */
+	function withoutCards() {
+		const world = setUp();
+		world.db.delete(reviewCards).where(eq(reviewCards.userId, world.rep.id)).run();
+		return world;
+	}
+
+	it('a card given for an entry later is due; a rated one keeps its schedule', () => {
+		const { db, rep } = withoutCards();
 		const now = new Date('2026-11-26T09:00:00Z');
 		ensureReviewCards(db, rep.id, ['price-too-high'], now);
 		rateReviewCard(db, rep.id, 'price-too-high', 'easy', now);
@@ -233,7 +242,7 @@ describe('review cards', () => {
 	});
 
 	it('every script entry becomes a card; rating Good sends it away; a missed key point brings it back now', () => {
-		const { db, rep } = setUp();
+		const { db, rep } = withoutCards();
 		const now = new Date('2026-11-26T09:00:00Z');
 		ensureReviewCards(db, rep.id, ['price-too-high', 'boss-not-in'], now);
 		expect(countDueCards(db, rep.id, now)).toBe(2);
@@ -241,7 +250,7 @@ describe('review cards', () => {
 		expect(rateReviewCard(db, rep.id, first.scriptId, 'good', now)).toBe(true);
 		expect(countDueCards(db, rep.id, now)).toBe(1);
 		expect(rateReviewCard(db, rep.id, first.scriptId, 'good', now)).toBe(false); // not due any more
-		// The review page ensures the cards on every visit: a rated card keeps its schedule.
+		// Giving the cards again (as publishing does) leaves a rated card's schedule as it is.
 		ensureReviewCards(db, rep.id, ['price-too-high', 'boss-not-in'], now);
 		expect(countDueCards(db, rep.id, now)).toBe(1);
 
