@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContentFiles } from '../src/lib/engine/content';
-import { priceCall } from '../src/lib/engine/scenario/price-call.fixture';
+import { priceCall } from '../src/lib/testing/price-call.fixture';
 import { compileScenario } from '../src/lib/engine/scenario';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { scenarioLookup, type ScenarioLookup } from '../scoring/graded-replies';

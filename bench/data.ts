@@ -17,7 +17,7 @@ import * as schema from '../src/lib/server/db/schema';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { replaceAllContent } from '../src/lib/server/content/store';
 import { hashPassword } from '../src/lib/server/auth/password';
-import { criterionWeights } from '../src/lib/server/practice';
+import { criterionShare, criterionWeights } from '../src/lib/engine/scoring/attempt-score';
 import { CONTENT_LOCALES, checkContentFiles, type ContentItem, type ContentLocale, type Curriculum, type Rubric, type Scenario } from '../src/lib/engine/content';
 import type { Role } from '../src/lib/roles';
 import { compileScenario, startRolePlay, step, timeOut, type CompiledScenario, type PersistedRolePlay, type ReplyInput } from '../src/lib/engine/scenario';
@@ -344,7 +344,7 @@ export async function generateDataSet(path: string, seed: number, options: { now
 			turnRows.add({ attemptId, index: i, beat: turn.beat, customer: turn.customer, reply: turn.reply, choice: turn.choice, scriptId: turn.scriptId, score: turn.score, result: turn.result, createdAt: new Date(startedAt + (i + 1) * 35_000) });
 			if (!input.userId) continue;
 			if (turn.scriptId) addRollup(input.userId, 'script', turn.scriptId, turn.score * 100);
-			for (const c of criterionWeights(turn.result.points)) addRollup(input.userId, 'criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
+			for (const c of criterionWeights(turn.result.points)) addRollup(input.userId, 'criterion', c.criterion, criterionShare(c));
 		}
 		turnsLeft -= length;
 		attemptsLeft -= 1;
@@ -363,9 +363,13 @@ export async function generateDataSet(path: string, seed: number, options: { now
 			index = Math.min(playthroughs.length - 1, Math.max(0, Math.round((skill + wobble) * playthroughs.length)));
 			if (Math.abs(playthroughs[index]!.turns.length - target) <= 3) break;
 		}
-		// The last few attempts keep to the target exactly, so that the last one has few enough turns
-		// left to take for its scenario's playthroughs (drift of a few turns each could leave it more).
-		if (attemptsLeft <= 5) index = playthroughs.reduce((best, p, i) => (Math.abs(p.turns.length - target) < Math.abs(playthroughs[best]!.turns.length - target) ? i : best), 0);
+		// The last few attempts take at least their share (the shortest playthrough that long, cut
+		// short where it is longer than the turns left allow), so that the turns left for the last one
+		// never grow past what its scenario's playthroughs hold.
+		if (attemptsLeft <= 5) {
+			const longEnough = playthroughs.map((p, i) => ({ length: p.turns.length, i })).filter((p) => p.length >= Math.ceil(target));
+			index = longEnough.length > 0 ? longEnough.reduce((best, p) => (p.length < best.length ? p : best)).i : playthroughs.reduce((longest, p, i) => (p.turns.length > playthroughs[longest]!.turns.length ? i : longest), 0);
+		}
 		if (attemptsLeft === 1) index = playthroughs.reduce((longest, p, i) => (p.turns.length > playthroughs[longest]!.turns.length ? i : longest), 0);
 		const playthrough = playthroughs[index]!;
 		const length = attemptsLeft === 1 ? Math.min(turnsLeft, playthrough.turns.length) : Math.max(1, Math.min(playthrough.turns.length, turnsLeft - (attemptsLeft - 1)));

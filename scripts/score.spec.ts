@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentFiles, type ContentItem } from '../src/lib/engine/content';
-import { priceCall } from '../src/lib/engine/scenario/price-call.fixture';
+import { priceCall } from '../src/lib/testing/price-call.fixture';
 import { scoreReply } from '../src/lib/engine/scoring/score';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { upsertContentItem } from '../src/lib/server/content/store';
@@ -61,7 +61,8 @@ describe('npm run score', () => {
 			{ point: 'Asks for a minute', criterion: 'opening', weight: 1, hit: true, spans: [spanOf('a minute')], texts: ['a minute'] }
 		]);
 		expect(scored!.signals).toContain('question');
-		expect(poor).toMatchObject({ score: 0, pitfalls: [{ point: 'Quotes a price at once', penalty: 2, spans: [spanOf('discount', poorReply)], texts: ['discount'] }] });
+		// A beat's pitfall alone is poor, not harmful: it keeps the floor of 0.1 (score.ts, pitfallFloor).
+		expect(poor).toMatchObject({ score: 0.1, pitfalls: [{ point: 'Quotes a price at once', penalty: 2, spans: [spanOf('discount', poorReply)], texts: ['discount'] }] });
 		expect((poor!.points as { hit: boolean }[]).map((p) => p.hit)).toEqual([false, false]);
 		expect(unknownBeat).toEqual({ line: 3, error: expect.stringContaining('scenario "price-call" (en) has no beat "farewell"') });
 		expect(badJson).toEqual({ line: 4, error: expect.stringMatching(/^not JSON: /) });

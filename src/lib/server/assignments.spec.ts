@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase } from './db';
-import { replaceAllContent } from './content/store';
-import { addTeamMember, createTeam } from './teams';
+import { coachingWorld } from './testing/coaching-world';
 import { setUserActive } from './accounts';
 import { expireIfDue, findAttempt, hangUp, startAttempt, submitTurn } from './practice';
-import { peopleIn } from './test-people';
 import { assignments } from './db/schema';
 import {
 	assignmentChoices,
@@ -18,7 +15,6 @@ import {
 	overdueAssignmentCounts,
 	type AssignInput
 } from './assignments';
-import { priceCall } from '$lib/engine/scenario/price-call.fixture';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
 import type { ContentItem } from '$lib/engine/content';
 
@@ -40,23 +36,7 @@ const FRIDAY_NOON = (): Date => new Date(2026, 11, 4, 12, 0);
 const at = (base: Date, hours: number) => new Date(base.getTime() + hours * 3_600_000);
 
 function setUp() {
-	const db = createTestDatabase();
-	replaceAllContent(db, [{ kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' }, script('price-too-high', 'It’s too expensive')]);
-	const person = peopleIn(db);
-	const lead = person('Lead', ['manager']);
-	const coLead = person('Co-lead', ['manager']);
-	const otherLead = person('Other lead', ['manager']);
-	const admin = person('Admin', ['admin']);
-	const trainer = person('Trainer', ['trainer']);
-	const rep = person('Rep', ['rep']);
-	const otherRep = person('Other rep', ['rep']);
-	const team = createTeam(db, 'North');
-	addTeamMember(db, team.id, lead.id, 'manager');
-	addTeamMember(db, team.id, coLead.id, 'manager');
-	addTeamMember(db, team.id, rep.id, 'rep');
-	const otherTeam = createTeam(db, 'South');
-	addTeamMember(db, otherTeam.id, otherLead.id, 'manager');
-	addTeamMember(db, otherTeam.id, otherRep.id, 'rep');
+	const { db, lead, coLead, otherLead, admin, trainer, rep, otherRep } = coachingWorld([script('price-too-high', 'It’s too expensive')]);
 	const scenario = (change: Partial<AssignInput> = {}): AssignInput => ({ repId: rep.id, kind: 'scenario', contentId: 'price-call', mode: 'text', passMark: '70', dueDate: '2026-12-11', note: '', ...change });
 	return { db, lead, coLead, otherLead, admin, trainer, rep, otherRep, scenario };
 }

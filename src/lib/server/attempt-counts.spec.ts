@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createTestDatabase } from './db';
 import { startAttempt } from './practice';
 import { syncContentOnFirstStart } from './bootstrap';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { attempts } from './db/schema';
 import { countsAsPracticeSql, finishedSql } from './attempt-counts';
 import { ATTEMPT_STATUSES, FINISHED_STATUSES, NOT_PRACTICE_STATUSES, countsAsPractice, isFinished } from '$lib/attempt-status';

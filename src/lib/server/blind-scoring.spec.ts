@@ -1,37 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { peopleIn } from './test-people';
-import { createTestDatabase } from './db';
-import { syncContentOnFirstStart } from './bootstrap';
-import { addTeamMember, createTeam } from './teams';
-import { comparePosition, comparisonPage, createCandidate, createInterview, saveRating, submittedRatingsFor, type ComparisonSort } from './hiring';
+import { HIRING_CRITERIA, hiringWorld } from './testing/hiring-world';
+import { comparePosition, comparisonPage, saveRating, submittedRatingsFor, type ComparisonSort } from './hiring';
 import { panelView } from './interview-view';
 import { candidateDataAccess, exportHeldBack } from './candidate-data';
 import type { Interview } from './db/schema';
 import type { SessionUser } from './auth/session';
 
-const CRITERIA = ['opening', 'needs-discovery', 'objection-handling', 'product-knowledge', 'closing', 'composure', 'articulation'];
-const all = (score: number) => Object.fromEntries(CRITERIA.map((id) => [id, score]));
+const all = (score: number) => Object.fromEntries(HIRING_CRITERIA.map((id) => [id, score]));
 
 /**
  * Two managers on a panel (first and second), the team's lead who is not on it, an admin who is
  * not on it either. The first has submitted; the second has saved a draft.
  */
 function setUp() {
-	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
-	const person = peopleIn(db);
-	const admin = person('admin', ['admin']);
+	const { db, person, admin, lead, interview: interviewOf } = hiringWorld();
 	const first = person('first', ['manager']);
 	const second = person('second', ['manager']);
-	const lead = person('lead', ['manager']);
-	const team = createTeam(db, 'Taipei');
-	addTeamMember(db, team.id, lead.id, 'manager');
-	function interview(name: string, scheduledAt: string, panel: SessionUser[] = [first, second]): Interview {
-		const candidate = createCandidate(db, { name, contact: `${name}@example.com`, position: 'Phone sales', notes: '', createdBy: lead.id });
-		const created = createInterview(db, { candidateId: candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: new Date(scheduledAt), panel: panel.map((p) => p.id), teamId: team.id, createdBy: lead.id });
-		if (!created.ok) throw new Error(created.problem);
-		return created.interview;
-	}
+	const interview = (name: string, scheduledAt: string, panel: SessionUser[] = [first, second]): Interview =>
+		interviewOf(name, { contact: `${name}@example.com`, createdBy: lead, scheduledAt: new Date(scheduledAt), panel });
 	function rate(on: Interview, who: SessionUser, score: number, submit: boolean, notes = `${who.name}'s notes`) {
 		const result = saveRating(db, on, who.id, { scores: all(score), notes, recommendation: score >= 4 ? 'strong-yes' : 'no', submit });
 		if (!result.ok) throw new Error(result.problem);

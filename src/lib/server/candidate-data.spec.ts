@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import { createTestDatabase, type AppDb } from './db';
 import { recordAudit } from './accounts';

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase } from './db';
-import { replaceAllContent } from './content/store';
+import { coachingWorld } from './testing/coaching-world';
 import { addTeamMember, createTeam } from './teams';
 import { setUserActive } from './accounts';
 import { hangUp, startAttempt, startAttemptOnRevision, submitTurn } from './practice';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { attempts, coachingComments, users } from './db/schema';
 import {
 	addComment,
@@ -20,26 +19,11 @@ import {
 	markCommentsSeen,
 	newFeedbackFor
 } from './coaching-comments';
-import { priceCall } from '$lib/engine/scenario/price-call.fixture';
 
 const OPENING = 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?';
 
 function setUp() {
-	const db = createTestDatabase();
-	replaceAllContent(db, [{ kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' }]);
-	const person = peopleIn(db);
-	const lead = person('Lead', ['manager']);
-	const otherLead = person('Other lead', ['manager']);
-	const admin = person('Admin', ['admin']);
-	const trainer = person('Trainer', ['trainer']);
-	const rep = person('Rep', ['rep']);
-	const otherRep = person('Other rep', ['rep']);
-	const team = createTeam(db, 'North');
-	addTeamMember(db, team.id, lead.id, 'manager');
-	addTeamMember(db, team.id, rep.id, 'rep');
-	const otherTeam = createTeam(db, 'South');
-	addTeamMember(db, otherTeam.id, otherLead.id, 'manager');
-	addTeamMember(db, otherTeam.id, otherRep.id, 'rep');
+	const { db, lead, otherLead, admin, trainer, rep, otherRep } = coachingWorld();
 	// A finished role-play: one good reply, then the rep hangs up on the price objection.
 	const finished = startAttempt(db, rep.id, 'price-call', 'en', 'text')!;
 	submitTurn(db, finished.id, { mode: 'text', reply: OPENING }, 0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { addTeamMember, createTeam } from './teams';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { toCsv } from './csv';
 import { dealReviewTable } from './deals-csv';
 import {

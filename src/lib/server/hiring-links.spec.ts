@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { submitTurn } from './practice';
 import { createCandidate, createInterview, createInterviewInvite, linkStatusOf, listVisibleInterviews, revokeInterviewInvites, startInterviewAttempt } from './hiring';
 

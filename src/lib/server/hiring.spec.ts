@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { peopleIn } from './test-people';
-import { createTestDatabase } from './db';
-import { syncContentOnFirstStart } from './bootstrap';
-import { addTeamMember, createTeam } from './teams';
+import { hiringWorld } from './testing/hiring-world';
+import { createTeam } from './teams';
 import { setUserActive } from './accounts';
 import { findAttempt, submitTurn } from './practice';
 import {
 	canSeeInterview,
-	createCandidate,
 	createInterview,
 	createInterviewInvite,
+	findCandidate,
 	interviewChoicesFor,
 	listVisibleCandidates,
 	lookUpCandidateLink,
@@ -19,21 +17,12 @@ import {
 } from './hiring';
 
 function setUp() {
-	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
-	const person = peopleIn(db);
-	const admin = person('admin', ['admin']);
-	const panelist = person('panelist', ['manager']);
-	const teamLead = person('lead', ['manager']);
-	const outsider = person('outsider', ['manager']);
+	const { db, person, admin, panelist, lead: teamLead, outsider, team, interview: interviewOf } = hiringWorld();
 	const rep = person('rep', ['rep']);
 	const trainer = person('trainer', ['trainer']);
-	const team = createTeam(db, 'Taipei');
-	addTeamMember(db, team.id, teamLead.id, 'manager');
-	const candidate = createCandidate(db, { name: 'Cand', contact: 'c@example.com', position: 'Phone sales', notes: '', createdBy: panelist.id });
-	const created = createInterview(db, { candidateId: candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'online', scheduledAt: new Date(), panel: [panelist.id, admin.id], teamId: team.id, createdBy: teamLead.id });
-	if (!created.ok) throw new Error(created.problem);
-	return { db, admin, panelist, teamLead, outsider, rep, trainer, team, candidate, interview: created.interview };
+	const interview = interviewOf('Cand', { contact: 'c@example.com', createdBy: teamLead, scheduledAt: new Date() });
+	const candidate = findCandidate(db, interview.candidateId)!;
+	return { db, admin, panelist, teamLead, outsider, rep, trainer, team, candidate, interview };
 }
 
 describe('who sees an interview', () => {

@@ -1,35 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { peopleIn } from './test-people';
-import { createTestDatabase, type Db } from './db';
-import { syncContentOnFirstStart } from './bootstrap';
-import { addTeamMember, createTeam, removeTeamMember } from './teams';
+import { HIRING_CRITERIA, hiringWorld } from './testing/hiring-world';
+import type { Db } from './db';
+import { addTeamMember, removeTeamMember } from './teams';
 import { submitTurn } from './practice';
 import { deleteCandidate } from './candidate-data';
 import { candidates, interviewPanel, interviewSummaries, interviews, ratings } from './db/schema';
-import { comparePosition, comparisonPage, createCandidate, createInterview, interviewAttempt, overrideAttemptScore, saveRating, startInterviewAttempt, type ComparisonSort } from './hiring';
+import { comparePosition, comparisonPage, interviewAttempt, overrideAttemptScore, saveRating, startInterviewAttempt, type ComparisonSort } from './hiring';
 import { summarizePanel, type CriteriaWeights } from '$lib/engine/hiring/rubric';
 import type { Recommendation } from './db/schema';
 
-const CRITERIA = ['opening', 'needs-discovery', 'objection-handling', 'product-knowledge', 'closing', 'composure', 'articulation'];
-const scoresOf = (...values: number[]) => Object.fromEntries(CRITERIA.map((id, i) => [id, values[i % values.length]!]));
+const scoresOf = (...values: number[]) => Object.fromEntries(HIRING_CRITERIA.map((id, i) => [id, values[i % values.length]!]));
 
 function setUp() {
-	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
-	const person = peopleIn(db);
-	const admin = person('admin', ['admin']);
-	const lead = person('lead', ['manager']);
-	const panelist = person('panelist', ['manager']);
-	const outsider = person('outsider', ['manager']);
-	const team = createTeam(db, 'Taipei');
-	addTeamMember(db, team.id, lead.id, 'manager');
-	function interview(name: string, position = 'Phone sales', mode: 'live' | 'online' = 'online', scheduledAt = new Date('2026-06-01T09:00:00Z')) {
-		const candidate = createCandidate(db, { name, contact: '', position, notes: '', createdBy: admin.id });
-		const created = createInterview(db, { candidateId: candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode, scheduledAt, panel: [panelist.id, admin.id], teamId: team.id, createdBy: admin.id });
-		if (!created.ok) throw new Error(created.problem);
-		return created.interview;
-	}
+	const { db, admin, lead, panelist, outsider, team, interview: interviewOf } = hiringWorld();
+	const interview = (name: string, position = 'Phone sales', mode: 'live' | 'online' = 'online', scheduledAt = new Date('2026-06-01T09:00:00Z')) => interviewOf(name, { position, mode, scheduledAt });
 	return { db, admin, lead, panelist, outsider, team, interview };
 }
 
@@ -106,11 +91,11 @@ describe('the kept interview summary', () => {
 		for (let i = 0; i < 40; i++) {
 			const interview = s.interview(`C${i}`);
 			// Another pinned rubric: weights 0.1–9.9 in tenths (recomputes the summary, as any change of it would).
-			const rubric = { id: 'pinned', title: 'Pinned', criteria: CRITERIA.map((id) => ({ id, title: id, weight: (1 + random(99)) / 10, anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' } })) };
+			const rubric = { id: 'pinned', title: 'Pinned', criteria: HIRING_CRITERIA.map((id) => ({ id, title: id, weight: (1 + random(99)) / 10, anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' } })) };
 			s.db.update(interviews).set({ rubric }).where(eq(interviews.id, interview.id)).run();
 			const pinned = { ...interview, rubric };
-			rate(s.db, pinned, s.panelist.id, scoresOf(...CRITERIA.map(() => 1 + random(5))), 'yes');
-			if (random(2)) rate(s.db, pinned, s.admin.id, scoresOf(...CRITERIA.map(() => 1 + random(5))), 'no');
+			rate(s.db, pinned, s.panelist.id, scoresOf(...HIRING_CRITERIA.map(() => 1 + random(5))), 'yes');
+			if (random(2)) rate(s.db, pinned, s.admin.id, scoresOf(...HIRING_CRITERIA.map(() => 1 + random(5))), 'no');
 			expect(kept(s.db, interview.id)).toEqual(workedOut(s.db, interview.id));
 		}
 	});

@@ -3,7 +3,7 @@ import type { Db } from './db';
 import type { SessionUser } from './auth/session';
 import { canSeeInterview, findCandidate, findInterview, isOnPanel, isPanelOpenTo, panelOf, ratingsOf } from './hiring';
 import { compiledRevisionFor, loadAttempt } from './practice';
-import { partsFromSpans } from '$lib/highlight-spans';
+import { explainReply } from '$lib/engine/scoring/explain';
 import type { Attempt } from './db/schema';
 import type { Rubric } from '$lib/engine/content';
 import { summarizePanel, weightedScore } from '$lib/engine/hiring/rubric';
@@ -24,21 +24,13 @@ export function interviewFor(db: Db, user: SessionUser, interviewId: string) {
  */
 export function transcriptOf(db: Db, attempt: Attempt) {
 	const { turns } = loadAttempt(db, attempt);
-	return turns.map((turn) => {
-		const result = turn.result;
-		return {
-			index: turn.index,
-			judged: attempt.mode === 'live' ? { verdict: verdictOf(turn.score), note: turn.reply } : null,
-			customer: turn.customer,
-			reply: partsFromSpans(turn.reply, result.points.flatMap((p) => p.spans)),
-			score: turn.score,
-			made: result.points.filter((p) => p.hit).map((p) => p.point),
-			missed: result.points.filter((p) => !p.hit).map((p) => p.point),
-			pitfalls: result.pitfalls.filter((p) => p.hit).map((p) => p.point),
-			signals: result.signals,
-			flags: result.flags
-		};
-	});
+	return turns.map((turn) => ({
+		index: turn.index,
+		judged: attempt.mode === 'live' ? { verdict: verdictOf(turn.score), note: turn.reply } : null,
+		customer: turn.customer,
+		score: turn.score,
+		...explainReply(turn.reply, turn.result)
+	}));
 }
 
 /** The panel's ratings as this user may see them: blind scoring (`panelOpenCondition`) decides. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, type AppDb } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { insertUser } from './accounts';
 import { createAccountToken, listPendingAccountTokens, lookUpAccountToken } from './auth/account-tokens';
 import { acceptInvite, acceptPasswordReset } from './auth/invites';

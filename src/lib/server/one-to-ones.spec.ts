@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase } from './db';
-import { replaceAllContent } from './content/store';
-import { addTeamMember, createTeam, findTeam } from './teams';
+import { coachingWorld } from './testing/coaching-world';
+import { addTeamMember, findTeam } from './teams';
 import { setUserActive } from './accounts';
 import { hangUp, startAttempt, submitTurn } from './practice';
-import { peopleIn } from './test-people';
 import { oneToOneActions, oneToOnes } from './db/schema';
 import {
 	ACTIONS_MAX,
@@ -26,32 +24,15 @@ import {
 	updateOneToOne,
 	type OneToOneInput
 } from './one-to-ones';
-import { priceCall } from '$lib/engine/scenario/price-call.fixture';
 
 // Noon, so that the local date is the same in every time zone the tests run in: a Saturday.
 const SATURDAY_NOON = new Date(2026, 11, 5, 12);
 const at = (y: number, m: number, d: number) => new Date(y, m - 1, d, 12);
 
 function setUp() {
-	const db = createTestDatabase();
-	replaceAllContent(db, [{ kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' }]);
-	const person = peopleIn(db);
-	const lead = person('Lead', ['manager']);
-	const coLead = person('Co-lead', ['manager']);
-	const otherLead = person('Other lead', ['manager']);
-	const admin = person('Admin', ['admin']);
-	const trainer = person('Trainer', ['trainer']);
-	const rep = person('Rep', ['rep']);
+	const { db, person, lead, coLead, otherLead, admin, trainer, rep, otherRep, team, otherTeam } = coachingWorld();
 	const quietRep = person('Quiet rep', ['rep']);
-	const otherRep = person('Other rep', ['rep']);
-	const team = createTeam(db, 'North');
-	addTeamMember(db, team.id, lead.id, 'manager');
-	addTeamMember(db, team.id, coLead.id, 'manager');
-	addTeamMember(db, team.id, rep.id, 'rep');
 	addTeamMember(db, team.id, quietRep.id, 'rep');
-	const otherTeam = createTeam(db, 'South');
-	addTeamMember(db, otherTeam.id, otherLead.id, 'manager');
-	addTeamMember(db, otherTeam.id, otherRep.id, 'rep');
 	const rolePlay = startAttempt(db, rep.id, 'price-call', 'en', 'text')!;
 	submitTurn(db, rolePlay.id, { mode: 'text', reply: 'Good morning, this is Kevin from MetalHub. Do you have a minute?' }, 0);
 	hangUp(db, rolePlay.id);

@@ -4,7 +4,7 @@ import { insertUser } from './accounts';
 import { replaceAllContent, upsertContentItem } from './content/store';
 import { listPracticeScenarios } from './practice';
 import type { ContentItem, Scenario } from '$lib/engine/content';
-import { priceCall } from '$lib/engine/scenario/price-call.fixture';
+import { priceCall } from '$lib/testing/price-call.fixture';
 
 function scenarioItem(changes: (s: Scenario) => void = () => {}): ContentItem {
 	const data = priceCall();

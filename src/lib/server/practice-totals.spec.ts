@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { createTestDatabase, localTimeMismatch, type AppDb, type Db } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { upsertContentItem } from './content/store';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { addTeamMember, createTeam, setLeaderboard } from './teams';
 import { expireIfDue, hangUp, startAttempt, submitTurn } from './practice';
 import { createCandidate, createInterview, overrideAttemptScore, startInterviewAttempt } from './hiring';
@@ -12,7 +12,7 @@ import { dashboardRows, followedReps } from './dashboard';
 import { leaderboard, practiceSummaries, repLeaderboard, TREND_WEEKS, weekKey } from './practice-totals';
 import { inTimeZone, TIME_ZONES, wallClockIn } from '$lib/test-time-zones';
 import { attempts, practiceTotals, practiceWeeks, users } from './db/schema';
-import { priceCall } from '$lib/engine/scenario/price-call.fixture';
+import { priceCall } from '$lib/testing/price-call.fixture';
 import { ATTEMPT_STATUSES, countsAsPractice, isFinished } from '$lib/attempt-status';
 import { finishedSql } from './attempt-counts';
 
@@ -240,8 +240,11 @@ describe('practice totals', () => {
 		play(db, rep.id, 'lost', monday);
 		// A role-play still running is not finished.
 		startAttempt(db, other.id, 'price-call', 'en', 'text', monday);
+		// More finished role-plays rank first, whatever the best score (the rep's are both lost).
+		const repBest = db.get<{ best: number }>(sql`select max(score) as best from attempts where user_id = ${rep.id}`)!.best;
+		expect(repBest).toBeLessThan(100);
 		expect(leaderboard(db, team.id, now).map((row) => [row.name, row.finished, row.best])).toEqual([
-			['rep', 2, 0],
+			['rep', 2, repBest],
 			['other', 1, 100]
 		]);
 		// A rep's page shows the first places and the rep's own.

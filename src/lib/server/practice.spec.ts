@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
 import { insertUser } from './accounts';
 import { replaceAllContent } from './content/store';
-import { answerTurn, criterionScores, expireIfDue, findAttempt, hangUp, listPracticeScenarios, loadAttempt, startAttempt, submitTurn, useHint } from './practice';
+import { answerTurn, expireIfDue, findAttempt, hangUp, listPracticeScenarios, loadAttempt, startAttempt, submitTurn, useHint } from './practice';
 import { syncContentOnFirstStart } from './bootstrap';
 import { skillRollups } from './db/schema';
 import type { ContentItem, Scenario } from '$lib/engine/content';
-import { priceCall } from '$lib/engine/scenario/price-call.fixture';
+import { priceCall } from '$lib/testing/price-call.fixture';
 
 function scenarioItem(changes: (s: Scenario) => void = () => {}): ContentItem {
 	const data = priceCall();
@@ -134,6 +134,31 @@ describe('practice attempts', () => {
 	});
 });
 
+describe('a turn the engine refuses', () => {
+	it('a choice the beat does not have answers bad-choice and writes nothing', async () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'choice')!;
+		expect(submitTurn(db, attempt.id, { mode: 'choice', choice: 99 }, 0)).toEqual({ ok: false, reason: 'bad-choice' });
+		expect(await answerTurn(db, attempt.id, { mode: 'choice', choice: 0 }, 0)).toEqual({ ok: false, reason: 'bad-choice' });
+		expect(findAttempt(db, attempt.id)!.turnCount).toBe(0);
+		expect(loadAttempt(db, attempt).turns).toEqual([]);
+	});
+
+	it('anything else surfaces, with the attempt and turn, instead of passing for a bad choice', () => {
+		const { db, user } = setUp();
+		const attempt = startAttempt(db, user.id, 'price-call', 'en', 'text')!;
+		// A judgement outside 0–1: no form sends one, so only a bug could.
+		const play = () => submitTurn(db, attempt.id, { mode: 'judged', score: 2 }, 0);
+		expect(play).toThrow(`Turn 0 of attempt ${attempt.id}`);
+		try {
+			play();
+		} catch (error) {
+			expect((error as Error).cause).toEqual(new Error('A judgement is a score from 0 to 1.'));
+		}
+		expect(findAttempt(db, attempt.id)!.turnCount).toBe(0);
+	});
+});
+
 describe('hanging up', () => {
 	it('ends a running call as abandoned, keeps its turns, and takes no more replies', () => {
 		const { db, user } = setUp();
@@ -201,15 +226,3 @@ describe('hanging up', () => {
 	});
 });
 
-describe('criterionScores', () => {
-	it('rolls key points up to their criteria, in the scenario’s order', () => {
-		const results = [
-			{ points: [{ criterion: 'opening', weight: 2, hit: true }, { criterion: 'opening', weight: 1, hit: false }] },
-			{ points: [{ criterion: 'objection', weight: 2, hit: true }, { criterion: null, weight: 1, hit: false }] }
-		];
-		expect(criterionScores(results, ['objection', 'opening'])).toEqual([
-			{ criterion: 'objection', score: 100 },
-			{ criterion: 'opening', score: 67 }
-		]);
-	});
-});

@@ -8,6 +8,7 @@ import { newId } from './ids';
 import { isBlank } from './forms';
 import { builtFromContent, latestScenarioRevision, lexiconPhrasebook, listContentFields, findContent } from './content/store';
 import {
+	BadChoiceError,
 	compileScenario,
 	readRolePlay,
 	startRolePlay,
@@ -19,11 +20,10 @@ import {
 	type Turn
 } from '$lib/engine/scenario';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
+import { criterionShare, criterionWeights, finalScore } from '$lib/engine/scoring/attempt-score';
 import { pageOf, type Pager } from '$lib/pages';
 import { countsAsPracticeSql, finishedSql } from './attempt-counts';
 
-/** Points taken off the attempt's score for each hint opened. */
-export const HINT_COST = 5;
 /** The longest reply accepted, in characters. */
 export const REPLY_MAX_LENGTH = 2000;
 
@@ -133,10 +133,6 @@ export function loadAttempt(db: Db, attempt: Attempt): LoadedAttempt {
 	};
 }
 
-function finalScore(state: RolePlayState, hintsUsed: number): number {
-	return Math.max(0, Math.round((state.score - hintsUsed * HINT_COST) * 10) / 10);
-}
-
 function statusOf(state: RolePlayState): AttemptStatus {
 	return state.ended ?? 'active';
 }
@@ -153,7 +149,7 @@ export function expireIfDue(db: Db, attempt: Attempt, now = new Date()): Attempt
 	const updated = db.transaction(() => {
 		const ended = db
 			.update(attempts)
-			.set({ snapshot, status: 'timeout', score: finalScore(state, attempt.hintsUsed), endedAt: now })
+			.set({ snapshot, status: 'timeout', score: finalScore(state.score, attempt.hintsUsed), endedAt: now })
 			.where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'active')))
 			.returning()
 			.get();
@@ -210,8 +206,11 @@ function planTurn(db: Db, attemptOrId: Attempt | string, input: ReplyInput, expe
 	try {
 		const result = step(compiled, attempt.snapshot, input, earlier.map((t) => t.reply));
 		return { plan: { attempt, scenario: compiled.scenario, expectedTurn, now, result } };
-	} catch {
-		return { ok: false, reason: 'bad-choice' };
+	} catch (cause) {
+		// A choice the beat does not have is the rep's (a stale or edited form); anything else is a
+		// bug, and surfaces (a 500, logged with its cause) rather than passing for a bad choice.
+		if (cause instanceof BadChoiceError) return { ok: false, reason: 'bad-choice' };
+		throw new Error(`Turn ${expectedTurn} of attempt ${attempt.id} (revision ${attempt.revisionId}) could not be played`, { cause });
 	}
 }
 
@@ -231,7 +230,7 @@ function writeTurn(db: Db, { attempt, scenario, expectedTurn, now, result }: Pla
 		...attempt,
 		snapshot: result.snapshot,
 		status,
-		score: finalScore(result.state, current.hintsUsed),
+		score: finalScore(result.state.score, current.hintsUsed),
 		turnCount: attempt.turnCount + 1,
 		hintsUsed: current.hintsUsed,
 		endedAt: status === 'active' ? null : now
@@ -262,7 +261,7 @@ function writeTurn(db: Db, { attempt, scenario, expectedTurn, now, result }: Pla
 	});
 	if (attempt.userId) {
 		if (beat?.script) addToRollup(db, attempt.userId, 'script', beat.script, result.turn.score * 100);
-		for (const c of criterionWeights(result.turn.result.points)) addToRollup(db, attempt.userId, 'criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
+		for (const c of criterionWeights(result.turn.result.points)) addToRollup(db, attempt.userId, 'criterion', c.criterion, criterionShare(c));
 	}
 	// A rep who missed key points of a line gets its script entry back for review, now.
 	if (attempt.userId && beat?.script && result.turn.result.points.some((point) => !point.hit)) makeScriptDue(db, attempt.userId, beat.script, now);
@@ -297,7 +296,7 @@ function turnStatements(db: Db) {
 }
 
 /**
- * Opens the hint for the current turn. It costs HINT_COST points once per turn: opening it again,
+ * Opens the hint for the current turn. It costs HINT_COST points (`attempt-score.ts`) once per turn: opening it again,
  * or reloading the page while it is open, costs nothing more.
  */
 export function useHint(db: Db, attemptId: string): Attempt | undefined {
@@ -346,7 +345,7 @@ function removeFromRollups(db: Db, userId: string, attemptId: string): void {
 			.run();
 	for (const row of rows) {
 		if (row.scriptId) take('script', row.scriptId, row.score * 100);
-		for (const c of criterionWeights(row.result.points)) take('criterion', c.criterion, (c.hitWeight / c.totalWeight) * 100);
+		for (const c of criterionWeights(row.result.points)) take('criterion', c.criterion, criterionShare(c));
 	}
 	// A total left with no reply is no total: weak spots must not show an empty cell as practised.
 	if (rows.length > 0) db.delete(skillRollups).where(and(eq(skillRollups.userId, userId), sql`${skillRollups.count} <= 0`)).run();
@@ -363,41 +362,4 @@ export function listAttemptsFor(db: Db, userId: string, scenarioId: string): Att
 
 function addToRollup(db: Db, userId: string, dimension: 'script' | 'criterion', key: string, value: number): void {
 	turnStatements(db).rollup.run({ userId, dimension, key, value });
-}
-
-/** A turn's key points summed per criterion: what the weak-spot roll-ups read. */
-export function criterionWeights(points: readonly { criterion: string | null; weight: number; hit: boolean }[]): { criterion: string; hitWeight: number; totalWeight: number }[] {
-	const totals = new Map<string, { hitWeight: number; totalWeight: number }>();
-	for (const point of points) {
-		if (!point.criterion) continue;
-		const total = totals.get(point.criterion) ?? { hitWeight: 0, totalWeight: 0 };
-		total.totalWeight += point.weight;
-		if (point.hit) total.hitWeight += point.weight;
-		totals.set(point.criterion, total);
-	}
-	return [...totals].map(([criterion, total]) => ({ criterion, ...total }));
-}
-
-export interface CriterionScore {
-	criterion: string;
-	score: number;
-}
-
-/** Per criterion: the weight of key points made ÷ the weight of key points asked for, 0–100. */
-export function criterionScores(turnResults: readonly { points: { criterion: string | null; weight: number; hit: boolean }[] }[], criteria: readonly string[]): CriterionScore[] {
-	const totals = new Map<string, { hit: number; all: number }>();
-	for (const result of turnResults) {
-		for (const point of result.points) {
-			if (!point.criterion) continue;
-			const total = totals.get(point.criterion) ?? { hit: 0, all: 0 };
-			total.all += point.weight;
-			if (point.hit) total.hit += point.weight;
-			totals.set(point.criterion, total);
-		}
-	}
-	const order = [...criteria, ...[...totals.keys()].filter((c) => !criteria.includes(c))];
-	return order.filter((c) => totals.has(c)).map((criterion) => {
-		const total = totals.get(criterion)!;
-		return { criterion, score: Math.round((total.hit / total.all) * 100) };
-	});
 }

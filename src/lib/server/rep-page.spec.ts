@@ -3,18 +3,20 @@ import { createTestDatabase } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { addTeamMember, createTeam } from './teams';
 import { hangUp, startAttempt, startAttemptOnRevision, submitTurn } from './practice';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { addComment, followedAmong } from './coaching-comments';
 import { cohortChoicesFor, createCohort } from './onboarding';
 import { weakSpots } from './dashboard';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
 import { HISTORY_PER_PAGE, practiceHistory, repComments, repFor, repOnboarding, repWeakSpots } from './rep-page';
 
-// The demo scenario's own bad examples: the customer hangs up before they run out.
+// A plain opening (the scenario's first good example), then its bad answers to the price: the
+// customer hangs up before they run out, and the price lines give the rep weak spots.
 const BAD = [
-	'Hi Mr. Wang, Kevin from MetalHub here. Sorry to bother you, got a minute? Your Gold membership runs out next month, and if you renew now there’s a special offer.',
+	'Good morning, Mr. Wang. This is Kevin from MetalHub, calling about your Gold membership renewal. Have you got two minutes?',
 	'Honestly, Mr. Wang, 26,800 is already cheap. It’s seventy dollars a day, and other sites charge a lot more than we do.',
-	'OK, tell you what. I’ll knock ten percent off, call it twenty-four thousand, if you renew today. Deal?'
+	'OK, tell you what. I’ll knock ten percent off, call it twenty-four thousand, if you renew today. Deal?',
+	'Honestly, Mr. Wang, 26,800 is already cheap. It’s seventy dollars a day, and other sites charge a lot more than we do.'
 ];
 
 function setUp() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { addTeamMember, createTeam } from './teams';
 import { dashboardRows, followedReps } from './dashboard';
 import { countDueCards, ensureLibraryCards, ensureReviewCards, makeScriptDue, nextDueCard, rateReviewCard } from './review-cards';

@@ -3,7 +3,7 @@ import { createTestDatabase } from './db';
 import { syncContentOnFirstStart } from './bootstrap';
 import { addTeamMember, createTeam } from './teams';
 import { startAttempt, submitTurn } from './practice';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { parseCorpusLine } from '../../../scoring/graded-replies';
 import { acceptedMarksAsCorpus, acceptMark, markTurn, openMarkCount, openMarksByBeat, ownMarks, resolveMark } from './score-marks';
 import { draftOf } from './studio';

@@ -19,10 +19,6 @@ export function createTeam(db: Db, name: string): Team {
 	return db.insert(teams).values({ id: newId(), name: name.trim() }).returning().get();
 }
 
-export function renameTeam(db: Db, teamId: string, name: string): void {
-	db.update(teams).set({ name: name.trim() }).where(eq(teams.id, teamId)).run();
-}
-
 export function findTeam(db: Db, teamId: string): Team | undefined {
 	return db.select().from(teams).where(eq(teams.id, teamId)).get();
 }
@@ -84,6 +80,16 @@ export function addTeamMember(db: Db, teamId: string, userId: string, role: Team
 
 export function removeTeamMember(db: Db, teamId: string, userId: string): void {
 	db.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId))).run();
+}
+
+/** The teams a user is in, with their role in each: what the admin's page of the user lists. */
+export function teamsOfUser(db: Db, userId: string): { id: string; name: string; role: TeamRole }[] {
+	return db
+		.select({ id: teams.id, name: teams.name, role: teamMembers.role })
+		.from(teamMembers)
+		.innerJoin(teams, eq(teams.id, teamMembers.teamId))
+		.where(eq(teamMembers.userId, userId))
+		.all();
 }
 
 /** The teams a user manages, each with its members: what a manager's team page shows. */

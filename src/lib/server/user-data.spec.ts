@@ -4,7 +4,7 @@ import { replaceAllContent } from './content/store';
 import { recordAudit } from './accounts';
 import { addTeamMember, createTeam } from './teams';
 import { hangUp, startAttempt, submitTurn } from './practice';
-import { peopleIn } from './test-people';
+import { peopleIn } from './testing/people';
 import { addComment, commentsOn, newFeedbackFor } from './coaching-comments';
 import { markTurn } from './score-marks';
 import { markArticleRead, setBookmark } from './library';
@@ -16,7 +16,7 @@ import { addDays } from '$lib/engine/coaching';
 import { oneToOnesOf, openActions, recordOneToOne } from './one-to-ones';
 import { eq } from 'drizzle-orm';
 import { assignments, auditLog, practiceTotals, scoreMarks, turns, users } from './db/schema';
-import { priceCall } from '$lib/engine/scenario/price-call.fixture';
+import { priceCall } from '$lib/testing/price-call.fixture';
 import { addEvidence, createDeal } from './deals';
 
 const OPENING = 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?';

@@ -3,7 +3,7 @@ import { checkContentFiles, NOTHING_PUBLISHED, type Published } from '$lib/engin
 import { readDraft, writeDraft, type DraftData } from '$lib/engine/content/draft';
 import { parseContentFile } from '$lib/engine/content/parse';
 import type { ContentProblem } from '$lib/engine/content/kinds';
-import { PRICE_CALL_YAML } from '$lib/engine/scenario/price-call.fixture';
+import { PRICE_CALL_YAML } from '$lib/testing/price-call.fixture';
 import { problemText } from './problem-text';
 
 // Every problem is built by the checker itself, from the sound fixture with one thing broken, so

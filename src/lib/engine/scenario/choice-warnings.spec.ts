@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../content/schemas';
 import { goodChoiceUsuallyLongest } from './choice-warnings';
-import { priceCall } from './price-call.fixture';
+import { priceCall } from '../../testing/price-call.fixture';
 
 type Choice = Scenario['beats'][string]['choices'][number];
 const good = (text: string): Choice => ({ text, quality: 'good' });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cuesHitByBadAnswers, examplesMisjudged } from './cue-warnings';
 import { checkContentFiles } from '../content';
-import { PRICE_CALL_YAML } from './price-call.fixture';
-import { priceCall } from './price-call.fixture';
+import { PRICE_CALL_YAML } from '../../testing/price-call.fixture';
+import { priceCall } from '../../testing/price-call.fixture';
 
 describe('cues that bad answers hit', () => {
 	it('are none in a scenario whose bad answers are caught by pitfalls or make no point', () => {

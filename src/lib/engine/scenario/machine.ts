@@ -203,9 +203,21 @@ export interface Turn {
  */
 export type ReplyInput = { mode: 'text'; reply: string } | { mode: 'choice'; choice: number } | { mode: 'judged'; score: number; note?: string };
 
+/** A choice-mode reply naming an option the current beat does not have: the one error a caller expects of `step`. */
+export class BadChoiceError extends Error {
+	constructor(
+		readonly beat: string,
+		readonly choice: number
+	) {
+		super(`Beat "${beat}" has no choice ${choice}.`);
+		this.name = 'BadChoiceError';
+	}
+}
+
 /**
  * One turn: scores the reply against the current beat and moves the customer on. Pure: the same
- * snapshot and reply always give the same result. Throws on an ended role-play or a bad choice.
+ * snapshot and reply always give the same result. Throws BadChoiceError on a choice the beat does
+ * not have; anything else it throws (an ended role-play, a judgement out of range) is a bug of the caller's.
  */
 export function step(
 	compiled: CompiledScenario,
@@ -224,7 +236,7 @@ export function step(
 	let result: ReplyScore;
 	if (input.mode === 'choice') {
 		const picked = beat.choices[input.choice - 1];
-		if (!picked) throw new Error(`Beat "${before.beat}" has no choice ${input.choice}.`);
+		if (!picked) throw new BadChoiceError(before.beat, input.choice);
 		choice = input.choice;
 		reply = picked.text;
 		result = scoreReply(reply, beat, earlierReplies, compiled.phrasebook, compiled.modelAnswers.get(before.beat));

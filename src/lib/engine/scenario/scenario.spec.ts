@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceCall } from './price-call.fixture';
+import { priceCall } from '../../testing/price-call.fixture';
 import { compileScenario, endingScoreRanges, playtestScenario, readRolePlay, startRolePlay, step, timeOut, validateScenario } from './index';
 
 const load = priceCall;

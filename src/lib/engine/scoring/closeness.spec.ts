@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSENESS, closenessOf, modelAnswer, NO_MODEL_ANSWERS } from './closeness';
 import { compileScenario } from '../scenario';
-import { priceCall } from '../scenario/price-call.fixture';
+import { priceCall } from '../../testing/price-call.fixture';
 import { scoreReply } from './score';
 
 const good = 'I understand, budgets are tight this year. How many inquiries did you get last year, and what is a typical order worth to you?';

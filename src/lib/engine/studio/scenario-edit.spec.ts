@@ -6,7 +6,7 @@ import type { CodedProblem } from '../content/problems';
 import { shippedLexicons } from '../content/shipped-lexicons.fixture';
 import { addBeat, beatIdProblem, checkBeatName, firstWords, moveBeat, referencesTo, removeBeat, renameBeat, ruleCondition, setRuleCondition, toBeatId, usualRules } from './scenario-edit';
 import { pathAtLine } from './locate';
-import { PRICE_CALL_YAML } from '../scenario/price-call.fixture';
+import { PRICE_CALL_YAML } from '../../testing/price-call.fixture';
 
 const FILE = 'en/scenarios/renewal-price-objection.yaml';
 

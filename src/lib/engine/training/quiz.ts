@@ -69,8 +69,13 @@ export function readingForQuiz(curriculum: Pick<Curriculum, 'days'>, quizId: str
 	return [...new Set(days.flatMap((day) => day.modules.filter((module) => module.type === 'read').flatMap((module) => module.items)))];
 }
 
-/** A fixed shuffle of 1..n from a seed, for showing order items mixed up (the same on every reload). */
-export function shuffledOrder(n: number, seed: string): number[] {
+/**
+ * A fixed shuffle of 1..n from a seed, the same on every reload: quiz order items shown mixed up, a
+ * role-play's choices shown in an order that is not the authored one (the good option is often
+ * written first). A quiz never starts in the right order; a role-play's choices may
+ * (`mayStayInOrder`), as their order is no answer.
+ */
+export function shuffledOrder(n: number, seed: string, options: { mayStayInOrder?: boolean } = {}): number[] {
 	let hash = 2166136261;
 	for (const char of seed) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
 	const order = Array.from({ length: n }, (_, i) => i + 1);
@@ -80,6 +85,6 @@ export function shuffledOrder(n: number, seed: string): number[] {
 		[order[i], order[j]] = [order[j]!, order[i]!];
 	}
 	// Never show the right order as the starting point.
-	if (n > 1 && order.every((v, i) => v === i + 1)) order.reverse();
+	if (!options.mayStayInOrder && n > 1 && order.every((v, i) => v === i + 1)) order.reverse();
 	return order;
 }

@@ -151,6 +151,14 @@ describe('gradeQuiz', () => {
 		for (const seed of ['a', 'b', 'c', 'd']) expect(shuffledOrder(3, seed)).not.toEqual([1, 2, 3]);
 		expect(shuffledOrder(4, 'x').sort()).toEqual([1, 2, 3, 4]);
 	});
+
+	it('shuffles a role-play’s choices the same way, but may leave them in order', () => {
+		// 's0' happens to shuffle 1..3 back into order: a quiz reverses it, a role-play's choices keep it.
+		expect(shuffledOrder(3, 's0', { mayStayInOrder: true })).toEqual([1, 2, 3]);
+		expect(shuffledOrder(3, 's0')).toEqual([3, 2, 1]);
+		expect(shuffledOrder(4, 'x', { mayStayInOrder: true })).toEqual(shuffledOrder(4, 'x'));
+		expect(shuffledOrder(0, 'x', { mayStayInOrder: true })).toEqual([]);
+	});
 });
 
 describe('review cards (FSRS)', () => {

@@ -3,13 +3,14 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { criterionTitles, scriptAnswers } from '$lib/server/attempt-view';
-import { HINT_COST, answerTurn, criterionScores, expireIfDue, findAttempt, hangUp, hintOpen, loadAttempt, useHint } from '$lib/server/practice';
+import { answerTurn, expireIfDue, findAttempt, hangUp, hintOpen, loadAttempt, useHint } from '$lib/server/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
 import { readForm, textField } from '$lib/server/forms';
 import { addComment, attemptReader, commentsByTurn, commentsOn, deleteComment, markCommentsSeen, type CommentView } from '$lib/server/coaching-comments';
 import { findUserById } from '$lib/server/accounts';
-import { partsFromSpans } from '$lib/highlight-spans';
-import type { ReplyScore } from '$lib/engine/scoring/score';
+import { HINT_COST, criterionScores } from '$lib/engine/scoring/attempt-score';
+import { turnFeedback } from '$lib/engine/scoring/explain';
+import { shuffledOrder } from '$lib/engine/training/quiz';
 import { coachingFor } from '$lib/engine/scoring/coaching';
 import { lexiconPhrasebook } from '$lib/server/content/store';
 import { markTurn, mayMarkScores, ownMarks } from '$lib/server/score-marks';
@@ -23,34 +24,11 @@ function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 }
 
 /**
- * Mixes the choices in an order fixed per attempt and turn, so a reload shows the same order. The
- * page only ever sees positions in this order, never the authored ones (the good option is often
- * written first).
+ * The choices in an order fixed per attempt and turn, so a reload shows the same order. The page
+ * only ever sees positions in this order, never the authored ones.
  */
-function choiceOrder(count: number, seed: string): number[] {
-	let hash = 2166136261;
-	for (const char of seed) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
-	const order = Array.from({ length: count }, (_, i) => i + 1);
-	for (let i = order.length - 1; i > 0; i--) {
-		hash = Math.imul(hash ^ (hash >>> 13), 1274126177);
-		const j = Math.abs(hash) % (i + 1);
-		[order[i], order[j]] = [order[j]!, order[i]!];
-	}
-	return order;
-}
-
-/** A turn's feedback; the model answer nearest the reply only once the role-play is over, so it cannot be pasted back in. */
-function explain(reply: string, result: ReplyScore, over: boolean) {
-	return {
-		nearest: over ? (result.nearest?.text ?? null) : null,
-		closeness: result.closeness ?? 0,
-		reply: partsFromSpans(reply, result.points.flatMap((p) => p.spans)),
-		made: result.points.filter((p) => p.hit).map((p) => p.point),
-		missed: result.points.filter((p) => !p.hit).map((p) => p.point),
-		pitfalls: result.pitfalls.filter((p) => p.hit).map((p) => p.point),
-		signals: result.signals,
-		flags: result.flags
-	};
+function choiceOrder(count: number, attemptId: string, turn: number): number[] {
+	return shuffledOrder(count, `${attemptId}:${turn}`, { mayStayInOrder: true });
 }
 
 /**
@@ -95,7 +73,7 @@ export const load: PageServerLoad = (event) => {
 		index: turn.index,
 		customer: turn.customer,
 		score: turn.score,
-		...explain(turn.reply, turn.result, !active),
+		...turnFeedback(turn.reply, turn.result, !active),
 		mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null,
 		comments: (byTurn.get(turn.index) ?? []).map((c) => commentView(c, user.id, own))
 	}));
@@ -125,7 +103,7 @@ export const load: PageServerLoad = (event) => {
 		current: active && own
 			? {
 					customer: state.customer,
-					choices: attempt.mode === 'choice' ? choiceOrder(beat.choices.length, `${attempt.id}:${attempt.turnCount}`).map((n, i) => ({ value: i + 1, text: beat.choices[n - 1]!.text })) : [],
+					choices: attempt.mode === 'choice' ? choiceOrder(beat.choices.length, attempt.id, attempt.turnCount).map((n, i) => ({ value: i + 1, text: beat.choices[n - 1]!.text })) : [],
 					hasHint: !!beat.script,
 					hint: hintOpen(attempt) && beat.script ? scriptAnswers(db, beat.script, locale) : null
 				}
@@ -148,7 +126,7 @@ export const actions: Actions = {
 		if (attempt.mode === 'choice') {
 			// The page sent a position in its shuffled order; turn it back into the authored choice.
 			const { scenario, state } = loadAttempt(getDb(), attempt);
-			const order = choiceOrder(scenario.beats[state.beat]?.choices.length ?? 0, `${attempt.id}:${expectedTurn}`);
+			const order = choiceOrder(scenario.beats[state.beat]?.choices.length ?? 0, attempt.id, expectedTurn);
 			const choice = order[position - 1];
 			if (attempt.turnCount === expectedTurn && !choice) return fail(400, { problem: 'bad-choice' as const, reply: '' });
 			input = { mode: 'choice', choice: choice ?? 0 };

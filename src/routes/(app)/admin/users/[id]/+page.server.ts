@@ -1,11 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { teamMembers, teams } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
-import { findUserById, getUserRoles, recordAudit, setUserActive, setUserRoles } from '$lib/server/accounts';
-import { createAccountToken } from '$lib/server/auth/account-tokens';
+import { findUserById, getUserRoles } from '$lib/server/accounts';
+import { changeActive, changeRoles, isRefusal, issueResetLink } from '$lib/server/admin';
+import { teamsOfUser } from '$lib/server/teams';
 import { readForm, textField, textFields } from '$lib/server/forms';
 import { deleteUser } from '$lib/server/user-data';
 import { isRole } from '$lib/roles';
@@ -20,15 +19,9 @@ export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const user = loadTarget(event.params.id);
-	const memberships = db
-		.select({ id: teams.id, name: teams.name, role: teamMembers.role })
-		.from(teamMembers)
-		.innerJoin(teams, eq(teams.id, teamMembers.teamId))
-		.where(eq(teamMembers.userId, user.id))
-		.all();
 	return {
 		target: { id: user.id, name: user.name, email: user.email, active: user.deactivatedAt === null, roles: getUserRoles(db, user.id) },
-		memberships,
+		memberships: teamsOfUser(db, user.id),
 		isSelf: event.locals.user?.id === user.id
 	};
 };
@@ -38,13 +31,11 @@ export const actions: Actions = {
 		const admin = requireRole(event, 'admin');
 		const user = loadTarget(event.params.id);
 		const roles = textFields(await readForm(event), 'roles').filter(isRole);
-		if (roles.length === 0) return fail(400, { action: 'roles' as const, problem: 'no-roles' as const });
-		if (user.id === admin.id && !roles.includes('admin')) return fail(400, { action: 'roles' as const, problem: 'own-admin' as const });
-		const db = getDb();
-		db.transaction((tx) => {
-			setUserRoles(tx, user.id, roles);
-			recordAudit(tx, { actorId: admin.id, action: 'user.roles-changed', targetId: user.id, detail: roles.join(',') });
-		});
+		const outcome = changeRoles(getDb(), { actor: admin, userId: user.id, roles });
+		if (!outcome.ok) {
+			if (isRefusal(outcome.problem)) error(404, 'Not found');
+			return fail(400, { action: 'roles' as const, problem: outcome.problem });
+		}
 		return { action: 'roles' as const, saved: true };
 	},
 	deactivate: (event) => setActive(event, false),
@@ -52,13 +43,9 @@ export const actions: Actions = {
 	reset: (event) => {
 		const admin = requireRole(event, 'admin');
 		const user = loadTarget(event.params.id);
-		const db = getDb();
-		const token = db.transaction((tx) => {
-			const issued = createAccountToken(tx, { kind: 'reset', userId: user.id, email: user.email, createdBy: admin.id });
-			recordAudit(tx, { actorId: admin.id, action: 'user.reset-link-created', targetId: user.id });
-			return issued.token;
-		});
-		return { action: 'reset' as const, link: `${event.url.origin}/reset/${token}` };
+		const outcome = issueResetLink(getDb(), { actor: admin, userId: user.id });
+		if (!outcome.ok) error(404, 'Not found');
+		return { action: 'reset' as const, link: `${event.url.origin}/reset/${outcome.token}` };
 	},
 	delete: async (event) => {
 		const admin = requireRole(event, 'admin');
@@ -75,11 +62,10 @@ export const actions: Actions = {
 function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
 	const admin = requireRole(event, 'admin');
 	const user = loadTarget(event.params.id ?? '');
-	if (user.id === admin.id) return fail(400, { action: 'active' as const, problem: 'self' as const });
-	const db = getDb();
-	db.transaction((tx) => {
-		setUserActive(tx, user.id, active);
-		recordAudit(tx, { actorId: admin.id, action: active ? 'user.reactivated' : 'user.deactivated', targetId: user.id });
-	});
-	return { action: 'active' as const, active, name: user.name };
+	const outcome = changeActive(getDb(), { actor: admin, userId: user.id, active });
+	if (!outcome.ok) {
+		if (isRefusal(outcome.problem)) error(404, 'Not found');
+		return fail(400, { action: 'active' as const, problem: outcome.problem });
+	}
+	return { action: 'active' as const, active, name: outcome.name };
 }

@@ -9,7 +9,7 @@ vi.mock('$lib/server/db', async (original) => ({ ...(await original<typeof impor
 
 const { createTestDatabase } = await import('$lib/server/db');
 const { syncContentOnFirstStart } = await import('$lib/server/bootstrap');
-const { peopleIn } = await import('$lib/server/test-people');
+const { peopleIn } = await import('$lib/server/testing/people');
 const { addTeamMember, createTeam } = await import('$lib/server/teams');
 const { assignmentsOfRep } = await import('$lib/server/assignments');
 const { localIsoDate } = await import('$lib/calendar');

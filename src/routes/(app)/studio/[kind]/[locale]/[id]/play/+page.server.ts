@@ -4,12 +4,11 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { checkText, draftOf, publishedText } from '$lib/server/studio';
 import { clipText, isBlank, readForm, textField } from '$lib/server/forms';
-import { partsFromSpans } from '$lib/highlight-spans';
+import { explainReply, type ReplyExplanation } from '$lib/engine/scoring/explain';
 import { compileScenario, startRolePlay, step, type PersistedRolePlay } from '$lib/engine/scenario';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
 import { lexiconPhrasebook } from '$lib/server/content/store';
 import { isLocale } from '$lib/roles';
-import type { Flag } from '$lib/engine/scoring/score';
 
 /** The scenario as it stands in the editor: the draft if there is one, else what is published. */
 async function editorScenario(event: Pick<RequestEvent, 'params'>): Promise<Scenario | null> {
@@ -30,15 +29,9 @@ export const load: PageServerLoad = async (event) => {
 	return { scenario: { title: scenario.title, persona: scenario.persona, locale: event.params.locale }, start: { snapshot: JSON.stringify(snapshot), customer: state.customer } };
 };
 
-interface PlayedTurn {
+interface PlayedTurn extends ReplyExplanation {
 	customer: string;
-	reply: { text: string; match: boolean }[];
 	score: number;
-	made: string[];
-	missed: string[];
-	pitfalls: string[];
-	signals: ('question' | 'acknowledge' | 'concrete' | 'next-step')[];
-	flags: Flag[];
 }
 
 export const actions: Actions = {
@@ -62,17 +55,7 @@ export const actions: Actions = {
 		if (isBlank(reply)) return fail(400, { empty: true, snapshot: JSON.stringify(snapshot), transcript, said });
 		try {
 			const result = step(compileScenario(scenario, lexiconPhrasebook(getDb(), event.params.locale as ContentLocale)), snapshot, { mode: 'text', reply }, said);
-			const r = result.turn.result;
-			transcript.push({
-				customer: result.turn.customer,
-				reply: partsFromSpans(reply, r.points.flatMap((p) => p.spans)),
-				score: result.turn.score,
-				made: r.points.filter((p) => p.hit).map((p) => p.point),
-				missed: r.points.filter((p) => !p.hit).map((p) => p.point),
-				pitfalls: r.pitfalls.filter((p) => p.hit).map((p) => p.point),
-				signals: r.signals,
-				flags: r.flags
-			});
+			transcript.push({ customer: result.turn.customer, score: result.turn.score, ...explainReply(reply, result.turn.result) });
 			return { snapshot: JSON.stringify(result.snapshot), transcript, said: [...said, reply], customer: result.state.customer, ended: result.state.ended, score: result.state.score };
 		} catch {
 			// A snapshot from an older version of the draft: start again.

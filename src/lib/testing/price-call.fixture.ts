@@ -2,7 +2,7 @@
 // a re-ask, a hang-up and a win.
 import { parse } from 'yaml';
 import * as v from 'valibot';
-import { scenarioSchema, type Scenario } from '../content/schemas';
+import { scenarioSchema, type Scenario } from '../engine/content/schemas';
 
 export const PRICE_CALL_YAML = `
 id: price-call

@@ -1,7 +1,7 @@
 // For tests only: accounts made in one line, returned as the signed-in user the server code takes.
-import type { Db } from './db';
-import { insertUser } from './accounts';
-import type { SessionUser } from './auth/session';
+import type { Db } from '../db';
+import { insertUser } from '../accounts';
+import type { SessionUser } from '../auth/session';
 import type { Role } from '$lib/roles';
 
 export function peopleIn(db: Db): (name: string, roles: Role[]) => SessionUser {
