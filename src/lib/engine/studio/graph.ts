@@ -115,7 +115,7 @@ function reachableFrom(scenario: Scenario, from: string): Set<string> {
  * the side facing its first point and enters its target by the side facing its last.
  */
 function route(from: Point, to: Point, lanes: Point[], layerYs: Set<number>): Point[] {
-	const down = to.y > from.y ? 1 : -1;
+	const down: 1 | -1 = to.y > from.y ? 1 : -1;
 	const through = lanes.flatMap((p) => {
 		const half = layerYs.has(p.y) ? NODE_HEIGHT / 2 : EDGE_LABEL_HEIGHT / 2;
 		return [
@@ -124,7 +124,7 @@ function route(from: Point, to: Point, lanes: Point[], layerYs: Set<number>): Po
 		];
 	});
 	const start = border(from, through[0] ?? to, down);
-	const end = border(to, through.at(-1) ?? from, -down);
+	const end = border(to, through.at(-1) ?? from, down === 1 ? -1 : 1);
 	return [start, ...through, end];
 }
 
