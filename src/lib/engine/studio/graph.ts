@@ -64,15 +64,16 @@ export function scenarioGraph(scenario: Scenario): ScenarioGraph {
 	const deadEnds = new Set(validateScenario(scenario).flatMap((p) => (p.code === 'dead-end' ? [p.values.beat] : [])));
 	const centre = new Map(order.map((id) => [id, { x: g.node(key(id)).x!, y: g.node(key(id)).y! }]));
 	const layerYs = new Set([...centre.values()].map((c) => c.y));
-	const loopsSoFar = new Map<string, number>();
+	const loopsSoFar = new Map<string, { count: number; room: number }>();
 	const edges: GraphEdge[] = rules.map((rule) => {
 		const base = { from: rule.from, to: rule.to, label: rule.label, loop: rule.from === rule.to };
 		if (!scenario.beats[rule.to]) return { ...base, points: [], labelBox: null };
 		const routed = g.edge(key(rule.from), key(rule.to), rule.name);
 		if (base.loop) {
-			const nth = loopsSoFar.get(rule.from) ?? 0;
-			loopsSoFar.set(rule.from, nth + 1);
-			return { ...base, ...loopRoute(centre.get(rule.from)!, routed, rule.label, nth) };
+			const before = loopsSoFar.get(rule.from) ?? { count: 0, room: 0 };
+			const drawn = loopRoute(centre.get(rule.from)!, routed, rule.label, before);
+			loopsSoFar.set(rule.from, { count: before.count + 1, room: before.room + drawn.room + EDGE_GAP });
+			return { ...base, points: drawn.points, labelBox: drawn.labelBox };
 		}
 		const points = route(centre.get(rule.from)!, centre.get(rule.to)!, (routed.points ?? []).slice(1, -1), layerYs);
 		const width = edgeLabelWidth(rule.label);
@@ -138,19 +139,22 @@ function border(centre: Point, toward: Point, side: 1 | -1): Point {
 }
 
 /**
- * A loop: out of the box's right side, round the ear that reaches into the room dagre kept beside
- * the box, and back in below where it left; its label beyond the ear. A second loop on the same
- * beat stands further out (dagre keeps it a room of its own) and a little taller, so the two do
- * not run together.
+ * A loop: out of the box's right side, round an ear and back in below where it left, its label
+ * beyond the ear. dagre keeps it a room beside the box, with nothing between the two; the loop
+ * stands at the near side of that room (dagre may have placed the room further out, to line it up
+ * with lanes above and below). A second loop on the same beat stands beyond the first, a little
+ * taller, so the two do not run together.
  */
-function loopRoute(centre: Point, routed: EdgeLabel, label: string, nth: number): Pick<GraphEdge, 'points' | 'labelBox'> {
+function loopRoute(centre: Point, routed: EdgeLabel, label: string, before: { count: number; room: number }): Pick<GraphEdge, 'points' | 'labelBox'> & { room: number } {
 	const width = edgeLabelWidth(label);
 	const room = LOOP_EAR + LOOP_LABEL_GAP + width;
-	const roomLeft = (routed.x ?? centre.x + NODE_WIDTH / 2 + GAP_X / 2 + room / 2) - room / 2;
 	const right = centre.x + NODE_WIDTH / 2;
+	const nearest = right + (GAP_X + EDGE_GAP) / 2 + before.room;
+	const roomLeft = Math.min(nearest, routed.x === undefined ? nearest : routed.x - room / 2);
 	const ear = roomLeft + LOOP_EAR;
-	const rise = Math.min(NODE_HEIGHT / 2 - 2, 9 + 5 * nth);
+	const rise = Math.min(NODE_HEIGHT / 2 - 2, 9 + 5 * before.count);
 	return {
+		room,
 		points: [
 			{ x: right, y: centre.y - rise },
 			{ x: ear, y: centre.y - rise },
