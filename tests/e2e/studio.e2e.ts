@@ -19,7 +19,7 @@ beats:
     expect:
       - { point: Says who they are, criterion: opening, weight: 1, cues: [my name] }
     choices:
-      - { text: "Hello, my name is Kevin from MetalHub.", quality: good }
+      - { text: "Hello, my name is Kevin from MetalHub. Have you got a minute?", quality: good }
       - { text: "Buy now.", quality: bad }
     next:
       - { minScore: 0.6, goto: won }
@@ -28,7 +28,7 @@ ${extra}  won: { end: won, customer: All right. }
   lost: { end: lost, customer: No thanks. }
 examples:
   good:
-    - Hello, my name is Kevin from MetalHub.
+    - Hello, my name is Kevin from MetalHub. Have you got a minute?
   bad:
     - Buy now.
 `;
@@ -59,7 +59,7 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 
 	// Playtest the published version as a rep would, with the scoring explained.
 	await page.getByRole('link', { name: 'Playtest as a rep' }).click();
-	await page.getByLabel('Your reply').fill('Hello, my name is Kevin from MetalHub.');
+	await page.getByLabel('Your reply').fill('Hello, my name is Kevin from MetalHub. Have you got a minute?');
 	await page.getByRole('button', { name: 'Send' }).click();
 	await expect(page.getByText('Points made:')).toBeVisible();
 	await expect(page.getByRole('status')).toContainText('Won');
@@ -81,7 +81,7 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 
 	await rep.reload();
 	await expect(rep.locator('li.current')).toContainText('Hello?');
-	await rep.getByLabel('Your reply').fill('Hello, my name is Kevin from MetalHub.');
+	await rep.getByLabel('Your reply').fill('Hello, my name is Kevin from MetalHub. Have you got a minute?');
 	await rep.getByRole('button', { name: 'Send' }).click();
 	await expect(rep.getByRole('heading', { name: 'Result' })).toBeVisible();
 	await close();
