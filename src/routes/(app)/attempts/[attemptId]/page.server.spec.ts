@@ -14,6 +14,7 @@ const { peopleIn } = await import('$lib/server/testing/people');
 const { addTeamMember, createTeam } = await import('$lib/server/teams');
 const { findAttempt, startAttempt, submitTurn } = await import('$lib/server/practice');
 const { actions, load } = await import('./+page.server');
+const { postToAction, statusOf } = await import('$lib/server/testing/form-action');
 const { commentsOn, newFeedbackFor } = await import('$lib/server/coaching-comments');
 const { hangUp } = await import('$lib/server/practice');
 
@@ -34,19 +35,11 @@ function setUp() {
 }
 
 /** Posts the hang-up form (`confirm=yes`, as its button sends) as `user`; the action's answer. */
-async function hangUpAs(user: SessionUser, attemptId: string, form: Record<string, string> | string = { confirm: 'yes' }): Promise<unknown> {
-	const url = new URL(`http://localhost/attempts/${attemptId}?/hangup`);
-	// A string is posted as text/plain: a body that is not a form at all.
-	const body = typeof form === 'string' ? form : new URLSearchParams(form);
-	const request = new Request(url, { method: 'POST', body, headers: { origin: url.origin, ...(typeof form === 'string' ? { 'content-type': 'text/plain' } : {}) } });
-	try {
-		return await actions.hangup!({ locals: { user, session: null }, url, params: { attemptId }, request } as never);
-	} catch (thrown) {
-		return thrown;
-	}
+function hangUpAs(user: SessionUser, attemptId: string, form: Record<string, string> | string = { confirm: 'yes' }): Promise<unknown> {
+	return postToAction(actions.hangup!, { path: `/attempts/${attemptId}?/hangup`, user, params: { attemptId }, form });
 }
 
-const status = (answer: unknown): number | undefined => (answer as { status?: number }).status;
+const status = statusOf;
 
 describe('hanging up a practice call', () => {
 	beforeEach(() => {
@@ -98,17 +91,9 @@ describe('hanging up a practice call', () => {
 	});
 });
 
-
 /** Posts one of the page's comment forms as `user`; the action's answer (a thrown error or redirect included). */
-async function postAs(user: SessionUser, action: 'comment' | 'deleteComment', attemptId: string, form: Record<string, string> | string): Promise<unknown> {
-	const url = new URL(`http://localhost/attempts/${attemptId}?/${action}`);
-	const body = typeof form === 'string' ? form : new URLSearchParams(form);
-	const request = new Request(url, { method: 'POST', body, headers: { origin: url.origin, ...(typeof form === 'string' ? { 'content-type': 'text/plain' } : {}) } });
-	try {
-		return await actions[action]!({ locals: { user, session: null }, url, params: { attemptId }, request } as never);
-	} catch (thrown) {
-		return thrown;
-	}
+function postAs(user: SessionUser, action: 'comment' | 'deleteComment', attemptId: string, form: Record<string, string> | string): Promise<unknown> {
+	return postToAction(actions[action]!, { path: `/attempts/${attemptId}?/${action}`, user, params: { attemptId }, form });
 }
 
 async function loadAs(user: SessionUser, attemptId: string) {

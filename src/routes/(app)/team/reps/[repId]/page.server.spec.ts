@@ -15,6 +15,7 @@ const { assignmentsOfRep } = await import('$lib/server/assignments');
 const { localIsoDate } = await import('$lib/calendar');
 const { addDays } = await import('$lib/engine/coaching');
 const { actions, load } = await import('./+page.server');
+const { postToAction, statusOf } = await import('$lib/server/testing/form-action');
 
 function setUp() {
 	state.db = createTestDatabase();
@@ -32,18 +33,11 @@ function setUp() {
 }
 
 /** Posts `form` to an action of the rep's page as `user`; the action's answer (a thrown one too). */
-async function post(action: 'assign' | 'cancelAssignment', user: SessionUser, repId: string, form: Record<string, string> | string): Promise<unknown> {
-	const url = new URL(`http://localhost/team/reps/${repId}?/${action}`);
-	const body = typeof form === 'string' ? form : new URLSearchParams(form);
-	const request = new Request(url, { method: 'POST', body, headers: { origin: url.origin, ...(typeof form === 'string' ? { 'content-type': 'text/plain' } : {}) } });
-	try {
-		return await actions[action]!({ locals: { user, session: null }, url, params: { repId }, request } as never);
-	} catch (thrown) {
-		return thrown;
-	}
+function post(action: 'assign' | 'cancelAssignment', user: SessionUser, repId: string, form: Record<string, string> | string): Promise<unknown> {
+	return postToAction(actions[action]!, { path: `/team/reps/${repId}?/${action}`, user, params: { repId }, form });
 }
 
-const status = (answer: unknown): number | undefined => (answer as { status?: number }).status;
+const status = statusOf;
 const inAWeek = () => addDays(localIsoDate(new Date()), 7);
 
 describe('assigning from the rep’s page', () => {
