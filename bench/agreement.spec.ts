@@ -9,25 +9,45 @@ import { benchAgreement } from './agreement';
 
 const scenario = priceCall();
 const compiled = compileScenario(scenario, NO_PHRASEBOOK);
-const lookup: ScenarioLookup = (locale, id) => (locale === 'en' && id === scenario.id ? compiled : undefined);
+const lookup: ScenarioLookup = (locale, id) =>
+	locale === 'en' && id === scenario.id ? compiled : undefined;
 const GOOD = 'Good morning Mr Wang, this is Kevin calling from MetalHub. Do you have a minute?';
 const BAD = 'Hi, we have a discount for you today.';
 
-function corpus(...lines: { part: string; grade: number; reply: string; beat?: string; scenario?: string }[]) {
-	const text = lines.map(({ beat = 'greet', ...line }) => JSON.stringify({ locale: 'en', scenario: scenario.id, beat, reason: 'test', kinds: [], ...line })).join('\n');
+function corpus(
+	...lines: { part: string; grade: number; reply: string; beat?: string; scenario?: string }[]
+) {
+	const text = lines
+		.map(({ beat = 'greet', ...line }) =>
+			JSON.stringify({
+				locale: 'en',
+				scenario: scenario.id,
+				beat,
+				reason: 'test',
+				kinds: [],
+				...line
+			})
+		)
+		.join('\n');
 	return [{ path: 'corpus/en.jsonl', text }];
 }
 
 describe('the agreement rows of the bench', () => {
-	it('give each language ρ against 0.8 and two counts that must be 0, from the shipped corpus', { timeout: 30_000 }, () => {
-		const rows = benchAgreement(scenarioLookup(checkContentFiles(readContentDirectory('content')).items));
-		for (const locale of ['en', 'zh-TW']) {
-			const mine = rows.filter((row) => row.name.startsWith(`scoring ${locale}: `));
-			expect(mine.map((row) => row.target)).toEqual(['≥ 0.80', '0', '0']);
-			expect(mine[0]!.name).toMatch(/held-out \(\d+ replies\)/);
-			expect(mine[0]!.figure).toBe(mine[0]!.value.toFixed(2));
+	it(
+		'give each language ρ against 0.8 and two counts that must be 0, from the shipped corpus',
+		{ timeout: 30_000 },
+		() => {
+			const rows = benchAgreement(
+				scenarioLookup(checkContentFiles(readContentDirectory('content')).items)
+			);
+			for (const locale of ['en', 'zh-TW']) {
+				const mine = rows.filter((row) => row.name.startsWith(`scoring ${locale}: `));
+				expect(mine.map((row) => row.target)).toEqual(['≥ 0.80', '0', '0']);
+				expect(mine[0]!.name).toMatch(/held-out \(\d+ replies\)/);
+				expect(mine[0]!.figure).toBe(mine[0]!.value.toFixed(2));
+			}
 		}
-	});
+	);
 
 	it('count only held-out replies that break a target', () => {
 		const rows = benchAgreement(
@@ -35,7 +55,12 @@ describe('the agreement rows of the bench', () => {
 			corpus(
 				{ part: 'held-out', grade: 1, reply: GOOD },
 				{ part: 'held-out', grade: 5, reply: BAD },
-				{ part: 'held-out', grade: 3, reply: 'I understand. How many inquiries do you get a month?', beat: 'price' },
+				{
+					part: 'held-out',
+					grade: 3,
+					reply: 'I understand. How many inquiries do you get a month?',
+					beat: 'price'
+				},
 				// The same in the tuning part: not counted.
 				{ part: 'tuning', grade: 1, reply: GOOD },
 				{ part: 'tuning', grade: 5, reply: BAD }
@@ -46,14 +71,27 @@ describe('the agreement rows of the bench', () => {
 		expect(en[0]!.holds).toBe(false);
 		expect(en.slice(1).map((row) => row.value)).toEqual([1, 1]);
 		// No zh-TW replies: nothing to correlate, and the target does not hold.
-		expect(rows.find((row) => row.name.startsWith('scoring zh-TW: '))).toMatchObject({ figure: 'NaN', holds: false });
+		expect(rows.find((row) => row.name.startsWith('scoring zh-TW: '))).toMatchObject({
+			figure: 'NaN',
+			holds: false
+		});
 	});
 
 	it('stop the bench on a corpus line that names a beat the content does not have, with its file and line', () => {
-		expect(() => benchAgreement(lookup, corpus({ part: 'held-out', grade: 3, reply: GOOD }, { part: 'held-out', grade: 3, reply: GOOD, beat: 'farewell' }))).toThrow(
-			'corpus/en.jsonl:2: scenario "price-call" (en) has no beat "farewell"'
+		expect(() =>
+			benchAgreement(
+				lookup,
+				corpus(
+					{ part: 'held-out', grade: 3, reply: GOOD },
+					{ part: 'held-out', grade: 3, reply: GOOD, beat: 'farewell' }
+				)
+			)
+		).toThrow('corpus/en.jsonl:2: scenario "price-call" (en) has no beat "farewell"');
+		expect(() =>
+			benchAgreement(lookup, corpus({ part: 'held-out', grade: 3, reply: GOOD, scenario: 'nope' }))
+		).toThrow('corpus/en.jsonl:1: no scenario "nope" in en');
+		expect(() => benchAgreement(lookup, corpus({ part: 'later', grade: 3, reply: GOOD }))).toThrow(
+			'corpus/en.jsonl:1: part: must be one of: tuning, held-out'
 		);
-		expect(() => benchAgreement(lookup, corpus({ part: 'held-out', grade: 3, reply: GOOD, scenario: 'nope' }))).toThrow('corpus/en.jsonl:1: no scenario "nope" in en');
-		expect(() => benchAgreement(lookup, corpus({ part: 'later', grade: 3, reply: GOOD }))).toThrow('corpus/en.jsonl:1: part: must be one of: tuning, held-out');
 	});
 });

@@ -39,8 +39,12 @@ const PAGES: { name: string; route: string; limitKb?: number }[] = [
 
 /** Gzipped bytes of each page's JavaScript, by route id. */
 export async function pageScripts(): Promise<Map<string, number>> {
-	const client = JSON.parse(readFileSync(join(OUTPUT, 'client/.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-	const { manifest } = (await import(pathToFileURL(resolve(OUTPUT, 'server/manifest.js')).href)) as { manifest: ServerManifest };
+	const client = JSON.parse(
+		readFileSync(join(OUTPUT, 'client/.vite/manifest.json'), 'utf8')
+	) as Record<string, ManifestChunk>;
+	const { manifest } = (await import(
+		pathToFileURL(resolve(OUTPUT, 'server/manifest.js')).href
+	)) as { manifest: ServerManifest };
 	const gzipped = new Map<string, number>();
 	const sizeOf = (file: string) => {
 		let size = gzipped.get(file);
@@ -61,8 +65,12 @@ export async function pageScripts(): Promise<Map<string, number>> {
 	for (const route of manifest._.routes) {
 		if (!route.page) continue;
 		const files = new Set(manifest._.client.imports);
-		for (const node of [...route.page.layouts, route.page.leaf]) if (node !== undefined) closure(NODE_KEY(node), files);
-		sizes.set(route.id, [...files].reduce((sum, file) => sum + sizeOf(file), 0));
+		for (const node of [...route.page.layouts, route.page.leaf])
+			if (node !== undefined) closure(NODE_KEY(node), files);
+		sizes.set(
+			route.id,
+			[...files].reduce((sum, file) => sum + sizeOf(file), 0)
+		);
 	}
 	return sizes;
 }
@@ -73,6 +81,8 @@ export async function benchBundles(): Promise<BenchRow[]> {
 		const size = sizes.get(page.route);
 		if (size === undefined) throw new Error(`the build has no page ${page.route}`);
 		const name = `JavaScript of the ${page.name}, gzipped`;
-		return page.limitKb ? below(name, size / 1024, page.limitKb, 'KB', 1) : measured(name, size / 1024, 'KB', 1);
+		return page.limitKb
+			? below(name, size / 1024, page.limitKb, 'KB', 1)
+			: measured(name, size / 1024, 'KB', 1);
 	});
 }

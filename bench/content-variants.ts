@@ -17,7 +17,11 @@ function variantTitle(title: string, locale: ContentLocale, copy: number): strin
  * fields and references (which always exist) under a new id and title; its Markdown body mixes
  * the original's opening with paragraphs from other items of its language.
  */
-export function contentVariants(base: readonly ContentItem[], total: number, next: Random): ContentItem[] {
+export function contentVariants(
+	base: readonly ContentItem[],
+	total: number,
+	next: Random
+): ContentItem[] {
 	const out: ContentItem[] = [...base];
 	const paragraphs = new Map<ContentLocale, string[]>();
 	for (const item of base) {
@@ -30,24 +34,36 @@ export function contentVariants(base: readonly ContentItem[], total: number, nex
 		if (!VARIED_KINDS.includes(item.kind)) continue;
 		byId.set(`${item.kind}:${item.id}`, [...(byId.get(`${item.kind}:${item.id}`) ?? []), item]);
 	}
-	const groups = [...byId.values()].sort((a, b) => VARIED_KINDS.indexOf(a[0]!.kind) - VARIED_KINDS.indexOf(b[0]!.kind) || a[0]!.id.localeCompare(b[0]!.id));
+	const groups = [...byId.values()].sort(
+		(a, b) =>
+			VARIED_KINDS.indexOf(a[0]!.kind) - VARIED_KINDS.indexOf(b[0]!.kind) ||
+			a[0]!.id.localeCompare(b[0]!.id)
+	);
 	for (let copy = 1; out.length < total; copy++) {
 		const before = out.length;
 		for (const group of groups) {
 			if (group[0]!.kind === 'scenario' && copy > SCENARIO_COPIES) continue;
 			// A whole group or nothing: an id exists in every language its original does.
 			if (out.length + group.length > total) continue;
-			for (const item of group) out.push(variantOf(item, copy, paragraphs.get(item.locale) ?? [], next));
+			for (const item of group)
+				out.push(variantOf(item, copy, paragraphs.get(item.locale) ?? [], next));
 		}
 		if (out.length === before) break; // what is left is smaller than any group
 	}
 	return out;
 }
 
-function variantOf(item: ContentItem, copy: number, paragraphs: readonly string[], next: Random): ContentItem {
+function variantOf(
+	item: ContentItem,
+	copy: number,
+	paragraphs: readonly string[],
+	next: Random
+): ContentItem {
 	const id = `${item.id}-${copy}`;
 	const title = variantTitle(item.data.title, item.locale, copy);
 	const opening = item.body.split('\n\n').slice(0, 2);
-	const body = item.body ? [...opening, ...Array.from({ length: 4 }, () => pick(next, paragraphs))].join('\n\n') : '';
+	const body = item.body
+		? [...opening, ...Array.from({ length: 4 }, () => pick(next, paragraphs))].join('\n\n')
+		: '';
 	return { ...item, id, body, data: { ...item.data, id, title } } as ContentItem;
 }

@@ -15,7 +15,16 @@ const demo = checkContentFiles(readContentDirectory('content')).items;
 const dir = mkdtempSync(join(tmpdir(), 'rehearse-bench-spec-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SMALL: DataSetSize = { teams: 2, repsPerTeam: 10, trainers: 1, admins: 1, contentItems: 200, attempts: 300, turns: 1800, interviews: 20 };
+const SMALL: DataSetSize = {
+	teams: 2,
+	repsPerTeam: 10,
+	trainers: 1,
+	admins: 1,
+	contentItems: 200,
+	attempts: 300,
+	turns: 1800,
+	interviews: 20
+};
 const NOW = new Date('2026-03-02T08:00:00Z');
 
 function rows(path: string, query: string): unknown[] {
@@ -33,14 +42,22 @@ describe('content variants', { timeout: 60_000 }, () => {
 		const items = contentVariants(demo, 600, seededRandom(1));
 		expect(items).toHaveLength(600);
 		const locales = new Map<string, string[]>();
-		for (const item of items) locales.set(`${item.kind}:${item.id}`, [...(locales.get(`${item.kind}:${item.id}`) ?? []), item.locale]);
-		expect([...locales.values()].every((list) => list.length === 2 && new Set(list).size === 2)).toBe(true);
+		for (const item of items)
+			locales.set(`${item.kind}:${item.id}`, [
+				...(locales.get(`${item.kind}:${item.id}`) ?? []),
+				item.locale
+			]);
+		expect(
+			[...locales.values()].every((list) => list.length === 2 && new Set(list).size === 2)
+		).toBe(true);
 	});
 
 	it('passes the same checks as content:check, playtests of every scenario included', () => {
 		const items = contentVariants(demo, 600, seededRandom(1));
 		expect(items.filter((item) => item.kind === 'scenario').length).toBeGreaterThan(50);
-		const { problems } = checkContentFiles(items.map((item) => ({ path: contentPath(item), text: serializeContentItem(item) })));
+		const { problems } = checkContentFiles(
+			items.map((item) => ({ path: contentPath(item), text: serializeContentItem(item) }))
+		);
 		expect(problems).toEqual([]);
 	});
 });
@@ -51,8 +68,16 @@ describe('the benchmark data set', { timeout: 60_000 }, () => {
 		const b = join(dir, 'b.db');
 		const meta = await generateDataSet(a, 7, { now: NOW, size: SMALL });
 		await generateDataSet(b, 7, { now: NOW, size: SMALL });
-		expect(meta.counts).toMatchObject({ users: 24, teams: 2, contentItems: 200, attempts: 300, turns: 1800, interviews: 20 });
-		const snapshot = 'select a.id, a.user_id, a.score, a.status, count(t."index") turns, sum(t.score) total from attempts a left join turns t on t.attempt_id = a.id group by a.id order by a.id';
+		expect(meta.counts).toMatchObject({
+			users: 24,
+			teams: 2,
+			contentItems: 200,
+			attempts: 300,
+			turns: 1800,
+			interviews: 20
+		});
+		const snapshot =
+			'select a.id, a.user_id, a.score, a.status, count(t."index") turns, sum(t.score) total from attempts a left join turns t on t.attempt_id = a.id group by a.id order by a.id';
 		expect(rows(a, snapshot)).toEqual(rows(b, snapshot));
 		const other = join(dir, 'other.db');
 		await generateDataSet(other, 8, { now: NOW, size: SMALL });
@@ -64,13 +89,19 @@ describe('the benchmark data set', { timeout: 60_000 }, () => {
 		await generateDataSet(path, 11, { now: NOW, size: SMALL });
 		const db = openDatabase(path);
 		try {
-			for (const { id } of db.$client.prepare('select id from attempts').all() as { id: string }[]) {
+			for (const { id } of db.$client.prepare('select id from attempts').all() as {
+				id: string;
+			}[]) {
 				const attempt = findAttempt(db, id)!;
 				const loaded = loadAttempt(db, attempt);
 				expect(loaded.turns).toHaveLength(attempt.turnCount);
 				expect(loaded.state.ended ?? 'active').toBe(attempt.status);
 			}
-			const totals = db.$client.prepare(`select (select sum(count) from skill_rollups where dimension = 'script') rolled, (select count(*) from turns t join attempts a on a.id = t.attempt_id where a.user_id is not null and t.script_id is not null) played`).get();
+			const totals = db.$client
+				.prepare(
+					`select (select sum(count) from skill_rollups where dimension = 'script') rolled, (select count(*) from turns t join attempts a on a.id = t.attempt_id where a.user_id is not null and t.script_id is not null) played`
+				)
+				.get();
 			expect(totals).toEqual({ rolled: expect.any(Number), played: expect.any(Number) });
 			const { rolled, played } = totals as { rolled: number; played: number };
 			expect(rolled).toBe(played);
@@ -84,10 +115,13 @@ describe('the benchmark data set', { timeout: 60_000 }, () => {
 		// interviews before a batch of interviews is full.
 		const path = join(dir, 'batches.db');
 		await generateDataSet(path, 5, { now: NOW, size: { ...SMALL, interviews: 40 }, batchRows: 3 });
-		const columns = 'interview_id, candidate, scheduled_at, mode, score, spread, strong_yes, yes, no, strong_no, submitted, panel_size, auto_score';
+		const columns =
+			'interview_id, candidate, scheduled_at, mode, score, spread, strong_yes, yes, no, strong_no, submitted, panel_size, auto_score';
 		const kept = rows(path, `select ${columns} from interview_summaries order by interview_id`);
 		expect(kept).toHaveLength(40);
-		expect(kept).toEqual(rows(path, `select ${columns} from interview_summary_source order by interview_id`));
+		expect(kept).toEqual(
+			rows(path, `select ${columns} from interview_summary_source order by interview_id`)
+		);
 	});
 
 	it('is reused when seed and size match, and generated again when they do not', async () => {

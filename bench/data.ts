@@ -18,9 +18,25 @@ import { readContentDirectory } from '../src/lib/server/content/files';
 import { replaceAllContent } from '../src/lib/server/content/store';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { criterionShare, criterionWeights } from '../src/lib/engine/scoring/attempt-score';
-import { CONTENT_LOCALES, checkContentFiles, type ContentItem, type ContentLocale, type Curriculum, type Rubric, type Scenario } from '../src/lib/engine/content';
+import {
+	CONTENT_LOCALES,
+	checkContentFiles,
+	type ContentItem,
+	type ContentLocale,
+	type Curriculum,
+	type Rubric,
+	type Scenario
+} from '../src/lib/engine/content';
 import type { Role } from '../src/lib/roles';
-import { compileScenario, startRolePlay, step, timeOut, type CompiledScenario, type PersistedRolePlay, type ReplyInput } from '../src/lib/engine/scenario';
+import {
+	compileScenario,
+	startRolePlay,
+	step,
+	timeOut,
+	type CompiledScenario,
+	type PersistedRolePlay,
+	type ReplyInput
+} from '../src/lib/engine/scenario';
 import { phrasebookAmong } from '../src/lib/engine/scoring/lexicon';
 import type { ReplyScore } from '../src/lib/engine/scoring/score';
 import { newReviewCard, reviewCard, RATINGS } from '../src/lib/engine/training/review';
@@ -48,22 +64,45 @@ export interface DataSetSize {
 }
 
 /** 20 × (1 manager + 48 reps) + 15 trainers + 5 admins = 1,000 users. */
-export const FULL_SIZE: DataSetSize = { teams: 20, repsPerTeam: 48, trainers: 15, admins: 5, contentItems: 5000, attempts: 100_000, turns: 600_000, interviews: 2000 };
+export const FULL_SIZE: DataSetSize = {
+	teams: 20,
+	repsPerTeam: 48,
+	trainers: 15,
+	admins: 5,
+	contentItems: 5000,
+	attempts: 100_000,
+	turns: 600_000,
+	interviews: 2000
+};
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HISTORY_DAYS = 120;
 
 /** The accounts the benchmarks act as, by email. */
-export function benchUsers(size: DataSetSize): { rep: string; manager: string; admin: string; turnReps: string[] } {
+export function benchUsers(size: DataSetSize): {
+	rep: string;
+	manager: string;
+	admin: string;
+	turnReps: string[];
+} {
 	// Up to five reps of each team of the second half answer the role-play turns, so the pages
 	// measured (the first team's) stay as generated: 50 reps in the full data set.
 	const half = Math.floor(size.teams / 2);
 	const turnTeams = size.teams - half;
-	const turnReps = Array.from({ length: turnTeams * Math.min(5, size.repsPerTeam) }, (_, i) => emailOf('rep', half + (i % turnTeams), Math.floor(i / turnTeams)));
-	return { rep: emailOf('rep', 0, 0), manager: emailOf('manager', 0), admin: emailOf('admin', 0), turnReps };
+	const turnReps = Array.from({ length: turnTeams * Math.min(5, size.repsPerTeam) }, (_, i) =>
+		emailOf('rep', half + (i % turnTeams), Math.floor(i / turnTeams))
+	);
+	return {
+		rep: emailOf('rep', 0, 0),
+		manager: emailOf('manager', 0),
+		admin: emailOf('admin', 0),
+		turnReps
+	};
 }
 
 function emailOf(role: string, team: number, index?: number): string {
-	return index === undefined ? `${role}-${String(team + 1).padStart(2, '0')}@bench.test` : `${role}-${String(team + 1).padStart(2, '0')}-${String(index + 1).padStart(2, '0')}@bench.test`;
+	return index === undefined
+		? `${role}-${String(team + 1).padStart(2, '0')}@bench.test`
+		: `${role}-${String(team + 1).padStart(2, '0')}-${String(index + 1).padStart(2, '0')}@bench.test`;
 }
 
 export interface DataSetMeta {
@@ -75,11 +114,66 @@ export interface DataSetMeta {
 	counts: Record<string, number>;
 }
 
-const SURNAMES = [['陳', 'Chen'], ['林', 'Lin'], ['黃', 'Huang'], ['張', 'Chang'], ['李', 'Lee'], ['王', 'Wang'], ['吳', 'Wu'], ['劉', 'Liu'], ['蔡', 'Tsai'], ['楊', 'Yang'], ['許', 'Hsu'], ['鄭', 'Cheng'], ['謝', 'Hsieh'], ['郭', 'Kuo'], ['洪', 'Hung']] as const;
-const GIVEN = [['怡君', 'Yi-chun'], ['志明', 'Chih-ming'], ['雅婷', 'Ya-ting'], ['冠宇', 'Kuan-yu'], ['家豪', 'Chia-hao'], ['淑芬', 'Shu-fen'], ['建宏', 'Chien-hung'], ['佳穎', 'Chia-ying'], ['宗翰', 'Tsung-han'], ['詩涵', 'Shih-han'], ['俊傑', 'Chun-chieh'], ['欣怡', 'Hsin-yi'], ['承恩', 'Cheng-en'], ['思妤', 'Ssu-yu']] as const;
-const CITIES = [['台北', 'Taipei'], ['新北', 'New Taipei'], ['桃園', 'Taoyuan'], ['台中', 'Taichung'], ['台南', 'Tainan'], ['高雄', 'Kaohsiung']] as const;
-const POSITIONS = ['電話行銷專員 Telesales Rep', '資深業務 Senior Account Executive', '客戶經理 Account Manager', '續約專員 Renewal Specialist', '業務主管 Sales Team Lead', '新客開發 New Business Rep', '展會業務 Trade-show Sales', '海外業務 Export Sales'];
-const RATING_NOTES = ['Clear opening, asked good questions.', 'Talked too much about features.', '開場清楚,但沒有追問需求。', 'Handled the price objection calmly.', '面對拒絕很穩定,收尾有約下次時間。', 'Needs work on closing with a next step.', ''];
+const SURNAMES = [
+	['陳', 'Chen'],
+	['林', 'Lin'],
+	['黃', 'Huang'],
+	['張', 'Chang'],
+	['李', 'Lee'],
+	['王', 'Wang'],
+	['吳', 'Wu'],
+	['劉', 'Liu'],
+	['蔡', 'Tsai'],
+	['楊', 'Yang'],
+	['許', 'Hsu'],
+	['鄭', 'Cheng'],
+	['謝', 'Hsieh'],
+	['郭', 'Kuo'],
+	['洪', 'Hung']
+] as const;
+const GIVEN = [
+	['怡君', 'Yi-chun'],
+	['志明', 'Chih-ming'],
+	['雅婷', 'Ya-ting'],
+	['冠宇', 'Kuan-yu'],
+	['家豪', 'Chia-hao'],
+	['淑芬', 'Shu-fen'],
+	['建宏', 'Chien-hung'],
+	['佳穎', 'Chia-ying'],
+	['宗翰', 'Tsung-han'],
+	['詩涵', 'Shih-han'],
+	['俊傑', 'Chun-chieh'],
+	['欣怡', 'Hsin-yi'],
+	['承恩', 'Cheng-en'],
+	['思妤', 'Ssu-yu']
+] as const;
+const CITIES = [
+	['台北', 'Taipei'],
+	['新北', 'New Taipei'],
+	['桃園', 'Taoyuan'],
+	['台中', 'Taichung'],
+	['台南', 'Tainan'],
+	['高雄', 'Kaohsiung']
+] as const;
+const POSITIONS = [
+	'電話行銷專員 Telesales Rep',
+	'資深業務 Senior Account Executive',
+	'客戶經理 Account Manager',
+	'續約專員 Renewal Specialist',
+	'業務主管 Sales Team Lead',
+	'新客開發 New Business Rep',
+	'展會業務 Trade-show Sales',
+	'海外業務 Export Sales'
+];
+const RATING_NOTES = [
+	'Clear opening, asked good questions.',
+	'Talked too much about features.',
+	'開場清楚,但沒有追問需求。',
+	'Handled the price objection calmly.',
+	'面對拒絕很穩定,收尾有約下次時間。',
+	'Needs work on closing with a next step.',
+	''
+];
 
 function personName(next: Random): string {
 	const [surname, romanSurname] = pick(next, SURNAMES);
@@ -110,7 +204,10 @@ class Batch<T extends SQLiteTable> {
 	flush(): void {
 		if (this.rows.length === 0) return;
 		for (const batch of this.after) batch.flush();
-		this.db.insert(this.table).values(this.rows as never).run();
+		this.db
+			.insert(this.table)
+			.values(this.rows as never)
+			.run();
 		this.rows = [];
 	}
 }
@@ -143,7 +240,12 @@ const MAX_TURNS = 16;
  * bad answer from the beat's own options, typed as free text or chosen; in a live interview the
  * interviewer judges each answer instead.
  */
-function playThrough(compiled: CompiledScenario, skill: number, mode: Playthrough['mode'], next: Random): Playthrough {
+function playThrough(
+	compiled: CompiledScenario,
+	skill: number,
+	mode: Playthrough['mode'],
+	next: Random
+): Playthrough {
 	let { snapshot, state } = startRolePlay(compiled);
 	const turns: PlayedTurn[] = [];
 	const snapshots: PersistedRolePlay[] = [];
@@ -156,14 +258,32 @@ function playThrough(compiled: CompiledScenario, skill: number, mode: Playthroug
 		const chosen = options.find((c) => c.quality === quality) ?? options[0];
 		const reply = chosen?.text ?? compiled.scenario.examples.good[turns.length] ?? 'OK.';
 		const input: ReplyInput =
-			mode === 'live' ? { mode: 'judged', score: quality === 'good' ? 0.9 : quality === 'ok' ? 0.55 : 0.2 } : mode === 'choice' && chosen ? { mode: 'choice', choice: chosen.number } : { mode: 'text', reply };
+			mode === 'live'
+				? { mode: 'judged', score: quality === 'good' ? 0.9 : quality === 'ok' ? 0.55 : 0.2 }
+				: mode === 'choice' && chosen
+					? { mode: 'choice', choice: chosen.number }
+					: { mode: 'text', reply };
 		const result = step(compiled, snapshot, input, said);
 		said.push(result.turn.reply);
 		({ snapshot, state } = result);
-		turns.push({ beat: result.turn.beat, customer: result.turn.customer, reply: result.turn.reply, choice: result.turn.choice, scriptId: beat.script ?? null, score: result.turn.score, result: result.turn.result });
+		turns.push({
+			beat: result.turn.beat,
+			customer: result.turn.customer,
+			reply: result.turn.reply,
+			choice: result.turn.choice,
+			scriptId: beat.script ?? null,
+			score: result.turn.score,
+			result: result.turn.result
+		});
 		snapshots.push(snapshot);
 	}
-	return { mode, turns, snapshots, ended: state.ended === 'timeout' ? null : state.ended, score: state.score };
+	return {
+		mode,
+		turns,
+		snapshots,
+		ended: state.ended === 'timeout' ? null : state.ended,
+		score: state.score
+	};
 }
 
 /** Playthroughs of each demo scenario, from the weakest rep to the strongest. */
@@ -183,19 +303,39 @@ class RolePlayPool {
 		if (!pool) {
 			const compiled = this.compiled.get(baseKey)!;
 			const size = live ? Math.ceil(this.size / 3) : this.size;
-			pool = Array.from({ length: size }, (_, i) => playThrough(compiled, (i + 0.5) / size, live ? 'live' : i % 4 === 3 ? 'choice' : 'text', this.next));
+			pool = Array.from({ length: size }, (_, i) =>
+				playThrough(
+					compiled,
+					(i + 0.5) / size,
+					live ? 'live' : i % 4 === 3 ? 'choice' : 'text',
+					this.next
+				)
+			);
 			this.pools.set(key, pool);
 		}
 		return pool;
 	}
 
 	/** The attempt after `length` turns of a playthrough: as played, or timed out when cut short. */
-	outcome(baseKey: string, playthrough: Playthrough, index: number, length: number): { snapshot: PersistedRolePlay; status: schema.AttemptStatus; score: number } {
-		if (length === playthrough.turns.length && playthrough.ended) return { snapshot: playthrough.snapshots[length - 1]!, status: playthrough.ended, score: Math.round(playthrough.score * 10) / 10 };
+	outcome(
+		baseKey: string,
+		playthrough: Playthrough,
+		index: number,
+		length: number
+	): { snapshot: PersistedRolePlay; status: schema.AttemptStatus; score: number } {
+		if (length === playthrough.turns.length && playthrough.ended)
+			return {
+				snapshot: playthrough.snapshots[length - 1]!,
+				status: playthrough.ended,
+				score: Math.round(playthrough.score * 10) / 10
+			};
 		const key = `${baseKey}:${playthrough.mode}:${index}:${length}`;
 		let cut = this.timedOut.get(key);
 		if (!cut) {
-			const { snapshot, state } = timeOut(this.compiled.get(baseKey)!, playthrough.snapshots[length - 1]!);
+			const { snapshot, state } = timeOut(
+				this.compiled.get(baseKey)!,
+				playthrough.snapshots[length - 1]!
+			);
 			cut = { snapshot, score: Math.round(state.score * 10) / 10 };
 			this.timedOut.set(key, cut);
 		}
@@ -211,7 +351,8 @@ export function readDataSetMeta(path: string): DataSetMeta | null {
 	try {
 		const client = new Database(path, { readonly: true, fileMustExist: true });
 		try {
-			const row = client.prepare('select value from app_settings where key = ?').get(META_KEY) as { value: string } | undefined;
+			const row = client.prepare('select value from app_settings where key = ?').get(META_KEY) as
+				{ value: string } | undefined;
 			return row ? (JSON.parse(row.value) as DataSetMeta) : null;
 		} finally {
 			client.close();
@@ -222,10 +363,21 @@ export function readDataSetMeta(path: string): DataSetMeta | null {
 }
 
 /** The data set at `path`: reused when its version, seed and size match and it is recent, else generated. */
-export async function ensureDataSet(path: string, seed: number, log: (line: string) => void, size = FULL_SIZE): Promise<{ meta: DataSetMeta; generated: boolean }> {
+export async function ensureDataSet(
+	path: string,
+	seed: number,
+	log: (line: string) => void,
+	size = FULL_SIZE
+): Promise<{ meta: DataSetMeta; generated: boolean }> {
 	const meta = readDataSetMeta(path);
 	const fresh = meta && Date.now() - new Date(meta.generatedAt).getTime() < MAX_AGE_DAYS * DAY_MS;
-	if (meta && meta.version === DATA_SET_VERSION && meta.seed === seed && JSON.stringify(meta.size) === JSON.stringify(size) && fresh) {
+	if (
+		meta &&
+		meta.version === DATA_SET_VERSION &&
+		meta.seed === seed &&
+		JSON.stringify(meta.size) === JSON.stringify(size) &&
+		fresh
+	) {
 		log(`Reusing the data set ${path} (seed ${seed}, generated ${meta.generatedAt}).`);
 		// The app's later migrations (new indexes, say) apply to it as they would to a live database.
 		openDatabase(path).$client.close();
@@ -236,7 +388,11 @@ export async function ensureDataSet(path: string, seed: number, log: (line: stri
 }
 
 /** `batchRows` caps the rows a statement inserts: small batches in a small data set interleave tables as the full one does. */
-export async function generateDataSet(path: string, seed: number, options: { now?: Date; size?: DataSetSize; batchRows?: number } = {}): Promise<DataSetMeta> {
+export async function generateDataSet(
+	path: string,
+	seed: number,
+	options: { now?: Date; size?: DataSetSize; batchRows?: number } = {}
+): Promise<DataSetMeta> {
 	const now = options.now ?? new Date();
 	const size = options.size ?? FULL_SIZE;
 	const started = performance.now();
@@ -248,35 +404,75 @@ export async function generateDataSet(path: string, seed: number, options: { now
 
 	// Content: the demo pack and its variants. Revision ids are drawn from the seed too.
 	const { items: demo, problems } = checkContentFiles(readContentDirectory('content'));
-	if (problems.length > 0) throw new Error(`the demo content has problems; run npm run content:check`);
+	if (problems.length > 0)
+		throw new Error(`the demo content has problems; run npm run content:check`);
 	const items = contentVariants(demo, size.contentItems, next);
 	replaceAllContent(db, items, new Date(anchor - 200 * DAY_MS));
-	const revisions = db.select({ id: schema.scenarioRevisions.id, scenarioId: schema.scenarioRevisions.scenarioId, locale: schema.scenarioRevisions.locale }).from(schema.scenarioRevisions).orderBy(schema.scenarioRevisions.scenarioId, schema.scenarioRevisions.locale).all();
+	const revisions = db
+		.select({
+			id: schema.scenarioRevisions.id,
+			scenarioId: schema.scenarioRevisions.scenarioId,
+			locale: schema.scenarioRevisions.locale
+		})
+		.from(schema.scenarioRevisions)
+		.orderBy(schema.scenarioRevisions.scenarioId, schema.scenarioRevisions.locale)
+		.all();
 	const revisionOf = new Map<string, string>();
 	db.transaction((tx) => {
 		for (const revision of revisions) {
 			const id = seededId(next);
-			tx.update(schema.scenarioRevisions).set({ id }).where(eq(schema.scenarioRevisions.id, revision.id)).run();
+			tx.update(schema.scenarioRevisions)
+				.set({ id })
+				.where(eq(schema.scenarioRevisions.id, revision.id))
+				.run();
 			revisionOf.set(`${revision.scenarioId}:${revision.locale}`, id);
 		}
 	});
 	counts.contentItems = items.length;
 
-	const scenarios = items.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario');
+	const scenarios = items.filter(
+		(item): item is ContentItem<'scenario'> => item.kind === 'scenario'
+	);
 	// A variant's id is its original's with "-<copy>" added (no demo scenario id ends in digits).
-	const baseOf = (scenario: ContentItem<'scenario'>) => `${scenario.id.replace(/-\d+$/, '')}:${scenario.locale}`;
-	const compiled = new Map(demo.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario').map((item) => [`${item.id}:${item.locale}`, compileScenario(item.data as Scenario, phrasebookAmong(demo, item.locale))]));
-	const pool = new RolePlayPool(compiled, next, Math.min(48, Math.max(8, Math.round(size.attempts / 1000))));
-	const scriptIds = [...new Set(items.filter((item) => item.kind === 'script').map((item) => item.id))];
-	const demoScripts = [...new Set(demo.filter((item) => item.kind === 'script').map((item) => item.id))];
-	const demoArticles = [...new Set(demo.filter((item) => item.kind === 'article').map((item) => item.id))];
+	const baseOf = (scenario: ContentItem<'scenario'>) =>
+		`${scenario.id.replace(/-\d+$/, '')}:${scenario.locale}`;
+	const compiled = new Map(
+		demo
+			.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario')
+			.map((item) => [
+				`${item.id}:${item.locale}`,
+				compileScenario(item.data as Scenario, phrasebookAmong(demo, item.locale))
+			])
+	);
+	const pool = new RolePlayPool(
+		compiled,
+		next,
+		Math.min(48, Math.max(8, Math.round(size.attempts / 1000)))
+	);
+	const scriptIds = [
+		...new Set(items.filter((item) => item.kind === 'script').map((item) => item.id))
+	];
+	const demoScripts = [
+		...new Set(demo.filter((item) => item.kind === 'script').map((item) => item.id))
+	];
+	const demoArticles = [
+		...new Set(demo.filter((item) => item.kind === 'article').map((item) => item.id))
+	];
 
 	const passwordHash = await hashPassword(BENCH_PASSWORD);
 	const created = new Date(anchor - 400 * DAY_MS);
 
 	const batches: Batch<SQLiteTable>[] = [];
-	const batch = <T extends SQLiteTable>(table: T, batchOptions: { rows?: number; after?: { flush(): void }[] } = {}): Batch<T> => {
-		const made = new Batch(db, table, Math.min(batchOptions.rows ?? 400, options.batchRows ?? Infinity), batchOptions.after ?? []);
+	const batch = <T extends SQLiteTable>(
+		table: T,
+		batchOptions: { rows?: number; after?: { flush(): void }[] } = {}
+	): Batch<T> => {
+		const made = new Batch(
+			db,
+			table,
+			Math.min(batchOptions.rows ?? 400, options.batchRows ?? Infinity),
+			batchOptions.after ?? []
+		);
 		batches.push(made as unknown as Batch<SQLiteTable>);
 		return made;
 	};
@@ -306,8 +502,16 @@ export async function generateDataSet(path: string, seed: number, options: { now
 		return id;
 	};
 
-	const rollups = new Map<string, { userId: string; dimension: 'script' | 'criterion'; key: string; sum: number; count: number }>();
-	const addRollup = (userId: string, dimension: 'script' | 'criterion', key: string, value: number) => {
+	const rollups = new Map<
+		string,
+		{ userId: string; dimension: 'script' | 'criterion'; key: string; sum: number; count: number }
+	>();
+	const addRollup = (
+		userId: string,
+		dimension: 'script' | 'criterion',
+		key: string,
+		value: number
+	) => {
 		const id = `${userId}\u0000${dimension}\u0000${key}`;
 		const total = rollups.get(id) ?? { userId, dimension, key, sum: 0, count: 0 };
 		total.sum += value;
@@ -318,7 +522,13 @@ export async function generateDataSet(path: string, seed: number, options: { now
 	let attemptsLeft = size.attempts;
 
 	/** Writes one attempt played `length` turns into a playthrough, with its turns. */
-	const writeAttempt = (input: { userId: string | null; interviewId: string | null; scenario: ContentItem<'scenario'>; pick: { playthrough: Playthrough; index: number; length: number }; startedAt: number }) => {
+	const writeAttempt = (input: {
+		userId: string | null;
+		interviewId: string | null;
+		scenario: ContentItem<'scenario'>;
+		pick: { playthrough: Playthrough; index: number; length: number };
+		startedAt: number;
+	}) => {
 		const { scenario, startedAt } = input;
 		const { playthrough, index, length } = input.pick;
 		const outcome = pool.outcome(baseOf(scenario), playthrough, index, length);
@@ -341,10 +551,22 @@ export async function generateDataSet(path: string, seed: number, options: { now
 		});
 		for (let i = 0; i < length; i++) {
 			const turn = playthrough.turns[i]!;
-			turnRows.add({ attemptId, index: i, beat: turn.beat, customer: turn.customer, reply: turn.reply, choice: turn.choice, scriptId: turn.scriptId, score: turn.score, result: turn.result, createdAt: new Date(startedAt + (i + 1) * 35_000) });
+			turnRows.add({
+				attemptId,
+				index: i,
+				beat: turn.beat,
+				customer: turn.customer,
+				reply: turn.reply,
+				choice: turn.choice,
+				scriptId: turn.scriptId,
+				score: turn.score,
+				result: turn.result,
+				createdAt: new Date(startedAt + (i + 1) * 35_000)
+			});
 			if (!input.userId) continue;
 			if (turn.scriptId) addRollup(input.userId, 'script', turn.scriptId, turn.score * 100);
-			for (const c of criterionWeights(turn.result.points)) addRollup(input.userId, 'criterion', c.criterion, criterionShare(c));
+			for (const c of criterionWeights(turn.result.points))
+				addRollup(input.userId, 'criterion', c.criterion, criterionShare(c));
 		}
 		turnsLeft -= length;
 		attemptsLeft -= 1;
@@ -354,25 +576,48 @@ export async function generateDataSet(path: string, seed: number, options: { now
 	 * A playthrough near the given skill whose length keeps the data set on course for exactly
 	 * size.turns turns over size.attempts attempts; the last attempts are cut short to fit.
 	 */
-	const choosePlaythrough = (scenario: ContentItem<'scenario'>, skill: number, live: boolean): { playthrough: Playthrough; index: number; length: number } => {
+	const choosePlaythrough = (
+		scenario: ContentItem<'scenario'>,
+		skill: number,
+		live: boolean
+	): { playthrough: Playthrough; index: number; length: number } => {
 		const playthroughs = pool.playthroughs(baseOf(scenario), live);
 		const target = turnsLeft / attemptsLeft;
 		let index = 0;
 		for (let tries = 0; tries < 8; tries++) {
 			const wobble = (next() - 0.5) * (0.2 + tries * 0.15);
-			index = Math.min(playthroughs.length - 1, Math.max(0, Math.round((skill + wobble) * playthroughs.length)));
+			index = Math.min(
+				playthroughs.length - 1,
+				Math.max(0, Math.round((skill + wobble) * playthroughs.length))
+			);
 			if (Math.abs(playthroughs[index]!.turns.length - target) <= 3) break;
 		}
 		// The last few attempts take at least their share (the shortest playthrough that long, cut
 		// short where it is longer than the turns left allow), so that the turns left for the last one
 		// never grow past what its scenario's playthroughs hold.
 		if (attemptsLeft <= 5) {
-			const longEnough = playthroughs.map((p, i) => ({ length: p.turns.length, i })).filter((p) => p.length >= Math.ceil(target));
-			index = longEnough.length > 0 ? longEnough.reduce((best, p) => (p.length < best.length ? p : best)).i : playthroughs.reduce((longest, p, i) => (p.turns.length > playthroughs[longest]!.turns.length ? i : longest), 0);
+			const longEnough = playthroughs
+				.map((p, i) => ({ length: p.turns.length, i }))
+				.filter((p) => p.length >= Math.ceil(target));
+			index =
+				longEnough.length > 0
+					? longEnough.reduce((best, p) => (p.length < best.length ? p : best)).i
+					: playthroughs.reduce(
+							(longest, p, i) =>
+								p.turns.length > playthroughs[longest]!.turns.length ? i : longest,
+							0
+						);
 		}
-		if (attemptsLeft === 1) index = playthroughs.reduce((longest, p, i) => (p.turns.length > playthroughs[longest]!.turns.length ? i : longest), 0);
+		if (attemptsLeft === 1)
+			index = playthroughs.reduce(
+				(longest, p, i) => (p.turns.length > playthroughs[longest]!.turns.length ? i : longest),
+				0
+			);
 		const playthrough = playthroughs[index]!;
-		const length = attemptsLeft === 1 ? Math.min(turnsLeft, playthrough.turns.length) : Math.max(1, Math.min(playthrough.turns.length, turnsLeft - (attemptsLeft - 1)));
+		const length =
+			attemptsLeft === 1
+				? Math.min(turnsLeft, playthrough.turns.length)
+				: Math.max(1, Math.min(playthrough.turns.length, turnsLeft - (attemptsLeft - 1)));
 		return { playthrough, index, length };
 	};
 
@@ -384,12 +629,18 @@ export async function generateDataSet(path: string, seed: number, options: { now
 
 		// People and teams.
 		for (let i = 0; i < size.admins; i++) addUser(emailOf('admin', i), 'admin', 'en');
-		for (let i = 0; i < size.trainers; i++) addUser(emailOf('trainer', i), 'trainer', i % 2 ? 'en' : 'zh-TW');
+		for (let i = 0; i < size.trainers; i++)
+			addUser(emailOf('trainer', i), 'trainer', i % 2 ? 'en' : 'zh-TW');
 		const teams = Array.from({ length: size.teams }, (_, t) => {
 			const [city, roman] = CITIES[t % CITIES.length]!;
 			const n = Math.floor(t / CITIES.length) + 1;
 			const id = seededId(next);
-			teamRows.add({ id, name: `${city}${n}組 ${roman} ${n}`, leaderboard: t % 3 === 0, createdAt: created });
+			teamRows.add({
+				id,
+				name: `${city}${n}組 ${roman} ${n}`,
+				leaderboard: t % 3 === 0,
+				createdAt: created
+			});
 			const managerId = addUser(emailOf('manager', t), 'manager', t % 3 === 0 ? 'en' : 'zh-TW');
 			members.add({ teamId: id, userId: managerId, role: 'manager' });
 			const reps = Array.from({ length: size.repsPerTeam }, (_, r) => {
@@ -399,33 +650,75 @@ export async function generateDataSet(path: string, seed: number, options: { now
 				members.add({ teamId: id, userId: repId, role: 'rep' });
 				// The last eight of each team joined days ago: they are the team's onboarding cohort.
 				const joinedDaysAgo = r >= size.repsPerTeam - 8 ? 3 + (t % 6) : 400;
-				return { id: repId, skill: 0.2 + next() * 0.65, locale: locale ?? 'zh-TW', activity: (0.3 + next() * 1.4) * (joinedDaysAgo < 30 ? 0.3 : 1), joinedDaysAgo, read: new Set<string>() };
+				return {
+					id: repId,
+					skill: 0.2 + next() * 0.65,
+					locale: locale ?? 'zh-TW',
+					activity: (0.3 + next() * 1.4) * (joinedDaysAgo < 30 ? 0.3 : 1),
+					joinedDaysAgo,
+					read: new Set<string>()
+				};
 			});
 			return { id, managerId, reps };
 		});
 
 		// Hiring: candidates, interviews with their panels and ratings, and the role-plays.
-		const rubrics = new Map(demo.filter((item): item is ContentItem<'rubric'> => item.kind === 'rubric' && item.id === 'hiring-roleplay').map((item) => [item.locale, item.data as Rubric]));
+		const rubrics = new Map(
+			demo
+				.filter(
+					(item): item is ContentItem<'rubric'> =>
+						item.kind === 'rubric' && item.id === 'hiring-roleplay'
+				)
+				.map((item) => [item.locale, item.data as Rubric])
+		);
 		const lastCandidate = new Map<string, { id: string; quality: number }>();
 		for (let i = 0; i < size.interviews; i++) {
 			const t = i % size.teams;
 			const team = teams[t]!;
-			const position = next() < 0.5 ? POSITIONS[t % POSITIONS.length]! : POSITIONS[(t + 3) % POSITIONS.length]!;
+			const position =
+				next() < 0.5 ? POSITIONS[t % POSITIONS.length]! : POSITIONS[(t + 3) % POSITIONS.length]!;
 			let candidate = next() < 0.15 ? lastCandidate.get(position) : undefined;
 			if (!candidate) {
 				candidate = { id: seededId(next), quality: 1.5 + next() * 3.3 };
-				candidates.add({ id: candidate.id, name: personName(next), contact: `09${between(next, 10, 89)}-${between(next, 100, 999)}-${between(next, 100, 999)}`, position, createdBy: team.managerId, createdAt: new Date(anchor - 200 * DAY_MS) });
+				candidates.add({
+					id: candidate.id,
+					name: personName(next),
+					contact: `09${between(next, 10, 89)}-${between(next, 100, 999)}-${between(next, 100, 999)}`,
+					position,
+					createdBy: team.managerId,
+					createdAt: new Date(anchor - 200 * DAY_MS)
+				});
 				lastCandidate.set(position, candidate);
 			}
 			const locale: ContentLocale = next() < 0.6 ? 'zh-TW' : 'en';
-			const scenario = pick(next, demo.filter((item): item is ContentItem<'scenario'> => item.kind === 'scenario' && item.locale === locale));
+			const scenario = pick(
+				next,
+				demo.filter(
+					(item): item is ContentItem<'scenario'> =>
+						item.kind === 'scenario' && item.locale === locale
+				)
+			);
 			const rubric = rubrics.get(locale)!;
 			const upcoming = next() < 0.05;
-			const scheduledAt = upcoming ? anchor + between(next, 1, 14) * DAY_MS : anchor - Math.floor(next() * 180 * DAY_MS);
+			const scheduledAt = upcoming
+				? anchor + between(next, 1, 14) * DAY_MS
+				: anchor - Math.floor(next() * 180 * DAY_MS);
 			const cancelled = next() < 0.03;
 			const mode = next() < 0.5 ? 'live' : 'online';
 			const interviewId = seededId(next);
-			interviews.add({ id: interviewId, candidateId: candidate.id, revisionId: revisionOf.get(`${scenario.id}:${locale}`)!, rubricId: rubric.id, rubric, mode, scheduledAt: new Date(scheduledAt), teamId: team.id, createdBy: team.managerId, cancelledAt: cancelled ? new Date(scheduledAt - DAY_MS) : null, createdAt: new Date(scheduledAt - 7 * DAY_MS) });
+			interviews.add({
+				id: interviewId,
+				candidateId: candidate.id,
+				revisionId: revisionOf.get(`${scenario.id}:${locale}`)!,
+				rubricId: rubric.id,
+				rubric,
+				mode,
+				scheduledAt: new Date(scheduledAt),
+				teamId: team.id,
+				createdBy: team.managerId,
+				cancelledAt: cancelled ? new Date(scheduledAt - DAY_MS) : null,
+				createdAt: new Date(scheduledAt - 7 * DAY_MS)
+			});
 			const panel = new Set([team.managerId]);
 			const panelSize = Math.min(teams.length, between(next, 2, 3));
 			while (panel.size < panelSize) panel.add(pick(next, teams).managerId);
@@ -433,12 +726,32 @@ export async function generateDataSet(path: string, seed: number, options: { now
 			if (upcoming || cancelled) continue;
 			for (const userId of panel) {
 				const bias = (next() - 0.5) * 0.8;
-				const scores = Object.fromEntries(rubric.criteria.map((c) => [c.id, Math.min(5, Math.max(1, Math.round(candidate.quality + bias + (next() - 0.5) * 1.6)))]));
+				const scores = Object.fromEntries(
+					rubric.criteria.map((c) => [
+						c.id,
+						Math.min(5, Math.max(1, Math.round(candidate.quality + bias + (next() - 0.5) * 1.6)))
+					])
+				);
 				const average = Object.values(scores).reduce((a, b) => a + b, 0) / rubric.criteria.length;
 				const submitted = next() < 0.92;
-				ratings.add({ interviewId, interviewerId: userId, scores, notes: pick(next, RATING_NOTES), recommendation: average < 2 ? 'strong-no' : average < 3 ? 'no' : average < 4 ? 'yes' : 'strong-yes', submittedAt: submitted ? new Date(scheduledAt + DAY_MS) : null, updatedAt: new Date(scheduledAt + DAY_MS) });
+				ratings.add({
+					interviewId,
+					interviewerId: userId,
+					scores,
+					notes: pick(next, RATING_NOTES),
+					recommendation:
+						average < 2 ? 'strong-no' : average < 3 ? 'no' : average < 4 ? 'yes' : 'strong-yes',
+					submittedAt: submitted ? new Date(scheduledAt + DAY_MS) : null,
+					updatedAt: new Date(scheduledAt + DAY_MS)
+				});
 			}
-			writeAttempt({ userId: null, interviewId, scenario, pick: choosePlaythrough(scenario, (candidate.quality - 1) / 4, mode === 'live'), startedAt: scheduledAt });
+			writeAttempt({
+				userId: null,
+				interviewId,
+				scenario,
+				pick: choosePlaythrough(scenario, (candidate.quality - 1) / 4, mode === 'live'),
+				startedAt: scheduledAt
+			});
 		}
 
 		// Practice: most by the keenest reps, more of it lately, and reps improve with practice.
@@ -447,12 +760,19 @@ export async function generateDataSet(path: string, seed: number, options: { now
 		reps.reduce((sum, rep) => (cumulative.push(sum + rep.activity), sum + rep.activity), 0);
 		const totalActivity = cumulative[cumulative.length - 1]!;
 		const demoIds = new Set(demo.map((item) => item.id));
-		const scenariosByLocale = new Map(CONTENT_LOCALES.map((locale) => [locale, scenarios.filter((s) => s.locale === locale)]));
-		const demoScenariosByLocale = new Map(CONTENT_LOCALES.map((locale) => [locale, scenarios.filter((s) => s.locale === locale && demoIds.has(s.id))]));
+		const scenariosByLocale = new Map(
+			CONTENT_LOCALES.map((locale) => [locale, scenarios.filter((s) => s.locale === locale)])
+		);
+		const demoScenariosByLocale = new Map(
+			CONTENT_LOCALES.map((locale) => [
+				locale,
+				scenarios.filter((s) => s.locale === locale && demoIds.has(s.id))
+			])
+		);
 		while (attemptsLeft > 0) {
 			const roll = next() * totalActivity;
 			let lo = 0;
-			for (let hi = cumulative.length - 1; lo < hi; ) {
+			for (let hi = cumulative.length - 1; lo < hi;) {
 				const mid = (lo + hi) >> 1;
 				if (cumulative[mid]! < roll) lo = mid + 1;
 				else hi = mid;
@@ -461,42 +781,82 @@ export async function generateDataSet(path: string, seed: number, options: { now
 			const daysAgo = Math.min(HISTORY_DAYS, rep.joinedDaysAgo) * next() ** 1.6;
 			const startedAt = anchor - 2 * 3600_000 - Math.floor(daysAgo * DAY_MS);
 			const skill = rep.skill + 0.15 * (1 - daysAgo / HISTORY_DAYS) + (next() - 0.5) * 0.3;
-			const scenario = pick(next, next() < 0.5 ? demoScenariosByLocale.get(rep.locale)! : scenariosByLocale.get(rep.locale)!);
+			const scenario = pick(
+				next,
+				next() < 0.5 ? demoScenariosByLocale.get(rep.locale)! : scenariosByLocale.get(rep.locale)!
+			);
 			const chosen = choosePlaythrough(scenario, skill, false);
 			// Some role-plays are abandoned halfway: they time out.
-			if (attemptsLeft > 100 && chosen.length > 1 && next() < 0.03) chosen.length = between(next, 1, chosen.length - 1);
+			if (attemptsLeft > 100 && chosen.length > 1 && next() < 0.03)
+				chosen.length = between(next, 1, chosen.length - 1);
 			writeAttempt({ userId: rep.id, interviewId: null, scenario, pick: chosen, startedAt });
 		}
 		for (const row of rollups.values()) rollupRows.add(row);
 
 		// Review cards, reads and bookmarks.
 		for (const rep of reps) {
-			const scripts = new Set([...demoScripts, ...Array.from({ length: 4 }, () => pick(next, scriptIds))]);
+			const scripts = new Set([
+				...demoScripts,
+				...Array.from({ length: 4 }, () => pick(next, scriptIds))
+			]);
 			for (const scriptId of scripts) {
 				let reviewedAt = anchor - between(next, 20, 90) * DAY_MS;
 				let card = newReviewCard(new Date(reviewedAt));
 				for (let n = 0; n < 5 && new Date(card.due).getTime() < anchor && next() > 0.2; n++) {
-					reviewedAt = Math.max(reviewedAt, new Date(card.due).getTime()) + between(next, 0, 3) * DAY_MS;
+					reviewedAt =
+						Math.max(reviewedAt, new Date(card.due).getTime()) + between(next, 0, 3) * DAY_MS;
 					if (reviewedAt > anchor) break;
 					card = reviewCard(card, pick(next, RATINGS), new Date(reviewedAt));
 				}
-				cards.add({ userId: rep.id, scriptId, card, dueAt: new Date(card.due), updatedAt: new Date(reviewedAt) });
+				cards.add({
+					userId: rep.id,
+					scriptId,
+					card,
+					dueAt: new Date(card.due),
+					updatedAt: new Date(reviewedAt)
+				});
 			}
 			for (let n = between(next, 3, 12); n > 0; n--) rep.read.add(pick(next, demoArticles));
-			for (const articleId of rep.read) reads.add({ userId: rep.id, articleId, readAt: new Date(anchor - between(next, 1, 100) * DAY_MS) });
-			const marked = new Set(Array.from({ length: between(next, 0, 4) }, () => pick(next, scriptIds)));
-			for (const scriptId of marked) bookmarks.add({ userId: rep.id, scriptId, createdAt: new Date(anchor - between(next, 1, 100) * DAY_MS) });
+			for (const articleId of rep.read)
+				reads.add({
+					userId: rep.id,
+					articleId,
+					readAt: new Date(anchor - between(next, 1, 100) * DAY_MS)
+				});
+			const marked = new Set(
+				Array.from({ length: between(next, 0, 4) }, () => pick(next, scriptIds))
+			);
+			for (const scriptId of marked)
+				bookmarks.add({
+					userId: rep.id,
+					scriptId,
+					createdAt: new Date(anchor - between(next, 1, 100) * DAY_MS)
+				});
 		}
 
 		// Onboarding: each team's newest reps follow the plan as a cohort, most of them on track.
-		const curricula = new Map(demo.filter((item): item is ContentItem<'curriculum'> => item.kind === 'curriculum').map((item) => [item.locale, item]));
+		const curricula = new Map(
+			demo
+				.filter((item): item is ContentItem<'curriculum'> => item.kind === 'curriculum')
+				.map((item) => [item.locale, item])
+		);
 		teams.forEach((team, t) => {
 			const locale: ContentLocale = t % 2 ? 'en' : 'zh-TW';
 			const curriculum = curricula.get(locale)!;
 			const newcomers = team.reps.filter((rep) => rep.joinedDaysAgo < 30);
 			const startedAt = anchor - newcomers[0]!.joinedDaysAgo * DAY_MS;
 			const cohortId = seededId(next);
-			cohorts.add({ id: cohortId, name: `${dayOf(startedAt).slice(0, 7)} intake ${t + 1}`, curriculumId: curriculum.id, locale, curriculum: curriculum.data, startDate: dayOf(startedAt), teamId: team.id, createdBy: team.managerId, createdAt: new Date(startedAt - DAY_MS) });
+			cohorts.add({
+				id: cohortId,
+				name: `${dayOf(startedAt).slice(0, 7)} intake ${t + 1}`,
+				curriculumId: curriculum.id,
+				locale,
+				curriculum: curriculum.data,
+				startDate: dayOf(startedAt),
+				teamId: team.id,
+				createdBy: team.managerId,
+				createdAt: new Date(startedAt - DAY_MS)
+			});
 			const daysIn = Math.max(1, Math.round((newcomers[0]!.joinedDaysAgo * 5) / 7));
 			for (const rep of newcomers) {
 				cohortMembers.add({ cohortId, userId: rep.id, certifiedAt: null });
@@ -504,12 +864,30 @@ export async function generateDataSet(path: string, seed: number, options: { now
 					day.modules.forEach((module, m) => {
 						if (next() < 0.2) return;
 						const at = new Date(startedAt + d * DAY_MS + 3600_000);
-						for (const articleId of module.type === 'read' ? module.items.filter((id) => !rep.read.has(id)) : []) {
+						for (const articleId of module.type === 'read'
+							? module.items.filter((id) => !rep.read.has(id))
+							: []) {
 							rep.read.add(articleId);
 							reads.add({ userId: rep.id, articleId, readAt: at });
 						}
-						if (module.type === 'quiz') for (const quizId of module.items) quizzes.add({ id: seededId(next), userId: rep.id, quizId, score: between(next, 80, 100), passed: true, answers: [], createdAt: at });
-						if (module.type === 'scripts') completions.add({ cohortId, userId: rep.id, moduleKey: `d${d + 1}m${m + 1}`, completedAt: at });
+						if (module.type === 'quiz')
+							for (const quizId of module.items)
+								quizzes.add({
+									id: seededId(next),
+									userId: rep.id,
+									quizId,
+									score: between(next, 80, 100),
+									passed: true,
+									answers: [],
+									createdAt: at
+								});
+						if (module.type === 'scripts')
+							completions.add({
+								cohortId,
+								userId: rep.id,
+								moduleKey: `d${d + 1}m${m + 1}`,
+								completedAt: at
+							});
 					})
 				);
 			}
@@ -518,11 +896,34 @@ export async function generateDataSet(path: string, seed: number, options: { now
 		for (const made of batches) made.flush();
 	})();
 
-	for (const [name, table] of Object.entries({ users: schema.users, teams: schema.teams, contentItems: schema.contentItems, attempts: schema.attempts, turns: schema.turns, interviews: schema.interviews, ratings: schema.ratings, candidates: schema.candidates, reviewCards: schema.reviewCards, cohorts: schema.cohorts })) {
-		counts[name] = db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+	for (const [name, table] of Object.entries({
+		users: schema.users,
+		teams: schema.teams,
+		contentItems: schema.contentItems,
+		attempts: schema.attempts,
+		turns: schema.turns,
+		interviews: schema.interviews,
+		ratings: schema.ratings,
+		candidates: schema.candidates,
+		reviewCards: schema.reviewCards,
+		cohorts: schema.cohorts
+	})) {
+		counts[name] = db
+			.select({ n: sql<number>`count(*)` })
+			.from(table)
+			.get()!.n;
 	}
-	const meta: DataSetMeta = { version: DATA_SET_VERSION, seed, size, generatedAt: now.toISOString(), seconds: (performance.now() - started) / 1000, counts };
-	db.insert(schema.appSettings).values({ key: META_KEY, value: JSON.stringify(meta) }).run();
+	const meta: DataSetMeta = {
+		version: DATA_SET_VERSION,
+		seed,
+		size,
+		generatedAt: now.toISOString(),
+		seconds: (performance.now() - started) / 1000,
+		counts
+	};
+	db.insert(schema.appSettings)
+		.values({ key: META_KEY, value: JSON.stringify(meta) })
+		.run();
 	// One self-contained file: the benchmark copies it before every run.
 	db.$client.pragma('wal_checkpoint(TRUNCATE)');
 	db.$client.close();

@@ -8,7 +8,13 @@ import { openDatabase } from '../src/lib/server/db';
 import { findUserByEmail } from '../src/lib/server/accounts';
 import { createSession } from '../src/lib/server/auth/session';
 import { startAttempt } from '../src/lib/server/practice';
-import { attempts, candidates, cohorts, interviews, teamMembers } from '../src/lib/server/db/schema';
+import {
+	attempts,
+	candidates,
+	cohorts,
+	interviews,
+	teamMembers
+} from '../src/lib/server/db/schema';
 import { benchUsers, type DataSetSize } from './data';
 
 export const TURN_SCENARIO = 'renewal-price-objection';
@@ -49,13 +55,26 @@ export function prepareFixture(dataPath: string, size: DataSetSize, turnCount: n
 	const turns = db.transaction((tx) =>
 		Array.from({ length: turnCount }, (_, i) => {
 			const owner = turnReps[i % turnReps.length]!;
-			return { path: `/attempts/${startAttempt(tx, owner.id, TURN_SCENARIO, 'en', 'text')!.id}?/reply`, cookie: owner.cookie };
+			return {
+				path: `/attempts/${startAttempt(tx, owner.id, TURN_SCENARIO, 'en', 'text')!.id}?/reply`,
+				cookie: owner.cookie
+			};
 		})
 	);
-	const result = db.select({ id: attempts.id }).from(attempts).where(and(eq(attempts.userId, rep), ne(attempts.status, 'active'))).orderBy(desc(attempts.startedAt)).limit(1).get();
+	const result = db
+		.select({ id: attempts.id })
+		.from(attempts)
+		.where(and(eq(attempts.userId, rep), ne(attempts.status, 'active')))
+		.orderBy(desc(attempts.startedAt))
+		.limit(1)
+		.get();
 	if (!result) throw new Error('the bench rep has no finished role-play');
 	const room = startAttempt(db, rep, TURN_SCENARIO, 'en', 'text')!;
-	const team = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, manager), eq(teamMembers.role, 'manager'))).get()!;
+	const team = db
+		.select({ id: teamMembers.teamId })
+		.from(teamMembers)
+		.where(and(eq(teamMembers.userId, manager), eq(teamMembers.role, 'manager')))
+		.get()!;
 	const position = db
 		.select({ position: candidates.position })
 		.from(interviews)
@@ -65,12 +84,21 @@ export function prepareFixture(dataPath: string, size: DataSetSize, turnCount: n
 		.orderBy(sql`count(*) desc`)
 		.limit(1)
 		.get()!.position;
-	const cohort = db.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.teamId, team.id)).limit(1).get();
-	if (!cohort) throw new Error('the bench manager\'s team has no onboarding cohort');
+	const cohort = db
+		.select({ id: cohorts.id })
+		.from(cohorts)
+		.where(eq(cohorts.teamId, team.id))
+		.limit(1)
+		.get();
+	if (!cohort) throw new Error("the bench manager's team has no onboarding cohort");
 	const fixture: Fixture = {
 		dir,
 		databasePath,
-		cookies: { rep: cookieOf(rep), manager: cookieOf(manager), admin: cookieOf(userId(users.admin)) },
+		cookies: {
+			rep: cookieOf(rep),
+			manager: cookieOf(manager),
+			admin: cookieOf(userId(users.admin))
+		},
 		turns,
 		roomPath: `/attempts/${room.id}`,
 		resultPath: `/attempts/${result.id}`,

@@ -7,7 +7,8 @@ import { atLeast, atMost, below, measured, none, share, type BenchRow } from './
 import type { Fixture } from './fixture';
 import type { BenchPlan } from './run';
 
-const REPLY = 'Good morning, Mr. Wang. This is Kevin from MetalHub, calling about your Gold membership renewal. Have you got two minutes?';
+const REPLY =
+	'Good morning, Mr. Wang. This is Kevin from MetalHub, calling about your Gold membership renewal. Have you got two minutes?';
 /** Server CPU a view, as a multiple of the minimal page's: what a rep opens, and a manager's pages at their page size. */
 const REP_PAGE_CPU = 2.5;
 const MANAGER_PAGE_CPU = 4;
@@ -36,14 +37,28 @@ export async function benchServer(fixture: Fixture, plan: BenchPlan): Promise<Be
 		origin: ORIGIN,
 		path: '/',
 		method: 'POST' as const,
-		headers: { origin: ORIGIN, accept: 'application/json', 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			origin: ORIGIN,
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		body: `turn=0&reply=${encodeURIComponent(REPLY)}`
 	};
-	const turnLoad = (connections: number, duration: number) => runLoad({ ...turnRequest, connections, seconds: duration, next: nextTurn });
+	const turnLoad = (connections: number, duration: number) =>
+		runLoad({ ...turnRequest, connections, seconds: duration, next: nextTurn });
 	const pageLoad = (page: Pick<Page, 'path' | 'cookie'>, connections: number, duration: number) =>
-		runLoad({ origin: ORIGIN, path: page.path, connections, seconds: duration, headers: { cookie: page.cookie, accept: 'text/html' } });
+		runLoad({
+			origin: ORIGIN,
+			path: page.path,
+			connections,
+			seconds: duration,
+			headers: { cookie: page.cookie, accept: 'text/html' }
+		});
 	try {
-		const rows: BenchRow[] = [below('start-up to first answer, on the data set', startupMs, 1500, 'ms')];
+		const rows: BenchRow[] = [
+			below('start-up to first answer, on the data set', startupMs, 1500, 'ms')
+		];
 
 		// A role-play turn beside the minimal endpoint measured the same way: the same signed-in form
 		// post (session, origin check, the same form read) to an action that does nothing else. The
@@ -51,22 +66,39 @@ export async function benchServer(fixture: Fixture, plan: BenchPlan): Promise<Be
 		// without a session, is printed too: no form post of this build reaches 60 % of it (the
 		// do-nothing post itself is at about 40 %), so it cannot be the turn's yardstick.
 		const minimalPost = (connections: number, duration: number) =>
-			runLoad({ ...turnRequest, path: '/status?/ping', headers: { ...turnRequest.headers, cookie: fixture.turns[0]!.cookie }, connections, seconds: duration });
+			runLoad({
+				...turnRequest,
+				path: '/status?/ping',
+				headers: { ...turnRequest.headers, cookie: fixture.turns[0]!.cookie },
+				connections,
+				seconds: duration
+			});
 		await runLoad({ origin: ORIGIN, path: '/health', connections: 10, seconds: seconds.warmUp });
 		await minimalPost(5, seconds.warmUp);
 		await turnLoad(5, seconds.warmUp);
-		const health = await runLoad({ origin: ORIGIN, path: '/health', connections: 50, seconds: seconds.turns });
+		const health = await runLoad({
+			origin: ORIGIN,
+			path: '/health',
+			connections: 50,
+			seconds: seconds.turns
+		});
 		const minimal = await minimalPost(50, seconds.turns);
 		const turns = await turnLoad(50, seconds.turns);
 		const five = await turnLoad(5, seconds.fewTurns);
 		rows.push(
 			measured('/health (GET, no session), 50 connections: req/s', health.rps),
-			measured('minimal form post /status?/ping (signed in, the turn\'s form), 50 connections: req/s', minimal.rps),
+			measured(
+				"minimal form post /status?/ping (signed in, the turn's form), 50 connections: req/s",
+				minimal.rps
+			),
 			measured('role-play turn, 50 connections: req/s', turns.rps),
 			atLeast('role-play turn ÷ minimal form post', turns.rps / minimal.rps, 0.6),
 			share('role-play turn ÷ /health (for reference)', turns.rps / health.rps),
 			measured('role-play turn, 50 connections: p99', turns.p99, 'ms'),
-			none('role-play turn and baselines, 50 connections: errors', turns.errors + minimal.errors + health.errors + five.errors),
+			none(
+				'role-play turn and baselines, 50 connections: errors',
+				turns.errors + minimal.errors + health.errors + five.errors
+			),
 			below(`role-play turn, 5 connections: p95 (${five.requests} turns)`, five.p95, 20, 'ms', 1)
 		);
 
@@ -78,25 +110,65 @@ export async function benchServer(fixture: Fixture, plan: BenchPlan): Promise<Be
 			{ name: 'practice list', path: '/practice', cookie: rep, cpuLimit: REP_PAGE_CPU },
 			{ name: 'practice room', path: fixture.roomPath, cookie: rep, cpuLimit: REP_PAGE_CPU },
 			{ name: 'result page', path: fixture.resultPath, cookie: rep, cpuLimit: REP_PAGE_CPU },
-			{ name: 'library entry', path: '/library/price-too-high', cookie: rep, cpuLimit: REP_PAGE_CPU },
-			{ name: 'knowledge article', path: '/knowledge/competitor-baiyetong', cookie: rep, cpuLimit: REP_PAGE_CPU },
+			{
+				name: 'library entry',
+				path: '/library/price-too-high',
+				cookie: rep,
+				cpuLimit: REP_PAGE_CPU
+			},
+			{
+				name: 'knowledge article',
+				path: '/knowledge/competitor-baiyetong',
+				cookie: rep,
+				cpuLimit: REP_PAGE_CPU
+			},
 			{ name: 'review', path: '/review', cookie: rep, cpuLimit: REP_PAGE_CPU },
-			{ name: 'team dashboard (20 reps)', path: '/team/dashboard', cookie: manager, cpuLimit: MANAGER_PAGE_CPU },
-			{ name: 'weak spots (10 reps)', path: '/team/weak-spots', cookie: manager, cpuLimit: MANAGER_PAGE_CPU },
-			{ name: 'interview comparison (25)', path: fixture.comparePath, cookie: manager, cpuLimit: MANAGER_PAGE_CPU },
-			{ name: 'onboarding cohort', path: fixture.cohortPath, cookie: manager, cpuLimit: MANAGER_PAGE_CPU }
+			{
+				name: 'team dashboard (20 reps)',
+				path: '/team/dashboard',
+				cookie: manager,
+				cpuLimit: MANAGER_PAGE_CPU
+			},
+			{
+				name: 'weak spots (10 reps)',
+				path: '/team/weak-spots',
+				cookie: manager,
+				cpuLimit: MANAGER_PAGE_CPU
+			},
+			{
+				name: 'interview comparison (25)',
+				path: fixture.comparePath,
+				cookie: manager,
+				cpuLimit: MANAGER_PAGE_CPU
+			},
+			{
+				name: 'onboarding cohort',
+				path: fixture.cohortPath,
+				cookie: manager,
+				cpuLimit: MANAGER_PAGE_CPU
+			}
 		];
 		const status = { name: 'minimal page /status', path: '/status', cookie: rep };
 		// A page's server CPU a view and its size: what the page itself costs.
 		const measurePage = async (page: Pick<Page, 'path' | 'cookie'>) => {
-			const response = await fetch(ORIGIN + page.path, { headers: { cookie: page.cookie }, redirect: 'manual' });
-			if (!response.ok) throw new Error(`GET ${page.path} answered ${response.status} ${response.headers.get('location') ?? ''}`);
+			const response = await fetch(ORIGIN + page.path, {
+				headers: { cookie: page.cookie },
+				redirect: 'manual'
+			});
+			if (!response.ok)
+				throw new Error(
+					`GET ${page.path} answered ${response.status} ${response.headers.get('location') ?? ''}`
+				);
 			const kilobytes = (await response.arrayBuffer()).byteLength / 1024;
 			await pageLoad(page, 5, seconds.warmUp);
 			const cpuBefore = cpuMilliseconds(server.pid!);
 			const result: LoadResult = await pageLoad(page, 20, seconds.page);
 			const cpuPerView = (cpuMilliseconds(server.pid!) - cpuBefore) / result.requests;
-			return { result, cpuPerView, about: `${Math.round(result.rps)}/s, ${cpuPerView.toFixed(2)} ms CPU a view, ${kilobytes.toFixed(0)} kB` };
+			return {
+				result,
+				cpuPerView,
+				about: `${Math.round(result.rps)}/s, ${cpuPerView.toFixed(2)} ms CPU a view, ${kilobytes.toFixed(0)} kB`
+			};
 		};
 		// The minimal page is measured again right before each page, and each page is compared with
 		// that run: a machine whose speed drifts during the minutes of a run moves both alike.
@@ -110,14 +182,21 @@ export async function benchServer(fixture: Fixture, plan: BenchPlan): Promise<Be
 			pageErrors += baseline.result.errors + result.errors;
 			const rate = `req/s ${((result.rps / baseline.result.rps) * 100).toFixed(0)} % of it`;
 			pageRows.push(
-				atMost(`${page.name}: server CPU a view ÷ /status's just before (${about}; ${rate})`, cpuPerView / baseline.cpuPerView, page.cpuLimit),
+				atMost(
+					`${page.name}: server CPU a view ÷ /status's just before (${about}; ${rate})`,
+					cpuPerView / baseline.cpuPerView,
+					page.cpuLimit
+				),
 				below(`${page.name}, 20 connections: p95`, result.p95, PAGE_P95_MS, 'ms', 1)
 			);
 		}
 		const byRate = [...baselines].sort((a, b) => a.result.rps - b.result.rps);
 		const median = byRate[Math.floor(byRate.length / 2)]!;
 		rows.push(
-			measured(`${status.name}, 20 connections: req/s, median of its ${baselines.length} runs (${median.about}; runs ${Math.round(byRate[0]!.result.rps)}–${Math.round(byRate.at(-1)!.result.rps)}/s)`, median.result.rps),
+			measured(
+				`${status.name}, 20 connections: req/s, median of its ${baselines.length} runs (${median.about}; runs ${Math.round(byRate[0]!.result.rps)}–${Math.round(byRate.at(-1)!.result.rps)}/s)`,
+				median.result.rps
+			),
 			measured(`${status.name}, 20 connections: p95 of that run`, median.result.p95, 'ms', 1),
 			...pageRows
 		);

@@ -11,9 +11,20 @@ const loadBefore = loadavg();
 execSync('npx vite build --logLevel error', { stdio: 'inherit' });
 const { rows, meta } = await runBench(FULL_PLAN, console.log);
 printTable(rows);
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadBefore, loadAfter: loadavg() };
-writeFileSync('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), machine, dataSet: meta, rows }, null, 2));
-console.log(`\nLoad average before and after: ${loadBefore.map((n) => n.toFixed(1)).join(' ')} → ${machine.loadAfter.map((n) => n.toFixed(1)).join(' ')} (${machine.cpus} CPUs). Figures in bench/results.json.`);
+const machine = {
+	cpus: cpus().length,
+	cpu: cpus()[0]?.model,
+	node: process.version,
+	loadBefore,
+	loadAfter: loadavg()
+};
+writeFileSync(
+	'bench/results.json',
+	JSON.stringify({ measuredAt: new Date().toISOString(), machine, dataSet: meta, rows }, null, 2)
+);
+console.log(
+	`\nLoad average before and after: ${loadBefore.map((n) => n.toFixed(1)).join(' ')} → ${machine.loadAfter.map((n) => n.toFixed(1)).join(' ')} (${machine.cpus} CPUs). Figures in bench/results.json.`
+);
 const missed = rows.filter((row) => !row.holds);
 if (missed.length > 0) {
 	console.log(`${missed.length} target${missed.length === 1 ? '' : 's'} missed.`);

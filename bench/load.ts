@@ -29,7 +29,12 @@ export interface LoadOptions {
 
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
 	const times: number[] = [];
-	const request = { method: options.method ?? 'GET', path: options.path, headers: options.headers, body: options.body };
+	const request = {
+		method: options.method ?? 'GET',
+		path: options.path,
+		headers: options.headers,
+		body: options.body
+	};
 	return new Promise((resolve, reject) => {
 		const instance = autocannon(
 			{
@@ -38,7 +43,11 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
 				duration: options.seconds,
 				// autocannon notices the end of a run at its next sample, once a second by default.
 				sampleInt: Math.min(1000, options.seconds * 1000),
-				requests: [options.next ? { ...request, setupRequest: (r: autocannon.Request) => nextRequest(r, options) } : request]
+				requests: [
+					options.next
+						? { ...request, setupRequest: (r: autocannon.Request) => nextRequest(r, options) }
+						: request
+				]
 			},
 			(error: Error | null, result: autocannon.Result) => {
 				if (error) return reject(error);
@@ -53,7 +62,11 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
 				});
 			}
 		);
-		instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+		instance.on(
+			'response',
+			(_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+				times.push(responseTime)
+		);
 	});
 }
 

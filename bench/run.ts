@@ -4,7 +4,14 @@
 import { checkContentFiles } from '../src/lib/engine/content';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { scenarioLookup } from '../scoring/graded-replies';
-import { DEFAULT_DATA_PATH, DEFAULT_SEED, ensureDataSet, FULL_SIZE, type DataSetMeta, type DataSetSize } from './data';
+import {
+	DEFAULT_DATA_PATH,
+	DEFAULT_SEED,
+	ensureDataSet,
+	FULL_SIZE,
+	type DataSetMeta,
+	type DataSetSize
+} from './data';
 import { benchAgreement } from './agreement';
 import { benchBundles } from './bundles';
 import { prepareFixture, removeFixture } from './fixture';
@@ -42,7 +49,16 @@ export function smokePlan(dataPath: string, port: number): BenchPlan {
 	return {
 		dataPath,
 		seed: DEFAULT_SEED,
-		size: { teams: 2, repsPerTeam: 10, trainers: 1, admins: 1, contentItems: 200, attempts: 300, turns: 1800, interviews: 20 },
+		size: {
+			teams: 2,
+			repsPerTeam: 10,
+			trainers: 1,
+			admins: 1,
+			contentItems: 200,
+			attempts: 300,
+			turns: 1800,
+			interviews: 20
+		},
 		port,
 		seconds: { turns: 0.2, fewTurns: 0.1, page: 0.1, warmUp: 0.05 },
 		scoringRounds: 1,
@@ -51,18 +67,28 @@ export function smokePlan(dataPath: string, port: number): BenchPlan {
 	};
 }
 
-export async function runBench(plan: BenchPlan, log: (line: string) => void): Promise<{ rows: BenchRow[]; meta: DataSetMeta }> {
+export async function runBench(
+	plan: BenchPlan,
+	log: (line: string) => void
+): Promise<{ rows: BenchRow[]; meta: DataSetMeta }> {
 	const { meta, generated } = await ensureDataSet(plan.dataPath, plan.seed, log, plan.size);
 	const c = meta.counts;
 	log('Scoring: speed, and agreement with the graded corpus…');
 	// Checked once for both: checking plays every scenario, most of a second.
 	const { items } = checkContentFiles(readContentDirectory('content'));
 	const rows: BenchRow[] = [
-		measured(`data set ${generated ? 'generated' : 'reused; it was generated'} in (${c.users} users, ${c.contentItems} items, ${c.attempts} attempts, ${c.turns} turns, ${c.interviews} interviews)`, meta.seconds, 's', 1),
+		measured(
+			`data set ${generated ? 'generated' : 'reused; it was generated'} in (${c.users} users, ${c.contentItems} items, ${c.attempts} attempts, ${c.turns} turns, ${c.interviews} interviews)`,
+			meta.seconds,
+			's',
+			1
+		),
 		...benchScoring(items, plan.scoringRounds),
 		...benchAgreement(scenarioLookup(items))
 	];
-	log(`Preparing a copy of the data set with ${plan.turns.toLocaleString('en')} role-plays to answer…`);
+	log(
+		`Preparing a copy of the data set with ${plan.turns.toLocaleString('en')} role-plays to answer…`
+	);
 	const fixture = prepareFixture(plan.dataPath, plan.size, plan.turns);
 	try {
 		rows.push(...benchSearch(fixture.databasePath, plan.searchRounds), ...(await benchBundles()));

@@ -25,7 +25,12 @@ function casesFor(items: readonly ContentItem[], locale: 'en' | 'zh-TW'): Case[]
 			let { snapshot, state } = startRolePlay(compiled);
 			for (const reply of replies) {
 				if (state.ended) break;
-				cases.push({ reply, beat: item.data.beats[state.beat]!, phrasebook, modelAnswers: compiled.modelAnswers.get(state.beat) });
+				cases.push({
+					reply,
+					beat: item.data.beats[state.beat]!,
+					phrasebook,
+					modelAnswers: compiled.modelAnswers.get(state.beat)
+				});
 				({ snapshot, state } = step(compiled, snapshot, { mode: 'text', reply }));
 			}
 		}
@@ -51,7 +56,13 @@ export function benchScoring(items: readonly ContentItem[], rounds: number): Ben
 		const seconds = (performance.now() - started) / 1000;
 		timings.sort((a, b) => a - b);
 		const p99 = percentile(timings, 99);
-		rows.push(measured(`scoring ${locale}: replies per second (${cases.length} replies × ${rounds})`, timings.length / seconds), below(`scoring ${locale}: p99 per reply`, p99, 1, 'ms', 3));
+		rows.push(
+			measured(
+				`scoring ${locale}: replies per second (${cases.length} replies × ${rounds})`,
+				timings.length / seconds
+			),
+			below(`scoring ${locale}: p99 per reply`, p99, 1, 'ms', 3)
+		);
 	}
 	return rows;
 }

@@ -5,7 +5,23 @@ import { openDatabase } from '../src/lib/server/db';
 import { searchContent } from '../src/lib/server/content/search';
 import { below, measured, percentile, type BenchRow } from './table';
 
-const QUERIES = ['太貴', '太贵了', '客戶說太貴了', '競爭對手', '續約', '貴', 'competitor', 'price too high', 'they already use a competitor', 'send me some information', 'renewal', 'boss', '"NEAR(', '百業通', 'inquiries report'];
+const QUERIES = [
+	'太貴',
+	'太贵了',
+	'客戶說太貴了',
+	'競爭對手',
+	'續約',
+	'貴',
+	'competitor',
+	'price too high',
+	'they already use a competitor',
+	'send me some information',
+	'renewal',
+	'boss',
+	'"NEAR(',
+	'百業通',
+	'inquiries report'
+];
 
 export function benchSearch(databasePath: string, rounds: number): BenchRow[] {
 	const db = openDatabase(databasePath);
@@ -20,7 +36,10 @@ export function benchSearch(databasePath: string, rounds: number): BenchRow[] {
 			}
 		}
 		timings.sort((a, b) => a - b);
-		return [measured(`search: p50 over ${timings.length} queries`, percentile(timings, 50), 'ms', 2), below(`search: p95 over ${timings.length} queries`, percentile(timings, 95), 20, 'ms', 2)];
+		return [
+			measured(`search: p50 over ${timings.length} queries`, percentile(timings, 50), 'ms', 2),
+			below(`search: p95 over ${timings.length} queries`, percentile(timings, 95), 20, 'ms', 2)
+		];
 	} finally {
 		db.$client.close();
 	}

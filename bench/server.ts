@@ -8,13 +8,27 @@ export function originOf(port: number): string {
 }
 
 /** Starts the server and waits for its first answer; the wait is the start-up time. */
-export async function startServer(databasePath: string, port: number): Promise<{ server: ChildProcess; startupMs: number }> {
+export async function startServer(
+	databasePath: string,
+	port: number
+): Promise<{ server: ChildProcess; startupMs: number }> {
 	const started = performance.now();
 	const origin = originOf(port);
-	const server = spawn('node', [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'build'], {
-		env: { ...process.env, DATABASE_URL: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DEMO: '0' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const server = spawn(
+		'node',
+		[...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'build'],
+		{
+			env: {
+				...process.env,
+				DATABASE_URL: databasePath,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: origin,
+				DEMO: '0'
+			},
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
 	let exit: string | null = null;
 	server.once('exit', (code, signal) => (exit = `code ${code ?? signal}`));
 	for (let i = 0; i < 1000 && exit === null; i++) {

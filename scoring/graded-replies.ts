@@ -4,7 +4,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { CONTENT_LOCALES, formatProblem, type ContentItem, type ContentLocale, type Scenario } from '../src/lib/engine/content';
+import {
+	CONTENT_LOCALES,
+	formatProblem,
+	type ContentItem,
+	type ContentLocale,
+	type Scenario
+} from '../src/lib/engine/content';
 import { compileScenario, type Beat, type CompiledScenario } from '../src/lib/engine/scenario';
 import { passLineOf } from '../src/lib/engine/scoring/agreement';
 import { scoreReply, type Phrasebook } from '../src/lib/engine/scoring/score';
@@ -17,7 +23,8 @@ export const CORPUS_DIR = 'scoring/corpus';
 export const CORPUS_PARTS = ['tuning', 'held-out'] as const;
 export type CorpusPart = (typeof CORPUS_PARTS)[number];
 
-const oneOf = <T extends readonly string[]>(values: T) => v.picklist(values, `must be one of: ${values.join(', ')}`);
+const oneOf = <T extends readonly string[]>(values: T) =>
+	v.picklist(values, `must be one of: ${values.join(', ')}`);
 const name = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'));
 const replyFields = {
 	locale: oneOf(CONTENT_LOCALES),
@@ -27,7 +34,10 @@ const replyFields = {
 	reply: v.pipe(
 		v.string('must be text'),
 		v.check((reply) => !isBlank(reply), 'must not be empty'),
-		v.check((reply) => [...reply].length <= REPLY_MAX_LENGTH, `must be at most ${REPLY_MAX_LENGTH} characters`)
+		v.check(
+			(reply) => [...reply].length <= REPLY_MAX_LENGTH,
+			`must be at most ${REPLY_MAX_LENGTH} characters`
+		)
 	)
 };
 // Other fields are allowed: a trainer may keep an id, or feed corpus lines to `npm run score`.
@@ -36,7 +46,12 @@ const corpusLine = v.object(
 	{
 		...replyFields,
 		part: oneOf(CORPUS_PARTS),
-		grade: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 to 5'), v.maxValue(5, 'must be 1 to 5')),
+		grade: v.pipe(
+			v.number('must be a number'),
+			v.integer('must be a whole number'),
+			v.minValue(1, 'must be 1 to 5'),
+			v.maxValue(5, 'must be 1 to 5')
+		),
 		reason: name,
 		kinds: v.array(v.string('must be text'), 'must be a list')
 	},
@@ -53,7 +68,10 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
 	return field ? `${field}: ${issue.message}` : issue.message;
 }
 
-function parseLine<S extends typeof replyLine | typeof corpusLine>(schema: S, text: string): { ok: true; value: v.InferOutput<S> } | { ok: false; error: string } {
+function parseLine<S extends typeof replyLine | typeof corpusLine>(
+	schema: S,
+	text: string
+): { ok: true; value: v.InferOutput<S> } | { ok: false; error: string } {
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
@@ -61,16 +79,22 @@ function parseLine<S extends typeof replyLine | typeof corpusLine>(schema: S, te
 		return { ok: false, error: `not JSON: ${(error as Error).message}` };
 	}
 	const result = v.safeParse(schema, json);
-	return result.success ? { ok: true, value: result.output } : { ok: false, error: issueMessage(result.issues[0]) };
+	return result.success
+		? { ok: true, value: result.output }
+		: { ok: false, error: issueMessage(result.issues[0]) };
 }
 
 /** One line of the graded corpus, or what is wrong with it. */
-export function parseCorpusLine(text: string): { ok: true; value: CorpusLine } | { ok: false; error: string } {
+export function parseCorpusLine(
+	text: string
+): { ok: true; value: CorpusLine } | { ok: false; error: string } {
 	return parseLine(corpusLine, text);
 }
 
 /** One line of `npm run score`'s input, or what is wrong with it. */
-export function parseReplyLine(text: string): { ok: true; value: ReplyLine } | { ok: false; error: string } {
+export function parseReplyLine(
+	text: string
+): { ok: true; value: ReplyLine } | { ok: false; error: string } {
 	return parseLine(replyLine, text);
 }
 
@@ -80,13 +104,17 @@ export type ScenarioLookup = (locale: ContentLocale, id: string) => CompiledScen
 /** A lookup over checked content items (from `checkContentFiles`). */
 export function scenarioLookup(items: readonly ContentItem[]): ScenarioLookup {
 	const scenarios = new Map<string, Scenario>();
-	for (const item of items) if (item.kind === 'scenario') scenarios.set(`${item.locale}:${item.id}`, item.data);
-	const phrasebook = new Map(CONTENT_LOCALES.map((locale) => [locale, phrasebookAmong(items, locale)]));
+	for (const item of items)
+		if (item.kind === 'scenario') scenarios.set(`${item.locale}:${item.id}`, item.data);
+	const phrasebook = new Map(
+		CONTENT_LOCALES.map((locale) => [locale, phrasebookAmong(items, locale)])
+	);
 	const compiled = new Map<string, CompiledScenario>();
 	return (locale, id) => {
 		const key = `${locale}:${id}`;
 		const scenario = scenarios.get(key);
-		if (scenario && !compiled.has(key)) compiled.set(key, compileScenario(scenario, phrasebook.get(locale)!));
+		if (scenario && !compiled.has(key))
+			compiled.set(key, compileScenario(scenario, phrasebook.get(locale)!));
 		return compiled.get(key);
 	};
 }
@@ -101,15 +129,32 @@ export interface FoundBeat {
 }
 
 /** The beat a line names, with its pass line; or why there is no such beat to answer. */
-export function findBeat(lookup: ScenarioLookup, line: Pick<ReplyLine, 'locale' | 'scenario' | 'beat'>): FoundBeat | { ok: false; error: string } {
+export function findBeat(
+	lookup: ScenarioLookup,
+	line: Pick<ReplyLine, 'locale' | 'scenario' | 'beat'>
+): FoundBeat | { ok: false; error: string } {
 	const found = lookup(line.locale, line.scenario);
 	if (!found) return { ok: false, error: `no scenario "${line.scenario}" in ${line.locale}` };
 	const { scenario } = found;
 	// Own beats only: a beat id is text from outside ("constructor" is no beat).
 	const beat = Object.hasOwn(scenario.beats, line.beat) ? scenario.beats[line.beat] : undefined;
-	if (!beat) return { ok: false, error: `scenario "${line.scenario}" (${line.locale}) has no beat "${line.beat}"; its beats: ${Object.keys(scenario.beats).join(', ')}` };
-	if (beat.end) return { ok: false, error: `beat "${line.beat}" of "${line.scenario}" (${line.locale}) is an ending: there is no reply to score` };
-	return { ok: true, beat, passLine: passLineOf(beat), phrasebook: found.phrasebook, modelAnswers: found.modelAnswers.get(line.beat)! };
+	if (!beat)
+		return {
+			ok: false,
+			error: `scenario "${line.scenario}" (${line.locale}) has no beat "${line.beat}"; its beats: ${Object.keys(scenario.beats).join(', ')}`
+		};
+	if (beat.end)
+		return {
+			ok: false,
+			error: `beat "${line.beat}" of "${line.scenario}" (${line.locale}) is an ending: there is no reply to score`
+		};
+	return {
+		ok: true,
+		beat,
+		passLine: passLineOf(beat),
+		phrasebook: found.phrasebook,
+		modelAnswers: found.modelAnswers.get(line.beat)!
+	};
 }
 
 /** Scores a reply to the beat found, as a first reply of the role-play. */
@@ -144,7 +189,10 @@ export function readCorpusFiles(dir = CORPUS_DIR): CorpusFile[] {
  * is not a graded reply, or names a scenario or beat the content does not have, is a problem with
  * its file and line, and is left out.
  */
-export function scoreCorpus(files: readonly CorpusFile[], lookup: ScenarioLookup): { replies: ScoredCorpusReply[]; problems: string[] } {
+export function scoreCorpus(
+	files: readonly CorpusFile[],
+	lookup: ScenarioLookup
+): { replies: ScoredCorpusReply[]; problems: string[] } {
 	const replies: ScoredCorpusReply[] = [];
 	const problems: Parameters<typeof formatProblem>[0][] = [];
 	for (const file of files) {
@@ -162,7 +210,12 @@ export function scoreCorpus(files: readonly CorpusFile[], lookup: ScenarioLookup
 				problems.push({ ...at, message: found.error });
 				continue;
 			}
-			replies.push({ ...parsed.value, ...at, score: scoreFound(parsed.value.reply, found).score, passLine: found.passLine });
+			replies.push({
+				...parsed.value,
+				...at,
+				score: scoreFound(parsed.value.reply, found).score,
+				passLine: found.passLine
+			});
 		}
 	}
 	return { replies, problems: problems.map(formatProblem) };

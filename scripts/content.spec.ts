@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function runContent(...args: string[]) {
-	const result = spawnSync('npx', ['tsx', 'scripts/content.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'rehearse-cli-')), 'cli.db') } });
+	const result = spawnSync('npx', ['tsx', 'scripts/content.ts', ...args], {
+		encoding: 'utf8',
+		env: {
+			...process.env,
+			DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'rehearse-cli-')), 'cli.db')
+		}
+	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -27,7 +33,9 @@ describe('npm run content:check', () => {
 		writeFileSync(file, lines.join('\n'));
 		const result = runContent('check', dir);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain(`zh-TW/scripts/think-about-it.md:${at + 1}: category: must be one of: price, competitor, results, timing, authority, need, trust, brush-off`);
+		expect(result.stderr).toContain(
+			`zh-TW/scripts/think-about-it.md:${at + 1}: category: must be one of: price, competitor, results, timing, authority, need, trust, brush-off`
+		);
 		expect(result.stderr).toContain('1 problem in');
 	});
 
@@ -38,12 +46,15 @@ describe('npm run content:check', () => {
 		const lines = readFileSync(file, 'utf8').split('\n');
 		// The price line's bad choice, made one that no pitfall catches but that asks "how much" of nothing useful.
 		const at = lines.findIndex((line) => line.includes('already cheap. Tell you what'));
-		lines[at] = '      - { text: "How much longer is this going to take? I have other calls to make.", quality: bad }';
+		lines[at] =
+			'      - { text: "How much longer is this going to take? I have other calls to make.", quality: bad }';
 		writeFileSync(file, lines.join('\n'));
 		const result = runContent('check', dir);
 		expect(result.status).toBe(0);
 		const cueLine = lines.findIndex((line) => line.includes('Asks how many inquiries he gets')) + 1;
-		expect(result.stderr).toContain(`warning: en/scenarios/renewal-price-objection.yaml:${cueLine}: beat "price", key point "Asks how many inquiries he gets and what an order is worth": the cue "how much" also matches a bad answer no pitfall catches`);
+		expect(result.stderr).toContain(
+			`warning: en/scenarios/renewal-price-objection.yaml:${cueLine}: beat "price", key point "Asks how many inquiries he gets and what an order is worth": the cue "how much" also matches a bad answer no pitfall catches`
+		);
 		expect(result.stdout).toMatch(/no problems, 1 warning \(above\)\./);
 	});
 }, 60_000);

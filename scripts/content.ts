@@ -23,21 +23,31 @@ switch (command) {
 		const { items, problems, warnings } = checkContentFiles(readContentDirectory(dir));
 		for (const problem of problems) console.error(formatProblem(problem));
 		for (const warning of warnings) console.error(`warning: ${formatProblem(warning)}`);
-		if (problems.length > 0) fail(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`);
+		if (problems.length > 0)
+			fail(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`);
 		for (const item of items) {
 			if (item.kind !== 'scenario') continue;
-			const ranges = endingScoreRanges(item.data).map((r) => `${r.beat} (${r.outcome}) ${r.min}–${r.max}`);
+			const ranges = endingScoreRanges(item.data).map(
+				(r) => `${r.beat} (${r.outcome}) ${r.min}–${r.max}`
+			);
 			console.log(`${item.locale}/${item.id}: endings reachable with scores ${ranges.join(', ')}`);
 		}
-		console.log(`${items.length} content files in ${dir}: no problems${warnings.length > 0 ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above)` : ''}.`);
+		console.log(
+			`${items.length} content files in ${dir}: no problems${warnings.length > 0 ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above)` : ''}.`
+		);
 		break;
 	}
 	case 'sync': {
 		const dir = resolve(dirArgument ?? DEFAULT_CONTENT_DIR);
-		const result = syncContentDirectory(openDatabase(databasePathFromEnv(process.env.DATABASE_URL)), dir);
+		const result = syncContentDirectory(
+			openDatabase(databasePathFromEnv(process.env.DATABASE_URL)),
+			dir
+		);
 		if (!result.ok) {
 			for (const problem of result.problems) console.error(formatProblem(problem));
-			fail(`Nothing was changed: fix the ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} above and sync again.`);
+			fail(
+				`Nothing was changed: fix the ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} above and sync again.`
+			);
 		}
 		console.log(`Synced ${result.count} content items from ${dir}.`);
 		break;
@@ -45,7 +55,10 @@ switch (command) {
 	case 'export': {
 		if (!dirArgument) fail('Usage: npm run content:export -- DIR');
 		const dir = resolve(dirArgument);
-		const written = exportContentDirectory(openDatabase(databasePathFromEnv(process.env.DATABASE_URL)), dir);
+		const written = exportContentDirectory(
+			openDatabase(databasePathFromEnv(process.env.DATABASE_URL)),
+			dir
+		);
 		console.log(`Wrote ${written.length} files to ${dir}.`);
 		break;
 	}

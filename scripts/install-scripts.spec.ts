@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 // npm 11 runs a dependency's install script only when package.json's `allowScripts` names it, and
 // warns about every one it does not name: a newcomer's `npm ci` should print no such warning, and
 // better-sqlite3 must be built for the app to start at all.
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
-const allowed = (JSON.parse(readFileSync('package.json', 'utf8')) as { allowScripts?: Record<string, boolean> }).allowScripts ?? {};
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+	packages: Record<string, { hasInstallScript?: boolean }>;
+};
+const allowed =
+	(JSON.parse(readFileSync('package.json', 'utf8')) as { allowScripts?: Record<string, boolean> })
+		.allowScripts ?? {};
 
 describe('install scripts', () => {
 	it('allows the install script of every locked package that has one, by name', () => {

@@ -4,7 +4,8 @@
 // was a fifth of that page's CPU. The options come from the message files, so the set of distinct
 // formatters is small and fixed, and each is built once.
 
-const CONSTRUCTION = /new Intl\.(PluralRules|NumberFormat|DateTimeFormat|RelativeTimeFormat)\(locale, (\w+)\)/g;
+const CONSTRUCTION =
+	/new Intl\.(PluralRules|NumberFormat|DateTimeFormat|RelativeTimeFormat)\(locale, (\w+)\)/g;
 
 const CACHE = `
 const intlFormatters = new Map();
@@ -23,12 +24,18 @@ function cachedIntl(Kind, locale, options) {
  */
 export function cacheIntlFormatters(code) {
 	let replaced = 0;
-	const cached = code.replace(CONSTRUCTION, (_, /** @type {string} */ kind, /** @type {string} */ options) => {
-		replaced++;
-		return `cachedIntl(Intl.${kind}, locale, ${options})`;
-	});
+	const cached = code.replace(
+		CONSTRUCTION,
+		(_, /** @type {string} */ kind, /** @type {string} */ options) => {
+			replaced++;
+			return `cachedIntl(Intl.${kind}, locale, ${options})`;
+		}
+	);
 	// A new Paraglide that writes the registry differently must not silently lose the cache.
-	if (!cached.includes('cachedIntl(Intl.PluralRules')) throw new Error(`intl-cache: Paraglide's registry no longer builds Intl.PluralRules the expected way (${replaced} formatters matched); update scripts/intl-cache.js`);
+	if (!cached.includes('cachedIntl(Intl.PluralRules'))
+		throw new Error(
+			`intl-cache: Paraglide's registry no longer builds Intl.PluralRules the expected way (${replaced} formatters matched); update scripts/intl-cache.js`
+		);
 	return CACHE + cached;
 }
 

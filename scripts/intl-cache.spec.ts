@@ -10,7 +10,9 @@ async function cachedRegistry() {
 	const code = cacheIntlFormatters(readFileSync('src/lib/paraglide/registry.js', 'utf8'));
 	const file = join(mkdtempSync(join(tmpdir(), 'rehearse-intl-')), 'registry.mjs');
 	writeFileSync(file, code);
-	return (await import(pathToFileURL(file).href)) as typeof import('../src/lib/paraglide/registry.js');
+	return (await import(
+		pathToFileURL(file).href
+	)) as typeof import('../src/lib/paraglide/registry.js');
 }
 
 describe('Intl formatters in the message registry', () => {
@@ -40,11 +42,17 @@ describe('Intl formatters in the message registry', () => {
 		const registry = await cachedRegistry();
 		expect(registry.number('en', 12345.6)).toBe('12,345.6');
 		expect(registry.number('en', 0.5, { style: 'percent' })).toBe('50%');
-		expect(registry.datetime('en', '2026-12-05T00:00:00Z', { timeZone: 'UTC', month: 'long' })).toBe('December');
-		expect(registry.datetime('zh-TW', '2026-12-05T00:00:00Z', { timeZone: 'UTC', month: 'long' })).toBe('12月');
+		expect(
+			registry.datetime('en', '2026-12-05T00:00:00Z', { timeZone: 'UTC', month: 'long' })
+		).toBe('December');
+		expect(
+			registry.datetime('zh-TW', '2026-12-05T00:00:00Z', { timeZone: 'UTC', month: 'long' })
+		).toBe('12月');
 	});
 
 	it('refuses a registry it does not recognise, rather than losing the cache quietly', () => {
-		expect(() => cacheIntlFormatters('export function plural(locale, input) { return "other" }')).toThrow(/intl-cache/);
+		expect(() =>
+			cacheIntlFormatters('export function plural(locale, input) { return "other" }')
+		).toThrow(/intl-cache/);
 	});
 });

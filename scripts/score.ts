@@ -13,7 +13,13 @@ import type { Span } from '../src/lib/engine/scoring/score';
 import { databasePathFromEnv, openDatabase } from '../src/lib/server/db';
 import { DEFAULT_CONTENT_DIR, readContentDirectory } from '../src/lib/server/content/files';
 import { findContent, lexiconPhrasebook } from '../src/lib/server/content/store';
-import { findBeat, parseReplyLine, scenarioLookup, scoreFound, type ScenarioLookup } from '../scoring/graded-replies';
+import {
+	findBeat,
+	parseReplyLine,
+	scenarioLookup,
+	scoreFound,
+	type ScenarioLookup
+} from '../scoring/graded-replies';
 
 function fail(message: string): never {
 	console.error(message);
@@ -32,7 +38,12 @@ function openContent(): ScenarioLookup {
 			if (!scenarios.has(key)) {
 				// findContent falls back to another language; a reply is scored against its own.
 				const item = findContent(db, 'scenario', id, locale);
-				scenarios.set(key, item?.locale === locale ? compileScenario(item.data, lexiconPhrasebook(db, locale)) : undefined);
+				scenarios.set(
+					key,
+					item?.locale === locale
+						? compileScenario(item.data, lexiconPhrasebook(db, locale))
+						: undefined
+				);
 			}
 			return scenarios.get(key);
 		};
@@ -40,9 +51,13 @@ function openContent(): ScenarioLookup {
 	const { items, problems } = checkContentFiles(readContentDirectory(DEFAULT_CONTENT_DIR));
 	if (problems.length > 0) {
 		for (const problem of problems) console.error(formatProblem(problem));
-		fail(`No database at ${path}, and the content files in ${DEFAULT_CONTENT_DIR}/ have ${problems.length} problem${problems.length === 1 ? '' : 's'} (npm run content:check).`);
+		fail(
+			`No database at ${path}, and the content files in ${DEFAULT_CONTENT_DIR}/ have ${problems.length} problem${problems.length === 1 ? '' : 's'} (npm run content:check).`
+		);
 	}
-	console.error(`No database at ${path}: scoring against the content files in ${DEFAULT_CONTENT_DIR}/.`);
+	console.error(
+		`No database at ${path}: scoring against the content files in ${DEFAULT_CONTENT_DIR}/.`
+	);
 	return scenarioLookup(items);
 }
 
@@ -58,20 +73,35 @@ function scoreLine(lookup: ScenarioLookup, text: string): object {
 	return {
 		score: result.score,
 		passLine: found.passLine,
-		points: result.points.map((p) => ({ point: p.point, criterion: p.criterion, weight: p.weight, hit: p.hit, spans: p.spans, texts: texts(p.spans) })),
-		pitfalls: result.pitfalls.filter((p) => p.hit).map((p) => ({ point: p.point, penalty: p.penalty, spans: p.spans, texts: texts(p.spans) })),
+		points: result.points.map((p) => ({
+			point: p.point,
+			criterion: p.criterion,
+			weight: p.weight,
+			hit: p.hit,
+			spans: p.spans,
+			texts: texts(p.spans)
+		})),
+		pitfalls: result.pitfalls
+			.filter((p) => p.hit)
+			.map((p) => ({ point: p.point, penalty: p.penalty, spans: p.spans, texts: texts(p.spans) })),
 		signals: result.signals,
 		flags: result.flags
 	};
 }
 
 const [source] = process.argv.slice(2);
-if (!source) fail('Usage: npm run -s score -- FILE   (or - for standard input); each line {"locale", "scenario", "beat", "reply"}');
+if (!source)
+	fail(
+		'Usage: npm run -s score -- FILE   (or - for standard input); each line {"locale", "scenario", "beat", "reply"}'
+	);
 if (source !== '-' && !existsSync(source)) fail(`No such file: ${source}`);
 const lookup = openContent();
 let failed = 0;
 let number = 0;
-for await (const text of createInterface({ input: source === '-' ? process.stdin : createReadStream(source), crlfDelay: Infinity })) {
+for await (const text of createInterface({
+	input: source === '-' ? process.stdin : createReadStream(source),
+	crlfDelay: Infinity
+})) {
 	number++;
 	if (!text.trim()) continue;
 	const output = { line: number, ...scoreLine(lookup, text) };

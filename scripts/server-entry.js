@@ -33,13 +33,17 @@ const server = http.createServer((req, res) => {
 });
 
 // adapter-node's timeouts, in seconds, as it reads them.
-if (process.env.KEEP_ALIVE_TIMEOUT) server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT) * 1000;
+if (process.env.KEEP_ALIVE_TIMEOUT)
+	server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT) * 1000;
 if (process.env.HEADERS_TIMEOUT) server.headersTimeout = Number(process.env.HEADERS_TIMEOUT) * 1000;
 
 server.listen(socketPath ? { path: socketPath } : { host, port }, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	console.log(socketPath ? `Listening on ${socketPath}` : `Listening on http://${shown}:${port}`);
-	if (markPlainHttp) console.log('No ORIGIN set: the app answers at whatever address it is opened with (set ORIGIN behind a proxy).');
+	if (markPlainHttp)
+		console.log(
+			'No ORIGIN set: the app answers at whatever address it is opened with (set ORIGIN behind a proxy).'
+		);
 });
 
 // As adapter-node's server does: on SIGTERM or SIGINT stop taking requests, let those in flight

@@ -28,13 +28,20 @@ mkdirSync('test-results', { recursive: true });
 // Static checks count as one test each: they pass or fail as a whole.
 for (const [label, args] of [
 	['svelte-check', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']],
-	['eslint', ['eslint', '.']]
+	['eslint', ['eslint', '.']],
+	['prettier', ['prettier', '--check', '.']]
 ]) {
 	if (run(label, 'npx', args)) passed += 1;
 	else failed += 1;
 }
 
-const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+const unitOk = run('unit tests', 'npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	'--outputFile.json=test-results/vitest.json'
+]);
 const unit = readJson('test-results/vitest.json');
 if (unit) {
 	passed += unit.numPassedTests;

@@ -4,7 +4,12 @@ import { getRequestEvent } from '$app/server';
 import { baseLocale, extractLocaleFromRequest, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { decideAccess, isEndpoint } from '$lib/access';
 import { getDb } from '$lib/server/db';
-import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
 import { loginUrl } from '$lib/server/auth/guards';
 import { bootstrapInstance } from '$lib/server/bootstrap';
 import { isDemoInstance } from '$lib/server/settings';
@@ -60,7 +65,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
  */
 const handleAccess: Handle = ({ event, resolve }) => {
 	const decision = decideAccess(event.route.id, event.locals.user?.roles ?? null);
-	if (decision === 'login') return new Response(null, { status: 303, headers: { location: loginUrl(event.url) } });
+	if (decision === 'login')
+		return new Response(null, { status: 303, headers: { location: loginUrl(event.url) } });
 	if (decision === 'home') return new Response(null, { status: 303, headers: { location: '/' } });
 	if (decision === 'forbidden') {
 		// Only pages inside (app) have a layout that renders the refusal; anything else gets it bare.
@@ -68,7 +74,8 @@ const handleAccess: Handle = ({ event, resolve }) => {
 			(event.request.method === 'GET' || event.request.method === 'HEAD') &&
 			!isEndpoint(event.route.id) &&
 			event.route.id?.startsWith('/(app)') === true;
-		if (!isPageView) return new Response('Forbidden', { status: 403, headers: { 'content-type': 'text/plain' } });
+		if (!isPageView)
+			return new Response('Forbidden', { status: 403, headers: { 'content-type': 'text/plain' } });
 		event.locals.forbidden = true;
 	}
 	// 'not-found' falls through: Kit answers 404 itself.
@@ -82,7 +89,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), geolocation=(), microphone=(self)');
 	// A candidate's page holds their name, transcript and link: kept by no cache, like signed-in pages.
-	if (event.locals.user || /^\/try(\/|$)/.test(event.url.pathname)) response.headers.set('Cache-Control', 'private, no-store');
+	if (event.locals.user || /^\/try(\/|$)/.test(event.url.pathname))
+		response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 

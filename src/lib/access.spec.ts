@@ -1,7 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINT_ROUTES, ROUTE_ACCESS, decideAccess, navigationFor, type AccessDecision } from './access';
+import {
+	ENDPOINT_ROUTES,
+	ROUTE_ACCESS,
+	decideAccess,
+	navigationFor,
+	type AccessDecision
+} from './access';
 import type { Role } from './roles';
 
 // Every file that makes a route: pages and server endpoints, read from the route tree itself.
@@ -15,7 +21,10 @@ function routeIdOf(file: string): string {
 
 describe('the access table', () => {
 	it('knows which routes are endpoints', () => {
-		const endpoints = routeFiles.filter((file) => file.endsWith('/+server.ts')).map(routeIdOf).sort();
+		const endpoints = routeFiles
+			.filter((file) => file.endsWith('/+server.ts'))
+			.map(routeIdOf)
+			.sort();
 		expect([...ENDPOINT_ROUTES].sort()).toEqual(endpoints);
 	});
 
@@ -81,11 +90,59 @@ describe('decideAccess', () => {
 
 describe('navigationFor', () => {
 	it.each([
-		[['rep'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'deals', 'profile']],
-		[['trainer'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'studio', 'profile']],
-		[['manager'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'profile']],
-		[['manager', 'rep'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'deals', 'team', 'hiring', 'profile']],
-		[['admin'], ['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'team', 'hiring', 'studio', 'admin', 'profile']]
+		[
+			['rep'],
+			['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'deals', 'profile']
+		],
+		[
+			['trainer'],
+			['home', 'onboarding', 'practice', 'review', 'library', 'knowledge', 'studio', 'profile']
+		],
+		[
+			['manager'],
+			[
+				'home',
+				'onboarding',
+				'practice',
+				'review',
+				'library',
+				'knowledge',
+				'team',
+				'hiring',
+				'profile'
+			]
+		],
+		[
+			['manager', 'rep'],
+			[
+				'home',
+				'onboarding',
+				'practice',
+				'review',
+				'library',
+				'knowledge',
+				'deals',
+				'team',
+				'hiring',
+				'profile'
+			]
+		],
+		[
+			['admin'],
+			[
+				'home',
+				'onboarding',
+				'practice',
+				'review',
+				'library',
+				'knowledge',
+				'team',
+				'hiring',
+				'studio',
+				'admin',
+				'profile'
+			]
+		]
 	] as [Role[], string[]][])('%j sees %j', (roles, keys) => {
 		expect(navigationFor(roles).map((item) => item.key)).toEqual(keys);
 	});

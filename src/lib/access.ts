@@ -87,7 +87,21 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 };
 
 /** Routes served by `+server.ts` rather than a page: they answer a refusal with a bare 403. */
-export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set(['/(auth)/logout', '/locale', '/health', '/(app)/hiring/compare/csv', '/(app)/hiring/candidates/[id]/export', '/(app)/admin/users/[id]/export', '/(app)/team/dashboard/csv', '/(app)/team/weak-spots/csv', '/(app)/team/cohorts/[id]/csv', '/(app)/team/deals/csv', '/(app)/studio/check', '/(app)/studio/export', '/(app)/studio/score-marks/corpus.jsonl']);
+export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set([
+	'/(auth)/logout',
+	'/locale',
+	'/health',
+	'/(app)/hiring/compare/csv',
+	'/(app)/hiring/candidates/[id]/export',
+	'/(app)/admin/users/[id]/export',
+	'/(app)/team/dashboard/csv',
+	'/(app)/team/weak-spots/csv',
+	'/(app)/team/cohorts/[id]/csv',
+	'/(app)/team/deals/csv',
+	'/(app)/studio/check',
+	'/(app)/studio/export',
+	'/(app)/studio/score-marks/corpus.jsonl'
+]);
 
 export function isEndpoint(routeId: string | null): boolean {
 	return routeId !== null && ENDPOINT_ROUTES.has(routeId);
@@ -95,7 +109,10 @@ export function isEndpoint(routeId: string | null): boolean {
 
 export type AccessDecision = 'allow' | 'login' | 'home' | 'forbidden' | 'not-found';
 
-export function decideAccess(routeId: string | null, roles: readonly Role[] | null): AccessDecision {
+export function decideAccess(
+	routeId: string | null,
+	roles: readonly Role[] | null
+): AccessDecision {
 	if (routeId === null) return 'not-found';
 	const access = ROUTE_ACCESS[routeId];
 	if (access === undefined) return 'forbidden';
@@ -108,7 +125,19 @@ export function decideAccess(routeId: string | null, roles: readonly Role[] | nu
 
 export interface NavItem {
 	href: string;
-	key: 'home' | 'onboarding' | 'practice' | 'review' | 'library' | 'knowledge' | 'deals' | 'team' | 'hiring' | 'studio' | 'admin' | 'profile';
+	key:
+		| 'home'
+		| 'onboarding'
+		| 'practice'
+		| 'review'
+		| 'library'
+		| 'knowledge'
+		| 'deals'
+		| 'team'
+		| 'hiring'
+		| 'studio'
+		| 'admin'
+		| 'profile';
 }
 
 // The weekly deal review, like the dashboard and weak spots, opens from the team page: a manager's
@@ -130,5 +159,7 @@ const NAV: readonly (NavItem & { routeId: string })[] = [
 
 /** The navigation a user sees: exactly the sections the access table lets them open. */
 export function navigationFor(roles: readonly Role[]): NavItem[] {
-	return NAV.filter((item) => decideAccess(item.routeId, roles) === 'allow').map(({ href, key }) => ({ href, key }));
+	return NAV.filter((item) => decideAccess(item.routeId, roles) === 'allow').map(
+		({ href, key }) => ({ href, key })
+	);
 }

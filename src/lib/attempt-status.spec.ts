@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ATTEMPT_STATUSES, countsAsPractice, isFinished, type AttemptStatus } from './attempt-status';
+import {
+	ATTEMPT_STATUSES,
+	countsAsPractice,
+	isFinished,
+	type AttemptStatus
+} from './attempt-status';
 
 // What each status counts as, everywhere role-plays are counted: a result (scored, averaged,
 // ranked, "finished"), practice only (running), or nothing at all (hung up).
@@ -18,10 +23,14 @@ describe('what a role-play counts as', () => {
 	});
 
 	it.each(ATTEMPT_STATUSES)('%s', (status) => {
-		expect({ finished: isFinished(status), practice: countsAsPractice(status) }).toEqual(TABLE[status]);
+		expect({ finished: isFinished(status), practice: countsAsPractice(status) }).toEqual(
+			TABLE[status]
+		);
 	});
 
 	it('a finished role-play is always practice', () => {
-		expect(ATTEMPT_STATUSES.filter((status) => isFinished(status) && !countsAsPractice(status))).toEqual([]);
+		expect(
+			ATTEMPT_STATUSES.filter((status) => isFinished(status) && !countsAsPractice(status))
+		).toEqual([]);
 	});
 });

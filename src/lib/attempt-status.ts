@@ -9,11 +9,23 @@
  * - `timeout`: its time box ran out (a tab left open ends so on its next visit).
  * - `abandoned`: the rep hung up. Not a practice result: never scored as a failure, never counted.
  */
-export const ATTEMPT_STATUSES = ['active', 'won', 'lost', 'neutral', 'timeout', 'abandoned'] as const;
+export const ATTEMPT_STATUSES = [
+	'active',
+	'won',
+	'lost',
+	'neutral',
+	'timeout',
+	'abandoned'
+] as const;
 export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 
 /** The endings that are practice results: scored, averaged, ranked and counted as finished. */
-export const FINISHED_STATUSES = ['won', 'lost', 'neutral', 'timeout'] as const satisfies readonly AttemptStatus[];
+export const FINISHED_STATUSES = [
+	'won',
+	'lost',
+	'neutral',
+	'timeout'
+] as const satisfies readonly AttemptStatus[];
 
 /** Statuses of role-plays that are not practice at all (not started practice, not a result). */
 export const NOT_PRACTICE_STATUSES = ['abandoned'] as const satisfies readonly AttemptStatus[];

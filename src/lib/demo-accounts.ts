@@ -10,10 +10,30 @@ export interface DemoAccount {
 
 /** The demo organisation's people. Passwords are public on purpose: the UI says it is a demo. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-	{ role: 'admin', email: 'admin@rehearse.test', password: 'rehearse-demo-admin', name: '陳志明 Chen Chih-ming' },
-	{ role: 'trainer', email: 'trainer@rehearse.test', password: 'rehearse-demo-trainer', name: '林佳慧 Lin Chia-hui' },
-	{ role: 'manager', email: 'manager@rehearse.test', password: 'rehearse-demo-manager', name: '王建國 Wang Chien-kuo' },
-	{ role: 'rep', email: 'rep@rehearse.test', password: 'rehearse-demo-rep', name: '張小雯 Chang Hsiao-wen' }
+	{
+		role: 'admin',
+		email: 'admin@rehearse.test',
+		password: 'rehearse-demo-admin',
+		name: '陳志明 Chen Chih-ming'
+	},
+	{
+		role: 'trainer',
+		email: 'trainer@rehearse.test',
+		password: 'rehearse-demo-trainer',
+		name: '林佳慧 Lin Chia-hui'
+	},
+	{
+		role: 'manager',
+		email: 'manager@rehearse.test',
+		password: 'rehearse-demo-manager',
+		name: '王建國 Wang Chien-kuo'
+	},
+	{
+		role: 'rep',
+		email: 'rep@rehearse.test',
+		password: 'rehearse-demo-rep',
+		name: '張小雯 Chang Hsiao-wen'
+	}
 ];
 /**
  * The rest of the demo team: reps nobody signs in as (their passwords are unusable). The demo's

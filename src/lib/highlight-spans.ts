@@ -5,9 +5,13 @@ export interface TextPart {
 }
 
 /** Splits `text` into parts, marking the characters covered by any of `spans`. */
-export function partsFromSpans(text: string, spans: readonly (readonly [number, number])[]): TextPart[] {
+export function partsFromSpans(
+	text: string,
+	spans: readonly (readonly [number, number])[]
+): TextPart[] {
 	const marks = new Array<boolean>(text.length).fill(false);
-	for (const [start, end] of spans) for (let i = Math.max(0, start); i < Math.min(end, text.length); i++) marks[i] = true;
+	for (const [start, end] of spans)
+		for (let i = Math.max(0, start); i < Math.min(end, text.length); i++) marks[i] = true;
 	const parts: TextPart[] = [];
 	for (let i = 0; i < text.length; i++) {
 		const last = parts[parts.length - 1];

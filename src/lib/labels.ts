@@ -10,7 +10,9 @@ import type { LinkStatus } from './engine/hiring/link-status';
 
 /** Message lookups for values that the data carries as codes. */
 export function roleLabel(role: Role): string {
-	return { admin: m.role_admin, trainer: m.role_trainer, manager: m.role_manager, rep: m.role_rep }[role]();
+	return { admin: m.role_admin, trainer: m.role_trainer, manager: m.role_manager, rep: m.role_rep }[
+		role
+	]();
 }
 
 export function teamRoleLabel(role: 'manager' | 'rep'): string {
@@ -67,16 +69,28 @@ export function problemText(problem: Problem): string {
 // zone), bounded: a table shown again formats nothing again.
 const formatters = new Map<string, { format: Intl.DateTimeFormat; done: Map<number, string> }>();
 
-const FORMATS: Record<'calendar-date' | 'calendar-day' | 'date' | 'date-time', Intl.DateTimeFormatOptions> = {
+const FORMATS: Record<
+	'calendar-date' | 'calendar-day' | 'date' | 'date-time',
+	Intl.DateTimeFormatOptions
+> = {
 	// A plan's day is a date on the calendar, kept as that day's UTC midnight.
 	'calendar-date': { dateStyle: 'medium', timeZone: 'UTC' },
 	// The same with its weekday, so that "Monday" is read and not worked out.
-	'calendar-day': { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+	'calendar-day': {
+		weekday: 'long',
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric',
+		timeZone: 'UTC'
+	},
 	date: { dateStyle: 'medium' },
 	'date-time': { dateStyle: 'medium', timeStyle: 'short' }
 };
 
-function formatter(locale: string, style: keyof typeof FORMATS): { format: Intl.DateTimeFormat; done: Map<number, string> } {
+function formatter(
+	locale: string,
+	style: keyof typeof FORMATS
+): { format: Intl.DateTimeFormat; done: Map<number, string> } {
 	const key = `${locale}|${style}`;
 	let made = formatters.get(key);
 	if (!made) {
@@ -86,7 +100,10 @@ function formatter(locale: string, style: keyof typeof FORMATS): { format: Intl.
 	return made;
 }
 
-function formatted(made: { format: Intl.DateTimeFormat; done: Map<number, string> }, value: Date | string | number): string {
+function formatted(
+	made: { format: Intl.DateTimeFormat; done: Map<number, string> },
+	value: Date | string | number
+): string {
 	const instant = new Date(value).getTime();
 	let text = made.done.get(instant);
 	if (text === undefined) {
@@ -160,7 +177,11 @@ export function contentKindLabel(kind: ContentKind): string {
 }
 
 export function difficultyLabel(difficulty: 'easy' | 'medium' | 'hard'): string {
-	return { easy: m.practice_difficulty_easy, medium: m.practice_difficulty_medium, hard: m.practice_difficulty_hard }[difficulty]();
+	return {
+		easy: m.practice_difficulty_easy,
+		medium: m.practice_difficulty_medium,
+		hard: m.practice_difficulty_hard
+	}[difficulty]();
 }
 
 export function attemptStatusLabel(status: AttemptStatus): string {
@@ -180,11 +201,21 @@ export function attemptStatusLabelForCoach(status: AttemptStatus): string {
 }
 
 export function practiceModeLabel(mode: 'choice' | 'text' | 'call' | 'live'): string {
-	return { choice: m.practice_mode_choice, text: m.practice_mode_text, call: m.practice_mode_call, live: m.hiring_mode_live }[mode]();
+	return {
+		choice: m.practice_mode_choice,
+		text: m.practice_mode_text,
+		call: m.practice_mode_call,
+		live: m.hiring_mode_live
+	}[mode]();
 }
 
 export function signalLabel(signal: 'question' | 'acknowledge' | 'concrete' | 'next-step'): string {
-	return { question: m.signal_question, acknowledge: m.signal_acknowledge, concrete: m.signal_concrete, 'next-step': m.signal_next_step }[signal]();
+	return {
+		question: m.signal_question,
+		acknowledge: m.signal_acknowledge,
+		concrete: m.signal_concrete,
+		'next-step': m.signal_next_step
+	}[signal]();
 }
 
 export function flagLabel(flag: Flag): string {
@@ -207,7 +238,11 @@ export function interviewModeLabel(mode: 'live' | 'online'): string {
 
 /** A live interviewer's verdict, with its sign so that it does not rest on colour alone. */
 export function verdictLabel(verdict: 'handled' | 'partly' | 'not'): string {
-	return { handled: `✓ ${m.live_handled()}`, partly: `~ ${m.live_partly()}`, not: `✗ ${m.live_not()}` }[verdict];
+	return {
+		handled: `✓ ${m.live_handled()}`,
+		partly: `~ ${m.live_partly()}`,
+		not: `✗ ${m.live_not()}`
+	}[verdict];
 }
 
 /** What a manager reads about an online interview's candidate link (`linkStatus`). */
@@ -231,10 +266,17 @@ export function linkStatusLabel(status: LinkStatus): string {
 }
 
 export function recommendationLabel(value: 'strong-no' | 'no' | 'yes' | 'strong-yes'): string {
-	return { 'strong-no': m.recommendation_strong_no, no: m.recommendation_no, yes: m.recommendation_yes, 'strong-yes': m.recommendation_strong_yes }[value]();
+	return {
+		'strong-no': m.recommendation_strong_no,
+		no: m.recommendation_no,
+		yes: m.recommendation_yes,
+		'strong-yes': m.recommendation_strong_yes
+	}[value]();
 }
 
-export function overrideReasonLabel(reason: 'scoring-missed-point' | 'scoring-false-point' | 'technical-problem' | 'context' | 'other'): string {
+export function overrideReasonLabel(
+	reason: 'scoring-missed-point' | 'scoring-false-point' | 'technical-problem' | 'context' | 'other'
+): string {
 	return {
 		'scoring-missed-point': m.override_scoring_missed_point,
 		'scoring-false-point': m.override_scoring_false_point,
@@ -245,21 +287,47 @@ export function overrideReasonLabel(reason: 'scoring-missed-point' | 'scoring-fa
 }
 
 export function moduleStatusLabel(status: 'done' | 'today' | 'overdue' | 'upcoming'): string {
-	return { done: m.module_status_done, today: m.module_status_today, overdue: m.module_status_overdue, upcoming: m.module_status_upcoming }[status]();
+	return {
+		done: m.module_status_done,
+		today: m.module_status_today,
+		overdue: m.module_status_overdue,
+		upcoming: m.module_status_upcoming
+	}[status]();
 }
 
-export function moduleTypeLabel(type: 'read' | 'scripts' | 'quiz' | 'drill' | 'scenario' | 'signoff'): string {
-	return { read: m.module_type_read, scripts: m.module_type_scripts, quiz: m.module_type_quiz, drill: m.module_type_drill, scenario: m.module_type_scenario, signoff: m.module_type_signoff }[type]();
+export function moduleTypeLabel(
+	type: 'read' | 'scripts' | 'quiz' | 'drill' | 'scenario' | 'signoff'
+): string {
+	return {
+		read: m.module_type_read,
+		scripts: m.module_type_scripts,
+		quiz: m.module_type_quiz,
+		drill: m.module_type_drill,
+		scenario: m.module_type_scenario,
+		signoff: m.module_type_signoff
+	}[type]();
 }
 
 /** Where a module's items are done: the article, the entry, the quiz or the scenario. */
-export function moduleItemHref(type: 'read' | 'scripts' | 'quiz' | 'drill' | 'scenario' | 'signoff', id: string): string | null {
-	return { read: `/knowledge/${id}`, scripts: `/library/${id}`, quiz: `/quizzes/${id}`, drill: `/practice/${id}`, scenario: `/practice/${id}`, signoff: null }[type];
+export function moduleItemHref(
+	type: 'read' | 'scripts' | 'quiz' | 'drill' | 'scenario' | 'signoff',
+	id: string
+): string | null {
+	return {
+		read: `/knowledge/${id}`,
+		scripts: `/library/${id}`,
+		quiz: `/quizzes/${id}`,
+		drill: `/practice/${id}`,
+		scenario: `/practice/${id}`,
+		signoff: null
+	}[type];
 }
 
 /** A plan's day (YYYY-MM-DD) as written; an instant (a certification, say) by its date where it happened, in TZ. */
 export function formatDate(value: Date | string): string {
-	return typeof value === 'string' ? formatted(formatter(getLocale(), 'calendar-date'), new Date(`${value}T00:00:00Z`)) : formatted(formatter(getLocale(), 'date'), value);
+	return typeof value === 'string'
+		? formatted(formatter(getLocale(), 'calendar-date'), new Date(`${value}T00:00:00Z`))
+		: formatted(formatter(getLocale(), 'date'), value);
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();
@@ -279,7 +347,10 @@ export function formatList(items: readonly string[], locale: 'en' | 'zh-TW' = ge
 }
 
 /** The same, in parts, for a template that marks up each item (a name in <bdi>, say). */
-export function listParts(items: readonly string[], locale: 'en' | 'zh-TW' = getLocale()): { type: 'element' | 'literal'; value: string }[] {
+export function listParts(
+	items: readonly string[],
+	locale: 'en' | 'zh-TW' = getLocale()
+): { type: 'element' | 'literal'; value: string }[] {
 	return listFormat(locale).formatToParts(items);
 }
 
@@ -306,7 +377,10 @@ export function planTodayText(when: PlanToday, total: number): string {
  * A rep's weekly averages (oldest first, null: no score that week) in words, for the sparkline's
  * accessible name: which way they went, then every week's number.
  */
-export function trendText(averages: readonly (number | null)[], locale: 'en' | 'zh-TW' = getLocale()): string {
+export function trendText(
+	averages: readonly (number | null)[],
+	locale: 'en' | 'zh-TW' = getLocale()
+): string {
 	const options = { locale };
 	const summary = summarizeTrend(averages);
 	const trend =
@@ -314,7 +388,13 @@ export function trendText(averages: readonly (number | null)[], locale: 'en' | '
 			? m.dashboard_trend_none({}, options)
 			: summary.kind === 'one'
 				? m.dashboard_trend_one({ last: summary.last }, options)
-				: { up: m.dashboard_trend_up, down: m.dashboard_trend_down, steady: m.dashboard_trend_steady }[summary.kind]({ first: summary.first, last: summary.last }, options);
-	const values = averages.map((average) => (average === null ? m.dashboard_trend_no_score({}, options) : String(average)));
+				: {
+						up: m.dashboard_trend_up,
+						down: m.dashboard_trend_down,
+						steady: m.dashboard_trend_steady
+					}[summary.kind]({ first: summary.first, last: summary.last }, options);
+	const values = averages.map((average) =>
+		average === null ? m.dashboard_trend_no_score({}, options) : String(average)
+	);
 	return m.dashboard_trend_text({ trend, values: formatList(values, locale) }, options);
 }

@@ -9,16 +9,24 @@ describe('data rendered on the server only', () => {
 		const { encode, decode } = transport.ServerRendered!;
 		expect(encode(serverRendered({ reps: ['a secret name'] }))).toBe(1);
 		// Everything else is left to Kit's own serialisation.
-		for (const other of [{ reps: [] }, [], 'text', 0, null, new Date()]) expect(encode(other)).toBe(false);
+		for (const other of [{ reps: [] }, [], 'text', 0, null, new Date()])
+			expect(encode(other)).toBe(false);
 		expect(() => decode(1)).toThrow(/csr = false/);
 	});
 });
 
 describe('the routes rendered on the server only', () => {
 	it('are every route whose page data uses serverRendered(), and each has csr = false', () => {
-		const files = readdirSync('src/routes', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('+page.server.ts'));
-		const using = files.filter((file) => readFileSync(join('src/routes', file), 'utf8').includes('serverRendered('));
-		for (const file of using) expect(readFileSync(join('src/routes', file), 'utf8'), file).toMatch(/export const csr = false;/);
+		const files = readdirSync('src/routes', { recursive: true, encoding: 'utf8' }).filter((file) =>
+			file.endsWith('+page.server.ts')
+		);
+		const using = files.filter((file) =>
+			readFileSync(join('src/routes', file), 'utf8').includes('serverRendered(')
+		);
+		for (const file of using)
+			expect(readFileSync(join('src/routes', file), 'utf8'), file).toMatch(
+				/export const csr = false;/
+			);
 		const routeIds = using.map((file) => `/${dirname(file).split(sep).join('/')}`);
 		expect(new Set(routeIds)).toEqual(SERVER_RENDERED_ROUTES);
 	});

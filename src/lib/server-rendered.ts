@@ -19,4 +19,11 @@ export function serverRendered<T>(value: T): ServerRendered<T> {
  * be read in the browser, so the root layout turns a client-side navigation to one of them into a
  * full page load: a link to one of them from a page that runs scripts would otherwise fail.
  */
-export const SERVER_RENDERED_ROUTES: ReadonlySet<string> = new Set(['/(app)/practice', '/(app)/team/dashboard', '/(app)/team/weak-spots', '/(app)/team/cohorts/[id]', '/(app)/team/reps/[repId]', '/(app)/team/deals']);
+export const SERVER_RENDERED_ROUTES: ReadonlySet<string> = new Set([
+	'/(app)/practice',
+	'/(app)/team/dashboard',
+	'/(app)/team/weak-spots',
+	'/(app)/team/cohorts/[id]',
+	'/(app)/team/reps/[repId]',
+	'/(app)/team/deals'
+]);

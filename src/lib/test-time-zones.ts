@@ -31,7 +31,16 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 export function wallClockIn(zone: string, at: Date): string {
 	let clock = clocks.get(zone);
 	if (!clock) {
-		clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+		clock = new Intl.DateTimeFormat('en-GB', {
+			timeZone: zone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+			hourCycle: 'h23'
+		});
 		clocks.set(zone, clock);
 	}
 	const parts = Object.fromEntries(clock.formatToParts(at).map((part) => [part.type, part.value]));
@@ -46,7 +55,10 @@ export function localWallClock(at: Date): string {
 
 /** Fails unless Date's local time is `zone`'s, in winter and in summer (else every test after would prove nothing). */
 export function expectLocalClockIn(zone: string): void {
-	for (const at of [new Date(Date.UTC(2026, 0, 15, 3, 30)), new Date(Date.UTC(2026, 6, 15, 3, 30))]) {
+	for (const at of [
+		new Date(Date.UTC(2026, 0, 15, 3, 30)),
+		new Date(Date.UTC(2026, 6, 15, 3, 30))
+	]) {
 		expect(localWallClock(at), `Date follows TZ=${zone}`).toBe(wallClockIn(zone, at));
 	}
 }

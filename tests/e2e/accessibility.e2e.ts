@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, request, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+	expect,
+	request,
+	test,
+	type APIRequestContext,
+	type Browser,
+	type BrowserContext,
+	type Page
+} from '@playwright/test';
 import { parse } from 'yaml';
 import { localIsoDate } from '../../src/lib/calendar';
 import type { Role } from '../../src/lib/roles';
@@ -28,7 +36,8 @@ const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
 interface Scenario {
 	examples: { good: string[]; bad: string[] };
 }
-const scenarioIn = (locale: Locale, id: string): Scenario => parse(readFileSync(`content/${locale}/scenarios/${id}.yaml`, 'utf8')) as Scenario;
+const scenarioIn = (locale: Locale, id: string): Scenario =>
+	parse(readFileSync(`content/${locale}/scenarios/${id}.yaml`, 'utf8')) as Scenario;
 
 /** Collects the serious and critical violations of every page checked, and fails once, listing them all. */
 class Audit {
@@ -68,7 +77,10 @@ class Audit {
 
 	/** Checks the page as it stands, which must be in the test's language. */
 	async check(name: string): Promise<void> {
-		await expect(this.page.locator('html'), `${name} is in ${this.locale}`).toHaveAttribute('lang', this.locale);
+		await expect(this.page.locator('html'), `${name} is in ${this.locale}`).toHaveAttribute(
+			'lang',
+			this.locale
+		);
 		// Legacy mode runs axe in the page itself instead of finishing each run in a new blank page,
 		// which takes about half the time; it skips cross-origin frames, and the app has none.
 		// On a phone, WCAG 2.2's target size (2.5.8) too: the rule axe files under wcag22aa.
@@ -83,15 +95,27 @@ class Audit {
 				const why = node.any[0]?.message ?? node.all[0]?.message ?? node.none[0]?.message ?? '';
 				return `      ${node.target.map(String).join(' >>> ')}${why ? `\n        ${why}` : ''}`;
 			});
-			const more = violation.nodes.length > 6 ? [`      … and ${violation.nodes.length - 6} more`] : [];
-			this.findings.push([`${name} [${this.locale}] ${violation.id} (${violation.impact}): ${violation.help}`, `    ${violation.helpUrl}`, ...nodes, ...more].join('\n'));
+			const more =
+				violation.nodes.length > 6 ? [`      … and ${violation.nodes.length - 6} more`] : [];
+			this.findings.push(
+				[
+					`${name} [${this.locale}] ${violation.id} (${violation.impact}): ${violation.help}`,
+					`    ${violation.helpUrl}`,
+					...nodes,
+					...more
+				].join('\n')
+			);
 		}
 		if (this.phone) await this.checkReflow(name);
 	}
 
 	/** WCAG 1.4.10 (no axe rule): at 320 CSS pixels, or a 390-pixel phone, the page must not scroll sideways. */
 	private async checkReflow(name: string): Promise<void> {
-		const { page: width, viewport, widest } = await this.page.evaluate(() => {
+		const {
+			page: width,
+			viewport,
+			widest
+		} = await this.page.evaluate(() => {
 			const viewport = document.documentElement.clientWidth;
 			// The element that sticks out furthest, to name in the finding.
 			let widest = '';
@@ -105,12 +129,18 @@ class Audit {
 			}
 			return { page: document.documentElement.scrollWidth, viewport, widest };
 		});
-		if (width > viewport) this.findings.push(`${name} [${this.locale}] reflow (serious): the page scrolls sideways at ${viewport} px (${width} px wide)\n      ${widest}`);
+		if (width > viewport)
+			this.findings.push(
+				`${name} [${this.locale}] reflow (serious): the page scrolls sideways at ${viewport} px (${width} px wide)\n      ${widest}`
+			);
 	}
 
 	expectClean(): void {
 		expect(this.checked.length, 'pages checked').toBeGreaterThan(0);
-		expect(this.findings.join('\n'), `serious or critical accessibility violations on ${this.checked.length} pages`).toBe('');
+		expect(
+			this.findings.join('\n'),
+			`serious or critical accessibility violations on ${this.checked.length} pages`
+		).toBe('');
 	}
 }
 
@@ -129,15 +159,26 @@ async function signInIn(page: Page, role: Role, locale: Locale): Promise<void> {
 async function apiClient(role: Role): Promise<APIRequestContext> {
 	const client = await request.newContext({ baseURL: ORIGIN, maxRedirects: 0 });
 	const account = demoAccount(role);
-	const response = await client.post('/login', { form: { email: account.email, password: account.password }, headers: FORM_HEADERS });
+	const response = await client.post('/login', {
+		form: { email: account.email, password: account.password },
+		headers: FORM_HEADERS
+	});
 	expect(response.status(), `${role} signs in`).toBe(303);
 	return client;
 }
 
-async function postForm(client: APIRequestContext, path: string, form: Record<string, string | string[]>): Promise<string> {
+async function postForm(
+	client: APIRequestContext,
+	path: string,
+	form: Record<string, string | string[]>
+): Promise<string> {
 	const body = new URLSearchParams();
-	for (const [key, value] of Object.entries(form)) for (const one of [value].flat()) body.append(key, one);
-	const response = await client.post(path, { data: body.toString(), headers: { ...FORM_HEADERS, 'content-type': 'application/x-www-form-urlencoded' } });
+	for (const [key, value] of Object.entries(form))
+		for (const one of [value].flat()) body.append(key, one);
+	const response = await client.post(path, {
+		data: body.toString(),
+		headers: { ...FORM_HEADERS, 'content-type': 'application/x-www-form-urlencoded' }
+	});
 	expect(response.status(), `POST ${path}`).toBeLessThan(400);
 	return response.headers()['location'] ?? (await response.text());
 }
@@ -161,24 +202,53 @@ function uniqueName(prefix: string): string {
 async function enrolDemoRep(): Promise<{ cohortId: string; repId: string }> {
 	const manager = await apiClient('manager');
 	const form = await (await manager.get('/team/cohorts')).text();
-	const repId = firstMatch(form, new RegExp(`name="reps" value="([a-z0-9]+)"[^>]*/?>\\s*<bdi>${demoAccount('rep').name}`), 'the demo rep in the cohort form');
-	const location = await postForm(manager, '/team/cohorts?/create', { name: uniqueName('Accessibility'), curriculumId: 'new-rep-onboarding', startDate: localIsoDate(new Date()), reps: repId });
+	const repId = firstMatch(
+		form,
+		new RegExp(`name="reps" value="([a-z0-9]+)"[^>]*/?>\\s*<bdi>${demoAccount('rep').name}`),
+		'the demo rep in the cohort form'
+	);
+	const location = await postForm(manager, '/team/cohorts?/create', {
+		name: uniqueName('Accessibility'),
+		curriculumId: 'new-rep-onboarding',
+		startDate: localIsoDate(new Date()),
+		reps: repId
+	});
 	await manager.dispose();
 	return { cohortId: location.split('/').pop()!, repId };
 }
 
 /** The demo manager adds a candidate, schedules an online interview (the demo manager and admin on the panel) and makes the candidate's link. */
-async function scheduleInterview(): Promise<{ candidateId: string; interviewId: string; position: string; link: string }> {
+async function scheduleInterview(): Promise<{
+	candidateId: string;
+	interviewId: string;
+	position: string;
+	link: string;
+}> {
 	const manager = await apiClient('manager');
 	const name = uniqueName('Accessibility Candidate');
 	const position = uniqueName('Accessibility position');
 	await postForm(manager, '/hiring/candidates?/create', { name, position, contact: '', notes: '' });
 	const form = await (await manager.get('/hiring/interviews/new')).text();
-	const candidateId = firstMatch(form, new RegExp(`<option value="([a-z0-9]+)"[^>]*>${name}`), 'the new candidate');
+	const candidateId = firstMatch(
+		form,
+		new RegExp(`<option value="([a-z0-9]+)"[^>]*>${name}`),
+		'the new candidate'
+	);
 	const panel = [...form.matchAll(/name="panel" value="([a-z0-9]+)"/g)].map((match) => match[1]!);
-	const location = await postForm(manager, '/hiring/interviews/new', { candidateId, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', mode: 'online', scheduledAt: '2026-12-01T10:00', panel });
+	const location = await postForm(manager, '/hiring/interviews/new', {
+		candidateId,
+		scenarioId: 'renewal-price-objection',
+		rubricId: 'hiring-roleplay',
+		mode: 'online',
+		scheduledAt: '2026-12-01T10:00',
+		panel
+	});
 	const interviewId = location.split('/').pop()!;
-	const link = firstMatch(await postForm(manager, `/hiring/interviews/${interviewId}?/link`, {}), /(\/try\/[a-z0-9]+\.[a-z0-9]+)/, 'a candidate link');
+	const link = firstMatch(
+		await postForm(manager, `/hiring/interviews/${interviewId}?/link`, {}),
+		/(\/try\/[a-z0-9]+\.[a-z0-9]+)/,
+		'a candidate link'
+	);
 	await manager.dispose();
 	return { candidateId, interviewId, position, link };
 }
@@ -200,7 +270,8 @@ async function firstLink(page: Page, prefix: string): Promise<string> {
 
 async function auditRepPages(page: Page, audit: Audit, locale: Locale): Promise<void> {
 	const scenario = scenarioIn(locale, 'renewal-price-objection');
-	for (const path of ['/', '/onboarding', '/practice', '/practice/renewal-price-objection']) await audit.visit(path);
+	for (const path of ['/', '/onboarding', '/practice', '/practice/renewal-price-objection'])
+		await audit.visit(path);
 
 	// The practice room mid-call, then the same role-play lost (bad replies make the customer hang up).
 	await page.locator('input[name=mode][value=text]').check();
@@ -208,11 +279,24 @@ async function auditRepPages(page: Page, audit: Audit, locale: Locale): Promise<
 	await expect(page).toHaveURL(/\/attempts\/[a-z0-9]+$/);
 	await reply(page, scenario.examples.good[0]!);
 	await audit.check('practice room, after one reply');
-	for (let turn = 0; turn < 8 && (await page.locator('#reply').isVisible()); turn++) await reply(page, scenario.examples.bad[turn % scenario.examples.bad.length]!);
+	for (let turn = 0; turn < 8 && (await page.locator('#reply').isVisible()); turn++)
+		await reply(page, scenario.examples.bad[turn % scenario.examples.bad.length]!);
 	await expect(page.locator('#result-title')).toBeVisible();
 	await audit.check('result page');
 
-	for (const path of ['/library', '/library/price-too-high', '/knowledge', '/knowledge/membership-tiers', '/search?q=price', '/review', '/quizzes/product-and-rules', '/deals', '/one-to-ones', '/profile', '/help'])
+	for (const path of [
+		'/library',
+		'/library/price-too-high',
+		'/knowledge',
+		'/knowledge/membership-tiers',
+		'/search?q=price',
+		'/review',
+		'/quizzes/product-and-rules',
+		'/deals',
+		'/one-to-ones',
+		'/profile',
+		'/help'
+	])
 		await audit.visit(path);
 }
 
@@ -226,7 +310,10 @@ for (const locale of LOCALES) {
 			audit.expectClean();
 		});
 
-		test(`a manager’s pages, and a candidate’s, have no serious accessibility violations (${locale})`, async ({ page, browser }) => {
+		test(`a manager’s pages, and a candidate’s, have no serious accessibility violations (${locale})`, async ({
+			page,
+			browser
+		}) => {
 			const { cohortId, repId } = await enrolDemoRep();
 			const interview = await scheduleInterview();
 			await signInIn(page, 'manager', locale);
@@ -266,7 +353,9 @@ for (const locale of LOCALES) {
 			audit.expectClean();
 		});
 
-		test(`a trainer’s pages have no serious accessibility violations (${locale})`, async ({ page }) => {
+		test(`a trainer’s pages have no serious accessibility violations (${locale})`, async ({
+			page
+		}) => {
 			await signInIn(page, 'trainer', locale);
 			const audit = new Audit(page, locale);
 			await audit.visit('/studio');
@@ -275,11 +364,20 @@ for (const locale of LOCALES) {
 			await page.locator('.view-switch button[aria-pressed=false]').click();
 			await expect(page.locator('textarea#text')).toBeVisible();
 			await audit.check(`/studio/scenario/${locale}/renewal-price-objection, as a file`);
-			for (const path of [`/studio/lexicon/${locale}/company-rules`, `/studio/script/${locale}/price-too-high`, `/studio/scenario/${locale}/renewal-price-objection/play`, '/studio/score-marks']) await audit.visit(path);
+			for (const path of [
+				`/studio/lexicon/${locale}/company-rules`,
+				`/studio/script/${locale}/price-too-high`,
+				`/studio/scenario/${locale}/renewal-price-objection/play`,
+				'/studio/score-marks'
+			])
+				await audit.visit(path);
 			audit.expectClean();
 		});
 
-		test(`an admin’s pages, the sign-in page and an invitation have no serious accessibility violations (${locale})`, async ({ page, browser }) => {
+		test(`an admin’s pages, the sign-in page and an invitation have no serious accessibility violations (${locale})`, async ({
+			page,
+			browser
+		}) => {
 			await signInIn(page, 'admin', locale);
 			const audit = new Audit(page, locale);
 			for (const path of ['/admin', '/admin/users', '/admin/teams']) await audit.visit(path);
@@ -288,11 +386,14 @@ for (const locale of LOCALES) {
 			await audit.visit(await firstLink(page, '/admin/users'));
 			// A new invitation, with its link to copy, and the page the invited person opens.
 			await page.goto('/admin/invites');
-			await page.locator('input[type=email]').fill(`${uniqueName('accessibility').replace(/\W+/g, '-')}@example.com`);
+			await page
+				.locator('input[type=email]')
+				.fill(`${uniqueName('accessibility').replace(/\W+/g, '-')}@example.com`);
 			await page.locator('form:has(input[type=email]) button[type=submit]').click();
 			await expect(page.locator('.copy-box input').first()).toBeVisible();
 			await audit.check('/admin/invites, after creating an invitation');
-			const inviteLink = new URL(await page.locator('.copy-box input').first().inputValue()).pathname;
+			const inviteLink = new URL(await page.locator('.copy-box input').first().inputValue())
+				.pathname;
 			await audit.visit('/library/no-such-entry', 404);
 
 			await audit.asVisitor(browser, async () => {

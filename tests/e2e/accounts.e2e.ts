@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { acceptInvite, createInvite, signIn, signInAs, uniqueEmail } from './helpers';
 
-test('an invitation link creates the account once, then says it was used', async ({ page, browser }) => {
+test('an invitation link creates the account once, then says it was used', async ({
+	page,
+	browser
+}) => {
 	const email = uniqueEmail('invitee');
 	const link = await createInvite(browser, email, ['rep', 'trainer']);
 	await acceptInvite(page, link, '新人 Newcomer', 'my first sales job 2026');
@@ -10,7 +13,9 @@ test('an invitation link creates the account once, then says it was used', async
 	const again = await browser.newContext();
 	const second = await again.newPage();
 	await second.goto(link);
-	await expect(second.getByRole('alert')).toHaveText('This link has already been used. If that was you, sign in instead.');
+	await expect(second.getByRole('alert')).toHaveText(
+		'This link has already been used. If that was you, sign in instead.'
+	);
 	await again.close();
 });
 
@@ -44,10 +49,15 @@ test('a weak password is refused on the invitation page', async ({ page, browser
 	await page.getByLabel('New password', { exact: true }).fill('1234567890');
 	await page.getByLabel('Repeat the new password').fill('1234567890');
 	await page.getByRole('button', { name: 'Create my account' }).click();
-	await expect(page.getByRole('alert')).toHaveText('That password is on lists of common passwords. Choose another.');
+	await expect(page.getByRole('alert')).toHaveText(
+		'That password is on lists of common passwords. Choose another.'
+	);
 });
 
-test('a deactivated user is signed out on their next request, and can come back when reactivated', async ({ page, browser }) => {
+test('a deactivated user is signed out on their next request, and can come back when reactivated', async ({
+	page,
+	browser
+}) => {
 	const email = uniqueEmail('leaver');
 	const link = await createInvite(browser, email);
 	await acceptInvite(page, link, 'Leaver', 'password for leaving');
@@ -65,7 +75,9 @@ test('a deactivated user is signed out on their next request, and can come back 
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill('password for leaving');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an active account.');
+	await expect(page.getByRole('alert')).toHaveText(
+		'That email and password do not match an active account.'
+	);
 
 	await admin.getByRole('button', { name: 'Reactivate' }).click();
 	await expect(admin.getByRole('status')).toHaveText('Leaver can sign in again.');
@@ -103,7 +115,10 @@ test('a password-reset link sets a new password once', async ({ page, browser })
 	await signIn(page, email, 'a brand new password');
 });
 
-test('profile: change name and password; a wrong current password is refused', async ({ page, browser }) => {
+test('profile: change name and password; a wrong current password is refused', async ({
+	page,
+	browser
+}) => {
 	const email = uniqueEmail('profile');
 	await acceptInvite(page, await createInvite(browser, email), 'Before', 'profile password 1');
 	await page.goto('/profile');
@@ -122,13 +137,18 @@ test('profile: change name and password; a wrong current password is refused', a
 	await page.getByLabel('New password', { exact: true }).fill('profile password 2');
 	await page.getByLabel('Repeat the new password').fill('profile password 2');
 	await page.getByRole('button', { name: 'Save' }).nth(1).click();
-	await expect(page.getByRole('status')).toHaveText('Password changed. Your other devices have been signed out.');
+	await expect(page.getByRole('status')).toHaveText(
+		'Password changed. Your other devices have been signed out.'
+	);
 	// Still signed in here.
 	await page.goto('/profile');
 	await expect(page).toHaveURL(/\/profile$/);
 });
 
-test('teams: the admin creates a team, adds a manager and a rep, and the manager sees the rep', async ({ page, browser }) => {
+test('teams: the admin creates a team, adds a manager and a rep, and the manager sees the rep', async ({
+	page,
+	browser
+}) => {
 	const managerEmail = uniqueEmail('lead');
 	const repEmail = uniqueEmail('member');
 	const managerLink = await createInvite(browser, managerEmail, ['manager']);

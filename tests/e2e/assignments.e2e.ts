@@ -10,11 +10,23 @@ import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
 // clock the browser cannot move: a due date in the past is refused, and overdue is unit-tested.
 const SCENARIO = 'renewal-price-objection';
 type Beat = { choices?: { text: string; quality: 'good' | 'bad' | 'ok' }[] };
-const beats = Object.values((parse(readFileSync(`content/en/scenarios/${SCENARIO}.yaml`, 'utf8')) as { beats: Record<string, Beat> }).beats);
-const choicesOf = (quality: 'good' | 'bad') => beats.flatMap((beat) => (beat.choices ?? []).filter((c) => c.quality === quality).map((c) => c.text));
+const beats = Object.values(
+	(
+		parse(readFileSync(`content/en/scenarios/${SCENARIO}.yaml`, 'utf8')) as {
+			beats: Record<string, Beat>;
+		}
+	).beats
+);
+const choicesOf = (quality: 'good' | 'bad') =>
+	beats.flatMap((beat) =>
+		(beat.choices ?? []).filter((c) => c.quality === quality).map((c) => c.text)
+	);
 
 /** A new rep, in the demo manager's team, signed in on a page of their own. */
-async function newRepInTeam(browser: Browser, name: string): Promise<{ rep: Page; close: () => Promise<void> }> {
+async function newRepInTeam(
+	browser: Browser,
+	name: string
+): Promise<{ rep: Page; close: () => Promise<void> }> {
 	const email = uniqueEmail('assigned');
 	const link = await createInvite(browser, email);
 	const context = await browser.newContext();
@@ -52,7 +64,10 @@ async function playAssigned(rep: Page, quality: 'good' | 'bad'): Promise<string>
 	return rep.url().split('/').pop()!;
 }
 
-test('a manager assigns a scenario and a script entry; the rep does them; completion comes from what they did', async ({ page, browser }) => {
+test('a manager assigns a scenario and a script entry; the rep does them; completion comes from what they did', async ({
+	page,
+	browser
+}) => {
 	// Two role-plays and a dozen pages across three people: slow on a busy 2-core machine.
 	test.setTimeout(120_000);
 	const tag = Date.now().toString(36);
@@ -77,23 +92,36 @@ test('a manager assigns a scenario and a script entry; the rep does them; comple
 	// own checks switched off, as a hand-made post would skip them), and what was typed stays.
 	await scenarioForm.getByLabel('Mode').selectOption({ label: 'Multiple choice' });
 	await scenarioForm.getByLabel('Pass mark (0–100)').fill('150');
-	await scenarioForm.getByLabel('Note for the rep (optional)').fill(`Nail the price line <b>${tag}</b>`);
+	await scenarioForm
+		.getByLabel('Note for the rep (optional)')
+		.fill(`Nail the price line <b>${tag}</b>`);
 	await scenarioForm.locator('form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
 	await scenarioForm.getByRole('button', { name: 'Assign' }).click();
-	await expect(page.locator('#assign-scenario').getByRole('alert')).toHaveText('The pass mark is a whole number from 0 to 100.');
-	await expect(page.locator('#assign-scenario').getByLabel('Note for the rep (optional)')).toHaveValue(`Nail the price line <b>${tag}</b>`);
+	await expect(page.locator('#assign-scenario').getByRole('alert')).toHaveText(
+		'The pass mark is a whole number from 0 to 100.'
+	);
+	await expect(
+		page.locator('#assign-scenario').getByLabel('Note for the rep (optional)')
+	).toHaveValue(`Nail the price line <b>${tag}</b>`);
 	await page.locator('#assign-scenario').getByLabel('Pass mark (0–100)').fill('60');
 	await page.locator('#assign-scenario').getByLabel('Due by').fill('2020-01-31');
-	await page.locator('#assign-scenario form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+	await page
+		.locator('#assign-scenario form')
+		.evaluate((form: HTMLFormElement) => (form.noValidate = true));
 	await page.locator('#assign-scenario').getByRole('button', { name: 'Assign' }).click();
-	await expect(page.locator('#assign-scenario').getByRole('alert')).toHaveText('The due date cannot be in the past: choose today or a later day.');
+	await expect(page.locator('#assign-scenario').getByRole('alert')).toHaveText(
+		'The due date cannot be in the past: choose today or a later day.'
+	);
 
 	// Due today (the earliest the form takes), it is assigned.
 	const due = await page.locator('#assign-scenario').getByLabel('Due by').getAttribute('min');
 	await page.locator('#assign-scenario').getByLabel('Due by').fill(due!);
 	await page.locator('#assign-scenario').getByRole('button', { name: 'Assign' }).click();
 	await expect(page.getByRole('status')).toHaveText('Assigned. The rep sees it on their home.');
-	const scenarioItem = page.getByRole('region', { name: 'Assignments' }).getByRole('listitem').filter({ has: page.locator(`a[href="/practice/${SCENARIO}"]`) });
+	const scenarioItem = page
+		.getByRole('region', { name: 'Assignments' })
+		.getByRole('listitem')
+		.filter({ has: page.locator(`a[href="/practice/${SCENARIO}"]`) });
 	await expect(scenarioItem).toContainText('Due');
 	await expect(scenarioItem).toContainText('Multiple choice, pass mark 60');
 	// The note is text: its markup is not markup.
@@ -111,7 +139,9 @@ test('a manager assigns a scenario and a script entry; the rep does them; comple
 	const discount = items.filter({ has: page.locator('a[href="/library/can-you-discount"]') });
 	await discount.getByRole('button', { name: /^Cancel/ }).click();
 	await expect(page.getByRole('status')).toHaveText('The assignment was cancelled.');
-	await expect(page.getByRole('region', { name: 'Assignments' }).getByRole('listitem')).toHaveCount(2);
+	await expect(page.getByRole('region', { name: 'Assignments' }).getByRole('listitem')).toHaveCount(
+		2
+	);
 
 	// The rep's home lists both, due, with the way to do each.
 	await rep.goto('/');
@@ -119,7 +149,9 @@ test('a manager assigns a scenario and a script entry; the rep does them; comple
 	await expect(home.getByRole('listitem')).toHaveCount(2);
 	await expect(home).toContainText('Multiple choice, pass mark 60');
 	await expect(home).toContainText(`Nail the price line <b>${tag}</b>`);
-	const homeScenario = home.getByRole('listitem').filter({ has: rep.locator(`a[href="/practice/${SCENARIO}"]`) });
+	const homeScenario = home
+		.getByRole('listitem')
+		.filter({ has: rep.locator(`a[href="/practice/${SCENARIO}"]`) });
 	await expect(homeScenario).toContainText('Due');
 	await expect(home.getByText('王建國')).toHaveCount(2);
 
@@ -152,7 +184,9 @@ test('a manager assigns a scenario and a script entry; the rep does them; comple
 	await close();
 });
 
-test('another team’s manager cannot assign the rep anything, nor see their assignments', async ({ browser }) => {
+test('another team’s manager cannot assign the rep anything, nor see their assignments', async ({
+	browser
+}) => {
 	const email = uniqueEmail('outside-lead');
 	const link = await createInvite(browser, email, ['manager']);
 	const context = await browser.newContext();
@@ -163,12 +197,25 @@ test('another team’s manager cannot assign the rep anything, nor see their ass
 	const manager = await managerContext.newPage();
 	await signInAs(manager, 'manager');
 	await manager.goto('/team/dashboard');
-	await manager.getByRole('rowheader', { name: /張小雯/ }).getByRole('link').click();
+	await manager
+		.getByRole('rowheader', { name: /張小雯/ })
+		.getByRole('link')
+		.click();
 	const repPage = new URL(manager.url()).pathname;
 	await managerContext.close();
 	const response = await outsider.goto(`${repPage}?scenario=${SCENARIO}`);
 	expect(response?.status()).toBe(404);
-	const posted = await outsider.request.post(`${repPage}?/assign`, { form: { kind: 'scenario', content: SCENARIO, mode: 'text', passMark: '50', due: '2099-01-01', note: 'x' }, headers: { origin: new URL(outsider.url()).origin } });
+	const posted = await outsider.request.post(`${repPage}?/assign`, {
+		form: {
+			kind: 'scenario',
+			content: SCENARIO,
+			mode: 'text',
+			passMark: '50',
+			due: '2099-01-01',
+			note: 'x'
+		},
+		headers: { origin: new URL(outsider.url()).origin }
+	});
 	expect(posted.status()).toBe(404);
 	await context.close();
 });

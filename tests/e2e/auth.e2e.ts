@@ -10,26 +10,64 @@ test('a first visit lands on the sign-in page, which lists the demo accounts', a
 });
 
 const expectedNavigation = {
-	admin: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Studio', 'Admin', 'Profile'],
-	trainer: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'Studio', 'Profile'],
-	manager: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'My team', 'Hiring', 'Profile'],
+	admin: [
+		'Home',
+		'My plan',
+		'Practice',
+		'Review',
+		'Script library',
+		'Knowledge',
+		'My team',
+		'Hiring',
+		'Studio',
+		'Admin',
+		'Profile'
+	],
+	trainer: [
+		'Home',
+		'My plan',
+		'Practice',
+		'Review',
+		'Script library',
+		'Knowledge',
+		'Studio',
+		'Profile'
+	],
+	manager: [
+		'Home',
+		'My plan',
+		'Practice',
+		'Review',
+		'Script library',
+		'Knowledge',
+		'My team',
+		'Hiring',
+		'Profile'
+	],
 	rep: ['Home', 'My plan', 'Practice', 'Review', 'Script library', 'Knowledge', 'Deals', 'Profile']
 } as const;
 
 for (const [role, links] of Object.entries(expectedNavigation)) {
 	test(`the demo ${role} signs in and sees their own navigation`, async ({ page }) => {
 		await signInAs(page, role as keyof typeof expectedNavigation);
-		await expect(page.getByRole('heading', { level: 1 })).toContainText(demoAccount(role as 'rep').name);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(
+			demoAccount(role as 'rep').name
+		);
 		const nav = page.getByRole('navigation', { name: 'Main' });
 		await expect(nav.getByRole('link')).toHaveText([...links]);
 	});
 }
 
-test('a manager’s header fits on one row at 1280 px, and on a phone every link is on screen', async ({ page }) => {
+test('a manager’s header fits on one row at 1280 px, and on a phone every link is on screen', async ({
+	page
+}) => {
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await signInAs(page, 'manager');
 	const nav = page.getByRole('navigation', { name: 'Main' });
-	const rowOf = async (): Promise<number[]> => nav.getByRole('listitem').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+	const rowOf = async (): Promise<number[]> =>
+		nav
+			.getByRole('listitem')
+			.evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
 	expect(new Set(await rowOf()).size).toBe(1);
 	const bar = (await page.locator('.site-header .bar').boundingBox())!;
 	const signOut = (await page.getByRole('button', { name: 'Sign out' }).boundingBox())!;
@@ -56,7 +94,9 @@ test('a wrong password and an unknown email get the same message', async ({ page
 	await page.getByLabel('Email').fill('nobody@rehearse.test');
 	await page.getByLabel('Password').fill('not the password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an active account.');
+	await expect(page.getByRole('alert')).toHaveText(
+		'That email and password do not match an active account.'
+	);
 });
 
 test('signing out ends the session', async ({ page }) => {
@@ -82,7 +122,9 @@ test('signing in sends the user back to the page they asked for', async ({ page 
 	await expect(page).toHaveURL(/\/profile$/);
 });
 
-test('a rep who opens an admin page gets a translated 403 page; unknown pages get 404', async ({ page }) => {
+test('a rep who opens an admin page gets a translated 403 page; unknown pages get 404', async ({
+	page
+}) => {
 	await signInAs(page, 'rep');
 	const response = await page.goto('/admin/users');
 	expect(response?.status()).toBe(403);
@@ -92,7 +134,10 @@ test('a rep who opens an admin page gets a translated 403 page; unknown pages ge
 	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
-test('sign-in refuses a client after 5 failures on an account with a clear message', async ({ page, browser }) => {
+test('sign-in refuses a client after 5 failures on an account with a clear message', async ({
+	page,
+	browser
+}) => {
 	const email = uniqueEmail('locked');
 	const link = await createInvite(browser, email);
 	const other = await browser.newContext();
@@ -114,11 +159,19 @@ test('sign-in refuses a client after 5 failures on an account with a clear messa
 	await signIn(page, demoAccount('rep').email, demoAccount('rep').password);
 });
 
-test('a next= that leaves the site once its dot segments are removed brings the browser home', async ({ page, request, baseURL }) => {
+test('a next= that leaves the site once its dot segments are removed brings the browser home', async ({
+	page,
+	request,
+	baseURL
+}) => {
 	// Posted from a cookie jar of its own: a language cookie in the page's would be stored on the
 	// shared demo rep's account at sign-in, and change the language other tests see.
 	for (const next of ['/..//evil.example', '/%2e%2e//evil.example', '/a/..//evil.example']) {
-		const response = await request.post('/locale', { form: { locale: 'en', next }, headers: { origin: baseURL! }, maxRedirects: 0 });
+		const response = await request.post('/locale', {
+			form: { locale: 'en', next },
+			headers: { origin: baseURL! },
+			maxRedirects: 0
+		});
 		expect(response.status()).toBe(303);
 		expect(response.headers()['location']).toBe('/');
 	}

@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { backupDatabase, restoreDatabase } from '../../src/lib/server/db/backup';
-import { GOOD_REPLIES, missingTurns, playTurns, postAction, prepareDatabase, startServer, tornAttempts, type AppServer } from '../support/app-server';
+import {
+	GOOD_REPLIES,
+	missingTurns,
+	playTurns,
+	postAction,
+	prepareDatabase,
+	startServer,
+	tornAttempts,
+	type AppServer
+} from '../support/app-server';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 51;
 
@@ -15,8 +24,17 @@ const PORT = Number(process.env.E2E_PORT ?? 4173) + 51;
 function dump(path: string): Record<string, unknown[]> {
 	const db = new Database(path, { readonly: true });
 	try {
-		const tables = db.prepare<[], { name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all();
-		return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by 1, 2`).raw().all()]));
+		const tables = db
+			.prepare<[], { name: string }>(
+				"select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name"
+			)
+			.all();
+		return Object.fromEntries(
+			tables.map(({ name }) => [
+				name,
+				db.prepare(`select * from "${name}" order by 1, 2`).raw().all()
+			])
+		);
 	} finally {
 		db.close();
 	}
@@ -31,15 +49,22 @@ test('a backup taken under load is consistent, a restore is refused while the se
 	let server: AppServer | undefined = await startServer(prepared.path, PORT);
 	try {
 		const load = playTurns(server.origin, prepared.reps, GOOD_REPLIES.length - 1);
-		await expect.poll(() => load.acknowledged.length, { timeout: 20_000, intervals: [5] }).toBeGreaterThanOrEqual(40);
+		await expect
+			.poll(() => load.acknowledged.length, { timeout: 20_000, intervals: [5] })
+			.toBeGreaterThanOrEqual(40);
 		const acknowledgedBefore = load.acknowledged.slice();
 		const summary = await backupDatabase(prepared.path, backupFile);
 		// The load goes on after the backup, so that the backup is a moment in the middle of it.
 		const afterBackup = load.acknowledged.length;
-		await expect.poll(() => load.acknowledged.length, { timeout: 20_000, intervals: [5] }).toBeGreaterThanOrEqual(afterBackup + 20);
+		await expect
+			.poll(() => load.acknowledged.length, { timeout: 20_000, intervals: [5] })
+			.toBeGreaterThanOrEqual(afterBackup + 20);
 
 		const whileRunning = await restoreDatabase(backupFile, prepared.path);
-		expect(whileRunning).toEqual({ ok: false, problem: `${prepared.path} is in use. Stop the server, then restore again.` });
+		expect(whileRunning).toEqual({
+			ok: false,
+			problem: `${prepared.path} is in use. Stop the server, then restore again.`
+		});
 
 		load.stop();
 		await load.done;
@@ -50,8 +75,14 @@ test('a backup taken under load is consistent, a restore is refused while the se
 		const copy = new Database(backupFile, { readonly: true });
 		try {
 			expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-			expect(copy.pragma('journal_mode', { simple: true }), 'a backup is one self-contained file').toBe('delete');
-			expect(missingTurns(copy, acknowledgedBefore), 'turns acknowledged before the backup began').toEqual([]);
+			expect(
+				copy.pragma('journal_mode', { simple: true }),
+				'a backup is one self-contained file'
+			).toBe('delete');
+			expect(
+				missingTurns(copy, acknowledgedBefore),
+				'turns acknowledged before the backup began'
+			).toEqual([]);
 			const { torn, turns } = tornAttempts(copy, attemptIds);
 			expect(torn).toEqual([]);
 			expect(turns).toBe(summary.turns);
@@ -79,9 +110,14 @@ test('a backup taken under load is consistent, a restore is refused while the se
 		const rep = prepared.reps[0]!;
 		const attemptId = rep.attemptIds[0]!;
 		const db = new Database(prepared.path, { readonly: true });
-		const next = db.prepare<[string], { turn_count: number }>('select turn_count from attempts where id = ?').get(attemptId)!.turn_count;
+		const next = db
+			.prepare<[string], { turn_count: number }>('select turn_count from attempts where id = ?')
+			.get(attemptId)!.turn_count;
 		db.close();
-		const answer = await postAction(server.origin, rep.cookie, `/attempts/${attemptId}?/reply`, { turn: String(next), reply: GOOD_REPLIES[next]! });
+		const answer = await postAction(server.origin, rep.cookie, `/attempts/${attemptId}?/reply`, {
+			turn: String(next),
+			reply: GOOD_REPLIES[next]!
+		});
 		expect(answer.type).toBe('success');
 	} finally {
 		if (server) {

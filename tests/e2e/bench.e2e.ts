@@ -19,11 +19,35 @@ test('every step of the benchmark runs on a tiny data set, and every page it loa
 		expect(meta.counts).toMatchObject({ users: 24, attempts: 300, interviews: 20 });
 		const figures = (part: string) => rows.filter((row) => row.name.includes(part));
 		// One row for each step: scoring in both languages and its agreement with the graded corpus, search, the bundles, start-up, turns, each page.
-		for (const step of ['scoring zh-TW', 'scoring en', 'ρ of score and trainer\'s grade, held-out', 'search', 'JavaScript of the practice room', 'start-up', 'role-play turn, 50 connections: req/s', 'resident memory']) {
+		for (const step of [
+			'scoring zh-TW',
+			'scoring en',
+			"ρ of score and trainer's grade, held-out",
+			'search',
+			'JavaScript of the practice room',
+			'start-up',
+			'role-play turn, 50 connections: req/s',
+			'resident memory'
+		]) {
 			expect(figures(step), step).not.toHaveLength(0);
 		}
-		for (const page of ['home', 'practice list', 'practice room', 'result page', 'library entry', 'knowledge article', 'review', 'team dashboard', 'weak spots', 'interview comparison', 'onboarding cohort']) {
-			expect(rows.filter((row) => row.name.startsWith(page) && row.name.includes('server CPU a view')), page).toHaveLength(1);
+		for (const page of [
+			'home',
+			'practice list',
+			'practice room',
+			'result page',
+			'library entry',
+			'knowledge article',
+			'review',
+			'team dashboard',
+			'weak spots',
+			'interview comparison',
+			'onboarding cohort'
+		]) {
+			expect(
+				rows.filter((row) => row.name.startsWith(page) && row.name.includes('server CPU a view')),
+				page
+			).toHaveLength(1);
 		}
 		// Connection errors, timeouts and answers other than 2xx, of every load run.
 		const errors = rows.filter((row) => row.name.endsWith('errors'));

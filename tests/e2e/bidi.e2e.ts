@@ -14,12 +14,20 @@ async function overridesIsolated(page: Page): Promise<boolean[]> {
 		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 			// Text that is shown: not the page's data for hydration, a form field's value, or the
 			// page title that SvelteKit's hidden announcer reads out after a navigation.
-			if (!node.nodeValue?.includes(override) || ['SCRIPT', 'STYLE', 'TEXTAREA'].includes(node.parentElement?.tagName ?? '')) continue;
+			if (
+				!node.nodeValue?.includes(override) ||
+				['SCRIPT', 'STYLE', 'TEXTAREA'].includes(node.parentElement?.tagName ?? '')
+			)
+				continue;
 			if (node.parentElement?.closest('#svelte-announcer')) continue;
 			// The text's own element, or an inline one around it, isolates. A block (or table cell)
 			// further out does not count: the override would run on over what follows in that block.
 			let isolated = false;
-			for (let element = node.parentElement, own = true; element; element = element.parentElement, own = false) {
+			for (
+				let element = node.parentElement, own = true;
+				element;
+				element = element.parentElement, own = false
+			) {
 				const style = getComputedStyle(element);
 				if (!own && !style.display.startsWith('inline')) break;
 				if (['isolate', 'isolate-override', 'plaintext'].includes(style.unicodeBidi)) {
@@ -40,11 +48,19 @@ async function expectIsolated(page: Page, path: string): Promise<void> {
 	expect(found, path).not.toContain(false);
 }
 
-test('a user’s name with a right-to-left override is shown isolated in the user list and on their page', async ({ page, browser }) => {
+test('a user’s name with a right-to-left override is shown isolated in the user list and on their page', async ({
+	page,
+	browser
+}) => {
 	const email = uniqueEmail('bidi');
 	const marker = Date.now().toString(36);
 	const newcomer = await browser.newContext();
-	await acceptInvite(await newcomer.newPage(), await createInvite(browser, email), `Eve ${OVERRIDE}reversed ${marker}`, 'a fine long password');
+	await acceptInvite(
+		await newcomer.newPage(),
+		await createInvite(browser, email),
+		`Eve ${OVERRIDE}reversed ${marker}`,
+		'a fine long password'
+	);
 	await newcomer.close();
 
 	await signInAs(page, 'admin');
@@ -54,7 +70,9 @@ test('a user’s name with a right-to-left override is shown isolated in the use
 	expect(await overridesIsolated(page)).not.toContain(false);
 });
 
-test('a candidate’s name with a right-to-left override is shown isolated in the list and on their page', async ({ page }) => {
+test('a candidate’s name with a right-to-left override is shown isolated in the list and on their page', async ({
+	page
+}) => {
 	const marker = Date.now().toString(36);
 	await signInAs(page, 'admin');
 	await page.goto('/hiring/candidates');
@@ -67,9 +85,13 @@ test('a candidate’s name with a right-to-left override is shown isolated in th
 	expect(await overridesIsolated(page)).not.toContain(false);
 });
 
-test('a reply with a right-to-left override is shown isolated in the transcript', async ({ browser }) => {
+test('a reply with a right-to-left override is shown isolated in the transcript', async ({
+	browser
+}) => {
 	const { rep, close } = await startAsRep(browser, 'renewal-price-objection');
-	await rep.getByLabel('Your reply').fill(`Hello ${OVERRIDE}this is Kevin from MetalHub, do you have a minute?`);
+	await rep
+		.getByLabel('Your reply')
+		.fill(`Hello ${OVERRIDE}this is Kevin from MetalHub, do you have a minute?`);
 	await rep.getByRole('button', { name: 'Send' }).click();
 	await expect(rep.getByText(/Score for this reply/)).toHaveCount(1);
 	const found = await overridesIsolated(rep);

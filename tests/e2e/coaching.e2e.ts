@@ -7,16 +7,36 @@ import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
 // a comment on a turn; the rep then finds it on their home and beside the turn; another team's
 // manager finds nothing. The demo rep (張小雯) is in the demo manager's (王建國) team.
 const REP_NAME = /張小雯/;
-const badReplies = (locale: 'en' | 'zh-TW'): string[] => (parse(readFileSync(`content/${locale}/scenarios/renewal-price-objection.yaml`, 'utf8')) as { examples: { bad: string[] } }).examples.bad;
+const badReplies = (locale: 'en' | 'zh-TW'): string[] =>
+	(
+		parse(readFileSync(`content/${locale}/scenarios/renewal-price-objection.yaml`, 'utf8')) as {
+			examples: { bad: string[] };
+		}
+	).examples.bad;
 
 const WORDS = {
-	en: { mode: /^Free text/, start: 'Start the role-play', reply: 'Your reply', send: 'Send', result: 'Result' },
-	'zh-TW': { mode: /^自由作答/, start: '開始演練', reply: '你的回答', send: '送出', result: '演練結果' }
+	en: {
+		mode: /^Free text/,
+		start: 'Start the role-play',
+		reply: 'Your reply',
+		send: 'Send',
+		result: 'Result'
+	},
+	'zh-TW': {
+		mode: /^自由作答/,
+		start: '開始演練',
+		reply: '你的回答',
+		send: '送出',
+		result: '演練結果'
+	}
 } as const;
 
 /** The demo rep plays the price scenario with its bad examples until the customer hangs up; the role-play's id. */
 async function finishedRolePlay(browser: Browser, locale: 'en' | 'zh-TW'): Promise<string> {
-	const context = await browser.newContext({ locale, extraHTTPHeaders: { 'accept-language': locale === 'en' ? 'en-US,en;q=0.9' : 'zh-TW,zh;q=0.9' } });
+	const context = await browser.newContext({
+		locale,
+		extraHTTPHeaders: { 'accept-language': locale === 'en' ? 'en-US,en;q=0.9' : 'zh-TW,zh;q=0.9' }
+	});
 	const rep = await context.newPage();
 	const words = WORDS[locale];
 	await signInAs(rep, 'rep');
@@ -37,7 +57,10 @@ async function finishedRolePlay(browser: Browser, locale: 'en' | 'zh-TW'): Promi
 	return id;
 }
 
-test('a manager opens a rep’s page and role-play, comments on a turn; the rep sees it; another team’s manager cannot', async ({ page, browser }) => {
+test('a manager opens a rep’s page and role-play, comments on a turn; the rep sees it; another team’s manager cannot', async ({
+	page,
+	browser
+}) => {
 	const attemptId = await finishedRolePlay(browser, 'en');
 	const tag = Date.now().toString(36);
 	const onTurn = `Good that you asked for a minute (${tag}). <b>Next</b>: ask about results before the price.`;
@@ -50,16 +73,27 @@ test('a manager opens a rep’s page and role-play, comments on a turn; the rep 
 	await expect(page).toHaveURL(/\/team\/reps\/[a-z0-9]+$/);
 	const repPage = page.url();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('張小雯');
-	for (const heading of ['Onboarding', 'Practice history', 'Weak spots', 'Comments on their role-plays']) await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+	for (const heading of [
+		'Onboarding',
+		'Practice history',
+		'Weak spots',
+		'Comments on their role-plays'
+	])
+		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
 	// The role-play is in the practice history, with its status, and opens the transcript.
-	const row = page.getByRole('row').filter({ has: page.locator(`a[href="/attempts/${attemptId}"]`) });
+	const row = page
+		.getByRole('row')
+		.filter({ has: page.locator(`a[href="/attempts/${attemptId}"]`) });
 	await expect(row).toContainText('Lost');
 	await row.getByRole('link').click();
 	await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}$`));
 
 	// Read as the rep's call: named, "Rep" and "Customer", nothing to try again.
 	await expect(page.getByText(/^Role-play by 張小雯/)).toBeVisible();
-	await expect(page.getByRole('link', { name: /← 張小雯/ })).toHaveAttribute('href', repPage.replace(/^https?:\/\/[^/]+/, ''));
+	await expect(page.getByRole('link', { name: /← 張小雯/ })).toHaveAttribute(
+		'href',
+		repPage.replace(/^https?:\/\/[^/]+/, '')
+	);
 	const chat = page.locator('section[aria-labelledby=chat-title]');
 	await expect(chat.locator('.line.rep .who').first()).toHaveText('Rep');
 	await expect(chat.locator('.line.customer .who').first()).toHaveText('Customer');
@@ -70,20 +104,35 @@ test('a manager opens a rep’s page and role-play, comments on a turn; the rep 
 	// A comment on the first reply, and one on the whole role-play.
 	await chat.getByText('Comment on this reply').first().click();
 	await page.getByLabel('Your comment on reply 1').fill(onTurn);
-	await page.getByLabel('Your comment on reply 1').locator('..').getByRole('button', { name: 'Save comment' }).click();
+	await page
+		.getByLabel('Your comment on reply 1')
+		.locator('..')
+		.getByRole('button', { name: 'Save comment' })
+		.click();
 	await expect(page.getByRole('status')).toHaveText('Comment saved. The rep sees it on this page.');
 	// Shown as the text typed: the markup in it is not markup.
 	await expect(chat.getByText(onTurn)).toBeVisible();
 	await expect(chat.locator('.comment b')).toHaveCount(0);
 	await page.getByLabel('Your comment on the whole role-play').fill(onWhole);
-	await page.getByRole('region', { name: 'Comments on the whole role-play' }).getByRole('button', { name: 'Save comment' }).click();
-	await expect(page.getByRole('region', { name: 'Comments on the whole role-play' }).getByRole('status')).toHaveText('Comment saved. The rep sees it on this page.');
-	await expect(page.getByRole('region', { name: 'Comments on the whole role-play' }).locator('.body')).toHaveText(onWhole);
+	await page
+		.getByRole('region', { name: 'Comments on the whole role-play' })
+		.getByRole('button', { name: 'Save comment' })
+		.click();
+	await expect(
+		page.getByRole('region', { name: 'Comments on the whole role-play' }).getByRole('status')
+	).toHaveText('Comment saved. The rep sees it on this page.');
+	await expect(
+		page.getByRole('region', { name: 'Comments on the whole role-play' }).locator('.body')
+	).toHaveText(onWhole);
 	await expect(page.getByText('Not seen yet')).toHaveCount(2);
 	// The rep's page lists both.
 	await page.goto(repPage);
-	await expect(page.getByRole('region', { name: 'Comments on their role-plays' }).getByText(onTurn)).toBeVisible();
-	await expect(page.getByRole('row').filter({ has: page.locator(`a[href="/attempts/${attemptId}"]`) })).toContainText('2 comments');
+	await expect(
+		page.getByRole('region', { name: 'Comments on their role-plays' }).getByText(onTurn)
+	).toBeVisible();
+	await expect(
+		page.getByRole('row').filter({ has: page.locator(`a[href="/attempts/${attemptId}"]`) })
+	).toContainText('2 comments');
 
 	// The rep finds the feedback on their home, then beside the turn.
 	const repContext = await browser.newContext();
@@ -91,7 +140,9 @@ test('a manager opens a rep’s page and role-play, comments on a turn; the rep 
 	await signInAs(rep, 'rep');
 	const feedback = rep.getByRole('region', { name: 'New feedback' });
 	await expect(feedback).toBeVisible();
-	const item = feedback.getByRole('listitem').filter({ has: rep.locator(`a[href="/attempts/${attemptId}"]`) });
+	const item = feedback
+		.getByRole('listitem')
+		.filter({ has: rep.locator(`a[href="/attempts/${attemptId}"]`) });
 	await expect(item).toContainText('2 comments from 王建國');
 	await item.getByRole('link').click();
 	await expect(rep).toHaveURL(new RegExp(`/attempts/${attemptId}$`));
@@ -99,11 +150,16 @@ test('a manager opens a rep’s page and role-play, comments on a turn; the rep 
 	const repChat = rep.locator('section[aria-labelledby=chat-title]');
 	await expect(repChat.locator('.line.rep .who').first()).toHaveText('You');
 	// Beside the first reply: the comment with the manager's name and the date.
-	const besideFirst = repChat.locator('.line.rep').first().locator('xpath=following-sibling::li[1]');
+	const besideFirst = repChat
+		.locator('.line.rep')
+		.first()
+		.locator('xpath=following-sibling::li[1]');
 	await expect(besideFirst).toContainText(onTurn);
 	await expect(besideFirst.locator('.meta')).toContainText('王建國');
 	await expect(besideFirst.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
-	await expect(rep.getByRole('region', { name: 'Comments on the whole role-play' })).toContainText("Let's role-play it on Friday.");
+	await expect(rep.getByRole('region', { name: 'Comments on the whole role-play' })).toContainText(
+		"Let's role-play it on Friday."
+	);
 	// The rep reads; only the manager may comment or delete.
 	await expect(rep.getByText('Comment on this reply')).toHaveCount(0);
 	await expect(rep.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
@@ -125,10 +181,18 @@ test('a manager opens a rep’s page and role-play, comments on a turn; the rep 
 	// Another team's manager: neither the rep's page nor the role-play exist for them.
 	const outsiderContext = await browser.newContext();
 	const outsider = await outsiderContext.newPage();
-	await acceptInvite(outsider, await createInvite(browser, uniqueEmail('coach-outsider'), ['manager']), 'Outsider Lead', 'outsider lead password');
+	await acceptInvite(
+		outsider,
+		await createInvite(browser, uniqueEmail('coach-outsider'), ['manager']),
+		'Outsider Lead',
+		'outsider lead password'
+	);
 	expect((await outsider.goto(repPage))!.status()).toBe(404);
 	expect((await outsider.goto(`/attempts/${attemptId}`))!.status()).toBe(404);
-	const commented = await outsider.request.post(`/attempts/${attemptId}?/comment`, { form: { turn: '', body: 'Hijack' }, headers: { origin: new URL(repPage).origin, accept: 'text/html' } });
+	const commented = await outsider.request.post(`/attempts/${attemptId}?/comment`, {
+		form: { turn: '', body: 'Hijack' },
+		headers: { origin: new URL(repPage).origin, accept: 'text/html' }
+	});
 	expect(commented.status()).toBe(404);
 	await outsiderContext.close();
 	await page.reload();
@@ -140,8 +204,12 @@ test('a manager opens a rep’s page and role-play, comments on a turn; the rep 
 	await signInAs(admin, 'admin');
 	const download = await admin.request.get(`/admin/users/${repPage.split('/').pop()}/export`);
 	expect(download.status()).toBe(200);
-	const data = (await download.json()) as { comments: { received: { attemptId: string; body: string }[] } };
-	expect(data.comments.received).toContainEqual(expect.objectContaining({ attemptId, body: onTurn }));
+	const data = (await download.json()) as {
+		comments: { received: { attemptId: string; body: string }[] };
+	};
+	expect(data.comments.received).toContainEqual(
+		expect.objectContaining({ attemptId, body: onTurn })
+	);
 	await adminContext.close();
 });
 
@@ -150,7 +218,11 @@ test('weak spots, the team page and a cohort link a rep’s name to their page',
 	await page.goto('/team/weak-spots');
 	// Before anyone has practised, the page has no table; the suggestions name each rep otherwise.
 	const rows = page.getByRole('rowheader', { name: REP_NAME });
-	if ((await rows.count()) > 0) await expect(rows.first().getByRole('link')).toHaveAttribute('href', /^\/team\/reps\/[a-z0-9]+$/);
+	if ((await rows.count()) > 0)
+		await expect(rows.first().getByRole('link')).toHaveAttribute(
+			'href',
+			/^\/team\/reps\/[a-z0-9]+$/
+		);
 	// One of the demo team's other reps (nobody signs in as them), so that the demo rep's plan stays as it is.
 	const other = /黃怡君/;
 	await page.goto('/team');
@@ -160,7 +232,12 @@ test('weak spots, the team page and a cohort link a rep’s name to their page',
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('黃怡君');
 	const repPath = new URL(page.url()).pathname;
 	const started = await page.request.post('/team/cohorts?/create', {
-		form: { name: `Coaching ${Date.now().toString(36)}`, curriculumId: 'new-rep-onboarding', startDate: '2026-11-02', reps: repPath.split('/').pop()! },
+		form: {
+			name: `Coaching ${Date.now().toString(36)}`,
+			curriculumId: 'new-rep-onboarding',
+			startDate: '2026-11-02',
+			reps: repPath.split('/').pop()!
+		},
 		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
 		maxRedirects: 0
 	});
@@ -169,15 +246,23 @@ test('weak spots, the team page and a cohort link a rep’s name to their page',
 	await page.getByRole('rowheader', { name: other }).getByRole('link').click();
 	await expect(page).toHaveURL(new RegExp(`${repPath}$`));
 	// Their page shows the plan they are on.
-	await expect(page.getByRole('region', { name: 'Onboarding' })).toContainText('New Rep Onboarding');
+	await expect(page.getByRole('region', { name: 'Onboarding' })).toContainText(
+		'New Rep Onboarding'
+	);
 });
 
 /** Screenshots of what reads differently in Chinese, on a phone and a desk: test-results/coaching/. */
-test('in Chinese, on a phone and on a desktop, the rep’s page and a commented role-play read well', async ({ browser }) => {
+test('in Chinese, on a phone and on a desktop, the rep’s page and a commented role-play read well', async ({
+	browser
+}) => {
 	const attemptId = await finishedRolePlay(browser, 'zh-TW');
 	const dir = 'test-results/coaching';
 	mkdirSync(dir, { recursive: true });
-	const context = await browser.newContext({ locale: 'zh-TW', extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' }, viewport: { width: 390, height: 844 } });
+	const context = await browser.newContext({
+		locale: 'zh-TW',
+		extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' },
+		viewport: { width: 390, height: 844 }
+	});
 	const page: Page = await context.newPage();
 	await signInAs(page, 'manager');
 	await page.goto(`/attempts/${attemptId}`);
@@ -185,11 +270,22 @@ test('in Chinese, on a phone and on a desktop, the rep’s page and a commented 
 	await expect(page.locator('.line.rep .who').first()).toHaveText('業務');
 	await expect(page.locator('.line.customer .who').first()).toHaveText('客戶');
 	await page.getByText('評論這句回答').first().click();
-	await page.getByLabel('你對第 1 句回答的評語').fill('開場有先問對方方不方便，很好。下次一開口就報優惠前，先問他去年的效果。');
-	await page.getByLabel('你對第 1 句回答的評語').locator('..').getByRole('button', { name: '儲存評語' }).click();
+	await page
+		.getByLabel('你對第 1 句回答的評語')
+		.fill('開場有先問對方方不方便，很好。下次一開口就報優惠前，先問他去年的效果。');
+	await page
+		.getByLabel('你對第 1 句回答的評語')
+		.locator('..')
+		.getByRole('button', { name: '儲存評語' })
+		.click();
 	await expect(page.getByRole('status')).toHaveText('評語已儲存，業務會在這一頁看到。');
-	await page.getByLabel('你對整通角色扮演的評語').fill('整體：客戶一殺價就降價，要先問需求、再談價值。週五我們再演練一次。');
-	await page.getByRole('region', { name: '整體評語' }).getByRole('button', { name: '儲存評語' }).click();
+	await page
+		.getByLabel('你對整通角色扮演的評語')
+		.fill('整體：客戶一殺價就降價，要先問需求、再談價值。週五我們再演練一次。');
+	await page
+		.getByRole('region', { name: '整體評語' })
+		.getByRole('button', { name: '儲存評語' })
+		.click();
 	await expect(page.getByRole('region', { name: '整體評語' }).getByRole('status')).toBeVisible();
 	const repPath = await page.getByRole('link', { name: /← 張小雯/ }).getAttribute('href');
 
@@ -201,10 +297,17 @@ test('in Chinese, on a phone and on a desktop, the rep’s page and a commented 
 		await expect(page.getByRole('heading', { level: 2, name: '練習紀錄' })).toBeVisible();
 		await page.screenshot({ path: `${dir}/rep-page-zh-${width}.png`, fullPage: true });
 		// Nothing scrolls sideways on a phone.
-		if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		if (width === 390)
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				390
+			);
 	}
 
-	const repContext = await browser.newContext({ locale: 'zh-TW', extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' }, viewport: { width: 390, height: 844 } });
+	const repContext = await browser.newContext({
+		locale: 'zh-TW',
+		extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' },
+		viewport: { width: 390, height: 844 }
+	});
 	const rep = await repContext.newPage();
 	await signInAs(rep, 'rep');
 	await expect(rep.getByRole('region', { name: '新的回饋' })).toContainText('王建國');

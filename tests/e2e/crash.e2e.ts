@@ -6,7 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { GOOD_REPLIES, missingTurns, playTurns, postAction, prepareDatabase, startServer, tornAttempts, type AppServer } from '../support/app-server';
+import {
+	GOOD_REPLIES,
+	missingTurns,
+	playTurns,
+	postAction,
+	prepareDatabase,
+	startServer,
+	tornAttempts,
+	type AppServer
+} from '../support/app-server';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 50;
 const REPS = 6;
@@ -18,12 +27,17 @@ const KILL_AFTER = Math.floor((REPS * ATTEMPTS_PER_REP * TURNS_PER_ATTEMPT) / 2)
 test('a server killed mid-load keeps every acknowledged turn, tears no attempt, and resumes every role-play', async () => {
 	test.setTimeout(60_000);
 	const dir = mkdtempSync(join(tmpdir(), 'rehearse-crash-'));
-	const prepared = prepareDatabase(join(dir, 'crash.db'), { reps: REPS, attemptsPerRep: ATTEMPTS_PER_REP });
+	const prepared = prepareDatabase(join(dir, 'crash.db'), {
+		reps: REPS,
+		attemptsPerRep: ATTEMPTS_PER_REP
+	});
 	const attemptIds = prepared.reps.flatMap((rep) => rep.attemptIds);
 	let server: AppServer | undefined = await startServer(prepared.path, PORT);
 	try {
 		const load = playTurns(server.origin, prepared.reps, TURNS_PER_ATTEMPT);
-		await expect.poll(() => load.acknowledged.length, { timeout: 20_000, intervals: [5] }).toBeGreaterThanOrEqual(KILL_AFTER);
+		await expect
+			.poll(() => load.acknowledged.length, { timeout: 20_000, intervals: [5] })
+			.toBeGreaterThanOrEqual(KILL_AFTER);
 		load.stop();
 		server.process.kill('SIGKILL');
 		await server.exited;
@@ -34,13 +48,18 @@ test('a server killed mid-load keeps every acknowledged turn, tears no attempt, 
 		try {
 			expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 			expect(db.pragma('foreign_key_check')).toEqual([]);
-			expect(missingTurns(db, load.acknowledged), 'acknowledged turns missing after the crash').toEqual([]);
+			expect(
+				missingTurns(db, load.acknowledged),
+				'acknowledged turns missing after the crash'
+			).toEqual([]);
 			const { torn, turns } = tornAttempts(db, attemptIds);
 			expect(torn, 'attempts whose turn count, turns and snapshot disagree').toEqual([]);
 			// At most the one request each rep had in flight was written without being acknowledged.
 			expect(turns - load.acknowledged.length).toBeGreaterThanOrEqual(0);
 			expect(turns - load.acknowledged.length).toBeLessThanOrEqual(REPS);
-			expect(db.prepare("select count(*) as n from attempts where status != 'active'").get()).toEqual({ n: 0 });
+			expect(
+				db.prepare("select count(*) as n from attempts where status != 'active'").get()
+			).toEqual({ n: 0 });
 		} finally {
 			db.close();
 		}
@@ -48,12 +67,19 @@ test('a server killed mid-load keeps every acknowledged turn, tears no attempt, 
 		server = await startServer(prepared.path, PORT);
 		const restarted = server;
 		const check = new Database(prepared.path, { readonly: true });
-		const turnCountOf = check.prepare<[string], { turn_count: number }>('select turn_count from attempts where id = ?');
+		const turnCountOf = check.prepare<[string], { turn_count: number }>(
+			'select turn_count from attempts where id = ?'
+		);
 		try {
 			const resumed = prepared.reps.flatMap((rep) =>
 				rep.attemptIds.map(async (attemptId) => {
 					const next = turnCountOf.get(attemptId)!.turn_count;
-					const answer = await postAction(restarted.origin, rep.cookie, `/attempts/${attemptId}?/reply`, { turn: String(next), reply: GOOD_REPLIES[next]! });
+					const answer = await postAction(
+						restarted.origin,
+						rep.cookie,
+						`/attempts/${attemptId}?/reply`,
+						{ turn: String(next), reply: GOOD_REPLIES[next]! }
+					);
 					expect(answer.type, `resuming ${attemptId} at turn ${next}`).toBe('success');
 					expect(turnCountOf.get(attemptId)!.turn_count).toBe(next + 1);
 				})

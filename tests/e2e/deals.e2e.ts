@@ -10,10 +10,15 @@ import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
 async function flagsOn(page: Page): Promise<string[]> {
 	const list = page.getByRole('list', { name: 'Flags' });
 	if ((await list.count()) === 0) return [];
-	return (await list.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/^⚠\s*/, '').trim());
+	return (await list.getByRole('listitem').allInnerTexts()).map((text) =>
+		text.replace(/^⚠\s*/, '').trim()
+	);
 }
 
-test('a rep keeps a deal with evidence and sees its flags change; the manager reviews it and downloads the CSV; another rep gets 404', async ({ page, browser }) => {
+test('a rep keeps a deal with evidence and sees its flags change; the manager reviews it and downloads the CSV; another rep gets 404', async ({
+	page,
+	browser
+}) => {
 	// Three people sign in (argon2 each) and a dozen forms are posted: on a busy 2-core machine, over a minute.
 	test.setTimeout(150_000);
 	const company = `Dacheng Hardware ${Date.now().toString(36)}`;
@@ -23,7 +28,9 @@ test('a rep keeps a deal with evidence and sees its flags change; the manager re
 	await page.getByRole('navigation').getByRole('link', { name: 'Deals' }).click();
 	await expect(page).toHaveURL(/\/deals$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My deals');
-	await expect(page.getByText(/A coaching tool, not a CRM: keep at most 30 open deals/)).toBeVisible();
+	await expect(
+		page.getByText(/A coaching tool, not a CRM: keep at most 30 open deals/)
+	).toBeVisible();
 	await page.getByLabel('Company').fill(company);
 	await page.getByLabel('Contact', { exact: true }).fill('Mr Wang');
 	await page.getByLabel('Contact’s title').fill('Owner');
@@ -36,16 +43,24 @@ test('a rep keeps a deal with evidence and sees its flags change; the manager re
 	await expect(page).toHaveURL(/\/deals\/[a-z0-9]+\?created$/);
 	const dealPath = new URL(page.url()).pathname;
 	await expect(page.getByRole('status')).toHaveText(/^Deal added\./);
-	expect(await flagsOn(page)).toEqual(['Feelings only: no evidence of what the customer said or did', '11 calls or more without strong evidence: propose moving it to nurture', 'Next step overdue']);
+	expect(await flagsOn(page)).toEqual([
+		'Feelings only: no evidence of what the customer said or did',
+		'11 calls or more without strong evidence: propose moving it to nurture',
+		'Next step overdue'
+	]);
 
 	// A feeling: the app proposes no strength and says which words made it a feeling.
-	await page.getByLabel('What the customer said or did').fill('I feel the boss is really interested, he was very friendly.');
+	await page
+		.getByLabel('What the customer said or did')
+		.fill('I feel the boss is really interested, he was very friendly.');
 	await page.getByRole('button', { name: 'Save evidence' }).click();
 	const proposal = page.getByRole('status');
 	await expect(proposal).toContainText('A feeling');
 	await expect(proposal).toContainText(/Reads as a feeling.*“feel”/);
 	await expect(proposal).toContainText('it has no strength');
-	await expect(page.getByLabel('What the customer said or did')).toHaveValue('I feel the boss is really interested, he was very friendly.');
+	await expect(page.getByLabel('What the customer said or did')).toHaveValue(
+		'I feel the boss is really interested, he was very friendly.'
+	);
 	// Nothing is saved before the rep picks a strength.
 	await expect(page.getByText('No evidence yet.')).toBeVisible();
 	await page.getByLabel('Strength').selectOption('weak');
@@ -54,13 +69,19 @@ test('a rep keeps a deal with evidence and sees its flags change; the manager re
 	const evidence = page.getByRole('region', { name: 'Evidence' });
 	await expect(evidence.getByRole('listitem')).toHaveCount(1);
 	await expect(evidence).toContainText('Reads as a feeling');
-	expect(await flagsOn(page)).toContain('Feelings only: no evidence of what the customer said or did');
+	expect(await flagsOn(page)).toContain(
+		'Feelings only: no evidence of what the customer said or did'
+	);
 
 	// What the customer said: the app proposes "very strong", the rep confirms, and the flags change.
-	await page.getByLabel('What the customer said or did').fill('The boss asked for the two-year price and wants the quote by Wednesday.');
+	await page
+		.getByLabel('What the customer said or did')
+		.fill('The boss asked for the two-year price and wants the quote by Wednesday.');
 	await page.getByRole('button', { name: 'Save evidence' }).click();
 	await expect(page.getByRole('status')).toContainText('Objective evidence');
-	await expect(page.getByRole('status')).toContainText('The app proposes Very strong (money and paperwork).');
+	await expect(page.getByRole('status')).toContainText(
+		'The app proposes Very strong (money and paperwork).'
+	);
 	await expect(page.getByLabel('Strength')).toHaveValue('very-strong');
 	await page.getByRole('button', { name: 'Save evidence' }).click();
 	await expect(page.getByRole('status')).toHaveText('Evidence saved.');
@@ -85,14 +106,19 @@ test('a rep keeps a deal with evidence and sees its flags change; the manager re
 	await expect(card.locator('a[href^="/practice/"]')).toHaveCount(1);
 	// Read only: nothing on the review changes a deal.
 	await expect(manager.getByRole('button', { name: /Save|Close the deal|Remove/ })).toHaveCount(0);
-	const [download] = await Promise.all([manager.waitForEvent('download'), manager.getByRole('link', { name: 'Download CSV' }).click()]);
+	const [download] = await Promise.all([
+		manager.waitForEvent('download'),
+		manager.getByRole('link', { name: 'Download CSV' }).click()
+	]);
 	expect(download.suggestedFilename()).toBe('deal-review.csv');
 	const csv = readFileSync(await download.path(), 'utf8');
 	expect(csv).toContain(company);
 	expect(csv).toMatch(new RegExp(`張小雯[^,]*,[^\\r\\n]*${company}[^\\r\\n]*Next step overdue`));
 	// The rep's page carries the same deal in its Deals block.
 	await repSection.getByRole('heading', { level: 2 }).getByRole('link').click();
-	await expect(manager.getByRole('region', { name: 'Deals' }).getByRole('article', { name: company })).toBeVisible();
+	await expect(
+		manager.getByRole('region', { name: 'Deals' }).getByRole('article', { name: company })
+	).toBeVisible();
 	// The manager may not open the rep's own page of the deal.
 	expect((await manager.goto(dealPath))?.status()).toBe(403);
 	await managerContext.close();
@@ -100,13 +126,29 @@ test('a rep keeps a deal with evidence and sees its flags change; the manager re
 	// Another rep: the deal does not exist for them, to read or to change.
 	const otherContext = await browser.newContext();
 	const other = await otherContext.newPage();
-	await acceptInvite(other, await createInvite(browser, uniqueEmail('deals-other-rep')), 'Other Rep', 'another-rep-password-1');
+	await acceptInvite(
+		other,
+		await createInvite(browser, uniqueEmail('deals-other-rep')),
+		'Other Rep',
+		'another-rep-password-1'
+	);
 	expect((await other.goto(dealPath))?.status()).toBe(404);
 	await other.goto('/deals');
 	await expect(other.getByText(company)).toHaveCount(0);
 	const origin = new URL(page.url()).origin;
 	for (const action of ['update', 'evidence', 'close']) {
-		const response = await other.request.post(`${dealPath}?/${action}`, { form: { company: 'Hijacked', text: 'Hijacked', date: '2026-01-01', strength: 'weak', outcome: 'lost', callNumber: '1', lastContact: '2026-01-01' }, headers: { origin, accept: 'text/html' } });
+		const response = await other.request.post(`${dealPath}?/${action}`, {
+			form: {
+				company: 'Hijacked',
+				text: 'Hijacked',
+				date: '2026-01-01',
+				strength: 'weak',
+				outcome: 'lost',
+				callNumber: '1',
+				lastContact: '2026-01-01'
+			},
+			headers: { origin, accept: 'text/html' }
+		});
 		expect(response.status(), action).toBe(404);
 	}
 	await otherContext.close();
@@ -118,5 +160,7 @@ test('a rep keeps a deal with evidence and sees its flags change; the manager re
 	await page.getByRole('button', { name: 'Close the deal' }).click();
 	await expect(page.getByRole('status')).toHaveText('Deal closed.');
 	await page.goto('/deals');
-	await expect(page.getByRole('region', { name: 'Closed deals' }).getByRole('article', { name: company })).toContainText('Moved to nurture');
+	await expect(
+		page.getByRole('region', { name: 'Closed deals' }).getByRole('article', { name: company })
+	).toContainText('Moved to nurture');
 });

@@ -7,7 +7,11 @@ import { signInAs } from './helpers';
 // open actions of the last; the rep then finds the comment, the assignment and the actions on their
 // home. Other tests practise as the demo rep too, so everything is found by what this test or the
 // demo history wrote, never by position in a list.
-const ZH = { locale: 'zh-TW', extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' }, viewport: { width: 390, height: 844 } } as const;
+const ZH = {
+	locale: 'zh-TW',
+	extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' },
+	viewport: { width: 390, height: 844 }
+} as const;
 const REP_NAME = /張小雯/;
 
 function dayFrom(days: number): string {
@@ -16,7 +20,9 @@ function dayFrom(days: number): string {
 	return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
 }
 
-test('on the demo, a manager coaches a rep in Chinese on a phone, and the rep sees the comment, the assignment and the actions', async ({ browser }) => {
+test('on the demo, a manager coaches a rep in Chinese on a phone, and the rep sees the comment, the assignment and the actions', async ({
+	browser
+}) => {
 	// A dozen pages for two people: slow on a busy 2-core machine.
 	test.setTimeout(120_000);
 	const tag = Date.now().toString(36);
@@ -34,7 +40,9 @@ test('on the demo, a manager coaches a rep in Chinese on a phone, and the rep se
 
 	// The role-play the demo's manager already commented on, opened from that comment.
 	const comments = page.getByRole('region', { name: '對其角色扮演的評語' });
-	const earlier = comments.getByRole('listitem').filter({ hasText: 'Here he asked for a discount' });
+	const earlier = comments
+		.getByRole('listitem')
+		.filter({ hasText: 'Here he asked for a discount' });
 	await earlier.getByRole('link').first().click();
 	// The link goes to the comment itself, beside its turn.
 	await expect(page).toHaveURL(/\/attempts\/[a-z0-9]+#comment-[a-z0-9]+$/);
@@ -43,7 +51,11 @@ test('on the demo, a manager coaches a rep in Chinese on a phone, and the rep se
 	const onTurn = `先問他去年的詢價有幾筆，再談價格。${tag}`;
 	await page.getByText('評論這句回答').first().click();
 	await page.getByLabel('你對第 1 句回答的評語').fill(onTurn);
-	await page.getByLabel('你對第 1 句回答的評語').locator('..').getByRole('button', { name: '儲存評語' }).click();
+	await page
+		.getByLabel('你對第 1 句回答的評語')
+		.locator('..')
+		.getByRole('button', { name: '儲存評語' })
+		.click();
 	await expect(page.getByRole('status')).toHaveText('評語已儲存，業務會在這一頁看到。');
 
 	// A scenario assigned from the rep's page.
@@ -61,7 +73,9 @@ test('on the demo, a manager coaches a rep in Chinese on a phone, and the rep se
 	const deals = page.getByRole('region', { name: '商機' });
 	const feeling = deals.getByRole('article').filter({ hasText: 'Golden Bridge Textiles' });
 	await expect(feeling).toContainText('只有感覺：沒有客戶說過或做過什麼的證據');
-	await expect(deals.getByRole('article').filter({ hasText: 'Hsin-Yi Hardware' })).not.toContainText('只有感覺');
+	await expect(
+		deals.getByRole('article').filter({ hasText: 'Hsin-Yi Hardware' })
+	).not.toContainText('只有感覺');
 
 	// A one-to-one: it opens with the actions still open from the last one; one is done, one carried over.
 	await page.getByRole('link', { name: '記錄一次面談' }).click();
@@ -83,9 +97,13 @@ test('on the demo, a manager coaches a rep in Chinese on a phone, and the rep se
 	const repContext = await browser.newContext(ZH);
 	const rep = await repContext.newPage();
 	await signInAs(rep, 'rep');
-	await expect(rep.getByRole('region', { name: '新的回饋' }).locator(`a[href="${attemptPath}"]`)).toBeVisible();
+	await expect(
+		rep.getByRole('region', { name: '新的回饋' }).locator(`a[href="${attemptPath}"]`)
+	).toBeVisible();
 	const assigned = rep.getByRole('region', { name: /指派給你的任務/ });
-	await expect(assigned.getByRole('listitem').filter({ hasText: `先約回電時間再介紹。${tag}` })).toContainText('我很忙');
+	await expect(
+		assigned.getByRole('listitem').filter({ hasText: `先約回電時間再介紹。${tag}` })
+	).toContainText('我很忙');
 	await expect(rep.getByText(actionText)).toBeVisible();
 	await rep.goto(attemptPath);
 	await expect(rep.getByText(onTurn)).toBeVisible();

@@ -27,15 +27,27 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
 	folder = mkdtempSync(join(tmpdir(), 'rehearse-first-start-'));
-	for (const name of ['build', 'content', 'drizzle']) symlinkSync(resolve(name), join(folder, name));
+	for (const name of ['build', 'content', 'drizzle'])
+		symlinkSync(resolve(name), join(folder, name));
 	// Only what any shell has: no ORIGIN, PORT, HOST, DATABASE_URL or DEMO.
-	server = spawn(process.execPath, ['build'], { cwd: folder, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? folder }, stdio: ['ignore', 'pipe', 'pipe'] });
+	server = spawn(process.execPath, ['build'], {
+		cwd: folder,
+		env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? folder },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	server.stdout!.on('data', (chunk) => (console_ += chunk));
 	server.stderr!.on('data', (chunk) => (console_ += chunk));
 	const deadline = Date.now() + 30_000;
 	for (;;) {
-		if (server.exitCode !== null) throw new Error(`the server stopped (is port ${PORT} taken?):\n${console_}`);
-		if (await fetch(`http://localhost:${PORT}/health`).then((r) => r.ok, () => false)) break;
+		if (server.exitCode !== null)
+			throw new Error(`the server stopped (is port ${PORT} taken?):\n${console_}`);
+		if (
+			await fetch(`http://localhost:${PORT}/health`).then(
+				(r) => r.ok,
+				() => false
+			)
+		)
+			break;
 		if (Date.now() > deadline) throw new Error(`the server did not start:\n${console_}`);
 		await new Promise((done) => setTimeout(done, 200));
 	}
@@ -68,7 +80,9 @@ async function makeCandidateLink(page: Page, base: string): Promise<string> {
 	await page.getByRole('button', { name: 'Add candidate' }).click();
 	await expect(page.getByRole('status')).toContainText('added');
 	await page.goto(`${base}/hiring/interviews/new`);
-	await page.getByLabel('Candidate', { exact: true }).selectOption({ label: `${name} · Phone sales` });
+	await page
+		.getByLabel('Candidate', { exact: true })
+		.selectOption({ label: `${name} · Phone sales` });
 	await page.getByRole('radio', { name: /^Online/ }).check();
 	await page.getByRole('button', { name: 'Schedule' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Interview: ${name}`);
@@ -88,12 +102,16 @@ async function openAsCandidate(browser: Browser, link: string): Promise<void> {
 
 test('the console names the address and the demo accounts', async () => {
 	expect(console_).toContain(`http://localhost:${PORT}`);
-	for (const role of ['admin', 'trainer', 'manager', 'rep'] as const) expect(console_).toContain(demoAccount(role).password);
+	for (const role of ['admin', 'trainer', 'manager', 'rep'] as const)
+		expect(console_).toContain(demoAccount(role).password);
 });
 
 // localhost and 127.0.0.1 on this machine, and the machine's LAN addresses as a colleague opens them.
 for (const host of ['localhost', '127.0.0.1', ...lanAddresses()]) {
-	test(`with no configuration a manager signs in at http://${host}:${PORT} and a candidate link made there opens`, async ({ page, browser }) => {
+	test(`with no configuration a manager signs in at http://${host}:${PORT} and a candidate link made there opens`, async ({
+		page,
+		browser
+	}) => {
 		const base = `http://${host}:${PORT}`;
 		// The language buttons are a form post too.
 		await page.goto(`${base}/login`);
@@ -107,7 +125,9 @@ for (const host of ['localhost', '127.0.0.1', ...lanAddresses()]) {
 	});
 }
 
-test('an invitation made with no configuration points to the address it was made at, and opens', async ({ page }) => {
+test('an invitation made with no configuration points to the address it was made at, and opens', async ({
+	page
+}) => {
 	const base = `http://127.0.0.1:${PORT}`;
 	await signInAt(page, base, 'admin');
 	await page.goto(`${base}/admin/invites`);
@@ -123,8 +143,15 @@ test('an invitation made with no configuration points to the address it was made
 test('a form posted from another site is still refused', async () => {
 	const response = await fetch(`http://localhost:${PORT}/login`, {
 		method: 'POST',
-		headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded', 'x-rehearse-scheme': 'https' },
-		body: new URLSearchParams({ email: demoAccount('admin').email, password: demoAccount('admin').password })
+		headers: {
+			origin: 'http://evil.example',
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-rehearse-scheme': 'https'
+		},
+		body: new URLSearchParams({
+			email: demoAccount('admin').email,
+			password: demoAccount('admin').password
+		})
 	});
 	expect(response.status).toBe(403);
 	expect(response.headers.get('set-cookie')).toBeNull();

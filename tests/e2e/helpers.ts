@@ -29,14 +29,21 @@ export function uniqueEmail(prefix: string): string {
 }
 
 /** The admin creates an invitation in the browser and returns the link shown to copy. */
-export async function createInvite(browser: Browser, email: string, roles: Role[] = ['rep']): Promise<string> {
+export async function createInvite(
+	browser: Browser,
+	email: string,
+	roles: Role[] = ['rep']
+): Promise<string> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await signInAs(page, 'admin');
 	await page.goto('/admin/invites');
 	await page.getByLabel('Email').fill(email);
 	for (const role of ['admin', 'trainer', 'manager', 'rep'] as const) {
-		const box = page.getByRole('checkbox', { name: { admin: 'Admin', trainer: 'Trainer', manager: 'Manager', rep: 'Sales rep' }[role], exact: true });
+		const box = page.getByRole('checkbox', {
+			name: { admin: 'Admin', trainer: 'Trainer', manager: 'Manager', rep: 'Sales rep' }[role],
+			exact: true
+		});
 		if (roles.includes(role)) await box.check();
 		else await box.uncheck();
 	}
@@ -47,7 +54,12 @@ export async function createInvite(browser: Browser, email: string, roles: Role[
 }
 
 /** Opens an invitation link and creates the account; the browser ends up signed in. */
-export async function acceptInvite(page: Page, link: string, name: string, password: string): Promise<void> {
+export async function acceptInvite(
+	page: Page,
+	link: string,
+	name: string,
+	password: string
+): Promise<void> {
 	await page.goto(link);
 	await page.getByLabel(/^(Name|姓名)$/).fill(name);
 	await page.getByLabel(/^(New password|新密碼)$/).fill(password);
@@ -57,7 +69,13 @@ export async function acceptInvite(page: Page, link: string, name: string, passw
 }
 
 /** A trainer (signed in) creates a new item in the studio and lands on its editor. */
-export async function createStudioItem(page: Page, kind: string, locale: 'en' | 'zh-TW', id: string, title = `New ${kind} ${id}`): Promise<void> {
+export async function createStudioItem(
+	page: Page,
+	kind: string,
+	locale: 'en' | 'zh-TW',
+	id: string,
+	title = `New ${kind} ${id}`
+): Promise<void> {
 	await page.goto('/studio');
 	await page.getByLabel('Kind').selectOption(kind);
 	await page.getByLabel('Language').selectOption(locale);
@@ -68,7 +86,10 @@ export async function createStudioItem(page: Page, kind: string, locale: 'en' | 
 }
 
 /** The demo rep, in a browser context of its own, starts a free-text role-play of a scenario. */
-export async function startAsRep(browser: Browser, scenarioId: string): Promise<{ rep: Page; close: () => Promise<void> }> {
+export async function startAsRep(
+	browser: Browser,
+	scenarioId: string
+): Promise<{ rep: Page; close: () => Promise<void> }> {
 	const context = await browser.newContext();
 	const rep = await context.newPage();
 	await signInAs(rep, 'rep');

@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { acceptInvite, createInvite, uniqueEmail } from './helpers';
 
 test('the language follows the browser at first', async ({ browser }) => {
-	const context = await browser.newContext({ locale: 'zh-TW', extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' } });
+	const context = await browser.newContext({
+		locale: 'zh-TW',
+		extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' }
+	});
 	const page = await context.newPage();
 	await page.goto('/login');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('登入');
@@ -10,7 +13,10 @@ test('the language follows the browser at first', async ({ browser }) => {
 	await context.close();
 });
 
-test('a language chosen on the sign-in page stays across pages and sign-in, and is remembered on the account', async ({ page, browser }) => {
+test('a language chosen on the sign-in page stays across pages and sign-in, and is remembered on the account', async ({
+	page,
+	browser
+}) => {
 	const email = uniqueEmail('bilingual');
 	const link = await createInvite(browser, email);
 
@@ -19,7 +25,10 @@ test('a language chosen on the sign-in page stays across pages and sign-in, and 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('登入');
 	await acceptInvite(page, link, '雙語 Bilingual', 'bilingual password 1');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('歡迎，雙語 Bilingual');
-	await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '個人設定' }).click();
+	await page
+		.getByRole('navigation', { name: '主選單' })
+		.getByRole('link', { name: '個人設定' })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('個人設定');
 	await page.getByRole('button', { name: '登出' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('登入');

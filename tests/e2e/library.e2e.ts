@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signInAs } from './helpers';
 
-test('a rep searches 太貴 and opens the price entry, with its answers and mistakes', async ({ browser }) => {
+test('a rep searches 太貴 and opens the price entry, with its answers and mistakes', async ({
+	browser
+}) => {
 	const context = await browser.newContext({ locale: 'zh-TW' });
 	const page = await context.newPage();
 	await signInAs(page, 'rep');
@@ -9,7 +11,10 @@ test('a rep searches 太貴 and opens the price entry, with its answers and mist
 	await page.getByLabel('搜尋話術與文章').fill('太貴');
 	await page.getByRole('button', { name: '搜尋' }).click();
 	await expect(page).toHaveURL(/\/search\?q=/);
-	const first = page.getByRole('listitem').filter({ has: page.getByRole('heading') }).first();
+	const first = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading') })
+		.first();
 	await expect(first.locator('mark').first()).toHaveText('太貴');
 	await first.getByRole('link').click();
 	await expect(page).toHaveURL(/\/library\/price-too-high$/);
@@ -30,18 +35,26 @@ test('a Simplified Chinese query finds the Traditional entry', async ({ browser 
 
 test('a rep searches "competitor" and opens the entry about a competitor', async ({ page }) => {
 	await signInAs(page, 'rep');
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Knowledge' }).click();
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Knowledge' })
+		.click();
 	await page.getByLabel('Search scripts and articles').fill('competitor');
 	await page.getByRole('button', { name: 'Search' }).click();
 	await expect(page.getByRole('status')).toContainText('results for “competitor”');
 	await page.getByRole('link', { name: /already use another platform/i }).click();
 	await expect(page).toHaveURL(/\/library\/already-use-another-platform$/);
 	await expect(page.getByRole('heading', { name: 'Mistakes to avoid' })).toBeVisible();
-	await page.getByRole('link', { name: /BaiYeTong/ }).first().click();
+	await page
+		.getByRole('link', { name: /BaiYeTong/ })
+		.first()
+		.click();
 	await expect(page).toHaveURL(/\/knowledge\/competitor-/);
 });
 
-test('search treats quotes and operators as text and says when nothing is found', async ({ page }) => {
+test('search treats quotes and operators as text and says when nothing is found', async ({
+	page
+}) => {
 	await signInAs(page, 'rep');
 	const response = await page.goto(`/search?q=${encodeURIComponent('"NEAR( OR ;-- %')}`);
 	expect(response?.status()).toBe(200);
@@ -51,7 +64,10 @@ test('search treats quotes and operators as text and says when nothing is found'
 test('browse by category, bookmark an entry and find it under Bookmarked', async ({ page }) => {
 	await signInAs(page, 'trainer');
 	await page.goto('/library');
-	await page.getByRole('navigation', { name: 'Category' }).getByRole('link', { name: /^Timing/ }).click();
+	await page
+		.getByRole('navigation', { name: 'Category' })
+		.getByRole('link', { name: /^Timing/ })
+		.click();
 	await expect(page.getByRole('heading', { level: 2 })).toHaveCount(2);
 	await page.getByRole('link', { name: /call me next month/i }).click();
 	await page.getByRole('button', { name: '☆ Bookmark' }).click();
@@ -64,10 +80,14 @@ test('browse by category, bookmark an entry and find it under Bookmarked', async
 	await expect(page.getByText('You have not bookmarked any entry yet.')).toBeVisible();
 });
 
-test('an opened article is marked read, with a table of contents that jumps to its sections', async ({ page }) => {
+test('an opened article is marked read, with a table of contents that jumps to its sections', async ({
+	page
+}) => {
 	await signInAs(page, 'manager');
 	await page.goto('/knowledge');
-	const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /Deal Coaching/i }) });
+	const card = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('link', { name: /Deal Coaching/i }) });
 	await expect(card.getByText('Not read yet')).toBeVisible();
 	await card.getByRole('link').click();
 	const toc = page.getByRole('navigation', { name: 'Contents' });

@@ -18,7 +18,11 @@ function dayFrom(days: number): string {
 }
 
 /** A new rep, in the demo team, signed in in a context of their own, who has played one role-play. */
-async function newRepOfTheDemoTeam(browser: Browser, name: string, locale: 'en' | 'zh-TW' = 'en'): Promise<{ rep: Page; id: string; attemptId: string }> {
+async function newRepOfTheDemoTeam(
+	browser: Browser,
+	name: string,
+	locale: 'en' | 'zh-TW' = 'en'
+): Promise<{ rep: Page; id: string; attemptId: string }> {
 	const email = uniqueEmail('one-to-one-rep');
 	const link = await createInvite(browser, email, ['rep']);
 	const adminContext = await browser.newContext();
@@ -26,7 +30,10 @@ async function newRepOfTheDemoTeam(browser: Browser, name: string, locale: 'en' 
 	await signInAs(admin, 'admin');
 	await admin.goto('/admin/teams');
 	await admin.getByRole('link', { name: DEMO_TEAM }).click();
-	const context = await browser.newContext({ locale, extraHTTPHeaders: { 'accept-language': locale === 'en' ? 'en-US,en;q=0.9' : 'zh-TW,zh;q=0.9' } });
+	const context = await browser.newContext({
+		locale,
+		extraHTTPHeaders: { 'accept-language': locale === 'en' ? 'en-US,en;q=0.9' : 'zh-TW,zh;q=0.9' }
+	});
 	const rep = await context.newPage();
 	await acceptInvite(rep, link, name, 'one to one rep password');
 	await admin.reload();
@@ -39,12 +46,17 @@ async function newRepOfTheDemoTeam(browser: Browser, name: string, locale: 'en' 
 	// One role-play of theirs to talk about.
 	await rep.goto('/practice/renewal-price-objection');
 	await rep.getByRole('radio', { name: locale === 'en' ? /^Free text/ : /^自由作答/ }).check();
-	await rep.getByRole('button', { name: locale === 'en' ? 'Start the role-play' : '開始演練' }).click();
+	await rep
+		.getByRole('button', { name: locale === 'en' ? 'Start the role-play' : '開始演練' })
+		.click();
 	await expect(rep).toHaveURL(/\/attempts\/[a-z0-9]+$/);
 	return { rep, id, attemptId: rep.url().split('/').pop()! };
 }
 
-test('a manager records a one-to-one with actions and a role-play; the rep sees them; the next one closes one; the team page lists who is due', async ({ page, browser }) => {
+test('a manager records a one-to-one with actions and a role-play; the rep sees them; the next one closes one; the team page lists who is due', async ({
+	page,
+	browser
+}) => {
 	// Five people, two one-to-ones and some twenty pages: on a busy 2-core machine this takes minutes.
 	test.setTimeout(300_000);
 	const tag = Date.now().toString(36);
@@ -74,8 +86,12 @@ test('a manager records a one-to-one with actions and a role-play; the rep sees 
 	await page.getByLabel('Date of the talk').fill(dayFrom(1));
 	await page.getByLabel('Notes').fill(notes);
 	await page.getByRole('button', { name: 'Save the one-to-one' }).click();
-	await expect(page.getByRole('alert')).toHaveText('The one-to-one was not saved: see the marked fields.');
-	await expect(page.getByText('The date cannot be in the future: record a one-to-one once it has taken place.')).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveText(
+		'The one-to-one was not saved: see the marked fields.'
+	);
+	await expect(
+		page.getByText('The date cannot be in the future: record a one-to-one once it has taken place.')
+	).toBeVisible();
 	await expect(page.getByLabel('Notes')).toHaveValue(notes);
 
 	// Held ten days ago: the rep's action was due three days ago, the manager's is due in four.
@@ -91,15 +107,24 @@ test('a manager records a one-to-one with actions and a role-play; the rep sees 
 	await page.locator(`input[name=rolePlay][value="${attemptId}"]`).check();
 	await page.getByRole('button', { name: 'Save the one-to-one' }).click();
 	await expect(page).toHaveURL(new RegExp(`/team/reps/${id}/one-to-ones/[a-z0-9]+\\?saved=1$`));
-	await expect(page.getByRole('status')).toHaveText('Saved. The rep sees this one-to-one and its actions.');
+	await expect(page.getByRole('status')).toHaveText(
+		'Saved. The rep sees this one-to-one and its actions.'
+	);
 	const card = page.locator('article.one-to-one');
 	// The notes are the text typed: the markup in them is not markup.
 	await expect(card.locator('.notes')).toHaveText(notes);
 	await expect(card.locator('.notes b')).toHaveCount(0);
 	await expect(card).toContainText(/Recorded by 王建國/);
-	await expect(card.getByRole('listitem').filter({ hasText: practise })).toContainText('The rep does it · ! Overdue by 3 days');
-	await expect(card.getByRole('listitem').filter({ hasText: listen })).toContainText('The manager does it · Due in 4 days');
-	await expect(card.getByRole('link', { name: /Renewal|renewal|price/i })).toHaveAttribute('href', `/attempts/${attemptId}`);
+	await expect(card.getByRole('listitem').filter({ hasText: practise })).toContainText(
+		'The rep does it · ! Overdue by 3 days'
+	);
+	await expect(card.getByRole('listitem').filter({ hasText: listen })).toContainText(
+		'The manager does it · Due in 4 days'
+	);
+	await expect(card.getByRole('link', { name: /Renewal|renewal|price/i })).toHaveAttribute(
+		'href',
+		`/attempts/${attemptId}`
+	);
 	// Its recorder may still change it.
 	await expect(page.getByRole('heading', { name: 'Change this one-to-one' })).toBeVisible();
 
@@ -110,12 +135,18 @@ test('a manager records a one-to-one with actions and a role-play; the rep sees 
 	// The rep sees the open actions on their home, overdue said in words, and the whole one-to-one.
 	await rep.goto('/');
 	const agreed = rep.getByRole('region', { name: 'Agreed in your one-to-ones' });
-	await expect(agreed.getByRole('listitem').filter({ hasText: practise })).toContainText('You do it · ! Overdue by 3 days');
-	await expect(agreed.getByRole('listitem').filter({ hasText: listen })).toContainText('Your manager does it · Due in 4 days');
+	await expect(agreed.getByRole('listitem').filter({ hasText: practise })).toContainText(
+		'You do it · ! Overdue by 3 days'
+	);
+	await expect(agreed.getByRole('listitem').filter({ hasText: listen })).toContainText(
+		'Your manager does it · Due in 4 days'
+	);
 	await agreed.getByRole('link', { name: 'Your one-to-ones' }).click();
 	await expect(rep).toHaveURL(/\/one-to-ones$/);
 	await expect(rep.locator('article.one-to-one .notes')).toHaveText(notes);
-	await expect(rep.locator('article.one-to-one').getByRole('link', { name: /Renewal|renewal|price/i })).toHaveAttribute('href', `/attempts/${attemptId}`);
+	await expect(
+		rep.locator('article.one-to-one').getByRole('link', { name: /Renewal|renewal|price/i })
+	).toHaveAttribute('href', `/attempts/${attemptId}`);
 	// Read only: nothing to record, change or delete.
 	await expect(rep.locator('main form')).toHaveCount(0);
 	await expect(rep.locator('main').getByRole('button')).toHaveCount(0);
@@ -123,17 +154,31 @@ test('a manager records a one-to-one with actions and a role-play; the rep sees 
 
 	// The next one-to-one opens with the open actions: one done, the other carried over.
 	await page.goto(`/team/reps/${id}`);
-	await page.getByRole('region', { name: 'One-to-ones' }).getByRole('link', { name: 'Record a one-to-one' }).click();
+	await page
+		.getByRole('region', { name: 'One-to-ones' })
+		.getByRole('link', { name: 'Record a one-to-one' })
+		.click();
 	const open = page.getByRole('group', { name: 'Open actions from earlier one-to-ones' });
 	await expect(open).toContainText(practise);
 	await expect(open).toContainText(listen);
-	await open.getByRole('group', { name: new RegExp(practise.replace(/[()]/g, '\\$&')) }).getByRole('radio', { name: 'Done' }).check();
-	await expect(open.getByRole('group', { name: new RegExp(listen.replace(/[()]/g, '\\$&')) }).getByRole('radio', { name: 'Carry over' })).toBeChecked();
+	await open
+		.getByRole('group', { name: new RegExp(practise.replace(/[()]/g, '\\$&')) })
+		.getByRole('radio', { name: 'Done' })
+		.check();
+	await expect(
+		open
+			.getByRole('group', { name: new RegExp(listen.replace(/[()]/g, '\\$&')) })
+			.getByRole('radio', { name: 'Carry over' })
+	).toBeChecked();
 	await page.getByLabel('Notes').fill(`Better week (${tag}).`);
 	await page.getByRole('button', { name: 'Save the one-to-one' }).click();
-	await expect(page.getByRole('status')).toHaveText('Saved. The rep sees this one-to-one and its actions.');
+	await expect(page.getByRole('status')).toHaveText(
+		'Saved. The rep sees this one-to-one and its actions.'
+	);
 	const closed = page.locator('article.one-to-one');
-	await expect(closed.getByRole('heading', { name: 'Marked done in this one-to-one' })).toBeVisible();
+	await expect(
+		closed.getByRole('heading', { name: 'Marked done in this one-to-one' })
+	).toBeVisible();
 	await expect(closed.getByRole('listitem').filter({ hasText: practise })).toContainText(/Done on/);
 	// The rep's page: only the carried-over action is open.
 	await page.goto(`/team/reps/${id}`);
@@ -152,21 +197,47 @@ test('a manager records a one-to-one with actions and a role-play; the rep sees 
 	await setting.getByLabel('Weeks without a one-to-one before a rep is listed').fill('0');
 	await setting.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Enter a whole number of weeks from 1 to 12.');
-	await page.getByRole('group', { name: 'One-to-ones' }).getByLabel('Weeks without a one-to-one before a rep is listed').fill('3');
-	await page.getByRole('group', { name: 'One-to-ones' }).getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('status')).toHaveText('Saved: a rep is listed after 3 weeks without a one-to-one.');
-	await expect(page.getByRole('group', { name: 'One-to-ones' })).toContainText('Reps without a one-to-one for 3 weeks or more');
-	await page.getByRole('group', { name: 'One-to-ones' }).getByLabel('Weeks without a one-to-one before a rep is listed').fill('2');
-	await page.getByRole('group', { name: 'One-to-ones' }).getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('status')).toHaveText('Saved: a rep is listed after 2 weeks without a one-to-one.');
+	await page
+		.getByRole('group', { name: 'One-to-ones' })
+		.getByLabel('Weeks without a one-to-one before a rep is listed')
+		.fill('3');
+	await page
+		.getByRole('group', { name: 'One-to-ones' })
+		.getByRole('button', { name: 'Save' })
+		.click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Saved: a rep is listed after 3 weeks without a one-to-one.'
+	);
+	await expect(page.getByRole('group', { name: 'One-to-ones' })).toContainText(
+		'Reps without a one-to-one for 3 weeks or more'
+	);
+	await page
+		.getByRole('group', { name: 'One-to-ones' })
+		.getByLabel('Weeks without a one-to-one before a rep is listed')
+		.fill('2');
+	await page
+		.getByRole('group', { name: 'One-to-ones' })
+		.getByRole('button', { name: 'Save' })
+		.click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Saved: a rep is listed after 2 weeks without a one-to-one.'
+	);
 
 	// Another team's manager: neither the rep's one-to-ones nor the form exist for them.
 	const outsiderContext = await browser.newContext();
 	const outsider = await outsiderContext.newPage();
-	await acceptInvite(outsider, await createInvite(browser, uniqueEmail('one-to-one-outsider'), ['manager']), 'Outsider Lead', 'outsider lead password');
+	await acceptInvite(
+		outsider,
+		await createInvite(browser, uniqueEmail('one-to-one-outsider'), ['manager']),
+		'Outsider Lead',
+		'outsider lead password'
+	);
 	expect((await outsider.goto(`/team/reps/${id}/one-to-ones`))!.status()).toBe(404);
 	expect((await outsider.goto(`/team/reps/${id}/one-to-ones/new`))!.status()).toBe(404);
-	const posted = await outsider.request.post(`/team/reps/${id}/one-to-ones/new`, { form: { heldOn: dayFrom(0), notes: 'Hijack' }, headers: { origin: new URL(page.url()).origin, accept: 'text/html' } });
+	const posted = await outsider.request.post(`/team/reps/${id}/one-to-ones/new`, {
+		form: { heldOn: dayFrom(0), notes: 'Hijack' },
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' }
+	});
 	expect(posted.status()).toBe(404);
 	await outsiderContext.close();
 	await rep.goto('/one-to-ones');
@@ -177,9 +248,20 @@ test('a manager records a one-to-one with actions and a role-play; the rep sees 
 	const admin = await adminContext.newPage();
 	await signInAs(admin, 'admin');
 	const download = await admin.request.get(`/admin/users/${id}/export`);
-	const data = (await download.json()) as { oneToOnes: { received: { notes: string; links: { kind: string; id: string }[]; actions: { text: string; doneOn: string | null }[] }[] } };
+	const data = (await download.json()) as {
+		oneToOnes: {
+			received: {
+				notes: string;
+				links: { kind: string; id: string }[];
+				actions: { text: string; doneOn: string | null }[];
+			}[];
+		};
+	};
 	expect(data.oneToOnes.received).toHaveLength(2);
-	expect(data.oneToOnes.received[0]).toMatchObject({ notes, links: [{ kind: 'attempt', id: attemptId }] });
+	expect(data.oneToOnes.received[0]).toMatchObject({
+		notes,
+		links: [{ kind: 'attempt', id: attemptId }]
+	});
 	expect(data.oneToOnes.received[0]!.actions.map((a) => [a.text, a.doneOn])).toEqual([
 		[practise, dayFrom(0)],
 		[listen, null]
@@ -189,19 +271,35 @@ test('a manager records a one-to-one with actions and a role-play; the rep sees 
 });
 
 /** Screenshots in both languages, on a phone and a desk: test-results/one-to-ones/. */
-test('in Chinese and English, on a phone and on a desktop, the one-to-one pages read well', async ({ browser }) => {
+test('in Chinese and English, on a phone and on a desktop, the one-to-one pages read well', async ({
+	browser
+}) => {
 	test.slow();
 	const dir = 'test-results/one-to-ones';
 	mkdirSync(dir, { recursive: true });
-	const { rep, id, attemptId } = await newRepOfTheDemoTeam(browser, `面談業務 ${Date.now().toString(36)}`, 'zh-TW');
+	const { rep, id, attemptId } = await newRepOfTheDemoTeam(
+		browser,
+		`面談業務 ${Date.now().toString(36)}`,
+		'zh-TW'
+	);
 	for (const locale of ['zh-TW', 'en'] as const) {
-		const context = await browser.newContext({ locale, extraHTTPHeaders: { 'accept-language': locale === 'en' ? 'en-US,en;q=0.9' : 'zh-TW,zh;q=0.9' }, viewport: { width: 375, height: 812 } });
+		const context = await browser.newContext({
+			locale,
+			extraHTTPHeaders: {
+				'accept-language': locale === 'en' ? 'en-US,en;q=0.9' : 'zh-TW,zh;q=0.9'
+			},
+			viewport: { width: 375, height: 812 }
+		});
 		const page = await context.newPage();
 		await signInAs(page, 'manager');
 		await page.goto(`/team/reps/${id}/one-to-ones/new`);
 		if (locale === 'zh-TW') {
 			await page.getByLabel('面談日期').fill(dayFrom(-2));
-			await page.getByLabel('筆記').fill('這週被掛了好幾通電話，心情有點低落。我們一起聽了週二那通：客戶說「太貴了」時先別急著降價，先問他去年的效果。');
+			await page
+				.getByLabel('筆記')
+				.fill(
+					'這週被掛了好幾通電話，心情有點低落。我們一起聽了週二那通：客戶說「太貴了」時先別急著降價，先問他去年的效果。'
+				);
 			const row = page.getByRole('group', { name: '事項 1' });
 			await row.getByLabel('內容').fill('把「太貴了」的情境再演練兩次');
 			await row.getByLabel('期限').fill(dayFrom(-1));
@@ -223,7 +321,11 @@ test('in Chinese and English, on a phone and on a desktop, the one-to-one pages 
 			for (const [path, label] of shots) {
 				await page.goto(path);
 				await page.screenshot({ path: `${dir}/${label}-${locale}-${width}.png`, fullPage: true });
-				if (width === 375) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label} at 375 px`).toBeLessThanOrEqual(375);
+				if (width === 375)
+					expect(
+						await page.evaluate(() => document.documentElement.scrollWidth),
+						`${label} at 375 px`
+					).toBeLessThanOrEqual(375);
 			}
 		}
 		await context.close();

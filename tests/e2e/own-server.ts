@@ -14,12 +14,23 @@ export interface OwnServer {
 	stop(): Promise<void>;
 }
 
-export async function startOwnServer(name: string, offset: number, env: Record<string, string> = {}): Promise<OwnServer> {
+export async function startOwnServer(
+	name: string,
+	offset: number,
+	env: Record<string, string> = {}
+): Promise<OwnServer> {
 	const port = Number(process.env.E2E_PORT ?? 4173) + offset;
 	const url = `http://localhost:${port}`;
 	const origin = env.ORIGIN ?? url;
 	const child: ChildProcess = spawn(process.execPath, ['scripts/e2e-server.js'], {
-		env: { ...process.env, PORT: String(port), ORIGIN: origin, DATABASE_URL: `test-results/${name}/rehearse.db`, DEMO: '1', ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			ORIGIN: origin,
+			DATABASE_URL: `test-results/${name}/rehearse.db`,
+			DEMO: '1',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -28,7 +39,10 @@ export async function startOwnServer(name: string, offset: number, env: Record<s
 	const deadline = Date.now() + 60_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`the ${name} server stopped:\n${output}`);
-		const ready = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+		const ready = await fetch(`${url}/health`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ready) break;
 		if (Date.now() > deadline) throw new Error(`the ${name} server did not start:\n${output}`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
@@ -46,10 +60,18 @@ export async function startOwnServer(name: string, offset: number, env: Record<s
 
 /** A client of an own server that posts forms as a browser would, from the server's own origin. */
 export async function ownClient(server: OwnServer): Promise<APIRequestContext> {
-	return request.newContext({ baseURL: server.url, maxRedirects: 0, extraHTTPHeaders: { origin: server.origin, accept: 'text/html' } });
+	return request.newContext({
+		baseURL: server.url,
+		maxRedirects: 0,
+		extraHTTPHeaders: { origin: server.origin, accept: 'text/html' }
+	});
 }
 
-export async function signInTo(client: APIRequestContext, email: string, password: string): Promise<APIResponse> {
+export async function signInTo(
+	client: APIRequestContext,
+	email: string,
+	password: string
+): Promise<APIResponse> {
 	const response = await client.post('/login', { form: { email, password } });
 	expect(response.status(), `${email} signs in`).toBe(303);
 	return response;

@@ -43,7 +43,12 @@ const TEXT_FIELDS: Record<string, number> = {
 	summary: 500,
 	text: 500
 };
-const TEXT_LIST_FIELDS: Record<string, number> = { options: 500, variants: 500, mistakes: 1000, classes: 200 };
+const TEXT_LIST_FIELDS: Record<string, number> = {
+	options: 500,
+	variants: 500,
+	mistakes: 1000,
+	classes: 200
+};
 
 let next = 0;
 function withPayload(value: string, max: number): string {
@@ -53,15 +58,23 @@ function withPayload(value: string, max: number): string {
 
 function mark(node: unknown, key = '', parent: Record<string, unknown> = {}): unknown {
 	if (Array.isArray(node)) {
-		const listMax = TEXT_LIST_FIELDS[key] ?? (key === 'items' && parent.type === 'order' ? 500 : undefined);
-		return node.map((item) => (typeof item === 'string' ? (listMax ? withPayload(item, listMax) : item) : mark(item, key, parent)));
+		const listMax =
+			TEXT_LIST_FIELDS[key] ?? (key === 'items' && parent.type === 'order' ? 500 : undefined);
+		return node.map((item) =>
+			typeof item === 'string'
+				? listMax
+					? withPayload(item, listMax)
+					: item
+				: mark(item, key, parent)
+		);
 	}
 	if (!node || typeof node !== 'object') return node;
 	const object = node as Record<string, unknown>;
 	for (const [field, value] of Object.entries(object)) {
 		// A rubric's anchors are keyed by score: every one of them is shown.
 		const max = key === 'anchors' ? 500 : TEXT_FIELDS[field];
-		object[field] = typeof value === 'string' && max ? withPayload(value, max) : mark(value, field, object);
+		object[field] =
+			typeof value === 'string' && max ? withPayload(value, max) : mark(value, field, object);
 	}
 	return object;
 }

@@ -6,7 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { GOOD_REPLIES, SCENARIO_ID, missingTurns, playTurns, postAction, prepareDatabase, startServer, tornAttempts, type AppServer } from '../support/app-server';
+import {
+	GOOD_REPLIES,
+	SCENARIO_ID,
+	missingTurns,
+	playTurns,
+	postAction,
+	prepareDatabase,
+	startServer,
+	tornAttempts,
+	type AppServer
+} from '../support/app-server';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 52;
 const GREETING = 'Yongxin, purchasing. Wang speaking.';
@@ -31,13 +41,31 @@ test('publishing during practice: no reply fails, running role-plays keep their 
 		const load = playTurns(origin, prepared.reps, turnsPerAttempt, { lastTurnAfter });
 		const beforeLastTurn = total - attemptIds.length;
 		for (let n = 1; n <= PUBLISHES; n++) {
-			await expect.poll(() => load.acknowledged.length, { timeout: 20_000, intervals: [5] }).toBeGreaterThanOrEqual((beforeLastTurn * n) / (PUBLISHES + 1));
-			const editor = await (await fetch(`${origin}/studio/scenario/en/${SCENARIO_ID}`, { headers: { cookie: prepared.trainerCookie } })).text();
+			await expect
+				.poll(() => load.acknowledged.length, { timeout: 20_000, intervals: [5] })
+				.toBeGreaterThanOrEqual((beforeLastTurn * n) / (PUBLISHES + 1));
+			const editor = await (
+				await fetch(`${origin}/studio/scenario/en/${SCENARIO_ID}`, {
+					headers: { cookie: prepared.trainerCookie }
+				})
+			).text();
 			const version = /name="version" value="([^"]+)"/.exec(editor)?.[1];
 			expect(version, 'the editor carries the version it shows').toBeTruthy();
-			const text = authored.replace(`customer: ${GREETING}`, `customer: ${GREETING} (revision ${n})`);
-			expect(await postAction(origin, prepared.trainerCookie, `/studio/scenario/en/${SCENARIO_ID}?/publish`, { text, version: version! })).toMatchObject({ type: 'success' });
-			expect(load.acknowledged.length, 'published while the role-plays were running').toBeLessThan(total);
+			const text = authored.replace(
+				`customer: ${GREETING}`,
+				`customer: ${GREETING} (revision ${n})`
+			);
+			expect(
+				await postAction(
+					origin,
+					prepared.trainerCookie,
+					`/studio/scenario/en/${SCENARIO_ID}?/publish`,
+					{ text, version: version! }
+				)
+			).toMatchObject({ type: 'success' });
+			expect(load.acknowledged.length, 'published while the role-plays were running').toBeLessThan(
+				total
+			);
 		}
 		publishingOver();
 		await load.done;
@@ -47,18 +75,31 @@ test('publishing during practice: no reply fails, running role-plays keep their 
 		try {
 			expect(missingTurns(db, load.acknowledged)).toEqual([]);
 			expect(tornAttempts(db, attemptIds).torn).toEqual([]);
-			const revisions = db.prepare<[string], { revision_id: string }>('select distinct revision_id from attempts where id = ?');
-			expect(new Set(attemptIds.flatMap((id) => revisions.all(id).map((row) => row.revision_id))).size, 'every running role-play on its first revision').toBe(1);
-			const greetings = db.prepare<[], { customer: string }>("select distinct customer from turns where beat = 'greet'").all();
+			const revisions = db.prepare<[string], { revision_id: string }>(
+				'select distinct revision_id from attempts where id = ?'
+			);
+			expect(
+				new Set(attemptIds.flatMap((id) => revisions.all(id).map((row) => row.revision_id))).size,
+				'every running role-play on its first revision'
+			).toBe(1);
+			const greetings = db
+				.prepare<[], { customer: string }>(
+					"select distinct customer from turns where beat = 'greet'"
+				)
+				.all();
 			expect(greetings).toEqual([{ customer: GREETING }]);
 		} finally {
 			db.close();
 		}
 
 		const rep = prepared.reps[0]!;
-		const started = await postAction(origin, rep.cookie, `/practice/${SCENARIO_ID}?/start`, { mode: 'text' });
+		const started = await postAction(origin, rep.cookie, `/practice/${SCENARIO_ID}?/start`, {
+			mode: 'text'
+		});
 		expect(started.type).toBe('redirect');
-		const page = await (await fetch(`${origin}${started.location}`, { headers: { cookie: rep.cookie } })).text();
+		const page = await (
+			await fetch(`${origin}${started.location}`, { headers: { cookie: rep.cookie } })
+		).text();
 		expect(page).toContain(`${GREETING} (revision ${PUBLISHES})`);
 	} finally {
 		server.process.kill('SIGKILL');

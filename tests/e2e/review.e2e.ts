@@ -1,8 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { acceptInvite, createInvite, uniqueEmail } from './helpers';
 
-test('review keeps what the rep recalled beside the model answers, to compare', async ({ page, browser }) => {
-	await acceptInvite(page, await createInvite(browser, uniqueEmail('recall')), 'Recall Rep', 'recall rep password');
+test('review keeps what the rep recalled beside the model answers, to compare', async ({
+	page,
+	browser
+}) => {
+	await acceptInvite(
+		page,
+		await createInvite(browser, uniqueEmail('recall')),
+		'Recall Rep',
+		'recall rep password'
+	);
 	await page.goto('/review');
 	const objection = (await page.locator('.objection').textContent())!;
 	const recall = 'I would say I understand, then ask how many inquiries they got last year.';
@@ -18,5 +26,7 @@ test('review keeps what the rep recalled beside the model answers, to compare', 
 	await page.getByRole('button', { name: 'Easy' }).click();
 	await page.getByRole('button', { name: 'Show the model answers' }).click();
 	await expect(page.getByText('You did not write an answer this time.')).toBeVisible();
-	await expect(page.getByRole('region', { name: 'Model answers' }).getByRole('listitem').first()).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Model answers' }).getByRole('listitem').first()
+	).toBeVisible();
 });

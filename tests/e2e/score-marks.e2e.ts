@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { signInAs, startAsRep } from './helpers';
 
-test('a manager marks where the score was wrong, and a trainer grades it into the corpus', async ({ page, browser }) => {
+test('a manager marks where the score was wrong, and a trainer grades it into the corpus', async ({
+	page,
+	browser
+}) => {
 	// The demo rep answers in their own words; the reply is unique to this run.
 	const tag = `run ${Date.now()}`;
 	const reply = `Morning Mr. Wang, Kevin here with MetalHub (${tag}). Two minutes of your time, would that be all right?`;
@@ -18,7 +21,9 @@ test('a manager marks where the score was wrong, and a trainer grades it into th
 	await page.goto(attemptUrl);
 	await page.getByText('Is the score wrong here?').click();
 	await page.getByRole('radio', { name: 'The score missed something the reply did' }).check();
-	await page.getByLabel('What the score should have seen').fill('He asked for two minutes: that is asking permission.');
+	await page
+		.getByLabel('What the score should have seen')
+		.fill('He asked for two minutes: that is asking permission.');
 	await page.getByRole('button', { name: 'Send to the trainers' }).click();
 	await expect(page.getByRole('status')).toHaveText('Sent: trainers see it in the studio.');
 	await expect(page.getByText('You marked this score; it waits for a trainer.')).toBeVisible();
@@ -32,20 +37,31 @@ test('a manager marks where the score was wrong, and a trainer grades it into th
 	await expect(mark).toContainText('He asked for two minutes');
 	// Accepting needs a grade and a reason.
 	await mark.getByLabel('Your grade (1–5)').selectOption('4');
-	await mark.getByLabel('Why, in one line').fill('Name, company and permission in his own words; no question about his needs yet.');
+	await mark
+		.getByLabel('Why, in one line')
+		.fill('Name, company and permission in his own words; no question about his needs yet.');
 	// The phrasing the score did not know goes into the lexicon's draft.
 	await mark.getByText('The score did not know a phrasing?').click();
 	await mark.getByLabel('Intent').selectOption('ask-good-time-now');
 	await mark.getByLabel('Phrasing').fill('two minutes of your time');
 	await mark.getByRole('button', { name: 'Accept with this grade' }).click();
-	await expect(trainer.getByRole('status')).toContainText('“two minutes of your time” is added to @ask-good-time-now');
+	await expect(trainer.getByRole('status')).toContainText(
+		'“two minutes of your time” is added to @ask-good-time-now'
+	);
 	await expect(trainer.getByRole('listitem').filter({ hasText: tag })).toHaveCount(0);
 	await trainer.getByRole('link', { name: 'sales-phrasebook' }).click();
 	// The lexicon's editor checks its 2,300 phrasings before it answers: seconds on a busy CI machine.
 	await expect(trainer).toHaveURL(/\/studio\/lexicon\/en\/sales-phrasebook$/, { timeout: 20_000 });
 	const corpus = await (await trainer.request.get('/studio/score-marks/corpus.jsonl')).text();
 	const line = corpus.split('\n').find((l) => l.includes(tag));
-	expect(JSON.parse(line!)).toMatchObject({ locale: 'en', scenario: 'renewal-price-objection', beat: 'greet', reply, grade: 4, part: 'tuning' });
+	expect(JSON.parse(line!)).toMatchObject({
+		locale: 'en',
+		scenario: 'renewal-price-objection',
+		beat: 'greet',
+		reply,
+		grade: 4,
+		part: 'tuning'
+	});
 	await trainerContext.close();
 
 	// The manager sees the outcome on the turn.

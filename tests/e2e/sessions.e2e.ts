@@ -14,7 +14,10 @@ function sessionCookieHeader(setCookie: string | undefined): string {
 test('over http the session cookie is HttpOnly, SameSite=Lax, for the whole site, and not Secure', async () => {
 	const client = await request.newContext({ baseURL: ORIGIN, maxRedirects: 0 });
 	const account = demoAccount('trainer');
-	const response = await client.post('/login', { form: { email: account.email, password: account.password }, headers: FORM_HEADERS });
+	const response = await client.post('/login', {
+		form: { email: account.email, password: account.password },
+		headers: FORM_HEADERS
+	});
 	const cookie = sessionCookieHeader(response.headers()['set-cookie']);
 	expect(cookie).toMatch(/; HttpOnly/i);
 	expect(cookie).toMatch(/; SameSite=Lax/i);
@@ -23,12 +26,20 @@ test('over http the session cookie is HttpOnly, SameSite=Lax, for the whole site
 	await client.dispose();
 });
 
-test('signing in through an invitation ends the session the browser had and starts a new one', async ({ page, browser }) => {
+test('signing in through an invitation ends the session the browser had and starts a new one', async ({
+	page,
+	browser
+}) => {
 	const first = uniqueEmail('rotate-a');
 	await acceptInvite(page, await createInvite(browser, first), 'Rotate A', 'rotation password a');
 	const before = (await page.context().cookies()).find((c) => c.name === 'rehearse_session')!;
 	// In the same browser, someone accepts another invitation.
-	await acceptInvite(page, await createInvite(browser, uniqueEmail('rotate-b')), 'Rotate B', 'rotation password b');
+	await acceptInvite(
+		page,
+		await createInvite(browser, uniqueEmail('rotate-b')),
+		'Rotate B',
+		'rotation password b'
+	);
 	const after = (await page.context().cookies()).find((c) => c.name === 'rehearse_session')!;
 	expect(after.value).not.toBe(before.value);
 	expect(after.value.split('.')[0]).not.toBe(before.value.split('.')[0]);
@@ -41,9 +52,17 @@ test('signing in through an invitation ends the session the browser had and star
 	await other.close();
 });
 
-test('a password change signs the other devices out and keeps this one', async ({ page, browser }) => {
+test('a password change signs the other devices out and keeps this one', async ({
+	page,
+	browser
+}) => {
 	const email = uniqueEmail('two-devices');
-	await acceptInvite(page, await createInvite(browser, email), 'Two Devices', 'first device password');
+	await acceptInvite(
+		page,
+		await createInvite(browser, email),
+		'Two Devices',
+		'first device password'
+	);
 	const laptop = await browser.newContext();
 	const other = await laptop.newPage();
 	await signIn(other, email, 'first device password');
@@ -53,7 +72,9 @@ test('a password change signs the other devices out and keeps this one', async (
 	await page.getByLabel('New password', { exact: true }).fill('second device password');
 	await page.getByLabel('Repeat the new password').fill('second device password');
 	await page.getByRole('button', { name: 'Save' }).nth(1).click();
-	await expect(page.getByRole('status')).toHaveText('Password changed. Your other devices have been signed out.');
+	await expect(page.getByRole('status')).toHaveText(
+		'Password changed. Your other devices have been signed out.'
+	);
 
 	await other.goto('/profile');
 	await expect(other).toHaveURL(/\/login/);
@@ -64,24 +85,41 @@ test('a password change signs the other devices out and keeps this one', async (
 
 test('an unknown email and a wrong password get the same status and the same page', async () => {
 	const client = await request.newContext({ baseURL: ORIGIN, maxRedirects: 0 });
-	const unknown = await client.post('/login', { form: { email: 'nobody-at-all@rehearse.test', password: 'some long password' }, headers: FORM_HEADERS });
-	const wrong = await client.post('/login', { form: { email: demoAccount('manager').email, password: 'some long password' }, headers: FORM_HEADERS });
+	const unknown = await client.post('/login', {
+		form: { email: 'nobody-at-all@rehearse.test', password: 'some long password' },
+		headers: FORM_HEADERS
+	});
+	const wrong = await client.post('/login', {
+		form: { email: demoAccount('manager').email, password: 'some long password' },
+		headers: FORM_HEADERS
+	});
 	expect(unknown.status()).toBe(400);
 	expect(wrong.status()).toBe(400);
 	const message = (html: string) => html.match(/role="alert"[^>]*>([^<]*)</)?.[1];
-	expect(message(await unknown.text())).toBe('That email and password do not match an active account.');
+	expect(message(await unknown.text())).toBe(
+		'That email and password do not match an active account.'
+	);
 	expect(message(await wrong.text())).toBe(message(await unknown.text()));
 	await client.dispose();
 });
 
-test('a form post larger than the server accepts gets a clear, translated page', async ({ page }) => {
+test('a form post larger than the server accepts gets a clear, translated page', async ({
+	page
+}) => {
 	const big = 'x'.repeat(600 * 1024);
 	for (const [locale, heading] of [
 		['en', 'Too much to send'],
 		['zh-TW', '傳送的內容太大']
 	] as const) {
-		const client = await request.newContext({ baseURL: ORIGIN, maxRedirects: 0, extraHTTPHeaders: { cookie: `PARAGLIDE_LOCALE=${locale}` } });
-		const response = await client.post('/login', { form: { email: 'a@example.com', password: big }, headers: FORM_HEADERS });
+		const client = await request.newContext({
+			baseURL: ORIGIN,
+			maxRedirects: 0,
+			extraHTTPHeaders: { cookie: `PARAGLIDE_LOCALE=${locale}` }
+		});
+		const response = await client.post('/login', {
+			form: { email: 'a@example.com', password: big },
+			headers: FORM_HEADERS
+		});
 		expect(response.status()).toBe(413);
 		expect(await response.text()).toContain(heading);
 		await client.dispose();
@@ -89,7 +127,9 @@ test('a form post larger than the server accepts gets a clear, translated page',
 	// In the browser too: the visitor sees the page, not a bare error.
 	await page.goto('/login');
 	await page.getByLabel('Email').fill('someone@example.com');
-	await page.getByLabel('Password').evaluate((input, value) => ((input as HTMLInputElement).value = value), big);
+	await page
+		.getByLabel('Password')
+		.evaluate((input, value) => ((input as HTMLInputElement).value = value), big);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('heading', { name: 'Too much to send' })).toBeVisible();
 });
@@ -105,13 +145,19 @@ test.describe('on a server whose public address is https', () => {
 
 	/** Posts as a browser on the https address would; cookies are passed by hand (they are Secure). */
 	async function client(): Promise<APIRequestContext> {
-		return request.newContext({ baseURL: server.url, maxRedirects: 0, extraHTTPHeaders: { origin: server.origin, accept: 'text/html' } });
+		return request.newContext({
+			baseURL: server.url,
+			maxRedirects: 0,
+			extraHTTPHeaders: { origin: server.origin, accept: 'text/html' }
+		});
 	}
 
 	test('the session cookie is also Secure', async () => {
 		const anonymous = await client();
 		const account = demoAccount('admin');
-		const response = await anonymous.post('/login', { form: { email: account.email, password: account.password } });
+		const response = await anonymous.post('/login', {
+			form: { email: account.email, password: account.password }
+		});
 		expect(response.status()).toBe(303);
 		const cookie = sessionCookieHeader(response.headers()['set-cookie']);
 		expect(cookie).toMatch(/; Secure/i);
@@ -123,21 +169,36 @@ test.describe('on a server whose public address is https', () => {
 	test('after 30 wrong links from one address, every link page refuses it, a right link too', async () => {
 		const admin = await client();
 		const account = demoAccount('admin');
-		const signedIn = await admin.post('/login', { form: { email: account.email, password: account.password } });
+		const signedIn = await admin.post('/login', {
+			form: { email: account.email, password: account.password }
+		});
 		const session = sessionCookieHeader(signedIn.headers()['set-cookie']).split(';')[0]!;
-		const created = await admin.post('/admin/invites?/create', { form: { email: 'guessed@example.com', roles: 'rep' }, headers: { cookie: session } });
+		const created = await admin.post('/admin/invites?/create', {
+			form: { email: 'guessed@example.com', roles: 'rep' },
+			headers: { cookie: session }
+		});
 		const link = (await created.text()).match(/\/invite\/[a-z0-9]+\.[a-z0-9]+/)![0];
 		await admin.dispose();
 
 		const guesser = await client();
 		for (let i = 0; i < 30; i++) {
 			const kind = ['invite', 'reset', 'try'][i % 3];
-			expect(await (await guesser.get(`/${kind}/guess${i}.wrongsecret`)).text()).toContain('This link is not valid');
+			expect(await (await guesser.get(`/${kind}/guess${i}.wrongsecret`)).text()).toContain(
+				'This link is not valid'
+			);
 		}
-		const limited = 'Too many attempts with wrong links from your connection. Wait a few minutes, then try again.';
+		const limited =
+			'Too many attempts with wrong links from your connection. Wait a few minutes, then try again.';
 		expect(await (await guesser.get(link)).text()).toContain(limited);
-		for (const kind of ['reset', 'try']) expect(await (await guesser.get(`/${kind}/another.guess`)).text()).toContain(limited);
-		const accepted = await guesser.post(link, { form: { name: 'Guesser', password: 'a long enough password', confirm: 'a long enough password' } });
+		for (const kind of ['reset', 'try'])
+			expect(await (await guesser.get(`/${kind}/another.guess`)).text()).toContain(limited);
+		const accepted = await guesser.post(link, {
+			form: {
+				name: 'Guesser',
+				password: 'a long enough password',
+				confirm: 'a long enough password'
+			}
+		});
 		expect(accepted.status()).toBe(429);
 		await guesser.dispose();
 	});

@@ -7,13 +7,17 @@ const id = `ask-boss-${Date.now().toString(36)}`;
 /** A beat's section in the form, by its id. */
 const beat = (page: Page, beatId: string): Locator => page.locator(`details#beat-${beatId}`);
 
-test('a trainer working in Chinese names a beat 需要問老闆: the studio shows that name, the file gets an ASCII id and keeps the name', async ({ page }) => {
+test('a trainer working in Chinese names a beat 需要問老闆: the studio shows that name, the file gets an ASCII id and keeps the name', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	// Signed in without a language cookie (the demo account's saved language stays as it is), then
 	// the studio in Chinese for this browser only.
 	await signInAs(page, 'trainer');
 	await createStudioItem(page, 'scenario', 'zh-TW', id);
-	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'zh-TW', url: new URL(page.url()).origin }]);
+	await page
+		.context()
+		.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'zh-TW', url: new URL(page.url()).origin }]);
 	await page.reload();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
 	await expect(page.getByRole('button', { name: '表單' })).toHaveAttribute('aria-pressed', 'true');
@@ -33,25 +37,35 @@ test('a trainer working in Chinese names a beat 需要問老闆: the studio show
 	await asked.getByRole('button', { name: '加入常用規則' }).click();
 
 	// The opening's good reply now goes to it, chosen by its name.
-	const goTo = beat(page, 'greet').getByRole('group', { name: /^規則 1$/ }).getByLabel('前往');
+	const goTo = beat(page, 'greet')
+		.getByRole('group', { name: /^規則 1$/ })
+		.getByLabel('前往');
 	const option = goTo.getByRole('option', { name: '需要問老闆 · 這個我要先問老闆。' });
 	await expect(option).toHaveCount(1);
 	await goTo.selectOption({ label: '需要問老闆 · 這個我要先問老闆。' });
 	await expect(goTo).toHaveValue(beatId);
-	await expect(beat(page, 'greet').getByRole('region', { name: '接下來往哪裡走' })).toContainText('→ 需要問老闆');
+	await expect(beat(page, 'greet').getByRole('region', { name: '接下來往哪裡走' })).toContainText(
+		'→ 需要問老闆'
+	);
 
 	// The call flow draws it by its name, and says it as text.
 	const graph = page.locator('figure.graph');
 	await expect(graph.locator('text', { hasText: '需要問老闆' })).toBeVisible();
 	const asText = page.getByRole('group').filter({ has: page.getByText('以文字看對話流程') });
 	await asText.getByText('以文字看對話流程').click();
-	await expect(asText.getByRole('listitem').filter({ hasText: /^開場/ })).toContainText('→ 需要問老闆');
-	await expect(asText.getByRole('listitem').filter({ hasText: /^需要問老闆/ })).toContainText(beatId);
+	await expect(asText.getByRole('listitem').filter({ hasText: /^開場/ })).toContainText(
+		'→ 需要問老闆'
+	);
+	await expect(asText.getByRole('listitem').filter({ hasText: /^需要問老闆/ })).toContainText(
+		beatId
+	);
 
 	// Removing an ending names the rule that goes to it by the beat's name.
 	const won = beat(page, 'won');
 	await won.getByRole('button', { name: '移除「成交」這一段' }).click();
-	await expect(won.getByRole('group', { name: /^要移除「成交」這一段嗎？/ })).toContainText('需要問老闆的第 1 條規則');
+	await expect(won.getByRole('group', { name: /^要移除「成交」這一段嗎？/ })).toContainText(
+		'需要問老闆的第 1 條規則'
+	);
 	await won.getByRole('button', { name: '保留' }).click();
 
 	await page.getByRole('button', { name: '儲存草稿' }).click();

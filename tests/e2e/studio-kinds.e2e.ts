@@ -30,7 +30,9 @@ async function publish(page: Page): Promise<void> {
 	await expect(page.getByLabel('File', { exact: true })).toHaveCount(0);
 }
 
-test('a trainer writes a rubric in the form: criteria with weights and anchors', async ({ page }) => {
+test('a trainer writes a rubric in the form: criteria with weights and anchors', async ({
+	page
+}) => {
 	await signInAs(page, 'trainer');
 	await createInForm(page, 'rubric', rubric.id);
 	await page.getByRole('textbox', { name: 'Title', exact: true }).first().fill(rubric.title);
@@ -51,7 +53,13 @@ test('a trainer writes a rubric in the form: criteria with weights and anchors',
 	await second.getByLabel('Weight').fill('1');
 	await expect(second.getByText('Counts for 33.3% of the total score.')).toBeVisible();
 	await expect(first.getByText('Counts for 66.7% of the total score.')).toBeVisible();
-	const anchors = ['Talks over the customer', 'Misses what was said', 'Hears the words', 'Repeats back the concern', 'Repeats back and builds on it'];
+	const anchors = [
+		'Talks over the customer',
+		'Misses what was said',
+		'Hears the words',
+		'Repeats back the concern',
+		'Repeats back and builds on it'
+	];
 	for (const [i, text] of anchors.entries()) await second.getByLabel(`Score ${i + 1}`).fill(text);
 
 	// Listening matters first: move it up; its heading and buttons follow it.
@@ -60,13 +68,17 @@ test('a trainer writes a rubric in the form: criteria with weights and anchors',
 	await publish(page);
 });
 
-test('a trainer writes a quiz in the form and picks the right option among the options', async ({ page }) => {
+test('a trainer writes a quiz in the form and picks the right option among the options', async ({
+	page
+}) => {
 	await signInAs(page, 'trainer');
 	await createInForm(page, 'quiz', quiz.id);
 	await page.getByRole('textbox', { name: 'Title', exact: true }).first().fill(quiz.title);
 
 	const first = page.getByRole('group', { name: /^Question 1/ });
-	await first.getByRole('textbox', { name: 'Question', exact: true }).fill(`Which tier lists the most products (${suffix})?`);
+	await first
+		.getByRole('textbox', { name: 'Question', exact: true })
+		.fill(`Which tier lists the most products (${suffix})?`);
 	await first.getByLabel('Option 1', { exact: true }).fill('Basic');
 	await first.getByLabel('Option 2', { exact: true }).fill('Platinum');
 	await first.getByRole('button', { name: 'Add an option' }).click();
@@ -83,14 +95,19 @@ test('a trainer writes a quiz in the form and picks the right option among the o
 
 	await page.getByRole('button', { name: 'Add a question: Put in order' }).click();
 	const second = page.getByRole('group', { name: /^Question 2/ });
-	await second.getByRole('textbox', { name: 'Question', exact: true }).fill(`Put the trial steps in order (${suffix}).`);
+	await second
+		.getByRole('textbox', { name: 'Question', exact: true })
+		.fill(`Put the trial steps in order (${suffix}).`);
 	await second.getByLabel('Item 1', { exact: true }).fill('Offer the trial');
 	await second.getByLabel('Item 2', { exact: true }).fill('Review the figures');
 	await second.getByLabel('Explanation').fill('The review comes after the trial.');
 	await publish(page);
 });
 
-test('a trainer builds a plan in the form; a manager starts it, the rep takes the new quiz, the manager scores the sign-off on the new rubric', async ({ page, browser }) => {
+test('a trainer builds a plan in the form; a manager starts it, the rep takes the new quiz, the manager scores the sign-off on the new rubric', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(90_000);
 	await signInAs(page, 'trainer');
 	await createInForm(page, 'curriculum', plan.id);
@@ -146,7 +163,9 @@ test('a trainer builds a plan in the form; a manager starts it, the rep takes th
 	await expect(rep.getByText(`Next: Quiz · Pass the tier check ${suffix}`)).toBeVisible();
 	await expect(rep.getByText('Know each membership tier')).toBeVisible();
 	await rep.goto(`/quizzes/${quiz.id}`);
-	const choice = rep.getByRole('group', { name: `1. Which tier lists the most products (${suffix})?` });
+	const choice = rep.getByRole('group', {
+		name: `1. Which tier lists the most products (${suffix})?`
+	});
 	await expect(choice.getByRole('radio')).toHaveCount(2);
 	await choice.getByRole('radio', { name: 'Platinum' }).check();
 	await rep.getByLabel('Position of “Offer the trial”').selectOption('1');
@@ -166,38 +185,58 @@ test('a trainer builds a plan in the form; a manager starts it, the rep takes th
 	await managerContext.close();
 });
 
-test('a trainer writes a script entry in the form with its Markdown preview; reps read it in the library', async ({ page, browser }) => {
+test('a trainer writes a script entry in the form with its Markdown preview; reps read it in the library', async ({
+	page,
+	browser
+}) => {
 	const id = `discount-${suffix}`;
 	await signInAs(page, 'trainer');
 	await createInForm(page, 'script', id);
-	await page.getByRole('textbox', { name: 'Title', exact: true }).fill(`Can you do better (${suffix})?`);
+	await page
+		.getByRole('textbox', { name: 'Title', exact: true })
+		.fill(`Can you do better (${suffix})?`);
 	await page.getByLabel('Category').selectOption('price');
 	await page.getByRole('textbox', { name: 'The objection' }).fill('Can you do a better price?');
 	await page.getByLabel('Phrasing 1', { exact: true }).fill('Any discount if I sign today?');
 	// The template's answers and mistake are placeholders: published as they are, they would be refused.
-	for (const [n, answer] of ['I understand, it is real money. What did last year bring you?', 'Members in your line get about forty inquiries a year.'].entries()) {
+	for (const [n, answer] of [
+		'I understand, it is real money. What did last year bring you?',
+		'Members in your line get about forty inquiries a year.'
+	].entries()) {
 		const group = page.getByRole('group', { name: new RegExp(`^Answer ${n + 1}`) });
 		await group.getByRole('textbox', { name: 'What the rep says' }).fill(answer);
-		await group.getByRole('textbox', { name: 'Why it works' }).fill('It moves the talk from price to value.');
+		await group
+			.getByRole('textbox', { name: 'Why it works' })
+			.fill('It moves the talk from price to value.');
 	}
-	await page.getByLabel('Mistake 1', { exact: true }).fill('Cutting the price at once: it says the list price was never real.');
+	await page
+		.getByLabel('Mistake 1', { exact: true })
+		.fill('Cutting the price at once: it says the list price was never real.');
 
 	await page.getByRole('button', { name: 'Add an answer' }).click();
 	const third = page.getByRole('group', { name: /^Answer 3/ });
-	await third.getByRole('textbox', { name: 'What the rep says' }).fill('What would make this worth it for you at the list price?');
+	await third
+		.getByRole('textbox', { name: 'What the rep says' })
+		.fill('What would make this worth it for you at the list price?');
 	await third.getByRole('checkbox', { name: 'Ask' }).check();
 	await third.getByRole('checkbox', { name: 'Reframe' }).check();
 	await third.getByRole('textbox', { name: 'Why it works' }).fill('It turns price into value.');
 	await page.getByRole('checkbox', { name: /Membership Tiers and Benefits/ }).check();
-	await page.getByRole('textbox', { name: 'Text (Markdown)' }).fill('## Notes\n\nNever **cut the list price** on the first call.');
-	await expect(page.getByRole('region', { name: 'Preview' }).locator('strong')).toHaveText('cut the list price');
+	await page
+		.getByRole('textbox', { name: 'Text (Markdown)' })
+		.fill('## Notes\n\nNever **cut the list price** on the first call.');
+	await expect(page.getByRole('region', { name: 'Preview' }).locator('strong')).toHaveText(
+		'cut the list price'
+	);
 	await publish(page);
 
 	const context = await browser.newContext();
 	const rep = await context.newPage();
 	await signInAs(rep, 'rep');
 	await rep.goto(`/library/${id}`);
-	const answer = rep.getByRole('listitem').filter({ has: rep.getByRole('heading', { name: 'Answer 3' }) });
+	const answer = rep
+		.getByRole('listitem')
+		.filter({ has: rep.getByRole('heading', { name: 'Answer 3' }) });
 	await expect(answer).toContainText('What would make this worth it for you at the list price?');
 	await expect(answer).toContainText('Reframe');
 	await expect(rep.getByText('Any discount if I sign today?')).toBeVisible();

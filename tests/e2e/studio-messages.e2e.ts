@@ -30,14 +30,23 @@ ${extra}  won: { end: won, customer: 好，你把資料寄過來。 }
 `;
 }
 
-test('a trainer using the app in Chinese reads the checker’s problems in Chinese, naming the beat and the field, with the line', async ({ browser }) => {
+test('a trainer using the app in Chinese reads the checker’s problems in Chinese, naming the beat and the field, with the line', async ({
+	browser
+}) => {
 	// An account of its own: signing in saves the browser's language on the account.
 	const email = uniqueEmail('zh-trainer');
 	const link = await createInvite(browser, email, ['trainer']);
-	const context = await browser.newContext({ locale: 'zh-TW', extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' } });
+	const context = await browser.newContext({
+		locale: 'zh-TW',
+		extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' }
+	});
 	const page = await context.newPage();
 	await acceptInvite(page, link, '林訓練師', 'trainer password 1');
-	const created = await page.request.post('/studio?/create', { form: { kind: 'scenario', locale: 'zh-TW', title: '需要問老闆', id }, headers: { origin: ORIGIN, accept: 'text/html' }, maxRedirects: 0 });
+	const created = await page.request.post('/studio?/create', {
+		form: { kind: 'scenario', locale: 'zh-TW', title: '需要問老闆', id },
+		headers: { origin: ORIGIN, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(created.status()).toBe(303);
 	await page.goto(`/studio/scenario/zh-TW/${id}`);
 
@@ -49,7 +58,9 @@ test('a trainer using the app in Chinese reads the checker’s problems in Chine
 	const emptyLine = scenario('    customer: ""');
 	await file.fill(emptyLine);
 	const line = emptyLine.split('\n').findIndex((l) => l.includes('customer: ""')) + 1;
-	await expect(problems.getByRole('listitem')).toHaveText([`第 ${line} 行 在「price」這一段，請填寫客戶說的話。`]);
+	await expect(problems.getByRole('listitem')).toHaveText([
+		`第 ${line} 行 在「price」這一段，請填寫客戶說的話。`
+	]);
 	await expect(page.getByRole('button', { name: '發布' })).toBeDisabled();
 
 	// Broken indentation: the parser's English stays out of it.
@@ -58,8 +69,14 @@ test('a trainer using the app in Chinese reads the checker’s problems in Chine
 	await expect(problems).not.toContainText('YAML');
 
 	// A beat nobody reaches, in the panel and beside the beat in the form.
-	await file.fill(scenario('    customer: 太貴了。', '  orphan:\n    customer: 還有事嗎？\n    next:\n      - { goto: lost }\n'));
-	const unreachable = '還沒有規則通往「orphan」這一段：請在其他段落的規則中，於「前往」選擇它，或移除這一段。';
+	await file.fill(
+		scenario(
+			'    customer: 太貴了。',
+			'  orphan:\n    customer: 還有事嗎？\n    next:\n      - { goto: lost }\n'
+		)
+	);
+	const unreachable =
+		'還沒有規則通往「orphan」這一段：請在其他段落的規則中，於「前往」選擇它，或移除這一段。';
 	await expect(problems.getByText(unreachable)).toBeVisible();
 	await page.getByRole('button', { name: '表單', exact: true }).click();
 	const orphan = page.locator('details#beat-orphan');

@@ -7,7 +7,10 @@ import { acceptInvite, createInvite, uniqueEmail } from './helpers';
 async function englishWords(page: Page, allowed: readonly (string | RegExp)[]): Promise<string[]> {
 	const text = await page.locator('main').innerText();
 	const words = text.match(/[A-Za-z][A-Za-z0-9-]{2,}/g) ?? [];
-	const isAllowed = (word: string) => allowed.some((ok) => (typeof ok === 'string' ? ok.toLowerCase() === word.toLowerCase() : ok.test(word)));
+	const isAllowed = (word: string) =>
+		allowed.some((ok) =>
+			typeof ok === 'string' ? ok.toLowerCase() === word.toLowerCase() : ok.test(word)
+		);
 	return [...new Set(words.filter((word) => !isAllowed(word)))];
 }
 
@@ -15,10 +18,15 @@ async function englishWords(page: Page, allowed: readonly (string | RegExp)[]): 
 // English ids, and the cue hint cites one of them as the way to refer to an intent.
 const HINT_IDS = ['tai-gui-le', 'wen-lao-ban', 'ask-when-boss-in'];
 
-test('a trainer in Chinese creates, fills, checks and publishes a scenario and a script entry without an English word or an id to invent', async ({ browser }) => {
+test('a trainer in Chinese creates, fills, checks and publishes a scenario and a script entry without an English word or an id to invent', async ({
+	browser
+}) => {
 	test.setTimeout(120_000);
 	const link = await createInvite(browser, uniqueEmail('zh-author'), ['trainer']);
-	const context = await browser.newContext({ locale: 'zh-TW', extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' } });
+	const context = await browser.newContext({
+		locale: 'zh-TW',
+		extraHTTPHeaders: { 'accept-language': 'zh-TW,zh;q=0.9' }
+	});
 	const page = await context.newPage();
 	await acceptInvite(page, link, '陳訓練師', 'trainer password 1');
 
@@ -37,7 +45,10 @@ test('a trainer in Chinese creates, fills, checks and publishes a scenario and a
 	expect(await englishWords(page, [scriptId, 'Markdown', ...HINT_IDS])).toEqual([]);
 	await page.getByRole('textbox', { name: '客戶異議' }).fill('今年預算被砍了，會員先不續了。');
 	await page.getByRole('textbox', { name: /^說法 1/ }).fill('老闆說今年不能花這筆錢。');
-	for (const [n, answer] of ['了解，預算緊的時候每一筆都要花在刀口上。去年會員帶來幾筆訂單？', '很多會員在預算緊的時候改用基本方案，先保住曝光。'].entries()) {
+	for (const [n, answer] of [
+		'了解，預算緊的時候每一筆都要花在刀口上。去年會員帶來幾筆訂單？',
+		'很多會員在預算緊的時候改用基本方案，先保住曝光。'
+	].entries()) {
 		const group = page.getByRole('group', { name: new RegExp(`^回應 ${n + 1}`) });
 		await group.getByRole('textbox', { name: /業務怎麼說/ }).fill(answer);
 		await group.getByRole('textbox', { name: /為什麼有效/ }).fill('把價格拉回到效益。');
@@ -68,9 +79,14 @@ test('a trainer in Chinese creates, fills, checks and publishes a scenario and a
 	expect(await englishWords(page, ids)).toEqual([]);
 
 	// Wired into the call, the scenario checks clean and publishes.
-	const asked = page.locator('details.beat').filter({ has: page.getByRole('heading', { name: /^問老闆何時在 / }) });
+	const asked = page
+		.locator('details.beat')
+		.filter({ has: page.getByRole('heading', { name: /^問老闆何時在 / }) });
 	await asked.getByRole('button', { name: '加入常用規則' }).click();
-	const goTo = page.locator('details#beat-greet').getByRole('group', { name: /^規則 1$/ }).getByLabel('前往');
+	const goTo = page
+		.locator('details#beat-greet')
+		.getByRole('group', { name: /^規則 1$/ })
+		.getByLabel('前往');
 	await goTo.selectOption({ label: '問老闆何時在 · 老闆下午才會進來。' });
 	// The playtest says, in Chinese, that the good examples run out at the new beat: it gets a key point and a second good reply.
 	await expect(page.locator('.problems')).toContainText('回答在「問老闆何時在」這一段就用完了');
@@ -79,7 +95,9 @@ test('a trainer in Chinese creates, fills, checks and publishes a scenario and a
 	await point.getByRole('textbox', { name: '業務該做到的事' }).fill('問老闆什麼時候方便');
 	await point.getByRole('textbox', { name: '提示詞 1' }).fill('什麼時候');
 	await page.getByRole('button', { name: '新增好的回答' }).click();
-	await page.getByRole('textbox', { name: '好的回答 2' }).fill('好的，請問老闆下午什麼時候比較方便？我再打來。');
+	await page
+		.getByRole('textbox', { name: '好的回答 2' })
+		.fill('好的，請問老闆下午什麼時候比較方便？我再打來。');
 	await expect(page.getByRole('heading', { name: '沒有問題，可以發布。' })).toBeVisible();
 	await page.getByRole('button', { name: '發布' }).click();
 	await expect(page.getByRole('status')).toHaveText('已發布為第 1 版。');

@@ -39,13 +39,20 @@ async function showFile(page: Page): Promise<void> {
 	await page.getByRole('button', { name: 'File', exact: true }).click();
 }
 
-test('a trainer writes a scenario, fixes an unreachable beat, playtests, publishes; a rep plays it and keeps the old revision through a change', async ({ page, browser }) => {
+test('a trainer writes a scenario, fixes an unreachable beat, playtests, publishes; a rep plays it and keeps the old revision through a change', async ({
+	page,
+	browser
+}) => {
 	await signInAs(page, 'trainer');
 	await createStudioItem(page, 'scenario', 'en', id);
 	await showFile(page);
 	const editor = page.getByLabel('File');
 	await editor.fill(scenario('Hello?', '  orphan: { customer: Hm?, next: [{ goto: lost }] }\n'));
-	await expect(page.getByText('No rule leads to the beat “orphan” yet: choose it under “Go to” in a rule of another beat, or remove it.')).toBeVisible();
+	await expect(
+		page.getByText(
+			'No rule leads to the beat “orphan” yet: choose it under “Go to” in a rule of another beat, or remove it.'
+		)
+	).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Publish' })).toBeDisabled();
 
 	await editor.fill(scenario('Hello?'));
@@ -59,7 +66,9 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 
 	// Playtest the published version as a rep would, with the scoring explained.
 	await page.getByRole('link', { name: 'Playtest as a rep' }).click();
-	await page.getByLabel('Your reply').fill('Hello, my name is Kevin from MetalHub. Have you got a minute?');
+	await page
+		.getByLabel('Your reply')
+		.fill('Hello, my name is Kevin from MetalHub. Have you got a minute?');
 	await page.getByRole('button', { name: 'Send' }).click();
 	await expect(page.getByText('Points made:')).toBeVisible();
 	await expect(page.getByRole('status')).toContainText('Won');
@@ -77,17 +86,24 @@ test('a trainer writes a scenario, fixes an unreachable beat, playtests, publish
 	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
 	await page.getByRole('button', { name: 'Publish' }).click();
 	await expect(page.getByRole('status')).toHaveText('Published as revision 2.');
-	await expect(page.getByText('- customer: Hello?').or(page.getByText('-     customer: Hello?')).first()).toBeVisible();
+	await expect(
+		page.getByText('- customer: Hello?').or(page.getByText('-     customer: Hello?')).first()
+	).toBeVisible();
 
 	await rep.reload();
 	await expect(rep.locator('li.current')).toContainText('Hello?');
-	await rep.getByLabel('Your reply').fill('Hello, my name is Kevin from MetalHub. Have you got a minute?');
+	await rep
+		.getByLabel('Your reply')
+		.fill('Hello, my name is Kevin from MetalHub. Have you got a minute?');
 	await rep.getByRole('button', { name: 'Send' }).click();
 	await expect(rep.getByRole('heading', { name: 'Result' })).toBeVisible();
 	await close();
 });
 
-test('two people editing one item: the later publish is refused with a clear message, keeps the typed text, and goes through once they have seen the change', async ({ page, browser }) => {
+test('two people editing one item: the later publish is refused with a clear message, keeps the typed text, and goes through once they have seen the change', async ({
+	page,
+	browser
+}) => {
 	const itemId = `two-editors-${Date.now().toString(36)}`;
 	await signInAs(page, 'trainer');
 	// A lexicon: its template has no placeholders, so it publishes as it is.
@@ -103,7 +119,9 @@ test('two people editing one item: the later publish is refused with a clear mes
 	await signInAs(admin, 'admin');
 	await admin.goto(`/studio/lexicon/en/${itemId}`);
 	await showFile(admin);
-	await page.getByLabel('File').fill(template.replace('title: "Two editors"', 'title: Changed by the trainer'));
+	await page
+		.getByLabel('File')
+		.fill(template.replace('title: "Two editors"', 'title: Changed by the trainer'));
 	await expect(page.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
 	await page.getByRole('button', { name: 'Publish' }).click();
 	await expect(page.getByRole('status')).toHaveText('Published as revision 2.');
@@ -111,9 +129,13 @@ test('two people editing one item: the later publish is refused with a clear mes
 	// The admin, still looking at revision 1, publishes theirs: refused, nothing lost, nothing overwritten.
 	const adminText = template.replace('title: "Two editors"', 'title: Changed by the admin');
 	await admin.getByLabel('File').fill(adminText);
-	await expect(admin.getByRole('heading', { name: 'No problems: ready to publish.' })).toBeVisible();
+	await expect(
+		admin.getByRole('heading', { name: 'No problems: ready to publish.' })
+	).toBeVisible();
 	await admin.getByRole('button', { name: 'Publish' }).click();
-	await expect(admin.getByRole('alert')).toHaveText(/^Someone else saved or published this item after you opened it, so nothing was saved\./);
+	await expect(admin.getByRole('alert')).toHaveText(
+		/^Someone else saved or published this item after you opened it, so nothing was saved\./
+	);
 	await expect(admin.getByLabel('File')).toHaveValue(adminText);
 	await expect(admin.getByText(/^Revision 2 · /)).toBeVisible();
 
@@ -126,7 +148,9 @@ test('two people editing one item: the later publish is refused with a clear mes
 test('a rep cannot open the studio', async ({ page }) => {
 	await signInAs(page, 'rep');
 	expect((await page.goto('/studio'))?.status()).toBe(403);
-	const check = await page.request.post('/studio/check', { data: { kind: 'script', locale: 'en', id: 'x', text: '' } });
+	const check = await page.request.post('/studio/check', {
+		data: { kind: 'script', locale: 'en', id: 'x', text: '' }
+	});
 	expect(check.status()).toBe(403);
 });
 

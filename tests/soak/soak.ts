@@ -8,7 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { EXAMPLES, SCENARIO_ID, actionHeaders, prepareDatabase, residentMegabytes, startServer, type ActionAnswer, type PreparedRep } from '../support/app-server';
+import {
+	EXAMPLES,
+	SCENARIO_ID,
+	actionHeaders,
+	prepareDatabase,
+	residentMegabytes,
+	startServer,
+	type ActionAnswer,
+	type PreparedRep
+} from '../support/app-server';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
 const PORT = Number(process.env.SOAK_PORT ?? process.env.BENCH_PORT ?? 4391);
@@ -52,7 +61,9 @@ let nextRep = 0;
 /** Mostly good replies, some bad ones: role-plays are won, lost, and re-asked. */
 function replyFor(attemptId: string, turn: number): string {
 	const bad = attemptId.charCodeAt(attemptId.length - 1) % 5 === 0 && turn > 0;
-	return bad ? EXAMPLES.bad[turn % EXAMPLES.bad.length]! : EXAMPLES.good[turn % EXAMPLES.good.length]!;
+	return bad
+		? EXAMPLES.bad[turn % EXAMPLES.bad.length]!
+		: EXAMPLES.good[turn % EXAMPLES.good.length]!;
 }
 
 function rolePlayRequest(origin: string, reps: readonly PreparedRep[]): autocannon.Request {
@@ -64,15 +75,29 @@ function rolePlayRequest(origin: string, reps: readonly PreparedRep[]): autocann
 			if (!next) {
 				const rep = reps[nextRep++ % reps.length]!;
 				context.running = { kind: 'start', rep };
-				return { ...request, path: `/practice/${SCENARIO_ID}?/start`, headers: actionHeaders(origin, rep.cookie), body: 'mode=text' };
+				return {
+					...request,
+					path: `/practice/${SCENARIO_ID}?/start`,
+					headers: actionHeaders(origin, rep.cookie),
+					body: 'mode=text'
+				};
 			}
 			context.running = { kind: 'turn', ...next };
-			const body = new URLSearchParams({ turn: String(next.turn), reply: replyFor(next.attemptId, next.turn) }).toString();
-			return { ...request, path: `/attempts/${next.attemptId}?/reply`, headers: actionHeaders(origin, next.rep.cookie), body };
+			const body = new URLSearchParams({
+				turn: String(next.turn),
+				reply: replyFor(next.attemptId, next.turn)
+			}).toString();
+			return {
+				...request,
+				path: `/attempts/${next.attemptId}?/reply`,
+				headers: actionHeaders(origin, next.rep.cookie),
+				body
+			};
 		},
 		onResponse: (status, body, context: Context) => {
 			const running = context.running;
-			if (running) timed(context, running.kind === 'start' ? 'start a role-play' : 'role-play turn');
+			if (running)
+				timed(context, running.kind === 'start' ? 'start a role-play' : 'role-play turn');
 			if (!running || status !== 200) return;
 			let answer: ActionAnswer;
 			try {
@@ -84,7 +109,8 @@ function rolePlayRequest(origin: string, reps: readonly PreparedRep[]): autocann
 				return;
 			}
 			if (running.kind === 'start') {
-				const attemptId = answer.type === 'redirect' ? answer.location?.split('/').pop() : undefined;
+				const attemptId =
+					answer.type === 'redirect' ? answer.location?.split('/').pop() : undefined;
 				if (!attemptId) {
 					counts.otherFailures++;
 					unexpected.push(`start: ${body.slice(0, 120)}`);
@@ -129,7 +155,9 @@ function quantile(values: readonly number[], q: number): number {
 const median = (values: readonly number[]): number => quantile(values, 0.5);
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
-	return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
+	return new Promise((resolve, reject) =>
+		autocannon(options, (error, result) => (error ? reject(error) : resolve(result)))
+	);
 }
 
 execSync('npx vite build --logLevel error', { stdio: 'inherit' });
@@ -143,9 +171,12 @@ let serverExited = false;
 void server.exited.then(() => (serverExited = true));
 let ranToEnd: boolean;
 const sampler = setInterval(() => {
-	if (!serverExited) samples.push({ at: (Date.now() - started) / 1000, megabytes: residentMegabytes(pid) });
+	if (!serverExited)
+		samples.push({ at: (Date.now() - started) / 1000, megabytes: residentMegabytes(pid) });
 }, 1000);
-console.log(`Soak: ${SECONDS} s at ${CONNECTIONS} connections on ${server.origin} (memory from ${WARM_UP_SECONDS} s on)…`);
+console.log(
+	`Soak: ${SECONDS} s at ${CONNECTIONS} connections on ${server.origin} (memory from ${WARM_UP_SECONDS} s on)…`
+);
 
 let result: autocannon.Result;
 try {
@@ -177,31 +208,101 @@ try {
 	rmSync(dir, { recursive: true, force: true });
 }
 
-const serverErrors = Object.entries(result.statusCodeStats ?? {}).reduce((sum, [code, stat]) => sum + (Number(code) >= 500 ? stat.count : 0), 0);
+const serverErrors = Object.entries(result.statusCodeStats ?? {}).reduce(
+	(sum, [code, stat]) => sum + (Number(code) >= 500 ? stat.count : 0),
+	0
+);
 // autocannon counts a request that got no answer within its timeout among the errors too.
 const failedConnections = result.errors;
-const baseline = median(samples.filter((s) => s.at >= WARM_UP_SECONDS && s.at < WARM_UP_SECONDS + WINDOW_SECONDS).map((s) => s.megabytes));
-const final = median(samples.filter((s) => s.at >= SECONDS - WINDOW_SECONDS).map((s) => s.megabytes));
+const baseline = median(
+	samples
+		.filter((s) => s.at >= WARM_UP_SECONDS && s.at < WARM_UP_SECONDS + WINDOW_SECONDS)
+		.map((s) => s.megabytes)
+);
+const final = median(
+	samples.filter((s) => s.at >= SECONDS - WINDOW_SECONDS).map((s) => s.megabytes)
+);
 const growth = (final - baseline) / baseline;
 
 const rows = [
-	{ name: 'requests', figure: `${result.requests.total} (${Math.round(result.requests.average)}/s)`, target: '—', holds: true },
-	{ name: 'role-plays started / turns answered / ended', figure: `${counts.started} / ${counts.turns} / ${counts.finished}`, target: '—', holds: true },
-	{ name: 'latency p50 / p99', figure: `${result.latency.p50} / ${result.latency.p99} ms`, target: '—', holds: true },
-	{ name: 'server running to the end', figure: ranToEnd ? 'yes' : 'no', target: 'yes', holds: ranToEnd },
+	{
+		name: 'requests',
+		figure: `${result.requests.total} (${Math.round(result.requests.average)}/s)`,
+		target: '—',
+		holds: true
+	},
+	{
+		name: 'role-plays started / turns answered / ended',
+		figure: `${counts.started} / ${counts.turns} / ${counts.finished}`,
+		target: '—',
+		holds: true
+	},
+	{
+		name: 'latency p50 / p99',
+		figure: `${result.latency.p50} / ${result.latency.p99} ms`,
+		target: '—',
+		holds: true
+	},
+	{
+		name: 'server running to the end',
+		figure: ranToEnd ? 'yes' : 'no',
+		target: 'yes',
+		holds: ranToEnd
+	},
 	{ name: 'answers 5xx', figure: `${serverErrors}`, target: '0', holds: serverErrors === 0 },
-	{ name: `requests without an answer (of which timeouts, > ${TIMEOUT_SECONDS} s)`, figure: `${failedConnections} (${result.timeouts})`, target: '0', holds: failedConnections === 0 },
-	{ name: 'other answers than 2xx', figure: `${result.non2xx}`, target: '0', holds: result.non2xx === 0 },
-	{ name: 'replies refused as stale (a fork)', figure: `${counts.stale}`, target: '0', holds: counts.stale === 0 },
-	{ name: 'unexpected action failures', figure: `${counts.otherFailures}`, target: '0', holds: counts.otherFailures === 0 },
-	{ name: `resident memory at ${WARM_UP_SECONDS} s → end`, figure: `${baseline.toFixed(0)} → ${final.toFixed(0)} MB`, target: '—', holds: true },
-	{ name: 'resident memory growth after the warm-up', figure: `${(growth * 100).toFixed(1)} %`, target: '< 10 %', holds: growth < 0.1 }
+	{
+		name: `requests without an answer (of which timeouts, > ${TIMEOUT_SECONDS} s)`,
+		figure: `${failedConnections} (${result.timeouts})`,
+		target: '0',
+		holds: failedConnections === 0
+	},
+	{
+		name: 'other answers than 2xx',
+		figure: `${result.non2xx}`,
+		target: '0',
+		holds: result.non2xx === 0
+	},
+	{
+		name: 'replies refused as stale (a fork)',
+		figure: `${counts.stale}`,
+		target: '0',
+		holds: counts.stale === 0
+	},
+	{
+		name: 'unexpected action failures',
+		figure: `${counts.otherFailures}`,
+		target: '0',
+		holds: counts.otherFailures === 0
+	},
+	{
+		name: `resident memory at ${WARM_UP_SECONDS} s → end`,
+		figure: `${baseline.toFixed(0)} → ${final.toFixed(0)} MB`,
+		target: '—',
+		holds: true
+	},
+	{
+		name: 'resident memory growth after the warm-up',
+		figure: `${(growth * 100).toFixed(1)} %`,
+		target: '< 10 %',
+		holds: growth < 0.1
+	}
 ];
 const width = Math.max(...rows.map((row) => row.name.length));
 console.log(`\n${'soak'.padEnd(width)}  ${'figure'.padStart(24)}  ${'target'.padStart(7)}  holds`);
-for (const row of rows) console.log(`${row.name.padEnd(width)}  ${row.figure.padStart(24)}  ${row.target.padStart(7)}  ${row.target === '—' ? '' : row.holds ? 'yes' : 'NO'}`);
-for (const [kind, list] of [...timings].sort()) console.log(`${kind}: ${list.length} answers, p50 ${quantile(list, 0.5).toFixed(0)} ms, p99 ${quantile(list, 0.99).toFixed(0)} ms`);
-console.log(`memory, MB, every ${Math.max(1, Math.round(samples.length / 20))} s: ${samples.filter((_, i) => i % Math.max(1, Math.round(samples.length / 20)) === 0).map((s) => s.megabytes.toFixed(0)).join(' ')}`);
+for (const row of rows)
+	console.log(
+		`${row.name.padEnd(width)}  ${row.figure.padStart(24)}  ${row.target.padStart(7)}  ${row.target === '—' ? '' : row.holds ? 'yes' : 'NO'}`
+	);
+for (const [kind, list] of [...timings].sort())
+	console.log(
+		`${kind}: ${list.length} answers, p50 ${quantile(list, 0.5).toFixed(0)} ms, p99 ${quantile(list, 0.99).toFixed(0)} ms`
+	);
+console.log(
+	`memory, MB, every ${Math.max(1, Math.round(samples.length / 20))} s: ${samples
+		.filter((_, i) => i % Math.max(1, Math.round(samples.length / 20)) === 0)
+		.map((s) => s.megabytes.toFixed(0))
+		.join(' ')}`
+);
 for (const answer of unexpected.slice(0, 5)) console.log(`unexpected answer: ${answer}`);
 const missed = rows.filter((row) => !row.holds);
 if (missed.length > 0) {

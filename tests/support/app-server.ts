@@ -14,7 +14,11 @@ import { startAttempt } from '../../src/lib/server/practice';
 export const SCENARIO_ID = 'renewal-price-objection';
 
 /** The demo scenario's playtest replies: each good one moves the customer on by one beat. */
-export const EXAMPLES = (parse(readFileSync(`content/en/scenarios/${SCENARIO_ID}.yaml`, 'utf8')) as { examples: { good: string[]; bad: string[] } }).examples;
+export const EXAMPLES = (
+	parse(readFileSync(`content/en/scenarios/${SCENARIO_ID}.yaml`, 'utf8')) as {
+		examples: { good: string[]; bad: string[] };
+	}
+).examples;
 export const GOOD_REPLIES: readonly string[] = EXAMPLES.good;
 
 export interface PreparedRep {
@@ -35,22 +39,48 @@ export interface PreparedDatabase {
  * Writes a database with the demo content, a team of reps with a session each (signing in would
  * only cost argon2 time), their manager, a trainer, and fresh text-mode attempts for each rep.
  */
-export function prepareDatabase(path: string, options: { reps: number; attemptsPerRep: number }): PreparedDatabase {
+export function prepareDatabase(
+	path: string,
+	options: { reps: number; attemptsPerRep: number }
+): PreparedDatabase {
 	const db = openDatabase(path);
 	try {
 		syncContentOnFirstStart(db, 'content', () => {});
 		return db.transaction((tx) => {
 			const team = createTeam(tx, 'Reliability');
-			const manager = insertUser(tx, { email: 'manager@reliability.test', name: 'Manager', passwordHash: 'not used', roles: ['manager'] });
+			const manager = insertUser(tx, {
+				email: 'manager@reliability.test',
+				name: 'Manager',
+				passwordHash: 'not used',
+				roles: ['manager']
+			});
 			addTeamMember(tx, team.id, manager.id, 'manager');
 			const reps = Array.from({ length: options.reps }, (_, i) => {
-				const user = insertUser(tx, { email: `rep${i}@reliability.test`, name: `Rep ${i}`, passwordHash: 'not used', roles: ['rep'] });
+				const user = insertUser(tx, {
+					email: `rep${i}@reliability.test`,
+					name: `Rep ${i}`,
+					passwordHash: 'not used',
+					roles: ['rep']
+				});
 				addTeamMember(tx, team.id, user.id, 'rep');
-				const attemptIds = Array.from({ length: options.attemptsPerRep }, () => startAttempt(tx, user.id, SCENARIO_ID, 'en', 'text')!.id);
+				const attemptIds = Array.from(
+					{ length: options.attemptsPerRep },
+					() => startAttempt(tx, user.id, SCENARIO_ID, 'en', 'text')!.id
+				);
 				return { id: user.id, cookie: sessionCookie(createSession(tx, user.id).token), attemptIds };
 			});
-			const trainer = insertUser(tx, { email: 'trainer@reliability.test', name: 'Trainer', passwordHash: 'not used', roles: ['trainer'] });
-			return { path, reps, managerCookie: sessionCookie(createSession(tx, manager.id).token), trainerCookie: sessionCookie(createSession(tx, trainer.id).token) };
+			const trainer = insertUser(tx, {
+				email: 'trainer@reliability.test',
+				name: 'Trainer',
+				passwordHash: 'not used',
+				roles: ['trainer']
+			});
+			return {
+				path,
+				reps,
+				managerCookie: sessionCookie(createSession(tx, manager.id).token),
+				trainerCookie: sessionCookie(createSession(tx, trainer.id).token)
+			};
 		});
 	} finally {
 		db.$client.close();
@@ -78,7 +108,16 @@ export async function startServer(databasePath: string, port: number): Promise<A
 	);
 	if (taken) throw new Error(`port ${port} is already in use`);
 	const child = spawn(process.execPath, ['build'], {
-		env: { ...process.env, DATABASE_URL: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DEMO: '0', ADMIN_EMAIL: 'admin@reliability.test', ADMIN_PASSWORD: 'reliability admin password' },
+		env: {
+			...process.env,
+			DATABASE_URL: databasePath,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			DEMO: '0',
+			ADMIN_EMAIL: 'admin@reliability.test',
+			ADMIN_PASSWORD: 'reliability admin password'
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	// However this process ends (a failed test, an exception), the server ends with it.
@@ -91,7 +130,8 @@ export async function startServer(databasePath: string, port: number): Promise<A
 		})
 	);
 	for (let i = 0; i < 200; i++) {
-		if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering`);
+		if (child.exitCode !== null)
+			throw new Error(`the server exited with ${child.exitCode} before answering`);
 		try {
 			if ((await fetch(`${origin}/health`)).ok) return { process: child, origin, exited };
 		} catch {
@@ -105,7 +145,13 @@ export async function startServer(databasePath: string, port: number): Promise<A
 
 /** The headers of a form action posted as the app's own enhanced forms post it (JSON answer). */
 export function actionHeaders(origin: string, cookie: string): Record<string, string> {
-	return { cookie, origin, accept: 'application/json', 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' };
+	return {
+		cookie,
+		origin,
+		accept: 'application/json',
+		'x-sveltekit-action': 'true',
+		'content-type': 'application/x-www-form-urlencoded'
+	};
 }
 
 /** A form action's answer, as Kit sends it to an enhanced form. */
@@ -117,8 +163,17 @@ export interface ActionAnswer {
 	data?: string;
 }
 
-export async function postAction(origin: string, cookie: string, path: string, fields: Record<string, string>): Promise<ActionAnswer> {
-	const response = await fetch(`${origin}${path}`, { method: 'POST', headers: actionHeaders(origin, cookie), body: new URLSearchParams(fields).toString() });
+export async function postAction(
+	origin: string,
+	cookie: string,
+	path: string,
+	fields: Record<string, string>
+): Promise<ActionAnswer> {
+	const response = await fetch(`${origin}${path}`, {
+		method: 'POST',
+		headers: actionHeaders(origin, cookie),
+		body: new URLSearchParams(fields).toString()
+	});
 	if (!response.ok) throw new Error(`${path} answered HTTP ${response.status}`);
 	return (await response.json()) as ActionAnswer;
 }
@@ -147,7 +202,12 @@ export interface TurnLoad {
  * Each rep answers their attempts round-robin with the scenario's good replies, one request in
  * flight per rep, until every attempt has `turnsPerAttempt` turns or the load is stopped.
  */
-export function playTurns(origin: string, reps: readonly PreparedRep[], turnsPerAttempt: number, options: { lastTurnAfter?: Promise<unknown> } = {}): TurnLoad {
+export function playTurns(
+	origin: string,
+	reps: readonly PreparedRep[],
+	turnsPerAttempt: number,
+	options: { lastTurnAfter?: Promise<unknown> } = {}
+): TurnLoad {
 	const acknowledged: Acknowledged[] = [];
 	let stopped = false;
 	const playRep = async (rep: PreparedRep) => {
@@ -159,12 +219,16 @@ export function playTurns(origin: string, reps: readonly PreparedRep[], turnsPer
 				const reply = GOOD_REPLIES[turn]!;
 				let answer: ActionAnswer;
 				try {
-					answer = await postAction(origin, rep.cookie, `/attempts/${attemptId}?/reply`, { turn: String(turn), reply });
+					answer = await postAction(origin, rep.cookie, `/attempts/${attemptId}?/reply`, {
+						turn: String(turn),
+						reply
+					});
 				} catch (cause) {
 					if (stopped) return;
 					throw cause;
 				}
-				if (answer.type !== 'success') throw new Error(`turn ${turn} of ${attemptId} was answered ${JSON.stringify(answer)}`);
+				if (answer.type !== 'success')
+					throw new Error(`turn ${turn} of ${attemptId} was answered ${JSON.stringify(answer)}`);
 				acknowledged.push({ attemptId, index: turn, reply });
 			}
 		}
@@ -174,8 +238,13 @@ export function playTurns(origin: string, reps: readonly PreparedRep[], turnsPer
 }
 
 /** Acknowledged turns that the database does not hold (with the reply that was sent). */
-export function missingTurns(db: Database.Database, acknowledged: readonly Acknowledged[]): Acknowledged[] {
-	const turnAt = db.prepare<[string, number], { reply: string }>('select reply from turns where attempt_id = ? and "index" = ?');
+export function missingTurns(
+	db: Database.Database,
+	acknowledged: readonly Acknowledged[]
+): Acknowledged[] {
+	const turnAt = db.prepare<[string, number], { reply: string }>(
+		'select reply from turns where attempt_id = ? and "index" = ?'
+	);
 	return acknowledged.filter((ack) => turnAt.get(ack.attemptId, ack.index)?.reply !== ack.reply);
 }
 
@@ -183,16 +252,31 @@ export function missingTurns(db: Database.Database, acknowledged: readonly Ackno
  * Attempts that are torn: whose turn count, stored turns (numbered 0…n-1) and state machine
  * snapshot do not agree. Returns the total of stored turns too.
  */
-export function tornAttempts(db: Database.Database, attemptIds: readonly string[]): { torn: string[]; turns: number } {
-	const attemptOf = db.prepare<[string], { turn_count: number; snapshot: string }>('select turn_count, snapshot from attempts where id = ?');
-	const indexesOf = db.prepare<[string], { index: number }>('select "index" from turns where attempt_id = ? order by "index"');
+export function tornAttempts(
+	db: Database.Database,
+	attemptIds: readonly string[]
+): { torn: string[]; turns: number } {
+	const attemptOf = db.prepare<[string], { turn_count: number; snapshot: string }>(
+		'select turn_count, snapshot from attempts where id = ?'
+	);
+	const indexesOf = db.prepare<[string], { index: number }>(
+		'select "index" from turns where attempt_id = ? order by "index"'
+	);
 	const torn: string[] = [];
 	let turns = 0;
 	for (const id of attemptIds) {
 		const attempt = attemptOf.get(id);
 		const indexes = indexesOf.all(id).map((row) => row.index);
-		const snapshotTurns = attempt ? (JSON.parse(attempt.snapshot) as { context: { turns: number } }).context.turns : -1;
-		if (!attempt || snapshotTurns !== attempt.turn_count || indexes.length !== attempt.turn_count || indexes.some((index, i) => index !== i)) torn.push(id);
+		const snapshotTurns = attempt
+			? (JSON.parse(attempt.snapshot) as { context: { turns: number } }).context.turns
+			: -1;
+		if (
+			!attempt ||
+			snapshotTurns !== attempt.turn_count ||
+			indexes.length !== attempt.turn_count ||
+			indexes.some((index, i) => index !== i)
+		)
+			torn.push(id);
 		turns += indexes.length;
 	}
 	return { torn, turns };

@@ -10,7 +10,12 @@ declare module 'autocannon' {
 			body?: string;
 			/** Returns the request to send; `context` lives as long as one pass through `requests`. */
 			setupRequest?(request: Request, context: Record<string, unknown>): Request;
-			onResponse?(status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>): void;
+			onResponse?(
+				status: number,
+				body: string,
+				context: Record<string, unknown>,
+				headers: Record<string, string>
+			): void;
 		}
 		interface Options {
 			url: string;
@@ -40,6 +45,9 @@ declare module 'autocannon' {
 		}
 	}
 	/** The instance emits 'response' (client, status, bytes, response time in ms) for every answer. */
-	function autocannon(options: autocannon.Options, callback: (error: Error | null, result: autocannon.Result) => void): EventEmitter;
+	function autocannon(
+		options: autocannon.Options,
+		callback: (error: Error | null, result: autocannon.Result) => void
+	): EventEmitter;
 	export default autocannon;
 }

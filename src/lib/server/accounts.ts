@@ -15,7 +15,11 @@ export function isPlausibleEmail(email: string): boolean {
 }
 
 export function findUserByEmail(db: Db, email: string): User | undefined {
-	return db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+	return db
+		.select()
+		.from(users)
+		.where(eq(users.email, normalizeEmail(email)))
+		.get();
 }
 
 export function findUserById(db: Db, id: string): User | undefined {
@@ -24,7 +28,12 @@ export function findUserById(db: Db, id: string): User | undefined {
 
 export function getUserRoles(db: Db, userId: string): Role[] {
 	const held = new Set(
-		db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role)
+		db
+			.select({ role: userRoles.role })
+			.from(userRoles)
+			.where(eq(userRoles.userId, userId))
+			.all()
+			.map((r) => r.role)
 	);
 	return ROLES.filter((role) => held.has(role));
 }
@@ -51,7 +60,9 @@ export function insertUser(db: Db, input: NewUser): User {
 		.returning()
 		.get();
 	if (input.roles.length > 0) {
-		db.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role }))).run();
+		db.insert(userRoles)
+			.values(input.roles.map((role) => ({ userId: user.id, role })))
+			.run();
 	}
 	return user;
 }
@@ -59,7 +70,10 @@ export function insertUser(db: Db, input: NewUser): User {
 export function setUserRoles(db: Db, userId: string, roles: readonly Role[]): void {
 	db.transaction((tx) => {
 		tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
-		if (roles.length > 0) tx.insert(userRoles).values(roles.map((role) => ({ userId, role }))).run();
+		if (roles.length > 0)
+			tx.insert(userRoles)
+				.values(roles.map((role) => ({ userId, role })))
+				.run();
 	});
 }
 
@@ -82,13 +96,25 @@ export function updateUserLocale(db: Db, userId: string, locale: Locale): void {
 }
 
 /** Sets a new password hash, signs the user out everywhere else and withdraws open reset links. */
-export function updateUserPassword(db: Db, userId: string, passwordHash: string, keepSessionId?: string): void {
+export function updateUserPassword(
+	db: Db,
+	userId: string,
+	passwordHash: string,
+	keepSessionId?: string
+): void {
 	db.transaction((tx) => {
 		tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
 		invalidateUserSessions(tx, userId, keepSessionId);
 		tx.update(accountTokens)
 			.set({ revokedAt: new Date() })
-			.where(and(eq(accountTokens.userId, userId), eq(accountTokens.kind, 'reset'), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)))
+			.where(
+				and(
+					eq(accountTokens.userId, userId),
+					eq(accountTokens.kind, 'reset'),
+					isNull(accountTokens.usedAt),
+					isNull(accountTokens.revokedAt)
+				)
+			)
 			.run();
 	});
 }
@@ -103,11 +129,18 @@ export interface UserListRow {
 }
 
 /** Users matching a free-text query on name or email, active ones first, then by name. */
-export function listUsers(db: Db, query = '', options: { activeOnly?: boolean } = {}): UserListRow[] {
+export function listUsers(
+	db: Db,
+	query = '',
+	options: { activeOnly?: boolean } = {}
+): UserListRow[] {
 	const q = query.trim();
 	const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 	const match = q
-		? or(sql`${users.name} like ${pattern} escape '\\'`, sql`${users.email} like ${pattern} escape '\\'`)
+		? or(
+				sql`${users.name} like ${pattern} escape '\\'`,
+				sql`${users.email} like ${pattern} escape '\\'`
+			)
 		: undefined;
 	const rows = db
 		.select({
@@ -116,7 +149,9 @@ export function listUsers(db: Db, query = '', options: { activeOnly?: boolean } 
 			name: users.name,
 			deactivatedAt: users.deactivatedAt,
 			createdAt: users.createdAt,
-			roles: sql<string | null>`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`
+			roles: sql<
+				string | null
+			>`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`
 		})
 		.from(users)
 		.where(and(match, options.activeOnly ? isNull(users.deactivatedAt) : undefined))
@@ -146,11 +181,25 @@ export function usersWithRole(db: Db, role: Role): Pick<User, 'id' | 'name' | 'e
 }
 
 export function countUsers(db: Db): number {
-	return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(users)
+			.get()?.n ?? 0
+	);
 }
 
-export function recordAudit(db: Db, entry: { actorId: string | null; action: string; targetId?: string; detail?: string }): void {
+export function recordAudit(
+	db: Db,
+	entry: { actorId: string | null; action: string; targetId?: string; detail?: string }
+): void {
 	db.insert(auditLog)
-		.values({ id: newId(), actorId: entry.actorId, action: entry.action, targetId: entry.targetId ?? null, detail: entry.detail ?? null })
+		.values({
+			id: newId(),
+			actorId: entry.actorId,
+			action: entry.action,
+			targetId: entry.targetId ?? null,
+			detail: entry.detail ?? null
+		})
 		.run();
 }

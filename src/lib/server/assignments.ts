@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
-import { PRACTICE_MODES, assignments, users, type Assignment, type AssignmentKind, type AttemptMode, type AttemptStatus, type PracticeMode } from './db/schema';
+import {
+	PRACTICE_MODES,
+	assignments,
+	users,
+	type Assignment,
+	type AssignmentKind,
+	type AttemptMode,
+	type AttemptStatus,
+	type PracticeMode
+} from './db/schema';
 import { newId } from './ids';
 import { isBlank } from './forms';
 import type { SessionUser } from './auth/session';
@@ -8,7 +17,15 @@ import { followsRep } from './coaching-comments';
 import { contentTitles, findContent, listContentFields } from './content/store';
 import { isFinished } from '$lib/attempt-status';
 import { localIsoDate } from '$lib/calendar';
-import { ASSIGNMENT_NOTE_MAX_LENGTH, addDays, assignmentStatus, dueDateProblem, parsePassMark, type AssignmentStatus, type DueDateProblem } from '$lib/engine/coaching';
+import {
+	ASSIGNMENT_NOTE_MAX_LENGTH,
+	addDays,
+	assignmentStatus,
+	dueDateProblem,
+	parsePassMark,
+	type AssignmentStatus,
+	type DueDateProblem
+} from '$lib/engine/coaching';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
 
 /*
@@ -31,10 +48,20 @@ function isPracticeMode(value: string): value is PracticeMode {
 
 /** Multiple choice needs options on every beat where the customer waits for a reply (as the practice page asks). */
 function hasChoicesEverywhere(scenario: Scenario): boolean {
-	return Object.values(scenario.beats).every((beat) => beat.end !== undefined || beat.choices.length > 0);
+	return Object.values(scenario.beats).every(
+		(beat) => beat.end !== undefined || beat.choices.length > 0
+	);
 }
 
-export type AssignProblem = 'not-found' | 'kind' | 'content' | 'mode' | 'mode-choice' | 'pass-mark' | DueDateProblem | 'note-too-long';
+export type AssignProblem =
+	| 'not-found'
+	| 'kind'
+	| 'content'
+	| 'mode'
+	| 'mode-choice'
+	| 'pass-mark'
+	| DueDateProblem
+	| 'note-too-long';
 
 export interface AssignInput {
 	repId: string;
@@ -52,7 +79,12 @@ export interface AssignInput {
  * anyone else, whoever the id names); the content must be published, a scenario's mode one the
  * scenario can be played in, its pass mark 0–100, the due day from today (in TZ) on.
  */
-export function createAssignment(db: Db, user: SessionUser, input: AssignInput, now = new Date()): { ok: true; id: string } | { ok: false; problem: AssignProblem } {
+export function createAssignment(
+	db: Db,
+	user: SessionUser,
+	input: AssignInput,
+	now = new Date()
+): { ok: true; id: string } | { ok: false; problem: AssignProblem } {
 	if (!followsRep(db, user, input.repId)) return { ok: false, problem: 'not-found' };
 	const kind = input.kind;
 	if (kind !== 'scenario' && kind !== 'script') return { ok: false, problem: 'kind' };
@@ -64,7 +96,8 @@ export function createAssignment(db: Db, user: SessionUser, input: AssignInput, 
 	let passMark: number | null = null;
 	if (item.kind === 'scenario') {
 		if (!isPracticeMode(input.mode)) return { ok: false, problem: 'mode' };
-		if (input.mode === 'choice' && !hasChoicesEverywhere(item.data)) return { ok: false, problem: 'mode-choice' };
+		if (input.mode === 'choice' && !hasChoicesEverywhere(item.data))
+			return { ok: false, problem: 'mode-choice' };
 		mode = input.mode;
 		// Left empty: the scenario's own pass mark, as its result page judges a pass.
 		passMark = input.passMark.trim() === '' ? item.data.pass : parsePassMark(input.passMark);
@@ -75,7 +108,20 @@ export function createAssignment(db: Db, user: SessionUser, input: AssignInput, 
 	const note = isBlank(input.note) ? '' : input.note.trim();
 	if ([...note].length > ASSIGNMENT_NOTE_MAX_LENGTH) return { ok: false, problem: 'note-too-long' };
 	const id = newId();
-	db.insert(assignments).values({ id, repId: input.repId, assignedBy: user.id, kind, contentId, mode, passMark, dueDate: input.dueDate.trim(), note, createdAt: now }).run();
+	db.insert(assignments)
+		.values({
+			id,
+			repId: input.repId,
+			assignedBy: user.id,
+			kind,
+			contentId,
+			mode,
+			passMark,
+			dueDate: input.dueDate.trim(),
+			note,
+			createdAt: now
+		})
+		.run();
 	return { ok: true, id };
 }
 
@@ -84,21 +130,36 @@ export function createAssignment(db: Db, user: SessionUser, input: AssignInput, 
  * 'not-found'; an assignment that is not there (cancelled already, another rep's) is 'gone'; one
  * already done stays as the record of what the rep did ('done'); another manager's is 'not-yours'.
  */
-export function cancelAssignment(db: Db, user: SessionUser, input: { repId: string; assignmentId: string }): { ok: true } | { ok: false; problem: 'not-found' | 'gone' | 'done' | 'not-yours' } {
+export function cancelAssignment(
+	db: Db,
+	user: SessionUser,
+	input: { repId: string; assignmentId: string }
+): { ok: true } | { ok: false; problem: 'not-found' | 'gone' | 'done' | 'not-yours' } {
 	if (!followsRep(db, user, input.repId)) return { ok: false, problem: 'not-found' };
 	return db.transaction((tx) => {
-		const row = tx.select({ assignedBy: assignments.assignedBy, completedAt: assignments.completedAt }).from(assignments).where(and(eq(assignments.id, input.assignmentId), eq(assignments.repId, input.repId))).get();
+		const row = tx
+			.select({ assignedBy: assignments.assignedBy, completedAt: assignments.completedAt })
+			.from(assignments)
+			.where(and(eq(assignments.id, input.assignmentId), eq(assignments.repId, input.repId)))
+			.get();
 		if (!row) return { ok: false as const, problem: 'gone' as const };
 		if (row.completedAt) return { ok: false as const, problem: 'done' as const };
-		if (row.assignedBy !== user.id && !user.roles.includes('admin')) return { ok: false as const, problem: 'not-yours' as const };
+		if (row.assignedBy !== user.id && !user.roles.includes('admin'))
+			return { ok: false as const, problem: 'not-yours' as const };
 		tx.delete(assignments).where(eq(assignments.id, input.assignmentId)).run();
 		return { ok: true as const };
 	});
 }
 
 /** Whether `user` may cancel an assignment they see on a rep's page (the rule of `cancelAssignment`). */
-export function mayCancel(user: SessionUser, assignment: Pick<AssignmentView, 'assignedById' | 'status'>): boolean {
-	return assignment.status !== 'done' && (assignment.assignedById === user.id || user.roles.includes('admin'));
+export function mayCancel(
+	user: SessionUser,
+	assignment: Pick<AssignmentView, 'assignedById' | 'status'>
+): boolean {
+	return (
+		assignment.status !== 'done' &&
+		(assignment.assignedById === user.id || user.roles.includes('admin'))
+	);
 }
 
 /**
@@ -108,16 +169,35 @@ export function mayCancel(user: SessionUser, assignment: Pick<AssignmentView, 'a
  */
 export function completeScenarioAssignments(
 	db: Db,
-	attempt: { id: string; userId: string | null; interviewId: string | null; scenarioId: string; mode: AttemptMode; status: AttemptStatus; score: number; startedAt: Date },
+	attempt: {
+		id: string;
+		userId: string | null;
+		interviewId: string | null;
+		scenarioId: string;
+		mode: AttemptMode;
+		status: AttemptStatus;
+		score: number;
+		startedAt: Date;
+	},
 	now: Date
 ): number {
-	if (!attempt.userId || attempt.interviewId !== null || !isFinished(attempt.status) || !isPracticeMode(attempt.mode)) return 0;
+	if (
+		!attempt.userId ||
+		attempt.interviewId !== null ||
+		!isFinished(attempt.status) ||
+		!isPracticeMode(attempt.mode)
+	)
+		return 0;
 	const p = sql.placeholder;
 	// Prepared once: it runs inside a role-play's last turn.
 	const statement = prepared(db, 'assignments-complete-scenario', () =>
 		db
 			.update(assignments)
-			.set({ completedAt: sql`${p('now')}`, completedAttemptId: sql`${p('attemptId')}`, completedScore: sql`${p('score')}` })
+			.set({
+				completedAt: sql`${p('now')}`,
+				completedAttemptId: sql`${p('attemptId')}`,
+				completedScore: sql`${p('score')}`
+			})
 			.where(
 				and(
 					eq(assignments.repId, p('repId')),
@@ -131,7 +211,15 @@ export function completeScenarioAssignments(
 			)
 			.prepare()
 	);
-	return statement.run({ now: now.getTime(), attemptId: attempt.id, score: attempt.score, repId: attempt.userId, scenarioId: attempt.scenarioId, mode: attempt.mode, startedAt: attempt.startedAt.getTime() }).changes;
+	return statement.run({
+		now: now.getTime(),
+		attemptId: attempt.id,
+		score: attempt.score,
+		repId: attempt.userId,
+		scenarioId: attempt.scenarioId,
+		mode: attempt.mode,
+		startedAt: attempt.startedAt.getTime()
+	}).changes;
 }
 
 /**
@@ -139,12 +227,27 @@ export function completeScenarioAssignments(
  * the index of what is open, so the usual visit (nothing assigned) writes nothing: the library
  * entry is a page reps open all day.
  */
-export function completeScriptAssignments(db: Db, repId: string, scriptId: string, now = new Date()): number {
+export function completeScriptAssignments(
+	db: Db,
+	repId: string,
+	scriptId: string,
+	now = new Date()
+): number {
 	const statements = prepared(db, 'assignments-complete-script', () => {
-		const open = and(eq(assignments.repId, sql.placeholder('repId')), eq(assignments.kind, 'script'), eq(assignments.contentId, sql.placeholder('scriptId')), isNull(assignments.completedAt), sql`${assignments.createdAt} <= ${sql.placeholder('now')}`);
+		const open = and(
+			eq(assignments.repId, sql.placeholder('repId')),
+			eq(assignments.kind, 'script'),
+			eq(assignments.contentId, sql.placeholder('scriptId')),
+			isNull(assignments.completedAt),
+			sql`${assignments.createdAt} <= ${sql.placeholder('now')}`
+		);
 		return {
 			find: db.select({ id: assignments.id }).from(assignments).where(open).limit(1).prepare(),
-			complete: db.update(assignments).set({ completedAt: sql`${sql.placeholder('now')}` }).where(open).prepare()
+			complete: db
+				.update(assignments)
+				.set({ completedAt: sql`${sql.placeholder('now')}` })
+				.where(open)
+				.prepare()
 		};
 	});
 	const params = { repId, scriptId, now: now.getTime() };
@@ -176,15 +279,31 @@ export interface AssignmentView {
  * first, soonest due first, then done ones, latest first. `doneSince` leaves out those done before
  * it (the rep's home shows only the recently done). The rep's home and their page both read this.
  */
-export function assignmentsOfRep(db: Db, repId: string, locale: ContentLocale, now = new Date(), options: { doneSince?: Date; limit?: number } = {}): AssignmentView[] {
+export function assignmentsOfRep(
+	db: Db,
+	repId: string,
+	locale: ContentLocale,
+	now = new Date(),
+	options: { doneSince?: Date; limit?: number } = {}
+): AssignmentView[] {
 	const rows = prepared(db, 'assignments-of-rep', () =>
 		db
 			.select({ assignment: assignments, assignedBy: users.name })
 			.from(assignments)
 			.leftJoin(users, eq(users.id, assignments.assignedBy))
-			.where(and(eq(assignments.repId, sql.placeholder('repId')), sql`(${assignments.completedAt} is null or ${assignments.completedAt} >= ${sql.placeholder('doneSince')})`))
+			.where(
+				and(
+					eq(assignments.repId, sql.placeholder('repId')),
+					sql`(${assignments.completedAt} is null or ${assignments.completedAt} >= ${sql.placeholder('doneSince')})`
+				)
+			)
 			// Open ones first, so that a long record of done ones never pushes them past the limit.
-			.orderBy(sql`${assignments.completedAt} is not null`, asc(assignments.dueDate), desc(assignments.completedAt), asc(assignments.createdAt))
+			.orderBy(
+				sql`${assignments.completedAt} is not null`,
+				asc(assignments.dueDate),
+				desc(assignments.completedAt),
+				asc(assignments.createdAt)
+			)
 			.limit(sql.placeholder('limit'))
 			.prepare()
 	).all({ repId, doneSince: options.doneSince?.getTime() ?? 0, limit: options.limit ?? 100 });
@@ -213,13 +332,23 @@ export function assignmentsOfRep(db: Db, repId: string, locale: ContentLocale, n
 		completedScore: a.completedScore
 	}));
 	const open = views.filter((v) => v.status !== 'done');
-	const done = views.filter((v) => v.status === 'done').sort((a, b) => b.completedAt!.getTime() - a.completedAt!.getTime());
+	const done = views
+		.filter((v) => v.status === 'done')
+		.sort((a, b) => b.completedAt!.getTime() - a.completedAt!.getTime());
 	return [...open, ...done];
 }
 
 /** The rep's home: what is open, and what was done in the last RECENTLY_DONE_DAYS days. */
-export function assignmentsForHome(db: Db, repId: string, locale: ContentLocale, now = new Date()): AssignmentView[] {
-	return assignmentsOfRep(db, repId, locale, now, { doneSince: new Date(now.getTime() - RECENTLY_DONE_DAYS * 86_400_000), limit: 50 });
+export function assignmentsForHome(
+	db: Db,
+	repId: string,
+	locale: ContentLocale,
+	now = new Date()
+): AssignmentView[] {
+	return assignmentsOfRep(db, repId, locale, now, {
+		doneSince: new Date(now.getTime() - RECENTLY_DONE_DAYS * 86_400_000),
+		limit: 50
+	});
 }
 
 /**
@@ -227,7 +356,11 @@ export function assignmentsForHome(db: Db, repId: string, locale: ContentLocale,
  * grouped query over the open ones (by rep and due day) for the whole page of reps, the engine's
  * rule on each group. Reps with none are left out.
  */
-export function overdueAssignmentCounts(db: Db, repIds: readonly string[], now = new Date()): Map<string, number> {
+export function overdueAssignmentCounts(
+	db: Db,
+	repIds: readonly string[],
+	now = new Date()
+): Map<string, number> {
 	const counts = new Map<string, number>();
 	if (repIds.length === 0) return counts;
 	const groups = prepared(db, 'assignments-open-by-due', () =>
@@ -240,7 +373,8 @@ export function overdueAssignmentCounts(db: Db, repIds: readonly string[], now =
 	).all({ reps: JSON.stringify(repIds) });
 	const today = localIsoDate(now);
 	for (const group of groups) {
-		if (assignmentStatus({ dueDate: group.dueDate, completedAt: null }, today) === 'overdue') counts.set(group.repId, (counts.get(group.repId) ?? 0) + group.n);
+		if (assignmentStatus({ dueDate: group.dueDate, completedAt: null }, today) === 'overdue')
+			counts.set(group.repId, (counts.get(group.repId) ?? 0) + group.n);
 	}
 	return counts;
 }
@@ -252,18 +386,39 @@ export interface AssignmentChoices {
 
 /** What a manager may assign: every published scenario (with its own pass mark) and script entry, by title. */
 export function assignmentChoices(db: Db, locale: ContentLocale): AssignmentChoices {
-	const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, locale);
+	const byTitle = (a: { title: string }, b: { title: string }) =>
+		a.title.localeCompare(b.title, locale);
 	// Read through the content store's cache, kept until the content changes.
-	const scenarios = listContentFields(db, 'scenario', locale, ['title', 'pass']).map(({ id, title, pass }) => ({ id, title, pass })).sort(byTitle);
-	const scripts = listContentFields(db, 'script', locale, ['title']).map(({ id, title }) => ({ id, title })).sort(byTitle);
+	const scenarios = listContentFields(db, 'scenario', locale, ['title', 'pass'])
+		.map(({ id, title, pass }) => ({ id, title, pass }))
+		.sort(byTitle);
+	const scripts = listContentFields(db, 'script', locale, ['title'])
+		.map(({ id, title }) => ({ id, title }))
+		.sort(byTitle);
 	return { scenarios, scripts };
 }
 
 /** A user's assignments for their data export: those given to them, and those they gave others. */
-export function assignmentsForExport(db: Db, userId: string): { received: Omit<Assignment, 'repId'>[]; given: Omit<Assignment, 'assignedBy'>[] } {
-	const received = db.select().from(assignments).where(eq(assignments.repId, userId)).orderBy(asc(assignments.createdAt)).all();
-	const given = db.select().from(assignments).where(eq(assignments.assignedBy, userId)).orderBy(asc(assignments.createdAt)).all();
-	return { received: received.map(({ repId: _repId, ...row }) => row), given: given.map(({ assignedBy: _assignedBy, ...row }) => row) };
+export function assignmentsForExport(
+	db: Db,
+	userId: string
+): { received: Omit<Assignment, 'repId'>[]; given: Omit<Assignment, 'assignedBy'>[] } {
+	const received = db
+		.select()
+		.from(assignments)
+		.where(eq(assignments.repId, userId))
+		.orderBy(asc(assignments.createdAt))
+		.all();
+	const given = db
+		.select()
+		.from(assignments)
+		.where(eq(assignments.assignedBy, userId))
+		.orderBy(asc(assignments.createdAt))
+		.all();
+	return {
+		received: received.map(({ repId: _repId, ...row }) => row),
+		given: given.map(({ assignedBy: _assignedBy, ...row }) => row)
+	};
 }
 
 /**
@@ -271,7 +426,14 @@ export function assignmentsForExport(db: Db, userId: string): { received: Omit<A
  * the viewer may cancel each), the form's choices, and what weak spots' "Assign" preselects
  * (`?scenario=` / `?script=`, taken only when it names a published item).
  */
-export function repPageAssignments(db: Db, user: SessionUser, repId: string, url: URL, locale: ContentLocale, now = new Date()) {
+export function repPageAssignments(
+	db: Db,
+	user: SessionUser,
+	repId: string,
+	url: URL,
+	locale: ContentLocale,
+	now = new Date()
+) {
 	const choices = assignmentChoices(db, locale);
 	const pick = (name: string, items: readonly { id: string }[]) => {
 		const id = url.searchParams.get(name);
@@ -279,9 +441,15 @@ export function repPageAssignments(db: Db, user: SessionUser, repId: string, url
 	};
 	const today = localIsoDate(now);
 	return {
-		assignments: assignmentsOfRep(db, repId, locale, now).map((a) => ({ ...a, mayCancel: mayCancel(user, a) })),
+		assignments: assignmentsOfRep(db, repId, locale, now).map((a) => ({
+			...a,
+			mayCancel: mayCancel(user, a)
+		})),
 		choices,
-		prefill: { scenario: pick('scenario', choices.scenarios), script: pick('script', choices.scripts) },
+		prefill: {
+			scenario: pick('scenario', choices.scenarios),
+			script: pick('script', choices.scripts)
+		},
 		today,
 		defaultDue: addDays(today, 7)
 	};

@@ -5,7 +5,8 @@ import { FINISHED_STATUSES, NOT_PRACTICE_STATUSES } from '$lib/attempt-status';
 // The SQL of `isFinished` and `countsAsPractice` ($lib/attempt-status), for queries that count or
 // list role-plays. The lists are constants of the code, never input, so they are written into the
 // statement as literals: the statement text stays the same and is prepared once.
-const quoted = (statuses: readonly string[]) => sql.raw(statuses.map((status) => `'${status}'`).join(', '));
+const quoted = (statuses: readonly string[]) =>
+	sql.raw(statuses.map((status) => `'${status}'`).join(', '));
 
 /** `status` is a practice result (see `isFinished`). */
 export function finishedSql(status: AnySQLiteColumn): SQL {

@@ -12,14 +12,31 @@ export interface ScriptAnswers {
 	answers: string[];
 }
 
-export function scriptAnswers(db: Db, scriptId: string, locale: ContentLocale): ScriptAnswers | null {
+export function scriptAnswers(
+	db: Db,
+	scriptId: string,
+	locale: ContentLocale
+): ScriptAnswers | null {
 	return builtFromContentItem(db, `script-answers:${locale}:${scriptId}`, () => {
 		const script = findContent(db, 'script', scriptId, locale);
-		return script ? { id: script.id, title: script.data.title, answers: script.data.answers.map((a) => a.text) } : null;
+		return script
+			? { id: script.id, title: script.data.title, answers: script.data.answers.map((a) => a.text) }
+			: null;
 	});
 }
 
 /** The titles of a rubric's criteria, by criterion id (empty when there is no such rubric). */
-export function criterionTitles(db: Db, rubricId: string, locale: ContentLocale): ReadonlyMap<string, string> {
-	return builtFromContentItem(db, `criterion-titles:${locale}:${rubricId}`, () => new Map(findContent(db, 'rubric', rubricId, locale)?.data.criteria.map((c) => [c.id, c.title]) ?? []));
+export function criterionTitles(
+	db: Db,
+	rubricId: string,
+	locale: ContentLocale
+): ReadonlyMap<string, string> {
+	return builtFromContentItem(
+		db,
+		`criterion-titles:${locale}:${rubricId}`,
+		() =>
+			new Map(
+				findContent(db, 'rubric', rubricId, locale)?.data.criteria.map((c) => [c.id, c.title]) ?? []
+			)
+	);
 }

@@ -55,7 +55,10 @@ describe('first start', { timeout: 30_000 }, () => {
 		expect(isDemoInstance(db)).toBe(false);
 		const link = lines.join('\n').match(/https:\/\/training\.example\.com\/invite\/(\S+)/);
 		expect(link).not.toBeNull();
-		expect(lookUpAccountToken(db, link![1]!, 'setup')).toMatchObject({ ok: true, roles: ['admin'] });
+		expect(lookUpAccountToken(db, link![1]!, 'setup')).toMatchObject({
+			ok: true,
+			roles: ['admin']
+		});
 
 		// A restart before it is used replaces the link.
 		const again = capture();
@@ -65,13 +68,23 @@ describe('first start', { timeout: 30_000 }, () => {
 
 	it('with DEMO=0 and ADMIN_EMAIL / ADMIN_PASSWORD creates that admin', async () => {
 		const db = createTestDatabase();
-		await bootstrapInstance(db, { DEMO: '0', ADMIN_EMAIL: 'Boss@Example.com', ADMIN_PASSWORD: 'a long admin password' }, () => {});
+		await bootstrapInstance(
+			db,
+			{ DEMO: '0', ADMIN_EMAIL: 'Boss@Example.com', ADMIN_PASSWORD: 'a long admin password' },
+			() => {}
+		);
 		const admin = findUserByEmail(db, 'boss@example.com')!;
 		expect(getUserRoles(db, admin.id)).toEqual(['admin']);
 	});
 
 	it('refuses a weak ADMIN_PASSWORD with a message that says why', async () => {
 		const db = createTestDatabase();
-		await expect(bootstrapInstance(db, { DEMO: '0', ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'short' }, () => {})).rejects.toThrow(/ADMIN_PASSWORD/);
+		await expect(
+			bootstrapInstance(
+				db,
+				{ DEMO: '0', ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'short' },
+				() => {}
+			)
+		).rejects.toThrow(/ADMIN_PASSWORD/);
 	});
 });

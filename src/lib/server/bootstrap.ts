@@ -38,7 +38,12 @@ export function syncContentOnFirstStart(db: Db, dir: string, log: Log): void {
 	if (result.ok) {
 		log(`Rehearse: loaded ${result.count} content items from ${dir}.`);
 	} else {
-		log([`Rehearse: the content in ${dir} was not loaded; fix these problems and run npm run content:sync:`, ...result.problems.map(formatProblem)].join('\n'));
+		log(
+			[
+				`Rehearse: the content in ${dir} was not loaded; fix these problems and run npm run content:sync:`,
+				...result.problems.map(formatProblem)
+			].join('\n')
+		);
 	}
 }
 
@@ -77,12 +82,29 @@ async function bootstrapAccounts(db: AppDb, env: Env, log: Log): Promise<void> {
 export async function createDemoOrganisation(db: AppDb, now = new Date()): Promise<void> {
 	// Extra reps share one unusable password (the hash of a random secret nobody keeps): they fill
 	// the team, nobody signs in as them. One hash, not one each: argon2 is the slow part of a first start.
-	const [unusable, ...hashed] = await Promise.all([crypto.randomUUID(), ...DEMO_ACCOUNTS.map((a) => a.password)].map((password) => hashPassword(password)));
+	const [unusable, ...hashed] = await Promise.all(
+		[crypto.randomUUID(), ...DEMO_ACCOUNTS.map((a) => a.password)].map((password) =>
+			hashPassword(password)
+		)
+	);
 	const team = db.transaction((tx) => {
 		const created = DEMO_ACCOUNTS.map((account, i) =>
-			insertUser(tx, { email: account.email, name: account.name, passwordHash: hashed[i]!, roles: [account.role] })
+			insertUser(tx, {
+				email: account.email,
+				name: account.name,
+				passwordHash: hashed[i]!,
+				roles: [account.role]
+			})
 		);
-		const extras = DEMO_EXTRA_REPS.map((rep) => insertUser(tx, { email: rep.email, name: rep.name, passwordHash: unusable!, roles: ['rep'], locale: rep.locale ?? null }));
+		const extras = DEMO_EXTRA_REPS.map((rep) =>
+			insertUser(tx, {
+				email: rep.email,
+				name: rep.name,
+				passwordHash: unusable!,
+				roles: ['rep'],
+				locale: rep.locale ?? null
+			})
+		);
 		const team = createTeam(tx, DEMO_TEAM_NAME);
 		const manager = created.find((_, i) => DEMO_ACCOUNTS[i]!.role === 'manager')!;
 		addTeamMember(tx, team.id, manager.id, 'manager');
@@ -97,12 +119,21 @@ export async function createDemoOrganisation(db: AppDb, now = new Date()): Promi
 }
 
 async function createFirstAdmin(db: Db, email: string, password: string): Promise<void> {
-	if (!isPlausibleEmail(email.trim())) throw new Error(`ADMIN_EMAIL "${email}" is not an email address.`);
+	if (!isPlausibleEmail(email.trim()))
+		throw new Error(`ADMIN_EMAIL "${email}" is not an email address.`);
 	const problem = checkPasswordPolicy(password, email);
-	if (problem) throw new Error(`ADMIN_PASSWORD is not acceptable: ${problem} (at least 10 characters, not a common password).`);
+	if (problem)
+		throw new Error(
+			`ADMIN_PASSWORD is not acceptable: ${problem} (at least 10 characters, not a common password).`
+		);
 	const passwordHash = await hashPassword(password);
 	db.transaction((tx) => {
-		const admin = insertUser(tx, { email, name: email.split('@')[0] ?? 'Admin', passwordHash, roles: ['admin'] });
+		const admin = insertUser(tx, {
+			email,
+			name: email.split('@')[0] ?? 'Admin',
+			passwordHash,
+			roles: ['admin']
+		});
 		recordAudit(tx, { actorId: null, action: 'instance.admin-created', targetId: admin.id });
 	});
 }
@@ -110,7 +141,10 @@ async function createFirstAdmin(db: Db, email: string, password: string): Promis
 /** Revokes any earlier set-up link and issues a new one; returns the token. */
 export function createSetupLink(db: Db): string {
 	return db.transaction((tx) => {
-		tx.update(accountTokens).set({ revokedAt: new Date() }).where(eq(accountTokens.kind, 'setup')).run();
+		tx.update(accountTokens)
+			.set({ revokedAt: new Date() })
+			.where(eq(accountTokens.kind, 'setup'))
+			.run();
 		return createAccountToken(tx, { kind: 'setup', roles: ['admin'] }).token;
 	});
 }
@@ -120,10 +154,22 @@ async function printDemoAccounts(db: Db, origin: string, log: Log): Promise<void
 	for (const account of DEMO_ACCOUNTS) {
 		const user = findUserByEmail(db, account.email);
 		// Only accounts still on their published password are worth printing.
-		if (user && !user.deactivatedAt && (await verifyPassword(user.passwordHash, account.password))) {
+		if (
+			user &&
+			!user.deactivatedAt &&
+			(await verifyPassword(user.passwordHash, account.password))
+		) {
 			rows.push(`  ${account.role.padEnd(8)} ${account.email.padEnd(24)} ${account.password}`);
 		}
 	}
 	if (rows.length === 0) return;
-	log(['', `Rehearse demo is running at ${origin}`, 'Demo accounts (role, email, password):', ...rows, ''].join('\n'));
+	log(
+		[
+			'',
+			`Rehearse demo is running at ${origin}`,
+			'Demo accounts (role, email, password):',
+			...rows,
+			''
+		].join('\n')
+	);
 }

@@ -1,8 +1,25 @@
 import { and, eq, getTableColumns, inArray, isNull, ne, not, or } from 'drizzle-orm';
 import type { Db } from './db';
-import { attempts, auditLog, candidates, interviewInvites, interviewPanel, interviews, ratings, scoreOverrides, turns, users } from './db/schema';
+import {
+	attempts,
+	auditLog,
+	candidates,
+	interviewInvites,
+	interviewPanel,
+	interviews,
+	ratings,
+	scoreOverrides,
+	turns,
+	users
+} from './db/schema';
 import { recordAudit } from './accounts';
-import { canSeeCandidate, canSeeInterview, findCandidate, isAdmin, panelOpenCondition } from './hiring';
+import {
+	canSeeCandidate,
+	canSeeInterview,
+	findCandidate,
+	isAdmin,
+	panelOpenCondition
+} from './hiring';
 import type { SessionUser } from './auth/session';
 
 /**
@@ -17,7 +34,11 @@ export type CandidateDataAccess = 'full' | 'partial' | 'none';
  * candidate they can see, but only when they can see every interview of that candidate: the
  * export would otherwise show, and the deletion destroy, other teams' interviews.
  */
-export function candidateDataAccess(db: Db, user: SessionUser, candidateId: string): CandidateDataAccess {
+export function candidateDataAccess(
+	db: Db,
+	user: SessionUser,
+	candidateId: string
+): CandidateDataAccess {
 	if (!findCandidate(db, candidateId)) return 'none';
 	if (isAdmin(user)) return 'full';
 	if (!canSeeCandidate(db, user, candidateId)) return 'none';
@@ -33,7 +54,10 @@ export function candidateDataAccess(db: Db, user: SessionUser, candidateId: stri
  * on one of the candidate's panels where something is still hidden from them as a panelist.
  */
 export function exportHeldBack(db: Db, user: SessionUser, candidateId: string): boolean {
-	const seats = db.select({ id: interviewPanel.interviewId }).from(interviewPanel).where(eq(interviewPanel.userId, user.id));
+	const seats = db
+		.select({ id: interviewPanel.interviewId })
+		.from(interviewPanel)
+		.where(eq(interviewPanel.userId, user.id));
 	const hidden = db
 		.select({ id: ratings.interviewId })
 		.from(ratings)
@@ -51,12 +75,22 @@ export function exportHeldBack(db: Db, user: SessionUser, candidateId: string): 
 }
 
 function interviewIdsOf(db: Db, candidateId: string): string[] {
-	return db.select({ id: interviews.id }).from(interviews).where(eq(interviews.candidateId, candidateId)).all().map((r) => r.id);
+	return db
+		.select({ id: interviews.id })
+		.from(interviews)
+		.where(eq(interviews.candidateId, candidateId))
+		.all()
+		.map((r) => r.id);
 }
 
 function attemptIdsOf(db: Db, interviewIds: readonly string[]): string[] {
 	if (interviewIds.length === 0) return [];
-	return db.select({ id: attempts.id }).from(attempts).where(inArray(attempts.interviewId, interviewIds)).all().map((r) => r.id);
+	return db
+		.select({ id: attempts.id })
+		.from(attempts)
+		.where(inArray(attempts.interviewId, interviewIds))
+		.all()
+		.map((r) => r.id);
 }
 
 const { secretHash: _secretHash, ...INVITE_COLUMNS } = getTableColumns(interviewInvites);
@@ -65,7 +99,11 @@ const { secretHash: _secretHash, ...INVITE_COLUMNS } = getTableColumns(interview
 export function exportCandidateData(db: Db, candidateId: string, now = new Date()) {
 	const candidate = findCandidate(db, candidateId);
 	if (!candidate) return null;
-	const interviewRows = db.select().from(interviews).where(eq(interviews.candidateId, candidateId)).all();
+	const interviewRows = db
+		.select()
+		.from(interviews)
+		.where(eq(interviews.candidateId, candidateId))
+		.all();
 	const interviewIds = interviewRows.map((i) => i.id);
 	const attemptIds = attemptIdsOf(db, interviewIds);
 	const targets = [candidateId, ...interviewIds, ...attemptIds];
@@ -75,7 +113,11 @@ export function exportCandidateData(db: Db, candidateId: string, now = new Date(
 		exportedAt: now.toISOString(),
 		candidate,
 		interviews: interviewRows.map((interview) => {
-			const attemptRows = db.select().from(attempts).where(eq(attempts.interviewId, interview.id)).all();
+			const attemptRows = db
+				.select()
+				.from(attempts)
+				.where(eq(attempts.interviewId, interview.id))
+				.all();
 			return {
 				...interview,
 				panel: db
@@ -85,24 +127,44 @@ export function exportCandidateData(db: Db, candidateId: string, now = new Date(
 					.where(eq(interviewPanel.interviewId, interview.id))
 					.all(),
 				ratings: db.select().from(ratings).where(eq(ratings.interviewId, interview.id)).all(),
-				invites: db.select(INVITE_COLUMNS).from(interviewInvites)
+				invites: db
+					.select(INVITE_COLUMNS)
+					.from(interviewInvites)
 					.where(eq(interviewInvites.interviewId, interview.id))
 					.all(),
 				attempts: attemptRows.map((attempt) => ({
 					...attempt,
-					turns: db.select().from(turns).where(eq(turns.attemptId, attempt.id)).orderBy(turns.index).all(),
-					overrides: db.select().from(scoreOverrides).where(eq(scoreOverrides.attemptId, attempt.id)).all()
+					turns: db
+						.select()
+						.from(turns)
+						.where(eq(turns.attemptId, attempt.id))
+						.orderBy(turns.index)
+						.all(),
+					overrides: db
+						.select()
+						.from(scoreOverrides)
+						.where(eq(scoreOverrides.attemptId, attempt.id))
+						.all()
 				}))
 			};
 		}),
-		auditLog: db.select().from(auditLog).where(inArray(auditLog.targetId, targets)).orderBy(auditLog.createdAt).all()
+		auditLog: db
+			.select()
+			.from(auditLog)
+			.where(inArray(auditLog.targetId, targets))
+			.orderBy(auditLog.createdAt)
+			.all()
 	};
 }
 
 export type CandidateExport = NonNullable<ReturnType<typeof exportCandidateData>>;
 
 /** The export, recorded in the audit log as it is handed out. */
-export function exportCandidateDataFor(db: Db, actorId: string, candidateId: string): CandidateExport | null {
+export function exportCandidateDataFor(
+	db: Db,
+	actorId: string,
+	candidateId: string
+): CandidateExport | null {
 	const data = exportCandidateData(db, candidateId);
 	if (data) recordAudit(db, { actorId, action: 'candidate.exported', targetId: candidateId });
 	return data;
@@ -116,7 +178,11 @@ export function exportCandidateDataFor(db: Db, actorId: string, candidateId: str
  * about this candidate (scores, for example) are cleared; the deletion itself is recorded without
  * the candidate's name.
  */
-export function deleteCandidate(db: Db, actorId: string, candidateId: string): { interviews: number; attempts: number } | null {
+export function deleteCandidate(
+	db: Db,
+	actorId: string,
+	candidateId: string
+): { interviews: number; attempts: number } | null {
 	return db.transaction((tx) => {
 		if (!findCandidate(tx, candidateId)) return null;
 		const interviewIds = interviewIdsOf(tx, candidateId);
@@ -133,9 +199,17 @@ export function deleteCandidate(db: Db, actorId: string, candidateId: string): {
 			tx.delete(interviews).where(inArray(interviews.id, interviewIds)).run();
 		}
 		tx.delete(candidates).where(eq(candidates.id, candidateId)).run();
-		tx.update(auditLog).set({ detail: null }).where(inArray(auditLog.targetId, [candidateId, ...interviewIds, ...attemptIds])).run();
+		tx.update(auditLog)
+			.set({ detail: null })
+			.where(inArray(auditLog.targetId, [candidateId, ...interviewIds, ...attemptIds]))
+			.run();
 		const counts = { interviews: interviewIds.length, attempts: attemptIds.length };
-		recordAudit(tx, { actorId, action: 'candidate.deleted', targetId: candidateId, detail: `${counts.interviews} interviews, ${counts.attempts} role-plays` });
+		recordAudit(tx, {
+			actorId,
+			action: 'candidate.deleted',
+			targetId: candidateId,
+			detail: `${counts.interviews} interviews, ${counts.attempts} role-plays`
+		});
 		return counts;
 	});
 }

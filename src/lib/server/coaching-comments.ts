@@ -22,16 +22,34 @@ export const COMMENT_MAX_LENGTH = 2000;
 export function followsRep(db: Db, user: SessionUser, repId: string): boolean {
 	if (repId === user.id) return false;
 	if (user.roles.includes('admin')) {
-		return !!prepared(db, 'coaching-user-exists', () => db.select({ id: users.id }).from(users).where(eq(users.id, sql.placeholder('repId'))).prepare()).get({ repId });
+		return !!prepared(db, 'coaching-user-exists', () =>
+			db
+				.select({ id: users.id })
+				.from(users)
+				.where(eq(users.id, sql.placeholder('repId')))
+				.prepare()
+		).get({ repId });
 	}
 	if (!user.roles.includes('manager')) return false;
 	const statement = prepared(db, 'coaching-follows-rep', () => {
-		const led = db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, sql.placeholder('userId')), eq(teamMembers.role, 'manager')));
+		const led = db
+			.select({ teamId: teamMembers.teamId })
+			.from(teamMembers)
+			.where(
+				and(eq(teamMembers.userId, sql.placeholder('userId')), eq(teamMembers.role, 'manager'))
+			);
 		return db
 			.select({ id: users.id })
 			.from(teamMembers)
 			.innerJoin(users, eq(users.id, teamMembers.userId))
-			.where(and(eq(teamMembers.userId, sql.placeholder('repId')), eq(teamMembers.role, 'rep'), isNull(users.deactivatedAt), sql`${teamMembers.teamId} in ${led}`))
+			.where(
+				and(
+					eq(teamMembers.userId, sql.placeholder('repId')),
+					eq(teamMembers.role, 'rep'),
+					isNull(users.deactivatedAt),
+					sql`${teamMembers.teamId} in ${led}`
+				)
+			)
 			.limit(1)
 			.prepare();
 	});
@@ -49,7 +67,11 @@ export function followedAmong(db: Db, user: SessionUser, userIds: readonly strin
 /** How `user` stands to a role-play: its rep, someone coaching that rep, or neither (null). Interviews are no one's here. */
 export type AttemptReader = 'own' | 'coach';
 
-export function attemptReader(db: Db, user: SessionUser, attempt: Pick<Attempt, 'userId' | 'interviewId'>): AttemptReader | null {
+export function attemptReader(
+	db: Db,
+	user: SessionUser,
+	attempt: Pick<Attempt, 'userId' | 'interviewId'>
+): AttemptReader | null {
 	if (!attempt.userId || attempt.interviewId !== null) return null;
 	if (attempt.userId === user.id) return 'own';
 	return followsRep(db, user, attempt.userId) ? 'coach' : null;
@@ -70,7 +92,15 @@ export interface CommentView {
 export function commentsOn(db: Db, attemptId: string): CommentView[] {
 	return prepared(db, 'coaching-comments-on', () =>
 		db
-			.select({ id: coachingComments.id, turnIndex: coachingComments.turnIndex, body: coachingComments.body, authorId: coachingComments.authorId, author: users.name, createdAt: coachingComments.createdAt, seenAt: coachingComments.seenAt })
+			.select({
+				id: coachingComments.id,
+				turnIndex: coachingComments.turnIndex,
+				body: coachingComments.body,
+				authorId: coachingComments.authorId,
+				author: users.name,
+				createdAt: coachingComments.createdAt,
+				seenAt: coachingComments.seenAt
+			})
 			.from(coachingComments)
 			.innerJoin(users, eq(users.id, coachingComments.authorId))
 			.where(eq(coachingComments.attemptId, sql.placeholder('attemptId')))
@@ -80,7 +110,10 @@ export function commentsOn(db: Db, attemptId: string): CommentView[] {
 }
 
 /** The comments grouped as the page shows them: per turn index, and those on the whole role-play. */
-export function commentsByTurn(comments: readonly CommentView[]): { byTurn: Map<number, CommentView[]>; whole: CommentView[] } {
+export function commentsByTurn(comments: readonly CommentView[]): {
+	byTurn: Map<number, CommentView[]>;
+	whole: CommentView[];
+} {
 	const byTurn = new Map<number, CommentView[]>();
 	const whole: CommentView[] = [];
 	for (const comment of comments) {
@@ -103,18 +136,44 @@ export function addComment(
 	now = new Date()
 ): { ok: true; id: string } | { ok: false; problem: CommentProblem } {
 	// Who may comes first: to anyone else the role-play does not exist, whatever they sent.
-	const attempt = db.select({ id: attempts.id, userId: attempts.userId, interviewId: attempts.interviewId, status: attempts.status }).from(attempts).where(eq(attempts.id, input.attemptId)).get();
-	if (!attempt || attemptReader(db, user, attempt) !== 'coach') return { ok: false, problem: 'not-found' };
+	const attempt = db
+		.select({
+			id: attempts.id,
+			userId: attempts.userId,
+			interviewId: attempts.interviewId,
+			status: attempts.status
+		})
+		.from(attempts)
+		.where(eq(attempts.id, input.attemptId))
+		.get();
+	if (!attempt || attemptReader(db, user, attempt) !== 'coach')
+		return { ok: false, problem: 'not-found' };
 	if (attempt.status === 'active') return { ok: false, problem: 'active' };
 	if (input.turnIndex !== null) {
-		const turn = Number.isInteger(input.turnIndex) ? db.select({ index: turns.index }).from(turns).where(and(eq(turns.attemptId, attempt.id), eq(turns.index, input.turnIndex))).get() : undefined;
+		const turn = Number.isInteger(input.turnIndex)
+			? db
+					.select({ index: turns.index })
+					.from(turns)
+					.where(and(eq(turns.attemptId, attempt.id), eq(turns.index, input.turnIndex)))
+					.get()
+			: undefined;
 		if (!turn) return { ok: false, problem: 'turn' };
 	}
 	const body = input.body.trim();
 	if (isBlank(body)) return { ok: false, problem: 'empty' };
 	if (body.length > COMMENT_MAX_LENGTH) return { ok: false, problem: 'too-long' };
 	const id = newId();
-	db.insert(coachingComments).values({ id, attemptId: attempt.id, turnIndex: input.turnIndex, repId: attempt.userId!, authorId: user.id, body, createdAt: now }).run();
+	db.insert(coachingComments)
+		.values({
+			id,
+			attemptId: attempt.id,
+			turnIndex: input.turnIndex,
+			repId: attempt.userId!,
+			authorId: user.id,
+			body,
+			createdAt: now
+		})
+		.run();
 	return { ok: true, id };
 }
 
@@ -122,12 +181,27 @@ export function addComment(
  * Deletes one's own comment on a role-play. Someone who may not comment on it gets 'not-found' for
  * the role-play; a comment that is not there (deleted already, or someone else's) is 'gone'.
  */
-export function deleteComment(db: Db, user: SessionUser, input: { attemptId: string; commentId: string }): { ok: true } | { ok: false; problem: 'not-found' | 'gone' } {
-	const attempt = db.select({ userId: attempts.userId, interviewId: attempts.interviewId }).from(attempts).where(eq(attempts.id, input.attemptId)).get();
-	if (!attempt || attemptReader(db, user, attempt) !== 'coach') return { ok: false, problem: 'not-found' };
+export function deleteComment(
+	db: Db,
+	user: SessionUser,
+	input: { attemptId: string; commentId: string }
+): { ok: true } | { ok: false; problem: 'not-found' | 'gone' } {
+	const attempt = db
+		.select({ userId: attempts.userId, interviewId: attempts.interviewId })
+		.from(attempts)
+		.where(eq(attempts.id, input.attemptId))
+		.get();
+	if (!attempt || attemptReader(db, user, attempt) !== 'coach')
+		return { ok: false, problem: 'not-found' };
 	const deleted = db
 		.delete(coachingComments)
-		.where(and(eq(coachingComments.id, input.commentId), eq(coachingComments.attemptId, input.attemptId), eq(coachingComments.authorId, user.id)))
+		.where(
+			and(
+				eq(coachingComments.id, input.commentId),
+				eq(coachingComments.attemptId, input.attemptId),
+				eq(coachingComments.authorId, user.id)
+			)
+		)
 		.run();
 	return deleted.changes > 0 ? { ok: true } : { ok: false, problem: 'gone' };
 }
@@ -136,12 +210,23 @@ export function deleteComment(db: Db, user: SessionUser, input: { attemptId: str
  * The rep has opened their result: its comments are seen from now on. Asked first with the index
  * of what is unseen, so the usual visit (nothing new) writes nothing.
  */
-export function markCommentsSeen(db: Db, repId: string, attemptId: string, now = new Date()): number {
+export function markCommentsSeen(
+	db: Db,
+	repId: string,
+	attemptId: string,
+	now = new Date()
+): number {
 	const unseen = prepared(db, 'coaching-unseen-on', () =>
 		db
 			.select({ id: coachingComments.id })
 			.from(coachingComments)
-			.where(and(eq(coachingComments.repId, sql.placeholder('repId')), isNull(coachingComments.seenAt), eq(coachingComments.attemptId, sql.placeholder('attemptId'))))
+			.where(
+				and(
+					eq(coachingComments.repId, sql.placeholder('repId')),
+					isNull(coachingComments.seenAt),
+					eq(coachingComments.attemptId, sql.placeholder('attemptId'))
+				)
+			)
 			.limit(1)
 			.prepare()
 	).get({ repId, attemptId });
@@ -149,7 +234,13 @@ export function markCommentsSeen(db: Db, repId: string, attemptId: string, now =
 	return db
 		.update(coachingComments)
 		.set({ seenAt: now })
-		.where(and(eq(coachingComments.repId, repId), eq(coachingComments.attemptId, attemptId), isNull(coachingComments.seenAt)))
+		.where(
+			and(
+				eq(coachingComments.repId, repId),
+				eq(coachingComments.attemptId, attemptId),
+				isNull(coachingComments.seenAt)
+			)
+		)
 		.run().changes;
 }
 
@@ -166,23 +257,38 @@ export interface NewFeedback {
 export function newFeedbackFor(db: Db, repId: string, limit = 5): NewFeedback[] {
 	const rows = prepared(db, 'coaching-new-feedback', () =>
 		db
-			.select({ attemptId: coachingComments.attemptId, scenarioId: attempts.scenarioId, author: users.name, createdAt: coachingComments.createdAt })
+			.select({
+				attemptId: coachingComments.attemptId,
+				scenarioId: attempts.scenarioId,
+				author: users.name,
+				createdAt: coachingComments.createdAt
+			})
 			.from(coachingComments)
 			.innerJoin(attempts, eq(attempts.id, coachingComments.attemptId))
 			.innerJoin(users, eq(users.id, coachingComments.authorId))
-			.where(and(eq(coachingComments.repId, sql.placeholder('repId')), isNull(coachingComments.seenAt)))
+			.where(
+				and(eq(coachingComments.repId, sql.placeholder('repId')), isNull(coachingComments.seenAt))
+			)
 			.orderBy(asc(coachingComments.createdAt))
 			.prepare()
 	).all({ repId });
 	const byAttempt = new Map<string, NewFeedback>();
 	for (const row of rows) {
-		const entry = byAttempt.get(row.attemptId) ?? { attemptId: row.attemptId, scenarioId: row.scenarioId, comments: 0, authors: [], latestAt: row.createdAt };
+		const entry = byAttempt.get(row.attemptId) ?? {
+			attemptId: row.attemptId,
+			scenarioId: row.scenarioId,
+			comments: 0,
+			authors: [],
+			latestAt: row.createdAt
+		};
 		entry.comments += 1;
 		if (!entry.authors.includes(row.author)) entry.authors.push(row.author);
 		entry.latestAt = row.createdAt;
 		byAttempt.set(row.attemptId, entry);
 	}
-	return [...byAttempt.values()].sort((a, b) => b.latestAt.getTime() - a.latestAt.getTime()).slice(0, limit);
+	return [...byAttempt.values()]
+		.sort((a, b) => b.latestAt.getTime() - a.latestAt.getTime())
+		.slice(0, limit);
 }
 
 export interface RepComment extends CommentView {
@@ -219,7 +325,9 @@ export function commentCounts(db: Db, attemptIds: readonly string[]): Map<string
 	const rows = db
 		.select({ attemptId: coachingComments.attemptId, n: sql<number>`count(*)` })
 		.from(coachingComments)
-		.where(sql`${coachingComments.attemptId} in (select value from json_each(${JSON.stringify(attemptIds)}))`)
+		.where(
+			sql`${coachingComments.attemptId} in (select value from json_each(${JSON.stringify(attemptIds)}))`
+		)
 		.groupBy(coachingComments.attemptId)
 		.all();
 	return new Map(rows.map((row) => [row.attemptId, row.n]));
@@ -229,10 +337,29 @@ export function commentCounts(db: Db, attemptIds: readonly string[]): Map<string
  * A user's comments for their data export: those on their role-plays (received) and those they
  * wrote on others' (written), each with the role-play and turn it is on.
  */
-export function commentsForExport(db: Db, userId: string): { received: Omit<CoachingCommentRow, 'repId'>[]; written: Omit<CoachingCommentRow, 'authorId'>[] } {
-	const received = db.select().from(coachingComments).where(eq(coachingComments.repId, userId)).orderBy(asc(coachingComments.createdAt)).all();
-	const written = db.select().from(coachingComments).where(eq(coachingComments.authorId, userId)).orderBy(asc(coachingComments.createdAt)).all();
-	return { received: received.map(({ repId: _repId, ...row }) => row), written: written.map(({ authorId: _authorId, ...row }) => row) };
+export function commentsForExport(
+	db: Db,
+	userId: string
+): {
+	received: Omit<CoachingCommentRow, 'repId'>[];
+	written: Omit<CoachingCommentRow, 'authorId'>[];
+} {
+	const received = db
+		.select()
+		.from(coachingComments)
+		.where(eq(coachingComments.repId, userId))
+		.orderBy(asc(coachingComments.createdAt))
+		.all();
+	const written = db
+		.select()
+		.from(coachingComments)
+		.where(eq(coachingComments.authorId, userId))
+		.orderBy(asc(coachingComments.createdAt))
+		.all();
+	return {
+		received: received.map(({ repId: _repId, ...row }) => row),
+		written: written.map(({ authorId: _authorId, ...row }) => row)
+	};
 }
 
 type CoachingCommentRow = typeof coachingComments.$inferSelect;

@@ -49,9 +49,12 @@ const expectedCells: Record<(typeof TIME_ZONES)[number], [Date, string][]> = {
 describe.each(TIME_ZONES)('a time in a CSV, in %s', (zone) => {
 	inTimeZone(zone);
 
-	it.each(expectedCells[zone])('%s reads %s: the local date and time with the offset', (at, cell) => {
-		expect(csvDateTime(at)).toBe(cell);
-	});
+	it.each(expectedCells[zone])(
+		'%s reads %s: the local date and time with the offset',
+		(at, cell) => {
+			expect(csvDateTime(at)).toBe(cell);
+		}
+	);
 
 	it('is written as it is, not as a formula or a quoted cell', () => {
 		expect(toCsv([[csvDateTime(WINTER)]])).toBe(`\uFEFF${expectedCells[zone][0]![1]}\r\n`);

@@ -1,6 +1,13 @@
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from './db';
-import { attempts, contentItems, reviewCards, skillRollups, turns, type AttemptStatus } from './db/schema';
+import {
+	attempts,
+	contentItems,
+	reviewCards,
+	skillRollups,
+	turns,
+	type AttemptStatus
+} from './db/schema';
 import { repsFollowedBy } from './teams';
 import { practiceSummaries } from './practice-totals';
 import { countsAsPracticeSql } from './attempt-counts';
@@ -9,7 +16,14 @@ import { builtFromContent, contentTitles } from './content/store';
 import type { SessionUser } from './auth/session';
 import type { ContentLocale } from '$lib/engine/content';
 import { groupBy } from '$lib/group-by';
-import { cellsOf, suggestNext, weeklyTrend, type Cell, type Suggestion, type TrendPoint } from '$lib/engine/reports/weak-spots';
+import {
+	cellsOf,
+	suggestNext,
+	weeklyTrend,
+	type Cell,
+	type Suggestion,
+	type TrendPoint
+} from '$lib/engine/reports/weak-spots';
 
 export interface DashboardRow {
 	id: string;
@@ -34,16 +48,25 @@ export const REPS_PER_PAGE = 20;
 export const WEAK_SPOTS_PER_PAGE = 10;
 
 /** The reps a manager follows, each once (a rep in two teams is listed with the first). */
-export function followedReps(db: Db, user: SessionUser): { id: string; name: string; teamId: string; teamName: string }[] {
+export function followedReps(
+	db: Db,
+	user: SessionUser
+): { id: string; name: string; teamId: string; teamName: string }[] {
 	const seen = new Set<string>();
-	return repsFollowedBy(db, user.id, user.roles.includes('admin')).filter((rep) => !seen.has(rep.id) && !!seen.add(rep.id));
+	return repsFollowedBy(db, user.id, user.roles.includes('admin')).filter(
+		(rep) => !seen.has(rep.id) && !!seen.add(rep.id)
+	);
 }
 
 /**
  * One row per rep given (followed reps, or a page of them): practice this week, scores, an
  * eight-week trend, onboarding and review.
  */
-export function dashboardRows(db: Db, reps: ReturnType<typeof followedReps>, now = new Date()): DashboardRow[] {
+export function dashboardRows(
+	db: Db,
+	reps: ReturnType<typeof followedReps>,
+	now = new Date()
+): DashboardRow[] {
 	if (reps.length === 0) return [];
 	const ids = reps.map((r) => r.id);
 	const params = { reps: JSON.stringify(ids), now: now.getTime() };
@@ -53,7 +76,12 @@ export function dashboardRows(db: Db, reps: ReturnType<typeof followedReps>, now
 			db
 				.select({ userId: reviewCards.userId, n: sql<number>`count(*)` })
 				.from(reviewCards)
-				.where(and(inJsonList(reviewCards.userId, 'reps'), lte(reviewCards.dueAt, sql.placeholder('now'))))
+				.where(
+					and(
+						inJsonList(reviewCards.userId, 'reps'),
+						lte(reviewCards.dueAt, sql.placeholder('now'))
+					)
+				)
 				.groupBy(reviewCards.userId)
 				.prepare()
 		)
@@ -62,8 +90,14 @@ export function dashboardRows(db: Db, reps: ReturnType<typeof followedReps>, now
 	);
 	const cohorts = currentCohortsOf(db, ids);
 	// A certified rep's row shows the date alone: only the others' progress is worked out.
-	const inCohorts = ids.flatMap((userId) => (cohorts.has(userId) && !cohorts.get(userId)!.certifiedAt ? [{ cohort: cohorts.get(userId)!, userId }] : []));
-	const progressOfRep = new Map(statusesOfMany(db, inCohorts, now).map((progress, i) => [inCohorts[i]!.userId, progress]));
+	const inCohorts = ids.flatMap((userId) =>
+		cohorts.has(userId) && !cohorts.get(userId)!.certifiedAt
+			? [{ cohort: cohorts.get(userId)!, userId }]
+			: []
+	);
+	const progressOfRep = new Map(
+		statusesOfMany(db, inCohorts, now).map((progress, i) => [inCohorts[i]!.userId, progress])
+	);
 	return reps.map((rep) => {
 		const cohort = cohorts.get(rep.id);
 		const progress = progressOfRep.get(rep.id);
@@ -72,7 +106,11 @@ export function dashboardRows(db: Db, reps: ReturnType<typeof followedReps>, now
 			id: rep.id,
 			name: rep.name,
 			team: rep.teamName,
-			onboarding: cohort?.certifiedAt ? { percent: 100, overdue: 0, certifiedAt: cohort.certifiedAt } : cohort && progress ? { percent: progress.percent, overdue: progress.overdue, certifiedAt: null } : null,
+			onboarding: cohort?.certifiedAt
+				? { percent: 100, overdue: 0, certifiedAt: cohort.certifiedAt }
+				: cohort && progress
+					? { percent: progress.percent, overdue: progress.overdue, certifiedAt: null }
+					: null,
 			attemptsThisWeek: summary.thisWeek,
 			average: summary.average !== null ? Math.round(summary.average * 10) / 10 : null,
 			best: summary.best !== null ? Math.round(summary.best * 10) / 10 : null,
@@ -106,7 +144,19 @@ const DEFAULT_RUBRIC = 'hiring-roleplay';
 
 /** The category of each script entry, whichever language it is written in. */
 function scriptCategories(db: Db): Map<string, string> {
-	return builtFromContent(db, 'script-categories', () => new Map(db.select({ id: contentItems.id, category: contentItems.category }).from(contentItems).where(and(eq(contentItems.kind, 'script'), isNotNull(contentItems.category))).all().map((r) => [r.id, r.category!])));
+	return builtFromContent(
+		db,
+		'script-categories',
+		() =>
+			new Map(
+				db
+					.select({ id: contentItems.id, category: contentItems.category })
+					.from(contentItems)
+					.where(and(eq(contentItems.kind, 'script'), isNotNull(contentItems.category)))
+					.all()
+					.map((r) => [r.id, r.category!])
+			)
+	);
 }
 
 /** What the weak-spot heatmaps read from the content, built once per content change and language. */
@@ -140,24 +190,36 @@ function weakSpotContent(db: Db, locale: ContentLocale): WeakSpotContent {
 		);
 		const scenariosByCategory = new Map<string, string[]>();
 		for (const [id, rows] of groupBy(scenarioScripts, (row) => row.id)) {
-			for (const category of new Set(rows.map((row) => categoryOf.get(row.script)).filter((c): c is string => !!c))) {
+			for (const category of new Set(
+				rows.map((row) => categoryOf.get(row.script)).filter((c): c is string => !!c)
+			)) {
 				scenariosByCategory.set(category, [...(scenariosByCategory.get(category) ?? []), id]);
 			}
 		}
 		const titles = new Map([
-			...contentTitles(db, 'scenario', [...new Set([...scenariosByCategory.values()].flat())], locale).map((t) => [`scenario:${t.id}`, t.title] as const),
-			...contentTitles(db, 'script', [...categoryOf.keys()], locale).map((t) => [`script:${t.id}`, t.title] as const)
+			...contentTitles(
+				db,
+				'scenario',
+				[...new Set([...scenariosByCategory.values()].flat())],
+				locale
+			).map((t) => [`scenario:${t.id}`, t.title] as const),
+			...contentTitles(db, 'script', [...categoryOf.keys()], locale).map(
+				(t) => [`script:${t.id}`, t.title] as const
+			)
 		]);
 		const criterionTitles = new Map<string, string>();
 		const rubricCriteria = db.all<{ id: string; title: string }>(
 			sql`select json_extract(criterion.value, '$.id') as id, json_extract(criterion.value, '$.title') as title from ${contentItems} item, json_each(item.data, '$.criteria') criterion where item.kind = 'rubric' and item.locale = ${locale} order by item.id <> ${DEFAULT_RUBRIC}, item.id, criterion.key`
 		);
-		for (const { id, title } of rubricCriteria) if (!criterionTitles.has(id)) criterionTitles.set(id, title);
+		for (const { id, title } of rubricCriteria)
+			if (!criterionTitles.has(id)) criterionTitles.set(id, title);
 		return {
 			categoryOf,
 			categories: [...new Set(categoryOf.values())].sort(),
 			criteria: db
-				.all<{ criterion: string }>(sql`select distinct criterion.value as criterion from ${contentItems} item, json_each(item.data, '$.criteria') criterion where item.kind = 'scenario' order by 1`)
+				.all<{ criterion: string }>(
+					sql`select distinct criterion.value as criterion from ${contentItems} item, json_each(item.data, '$.criteria') criterion where item.kind = 'scenario' order by 1`
+				)
 				.map((row) => row.criterion),
 			scenariosByCategory,
 			titles,
@@ -173,27 +235,70 @@ function weakSpotContent(db: Db, locale: ContentLocale): WeakSpotContent {
  * suggestions are worked out only for `shown` (a page of them, or all of them for the CSV); `reps`
  * (all the followed reps) tells whether anyone has practised yet.
  */
-export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, shown: FollowedRep[] = reps): WeakSpots {
-	const { categoryOf, categories, criteria, scenariosByCategory: practised, titles, criterionTitles } = weakSpotContent(db, locale);
-	if (reps.length === 0) return { reps: shown, anyPractice: false, categories, criteria, byCategory: new Map(), byCriterion: new Map(), suggestions: new Map(), titles, criterionTitles };
+export function weakSpots(
+	db: Db,
+	reps: FollowedRep[],
+	locale: ContentLocale,
+	shown: FollowedRep[] = reps
+): WeakSpots {
+	const {
+		categoryOf,
+		categories,
+		criteria,
+		scenariosByCategory: practised,
+		titles,
+		criterionTitles
+	} = weakSpotContent(db, locale);
+	if (reps.length === 0)
+		return {
+			reps: shown,
+			anyPractice: false,
+			categories,
+			criteria,
+			byCategory: new Map(),
+			byCriterion: new Map(),
+			suggestions: new Map(),
+			titles,
+			criterionTitles
+		};
 	const anyPractice = !!prepared(db, 'weak-spots-any', () =>
-		db.select({ userId: skillRollups.userId }).from(skillRollups).where(inJsonList(skillRollups.userId, 'reps')).limit(1).prepare()
+		db
+			.select({ userId: skillRollups.userId })
+			.from(skillRollups)
+			.where(inJsonList(skillRollups.userId, 'reps'))
+			.limit(1)
+			.prepare()
 	).get({ reps: JSON.stringify(reps.map((r) => r.id)) });
 	// Read as bare rows, without an object made per row: a page of reps has hundreds of them.
 	const perScript: { userId: string; scriptId: string; sum: number; count: number }[] = [];
 	const perCriterion: { userId: string; key: string; sum: number; count: number }[] = [];
 	const rollups = prepared(db, 'weak-spots-rollups', () =>
 		db
-			.select({ userId: skillRollups.userId, dimension: skillRollups.dimension, key: skillRollups.key, sum: skillRollups.sum, count: skillRollups.count })
+			.select({
+				userId: skillRollups.userId,
+				dimension: skillRollups.dimension,
+				key: skillRollups.key,
+				sum: skillRollups.sum,
+				count: skillRollups.count
+			})
 			.from(skillRollups)
 			.where(inJsonList(skillRollups.userId, 'reps'))
 			.prepare()
-	).values({ reps: JSON.stringify(shown.map((r) => r.id)) }) as [string, string, string, number, number][];
+	).values({ reps: JSON.stringify(shown.map((r) => r.id)) }) as [
+		string,
+		string,
+		string,
+		number,
+		number
+	][];
 	for (const [userId, dimension, key, sum, count] of rollups) {
 		if (dimension === 'script') perScript.push({ userId, scriptId: key, sum, count });
 		else perCriterion.push({ userId, key, sum, count });
 	}
-	const categoryRows = new Map<string, { userId: string; key: string; sum: number; count: number }>();
+	const categoryRows = new Map<
+		string,
+		{ userId: string; key: string; sum: number; count: number }
+	>();
 	for (const row of perScript) {
 		const category = categoryOf.get(row.scriptId);
 		if (!category) continue;
@@ -209,18 +314,47 @@ export function weakSpots(db: Db, reps: FollowedRep[], locale: ContentLocale, sh
 	const perScriptOf = groupBy(perScript, (r) => r.userId);
 	const suggestions = new Map(
 		shown.map((rep) => {
-			const scripts = new Map((perScriptOf.get(rep.id) ?? []).filter((r) => categoryOf.has(r.scriptId)).map((r) => [r.scriptId, { average: r.sum / r.count, count: r.count, category: categoryOf.get(r.scriptId)! }]));
+			const scripts = new Map(
+				(perScriptOf.get(rep.id) ?? [])
+					.filter((r) => categoryOf.has(r.scriptId))
+					.map((r) => [
+						r.scriptId,
+						{ average: r.sum / r.count, count: r.count, category: categoryOf.get(r.scriptId)! }
+					])
+			);
 			return [rep.id, suggestNext(byCategory.get(rep.id), scripts, practised)];
 		})
 	);
-	return { reps: shown, anyPractice, categories, criteria, byCategory, byCriterion, suggestions, titles, criterionTitles };
+	return {
+		reps: shown,
+		anyPractice,
+		categories,
+		criteria,
+		byCategory,
+		byCriterion,
+		suggestions,
+		titles,
+		criterionTitles
+	};
 }
 
 /**
  * The practice attempts behind one heatmap cell: a rep's attempts with replies in a category. Calls
  * the rep hung up are not practice (their replies left the roll-ups with them), so not listed.
  */
-export function attemptsBehind(db: Db, repId: string, category: string): { id: string; scenarioId: string; startedAt: Date; score: number; status: AttemptStatus; replies: number; average: number }[] {
+export function attemptsBehind(
+	db: Db,
+	repId: string,
+	category: string
+): {
+	id: string;
+	scenarioId: string;
+	startedAt: Date;
+	score: number;
+	status: AttemptStatus;
+	replies: number;
+	average: number;
+}[] {
 	const categoryOf = scriptCategories(db);
 	const scriptIds = [...categoryOf].filter(([, c]) => c === category).map(([id]) => id);
 	if (scriptIds.length === 0) return [];
@@ -236,7 +370,14 @@ export function attemptsBehind(db: Db, repId: string, category: string): { id: s
 		})
 		.from(turns)
 		.innerJoin(attempts, eq(attempts.id, turns.attemptId))
-		.where(and(eq(attempts.userId, repId), isNull(attempts.interviewId), countsAsPracticeSql(attempts.status), inArray(turns.scriptId, scriptIds)))
+		.where(
+			and(
+				eq(attempts.userId, repId),
+				isNull(attempts.interviewId),
+				countsAsPracticeSql(attempts.status),
+				inArray(turns.scriptId, scriptIds)
+			)
+		)
 		.groupBy(attempts.id)
 		.orderBy(sql`${attempts.startedAt} desc`)
 		.limit(50)
@@ -256,11 +397,18 @@ export interface ObjectionContent {
  * it, read from the same mapping as the weak spots' suggestions: the first scenario in the language
  * whose beats use an entry of the category, and the category's first script entry by id.
  */
-export function objectionContent(db: Db, locale: ContentLocale): { categories: readonly string[]; byCategory: ReadonlyMap<string, ObjectionContent> } {
+export function objectionContent(
+	db: Db,
+	locale: ContentLocale
+): { categories: readonly string[]; byCategory: ReadonlyMap<string, ObjectionContent> } {
 	const { categoryOf, categories, scenariosByCategory, titles } = weakSpotContent(db, locale);
 	const byCategory = new Map<string, ObjectionContent>();
 	for (const category of categories) {
-		const scriptId = [...categoryOf].filter(([, c]) => c === category).map(([id]) => id).sort()[0] ?? null;
+		const scriptId =
+			[...categoryOf]
+				.filter(([, c]) => c === category)
+				.map(([id]) => id)
+				.sort()[0] ?? null;
 		const scenarioId = scenariosByCategory.get(category)?.[0] ?? null;
 		byCategory.set(category, {
 			scriptId,

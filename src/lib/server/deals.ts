@@ -1,11 +1,28 @@
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from './db';
-import { dealEvidence, deals, type DealEvidenceRow, type DealRow, type DealStatus } from './db/schema';
+import {
+	dealEvidence,
+	deals,
+	type DealEvidenceRow,
+	type DealRow,
+	type DealStatus
+} from './db/schema';
 import { newId } from './ids';
 import { isBlank } from './forms';
 import type { SessionUser } from './auth/session';
 import { repsFollowedBy } from './teams';
-import { daysBetween, dealFlags, isCalendarDate, isEvidenceStrength, readEvidence, suggestStrength, type DealFlag, type EvidenceReading, type EvidenceStrength, type IsoDate } from '$lib/engine/coaching';
+import {
+	daysBetween,
+	dealFlags,
+	isCalendarDate,
+	isEvidenceStrength,
+	readEvidence,
+	suggestStrength,
+	type DealFlag,
+	type EvidenceReading,
+	type EvidenceStrength,
+	type IsoDate
+} from '$lib/engine/coaching';
 import type { ContentLocale } from '$lib/engine/content';
 import { groupBy } from '$lib/group-by';
 
@@ -26,7 +43,14 @@ export const MAX_EVIDENCE_PER_DEAL = 20;
 /** The highest call number taken: the cadence has 8 to 11 calls, and a few past it are flagged. */
 export const MAX_CALL_NUMBER = 30;
 /** Lengths in characters. */
-export const DEAL_LIMITS = { company: 120, contact: 80, contactTitle: 80, nextStep: 500, help: 500, evidence: 500 } as const;
+export const DEAL_LIMITS = {
+	company: 120,
+	contact: 80,
+	contactTitle: 80,
+	nextStep: 500,
+	help: 500,
+	evidence: 500
+} as const;
 /** Closed deals a rep's page lists, the latest first. */
 export const CLOSED_SHOWN = 20;
 
@@ -53,7 +77,14 @@ export interface DealInput {
 }
 
 export type DealField = keyof DealInput;
-export type FieldProblem = 'missing' | 'too-long' | 'not-a-number' | 'out-of-range' | 'not-a-date' | 'in-the-future' | 'unknown';
+export type FieldProblem =
+	| 'missing'
+	| 'too-long'
+	| 'not-a-number'
+	| 'out-of-range'
+	| 'not-a-date'
+	| 'in-the-future'
+	| 'unknown';
 export type FieldProblems<F extends string> = Partial<Record<F, FieldProblem>>;
 
 const chars = (text: string): number => [...text].length;
@@ -75,12 +106,17 @@ function pastDateProblem(value: string, today: IsoDate): FieldProblem | null {
  * Reads a deal's form fields. `objections` are the categories the content knows: an objection
  * must be one of them (or none).
  */
-export function parseDeal(fields: Readonly<Record<string, string | undefined>>, today: IsoDate, objections: readonly string[]): { ok: true; value: DealInput } | { ok: false; problems: FieldProblems<DealField> } {
+export function parseDeal(
+	fields: Readonly<Record<string, string | undefined>>,
+	today: IsoDate,
+	objections: readonly string[]
+): { ok: true; value: DealInput } | { ok: false; problems: FieldProblems<DealField> } {
 	const problems: FieldProblems<DealField> = {};
 	const text = (name: DealField, required: boolean): string => {
 		const value = cleaned(fields[name]);
 		if (required && !value) problems[name] = 'missing';
-		else if (name in DEAL_LIMITS && chars(value) > DEAL_LIMITS[name as keyof typeof DEAL_LIMITS]) problems[name] = 'too-long';
+		else if (name in DEAL_LIMITS && chars(value) > DEAL_LIMITS[name as keyof typeof DEAL_LIMITS])
+			problems[name] = 'too-long';
 		return value;
 	};
 	const company = text('company', true);
@@ -109,7 +145,20 @@ export function parseDeal(fields: Readonly<Record<string, string | undefined>>, 
 	if (objection !== null && !objections.includes(objection)) problems.objection = 'unknown';
 
 	if (Object.keys(problems).length > 0) return { ok: false, problems };
-	return { ok: true, value: { company, contact, contactTitle, callNumber, lastContact, nextStep: nextStep || null, nextStepDate: nextStep ? nextStepDate : null, help, objection } };
+	return {
+		ok: true,
+		value: {
+			company,
+			contact,
+			contactTitle,
+			callNumber,
+			lastContact,
+			nextStep: nextStep || null,
+			nextStepDate: nextStep ? nextStepDate : null,
+			help,
+			objection
+		}
+	};
 }
 
 export interface EvidenceInput {
@@ -120,7 +169,10 @@ export interface EvidenceInput {
 }
 export type EvidenceField = keyof EvidenceInput;
 
-export function parseEvidence(fields: Readonly<Record<string, string | undefined>>, today: IsoDate): { ok: true; value: EvidenceInput } | { ok: false; problems: FieldProblems<EvidenceField> } {
+export function parseEvidence(
+	fields: Readonly<Record<string, string | undefined>>,
+	today: IsoDate
+): { ok: true; value: EvidenceInput } | { ok: false; problems: FieldProblems<EvidenceField> } {
 	const problems: FieldProblems<EvidenceField> = {};
 	const text = cleaned(fields.text);
 	if (!text) problems.text = 'missing';
@@ -186,9 +238,24 @@ export interface DealView {
 }
 
 function toView(row: DealRow, evidence: readonly DealEvidenceRow[], today: IsoDate): DealView {
-	const pieces = [...evidence].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.getTime() - a.createdAt.getTime());
-	const nextStep = row.nextStep && row.nextStepDate ? { text: row.nextStep, date: row.nextStepDate } : null;
-	const flags = row.status === 'open' ? dealFlags({ callNumber: row.callNumber, lastContact: row.lastContact, evidence: pieces, nextStep, locale: row.locale }, today) : [];
+	const pieces = [...evidence].sort(
+		(a, b) => b.date.localeCompare(a.date) || b.createdAt.getTime() - a.createdAt.getTime()
+	);
+	const nextStep =
+		row.nextStep && row.nextStepDate ? { text: row.nextStep, date: row.nextStepDate } : null;
+	const flags =
+		row.status === 'open'
+			? dealFlags(
+					{
+						callNumber: row.callNumber,
+						lastContact: row.lastContact,
+						evidence: pieces,
+						nextStep,
+						locale: row.locale
+					},
+					today
+				)
+			: [];
 	return {
 		id: row.id,
 		repId: row.repId,
@@ -204,14 +271,24 @@ function toView(row: DealRow, evidence: readonly DealEvidenceRow[], today: IsoDa
 		status: row.status,
 		closedAt: row.closedAt,
 		updatedAt: row.updatedAt,
-		evidence: pieces.map((e) => ({ id: e.id, text: e.text, date: e.date, strength: e.strength, reading: readEvidence(e.text, row.locale) })),
+		evidence: pieces.map((e) => ({
+			id: e.id,
+			text: e.text,
+			date: e.date,
+			strength: e.strength,
+			reading: readEvidence(e.text, row.locale)
+		})),
 		flags
 	};
 }
 
 /** Flagged first (the more flags, the earlier), then the longest without contact, then by company. */
 export function flaggedFirst(a: DealView, b: DealView): number {
-	return b.flags.length - a.flags.length || a.lastContact.localeCompare(b.lastContact) || a.company.localeCompare(b.company);
+	return (
+		b.flags.length - a.flags.length ||
+		a.lastContact.localeCompare(b.lastContact) ||
+		a.company.localeCompare(b.company)
+	);
 }
 
 /** The evidence of these deals, by deal, each deal's in the order it happened. */
@@ -259,7 +336,12 @@ export function closedDealsOf(db: Db, repId: string, limit = CLOSED_SHOWN): Deal
 }
 
 /** One of the user's own deals; null for anyone else's, whoever the id names. */
-export function ownDeal(db: Db, user: SessionUser, dealId: string, today: IsoDate): DealView | null {
+export function ownDeal(
+	db: Db,
+	user: SessionUser,
+	dealId: string,
+	today: IsoDate
+): DealView | null {
 	const row = db
 		.select()
 		.from(deals)
@@ -284,19 +366,38 @@ export type DealProblem = 'not-found' | 'closed' | 'cap' | 'evidence-cap';
 type Done<T = object> = ({ ok: true } & T) | { ok: false; problem: DealProblem };
 
 /** A rep adds a deal, kept in `locale`, within MAX_OPEN_DEALS. */
-export function createDeal(db: Db, user: SessionUser, input: DealInput, locale: ContentLocale, now = new Date()): Done<{ id: string }> {
+export function createDeal(
+	db: Db,
+	user: SessionUser,
+	input: DealInput,
+	locale: ContentLocale,
+	now = new Date()
+): Done<{ id: string }> {
 	return db.transaction((tx) => {
-		if (openCount(tx, user.id) >= MAX_OPEN_DEALS) return { ok: false as const, problem: 'cap' as const };
+		if (openCount(tx, user.id) >= MAX_OPEN_DEALS)
+			return { ok: false as const, problem: 'cap' as const };
 		const id = newId();
 		tx.insert(deals)
-			.values({ id, repId: user.id, ...input, locale, status: 'open', createdAt: now, updatedAt: now })
+			.values({
+				id,
+				repId: user.id,
+				...input,
+				locale,
+				status: 'open',
+				createdAt: now,
+				updatedAt: now
+			})
 			.run();
 		return { ok: true as const, id };
 	});
 }
 
 /** The rep's own open deal, for a change; the reason it is refused otherwise. */
-function openOwnRow(db: Db, user: SessionUser, dealId: string): { ok: true; row: DealRow } | { ok: false; problem: DealProblem } {
+function openOwnRow(
+	db: Db,
+	user: SessionUser,
+	dealId: string
+): { ok: true; row: DealRow } | { ok: false; problem: DealProblem } {
 	const row = db
 		.select()
 		.from(deals)
@@ -307,7 +408,13 @@ function openOwnRow(db: Db, user: SessionUser, dealId: string): { ok: true; row:
 	return { ok: true, row };
 }
 
-export function updateDeal(db: Db, user: SessionUser, dealId: string, input: DealInput, now = new Date()): Done {
+export function updateDeal(
+	db: Db,
+	user: SessionUser,
+	dealId: string,
+	input: DealInput,
+	now = new Date()
+): Done {
 	const found = openOwnRow(db, user, dealId);
 	if (!found.ok) return found;
 	db.update(deals)
@@ -321,14 +428,32 @@ export function updateDeal(db: Db, user: SessionUser, dealId: string, input: Dea
  * Adds a piece of evidence the rep has ranked. The customer said or did it on its date, so that
  * day was a contact: a later date moves the deal's last contact to it.
  */
-export function addEvidence(db: Db, user: SessionUser, dealId: string, input: EvidenceInput & { strength: EvidenceStrength }, now = new Date()): Done<{ id: string }> {
+export function addEvidence(
+	db: Db,
+	user: SessionUser,
+	dealId: string,
+	input: EvidenceInput & { strength: EvidenceStrength },
+	now = new Date()
+): Done<{ id: string }> {
 	return db.transaction((tx) => {
 		const found = openOwnRow(tx, user, dealId);
 		if (!found.ok) return found;
-		const pieces = tx.select({ n: count() }).from(dealEvidence).where(eq(dealEvidence.dealId, dealId)).get()?.n ?? 0;
-		if (pieces >= MAX_EVIDENCE_PER_DEAL) return { ok: false as const, problem: 'evidence-cap' as const };
+		const pieces =
+			tx.select({ n: count() }).from(dealEvidence).where(eq(dealEvidence.dealId, dealId)).get()
+				?.n ?? 0;
+		if (pieces >= MAX_EVIDENCE_PER_DEAL)
+			return { ok: false as const, problem: 'evidence-cap' as const };
 		const id = newId();
-		tx.insert(dealEvidence).values({ id, dealId, text: input.text, date: input.date, strength: input.strength, createdAt: now }).run();
+		tx.insert(dealEvidence)
+			.values({
+				id,
+				dealId,
+				text: input.text,
+				date: input.date,
+				strength: input.strength,
+				createdAt: now
+			})
+			.run();
 		const lastContact = input.date > found.row.lastContact ? input.date : found.row.lastContact;
 		tx.update(deals).set({ lastContact, updatedAt: now }).where(eq(deals.id, dealId)).run();
 		return { ok: true as const, id };
@@ -336,7 +461,13 @@ export function addEvidence(db: Db, user: SessionUser, dealId: string, input: Ev
 }
 
 /** Removes a piece of evidence from the rep's own open deal; 'not-found' also for a piece that is not on it. */
-export function removeEvidence(db: Db, user: SessionUser, dealId: string, evidenceId: string, now = new Date()): Done {
+export function removeEvidence(
+	db: Db,
+	user: SessionUser,
+	dealId: string,
+	evidenceId: string,
+	now = new Date()
+): Done {
 	return db.transaction((tx) => {
 		const found = openOwnRow(tx, user, dealId);
 		if (!found.ok) return found;
@@ -351,10 +482,19 @@ export function removeEvidence(db: Db, user: SessionUser, dealId: string, eviden
 }
 
 /** Closes the rep's own open deal: won, lost, or moved to nurture (one call in three months, off the review). */
-export function closeDeal(db: Db, user: SessionUser, dealId: string, outcome: DealOutcome, now = new Date()): Done {
+export function closeDeal(
+	db: Db,
+	user: SessionUser,
+	dealId: string,
+	outcome: DealOutcome,
+	now = new Date()
+): Done {
 	const found = openOwnRow(db, user, dealId);
 	if (!found.ok) return found;
-	db.update(deals).set({ status: outcome, closedAt: now, updatedAt: now }).where(eq(deals.id, dealId)).run();
+	db.update(deals)
+		.set({ status: outcome, closedAt: now, updatedAt: now })
+		.where(eq(deals.id, dealId))
+		.run();
 	return { ok: true };
 }
 
@@ -383,14 +523,29 @@ export interface DealReview {
  * The weekly review a manager reads: every active rep of the teams they lead (an admin: of every
  * team), optionally of one of those teams, each with their open deals and flags today.
  */
-export function dealReview(db: Db, user: SessionUser, today: IsoDate, teamId: string | null = null): DealReview {
-	const followed = repsFollowedBy(db, user.id, user.roles.includes('admin')).filter((rep) => rep.id !== user.id);
-	const teams = [...new Map(followed.map((rep) => [rep.teamId, { id: rep.teamId, name: rep.teamName }])).values()].sort((a, b) => a.name.localeCompare(b.name));
+export function dealReview(
+	db: Db,
+	user: SessionUser,
+	today: IsoDate,
+	teamId: string | null = null
+): DealReview {
+	const followed = repsFollowedBy(db, user.id, user.roles.includes('admin')).filter(
+		(rep) => rep.id !== user.id
+	);
+	const teams = [
+		...new Map(followed.map((rep) => [rep.teamId, { id: rep.teamId, name: rep.teamName }])).values()
+	].sort((a, b) => a.name.localeCompare(b.name));
 	const picked = teamId && teams.some((t) => t.id === teamId) ? teamId : null;
 	const reps = new Map<string, ReviewRep>();
 	for (const rep of followed) {
 		if (picked && rep.teamId !== picked) continue;
-		const entry = reps.get(rep.id) ?? { id: rep.id, name: rep.name, teams: [], deals: [], flagged: 0 };
+		const entry = reps.get(rep.id) ?? {
+			id: rep.id,
+			name: rep.name,
+			teams: [],
+			deals: [],
+			flagged: 0
+		};
 		entry.teams.push(rep.teamName);
 		reps.set(rep.id, entry);
 	}
@@ -407,14 +562,26 @@ export function dealReview(db: Db, user: SessionUser, today: IsoDate, teamId: st
 		rep.deals.sort(flaggedFirst);
 		rep.flagged = rep.deals.filter((d) => d.flags.length > 0).length;
 	}
-	return { teams, teamId: picked, reps: [...reps.values()].sort((a, b) => b.flagged - a.flagged || a.name.localeCompare(b.name)) };
+	return {
+		teams,
+		teamId: picked,
+		reps: [...reps.values()].sort((a, b) => b.flagged - a.flagged || a.name.localeCompare(b.name))
+	};
 }
 
 // ——————————————————————————————————————————————————————————————— a person's data
 
 /** A rep's deals with their evidence, for their data export. */
-export function dealsForExport(db: Db, userId: string): (DealRow & { evidence: DealEvidenceRow[] })[] {
-	const rows = db.select().from(deals).where(eq(deals.repId, userId)).orderBy(asc(deals.createdAt)).all();
+export function dealsForExport(
+	db: Db,
+	userId: string
+): (DealRow & { evidence: DealEvidenceRow[] })[] {
+	const rows = db
+		.select()
+		.from(deals)
+		.where(eq(deals.repId, userId))
+		.orderBy(asc(deals.createdAt))
+		.all();
 	const byDeal = evidenceByDeal(db, rows);
 	return rows.map((row) => ({ ...row, evidence: byDeal.get(row.id) ?? [] }));
 }

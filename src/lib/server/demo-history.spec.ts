@@ -3,7 +3,24 @@ import { asc, count } from 'drizzle-orm';
 import { createTestDatabase, type AppDb } from './db';
 import { bootstrapInstance, createDemoOrganisation, syncContentOnFirstStart } from './bootstrap';
 import { findUserByEmail, getUserRoles } from './accounts';
-import { assignments, attempts, candidates, coachingComments, cohorts, dealEvidence, deals, interviews, oneToOneActions, oneToOnes, practiceWeeks, ratings, skillRollups, teams, turns, users } from './db/schema';
+import {
+	assignments,
+	attempts,
+	candidates,
+	coachingComments,
+	cohorts,
+	dealEvidence,
+	deals,
+	interviews,
+	oneToOneActions,
+	oneToOnes,
+	practiceWeeks,
+	ratings,
+	skillRollups,
+	teams,
+	turns,
+	users
+} from './db/schema';
 import { currentCohortOf, progressOf } from './onboarding';
 import { newFeedbackFor } from './coaching-comments';
 import { dashboardRows, followedReps, weakSpots } from './dashboard';
@@ -33,7 +50,13 @@ async function demoAt(now: Date): Promise<AppDb> {
 
 function sessionUser(db: AppDb, email: string): SessionUser {
 	const user = findUserByEmail(db, email)!;
-	return { id: user.id, email: user.email, name: user.name, locale: user.locale, roles: getUserRoles(db, user.id) };
+	return {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		locale: user.locale,
+		roles: getUserRoles(db, user.id)
+	};
 }
 
 const idOf = (db: AppDb, email: string) => findUserByEmail(db, email)!.id;
@@ -74,7 +97,11 @@ describe('the demo history', () => {
 		const practised = new Set(practice.map((a) => a.userId));
 		for (const rep of reps) expect(practised.has(rep.id)).toBe(true);
 		for (const email of ['rep2@rehearse.test', 'rep5@rehearse.test', 'rep6@rehearse.test']) {
-			const weeks = db.select().from(practiceWeeks).all().filter((w) => w.userId === idOf(db, email));
+			const weeks = db
+				.select()
+				.from(practiceWeeks)
+				.all()
+				.filter((w) => w.userId === idOf(db, email));
 			expect(weeks.length).toBeGreaterThanOrEqual(3);
 		}
 		// What the manager's pages show is what the app worked out from those role-plays.
@@ -103,13 +130,24 @@ describe('the demo history', () => {
 		expect(submitted.filter((n) => n === 1)).toHaveLength(1);
 		expect(page.rows.every((row) => row[12] !== null)).toBe(true);
 		const calibration = submittedRatingsFor(db, sessionUser(db, ADMIN));
-		expect(new Set(calibration.map((r) => r.interviewerId))).toEqual(new Set([manager.id, idOf(db, ADMIN)]));
+		expect(new Set(calibration.map((r) => r.interviewerId))).toEqual(
+			new Set([manager.id, idOf(db, ADMIN)])
+		);
 	});
 
 	it('has assignments done, due and overdue, from what the reps did', () => {
-		const statuses = (email: string) => assignmentsOfRep(db, idOf(db, email), 'en', now).map((a) => `${a.kind} ${a.contentId}: ${a.status}`);
-		expect(statuses(DEMO_REP).sort()).toEqual(['scenario renewal-price-objection: due', 'script can-you-discount: due']);
-		expect(statuses('rep3@rehearse.test').sort()).toEqual(['scenario send-me-material-first: overdue', 'script think-about-it: due']);
+		const statuses = (email: string) =>
+			assignmentsOfRep(db, idOf(db, email), 'en', now).map(
+				(a) => `${a.kind} ${a.contentId}: ${a.status}`
+			);
+		expect(statuses(DEMO_REP).sort()).toEqual([
+			'scenario renewal-price-objection: due',
+			'script can-you-discount: due'
+		]);
+		expect(statuses('rep3@rehearse.test').sort()).toEqual([
+			'scenario send-me-material-first: overdue',
+			'script think-about-it: due'
+		]);
 		// Done by the role-play the rep played after it was assigned, at or over the pass mark.
 		const [done] = assignmentsOfRep(db, idOf(db, 'rep5@rehearse.test'), 'en', now);
 		expect(done).toMatchObject({ contentId: 'switch-from-competitor', status: 'done' });
@@ -120,8 +158,17 @@ describe('the demo history', () => {
 		const review = dealReview(db, sessionUser(db, MANAGER), localIsoDate(now));
 		const all = review.reps.flatMap((rep) => rep.deals);
 		expect(all.length).toBeGreaterThanOrEqual(8);
-		expect(new Set(all.flatMap((deal) => deal.evidence.map((e) => e.strength)))).toEqual(new Set(['weak', 'medium', 'strong', 'very-strong']));
-		expect(new Set(all.flatMap((deal) => deal.flags))).toEqual(new Set(['feelings-only', 'no-contact-14-days', 'past-11-calls-without-strong-evidence', 'next-step-overdue']));
+		expect(new Set(all.flatMap((deal) => deal.evidence.map((e) => e.strength)))).toEqual(
+			new Set(['weak', 'medium', 'strong', 'very-strong'])
+		);
+		expect(new Set(all.flatMap((deal) => deal.flags))).toEqual(
+			new Set([
+				'feelings-only',
+				'no-contact-14-days',
+				'past-11-calls-without-strong-evidence',
+				'next-step-overdue'
+			])
+		);
 		expect(new Set(all.map((deal) => deal.locale))).toEqual(new Set(['en', 'zh-TW']));
 		// The rep falling behind comes first: the most flagged deals, among them one on a feeling only.
 		expect(review.reps[0]!.id).toBe(idOf(db, 'rep3@rehearse.test'));
@@ -129,7 +176,8 @@ describe('the demo history', () => {
 		const demoRep = review.reps.find((rep) => rep.id === idOf(db, DEMO_REP))!;
 		expect(demoRep.deals.map((deal) => deal.flags)).toContainEqual(['feelings-only']);
 		// Every piece of evidence is dated on or before its deal's last contact.
-		for (const deal of all) for (const piece of deal.evidence) expect(piece.date <= deal.lastContact).toBe(true);
+		for (const deal of all)
+			for (const piece of deal.evidence) expect(piece.date <= deal.lastContact).toBe(true);
 	});
 
 	it('has one-to-ones with open actions, and a rep due one with an action still open', () => {
@@ -137,79 +185,161 @@ describe('the demo history', () => {
 		const due = repsWithoutOneToOne(db, team.id, team.oneToOneWeeks, now);
 		const behind = due.find((rep) => rep.id === idOf(db, 'rep3@rehearse.test'))!;
 		expect(behind.days).toBeGreaterThanOrEqual(24);
-		expect(openActions(db, behind.id, localIsoDate(now)).map((a) => a.due?.state)).toEqual(['overdue']);
+		expect(openActions(db, behind.id, localIsoDate(now)).map((a) => a.due?.state)).toEqual([
+			'overdue'
+		]);
 		expect(due.map((rep) => rep.id)).not.toContain(idOf(db, DEMO_REP));
 		expect(due.map((rep) => rep.id)).not.toContain(idOf(db, 'rep2@rehearse.test'));
 
 		const home = homeOneToOnes(db, idOf(db, DEMO_REP), now);
 		expect(home.open.map((a) => a.owner).sort()).toEqual(['manager', 'rep']);
 		expect(home.open.every((a) => a.due?.state !== 'overdue')).toBe(true);
-		const talk = db.select().from(oneToOnes).all().find((o) => o.repId === idOf(db, DEMO_REP))!;
+		const talk = db
+			.select()
+			.from(oneToOnes)
+			.all()
+			.find((o) => o.repId === idOf(db, DEMO_REP))!;
 		expect(talk.links).toHaveLength(1);
 		expect(talk.heldOn <= localIsoDate(now)).toBe(true);
 	});
 
 	it('is the same history for the same clock', { timeout: 60_000 }, async () => {
 		const shape = (demo: AppDb) => {
-			const emails = new Map(demo.select({ id: users.id, email: users.email }).from(users).all().map((u) => [u.id, u.email]));
+			const emails = new Map(
+				demo
+					.select({ id: users.id, email: users.email })
+					.from(users)
+					.all()
+					.map((u) => [u.id, u.email])
+			);
 			return {
 				attempts: demo
-				.select({ user: attempts.userId, scenario: attempts.scenarioId, mode: attempts.mode, status: attempts.status, score: attempts.score, startedAt: attempts.startedAt, turns: attempts.turnCount })
-				.from(attempts)
-				.orderBy(asc(attempts.startedAt), asc(attempts.scenarioId))
-				.all()
-				.map(({ user, ...rest }) => ({ ...rest, user: user && emails.get(user) })),
-				replies: demo.select({ reply: turns.reply, score: turns.score }).from(turns).orderBy(asc(turns.createdAt), asc(turns.index)).all(),
-				ratings: demo.select({ scores: ratings.scores, recommendation: ratings.recommendation }).from(ratings).all().map((r) => JSON.stringify(r)).sort(),
-				cohorts: demo.select({ name: cohorts.name, startDate: cohorts.startDate }).from(cohorts).orderBy(asc(cohorts.name)).all(),
-				assignments: demo.select({ contentId: assignments.contentId, dueDate: assignments.dueDate, completedAt: assignments.completedAt }).from(assignments).orderBy(asc(assignments.contentId)).all(),
-				evidence: demo.select({ text: dealEvidence.text, date: dealEvidence.date }).from(dealEvidence).orderBy(asc(dealEvidence.text)).all(),
-				actions: demo.select({ text: oneToOneActions.text, dueOn: oneToOneActions.dueOn }).from(oneToOneActions).orderBy(asc(oneToOneActions.text)).all()
+					.select({
+						user: attempts.userId,
+						scenario: attempts.scenarioId,
+						mode: attempts.mode,
+						status: attempts.status,
+						score: attempts.score,
+						startedAt: attempts.startedAt,
+						turns: attempts.turnCount
+					})
+					.from(attempts)
+					.orderBy(asc(attempts.startedAt), asc(attempts.scenarioId))
+					.all()
+					.map(({ user, ...rest }) => ({ ...rest, user: user && emails.get(user) })),
+				replies: demo
+					.select({ reply: turns.reply, score: turns.score })
+					.from(turns)
+					.orderBy(asc(turns.createdAt), asc(turns.index))
+					.all(),
+				ratings: demo
+					.select({ scores: ratings.scores, recommendation: ratings.recommendation })
+					.from(ratings)
+					.all()
+					.map((r) => JSON.stringify(r))
+					.sort(),
+				cohorts: demo
+					.select({ name: cohorts.name, startDate: cohorts.startDate })
+					.from(cohorts)
+					.orderBy(asc(cohorts.name))
+					.all(),
+				assignments: demo
+					.select({
+						contentId: assignments.contentId,
+						dueDate: assignments.dueDate,
+						completedAt: assignments.completedAt
+					})
+					.from(assignments)
+					.orderBy(asc(assignments.contentId))
+					.all(),
+				evidence: demo
+					.select({ text: dealEvidence.text, date: dealEvidence.date })
+					.from(dealEvidence)
+					.orderBy(asc(dealEvidence.text))
+					.all(),
+				actions: demo
+					.select({ text: oneToOneActions.text, dueOn: oneToOneActions.dueOn })
+					.from(oneToOneActions)
+					.orderBy(asc(oneToOneActions.text))
+					.all()
 			};
 		};
 		expect(shape(await demoAt(now))).toEqual(shape(db));
 	});
 
-	it('is not made with DEMO=0, nor added to a database that has accounts', { timeout: 60_000 }, async () => {
-		const empty = createTestDatabase();
-		await bootstrapInstance(empty, { DEMO: '0', ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'a long admin password' }, () => {});
-		for (const table of [attempts, cohorts, coachingComments, candidates, interviews, assignments, deals, oneToOnes]) expect(empty.select({ n: count() }).from(table).get()!.n).toBe(0);
+	it(
+		'is not made with DEMO=0, nor added to a database that has accounts',
+		{ timeout: 60_000 },
+		async () => {
+			const empty = createTestDatabase();
+			await bootstrapInstance(
+				empty,
+				{ DEMO: '0', ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'a long admin password' },
+				() => {}
+			);
+			for (const table of [
+				attempts,
+				cohorts,
+				coachingComments,
+				candidates,
+				interviews,
+				assignments,
+				deals,
+				oneToOnes
+			])
+				expect(empty.select({ n: count() }).from(table).get()!.n).toBe(0);
 
-		const db = createTestDatabase();
-		await bootstrapInstance(db, {}, () => {});
-		const tables = [attempts, turns, cohorts, coachingComments, candidates, interviews, ratings, assignments, deals, oneToOnes];
-		const before = tables.map((table) => db.select({ n: count() }).from(table).get()!.n);
-		expect(before[0]).toBeGreaterThan(0);
-		await bootstrapInstance(db, {}, () => {});
-		expect(tables.map((table) => db.select({ n: count() }).from(table).get()!.n)).toEqual(before);
-	});
+			const db = createTestDatabase();
+			await bootstrapInstance(db, {}, () => {});
+			const tables = [
+				attempts,
+				turns,
+				cohorts,
+				coachingComments,
+				candidates,
+				interviews,
+				ratings,
+				assignments,
+				deals,
+				oneToOnes
+			];
+			const before = tables.map((table) => db.select({ n: count() }).from(table).get()!.n);
+			expect(before[0]).toBeGreaterThan(0);
+			await bootstrapInstance(db, {}, () => {});
+			expect(tables.map((table) => db.select({ n: count() }).from(table).get()!.n)).toEqual(before);
+		}
+	);
 });
 
 for (const zone of TIME_ZONES) {
 	describe(`the demo's plans, in ${zone}`, () => {
 		inTimeZone(zone);
 
-		it('puts a new hire on day 2 of the Chinese plan and the demo rep on day 3 of the English one, with progress', { timeout: 90_000 }, async () => {
-			for (const now of [wednesday(), saturday(), mondayAtMidnight()]) {
-				const db = await demoAt(now);
-				const zhRep = idOf(db, 'rep4@rehearse.test');
-				const zhCohort = currentCohortOf(db, zhRep)!;
-				expect(zhCohort.locale).toBe('zh-TW');
-				const zh = progressOf(db, zhCohort, zhRep, now);
-				// On a working day, today is day 2; on a weekend, day 2 was the Friday before.
-				expect(zh.today).toBe(2);
-				expect(zh.when.kind).toBe(now.getDay() === 6 ? 'between' : 'day');
-				expect(zh.days[0]!.modules.every((m) => m.status === 'done')).toBe(true);
+		it(
+			'puts a new hire on day 2 of the Chinese plan and the demo rep on day 3 of the English one, with progress',
+			{ timeout: 90_000 },
+			async () => {
+				for (const now of [wednesday(), saturday(), mondayAtMidnight()]) {
+					const db = await demoAt(now);
+					const zhRep = idOf(db, 'rep4@rehearse.test');
+					const zhCohort = currentCohortOf(db, zhRep)!;
+					expect(zhCohort.locale).toBe('zh-TW');
+					const zh = progressOf(db, zhCohort, zhRep, now);
+					// On a working day, today is day 2; on a weekend, day 2 was the Friday before.
+					expect(zh.today).toBe(2);
+					expect(zh.when.kind).toBe(now.getDay() === 6 ? 'between' : 'day');
+					expect(zh.days[0]!.modules.every((m) => m.status === 'done')).toBe(true);
 
-				const demoRep = idOf(db, DEMO_REP);
-				const enCohort = currentCohortOf(db, demoRep)!;
-				expect(enCohort.locale).toBe('en');
-				const en = progressOf(db, enCohort, demoRep, now);
-				expect(en.today).toBe(3);
-				expect(en.done).toBeGreaterThan(4);
-				expect(en.finished).toBe(false);
-				expect(en.next).not.toBeNull();
+					const demoRep = idOf(db, DEMO_REP);
+					const enCohort = currentCohortOf(db, demoRep)!;
+					expect(enCohort.locale).toBe('en');
+					const en = progressOf(db, enCohort, demoRep, now);
+					expect(en.today).toBe(3);
+					expect(en.done).toBeGreaterThan(4);
+					expect(en.finished).toBe(false);
+					expect(en.next).not.toBeNull();
+				}
 			}
-		});
+		);
 	});
 }

@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AppDb } from './db';
-import { attempts, turns, type ActionOwner, type Attempt, type PracticeMode, type Recommendation } from './db/schema';
+import {
+	attempts,
+	turns,
+	type ActionOwner,
+	type Attempt,
+	type PracticeMode,
+	type Recommendation
+} from './db/schema';
 import { findUserByEmail, getUserRoles } from './accounts';
 import type { SessionUser } from './auth/session';
 import { findContent, listContentFields } from './content/store';
@@ -55,14 +62,49 @@ interface PracticeProfile {
 
 /** One steady all-rounder, one falling behind, one catching up, one middling: a team to coach. */
 const TEAM_PRACTICE: readonly PracticeProfile[] = [
-	{ email: 'rep2@rehearse.test', locales: ['en', 'zh-TW'], perWeek: [4, 4, 4], skill: 0.72, trend: 0.03, weak: ['product-knowledge'], choiceShare: 0.1 },
-	{ email: 'rep3@rehearse.test', locales: ['zh-TW'], perWeek: [3, 2, 1], skill: 0.55, trend: -0.12, weak: ['closing'], choiceShare: 0.25 },
-	{ email: 'rep5@rehearse.test', locales: ['en'], perWeek: [2, 3, 4], skill: 0.3, trend: 0.16, weak: ['objection-handling'], choiceShare: 0.3 },
-	{ email: 'rep6@rehearse.test', locales: ['zh-TW', 'en'], perWeek: [3, 2, 3], skill: 0.5, trend: 0.02, weak: ['needs-discovery'], choiceShare: 0 }
+	{
+		email: 'rep2@rehearse.test',
+		locales: ['en', 'zh-TW'],
+		perWeek: [4, 4, 4],
+		skill: 0.72,
+		trend: 0.03,
+		weak: ['product-knowledge'],
+		choiceShare: 0.1
+	},
+	{
+		email: 'rep3@rehearse.test',
+		locales: ['zh-TW'],
+		perWeek: [3, 2, 1],
+		skill: 0.55,
+		trend: -0.12,
+		weak: ['closing'],
+		choiceShare: 0.25
+	},
+	{
+		email: 'rep5@rehearse.test',
+		locales: ['en'],
+		perWeek: [2, 3, 4],
+		skill: 0.3,
+		trend: 0.16,
+		weak: ['objection-handling'],
+		choiceShare: 0.3
+	},
+	{
+		email: 'rep6@rehearse.test',
+		locales: ['zh-TW', 'en'],
+		perWeek: [3, 2, 3],
+		skill: 0.5,
+		trend: 0.02,
+		weak: ['needs-discovery'],
+		choiceShare: 0
+	}
 ];
 
 /** The demo rep (who signs in) and a new hire: each in a cohort, a few days into the plan. */
-const NEW_HIRES = { demoRep: DEMO_ACCOUNTS.find((a) => a.role === 'rep')!.email, zhRep: 'rep4@rehearse.test' };
+const NEW_HIRES = {
+	demoRep: DEMO_ACCOUNTS.find((a) => a.role === 'rep')!.email,
+	zhRep: 'rep4@rehearse.test'
+};
 
 export interface DemoHistorySummary {
 	rolePlays: number;
@@ -81,7 +123,15 @@ export interface DemoHistorySummary {
 export function createDemoHistory(db: AppDb, teamId: string, now: Date): DemoHistorySummary {
 	const people = demoPeople(db);
 	const random = seededRandom(SEED);
-	const summary: DemoHistorySummary = { rolePlays: 0, cohorts: 0, comments: 0, interviews: 0, assignments: 0, deals: 0, oneToOnes: 0 };
+	const summary: DemoHistorySummary = {
+		rolePlays: 0,
+		cohorts: 0,
+		comments: 0,
+		interviews: 0,
+		assignments: 0,
+		deals: 0,
+		oneToOnes: 0
+	};
 	inTransaction(db, () => {
 		summary.rolePlays += practiseAsTeam(db, people, random, now);
 	});
@@ -119,7 +169,13 @@ interface DemoPeople {
 function demoPeople(db: AppDb): DemoPeople {
 	const asSessionUser = (email: string): SessionUser => {
 		const user = findUserByEmail(db, email)!;
-		return { id: user.id, email: user.email, name: user.name, locale: user.locale, roles: getUserRoles(db, user.id) };
+		return {
+			id: user.id,
+			email: user.email,
+			name: user.name,
+			locale: user.locale,
+			roles: getUserRoles(db, user.id)
+		};
 	};
 	const emails = [...TEAM_PRACTICE.map((p) => p.email), NEW_HIRES.demoRep, NEW_HIRES.zhRep];
 	return {
@@ -181,7 +237,9 @@ function qualityFor(random: Random, chance: number): Quality {
 /** Whether most of what a line asks for is in the rep's weak criteria. */
 function isWeakBeat(beat: Beat, weak: readonly string[]): boolean {
 	const total = beat.expect.reduce((sum, point) => sum + point.weight, 0);
-	const inWeak = beat.expect.filter((point) => point.criterion && weak.includes(point.criterion)).reduce((sum, point) => sum + point.weight, 0);
+	const inWeak = beat.expect
+		.filter((point) => point.criterion && weak.includes(point.criterion))
+		.reduce((sum, point) => sum + point.weight, 0);
 	return total > 0 && inWeak / total >= 0.5;
 }
 
@@ -190,7 +248,13 @@ function isWeakBeat(beat: Beat, weak: readonly string[]): boolean {
  * quality among the beat's own, typed or chosen. Replies run out only in a loop the customer keeps
  * the rep in; then the rep hangs up, as a rep would.
  */
-function playOut(db: AppDb, started: Attempt, scenario: Scenario, replyQuality: (beat: Beat) => Quality, mode: PracticeMode | 'text'): Attempt {
+function playOut(
+	db: AppDb,
+	started: Attempt,
+	scenario: Scenario,
+	replyQuality: (beat: Beat) => Quality,
+	mode: PracticeMode | 'text'
+): Attempt {
 	let attempt = started;
 	let beatId = scenario.start;
 	const startedAt = started.startedAt.getTime();
@@ -203,11 +267,17 @@ function playOut(db: AppDb, started: Attempt, scenario: Scenario, replyQuality: 
 		const outcome = submitTurn(
 			db,
 			attempt,
-			mode === 'choice' && beat.choices.length > 0 ? { mode: 'choice', choice: choice + 1 } : { mode: 'text', reply: beat.choices[choice]?.text ?? scenario.examples.good[turn] ?? '…' },
+			mode === 'choice' && beat.choices.length > 0
+				? { mode: 'choice', choice: choice + 1 }
+				: {
+						mode: 'text',
+						reply: beat.choices[choice]?.text ?? scenario.examples.good[turn] ?? '…'
+					},
 			turn,
 			at
 		);
-		if (!outcome.ok) throw new Error(`demo history: a turn of ${scenario.id} was refused (${outcome.reason})`);
+		if (!outcome.ok)
+			throw new Error(`demo history: a turn of ${scenario.id} was refused (${outcome.reason})`);
 		attempt = outcome.attempt;
 		if (outcome.state.ended) return attempt;
 		beatId = outcome.state.beat;
@@ -219,26 +289,63 @@ function playOut(db: AppDb, started: Attempt, scenario: Scenario, replyQuality: 
 	return attempt;
 }
 
-function practise(db: AppDb, userId: string, scenarioId: string, locale: ContentLocale, mode: PracticeMode, at: Date, replyQuality: (beat: Beat) => Quality): Attempt | null {
+function practise(
+	db: AppDb,
+	userId: string,
+	scenarioId: string,
+	locale: ContentLocale,
+	mode: PracticeMode,
+	at: Date,
+	replyQuality: (beat: Beat) => Quality
+): Attempt | null {
 	const started = startAttempt(db, userId, scenarioId, locale, mode, at);
 	if (!started) return null;
-	return playOut(db, started, compiledRevisionFor(db, started.revisionId).compiled.scenario, replyQuality, mode);
+	return playOut(
+		db,
+		started,
+		compiledRevisionFor(db, started.revisionId).compiled.scenario,
+		replyQuality,
+		mode
+	);
 }
 
 /** The team's three weeks, played in the order they happened (weekly totals and review cards follow time). */
 function practiseAsTeam(db: AppDb, people: DemoPeople, random: Random, now: Date): number {
-	const scenarios = new Map((['en', 'zh-TW'] as const).map((locale) => [locale, listContentFields(db, 'scenario', locale, ['pass']).map((s) => s.id)]));
-	const sessions: { at: Date; profile: PracticeProfile; week: number; locale: ContentLocale; scenarioId: string; mode: PracticeMode }[] = [];
+	const scenarios = new Map(
+		(['en', 'zh-TW'] as const).map((locale) => [
+			locale,
+			listContentFields(db, 'scenario', locale, ['pass']).map((s) => s.id)
+		])
+	);
+	const sessions: {
+		at: Date;
+		profile: PracticeProfile;
+		week: number;
+		locale: ContentLocale;
+		scenarioId: string;
+		mode: PracticeMode;
+	}[] = [];
 	TEAM_PRACTICE.forEach((profile, r) => {
 		profile.perWeek.forEach((count, week) => {
 			for (let s = 0; s < count; s++) {
 				let daysBefore = 7 * (2 - week) + Math.floor(random() * 7);
 				while (isWeekend(localTime(now, daysBefore, 12))) daysBefore++;
-				const at = notAfter(localTime(now, daysBefore, 9 + random() * 8.5), now, 20 + 25 * r + 7 * s);
+				const at = notAfter(
+					localTime(now, daysBefore, 9 + random() * 8.5),
+					now,
+					20 + 25 * r + 7 * s
+				);
 				const locale = profile.locales[(s + week) % profile.locales.length]!;
 				const list = scenarios.get(locale)!;
 				if (list.length === 0) continue;
-				sessions.push({ at, profile, week, locale, scenarioId: list[Math.floor(random() * list.length)]!, mode: random() < profile.choiceShare ? 'choice' : 'text' });
+				sessions.push({
+					at,
+					profile,
+					week,
+					locale,
+					scenarioId: list[Math.floor(random() * list.length)]!,
+					mode: random() < profile.choiceShare ? 'choice' : 'text'
+				});
 			}
 		});
 	});
@@ -246,7 +353,15 @@ function practiseAsTeam(db: AppDb, people: DemoPeople, random: Random, now: Date
 	let played = 0;
 	for (const { at, profile, week, locale, scenarioId, mode } of sessions) {
 		const chance = profile.skill + profile.trend * week;
-		const attempt = practise(db, people.byEmail.get(profile.email)!, scenarioId, locale, mode, at, (beat) => qualityFor(random, isWeakBeat(beat, profile.weak) ? chance - 0.4 : chance));
+		const attempt = practise(
+			db,
+			people.byEmail.get(profile.email)!,
+			scenarioId,
+			locale,
+			mode,
+			at,
+			(beat) => qualityFor(random, isWeakBeat(beat, profile.weak) ? chance - 0.4 : chance)
+		);
 		if (attempt) played++;
 	}
 	return played;
@@ -255,11 +370,20 @@ function practiseAsTeam(db: AppDb, people: DemoPeople, random: Random, now: Date
 // Onboarding --------------------------------------------------------------------------------------
 
 /** What a plan's day asks to read and the quizzes to pass, done as a rep does them. */
-function doPlanDay(db: AppDb, userId: string, curriculum: Curriculum, locale: ContentLocale, day: number, at: Date, only?: number): void {
+function doPlanDay(
+	db: AppDb,
+	userId: string,
+	curriculum: Curriculum,
+	locale: ContentLocale,
+	day: number,
+	at: Date,
+	only?: number
+): void {
 	const modules = curriculum.days[day - 1]?.modules ?? [];
 	modules.slice(0, only ?? modules.length).forEach((module, m) => {
 		const when = new Date(at.getTime() + m * 20 * 60_000);
-		if (module.type === 'read') for (const id of module.items) markArticleRead(db, userId, id, when);
+		if (module.type === 'read')
+			for (const id of module.items) markArticleRead(db, userId, id, when);
 		if (module.type === 'quiz') {
 			for (const id of module.items) {
 				const quiz = findContent(db, 'quiz', id, locale);
@@ -273,21 +397,45 @@ function doPlanDay(db: AppDb, userId: string, curriculum: Curriculum, locale: Co
  * The demo rep on day 3 of the English plan (day 1 done, day 2 half done, today's drill won) and a
  * new hire on day 2 of the Chinese one (day 1 done). On a weekend "today" is the Friday before.
  */
-function startNewHires(db: AppDb, people: DemoPeople, teamId: string, random: Random, now: Date): { cohorts: number; rolePlays: number; demoRepRolePlay: Attempt | null } {
+function startNewHires(
+	db: AppDb,
+	people: DemoPeople,
+	teamId: string,
+	random: Random,
+	now: Date
+): { cohorts: number; rolePlays: number; demoRepRolePlay: Attempt | null } {
 	const choices = cohortChoicesFor(db, people.manager);
 	let cohorts = 0;
 	let rolePlays = 0;
 	let demoRepRolePlay: Attempt | null = null;
 	const plans = [
-		{ userId: people.byEmail.get(NEW_HIRES.demoRep)!, locale: 'en' as const, name: 'New hires · Taipei 1', day: 3 },
-		{ userId: people.byEmail.get(NEW_HIRES.zhRep)!, locale: 'zh-TW' as const, name: '新人訓練 · 台北一組', day: 2 }
+		{
+			userId: people.byEmail.get(NEW_HIRES.demoRep)!,
+			locale: 'en' as const,
+			name: 'New hires · Taipei 1',
+			day: 3
+		},
+		{
+			userId: people.byEmail.get(NEW_HIRES.zhRep)!,
+			locale: 'zh-TW' as const,
+			name: '新人訓練 · 台北一組',
+			day: 2
+		}
 	];
 	for (const plan of plans) {
 		const days = planDaysEndingToday(now, plan.day);
 		const startDate = localIsoDate(localTime(now, days[0]!, 12));
 		const created = createCohort(
 			db,
-			{ name: plan.name, curriculumId: 'new-rep-onboarding', locale: plan.locale, startDate, userIds: [plan.userId], teamId, createdBy: people.manager.id },
+			{
+				name: plan.name,
+				curriculumId: 'new-rep-onboarding',
+				locale: plan.locale,
+				startDate,
+				userIds: [plan.userId],
+				teamId,
+				createdBy: people.manager.id
+			},
 			choices,
 			localTime(now, days[0]! + 3, 16)
 		);
@@ -298,16 +446,66 @@ function startNewHires(db: AppDb, people: DemoPeople, teamId: string, random: Ra
 		doPlanDay(db, plan.userId, curriculum, plan.locale, 1, localTime(now, days[0]!, 9.5));
 		if (plan.day === 2) {
 			// Day 2 (today) begun: its first article read this morning.
-			doPlanDay(db, plan.userId, curriculum, plan.locale, 2, notAfter(localTime(now, days[1]!, 9.25), now, 45), 1);
-			if (practise(db, plan.userId, 'gatekeeper-boss-not-in', plan.locale, 'choice', localTime(now, days[0]!, 15), (beat) => qualityFor(random, isWeakBeat(beat, ['closing']) ? 0.3 : 0.6))) rolePlays++;
+			doPlanDay(
+				db,
+				plan.userId,
+				curriculum,
+				plan.locale,
+				2,
+				notAfter(localTime(now, days[1]!, 9.25), now, 45),
+				1
+			);
+			if (
+				practise(
+					db,
+					plan.userId,
+					'gatekeeper-boss-not-in',
+					plan.locale,
+					'choice',
+					localTime(now, days[0]!, 15),
+					(beat) => qualityFor(random, isWeakBeat(beat, ['closing']) ? 0.3 : 0.6)
+				)
+			)
+				rolePlays++;
 			continue;
 		}
 		// The demo rep: two of day 2's five modules, a role-play that went badly, then today's first drill won.
 		doPlanDay(db, plan.userId, curriculum, plan.locale, 2, localTime(now, days[1]!, 9.5), 2);
-		if (practise(db, plan.userId, 'busy-call-next-month', plan.locale, 'text', localTime(now, days[1]!, 14), (beat) => qualityFor(random, isWeakBeat(beat, ['closing']) ? 0.35 : 0.7))) rolePlays++;
-		demoRepRolePlay = practise(db, plan.userId, 'renewal-price-objection', plan.locale, 'text', localTime(now, days[1]!, 16.5), (beat) => (beat.script === 'price-too-high' || beat.script === 'can-you-discount' ? 'bad' : 'ok'));
+		if (
+			practise(
+				db,
+				plan.userId,
+				'busy-call-next-month',
+				plan.locale,
+				'text',
+				localTime(now, days[1]!, 14),
+				(beat) => qualityFor(random, isWeakBeat(beat, ['closing']) ? 0.35 : 0.7)
+			)
+		)
+			rolePlays++;
+		demoRepRolePlay = practise(
+			db,
+			plan.userId,
+			'renewal-price-objection',
+			plan.locale,
+			'text',
+			localTime(now, days[1]!, 16.5),
+			(beat) =>
+				beat.script === 'price-too-high' || beat.script === 'can-you-discount' ? 'bad' : 'ok'
+		);
 		if (demoRepRolePlay) rolePlays++;
-		if (practise(db, plan.userId, 'gatekeeper-boss-not-in', plan.locale, 'choice', notAfter(localTime(now, days[2]!, 10), now, 30), () => 'good')) rolePlays++;
+		if (
+			practise(
+				db,
+				plan.userId,
+				'gatekeeper-boss-not-in',
+				plan.locale,
+				'choice',
+				notAfter(localTime(now, days[2]!, 10), now, 30),
+				() => 'good'
+			)
+		)
+			rolePlays++;
 	}
 	return { cohorts, rolePlays, demoRepRolePlay };
 }
@@ -318,15 +516,31 @@ function startNewHires(db: AppDb, people: DemoPeople, teamId: string, random: Ra
  * The manager's comments: on the demo rep's role-play that went badly (not read yet, so the rep's
  * home has new feedback) and on the latest lost role-play of the rep falling behind (read).
  */
-function coachTheTeam(db: AppDb, people: DemoPeople, demoRepRolePlay: Attempt | null, now: Date): number {
+function coachTheTeam(
+	db: AppDb,
+	people: DemoPeople,
+	demoRepRolePlay: Attempt | null,
+	now: Date
+): number {
 	let comments = 0;
 	const comment = (attempt: Attempt, turnIndex: number | null, body: string, at: Date) => {
-		if (addComment(db, people.manager, { attemptId: attempt.id, turnIndex, body }, at).ok) comments++;
+		if (addComment(db, people.manager, { attemptId: attempt.id, turnIndex, body }, at).ok)
+			comments++;
 	};
 	if (demoRepRolePlay?.endedAt) {
 		const at = notAfter(new Date(demoRepRolePlay.endedAt.getTime() + 2 * HOUR_MS), now, 10);
-		comment(demoRepRolePlay, weakestTurn(db, demoRepRolePlay.id), 'Here he asked for a discount and you went straight to the price. Ask what he got out of last year first, then talk about value.', at);
-		comment(demoRepRolePlay, null, "Good, calm opening. Let's role-play the price objection together on Friday; read the script entry “Can you do it cheaper?” before then.", new Date(at.getTime() + 60_000));
+		comment(
+			demoRepRolePlay,
+			weakestTurn(db, demoRepRolePlay.id),
+			'Here he asked for a discount and you went straight to the price. Ask what he got out of last year first, then talk about value.',
+			at
+		);
+		comment(
+			demoRepRolePlay,
+			null,
+			"Good, calm opening. Let's role-play the price objection together on Friday; read the script entry “Can you do it cheaper?” before then.",
+			new Date(at.getTime() + 60_000)
+		);
 	}
 	const behind = TEAM_PRACTICE.find((p) => p.trend < 0)!;
 	const repId = people.byEmail.get(behind.email)!;
@@ -339,7 +553,12 @@ function coachTheTeam(db: AppDb, people: DemoPeople, demoRepRolePlay: Attempt | 
 		.get();
 	if (lost?.endedAt) {
 		const at = notAfter(new Date(lost.endedAt.getTime() + 3 * HOUR_MS), now, 15);
-		comment(lost, weakestTurn(db, lost.id), '這裡客戶已經鬆口了，可以直接用二選一約時間，例如「週二上午還是週三下午方便？」', at);
+		comment(
+			lost,
+			weakestTurn(db, lost.id),
+			'這裡客戶已經鬆口了，可以直接用二選一約時間，例如「週二上午還是週三下午方便？」',
+			at
+		);
 		// Read by the rep that evening.
 		markCommentsSeen(db, repId, lost.id, notAfter(new Date(at.getTime() + 5 * HOUR_MS), now, 5));
 	}
@@ -348,23 +567,81 @@ function coachTheTeam(db: AppDb, people: DemoPeople, demoRepRolePlay: Attempt | 
 
 /** The index of the lowest-scored turn of a role-play (the first one on a tie). */
 function weakestTurn(db: AppDb, attemptId: string): number | null {
-	return db.select({ index: turns.index }).from(turns).where(eq(turns.attemptId, attemptId)).orderBy(asc(turns.score), asc(turns.index)).limit(1).get()?.index ?? null;
+	return (
+		db
+			.select({ index: turns.index })
+			.from(turns)
+			.where(eq(turns.attemptId, attemptId))
+			.orderBy(asc(turns.score), asc(turns.index))
+			.limit(1)
+			.get()?.index ?? null
+	);
 }
 
 // Hiring ------------------------------------------------------------------------------------------
 
-const CANDIDATES: readonly { name: string; contact: string; locale: ContentLocale; scenarioId: string; skill: number; daysBefore: number; done: boolean }[] = [
-	{ name: '周文傑 Chou Wen-chieh', contact: '0912-345-678', locale: 'zh-TW', scenarioId: 'busy-call-next-month', skill: 0.85, daysBefore: 9, done: true },
-	{ name: 'Daniel Hsu 徐大衛', contact: 'daniel.hsu@example.com', locale: 'en', scenarioId: 'busy-call-next-month', skill: 0.55, daysBefore: 6, done: true },
-	{ name: '許雅琪 Hsu Ya-chi', contact: '0928-111-222', locale: 'zh-TW', scenarioId: 'send-me-material-first', skill: 0.25, daysBefore: 4, done: true },
+const CANDIDATES: readonly {
+	name: string;
+	contact: string;
+	locale: ContentLocale;
+	scenarioId: string;
+	skill: number;
+	daysBefore: number;
+	done: boolean;
+}[] = [
+	{
+		name: '周文傑 Chou Wen-chieh',
+		contact: '0912-345-678',
+		locale: 'zh-TW',
+		scenarioId: 'busy-call-next-month',
+		skill: 0.85,
+		daysBefore: 9,
+		done: true
+	},
+	{
+		name: 'Daniel Hsu 徐大衛',
+		contact: 'daniel.hsu@example.com',
+		locale: 'en',
+		scenarioId: 'busy-call-next-month',
+		skill: 0.55,
+		daysBefore: 6,
+		done: true
+	},
+	{
+		name: '許雅琪 Hsu Ya-chi',
+		contact: '0928-111-222',
+		locale: 'zh-TW',
+		scenarioId: 'send-me-material-first',
+		skill: 0.25,
+		daysBefore: 4,
+		done: true
+	},
 	// In progress: the candidate has played; one of the panel has still to submit.
-	{ name: '蔡佩珊 Tsai Pei-shan', contact: 'pei-shan.tsai@example.com', locale: 'zh-TW', scenarioId: 'busy-call-next-month', skill: 0.65, daysBefore: 1, done: false }
+	{
+		name: '蔡佩珊 Tsai Pei-shan',
+		contact: 'pei-shan.tsai@example.com',
+		locale: 'zh-TW',
+		scenarioId: 'busy-call-next-month',
+		skill: 0.65,
+		daysBefore: 1,
+		done: false
+	}
 ];
 const POSITION = 'Phone sales';
 
 /** The panel's scores from what they saw, each with a habit: the manager a little kinder, the admin stricter. */
-function panelScores(rubric: Rubric, skill: number, bias: number, random: Random): Record<string, number> {
-	return Object.fromEntries(rubric.criteria.map((c) => [c.id, Math.min(5, Math.max(1, Math.round(1 + 4 * skill + bias + (random() - 0.5))))]));
+function panelScores(
+	rubric: Rubric,
+	skill: number,
+	bias: number,
+	random: Random
+): Record<string, number> {
+	return Object.fromEntries(
+		rubric.criteria.map((c) => [
+			c.id,
+			Math.min(5, Math.max(1, Math.round(1 + 4 * skill + bias + (random() - 0.5))))
+		])
+	);
 }
 
 function recommendationOf(scores: Record<string, number>): Recommendation {
@@ -374,34 +651,101 @@ function recommendationOf(scores: Record<string, number>): Recommendation {
 }
 
 const RATING_NOTES: Record<ContentLocale, { manager: string; admin: string }> = {
-	en: { manager: 'Kept calm when the customer pushed back; needs to ask for the next step sooner.', admin: 'Answers were sound but general; few concrete figures.' },
-	'zh-TW': { manager: '客戶一推託還是很穩，但收尾要更早約下一步。', admin: '回答方向對，但具體數字太少。' }
+	en: {
+		manager: 'Kept calm when the customer pushed back; needs to ask for the next step sooner.',
+		admin: 'Answers were sound but general; few concrete figures.'
+	},
+	'zh-TW': {
+		manager: '客戶一推託還是很穩，但收尾要更早約下一步。',
+		admin: '回答方向對，但具體數字太少。'
+	}
 };
 
 /** Online interviews for the phone sales position, each with its role-play played and the panel's ratings. */
-function interviewCandidates(db: AppDb, people: DemoPeople, teamId: string, random: Random, now: Date): number {
+function interviewCandidates(
+	db: AppDb,
+	people: DemoPeople,
+	teamId: string,
+	random: Random,
+	now: Date
+): number {
 	let count = 0;
 	for (const person of CANDIDATES) {
 		const scheduledAt = notAfter(localTime(now, person.daysBefore, 10), now, 90);
-		const candidate = createCandidate(db, { name: person.name, contact: person.contact, position: POSITION, notes: '', createdBy: people.manager.id }, new Date(scheduledAt.getTime() - 3 * DAY_MS));
+		const candidate = createCandidate(
+			db,
+			{
+				name: person.name,
+				contact: person.contact,
+				position: POSITION,
+				notes: '',
+				createdBy: people.manager.id
+			},
+			new Date(scheduledAt.getTime() - 3 * DAY_MS)
+		);
 		const created = createInterview(
 			db,
-			{ candidateId: candidate.id, scenarioId: person.scenarioId, rubricId: 'hiring-roleplay', locale: person.locale, mode: 'online', scheduledAt, panel: [people.manager.id, people.admin.id], teamId, createdBy: people.manager.id },
+			{
+				candidateId: candidate.id,
+				scenarioId: person.scenarioId,
+				rubricId: 'hiring-roleplay',
+				locale: person.locale,
+				mode: 'online',
+				scheduledAt,
+				panel: [people.manager.id, people.admin.id],
+				teamId,
+				createdBy: people.manager.id
+			},
 			new Date(scheduledAt.getTime() - 3 * DAY_MS)
 		);
 		if (!created.ok) continue;
 		count++;
 		const { interview } = created;
-		const started = startInterviewAttempt(db, interview, 'text', new Date(scheduledAt.getTime() + 5 * 60_000));
-		playOut(db, started, compiledRevisionFor(db, started.revisionId).compiled.scenario, () => qualityFor(random, person.skill), 'text');
+		const started = startInterviewAttempt(
+			db,
+			interview,
+			'text',
+			new Date(scheduledAt.getTime() + 5 * 60_000)
+		);
+		playOut(
+			db,
+			started,
+			compiledRevisionFor(db, started.revisionId).compiled.scenario,
+			() => qualityFor(random, person.skill),
+			'text'
+		);
 		const rubric = interview.rubric as Rubric;
 		const ratedAt = notAfter(new Date(scheduledAt.getTime() + HOUR_MS), now, 30);
 		const managerScores = panelScores(rubric, person.skill, 0.3, random);
-		saveRating(db, interview, people.manager.id, { scores: managerScores, notes: RATING_NOTES[person.locale].manager, recommendation: recommendationOf(managerScores), submit: true }, ratedAt);
+		saveRating(
+			db,
+			interview,
+			people.manager.id,
+			{
+				scores: managerScores,
+				notes: RATING_NOTES[person.locale].manager,
+				recommendation: recommendationOf(managerScores),
+				submit: true
+			},
+			ratedAt
+		);
 		const adminScores = panelScores(rubric, person.skill, -0.4, random);
 		// The admin's draft of the interview in progress: begun, not submitted.
-		const draft = person.done ? adminScores : Object.fromEntries(Object.entries(adminScores).slice(0, 2));
-		saveRating(db, interview, people.admin.id, { scores: draft, notes: person.done ? RATING_NOTES[person.locale].admin : '', recommendation: person.done ? recommendationOf(adminScores) : null, submit: person.done }, new Date(ratedAt.getTime() + 5 * 60_000));
+		const draft = person.done
+			? adminScores
+			: Object.fromEntries(Object.entries(adminScores).slice(0, 2));
+		saveRating(
+			db,
+			interview,
+			people.admin.id,
+			{
+				scores: draft,
+				notes: person.done ? RATING_NOTES[person.locale].admin : '',
+				recommendation: person.done ? recommendationOf(adminScores) : null,
+				submit: person.done
+			},
+			new Date(ratedAt.getTime() + 5 * 60_000)
+		);
 	}
 	return count;
 }
@@ -419,24 +763,80 @@ function dateBefore(now: Date, daysBefore: number): IsoDate {
  */
 function assignPractice(db: AppDb, people: DemoPeople, now: Date): number {
 	let made = 0;
-	const assign = (email: string, input: Omit<AssignInput, 'repId' | 'mode' | 'passMark'> & { mode?: PracticeMode }, at: Date) => {
+	const assign = (
+		email: string,
+		input: Omit<AssignInput, 'repId' | 'mode' | 'passMark'> & { mode?: PracticeMode },
+		at: Date
+	) => {
 		// An empty pass mark is the scenario's own, as in the form.
-		const created = createAssignment(db, people.manager, { ...input, repId: people.byEmail.get(email)!, mode: input.mode ?? '', passMark: '' }, at);
-		if (!created.ok) throw new Error(`demo history: an assignment was refused (${created.problem})`);
+		const created = createAssignment(
+			db,
+			people.manager,
+			{ ...input, repId: people.byEmail.get(email)!, mode: input.mode ?? '', passMark: '' },
+			at
+		);
+		if (!created.ok)
+			throw new Error(`demo history: an assignment was refused (${created.problem})`);
 		made++;
 	};
 	const thisMorning = notAfter(localTime(now, 0, 8.5), now, 20);
-	assign(NEW_HIRES.demoRep, { kind: 'scenario', contentId: 'renewal-price-objection', mode: 'text', dueDate: dateBefore(now, -3), note: 'Play it again once you have read the entry: ask what he got out of last year before any price.' }, thisMorning);
-	assign(NEW_HIRES.demoRep, { kind: 'script', contentId: 'can-you-discount', dueDate: dateBefore(now, -1), note: '' }, thisMorning);
+	assign(
+		NEW_HIRES.demoRep,
+		{
+			kind: 'scenario',
+			contentId: 'renewal-price-objection',
+			mode: 'text',
+			dueDate: dateBefore(now, -3),
+			note: 'Play it again once you have read the entry: ask what he got out of last year before any price.'
+		},
+		thisMorning
+	);
+	assign(
+		NEW_HIRES.demoRep,
+		{ kind: 'script', contentId: 'can-you-discount', dueDate: dateBefore(now, -1), note: '' },
+		thisMorning
+	);
 
 	const behind = TEAM_PRACTICE.find((p) => p.trend < 0)!.email;
-	assign(behind, { kind: 'scenario', contentId: 'send-me-material-first', mode: 'text', dueDate: dateBefore(now, 3), note: '每一通電話結束前，都要約好下一步。' }, localTime(now, 8, 17));
-	assign(behind, { kind: 'script', contentId: 'think-about-it', dueDate: dateBefore(now, -2), note: '' }, thisMorning);
+	assign(
+		behind,
+		{
+			kind: 'scenario',
+			contentId: 'send-me-material-first',
+			mode: 'text',
+			dueDate: dateBefore(now, 3),
+			note: '每一通電話結束前，都要約好下一步。'
+		},
+		localTime(now, 8, 17)
+	);
+	assign(
+		behind,
+		{ kind: 'script', contentId: 'think-about-it', dueDate: dateBefore(now, -2), note: '' },
+		thisMorning
+	);
 
 	// The rep catching up played the assigned role-play well two days after it was given: done.
 	const improving = TEAM_PRACTICE.find((p) => p.trend > 0.1)!.email;
-	assign(improving, { kind: 'scenario', contentId: 'switch-from-competitor', mode: 'text', dueDate: dateBefore(now, 1), note: 'Your weak spot is objection handling: this one has three of them.' }, localTime(now, 6, 17.5));
-	practise(db, people.byEmail.get(improving)!, 'switch-from-competitor', 'en', 'text', localTime(now, 4, 11), () => 'good');
+	assign(
+		improving,
+		{
+			kind: 'scenario',
+			contentId: 'switch-from-competitor',
+			mode: 'text',
+			dueDate: dateBefore(now, 1),
+			note: 'Your weak spot is objection handling: this one has three of them.'
+		},
+		localTime(now, 6, 17.5)
+	);
+	practise(
+		db,
+		people.byEmail.get(improving)!,
+		'switch-from-competitor',
+		'en',
+		'text',
+		localTime(now, 4, 11),
+		() => 'good'
+	);
 	return made;
 }
 
@@ -460,146 +860,190 @@ interface DemoDeal {
  * review raises: feelings only, no contact for 14 days, past 11 calls without strong evidence, a
  * next step overdue. The rep falling behind has the most to coach.
  */
-const DEMO_DEALS: readonly { email: string; locale: ContentLocale; deals: readonly DemoDeal[] }[] = [
-	{
-		email: TEAM_PRACTICE.find((p) => p.trend < 0)!.email,
-		locale: 'zh-TW',
-		deals: [
-			{
-				company: '永興機械',
-				contact: '黃老闆',
-				contactTitle: '老闆',
-				callNumber: 12,
-				lastContact: 12,
-				nextStep: { text: '打給採購經理，問今年參展的預算', in: -5 },
-				help: '打了十二通還是沒有進展，要不要轉到培養名單？',
-				objection: 'timing',
-				evidence: [
-					{ text: '老闆說聽起來不錯，叫我下個月再打。', strength: 'weak', daysBefore: 33 },
-					{ text: '老闆給了我採購經理的手機，說價格的事找他談。', strength: 'medium', daysBefore: 12 }
-				]
-			},
-			{
-				company: '大成五金',
-				contact: '李小姐',
-				contactTitle: '業務經理',
-				callNumber: 5,
-				lastContact: 3,
-				nextStep: { text: '寄報價，再約老闆一起聽', in: -2 },
-				help: '不知道怎麼問出他們的預算。',
-				objection: 'price',
-				evidence: [{ text: '感覺她很有興趣，態度很好。', strength: 'medium', daysBefore: 3 }]
-			},
-			{
-				company: '宏達塑膠',
-				contact: '陳經理',
-				contactTitle: '總經理',
-				callNumber: 7,
-				lastContact: 1,
-				nextStep: { text: '週三前寄兩年方案的報價', in: -2 },
-				help: '',
-				objection: 'competitor',
-				evidence: [
-					{ text: '陳經理上傳了十項產品，開始試用。', strength: 'strong', daysBefore: 9 },
-					{ text: '問了兩年方案的價格，要我週三前寄報價，還問發票抬頭怎麼寫。', strength: 'very-strong', daysBefore: 1 }
-				]
-			}
-		]
-	},
-	{
-		email: NEW_HIRES.demoRep,
-		locale: 'en',
-		deals: [
-			{
-				company: 'Hsin-Yi Hardware',
-				contact: 'Mr. Lin',
-				contactTitle: 'Owner',
-				callNumber: 4,
-				lastContact: 2,
-				nextStep: { text: "Review call: show last year's inquiries in his category", in: -3 },
-				help: 'Could you join the review call if he brings his sales manager?',
-				objection: 'price',
-				evidence: [
-					{ text: 'Said it sounds good and asked me to send some material.', strength: 'weak', daysBefore: 9 },
-					{ text: 'Booked a 30-minute review call with his sales manager for Thursday.', strength: 'strong', daysBefore: 2 }
-				]
-			},
-			{
-				company: 'Golden Bridge Textiles',
-				contact: 'Ms. Chou',
-				contactTitle: 'Purchasing manager',
-				callNumber: 2,
-				lastContact: 5,
-				nextStep: { text: 'Call back to ask which export markets matter to them', in: -1 },
-				help: 'How do I get her to say what she needs?',
-				objection: 'brush-off',
-				evidence: [{ text: 'I think she is very interested; she was friendly on the phone.', strength: 'medium', daysBefore: 5 }]
-			}
-		]
-	},
-	{
-		email: TEAM_PRACTICE[0]!.email,
-		locale: 'en',
-		deals: [
-			{
-				company: 'Everbright Lighting',
-				contact: 'David Wu',
-				contactTitle: 'Export manager',
-				callNumber: 6,
-				lastContact: 4,
-				nextStep: { text: "Go through the trial's first inquiries with him", in: -3 },
-				help: '',
-				objection: 'results',
-				evidence: [{ text: 'Uploaded 10 products and started the free trial on Monday.', strength: 'strong', daysBefore: 4 }]
-			},
-			{
-				company: 'Pacific Valve Co.',
-				contact: 'Mr. Tsai',
-				contactTitle: 'Owner',
-				callNumber: 3,
-				lastContact: 18,
-				nextStep: { text: 'Call him after the trade show', in: 4 },
-				help: '',
-				objection: 'timing',
-				evidence: [{ text: 'Said he would look at it after the trade show.', strength: 'weak', daysBefore: 18 }]
-			}
-		]
-	},
-	{
-		email: TEAM_PRACTICE.find((p) => p.trend > 0.1)!.email,
-		locale: 'en',
-		deals: [
-			{
-				company: 'Sunrise Packaging',
-				contact: 'Ms. Huang',
-				contactTitle: 'Sales director',
-				callNumber: 9,
-				lastContact: 6,
-				nextStep: { text: 'Show how many German buyers searched for packaging last quarter', in: -2 },
-				help: '',
-				objection: 'competitor',
-				evidence: [{ text: 'Named their three main buyers in Germany and asked which of them use the portal.', strength: 'medium', daysBefore: 6 }]
-			}
-		]
-	},
-	{
-		email: TEAM_PRACTICE[3]!.email,
-		locale: 'zh-TW',
-		deals: [
-			{
-				company: '聯發紙業',
-				contact: '吳先生',
-				contactTitle: '業務',
-				callNumber: 1,
-				lastContact: 2,
-				nextStep: { text: '寄資料後第三天回電', in: -1 },
-				help: '',
-				objection: 'brush-off',
-				evidence: [{ text: '吳先生說可以先寄資料看看。', strength: 'weak', daysBefore: 2 }]
-			}
-		]
-	}
-];
+const DEMO_DEALS: readonly { email: string; locale: ContentLocale; deals: readonly DemoDeal[] }[] =
+	[
+		{
+			email: TEAM_PRACTICE.find((p) => p.trend < 0)!.email,
+			locale: 'zh-TW',
+			deals: [
+				{
+					company: '永興機械',
+					contact: '黃老闆',
+					contactTitle: '老闆',
+					callNumber: 12,
+					lastContact: 12,
+					nextStep: { text: '打給採購經理，問今年參展的預算', in: -5 },
+					help: '打了十二通還是沒有進展，要不要轉到培養名單？',
+					objection: 'timing',
+					evidence: [
+						{ text: '老闆說聽起來不錯，叫我下個月再打。', strength: 'weak', daysBefore: 33 },
+						{
+							text: '老闆給了我採購經理的手機，說價格的事找他談。',
+							strength: 'medium',
+							daysBefore: 12
+						}
+					]
+				},
+				{
+					company: '大成五金',
+					contact: '李小姐',
+					contactTitle: '業務經理',
+					callNumber: 5,
+					lastContact: 3,
+					nextStep: { text: '寄報價，再約老闆一起聽', in: -2 },
+					help: '不知道怎麼問出他們的預算。',
+					objection: 'price',
+					evidence: [{ text: '感覺她很有興趣，態度很好。', strength: 'medium', daysBefore: 3 }]
+				},
+				{
+					company: '宏達塑膠',
+					contact: '陳經理',
+					contactTitle: '總經理',
+					callNumber: 7,
+					lastContact: 1,
+					nextStep: { text: '週三前寄兩年方案的報價', in: -2 },
+					help: '',
+					objection: 'competitor',
+					evidence: [
+						{ text: '陳經理上傳了十項產品，開始試用。', strength: 'strong', daysBefore: 9 },
+						{
+							text: '問了兩年方案的價格，要我週三前寄報價，還問發票抬頭怎麼寫。',
+							strength: 'very-strong',
+							daysBefore: 1
+						}
+					]
+				}
+			]
+		},
+		{
+			email: NEW_HIRES.demoRep,
+			locale: 'en',
+			deals: [
+				{
+					company: 'Hsin-Yi Hardware',
+					contact: 'Mr. Lin',
+					contactTitle: 'Owner',
+					callNumber: 4,
+					lastContact: 2,
+					nextStep: { text: "Review call: show last year's inquiries in his category", in: -3 },
+					help: 'Could you join the review call if he brings his sales manager?',
+					objection: 'price',
+					evidence: [
+						{
+							text: 'Said it sounds good and asked me to send some material.',
+							strength: 'weak',
+							daysBefore: 9
+						},
+						{
+							text: 'Booked a 30-minute review call with his sales manager for Thursday.',
+							strength: 'strong',
+							daysBefore: 2
+						}
+					]
+				},
+				{
+					company: 'Golden Bridge Textiles',
+					contact: 'Ms. Chou',
+					contactTitle: 'Purchasing manager',
+					callNumber: 2,
+					lastContact: 5,
+					nextStep: { text: 'Call back to ask which export markets matter to them', in: -1 },
+					help: 'How do I get her to say what she needs?',
+					objection: 'brush-off',
+					evidence: [
+						{
+							text: 'I think she is very interested; she was friendly on the phone.',
+							strength: 'medium',
+							daysBefore: 5
+						}
+					]
+				}
+			]
+		},
+		{
+			email: TEAM_PRACTICE[0]!.email,
+			locale: 'en',
+			deals: [
+				{
+					company: 'Everbright Lighting',
+					contact: 'David Wu',
+					contactTitle: 'Export manager',
+					callNumber: 6,
+					lastContact: 4,
+					nextStep: { text: "Go through the trial's first inquiries with him", in: -3 },
+					help: '',
+					objection: 'results',
+					evidence: [
+						{
+							text: 'Uploaded 10 products and started the free trial on Monday.',
+							strength: 'strong',
+							daysBefore: 4
+						}
+					]
+				},
+				{
+					company: 'Pacific Valve Co.',
+					contact: 'Mr. Tsai',
+					contactTitle: 'Owner',
+					callNumber: 3,
+					lastContact: 18,
+					nextStep: { text: 'Call him after the trade show', in: 4 },
+					help: '',
+					objection: 'timing',
+					evidence: [
+						{
+							text: 'Said he would look at it after the trade show.',
+							strength: 'weak',
+							daysBefore: 18
+						}
+					]
+				}
+			]
+		},
+		{
+			email: TEAM_PRACTICE.find((p) => p.trend > 0.1)!.email,
+			locale: 'en',
+			deals: [
+				{
+					company: 'Sunrise Packaging',
+					contact: 'Ms. Huang',
+					contactTitle: 'Sales director',
+					callNumber: 9,
+					lastContact: 6,
+					nextStep: {
+						text: 'Show how many German buyers searched for packaging last quarter',
+						in: -2
+					},
+					help: '',
+					objection: 'competitor',
+					evidence: [
+						{
+							text: 'Named their three main buyers in Germany and asked which of them use the portal.',
+							strength: 'medium',
+							daysBefore: 6
+						}
+					]
+				}
+			]
+		},
+		{
+			email: TEAM_PRACTICE[3]!.email,
+			locale: 'zh-TW',
+			deals: [
+				{
+					company: '聯發紙業',
+					contact: '吳先生',
+					contactTitle: '業務',
+					callNumber: 1,
+					lastContact: 2,
+					nextStep: { text: '寄資料後第三天回電', in: -1 },
+					help: '',
+					objection: 'brush-off',
+					evidence: [{ text: '吳先生說可以先寄資料看看。', strength: 'weak', daysBefore: 2 }]
+				}
+			]
+		}
+	];
 
 /** Each rep writes their deals as on /deals: the deal when it was first called, then each piece of evidence on its day. */
 function keepDeals(db: AppDb, people: DemoPeople, now: Date): number {
@@ -623,7 +1067,13 @@ function keepDeals(db: AppDb, people: DemoPeople, now: Date): number {
 			if (!created.ok) throw new Error(`demo history: a deal was refused (${created.problem})`);
 			kept++;
 			for (const piece of deal.evidence) {
-				const added = addEvidence(db, rep, created.id, { text: piece.text, date: dateBefore(now, piece.daysBefore), strength: piece.strength }, notAfter(localTime(now, piece.daysBefore, 17.5), now, 5));
+				const added = addEvidence(
+					db,
+					rep,
+					created.id,
+					{ text: piece.text, date: dateBefore(now, piece.daysBefore), strength: piece.strength },
+					notAfter(localTime(now, piece.daysBefore, 17.5), now, 5)
+				);
 				if (!added.ok) throw new Error(`demo history: evidence was refused (${added.problem})`);
 			}
 		}
@@ -638,24 +1088,56 @@ function keepDeals(db: AppDb, people: DemoPeople, now: Date): number {
  * with the steady rep last week, and with the rep falling behind three and a half weeks ago, whose
  * action is still open: the team page lists them as due a one-to-one, and the next one opens with it.
  */
-function holdOneToOnes(db: AppDb, people: DemoPeople, demoRepRolePlay: Attempt | null, now: Date): number {
+function holdOneToOnes(
+	db: AppDb,
+	people: DemoPeople,
+	demoRepRolePlay: Attempt | null,
+	now: Date
+): number {
 	let held = 0;
-	const hold = (email: string, at: Date, notes: string, actions: { text: string; owner: ActionOwner; due: number }[], rolePlays: string[]) => {
+	const hold = (
+		email: string,
+		at: Date,
+		notes: string,
+		actions: { text: string; owner: ActionOwner; due: number }[],
+		rolePlays: string[]
+	) => {
 		const heldOn = localIsoDate(at);
 		const input: OneToOneInput = {
 			heldOn,
 			notes,
-			actions: actions.map((action, row) => ({ row, id: null, text: action.text, owner: action.owner, dueOn: dateBefore(now, action.due) })),
+			actions: actions.map((action, row) => ({
+				row,
+				id: null,
+				text: action.text,
+				owner: action.owner,
+				dueOn: dateBefore(now, action.due)
+			})),
 			rolePlays,
 			open: []
 		};
 		const recorded = recordOneToOne(db, people.manager, people.byEmail.get(email)!, input, at);
-		if (!recorded.ok) throw new Error(`demo history: a one-to-one was refused (${recorded.problem === 'invalid' ? JSON.stringify(recorded.problems) : recorded.problem})`);
+		if (!recorded.ok)
+			throw new Error(
+				`demo history: a one-to-one was refused (${recorded.problem === 'invalid' ? JSON.stringify(recorded.problems) : recorded.problem})`
+			);
 		held++;
 	};
 	const behind = TEAM_PRACTICE.find((p) => p.trend < 0)!.email;
-	hold(behind, localTime(now, 24, 16), '這兩週約到的下一步變少了。一起聽了一通錄音：客戶說「再考慮」時沒有追問要考慮什麼，就掛了電話。', [{ text: '每通電話掛斷前，用二選一約好下一步的時間', owner: 'rep', due: 17 }], []);
-	hold(TEAM_PRACTICE[0]!.email, localTime(now, 6, 16), 'Everbright is the deal to watch this month. Practice is steady; product questions are still where the score drops.', [{ text: 'Read the two articles on the portal’s search ranking', owner: 'rep', due: -4 }], []);
+	hold(
+		behind,
+		localTime(now, 24, 16),
+		'這兩週約到的下一步變少了。一起聽了一通錄音：客戶說「再考慮」時沒有追問要考慮什麼，就掛了電話。',
+		[{ text: '每通電話掛斷前，用二選一約好下一步的時間', owner: 'rep', due: 17 }],
+		[]
+	);
+	hold(
+		TEAM_PRACTICE[0]!.email,
+		localTime(now, 6, 16),
+		'Everbright is the deal to watch this month. Practice is steady; product questions are still where the score drops.',
+		[{ text: 'Read the two articles on the portal’s search ranking', owner: 'rep', due: -4 }],
+		[]
+	);
 	if (demoRepRolePlay?.endedAt) {
 		// An hour after the comments on it.
 		hold(
@@ -663,7 +1145,11 @@ function holdOneToOnes(db: AppDb, people: DemoPeople, demoRepRolePlay: Attempt |
 			notAfter(new Date(demoRepRolePlay.endedAt.getTime() + 3 * HOUR_MS), now, 5),
 			'Went through the renewal role-play together. The opening is calm and clear; at the discount question you went straight to the price. Before quoting, ask what the customer got out of last year.',
 			[
-				{ text: 'Read “Can you do it cheaper?” and play the renewal role-play again', owner: 'rep', due: -3 },
+				{
+					text: 'Read “Can you do it cheaper?” and play the renewal role-play again',
+					owner: 'rep',
+					due: -3
+				},
 				{ text: 'Join the Hsin-Yi Hardware review call', owner: 'manager', due: -4 }
 			],
 			[demoRepRolePlay.id]

@@ -10,7 +10,8 @@ const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form
  */
 export async function readForm(event: { request: Request }): Promise<FormData> {
 	const type = event.request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-	if (!FORM_TYPES.has(type)) error(415, 'Expected a form (application/x-www-form-urlencoded or multipart/form-data)');
+	if (!FORM_TYPES.has(type))
+		error(415, 'Expected a form (application/x-www-form-urlencoded or multipart/form-data)');
 	try {
 		return await event.request.formData();
 	} catch (cause) {
@@ -52,5 +53,9 @@ export function clipText(text: string, max: number): string {
 
 /** Kit's errors from reading a body (SvelteKitError) carry their HTTP status. */
 function hasStatus(cause: unknown): boolean {
-	return typeof cause === 'object' && cause !== null && typeof (cause as { status?: unknown }).status === 'number';
+	return (
+		typeof cause === 'object' &&
+		cause !== null &&
+		typeof (cause as { status?: unknown }).status === 'number'
+	);
 }

@@ -17,10 +17,23 @@ import {
 } from './hiring';
 
 function setUp() {
-	const { db, person, admin, panelist, lead: teamLead, outsider, team, interview: interviewOf } = hiringWorld();
+	const {
+		db,
+		person,
+		admin,
+		panelist,
+		lead: teamLead,
+		outsider,
+		team,
+		interview: interviewOf
+	} = hiringWorld();
 	const rep = person('rep', ['rep']);
 	const trainer = person('trainer', ['trainer']);
-	const interview = interviewOf('Cand', { contact: 'c@example.com', createdBy: teamLead, scheduledAt: new Date() });
+	const interview = interviewOf('Cand', {
+		contact: 'c@example.com',
+		createdBy: teamLead,
+		scheduledAt: new Date()
+	});
 	const candidate = findCandidate(db, interview.candidateId)!;
 	return { db, admin, panelist, teamLead, outsider, rep, trainer, team, candidate, interview };
 }
@@ -34,7 +47,13 @@ describe('who sees an interview', () => {
 		['rep', false]
 	] as const)('%s → %s', (who, expected) => {
 		const s = setUp();
-		const user = { admin: s.admin, panelist: s.panelist, lead: s.teamLead, outsider: s.outsider, rep: s.rep }[who];
+		const user = {
+			admin: s.admin,
+			panelist: s.panelist,
+			lead: s.teamLead,
+			outsider: s.outsider,
+			rep: s.rep
+		}[who];
 		expect(canSeeInterview(s.db, user, s.interview.id)).toBe(expected);
 		expect(listVisibleCandidates(s.db, user).some((c) => c.id === s.candidate.id)).toBe(expected);
 	});
@@ -44,7 +63,17 @@ describe('creating an interview', () => {
 	it('pins the scenario revision and the rubric, and refuses an unknown panel member', () => {
 		const s = setUp();
 		expect((s.interview.rubric as { criteria: unknown[] }).criteria).toHaveLength(7);
-		const bad = createInterview(s.db, { candidateId: s.candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'live', scheduledAt: new Date(), panel: ['nobody'], teamId: null, createdBy: s.admin.id });
+		const bad = createInterview(s.db, {
+			candidateId: s.candidate.id,
+			scenarioId: 'renewal-price-objection',
+			rubricId: 'hiring-roleplay',
+			locale: 'en',
+			mode: 'live',
+			scheduledAt: new Date(),
+			panel: ['nobody'],
+			teamId: null,
+			createdBy: s.admin.id
+		});
 		expect(bad).toEqual({ ok: false, problem: 'panel' });
 	});
 
@@ -62,10 +91,28 @@ describe('creating an interview', () => {
 		['lead', 'own team', 'deactivated', { ok: false, problem: 'panel' }]
 	] as const)('%s with team %s and %s on the panel → %j', (who, team, member, expected) => {
 		const s = setUp();
-		const people = { admin: s.admin, lead: s.teamLead, outsider: s.outsider, panelist: s.panelist, rep: s.rep, trainer: s.trainer, deactivated: s.outsider };
+		const people = {
+			admin: s.admin,
+			lead: s.teamLead,
+			outsider: s.outsider,
+			panelist: s.panelist,
+			rep: s.rep,
+			trainer: s.trainer,
+			deactivated: s.outsider
+		};
 		if (member === 'deactivated') setUserActive(s.db, s.outsider.id, false);
 		const teamId = { 'own team': s.team.id, none: null, unknown: 'no-such-team' }[team];
-		const result = createInterview(s.db, { candidateId: s.candidate.id, scenarioId: 'renewal-price-objection', rubricId: 'hiring-roleplay', locale: 'en', mode: 'live', scheduledAt: new Date(), panel: [s.admin.id, people[member].id], teamId, createdBy: people[who].id });
+		const result = createInterview(s.db, {
+			candidateId: s.candidate.id,
+			scenarioId: 'renewal-price-objection',
+			rubricId: 'hiring-roleplay',
+			locale: 'en',
+			mode: 'live',
+			scheduledAt: new Date(),
+			panel: [s.admin.id, people[member].id],
+			teamId,
+			createdBy: people[who].id
+		});
 		expect(result).toMatchObject(expected);
 	});
 
@@ -76,19 +123,60 @@ describe('creating an interview', () => {
 		expect(names(interviewChoicesFor(s.db, s.teamLead).teams)).toEqual(['Taipei']);
 		expect(interviewChoicesFor(s.db, s.outsider).teams).toEqual([]);
 		expect(names(interviewChoicesFor(s.db, s.admin).teams)).toEqual([other.name, 'Taipei'].sort());
-		expect(names(interviewChoicesFor(s.db, s.outsider).interviewers)).toEqual(['admin', 'lead', 'outsider', 'panelist']);
+		expect(names(interviewChoicesFor(s.db, s.outsider).interviewers)).toEqual([
+			'admin',
+			'lead',
+			'outsider',
+			'panelist'
+		]);
 	});
 });
 
 describe('blind ratings', () => {
-	const scores = { opening: 4, 'needs-discovery': 3, 'objection-handling': 4, 'product-knowledge': 3, closing: 4, composure: 5, articulation: 4 };
+	const scores = {
+		opening: 4,
+		'needs-discovery': 3,
+		'objection-handling': 4,
+		'product-knowledge': 3,
+		closing: 4,
+		composure: 5,
+		articulation: 4
+	};
 
 	it('keeps drafts editable, refuses an incomplete submission, and locks a submitted one', () => {
 		const s = setUp();
-		expect(saveRating(s.db, s.interview, s.panelist.id, { scores: { opening: 4 }, notes: '', recommendation: null, submit: false }).ok).toBe(true);
-		expect(saveRating(s.db, s.interview, s.panelist.id, { scores: { opening: 4 }, notes: '', recommendation: 'yes', submit: true })).toMatchObject({ ok: false, problem: 'incomplete' });
-		expect(saveRating(s.db, s.interview, s.panelist.id, { scores, notes: 'Calm', recommendation: 'yes', submit: true }).ok).toBe(true);
-		expect(saveRating(s.db, s.interview, s.panelist.id, { scores: { ...scores, opening: 1 }, notes: '', recommendation: 'no', submit: true })).toEqual({ ok: false, problem: 'submitted' });
+		expect(
+			saveRating(s.db, s.interview, s.panelist.id, {
+				scores: { opening: 4 },
+				notes: '',
+				recommendation: null,
+				submit: false
+			}).ok
+		).toBe(true);
+		expect(
+			saveRating(s.db, s.interview, s.panelist.id, {
+				scores: { opening: 4 },
+				notes: '',
+				recommendation: 'yes',
+				submit: true
+			})
+		).toMatchObject({ ok: false, problem: 'incomplete' });
+		expect(
+			saveRating(s.db, s.interview, s.panelist.id, {
+				scores,
+				notes: 'Calm',
+				recommendation: 'yes',
+				submit: true
+			}).ok
+		).toBe(true);
+		expect(
+			saveRating(s.db, s.interview, s.panelist.id, {
+				scores: { ...scores, opening: 1 },
+				notes: '',
+				recommendation: 'no',
+				submit: true
+			})
+		).toEqual({ ok: false, problem: 'submitted' });
 	});
 });
 
@@ -99,9 +187,18 @@ describe('candidate links', () => {
 		const first = lookUpCandidateLink(s.db, token);
 		expect(first.ok && first.attempt).toBeUndefined();
 		const attempt = startInterviewAttempt(s.db, s.interview, 'text');
-		expect(lookUpCandidateLink(s.db, token)).toMatchObject({ ok: true, attempt: { id: attempt.id } });
+		expect(lookUpCandidateLink(s.db, token)).toMatchObject({
+			ok: true,
+			attempt: { id: attempt.id }
+		});
 		// Time runs out: the attempt ends, and the link is used up.
-		submitTurn(s.db, attempt.id, { mode: 'text', reply: 'Hello?' }, 0, new Date(Date.now() + 60 * 60_000));
+		submitTurn(
+			s.db,
+			attempt.id,
+			{ mode: 'text', reply: 'Hello?' },
+			0,
+			new Date(Date.now() + 60 * 60_000)
+		);
 		expect(findAttempt(s.db, attempt.id)!.status).toBe('timeout');
 		expect(lookUpCandidateLink(s.db, token)).toEqual({ ok: false, reason: 'used' });
 	});
@@ -110,12 +207,17 @@ describe('candidate links', () => {
 		const s = setUp();
 		const created = new Date('2026-06-01T00:00:00Z');
 		const old = createInterviewInvite(s.db, s.interview.id, s.panelist.id, created);
-		expect(lookUpCandidateLink(s.db, old, new Date(created.getTime() + 15 * 24 * 3600_000))).toEqual({ ok: false, reason: 'expired' });
+		expect(
+			lookUpCandidateLink(s.db, old, new Date(created.getTime() + 15 * 24 * 3600_000))
+		).toEqual({ ok: false, reason: 'expired' });
 		const fresh = createInterviewInvite(s.db, s.interview.id, s.panelist.id);
 		expect(lookUpCandidateLink(s.db, old)).toEqual({ ok: false, reason: 'revoked' });
 		revokeInterviewInvites(s.db, s.interview.id, s.panelist.id);
 		expect(lookUpCandidateLink(s.db, fresh)).toEqual({ ok: false, reason: 'revoked' });
 		expect(lookUpCandidateLink(s.db, 'nonsense')).toEqual({ ok: false, reason: 'invalid' });
-		expect(lookUpCandidateLink(s.db, `${fresh.split('.')[0]}.wrongsecret`)).toEqual({ ok: false, reason: 'invalid' });
+		expect(lookUpCandidateLink(s.db, `${fresh.split('.')[0]}.wrongsecret`)).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
 	});
 });

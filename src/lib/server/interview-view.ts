@@ -1,7 +1,15 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from './db';
 import type { SessionUser } from './auth/session';
-import { canSeeInterview, findCandidate, findInterview, isOnPanel, isPanelOpenTo, panelOf, ratingsOf } from './hiring';
+import {
+	canSeeInterview,
+	findCandidate,
+	findInterview,
+	isOnPanel,
+	isPanelOpenTo,
+	panelOf,
+	ratingsOf
+} from './hiring';
 import { compiledRevisionFor, loadAttempt } from './practice';
 import { explainReply } from '$lib/engine/scoring/explain';
 import type { Attempt } from './db/schema';

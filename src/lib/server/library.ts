@@ -56,7 +56,12 @@ export function articleView(db: Db, id: string, locale: ContentLocale): ArticleV
 	return builtFromContentItem(db, `article-view:${locale}:${id}`, () => {
 		const article = findContent(db, 'article', id, locale);
 		if (!article) return null;
-		return { id: article.id, article: { locale: article.locale, ...article.data }, rendered: renderMarkdown(article.body), related: contentTitles(db, 'script', article.data.scripts, locale) };
+		return {
+			id: article.id,
+			article: { locale: article.locale, ...article.data },
+			rendered: renderMarkdown(article.body),
+			related: contentTitles(db, 'script', article.data.scripts, locale)
+		};
 	});
 }
 
@@ -66,7 +71,12 @@ export function isBookmarked(db: Db, userId: string, scriptId: string): boolean 
 		db
 			.select({ id: bookmarks.scriptId })
 			.from(bookmarks)
-			.where(and(eq(bookmarks.userId, sql.placeholder('userId')), eq(bookmarks.scriptId, sql.placeholder('scriptId'))))
+			.where(
+				and(
+					eq(bookmarks.userId, sql.placeholder('userId')),
+					eq(bookmarks.scriptId, sql.placeholder('scriptId'))
+				)
+			)
 			.prepare()
 	);
 	return statement.get({ userId, scriptId }) !== undefined;
@@ -74,25 +84,59 @@ export function isBookmarked(db: Db, userId: string, scriptId: string): boolean 
 
 export function listBookmarkedScriptIds(db: Db, userId: string): Set<string> {
 	// Prepared once: every script entry and the library list ask.
-	const statement = prepared(db, 'bookmarked-script-ids', () => db.select({ id: bookmarks.scriptId }).from(bookmarks).where(eq(bookmarks.userId, sql.placeholder('userId'))).prepare());
+	const statement = prepared(db, 'bookmarked-script-ids', () =>
+		db
+			.select({ id: bookmarks.scriptId })
+			.from(bookmarks)
+			.where(eq(bookmarks.userId, sql.placeholder('userId')))
+			.prepare()
+	);
 	return new Set(statement.all({ userId }).map((r) => r.id));
 }
 
 export function setBookmark(db: Db, userId: string, scriptId: string, on: boolean): void {
 	if (on) db.insert(bookmarks).values({ userId, scriptId }).onConflictDoNothing().run();
-	else db.delete(bookmarks).where(and(eq(bookmarks.userId, userId), eq(bookmarks.scriptId, scriptId))).run();
+	else
+		db.delete(bookmarks)
+			.where(and(eq(bookmarks.userId, userId), eq(bookmarks.scriptId, scriptId)))
+			.run();
 }
 
 export function listReadArticleIds(db: Db, userId: string): Set<string> {
-	return new Set(db.select({ id: articleReads.articleId }).from(articleReads).where(eq(articleReads.userId, userId)).all().map((r) => r.id));
+	return new Set(
+		db
+			.select({ id: articleReads.articleId })
+			.from(articleReads)
+			.where(eq(articleReads.userId, userId))
+			.all()
+			.map((r) => r.id)
+	);
 }
 
 /** Records the first time a user opens an article; later visits change nothing. */
 export function markArticleRead(db: Db, userId: string, articleId: string, now = new Date()): void {
 	// Every visit asks; only the first writes (a read of the key is far cheaper than a write transaction).
 	const statements = prepared(db, 'article-read', () => ({
-		find: db.select({ id: articleReads.articleId }).from(articleReads).where(and(eq(articleReads.userId, sql.placeholder('userId')), eq(articleReads.articleId, sql.placeholder('articleId')))).prepare(),
-		add: db.insert(articleReads).values({ userId: sql.placeholder('userId'), articleId: sql.placeholder('articleId'), readAt: sql.placeholder('readAt') }).onConflictDoNothing().prepare()
+		find: db
+			.select({ id: articleReads.articleId })
+			.from(articleReads)
+			.where(
+				and(
+					eq(articleReads.userId, sql.placeholder('userId')),
+					eq(articleReads.articleId, sql.placeholder('articleId'))
+				)
+			)
+			.prepare(),
+		add: db
+			.insert(articleReads)
+			.values({
+				userId: sql.placeholder('userId'),
+				articleId: sql.placeholder('articleId'),
+				readAt: sql.placeholder('readAt')
+			})
+			.onConflictDoNothing()
+			.prepare()
 	}));
-	if (statements.find.get({ userId, articleId }) === undefined) statements.add.run({ userId, articleId, readAt: now });
+	if (statements.find.get({ userId, articleId }) === undefined)
+		statements.add.run({ userId, articleId, readAt: now });
 }

@@ -30,11 +30,38 @@ const XSS_PAYLOADS = [
 	'<link rel=stylesheet href=evil.css>'
 ];
 
-const SAFE_TAGS = ['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a'];
+const SAFE_TAGS = [
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'p',
+	'br',
+	'hr',
+	'ul',
+	'ol',
+	'li',
+	'strong',
+	'em',
+	'del',
+	'code',
+	'pre',
+	'blockquote',
+	'table',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td',
+	'a'
+];
 
 describe('renderMarkdown', () => {
 	it('renders headings, lists, tables and emphasis', () => {
-		const { html } = renderMarkdown('## Why\n\n- **bold** and *em*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+		const { html } = renderMarkdown(
+			'## Why\n\n- **bold** and *em*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'
+		);
 		expect(html).toContain('<h2 id="section-1">Why</h2>');
 		expect(html).toContain('<strong>bold</strong>');
 		// Focusable, so that a table wider than the page can be scrolled with the keyboard.
@@ -61,12 +88,16 @@ describe('renderMarkdown', () => {
 	});
 
 	it('shows raw HTML as text instead of running it', () => {
-		expect(renderMarkdown('<script>alert(1)</script>').html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+		expect(renderMarkdown('<script>alert(1)</script>').html).toContain(
+			'&lt;script&gt;alert(1)&lt;/script&gt;'
+		);
 		expect(renderMarkdown('[click](javascript:alert(1))').html).not.toContain('href');
 	});
 
 	it('keeps ordinary links, with rel=noopener', () => {
-		expect(renderMarkdown('[MetalHub](https://metalhub.example.tw)').html).toContain('<a href="https://metalhub.example.tw" rel="noopener noreferrer">MetalHub</a>');
+		expect(renderMarkdown('[MetalHub](https://metalhub.example.tw)').html).toContain(
+			'<a href="https://metalhub.example.tw" rel="noopener noreferrer">MetalHub</a>'
+		);
 	});
 
 	it.each(XSS_PAYLOADS)('leaves nothing executable from %s', (payload) => {

@@ -15,8 +15,44 @@ export interface RenderedMarkdown {
 // Everything authored goes through here and nowhere else: Markdown to HTML, then an allowlist.
 // Raw HTML in the source is escaped, not passed on; the sanitizer is the second wall.
 const SANITIZE: sanitizeHtml.IOptions = {
-	allowedTags: ['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a'],
-	allowedAttributes: { a: ['href', 'title', 'rel'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'], table: ['tabindex'], th: ['align'], td: ['align'], ol: ['start'] },
+	allowedTags: [
+		'h2',
+		'h3',
+		'h4',
+		'h5',
+		'h6',
+		'p',
+		'br',
+		'hr',
+		'ul',
+		'ol',
+		'li',
+		'strong',
+		'em',
+		'del',
+		'code',
+		'pre',
+		'blockquote',
+		'table',
+		'thead',
+		'tbody',
+		'tr',
+		'th',
+		'td',
+		'a'
+	],
+	allowedAttributes: {
+		a: ['href', 'title', 'rel'],
+		h2: ['id'],
+		h3: ['id'],
+		h4: ['id'],
+		h5: ['id'],
+		h6: ['id'],
+		table: ['tabindex'],
+		th: ['align'],
+		td: ['align'],
+		ol: ['start']
+	},
 	allowedSchemes: ['http', 'https', 'mailto'],
 	allowedSchemesAppliedToAttributes: ['href'],
 	allowProtocolRelative: false,
@@ -31,7 +67,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 function plainTextOf(tokens: Tokens.Generic[] | undefined): string {
-	return (tokens ?? []).map((token) => ('tokens' in token && token.tokens ? plainTextOf(token.tokens as Tokens.Generic[]) : (token.text ?? token.raw ?? ''))).join('');
+	return (tokens ?? [])
+		.map((token) =>
+			'tokens' in token && token.tokens
+				? plainTextOf(token.tokens as Tokens.Generic[])
+				: (token.text ?? token.raw ?? '')
+		)
+		.join('');
 }
 
 // Rendering and sanitizing cost about a millisecond per entry, and the same few entries are read
@@ -64,7 +106,10 @@ function renderOrShowAsText(markdown: string): RenderedMarkdown {
 	try {
 		return renderUncached(markdown);
 	} catch (cause) {
-		console.error(`Markdown of ${markdown.length} characters could not be rendered; shown as text:`, cause);
+		console.error(
+			`Markdown of ${markdown.length} characters could not be rendered; shown as text:`,
+			cause
+		);
 		return { html: `<pre>${escapeHtml(markdown)}</pre>`, toc: [] };
 	}
 }
@@ -90,5 +135,9 @@ function renderUncached(markdown: string): RenderedMarkdown {
 }
 
 function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }

@@ -29,7 +29,13 @@ export interface PracticeSummary {
  * with SQLite's 'localtime' (both follow TZ). Worked out here once per view, not per row in SQL.
  */
 export function weekKey(at: Date, weeksBack = 0): string {
-	return localIsoDate(new Date(at.getFullYear(), at.getMonth(), at.getDate() - ((at.getDay() + 6) % 7) - 7 * weeksBack));
+	return localIsoDate(
+		new Date(
+			at.getFullYear(),
+			at.getMonth(),
+			at.getDate() - ((at.getDay() + 6) % 7) - 7 * weeksBack
+		)
+	);
 }
 
 /**
@@ -37,7 +43,11 @@ export function weekKey(at: Date, weeksBack = 0): string {
  * seven before it from the weekly totals (calendar weeks, Monday first). Both are kept by triggers,
  * so the cost grows with the number of reps, not with how much they practise.
  */
-export function practiceSummaries(db: Db, userIds: readonly string[], now = new Date()): Map<string, PracticeSummary> {
+export function practiceSummaries(
+	db: Db,
+	userIds: readonly string[],
+	now = new Date()
+): Map<string, PracticeSummary> {
 	const trendWeeks = Array.from({ length: TREND_WEEKS }, (_, weeksBack) => weekKey(now, weeksBack));
 	const weeksAgo = new Map(trendWeeks.map((week, k) => [week, k]));
 	// One row per rep, the recent weeks packed as JSON: a row costs more to hand to JavaScript than
@@ -57,7 +67,15 @@ export function practiceSummaries(db: Db, userIds: readonly string[], now = new 
 			.prepare()
 	).all({ reps: JSON.stringify(userIds), oldest: trendWeeks.at(-1)!, newest: trendWeeks[0]! });
 	const summaries = new Map<string, PracticeSummary>(
-		userIds.map((userId) => [userId, { thisWeek: 0, average: null, best: null, weeks: Array.from({ length: TREND_WEEKS }, () => ({ sum: 0, count: 0 })) }])
+		userIds.map((userId) => [
+			userId,
+			{
+				thisWeek: 0,
+				average: null,
+				best: null,
+				weeks: Array.from({ length: TREND_WEEKS }, () => ({ sum: 0, count: 0 }))
+			}
+		])
 	);
 	for (const row of rows) {
 		const summary = summaries.get(row.userId)!;
@@ -65,7 +83,12 @@ export function practiceSummaries(db: Db, userIds: readonly string[], now = new 
 			summary.average = row.scoreSum! / row.finished;
 			summary.best = row.best;
 		}
-		for (const [week, started, finished, sum] of JSON.parse(row.weeks) as [string, number, number, number][]) {
+		for (const [week, started, finished, sum] of JSON.parse(row.weeks) as [
+			string,
+			number,
+			number,
+			number
+		][]) {
 			const k = weeksAgo.get(week);
 			// Not a Monday of the trend: kept while the server had another time zone.
 			if (k === undefined) continue;
@@ -90,9 +113,21 @@ export interface LeaderboardRow {
  * most active first, from the weekly totals. With `focus`, only the first `top` places and the
  * given rep's own line (a rep's practice page shows that much; the manager's team page shows all).
  */
-export function leaderboard(db: Db, teamId: string, now = new Date(), focus?: { top: number; userId: string }): LeaderboardRow[] {
-	const statement = prepared(db, 'team-leaderboard', () => leaderboardStatement(db, sql.placeholder('teamId')));
-	return statement.all({ teamId, week: weekKey(now), top: focus?.top ?? Number.MAX_SAFE_INTEGER, userId: focus?.userId ?? '' });
+export function leaderboard(
+	db: Db,
+	teamId: string,
+	now = new Date(),
+	focus?: { top: number; userId: string }
+): LeaderboardRow[] {
+	const statement = prepared(db, 'team-leaderboard', () =>
+		leaderboardStatement(db, sql.placeholder('teamId'))
+	);
+	return statement.all({
+		teamId,
+		week: weekKey(now),
+		top: focus?.top ?? Number.MAX_SAFE_INTEGER,
+		userId: focus?.userId ?? ''
+	});
 }
 
 /**
@@ -107,7 +142,13 @@ export function repLeaderboard(db: Db, userId: string, now: Date, top: number): 
 			.select({ id: mine.teamId })
 			.from(mine)
 			.innerJoin(teams, eq(teams.id, mine.teamId))
-			.where(and(eq(mine.userId, sql.placeholder('userId')), eq(mine.role, 'rep'), eq(teams.leaderboard, true)))
+			.where(
+				and(
+					eq(mine.userId, sql.placeholder('userId')),
+					eq(mine.role, 'rep'),
+					eq(teams.leaderboard, true)
+				)
+			)
 			.limit(1);
 		return leaderboardStatement(db, sql`(${team})`);
 	});
@@ -124,17 +165,40 @@ function leaderboardStatement(db: Db, teamId: SQL | Placeholder) {
 			userId: sql<string>`${teamMembers.userId}`.as('user_id'),
 			finished: sql<number>`${practiceWeeks.finished}`.as('finished'),
 			best: sql<number>`${practiceWeeks.best}`.as('best'),
-			place: sql<number>`row_number() over (order by ${practiceWeeks.finished} desc, ${practiceWeeks.best} desc)`.as('place')
+			place:
+				sql<number>`row_number() over (order by ${practiceWeeks.finished} desc, ${practiceWeeks.best} desc)`.as(
+					'place'
+				)
 		})
 		.from(teamMembers)
-		.innerJoin(practiceWeeks, and(eq(practiceWeeks.userId, teamMembers.userId), eq(practiceWeeks.week, sql.placeholder('week'))))
-		.where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.role, 'rep'), gt(practiceWeeks.finished, 0)))
+		.innerJoin(
+			practiceWeeks,
+			and(
+				eq(practiceWeeks.userId, teamMembers.userId),
+				eq(practiceWeeks.week, sql.placeholder('week'))
+			)
+		)
+		.where(
+			and(
+				eq(teamMembers.teamId, teamId),
+				eq(teamMembers.role, 'rep'),
+				gt(practiceWeeks.finished, 0)
+			)
+		)
 		.as('board');
 	return db
-		.select({ userId: board.userId, name: users.name, finished: board.finished, best: board.best, place: board.place })
+		.select({
+			userId: board.userId,
+			name: users.name,
+			finished: board.finished,
+			best: board.best,
+			place: board.place
+		})
 		.from(board)
 		.innerJoin(users, eq(users.id, board.userId))
-		.where(or(lte(board.place, sql.placeholder('top')), eq(board.userId, sql.placeholder('userId'))))
+		.where(
+			or(lte(board.place, sql.placeholder('top')), eq(board.userId, sql.placeholder('userId')))
+		)
 		.orderBy(sql`${board.place}`)
 		.prepare();
 }

@@ -4,12 +4,23 @@ import { quizResults } from './db/schema';
 import { currentCohortOf, recordQuizResult } from './onboarding';
 import { findContent } from './content/store';
 import type { ContentLocale, Quiz } from '$lib/engine/content';
-import { gradeQuiz, quizFeedback, readingForQuiz, QUIZ_RETAKE_WAIT_MS, type QuizAnswer, type QuizFeedback } from '$lib/engine/training/quiz';
+import {
+	gradeQuiz,
+	quizFeedback,
+	readingForQuiz,
+	QUIZ_RETAKE_WAIT_MS,
+	type QuizAnswer,
+	type QuizFeedback
+} from '$lib/engine/training/quiz';
 
 /** The rep's latest result of a quiz, if any. */
 function lastResult(db: Db, userId: string, quizId: string) {
 	return db
-		.select({ passed: quizResults.passed, answers: quizResults.answers, createdAt: quizResults.createdAt })
+		.select({
+			passed: quizResults.passed,
+			answers: quizResults.answers,
+			createdAt: quizResults.createdAt
+		})
 		.from(quizResults)
 		.where(and(eq(quizResults.userId, userId), eq(quizResults.quizId, quizId)))
 		.orderBy(desc(quizResults.createdAt))
@@ -18,7 +29,12 @@ function lastResult(db: Db, userId: string, quizId: string) {
 }
 
 /** When the rep may take the quiz again, if they must wait: only after a failed attempt. */
-export function quizRetakeAt(db: Db, userId: string, quizId: string, now = new Date()): Date | null {
+export function quizRetakeAt(
+	db: Db,
+	userId: string,
+	quizId: string,
+	now = new Date()
+): Date | null {
 	const last = lastResult(db, userId, quizId);
 	if (!last || last.passed) return null;
 	const retakeAt = new Date(last.createdAt.getTime() + QUIZ_RETAKE_WAIT_MS);
@@ -30,7 +46,11 @@ export function quizRetakeAt(db: Db, userId: string, quizId: string, now = new D
  * wrong, so that they can set them beside what they read again and change them for the retake.
  * Null after a pass or before any attempt (the quiz starts blank).
  */
-export function keptQuizAnswers(db: Db, userId: string, quizId: string): (QuizAnswer | null)[] | null {
+export function keptQuizAnswers(
+	db: Db,
+	userId: string,
+	quizId: string
+): (QuizAnswer | null)[] | null {
 	const last = lastResult(db, userId, quizId);
 	if (!last || last.passed || !Array.isArray(last.answers)) return null;
 	return last.answers.map((answer) => answer ?? null);
@@ -51,7 +71,13 @@ export function passedQuizIds(db: Db, userId: string): Set<string> {
 export type QuizOutcome = { ok: true; feedback: QuizFeedback } | { ok: false; retakeAt: Date };
 
 /** Grades and records an attempt, unless the rep is still waiting after a fail (then nothing is recorded). */
-export function takeQuiz(db: Db, userId: string, quiz: { id: string; data: Pick<Quiz, 'items' | 'pass'> }, answers: readonly (QuizAnswer | undefined)[], now = new Date()): QuizOutcome {
+export function takeQuiz(
+	db: Db,
+	userId: string,
+	quiz: { id: string; data: Pick<Quiz, 'items' | 'pass'> },
+	answers: readonly (QuizAnswer | undefined)[],
+	now = new Date()
+): QuizOutcome {
 	const retakeAt = quizRetakeAt(db, userId, quiz.id, now);
 	if (retakeAt) return { ok: false, retakeAt };
 	const graded = gradeQuiz(quiz.data, answers);
@@ -60,7 +86,12 @@ export function takeQuiz(db: Db, userId: string, quiz: { id: string; data: Pick<
 }
 
 /** The articles to read again before a retake: those of the rep's plan on the quiz's day. */
-export function quizReading(db: Db, userId: string, quizId: string, locale: ContentLocale): { id: string; title: string }[] {
+export function quizReading(
+	db: Db,
+	userId: string,
+	quizId: string,
+	locale: ContentLocale
+): { id: string; title: string }[] {
 	const cohort = currentCohortOf(db, userId);
 	if (!cohort) return [];
 	return readingForQuiz(cohort.curriculum, quizId).flatMap((id) => {

@@ -8,7 +8,14 @@ import { addComment, followedAmong } from './coaching-comments';
 import { cohortChoicesFor, createCohort } from './onboarding';
 import { weakSpots } from './dashboard';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
-import { HISTORY_PER_PAGE, practiceHistory, repComments, repFor, repOnboarding, repWeakSpots } from './rep-page';
+import {
+	HISTORY_PER_PAGE,
+	practiceHistory,
+	repComments,
+	repFor,
+	repOnboarding,
+	repWeakSpots
+} from './rep-page';
 
 // A plain opening (the scenario's first good example), then its bad answers to the price: the
 // customer hangs up before they run out, and the price lines give the rep weak spots.
@@ -64,18 +71,38 @@ describe('a rep’s page', SLOW, () => {
 		// The names that link to it: only the reps this manager coaches.
 		expect(followedAmong(db, lead, [rep.id, newHire.id, lead.id])).toEqual(new Set([rep.id]));
 		expect(followedAmong(db, otherLead, [rep.id])).toEqual(new Set());
-		expect(followedAmong(db, admin, [rep.id, newHire.id, admin.id])).toEqual(new Set([rep.id, newHire.id]));
+		expect(followedAmong(db, admin, [rep.id, newHire.id, admin.id])).toEqual(
+			new Set([rep.id, newHire.id])
+		);
 	});
 
 	it('lists the rep’s practice, the latest first, with titles, modes, statuses and comment counts; interviews are not practice', () => {
 		const { db, lead, rep } = setUp();
 		const older = practise(db, rep.id, new Date('2026-05-01T09:00:00Z'));
-		const newer = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'choice', new Date('2026-05-02T09:00:00Z'))!;
+		const newer = startAttempt(
+			db,
+			rep.id,
+			'renewal-price-objection',
+			'en',
+			'choice',
+			new Date('2026-05-02T09:00:00Z')
+		)!;
 		submitTurn(db, newer.id, { mode: 'choice', choice: 1 }, 0, new Date('2026-05-02T09:00:00Z'));
 		hangUp(db, newer.id);
 		// The same revision as an interview's role-play: not on the rep's page.
-		startAttemptOnRevision(db, { revisionId: older.revisionId, userId: null, interviewId: null, mode: 'text' });
-		expect(addComment(db, lead, { attemptId: older.id, turnIndex: 1, body: 'Ask about results before defending the price.' }).ok).toBe(true);
+		startAttemptOnRevision(db, {
+			revisionId: older.revisionId,
+			userId: null,
+			interviewId: null,
+			mode: 'text'
+		});
+		expect(
+			addComment(db, lead, {
+				attemptId: older.id,
+				turnIndex: 1,
+				body: 'Ask about results before defending the price.'
+			}).ok
+		).toBe(true);
 		addComment(db, lead, { attemptId: older.id, turnIndex: null, body: 'Good effort overall.' });
 		const history = practiceHistory(db, rep.id, 'en', null);
 		expect(history.total).toBe(2);
@@ -88,7 +115,15 @@ describe('a rep’s page', SLOW, () => {
 
 	it('pages the history', () => {
 		const { db, rep } = setUp();
-		for (let i = 0; i < HISTORY_PER_PAGE + 3; i++) startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text', new Date(Date.UTC(2026, 4, 1, 9, i)));
+		for (let i = 0; i < HISTORY_PER_PAGE + 3; i++)
+			startAttempt(
+				db,
+				rep.id,
+				'renewal-price-objection',
+				'en',
+				'text',
+				new Date(Date.UTC(2026, 4, 1, 9, i))
+			);
 		const first = practiceHistory(db, rep.id, 'zh-TW', null);
 		expect(first.rows).toHaveLength(HISTORY_PER_PAGE);
 		// In the viewer's language where the scenario has it.
@@ -105,19 +140,41 @@ describe('a rep’s page', SLOW, () => {
 		const own = repWeakSpots(db, repFor(db, lead, rep.id)!, 'en');
 		const team = weakSpots(db, [{ id: rep.id, name: 'Rep', teamId: '', teamName: '' }], 'en');
 		expect(own.categories.length).toBeGreaterThan(0);
-		for (const cell of own.categories) expect(team.byCategory.get(rep.id)?.get(cell.category)).toEqual({ average: cell.average, count: cell.count });
-		expect(own.categories.map((c) => c.average)).toEqual([...own.categories.map((c) => c.average)].sort((a, b) => a - b));
+		for (const cell of own.categories)
+			expect(team.byCategory.get(rep.id)?.get(cell.category)).toEqual({
+				average: cell.average,
+				count: cell.count
+			});
+		expect(own.categories.map((c) => c.average)).toEqual(
+			[...own.categories.map((c) => c.average)].sort((a, b) => a - b)
+		);
 		expect(own.criteria.every((c) => c.title !== '')).toBe(true);
 		// Nothing practised, nothing to show.
-		expect(repWeakSpots(db, repFor(db, admin, newHire.id)!, 'en')).toEqual({ categories: [], criteria: [], suggestion: null });
+		expect(repWeakSpots(db, repFor(db, admin, newHire.id)!, 'en')).toEqual({
+			categories: [],
+			criteria: [],
+			suggestion: null
+		});
 	});
 
 	it('lists the comments on the rep’s role-plays, the latest first, with whether the rep has seen them', () => {
 		const { db, lead, admin, rep } = setUp();
 		const attempt = practise(db, rep.id, new Date('2026-05-01T09:00:00Z'));
-		addComment(db, lead, { attemptId: attempt.id, turnIndex: 0, body: 'Nice opening.' }, new Date('2026-05-01T10:00:00Z'));
-		addComment(db, admin, { attemptId: attempt.id, turnIndex: null, body: 'Overall fine.' }, new Date('2026-05-01T11:00:00Z'));
-		expect(repComments(db, rep.id, 'en').map((c) => [c.title, c.turnIndex, c.author, c.body, c.seenAt])).toEqual([
+		addComment(
+			db,
+			lead,
+			{ attemptId: attempt.id, turnIndex: 0, body: 'Nice opening.' },
+			new Date('2026-05-01T10:00:00Z')
+		);
+		addComment(
+			db,
+			admin,
+			{ attemptId: attempt.id, turnIndex: null, body: 'Overall fine.' },
+			new Date('2026-05-01T11:00:00Z')
+		);
+		expect(
+			repComments(db, rep.id, 'en').map((c) => [c.title, c.turnIndex, c.author, c.body, c.seenAt])
+		).toEqual([
 			[TITLE, null, 'Admin', 'Overall fine.', null],
 			[TITLE, 0, 'Lead', 'Nice opening.', null]
 		]);
@@ -131,10 +188,26 @@ for (const zone of TIME_ZONES) {
 		it('shows the rep’s onboarding when they are in a cohort, and links the cohort only where the viewer follows it', () => {
 			const { db, lead, otherLead, admin, rep, team } = setUp();
 			expect(repOnboarding(db, lead, rep.id)).toBeNull();
-			const created = createCohort(db, { name: 'May', curriculumId: 'new-rep-onboarding', locale: 'en', startDate: '2026-05-04', userIds: [rep.id], teamId: team.id, createdBy: lead.id }, cohortChoicesFor(db, lead));
+			const created = createCohort(
+				db,
+				{
+					name: 'May',
+					curriculumId: 'new-rep-onboarding',
+					locale: 'en',
+					startDate: '2026-05-04',
+					userIds: [rep.id],
+					teamId: team.id,
+					createdBy: lead.id
+				},
+				cohortChoicesFor(db, lead)
+			);
 			if (!created.ok) throw new Error(created.problem);
 			const onboarding = repOnboarding(db, lead, rep.id, new Date('2026-05-05T12:00:00Z'))!;
-			expect(onboarding).toMatchObject({ cohort: { id: created.cohort.id, name: 'May', startDate: '2026-05-04', followed: true }, certifiedAt: null, today: 2 });
+			expect(onboarding).toMatchObject({
+				cohort: { id: created.cohort.id, name: 'May', startDate: '2026-05-04', followed: true },
+				certifiedAt: null,
+				today: 2
+			});
 			expect(onboarding.days).toBeGreaterThan(2);
 			expect(onboarding.overdue).toBeGreaterThan(0);
 			expect(onboarding.next).not.toBeNull();

@@ -3,7 +3,14 @@ import { createTestDatabase } from './db';
 import { peopleIn } from './testing/people';
 import { addTeamMember, createTeam } from './teams';
 import { dashboardRows, followedReps } from './dashboard';
-import { countDueCards, ensureLibraryCards, ensureReviewCards, makeScriptDue, nextDueCard, rateReviewCard } from './review-cards';
+import {
+	countDueCards,
+	ensureLibraryCards,
+	ensureReviewCards,
+	makeScriptDue,
+	nextDueCard,
+	rateReviewCard
+} from './review-cards';
 import { insertUser } from './accounts';
 import { syncContentOnFirstStart } from './bootstrap';
 import { findContent, listContentFields, upsertContentItem } from './content/store';
@@ -18,7 +25,11 @@ function setUp() {
 	addTeamMember(db, team.id, manager.id, 'manager');
 	addTeamMember(db, team.id, rep.id, 'rep');
 	/** What the rep's review page and the manager's dashboard say is due at `now`. */
-	const dueAt = (now: Date) => ({ count: countDueCards(db, rep.id, now), next: nextDueCard(db, rep.id, now)?.scriptId ?? null, dashboard: dashboardRows(db, followedReps(db, manager), now)[0]!.cardsOverdue });
+	const dueAt = (now: Date) => ({
+		count: countDueCards(db, rep.id, now),
+		next: nextDueCard(db, rep.id, now)?.scriptId ?? null,
+		dashboard: dashboardRows(db, followedReps(db, manager), now)[0]!.cardsOverdue
+	});
 	return { db, rep, dueAt };
 }
 
@@ -31,34 +42,52 @@ describe.each(TIME_ZONES)('review cards due in %s', (zone) => {
 		{ what: 'a month end', at: [2026, 1, 28] },
 		{ what: 'the year end', at: [2026, 11, 31] },
 		{ what: 'the night before the clocks go forward (New York)', at: [2026, 2, 7] }
-	] as const)('are counted from the instant they fall due, over $what', ({ at: [year, month, day] }) => {
-		const { db, rep, dueAt } = setUp();
-		const evening = new Date(year, month, day, 23, 59, 30);
-		ensureReviewCards(db, rep.id, ['price', 'timing'], evening);
-		expect(dueAt(new Date(evening.getTime() - 1))).toEqual({ count: 0, next: null, dashboard: 0 });
-		expect(dueAt(evening)).toEqual({ count: 2, next: 'price', dashboard: 2 });
-		// Again: back in a minute, after midnight. Easy: days later.
-		expect(rateReviewCard(db, rep.id, 'price', 'again', evening)).toBe(true);
-		expect(rateReviewCard(db, rep.id, 'timing', 'easy', evening)).toBe(true);
-		const again = nextDueCard(db, rep.id, new Date(year, month, day + 365))!;
-		expect(again.scriptId).toBe('price');
-		const dueAgain = new Date(again.card.due);
-		expect(dueAgain.getDate()).not.toBe(day);
-		expect(dueAt(new Date(dueAgain.getTime() - 1))).toEqual({ count: 0, next: null, dashboard: 0 });
-		expect(dueAt(dueAgain)).toEqual({ count: 1, next: 'price', dashboard: 1 });
-		// A card that is not due cannot be rated early, even a minute before.
-		expect(rateReviewCard(db, rep.id, 'price', 'good', new Date(dueAgain.getTime() - 60_000))).toBe(false);
-		// A missed key point in practice brings the Easy card back at once.
-		makeScriptDue(db, rep.id, 'timing', dueAgain);
-		expect(dueAt(dueAgain)).toEqual({ count: 2, next: 'price', dashboard: 2 });
-	});
+	] as const)(
+		'are counted from the instant they fall due, over $what',
+		({ at: [year, month, day] }) => {
+			const { db, rep, dueAt } = setUp();
+			const evening = new Date(year, month, day, 23, 59, 30);
+			ensureReviewCards(db, rep.id, ['price', 'timing'], evening);
+			expect(dueAt(new Date(evening.getTime() - 1))).toEqual({
+				count: 0,
+				next: null,
+				dashboard: 0
+			});
+			expect(dueAt(evening)).toEqual({ count: 2, next: 'price', dashboard: 2 });
+			// Again: back in a minute, after midnight. Easy: days later.
+			expect(rateReviewCard(db, rep.id, 'price', 'again', evening)).toBe(true);
+			expect(rateReviewCard(db, rep.id, 'timing', 'easy', evening)).toBe(true);
+			const again = nextDueCard(db, rep.id, new Date(year, month, day + 365))!;
+			expect(again.scriptId).toBe('price');
+			const dueAgain = new Date(again.card.due);
+			expect(dueAgain.getDate()).not.toBe(day);
+			expect(dueAt(new Date(dueAgain.getTime() - 1))).toEqual({
+				count: 0,
+				next: null,
+				dashboard: 0
+			});
+			expect(dueAt(dueAgain)).toEqual({ count: 1, next: 'price', dashboard: 1 });
+			// A card that is not due cannot be rated early, even a minute before.
+			expect(
+				rateReviewCard(db, rep.id, 'price', 'good', new Date(dueAgain.getTime() - 60_000))
+			).toBe(false);
+			// A missed key point in practice brings the Easy card back at once.
+			makeScriptDue(db, rep.id, 'timing', dueAgain);
+			expect(dueAt(dueAgain)).toEqual({ count: 2, next: 'price', dashboard: 2 });
+		}
+	);
 });
 
 describe('review cards for the whole library', () => {
 	it('gives a rep a card for every entry, keeps their ratings on later visits, and adds an entry published later', () => {
 		const db = createTestDatabase();
 		syncContentOnFirstStart(db, 'content', () => {});
-		const rep = insertUser(db, { email: 'rep@example.com', name: 'Rep', passwordHash: 'x', roles: ['rep'] });
+		const rep = insertUser(db, {
+			email: 'rep@example.com',
+			name: 'Rep',
+			passwordHash: 'x',
+			roles: ['rep']
+		});
 		const now = new Date('2026-11-26T09:00:00Z');
 		const entries = listContentFields(db, 'script', 'en', ['title']).length;
 
@@ -69,7 +98,11 @@ describe('review cards for the whole library', () => {
 		expect(countDueCards(db, rep.id, now)).toBe(entries - 1);
 
 		const script = findContent(db, 'script', 'price-too-high', 'en')!;
-		upsertContentItem(db, { ...script, id: 'brand-new-entry', data: { ...script.data, id: 'brand-new-entry' } }, now);
+		upsertContentItem(
+			db,
+			{ ...script, id: 'brand-new-entry', data: { ...script.data, id: 'brand-new-entry' } },
+			now
+		);
 		ensureLibraryCards(db, rep.id, 'en', now);
 		expect(countDueCards(db, rep.id, now)).toBe(entries);
 	});

@@ -10,13 +10,17 @@ const demoCache = new WeakMap<Db, boolean>();
 export function isDemoInstance(db: Db): boolean {
 	let demo = demoCache.get(db);
 	if (demo === undefined) {
-		demo = db.select().from(appSettings).where(eq(appSettings.key, DEMO_KEY)).get()?.value === 'true';
+		demo =
+			db.select().from(appSettings).where(eq(appSettings.key, DEMO_KEY)).get()?.value === 'true';
 		demoCache.set(db, demo);
 	}
 	return demo;
 }
 
 export function markDemoInstance(db: Db): void {
-	db.insert(appSettings).values({ key: DEMO_KEY, value: 'true' }).onConflictDoUpdate({ target: appSettings.key, set: { value: 'true' } }).run();
+	db.insert(appSettings)
+		.values({ key: DEMO_KEY, value: 'true' })
+		.onConflictDoUpdate({ target: appSettings.key, set: { value: 'true' } })
+		.run();
 	demoCache.delete(db);
 }

@@ -61,7 +61,13 @@ export interface TeamMemberRow {
 
 export function listTeamMembers(db: Db, teamId: string): TeamMemberRow[] {
 	return db
-		.select({ userId: users.id, name: users.name, email: users.email, role: teamMembers.role, deactivatedAt: users.deactivatedAt })
+		.select({
+			userId: users.id,
+			name: users.name,
+			email: users.email,
+			role: teamMembers.role,
+			deactivatedAt: users.deactivatedAt
+		})
 		.from(teamMembers)
 		.innerJoin(users, eq(users.id, teamMembers.userId))
 		.where(eq(teamMembers.teamId, teamId))
@@ -79,11 +85,16 @@ export function addTeamMember(db: Db, teamId: string, userId: string, role: Team
 }
 
 export function removeTeamMember(db: Db, teamId: string, userId: string): void {
-	db.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId))).run();
+	db.delete(teamMembers)
+		.where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)))
+		.run();
 }
 
 /** The teams a user is in, with their role in each: what the admin's page of the user lists. */
-export function teamsOfUser(db: Db, userId: string): { id: string; name: string; role: TeamRole }[] {
+export function teamsOfUser(
+	db: Db,
+	userId: string
+): { id: string; name: string; role: TeamRole }[] {
 	return db
 		.select({ id: teams.id, name: teams.name, role: teamMembers.role })
 		.from(teamMembers)
@@ -95,7 +106,13 @@ export function teamsOfUser(db: Db, userId: string): { id: string; name: string;
 /** The teams a user manages, each with its members: what a manager's team page shows. */
 export function teamsManagedBy(db: Db, userId: string): { team: Team; members: TeamMemberRow[] }[] {
 	const managed = db
-		.select({ id: teams.id, name: teams.name, leaderboard: teams.leaderboard, oneToOneWeeks: teams.oneToOneWeeks, createdAt: teams.createdAt })
+		.select({
+			id: teams.id,
+			name: teams.name,
+			leaderboard: teams.leaderboard,
+			oneToOneWeeks: teams.oneToOneWeeks,
+			createdAt: teams.createdAt
+		})
 		.from(teams)
 		.innerJoin(teamMembers, eq(teamMembers.teamId, teams.id))
 		.where(and(eq(teamMembers.userId, userId), eq(teamMembers.role, 'manager')))
@@ -109,17 +126,36 @@ export function setLeaderboard(db: Db, teamId: string, on: boolean): void {
 }
 
 /** The reps in the teams a user manages; admins: every rep in any team. Prepared once: every manager's page asks. */
-export function repsFollowedBy(db: Db, userId: string, isAdmin: boolean): { id: string; name: string; teamId: string; teamName: string }[] {
-	const statement = prepared(db, isAdmin ? 'reps-followed-by-admin' : 'reps-followed-by-manager', () => {
-		const managed = db.select({ id: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, sql.placeholder('userId')), eq(teamMembers.role, 'manager')));
-		return db
-			.select({ id: users.id, name: users.name, teamId: teams.id, teamName: teams.name })
-			.from(teamMembers)
-			.innerJoin(users, eq(users.id, teamMembers.userId))
-			.innerJoin(teams, eq(teams.id, teamMembers.teamId))
-			.where(and(eq(teamMembers.role, 'rep'), isNull(users.deactivatedAt), isAdmin ? undefined : inArray(teamMembers.teamId, managed)))
-			.orderBy(asc(teams.name), asc(users.name))
-			.prepare();
-	});
+export function repsFollowedBy(
+	db: Db,
+	userId: string,
+	isAdmin: boolean
+): { id: string; name: string; teamId: string; teamName: string }[] {
+	const statement = prepared(
+		db,
+		isAdmin ? 'reps-followed-by-admin' : 'reps-followed-by-manager',
+		() => {
+			const managed = db
+				.select({ id: teamMembers.teamId })
+				.from(teamMembers)
+				.where(
+					and(eq(teamMembers.userId, sql.placeholder('userId')), eq(teamMembers.role, 'manager'))
+				);
+			return db
+				.select({ id: users.id, name: users.name, teamId: teams.id, teamName: teams.name })
+				.from(teamMembers)
+				.innerJoin(users, eq(users.id, teamMembers.userId))
+				.innerJoin(teams, eq(teams.id, teamMembers.teamId))
+				.where(
+					and(
+						eq(teamMembers.role, 'rep'),
+						isNull(users.deactivatedAt),
+						isAdmin ? undefined : inArray(teamMembers.teamId, managed)
+					)
+				)
+				.orderBy(asc(teams.name), asc(users.name))
+				.prepare();
+		}
+	);
 	return statement.all({ userId });
 }

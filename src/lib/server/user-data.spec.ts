@@ -23,7 +23,9 @@ const OPENING = 'Good morning, this is Kevin calling from MetalHub. Do you have 
 
 function setUp() {
 	const db = createTestDatabase();
-	replaceAllContent(db, [{ kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' }]);
+	replaceAllContent(db, [
+		{ kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' }
+	]);
 	const person = peopleIn(db);
 	const admin = person('Admin', ['admin']);
 	const lead = person('Lead', ['manager']);
@@ -37,50 +39,118 @@ function setUp() {
 	/** A finished call with a comment on its turn and on the whole, and the manager's score mark. */
 	function practised(repId: string, tag: string) {
 		const attempt = startAttempt(db, repId, 'price-call', 'en', 'text')!;
-		for (const turn of [0, 1, 2]) submitTurn(db, attempt.id, { mode: 'text', reply: `${OPENING} (${tag} ${turn})` }, turn);
+		for (const turn of [0, 1, 2])
+			submitTurn(db, attempt.id, { mode: 'text', reply: `${OPENING} (${tag} ${turn})` }, turn);
 		hangUp(db, attempt.id);
 		addComment(db, lead, { attemptId: attempt.id, turnIndex: 0, body: `On ${tag}’s opening` });
 		addComment(db, admin, { attemptId: attempt.id, turnIndex: null, body: `Overall, ${tag}` });
-		markTurn(db, lead, { attemptId: attempt.id, turnIndex: 0, kind: 'missed', note: `Mark on ${tag}` });
+		markTurn(db, lead, {
+			attemptId: attempt.id,
+			turnIndex: 0,
+			kind: 'missed',
+			note: `Mark on ${tag}`
+		});
 		return attempt;
 	}
 	// Assignments from the manager, made before the practice (the rep's may be done by it).
 	const due = addDays(localIsoDate(new Date()), 7);
-	for (const [repId, tag] of [[rep.id, 'rep'], [otherRep.id, 'other']] as const) {
-		createAssignment(db, lead, { repId, kind: 'scenario', contentId: 'price-call', mode: 'text', passMark: '0', dueDate: due, note: `Assigned to ${tag}` });
+	for (const [repId, tag] of [
+		[rep.id, 'rep'],
+		[otherRep.id, 'other']
+	] as const) {
+		createAssignment(db, lead, {
+			repId,
+			kind: 'scenario',
+			contentId: 'price-call',
+			mode: 'text',
+			passMark: '0',
+			dueDate: due,
+			note: `Assigned to ${tag}`
+		});
 	}
 	const mine = practised(rep.id, 'rep');
 	const theirs = practised(otherRep.id, 'other');
 	/** A deal of the rep's with a piece of evidence. */
 	function dealOf(owner: typeof rep, tag: string): string {
-		const deal = createDeal(db, owner, { company: `${tag} Hardware`, contact: 'Mr Wang', contactTitle: 'Owner', callNumber: 3, lastContact: '2026-11-30', nextStep: null, nextStepDate: null, help: '', objection: null }, 'en');
+		const deal = createDeal(
+			db,
+			owner,
+			{
+				company: `${tag} Hardware`,
+				contact: 'Mr Wang',
+				contactTitle: 'Owner',
+				callNumber: 3,
+				lastContact: '2026-11-30',
+				nextStep: null,
+				nextStepDate: null,
+				help: '',
+				objection: null
+			},
+			'en'
+		);
 		if (!deal.ok) throw new Error('no deal');
-		addEvidence(db, owner, deal.id, { text: `The boss asked about two-year pricing (${tag})`, date: '2026-12-01', strength: 'very-strong' });
+		addEvidence(db, owner, deal.id, {
+			text: `The boss asked about two-year pricing (${tag})`,
+			date: '2026-12-01',
+			strength: 'very-strong'
+		});
 		return deal.id;
 	}
 	const myDeal = dealOf(rep, 'Rep');
 	const theirDeal = dealOf(otherRep, 'Other');
 	/** A one-to-one the manager recorded with the rep: notes, an action, a link to their role-play. */
 	const talkWith = (repId: string, tag: string, attemptId: string) =>
-		recordOneToOne(db, lead, repId, { heldOn: '2026-12-05', notes: `Talk with ${tag}`, actions: [{ row: 0, id: null, text: `Action for ${tag}`, owner: 'rep', dueOn: '2026-12-09' }], rolePlays: [attemptId], open: [] }, new Date(2026, 11, 5, 12));
+		recordOneToOne(
+			db,
+			lead,
+			repId,
+			{
+				heldOn: '2026-12-05',
+				notes: `Talk with ${tag}`,
+				actions: [
+					{ row: 0, id: null, text: `Action for ${tag}`, owner: 'rep', dueOn: '2026-12-09' }
+				],
+				rolePlays: [attemptId],
+				open: []
+			},
+			new Date(2026, 11, 5, 12)
+		);
 	expect(talkWith(rep.id, 'rep', mine.id).ok).toBe(true);
 	expect(talkWith(otherRep.id, 'other', theirs.id).ok).toBe(true);
 	setBookmark(db, rep.id, 'price-too-high', true);
 	markArticleRead(db, rep.id, 'membership-tiers');
 	ensureReviewCards(db, rep.id, ['price-too-high']);
-	recordAudit(db, { actorId: admin.id, action: 'test.note', targetId: rep.id, detail: 'Rep, rep@example.com' });
+	recordAudit(db, {
+		actorId: admin.id,
+		action: 'test.note',
+		targetId: rep.id,
+		detail: 'Rep, rep@example.com'
+	});
 	return { db, admin, lead, rep, otherRep, mine, theirs, myDeal, theirDeal };
 }
 
 /** Every row of every table (the audit log aside) with a text column holding one of these ids. */
 function rowsReferencing(db: AppDb, ids: readonly string[]): string[] {
 	const found: string[] = [];
-	const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like '%fts%'").all() as { name: string }[];
+	const tables = db.$client
+		.prepare(
+			"select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like '%fts%'"
+		)
+		.all() as { name: string }[];
 	for (const { name } of tables) {
 		if (name === 'audit_log') continue;
-		const columns = db.$client.prepare('select name, type from pragma_table_info(?)').all(name) as { name: string; type: string }[];
+		const columns = db.$client.prepare('select name, type from pragma_table_info(?)').all(name) as {
+			name: string;
+			type: string;
+		}[];
 		for (const column of columns.filter((c) => c.type.toLowerCase() === 'text')) {
-			const count = (db.$client.prepare(`select count(*) as n from "${name}" where "${column.name}" in (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number }).n;
+			const count = (
+				db.$client
+					.prepare(
+						`select count(*) as n from "${name}" where "${column.name}" in (${ids.map(() => '?').join(',')})`
+					)
+					.get(...ids) as { n: number }
+			).n;
 			if (count > 0) found.push(`${name}.${column.name}: ${count}`);
 		}
 	}
@@ -95,27 +165,64 @@ describe('exporting a user’s data', () => {
 		expect(JSON.stringify(data)).not.toMatch(/passwordHash|password_hash/);
 		expect(data.roles).toEqual(['rep']);
 		expect(data.teams).toEqual([{ teamId: expect.any(String), name: 'North', role: 'rep' }]);
-		const stored = db.select().from(turns).where(eq(turns.attemptId, mine.id)).orderBy(turns.index).all();
+		const stored = db
+			.select()
+			.from(turns)
+			.where(eq(turns.attemptId, mine.id))
+			.orderBy(turns.index)
+			.all();
 		expect(stored.length).toBeGreaterThan(0);
-		expect(data.practice.map((a) => [a.id, a.turns, a.scoreMarks.map((m) => m.note)])).toEqual([[mine.id, stored, ['Mark on rep']]]);
-		expect(data.comments.received.map((c) => [c.attemptId, c.turnIndex, c.body, c.authorId === lead.id])).toEqual([
+		expect(data.practice.map((a) => [a.id, a.turns, a.scoreMarks.map((m) => m.note)])).toEqual([
+			[mine.id, stored, ['Mark on rep']]
+		]);
+		expect(
+			data.comments.received.map((c) => [c.attemptId, c.turnIndex, c.body, c.authorId === lead.id])
+		).toEqual([
 			[mine.id, 0, 'On rep’s opening', true],
 			[mine.id, null, 'Overall, rep', false]
 		]);
 		expect(data.comments.written).toEqual([]);
-		expect(data.oneToOnes.received.map((o) => [o.notes, o.managerId === lead.id, o.links, o.actions.map((a) => [a.text, a.owner, a.dueOn, a.doneOn])])).toEqual([
-			['Talk with rep', true, [{ kind: 'attempt', id: mine.id }], [['Action for rep', 'rep', '2026-12-09', null]]]
+		expect(
+			data.oneToOnes.received.map((o) => [
+				o.notes,
+				o.managerId === lead.id,
+				o.links,
+				o.actions.map((a) => [a.text, a.owner, a.dueOn, a.doneOn])
+			])
+		).toEqual([
+			[
+				'Talk with rep',
+				true,
+				[{ kind: 'attempt', id: mine.id }],
+				[['Action for rep', 'rep', '2026-12-09', null]]
+			]
 		]);
 		expect(data.oneToOnes.recorded).toEqual([]);
 		expect(data.bookmarks.map((b) => b.scriptId)).toEqual(['price-too-high']);
 		expect(data.articleReads.map((r) => r.articleId)).toEqual(['membership-tiers']);
 		expect(data.reviewCards.map((c) => c.scriptId)).toEqual(['price-too-high']);
-		expect(data.deals.map((d) => [d.company, d.lastContact, d.evidence.map((e) => [e.text, e.date, e.strength])])).toEqual([['Rep Hardware', '2026-12-01', [['The boss asked about two-year pricing (Rep)', '2026-12-01', 'very-strong']]]]);
+		expect(
+			data.deals.map((d) => [
+				d.company,
+				d.lastContact,
+				d.evidence.map((e) => [e.text, e.date, e.strength])
+			])
+		).toEqual([
+			[
+				'Rep Hardware',
+				'2026-12-01',
+				[['The boss asked about two-year pricing (Rep)', '2026-12-01', 'very-strong']]
+			]
+		]);
 		expect(data.auditLog.map((e) => e.action)).toContain('test.note');
-		expect(data.assignments.received.map((a) => [a.contentId, a.note, a.assignedBy])).toEqual([['price-call', 'Assigned to rep', lead.id]]);
+		expect(data.assignments.received.map((a) => [a.contentId, a.note, a.assignedBy])).toEqual([
+			['price-call', 'Assigned to rep', lead.id]
+		]);
 		expect(data.assignments.given).toEqual([]);
 		// Nothing of the other rep's.
-		expect(JSON.stringify(data)).not.toMatch(/Other rep|other \d|Mark on other|Overall, other|Other Hardware/);
+		expect(JSON.stringify(data)).not.toMatch(
+			/Other rep|other \d|Mark on other|Overall, other|Other Hardware/
+		);
 	});
 
 	it('holds the comments and score marks a manager wrote', () => {
@@ -127,7 +234,10 @@ describe('exporting a user’s data', () => {
 		]);
 		expect(data.comments.received).toEqual([]);
 		expect(data.scoreMarksWritten.map((m) => m.note)).toEqual(['Mark on rep', 'Mark on other']);
-		expect(data.assignments.given.map((a) => a.note)).toEqual(['Assigned to rep', 'Assigned to other']);
+		expect(data.assignments.given.map((a) => a.note)).toEqual([
+			'Assigned to rep',
+			'Assigned to other'
+		]);
 		expect(data.assignments.received).toEqual([]);
 		expect(data.oneToOnes.recorded.map((o) => [o.notes, o.actions.map((a) => a.text)])).toEqual([
 			['Talk with rep', ['Action for rep']],
@@ -142,7 +252,13 @@ describe('exporting a user’s data', () => {
 	it('is recorded in the audit log, and is nothing for an unknown user', () => {
 		const { db, admin, rep } = setUp();
 		exportUserDataFor(db, admin.id, rep.id);
-		expect(db.select().from(auditLog).all().find((e) => e.action === 'user.exported')).toMatchObject({ actorId: admin.id, targetId: rep.id });
+		expect(
+			db
+				.select()
+				.from(auditLog)
+				.all()
+				.find((e) => e.action === 'user.exported')
+		).toMatchObject({ actorId: admin.id, targetId: rep.id });
 		expect(exportUserDataFor(db, admin.id, 'no-such-user')).toBeNull();
 	});
 });
@@ -157,15 +273,29 @@ describe('deleting a user', () => {
 		expect(rowsReferencing(db, [rep.id, mine.id, myDeal])).toEqual([]);
 		expect(rowsReferencing(db, [theirDeal])).toEqual(['deal_evidence.deal_id: 1', 'deals.id: 1']);
 		expect(commentsOn(db, mine.id)).toEqual([]);
-		expect(db.select().from(assignments).all().map((a) => a.note)).toEqual(['Assigned to other']);
+		expect(
+			db
+				.select()
+				.from(assignments)
+				.all()
+				.map((a) => a.note)
+		).toEqual(['Assigned to other']);
 		const { exportedAt: _a, ...expected } = before;
 		const { exportedAt: _b, ...now } = exportUserData(db, otherRep.id)!;
 		expect(now).toEqual(expected);
 		expect(commentsOn(db, theirs.id)).toHaveLength(2);
 		expect(oneToOnesOf(db, rep.id, 'en', { today: '2026-12-05' })).toEqual([]);
 		expect(openActions(db, rep.id, '2026-12-05')).toEqual([]);
-		expect(openActions(db, otherRep.id, '2026-12-05').map((a) => a.text)).toEqual(['Action for other']);
-		expect(db.select().from(practiceTotals).all().map((t) => t.userId)).not.toContain(rep.id);
+		expect(openActions(db, otherRep.id, '2026-12-05').map((a) => a.text)).toEqual([
+			'Action for other'
+		]);
+		expect(
+			db
+				.select()
+				.from(practiceTotals)
+				.all()
+				.map((t) => t.userId)
+		).not.toContain(rep.id);
 	});
 
 	it('deletes a manager with the comments they wrote; the score marks and one-to-ones they made stay without their name', () => {
@@ -176,16 +306,35 @@ describe('deleting a user', () => {
 		expect(commentsOn(db, mine.id).map((c) => c.author)).toEqual(['Admin']);
 		expect(newFeedbackFor(db, rep.id)[0]!.comments).toBe(1);
 		// The assignments they made stay with the reps, without their author.
-		expect(db.select().from(assignments).all().map((a) => [a.note, a.assignedBy])).toEqual([
+		expect(
+			db
+				.select()
+				.from(assignments)
+				.all()
+				.map((a) => [a.note, a.assignedBy])
+		).toEqual([
 			['Assigned to rep', null],
 			['Assigned to other', null]
 		]);
-		expect(db.select().from(scoreMarks).all().map((m) => [m.note, m.authorId])).toEqual([
+		expect(
+			db
+				.select()
+				.from(scoreMarks)
+				.all()
+				.map((m) => [m.note, m.authorId])
+		).toEqual([
 			['Mark on rep', null],
 			['Mark on other', null]
 		]);
 		// The rep's one-to-one is the rep's record: it stays, with its action, recorded by no one now.
-		expect(oneToOnesOf(db, rep.id, 'en', { today: '2026-12-05' }).map((o) => [o.notes, o.manager, o.managerId, o.actions.map((a) => a.text)])).toEqual([['Talk with rep', null, null, ['Action for rep']]]);
+		expect(
+			oneToOnesOf(db, rep.id, 'en', { today: '2026-12-05' }).map((o) => [
+				o.notes,
+				o.manager,
+				o.managerId,
+				o.actions.map((a) => a.text)
+			])
+		).toEqual([['Talk with rep', null, null, ['Action for rep']]]);
 	});
 
 	it('is recorded without their name, clears the details of entries about them, and refuses oneself and the unknown', () => {
@@ -194,8 +343,19 @@ describe('deleting a user', () => {
 		expect(deleteUser(db, admin.id, 'no-such-user')).toEqual({ ok: false, problem: 'not-found' });
 		deleteUser(db, admin.id, rep.id);
 		const entries = db.select().from(auditLog).all();
-		expect(entries.find((e) => e.action === 'user.deleted')).toMatchObject({ actorId: admin.id, targetId: rep.id, detail: null });
+		expect(entries.find((e) => e.action === 'user.deleted')).toMatchObject({
+			actorId: admin.id,
+			targetId: rep.id,
+			detail: null
+		});
 		expect(JSON.stringify(entries)).not.toMatch(/rep@example\.com/);
-		expect(db.select().from(users).all().map((u) => u.name).sort()).toEqual(['Admin', 'Lead', 'Other rep']);
+		expect(
+			db
+				.select()
+				.from(users)
+				.all()
+				.map((u) => u.name)
+				.sort()
+		).toEqual(['Admin', 'Lead', 'Other rep']);
 	});
 });

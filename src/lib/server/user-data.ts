@@ -46,21 +46,48 @@ const { passwordHash: _passwordHash, ...ACCOUNT_COLUMNS } = getTableColumns(user
 export function exportUserData(db: Db, userId: string, now = new Date()) {
 	const account = db.select(ACCOUNT_COLUMNS).from(users).where(eq(users.id, userId)).get();
 	if (!account) return null;
-	const practice = db.select().from(attempts).where(eq(attempts.userId, userId)).orderBy(asc(attempts.startedAt)).all();
+	const practice = db
+		.select()
+		.from(attempts)
+		.where(eq(attempts.userId, userId))
+		.orderBy(asc(attempts.startedAt))
+		.all();
 	const attemptIds = practice.map((a) => a.id);
-	const marksOnPractice = attemptIds.length > 0 ? db.select().from(scoreMarks).where(inArray(scoreMarks.attemptId, attemptIds)).all() : [];
+	const marksOnPractice =
+		attemptIds.length > 0
+			? db.select().from(scoreMarks).where(inArray(scoreMarks.attemptId, attemptIds)).all()
+			: [];
 	return {
 		format: 'rehearse-user-export',
 		version: 1,
 		exportedAt: now.toISOString(),
 		account,
-		roles: db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role),
-		teams: db.select({ teamId: teamMembers.teamId, name: teams.name, role: teamMembers.role }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, userId)).all(),
+		roles: db
+			.select({ role: userRoles.role })
+			.from(userRoles)
+			.where(eq(userRoles.userId, userId))
+			.all()
+			.map((r) => r.role),
+		teams: db
+			.select({ teamId: teamMembers.teamId, name: teams.name, role: teamMembers.role })
+			.from(teamMembers)
+			.innerJoin(teams, eq(teams.id, teamMembers.teamId))
+			.where(eq(teamMembers.userId, userId))
+			.all(),
 		practice: practice.map((attempt) => ({
 			...attempt,
-			turns: db.select().from(turns).where(eq(turns.attemptId, attempt.id)).orderBy(asc(turns.index)).all(),
+			turns: db
+				.select()
+				.from(turns)
+				.where(eq(turns.attemptId, attempt.id))
+				.orderBy(asc(turns.index))
+				.all(),
 			scoreMarks: marksOnPractice.filter((mark) => mark.attemptId === attempt.id),
-			overrides: db.select().from(scoreOverrides).where(eq(scoreOverrides.attemptId, attempt.id)).all()
+			overrides: db
+				.select()
+				.from(scoreOverrides)
+				.where(eq(scoreOverrides.attemptId, attempt.id))
+				.all()
 		})),
 		comments: commentsForExport(db, userId),
 		assignments: assignmentsForExport(db, userId),
@@ -68,8 +95,23 @@ export function exportUserData(db: Db, userId: string, now = new Date()) {
 		oneToOnes: oneToOnesForExport(db, userId),
 		scoreMarksWritten: db.select().from(scoreMarks).where(eq(scoreMarks.authorId, userId)).all(),
 		onboarding: {
-			cohorts: db.select({ cohortId: cohortMembers.cohortId, name: cohorts.name, curriculumId: cohorts.curriculumId, startDate: cohorts.startDate, certifiedAt: cohortMembers.certifiedAt }).from(cohortMembers).innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId)).where(eq(cohortMembers.userId, userId)).all(),
-			modulesDone: db.select().from(moduleCompletions).where(eq(moduleCompletions.userId, userId)).all(),
+			cohorts: db
+				.select({
+					cohortId: cohortMembers.cohortId,
+					name: cohorts.name,
+					curriculumId: cohorts.curriculumId,
+					startDate: cohorts.startDate,
+					certifiedAt: cohortMembers.certifiedAt
+				})
+				.from(cohortMembers)
+				.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+				.where(eq(cohortMembers.userId, userId))
+				.all(),
+			modulesDone: db
+				.select()
+				.from(moduleCompletions)
+				.where(eq(moduleCompletions.userId, userId))
+				.all(),
 			signoffs: db.select().from(signoffs).where(eq(signoffs.userId, userId)).all()
 		},
 		quizResults: db.select().from(quizResults).where(eq(quizResults.userId, userId)).all(),
@@ -110,12 +152,25 @@ export type DeleteUserProblem = 'not-found' | 'self';
  * keeps who did what and when,
  * but the details of its entries about them are cleared. An admin cannot delete themselves.
  */
-export function deleteUser(db: Db, actorId: string, userId: string): { ok: true } | { ok: false; problem: DeleteUserProblem } {
+export function deleteUser(
+	db: Db,
+	actorId: string,
+	userId: string
+): { ok: true } | { ok: false; problem: DeleteUserProblem } {
 	if (userId === actorId) return { ok: false, problem: 'self' };
 	return db.transaction((tx) => {
-		if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) return { ok: false as const, problem: 'not-found' as const };
-		const attemptIds = tx.select({ id: attempts.id }).from(attempts).where(eq(attempts.userId, userId)).all().map((a) => a.id);
-		tx.update(auditLog).set({ detail: null }).where(inArray(auditLog.targetId, [userId, ...attemptIds])).run();
+		if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get())
+			return { ok: false as const, problem: 'not-found' as const };
+		const attemptIds = tx
+			.select({ id: attempts.id })
+			.from(attempts)
+			.where(eq(attempts.userId, userId))
+			.all()
+			.map((a) => a.id);
+		tx.update(auditLog)
+			.set({ detail: null })
+			.where(inArray(auditLog.targetId, [userId, ...attemptIds]))
+			.run();
 		tx.delete(users).where(eq(users.id, userId)).run();
 		recordAudit(tx, { actorId, action: 'user.deleted', targetId: userId });
 		return { ok: true as const };

@@ -12,8 +12,18 @@ import type { SessionUser } from './auth/session';
 function setUp() {
 	const db = createTestDatabase();
 	syncContentOnFirstStart(db, 'content', () => {});
-	const lead = insertUser(db, { email: 'lead@example.com', name: 'Lead', passwordHash: 'x', roles: ['manager'] });
-	const rep = insertUser(db, { email: 'rep@example.com', name: '王小明', passwordHash: 'x', roles: ['rep'] });
+	const lead = insertUser(db, {
+		email: 'lead@example.com',
+		name: 'Lead',
+		passwordHash: 'x',
+		roles: ['manager']
+	});
+	const rep = insertUser(db, {
+		email: 'rep@example.com',
+		name: '王小明',
+		passwordHash: 'x',
+		roles: ['rep']
+	});
 	const team = createTeam(db, 'T');
 	addTeamMember(db, team.id, lead.id, 'manager');
 	addTeamMember(db, team.id, rep.id, 'rep');
@@ -23,7 +33,13 @@ function setUp() {
 			{ userId: rep.id, dimension: 'criterion', key: 'needs-discovery', sum: 150, count: 3 }
 		])
 		.run();
-	const manager: SessionUser = { id: lead.id, email: lead.email, name: 'Lead', locale: null, roles: ['manager'] };
+	const manager: SessionUser = {
+		id: lead.id,
+		email: lead.email,
+		name: 'Lead',
+		locale: null,
+		roles: ['manager']
+	};
 	return { db, manager };
 }
 

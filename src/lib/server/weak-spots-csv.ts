@@ -11,12 +11,17 @@ type Locale = 'en' | 'zh-TW';
  */
 export function weakSpotsTable(spots: WeakSpots, locale: Locale): (string | number | null)[][] {
 	const options = { locale };
-	const heading = (heatmap: string, title: string): string => `${heatmap}${m.colon({}, options)}${title}`;
+	const heading = (heatmap: string, title: string): string =>
+		`${heatmap}${m.colon({}, options)}${title}`;
 	return [
 		[
 			m.dashboard_rep({}, options),
-			...spots.categories.map((c) => heading(m.weak_by_category({}, options), scriptCategoryLabel(c, locale))),
-			...spots.criteria.map((c) => heading(m.weak_by_criterion({}, options), spots.criterionTitles.get(c) ?? c))
+			...spots.categories.map((c) =>
+				heading(m.weak_by_category({}, options), scriptCategoryLabel(c, locale))
+			),
+			...spots.criteria.map((c) =>
+				heading(m.weak_by_criterion({}, options), spots.criterionTitles.get(c) ?? c)
+			)
 		],
 		...spots.reps.map((rep) => [
 			rep.name,

@@ -1,5 +1,11 @@
 import { m } from '$lib/paraglide/messages';
-import { NO_CONTACT_DAYS, NURTURE_AFTER_CALLS, type DealFlag, type EvidenceKind, type EvidenceStrength } from '$lib/engine/coaching';
+import {
+	NO_CONTACT_DAYS,
+	NURTURE_AFTER_CALLS,
+	type DealFlag,
+	type EvidenceKind,
+	type EvidenceStrength
+} from '$lib/engine/coaching';
 
 /*
  * The deal review's words, for its pages, its components and its CSV (kept beside the components
@@ -47,7 +53,11 @@ export function strengthMeaning(strength: EvidenceStrength): string {
 }
 
 export function evidenceKindLabel(kind: EvidenceKind): string {
-	return kind === 'objective' ? m.deals_kind_objective() : kind === 'subjective' ? m.deals_kind_subjective() : m.deals_kind_unclear();
+	return kind === 'objective'
+		? m.deals_kind_objective()
+		: kind === 'subjective'
+			? m.deals_kind_subjective()
+			: m.deals_kind_unclear();
 }
 
 export function dealStatusLabel(status: DealStatus, locale?: 'en' | 'zh-TW'): string {
@@ -68,7 +78,14 @@ export interface ObjectionTarget {
 	scenarioTitle: string | null;
 }
 
-export type FieldProblem = 'missing' | 'too-long' | 'not-a-number' | 'out-of-range' | 'not-a-date' | 'in-the-future' | 'unknown';
+export type FieldProblem =
+	| 'missing'
+	| 'too-long'
+	| 'not-a-number'
+	| 'out-of-range'
+	| 'not-a-date'
+	| 'in-the-future'
+	| 'unknown';
 
 /** What is wrong with one field of a deal or evidence form; `max` is its limit (characters, or the highest call). */
 export function fieldProblemText(problem: FieldProblem, max = 0): string {

@@ -11,7 +11,8 @@ export function dueText(due: { state: ActionDueState; days: number }): string {
 
 /** Who does an action, as its reader says it: the rep reads "You do it", a coach "The rep does it". */
 export function ownerText(owner: 'rep' | 'manager', reader: 'rep' | 'coach'): string {
-	if (reader === 'rep') return owner === 'rep' ? m.one_to_one_owner_is_you() : m.one_to_one_owner_is_your_manager();
+	if (reader === 'rep')
+		return owner === 'rep' ? m.one_to_one_owner_is_you() : m.one_to_one_owner_is_your_manager();
 	return owner === 'rep' ? m.one_to_one_owner_is_rep() : m.one_to_one_owner_is_manager();
 }
 
@@ -19,9 +20,13 @@ export function ownerText(owner: 'rep' | 'manager', reader: 'rep' | 'coach'): st
 export function oneToOneProblemText(problem: OneToOneProblem): string {
 	switch (problem.field) {
 		case 'heldOn':
-			return problem.problem === 'future' ? m.one_to_one_problem_date_future() : m.one_to_one_problem_date_invalid();
+			return problem.problem === 'future'
+				? m.one_to_one_problem_date_future()
+				: m.one_to_one_problem_date_invalid();
 		case 'notes':
-			return problem.problem === 'too-long' ? m.one_to_one_problem_notes_long() : m.one_to_one_problem_empty();
+			return problem.problem === 'too-long'
+				? m.one_to_one_problem_notes_long()
+				: m.one_to_one_problem_empty();
 		case 'actions':
 			return m.one_to_one_problem_too_many();
 		case 'rolePlays':

@@ -19,9 +19,15 @@ interface FieldName {
 }
 
 /** A field with a name of its own in running text ("what the customer says"). */
-const named = (message: Message, choose = false): FieldName => ({ say: (locale) => message({}, { locale }), choose });
+const named = (message: Message, choose = false): FieldName => ({
+	say: (locale) => message({}, { locale }),
+	choose
+});
 /** A field called by its label in the form, quoted (“Why it works”). */
-const labelled = (label: Message, choose = false): FieldName => ({ say: (locale) => m.studio_pt_quoted({ text: label({}, { locale }) }, { locale }), choose });
+const labelled = (label: Message, choose = false): FieldName => ({
+	say: (locale) => m.studio_pt_quoted({ text: label({}, { locale }) }, { locale }),
+	choose
+});
 
 // Lists whose entries the form shows as numbered parts with fields of their own.
 const PARTS: Record<string, Numbered> = {
@@ -105,7 +111,16 @@ const FIELDS: Record<string, FieldName> = {
 	'criteria.#.title': named(m.studio_pt_f_title),
 	'criteria.#.weight': named(m.studio_pt_f_weight),
 	'criteria.#.anchors': labelled(m.studio_rubric_anchors),
-	...Object.fromEntries([1, 2, 3, 4, 5].map((score) => [`criteria.#.anchors.${score}`, { say: (locale: Locale) => m.studio_pt_quoted({ text: m.studio_rubric_anchor({ score }, { locale }) }, { locale }), choose: false }])),
+	...Object.fromEntries(
+		[1, 2, 3, 4, 5].map((score) => [
+			`criteria.#.anchors.${score}`,
+			{
+				say: (locale: Locale) =>
+					m.studio_pt_quoted({ text: m.studio_rubric_anchor({ score }, { locale }) }, { locale }),
+				choose: false
+			}
+		])
+	),
 	// Quiz
 	items: labelled(m.studio_quiz_questions),
 	'items.#.question': labelled(m.studio_quiz_question_text),
@@ -163,8 +178,10 @@ export function placeOf(path: FieldPath, locale: Locale, { beatName = false } = 
 	let field: string = m.studio_pt_f_file({}, { locale });
 	let choose = false;
 	let entry = false;
-	const nameOf = (at: string, key: string | number): string => FIELDS[at]?.say(locale) ?? quote(String(key), locale);
-	const inPlace = (): string | null => (place === null ? null : m.studio_pt_in({ place }, { locale }));
+	const nameOf = (at: string, key: string | number): string =>
+		FIELDS[at]?.say(locale) ?? quote(String(key), locale);
+	const inPlace = (): string | null =>
+		place === null ? null : m.studio_pt_in({ place }, { locale });
 	for (const [i, key] of path.entries()) {
 		const parent = pattern;
 		const isBeat = parent === 'beats' && typeof key === 'string';
@@ -179,7 +196,9 @@ export function placeOf(path: FieldPath, locale: Locale, { beatName = false } = 
 			entry = false;
 		} else if (typeof key === 'number') {
 			const part = PARTS[pattern]?.({ n: key + 1 }, { locale });
-			field = part ?? m.studio_pt_entry({ n: key + 1, field: nameOf(parent, path[i - 1] ?? '') }, { locale });
+			field =
+				part ??
+				m.studio_pt_entry({ n: key + 1, field: nameOf(parent, path[i - 1] ?? '') }, { locale });
 			choose = false;
 			entry = !part;
 			// A list of texts is no place of its own: its entries are named as fields ("entry 2 of the cues").

@@ -9,7 +9,12 @@ export type FormProblem = ContentProblem & { path: FieldPath };
  */
 export function noImplicitSubmit(node: HTMLElement): () => void {
 	const onKeydown = (event: KeyboardEvent): void => {
-		if (event.key === 'Enter' && event.target instanceof HTMLInputElement && !['checkbox', 'radio', 'submit', 'button'].includes(event.target.type)) event.preventDefault();
+		if (
+			event.key === 'Enter' &&
+			event.target instanceof HTMLInputElement &&
+			!['checkbox', 'radio', 'submit', 'button'].includes(event.target.type)
+		)
+			event.preventDefault();
 	};
 	node.addEventListener('keydown', onKeydown);
 	return () => node.removeEventListener('keydown', onKeydown);

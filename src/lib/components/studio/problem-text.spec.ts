@@ -16,9 +16,13 @@ function problemsOfText(text: string, published: Published = NOTHING_PUBLISHED):
 }
 
 /** The checker's one problem after a change to the fixture, as the form would write it. */
-function problemAfter(change: (data: DraftData['scenario']) => void, code: ContentProblem['code']): ContentProblem {
+function problemAfter(
+	change: (data: DraftData['scenario']) => void,
+	code: ContentProblem['code']
+): ContentProblem {
 	const read = readDraft('scenario', PRICE_CALL_YAML);
-	if (!read.ok || read.draft.kind !== 'scenario') throw new Error('the fixture must read as a draft');
+	if (!read.ok || read.draft.kind !== 'scenario')
+		throw new Error('the fixture must read as a draft');
 	change(read.draft.data);
 	const found = problemsOfText(writeDraft(read.draft)).find((p) => p.code === code);
 	if (!found) throw new Error(`no ${code} problem`);
@@ -51,9 +55,22 @@ describe('problemText: the common problems in the trainer’s words', () => {
 	});
 
 	it('an unreachable beat', () => {
-		const problem = problemAfter((d) => (d.beats.later = { customer: 'Call me later.', end: 'neutral', expect: [], avoid: [], choices: [], next: [] }), 'unreachable');
+		const problem = problemAfter(
+			(d) =>
+				(d.beats.later = {
+					customer: 'Call me later.',
+					end: 'neutral',
+					expect: [],
+					avoid: [],
+					choices: [],
+					next: []
+				}),
+			'unreachable'
+		);
 		const { en, zh } = texts(problem);
-		expect(en).toBe('No rule leads to the beat “later” yet: choose it under “Go to” in a rule of another beat, or remove it.');
+		expect(en).toBe(
+			'No rule leads to the beat “later” yet: choose it under “Go to” in a rule of another beat, or remove it.'
+		);
 		expect(zh).toContain('「later」這一段');
 		expect(zh).toContain('「前往」');
 		expect(englishIn(zh, 'later')).toEqual([]);
@@ -62,7 +79,18 @@ describe('problemText: the common problems in the trainer’s words', () => {
 	it('names a beat as the trainer named it, in the text and in the field it points to', () => {
 		const names: Record<string, string> = { later: '改天再打', price: '嫌太貴' };
 		const beatName = (id: string) => names[id] ?? id;
-		const unreachable = problemAfter((d) => (d.beats.later = { customer: 'Call me later.', end: 'neutral', expect: [], avoid: [], choices: [], next: [] }), 'unreachable');
+		const unreachable = problemAfter(
+			(d) =>
+				(d.beats.later = {
+					customer: 'Call me later.',
+					end: 'neutral',
+					expect: [],
+					avoid: [],
+					choices: [],
+					next: []
+				}),
+			'unreachable'
+		);
 		expect(problemText(unreachable, 'zh-TW', beatName)).toContain('「改天再打」這一段');
 		const empty = problemAfter((d) => (d.beats.price!.customer = ''), 'empty');
 		expect(problemText(empty, 'zh-TW', beatName)).toContain('嫌太貴');
@@ -71,19 +99,33 @@ describe('problemText: the common problems in the trainer’s words', () => {
 
 	it('a dead end', () => {
 		const problem = problemAfter((d) => {
-			d.beats.stuck = { customer: 'Hm.', expect: [], avoid: [], choices: [], next: [{ goto: 'stuck' }] };
+			d.beats.stuck = {
+				customer: 'Hm.',
+				expect: [],
+				avoid: [],
+				choices: [],
+				next: [{ goto: 'stuck' }]
+			};
 			d.beats.greet!.next[0]!.goto = 'stuck';
 		}, 'dead-end');
 		const { en, zh } = texts(problem);
-		expect(en).toBe('No ending can be reached from the beat “stuck”: add a rule that leads on towards an ending.');
+		expect(en).toBe(
+			'No ending can be reached from the beat “stuck”: add a rule that leads on towards an ending.'
+		);
 		expect(zh).toBe('從「stuck」這一段走不到任何結局：請加入一條通往結局的規則。');
 		expect(englishIn(zh, 'stuck')).toEqual([]);
 	});
 
 	it('a rule that goes to a beat that is not there: the beat, the rule, and the beat it names', () => {
-		const { en, zh } = texts(problemAfter((d) => (d.beats.greet!.next[2]!.goto = 'gone'), 'goto-missing'));
-		expect(en).toBe('In the beat “greet”, rule 3 has “gone” under “Go to”, which is not a beat: choose another.');
-		expect(zh).toBe('在「greet」這一段，規則 3 前往「gone」，但沒有這個段落：請在「前往」另選一段。');
+		const { en, zh } = texts(
+			problemAfter((d) => (d.beats.greet!.next[2]!.goto = 'gone'), 'goto-missing')
+		);
+		expect(en).toBe(
+			'In the beat “greet”, rule 3 has “gone” under “Go to”, which is not a beat: choose another.'
+		);
+		expect(zh).toBe(
+			'在「greet」這一段，規則 3 前往「gone」，但沒有這個段落：請在「前往」另選一段。'
+		);
 		expect(englishIn(zh, 'greet', 'gone')).toEqual([]);
 	});
 
@@ -94,7 +136,10 @@ describe('problemText: the common problems in the trainer’s words', () => {
 	});
 
 	it('a YAML indentation error, without the parser’s words', () => {
-		const broken = PRICE_CALL_YAML.replace('    customer: It\'s too expensive.\n', '    customer: It\'s too expensive.\n   expect: []\n');
+		const broken = PRICE_CALL_YAML.replace(
+			"    customer: It's too expensive.\n",
+			"    customer: It's too expensive.\n   expect: []\n"
+		);
 		const problem = problemOfText(broken, 'yaml-indent');
 		expect(problem.message).toMatch(/^YAML: /);
 		const { en, zh } = texts(problem);
@@ -103,21 +148,37 @@ describe('problemText: the common problems in the trainer’s words', () => {
 	});
 
 	it('a field that is too long: the beat, the field, and the limit', () => {
-		const { en, zh } = texts(problemAfter((d) => (d.beats.greet!.customer = 'Hello? '.repeat(200)), 'too-long'));
-		expect(en).toBe('In the beat “greet”, what the customer says must be at most 1000 characters: shorten it.');
+		const { en, zh } = texts(
+			problemAfter((d) => (d.beats.greet!.customer = 'Hello? '.repeat(200)), 'too-long')
+		);
+		expect(en).toBe(
+			'In the beat “greet”, what the customer says must be at most 1000 characters: shorten it.'
+		);
 		expect(zh).toBe('在「greet」這一段，客戶說的話最多 1000 個字：請縮短。');
 		expect(englishIn(zh, 'greet')).toEqual([]);
 	});
 
 	it('a cue that cites an intent (the placeholder for a lexicon’s phrases) no lexicon defines', () => {
-		const { en, zh } = texts(problemAfter((d) => (d.beats.greet!.expect[1]!.cues = ['@ask-for-a-minute']), 'missing-intent'));
-		expect(en).toBe('In key point 2 of the beat “greet”, the cue cites the intent “@ask-for-a-minute”, which no lexicon of this language defines: add it to a lexicon, or correct its name.');
-		expect(zh).toBe('在「greet」這一段的重點 2，提示詞引用了意圖「@ask-for-a-minute」，但這個語言的用語庫都沒有定義它：請把它加進用語庫，或修正名稱。');
+		const { en, zh } = texts(
+			problemAfter(
+				(d) => (d.beats.greet!.expect[1]!.cues = ['@ask-for-a-minute']),
+				'missing-intent'
+			)
+		);
+		expect(en).toBe(
+			'In key point 2 of the beat “greet”, the cue cites the intent “@ask-for-a-minute”, which no lexicon of this language defines: add it to a lexicon, or correct its name.'
+		);
+		expect(zh).toBe(
+			'在「greet」這一段的重點 2，提示詞引用了意圖「@ask-for-a-minute」，但這個語言的用語庫都沒有定義它：請把它加進用語庫，或修正名稱。'
+		);
 		expect(englishIn(zh, 'greet', 'ask-for-a-minute')).toEqual([]);
 	});
 
 	it('an intent cited unquoted at the start of a value, which YAML cannot read', () => {
-		const problem = problemOfText(PRICE_CALL_YAML.replace('cues: [a minute, a moment]', 'cues: [@ask-for-a-minute]'), 'yaml-reserved-start');
+		const problem = problemOfText(
+			PRICE_CALL_YAML.replace('cues: [a minute, a moment]', 'cues: [@ask-for-a-minute]'),
+			'yaml-reserved-start'
+		);
 		const { en, zh } = texts(problem);
 		expect(en).toBe('A value cannot start with @: put it in quotes.');
 		expect(zh).toBe('內容不能以 @ 開頭：請加上引號。');
@@ -126,57 +187,130 @@ describe('problemText: the common problems in the trainer’s words', () => {
 
 describe('problemText: fields by what they mean in the form', () => {
 	it('names a key point’s cues, and an empty cue as its entry', () => {
-		expect(problemText(problemAfter((d) => (d.beats.greet!.avoid[0]!.cues = []), 'too-few'), 'en')).toBe('In pitfall 1 of the beat “greet”, the cues must have at least one entry.');
+		expect(
+			problemText(
+				problemAfter((d) => (d.beats.greet!.avoid[0]!.cues = []), 'too-few'),
+				'en'
+			)
+		).toBe('In pitfall 1 of the beat “greet”, the cues must have at least one entry.');
 		const entry = problemAfter((d) => (d.beats.greet!.expect[0]!.cues = ['my name', '']), 'empty');
-		expect(problemText(entry, 'en')).toBe('In key point 1 of the beat “greet”, write entry 2 of the cues, or remove it.');
-		expect(problemText(entry, 'zh-TW')).toBe('在「greet」這一段的重點 1，請填寫提示詞的第 2 項，或把它刪除。');
+		expect(problemText(entry, 'en')).toBe(
+			'In key point 1 of the beat “greet”, write entry 2 of the cues, or remove it.'
+		);
+		expect(problemText(entry, 'zh-TW')).toBe(
+			'在「greet」這一段的重點 1，請填寫提示詞的第 2 項，或把它刪除。'
+		);
 	});
 
 	it('names the scenario’s own fields without a beat, starting with a capital', () => {
-		expect(problemText(problemAfter((d) => (d.persona.name = ''), 'empty'), 'en')).toBe('Write the customer\'s name.');
-		expect(problemText(problemAfter((d) => (d.minutes = null), 'required'), 'zh-TW')).toBe('請填寫時間限制。');
-		expect(problemText(problemAfter((d) => (d.minutes = 45), 'too-large'), 'en')).toBe('The time limit must be at most 30.');
+		expect(
+			problemText(
+				problemAfter((d) => (d.persona.name = ''), 'empty'),
+				'en'
+			)
+		).toBe("Write the customer's name.");
+		expect(
+			problemText(
+				problemAfter((d) => (d.minutes = null), 'required'),
+				'zh-TW'
+			)
+		).toBe('請填寫時間限制。');
+		expect(
+			problemText(
+				problemAfter((d) => (d.minutes = 45), 'too-large'),
+				'en'
+			)
+		).toBe('The time limit must be at most 30.');
 	});
 
 	it('says a beat’s bad name, and a choice it must make, in the trainer’s language', () => {
-		const badName = problemsOfText(PRICE_CALL_YAML.replace('  hangup:', '  Hang Up:')).find((p) => p.code === 'id-format' && p.values.path.length === 2)!;
-		expect(problemText(badName, 'en')).toBe('In the beat “Hang Up”, the beat\'s name may use only lower-case letters, digits and hyphens, e.g. price-objection.');
+		const badName = problemsOfText(PRICE_CALL_YAML.replace('  hangup:', '  Hang Up:')).find(
+			(p) => p.code === 'id-format' && p.values.path.length === 2
+		)!;
+		expect(problemText(badName, 'en')).toBe(
+			"In the beat “Hang Up”, the beat's name may use only lower-case letters, digits and hyphens, e.g. price-objection."
+		);
 		const ending = problemOfText(PRICE_CALL_YAML.replace('end: lost', 'end: maybe'), 'not-one-of');
-		expect(problemText(ending, 'en')).toBe('In the beat “hangup”, the ending must be one of: won, lost, neutral.');
-		expect(problemText(ending, 'zh-TW')).toBe('在「hangup」這一段，結局必須是其中之一：won、lost、neutral。');
+		expect(problemText(ending, 'en')).toBe(
+			'In the beat “hangup”, the ending must be one of: won, lost, neutral.'
+		);
+		expect(problemText(ending, 'zh-TW')).toBe(
+			'在「hangup」這一段，結局必須是其中之一：won、lost、neutral。'
+		);
 	});
 
 	it('gives a field it does not know a readable name: the beat and the field’s own key', () => {
-		const unknown = problemOfText(PRICE_CALL_YAML.replace('    customer: Hello? I\'m busy.\n', '    customer: Hello? I\'m busy.\n    colour: red\n'), 'unknown-field');
-		expect(problemText(unknown, 'en')).toBe('In the beat “greet”, there is no field “colour”: remove it, or check its spelling.');
-		expect(problemText(unknown, 'zh-TW')).toBe('在「greet」這一段，沒有「colour」這個欄位：請刪除，或檢查拼字。');
-		expect(problemText({ code: 'required', values: { path: ['beats', 'greet', 'mood', 'level'] } }, 'en')).toBe('In the beat “greet”, write “level”.');
-		expect(problemText({ code: 'not-list', values: { path: ['extras', 2, 'tags'] } }, 'en')).toBe('“tags” must be a list.');
+		const unknown = problemOfText(
+			PRICE_CALL_YAML.replace(
+				"    customer: Hello? I'm busy.\n",
+				"    customer: Hello? I'm busy.\n    colour: red\n"
+			),
+			'unknown-field'
+		);
+		expect(problemText(unknown, 'en')).toBe(
+			'In the beat “greet”, there is no field “colour”: remove it, or check its spelling.'
+		);
+		expect(problemText(unknown, 'zh-TW')).toBe(
+			'在「greet」這一段，沒有「colour」這個欄位：請刪除，或檢查拼字。'
+		);
+		expect(
+			problemText({ code: 'required', values: { path: ['beats', 'greet', 'mood', 'level'] } }, 'en')
+		).toBe('In the beat “greet”, write “level”.');
+		expect(problemText({ code: 'not-list', values: { path: ['extras', 2, 'tags'] } }, 'en')).toBe(
+			'“tags” must be a list.'
+		);
 	});
 
 	it('names the parts of other kinds, with the form’s labels', () => {
-		const parsed = parseContentFile('en/quizzes/q.yaml', 'id: q\ntitle: Q\nitems:\n  - type: choice\n    question: Which?\n    options: [A, B]\n    answer: 3\n    explanation: Because.\n');
+		const parsed = parseContentFile(
+			'en/quizzes/q.yaml',
+			'id: q\ntitle: Q\nitems:\n  - type: choice\n    question: Which?\n    options: [A, B]\n    answer: 3\n    explanation: Because.\n'
+		);
 		if (parsed.ok) throw new Error('the quiz must be refused');
-		expect(problemText(parsed.problems[0]!, 'en')).toBe('In question 1, “Which option is right?” must be one of the options (they count from 1).');
-		expect(problemText(parsed.problems[0]!, 'zh-TW')).toBe('在第 1 題，「哪一個選項正確？」必須是其中一個選項（從 1 開始數）。');
+		expect(problemText(parsed.problems[0]!, 'en')).toBe(
+			'In question 1, “Which option is right?” must be one of the options (they count from 1).'
+		);
+		expect(problemText(parsed.problems[0]!, 'zh-TW')).toBe(
+			'在第 1 題，「哪一個選項正確？」必須是其中一個選項（從 1 開始數）。'
+		);
 	});
 });
 
 describe('problemText: the playtest and the warnings', () => {
 	it('says where the good replies stopped, with the outcome in the trainer’s language', () => {
 		const ranOut = problemAfter((d) => (d.examples.good = ['Hi.']), 'good-fails');
-		expect(problemText(ranOut, 'en')).toBe('The good replies must win with at least 70, but they ran out at the beat “greet” with 15 (path: greet → greet). Write one reply for each beat on the way, and check that they contain the cues.');
+		expect(problemText(ranOut, 'en')).toBe(
+			'The good replies must win with at least 70, but they ran out at the beat “greet” with 15 (path: greet → greet). Write one reply for each beat on the way, and check that they contain the cues.'
+		);
 		const lost = problemAfter((d) => (d.examples.good = ['Hi.', 'Hi.', 'Hi.']), 'good-fails');
 		expect(problemText(lost, 'zh-TW')).toContain('以「失敗」結束');
 	});
 
 	it('words a warning about a cue a bad answer hits', () => {
 		// No pitfall catches the bad answers any longer, and a key point's cue is one of their words.
-		const { warnings } = checkContentFiles([{ path: FILE, text: PRICE_CALL_YAML.replace('cues: [discount]', 'cues: [special offer]').replace('cues: [a minute, a moment]', 'cues: [a minute, a moment, discount]') }]);
+		const { warnings } = checkContentFiles([
+			{
+				path: FILE,
+				text: PRICE_CALL_YAML.replace('cues: [discount]', 'cues: [special offer]').replace(
+					'cues: [a minute, a moment]',
+					'cues: [a minute, a moment, discount]'
+				)
+			}
+		]);
 		const warning = warnings.find((w) => w.code === 'cue-too-general');
 		if (!warning) throw new Error(`no cue warning in ${JSON.stringify(warnings)}`);
-		expect(problemText(warning, 'en')).toMatch(/^In the beat “greet”, the cue “discount” of the key point “Asks for a minute” also matches a bad answer/);
-		expect(englishIn(problemText(warning, 'zh-TW'), warning.code === 'cue-too-general' ? warning.values.reply : '', 'greet', 'discount', 'Asks for a minute')).toEqual([]);
+		expect(problemText(warning, 'en')).toMatch(
+			/^In the beat “greet”, the cue “discount” of the key point “Asks for a minute” also matches a bad answer/
+		);
+		expect(
+			englishIn(
+				problemText(warning, 'zh-TW'),
+				warning.code === 'cue-too-general' ? warning.values.reply : '',
+				'greet',
+				'discount',
+				'Asks for a minute'
+			)
+		).toEqual([]);
 	});
 });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
 import { localIsoDate } from '$lib/calendar';
-import { ASSIGNMENT_MAX_DAYS_AHEAD, addDays, assignmentStatus, dueDateProblem, parsePassMark } from './index';
+import {
+	ASSIGNMENT_MAX_DAYS_AHEAD,
+	addDays,
+	assignmentStatus,
+	dueDateProblem,
+	parsePassMark
+} from './index';
 
 const open = (dueDate: string) => ({ dueDate, completedAt: null });
 
@@ -47,14 +53,23 @@ describe.each(TIME_ZONES)('with the clock of an instant, TZ=%s', (zone) => {
 	it('decides on the local calendar day, not UTC’s', () => {
 		const today = localIsoDate(saturdayEveningUtc);
 		expect(today).toBe(zone === 'Asia/Taipei' ? '2026-12-06' : '2026-12-05');
-		expect(assignmentStatus(open('2026-12-05'), today)).toBe(zone === 'Asia/Taipei' ? 'overdue' : 'due');
+		expect(assignmentStatus(open('2026-12-05'), today)).toBe(
+			zone === 'Asia/Taipei' ? 'overdue' : 'due'
+		);
 		expect(assignmentStatus(open('2026-12-06'), today)).toBe('due');
 	});
 
 	it('turns overdue at local midnight at a month end', () => {
 		const today = localIsoDate(newYorkMonthEnd);
-		expect(assignmentStatus(open('2026-11-30'), today)).toBe(zone === 'Asia/Taipei' ? 'overdue' : 'due');
-		expect(assignmentStatus(open('2026-11-30'), localIsoDate(new Date(newYorkMonthEnd.getTime() + 60 * 60_000)))).toBe('overdue');
+		expect(assignmentStatus(open('2026-11-30'), today)).toBe(
+			zone === 'Asia/Taipei' ? 'overdue' : 'due'
+		);
+		expect(
+			assignmentStatus(
+				open('2026-11-30'),
+				localIsoDate(new Date(newYorkMonthEnd.getTime() + 60 * 60_000))
+			)
+		).toBe('overdue');
 	});
 
 	it('takes a due date from today, on a Saturday too, up to the limit ahead', () => {
@@ -78,7 +93,8 @@ describe('what a manager types', () => {
 		expect(parsePassMark('0')).toBe(0);
 		expect(parsePassMark(' 70 ')).toBe(70);
 		expect(parsePassMark('100')).toBe(100);
-		for (const bad of ['101', '-1', '70.5', '', 'seventy', '1e2', '0x10']) expect(parsePassMark(bad)).toBeNull();
+		for (const bad of ['101', '-1', '70.5', '', 'seventy', '1e2', '0x10'])
+			expect(parsePassMark(bad)).toBeNull();
 	});
 
 	it('adds days across a month end and a leap day', () => {

@@ -28,7 +28,13 @@ export interface Deal {
 }
 
 /** What a weekly review points out about a deal, in this order. */
-export const DEAL_FLAGS = ['feelings-only', 'no-contact-14-days', 'past-11-calls-without-strong-evidence', 'no-next-step', 'next-step-overdue'] as const;
+export const DEAL_FLAGS = [
+	'feelings-only',
+	'no-contact-14-days',
+	'past-11-calls-without-strong-evidence',
+	'no-next-step',
+	'next-step-overdue'
+] as const;
 export type DealFlag = (typeof DEAL_FLAGS)[number];
 
 /** Days without contact after which a deal is flagged (calendar days: weekends count). */
@@ -49,7 +55,12 @@ function dayNumber(date: IsoDate): number | null {
 	// Date.UTC counts calendar days without any time zone, so TZ cannot move the answer.
 	const time = Date.UTC(year, month - 1, day);
 	const back = new Date(time);
-	if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return null;
+	if (
+		back.getUTCFullYear() !== year ||
+		back.getUTCMonth() !== month - 1 ||
+		back.getUTCDate() !== day
+	)
+		return null;
 	return time / 86_400_000;
 }
 
@@ -60,13 +71,18 @@ export function isCalendarDate(value: unknown): value is IsoDate {
 /** Calendar days from `from` to `to` (negative when `to` is earlier). Throws on a string that is no date. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
 	const [a, b] = [dayNumber(from), dayNumber(to)];
-	if (a === null || b === null) throw new RangeError(`not a calendar date: ${a === null ? from : to}`);
+	if (a === null || b === null)
+		throw new RangeError(`not a calendar date: ${a === null ? from : to}`);
 	return b - a;
 }
 
 /** Whether the evidence is objective and ranked strong or very strong: a feeling never is, whatever its ranking. */
 export function isStrongEvidence(evidence: DealEvidence, locale: ContentLocale = 'en'): boolean {
-	return isEvidenceStrength(evidence.strength) && atLeast(evidence.strength, 'strong') && evidenceKind(evidence.text, locale) === 'objective';
+	return (
+		isEvidenceStrength(evidence.strength) &&
+		atLeast(evidence.strength, 'strong') &&
+		evidenceKind(evidence.text, locale) === 'objective'
+	);
 }
 
 /**
@@ -85,10 +101,15 @@ export function dealFlags(deal: Deal, today: IsoDate): DealFlag[] {
 	if (now === null) throw new RangeError(`today is not a calendar date: ${today}`);
 	const locale = deal.locale ?? 'en';
 	const flags = new Set<DealFlag>();
-	if (!deal.evidence.some((e) => evidenceKind(e.text, locale) === 'objective')) flags.add('feelings-only');
+	if (!deal.evidence.some((e) => evidenceKind(e.text, locale) === 'objective'))
+		flags.add('feelings-only');
 	const contact = dayNumber(deal.lastContact);
 	if (contact === null || now - contact >= NO_CONTACT_DAYS) flags.add('no-contact-14-days');
-	if (deal.callNumber >= NURTURE_AFTER_CALLS && !deal.evidence.some((e) => isStrongEvidence(e, locale))) flags.add('past-11-calls-without-strong-evidence');
+	if (
+		deal.callNumber >= NURTURE_AFTER_CALLS &&
+		!deal.evidence.some((e) => isStrongEvidence(e, locale))
+	)
+		flags.add('past-11-calls-without-strong-evidence');
 	const step = deal.nextStep;
 	const due = step ? dayNumber(step.date) : null;
 	if (!step || !step.text.trim() || due === null) flags.add('no-next-step');

@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EVIDENCE_STRENGTHS, STRENGTH_MEANING, atLeast, evidenceKind, isEvidenceStrength, parseStrength, readEvidence, suggestStrength, type EvidenceKind, type EvidenceStrength } from './evidence';
+import {
+	EVIDENCE_STRENGTHS,
+	STRENGTH_MEANING,
+	atLeast,
+	evidenceKind,
+	isEvidenceStrength,
+	parseStrength,
+	readEvidence,
+	suggestStrength,
+	type EvidenceKind,
+	type EvidenceStrength
+} from './evidence';
 
 const LOCALES = ['en', 'zh-TW'] as const;
 
@@ -20,25 +31,47 @@ function articleExamples(locale: (typeof LOCALES)[number]): Example[] {
 		.map((line, i) => ({ line, number: i + 1 }))
 		.filter(({ line }) => /^\|\s*["“「]/.test(line));
 	return rows.map(({ line, number }) => {
-		const [statement, type] = line.split('|').slice(1, 3).map((cell) => cell.trim()) as [string, string];
+		const [statement, type] = line
+			.split('|')
+			.slice(1, 3)
+			.map((cell) => cell.trim()) as [string, string];
 		const [kindWord, strengthWord] = type.split(/[,，]\s*/);
-		const kind = /^(objective|客觀)$/i.test(kindWord!) ? 'objective' : /^(subjective|主觀)$/i.test(kindWord!) ? 'subjective' : null;
+		const kind = /^(objective|客觀)$/i.test(kindWord!)
+			? 'objective'
+			: /^(subjective|主觀)$/i.test(kindWord!)
+				? 'subjective'
+				: null;
 		if (!kind) throw new Error(`${path}:${number}: a type the test does not know: ${type}`);
-		return { text: statement, kind, strength: strengthWord ? parseStrength(strengthWord) : null, where: `${path}:${number}` };
+		return {
+			text: statement,
+			kind,
+			strength: strengthWord ? parseStrength(strengthWord) : null,
+			where: `${path}:${number}`
+		};
 	});
 }
 
 /** The sorting quiz: classify items whose classes are [objective, subjective]. */
 function quizExamples(locale: (typeof LOCALES)[number]): Example[] {
 	const path = `content/${locale}/quizzes/deal-coaching-evidence.yaml`;
-	const quiz = parse(readFileSync(path, 'utf8')) as { items: { type: string; classes?: string[]; statements?: { text: string; class: number }[] }[] };
+	const quiz = parse(readFileSync(path, 'utf8')) as {
+		items: { type: string; classes?: string[]; statements?: { text: string; class: number }[] }[];
+	};
 	return quiz.items
 		.filter((item) => item.type === 'classify')
 		.flatMap((item) => {
 			const objective = item.classes!.findIndex((c) => /objective|客觀/i.test(c)) + 1;
 			const subjective = item.classes!.findIndex((c) => /subjective|主觀/i.test(c)) + 1;
-			expect(objective * subjective, `${path}: the classes are objective and subjective`).toBeGreaterThan(0);
-			return item.statements!.map((s) => ({ text: s.text, kind: (s.class === objective ? 'objective' : 'subjective') as EvidenceKind, strength: null, where: `${path}: ${s.text}` }));
+			expect(
+				objective * subjective,
+				`${path}: the classes are objective and subjective`
+			).toBeGreaterThan(0);
+			return item.statements!.map((s) => ({
+				text: s.text,
+				kind: (s.class === objective ? 'objective' : 'subjective') as EvidenceKind,
+				strength: null,
+				where: `${path}: ${s.text}`
+			}));
 		});
 }
 
@@ -53,18 +86,30 @@ describe.each(LOCALES)('the content’s examples of evidence and feelings, in %s
 	});
 
 	it('classifies every statement of the article as the article does', () => {
-		for (const example of fromArticle) expect(evidenceKind(example.text, locale), `${example.where}: ${example.text} (${readEvidence(example.text, locale).acts.join(', ')})`).toBe(example.kind);
+		for (const example of fromArticle)
+			expect(
+				evidenceKind(example.text, locale),
+				`${example.where}: ${example.text} (${readEvidence(example.text, locale).acts.join(', ')})`
+			).toBe(example.kind);
 	});
 
 	it('classifies every statement of the sorting quiz as the quiz does', () => {
-		for (const example of fromQuiz) expect(evidenceKind(example.text, locale), `${example.where} (${JSON.stringify(readEvidence(example.text, locale))})`).toBe(example.kind);
+		for (const example of fromQuiz)
+			expect(
+				evidenceKind(example.text, locale),
+				`${example.where} (${JSON.stringify(readEvidence(example.text, locale))})`
+			).toBe(example.kind);
 	});
 
 	it('suggests the strength the article gives, where it gives one', () => {
 		const ranked = fromArticle.filter((e) => e.strength);
 		expect(ranked.length).toBeGreaterThanOrEqual(8);
-		for (const example of ranked) expect(suggestStrength(example.text, locale), `${example.where}: ${example.text}`).toBe(example.strength);
-		for (const example of fromArticle.filter((e) => e.kind === 'subjective')) expect(suggestStrength(example.text, locale), example.text).toBeNull();
+		for (const example of ranked)
+			expect(suggestStrength(example.text, locale), `${example.where}: ${example.text}`).toBe(
+				example.strength
+			);
+		for (const example of fromArticle.filter((e) => e.kind === 'subjective'))
+			expect(suggestStrength(example.text, locale), example.text).toBeNull();
 	});
 });
 
@@ -84,7 +129,11 @@ describe('evidence and feelings beyond the content', () => {
 		// The rubric's ends of the scale, and the article's middle.
 		['He asked for two-year pricing.', 'objective', 'very-strong'],
 		['He said it sounds good.', 'objective', 'weak'],
-		['She named their three main customers and gave me the boss’s mobile number.', 'objective', 'medium'],
+		[
+			'She named their three main customers and gave me the boss’s mobile number.',
+			'objective',
+			'medium'
+		],
 		['老闆給了我他的手機，說主要客戶是三家機械廠。', 'objective', 'medium'],
 		// The script entries' examples of what a deal review counts.
 		['He wants to compare Basic and Gold, and we agreed I’d call Friday.', 'objective', 'strong'],
@@ -116,7 +165,11 @@ describe('evidence and feelings beyond the content', () => {
 		['Demo 12/10', 'unclear', null],
 		['', 'unclear', null],
 		// A fact beside a feeling is still a fact; a feeling after the rep's own question is still a feeling.
-		['He seemed keen, and he booked Thursday 10:00 to go through the trial figures.', 'objective', 'strong'],
+		[
+			'He seemed keen, and he booked Thursday 10:00 to go through the trial figures.',
+			'objective',
+			'strong'
+		],
 		['I told him the price and he seemed keen.', 'subjective', null],
 		['感覺他很有興趣，因為他問了發票抬頭。', 'objective', 'very-strong'],
 		['He would like a quote for the Gold plan.', 'objective', 'very-strong'],
@@ -137,22 +190,41 @@ describe('evidence and feelings beyond the content', () => {
 	});
 
 	it('says which words decided it, and what makes it concrete', () => {
-		expect(readEvidence('「3 月 3 日上傳了 10 項產品，開始試刊。」', 'zh-TW')).toMatchObject({ kind: 'objective', acts: ['上傳', '開始', '試刊'], feelings: [] });
-		expect(readEvidence('「3 月 3 日上傳了 10 項產品，開始試刊。」', 'zh-TW').concrete).toContain('3 月 3 日');
-		expect(readEvidence('He said it sounds good, but I feel he is not serious.', 'en')).toMatchObject({ kind: 'objective', acts: ['said'] });
-		expect(readEvidence('The boss is really nice to me.', 'en')).toMatchObject({ kind: 'subjective', acts: [], feelings: ['nice'], concrete: [] });
-		expect(readEvidence('The boss booked Tuesday at 15:00.', 'en').concrete).toEqual(['tuesday', '15:00']);
+		expect(readEvidence('「3 月 3 日上傳了 10 項產品，開始試刊。」', 'zh-TW')).toMatchObject({
+			kind: 'objective',
+			acts: ['上傳', '開始', '試刊'],
+			feelings: []
+		});
+		expect(readEvidence('「3 月 3 日上傳了 10 項產品，開始試刊。」', 'zh-TW').concrete).toContain(
+			'3 月 3 日'
+		);
+		expect(
+			readEvidence('He said it sounds good, but I feel he is not serious.', 'en')
+		).toMatchObject({ kind: 'objective', acts: ['said'] });
+		expect(readEvidence('The boss is really nice to me.', 'en')).toMatchObject({
+			kind: 'subjective',
+			acts: [],
+			feelings: ['nice'],
+			concrete: []
+		});
+		expect(readEvidence('The boss booked Tuesday at 15:00.', 'en').concrete).toEqual([
+			'tuesday',
+			'15:00'
+		]);
 	});
 
 	it('reads a text the same whichever of the two languages it is said to be in', () => {
-		for (const [text] of cases) expect(evidenceKind(text, 'en'), text).toBe(evidenceKind(text, 'zh-TW'));
+		for (const [text] of cases)
+			expect(evidenceKind(text, 'en'), text).toBe(evidenceKind(text, 'zh-TW'));
 	});
 });
 
 describe('the strength scale', () => {
 	it('runs weak, medium, strong, very strong, as the article ranks them', () => {
 		expect(EVIDENCE_STRENGTHS).toEqual(['weak', 'medium', 'strong', 'very-strong']);
-		expect(EVIDENCE_STRENGTHS.map((s) => [STRENGTH_MEANING[s].rank, STRENGTH_MEANING[s].costs])).toEqual([
+		expect(
+			EVIDENCE_STRENGTHS.map((s) => [STRENGTH_MEANING[s].rank, STRENGTH_MEANING[s].costs])
+		).toEqual([
 			[1, 'words'],
 			[2, 'information-and-access'],
 			[3, 'time-and-effort'],
@@ -165,7 +237,10 @@ describe('the strength scale', () => {
 
 	it('reads the content’s names of the levels in both languages', () => {
 		expect(['弱', '中', '強', '非常強'].map(parseStrength)).toEqual(EVIDENCE_STRENGTHS);
-		expect(['weak', 'Medium', 'strong', 'very strong', 'very-strong'].map(parseStrength)).toEqual([...EVIDENCE_STRENGTHS, 'very-strong']);
+		expect(['weak', 'Medium', 'strong', 'very strong', 'very-strong'].map(parseStrength)).toEqual([
+			...EVIDENCE_STRENGTHS,
+			'very-strong'
+		]);
 		expect(parseStrength('huge')).toBeNull();
 		expect(EVIDENCE_STRENGTHS.every(isEvidenceStrength)).toBe(true);
 		expect(isEvidenceStrength('strongest')).toBe(false);
@@ -174,7 +249,9 @@ describe('the strength scale', () => {
 	it('matches the levels the article lists under “Stronger and weaker evidence”', () => {
 		for (const locale of LOCALES) {
 			const article = readFileSync(`content/${locale}/knowledge/deal-coaching-evidence.md`, 'utf8');
-			const levels = [...article.matchAll(/^\d\. \*\*([^*:：]+)[:：]\*\*/gm)].map((m) => parseStrength(m[1]!));
+			const levels = [...article.matchAll(/^\d\. \*\*([^*:：]+)[:：]\*\*/gm)].map((m) =>
+				parseStrength(m[1]!)
+			);
 			expect(levels, locale).toEqual(EVIDENCE_STRENGTHS);
 		}
 	});

@@ -26,11 +26,50 @@
  *
  * Labels for the UI (the flags' and levels' names) belong in the messages, not here.
  */
-export { EVIDENCE_STRENGTHS, STRENGTH_MEANING, atLeast, evidenceKind, isEvidenceStrength, parseStrength, readEvidence, suggestStrength } from './evidence';
+export {
+	EVIDENCE_STRENGTHS,
+	STRENGTH_MEANING,
+	atLeast,
+	evidenceKind,
+	isEvidenceStrength,
+	parseStrength,
+	readEvidence,
+	suggestStrength
+} from './evidence';
 export type { EvidenceCost, EvidenceKind, EvidenceReading, EvidenceStrength } from './evidence';
-export { DEAL_FLAGS, NO_CONTACT_DAYS, NURTURE_AFTER_CALLS, daysBetween, dealFlags, isCalendarDate, isStrongEvidence } from './deal';
+export {
+	DEAL_FLAGS,
+	NO_CONTACT_DAYS,
+	NURTURE_AFTER_CALLS,
+	daysBetween,
+	dealFlags,
+	isCalendarDate,
+	isStrongEvidence
+} from './deal';
 export type { Deal, DealEvidence, DealFlag, DealNextStep, IsoDate } from './deal';
-export { ASSIGNMENT_MAX_DAYS_AHEAD, ASSIGNMENT_NOTE_MAX_LENGTH, ASSIGNMENT_STATUSES, addDays, assignmentStatus, dueDateProblem, parsePassMark } from './assignments';
+export {
+	ASSIGNMENT_MAX_DAYS_AHEAD,
+	ASSIGNMENT_NOTE_MAX_LENGTH,
+	ASSIGNMENT_STATUSES,
+	addDays,
+	assignmentStatus,
+	dueDateProblem,
+	parsePassMark
+} from './assignments';
 export type { AssignmentFacts, AssignmentStatus, DueDateProblem } from './assignments';
-export { ONE_TO_ONE_WEEKS_DEFAULT, ONE_TO_ONE_WEEKS_MAX, ONE_TO_ONE_WEEKS_MIN, actionDue, actionDueProblem, isOneToOneWeeks, oneToOneDateProblem, oneToOneGap } from './one-to-ones';
-export type { ActionDueProblem, ActionDueState, OneToOneDateProblem, OneToOneGap } from './one-to-ones';
+export {
+	ONE_TO_ONE_WEEKS_DEFAULT,
+	ONE_TO_ONE_WEEKS_MAX,
+	ONE_TO_ONE_WEEKS_MIN,
+	actionDue,
+	actionDueProblem,
+	isOneToOneWeeks,
+	oneToOneDateProblem,
+	oneToOneGap
+} from './one-to-ones';
+export type {
+	ActionDueProblem,
+	ActionDueState,
+	OneToOneDateProblem,
+	OneToOneGap
+} from './one-to-ones';

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TIME_ZONES, inTimeZone } from '$lib/test-time-zones';
-import { ONE_TO_ONE_WEEKS_DEFAULT, actionDue, actionDueProblem, isOneToOneWeeks, oneToOneDateProblem, oneToOneGap } from './index';
+import {
+	ONE_TO_ONE_WEEKS_DEFAULT,
+	actionDue,
+	actionDueProblem,
+	isOneToOneWeeks,
+	oneToOneDateProblem,
+	oneToOneGap
+} from './index';
 
 const SATURDAY = '2026-12-05';
 
@@ -57,7 +64,8 @@ describe.each(TIME_ZONES)('one-to-one dates, with TZ=%s', (zone) => {
 		expect(oneToOneDateProblem('2026-12-06', SATURDAY)).toBe('future');
 		expect(oneToOneDateProblem('2027-01-01', '2026-12-31')).toBe('future');
 		expect(oneToOneDateProblem('2026-12-31', '2026-12-31')).toBeNull();
-		for (const bad of ['', '2026-02-30', '5/12/2026', '1999-12-31', '2026-12-05T10:00']) expect(oneToOneDateProblem(bad, SATURDAY), bad).toBe('invalid');
+		for (const bad of ['', '2026-02-30', '5/12/2026', '1999-12-31', '2026-12-05T10:00'])
+			expect(oneToOneDateProblem(bad, SATURDAY), bad).toBe('invalid');
 	});
 
 	it('takes an action due on the talk’s day or later', () => {
@@ -75,17 +83,35 @@ describe('the clock and the setting', () => {
 	});
 
 	it('never reads the clock: the same dates give the same answers at any real time', () => {
-		const ask = () => [oneToOneGap('2026-11-21', SATURDAY, 2), actionDue('2026-12-04', SATURDAY), oneToOneDateProblem('2026-12-06', SATURDAY)];
+		const ask = () => [
+			oneToOneGap('2026-11-21', SATURDAY, 2),
+			actionDue('2026-12-04', SATURDAY),
+			oneToOneDateProblem('2026-12-06', SATURDAY)
+		];
 		const expected = ask();
 		vi.useFakeTimers();
-		for (const now of ['1999-12-31T23:59:59Z', '2026-12-05T00:30:00+08:00', '2026-12-05T23:30:00-08:00', '2041-06-01T12:00:00Z']) {
+		for (const now of [
+			'1999-12-31T23:59:59Z',
+			'2026-12-05T00:30:00+08:00',
+			'2026-12-05T23:30:00-08:00',
+			'2041-06-01T12:00:00Z'
+		]) {
 			vi.setSystemTime(new Date(now));
 			expect(ask(), now).toEqual(expected);
 		}
 	});
 
 	it('takes whole weeks from 1 to 12 only, and today as a calendar date', () => {
-		expect([0, 1, 2, 12, 13, 1.5, Number.NaN, '2'].map(isOneToOneWeeks)).toEqual([false, true, true, true, false, false, false, false]);
+		expect([0, 1, 2, 12, 13, 1.5, Number.NaN, '2'].map(isOneToOneWeeks)).toEqual([
+			false,
+			true,
+			true,
+			true,
+			false,
+			false,
+			false,
+			false
+		]);
 		expect(() => oneToOneGap(null, SATURDAY, 0)).toThrow(RangeError);
 		expect(() => oneToOneGap(null, '2026-12-05T10:00:00Z', 2)).toThrow(RangeError);
 	});

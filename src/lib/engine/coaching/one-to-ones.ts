@@ -14,7 +14,12 @@ export const ONE_TO_ONE_WEEKS_MIN = 1;
 export const ONE_TO_ONE_WEEKS_MAX = 12;
 
 export function isOneToOneWeeks(value: unknown): value is number {
-	return typeof value === 'number' && Number.isInteger(value) && value >= ONE_TO_ONE_WEEKS_MIN && value <= ONE_TO_ONE_WEEKS_MAX;
+	return (
+		typeof value === 'number' &&
+		Number.isInteger(value) &&
+		value >= ONE_TO_ONE_WEEKS_MIN &&
+		value <= ONE_TO_ONE_WEEKS_MAX
+	);
 }
 
 export interface OneToOneGap {
@@ -32,7 +37,10 @@ export interface OneToOneGap {
  */
 export function oneToOneGap(latest: IsoDate | null, today: IsoDate, weeks: number): OneToOneGap {
 	if (!isCalendarDate(today)) throw new RangeError(`today is not a calendar date: ${today}`);
-	if (!isOneToOneWeeks(weeks)) throw new RangeError(`not a number of weeks from ${ONE_TO_ONE_WEEKS_MIN} to ${ONE_TO_ONE_WEEKS_MAX}: ${weeks}`);
+	if (!isOneToOneWeeks(weeks))
+		throw new RangeError(
+			`not a number of weeks from ${ONE_TO_ONE_WEEKS_MIN} to ${ONE_TO_ONE_WEEKS_MAX}: ${weeks}`
+		);
 	if (latest === null || !isCalendarDate(latest)) return { due: true, days: null };
 	const days = Math.max(0, daysBetween(latest, today));
 	return { due: days >= weeks * 7, days };

@@ -57,7 +57,8 @@ export interface Calibration {
  */
 export function calibrate(ratings: readonly PanelRating[]): Calibration[] {
 	const byInterview = new Map<string, PanelRating[]>();
-	for (const r of ratings) byInterview.set(r.interviewId, [...(byInterview.get(r.interviewId) ?? []), r]);
+	for (const r of ratings)
+		byInterview.set(r.interviewId, [...(byInterview.get(r.interviewId) ?? []), r]);
 	const interviewers = [...new Set(ratings.map((r) => r.interviewerId))].sort();
 	return interviewers.map((interviewerId) => {
 		const pairs: [number, number][] = [];
@@ -68,13 +69,24 @@ export function calibrate(ratings: readonly PanelRating[]): Calibration[] {
 			if (!own || others.length === 0) continue;
 			let counted = false;
 			for (const [criterion, score] of Object.entries(own.scores)) {
-				const otherScores = others.map((r) => r.scores[criterion]).filter((v): v is number => v !== undefined);
+				const otherScores = others
+					.map((r) => r.scores[criterion])
+					.filter((v): v is number => v !== undefined);
 				if (otherScores.length === 0) continue;
-				pairs.push([score, Math.round(otherScores.reduce((a, b) => a + b, 0) / otherScores.length)]);
+				pairs.push([
+					score,
+					Math.round(otherScores.reduce((a, b) => a + b, 0) / otherScores.length)
+				]);
 				counted = true;
 			}
 			if (counted) interviews++;
 		}
-		return { interviewerId, kappa: weightedKappa(pairs), interviews, pairs: pairs.length, tooFew: tooFewToRely(interviews) };
+		return {
+			interviewerId,
+			kappa: weightedKappa(pairs),
+			interviews,
+			pairs: pairs.length,
+			tooFew: tooFewToRely(interviews)
+		};
 	});
 }

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, tooFewToRely, weightedKappa } from './agreement';
-import { missingCriteria, recommendationSpread, summarizePanel, weightedScore, type RatingInput } from './rubric';
+import {
+	missingCriteria,
+	recommendationSpread,
+	summarizePanel,
+	weightedScore,
+	type RatingInput
+} from './rubric';
 
 const rubric = {
 	criteria: [
-		{ id: 'opening', title: 'Opening', weight: 10, anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' } },
-		{ id: 'objection', title: 'Objections', weight: 30, anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' } }
+		{
+			id: 'opening',
+			title: 'Opening',
+			weight: 10,
+			anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' }
+		},
+		{
+			id: 'objection',
+			title: 'Objections',
+			weight: 30,
+			anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' }
+		}
 	]
 };
 
@@ -18,15 +34,33 @@ describe('rubric maths', () => {
 
 	it('names the criteria a rating still lacks or scores out of range', () => {
 		expect(missingCriteria(rubric, { opening: 3 })).toEqual(['objection']);
-		expect(missingCriteria(rubric, { opening: 0, objection: 2.5 })).toEqual(['opening', 'objection']);
+		expect(missingCriteria(rubric, { opening: 0, objection: 2.5 })).toEqual([
+			'opening',
+			'objection'
+		]);
 		expect(missingCriteria(rubric, { opening: 1, objection: 5 })).toEqual([]);
 	});
 
 	it('summarizes a panel with spread and flags disagreements of two points or more', () => {
 		const ratings: RatingInput[] = [
-			{ interviewerId: 'a', scores: { opening: 4, objection: 2 }, recommendation: 'no', submitted: true },
-			{ interviewerId: 'b', scores: { opening: 4, objection: 4 }, recommendation: 'yes', submitted: true },
-			{ interviewerId: 'c', scores: { opening: 1, objection: 1 }, recommendation: 'strong-no', submitted: false }
+			{
+				interviewerId: 'a',
+				scores: { opening: 4, objection: 2 },
+				recommendation: 'no',
+				submitted: true
+			},
+			{
+				interviewerId: 'b',
+				scores: { opening: 4, objection: 4 },
+				recommendation: 'yes',
+				submitted: true
+			},
+			{
+				interviewerId: 'c',
+				scores: { opening: 1, objection: 1 },
+				recommendation: 'strong-no',
+				submitted: false
+			}
 		];
 		const summary = summarizePanel(rubric, ratings);
 		expect(summary.submitted).toBe(2);
@@ -42,26 +76,64 @@ describe('rubric maths', () => {
 	});
 
 	it('flags "strong yes" against "no" as a recommendation disagreement, from submitted ratings only', () => {
-		const rating = (interviewerId: string, recommendation: RatingInput['recommendation'], submitted = true): RatingInput => ({ interviewerId, scores: { opening: 4, objection: 4 }, recommendation, submitted });
-		expect(summarizePanel(rubric, [rating('a', 'strong-yes'), rating('b', 'no')])).toMatchObject({ recommendationSpread: 2, recommendationDisagreement: true });
-		expect(summarizePanel(rubric, [rating('a', 'strong-yes'), rating('b', 'no', false)])).toMatchObject({ recommendationSpread: 0, recommendationDisagreement: false });
+		const rating = (
+			interviewerId: string,
+			recommendation: RatingInput['recommendation'],
+			submitted = true
+		): RatingInput => ({
+			interviewerId,
+			scores: { opening: 4, objection: 4 },
+			recommendation,
+			submitted
+		});
+		expect(summarizePanel(rubric, [rating('a', 'strong-yes'), rating('b', 'no')])).toMatchObject({
+			recommendationSpread: 2,
+			recommendationDisagreement: true
+		});
+		expect(
+			summarizePanel(rubric, [rating('a', 'strong-yes'), rating('b', 'no', false)])
+		).toMatchObject({ recommendationSpread: 0, recommendationDisagreement: false });
 		// The rubric rows agree: the recommendations alone are flagged.
-		expect(summarizePanel(rubric, [rating('a', 'strong-yes'), rating('b', 'no')]).criteria.every((c) => !c.disagreement)).toBe(true);
+		expect(
+			summarizePanel(rubric, [rating('a', 'strong-yes'), rating('b', 'no')]).criteria.every(
+				(c) => !c.disagreement
+			)
+		).toBe(true);
 	});
 });
 
 describe('recommendation spread', () => {
-	const counts = (strongNo: number, no: number, yes: number, strongYes: number) => ({ 'strong-no': strongNo, no, yes, 'strong-yes': strongYes });
+	const counts = (strongNo: number, no: number, yes: number, strongYes: number) => ({
+		'strong-no': strongNo,
+		no,
+		yes,
+		'strong-yes': strongYes
+	});
 	it.each([
 		{ what: 'nobody yet', given: counts(0, 0, 0, 0), spread: 0, disagreement: false },
 		{ what: 'one panelist', given: counts(0, 0, 0, 1), spread: 0, disagreement: false },
 		{ what: 'all "yes"', given: counts(0, 0, 3, 0), spread: 0, disagreement: false },
 		{ what: '"yes" against "no"', given: counts(0, 1, 1, 0), spread: 1, disagreement: false },
-		{ what: '"strong yes" against "yes"', given: counts(0, 0, 2, 1), spread: 1, disagreement: false },
+		{
+			what: '"strong yes" against "yes"',
+			given: counts(0, 0, 2, 1),
+			spread: 1,
+			disagreement: false
+		},
 		{ what: '"strong yes" against "no"', given: counts(0, 1, 0, 1), spread: 2, disagreement: true },
 		{ what: '"yes" against "strong no"', given: counts(1, 0, 1, 0), spread: 2, disagreement: true },
-		{ what: '"strong yes" against "strong no"', given: counts(1, 0, 0, 1), spread: 3, disagreement: true },
-		{ what: 'a spread of three with one in the middle', given: counts(1, 0, 4, 1), spread: 3, disagreement: true }
+		{
+			what: '"strong yes" against "strong no"',
+			given: counts(1, 0, 0, 1),
+			spread: 3,
+			disagreement: true
+		},
+		{
+			what: 'a spread of three with one in the middle',
+			given: counts(1, 0, 4, 1),
+			spread: 3,
+			disagreement: true
+		}
 	])('$what: spread $spread', ({ given, spread, disagreement }) => {
 		expect(recommendationSpread(given)).toEqual({ spread, disagreement });
 	});
@@ -70,21 +142,47 @@ describe('recommendation spread', () => {
 describe('exact rubric arithmetic', () => {
 	it('rounds exact halves up, whatever the binary fractions of decimal weights would make of them', () => {
 		// (0.5 × 0.1 + 0.75 × 0.3) ÷ 0.4 = 0.6875 → 68.75 → 68.8, though 0.1 + 0.3 and 0.75 × 0.3 are not exact in binary.
-		const decimal = { criteria: [{ id: 'a', weight: 0.1 }, { id: 'b', weight: 0.3 }] };
+		const decimal = {
+			criteria: [
+				{ id: 'a', weight: 0.1 },
+				{ id: 'b', weight: 0.3 }
+			]
+		};
 		expect(weightedScore(decimal, { a: 3, b: 4 })).toBe(68.8);
 		// Ratings of 58.3 and 58.4 average exactly 58.35 → 58.4 (summed as floats, 116.69999… ÷ 2 would round down).
 		const one = { criteria: [{ id: 'a', weight: 1 }] };
-		const tenths = (score: number) => ({ interviewerId: String(score), scores: { a: score }, recommendation: 'yes' as const, submitted: true });
+		const tenths = (score: number) => ({
+			interviewerId: String(score),
+			scores: { a: score },
+			recommendation: 'yes' as const,
+			submitted: true
+		});
 		expect(summarizePanel(one, [tenths(1), tenths(2)]).score).toBe(12.5);
-		const three = { criteria: [{ id: 'a', weight: 1 }, { id: 'b', weight: 2 }] };
+		const three = {
+			criteria: [
+				{ id: 'a', weight: 1 },
+				{ id: 'b', weight: 2 }
+			]
+		};
 		// a: (25×1 + 25×2)÷3 = 25; b: (50×1 + 0×2)÷3 = 16.666… → 16.7; mean (25 + 16.7) ÷ 2 = 20.85 → 20.9
-		expect(summarizePanel(three, [{ interviewerId: 'x', scores: { a: 2, b: 2 }, recommendation: 'yes', submitted: true }, { interviewerId: 'y', scores: { a: 3, b: 1 }, recommendation: 'no', submitted: true }]).score).toBe(20.9);
+		expect(
+			summarizePanel(three, [
+				{ interviewerId: 'x', scores: { a: 2, b: 2 }, recommendation: 'yes', submitted: true },
+				{ interviewerId: 'y', scores: { a: 3, b: 1 }, recommendation: 'no', submitted: true }
+			]).score
+		).toBe(20.9);
 	});
 });
 
 describe('weighted kappa', () => {
 	it('is 1 for perfect agreement', () => {
-		expect(weightedKappa([[1, 1], [3, 3], [5, 5]])).toBe(1);
+		expect(
+			weightedKappa([
+				[1, 1],
+				[3, 3],
+				[5, 5]
+			])
+		).toBe(1);
 	});
 
 	it('matches a hand-computed example', () => {
@@ -93,16 +191,35 @@ describe('weighted kappa', () => {
 		// Marginals: rater A 1,2,3,4 once each; rater B 1 once, 3 twice, 5 once.
 		// Σ (i−j)² a_i b_j = 24 (i=1) + 12 (i=2) + 8 (i=3) + 12 (i=4) = 56 → expected 56/16/4 = 0.875.
 		// κ = 1 − 0.125 / 0.875 = 0.857
-		expect(weightedKappa([[1, 1], [2, 3], [3, 3], [4, 5]])).toBe(0.857);
+		expect(
+			weightedKappa([
+				[1, 1],
+				[2, 3],
+				[3, 3],
+				[4, 5]
+			])
+		).toBe(0.857);
 	});
 
 	it('is negative when raters disagree systematically', () => {
-		expect(weightedKappa([[1, 5], [5, 1], [2, 4], [4, 2]])).toBeLessThan(0);
+		expect(
+			weightedKappa([
+				[1, 5],
+				[5, 1],
+				[2, 4],
+				[4, 2]
+			])
+		).toBeLessThan(0);
 	});
 
 	it('is null without pairs, or when both raters never vary', () => {
 		expect(weightedKappa([])).toBeNull();
-		expect(weightedKappa([[3, 3], [3, 3]])).toBeNull();
+		expect(
+			weightedKappa([
+				[3, 3],
+				[3, 3]
+			])
+		).toBeNull();
 	});
 });
 
@@ -123,11 +240,18 @@ describe('calibrate', () => {
 
 	it('calls a figure on fewer than five interviews too few to rely on, five or more not', () => {
 		expect([0, 1, 4, 5, 12].map(tooFewToRely)).toEqual([true, true, true, false, false]);
-		const panel = (n: number) => Array.from({ length: n }, (_, i) => [
-			{ interviewId: `i${i}`, interviewerId: 'a', scores: { x: (i % 5) + 1 } },
-			{ interviewId: `i${i}`, interviewerId: 'b', scores: { x: ((i + 1) % 5) + 1 } }
-		]).flat();
-		expect(calibrate(panel(4)).map((c) => [c.interviews, c.tooFew])).toEqual([[4, true], [4, true]]);
-		expect(calibrate(panel(5)).map((c) => [c.interviews, c.tooFew])).toEqual([[5, false], [5, false]]);
+		const panel = (n: number) =>
+			Array.from({ length: n }, (_, i) => [
+				{ interviewId: `i${i}`, interviewerId: 'a', scores: { x: (i % 5) + 1 } },
+				{ interviewId: `i${i}`, interviewerId: 'b', scores: { x: ((i + 1) % 5) + 1 } }
+			]).flat();
+		expect(calibrate(panel(4)).map((c) => [c.interviews, c.tooFew])).toEqual([
+			[4, true],
+			[4, true]
+		]);
+		expect(calibrate(panel(5)).map((c) => [c.interviews, c.tooFew])).toEqual([
+			[5, false],
+			[5, false]
+		]);
 	});
 });

@@ -23,11 +23,13 @@ export interface LinkFacts {
 
 export function linkStatus(facts: LinkFacts, now: Date): LinkStatus {
 	const { invite, attempt } = facts;
-	if (attempt && attempt.status !== 'active') return { state: 'used', on: attempt.endedAt ?? attempt.startedAt };
+	if (attempt && attempt.status !== 'active')
+		return { state: 'used', on: attempt.endedAt ?? attempt.startedAt };
 	if (facts.cancelled) return { state: 'cancelled' };
 	if (!invite) return { state: 'none' };
 	if (invite.revokedAt) return { state: 'revoked', on: invite.revokedAt };
 	if (attempt) return { state: 'in-progress', since: attempt.startedAt };
-	if (invite.expiresAt.getTime() <= now.getTime()) return { state: 'expired', on: invite.expiresAt };
+	if (invite.expiresAt.getTime() <= now.getTime())
+		return { state: 'expired', on: invite.expiresAt };
 	return { state: 'active', until: invite.expiresAt };
 }

@@ -16,7 +16,9 @@ export interface RatingInput {
 
 /** A complete rating gives every criterion a whole score from 1 to 5. */
 export function missingCriteria(rubric: Pick<Rubric, 'criteria'>, scores: Scores): string[] {
-	return rubric.criteria.filter((c) => !Number.isInteger(scores[c.id]) || scores[c.id]! < 1 || scores[c.id]! > 5).map((c) => c.id);
+	return rubric.criteria
+		.filter((c) => !Number.isInteger(scores[c.id]) || scores[c.id]! < 1 || scores[c.id]! > 5)
+		.map((c) => c.id);
 }
 
 /**
@@ -78,7 +80,10 @@ export type RecommendationCounts = Record<(typeof RECOMMENDATION_LEVELS)[number]
  * How many levels apart the submitted recommendations lie (0 with fewer than two), and whether that
  * is a disagreement to talk about: "strong yes" against "no", "yes" against "strong no", or wider.
  */
-export function recommendationSpread(counts: Readonly<RecommendationCounts>): { spread: number; disagreement: boolean } {
+export function recommendationSpread(counts: Readonly<RecommendationCounts>): {
+	spread: number;
+	disagreement: boolean;
+} {
 	const given = RECOMMENDATION_LEVELS.flatMap((level, i) => (counts[level] > 0 ? [i] : []));
 	const spread = given.length > 0 ? Math.max(...given) - Math.min(...given) : 0;
 	return { spread, disagreement: spread >= DISAGREEMENT_SPREAD };
@@ -97,23 +102,43 @@ export interface PanelSummary {
 	submitted: number;
 }
 
-export function summarizePanel(rubric: CriteriaWeights, ratings: readonly RatingInput[]): PanelSummary {
+export function summarizePanel(
+	rubric: CriteriaWeights,
+	ratings: readonly RatingInput[]
+): PanelSummary {
 	const submitted = ratings.filter((r) => r.submitted);
 	const criteria = rubric.criteria.map((c) => {
 		const values = submitted.map((r) => r.scores[c.id]).filter((v): v is number => v !== undefined);
-		if (values.length === 0) return { criterion: c.id, mean: null, min: null, max: null, spread: 0, disagreement: false };
+		if (values.length === 0)
+			return { criterion: c.id, mean: null, min: null, max: null, spread: 0, disagreement: false };
 		const min = Math.min(...values);
 		const max = Math.max(...values);
 		const mean = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
-		return { criterion: c.id, mean, min, max, spread: max - min, disagreement: max - min >= DISAGREEMENT_SPREAD };
+		return {
+			criterion: c.id,
+			mean,
+			min,
+			max,
+			spread: max - min,
+			disagreement: max - min >= DISAGREEMENT_SPREAD
+		};
 	});
-	const tenths = submitted.map((r) => weightedTenths(rubric, r.scores)).filter((s): s is number => s !== null);
+	const tenths = submitted
+		.map((r) => weightedTenths(rubric, r.scores))
+		.filter((s): s is number => s !== null);
 	const recommendations = { 'strong-no': 0, no: 0, yes: 0, 'strong-yes': 0 };
 	for (const r of submitted) if (r.recommendation) recommendations[r.recommendation]++;
-	const { spread: recommendationSpreadLevels, disagreement: recommendationDisagreement } = recommendationSpread(recommendations);
+	const { spread: recommendationSpreadLevels, disagreement: recommendationDisagreement } =
+		recommendationSpread(recommendations);
 	return {
 		criteria,
-		score: tenths.length > 0 ? roundedQuotient(tenths.reduce((a, b) => a + b, 0), tenths.length) / 10 : null,
+		score:
+			tenths.length > 0
+				? roundedQuotient(
+						tenths.reduce((a, b) => a + b, 0),
+						tenths.length
+					) / 10
+				: null,
 		spread: Math.max(0, ...criteria.map((c) => c.spread)),
 		recommendations,
 		recommendationSpread: recommendationSpreadLevels,

@@ -7,7 +7,11 @@
 export const VERDICTS = ['handled', 'partly', 'not'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-export const VERDICT_SCORES: Readonly<Record<Verdict, number>> = { handled: 1, partly: 0.5, not: 0 };
+export const VERDICT_SCORES: Readonly<Record<Verdict, number>> = {
+	handled: 1,
+	partly: 0.5,
+	not: 0
+};
 
 export function isVerdict(value: string): value is Verdict {
 	return (VERDICTS as readonly string[]).includes(value);
@@ -15,19 +19,29 @@ export function isVerdict(value: string): value is Verdict {
 
 /** The verdict a judged score stands for (scores between the three round down). */
 export function verdictOf(score: number): Verdict {
-	return score >= VERDICT_SCORES.handled ? 'handled' : score >= VERDICT_SCORES.partly ? 'partly' : 'not';
+	return score >= VERDICT_SCORES.handled
+		? 'handled'
+		: score >= VERDICT_SCORES.partly
+			? 'partly'
+			: 'not';
 }
 
 /** What the cue card tells the interviewer after their last verdict. */
-export type CueAfterVerdict = { verdict: Verdict; customer: 'moved-on' | 'pushes-back' | 'asks-again' | 'changes-course' } | null;
+export type CueAfterVerdict = {
+	verdict: Verdict;
+	customer: 'moved-on' | 'pushes-back' | 'asks-again' | 'changes-course';
+} | null;
 
 /**
  * After a verdict the customer either moved on to another line, or stayed on the beat: pushing
  * back with the scenario's re-ask line (partly handled) or putting the same line again (not handled).
  */
-export function cueAfterVerdict(last: { score: number; beat: string; next: string } | null): CueAfterVerdict {
+export function cueAfterVerdict(
+	last: { score: number; beat: string; next: string } | null
+): CueAfterVerdict {
 	if (!last) return null;
 	const verdict = verdictOf(last.score);
-	if (last.next !== last.beat) return { verdict, customer: verdict === 'handled' ? 'moved-on' : 'changes-course' };
+	if (last.next !== last.beat)
+		return { verdict, customer: verdict === 'handled' ? 'moved-on' : 'changes-course' };
 	return { verdict, customer: verdict === 'not' ? 'asks-again' : 'pushes-back' };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cellsInOrder, cellsOf, sparklineCoordinates, sparklineDomain, sparklineShape, suggestNext, summarizeTrend, weeklyTrend } from './weak-spots';
+import {
+	cellsInOrder,
+	cellsOf,
+	sparklineCoordinates,
+	sparklineDomain,
+	sparklineShape,
+	suggestNext,
+	summarizeTrend,
+	weeklyTrend
+} from './weak-spots';
 
 describe('cellsOf', () => {
 	it('averages each rep and key from sums and counts', () => {
@@ -11,7 +20,11 @@ describe('cellsOf', () => {
 		expect(cells.get('a')?.get('price')).toEqual({ average: 75, count: 2 });
 		expect(cells.get('a')?.get('trust')).toEqual({ average: 33.3, count: 3 });
 		expect(cells.has('b')).toBe(false);
-		expect(cellsInOrder(cells.get('a'), ['trust', 'need', 'price'])).toEqual([[33.3, 3], null, [75, 2]]);
+		expect(cellsInOrder(cells.get('a'), ['trust', 'need', 'price'])).toEqual([
+			[33.3, 3],
+			null,
+			[75, 2]
+		]);
 		expect(cellsInOrder(undefined, ['price'])).toEqual([null]);
 	});
 });
@@ -30,11 +43,19 @@ describe('suggestNext', () => {
 			['authority', { average: 10, count: 1 }],
 			['trust', { average: 80, count: 5 }]
 		]);
-		expect(suggestNext(categories, scripts, scenarios)).toEqual({ category: 'price', average: 35, count: 6, scenarioId: 'renewal-price-objection', scriptId: 'can-you-discount' });
+		expect(suggestNext(categories, scripts, scenarios)).toEqual({
+			category: 'price',
+			average: 35,
+			count: 6,
+			scenarioId: 'renewal-price-objection',
+			scriptId: 'can-you-discount'
+		});
 	});
 
 	it('suggests nothing without enough replies', () => {
-		expect(suggestNext(new Map([['price', { average: 10, count: 2 }]]), scripts, scenarios)).toBeNull();
+		expect(
+			suggestNext(new Map([['price', { average: 10, count: 2 }]]), scripts, scenarios)
+		).toBeNull();
 		expect(suggestNext(undefined, scripts, scenarios)).toBeNull();
 	});
 });
@@ -48,11 +69,27 @@ describe('weeklyTrend and sparkline', () => {
 		expect(trend.map((p) => p.average)).toEqual([null, null, null, null, null, 50, null, 80]);
 		// Drawn over 45–85 (see sparklineDomain): the line from week 6 to week 8, a dot at week 6,
 		// the big dot at week 8, the dashed level at week 6's height.
-		expect(sparklineShape(trend.map((p) => p.average), 70, 20)).toEqual({ start: 17.5, line: '50,17.5 70,2.5', dots: 'M50 17.5h0', last: [70, 2.5] });
+		expect(
+			sparklineShape(
+				trend.map((p) => p.average),
+				70,
+				20
+			)
+		).toEqual({ start: 17.5, line: '50,17.5 70,2.5', dots: 'M50 17.5h0', last: [70, 2.5] });
 		// A single week with scores still shows, as the big dot (and a line through it twice, a dot too).
-		expect(sparklineShape([null, null, 50], 70, 20)).toEqual({ start: 10, line: '70,10 70,10', dots: '', last: [70, 10] });
+		expect(sparklineShape([null, null, 50], 70, 20)).toEqual({
+			start: 10,
+			line: '70,10 70,10',
+			dots: '',
+			last: [70, 10]
+		});
 		// No scores: the dashed level at mid-height and nothing else.
-		expect(sparklineShape([null, null, null], 70, 20)).toEqual({ start: 10, line: '', dots: '', last: null });
+		expect(sparklineShape([null, null, null], 70, 20)).toEqual({
+			start: 10,
+			line: '',
+			dots: '',
+			last: null
+		});
 	});
 
 	it('draws a rep’s own range, at least 40 points high, so that a climb from 60 to 75 shows', () => {
@@ -64,9 +101,18 @@ describe('weeklyTrend and sparkline', () => {
 		expect(sparklineDomain([10, 90])).toEqual([10, 90]);
 		expect(sparklineDomain([null, null])).toEqual([0, 100]);
 		// 60 → 75 now rises by 12 of 32 pixels, not by 5.
-		const [first, , last] = sparklineCoordinates([60, null, 75], 100, 32, sparklineDomain([60, null, 75]));
+		const [first, , last] = sparklineCoordinates(
+			[60, null, 75],
+			100,
+			32,
+			sparklineDomain([60, null, 75])
+		);
 		expect(first![1] - last![1]).toBe(12);
-		expect(sparklineShape([60, null, 75], 100, 32)).toMatchObject({ line: '0,22 100,10', dots: 'M0 22h0', last: [100, 10] });
+		expect(sparklineShape([60, null, 75], 100, 32)).toMatchObject({
+			line: '0,22 100,10',
+			dots: 'M0 22h0',
+			last: [100, 10]
+		});
 	});
 });
 

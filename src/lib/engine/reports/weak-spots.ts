@@ -7,7 +7,9 @@ export interface Cell {
 export const MIN_REPLIES_FOR_A_SIGNAL = 3;
 
 /** Averages of score sums: rows carry a sum and a count per (rep, key), as SQL gives them. */
-export function cellsOf(rows: readonly { userId: string; key: string; sum: number; count: number }[]): Map<string, Map<string, Cell>> {
+export function cellsOf(
+	rows: readonly { userId: string; key: string; sum: number; count: number }[]
+): Map<string, Map<string, Cell>> {
 	const cells = new Map<string, Map<string, Cell>>();
 	for (const row of rows) {
 		if (row.count === 0) continue;
@@ -22,7 +24,10 @@ export function cellsOf(rows: readonly { userId: string; key: string; sum: numbe
 export type HeatCell = [average: number, count: number] | null;
 
 /** A rep's cells in the order of the columns, compact: a team's heatmaps have hundreds of them. */
-export function cellsInOrder(cells: ReadonlyMap<string, Cell> | undefined, columns: readonly string[]): HeatCell[] {
+export function cellsInOrder(
+	cells: ReadonlyMap<string, Cell> | undefined,
+	columns: readonly string[]
+): HeatCell[] {
 	return columns.map((column) => {
 		const cell = cells?.get(column);
 		return cell ? [cell.average, cell.count] : null;
@@ -52,8 +57,16 @@ export function suggestNext(
 		.sort((a, b) => a[1].average - b[1].average || a[0].localeCompare(b[0]))[0];
 	if (!weakest) return null;
 	const [category, cell] = weakest;
-	const script = [...scripts].filter(([, s]) => s.category === category).sort((a, b) => a[1].average - b[1].average || a[0].localeCompare(b[0]))[0];
-	return { category, average: cell.average, count: cell.count, scenarioId: scenariosByCategory.get(category)?.[0] ?? null, scriptId: script?.[0] ?? null };
+	const script = [...scripts]
+		.filter(([, s]) => s.category === category)
+		.sort((a, b) => a[1].average - b[1].average || a[0].localeCompare(b[0]))[0];
+	return {
+		category,
+		average: cell.average,
+		count: cell.count,
+		scenarioId: scenariosByCategory.get(category)?.[0] ?? null,
+		scriptId: script?.[0] ?? null
+	};
 }
 
 export interface TrendPoint {
@@ -64,11 +77,18 @@ export interface TrendPoint {
 }
 
 /** The last `weeks` weeks, oldest first, filled in from per-week sums (weeks with no replies stay null). */
-export function weeklyTrend(rows: readonly { weeksAgo: number; sum: number; count: number }[], weeks = 8): TrendPoint[] {
+export function weeklyTrend(
+	rows: readonly { weeksAgo: number; sum: number; count: number }[],
+	weeks = 8
+): TrendPoint[] {
 	return Array.from({ length: weeks }, (_, i) => {
 		const weeksAgo = weeks - 1 - i;
 		const row = rows.find((r) => r.weeksAgo === weeksAgo);
-		return { weeksAgo, average: row && row.count > 0 ? Math.round((row.sum / row.count) * 10) / 10 : null, count: row?.count ?? 0 };
+		return {
+			weeksAgo,
+			average: row && row.count > 0 ? Math.round((row.sum / row.count) * 10) / 10 : null,
+			count: row?.count ?? 0
+		};
 	});
 }
 
@@ -92,11 +112,20 @@ export function sparklineDomain(averages: readonly (number | null)[]): [low: num
 }
 
 /** Where each week's average sits in a width × height box (null: no score that week), over `domain` bottom to top. */
-export function sparklineCoordinates(averages: readonly (number | null)[], width: number, height: number, domain: readonly [number, number] = [0, 100]): ([x: number, y: number] | null)[] {
+export function sparklineCoordinates(
+	averages: readonly (number | null)[],
+	width: number,
+	height: number,
+	domain: readonly [number, number] = [0, 100]
+): ([x: number, y: number] | null)[] {
 	const step = averages.length > 1 ? width / (averages.length - 1) : 0;
 	const [low, high] = domain;
 	const round = (n: number): number => Math.round(n * 10) / 10;
-	return averages.map((average, i) => (average === null ? null : [round(i * step), round(height - ((average - low) / (high - low || 1)) * height)]));
+	return averages.map((average, i) =>
+		average === null
+			? null
+			: [round(i * step), round(height - ((average - low) / (high - low || 1)) * height)]
+	);
 }
 
 /** What a sparkline draws, in a width × height box: see sparklineShape. */
@@ -117,8 +146,14 @@ export interface SparklineShape {
  * circle element per week they took as long to render as the rest of the page, so one path draws
  * every dot but the last.
  */
-export function sparklineShape(averages: readonly (number | null)[], width: number, height: number): SparklineShape {
-	const scored = sparklineCoordinates(averages, width, height, sparklineDomain(averages)).filter((p): p is [number, number] => p !== null);
+export function sparklineShape(
+	averages: readonly (number | null)[],
+	width: number,
+	height: number
+): SparklineShape {
+	const scored = sparklineCoordinates(averages, width, height, sparklineDomain(averages)).filter(
+		(p): p is [number, number] => p !== null
+	);
 	const last = scored.at(-1) ?? null;
 	return {
 		start: scored[0]?.[1] ?? height / 2,
@@ -142,7 +177,10 @@ function polylineThrough(scored: readonly [x: number, y: number][]): string {
 export const STEADY_WITHIN = 5;
 
 /** What a trend says in words: which way it went from its first scored week to its last. */
-export type TrendSummary = { kind: 'none' } | { kind: 'one'; last: number } | { kind: 'up' | 'down' | 'steady'; first: number; last: number; change: number };
+export type TrendSummary =
+	| { kind: 'none' }
+	| { kind: 'one'; last: number }
+	| { kind: 'up' | 'down' | 'steady'; first: number; last: number; change: number };
 
 export function summarizeTrend(averages: readonly (number | null)[]): TrendSummary {
 	const scored = averages.filter((a): a is number => a !== null).map((a) => Math.round(a));
@@ -151,5 +189,10 @@ export function summarizeTrend(averages: readonly (number | null)[]): TrendSumma
 	if (scored.length === 1) return { kind: 'one', last };
 	const first = scored[0]!;
 	const change = last - first;
-	return { kind: Math.abs(change) < STEADY_WITHIN ? 'steady' : change > 0 ? 'up' : 'down', first, last, change };
+	return {
+		kind: Math.abs(change) < STEADY_WITHIN ? 'steady' : change > 0 ? 'up' : 'down',
+		first,
+		last,
+		change
+	};
 }

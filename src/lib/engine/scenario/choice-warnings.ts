@@ -23,7 +23,11 @@ export function goodChoiceUsuallyLongest(scenario: Scenario): LongestChoiceWarni
 	const beats: string[] = [];
 	for (const [id, beat] of Object.entries(scenario.beats)) {
 		const choices = beat.choices ?? [];
-		if (!choices.some((choice) => choice.quality === 'good') || !choices.some((choice) => choice.quality !== 'good')) continue;
+		if (
+			!choices.some((choice) => choice.quality === 'good') ||
+			!choices.some((choice) => choice.quality !== 'good')
+		)
+			continue;
 		outOf++;
 		const longest = Math.max(...choices.map((choice) => lengthOf(choice.text)));
 		const atLongest = choices.filter((choice) => lengthOf(choice.text) === longest);

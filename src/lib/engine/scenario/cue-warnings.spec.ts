@@ -11,8 +11,17 @@ describe('cues that bad answers hit', () => {
 
 	it('names the line, the key point, the cue and the bad answer it gives the point to', () => {
 		const scenario = priceCall();
-		scenario.beats.price!.choices = [{ text: 'How many times must I say it, you just do not get it.', quality: 'bad' }];
-		expect(cuesHitByBadAnswers(scenario)).toEqual([{ beat: 'price', point: 'Asks about inquiries', cue: 'how many', reply: 'How many times must I say it, you just do not get it.' }]);
+		scenario.beats.price!.choices = [
+			{ text: 'How many times must I say it, you just do not get it.', quality: 'bad' }
+		];
+		expect(cuesHitByBadAnswers(scenario)).toEqual([
+			{
+				beat: 'price',
+				point: 'Asks about inquiries',
+				cue: 'how many',
+				reply: 'How many times must I say it, you just do not get it.'
+			}
+		]);
 	});
 
 	it('tries the bad examples on the line the playtest answered with them', () => {
@@ -29,24 +38,48 @@ describe('cues that bad answers hit', () => {
 describe("a line's own examples", () => {
 	it('are fine when the good ones reach the pass line and the bad ones do not', () => {
 		const scenario = priceCall();
-		scenario.beats.price!.examples = { good: ['I understand, it is a lot. How many inquiries did you get last year?'], bad: ['Fine, I will knock some off for you.'] };
+		scenario.beats.price!.examples = {
+			good: ['I understand, it is a lot. How many inquiries did you get last year?'],
+			bad: ['Fine, I will knock some off for you.']
+		};
 		expect(examplesMisjudged(scenario)).toEqual([]);
 	});
 
 	it('are named when the score gets them wrong, with the score and the pass line', () => {
 		const scenario = priceCall();
-		scenario.beats.price!.examples = { good: ['Sure, it is real money. What did last year bring you?'], bad: ['I understand. How many inquiries? Whatever, sign it.'] };
-		expect(examplesMisjudged(scenario).map(({ beat, quality, index, passLine }) => ({ beat, quality, index, passLine }))).toEqual([
+		scenario.beats.price!.examples = {
+			good: ['Sure, it is real money. What did last year bring you?'],
+			bad: ['I understand. How many inquiries? Whatever, sign it.']
+		};
+		expect(
+			examplesMisjudged(scenario).map(({ beat, quality, index, passLine }) => ({
+				beat,
+				quality,
+				index,
+				passLine
+			}))
+		).toEqual([
 			{ beat: 'price', quality: 'good', index: 0, passLine: 0.6 },
 			{ beat: 'price', quality: 'bad', index: 0, passLine: 0.6 }
 		]);
 	});
 
 	it('are warnings of content:check on the line of the example', () => {
-		const yaml = PRICE_CALL_YAML.replace(/(\n {2}price:\n)/, '$1    examples:\n      good:\n        - "Sure, it is real money. What did last year bring you?"\n');
-		const { problems, warnings } = checkContentFiles([{ path: 'en/scenarios/price-call.yaml', text: yaml }]);
+		const yaml = PRICE_CALL_YAML.replace(
+			/(\n {2}price:\n)/,
+			'$1    examples:\n      good:\n        - "Sure, it is real money. What did last year bring you?"\n'
+		);
+		const { problems, warnings } = checkContentFiles([
+			{ path: 'en/scenarios/price-call.yaml', text: yaml }
+		]);
 		expect(problems).toEqual([]);
 		const line = yaml.split('\n').findIndex((l) => l.includes('What did last year bring you?')) + 1;
-		expect(warnings).toContainEqual(expect.objectContaining({ file: 'en/scenarios/price-call.yaml', line, message: expect.stringContaining('its good example "Sure, it is real money.') }));
+		expect(warnings).toContainEqual(
+			expect.objectContaining({
+				file: 'en/scenarios/price-call.yaml',
+				line,
+				message: expect.stringContaining('its good example "Sure, it is real money.')
+			})
+		);
 	});
 });

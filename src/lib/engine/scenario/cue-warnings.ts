@@ -20,7 +20,10 @@ export interface CueWarning {
  * against the line's counter-examples (its bad choices and examples, and the scenario's bad
  * examples the playtest answers it with), where no pitfall catches the answer. A warning, not a problem: the trainer decides.
  */
-export function cuesHitByBadAnswers(scenario: Scenario, phrasebook: Phrasebook = NO_PHRASEBOOK): CueWarning[] {
+export function cuesHitByBadAnswers(
+	scenario: Scenario,
+	phrasebook: Phrasebook = NO_PHRASEBOOK
+): CueWarning[] {
 	// The counter-examples of each line: its bad choices and examples, and the bad examples the playtest answers it with.
 	const { modelAnswers } = compileScenario(scenario, phrasebook);
 	const warnings: CueWarning[] = [];
@@ -29,8 +32,15 @@ export function cuesHitByBadAnswers(scenario: Scenario, phrasebook: Phrasebook =
 		// A bad answer that falls into a pitfall is bad for that reason, and may rightly make a point
 		// on the way ("this is Kevin from MetalHub, and we have a special offer"): only the bad answers
 		// no pitfall catches are scored by their points alone.
-		const replies = bad.filter((reply) => !scoreReply(reply, beat, [], phrasebook).pitfalls.some((p) => p.hit));
-		const hitBy = (phrase: string) => replies.find((r) => scoreReply(r, { expect: [{ point: '', weight: 1, cues: [phrase] }], avoid: [] }).points[0]!.hit);
+		const replies = bad.filter(
+			(reply) => !scoreReply(reply, beat, [], phrasebook).pitfalls.some((p) => p.hit)
+		);
+		const hitBy = (phrase: string) =>
+			replies.find(
+				(r) =>
+					scoreReply(r, { expect: [{ point: '', weight: 1, cues: [phrase] }], avoid: [] })
+						.points[0]!.hit
+			);
 		for (const point of beat.expect) {
 			for (const cue of point.cues) {
 				// An intent is told phrase by phrase: the trainer needs to know which one is too general.
@@ -39,7 +49,13 @@ export function cuesHitByBadAnswers(scenario: Scenario, phrasebook: Phrasebook =
 				for (const phrase of phrases) {
 					const reply = hitBy(phrase);
 					if (!reply) continue;
-					warnings.push({ beat: id, point: point.point, cue, ...(phrase === cue ? {} : { phrase }), reply });
+					warnings.push({
+						beat: id,
+						point: point.point,
+						cue,
+						...(phrase === cue ? {} : { phrase }),
+						reply
+					});
 					break;
 				}
 			}
@@ -62,7 +78,10 @@ export interface ExampleWarning {
  * The lines' own examples (often replies a trainer graded from a score mark) that the score still
  * gets wrong, scored as a rep typing them would be. A warning: the cues or pitfalls need a look.
  */
-export function examplesMisjudged(scenario: Scenario, phrasebook: Phrasebook = NO_PHRASEBOOK): ExampleWarning[] {
+export function examplesMisjudged(
+	scenario: Scenario,
+	phrasebook: Phrasebook = NO_PHRASEBOOK
+): ExampleWarning[] {
 	const compiled = compileScenario(scenario, phrasebook);
 	const warnings: ExampleWarning[] = [];
 	for (const [id, beat] of Object.entries(scenario.beats)) {
@@ -71,7 +90,8 @@ export function examplesMisjudged(scenario: Scenario, phrasebook: Phrasebook = N
 		for (const quality of ['good', 'bad'] as const) {
 			beat.examples[quality].forEach((reply, index) => {
 				const { score } = scoreReply(reply, beat, [], phrasebook, compiled.modelAnswers.get(id));
-				if (quality === 'good' ? score < passLine : score >= passLine) warnings.push({ beat: id, quality, index, reply, score, passLine });
+				if (quality === 'good' ? score < passLine : score >= passLine)
+					warnings.push({ beat: id, quality, index, reply, score, passLine });
 			});
 		}
 	}

@@ -24,7 +24,9 @@ export interface RolePlayContext {
  * A re-ask then puts the beat's own line again: its `say` is written for a weak answer and may take
  * up what the answer said (an offer, a figure), which this one did not say.
  */
-export type RolePlayEvent = { type: 'rep.reply'; score: number; weight: number; choice?: number; unanswered?: boolean } | { type: 'time.up' };
+export type RolePlayEvent =
+	| { type: 'rep.reply'; score: number; weight: number; choice?: number; unanswered?: boolean }
+	| { type: 'time.up' };
 
 /** A snapshot as stored: plain JSON. */
 export type PersistedRolePlay = ReturnType<CompiledScenario['machine']['getPersistedSnapshot']>;
@@ -50,7 +52,10 @@ function compileMachine(scenario: Scenario) {
 		states[id] = {
 			on: {
 				'rep.reply': beat.next.map((rule) => ({
-					guard: { type: 'ruleHolds', params: { minScore: rule.minScore, maxTries: rule.maxTries, choice: rule.choice } },
+					guard: {
+						type: 'ruleHolds',
+						params: { minScore: rule.minScore, maxTries: rule.maxTries, choice: rule.choice }
+					},
 					target: rule.goto,
 					reenter: true,
 					actions: { type: 'recordReply', params: { goto: rule.goto, say: rule.say ?? null } }
@@ -63,10 +68,14 @@ function compileMachine(scenario: Scenario) {
 	return setup({
 		types: { context: {} as RolePlayContext, events: {} as RolePlayEvent },
 		guards: {
-			ruleHolds: ({ context, event }, params: { minScore?: number; maxTries?: number; choice?: number }) => {
+			ruleHolds: (
+				{ context, event },
+				params: { minScore?: number; maxTries?: number; choice?: number }
+			) => {
 				if (event.type !== 'rep.reply') return false;
 				if (params.minScore !== undefined && event.score < params.minScore) return false;
-				if (params.maxTries !== undefined && (context.visits[context.beat] ?? 0) >= params.maxTries) return false;
+				if (params.maxTries !== undefined && (context.visits[context.beat] ?? 0) >= params.maxTries)
+					return false;
 				if (params.choice !== undefined && event.choice !== params.choice) return false;
 				return true;
 			}
@@ -87,7 +96,14 @@ function compileMachine(scenario: Scenario) {
 	}).createMachine({
 		id: scenario.id,
 		initial: scenario.start,
-		context: { beat: scenario.start, visits: { [scenario.start]: 1 }, say: null, scoreSum: 0, weightSum: 0, turns: 0 },
+		context: {
+			beat: scenario.start,
+			visits: { [scenario.start]: 1 },
+			say: null,
+			scoreSum: 0,
+			weightSum: 0,
+			turns: 0
+		},
 		states
 	} as never);
 }
@@ -96,9 +112,17 @@ function compileMachine(scenario: Scenario) {
  * Compiles a validated scenario to its XState machine, with its language's phrasebook (the intents
  * its cues may cite, the company rules): replies are scored with it.
  */
-export function compileScenario(scenario: Scenario, phrasebook: Phrasebook = NO_PHRASEBOOK): CompiledScenario {
+export function compileScenario(
+	scenario: Scenario,
+	phrasebook: Phrasebook = NO_PHRASEBOOK
+): CompiledScenario {
 	const machine = compileMachine(scenario);
-	const byChoices = { scenario, machine, phrasebook, modelAnswers: modelAnswersOf(scenario, new Map()) };
+	const byChoices = {
+		scenario,
+		machine,
+		phrasebook,
+		modelAnswers: modelAnswersOf(scenario, new Map())
+	};
 	return { ...byChoices, modelAnswers: modelAnswersOf(scenario, examplesByBeat(byChoices)) };
 }
 
@@ -106,7 +130,9 @@ export function compileScenario(scenario: Scenario, phrasebook: Phrasebook = NO_
  * The beat each of the scenario's examples answers, as the playtest plays them (good and bad apart,
  * each list from the start), scored against the beats' choices alone.
  */
-function examplesByBeat(compiled: CompiledScenario): Map<string, { good: string[]; bad: string[] }> {
+function examplesByBeat(
+	compiled: CompiledScenario
+): Map<string, { good: string[]; bad: string[] }> {
 	const byBeat = new Map<string, { good: string[]; bad: string[] }>();
 	for (const quality of ['good', 'bad'] as const) {
 		let { snapshot, state } = startRolePlay(compiled);
@@ -127,12 +153,21 @@ function examplesByBeat(compiled: CompiledScenario): Map<string, { good: string[
  * Each beat's model answers: its good choices, its own good examples and the scenario's good
  * examples that answer it; the bad ones as counter-examples. The "ok" choices are neither.
  */
-function modelAnswersOf(scenario: Scenario, examples: ReadonlyMap<string, { good: string[]; bad: string[] }>): Map<string, ModelAnswers> {
+function modelAnswersOf(
+	scenario: Scenario,
+	examples: ReadonlyMap<string, { good: string[]; bad: string[] }>
+): Map<string, ModelAnswers> {
 	const answers = new Map<string, ModelAnswers>();
 	for (const [id, beat] of Object.entries(scenario.beats)) {
 		// A revision published before lines had examples of their own is stored without them.
 		const own = (beat as { examples?: Beat['examples'] }).examples ?? { good: [], bad: [] };
-		const texts = (quality: 'good' | 'bad') => [...new Set([...beat.choices.filter((c) => c.quality === quality).map((c) => c.text), ...own[quality], ...(examples.get(id)?.[quality] ?? [])])];
+		const texts = (quality: 'good' | 'bad') => [
+			...new Set([
+				...beat.choices.filter((c) => c.quality === quality).map((c) => c.text),
+				...own[quality],
+				...(examples.get(id)?.[quality] ?? [])
+			])
+		];
 		answers.set(id, { good: texts('good').map(modelAnswer), bad: texts('bad').map(modelAnswer) });
 	}
 	return answers;
@@ -148,7 +183,10 @@ export interface RolePlayState {
 	context: RolePlayContext;
 }
 
-function stateOf(compiled: CompiledScenario, snapshot: { value: unknown; context: RolePlayContext }): RolePlayState {
+function stateOf(
+	compiled: CompiledScenario,
+	snapshot: { value: unknown; context: RolePlayContext }
+): RolePlayState {
 	const context = snapshot.context;
 	const timedOut = snapshot.value === TIMEOUT_STATE;
 	const beat = compiled.scenario.beats[context.beat]!;
@@ -156,17 +194,27 @@ function stateOf(compiled: CompiledScenario, snapshot: { value: unknown; context
 		beat: context.beat,
 		customer: context.say ?? beat.customer,
 		ended: timedOut ? 'timeout' : (beat.end ?? null),
-		score: context.weightSum > 0 ? Math.round((context.scoreSum / context.weightSum) * 1000) / 10 : 0,
+		score:
+			context.weightSum > 0 ? Math.round((context.scoreSum / context.weightSum) * 1000) / 10 : 0,
 		context
 	};
 }
 
-export function startRolePlay(compiled: CompiledScenario): { snapshot: PersistedRolePlay; state: RolePlayState } {
+export function startRolePlay(compiled: CompiledScenario): {
+	snapshot: PersistedRolePlay;
+	state: RolePlayState;
+} {
 	const [snapshot] = initialTransition(compiled.machine);
-	return { snapshot: compiled.machine.getPersistedSnapshot(snapshot), state: stateOf(compiled, snapshot) };
+	return {
+		snapshot: compiled.machine.getPersistedSnapshot(snapshot),
+		state: stateOf(compiled, snapshot)
+	};
 }
 
-export function readRolePlay(compiled: CompiledScenario, persisted: PersistedRolePlay): RolePlayState {
+export function readRolePlay(
+	compiled: CompiledScenario,
+	persisted: PersistedRolePlay
+): RolePlayState {
 	return stateOf(compiled, resume(compiled, persisted));
 }
 
@@ -174,8 +222,13 @@ export function readRolePlay(compiled: CompiledScenario, persisted: PersistedRol
  * The machine's state from a stored snapshot. XState types a persisted snapshot loosely
  * (`Snapshot<unknown>`) and resolveState strictly; the one cast between them is here.
  */
-function resume(compiled: CompiledScenario, persisted: PersistedRolePlay): ReturnType<CompiledScenario['machine']['resolveState']> {
-	return compiled.machine.resolveState(persisted as Parameters<CompiledScenario['machine']['resolveState']>[0]);
+function resume(
+	compiled: CompiledScenario,
+	persisted: PersistedRolePlay
+): ReturnType<CompiledScenario['machine']['resolveState']> {
+	return compiled.machine.resolveState(
+		persisted as Parameters<CompiledScenario['machine']['resolveState']>[0]
+	);
 }
 
 /** The weight a beat's score carries in the overall score: its key points' total weight. */
@@ -201,7 +254,10 @@ export interface Turn {
  * of how the candidate handled the customer's line, 0 to 1 (0: not handled, see `unanswered`), with
  * an optional note: the interviewer's, not the candidate's words.
  */
-export type ReplyInput = { mode: 'text'; reply: string } | { mode: 'choice'; choice: number } | { mode: 'judged'; score: number; note?: string };
+export type ReplyInput =
+	| { mode: 'text'; reply: string }
+	| { mode: 'choice'; choice: number }
+	| { mode: 'judged'; score: number; note?: string };
 
 /** A choice-mode reply naming an option the current beat does not have: the one error a caller expects of `step`. */
 export class BadChoiceError extends Error {
@@ -239,32 +295,62 @@ export function step(
 		if (!picked) throw new BadChoiceError(before.beat, input.choice);
 		choice = input.choice;
 		reply = picked.text;
-		result = scoreReply(reply, beat, earlierReplies, compiled.phrasebook, compiled.modelAnswers.get(before.beat));
+		result = scoreReply(
+			reply,
+			beat,
+			earlierReplies,
+			compiled.phrasebook,
+			compiled.modelAnswers.get(before.beat)
+		);
 		score = CHOICE_SCORE[picked.quality];
 	} else if (input.mode === 'judged') {
-		if (!(input.score >= 0 && input.score <= 1)) throw new Error('A judgement is a score from 0 to 1.');
+		if (!(input.score >= 0 && input.score <= 1))
+			throw new Error('A judgement is a score from 0 to 1.');
 		reply = input.note ?? '';
 		score = input.score;
 		result = { score, points: [], pitfalls: [], signals: [], flags: [] };
 	} else {
 		reply = input.reply;
-		result = scoreReply(reply, beat, earlierReplies, compiled.phrasebook, compiled.modelAnswers.get(before.beat));
+		result = scoreReply(
+			reply,
+			beat,
+			earlierReplies,
+			compiled.phrasebook,
+			compiled.modelAnswers.get(before.beat)
+		);
 		score = result.score;
 	}
 	// XState's documented pure transition. A hand-built actor scope was about 25 µs a turn cheaper
 	// (1–2 % of a turn's request), not worth relying on XState's internals.
 	const unanswered = input.mode === 'judged' && score === 0;
-	const [next] = transition(machine, current, { type: 'rep.reply', score, weight: beatWeight(beat), choice: choice ?? undefined, unanswered });
+	const [next] = transition(machine, current, {
+		type: 'rep.reply',
+		score,
+		weight: beatWeight(beat),
+		choice: choice ?? undefined,
+		unanswered
+	});
 	const state = stateOf(compiled, next);
 	return {
 		snapshot: machine.getPersistedSnapshot(next),
 		state,
-		turn: { beat: before.beat, customer: before.customer, reply, choice, result, score, next: state.beat }
+		turn: {
+			beat: before.beat,
+			customer: before.customer,
+			reply,
+			choice,
+			result,
+			score,
+			next: state.beat
+		}
 	};
 }
 
 /** Ends the role-play because its time box ran out. */
-export function timeOut(compiled: CompiledScenario, persisted: PersistedRolePlay): { snapshot: PersistedRolePlay; state: RolePlayState } {
+export function timeOut(
+	compiled: CompiledScenario,
+	persisted: PersistedRolePlay
+): { snapshot: PersistedRolePlay; state: RolePlayState } {
 	const [next] = transition(compiled.machine, resume(compiled, persisted), { type: 'time.up' });
 	return { snapshot: compiled.machine.getPersistedSnapshot(next), state: stateOf(compiled, next) };
 }

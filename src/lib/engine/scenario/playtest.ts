@@ -1,5 +1,11 @@
 import type { Scenario } from '../content/schemas';
-import { compileScenario, startRolePlay, step, type CompiledScenario, type Outcome } from './machine';
+import {
+	compileScenario,
+	startRolePlay,
+	step,
+	type CompiledScenario,
+	type Outcome
+} from './machine';
 import { NO_PHRASEBOOK, type Phrasebook } from '../scoring/score';
 import { beatWeight } from './machine';
 import { hasCondition, type ScenarioProblem } from './validate';
@@ -13,7 +19,10 @@ export interface PlaytestRun {
 }
 
 /** Plays a list of replies, one per turn, until the role-play ends or the replies run out. */
-export function playReplies(compiled: CompiledScenario, replies: readonly string[]): { path: string[]; ended: Outcome | null; score: number } {
+export function playReplies(
+	compiled: CompiledScenario,
+	replies: readonly string[]
+): { path: string[]; ended: Outcome | null; score: number } {
 	let { snapshot, state } = startRolePlay(compiled);
 	const path = [state.beat];
 	const said: string[] = [];
@@ -30,7 +39,10 @@ export function playReplies(compiled: CompiledScenario, replies: readonly string
  * The playtest bots: the good examples must reach a won ending with a passing score; the bad ones
  * must not pass. Problems point at the examples.
  */
-export function playtestScenario(scenario: Scenario, phrasebook: Phrasebook = NO_PHRASEBOOK): { runs: PlaytestRun[]; problems: ScenarioProblem[] } {
+export function playtestScenario(
+	scenario: Scenario,
+	phrasebook: Phrasebook = NO_PHRASEBOOK
+): { runs: PlaytestRun[]; problems: ScenarioProblem[] } {
 	const compiled = compileScenario(scenario, phrasebook);
 	const runs: PlaytestRun[] = [];
 	const problems: ScenarioProblem[] = [];
@@ -39,7 +51,9 @@ export function playtestScenario(scenario: Scenario, phrasebook: Phrasebook = NO
 		const passed = run.ended === 'won' && run.score >= scenario.pass;
 		runs.push({ kind: 'good', ...run, passed });
 		if (!passed) {
-			const how = run.ended ? `ended ${run.ended} at "${run.path[run.path.length - 1]}"` : `ran out of replies at beat "${run.path[run.path.length - 1]}"`;
+			const how = run.ended
+				? `ended ${run.ended} at "${run.path[run.path.length - 1]}"`
+				: `ran out of replies at beat "${run.path[run.path.length - 1]}"`;
 			problems.push({
 				path: ['examples', 'good'],
 				message: `playtest: the good examples must win with at least ${scenario.pass}, but ${how} scoring ${run.score} (path: ${run.path.join(' → ')})`,
@@ -52,7 +66,13 @@ export function playtestScenario(scenario: Scenario, phrasebook: Phrasebook = NO
 		const run = playReplies(compiled, scenario.examples.bad);
 		const passed = run.ended === 'won' && run.score >= scenario.pass;
 		runs.push({ kind: 'bad', ...run, passed });
-		if (passed) problems.push({ path: ['examples', 'bad'], message: `playtest: the bad examples must not pass, but they won scoring ${run.score} (path: ${run.path.join(' → ')})`, code: 'bad-passes', values: { score: run.score, beats: run.path } });
+		if (passed)
+			problems.push({
+				path: ['examples', 'bad'],
+				message: `playtest: the bad examples must not pass, but they won scoring ${run.score} (path: ${run.path.join(' → ')})`,
+				code: 'bad-passes',
+				values: { score: run.score, beats: run.path }
+			});
 	}
 	return { runs, problems };
 }
@@ -80,7 +100,9 @@ export function endingScoreRanges(scenario: Scenario, maxTurns = 20): EndingRang
 		weight: number;
 		turns: number;
 	}
-	const stack: Path[] = [{ beat: scenario.start, visits: { [scenario.start]: 1 }, low: 0, high: 0, weight: 0, turns: 0 }];
+	const stack: Path[] = [
+		{ beat: scenario.start, visits: { [scenario.start]: 1 }, low: 0, high: 0, weight: 0, turns: 0 }
+	];
 	let explored = 0;
 	while (stack.length > 0 && explored < 50_000) {
 		explored++;
@@ -93,7 +115,10 @@ export function endingScoreRanges(scenario: Scenario, maxTurns = 20): EndingRang
 			const min = path.weight > 0 ? (path.low / path.weight) * 100 : 0;
 			const max = path.weight > 0 ? (path.high / path.weight) * 100 : 0;
 			const known = ranges.get(path.beat);
-			ranges.set(path.beat, { min: Math.min(known?.min ?? Infinity, min), max: Math.max(known?.max ?? -Infinity, max) });
+			ranges.set(path.beat, {
+				min: Math.min(known?.min ?? Infinity, min),
+				max: Math.max(known?.max ?? -Infinity, max)
+			});
 			continue;
 		}
 		if (path.turns >= maxTurns) continue;
@@ -114,11 +139,17 @@ export function endingScoreRanges(scenario: Scenario, maxTurns = 20): EndingRang
 				});
 			}
 			// A rule without a score condition catches every score that reaches it.
-			if (rule.minScore !== undefined && rule.maxTries === undefined && rule.choice === undefined) ceiling = Math.min(ceiling, rule.minScore);
+			if (rule.minScore !== undefined && rule.maxTries === undefined && rule.choice === undefined)
+				ceiling = Math.min(ceiling, rule.minScore);
 			if (!hasCondition(rule)) break;
 		}
 	}
 	return Object.entries(scenario.beats)
 		.filter(([id, beat]) => beat.end && ranges.has(id))
-		.map(([id, beat]) => ({ beat: id, outcome: beat.end!, min: Math.round(ranges.get(id)!.min), max: Math.round(ranges.get(id)!.max) }));
+		.map(([id, beat]) => ({
+			beat: id,
+			outcome: beat.end!,
+			min: Math.round(ranges.get(id)!.min),
+			max: Math.round(ranges.get(id)!.max)
+		}));
 }

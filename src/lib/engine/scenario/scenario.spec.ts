@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { priceCall } from '../../testing/price-call.fixture';
-import { compileScenario, endingScoreRanges, playtestScenario, readRolePlay, startRolePlay, step, timeOut, validateScenario } from './index';
+import {
+	compileScenario,
+	endingScoreRanges,
+	playtestScenario,
+	readRolePlay,
+	startRolePlay,
+	step,
+	timeOut,
+	validateScenario
+} from './index';
 
 const load = priceCall;
 
@@ -11,8 +20,22 @@ describe('validateScenario', () => {
 
 	it('reports an unreachable beat, naming it', () => {
 		const scenario = load();
-		scenario.beats['orphan'] = { customer: 'Hm?', expect: [], avoid: [], choices: [], next: [{ goto: 'hangup' }], examples: { good: [], bad: [] } };
-		expect(validateScenario(scenario)).toEqual([{ path: ['beats', 'orphan'], message: 'beat "orphan" cannot be reached from the start beat "greet"', code: 'unreachable', values: { beat: 'orphan', start: 'greet' } }]);
+		scenario.beats['orphan'] = {
+			customer: 'Hm?',
+			expect: [],
+			avoid: [],
+			choices: [],
+			next: [{ goto: 'hangup' }],
+			examples: { good: [], bad: [] }
+		};
+		expect(validateScenario(scenario)).toEqual([
+			{
+				path: ['beats', 'orphan'],
+				message: 'beat "orphan" cannot be reached from the start beat "greet"',
+				code: 'unreachable',
+				values: { beat: 'orphan', start: 'greet' }
+			}
+		]);
 	});
 
 	it('reports a rule pointing at an unknown beat, and a missing fallback', () => {
@@ -27,7 +50,14 @@ describe('validateScenario', () => {
 	it('reports a dead end: a loop with no way to an ending', () => {
 		const scenario = load();
 		scenario.beats['price']!.next = [{ goto: 'loop' }];
-		scenario.beats['loop'] = { customer: 'And?', expect: [], avoid: [], choices: [], next: [{ goto: 'price' }], examples: { good: [], bad: [] } };
+		scenario.beats['loop'] = {
+			customer: 'And?',
+			expect: [],
+			avoid: [],
+			choices: [],
+			next: [{ goto: 'price' }],
+			examples: { good: [], bad: [] }
+		};
 		expect(validateScenario(scenario).map((p) => p.message)).toEqual([
 			'beat "signed" cannot be reached from the start beat "greet"',
 			'beat "price" is a dead end: no ending can be reached from it',
@@ -39,7 +69,9 @@ describe('validateScenario', () => {
 	it('reports a key point feeding a criterion the scenario does not list', () => {
 		const scenario = load();
 		scenario.beats['greet']!.expect[0]!.criterion = 'closing';
-		expect(validateScenario(scenario)[0]!.message).toContain('criterion "closing" is not in the scenario\'s criteria');
+		expect(validateScenario(scenario)[0]!.message).toContain(
+			'criterion "closing" is not in the scenario\'s criteria'
+		);
 	});
 });
 
@@ -48,12 +80,20 @@ describe('step', () => {
 
 	it('starts at the start beat with the customer’s line', () => {
 		const { state } = startRolePlay(compiled);
-		expect(state).toMatchObject({ beat: 'greet', customer: "Hello? I'm busy.", ended: null, score: 0 });
+		expect(state).toMatchObject({
+			beat: 'greet',
+			customer: "Hello? I'm busy.",
+			ended: null,
+			score: 0
+		});
 	});
 
 	it('moves on after a good reply and scores it', () => {
 		const start = startRolePlay(compiled);
-		const { state, turn } = step(compiled, start.snapshot, { mode: 'text', reply: 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?' });
+		const { state, turn } = step(compiled, start.snapshot, {
+			mode: 'text',
+			reply: 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?'
+		});
 		expect(turn.result.points.every((p) => p.hit)).toBe(true);
 		expect(turn.next).toBe('price');
 		expect(state).toMatchObject({ beat: 'price', customer: "It's too expensive.", ended: null });
@@ -62,26 +102,50 @@ describe('step', () => {
 
 	it('re-asks in other words after a weak reply, then hangs up after the second', () => {
 		const start = startRolePlay(compiled);
-		const first = step(compiled, start.snapshot, { mode: 'text', reply: 'Hello there, nice weather today, is it not lovely?' });
-		expect(first.state).toMatchObject({ beat: 'greet', customer: 'Who is this? Get to the point.', ended: null });
-		const second = step(compiled, first.snapshot, { mode: 'text', reply: 'We sell a platform, you should buy it from us now.' }, [first.turn.reply]);
+		const first = step(compiled, start.snapshot, {
+			mode: 'text',
+			reply: 'Hello there, nice weather today, is it not lovely?'
+		});
+		expect(first.state).toMatchObject({
+			beat: 'greet',
+			customer: 'Who is this? Get to the point.',
+			ended: null
+		});
+		const second = step(
+			compiled,
+			first.snapshot,
+			{ mode: 'text', reply: 'We sell a platform, you should buy it from us now.' },
+			[first.turn.reply]
+		);
 		expect(second.state).toMatchObject({ beat: 'hangup', ended: 'lost' });
 	});
 
 	it('scores a multiple-choice turn by the quality of the option picked', () => {
 		const start = startRolePlay(compiled);
 		const bad = step(compiled, start.snapshot, { mode: 'choice', choice: 2 });
-		expect(bad.turn).toMatchObject({ reply: 'We have a discount on now, want it?', choice: 2, score: 0 });
+		expect(bad.turn).toMatchObject({
+			reply: 'We have a discount on now, want it?',
+			choice: 2,
+			score: 0
+		});
 		expect(bad.state.beat).toBe('greet');
-		expect(() => step(compiled, start.snapshot, { mode: 'choice', choice: 5 })).toThrow('no choice 5');
+		expect(() => step(compiled, start.snapshot, { mode: 'choice', choice: 5 })).toThrow(
+			'no choice 5'
+		);
 	});
 
 	it('survives a JSON round trip of the snapshot, as the database stores it', () => {
 		const start = startRolePlay(compiled);
-		const first = step(compiled, start.snapshot, { mode: 'text', reply: 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?' });
+		const first = step(compiled, start.snapshot, {
+			mode: 'text',
+			reply: 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?'
+		});
 		const stored = JSON.parse(JSON.stringify(first.snapshot));
 		expect(readRolePlay(compiled, stored)).toEqual(first.state);
-		const second = step(compiled, stored, { mode: 'text', reply: 'I understand. How many inquiries do you get a month?' });
+		const second = step(compiled, stored, {
+			mode: 'text',
+			reply: 'I understand. How many inquiries do you get a month?'
+		});
 		expect(second.state.ended).toBe('won');
 	});
 
@@ -96,7 +160,9 @@ describe('step', () => {
 		const start = startRolePlay(compiled);
 		const ended = timeOut(compiled, start.snapshot);
 		expect(ended.state.ended).toBe('timeout');
-		expect(() => step(compiled, ended.snapshot, { mode: 'text', reply: 'Hello?' })).toThrow('ended');
+		expect(() => step(compiled, ended.snapshot, { mode: 'text', reply: 'Hello?' })).toThrow(
+			'ended'
+		);
 	});
 });
 
@@ -143,7 +209,11 @@ describe('step with an interviewer’s judgement (live interviews)', () => {
 
 	it('moves the machine by the judged score', () => {
 		const start = startRolePlay(compiled);
-		const handled = step(compiled, start.snapshot, { mode: 'judged', score: 1, note: 'Clear opening' });
+		const handled = step(compiled, start.snapshot, {
+			mode: 'judged',
+			score: 1,
+			note: 'Clear opening'
+		});
 		expect(handled.state.beat).toBe('price');
 		expect(handled.turn).toMatchObject({ reply: 'Clear opening', score: 1 });
 		const notHandled = step(compiled, start.snapshot, { mode: 'judged', score: 0 });
@@ -152,18 +222,32 @@ describe('step with an interviewer’s judgement (live interviews)', () => {
 
 	it('on "partly" pushes back with the re-ask line; on "not handled" puts the beat’s own line again, never the re-ask line', () => {
 		const start = startRolePlay(compiled);
-		const partly = step(compiled, start.snapshot, { mode: 'judged', score: 0.5, note: 'Said his name only' });
-		expect(partly.state).toMatchObject({ beat: 'greet', customer: 'Who is this? Get to the point.' });
+		const partly = step(compiled, start.snapshot, {
+			mode: 'judged',
+			score: 0.5,
+			note: 'Said his name only'
+		});
+		expect(partly.state).toMatchObject({
+			beat: 'greet',
+			customer: 'Who is this? Get to the point.'
+		});
 		const not = step(compiled, start.snapshot, { mode: 'judged', score: 0 });
 		expect(not.state).toMatchObject({ beat: 'greet', customer: "Hello? I'm busy." });
 		expect(not.turn).toMatchObject({ beat: 'greet', next: 'greet', score: 0, reply: '' });
 		// The tries still count: a second "not handled" takes the scenario's way out.
-		expect(step(compiled, not.snapshot, { mode: 'judged', score: 0 }).state).toMatchObject({ beat: 'hangup', ended: 'lost' });
+		expect(step(compiled, not.snapshot, { mode: 'judged', score: 0 }).state).toMatchObject({
+			beat: 'hangup',
+			ended: 'lost'
+		});
 		// A typed reply that scores nothing is not a verdict: it keeps the scenario's re-ask line.
-		expect(step(compiled, start.snapshot, { mode: 'text', reply: 'um' }).state.customer).toBe('Who is this? Get to the point.');
+		expect(step(compiled, start.snapshot, { mode: 'text', reply: 'um' }).state.customer).toBe(
+			'Who is this? Get to the point.'
+		);
 	});
 
 	it('refuses a judgement outside 0 to 1', () => {
-		expect(() => step(compiled, startRolePlay(compiled).snapshot, { mode: 'judged', score: 2 })).toThrow('0 to 1');
+		expect(() =>
+			step(compiled, startRolePlay(compiled).snapshot, { mode: 'judged', score: 2 })
+		).toThrow('0 to 1');
 	});
 });

@@ -38,21 +38,43 @@ function reachableFrom(scenario: Scenario, from: string): Set<string> {
 export function validateScenario(scenario: Scenario): ScenarioProblem[] {
 	const problems: ScenarioProblem[] = [];
 	const beats = scenario.beats;
-	if (!beats[scenario.start]) problems.push({ path: ['start'], message: `the start beat "${scenario.start}" does not exist`, code: 'start-missing', values: { start: scenario.start } });
+	if (!beats[scenario.start])
+		problems.push({
+			path: ['start'],
+			message: `the start beat "${scenario.start}" does not exist`,
+			code: 'start-missing',
+			values: { start: scenario.start }
+		});
 	const criteria = new Set(scenario.criteria);
 	for (const [id, beat] of Object.entries(beats)) {
 		if (isEnding(beat)) {
 			if (beat.next.length > 0 || beat.expect.length > 0 || beat.choices.length > 0) {
-				problems.push({ path: ['beats', id, 'end'], message: `beat "${id}" is an ending: it cannot have next rules, key points or choices`, code: 'ending-extras', values: { beat: id } });
+				problems.push({
+					path: ['beats', id, 'end'],
+					message: `beat "${id}" is an ending: it cannot have next rules, key points or choices`,
+					code: 'ending-extras',
+					values: { beat: id }
+				});
 			}
 			continue;
 		}
 		if (beat.next.length === 0) {
-			problems.push({ path: ['beats', id], message: `beat "${id}" has no next rules: add them, or make it an ending with end: won, lost or neutral`, code: 'no-rules', values: { beat: id } });
+			problems.push({
+				path: ['beats', id],
+				message: `beat "${id}" has no next rules: add them, or make it an ending with end: won, lost or neutral`,
+				code: 'no-rules',
+				values: { beat: id }
+			});
 			continue;
 		}
 		beat.next.forEach((rule, i) => {
-			if (!beats[rule.goto]) problems.push({ path: ['beats', id, 'next', i, 'goto'], message: `beat "${id}" goes to "${rule.goto}", which is not a beat`, code: 'goto-missing', values: { beat: id, rule: i + 1, goto: rule.goto } });
+			if (!beats[rule.goto])
+				problems.push({
+					path: ['beats', id, 'next', i, 'goto'],
+					message: `beat "${id}" goes to "${rule.goto}", which is not a beat`,
+					code: 'goto-missing',
+					values: { beat: id, rule: i + 1, goto: rule.goto }
+				});
 			if (rule.choice !== undefined && rule.choice > beat.choices.length) {
 				problems.push({
 					path: ['beats', id, 'next', i, 'choice'],
@@ -64,7 +86,12 @@ export function validateScenario(scenario: Scenario): ScenarioProblem[] {
 		});
 		const last = beat.next[beat.next.length - 1]!;
 		if (hasCondition(last)) {
-			problems.push({ path: ['beats', id, 'next', beat.next.length - 1], message: `beat "${id}": the last rule must have no condition, so that every reply leads somewhere`, code: 'last-rule', values: { beat: id, rule: beat.next.length } });
+			problems.push({
+				path: ['beats', id, 'next', beat.next.length - 1],
+				message: `beat "${id}": the last rule must have no condition, so that every reply leads somewhere`,
+				code: 'last-rule',
+				values: { beat: id, rule: beat.next.length }
+			});
 		}
 		beat.expect.forEach((point, i) => {
 			if (criteria.size > 0 && point.criterion && !criteria.has(point.criterion)) {
@@ -81,16 +108,33 @@ export function validateScenario(scenario: Scenario): ScenarioProblem[] {
 
 	const reachable = reachableFrom(scenario, scenario.start);
 	for (const id of Object.keys(beats)) {
-		if (!reachable.has(id)) problems.push({ path: ['beats', id], message: `beat "${id}" cannot be reached from the start beat "${scenario.start}"`, code: 'unreachable', values: { beat: id, start: scenario.start } });
+		if (!reachable.has(id))
+			problems.push({
+				path: ['beats', id],
+				message: `beat "${id}" cannot be reached from the start beat "${scenario.start}"`,
+				code: 'unreachable',
+				values: { beat: id, start: scenario.start }
+			});
 	}
 	for (const id of reachable) {
 		const beat = beats[id]!;
 		if (isEnding(beat)) continue;
 		const ahead = reachableFrom(scenario, id);
 		if (![...ahead].some((other) => isEnding(beats[other]!))) {
-			problems.push({ path: ['beats', id], message: `beat "${id}" is a dead end: no ending can be reached from it`, code: 'dead-end', values: { beat: id } });
+			problems.push({
+				path: ['beats', id],
+				message: `beat "${id}" is a dead end: no ending can be reached from it`,
+				code: 'dead-end',
+				values: { beat: id }
+			});
 		}
 	}
-	if (![...reachable].some((id) => beats[id]!.end === 'won')) problems.push({ path: ['beats'], message: 'no won ending can be reached', code: 'no-won', values: {} });
+	if (![...reachable].some((id) => beats[id]!.end === 'won'))
+		problems.push({
+			path: ['beats'],
+			message: 'no won ending can be reached',
+			code: 'no-won',
+			values: {}
+		});
 	return problems;
 }

@@ -38,7 +38,12 @@ describe('spearman', () => {
 
 describe('passLineOf', () => {
 	it('is the minScore of the first rule that has one', () => {
-		const guarded = [{ maxTries: 2, goto: 'guarded' }, { minScore: 0.3, goto: 'message' }, { minScore: 0.6, goto: 'ally' }, { goto: 'hangup' }];
+		const guarded = [
+			{ maxTries: 2, goto: 'guarded' },
+			{ minScore: 0.3, goto: 'message' },
+			{ minScore: 0.6, goto: 'ally' },
+			{ goto: 'hangup' }
+		];
 		expect(passLineOf({ next: guarded })).toBe(0.3);
 		expect(passLineOf({ next: [{ minScore: 0.6, goto: 'price' }, { goto: 'hangup' }] })).toBe(0.6);
 	});
@@ -65,7 +70,13 @@ describe('summarizeAgreement', () => {
 		expect(summary.count).toBe(6);
 		// Score ranks 6 2 4 1 5 3 against grade ranks 6 5 3 1.5 1.5 4: covariance 5.5, variances 17.5 and 17.
 		expect(summary.rho).toBeCloseTo(5.5 / Math.sqrt(17.5 * 17), 12);
-		expect(summary.grades.map((g) => [g.grade, g.count])).toEqual([[1, 2], [2, 1], [3, 1], [4, 1], [5, 1]]);
+		expect(summary.grades.map((g) => [g.grade, g.count])).toEqual([
+			[1, 2],
+			[2, 1],
+			[3, 1],
+			[4, 1],
+			[5, 1]
+		]);
 		expect(summary.grades[0]!.meanScore).toBeCloseTo(0.45, 12);
 		expect(summary.grades.map((g) => g.meanScore).slice(1)).toEqual([0.6, 0.5, 0.3, 0.9]);
 	});
@@ -89,7 +100,12 @@ describe('summarizeAgreement', () => {
 	});
 
 	it('holds every target when the score orders the replies as the grades do', () => {
-		const agreeing = [1, 2, 3, 4, 5].map((grade) => ({ grade, score: grade / 5 - 0.15, passLine: 0.6, kinds: [] }));
+		const agreeing = [1, 2, 3, 4, 5].map((grade) => ({
+			grade,
+			score: grade / 5 - 0.15,
+			passLine: 0.6,
+			kinds: []
+		}));
 		const summary = summarizeAgreement(agreeing);
 		expect(summary.rho).toBeCloseTo(1, 12);
 		expect(summary.targets).toEqual({ rho: true, poorPassing: true, goodScoredLow: true });
@@ -98,6 +114,8 @@ describe('summarizeAgreement', () => {
 
 	it('does not hold the ρ target when there is nothing to correlate', () => {
 		expect(summarizeAgreement([]).targets.rho).toBe(false);
-		expect(summarizeAgreement([]).grades.every((g) => g.count === 0 && g.meanScore === null)).toBe(true);
+		expect(summarizeAgreement([]).grades.every((g) => g.count === 0 && g.meanScore === null)).toBe(
+			true
+		);
 	});
 });

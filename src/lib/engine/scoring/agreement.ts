@@ -63,7 +63,7 @@ export function passLineOf(beat: Pick<Beat, 'next'>): number | null {
 export function averageRanks(values: readonly number[]): number[] {
 	const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
 	const ranks = new Array<number>(values.length);
-	for (let start = 0; start < order.length; ) {
+	for (let start = 0; start < order.length;) {
 		let end = start + 1;
 		while (end < order.length && values[order[end]!] === values[order[start]!]) end++;
 		// Positions start..end-1 hold ranks start+1..end: their mean.
@@ -89,7 +89,9 @@ function pearson(xs: readonly number[], ys: readonly number[]): number {
 		varianceX += dx * dx;
 		varianceY += dy * dy;
 	}
-	return varianceX === 0 || varianceY === 0 ? Number.NaN : covariance / Math.sqrt(varianceX * varianceY);
+	return varianceX === 0 || varianceY === 0
+		? Number.NaN
+		: covariance / Math.sqrt(varianceX * varianceY);
 }
 
 /**
@@ -98,7 +100,8 @@ function pearson(xs: readonly number[], ys: readonly number[]): number {
  * every value equal.
  */
 export function spearman(xs: readonly number[], ys: readonly number[]): number {
-	if (xs.length !== ys.length) throw new Error(`Spearman's ρ needs pairs: ${xs.length} values against ${ys.length}.`);
+	if (xs.length !== ys.length)
+		throw new Error(`Spearman's ρ needs pairs: ${xs.length} values against ${ys.length}.`);
 	return pearson(averageRanks(xs), averageRanks(ys));
 }
 
@@ -107,31 +110,53 @@ function reachesPassLine(reply: GradedScore): boolean {
 }
 
 /** Compares scores with grades: ρ, the mean score per grade, the worst disagreements and the targets. */
-export function summarizeAgreement<T extends GradedScore>(replies: readonly T[], options: { worst?: number } = {}): AgreementSummary<T> {
+export function summarizeAgreement<T extends GradedScore>(
+	replies: readonly T[],
+	options: { worst?: number } = {}
+): AgreementSummary<T> {
 	const scores = replies.map((r) => r.score);
 	const grades = replies.map((r) => r.grade);
 	const rho = spearman(scores, grades);
 	const scoreRanks = averageRanks(scores);
 	const gradeRanks = averageRanks(grades);
 	const worst = replies
-		.map((reply, i) => ({ reply, scoreRank: scoreRanks[i]!, gradeRank: gradeRanks[i]!, gap: scoreRanks[i]! - gradeRanks[i]! }))
+		.map((reply, i) => ({
+			reply,
+			scoreRank: scoreRanks[i]!,
+			gradeRank: gradeRanks[i]!,
+			gap: scoreRanks[i]! - gradeRanks[i]!
+		}))
 		// Stable: among equal gaps, the corpus's own order.
 		.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap))
 		.slice(0, options.worst ?? 8);
-	const poorPassing = replies.filter((r) => r.grade <= AGREEMENT_TARGETS.poorGrade && reachesPassLine(r));
-	const goodScoredLow = replies.filter((r) => r.grade >= AGREEMENT_TARGETS.goodGrade && r.score < AGREEMENT_TARGETS.goodFloor);
+	const poorPassing = replies.filter(
+		(r) => r.grade <= AGREEMENT_TARGETS.poorGrade && reachesPassLine(r)
+	);
+	const goodScoredLow = replies.filter(
+		(r) => r.grade >= AGREEMENT_TARGETS.goodGrade && r.score < AGREEMENT_TARGETS.goodFloor
+	);
 	return {
 		count: replies.length,
 		rho,
 		grades: GRADES.map((grade) => {
 			const of = replies.filter((r) => r.grade === grade);
-			return { grade, count: of.length, meanScore: of.length > 0 ? of.reduce((sum, r) => sum + r.score, 0) / of.length : null };
+			return {
+				grade,
+				count: of.length,
+				meanScore: of.length > 0 ? of.reduce((sum, r) => sum + r.score, 0) / of.length : null
+			};
 		}),
 		worst,
 		poorPassing,
 		goodScoredLow,
-		gamingPassing: replies.filter((r) => r.kinds.some((kind) => kind.startsWith('gaming-')) && reachesPassLine(r)),
+		gamingPassing: replies.filter(
+			(r) => r.kinds.some((kind) => kind.startsWith('gaming-')) && reachesPassLine(r)
+		),
 		// NaN (nothing to correlate) does not reach the target.
-		targets: { rho: rho >= AGREEMENT_TARGETS.rho, poorPassing: poorPassing.length === 0, goodScoredLow: goodScoredLow.length === 0 }
+		targets: {
+			rho: rho >= AGREEMENT_TARGETS.rho,
+			poorPassing: poorPassing.length === 0,
+			goodScoredLow: goodScoredLow.length === 0
+		}
 	};
 }

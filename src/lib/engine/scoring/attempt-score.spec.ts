@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { HINT_COST, criterionScores, criterionShare, criterionWeights, finalScore } from './attempt-score';
+import {
+	HINT_COST,
+	criterionScores,
+	criterionShare,
+	criterionWeights,
+	finalScore
+} from './attempt-score';
 
 describe('finalScore', () => {
 	it('takes HINT_COST off per hint, to one decimal, never below 0', () => {
@@ -29,8 +35,18 @@ describe('criterionWeights', () => {
 describe('criterionScores', () => {
 	it('rolls key points up to their criteria, in the scenario’s order', () => {
 		const results = [
-			{ points: [{ criterion: 'opening', weight: 2, hit: true }, { criterion: 'opening', weight: 1, hit: false }] },
-			{ points: [{ criterion: 'objection', weight: 2, hit: true }, { criterion: null, weight: 1, hit: false }] }
+			{
+				points: [
+					{ criterion: 'opening', weight: 2, hit: true },
+					{ criterion: 'opening', weight: 1, hit: false }
+				]
+			},
+			{
+				points: [
+					{ criterion: 'objection', weight: 2, hit: true },
+					{ criterion: null, weight: 1, hit: false }
+				]
+			}
 		];
 		expect(criterionScores(results, ['objection', 'opening'])).toEqual([
 			{ criterion: 'objection', score: 100 },
@@ -39,7 +55,14 @@ describe('criterionScores', () => {
 	});
 
 	it('puts criteria the scenario does not list after its own, and leaves out those with no key point', () => {
-		const results = [{ points: [{ criterion: 'extra', weight: 1, hit: false }, { criterion: 'closing', weight: 1, hit: true }] }];
+		const results = [
+			{
+				points: [
+					{ criterion: 'extra', weight: 1, hit: false },
+					{ criterion: 'closing', weight: 1, hit: true }
+				]
+			}
+		];
 		expect(criterionScores(results, ['opening', 'closing'])).toEqual([
 			{ criterion: 'closing', score: 100 },
 			{ criterion: 'extra', score: 0 }

@@ -51,11 +51,18 @@ export interface CriterionScore {
  * Per criterion, over a role-play's turns: the weight of key points made ÷ the weight of key points
  * asked for, 0–100, rounded. The scenario's criteria first, in its order, then any others.
  */
-export function criterionScores(turnResults: readonly { points: readonly WeightedPoint[] }[], criteria: readonly string[]): CriterionScore[] {
-	const totals = new Map(criterionWeights(turnResults.flatMap((result) => result.points)).map((c) => [c.criterion, c]));
+export function criterionScores(
+	turnResults: readonly { points: readonly WeightedPoint[] }[],
+	criteria: readonly string[]
+): CriterionScore[] {
+	const totals = new Map(
+		criterionWeights(turnResults.flatMap((result) => result.points)).map((c) => [c.criterion, c])
+	);
 	const order = [...criteria, ...[...totals.keys()].filter((c) => !criteria.includes(c))];
 	return order.flatMap((criterion) => {
 		const total = totals.get(criterion);
-		return total ? [{ criterion, score: Math.round((total.hitWeight / total.totalWeight) * 100) }] : [];
+		return total
+			? [{ criterion, score: Math.round((total.hitWeight / total.totalWeight) * 100) }]
+			: [];
 	});
 }

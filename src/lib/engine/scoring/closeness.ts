@@ -37,7 +37,9 @@ export const CLOSENESS = {
 } as const;
 
 const ENGLISH_COMMON = new Set(
-	'the a an to of and or i you we it is are be for in on that this your our my me so but with at as do have just can will would if about'.split(' ')
+	'the a an to of and or i you we it is are be for in on that this your our my me so but with at as do have just can will would if about'.split(
+		' '
+	)
 );
 
 /** The terms of a text: pairs of Chinese characters (and digits), or English stems and pairs of stems. */
@@ -53,7 +55,12 @@ export function termsOfFolded(folded: string, words?: readonly Word[]): Set<stri
 		let previous = '';
 		for (let i = 0; i < folded.length; i++) {
 			const code = folded.charCodeAt(i);
-			if (!((code >= 0x3400 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a))) continue;
+			if (!(
+				(code >= 0x3400 && code <= 0x9fff) ||
+				(code >= 0x30 && code <= 0x39) ||
+				(code >= 0x61 && code <= 0x7a)
+			))
+				continue;
 			const char = folded[i]!;
 			if (previous) terms.add(previous + char);
 			previous = char;
@@ -104,7 +111,11 @@ function indexOfAnswers(answers: ModelAnswers): Map<string, number[]> {
  * answer is at least as near, or when the reply is no nearer than replies to the beat usually are.
  * `terms` are the reply's (termsOf), when the caller has them already.
  */
-export function closenessOf(reply: string, answers: ModelAnswers, terms: ReadonlySet<string> = termsOf(reply)): { nearest: Nearest | null; credit: number } {
+export function closenessOf(
+	reply: string,
+	answers: ModelAnswers,
+	terms: ReadonlySet<string> = termsOf(reply)
+): { nearest: Nearest | null; credit: number } {
 	if (answers.good.length === 0) return { nearest: null, credit: 0 };
 	const index = indexOfAnswers(answers);
 	const common = new Array<number>(answers.good.length + answers.bad.length).fill(0);
@@ -118,8 +129,16 @@ export function closenessOf(reply: string, answers: ModelAnswers, terms: Readonl
 		if (closeness > nearest.closeness) nearest = { text: answer.text, closeness };
 	}
 	nearest.closeness = Math.round(nearest.closeness * 1000) / 1000;
-	const nearestBad = Math.max(0, ...answers.bad.map((answer, i) => dice(common[answers.good.length + i]!, terms.size, answer.terms.size)));
+	const nearestBad = Math.max(
+		0,
+		...answers.bad.map((answer, i) =>
+			dice(common[answers.good.length + i]!, terms.size, answer.terms.size)
+		)
+	);
 	if (nearestBad >= nearest.closeness) return { nearest, credit: 0 };
-	const share = Math.min(1, Math.max(0, (nearest.closeness - CLOSENESS.from) / (CLOSENESS.full - CLOSENESS.from)));
+	const share = Math.min(
+		1,
+		Math.max(0, (nearest.closeness - CLOSENESS.from) / (CLOSENESS.full - CLOSENESS.from))
+	);
 	return { nearest, credit: Math.round(CLOSENESS.maxCredit * share * 1000) / 1000 };
 }

@@ -12,10 +12,17 @@ const scenario = {
 			avoid: [{ point: 'Discounts at once', penalty: 2, cues: ['discount'] }],
 			choices: [
 				{ text: 'Take ten percent off.', quality: 'bad' },
-				{ text: "I hear you, Mr. Wang. Twenty-six thousand isn't small money. How many inquiries did you get last year?", quality: 'good' }
+				{
+					text: "I hear you, Mr. Wang. Twenty-six thousand isn't small money. How many inquiries did you get last year?",
+					quality: 'good'
+				}
 			]
 		},
-		close: { expect: [{ point: 'Fixes a time', weight: 1, cues: ['tomorrow', 'monday'] }], avoid: [], choices: [] }
+		close: {
+			expect: [{ point: 'Fixes a time', weight: 1, cues: ['tomorrow', 'monday'] }],
+			avoid: [],
+			choices: []
+		}
 	}
 };
 
@@ -25,28 +32,67 @@ function turn(beat: 'price' | 'close', reply: string) {
 
 describe('coaching after a role-play', () => {
 	it('gives, per line answered, the model answer and the sentence of it that makes each point missed', () => {
-		const coaching = coachingFor(scenario, [turn('price', 'I hear you. I can give you a discount.'), turn('price', 'I understand, it is a lot. A discount then?'), turn('close', 'I will send it over.')], []);
+		const coaching = coachingFor(
+			scenario,
+			[
+				turn('price', 'I hear you. I can give you a discount.'),
+				turn('price', 'I understand, it is a lot. A discount then?'),
+				turn('close', 'I will send it over.')
+			],
+			[]
+		);
 		expect(coaching.beats.map((b) => b.beat)).toEqual(['price', 'close']);
 		const price = coaching.beats[0]!;
 		expect(price.model).toContain('How many inquiries');
-		expect(price.missed).toEqual([{ point: 'Asks about inquiries', sentence: 'How many inquiries did you get last year?' }]);
+		expect(price.missed).toEqual([
+			{ point: 'Asks about inquiries', sentence: 'How many inquiries did you get last year?' }
+		]);
 		// A title's full stop does not end the sentence.
-		expect(coachingFor(scenario, [turn('price', 'How many inquiries do you get?')], []).beats[0]!.missed).toEqual([{ point: 'Acknowledges the concern', sentence: 'I hear you, Mr. Wang.' }]);
+		expect(
+			coachingFor(scenario, [turn('price', 'How many inquiries do you get?')], []).beats[0]!.missed
+		).toEqual([{ point: 'Acknowledges the concern', sentence: 'I hear you, Mr. Wang.' }]);
 		// A line without a good answer still names what was missed.
-		expect(coaching.beats[1]).toMatchObject({ model: null, missed: [{ point: 'Fixes a time', sentence: null }] });
+		expect(coaching.beats[1]).toMatchObject({
+			model: null,
+			missed: [{ point: 'Fixes a time', sentence: null }]
+		});
 		expect(coaching.broken).toEqual(['Discounts at once']);
 	});
 
 	it('names a point made in any try of a line as made', () => {
-		const coaching = coachingFor(scenario, [turn('price', 'How many inquiries do you get?'), turn('price', 'I hear you, really.')], []);
+		const coaching = coachingFor(
+			scenario,
+			[turn('price', 'How many inquiries do you get?'), turn('price', 'I hear you, really.')],
+			[]
+		);
 		expect(coaching.beats[0]!.missed).toEqual([]);
 	});
 
 	it('picks one habit: speaking rather than notes first, then asking, then the weakest criterion', () => {
-		expect(coachingFor(scenario, [turn('price', 'acknowledge / how many / discount / next step')], []).habit).toEqual({ kind: 'speak' });
-		expect(coachingFor(scenario, [turn('price', 'I hear you, that is a lot of money.'), turn('close', 'Tomorrow at ten then.')], []).habit).toEqual({ kind: 'signal', signal: 'question' });
-		const asking = [turn('price', 'I hear you. How many inquiries did you get?'), turn('close', 'I understand. Shall I call you tomorrow?')];
-		expect(coachingFor(scenario, asking, [{ criterion: 'closing', score: 40 }, { criterion: 'opening', score: 90 }]).habit).toEqual({ kind: 'criterion', criterion: 'closing' });
+		expect(
+			coachingFor(scenario, [turn('price', 'acknowledge / how many / discount / next step')], [])
+				.habit
+		).toEqual({ kind: 'speak' });
+		expect(
+			coachingFor(
+				scenario,
+				[
+					turn('price', 'I hear you, that is a lot of money.'),
+					turn('close', 'Tomorrow at ten then.')
+				],
+				[]
+			).habit
+		).toEqual({ kind: 'signal', signal: 'question' });
+		const asking = [
+			turn('price', 'I hear you. How many inquiries did you get?'),
+			turn('close', 'I understand. Shall I call you tomorrow?')
+		];
+		expect(
+			coachingFor(scenario, asking, [
+				{ criterion: 'closing', score: 40 },
+				{ criterion: 'opening', score: 90 }
+			]).habit
+		).toEqual({ kind: 'criterion', criterion: 'closing' });
 		expect(coachingFor(scenario, asking, [{ criterion: 'opening', score: 90 }]).habit).toBeNull();
 	});
 });

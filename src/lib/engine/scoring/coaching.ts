@@ -1,4 +1,12 @@
-import { NO_PHRASEBOOK, scoreReply, type Flag, type Phrasebook, type KeyPoint, type ReplyScore, type Signal } from './score';
+import {
+	NO_PHRASEBOOK,
+	scoreReply,
+	type Flag,
+	type Phrasebook,
+	type KeyPoint,
+	type ReplyScore,
+	type Signal
+} from './score';
 
 /*
  * What a rep should do differently, read from a finished role-play: for each customer line they
@@ -17,7 +25,10 @@ export interface CoachedBeat {
 }
 
 /** The one thing to practise next, most telling first: speaking rather than notes, then a habit, then a criterion. */
-export type Habit = { kind: 'speak' } | { kind: 'signal'; signal: Extract<Signal, 'question' | 'acknowledge'> } | { kind: 'criterion'; criterion: string };
+export type Habit =
+	| { kind: 'speak' }
+	| { kind: 'signal'; signal: Extract<Signal, 'question' | 'acknowledge'> }
+	| { kind: 'criterion'; criterion: string };
 
 export interface Coaching {
 	beats: CoachedBeat[];
@@ -33,7 +44,10 @@ interface CoachedTurn {
 }
 
 interface CoachedScenario {
-	beats: Record<string, { expect?: readonly KeyPoint[]; choices?: readonly { text: string; quality: string }[] }>;
+	beats: Record<
+		string,
+		{ expect?: readonly KeyPoint[]; choices?: readonly { text: string; quality: string }[] }
+	>;
 }
 
 const NOT_SPEECH: readonly Flag[] = ['notes', 'stage-directions', 'cue-list'];
@@ -41,7 +55,8 @@ const NOT_SPEECH: readonly Flag[] = ['notes', 'stage-directions', 'cue-list'];
 const WEAK_CRITERION = 60;
 
 // A full stop ends a sentence unless it closes a title (Mr. Wang) or sits inside a number (3.5).
-const SENTENCE = /(?:[^。！？!?.]|\.(?=\d)|(?<=\b(?:Mr|Ms|Mrs|Dr|St|No|vs|etc))\.)+(?:[。！？!?]+|\.|$)/g;
+const SENTENCE =
+	/(?:[^。！？!?.]|\.(?=\d)|(?<=\b(?:Mr|Ms|Mrs|Dr|St|No|vs|etc))\.)+(?:[。！？!?]+|\.|$)/g;
 
 /** The sentences of an answer, each with its closing mark. */
 function sentencesOf(text: string): string[] {
@@ -52,32 +67,56 @@ function sentencesOf(text: string): string[] {
 function sentenceMaking(answer: string, point: KeyPoint, phrasebook: Phrasebook): string | null {
 	// Only whether the point is made matters here: the company rules need not be read.
 	const intentsOnly = { intents: phrasebook.intents, rules: [] };
-	return sentencesOf(answer).find((sentence) => scoreReply(sentence, { expect: [point], avoid: [] }, [], intentsOnly).points[0]!.hit) ?? null;
+	return (
+		sentencesOf(answer).find(
+			(sentence) =>
+				scoreReply(sentence, { expect: [point], avoid: [] }, [], intentsOnly).points[0]!.hit
+		) ?? null
+	);
 }
 
 /** `phrasebook`: the scenario's language's lexicons, as the replies were scored with. */
-export function coachingFor(scenario: CoachedScenario, turns: readonly CoachedTurn[], criterionScores: readonly { criterion: string; score: number }[], phrasebook: Phrasebook = NO_PHRASEBOOK): Coaching {
+export function coachingFor(
+	scenario: CoachedScenario,
+	turns: readonly CoachedTurn[],
+	criterionScores: readonly { criterion: string; score: number }[],
+	phrasebook: Phrasebook = NO_PHRASEBOOK
+): Coaching {
 	const order = [...new Set(turns.map((t) => t.beat))];
 	const beats = order.map((id): CoachedBeat => {
 		const tries = turns.filter((t) => t.beat === id);
 		const beat = scenario.beats[id];
 		const model = beat?.choices?.find((c) => c.quality === 'good')?.text ?? null;
-		const made = new Set(tries.flatMap((t) => t.result.points.filter((p) => p.hit).map((p) => p.point)));
+		const made = new Set(
+			tries.flatMap((t) => t.result.points.filter((p) => p.hit).map((p) => p.point))
+		);
 		const missed = (beat?.expect ?? [])
 			.filter((point) => !made.has(point.point))
-			.map((point) => ({ point: point.point, sentence: model ? sentenceMaking(model, point, phrasebook) : null }));
+			.map((point) => ({
+				point: point.point,
+				sentence: model ? sentenceMaking(model, point, phrasebook) : null
+			}));
 		return { beat: id, customer: tries[0]!.customer, model, missed };
 	});
-	const broken = [...new Set(turns.flatMap((t) => t.result.pitfalls.filter((p) => p.hit).map((p) => p.point)))];
+	const broken = [
+		...new Set(turns.flatMap((t) => t.result.pitfalls.filter((p) => p.hit).map((p) => p.point)))
+	];
 	return { beats, broken, habit: habitFor(turns, criterionScores) };
 }
 
-function habitFor(turns: readonly CoachedTurn[], criterionScores: readonly { criterion: string; score: number }[]): Habit | null {
+function habitFor(
+	turns: readonly CoachedTurn[],
+	criterionScores: readonly { criterion: string; score: number }[]
+): Habit | null {
 	if (turns.length === 0) return null;
-	if (turns.some((t) => t.result.flags.some((f) => NOT_SPEECH.includes(f)))) return { kind: 'speak' };
+	if (turns.some((t) => t.result.flags.some((f) => NOT_SPEECH.includes(f))))
+		return { kind: 'speak' };
 	for (const signal of ['question', 'acknowledge'] as const) {
-		if (turns.filter((t) => !t.result.signals.includes(signal)).length * 2 > turns.length) return { kind: 'signal', signal };
+		if (turns.filter((t) => !t.result.signals.includes(signal)).length * 2 > turns.length)
+			return { kind: 'signal', signal };
 	}
 	const weakest = [...criterionScores].sort((a, b) => a.score - b.score)[0];
-	return weakest && weakest.score < WEAK_CRITERION ? { kind: 'criterion', criterion: weakest.criterion } : null;
+	return weakest && weakest.score < WEAK_CRITERION
+		? { kind: 'criterion', criterion: weakest.criterion }
+		: null;
 }

@@ -7,7 +7,16 @@ const result: ReplyScore = {
 	score: 0.8,
 	points: [
 		{ point: 'Acknowledges', criterion: 'objection', weight: 1, hit: true, spans: [[0, 12]] },
-		{ point: 'Asks for figures', criterion: 'needs', weight: 2, hit: true, spans: [[18, 22], [22, 32]] },
+		{
+			point: 'Asks for figures',
+			criterion: 'needs',
+			weight: 2,
+			hit: true,
+			spans: [
+				[18, 22],
+				[22, 32]
+			]
+		},
 		{ point: 'Fixes a time', criterion: 'closing', weight: 1, hit: false, spans: [] }
 	],
 	pitfalls: [
@@ -40,8 +49,15 @@ describe('explainReply', () => {
 
 describe('turnFeedback', () => {
 	it('shows the nearest model answer only once the role-play is over', () => {
-		expect(turnFeedback(reply, result, false)).toMatchObject({ nearest: null, closeness: 0.04, made: ['Acknowledges', 'Asks for figures'] });
-		expect(turnFeedback(reply, result, true)).toMatchObject({ nearest: 'I see. How many inquiries do you get a month?', closeness: 0.04 });
+		expect(turnFeedback(reply, result, false)).toMatchObject({
+			nearest: null,
+			closeness: 0.04,
+			made: ['Acknowledges', 'Asks for figures']
+		});
+		expect(turnFeedback(reply, result, true)).toMatchObject({
+			nearest: 'I see. How many inquiries do you get a month?',
+			closeness: 0.04
+		});
 	});
 
 	it('reads a turn scored before closeness existed as no closeness and no nearest answer', () => {

@@ -14,7 +14,10 @@ export interface ReplyExplanation {
 /** A scored reply as a transcript shows it: to the rep, to interviewers, to a trainer playtesting. */
 export function explainReply(reply: string, result: ReplyScore): ReplyExplanation {
 	return {
-		reply: partsFromSpans(reply, result.points.flatMap((p) => p.spans)),
+		reply: partsFromSpans(
+			reply,
+			result.points.flatMap((p) => p.spans)
+		),
 		made: result.points.filter((p) => p.hit).map((p) => p.point),
 		missed: result.points.filter((p) => !p.hit).map((p) => p.point),
 		pitfalls: result.pitfalls.filter((p) => p.hit).map((p) => p.point),
@@ -34,5 +37,9 @@ export interface TurnFeedback extends ReplyExplanation {
  * role-play is over, so that it cannot be pasted back in as the next reply.
  */
 export function turnFeedback(reply: string, result: ReplyScore, over: boolean): TurnFeedback {
-	return { nearest: over ? (result.nearest?.text ?? null) : null, closeness: result.closeness ?? 0, ...explainReply(reply, result) };
+	return {
+		nearest: over ? (result.nearest?.text ?? null) : null,
+		closeness: result.closeness ?? 0,
+		...explainReply(reply, result)
+	};
 }

@@ -18,33 +18,72 @@ function scored(locale: ContentLocale, scenarioId: string, beatId: string, reply
 	const parsed = parseContentFile(path, readFileSync(`content/${path}`, 'utf8'));
 	if (!parsed.ok || parsed.item.kind !== 'scenario') throw new Error(`${path} does not parse`);
 	const beat = (parsed.item.data as Scenario).beats[beatId]!;
-	const result = scoreReply(reply, beat, [], phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data)));
-	const rules = result.pitfalls.filter((p) => p.hit).flatMap((p) => [p.rule, p.breaks].filter((id): id is string => id !== undefined));
-	return { ...result, passLine: passLineOf(beat)!, rules, words: result.pitfalls.filter((p) => p.hit).flatMap((p) => p.spans.map(([s, e]) => reply.slice(s, e))) };
+	const result = scoreReply(
+		reply,
+		beat,
+		[],
+		phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data))
+	);
+	const rules = result.pitfalls
+		.filter((p) => p.hit)
+		.flatMap((p) => [p.rule, p.breaks].filter((id): id is string => id !== undefined));
+	return {
+		...result,
+		passLine: passLineOf(beat)!,
+		rules,
+		words: result.pitfalls
+			.filter((p) => p.hit)
+			.flatMap((p) => p.spans.map(([s, e]) => reply.slice(s, e)))
+	};
 }
 
 describe('a broken company rule outweighs everything else the reply does well', () => {
 	it('keeps at most 0.1, below a vague harmless reply', () => {
-		const good = 'I hear you, Mr. Wang. Can I ask roughly how many inquiries a month you got last year?';
-		const promise = scored('en', 'renewal-price-objection', 'price', `${good} I promise you'll get more orders this year.`);
+		const good =
+			'I hear you, Mr. Wang. Can I ask roughly how many inquiries a month you got last year?';
+		const promise = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			`${good} I promise you'll get more orders this year.`
+		);
 		expect(promise.rules).toContain('promises-results');
 		expect(promise.score).toBeLessThanOrEqual(SCORING.ruleCap);
-		expect(scored('en', 'renewal-price-objection', 'price', good).score).toBeGreaterThanOrEqual(0.7);
-		const vague = scored('en', 'renewal-price-objection', 'price', 'We are a very good platform with lots of happy members.');
+		expect(scored('en', 'renewal-price-objection', 'price', good).score).toBeGreaterThanOrEqual(
+			0.7
+		);
+		const vague = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			'We are a very good platform with lots of happy members.'
+		);
 		expect(vague.score).toBeGreaterThan(promise.score);
 	});
 
 	it('counts a rule broken in words the beat’s own pitfall also names, once', () => {
-		const result = scored('en', 'renewal-price-objection', 'value', 'That is seventy dollars a day, and I guarantee you will get more inquiries this year.');
+		const result = scored(
+			'en',
+			'renewal-price-objection',
+			'value',
+			'That is seventy dollars a day, and I guarantee you will get more inquiries this year.'
+		);
 		const hit = result.pitfalls.filter((p) => p.hit);
-		expect(hit.some((p) => p.breaks === 'promises-results' || p.rule === 'promises-results')).toBe(true);
+		expect(hit.some((p) => p.breaks === 'promises-results' || p.rule === 'promises-results')).toBe(
+			true
+		);
 		expect(result.score).toBeLessThanOrEqual(SCORING.ruleCap);
 	});
 });
 
 describe('talking down to the customer is the insults rule', () => {
 	it('in English, as people say it', () => {
-		for (const reply of ['Do you even know what a website is, sir?', 'Maybe the problem is your sales team, honestly.', 'Just tell me yes or no now, I have other calls.', 'Sir, it is time to get with the times.']) {
+		for (const reply of [
+			'Do you even know what a website is, sir?',
+			'Maybe the problem is your sales team, honestly.',
+			'Just tell me yes or no now, I have other calls.',
+			'Sir, it is time to get with the times.'
+		]) {
 			const result = scored('en', 'offline-factory-owner', 'no-online', reply);
 			expect(result.rules, reply).toContain('insults');
 			expect(result.signals, reply).not.toContain('question');
@@ -52,86 +91,215 @@ describe('talking down to the customer is the insults rule', () => {
 	});
 
 	it('in Taiwan Mandarin', () => {
-		for (const reply of ['上個網是會怎樣？', '老闆你也忙太久了吧，聽我講一下。', '到底要不要啦，不要就算了。', '你懂嗎？現在大家都在網路上找廠商。']) {
-			expect(scored('zh-TW', 'offline-factory-owner', 'no-online', reply).rules, reply).toContain('insults');
+		for (const reply of [
+			'上個網是會怎樣？',
+			'老闆你也忙太久了吧，聽我講一下。',
+			'到底要不要啦，不要就算了。',
+			'你懂嗎？現在大家都在網路上找廠商。'
+		]) {
+			expect(scored('zh-TW', 'offline-factory-owner', 'no-online', reply).rules, reply).toContain(
+				'insults'
+			);
 		}
 	});
 
 	it('but not empathy that sounds alike', () => {
-		expect(scored('zh-TW', 'hostile-skeptic', 'burned', '難怪您會這麼小心，換作是我也會生氣。請問當初是哪一家？').rules).toEqual([]);
-		expect(scored('en', 'renewal-price-objection', 'discount', 'I know you are taking this seriously, and our price is the same for every member.').rules).toEqual([]);
+		expect(
+			scored(
+				'zh-TW',
+				'hostile-skeptic',
+				'burned',
+				'難怪您會這麼小心，換作是我也會生氣。請問當初是哪一家？'
+			).rules
+		).toEqual([]);
+		expect(
+			scored(
+				'en',
+				'renewal-price-objection',
+				'discount',
+				'I know you are taking this seriously, and our price is the same for every member.'
+			).rules
+		).toEqual([]);
 	});
 });
 
 describe('haggling is a company rule, in any wording the lexicon knows', () => {
 	it('conceding the customer’s figure or going to a manager for a better price', () => {
-		for (const reply of ['好啦，兩萬二就兩萬二，今天幫您送簽。', '這樣好了，我幫您問經理能不能再少一點。', '我去跟主管爭取看看優惠，再回覆您。']) {
-			expect(scored('zh-TW', 'renewal-price-objection', 'discount', reply).rules, reply).toContain('negotiates-price');
+		for (const reply of [
+			'好啦，兩萬二就兩萬二，今天幫您送簽。',
+			'這樣好了，我幫您問經理能不能再少一點。',
+			'我去跟主管爭取看看優惠，再回覆您。'
+		]) {
+			expect(scored('zh-TW', 'renewal-price-objection', 'discount', reply).rules, reply).toContain(
+				'negotiates-price'
+			);
 		}
-		for (const reply of ['Let me check with my manager whether we can do a better price for you.', 'Tell you what, let’s meet you halfway on that.', 'Fine, we can split the difference.']) {
-			expect(scored('en', 'renewal-price-objection', 'discount', reply).rules, reply).toContain('negotiates-price');
+		for (const reply of [
+			'Let me check with my manager whether we can do a better price for you.',
+			'Tell you what, let’s meet you halfway on that.',
+			'Fine, we can split the difference.'
+		]) {
+			expect(scored('en', 'renewal-price-objection', 'discount', reply).rules, reply).toContain(
+				'negotiates-price'
+			);
 		}
 	});
 
 	it('not when the rep refuses it, or offers the two-year discount', () => {
-		expect(scored('zh-TW', 'renewal-price-objection', 'discount', '價格我沒辦法幫您去問經理算便宜，每位會員都一樣。').rules).toEqual([]);
-		expect(scored('zh-TW', 'renewal-price-objection', 'discount', '唯一能少一點的方式是簽兩年，第二年打九折。').rules).toEqual([]);
-		expect(scored('en', 'renewal-price-objection', 'discount', 'I won’t go to my manager for a lower price: it is the same for everyone.').rules).toEqual([]);
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'discount',
+				'價格我沒辦法幫您去問經理算便宜，每位會員都一樣。'
+			).rules
+		).toEqual([]);
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'discount',
+				'唯一能少一點的方式是簽兩年，第二年打九折。'
+			).rules
+		).toEqual([]);
+		expect(
+			scored(
+				'en',
+				'renewal-price-objection',
+				'discount',
+				'I won’t go to my manager for a lower price: it is the same for everyone.'
+			).rules
+		).toEqual([]);
 	});
 });
 
 describe('words said in the negative deny every cue inside them', () => {
 	it('「我不會跟您保證一定有幾張詢價」 promises nothing', () => {
-		const result = scored('zh-TW', 'send-me-material-first', 'concern', '我不會跟您拍胸脯保證一定有幾張詢價，您先免費試刊兩週自己看，第十天我打給您好嗎？');
+		const result = scored(
+			'zh-TW',
+			'send-me-material-first',
+			'concern',
+			'我不會跟您拍胸脯保證一定有幾張詢價，您先免費試刊兩週自己看，第十天我打給您好嗎？'
+		);
 		expect(result.rules).toEqual([]);
 		expect(result.score).toBeGreaterThanOrEqual(0.4);
 	});
 
 	it('but a promise said plainly is one', () => {
-		expect(scored('zh-TW', 'send-me-material-first', 'concern', '放心，一定會有詢價進來，三個月內一定接到單。').rules).toContain('promises-results');
+		expect(
+			scored(
+				'zh-TW',
+				'send-me-material-first',
+				'concern',
+				'放心，一定會有詢價進來，三個月內一定接到單。'
+			).rules
+		).toContain('promises-results');
 	});
 });
 
 describe('speech, not notes', () => {
 	it('recognises keywords typed in a row and fragments that name no one', () => {
-		expect(isNotes('budget tight understood inquiries per month order value pays back one order trial option')).toBe(true);
-		expect(isNotes('fair point, not pushing, check it yourself, free trial, day 10 review')).toBe(true);
+		expect(
+			isNotes(
+				'budget tight understood inquiries per month order value pays back one order trial option'
+			)
+		).toBe(true);
+		expect(isNotes('fair point, not pushing, check it yourself, free trial, day 10 review')).toBe(
+			true
+		);
 		expect(isNotes('同理預算、每月詢價幾張、平均訂單金額、一張單回本、試刊')).toBe(true);
-		expect(isNotes('respect 30 yrs, not selling, you know best, apologise, one question')).toBe(true);
+		expect(isNotes('respect 30 yrs, not selling, you know best, apologise, one question')).toBe(
+			true
+		);
 	});
 
 	it('but not speech that lists things, with or without punctuation', () => {
-		expect(isNotes('Understood, budgets are tight. Gold works out at about 2,200 a month, roughly 73 a day.')).toBe(false);
-		expect(isNotes('oh sorry Mr Wu this is Jenny from MetalHub is this afternoon or tomorrow morning better for a call')).toBe(false);
-		expect(isNotes('老闆，報表就像一個漏斗：瀏覽、聯絡資料查看、詢價單。詢價單只是最後一段，很多採購是直接打電話的。')).toBe(false);
+		expect(
+			isNotes(
+				'Understood, budgets are tight. Gold works out at about 2,200 a month, roughly 73 a day.'
+			)
+		).toBe(false);
+		expect(
+			isNotes(
+				'oh sorry Mr Wu this is Jenny from MetalHub is this afternoon or tomorrow morning better for a call'
+			)
+		).toBe(false);
+		expect(
+			isNotes(
+				'老闆，報表就像一個漏斗：瀏覽、聯絡資料查看、詢價單。詢價單只是最後一段，很多採購是直接打電話的。'
+			)
+		).toBe(false);
 	});
 
 	it('hears one point harped on in other words as a repeat, not a sum of figures', () => {
-		expect(harpsOn(foldForMatch('不好意思打擾，真的不好意思。打擾您了，打擾到您真的抱歉，打擾了。'))).toBe(true);
-		expect(harpsOn(foldForMatch('Sorry, really sorry to call. So sorry, I know, sorry again.'))).toBe(true);
-		expect(harpsOn(foldForMatch('第一年兩萬六千八，第二年打九折兩萬四千一百二，兩年合計五萬零九百二十。'))).toBe(false);
-		expect(harpsOn(foldForMatch('Year one is 26,800, and year two at ten percent off is 24,120, so 50,920 over two years. That saves you 2,680.'))).toBe(false);
+		expect(
+			harpsOn(foldForMatch('不好意思打擾，真的不好意思。打擾您了，打擾到您真的抱歉，打擾了。'))
+		).toBe(true);
+		expect(
+			harpsOn(foldForMatch('Sorry, really sorry to call. So sorry, I know, sorry again.'))
+		).toBe(true);
+		expect(
+			harpsOn(
+				foldForMatch('第一年兩萬六千八，第二年打九折兩萬四千一百二，兩年合計五萬零九百二十。')
+			)
+		).toBe(false);
+		expect(
+			harpsOn(
+				foldForMatch(
+					'Year one is 26,800, and year two at ten percent off is 24,120, so 50,920 over two years. That saves you 2,680.'
+				)
+			)
+		).toBe(false);
 	});
 });
 
 describe('off-topic talk is no reply to this customer', () => {
 	it('is flagged and kept under a vague reply, in both languages', () => {
-		const baseball = scored('en', 'renewal-price-objection', 'greet', 'Hey, did you catch the game on TV yesterday?');
+		const baseball = scored(
+			'en',
+			'renewal-price-objection',
+			'greet',
+			'Hey, did you catch the game on TV yesterday?'
+		);
 		expect(baseball.flags).toContain('off-topic');
 		expect(baseball.score).toBeLessThanOrEqual(SCORING.notSpeechCap);
-		const lunch = scored('zh-TW', 'renewal-price-objection', 'greet', '對了，你們那邊中午都去哪裡吃飯？');
+		const lunch = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'greet',
+			'對了，你們那邊中午都去哪裡吃飯？'
+		);
 		expect(lunch.flags).toContain('off-topic');
 	});
 
 	it('but a vague reply about the call is not', () => {
-		expect(scored('en', 'switch-from-competitor', 'cheaper', 'Because we are a better platform with better buyers.').flags).not.toContain('off-topic');
-		expect(scored('zh-TW', 'renewal-price-objection', 'close', '今年我們服務會更好，會更用心經營您的帳號。').flags).not.toContain('off-topic');
+		expect(
+			scored(
+				'en',
+				'switch-from-competitor',
+				'cheaper',
+				'Because we are a better platform with better buyers.'
+			).flags
+		).not.toContain('off-topic');
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'close',
+				'今年我們服務會更好，會更用心經營您的帳號。'
+			).flags
+		).not.toContain('off-topic');
 	});
 });
 
 describe('a reply that asks nothing and proposes no step is a 4 at best', () => {
 	it('keeps at most noQuestionCap, over the pass line when it is good', () => {
-		const result = scored('en', 'switch-from-competitor', 'trial', 'Try it free first: 14 days, 10 products, no payment.');
+		const result = scored(
+			'en',
+			'switch-from-competitor',
+			'trial',
+			'Try it free first: 14 days, 10 products, no payment.'
+		);
 		expect(result.signals).not.toContain('question');
 		expect(result.signals).not.toContain('next-step');
 		expect(result.score).toBe(SCORING.noQuestionCap);
@@ -139,16 +307,31 @@ describe('a reply that asks nothing and proposes no step is a 4 at best', () => 
 	});
 
 	it('but not when it asks', () => {
-		expect(scored('en', 'switch-from-competitor', 'trial', 'Try it free first: 14 days, 10 products, no payment. Which products would you start with?').score).toBeGreaterThan(SCORING.noQuestionCap);
+		expect(
+			scored(
+				'en',
+				'switch-from-competitor',
+				'trial',
+				'Try it free first: 14 days, 10 products, no payment. Which products would you start with?'
+			).score
+		).toBeGreaterThan(SCORING.noQuestionCap);
 	});
 });
 
 describe('a pitfall of the beat keeps the reply under the pass line', () => {
 	it('however much else the reply does well', () => {
-		const good = 'Good morning, Mr. Wang. This is Kevin from MetalHub, calling about your Gold membership renewal. Have you got two minutes?';
+		const good =
+			'Good morning, Mr. Wang. This is Kevin from MetalHub, calling about your Gold membership renewal. Have you got two minutes?';
 		expect(scored('en', 'renewal-price-objection', 'greet', good).score).toBe(1);
-		const result = scored('en', 'renewal-price-objection', 'greet', good.replace('renewal.', 'renewal and a good deal for you.'));
-		expect(result.pitfalls.some((p) => p.hit && p.rule === undefined && p.breaks === undefined)).toBe(true);
+		const result = scored(
+			'en',
+			'renewal-price-objection',
+			'greet',
+			good.replace('renewal.', 'renewal and a good deal for you.')
+		);
+		expect(
+			result.pitfalls.some((p) => p.hit && p.rule === undefined && p.breaks === undefined)
+		).toBe(true);
 		expect(result.score).toBe(SCORING.pitfallCap);
 		expect(result.score).toBeLessThan(result.passLine);
 	});
@@ -157,23 +340,53 @@ describe('a pitfall of the beat keeps the reply under the pass line', () => {
 describe('a relative clause after a comma asks nothing', () => {
 	it('“…, which is roughly NT$90 per inquiry” is no question, “so which is” and “Which is” are', () => {
 		const beat = { expect: [{ point: 'price', weight: 1, cues: ['price'] }], avoid: [] };
-		expect(scoreReply('Gold averages 20 inquiries a month, which is roughly NT$90 per inquiry.', beat).signals).not.toContain('question');
-		expect(scoreReply('Mr. Lin, who is in charge of buying here, called us last week.', beat).signals).not.toContain('question');
-		expect(scoreReply('OK so which is better for you the morning or the afternoon', beat).signals).toContain('question');
-		expect(scoreReply('Fair enough. Which is your best-selling product', beat).signals).toContain('question');
-		expect(scoreReply('Sure, when is a good time to call back', beat).signals).toContain('question');
+		expect(
+			scoreReply('Gold averages 20 inquiries a month, which is roughly NT$90 per inquiry.', beat)
+				.signals
+		).not.toContain('question');
+		expect(
+			scoreReply('Mr. Lin, who is in charge of buying here, called us last week.', beat).signals
+		).not.toContain('question');
+		expect(
+			scoreReply('OK so which is better for you the morning or the afternoon', beat).signals
+		).toContain('question');
+		expect(scoreReply('Fair enough. Which is your best-selling product', beat).signals).toContain(
+			'question'
+		);
+		expect(scoreReply('Sure, when is a good time to call back', beat).signals).toContain(
+			'question'
+		);
 	});
 });
 
 describe('lexicon phrasings from the tuning replies, as a trainer would list them', () => {
 	it('“you just didn’t notice” talks down to the customer', () => {
-		expect(scored('en', 'no-results-renewal', 'funnel', 'The report shows 25 inquiries, so it worked fine, you just didn’t notice.').rules).toContain('insults');
+		expect(
+			scored(
+				'en',
+				'no-results-renewal',
+				'funnel',
+				'The report shows 25 inquiries, so it worked fine, you just didn’t notice.'
+			).rules
+		).toContain('insults');
 	});
 
 	it('the customer’s own “thirty years” is no respect for his experience, and “things have changed” argues', () => {
-		const result = scored('en', 'offline-factory-owner', 'annoyed', 'With respect, sir, thirty years ago there was no internet. Things have changed.');
+		const result = scored(
+			'en',
+			'offline-factory-owner',
+			'annoyed',
+			'With respect, sir, thirty years ago there was no internet. Things have changed.'
+		);
 		expect(result.points.find((p) => p.hit)).toBeUndefined();
 		expect(result.pitfalls.some((p) => p.hit)).toBe(true);
-		expect(scored('en', 'offline-factory-owner', 'annoyed', 'Sorry, sir, thirty years of running a factory, you know your business better than I do.').points.some((p) => p.hit)).toBe(true);
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'annoyed',
+				'Sorry, sir, thirty years of running a factory, you know your business better than I do.'
+			).points.some((p) => p.hit)
+		).toBe(true);
 	});
 });

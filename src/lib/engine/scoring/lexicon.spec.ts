@@ -6,14 +6,26 @@ import { checkContentFiles, formatProblem, NOTHING_PUBLISHED } from '../content'
 const phrasebook = phrasebookOf([
 	{
 		intents: [
-			{ id: 'ask-when-boss-in', meaning: '問老闆什麼時候在', phrases: ['幾點…進公司', '什麼時候回來', '頭家…在'] },
-			{ id: 'payback', meaning: 'one order pays for it', phrases: ['pays for itself', 'one order … covers', "don't need many"] }
+			{
+				id: 'ask-when-boss-in',
+				meaning: '問老闆什麼時候在',
+				phrases: ['幾點…進公司', '什麼時候回來', '頭家…在']
+			},
+			{
+				id: 'payback',
+				meaning: 'one order pays for it',
+				phrases: ['pays for itself', 'one order … covers', "don't need many"]
+			}
 		],
 		rules: []
 	}
 ]);
-const point = (cues: string[]): { expect: KeyPoint[]; avoid: [] } => ({ expect: [{ point: 'p', weight: 1, cues }], avoid: [] });
-const hit = (reply: string, cues: string[]) => scoreReply(reply, point(cues), [], phrasebook).points[0]!;
+const point = (cues: string[]): { expect: KeyPoint[]; avoid: [] } => ({
+	expect: [{ point: 'p', weight: 1, cues }],
+	avoid: []
+});
+const hit = (reply: string, cues: string[]) =>
+	scoreReply(reply, point(cues), [], phrasebook).points[0]!;
 
 describe('cues that cite a lexicon intent', () => {
 	it('count any phrase of the intent, with the words that made it', () => {
@@ -21,12 +33,16 @@ describe('cues that cite a lexicon intent', () => {
 		const made = hit(reply, ['@ask-when-boss-in']);
 		expect(made.hit).toBe(true);
 		expect(made.spans.map(([start, end]) => reply.slice(start, end))).toContain('幾點會進公司');
-		expect(hit('If just one of those turns into an order, it pays for itself.', ['@payback']).hit).toBe(true);
+		expect(
+			hit('If just one of those turns into an order, it pays for itself.', ['@payback']).hit
+		).toBe(true);
 	});
 
 	it('count nothing for an intent no lexicon defines, and nothing without the lexicon', () => {
 		expect(hit('頭家幾點會進公司？', ['@ask-when-the-boss-is-in']).hit).toBe(false);
-		expect(scoreReply('頭家幾點會進公司？', point(['@ask-when-boss-in'])).points[0]!.hit).toBe(false);
+		expect(scoreReply('頭家幾點會進公司？', point(['@ask-when-boss-in'])).points[0]!.hit).toBe(
+			false
+		);
 	});
 
 	it('read negation as for any cue: a phrase said in the negative does not count', () => {
@@ -38,15 +54,23 @@ describe('cues that cite a lexicon intent', () => {
 describe('a cue with a gap (A … B)', () => {
 	it('counts A followed by B in the same clause, within reach', () => {
 		expect(hit('老闆平常幾點左右會進公司呢？', ['幾點…進公司']).hit).toBe(true);
-		expect(hit('One good order from them basically covers the fee.', ['one order … covers']).hit).toBe(false);
-		expect(hit('One order from them basically covers the fee.', ['one order … covers']).hit).toBe(true);
+		expect(
+			hit('One good order from them basically covers the fee.', ['one order … covers']).hit
+		).toBe(false);
+		expect(hit('One order from them basically covers the fee.', ['one order … covers']).hit).toBe(
+			true
+		);
 	});
 
 	it('does not count B before A, B in the next clause, or B out of reach', () => {
 		expect(hit('進公司的時間是幾點？', ['幾點…進公司']).hit).toBe(false);
 		expect(hit('您幾點有空？我明天進公司。', ['幾點…進公司']).hit).toBe(false);
-		expect(hit('幾點啊我們這邊的倉庫跟門市都還沒有整理好所以進公司', ['幾點…進公司']).hit).toBe(false);
-		expect(hit('One order, and then after a long wait it covers the fee.', ['one order … covers']).hit).toBe(false);
+		expect(hit('幾點啊我們這邊的倉庫跟門市都還沒有整理好所以進公司', ['幾點…進公司']).hit).toBe(
+			false
+		);
+		expect(
+			hit('One order, and then after a long wait it covers the fee.', ['one order … covers']).hit
+		).toBe(false);
 	});
 });
 
@@ -63,7 +87,8 @@ describe('English typed as people type', () => {
 	});
 });
 
-const lexicon = (id: string, intent: string) => `id: ${id}\ntitle: Phrases\nintents:\n  - id: ${intent}\n    meaning: Asks when suits them\n    phrases: [a good time, when suits you]\n`;
+const lexicon = (id: string, intent: string) =>
+	`id: ${id}\ntitle: Phrases\nintents:\n  - id: ${intent}\n    meaning: Asks when suits them\n    phrases: [a good time, when suits you]\n`;
 const scenario = (cue: string) =>
 	`id: call\ntitle: A call\npersona: { name: Lee, role: Owner, company: Lee Hardware }\nminutes: 5\npass: 50\nstart: greet\nbeats:\n  greet:\n    customer: Hello?\n    expect:\n      - { point: Asks for a good time, weight: 1, cues: ["${cue}"] }\n    next:\n      - { minScore: 0.5, goto: won }\n      - { goto: lost }\n  won: { end: won, customer: Fine. }\n  lost: { end: lost, customer: Bye. }\nexamples:\n  good: ["Hello Mr Lee, is this a good time to talk for a minute?"]\n  bad: [Buy it now.]\n`;
 
@@ -82,7 +107,9 @@ describe('content:check with lexicons', () => {
 			{ path: 'zh-TW/lexicon/phrases.yaml', text: lexicon('phrases', 'ask-a-good-time') },
 			{ path: 'en/scenarios/call.yaml', text: scenario('@ask-a-good-time') }
 		]);
-		expect(result.problems.map(formatProblem)).toContain('en/scenarios/call.yaml:11: cites intent "@ask-a-good-time", which no lexicon in en/lexicon/ defines');
+		expect(result.problems.map(formatProblem)).toContain(
+			'en/scenarios/call.yaml:11: cites intent "@ask-a-good-time", which no lexicon in en/lexicon/ defines'
+		);
 	});
 
 	it('refuses an intent defined twice in one language', () => {
@@ -90,39 +117,98 @@ describe('content:check with lexicons', () => {
 			{ path: 'en/lexicon/a.yaml', text: lexicon('a', 'ask-a-good-time') },
 			{ path: 'en/lexicon/b.yaml', text: lexicon('b', 'ask-a-good-time') }
 		]);
-		expect(result.problems.map(formatProblem)).toContain('en/lexicon/b.yaml:4: intent "ask-a-good-time" is defined in en/lexicon/a.yaml too: an intent\'s id must be unique in its language');
+		expect(result.problems.map(formatProblem)).toContain(
+			'en/lexicon/b.yaml:4: intent "ask-a-good-time" is defined in en/lexicon/a.yaml too: an intent\'s id must be unique in its language'
+		);
 	});
 
 	it('checks a scenario alone against the published lexicons, and refuses a lexicon that drops an intent a published scenario cites', () => {
-		const published = { ...NOTHING_PUBLISHED, lexicons: [{ locale: 'en' as const, id: 'phrases', data: { intents: [{ id: 'ask-a-good-time', meaning: 'x', phrases: ['a good time'] }], rules: [] } }], citations: { 'en:ask-a-good-time': ['scenario:call'] } };
-		expect(checkContentFiles([{ path: 'en/scenarios/call.yaml', text: scenario('@ask-a-good-time') }], published).problems).toEqual([]);
-		const renamed = checkContentFiles([{ path: 'en/lexicon/phrases.yaml', text: lexicon('phrases', 'ask-for-a-time') }], published);
-		expect(renamed.problems.map(formatProblem)).toEqual(['en/lexicon/phrases.yaml:1: no lexicon of en defines intent "ask-a-good-time" any longer, but published scenario "call" cites it']);
+		const published = {
+			...NOTHING_PUBLISHED,
+			lexicons: [
+				{
+					locale: 'en' as const,
+					id: 'phrases',
+					data: {
+						intents: [{ id: 'ask-a-good-time', meaning: 'x', phrases: ['a good time'] }],
+						rules: []
+					}
+				}
+			],
+			citations: { 'en:ask-a-good-time': ['scenario:call'] }
+		};
+		expect(
+			checkContentFiles(
+				[{ path: 'en/scenarios/call.yaml', text: scenario('@ask-a-good-time') }],
+				published
+			).problems
+		).toEqual([]);
+		const renamed = checkContentFiles(
+			[{ path: 'en/lexicon/phrases.yaml', text: lexicon('phrases', 'ask-for-a-time') }],
+			published
+		);
+		expect(renamed.problems.map(formatProblem)).toEqual([
+			'en/lexicon/phrases.yaml:1: no lexicon of en defines intent "ask-a-good-time" any longer, but published scenario "call" cites it'
+		]);
 	});
 
 	it('plays the examples without the phrases when a cited intent is missing: the good examples then fail too', () => {
-		const result = checkContentFiles([{ path: 'en/scenarios/call.yaml', text: scenario('@ask-a-good-time') }]);
-		expect(result.problems.map((p) => p.message)).toEqual(expect.arrayContaining([expect.stringContaining('playtest: the good examples must win')]));
+		const result = checkContentFiles([
+			{ path: 'en/scenarios/call.yaml', text: scenario('@ask-a-good-time') }
+		]);
+		expect(result.problems.map((p) => p.message)).toEqual(
+			expect.arrayContaining([expect.stringContaining('playtest: the good examples must win')])
+		);
 	});
 });
 
 describe('company rules written by trainers', () => {
 	const rules = phrasebookOf([
 		{
-			intents: [{ id: 'promise-words', meaning: 'promising', phrases: ['guarantee', 'promise you'] }],
+			intents: [
+				{ id: 'promise-words', meaning: 'promising', phrases: ['guarantee', 'promise you'] }
+			],
 			rules: [
-				{ id: 'promises-results', point: 'Company rule: promises results', penalty: 3, cues: ['@promise-words … inquiries'], unless: [], rude: false },
-				{ id: 'discount', point: 'Company rule: a discount', penalty: 3, cues: ['# off', 'percent off'], unless: ['second year'], rude: false },
-				{ id: 'insults', point: 'Company rule: insults', penalty: 3, cues: ['stupid'], unless: [], rude: true }
+				{
+					id: 'promises-results',
+					point: 'Company rule: promises results',
+					penalty: 3,
+					cues: ['@promise-words … inquiries'],
+					unless: [],
+					rude: false
+				},
+				{
+					id: 'discount',
+					point: 'Company rule: a discount',
+					penalty: 3,
+					cues: ['# off', 'percent off'],
+					unless: ['second year'],
+					rude: false
+				},
+				{
+					id: 'insults',
+					point: 'Company rule: insults',
+					penalty: 3,
+					cues: ['stupid'],
+					unless: [],
+					rude: true
+				}
 			]
 		}
 	]);
 	const beat = { expect: [{ point: 'Asks', weight: 1, cues: ['how many'] }], avoid: [] };
-	const broken = (reply: string) => scoreReply(reply, beat, [], rules).pitfalls.filter((p) => p.hit).map((p) => p.rule);
+	const broken = (reply: string) =>
+		scoreReply(reply, beat, [], rules)
+			.pitfalls.filter((p) => p.hit)
+			.map((p) => p.rule);
 
 	it('apply on any beat, with intents and gaps in their cues, and cost their penalty', () => {
-		expect(broken('I guarantee you a hundred inquiries. How many do you get?')).toEqual(['promises-results']);
-		expect(scoreReply('I guarantee you a hundred inquiries. How many do you get?', beat, [], rules).score).toBe(0);
+		expect(broken('I guarantee you a hundred inquiries. How many do you get?')).toEqual([
+			'promises-results'
+		]);
+		expect(
+			scoreReply('I guarantee you a hundred inquiries. How many do you get?', beat, [], rules).score
+		).toBe(0);
 		expect(broken("I won't promise you inquiries, but how many do you get now?")).toEqual([]);
 	});
 
@@ -135,7 +221,8 @@ describe('company rules written by trainers', () => {
 	});
 
 	it('are checked like the rest: an intent they cite must exist, and a rule id is unique in its language', () => {
-		const file = (id: string, cue: string) => `id: ${id}\ntitle: Rules\nrules:\n  - id: pressure\n    point: "Company rule: pressure"\n    penalty: 2\n    cues: ["${cue}"]\n`;
+		const file = (id: string, cue: string) =>
+			`id: ${id}\ntitle: Rules\nrules:\n  - id: pressure\n    point: "Company rule: pressure"\n    penalty: 2\n    cues: ["${cue}"]\n`;
 		const result = checkContentFiles([
 			{ path: 'en/lexicon/a.yaml', text: file('a', '@hurry-words … today') },
 			{ path: 'en/lexicon/b.yaml', text: file('b', 'only today') }

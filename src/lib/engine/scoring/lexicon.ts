@@ -15,7 +15,8 @@ export const GAP = /…|\.{3}/;
 export function phrasebookOf(lexicons: readonly Pick<Lexicon, 'intents' | 'rules'>[]): Phrasebook {
 	const intents = new Map<string, string[]>();
 	for (const lexicon of lexicons) {
-		for (const intent of lexicon.intents) intents.set(intent.id, [...(intents.get(intent.id) ?? []), ...intent.phrases]);
+		for (const intent of lexicon.intents)
+			intents.set(intent.id, [...(intents.get(intent.id) ?? []), ...intent.phrases]);
 	}
 	// Phrases that match alike (您 and 你, case, width) are looked for once.
 	for (const [id, phrases] of intents) {
@@ -34,12 +35,16 @@ export function phrasebookOf(lexicons: readonly Pick<Lexicon, 'intents' | 'rules
 
 /** The phrasebook of the lexicons among `items` in one language. */
 export function phrasebookAmong(items: readonly ContentItem[], locale: ContentLocale): Phrasebook {
-	return phrasebookOf(items.flatMap((item) => (item.kind === 'lexicon' && item.locale === locale ? [item.data] : [])));
+	return phrasebookOf(
+		items.flatMap((item) => (item.kind === 'lexicon' && item.locale === locale ? [item.data] : []))
+	);
 }
 
 /** The intent a cue is, when it is one alone (`@id`, no gaps): it then stands for every phrase of it. */
 export function wholeIntent(cue: string): string | null {
-	return cue.startsWith(INTENT_PREFIX) && !GAP.test(cue) ? cue.slice(INTENT_PREFIX.length).trim() : null;
+	return cue.startsWith(INTENT_PREFIX) && !GAP.test(cue)
+		? cue.slice(INTENT_PREFIX.length).trim()
+		: null;
 }
 
 /** The intents a cue cites (`@id`, alone or as a part between gaps), as ids. */

@@ -26,31 +26,95 @@ const CLAUSE_MARKS = /[,，。!！?？;；:：、\n…]|\.(?!\d)/g;
 const CHINESE_CLAUSE_STARTS = ['但是', '可是', '不過', '只是', '然而', '但'];
 const ENGLISH_CLAUSE_STARTS = /\b(?:but|however|though|although|instead|yet|whereas)\b/g;
 
-const CHINESE_NEGATIONS = ['沒辦法', '沒有', '無法', '不會', '不用', '不要', '不必', '不能', '不是', '並非', '並不', '絕不', '從不', '從沒', '未曾', '不', '沒', '別', '免', '勿', '甭'];
+const CHINESE_NEGATIONS = [
+	'沒辦法',
+	'沒有',
+	'無法',
+	'不會',
+	'不用',
+	'不要',
+	'不必',
+	'不能',
+	'不是',
+	'並非',
+	'並不',
+	'絕不',
+	'從不',
+	'從沒',
+	'未曾',
+	'不',
+	'沒',
+	'別',
+	'免',
+	'勿',
+	'甭'
+];
 /** Words that contain a negation character without negating anything. */
 const CHINESE_NOT_NEGATIONS = [
-	'不好意思', '不客氣', '不錯', '不少', '不過', '不斷', '不管', '不同', '不但', '不僅', '不只', '不然', '不久', '不妨', '不如', '差不多', '要不然',
-	'沒問題', '沒關係', '沒錯', '免費', '免得', '難免', '避免', '特別', '別人', '分別', '區別', '個別', '別家', '無論', '未來',
+	'不好意思',
+	'不客氣',
+	'不錯',
+	'不少',
+	'不過',
+	'不斷',
+	'不管',
+	'不同',
+	'不但',
+	'不僅',
+	'不只',
+	'不然',
+	'不久',
+	'不妨',
+	'不如',
+	'差不多',
+	'要不然',
+	'沒問題',
+	'沒關係',
+	'沒錯',
+	'免費',
+	'免得',
+	'難免',
+	'避免',
+	'特別',
+	'別人',
+	'分別',
+	'區別',
+	'個別',
+	'別家',
+	'無論',
+	'未來',
 	// Words and endings with 不 in them that deny nothing: stainless steel, more work than hands (做不完).
-	'不鏽鋼', '不銹鋼', '不完', '不得了'
+	'不鏽鋼',
+	'不銹鋼',
+	'不完',
+	'不得了'
 ];
-const ENGLISH_VERB_NEGATION = /\b(?:not|never|cannot|without|hardly|dont|wont|cant|isnt|arent|doesnt|didnt|shouldnt|wouldnt|couldnt|wasnt|werent|havent|hasnt|aint)\b|n['’]t\b/g;
+const ENGLISH_VERB_NEGATION =
+	/\b(?:not|never|cannot|without|hardly|dont|wont|cant|isnt|arent|doesnt|didnt|shouldnt|wouldnt|couldnt|wasnt|werent|havent|hasnt|aint)\b|n['’]t\b/g;
 const ENGLISH_NOUN_NEGATION = /\b(?:no|none|nothing|nobody|neither|nor)\b/g;
-const ENGLISH_NOT_NEGATIONS = /\b(?:no problem|no worries|no doubt|not only|no matter|no wonder|no obligation)\b/g;
+const ENGLISH_NOT_NEGATIONS =
+	/\b(?:no problem|no worries|no doubt|not only|no matter|no wonder|no obligation)\b/g;
 // A negation's reach ends at a preposition: "not for the trial", "nothing for you to sign".
-const ENGLISH_SCOPE_ENDS = /\b(?:for|with|about|of|from|on|in|at|after|before|during|because|if|since|so|and|or)\b/g;
+const ENGLISH_SCOPE_ENDS =
+	/\b(?:for|with|about|of|from|on|in|at|after|before|during|because|if|since|so|and|or)\b/g;
 const ENGLISH_VERB_WORDS = 5;
 const ENGLISH_NOUN_WORDS = 2;
 const CHINESE_WINDOW = 6;
 
 // Read in replies folded for matching (foldForMatch), where 您 and 妳 are 你.
 const CHINESE_QUOTES = ['你說', '你剛說', '你剛剛說', '你提到', '你剛提到', '你講', '你覺得'];
-const ENGLISH_QUOTE = /^\s*(?:so\s+|and\s+)?you(?:'ve| have)?\s+(?:just\s+)?(?:said|say|mentioned|told me|feel|think)\b/;
+const ENGLISH_QUOTE =
+	/^\s*(?:so\s+|and\s+)?you(?:'ve| have)?\s+(?:just\s+)?(?:said|say|mentioned|told me|feel|think)\b/;
 
 /** Whether position `at` of `text` lies inside one of `words` found there. */
 function isInside(text: string, at: number, words: readonly string[]): boolean {
 	for (const word of words) {
-		for (let i = text.indexOf(word, Math.max(0, at - word.length + 1)); i >= 0 && i <= at; i = text.indexOf(word, i + 1)) if (at < i + word.length) return true;
+		for (
+			let i = text.indexOf(word, Math.max(0, at - word.length + 1));
+			i >= 0 && i <= at;
+			i = text.indexOf(word, i + 1)
+		)
+			if (at < i + word.length) return true;
 	}
 	return false;
 }
@@ -60,8 +124,10 @@ const NEGATION_FIRST_CHARACTERS = new Set(CHINESE_NEGATIONS.map((word) => word[0
 
 function chineseNegationEnds(text: string): { start: number; end: number }[] {
 	const found: { start: number; end: number }[] = [];
-	for (let i = 0; i < text.length; ) {
-		const negation = NEGATION_FIRST_CHARACTERS.has(text[i]!) ? CHINESE_NEGATIONS.find((word) => text.startsWith(word, i)) : undefined;
+	for (let i = 0; i < text.length;) {
+		const negation = NEGATION_FIRST_CHARACTERS.has(text[i]!)
+			? CHINESE_NEGATIONS.find((word) => text.startsWith(word, i))
+			: undefined;
 		if (!negation || isInside(text, i, CHINESE_NOT_NEGATIONS) || isChoiceQuestion(text, i)) {
 			i++;
 			continue;
@@ -80,12 +146,19 @@ function isChoiceQuestion(text: string, at: number): boolean {
 /** Where the English negations before a cue (`before` ends at the cue) that reach it are, as word counts from the cue. */
 function englishNegationsReaching(before: string): number[] {
 	const cleared = before.replace(ENGLISH_NOT_NEGATIONS, (found) => ' '.repeat(found.length));
-	const scopeStart = Math.max(0, ...[...cleared.matchAll(ENGLISH_SCOPE_ENDS)].map((m) => m.index + m[0].length));
+	const scopeStart = Math.max(
+		0,
+		...[...cleared.matchAll(ENGLISH_SCOPE_ENDS)].map((m) => m.index + m[0].length)
+	);
 	const inScope = cleared.slice(scopeStart);
 	const wordsAfter = (at: number) => [...inScope.slice(at).matchAll(/[a-z0-9'’]+/g)].length;
 	const reaching: number[] = [];
-	for (const m of inScope.matchAll(ENGLISH_VERB_NEGATION)) if (wordsAfter(m.index + m[0].length) <= ENGLISH_VERB_WORDS) reaching.push(wordsAfter(m.index + m[0].length));
-	for (const m of inScope.matchAll(ENGLISH_NOUN_NEGATION)) if (wordsAfter(m.index + m[0].length) <= ENGLISH_NOUN_WORDS) reaching.push(wordsAfter(m.index + m[0].length));
+	for (const m of inScope.matchAll(ENGLISH_VERB_NEGATION))
+		if (wordsAfter(m.index + m[0].length) <= ENGLISH_VERB_WORDS)
+			reaching.push(wordsAfter(m.index + m[0].length));
+	for (const m of inScope.matchAll(ENGLISH_NOUN_NEGATION))
+		if (wordsAfter(m.index + m[0].length) <= ENGLISH_NOUN_WORDS)
+			reaching.push(wordsAfter(m.index + m[0].length));
 	return reaching.sort((a, b) => a - b);
 }
 
@@ -94,7 +167,9 @@ function englishNegationsReaching(before: string): number[] {
  * 「沒有不」, "not that you can't".
  */
 function negatedBefore(before: string): boolean {
-	const chinese = chineseNegationEnds(before).filter((n) => before.length - n.end <= CHINESE_WINDOW);
+	const chinese = chineseNegationEnds(before).filter(
+		(n) => before.length - n.end <= CHINESE_WINDOW
+	);
 	if (chinese.length > 0) {
 		const nearest = chinese[chinese.length - 1]!;
 		const previous = chinese[chinese.length - 2];
@@ -135,9 +210,11 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 	const markAt = marks.map((m) => m.index);
 	const clauseStarts: number[] = marks.map((m) => m.index + m[0].length);
 	for (const word of CHINESE_CLAUSE_STARTS) {
-		for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) if (!isInside(folded, i, CHINESE_NOT_NEGATIONS)) clauseStarts.push(i + word.length);
+		for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1))
+			if (!isInside(folded, i, CHINESE_NOT_NEGATIONS)) clauseStarts.push(i + word.length);
 	}
-	for (const word of folded.matchAll(ENGLISH_CLAUSE_STARTS)) clauseStarts.push(word.index + word[0].length);
+	for (const word of folded.matchAll(ENGLISH_CLAUSE_STARTS))
+		clauseStarts.push(word.index + word[0].length);
 	clauseStarts.sort((a, b) => a - b);
 	// What comes before a cue depends on where the cue starts only: read once per start, however
 	// many cues start there.
@@ -147,14 +224,23 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 		let read = beforeAt.get(start);
 		if (!read) {
 			const before = folded.slice(Math.max(from, start - LOOK_BACK), start);
-			read = { quoted: CHINESE_QUOTES.some((quote) => before.includes(quote)) || ENGLISH_QUOTE.test(before), before };
+			read = {
+				quoted:
+					CHINESE_QUOTES.some((quote) => before.includes(quote)) || ENGLISH_QUOTE.test(before),
+				before
+			};
 			beforeAt.set(start, read);
 		}
 		if (read.quoted) return false;
 		const next = lastBelow(markAt, end) + 1;
 		const closing = marks[next]?.[0] ?? '';
 		const to = markAt[next] ?? folded.length;
-		if (closing === '?' || closing === '？' || /[嗎呢]\s*$/.test(folded.slice(Math.max(from, to - 4), to))) return true;
+		if (
+			closing === '?' ||
+			closing === '？' ||
+			/[嗎呢]\s*$/.test(folded.slice(Math.max(from, to - 4), to))
+		)
+			return true;
 		if (cueNegates(cue)) return true;
 		read.negated ??= negatedBefore(read.before);
 		return !read.negated;
@@ -169,7 +255,10 @@ const MAX_NEGATING_CUES = 50_000;
 function cueNegates(cue: string): boolean {
 	let negates = negatingCues.get(cue);
 	if (negates === undefined) {
-		negates = chineseNegationEnds(cue).length + [...cue.matchAll(ENGLISH_VERB_NEGATION), ...cue.matchAll(ENGLISH_NOUN_NEGATION)].length > 0;
+		negates =
+			chineseNegationEnds(cue).length +
+				[...cue.matchAll(ENGLISH_VERB_NEGATION), ...cue.matchAll(ENGLISH_NOUN_NEGATION)].length >
+			0;
 		if (negatingCues.size >= MAX_NEGATING_CUES) negatingCues.clear();
 		negatingCues.set(cue, negates);
 	}

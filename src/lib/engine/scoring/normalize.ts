@@ -17,7 +17,9 @@ export function normalizeForMatch(text: string): string {
  * as it comes, and a phrase says the same with both. Same length, as foldText.
  */
 export function foldForMatch(text: string): string {
-	return foldText(text).replace(/[您妳]/g, '你').replace(/她/g, '他');
+	return foldText(text)
+		.replace(/[您妳]/g, '你')
+		.replace(/她/g, '他');
 }
 
 /** Text already folded (foldText), with its punctuation and symbols as spaces: the same length. */
@@ -76,7 +78,10 @@ export function latinWords(folded: string): Word[] {
 	const words: Word[] = [];
 	for (const m of folded.matchAll(LATIN_WORD)) {
 		const word = m[0];
-		const bare = word.includes("'") || word.includes('’') ? word.replace(/['’]s$/, '').replace(/['’]/g, '') : word;
+		const bare =
+			word.includes("'") || word.includes('’')
+				? word.replace(/['’]s$/, '').replace(/['’]/g, '')
+				: word;
 		words.push({ stem: stem(bare), start: m.index, end: m.index + word.length });
 	}
 	return words;
@@ -101,7 +106,10 @@ export function wordsBetween(words: readonly Word[], from: number, to: number): 
  * (letters and digits, joined by an apostrophe, a point or a comma inside: "don't", "6,800", "3.5").
  */
 export function latinWordSpans(text: string): [start: number, end: number][] {
-	return [...text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’.,:][\p{L}\p{M}\p{N}]+)*/gu)].map((m) => [m.index, m.index + m[0].length]);
+	return [...text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’.,:][\p{L}\p{M}\p{N}]+)*/gu)].map((m) => [
+		m.index,
+		m.index + m[0].length
+	]);
 }
 
 const segmenter = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
@@ -115,17 +123,22 @@ const CHUNK = 200;
  */
 export function wordSpans(text: string): [start: number, end: number][] {
 	const spans: [number, number][] = [];
-	for (let from = 0; from < text.length; ) {
+	for (let from = 0; from < text.length;) {
 		let to = Math.min(text.length, from + CHUNK);
 		if (to < text.length) {
 			const window = text.slice(from, to);
-			const cut = Math.max(...['。', ',', ',', '.', '!', '?', '?', '!', ' ', '\n'].map((mark) => window.lastIndexOf(mark)));
+			const cut = Math.max(
+				...['。', ',', ',', '.', '!', '?', '?', '!', ' ', '\n'].map((mark) =>
+					window.lastIndexOf(mark)
+				)
+			);
 			if (cut > 0) to = from + cut + 1;
 			// Never split a surrogate pair.
 			if (/[\ud800-\udbff]/.test(text[to - 1] ?? '')) to++;
 		}
 		for (const segment of segmenter.segment(text.slice(from, to))) {
-			if (segment.isWordLike) spans.push([from + segment.index, from + segment.index + segment.segment.length]);
+			if (segment.isWordLike)
+				spans.push([from + segment.index, from + segment.index + segment.segment.length]);
 		}
 		from = to;
 	}

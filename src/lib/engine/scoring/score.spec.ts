@@ -4,23 +4,53 @@ import { phrasebookOf } from './lexicon';
 import { shippedLexicons } from '../content/shipped-lexicons.fixture';
 
 // The shipped lexicons hold the company rules.
-const EN = phrasebookOf(shippedLexicons().filter((l) => l.locale === 'en').map((l) => l.data));
-const ZH = phrasebookOf(shippedLexicons().filter((l) => l.locale === 'zh-TW').map((l) => l.data));
+const EN = phrasebookOf(
+	shippedLexicons()
+		.filter((l) => l.locale === 'en')
+		.map((l) => l.data)
+);
+const ZH = phrasebookOf(
+	shippedLexicons()
+		.filter((l) => l.locale === 'zh-TW')
+		.map((l) => l.data)
+);
 
 const greetZh = {
 	expect: [
-		{ point: '自我介紹與來意', criterion: 'opening', weight: 2, cues: ['我是', '敝姓', '機械五金網'] },
+		{
+			point: '自我介紹與來意',
+			criterion: 'opening',
+			weight: 2,
+			cues: ['我是', '敝姓', '機械五金網']
+		},
 		{ point: '詢問是否方便', criterion: 'opening', weight: 1, cues: ['方便', '一分鐘', '兩分鐘'] }
 	] satisfies KeyPoint[],
 	avoid: [{ point: '一開口就報價', penalty: 2, cues: ['特價', '打折'] }] satisfies Pitfall[]
 };
 const priceEn = {
 	expect: [
-		{ point: 'Acknowledge the concern', criterion: 'objection-handling', weight: 1, cues: ['understand', 'i hear you', 'fair point'] },
-		{ point: 'Ask about inquiries', criterion: 'needs-discovery', weight: 2, cues: ['inquiry', 'how many'] },
-		{ point: 'Cost per day', criterion: 'product-knowledge', weight: 1, cues: ['a day', 'per day', 'a month'] }
+		{
+			point: 'Acknowledge the concern',
+			criterion: 'objection-handling',
+			weight: 1,
+			cues: ['understand', 'i hear you', 'fair point']
+		},
+		{
+			point: 'Ask about inquiries',
+			criterion: 'needs-discovery',
+			weight: 2,
+			cues: ['inquiry', 'how many']
+		},
+		{
+			point: 'Cost per day',
+			criterion: 'product-knowledge',
+			weight: 1,
+			cues: ['a day', 'per day', 'a month']
+		}
 	] satisfies KeyPoint[],
-	avoid: [{ point: 'Discount at once', penalty: 2, cues: ['discount', 'cheaper price'] }] satisfies Pitfall[]
+	avoid: [
+		{ point: 'Discount at once', penalty: 2, cues: ['discount', 'cheaper price'] }
+	] satisfies Pitfall[]
 };
 
 describe('scoreReply in Chinese', () => {
@@ -37,7 +67,10 @@ describe('scoreReply in Chinese', () => {
 	});
 
 	it('matches Simplified and full-width input', () => {
-		const result = scoreReply('王经理您好，我是机械五金网的小陈，只耽误您１分钟可以吗？方便吗', greetZh);
+		const result = scoreReply(
+			'王经理您好，我是机械五金网的小陈，只耽误您１分钟可以吗？方便吗',
+			greetZh
+		);
 		expect(result.points.map((p) => p.hit)).toEqual([true, true]);
 	});
 
@@ -76,20 +109,29 @@ describe('scoreReply in Chinese', () => {
 
 describe('scoreReply in English', () => {
 	it('matches cues as whole words, with light stemming and in any case', () => {
-		const result = scoreReply('I hear you, Mr Wang. Gold works out at about seventy dollars a day. How many inquiries do you get each month?', priceEn);
+		const result = scoreReply(
+			'I hear you, Mr Wang. Gold works out at about seventy dollars a day. How many inquiries do you get each month?',
+			priceEn
+		);
 		expect(result.points.map((p) => p.hit)).toEqual([true, true, true]);
 		expect(result.signals).toEqual(expect.arrayContaining(['question', 'acknowledge', 'concrete']));
 		expect(result.score).toBe(1);
 	});
 
 	it('does not match a cue inside another word', () => {
-		const result = scoreReply('We have a misunderstanding about the daily plan, sorry about that.', priceEn);
+		const result = scoreReply(
+			'We have a misunderstanding about the daily plan, sorry about that.',
+			priceEn
+		);
 		expect(result.points[0]!.hit).toBe(false);
 		expect(result.points[2]!.hit).toBe(false);
 	});
 
 	it('penalizes a discount offered at once', () => {
-		const result = scoreReply('I understand. I can give you a discount if you sign today.', priceEn);
+		const result = scoreReply(
+			'I understand. I can give you a discount if you sign today.',
+			priceEn
+		);
 		expect(result.pitfalls[0]!.hit).toBe(true);
 		expect(result.score).toBeLessThan(0.2);
 	});
@@ -108,49 +150,160 @@ describe('scoreReply in English', () => {
 
 describe('scoreReply reads what the reply says', () => {
 	it('does not count a pitfall said in the negative, nor a key point', () => {
-		const refusing = scoreReply('王經理您好，我是機械五金網的小陳，我們不打折也不會給特價，現在方便嗎？', greetZh);
+		const refusing = scoreReply(
+			'王經理您好，我是機械五金網的小陳，我們不打折也不會給特價，現在方便嗎？',
+			greetZh
+		);
 		expect(refusing.pitfalls[0]!.hit).toBe(false);
 		expect(refusing.score).toBe(1);
-		const notUnderstanding = scoreReply("I don't understand. Do you want a cheaper price or not?", priceEn);
+		const notUnderstanding = scoreReply(
+			"I don't understand. Do you want a cheaper price or not?",
+			priceEn
+		);
 		expect(notUnderstanding.points[0]!.hit).toBe(false);
 		expect(notUnderstanding.signals).not.toContain('acknowledge');
 	});
 
 	it('counts extras beyond the offer and guarantees said either way round as broken rules', () => {
-		const broken = (reply: string, phrasebook = EN) => scoreReply(reply, priceEn, [], phrasebook).pitfalls.filter((p) => p.rule).map((p) => p.rule);
-		expect(broken("I'll make it a 30-day trial instead of 14 and throw in a free month.")).toContain('unapproved-extras');
-		expect(broken('Our members get guaranteed inquiries every month.')).toContain('promises-results');
+		const broken = (reply: string, phrasebook = EN) =>
+			scoreReply(reply, priceEn, [], phrasebook)
+				.pitfalls.filter((p) => p.rule)
+				.map((p) => p.rule);
+		expect(
+			broken("I'll make it a 30-day trial instead of 14 and throw in a free month.")
+		).toContain('unapproved-extras');
+		expect(broken('Our members get guaranteed inquiries every month.')).toContain(
+			'promises-results'
+		);
 		expect(broken('We are way better than BaiYeTong.')).toContain('badmouths-competitor');
-		expect(broken('這個月試刊可以延長到一個月，再加送關鍵字廣告。', ZH)).toContain('unapproved-extras');
+		expect(broken('這個月試刊可以延長到一個月，再加送關鍵字廣告。', ZH)).toContain(
+			'unapproved-extras'
+		);
 		expect(broken('我們的詢價保證都是有效的。', ZH)).toContain('promises-results');
 		// The two-year offer and the real trial are no extras.
-		expect(broken('The trial is free for 14 days, and the second year is 10% off if you sign for two.')).toEqual([]);
+		expect(
+			broken('The trial is free for 14 days, and the second year is 10% off if you sign for two.')
+		).toEqual([]);
 		expect(broken('第一年兩萬六千八，第二年打九折。', ZH)).toEqual([]);
 	});
 
 	it('applies the company rules on every beat, unless said in the negative', () => {
-		const promise = scoreReply('I hear you. I guarantee you 100 inquiries this year. How many do you get now?', priceEn, [], EN);
+		const promise = scoreReply(
+			'I hear you. I guarantee you 100 inquiries this year. How many do you get now?',
+			priceEn,
+			[],
+			EN
+		);
 		expect(promise.pitfalls.filter((p) => p.rule).map((p) => p.rule)).toEqual(['promises-results']);
-		expect(promise.score).toBeLessThan(scoreReply('I hear you. How many inquiries do you get now?', priceEn, [], EN).score - 0.5);
-		const honest = scoreReply("I hear you. I won't promise you a number of inquiries; how many do you get now?", priceEn, [], EN);
+		expect(promise.score).toBeLessThan(
+			scoreReply('I hear you. How many inquiries do you get now?', priceEn, [], EN).score - 0.5
+		);
+		const honest = scoreReply(
+			"I hear you. I won't promise you a number of inquiries; how many do you get now?",
+			priceEn,
+			[],
+			EN
+		);
 		expect(honest.pitfalls.filter((p) => p.rule)).toEqual([]);
-		expect(scoreReply('王經理，今天簽的話我保證一個月至少十張詢價，您方便嗎？', greetZh, [], ZH).pitfalls.map((p) => p.rule)).toContain('promises-results');
-		expect(scoreReply('王經理，這個優惠只有今天，我是機械五金網的小陳，方便嗎？', greetZh, [], ZH).pitfalls.map((p) => p.rule)).toContain('pressure');
+		expect(
+			scoreReply(
+				'王經理，今天簽的話我保證一個月至少十張詢價，您方便嗎？',
+				greetZh,
+				[],
+				ZH
+			).pitfalls.map((p) => p.rule)
+		).toContain('promises-results');
+		expect(
+			scoreReply(
+				'王經理，這個優惠只有今天，我是機械五金網的小陳，方便嗎？',
+				greetZh,
+				[],
+				ZH
+			).pitfalls.map((p) => p.rule)
+		).toContain('pressure');
 		// The one discount allowed is not a rule broken.
-		expect(scoreReply('The one discount we have is two years, with ten percent off the second year. How many inquiries do you get?', priceEn, [], EN).pitfalls.filter((p) => p.rule)).toEqual([]);
-		expect(scoreReply('Tell you what, I can knock ten percent off if you renew. How many inquiries do you get?', priceEn, [], EN).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
-		expect(scoreReply('Can you take a bit off the first year? How many inquiries do you get?', priceEn, [], EN).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
-		expect(scoreReply("I understand, I'll take you off my list. How many inquiries do you get?", priceEn, [], EN).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(
+			scoreReply(
+				'The one discount we have is two years, with ten percent off the second year. How many inquiries do you get?',
+				priceEn,
+				[],
+				EN
+			).pitfalls.filter((p) => p.rule)
+		).toEqual([]);
+		expect(
+			scoreReply(
+				'Tell you what, I can knock ten percent off if you renew. How many inquiries do you get?',
+				priceEn,
+				[],
+				EN
+			).pitfalls.map((p) => p.rule)
+		).toContain('unapproved-discount');
+		expect(
+			scoreReply(
+				'Can you take a bit off the first year? How many inquiries do you get?',
+				priceEn,
+				[],
+				EN
+			).pitfalls.map((p) => p.rule)
+		).toContain('unapproved-discount');
+		expect(
+			scoreReply(
+				"I understand, I'll take you off my list. How many inquiries do you get?",
+				priceEn,
+				[],
+				EN
+			).pitfalls.filter((p) => p.rule)
+		).toEqual([]);
 		// A commitment is not a promised result.
-		expect(scoreReply("I hear you. I promise I'll send the report on your inquiries today; how many did you get?", priceEn, [], EN).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(
+			scoreReply(
+				"I hear you. I promise I'll send the report on your inquiries today; how many did you get?",
+				priceEn,
+				[],
+				EN
+			).pitfalls.filter((p) => p.rule)
+		).toEqual([]);
 		// The free trial is the product, not a discount.
-		expect(scoreReply('I understand. You can try it for free for 14 days first; how many inquiries do you get now?', priceEn, [], EN).pitfalls.filter((p) => p.rule)).toEqual([]);
-		expect(scoreReply('王經理，我是機械五金網的小陳，可以先免費試刊兩週，現在方便嗎？', greetZh, [], ZH).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(
+			scoreReply(
+				'I understand. You can try it for free for 14 days first; how many inquiries do you get now?',
+				priceEn,
+				[],
+				EN
+			).pitfalls.filter((p) => p.rule)
+		).toEqual([]);
+		expect(
+			scoreReply(
+				'王經理，我是機械五金網的小陳，可以先免費試刊兩週，現在方便嗎？',
+				greetZh,
+				[],
+				ZH
+			).pitfalls.filter((p) => p.rule)
+		).toEqual([]);
 		// A number in digits ("10% off") and sending something (寄送您) are read as such.
-		expect(scoreReply("OK, I'll give you 10% off this year. How many inquiries do you get?", priceEn, [], EN).pitfalls.map((p) => p.rule)).toContain('unapproved-discount');
-		expect(scoreReply('王經理，我是機械五金網的小陳，我先寄送您一份報表，您方便看一下嗎？', greetZh, [], ZH).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(
+			scoreReply(
+				"OK, I'll give you 10% off this year. How many inquiries do you get?",
+				priceEn,
+				[],
+				EN
+			).pitfalls.map((p) => p.rule)
+		).toContain('unapproved-discount');
+		expect(
+			scoreReply(
+				'王經理，我是機械五金網的小陳，我先寄送您一份報表，您方便看一下嗎？',
+				greetZh,
+				[],
+				ZH
+			).pitfalls.filter((p) => p.rule)
+		).toEqual([]);
 		// Without a lexicon there are no company rules: they are content, not code.
-		expect(scoreReply('I hear you. I guarantee you 100 inquiries this year. How many do you get now?', priceEn).pitfalls.filter((p) => p.rule)).toEqual([]);
+		expect(
+			scoreReply(
+				'I hear you. I guarantee you 100 inquiries this year. How many do you get now?',
+				priceEn
+			).pitfalls.filter((p) => p.rule)
+		).toEqual([]);
 	});
 
 	it('gives nothing for rudeness: an insult asks no question and breaks a rule', () => {
@@ -160,14 +313,22 @@ describe('scoreReply reads what the reply says', () => {
 		expect(rude.score).toBe(0);
 		expect(scoreReply('你管我是誰，快點買我們的會員啦', greetZh, [], ZH).score).toBe(0);
 		// Thanks is politeness, not acknowledging what the customer said.
-		expect(scoreReply('Thanks, but no. We are busy here.', priceEn).signals).not.toContain('acknowledge');
+		expect(scoreReply('Thanks, but no. We are busy here.', priceEn).signals).not.toContain(
+			'acknowledge'
+		);
 	});
 
 	it('scores notes, stage directions and pasted repetition as not speech', () => {
-		const directions = scoreReply('（自我介紹）我是機械五金網的小陳（確認時間）一分鐘方便嗎', greetZh);
+		const directions = scoreReply(
+			'（自我介紹）我是機械五金網的小陳（確認時間）一分鐘方便嗎',
+			greetZh
+		);
 		expect(directions.flags).toContain('stage-directions');
 		expect(directions.score).toBeLessThan(0.3);
-		const notes = scoreReply('acknowledge concern / how many inquiries / per day / next step', priceEn);
+		const notes = scoreReply(
+			'acknowledge concern / how many inquiries / per day / next step',
+			priceEn
+		);
 		expect(notes.flags).toContain('notes');
 		expect(notes.score).toBeLessThan(0.3);
 		const pasted = '王經理您好我是機械五金網的小陳請問您現在方便嗎';
@@ -175,26 +336,62 @@ describe('scoreReply reads what the reply says', () => {
 		expect(twice.flags).toContain('repeated-sentence');
 		expect(twice.score).toBeLessThan(0.3);
 		// Chat asterisks and angle brackets are stage directions too.
-		expect(scoreReply('*nods along* *mentions the daily cost* *asks about his inquiries*', priceEn).flags).toContain('stage-directions');
-		expect(scoreReply('〈同理他的預算〉〈說明一天多少錢〉〈問詢價數〉', greetZh).flags).toContain('stage-directions');
+		expect(
+			scoreReply('*nods along* *mentions the daily cost* *asks about his inquiries*', priceEn).flags
+		).toContain('stage-directions');
+		expect(scoreReply('〈同理他的預算〉〈說明一天多少錢〉〈問詢價數〉', greetZh).flags).toContain(
+			'stage-directions'
+		);
 		// Arrows and plus signs make notes, even when they name the customer.
-		expect(scoreReply('your budget -> a day cost + inquiries last year -> order value', priceEn).flags).toContain('notes');
+		expect(
+			scoreReply('your budget -> a day cost + inquiries last year -> order value', priceEn).flags
+		).toContain('notes');
 		// The same point again in other words is repetition.
-		const restated = scoreReply('I understand the budget is tight. I really do understand, the budget is tight for you. Yes, I understand.', priceEn);
+		const restated = scoreReply(
+			'I understand the budget is tight. I really do understand, the budget is tight for you. Yes, I understand.',
+			priceEn
+		);
 		expect(restated.flags).toContain('repeated-sentence');
 		expect(restated.score).toBeLessThan(0.3);
-		expect(scoreReply('I understand the budget is tight. How many inquiries did you get last year, and what is an order worth?', priceEn).flags).not.toContain('repeated-sentence');
+		expect(
+			scoreReply(
+				'I understand the budget is tight. How many inquiries did you get last year, and what is an order worth?',
+				priceEn
+			).flags
+		).not.toContain('repeated-sentence');
 		// Short fragments, or a run of words, without the little words speech is made of.
-		expect(scoreReply('Budget. Daily cost. Inquiries last year. Order value. Next step.', priceEn).flags).toContain('notes');
-		expect(scoreReply('budget cut understood inquiries last year order value daily cost trial booking', priceEn).flags).toContain('notes');
-		expect(scoreReply('預算、每天成本、去年詢價、訂單金額、試刊、約時間', greetZh).flags).toContain('notes');
+		expect(
+			scoreReply('Budget. Daily cost. Inquiries last year. Order value. Next step.', priceEn).flags
+		).toContain('notes');
+		expect(
+			scoreReply(
+				'budget cut understood inquiries last year order value daily cost trial booking',
+				priceEn
+			).flags
+		).toContain('notes');
+		expect(scoreReply('預算、每天成本、去年詢價、訂單金額、試刊、約時間', greetZh).flags).toContain(
+			'notes'
+		);
 		// Telegraphic speech, figures with commas and titles with full stops are still speech.
-		expect(scoreReply('Hello Mr. Wang, MetalHub calling. Your membership expires next month.', priceEn).flags).not.toContain('notes');
-		expect(scoreReply('續基礎就好，１２，８００。如果簽兩年，第二年打九折，兩年２４，３２０。', greetZh).flags).not.toContain('notes');
+		expect(
+			scoreReply('Hello Mr. Wang, MetalHub calling. Your membership expires next month.', priceEn)
+				.flags
+		).not.toContain('notes');
+		expect(
+			scoreReply('續基礎就好，１２，８００。如果簽兩年，第二年打九折，兩年２４，３２０。', greetZh)
+				.flags
+		).not.toContain('notes');
 		// A transcript of speech, with its fillers and spaces, is speech.
-		expect(scoreReply('喔 好 嗯 所以 目前 主要是 老客戶介紹 那 最近 有沒有 在想 多接一些 新的客戶', greetZh).flags).not.toContain('notes');
+		expect(
+			scoreReply(
+				'喔 好 嗯 所以 目前 主要是 老客戶介紹 那 最近 有沒有 在想 多接一些 新的客戶',
+				greetZh
+			).flags
+		).not.toContain('notes');
 		// Speech that merely uses commas is speech.
-		expect(scoreReply('Morning, Mr. Wang, Kevin from MetalHub, got a minute?', priceEn).flags).not.toContain('notes');
+		expect(
+			scoreReply('Morning, Mr. Wang, Kevin from MetalHub, got a minute?', priceEn).flags
+		).not.toContain('notes');
 	});
 
 	it('cuts a long pitch that asks nothing', () => {
@@ -202,11 +399,14 @@ describe('scoreReply reads what the reply says', () => {
 			'I understand. Gold gives you three hundred product listings, two keyword ads, priority ranking in search results, a monthly report of views and inquiries, and a dedicated account manager who helps you update your listings, and buyers from all over Taiwan and abroad search our site every day for suppliers like you, so your products are seen by the people who buy them.';
 		const result = scoreReply(pitch, priceEn);
 		expect(result.flags).toContain('monologue');
-		expect(result.score).toBeLessThan(scoreReply(`${pitch} How many inquiries did you get last year?`, priceEn).score);
+		expect(result.score).toBeLessThan(
+			scoreReply(`${pitch} How many inquiries did you get last year?`, priceEn).score
+		);
 	});
 
 	it('lets a long answer to what the customer said run a fifth longer before it is a monologue, and never pass', () => {
-		const customer = 'Your Gold plan is too expensive. Last year the inquiries were poor and my budget got cut.';
+		const customer =
+			'Your Gold plan is too expensive. Last year the inquiries were poor and my budget got cut.';
 		const answer =
 			'I hear you, a budget cut makes every plan look expensive. Last year your inquiries came mostly in the autumn, and the ones that turned into orders were worth far more than the plan itself, so I would keep Gold and spend the first month with you fixing the listings.';
 		expect(scoreReply(answer, { ...priceEn, customer }).flags).not.toContain('monologue');
@@ -234,22 +434,48 @@ describe('scoreReply reads what the reply says', () => {
 
 describe('what a reply is worth before its key points', () => {
 	it('a harmless reply is worth more than one that breaks a rule', () => {
-		const vague = scoreReply('Well, we are a very good platform with lots of happy members.', priceEn);
-		const discount = scoreReply('Well, we can give you a discount on the plan, a cheaper price.', priceEn);
+		const vague = scoreReply(
+			'Well, we are a very good platform with lots of happy members.',
+			priceEn
+		);
+		const discount = scoreReply(
+			'Well, we can give you a discount on the plan, a cheaper price.',
+			priceEn
+		);
 		expect(vague.points.some((p) => p.hit)).toBe(false);
 		expect(vague.score).toBeCloseTo(0.2);
 		expect(discount.score).toBe(SCORING.pitfallFloor);
 	});
 
 	it('hears an English question without its question mark, and not a question word inside a statement', () => {
-		const asks = ['so how many inquiries do you get a month', 'ok when is a good time to call back', "what's your email", 'Right, which products do you push most'];
-		for (const reply of asks) expect(scoreReply(reply, priceEn).signals, reply).toContain('question');
-		const tells = ['The report shows how often buyers opened your pages.', 'When buyers find your products, the inquiries go to your sales team.'];
-		for (const reply of tells) expect(scoreReply(reply, priceEn).signals, reply).not.toContain('question');
+		const asks = [
+			'so how many inquiries do you get a month',
+			'ok when is a good time to call back',
+			"what's your email",
+			'Right, which products do you push most'
+		];
+		for (const reply of asks)
+			expect(scoreReply(reply, priceEn).signals, reply).toContain('question');
+		const tells = [
+			'The report shows how often buyers opened your pages.',
+			'When buyers find your products, the inquiries go to your sales team.'
+		];
+		for (const reply of tells)
+			expect(scoreReply(reply, priceEn).signals, reply).not.toContain('question');
 	});
 
 	it('hears a Chinese question without its question mark, and not a question word inside a statement', () => {
-		for (const reply of ['那您想先放哪幾項產品', '老闆通常幾點進公司呢', '下午方便嗎，我再打過來', '您看這樣好不好']) expect(scoreReply(reply, greetZh).signals, reply).toContain('question');
-		for (const reply of ['報表會告訴您有多少人看、多少人查看聯絡資料。', '什麼產品都可以放上去。我們幫您上架。']) expect(scoreReply(reply, greetZh).signals, reply).not.toContain('question');
+		for (const reply of [
+			'那您想先放哪幾項產品',
+			'老闆通常幾點進公司呢',
+			'下午方便嗎，我再打過來',
+			'您看這樣好不好'
+		])
+			expect(scoreReply(reply, greetZh).signals, reply).toContain('question');
+		for (const reply of [
+			'報表會告訴您有多少人看、多少人查看聯絡資料。',
+			'什麼產品都可以放上去。我們幫您上架。'
+		])
+			expect(scoreReply(reply, greetZh).signals, reply).not.toContain('question');
 	});
 });

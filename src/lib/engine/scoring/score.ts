@@ -1,10 +1,33 @@
 import { foldText } from '../text/fold';
 import { INTENT_PREFIX } from '../content/schemas';
 import { GAP, wholeIntent } from './lexicon';
-import { containsChinese, foldForMatch, latinWordSpans, latinWords, normalizeForMatch, punctuationToSpaces, wordSpans, type Word } from './normalize';
+import {
+	containsChinese,
+	foldForMatch,
+	latinWordSpans,
+	latinWords,
+	normalizeForMatch,
+	punctuationToSpaces,
+	wordSpans,
+	type Word
+} from './normalize';
 import { negationReader } from './negation';
-import { closenessOf, NO_MODEL_ANSWERS, termsOfFolded, type ModelAnswers, type Nearest } from './closeness';
-import { bracketedSpans, harpsOn, refersTo, isNotes, isStageDirections, repeatsItself, restatesItself } from './speech';
+import {
+	closenessOf,
+	NO_MODEL_ANSWERS,
+	termsOfFolded,
+	type ModelAnswers,
+	type Nearest
+} from './closeness';
+import {
+	bracketedSpans,
+	harpsOn,
+	refersTo,
+	isNotes,
+	isStageDirections,
+	repeatsItself,
+	restatesItself
+} from './speech';
 
 export type Span = [start: number, end: number];
 
@@ -44,7 +67,17 @@ export interface PitfallResult {
 export const SIGNALS = ['question', 'acknowledge', 'concrete', 'next-step'] as const;
 export type Signal = (typeof SIGNALS)[number];
 
-export const FLAGS = ['too-short', 'too-long', 'cue-list', 'notes', 'stage-directions', 'repeated-sentence', 'repeats-earlier-reply', 'monologue', 'off-topic'] as const;
+export const FLAGS = [
+	'too-short',
+	'too-long',
+	'cue-list',
+	'notes',
+	'stage-directions',
+	'repeated-sentence',
+	'repeats-earlier-reply',
+	'monologue',
+	'off-topic'
+] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export interface ReplyScore {
@@ -108,7 +141,12 @@ export const SCORING = {
 	/** The most a reply that is not speech (notes, a list of cue words, stage directions, repeats) keeps. */
 	notSpeechCap: 0.1,
 	/** A next step is worth more than the other signals: the call is there to get one. */
-	signalBonus: { question: 0.05, acknowledge: 0.05, concrete: 0.05, 'next-step': 0.1 } satisfies Record<Signal, number>,
+	signalBonus: {
+		question: 0.05,
+		acknowledge: 0.05,
+		concrete: 0.05,
+		'next-step': 0.1
+	} satisfies Record<Signal, number>,
 	maxSignalBonus: 0.2,
 	minCharsChinese: 8,
 	minWordsLatin: 5,
@@ -131,18 +169,105 @@ export const SCORING = {
 	noQuestionCap: 0.8
 } as const;
 
-const SIGNAL_CUES: Record<Exclude<Signal, 'concrete'>, { zh: readonly string[]; en: readonly string[] }> = {
+const SIGNAL_CUES: Record<
+	Exclude<Signal, 'concrete'>,
+	{ zh: readonly string[]; en: readonly string[] }
+> = {
 	// English question words are read by ENGLISH_QUESTION: "how often buyers open your page" asks nothing.
 	// Chinese question words and particles are read by isChineseQuestion: 「報表會告訴您有多少人看。」 asks nothing.
-	question: { zh: ['請問', '是不是', '有沒有', '會不會', '要不要', '可不可以', '能不能', '好不好', '對不對', '行不行', '方便嗎', '可以嗎'], en: ['could you', 'would you', 'do you', 'did you', 'does he', 'does she', 'can i', 'can you', 'may i', 'shall we', 'is it', 'are you', 'have you', 'is he', 'is she', 'will you', 'any chance'] },
+	question: {
+		zh: [
+			'請問',
+			'是不是',
+			'有沒有',
+			'會不會',
+			'要不要',
+			'可不可以',
+			'能不能',
+			'好不好',
+			'對不對',
+			'行不行',
+			'方便嗎',
+			'可以嗎'
+		],
+		en: [
+			'could you',
+			'would you',
+			'do you',
+			'did you',
+			'does he',
+			'does she',
+			'can i',
+			'can you',
+			'may i',
+			'shall we',
+			'is it',
+			'are you',
+			'have you',
+			'is he',
+			'is she',
+			'will you',
+			'any chance'
+		]
+	},
 	// Thanks is politeness, not acknowledging: "thanks, but no" acknowledges nothing.
-	acknowledge: { zh: ['理解', '了解', '明白', '確實', '沒錯', '說得對', '我懂', '難怪', '有道理'], en: ['understand', 'i hear you', 'fair', 'makes sense', 'appreciate', 'you are right', "you're right", 'good point', 'i see'] },
-	'next-step': { zh: ['試刊', '試用', '約', '安排', '下週', '明天', '寄給', '回電', '再打', '見面', '報價單', '合約', '下次'], en: ['trial', 'schedule', 'book', 'next week', 'tomorrow', 'send you', 'call you back', 'meeting', 'contract', 'quote', 'set up', 'follow up'] }
+	acknowledge: {
+		zh: ['理解', '了解', '明白', '確實', '沒錯', '說得對', '我懂', '難怪', '有道理'],
+		en: [
+			'understand',
+			'i hear you',
+			'fair',
+			'makes sense',
+			'appreciate',
+			'you are right',
+			"you're right",
+			'good point',
+			'i see'
+		]
+	},
+	'next-step': {
+		zh: [
+			'試刊',
+			'試用',
+			'約',
+			'安排',
+			'下週',
+			'明天',
+			'寄給',
+			'回電',
+			'再打',
+			'見面',
+			'報價單',
+			'合約',
+			'下次'
+		],
+		en: [
+			'trial',
+			'schedule',
+			'book',
+			'next week',
+			'tomorrow',
+			'send you',
+			'call you back',
+			'meeting',
+			'contract',
+			'quote',
+			'set up',
+			'follow up'
+		]
+	}
 };
 
 // A Chinese reply may hold English words too: both lists, joined once.
-const bothLanguages = (signal: keyof typeof SIGNAL_CUES) => [...SIGNAL_CUES[signal].zh, ...SIGNAL_CUES[signal].en];
-const SIGNAL_CUES_WITH_CHINESE: Record<keyof typeof SIGNAL_CUES, readonly string[]> = { question: bothLanguages('question'), acknowledge: bothLanguages('acknowledge'), 'next-step': bothLanguages('next-step') };
+const bothLanguages = (signal: keyof typeof SIGNAL_CUES) => [
+	...SIGNAL_CUES[signal].zh,
+	...SIGNAL_CUES[signal].en
+];
+const SIGNAL_CUES_WITH_CHINESE: Record<keyof typeof SIGNAL_CUES, readonly string[]> = {
+	question: bothLanguages('question'),
+	acknowledge: bothLanguages('acknowledge'),
+	'next-step': bothLanguages('next-step')
+};
 
 /**
  * An English question without its question mark, as people type and speak: a question word that
@@ -157,7 +282,8 @@ const ENGLISH_QUESTION = new RegExp(
 	`(?:^|[.!?;:\\n]\\s*|\\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\\s+)${questionWords('what|how|when|where|who|which|why')}|,\\s*${questionWords('what|how|when|where|why')}`
 );
 
-const CHINESE_QUESTION_WORD = /多少|怎麼|怎樣|哪|什麼|甚麼|如何|為什麼|幾[點號天個位張項種家年月次成台批]/;
+const CHINESE_QUESTION_WORD =
+	/多少|怎麼|怎樣|哪|什麼|甚麼|如何|為什麼|幾[點號天個位張項種家年月次成台批]/;
 
 /**
  * A Chinese question without its question mark: a particle (嗎、呢) closing a clause, or a question
@@ -167,11 +293,15 @@ const CHINESE_QUESTION_WORD = /多少|怎麼|怎樣|哪|什麼|甚麼|如何|為
 function isChineseQuestion(text: string): boolean {
 	if (/[嗎呢](?=[\s,，、。.!！~～…]|$)/.test(text)) return true;
 	const stretches = text.split(/(?<=[。！!；;\n])/);
-	return stretches.some((stretch) => !/[。！!]\s*$/.test(stretch) && CHINESE_QUESTION_WORD.test(stretch));
+	return stretches.some(
+		(stretch) => !/[。！!]\s*$/.test(stretch) && CHINESE_QUESTION_WORD.test(stretch)
+	);
 }
 
-const CHINESE_FIGURE = /[一二三四五六七八九十兩半幾][十百千萬]|[十百千萬][塊元]|[一二三四五六七八九兩]成|%/;
-const ENGLISH_FIGURE = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half)\b/;
+const CHINESE_FIGURE =
+	/[一二三四五六七八九十兩半幾][十百千萬]|[十百千萬][塊元]|[一二三四五六七八九兩]成|%/;
+const ENGLISH_FIGURE =
+	/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half)\b/;
 
 interface Matcher {
 	/** Where the reply says any of the cues, sorted: a stretch inside one already found is not listed again. */
@@ -218,7 +348,8 @@ type PreparedCue = { folded: string; parts: CuePart[] };
 export const GAP_REACH = { chinese: 12, words: 6 } as const;
 const NUMBER = '#';
 const DIGITS = /^\d+$/;
-const sameWord = (cueStem: string, stem: string) => cueStem === stem || (cueStem === NUMBER && DIGITS.test(stem));
+const sameWord = (cueStem: string, stem: string) =>
+	cueStem === stem || (cueStem === NUMBER && DIGITS.test(stem));
 // What ends a clause for a gap: the parts of `A … B` must be said in one breath.
 const CLAUSE_BREAK = /[,.!?;:，。！？；：\n]/;
 
@@ -246,18 +377,26 @@ const preparedCues = new Map<string, PreparedCue | null>();
 const MAX_PREPARED_CUES = 50_000;
 
 function preparePart(text: string): CuePart | null {
-	if (text.trim().startsWith(INTENT_PREFIX)) return { kind: 'intent', intent: text.trim().slice(INTENT_PREFIX.length) };
+	if (text.trim().startsWith(INTENT_PREFIX))
+		return { kind: 'intent', intent: text.trim().slice(INTENT_PREFIX.length) };
 	const folded = normalizeForMatch(text).trim();
 	if (!folded) return null;
 	if (containsChinese(folded)) {
 		const compact = folded.replace(/\s+/g, '');
-		return { kind: 'chinese', compact, pair: compact.length >= 2 ? pairHash(compact.charCodeAt(0), compact.charCodeAt(1)) : -1 };
+		return {
+			kind: 'chinese',
+			compact,
+			pair: compact.length >= 2 ? pairHash(compact.charCodeAt(0), compact.charCodeAt(1)) : -1
+		};
 	}
 	// `#` stands for any number written in digits ("# percent off", "# off" for "10% off").
 	const stems = foldText(text)
 		.split(/\s+/)
 		.flatMap((token) => (token === NUMBER ? [NUMBER] : latinWords(token).map((word) => word.stem)));
-	const pair = stems.length >= 2 && stems[0] !== NUMBER && stems[1] !== NUMBER ? `${stems[0]} ${stems[1]}` : null;
+	const pair =
+		stems.length >= 2 && stems[0] !== NUMBER && stems[1] !== NUMBER
+			? `${stems[0]} ${stems[1]}`
+			: null;
 	return stems.length > 0 ? { kind: 'words', stems, pair, number: stems[0] === NUMBER } : null;
 }
 
@@ -265,9 +404,14 @@ function preparePart(text: string): CuePart | null {
 const preparedLists = new WeakMap<readonly string[], readonly (PreparedCue | null)[]>();
 // A list of cues as authored, each prepared or, alone, the intent it stands for (its phrases, gaps
 // and all; between gaps an intent is one part, see partSpans). Kept with the list, as above.
-const preparedCueLists = new WeakMap<readonly string[], readonly (PreparedCue | { intent: string } | null)[]>();
+const preparedCueLists = new WeakMap<
+	readonly string[],
+	readonly (PreparedCue | { intent: string } | null)[]
+>();
 
-function preparedList(cues: readonly string[]): readonly (PreparedCue | { intent: string } | null)[] {
+function preparedList(
+	cues: readonly string[]
+): readonly (PreparedCue | { intent: string } | null)[] {
 	let prepared = preparedCueLists.get(cues);
 	if (!prepared) {
 		prepared = cues.map((cue) => {
@@ -304,7 +448,8 @@ function flatList(cues: readonly string[], intents: IntentPhrases): readonly Pre
 		for (const entry of preparedList(cues)) {
 			if (entry === null) continue;
 			if ('intent' in entry) {
-				for (const prepared of preparedPhrases(intents.get(entry.intent) ?? [])) if (prepared) list.push(prepared);
+				for (const prepared of preparedPhrases(intents.get(entry.intent) ?? []))
+					if (prepared) list.push(prepared);
 			} else list.push(entry);
 		}
 		flat = list;
@@ -317,7 +462,10 @@ function prepareCue(cue: string): PreparedCue | null {
 	let prepared = preparedCues.get(cue);
 	if (prepared !== undefined) return prepared;
 	const parts = cue.split(GAP).map(preparePart);
-	prepared = parts.length > 0 && parts.every((part) => part !== null) ? { folded: foldForMatch(cue).trim(), parts: parts as CuePart[] } : null;
+	prepared =
+		parts.length > 0 && parts.every((part) => part !== null)
+			? { folded: foldForMatch(cue).trim(), parts: parts as CuePart[] }
+			: null;
 	if (preparedCues.size >= MAX_PREPARED_CUES) preparedCues.clear();
 	preparedCues.set(cue, prepared);
 	return prepared;
@@ -372,7 +520,10 @@ class ReplyText {
 	/** Where the reply says the first words of a cue in words (its first two, when neither is a number), or undefined. */
 	private starts(part: CuePart & { kind: 'words' }): readonly number[] | undefined {
 		const { stems, pair } = part;
-		if (part.number) return (this.numbers ??= this.words().flatMap((word, i) => (DIGITS.test(word.stem) ? [i] : [])));
+		if (part.number)
+			return (this.numbers ??= this.words().flatMap((word, i) =>
+				DIGITS.test(word.stem) ? [i] : []
+			));
 		const { at, pairAt } = this.index();
 		return pair === null ? at.get(stems[0]!) : pairAt.get(pair);
 	}
@@ -393,7 +544,8 @@ class ReplyText {
 			const spans: Span[] = [];
 			// Between gaps an intent stands for its phrases without gaps of their own.
 			for (const prepared of preparedPhrases(this.intents.get(part.intent) ?? [])) {
-				if (prepared?.parts.length === 1) spans.push(...this.partSpans(prepared.parts[0]!, from, to));
+				if (prepared?.parts.length === 1)
+					spans.push(...this.partSpans(prepared.parts[0]!, from, to));
 			}
 			return spans.sort((a, b) => a[0] - b[0]);
 		}
@@ -404,7 +556,8 @@ class ReplyText {
 			let i = normalized.indexOf(compact, from);
 			if (i < 0 || i + compact.length > to) return NO_SPANS;
 			const spans: Span[] = [];
-			for (; i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1)) spans.push([i, i + compact.length]);
+			for (; i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1))
+				spans.push([i, i + compact.length]);
 			return spans;
 		}
 		const words = this.words();
@@ -414,7 +567,8 @@ class ReplyText {
 			if (i + stems.length > words.length) break;
 			if (words[i]!.start < from) continue;
 			let whole = true;
-			for (let j = 1; j < stems.length && whole; j++) whole = sameWord(stems[j]!, words[i + j]!.stem);
+			for (let j = 1; j < stems.length && whole; j++)
+				whole = sameWord(stems[j]!, words[i + j]!.stem);
 			if (!whole) continue;
 			const end = words[i + stems.length - 1]!.end;
 			if (end <= to) (spans ??= []).push([words[i]!.start, end]);
@@ -427,10 +581,15 @@ class ReplyText {
  * Finds cues in one reply (`text`). A hit counts only where the reply says it (see negation.ts) and
  * not inside brackets.
  */
-function matcherFor(text: ReplyText, brackets: readonly Span[], says: (span: Span, cue: string) => boolean): Matcher {
+function matcherFor(
+	text: ReplyText,
+	brackets: readonly Span[],
+	says: (span: Span, cue: string) => boolean
+): Matcher {
 	const { folded, normalized, intents } = text;
 	const partSpans = (part: CuePart, from?: number, to?: number) => text.partSpans(part, from, to);
-	const inBrackets = (span: Span) => brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
+	const inBrackets = (span: Span) =>
+		brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
 
 	/** Where the rest of a gapped cue (its parts from `k` on) follows `after` within reach in the same clause: the end of its last part, or -1. */
 	function restFrom(parts: readonly CuePart[], k: number, after: number): number {
@@ -440,8 +599,13 @@ function matcherFor(text: ReplyText, brackets: readonly Span[], says: (span: Spa
 		const breakAt = folded.slice(after, to).search(CLAUSE_BREAK);
 		if (breakAt >= 0) to = after + breakAt;
 		for (const [start, end] of partSpans(part, after, to)) {
-			const chinese = part.kind === 'intent' ? containsChinese(normalized.slice(start, end)) : part.kind === 'chinese';
-			const gap = chinese ? normalized.slice(after, start).replace(/\s+/g, '').length : latinWords(folded.slice(after, start)).length;
+			const chinese =
+				part.kind === 'intent'
+					? containsChinese(normalized.slice(start, end))
+					: part.kind === 'chinese';
+			const gap = chinese
+				? normalized.slice(after, start).replace(/\s+/g, '').length
+				: latinWords(folded.slice(after, start)).length;
 			if (gap > (chinese ? GAP_REACH.chinese : GAP_REACH.words)) break;
 			const found = restFrom(parts, k + 1, end);
 			if (found >= 0) return found;
@@ -503,13 +667,22 @@ function joined(sorted: readonly Span[]): Span[] {
 }
 
 // A beat's cue lists live as long as its compiled scenario: each is split once, not on every reply.
-const splitLists = new WeakMap<readonly string[], { literal: readonly string[]; cited: readonly string[] }>();
+const splitLists = new WeakMap<
+	readonly string[],
+	{ literal: readonly string[]; cited: readonly string[] }
+>();
 
 /** A list of cues as the beat's own words and the lexicon's intents it cites. */
-function splitCues(cues: readonly string[]): { literal: readonly string[]; cited: readonly string[] } {
+function splitCues(cues: readonly string[]): {
+	literal: readonly string[];
+	cited: readonly string[];
+} {
 	let split = splitLists.get(cues);
 	if (!split) {
-		split = { literal: cues.filter((cue) => !cue.startsWith(INTENT_PREFIX)), cited: cues.filter((cue) => cue.startsWith(INTENT_PREFIX)) };
+		split = {
+			literal: cues.filter((cue) => !cue.startsWith(INTENT_PREFIX)),
+			cited: cues.filter((cue) => cue.startsWith(INTENT_PREFIX))
+		};
 		splitLists.set(cues, split);
 	}
 	return split;
@@ -536,17 +709,35 @@ function cueShare(words: readonly Span[], cueSpans: readonly Span[], length: num
 /** The reply's sentences, normalized: cut from the normalized reply, which has the reply's length. */
 function sentencesOf(reply: string, normalized: string): string[] {
 	return [...reply.matchAll(/[^。!?!?.;;\n]+/g)]
-		.map((m) => normalized.slice(m.index, m.index + m[0].length).replace(/\s+/g, ' ').trim())
+		.map((m) =>
+			normalized
+				.slice(m.index, m.index + m[0].length)
+				.replace(/\s+/g, ' ')
+				.trim()
+		)
 		.filter((s) => [...s].length >= 4);
 }
 
-function detectSignals(reply: string, folded: string, normalized: string, matcher: Matcher): Signal[] {
+function detectSignals(
+	reply: string,
+	folded: string,
+	normalized: string,
+	matcher: Matcher
+): Signal[] {
 	const found: Signal[] = [];
 	const chinese = containsChinese(normalized);
-	const has = (signal: Exclude<Signal, 'concrete'>) => findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE[signal] : SIGNAL_CUES[signal].en).length > 0;
-	if (/[?？]/.test(reply) || has('question') || (chinese ? isChineseQuestion(folded) : ENGLISH_QUESTION.test(reply.toLowerCase()))) found.push('question');
+	const has = (signal: Exclude<Signal, 'concrete'>) =>
+		findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE[signal] : SIGNAL_CUES[signal].en).length >
+		0;
+	if (
+		/[?？]/.test(reply) ||
+		has('question') ||
+		(chinese ? isChineseQuestion(folded) : ENGLISH_QUESTION.test(reply.toLowerCase()))
+	)
+		found.push('question');
 	if (has('acknowledge')) found.push('acknowledge');
-	if (/\d/.test(normalized) || CHINESE_FIGURE.test(normalized) || ENGLISH_FIGURE.test(normalized)) found.push('concrete');
+	if (/\d/.test(normalized) || CHINESE_FIGURE.test(normalized) || ENGLISH_FIGURE.test(normalized))
+		found.push('concrete');
 	if (has('next-step')) found.push('next-step');
 	return found;
 }
@@ -556,17 +747,33 @@ function detectSignals(reply: string, folded: string, normalized: string, matche
  * (negation and brackets read as for any cue), not where the beat's own pitfalls already caught the
  * same words, and not with one of the rule's `unless` phrases near it.
  */
-function companyRulesBroken(matcher: Matcher, rules: readonly CompanyRule[], beatPitfalls: readonly PitfallResult[]): PitfallResult[] {
+function companyRulesBroken(
+	matcher: Matcher,
+	rules: readonly CompanyRule[],
+	beatPitfalls: readonly PitfallResult[]
+): PitfallResult[] {
 	const caught = beatPitfalls.flatMap((p) => p.spans);
-	const overlaps = ([start, end]: Span, spans: readonly Span[], reach = 0) => spans.some(([s, e]) => start - reach < e && s < end + reach);
+	const overlaps = ([start, end]: Span, spans: readonly Span[], reach = 0) =>
+		spans.some(([s, e]) => start - reach < e && s < end + reach);
 	const broken: PitfallResult[] = [];
 	for (const rule of rules) {
 		const excused = rule.unless.length > 0 ? findAny(matcher, rule.unless) : [];
-		const all = findAny(matcher, rule.cues).filter((span) => !overlaps(span, excused, UNLESS_REACH));
+		const all = findAny(matcher, rule.cues).filter(
+			(span) => !overlaps(span, excused, UNLESS_REACH)
+		);
 		const spans = all.filter((span) => !overlaps(span, caught));
-		if (spans.length > 0) broken.push({ point: rule.point, penalty: rule.penalty, hit: true, spans: joined(spans), rule: rule.id });
+		if (spans.length > 0)
+			broken.push({
+				point: rule.point,
+				penalty: rule.penalty,
+				hit: true,
+				spans: joined(spans),
+				rule: rule.id
+			});
 		// The beat's own pitfall said it: the rule is broken all the same, and the pitfall says which.
-		for (const pitfall of beatPitfalls) if (pitfall.breaks === undefined && all.some((span) => overlaps(span, pitfall.spans))) pitfall.breaks = rule.id;
+		for (const pitfall of beatPitfalls)
+			if (pitfall.breaks === undefined && all.some((span) => overlaps(span, pitfall.spans)))
+				pitfall.breaks = rule.id;
 	}
 	return broken;
 }
@@ -588,7 +795,9 @@ export function scoreReply(
 	const text = new ReplyText(folded, normalized, phrasebook.intents);
 	// The reply's clauses are read for negations only when a cue is found in it.
 	let reader: ReturnType<typeof negationReader> | undefined;
-	const matcher = matcherFor(text, brackets, (span, cue) => (reader ??= negationReader(folded))(span, cue));
+	const matcher = matcherFor(text, brackets, (span, cue) =>
+		(reader ??= negationReader(folded))(span, cue)
+	);
 	// What the beat's own cue words cover, apart from the lexicon's phrasings: a reply that is little
 	// more than those words is a list of them (the lexicon's phrasings are whole turns of speech).
 	const literalSpans: Span[] = [];
@@ -597,21 +806,38 @@ export function scoreReply(
 		const literal = findAny(matcher, literalCues);
 		literalSpans.push(...literal);
 		const cited = citedCues.length > 0 ? findAny(matcher, citedCues) : [];
-		return joined(cited.length === 0 ? literal : [...literal, ...cited].sort((a, b) => a[0] - b[0]));
+		return joined(
+			cited.length === 0 ? literal : [...literal, ...cited].sort((a, b) => a[0] - b[0])
+		);
 	};
 	const points: PointResult[] = beat.expect.map((kp) => {
 		const spans = find(kp.cues);
-		return { point: kp.point, criterion: kp.criterion ?? null, weight: kp.weight, hit: spans.length > 0, spans };
+		return {
+			point: kp.point,
+			criterion: kp.criterion ?? null,
+			weight: kp.weight,
+			hit: spans.length > 0,
+			spans
+		};
 	});
 	const beatPitfalls: PitfallResult[] = beat.avoid.map((p) => {
 		const spans = find(p.cues);
 		return { point: p.point, penalty: p.penalty, hit: spans.length > 0, spans };
 	});
-	const pitfalls = [...beatPitfalls, ...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls)];
+	const pitfalls = [
+		...beatPitfalls,
+		...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls)
+	];
 	// A rude question asks nothing, and rude agreement acknowledges nothing.
 	const rudeRules = new Set(phrasebook.rules.filter((rule) => rule.rude).map((rule) => rule.id));
-	const rude = pitfalls.some((p) => (p.rule !== undefined && rudeRules.has(p.rule)) || (p.breaks !== undefined && rudeRules.has(p.breaks)));
-	const signals = detectSignals(reply, folded, normalized, matcher).filter((signal) => !rude || (signal !== 'question' && signal !== 'acknowledge'));
+	const rude = pitfalls.some(
+		(p) =>
+			(p.rule !== undefined && rudeRules.has(p.rule)) ||
+			(p.breaks !== undefined && rudeRules.has(p.breaks))
+	);
+	const signals = detectSignals(reply, folded, normalized, matcher).filter(
+		(signal) => !rude || (signal !== 'question' && signal !== 'acknowledge')
+	);
 
 	const flags: Flag[] = [];
 	const chinese = containsChinese(normalized);
@@ -619,13 +845,18 @@ export function scoreReply(
 	const length = chinese ? [...normalized.replace(/\s+/g, '')].length : latin.length;
 	if (length < (chinese ? SCORING.minCharsChinese : SCORING.minWordsLatin)) flags.push('too-short');
 	if (length > (chinese ? SCORING.maxCharsChinese : SCORING.maxWordsLatin)) flags.push('too-long');
-	const cueSpans = joined([...literalSpans, ...pitfalls.filter((p) => p.rule).flatMap((r) => r.spans)].sort((a, b) => a[0] - b[0]));
+	const cueSpans = joined(
+		[...literalSpans, ...pitfalls.filter((p) => p.rule).flatMap((r) => r.spans)].sort(
+			(a, b) => a[0] - b[0]
+		)
+	);
 	// Chinese words need Intl.Segmenter, the costliest step of scoring. A reply whose cue words cover
 	// under a third of its characters is no list of them, so it is spared the segmenting.
 	const covered = cueSpans.reduce((sum, [start, end]) => sum + end - start, 0);
 	if (!chinese || covered * 3 >= length) {
 		const words = chinese ? wordSpans(reply) : latin;
-		if (words.length >= 2 && cueShare(words, cueSpans, reply.length) >= SCORING.cueListShare) flags.push('cue-list');
+		if (words.length >= 2 && cueShare(words, cueSpans, reply.length) >= SCORING.cueListShare)
+			flags.push('cue-list');
 	}
 	if (isNotes(reply)) flags.push('notes');
 	if (isStageDirections(reply, brackets)) flags.push('stage-directions');
@@ -633,8 +864,18 @@ export function scoreReply(
 	const words = chinese ? undefined : text.words();
 	const sentences = sentencesOf(reply, normalized);
 	const compact = normalized.replace(/\s+/g, '');
-	if (new Set(sentences).size < sentences.length || repeatsItself(compact) || restatesItself(reply, folded, words) || harpsOn(folded, words)) flags.push('repeated-sentence');
-	if (compact && earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)) flags.push('repeats-earlier-reply');
+	if (
+		new Set(sentences).size < sentences.length ||
+		repeatsItself(compact) ||
+		restatesItself(reply, folded, words) ||
+		harpsOn(folded, words)
+	)
+		flags.push('repeated-sentence');
+	if (
+		compact &&
+		earlierReplies.some((earlier) => normalizeForMatch(earlier).replace(/\s+/g, '') === compact)
+	)
+		flags.push('repeats-earlier-reply');
 	// Off-topic: no key point, no pitfall, none of the words of what the call is about (the lexicon's
 	// `on-topic` intent; without one, nothing is off-topic) and not one word of what the customer said.
 	// Said in the negative, a word still names the subject ("we're not a scam"); notes are flagged already.
@@ -644,15 +885,26 @@ export function scoreReply(
 		!flags.includes('stage-directions') &&
 		!points.some((p) => p.hit) &&
 		!pitfalls.some((p) => p.hit) &&
-		findAny(matcherFor(text, [], () => true), ON_TOPIC_CUES).length === 0 &&
+		findAny(
+			matcherFor(text, [], () => true),
+			ON_TOPIC_CUES
+		).length === 0 &&
 		!(beat.customer && refersTo(reply, beat.customer, 1, folded))
 	)
 		flags.push('off-topic');
 	// A reply that takes up what the customer said may run longer before it is a monologue, and loses less.
 	const monologueFrom = chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin;
 	// Read only for a long reply that asks nothing: it is the costlier check.
-	const referring = !signals.includes('question') && length >= monologueFrom && beat.customer !== undefined && refersTo(reply, beat.customer, undefined, folded);
-	if (!signals.includes('question') && length >= monologueFrom * (referring ? SCORING.monologueReferring : 1)) flags.push('monologue');
+	const referring =
+		!signals.includes('question') &&
+		length >= monologueFrom &&
+		beat.customer !== undefined &&
+		refersTo(reply, beat.customer, undefined, folded);
+	if (
+		!signals.includes('question') &&
+		length >= monologueFrom * (referring ? SCORING.monologueReferring : 1)
+	)
+		flags.push('monologue');
 
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
 	const hitWeight = points.filter((p) => p.hit).reduce((sum, p) => sum + p.weight, 0);
@@ -663,22 +915,40 @@ export function scoreReply(
 			: penalty === 0
 				? SCORING.cleanBase + ((1 - SCORING.cleanBase) * hitWeight) / totalWeight
 				: (hitWeight - penalty) / totalWeight;
-	score += Math.min(SCORING.maxSignalBonus, signals.reduce((sum, signal) => sum + SCORING.signalBonus[signal], 0));
-	const { nearest, credit: closeness } = closenessOf(reply, modelAnswers, modelAnswers.good.length > 0 ? termsOfFolded(folded, words) : undefined);
+	score += Math.min(
+		SCORING.maxSignalBonus,
+		signals.reduce((sum, signal) => sum + SCORING.signalBonus[signal], 0)
+	);
+	const { nearest, credit: closeness } = closenessOf(
+		reply,
+		modelAnswers,
+		modelAnswers.good.length > 0 ? termsOfFolded(folded, words) : undefined
+	);
 	score += closeness;
 	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
 	// whatever else the reply does well.
-	const ruleBroken = pitfalls.some((p) => p.hit && (p.rule !== undefined || p.breaks !== undefined));
+	const ruleBroken = pitfalls.some(
+		(p) => p.hit && (p.rule !== undefined || p.breaks !== undefined)
+	);
 	const beatPitfall = beatPitfalls.some((p) => p.hit);
-	if (beatPitfall && !ruleBroken) score = Math.min(SCORING.pitfallCap, Math.max(SCORING.pitfallFloor, score));
+	if (beatPitfall && !ruleBroken)
+		score = Math.min(SCORING.pitfallCap, Math.max(SCORING.pitfallFloor, score));
 	if (ruleBroken) score = Math.min(score * SCORING.ruleCut, SCORING.ruleCap);
-	if (!signals.includes('question') && !signals.includes('next-step')) score = Math.min(score, SCORING.noQuestionCap);
+	if (!signals.includes('question') && !signals.includes('next-step'))
+		score = Math.min(score, SCORING.noQuestionCap);
 	if (flags.includes('too-short')) score *= 0.5;
 	// Not speech, or the same words again: a trainer's 1, however good the words.
-	if (flags.includes('cue-list') || flags.includes('notes') || flags.includes('stage-directions') || flags.includes('repeated-sentence')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
+	if (
+		flags.includes('cue-list') ||
+		flags.includes('notes') ||
+		flags.includes('stage-directions') ||
+		flags.includes('repeated-sentence')
+	)
+		score = Math.min(score * 0.2, SCORING.notSpeechCap);
 	if (flags.includes('off-topic')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
 	if (flags.includes('repeats-earlier-reply')) score = Math.min(score * 0.2, SCORING.notSpeechCap);
-	if (flags.includes('monologue')) score = Math.min(1, score) * (referring ? SCORING.monologueReferringCut : SCORING.monologueCut);
+	if (flags.includes('monologue'))
+		score = Math.min(1, score) * (referring ? SCORING.monologueReferringCut : SCORING.monologueCut);
 	if (flags.includes('too-long')) score -= 0.1;
 	score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 	return { score, points, pitfalls, signals, flags, closeness, nearest };

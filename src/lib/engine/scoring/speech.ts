@@ -1,5 +1,12 @@
 import type { Span } from './score';
-import { containsChinese, foldForMatch, latinWords, stem, wordsBetween, type Word } from './normalize';
+import {
+	containsChinese,
+	foldForMatch,
+	latinWords,
+	stem,
+	wordsBetween,
+	type Word
+} from './normalize';
 import { termsOfFolded } from './closeness';
 
 /*
@@ -9,7 +16,8 @@ import { termsOfFolded } from './closeness';
  */
 
 // Brackets of every kind, and the asterisks of chat and Markdown (*sighs*, **explain the maths**).
-const BRACKETS = /[(（【[〔［〈《<][^()（）【】[\]〔〕［］〈〉《》<>]*[)）】\]〕］〉》>]|\*{1,2}[^*\n]+\*{1,2}|＊[^＊\n]+＊/g;
+const BRACKETS =
+	/[(（【[〔［〈《<][^()（）【】[\]〔〕［］〈〉《》<>]*[)）】\]〕］〉》>]|\*{1,2}[^*\n]+\*{1,2}|＊[^＊\n]+＊/g;
 
 /** The bracketed stretches of a reply: stage directions, or an aside a rep would not say aloud. */
 export function bracketedSpans(reply: string): Span[] {
@@ -19,12 +27,16 @@ export function bracketedSpans(reply: string): Span[] {
 /** Two or more bracketed labels, or brackets holding a third of the reply, read as stage directions. */
 export function isStageDirections(reply: string, brackets: readonly Span[]): boolean {
 	if (brackets.length >= 2) return true;
-	const inside = brackets.reduce((sum, [start, end]) => sum + reply.slice(start, end).replace(/\s/g, '').length, 0);
+	const inside = brackets.reduce(
+		(sum, [start, end]) => sum + reply.slice(start, end).replace(/\s/g, '').length,
+		0
+	);
 	return inside > 0 && inside >= reply.replace(/\s/g, '').length / 3;
 }
 
 // A person talking names someone: I, you, we, 我、您、你 … Notes about a call name no one.
-const PERSON_EN = /\b(?:i|i'm|im|i'll|ill|i've|ive|you|you're|youre|your|we|we're|were|we'll|our|us|me|my|he|she|they|them|his|her|their|it's|let's|lets)\b/;
+const PERSON_EN =
+	/\b(?:i|i'm|im|i'll|ill|i've|ive|you|you're|youre|your|we|we're|were|we'll|our|us|me|my|he|she|they|them|his|her|their|it's|let's|lets)\b/;
 // Fillers and particles belong to speech (a transcript of a call is full of them), never to notes.
 const PERSON_ZH = /[我您你妳咱他她嗯呃喔欸啦吧耶哇]|那個|就是說|像是說/;
 const NOTE_WORDS = /\b(?:vs|w\/|yrs|e\.g|etc|approx|re:)(?=[\s.,/]|$)/;
@@ -33,9 +45,13 @@ const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
 
 // The words of grammar and address that speech is full of and notes leave out.
 const GRAMMAR_WORDS = new Set(
-	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been being am do does did have has had will would can could should shall may might must not no yes i you he she it we they me him her us them my your his its our their mine yours to of in on at for from with by about as into over just very really also too all any some more most much many one two well okay ok sure right now get got make made know think want need say said tell told go going come like good let lets im ill ive youre youd dont cant wont isnt thats its theres whats weve theyre hes shes id'.split(' ')
+	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been being am do does did have has had will would can could should shall may might must not no yes i you he she it we they me him her us them my your his its our their mine yours to of in on at for from with by about as into over just very really also too all any some more most much many one two well okay ok sure right now get got make made know think want need say said tell told go going come like good let lets im ill ive youre youd dont cant wont isnt thats its theres whats weve theyre hes shes id'.split(
+		' '
+	)
 );
-const GRAMMAR_CHARS = new Set([...'的了是我你他們這那個一不有在也就都會要說吧呢嗎啊喔啦嘛呀很還再把被給跟和與及或而但您請看想能可以到去來過對']);
+const GRAMMAR_CHARS = new Set([
+	...'的了是我你他們這那個一不有在也就都會要說吧呢嗎啊喔啦嘛呀很還再把被給跟和與及或而但您請看想能可以到去來過對'
+]);
 
 /** The share of a text's words (Chinese: characters) that are grammar and address rather than subject. */
 function grammarShare(text: string): { words: number; share: number } {
@@ -50,8 +66,13 @@ function grammarShare(text: string): { words: number; share: number } {
 		if (GRAMMAR_CHARS.has(folded[i]!)) grammar++;
 	}
 	if (chinese >= 4) return { words: chinese, share: grammar / chinese };
-	const words = [...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) => m[0].replace(/['’]/g, ''));
-	return { words: words.length, share: words.filter((word) => GRAMMAR_WORDS.has(word)).length / Math.max(1, words.length) };
+	const words = [...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) =>
+		m[0].replace(/['’]/g, '')
+	);
+	return {
+		words: words.length,
+		share: words.filter((word) => GRAMMAR_WORDS.has(word)).length / Math.max(1, words.length)
+	};
 }
 
 /**
@@ -64,25 +85,45 @@ export function isNotes(reply: string): boolean {
 	const fragments = text
 		.replace(CHINESE_SPACE, '$1,')
 		// Not the comma of 12,800, nor the full stop of Mr. Wang.
-		.split(/\s*(?:->|→|=>|=|\/|;|(?<!\d),|,(?!\d)|、|:|\+|\?(?=.)|(?<!\b(?:[Mm]rs?|[Mm]s|[Dd]r))\.\s)\s*/)
+		.split(
+			/\s*(?:->|→|=>|=|\/|;|(?<!\d),|,(?!\d)|、|:|\+|\?(?=.)|(?<!\b(?:[Mm]rs?|[Mm]s|[Dd]r))\.\s)\s*/
+		)
 		.map((f) => f.trim())
 		.filter(Boolean);
-	const words = (fragment: string) => (/[\u3400-\u9fff]/.test(fragment) ? Math.ceil(fragment.replace(/\s/g, '').length / 2) : fragment.split(/\s+/).length);
-	const averageWords = fragments.reduce((sum, f) => sum + words(f), 0) / Math.max(1, fragments.length);
+	const words = (fragment: string) =>
+		/[\u3400-\u9fff]/.test(fragment)
+			? Math.ceil(fragment.replace(/\s/g, '').length / 2)
+			: fragment.split(/\s+/).length;
+	const averageWords =
+		fragments.reduce((sum, f) => sum + words(f), 0) / Math.max(1, fragments.length);
 	const short = fragments.length >= 3 && averageWords <= 4;
 	// Arrows, slashes and plus signs between short fragments are notes, whoever they name.
 	if ((text.match(NOTE_MARKS) ?? []).length >= 2) return short;
 	const grammar = grammarShare(text);
 	const chinese = containsChinese(text);
-	if (fragments.length >= 4 && averageWords <= 3.5 && grammar.share < (chinese ? 0.15 : 0.2)) return true;
+	if (fragments.length >= 4 && averageWords <= 3.5 && grammar.share < (chinese ? 0.15 : 0.2))
+		return true;
 	// A run of words without a mark between them, as a list is typed in a hurry.
 	if (!chinese && grammar.words >= 8 && grammar.share < 0.15 && !/[.,!?;:]/.test(text)) return true;
 	// A run of words with no mark at all and few words of grammar, naming no one: keywords typed in a row.
 	const person = PERSON_EN.test(text.toLowerCase()) || PERSON_ZH.test(text);
-	if (!chinese && !person && grammar.words >= 10 && grammar.share < 0.25 && !/[.,!?;:]/.test(text.replace(/(?<=\d)[,.](?=\d)|[.?!]\s*$/g, ''))) return true;
+	if (
+		!chinese &&
+		!person &&
+		grammar.words >= 10 &&
+		grammar.share < 0.25 &&
+		!/[.,!?;:]/.test(text.replace(/(?<=\d)[,.](?=\d)|[.?!]\s*$/g, ''))
+	)
+		return true;
 	// Five or more short fragments that name no one: a list of talking points, not a sentence to a person.
 	// In Chinese, only a reply that is nothing but a list (enumeration marks, no comma or full stop).
-	if (!person && fragments.length >= 5 && averageWords <= 4 && (chinese ? !/[，,。.!！?？]/.test(text) : grammar.share < 0.3)) return true;
+	if (
+		!person &&
+		fragments.length >= 5 &&
+		averageWords <= 4 &&
+		(chinese ? !/[，,。.!！?？]/.test(text) : grammar.share < 0.3)
+	)
+		return true;
 	// Abbreviations of notes between fragments (vs, w/, yrs, e.g.).
 	if (fragments.length >= 4 && NOTE_WORDS.test(text.toLowerCase())) return true;
 	if (person) return false;
@@ -110,14 +151,19 @@ export function repeatsItself(compact: string): boolean {
 }
 
 function englishContentWords(folded: string): Set<string> {
-	return new Set([...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)].map((m) => stem(m[0].replace(/['’].*$/, ''))).filter((word) => word.length >= 3 && !GRAMMAR_WORDS.has(word)));
+	return new Set(
+		[...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)]
+			.map((m) => stem(m[0].replace(/['’].*$/, '')))
+			.filter((word) => word.length >= 3 && !GRAMMAR_WORDS.has(word))
+	);
 }
 
 function chinesePairs(folded: string): Set<string> {
 	const chars = [...folded].filter((char) => /[\u3400-\u9fff]/.test(char));
 	const pairs = new Set<string>();
 	for (let i = 0; i + 1 < chars.length; i++) {
-		if (!GRAMMAR_CHARS.has(chars[i]!) && !GRAMMAR_CHARS.has(chars[i + 1]!)) pairs.add(chars[i]! + chars[i + 1]!);
+		if (!GRAMMAR_CHARS.has(chars[i]!) && !GRAMMAR_CHARS.has(chars[i + 1]!))
+			pairs.add(chars[i]! + chars[i + 1]!);
 	}
 	return pairs;
 }
@@ -129,7 +175,12 @@ const REFERENCE_TERMS = 2;
  * in Chinese, two character pairs without a grammar character) in common. A pitch that would fit
  * any customer shares none.
  */
-export function refersTo(reply: string, customerLine: string, terms: number = REFERENCE_TERMS, folded: string = foldForMatch(reply)): boolean {
+export function refersTo(
+	reply: string,
+	customerLine: string,
+	terms: number = REFERENCE_TERMS,
+	folded: string = foldForMatch(reply)
+): boolean {
 	const theirs = customerTerms(customerLine);
 	const ours = theirs.chinese ? chinesePairs(folded) : englishContentWords(folded);
 	let shared = 0;
@@ -165,14 +216,21 @@ const SENTENCE_ENDS_CHINESE = /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/g;
 const SENTENCE_ENDS = /[.!?;\n]+/g;
 
 /** `folded` is the reply folded for matching (foldForMatch), when the caller has it: it has the reply's length. */
-export function restatesItself(reply: string, folded: string = foldForMatch(reply), words?: readonly Word[]): boolean {
+export function restatesItself(
+	reply: string,
+	folded: string = foldForMatch(reply),
+	words?: readonly Word[]
+): boolean {
 	// The reply's sentences, as split from the reply, each read from the folded reply (folding keeps
 	// every position); in English, from its words when the caller has them (no word crosses a sentence's end).
 	const chinese = containsChinese(reply);
 	const sentences: Set<string>[] = [];
 	let from = 0;
 	const read = (to: number) => {
-		const terms = termsOfFolded(folded.slice(from, to), chinese || !words ? undefined : wordsBetween(words, from, to));
+		const terms = termsOfFolded(
+			folded.slice(from, to),
+			chinese || !words ? undefined : wordsBetween(words, from, to)
+		);
 		if (terms.size >= 3) sentences.push(terms);
 	};
 	for (const end of reply.matchAll(chinese ? SENTENCE_ENDS_CHINESE : SENTENCE_ENDS)) {
@@ -195,7 +253,21 @@ export function restatesItself(reply: string, folded: string = foldForMatch(repl
 // Figures recur in any sum (「第一年兩萬六千八，第二年兩萬四千一百二」): they are not harping.
 const NUMERALS = /[零〇一二三四五六七八九十兩百千萬億半幾]/;
 // …nor the units they come in ("year one is 26,800, year two 24,120, so 50,920 over two years").
-const UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'time', 'percent', 'thousand', 'hundred', 'million'].map((unit) => stem(unit)));
+const UNITS = new Set(
+	[
+		'year',
+		'month',
+		'week',
+		'day',
+		'hour',
+		'minute',
+		'time',
+		'percent',
+		'thousand',
+		'hundred',
+		'million'
+	].map((unit) => stem(unit))
+);
 const HARP = { clauses: 3, share: 0.6 } as const;
 
 /**
@@ -224,16 +296,31 @@ export function harpsOn(folded: string, words?: readonly Word[]): boolean {
 			const chars = [...clause].filter((char) => /[\u3400-\u9fff]/.test(char));
 			for (let i = 0; i + 1 < chars.length; i++) {
 				const [a, b] = [chars[i]!, chars[i + 1]!];
-				if (!GRAMMAR_CHARS.has(a) && !GRAMMAR_CHARS.has(b) && !NUMERALS.test(a) && !NUMERALS.test(b)) terms.add(a + b);
+				if (
+					!GRAMMAR_CHARS.has(a) &&
+					!GRAMMAR_CHARS.has(b) &&
+					!NUMERALS.test(a) &&
+					!NUMERALS.test(b)
+				)
+					terms.add(a + b);
 			}
 		} else {
-			for (const word of words ? wordsBetween(words, clauseFrom, to) : latinWords(clause)) if (word.stem.length >= 3 && !GRAMMAR_WORDS.has(word.stem) && !UNITS.has(word.stem) && !/\d/.test(word.stem)) terms.add(word.stem);
+			for (const word of words ? wordsBetween(words, clauseFrom, to) : latinWords(clause))
+				if (
+					word.stem.length >= 3 &&
+					!GRAMMAR_WORDS.has(word.stem) &&
+					!UNITS.has(word.stem) &&
+					!/\d/.test(word.stem)
+				)
+					terms.add(word.stem);
 		}
 		if (terms.size > 0) clauses.push(terms);
 	}
 	if (clauses.length < HARP.clauses) return false;
 	const counts = new Map<string, number>();
-	for (const terms of clauses) for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-	for (const count of counts.values()) if (count >= HARP.clauses && count >= clauses.length * HARP.share) return true;
+	for (const terms of clauses)
+		for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+	for (const count of counts.values())
+		if (count >= HARP.clauses && count >= clauses.length * HARP.share) return true;
 	return false;
 }

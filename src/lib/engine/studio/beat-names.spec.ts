@@ -6,31 +6,52 @@ import { readDraft, writeDraft, type DraftData } from '../content/draft';
 import { parseContentFile } from '../content/parse';
 import { scenarioSchema } from '../content/schemas';
 import { fitBoxLabel, scenarioGraph } from './graph';
-import { addBeat, beatLabel, beatNameTaken, freeBeatId, proposeBeat, renameBeat } from './scenario-edit';
+import {
+	addBeat,
+	beatLabel,
+	beatNameTaken,
+	freeBeatId,
+	proposeBeat,
+	renameBeat
+} from './scenario-edit';
 
 const FILE = 'zh-TW/scenarios/renewal-price-objection.yaml';
 const TEXT = readFileSync(`content/${FILE}`, 'utf8');
 
 function demo(): DraftData['scenario'] {
 	const read = readDraft('scenario', TEXT);
-	if (!read.ok || read.draft.kind !== 'scenario') throw new Error('the demo scenario must read as a draft');
+	if (!read.ok || read.draft.kind !== 'scenario')
+		throw new Error('the demo scenario must read as a draft');
 	return read.draft.data;
 }
 
-const write = (data: DraftData['scenario']): string => writeDraft({ kind: 'scenario', data, body: '' });
+const write = (data: DraftData['scenario']): string =>
+	writeDraft({ kind: 'scenario', data, body: '' });
 
 describe('naming a new beat', () => {
 	const beats = { greet: {}, won: {}, lost: {} };
 
 	it('uses the ASCII words of a name as the id, and keeps the name when it says more', () => {
-		expect(proposeBeat(beats, 'Price objection')).toEqual({ id: 'price-objection', name: 'Price objection', problem: null });
+		expect(proposeBeat(beats, 'Price objection')).toEqual({
+			id: 'price-objection',
+			name: 'Price objection',
+			problem: null
+		});
 		expect(proposeBeat(beats, '  price ')).toEqual({ id: 'price', problem: null });
 		expect(proposeBeat(beats, '問 boss')).toEqual({ id: 'boss', name: '問 boss', problem: null });
 	});
 
 	it('gives a name without ASCII words (Chinese) the first free beat-2, beat-3 …', () => {
-		expect(proposeBeat(beats, ' 需要問老闆 ')).toEqual({ id: 'beat-2', name: '需要問老闆', problem: null });
-		expect(proposeBeat({ ...beats, 'beat-2': {}, 'beat-4': {} }, '太貴了')).toEqual({ id: 'beat-3', name: '太貴了', problem: null });
+		expect(proposeBeat(beats, ' 需要問老闆 ')).toEqual({
+			id: 'beat-2',
+			name: '需要問老闆',
+			problem: null
+		});
+		expect(proposeBeat({ ...beats, 'beat-2': {}, 'beat-4': {} }, '太貴了')).toEqual({
+			id: 'beat-3',
+			name: '太貴了',
+			problem: null
+		});
 		// Digits alone would make an id the form cannot keep in its place.
 		expect(proposeBeat(beats, '第 2 次')).toEqual({ id: 'beat-2', name: '第 2 次', problem: null });
 		expect(freeBeatId({})).toBe('beat-2');
@@ -42,7 +63,11 @@ describe('naming a new beat', () => {
 		expect(proposeBeat(beats, '貴'.repeat(80)).problem).toBeNull();
 		expect(proposeBeat(beats, 'Won').problem).toBe('taken');
 		const named = { ...beats, 'beat-2': { name: '需要問老闆' } };
-		expect(proposeBeat(named, '需要問老闆')).toEqual({ id: 'beat-3', name: '需要問老闆', problem: 'taken' });
+		expect(proposeBeat(named, '需要問老闆')).toEqual({
+			id: 'beat-3',
+			name: '需要問老闆',
+			problem: 'taken'
+		});
 		expect(beatNameTaken(named, '需要問老闆', 'beat-2')).toBe(false);
 		expect(beatNameTaken(named, 'GREET')).toBe(true);
 	});
@@ -113,6 +138,8 @@ describe('beat names in the file', () => {
 		scenario.beats[first]!.name = '開場';
 		const graph = scenarioGraph(scenario);
 		expect(graph.nodes.find((node) => node.id === first)?.label).toBe('開場');
-		expect(graph.nodes.filter((node) => node.id !== first).every((node) => node.label === node.id)).toBe(true);
+		expect(
+			graph.nodes.filter((node) => node.id !== first).every((node) => node.label === node.id)
+		).toBe(true);
 	});
 });

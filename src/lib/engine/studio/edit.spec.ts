@@ -1,8 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkContentFiles, NOTHING_PUBLISHED, readDraft, writeDraft, type Draft } from '../content';
+import {
+	checkContentFiles,
+	NOTHING_PUBLISHED,
+	readDraft,
+	writeDraft,
+	type Draft
+} from '../content';
 import { followMove, followRemove, moveEntry } from './list-edit';
-import { moveClass, moveOption, newQuizItem, removeClass, removeOption, type QuizItemDraft } from './quiz-edit';
+import {
+	moveClass,
+	moveOption,
+	newQuizItem,
+	removeClass,
+	removeOption,
+	type QuizItemDraft
+} from './quiz-edit';
 import { changeModuleType, moduleSettings, newDay } from './curriculum-edit';
 import { newCriterion, weightShares } from './rubric-edit';
 
@@ -14,9 +27,19 @@ function quizDraft(path: string): Draft<'quiz'> {
 
 /** Checks a draft as `content:check` would, as the only file (references to the demo pack aside). */
 function problemsOf(draft: Draft, id: string, locale = 'en'): string[] {
-	const folder = { quiz: 'quizzes', rubric: 'rubrics', curriculum: 'curricula' }[draft.kind as 'quiz'];
-	const known = new Set(['article:en:membership-tiers', 'quiz:en:product-and-rules', 'scenario:en:renewal-price-objection', 'rubric:en:rep-certification']);
-	return checkContentFiles([{ path: `${locale}/${folder}/${id}.yaml`, text: writeDraft(draft) }], { ...NOTHING_PUBLISHED, keys: [...known] }).problems.map((p) => p.message);
+	const folder = { quiz: 'quizzes', rubric: 'rubrics', curriculum: 'curricula' }[
+		draft.kind as 'quiz'
+	];
+	const known = new Set([
+		'article:en:membership-tiers',
+		'quiz:en:product-and-rules',
+		'scenario:en:renewal-price-objection',
+		'rubric:en:rep-certification'
+	]);
+	return checkContentFiles([{ path: `${locale}/${folder}/${id}.yaml`, text: writeDraft(draft) }], {
+		...NOTHING_PUBLISHED,
+		keys: [...known]
+	}).problems.map((p) => p.message);
 }
 
 describe('lists in forms', () => {
@@ -58,14 +81,24 @@ describe('quiz form edits', () => {
 	});
 
 	it('follows the right answer when another option is removed, and clears it when its own is', () => {
-		const item: QuizItemDraft = { type: 'choice', question: 'Q?', options: ['a', 'b', 'c'], answer: 3, explanation: 'E' };
+		const item: QuizItemDraft = {
+			type: 'choice',
+			question: 'Q?',
+			options: ['a', 'b', 'c'],
+			answer: 3,
+			explanation: 'E'
+		};
 		removeOption(item, 0);
 		expect(item.options).toEqual(['b', 'c']);
 		expect(item.options![item.answer! - 1]).toBe('c');
 		removeOption(item, 1);
 		expect(item.answer).toBeNull();
 		// The file then has no answer, and the check says so rather than picking one.
-		const draft: Draft<'quiz'> = { kind: 'quiz', data: { id: 'q', title: 'Q', items: [{ ...item, options: ['b', 'x'] }] }, body: '' };
+		const draft: Draft<'quiz'> = {
+			kind: 'quiz',
+			data: { id: 'q', title: 'Q', items: [{ ...item, options: ['b', 'x'] }] },
+			body: ''
+		};
 		expect(writeDraft(draft)).not.toContain('answer');
 		expect(problemsOf(draft, 'q').join(' ')).toMatch(/answer/);
 	});
@@ -79,25 +112,50 @@ describe('quiz form edits', () => {
 		expect(item.statements!.map((s) => [s.text, item.classes![s.class! - 1]])).toEqual(before);
 		expect(problemsOf(draft, 'deal-coaching-evidence')).toEqual([]);
 		removeClass(item, 0);
-		expect(item.statements!.filter((s) => s.class === null)).toHaveLength(before.filter(([, cls]) => cls === 'Subjective feeling').length);
-		expect(item.statements!.filter((s) => s.class === 1).every((s) => before.some(([text, cls]) => text === s.text && cls === 'Objective evidence'))).toBe(true);
+		expect(item.statements!.filter((s) => s.class === null)).toHaveLength(
+			before.filter(([, cls]) => cls === 'Subjective feeling').length
+		);
+		expect(
+			item
+				.statements!.filter((s) => s.class === 1)
+				.every((s) => before.some(([text, cls]) => text === s.text && cls === 'Objective evidence'))
+		).toBe(true);
 	});
 
 	it('starts a new question of each type with what the check asks to be filled in, and nothing else wrong', () => {
 		for (const type of ['choice', 'order', 'classify'] as const) {
-			const draft: Draft<'quiz'> = { kind: 'quiz', data: { id: 'q', title: 'Q', items: [newQuizItem(type)] }, body: '' };
+			const draft: Draft<'quiz'> = {
+				kind: 'quiz',
+				data: { id: 'q', title: 'Q', items: [newQuizItem(type)] },
+				body: ''
+			};
 			const problems = problemsOf(draft, 'q');
 			expect(problems.length, type).toBeGreaterThan(0);
-			expect(problems.every((p) => /: (must not be empty|must be a number|is required)$/.test(p)), `${type}: ${problems.join('; ')}`).toBe(true);
+			expect(
+				problems.every((p) => /: (must not be empty|must be a number|is required)$/.test(p)),
+				`${type}: ${problems.join('; ')}`
+			).toBe(true);
 		}
 	});
 });
 
 describe('curriculum form edits', () => {
 	it('drops items of another kind and settings the new type does not use', () => {
-		const module = { type: 'drill', title: 'Drill', items: ['renewal-price-objection'], mode: 'text', pass: 70 };
+		const module = {
+			type: 'drill',
+			title: 'Drill',
+			items: ['renewal-price-objection'],
+			mode: 'text',
+			pass: 70
+		};
 		changeModuleType(module, 'scenario');
-		expect(module).toEqual({ type: 'scenario', title: 'Drill', items: ['renewal-price-objection'], mode: 'text', pass: 70 });
+		expect(module).toEqual({
+			type: 'scenario',
+			title: 'Drill',
+			items: ['renewal-price-objection'],
+			mode: 'text',
+			pass: 70
+		});
 		changeModuleType(module, 'signoff');
 		expect(module).toEqual({ type: 'signoff', title: 'Drill', items: ['renewal-price-objection'] });
 		changeModuleType(module, 'read');
@@ -108,8 +166,21 @@ describe('curriculum form edits', () => {
 
 	it('a plan built from new days passes the check once titles and items are filled in', () => {
 		const days = [newDay(), newDay(), newDay()];
-		const draft: Draft<'curriculum'> = { kind: 'curriculum', data: { id: 'plan', title: 'Plan', days }, body: '' };
-		expect(problemsOf(draft, 'plan')).toEqual(['days[0].title', 'days[0].modules[0].title', 'days[1].title', 'days[1].modules[0].title', 'days[2].title', 'days[2].modules[0].title'].map((field) => `${field}: must not be empty`));
+		const draft: Draft<'curriculum'> = {
+			kind: 'curriculum',
+			data: { id: 'plan', title: 'Plan', days },
+			body: ''
+		};
+		expect(problemsOf(draft, 'plan')).toEqual(
+			[
+				'days[0].title',
+				'days[0].modules[0].title',
+				'days[1].title',
+				'days[1].modules[0].title',
+				'days[2].title',
+				'days[2].modules[0].title'
+			].map((field) => `${field}: must not be empty`)
+		);
 		days.forEach((day, i) => {
 			day.title = `Day ${i + 1}`;
 			day.modules[0]!.title = 'Read';
@@ -131,9 +202,18 @@ describe('rubric form edits', () => {
 	});
 
 	it('a new criterion needs an id, a title, a weight and five anchors', () => {
-		const draft: Draft<'rubric'> = { kind: 'rubric', data: { id: 'r', title: 'R', criteria: [newCriterion()] }, body: '' };
+		const draft: Draft<'rubric'> = {
+			kind: 'rubric',
+			data: { id: 'r', title: 'R', criteria: [newCriterion()] },
+			body: ''
+		};
 		expect(problemsOf(draft, 'r').length).toBeGreaterThanOrEqual(7);
-		Object.assign(draft.data.criteria[0]!, { id: 'listening', title: 'Listening', weight: 1, anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' } });
+		Object.assign(draft.data.criteria[0]!, {
+			id: 'listening',
+			title: 'Listening',
+			weight: 1,
+			anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' }
+		});
 		expect(problemsOf(draft, 'r')).toEqual([]);
 	});
 });

@@ -71,7 +71,8 @@ export function edgePath(edge: Pick<GraphEdge, 'loop' | 'points'>): string {
 }
 
 // Chinese characters take about twice the width of Latin letters in a box.
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const WIDE =
+	/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 /** A box's label cut to fit its width (about 20 Latin letters or 10 Chinese characters), with "…" where it was cut. */
 export function fitBoxLabel(label: string, room = 20): string {

@@ -1,10 +1,27 @@
 import { graphlib, layout, type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { Scenario } from '../content/schemas';
 import { isEnding, validateScenario } from '../scenario/validate';
-import { EDGE_LABEL_HEIGHT, edgeLabelWidth, NODE_HEIGHT, NODE_WIDTH, type GraphEdge, type GraphNode, type Point } from './graph-box';
+import {
+	EDGE_LABEL_HEIGHT,
+	edgeLabelWidth,
+	NODE_HEIGHT,
+	NODE_WIDTH,
+	type GraphEdge,
+	type GraphNode,
+	type Point
+} from './graph-box';
 import { beatLabel } from './scenario-edit';
 
-export { EDGE_LABEL_HEIGHT, edgePath, fitBoxLabel, NODE_HEIGHT, NODE_WIDTH, type GraphEdge, type GraphNode, type Point } from './graph-box';
+export {
+	EDGE_LABEL_HEIGHT,
+	edgePath,
+	fitBoxLabel,
+	NODE_HEIGHT,
+	NODE_WIDTH,
+	type GraphEdge,
+	type GraphNode,
+	type Point
+} from './graph-box';
 
 const GAP_X = 40;
 const GAP_Y = 56;
@@ -37,18 +54,39 @@ export function scenarioGraph(scenario: Scenario): ScenarioGraph {
 	const ids = Object.keys(scenario.beats);
 	const reachable = reachableFrom(scenario, scenario.start);
 	const g: Layout = new graphlib.Graph({ directed: true, multigraph: true });
-	g.setGraph({ rankdir: 'TB', nodesep: GAP_X, ranksep: GAP_Y, edgesep: EDGE_GAP, marginx: 0, marginy: 0 });
+	g.setGraph({
+		rankdir: 'TB',
+		nodesep: GAP_X,
+		ranksep: GAP_Y,
+		edgesep: EDGE_GAP,
+		marginx: 0,
+		marginy: 0
+	});
 	// The start goes in first: dagre breaks cycles by a depth-first walk in the order nodes were
 	// added, so every rule back to the start is the one turned around and the start stays on top.
-	const order = scenario.beats[scenario.start] ? [scenario.start, ...ids.filter((id) => id !== scenario.start)] : ids;
+	const order = scenario.beats[scenario.start]
+		? [scenario.start, ...ids.filter((id) => id !== scenario.start)]
+		: ids;
 	for (const id of order) g.setNode(key(id), { width: NODE_WIDTH, height: NODE_HEIGHT });
-	const rules = ids.flatMap((id) => scenario.beats[id]!.next.map((rule, index) => ({ from: id, to: rule.goto, name: String(index), label: ruleLabel(rule) })));
+	const rules = ids.flatMap((id) =>
+		scenario.beats[id]!.next.map((rule, index) => ({
+			from: id,
+			to: rule.goto,
+			name: String(index),
+			label: ruleLabel(rule)
+		}))
+	);
 	for (const rule of rules) {
 		if (!scenario.beats[rule.to]) continue;
 		const width = edgeLabelWidth(rule.label);
 		// A loop's label stands in the room dagre keeps beside the box, after the loop's ear.
 		const room = rule.from === rule.to ? LOOP_EAR + LOOP_LABEL_GAP + width : width;
-		g.setEdge(key(rule.from), key(rule.to), room > 0 ? { width: room, height: EDGE_LABEL_HEIGHT, labelpos: 'c' } : { labelpos: 'c' }, rule.name);
+		g.setEdge(
+			key(rule.from),
+			key(rule.to),
+			room > 0 ? { width: room, height: EDGE_LABEL_HEIGHT, labelpos: 'c' } : { labelpos: 'c' },
+			rule.name
+		);
 	}
 	// An unreachable beat would float to the top beside the start; a weightless edge from the start
 	// (not drawn) hangs each group of them below it instead.
@@ -61,7 +99,9 @@ export function scenarioGraph(scenario: Scenario): ScenarioGraph {
 	}
 	layout(g);
 
-	const deadEnds = new Set(validateScenario(scenario).flatMap((p) => (p.code === 'dead-end' ? [p.values.beat] : [])));
+	const deadEnds = new Set(
+		validateScenario(scenario).flatMap((p) => (p.code === 'dead-end' ? [p.values.beat] : []))
+	);
 	const centre = new Map(order.map((id) => [id, { x: g.node(key(id)).x!, y: g.node(key(id)).y! }]));
 	const layerYs = new Set([...centre.values()].map((c) => c.y));
 	const loopsSoFar = new Map<string, { count: number; room: number }>();
@@ -72,18 +112,42 @@ export function scenarioGraph(scenario: Scenario): ScenarioGraph {
 		if (base.loop) {
 			const before = loopsSoFar.get(rule.from) ?? { count: 0, room: 0 };
 			const drawn = loopRoute(centre.get(rule.from)!, routed, rule.label, before);
-			loopsSoFar.set(rule.from, { count: before.count + 1, room: before.room + drawn.room + EDGE_GAP });
+			loopsSoFar.set(rule.from, {
+				count: before.count + 1,
+				room: before.room + drawn.room + EDGE_GAP
+			});
 			return { ...base, points: drawn.points, labelBox: drawn.labelBox };
 		}
-		const points = route(centre.get(rule.from)!, centre.get(rule.to)!, (routed.points ?? []).slice(1, -1), layerYs);
+		const points = route(
+			centre.get(rule.from)!,
+			centre.get(rule.to)!,
+			(routed.points ?? []).slice(1, -1),
+			layerYs
+		);
 		const width = edgeLabelWidth(rule.label);
-		const labelBox = width > 0 && routed.x !== undefined && routed.y !== undefined ? { x: routed.x - width / 2, y: routed.y - EDGE_LABEL_HEIGHT / 2, width, height: EDGE_LABEL_HEIGHT } : null;
+		const labelBox =
+			width > 0 && routed.x !== undefined && routed.y !== undefined
+				? {
+						x: routed.x - width / 2,
+						y: routed.y - EDGE_LABEL_HEIGHT / 2,
+						width,
+						height: EDGE_LABEL_HEIGHT
+					}
+				: null;
 		return { ...base, points, labelBox };
 	});
 	const nodes: GraphNode[] = order.map((id) => {
 		const beat = scenario.beats[id]!;
 		const { x, y } = centre.get(id)!;
-		return { id, label: beatLabel(scenario.beats, id), x: x - NODE_WIDTH / 2, y: y - NODE_HEIGHT / 2, end: isEnding(beat) ? beat.end! : null, unreachable: !reachable.has(id), deadEnd: deadEnds.has(id) };
+		return {
+			id,
+			label: beatLabel(scenario.beats, id),
+			x: x - NODE_WIDTH / 2,
+			y: y - NODE_HEIGHT / 2,
+			end: isEnding(beat) ? beat.end! : null,
+			unreachable: !reachable.has(id),
+			deadEnd: deadEnds.has(id)
+		};
 	});
 	return framed(nodes, edges);
 }
@@ -94,7 +158,13 @@ function key(id: string): string {
 }
 
 function ruleLabel(rule: Scenario['beats'][string]['next'][number]): string {
-	return rule.minScore !== undefined ? `≥ ${rule.minScore}` : rule.maxTries !== undefined ? `< ${rule.maxTries}×` : rule.choice !== undefined ? `#${rule.choice}` : '';
+	return rule.minScore !== undefined
+		? `≥ ${rule.minScore}`
+		: rule.maxTries !== undefined
+			? `< ${rule.maxTries}×`
+			: rule.choice !== undefined
+				? `#${rule.choice}`
+				: '';
 }
 
 function reachableFrom(scenario: Scenario, from: string): Set<string> {
@@ -104,7 +174,8 @@ function reachableFrom(scenario: Scenario, from: string): Set<string> {
 		const id = queue.shift()!;
 		if (seen.has(id)) continue;
 		seen.add(id);
-		for (const rule of scenario.beats[id]!.next) if (scenario.beats[rule.goto] && !seen.has(rule.goto)) queue.push(rule.goto);
+		for (const rule of scenario.beats[id]!.next)
+			if (scenario.beats[rule.goto] && !seen.has(rule.goto)) queue.push(rule.goto);
 	}
 	return seen;
 }
@@ -145,7 +216,12 @@ function border(centre: Point, toward: Point, side: 1 | -1): Point {
  * with lanes above and below). A second loop on the same beat stands beyond the first, a little
  * taller, so the two do not run together.
  */
-function loopRoute(centre: Point, routed: EdgeLabel, label: string, before: { count: number; room: number }): Pick<GraphEdge, 'points' | 'labelBox'> & { room: number } {
+function loopRoute(
+	centre: Point,
+	routed: EdgeLabel,
+	label: string,
+	before: { count: number; room: number }
+): Pick<GraphEdge, 'points' | 'labelBox'> & { room: number } {
 	const width = edgeLabelWidth(label);
 	const room = LOOP_EAR + LOOP_LABEL_GAP + width;
 	const right = centre.x + NODE_WIDTH / 2;
@@ -161,14 +237,34 @@ function loopRoute(centre: Point, routed: EdgeLabel, label: string, before: { co
 			{ x: ear, y: centre.y + rise },
 			{ x: right, y: centre.y + rise }
 		],
-		labelBox: width > 0 ? { x: ear + LOOP_LABEL_GAP, y: centre.y - EDGE_LABEL_HEIGHT / 2, width, height: EDGE_LABEL_HEIGHT } : null
+		labelBox:
+			width > 0
+				? {
+						x: ear + LOOP_LABEL_GAP,
+						y: centre.y - EDGE_LABEL_HEIGHT / 2,
+						width,
+						height: EDGE_LABEL_HEIGHT
+					}
+				: null
 	};
 }
 
 /** Moves the drawing so everything in it (boxes, lines, labels) starts a margin from the top left, and measures it. */
 function framed(nodes: GraphNode[], edges: GraphEdge[]): ScenarioGraph {
-	const xs = [...nodes.flatMap((n) => [n.x, n.x + NODE_WIDTH]), ...edges.flatMap((e) => [...e.points.map((p) => p.x), ...(e.labelBox ? [e.labelBox.x, e.labelBox.x + e.labelBox.width] : [])])];
-	const ys = [...nodes.flatMap((n) => [n.y, n.y + NODE_HEIGHT]), ...edges.flatMap((e) => [...e.points.map((p) => p.y), ...(e.labelBox ? [e.labelBox.y, e.labelBox.y + e.labelBox.height] : [])])];
+	const xs = [
+		...nodes.flatMap((n) => [n.x, n.x + NODE_WIDTH]),
+		...edges.flatMap((e) => [
+			...e.points.map((p) => p.x),
+			...(e.labelBox ? [e.labelBox.x, e.labelBox.x + e.labelBox.width] : [])
+		])
+	];
+	const ys = [
+		...nodes.flatMap((n) => [n.y, n.y + NODE_HEIGHT]),
+		...edges.flatMap((e) => [
+			...e.points.map((p) => p.y),
+			...(e.labelBox ? [e.labelBox.y, e.labelBox.y + e.labelBox.height] : [])
+		])
+	];
 	if (xs.length === 0) return { nodes, edges, width: 2 * MARGIN, height: 2 * MARGIN };
 	const dx = MARGIN - Math.min(...xs);
 	const dy = MARGIN - Math.min(...ys);
@@ -176,7 +272,11 @@ function framed(nodes: GraphNode[], edges: GraphEdge[]): ScenarioGraph {
 	const at = (p: Point): Point => ({ x: round(p.x + dx), y: round(p.y + dy) });
 	return {
 		nodes: nodes.map((n) => ({ ...n, ...at(n) })),
-		edges: edges.map((e) => ({ ...e, points: e.points.map(at), labelBox: e.labelBox && { ...e.labelBox, ...at(e.labelBox) } })),
+		edges: edges.map((e) => ({
+			...e,
+			points: e.points.map(at),
+			labelBox: e.labelBox && { ...e.labelBox, ...at(e.labelBox) }
+		})),
 		width: round(Math.max(...xs) + dx + MARGIN),
 		height: round(Math.max(...ys) + dy + MARGIN)
 	};

@@ -12,7 +12,11 @@ export function moveEntry<T>(list: T[], from: number, to: number): void {
 }
 
 /** Where a 1-based pointer into a list points after its entry at `from` moved to `to` (0-based). */
-export function followMove<R extends number | null | undefined>(ref: R, from: number, to: number): R | number {
+export function followMove<R extends number | null | undefined>(
+	ref: R,
+	from: number,
+	to: number
+): R | number {
 	if (typeof ref !== 'number') return ref;
 	const at = ref - 1;
 	if (at === from) return to + 1;
@@ -22,7 +26,10 @@ export function followMove<R extends number | null | undefined>(ref: R, from: nu
 }
 
 /** Where a 1-based pointer points after the entry at `at` (0-based) was removed: null if it pointed there. */
-export function followRemove<R extends number | null | undefined>(ref: R, at: number): R | number | null {
+export function followRemove<R extends number | null | undefined>(
+	ref: R,
+	at: number
+): R | number | null {
 	if (typeof ref !== 'number') return ref;
 	if (ref - 1 === at) return null;
 	return ref - 1 > at ? ref - 1 : ref;

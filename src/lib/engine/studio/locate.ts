@@ -19,13 +19,20 @@ export function pathAtLine(kind: ContentKind, text: string, line: number): (stri
 	const counter = new LineCounter();
 	const doc = parseDocument(yaml, { lineCounter: counter });
 	const lineOf = (position: number) => counter.linePos(position).line + offset;
-	const covers = (from: number, to: number) => lineOf(from) <= line && line <= lineOf(Math.max(from, to - 1));
+	const covers = (from: number, to: number) =>
+		lineOf(from) <= line && line <= lineOf(Math.max(from, to - 1));
 	const path: (string | number)[] = [];
 	let node: unknown = doc.contents;
 	for (;;) {
 		let inner: { key: string | number; node: unknown } | undefined;
 		// A flow collection ({ a: 1 } or [a, b]) sits on one line: its items cannot be told apart by line.
-		if ((isMap(node) || isSeq(node)) && node.flow && path.length > 0 && lineOf(node.range![0]) === lineOf(node.range![1] - 1)) return path;
+		if (
+			(isMap(node) || isSeq(node)) &&
+			node.flow &&
+			path.length > 0 &&
+			lineOf(node.range![0]) === lineOf(node.range![1] - 1)
+		)
+			return path;
 		if (isMap(node)) {
 			for (const pair of node.items) {
 				const key = pair.key as Node | null;

@@ -7,9 +7,16 @@ export type QuizItemType = (typeof QUIZ_ITEM_TYPES)[number];
 
 /** A new, empty question of a type, with the two entries each type needs at least. */
 export function newQuizItem(type: QuizItemType): QuizItemDraft {
-	if (type === 'choice') return { type, question: '', options: ['', ''], answer: null, explanation: '' };
+	if (type === 'choice')
+		return { type, question: '', options: ['', ''], answer: null, explanation: '' };
 	if (type === 'order') return { type, question: '', items: ['', ''], explanation: '' };
-	return { type, question: '', classes: ['', ''], statements: [{ text: '', class: null }], explanation: '' };
+	return {
+		type,
+		question: '',
+		classes: ['', ''],
+		statements: [{ text: '', class: null }],
+		explanation: ''
+	};
 }
 
 /** Moves an option; the right answer stays on the same option. */
@@ -30,12 +37,14 @@ export function removeOption(item: QuizItemDraft, at: number): void {
 export function moveClass(item: QuizItemDraft, from: number, to: number): void {
 	if (!item.classes) return;
 	moveEntry(item.classes, from, to);
-	for (const statement of item.statements ?? []) statement.class = followMove(statement.class, from, to);
+	for (const statement of item.statements ?? [])
+		statement.class = followMove(statement.class, from, to);
 }
 
 /** Removes a class; statements in it lose their class (the check then asks for one), the others keep theirs. */
 export function removeClass(item: QuizItemDraft, at: number): void {
 	if (!item.classes) return;
 	item.classes.splice(at, 1);
-	for (const statement of item.statements ?? []) statement.class = followRemove(statement.class, at);
+	for (const statement of item.statements ?? [])
+		statement.class = followRemove(statement.class, at);
 }

@@ -12,8 +12,8 @@ export function newCriterion(): CriterionDraft {
  * when no weight is usable yet.
  */
 export function weightShares(weights: readonly (number | null | undefined)[]): (number | null)[] {
-	const usable = (w: number | null | undefined): w is number => typeof w === 'number' && Number.isFinite(w) && w > 0;
+	const usable = (w: number | null | undefined): w is number =>
+		typeof w === 'number' && Number.isFinite(w) && w > 0;
 	const total = weights.filter(usable).reduce((sum, w) => sum + w, 0);
 	return weights.map((w) => (usable(w) && total > 0 ? Math.round((w / total) * 1000) / 10 : null));
 }
-

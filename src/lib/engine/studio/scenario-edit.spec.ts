@@ -4,7 +4,20 @@ import { readDraft, writeDraft, type DraftData, type RuleDraft } from '../conten
 import { checkContentFiles, NOTHING_PUBLISHED } from '../content/check';
 import type { CodedProblem } from '../content/problems';
 import { shippedLexicons } from '../content/shipped-lexicons.fixture';
-import { addBeat, beatIdProblem, checkBeatName, firstWords, moveBeat, referencesTo, removeBeat, renameBeat, ruleCondition, setRuleCondition, toBeatId, usualRules } from './scenario-edit';
+import {
+	addBeat,
+	beatIdProblem,
+	checkBeatName,
+	firstWords,
+	moveBeat,
+	referencesTo,
+	removeBeat,
+	renameBeat,
+	ruleCondition,
+	setRuleCondition,
+	toBeatId,
+	usualRules
+} from './scenario-edit';
 import { pathAtLine } from './locate';
 import { PRICE_CALL_YAML } from '../../testing/price-call.fixture';
 
@@ -12,16 +25,23 @@ const FILE = 'en/scenarios/renewal-price-objection.yaml';
 
 function demo(): DraftData['scenario'] {
 	const read = readDraft('scenario', readFileSync(`content/${FILE}`, 'utf8'));
-	if (!read.ok || read.draft.kind !== 'scenario') throw new Error('the demo scenario must read as a draft');
+	if (!read.ok || read.draft.kind !== 'scenario')
+		throw new Error('the demo scenario must read as a draft');
 	return read.draft.data;
 }
 
 // The demo scenario links script entries; they count as there, as in the studio.
-const SCRIPTS = new Set(readdirSync('content/en/scripts').map((name) => `script:en:${name.replace(/\.md$/, '')}`));
+const SCRIPTS = new Set(
+	readdirSync('content/en/scripts').map((name) => `script:en:${name.replace(/\.md$/, '')}`)
+);
 
 function problemsOf(data: DraftData['scenario']): string[] {
 	const text = writeDraft({ kind: 'scenario', data, body: '' });
-	return checkContentFiles([{ path: FILE, text }], { ...NOTHING_PUBLISHED, keys: [...SCRIPTS], lexicons: shippedLexicons() }).problems.map((p) => p.message);
+	return checkContentFiles([{ path: FILE, text }], {
+		...NOTHING_PUBLISHED,
+		keys: [...SCRIPTS],
+		lexicons: shippedLexicons()
+	}).problems.map((p) => p.message);
 }
 
 describe('beat ids', () => {
@@ -45,7 +65,10 @@ describe('beat ids', () => {
 
 	it('checks a typed name as the id it becomes', () => {
 		const beats = { greet: {}, won: {} };
-		expect(checkBeatName(beats, 'Price objection')).toEqual({ id: 'price-objection', problem: null });
+		expect(checkBeatName(beats, 'Price objection')).toEqual({
+			id: 'price-objection',
+			problem: null
+		});
 		expect(checkBeatName(beats, '太貴了')).toEqual({ id: '', problem: 'format' });
 		expect(checkBeatName(beats, '  ')).toEqual({ id: '', problem: 'empty' });
 		expect(checkBeatName(beats, 'Won')).toEqual({ id: 'won', problem: 'taken' });
@@ -63,7 +86,10 @@ describe('editing beats', () => {
 		renameBeat(data, start, 'first-line');
 		expect(Object.keys(data.beats)).toEqual(order.map((id) => (id === start ? 'first-line' : id)));
 		expect(data.start).toBe('first-line');
-		const renamed = before.rules.map(({ beat, rule }) => ({ beat: beat === start ? 'first-line' : beat, rule }));
+		const renamed = before.rules.map(({ beat, rule }) => ({
+			beat: beat === start ? 'first-line' : beat,
+			rule
+		}));
 		expect(referencesTo(data, 'first-line').rules).toEqual(renamed);
 		expect(referencesTo(data, start)).toEqual({ start: false, rules: [] });
 		expect(problemsOf(data)).toEqual([]);
@@ -71,12 +97,16 @@ describe('editing beats', () => {
 
 	it('names the rules that go to a beat, and removing it leaves them for the trainer to re-point', () => {
 		const data = demo();
-		const target = Object.keys(data.beats).find((id) => id !== data.start && referencesTo(data, id).rules.length > 0)!;
+		const target = Object.keys(data.beats).find(
+			(id) => id !== data.start && referencesTo(data, id).rules.length > 0
+		)!;
 		const refs = referencesTo(data, target).rules.filter(({ beat }) => beat !== target);
 		removeBeat(data, target);
 		expect(data.beats[target]).toBeUndefined();
 		for (const { beat, rule } of refs) expect(data.beats[beat]?.next[rule - 1]?.goto).toBe(target);
-		expect(problemsOf(data)).toContain(`beat "${refs[0]!.beat}" goes to "${target}", which is not a beat`);
+		expect(problemsOf(data)).toContain(
+			`beat "${refs[0]!.beat}" goes to "${target}", which is not a beat`
+		);
 	});
 
 	it('moves a beat up and down within the list, which changes only the order in the file', () => {
@@ -136,7 +166,19 @@ describe('editing beats', () => {
 });
 
 describe('pathAtLine', () => {
-	const text = ['id: x', 'beats:', '  greet:', '    customer: Hello?', '    expect:', '      - point: Says who', '        cues: [my name]', '  won: { end: won, customer: Fine. }', 'examples:', '  good:', '    - Hi'].join('\n');
+	const text = [
+		'id: x',
+		'beats:',
+		'  greet:',
+		'    customer: Hello?',
+		'    expect:',
+		'      - point: Says who',
+		'        cues: [my name]',
+		'  won: { end: won, customer: Fine. }',
+		'examples:',
+		'  good:',
+		'    - Hi'
+	].join('\n');
 
 	it('finds the field a line of the file belongs to', () => {
 		expect(pathAtLine('scenario', text, 1)).toEqual(['id']);
@@ -158,9 +200,19 @@ describe('pathAtLine', () => {
 		const beat = Object.keys(data.beats).find((id) => !data.beats[id]!.end)!;
 		data.beats[beat]!.expect[0]!.cues = [];
 		const written = writeDraft({ kind: 'scenario', data, body: '' });
-		const [problem] = checkContentFiles([{ path: FILE, text: written }], { ...NOTHING_PUBLISHED, keys: [...SCRIPTS], lexicons: shippedLexicons() }).problems;
+		const [problem] = checkContentFiles([{ path: FILE, text: written }], {
+			...NOTHING_PUBLISHED,
+			keys: [...SCRIPTS],
+			lexicons: shippedLexicons()
+		}).problems;
 		expect(problem!.message).toBe(`beats.${beat}.expect[0].cues: needs at least one cue`);
-		expect(pathAtLine('scenario', written, problem!.line)).toEqual(['beats', beat, 'expect', 0, 'cues']);
+		expect(pathAtLine('scenario', written, problem!.line)).toEqual([
+			'beats',
+			beat,
+			'expect',
+			0,
+			'cues'
+		]);
 	});
 });
 
@@ -171,7 +223,9 @@ describe("the checker's problem codes", () => {
 		if (!read.ok || read.draft.kind !== 'scenario') throw new Error('unreadable');
 		change(read.draft.data);
 		const text = writeDraft(read.draft);
-		return checkContentFiles([{ path: 'en/scenarios/price-call.yaml', text }]).problems.map(({ file: _file, line: _line, message: _message, ...coded }) => coded);
+		return checkContentFiles([{ path: 'en/scenarios/price-call.yaml', text }]).problems.map(
+			({ file: _file, line: _line, message: _message, ...coded }) => coded
+		);
 	}
 
 	it('starts from a sound scenario', () => {
@@ -179,14 +233,38 @@ describe("the checker's problem codes", () => {
 	});
 
 	it('gives every graph problem its code, with the beat and the rule or key point it is about', () => {
-		expect(codesAfter((d) => (d.start = 'opening'))).toEqual([{ code: 'start-missing', values: { start: 'opening' } }]);
-		expect(codesAfter((d) => d.beats.signed!.next.push({ goto: 'hangup' }))).toEqual([{ code: 'ending-extras', values: { beat: 'signed' } }]);
-		expect(codesAfter((d) => (d.beats.price!.next = []))).toEqual([{ code: 'no-rules', values: { beat: 'price' } }]);
-		expect(codesAfter((d) => (d.beats.greet!.next[2]!.goto = 'gone'))).toEqual([{ code: 'goto-missing', values: { beat: 'greet', rule: 3, goto: 'gone' } }]);
-		expect(codesAfter((d) => (d.beats.greet!.next[0] = { choice: 3, goto: 'price' }))).toEqual([{ code: 'choice-missing', values: { beat: 'greet', rule: 1, choice: 3, count: 2 } }]);
-		expect(codesAfter((d) => (d.beats.price!.next[1]!.maxTries = 2))).toEqual([{ code: 'last-rule', values: { beat: 'price', rule: 2 } }]);
-		expect(codesAfter((d) => (d.beats.greet!.expect[0]!.criterion = 'closing'))).toEqual([{ code: 'criterion', values: { beat: 'greet', point: 1, criterion: 'closing', criteria: ['opening', 'objection'] } }]);
-		expect(codesAfter((d) => addBeat(d, 'later', 'neutral'))).toEqual([{ code: 'empty', values: { path: ['beats', 'later', 'customer'] } }]);
+		expect(codesAfter((d) => (d.start = 'opening'))).toEqual([
+			{ code: 'start-missing', values: { start: 'opening' } }
+		]);
+		expect(codesAfter((d) => d.beats.signed!.next.push({ goto: 'hangup' }))).toEqual([
+			{ code: 'ending-extras', values: { beat: 'signed' } }
+		]);
+		expect(codesAfter((d) => (d.beats.price!.next = []))).toEqual([
+			{ code: 'no-rules', values: { beat: 'price' } }
+		]);
+		expect(codesAfter((d) => (d.beats.greet!.next[2]!.goto = 'gone'))).toEqual([
+			{ code: 'goto-missing', values: { beat: 'greet', rule: 3, goto: 'gone' } }
+		]);
+		expect(codesAfter((d) => (d.beats.greet!.next[0] = { choice: 3, goto: 'price' }))).toEqual([
+			{ code: 'choice-missing', values: { beat: 'greet', rule: 1, choice: 3, count: 2 } }
+		]);
+		expect(codesAfter((d) => (d.beats.price!.next[1]!.maxTries = 2))).toEqual([
+			{ code: 'last-rule', values: { beat: 'price', rule: 2 } }
+		]);
+		expect(codesAfter((d) => (d.beats.greet!.expect[0]!.criterion = 'closing'))).toEqual([
+			{
+				code: 'criterion',
+				values: {
+					beat: 'greet',
+					point: 1,
+					criterion: 'closing',
+					criteria: ['opening', 'objection']
+				}
+			}
+		]);
+		expect(codesAfter((d) => addBeat(d, 'later', 'neutral'))).toEqual([
+			{ code: 'empty', values: { path: ['beats', 'later', 'customer'] } }
+		]);
 		expect(
 			codesAfter((d) => {
 				addBeat(d, 'later', 'neutral');
@@ -201,27 +279,55 @@ describe("the checker's problem codes", () => {
 				d.beats.greet!.next[0]!.goto = 'stuck';
 			})
 		).toContainEqual({ code: 'dead-end', values: { beat: 'stuck' } });
-		expect(codesAfter((d) => (d.beats.signed!.end = 'neutral'))).toEqual([{ code: 'no-won', values: {} }]);
+		expect(codesAfter((d) => (d.beats.signed!.end = 'neutral'))).toEqual([
+			{ code: 'no-won', values: {} }
+		]);
 	});
 
 	it('gives the playtest its codes, and a field left empty in the form its path', () => {
-		expect(codesAfter((d) => (d.examples.good = ['Hi.']))).toEqual([{ code: 'good-fails', values: { pass: 70, score: 15, beats: ['greet', 'greet'], ended: null } }]);
-		expect(codesAfter((d) => (d.examples.bad = d.examples.good))).toEqual([{ code: 'bad-passes', values: { score: expect.any(Number), beats: ['greet', 'price', 'signed'] } }]);
-		expect(codesAfter((d) => (d.persona.name = ''))).toEqual([{ code: 'empty', values: { path: ['persona', 'name'] } }]);
-		expect(codesAfter((d) => (d.minutes = null))).toEqual([{ code: 'required', values: { path: ['minutes'] } }]);
-		expect(codesAfter((d) => (d.beats.greet!.expect[0]!.cues = ['']))).toEqual([{ code: 'empty', values: { path: ['beats', 'greet', 'expect', 0, 'cues', 0] } }]);
-		expect(codesAfter((d) => (d.beats.greet!.avoid[0]!.cues = []))).toEqual([{ code: 'too-few', values: { path: ['beats', 'greet', 'avoid', 0, 'cues'], min: 1 } }]);
+		expect(codesAfter((d) => (d.examples.good = ['Hi.']))).toEqual([
+			{
+				code: 'good-fails',
+				values: { pass: 70, score: 15, beats: ['greet', 'greet'], ended: null }
+			}
+		]);
+		expect(codesAfter((d) => (d.examples.bad = d.examples.good))).toEqual([
+			{
+				code: 'bad-passes',
+				values: { score: expect.any(Number), beats: ['greet', 'price', 'signed'] }
+			}
+		]);
+		expect(codesAfter((d) => (d.persona.name = ''))).toEqual([
+			{ code: 'empty', values: { path: ['persona', 'name'] } }
+		]);
+		expect(codesAfter((d) => (d.minutes = null))).toEqual([
+			{ code: 'required', values: { path: ['minutes'] } }
+		]);
+		expect(codesAfter((d) => (d.beats.greet!.expect[0]!.cues = ['']))).toEqual([
+			{ code: 'empty', values: { path: ['beats', 'greet', 'expect', 0, 'cues', 0] } }
+		]);
+		expect(codesAfter((d) => (d.beats.greet!.avoid[0]!.cues = []))).toEqual([
+			{ code: 'too-few', values: { path: ['beats', 'greet', 'avoid', 0, 'cues'], min: 1 } }
+		]);
 		// An empty id is empty, not badly written.
-		expect(codesAfter((d) => (d.beats.greet!.next[2]!.goto = ''))).toEqual([{ code: 'empty', values: { path: ['beats', 'greet', 'next', 2, 'goto'] } }]);
-		expect(codesAfter((d) => (d.beats.greet!.next[2]!.goto = 'Hang up'))).toEqual([{ code: 'id-format', values: { path: ['beats', 'greet', 'next', 2, 'goto'] } }]);
+		expect(codesAfter((d) => (d.beats.greet!.next[2]!.goto = ''))).toEqual([
+			{ code: 'empty', values: { path: ['beats', 'greet', 'next', 2, 'goto'] } }
+		]);
+		expect(codesAfter((d) => (d.beats.greet!.next[2]!.goto = 'Hang up'))).toEqual([
+			{ code: 'id-format', values: { path: ['beats', 'greet', 'next', 2, 'goto'] } }
+		]);
 	});
 
 	it('keeps the English message content:check prints', () => {
 		const read = readDraft('scenario', PRICE_CALL_YAML);
 		if (!read.ok || read.draft.kind !== 'scenario') throw new Error('unreadable');
 		read.draft.data.beats.greet!.next[2]!.goto = 'gone';
-		const [problem] = checkContentFiles([{ path: 'en/scenarios/price-call.yaml', text: writeDraft(read.draft) }]).problems;
-		expect(problem).toMatchObject({ message: 'beat "greet" goes to "gone", which is not a beat', code: 'goto-missing' });
+		const [problem] = checkContentFiles([
+			{ path: 'en/scenarios/price-call.yaml', text: writeDraft(read.draft) }
+		]).problems;
+		expect(problem).toMatchObject({
+			message: 'beat "greet" goes to "gone", which is not a beat',
+			code: 'goto-missing'
+		});
 	});
 });
-

@@ -45,7 +45,11 @@ export function toBeatId(typed: string): string {
  * Checks a new beat id. Ids of digits only are refused although the file format allows them:
  * JavaScript lists such keys first, so the beat could not keep its place in the form.
  */
-export function beatIdProblem(beats: Record<string, unknown>, id: string, renaming?: string): BeatIdProblem | null {
+export function beatIdProblem(
+	beats: Record<string, unknown>,
+	id: string,
+	renaming?: string
+): BeatIdProblem | null {
 	if (id === '') return 'empty';
 	if (!ID_PATTERN.test(id)) return 'format';
 	if (/^\d+$/.test(id)) return 'digits';
@@ -58,9 +62,16 @@ export function beatIdProblem(beats: Record<string, unknown>, id: string, renami
  * What an id typed for a beat becomes ("Price two" → price-two), and why it cannot be used. Text
  * with no usable character ("太貴了") is a wrong format, not a missing id.
  */
-export function checkBeatName(beats: Record<string, unknown>, typed: string, renaming?: string): { id: string; problem: BeatIdProblem | null } {
+export function checkBeatName(
+	beats: Record<string, unknown>,
+	typed: string,
+	renaming?: string
+): { id: string; problem: BeatIdProblem | null } {
 	const id = toBeatId(typed);
-	return { id, problem: id === '' && typed.trim() !== '' ? 'format' : beatIdProblem(beats, id, renaming) };
+	return {
+		id,
+		problem: id === '' && typed.trim() !== '' ? 'format' : beatIdProblem(beats, id, renaming)
+	};
 }
 
 /** The first id of the form beat-2, beat-3 … that no beat has (a scenario's first beat is its start). */
@@ -73,7 +84,9 @@ export function freeBeatId(beats: Record<string, unknown>): string {
 /** Whether another beat than `except` already reads as `name` (letter case aside), which would make two beats look alike. */
 export function beatNameTaken(beats: NamedBeats, name: string, except?: string): boolean {
 	const wanted = name.trim().toLowerCase();
-	return Object.keys(beats).some((id) => id !== except && beatLabel(beats, id).toLowerCase() === wanted);
+	return Object.keys(beats).some(
+		(id) => id !== except && beatLabel(beats, id).toLowerCase() === wanted
+	);
 }
 
 /**
@@ -82,12 +95,18 @@ export function beatNameTaken(beats: NamedBeats, name: string, except?: string):
  * digits, gets the first free beat-2, beat-3 … instead, so a trainer never has to invent English.
  * The name is kept whenever it says more than the id.
  */
-export function proposeBeat(beats: NamedBeats, typed: string): { id: string; name?: string; problem: BeatIdProblem | null } {
+export function proposeBeat(
+	beats: NamedBeats,
+	typed: string
+): { id: string; name?: string; problem: BeatIdProblem | null } {
 	const wanted = typed.trim();
 	if (wanted === '') return { id: '', problem: 'empty' };
 	const ascii = toBeatId(wanted);
 	const id = ascii === '' || /^\d+$/.test(ascii) ? freeBeatId(beats) : ascii;
-	const problem = wanted.length > MAX_BEAT_NAME ? 'long' : (beatIdProblem(beats, id) ?? (beatNameTaken(beats, wanted) ? 'taken' : null));
+	const problem =
+		wanted.length > MAX_BEAT_NAME
+			? 'long'
+			: (beatIdProblem(beats, id) ?? (beatNameTaken(beats, wanted) ? 'taken' : null));
 	return wanted === id ? { id, problem } : { id, name: wanted, problem };
 }
 
@@ -110,7 +129,9 @@ export interface BeatReferences {
 }
 
 export function referencesTo(data: ScenarioDraft, id: string): BeatReferences {
-	const rules = Object.entries(data.beats).flatMap(([beat, { next }]) => next.flatMap((rule, i) => (rule.goto === id ? [{ beat, rule: i + 1 }] : [])));
+	const rules = Object.entries(data.beats).flatMap(([beat, { next }]) =>
+		next.flatMap((rule, i) => (rule.goto === id ? [{ beat, rule: i + 1 }] : []))
+	);
 	return { start: data.start === id, rules };
 }
 
@@ -120,9 +141,12 @@ export function referencesTo(data: ScenarioDraft, id: string): BeatReferences {
  */
 export function renameBeat(data: ScenarioDraft, from: string, to: string): void {
 	if (from === to || !Object.hasOwn(data.beats, from)) return;
-	for (const beat of Object.values(data.beats)) for (const rule of beat.next) if (rule.goto === from) rule.goto = to;
+	for (const beat of Object.values(data.beats))
+		for (const rule of beat.next) if (rule.goto === from) rule.goto = to;
 	if (data.start === from) data.start = to;
-	data.beats = Object.fromEntries(Object.entries(data.beats).map(([id, beat]) => [id === from ? to : id, beat]));
+	data.beats = Object.fromEntries(
+		Object.entries(data.beats).map(([id, beat]) => [id === from ? to : id, beat])
+	);
 }
 
 /**
@@ -150,8 +174,13 @@ export function moveBeat(data: ScenarioDraft, id: string, by: number): void {
  * lost endings, if there are any, for the trainer to change.
  */
 export function usualRules(data: ScenarioDraft, id: string): BeatDraft['next'] {
-	const endingOf = (end: string) => Object.entries(data.beats).find(([, beat]) => beat.end === end)?.[0] ?? '';
-	return [{ minScore: 0.7, goto: endingOf('won') }, { maxTries: 2, goto: id }, { goto: endingOf('lost') }];
+	const endingOf = (end: string) =>
+		Object.entries(data.beats).find(([, beat]) => beat.end === end)?.[0] ?? '';
+	return [
+		{ minScore: 0.7, goto: endingOf('won') },
+		{ maxTries: 2, goto: id },
+		{ goto: endingOf('lost') }
+	];
 }
 
 /** What a rule waits for, as the form offers it: one condition, none, or (from a file) several. */
@@ -161,7 +190,9 @@ const CONDITION_FIELDS = { score: 'minScore', tries: 'maxTries', choice: 'choice
 const isSet = (value: number | null | undefined): boolean => value !== undefined && value !== null;
 
 export function ruleCondition(rule: RuleDraft): RuleCondition {
-	const set = (Object.keys(CONDITION_FIELDS) as (keyof typeof CONDITION_FIELDS)[]).filter((kind) => isSet(rule[CONDITION_FIELDS[kind]]));
+	const set = (Object.keys(CONDITION_FIELDS) as (keyof typeof CONDITION_FIELDS)[]).filter((kind) =>
+		isSet(rule[CONDITION_FIELDS[kind]])
+	);
 	return set.length === 0 ? 'always' : set.length === 1 ? set[0]! : 'several';
 }
 

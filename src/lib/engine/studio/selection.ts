@@ -1,4 +1,9 @@
-import { CONTENT_KINDS, CONTENT_LOCALES, type ContentKind, type ContentLocale } from '../content/kinds';
+import {
+	CONTENT_KINDS,
+	CONTENT_LOCALES,
+	type ContentKind,
+	type ContentLocale
+} from '../content/kinds';
 
 /**
  * What a trainer ticked for download: whole kinds, languages, and single items. An item is in the
@@ -13,27 +18,49 @@ export interface ExportSelection {
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isKind = (value: string): value is ContentKind => Object.hasOwn(CONTENT_KINDS, value);
-const isLocale = (value: string): value is ContentLocale => (CONTENT_LOCALES as readonly string[]).includes(value);
+const isLocale = (value: string): value is ContentLocale =>
+	(CONTENT_LOCALES as readonly string[]).includes(value);
 
 /** Reads `?kind=quiz&locale=en&item=rubric:en:hiring-roleplay`; anything else is ignored. */
 export function parseExportSelection(params: URLSearchParams): ExportSelection {
 	const items: ExportSelection['items'] = [];
 	for (const value of params.getAll('item')) {
 		const [kind = '', locale = '', id = '', ...rest] = value.split(':');
-		if (rest.length === 0 && isKind(kind) && isLocale(locale) && ID.test(id) && id.length <= 80) items.push({ kind, locale, id });
+		if (rest.length === 0 && isKind(kind) && isLocale(locale) && ID.test(id) && id.length <= 80)
+			items.push({ kind, locale, id });
 	}
-	return { kinds: [...new Set(params.getAll('kind').filter(isKind))], locales: [...new Set(params.getAll('locale').filter(isLocale))], items };
+	return {
+		kinds: [...new Set(params.getAll('kind').filter(isKind))],
+		locales: [...new Set(params.getAll('locale').filter(isLocale))],
+		items
+	};
 }
 
 /** The value of an item's checkbox: what `parseExportSelection` reads back. */
-export function selectionKey(item: { kind: ContentKind; locale: ContentLocale; id: string }): string {
+export function selectionKey(item: {
+	kind: ContentKind;
+	locale: ContentLocale;
+	id: string;
+}): string {
 	return `${item.kind}:${item.locale}:${item.id}`;
 }
 
-export function isSelected(selection: ExportSelection, item: { kind: ContentKind; locale: ContentLocale; id: string }): boolean {
+export function isSelected(
+	selection: ExportSelection,
+	item: { kind: ContentKind; locale: ContentLocale; id: string }
+): boolean {
 	const { kinds, locales, items } = selection;
 	if (kinds.length === 0 && locales.length === 0 && items.length === 0) return true;
-	if (items.some((ticked) => ticked.kind === item.kind && ticked.locale === item.locale && ticked.id === item.id)) return true;
+	if (
+		items.some(
+			(ticked) =>
+				ticked.kind === item.kind && ticked.locale === item.locale && ticked.id === item.id
+		)
+	)
+		return true;
 	if (kinds.length === 0 && locales.length === 0) return false;
-	return (kinds.length === 0 || kinds.includes(item.kind)) && (locales.length === 0 || locales.includes(item.locale));
+	return (
+		(kinds.length === 0 || kinds.includes(item.kind)) &&
+		(locales.length === 0 || locales.includes(item.locale))
+	);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_LOCALES, contentPath, parseContentFile, readDraft, writeDraft, type ContentKind } from '../content';
+import {
+	CONTENT_LOCALES,
+	contentPath,
+	parseContentFile,
+	readDraft,
+	writeDraft,
+	type ContentKind
+} from '../content';
 import { CONTENT_KINDS } from '../content/kinds';
 import { placeholdersIn, placeholdersOf, proposeId, templateFor } from './templates';
 
@@ -7,9 +14,30 @@ const KINDS = Object.keys(CONTENT_KINDS) as ContentKind[];
 
 /** Every text a reader of the item sees: string values, but not ids, codes and enum values. */
 function shownTexts(value: unknown, key = ''): string[] {
-	if (typeof value === 'string') return ['id', 'category', 'techniques', 'type', 'difficulty', 'criterion', 'goto', 'start', 'end', 'quality', 'criteria', 'mode', 'rubric', 'knowledge', 'scripts', 'items'].includes(key) ? [] : [value];
+	if (typeof value === 'string')
+		return [
+			'id',
+			'category',
+			'techniques',
+			'type',
+			'difficulty',
+			'criterion',
+			'goto',
+			'start',
+			'end',
+			'quality',
+			'criteria',
+			'mode',
+			'rubric',
+			'knowledge',
+			'scripts',
+			'items'
+		].includes(key)
+			? []
+			: [value];
 	if (Array.isArray(value)) return value.flatMap((item) => shownTexts(item, key));
-	if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => shownTexts(v, k));
+	if (value && typeof value === 'object')
+		return Object.entries(value).flatMap(([k, v]) => shownTexts(v, k));
 	return [];
 }
 
@@ -17,15 +45,23 @@ describe('the templates of new items', () => {
 	for (const locale of CONTENT_LOCALES)
 		for (const kind of KINDS)
 			it(`${kind} in ${locale}: a valid file with the trainer's title, whose placeholders are each found on their line`, () => {
-				const title = locale === 'zh-TW' ? '太貴了：客戶說「再想想」' : 'Too expensive: "think it over"';
+				const title =
+					locale === 'zh-TW' ? '太貴了：客戶說「再想想」' : 'Too expensive: "think it over"';
 				const text = templateFor(kind, 'new-item', locale, title);
 				const parsed = parseContentFile(contentPath({ kind, locale, id: 'new-item' }), text);
-				if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.line}: ${p.message}`).join('\n'));
+				if (!parsed.ok)
+					throw new Error(parsed.problems.map((p) => `${p.line}: ${p.message}`).join('\n'));
 				expect((parsed.item.data as { title: string }).title).toBe(title);
 				const left = placeholdersIn(kind, locale, text);
-				expect(new Set(left.map((p) => p.placeholder))).toEqual(new Set(placeholdersOf(kind, locale)));
-				for (const { line, placeholder } of left) expect(text.split('\n')[line - 1]).toContain(placeholder);
-				if (locale === 'zh-TW') expect(shownTexts(parsed.item.data).filter((shown) => /[A-Za-z]{2,}/.test(shown))).toEqual([]);
+				expect(new Set(left.map((p) => p.placeholder))).toEqual(
+					new Set(placeholdersOf(kind, locale))
+				);
+				for (const { line, placeholder } of left)
+					expect(text.split('\n')[line - 1]).toContain(placeholder);
+				if (locale === 'zh-TW')
+					expect(
+						shownTexts(parsed.item.data).filter((shown) => /[A-Za-z]{2,}/.test(shown))
+					).toEqual([]);
 			});
 
 	it('finds the placeholders again after the form has rewritten the file', () => {
@@ -34,23 +70,44 @@ describe('the templates of new items', () => {
 				const text = templateFor(kind, 'new-item', locale, 'T');
 				const read = readDraft(kind, text);
 				if (!read.ok) throw new Error(read.message);
-				expect(placeholdersIn(kind, locale, writeDraft(read.draft)).length, `${kind} ${locale}`).toBe(placeholdersIn(kind, locale, text).length);
+				expect(
+					placeholdersIn(kind, locale, writeDraft(read.draft)).length,
+					`${kind} ${locale}`
+				).toBe(placeholdersIn(kind, locale, text).length);
 			}
 	});
 
 	it('names the scenario’s beats in Chinese for a zh-TW trainer, and leaves English ids as they are', () => {
 		const beatsOf = (locale: 'en' | 'zh-TW') => {
-			const parsed = parseContentFile(contentPath({ kind: 'scenario', locale, id: 'x' }), templateFor('scenario', 'x', locale, 'T'));
+			const parsed = parseContentFile(
+				contentPath({ kind: 'scenario', locale, id: 'x' }),
+				templateFor('scenario', 'x', locale, 'T')
+			);
 			if (!parsed.ok || parsed.item.kind !== 'scenario') throw new Error('unreadable template');
 			return Object.entries(parsed.item.data.beats).map(([id, beat]) => [id, beat.name ?? null]);
 		};
-		expect(beatsOf('zh-TW')).toEqual([['greet', '開場'], ['won', '成交'], ['lost', '沒成']]);
-		expect(beatsOf('en')).toEqual([['greet', null], ['won', null], ['lost', null]]);
+		expect(beatsOf('zh-TW')).toEqual([
+			['greet', '開場'],
+			['won', '成交'],
+			['lost', '沒成']
+		]);
+		expect(beatsOf('en')).toEqual([
+			['greet', null],
+			['won', null],
+			['lost', null]
+		]);
 	});
 
 	it('does not take a placeholder inside a longer text, or another language’s', () => {
-		const script = templateFor('script', 'x', 'en', 'T').replace('Why this answer works.', 'Why this answer works: it asks.');
-		expect(placeholdersIn('script', 'en', script).filter((p) => p.placeholder === 'Why this answer works.')).toHaveLength(1);
+		const script = templateFor('script', 'x', 'en', 'T').replace(
+			'Why this answer works.',
+			'Why this answer works: it asks.'
+		);
+		expect(
+			placeholdersIn('script', 'en', script).filter(
+				(p) => p.placeholder === 'Why this answer works.'
+			)
+		).toHaveLength(1);
 		expect(placeholdersIn('script', 'zh-TW', templateFor('script', 'x', 'en', 'T'))).toEqual([]);
 	});
 });
@@ -59,7 +116,9 @@ describe('the id proposed from a title', () => {
 	const none = new Set<string>();
 	it('is the title’s words in lower case, numbered when taken', () => {
 		expect(proposeId('scenario', 'Too expensive!', none)).toBe('too-expensive');
-		expect(proposeId('scenario', 'Too expensive!', new Set(['too-expensive', 'too-expensive-2']))).toBe('too-expensive-3');
+		expect(
+			proposeId('scenario', 'Too expensive!', new Set(['too-expensive', 'too-expensive-2']))
+		).toBe('too-expensive-3');
 	});
 
 	it('is the kind and a free number for a title in Chinese', () => {
@@ -69,7 +128,11 @@ describe('the id proposed from a title', () => {
 	});
 
 	it('stays within 80 characters', () => {
-		const id = proposeId('article', 'word '.repeat(40), new Set([proposeId('article', 'word '.repeat(40), none)]));
+		const id = proposeId(
+			'article',
+			'word '.repeat(40),
+			new Set([proposeId('article', 'word '.repeat(40), none)])
+		);
 		expect(id.length).toBeLessThanOrEqual(80);
 		expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 	});

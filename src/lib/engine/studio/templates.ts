@@ -26,7 +26,20 @@ interface Words {
 	question: string;
 	options: [string, string];
 	explanation: string;
-	scenario: { name: string; role: string; company: string; hello: string; point: string; cues: string; again: string; won: string; lost: string; good: string; bad: string; beatNames?: { greet: string; won: string; lost: string } };
+	scenario: {
+		name: string;
+		role: string;
+		company: string;
+		hello: string;
+		point: string;
+		cues: string;
+		again: string;
+		won: string;
+		lost: string;
+		good: string;
+		bad: string;
+		beatNames?: { greet: string; won: string; lost: string };
+	};
 	lexicon: { meaning: string; phrases: string };
 }
 
@@ -48,8 +61,23 @@ const WORDS: Record<ContentLocale, Words> = {
 		question: 'Write the question.',
 		options: ['First option', 'Second option'],
 		explanation: 'Why this is the right answer.',
-		scenario: { name: 'Mr. Lee', role: 'Owner', company: 'Lee Hardware', hello: 'Hello?', point: 'Says who they are', cues: '[my name, this is]', again: 'Sorry, who is this?', won: 'All right, send me the details.', lost: 'No thanks.', good: 'Hello Mr. Lee, my name is Kevin from MetalHub. Do you have a minute?', bad: 'Buy now.' },
-		lexicon: { meaning: 'Asks when suits them', phrases: '[when suits you, a good time, when are you free]' }
+		scenario: {
+			name: 'Mr. Lee',
+			role: 'Owner',
+			company: 'Lee Hardware',
+			hello: 'Hello?',
+			point: 'Says who they are',
+			cues: '[my name, this is]',
+			again: 'Sorry, who is this?',
+			won: 'All right, send me the details.',
+			lost: 'No thanks.',
+			good: 'Hello Mr. Lee, my name is Kevin from MetalHub. Do you have a minute?',
+			bad: 'Buy now.'
+		},
+		lexicon: {
+			meaning: 'Asks when suits them',
+			phrases: '[when suits you, a good time, when are you free]'
+		}
 	},
 	'zh-TW': {
 		objection: '客戶怎麼說，照他的原話寫。',
@@ -68,7 +96,20 @@ const WORDS: Record<ContentLocale, Words> = {
 		question: '寫下題目。',
 		options: ['第一個選項', '第二個選項'],
 		explanation: '為什麼這是正確答案。',
-		scenario: { name: '王經理', role: '老闆', company: '五金行', hello: '喂？哪位？', point: '說明自己是誰', cues: '[我是, 敝姓]', again: '你到底是哪位？', won: '好，你把資料寄過來。', lost: '不用了，謝謝。', good: '王經理您好，我是機械五金網的小陳，想請教您一分鐘。', bad: '要不要買我們的會員？', beatNames: { greet: '開場', won: '成交', lost: '沒成' } },
+		scenario: {
+			name: '王經理',
+			role: '老闆',
+			company: '五金行',
+			hello: '喂？哪位？',
+			point: '說明自己是誰',
+			cues: '[我是, 敝姓]',
+			again: '你到底是哪位？',
+			won: '好，你把資料寄過來。',
+			lost: '不用了，謝謝。',
+			good: '王經理您好，我是機械五金網的小陳，想請教您一分鐘。',
+			bad: '要不要買我們的會員？',
+			beatNames: { greet: '開場', won: '成交', lost: '沒成' }
+		},
 		lexicon: { meaning: '問什麼時候方便', phrases: '[什麼時候方便, 幾點比較好, 哪天有空]' }
 	}
 };
@@ -92,7 +133,12 @@ export function placeholdersOf(kind: ContentKind, locale: ContentLocale): string
 const yamlText = (text: string) => JSON.stringify(text);
 
 /** A new item of a kind, in its language, with the trainer's title. */
-export function templateFor(kind: ContentKind, id: string, locale: ContentLocale, title: string): string {
+export function templateFor(
+	kind: ContentKind,
+	id: string,
+	locale: ContentLocale,
+	title: string
+): string {
 	const w = WORDS[locale];
 	const t = yamlText(title);
 	switch (kind) {
@@ -105,7 +151,8 @@ export function templateFor(kind: ContentKind, id: string, locale: ContentLocale
 			return `id: ${id}\ntitle: ${t}\ncriteria:\n  - id: opening\n    title: ${w.criterion}\n    weight: 100\n    anchors: { ${anchors} }\n`;
 		}
 		case 'curriculum': {
-			const day = (n: number) => `  - title: ${w.day(n)}\n    modules:\n      - { type: read, title: ${w.module}, items: [] }\n`;
+			const day = (n: number) =>
+				`  - title: ${w.day(n)}\n    modules:\n      - { type: read, title: ${w.module}, items: [] }\n`;
 			return `id: ${id}\ntitle: ${t}\ndays:\n${day(1)}${day(2)}${day(3)}`;
 		}
 		case 'quiz':
@@ -117,7 +164,8 @@ export function templateFor(kind: ContentKind, id: string, locale: ContentLocale
 			// weak one gets a second try, then the call is lost) and the two endings. The trainer changes it.
 			const s = w.scenario;
 			// The beats' ids are the file's; in a language other than English they also get names a trainer reads.
-			const named = (beat: 'greet' | 'won' | 'lost') => (s.beatNames ? `name: ${s.beatNames[beat]}, ` : '');
+			const named = (beat: 'greet' | 'won' | 'lost') =>
+				s.beatNames ? `name: ${s.beatNames[beat]}, ` : '';
 			const greetName = s.beatNames ? `    name: ${s.beatNames.greet}\n` : '';
 			return `id: ${id}\ntitle: ${t}\npersona: { name: ${s.name}, role: ${s.role}, company: ${s.company} }\nminutes: 8\npass: 70\ncriteria: [opening]\nstart: greet\nbeats:\n  greet:\n${greetName}    customer: ${s.hello}\n    expect:\n      - { point: ${s.point}, criterion: opening, weight: 1, cues: ${s.cues} }\n    next:\n      - { minScore: 0.7, goto: won }\n      - { maxTries: 2, goto: greet, say: "${s.again}" }\n      - { goto: lost }\n  won: { ${named('won')}end: won, customer: "${s.won}" }\n  lost: { ${named('lost')}end: lost, customer: "${s.lost}" }\nexamples:\n  good:\n    - ${s.good}\n  bad:\n    - ${s.bad}\n`;
 		}
@@ -135,20 +183,32 @@ export interface PlaceholderLeft {
  * `- key: value`, `key: [a, b]`, `{ key: value, … }`, a `## heading`, or plain text, unquoted.
  */
 function valuesOfLine(line: string): string[] {
-	const unquote = (value: string) => value.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
-	const text = line.trim().replace(/^-\s+/, '').replace(/^#+\s+/, '');
+	const unquote = (value: string) =>
+		value
+			.trim()
+			.replace(/^(["'])(.*)\1$/, '$2')
+			.trim();
+	const text = line
+		.trim()
+		.replace(/^-\s+/, '')
+		.replace(/^#+\s+/, '');
 	const flow = /^(?:[\w-]+:\s*)?[[{](.*)[\]}]$/.exec(text);
 	if (flow) return flow[1]!.split(',').map((part) => unquote(part.replace(/^\s*[\w-]+:\s/, '')));
 	return [unquote(text), unquote(text.replace(/^[\w-]+:\s*/, ''))];
 }
 
 /** Every placeholder of the kind's template still in the text, by line. */
-export function placeholdersIn(kind: ContentKind, locale: ContentLocale, text: string): PlaceholderLeft[] {
+export function placeholdersIn(
+	kind: ContentKind,
+	locale: ContentLocale,
+	text: string
+): PlaceholderLeft[] {
 	const placeholders = new Set(placeholdersOf(kind, locale));
 	if (placeholders.size === 0) return [];
 	const left: PlaceholderLeft[] = [];
 	text.split('\n').forEach((line, index) => {
-		for (const value of new Set(valuesOfLine(line))) if (placeholders.has(value)) left.push({ line: index + 1, placeholder: value });
+		for (const value of new Set(valuesOfLine(line)))
+			if (placeholders.has(value)) left.push({ line: index + 1, placeholder: value });
 	});
 	return left;
 }
@@ -162,7 +222,9 @@ const ID_LENGTH = 80;
  * one item in both, which only a trainer who means it should choose.
  */
 export function proposeId(kind: ContentKind, title: string, taken: ReadonlySet<string>): string {
-	const words = toBeatId(title).slice(0, ID_LENGTH - 3).replace(/-+$/, '');
+	const words = toBeatId(title)
+		.slice(0, ID_LENGTH - 3)
+		.replace(/-+$/, '');
 	const base = words.length >= 2 ? words : kind;
 	if (base === words && !taken.has(base)) return base;
 	for (let n = base === words ? 2 : 1; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

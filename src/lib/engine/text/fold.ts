@@ -31,7 +31,8 @@ function foldChar(char: string): string {
 	if (cached !== undefined) return cached;
 	let folded = char.normalize('NFKC').toLowerCase();
 	if (folded.length === char.length) folded = toTraditional(folded);
-	if (folded.length !== char.length) folded = char.toLowerCase().length === char.length ? char.toLowerCase() : char;
+	if (folded.length !== char.length)
+		folded = char.toLowerCase().length === char.length ? char.toLowerCase() : char;
 	cache.set(char, folded);
 	return folded;
 }
@@ -48,7 +49,12 @@ export function foldText(text: string): string {
 	for (const char of text) {
 		// An ASCII character's fold is its lower case.
 		const code = char.charCodeAt(0);
-		out += code < 0x80 ? (code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : char) : foldChar(char);
+		out +=
+			code < 0x80
+				? code >= 0x41 && code <= 0x5a
+					? String.fromCharCode(code + 0x20)
+					: char
+				: foldChar(char);
 	}
 	return out;
 }

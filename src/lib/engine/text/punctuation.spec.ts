@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findPunctuationSlips } from './punctuation';
 
-const marks = (text: string, locale: 'en' | 'zh-TW'): string[] => findPunctuationSlips(text, locale).map((slip) => `${slip.mark}→${slip.suggestion}`);
+const marks = (text: string, locale: 'en' | 'zh-TW'): string[] =>
+	findPunctuationSlips(text, locale).map((slip) => `${slip.mark}→${slip.suggestion}`);
 
 describe('findPunctuationSlips in Chinese text', () => {
 	it.each([
@@ -39,7 +40,9 @@ describe('findPunctuationSlips in Chinese text', () => {
 	});
 
 	it('points at the mark and shows it in context', () => {
-		expect(findPunctuationSlips('請再試一次,謝謝', 'zh-TW')).toEqual([{ index: 5, mark: ',', suggestion: '，', excerpt: '請再試一次[,]謝謝' }]);
+		expect(findPunctuationSlips('請再試一次,謝謝', 'zh-TW')).toEqual([
+			{ index: 5, mark: ',', suggestion: '，', excerpt: '請再試一次[,]謝謝' }
+		]);
 	});
 });
 

@@ -30,13 +30,57 @@ export interface PunctuationSlip {
 const CJK = /[\p{Script=Han}\u3000-\u303f\u3040-\u30ff\u3100-\u312f\uff00-\uffef]/u;
 const HAN = /\p{Script=Han}/u;
 
-const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
-const HALF_WIDTH: Record<string, string> = {
-	'，': ',', '、': ',', '：': ':', '；': ';', '。': '.', '？': '?', '！': '!', '……': '…',
-	'（': '(', '）': ')', '「': '“', '」': '”', '『': '‘', '』': '’', '【': '[', '】': ']', '〔': '[', '〕': ']',
-	'《': '“', '》': '”', '〈': '‘', '〉': '’', '\u3000': ' '
+const FULL_WIDTH: Record<string, string> = {
+	',': '，',
+	':': '：',
+	';': '；',
+	'(': '（',
+	')': '）',
+	'?': '？',
+	'!': '！'
 };
-const ALWAYS_IN_ENGLISH = new Set(['（', '）', '「', '」', '『', '』', '【', '】', '〔', '〕', '《', '》', '〈', '〉', '\u3000']);
+const HALF_WIDTH: Record<string, string> = {
+	'，': ',',
+	'、': ',',
+	'：': ':',
+	'；': ';',
+	'。': '.',
+	'？': '?',
+	'！': '!',
+	'……': '…',
+	'（': '(',
+	'）': ')',
+	'「': '“',
+	'」': '”',
+	'『': '‘',
+	'』': '’',
+	'【': '[',
+	'】': ']',
+	'〔': '[',
+	'〕': ']',
+	'《': '“',
+	'》': '”',
+	'〈': '‘',
+	'〉': '’',
+	'\u3000': ' '
+};
+const ALWAYS_IN_ENGLISH = new Set([
+	'（',
+	'）',
+	'「',
+	'」',
+	'『',
+	'』',
+	'【',
+	'】',
+	'〔',
+	'〕',
+	'《',
+	'》',
+	'〈',
+	'〉',
+	'\u3000'
+]);
 const BETWEEN_CHINESE = new Set(['，', '、', '：', '；']);
 const AFTER_CHINESE = new Set(['。', '？', '！', '……']);
 
@@ -52,7 +96,10 @@ const NOT_PROSE = [
 ];
 
 function maskNotProse(text: string): string {
-	const prose = NOT_PROSE.reduce((out, pattern) => out.replace(pattern, (found) => 'x'.repeat(found.length)), text);
+	const prose = NOT_PROSE.reduce(
+		(out, pattern) => out.replace(pattern, (found) => 'x'.repeat(found.length)),
+		text
+	);
 	return prose.replace(PLACEHOLDER, (found) => '〇'.repeat(found.length));
 }
 
@@ -80,19 +127,29 @@ function chineseSlips(text: string): PunctuationSlip[] {
 	for (let i = 0; i < masked.length; i++) {
 		const char = masked[i]!;
 		const half = char in FULL_WIDTH;
-		if (half && (CJK.test(neighbour(masked, i - 1, -1)) || CJK.test(neighbour(masked, i + 1, 1)))) flagged.add(i);
+		if (half && (CJK.test(neighbour(masked, i - 1, -1)) || CJK.test(neighbour(masked, i + 1, 1))))
+			flagged.add(i);
 		if (char === '(' || char === '（') open.push(i);
 		if ((char === ')' || char === '）') && open.length > 0) {
 			const at = open.pop()!;
 			const pair = [at, i];
 			const halves = pair.filter((index) => masked[index]! in FULL_WIDTH);
 			// A pair is one mark: of one width, and full-width as soon as either half sits in Chinese.
-			if (halves.length === 1 || (halves.length === 2 && halves.some((index) => flagged.has(index)))) halves.forEach((index) => flagged.add(index));
+			if (
+				halves.length === 1 ||
+				(halves.length === 2 && halves.some((index) => flagged.has(index)))
+			)
+				halves.forEach((index) => flagged.add(index));
 		}
 	}
 	return [...flagged]
 		.sort((a, b) => a - b)
-		.map((index) => ({ index, mark: text[index]!, suggestion: FULL_WIDTH[text[index]!]!, excerpt: excerptAt(text, index, 1) }));
+		.map((index) => ({
+			index,
+			mark: text[index]!,
+			suggestion: FULL_WIDTH[text[index]!]!,
+			excerpt: excerptAt(text, index, 1)
+		}));
 }
 
 function englishSlips(text: string): PunctuationSlip[] {
@@ -105,7 +162,13 @@ function englishSlips(text: string): PunctuationSlip[] {
 			ALWAYS_IN_ENGLISH.has(mark) ||
 			(BETWEEN_CHINESE.has(mark) && !(HAN.test(before) && CJK.test(after))) ||
 			(AFTER_CHINESE.has(mark) && !HAN.test(before));
-		if (slip) slips.push({ index: i, mark, suggestion: HALF_WIDTH[mark]!, excerpt: excerptAt(text, i, mark.length) });
+		if (slip)
+			slips.push({
+				index: i,
+				mark,
+				suggestion: HALF_WIDTH[mark]!,
+				excerpt: excerptAt(text, i, mark.length)
+			});
 		i += mark.length - 1;
 	}
 	return slips;

@@ -20,7 +20,9 @@ export function samePlanShape(a: Pick<Curriculum, 'days'>, b: Pick<Curriculum, '
 			const other = b.days[d]!.modules;
 			return (
 				day.modules.length === other.length &&
-				day.modules.every((module, m) => module.type === other[m]!.type && sameItems(module.items, other[m]!.items))
+				day.modules.every(
+					(module, m) => module.type === other[m]!.type && sameItems(module.items, other[m]!.items)
+				)
 			);
 		})
 	);
@@ -49,7 +51,13 @@ export function planInLanguage(
 	wanted: ContentLocale,
 	translation: { locale: ContentLocale; data: Curriculum } | undefined
 ): ShownPlan {
-	if (wanted === planLocale || !translation || translation.locale !== wanted || translation.data.id !== plan.id || !samePlanShape(plan, translation.data)) {
+	if (
+		wanted === planLocale ||
+		!translation ||
+		translation.locale !== wanted ||
+		translation.data.id !== plan.id ||
+		!samePlanShape(plan, translation.data)
+	) {
 		return { curriculum: plan, locale: planLocale };
 	}
 	const words = translation.data;
@@ -61,7 +69,10 @@ export function planInLanguage(
 			days: plan.days.map((day, d) => ({
 				...day,
 				title: words.days[d]!.title,
-				modules: day.modules.map((module, m) => ({ ...module, title: words.days[d]!.modules[m]!.title }))
+				modules: day.modules.map((module, m) => ({
+					...module,
+					title: words.days[d]!.modules[m]!.title
+				}))
 			}))
 		}
 	};

@@ -88,7 +88,12 @@ export function moduleKey(day: number, index: number): string {
  * Where a rep stands in a plan on `today`: each module done, due today, overdue (its day has
  * passed) or upcoming. Days are working days from the start date.
  */
-export function planProgress(curriculum: Pick<Curriculum, 'days'>, start: IsoDate, today: IsoDate, completed: ReadonlySet<string>): PlanProgress {
+export function planProgress(
+	curriculum: Pick<Curriculum, 'days'>,
+	start: IsoDate,
+	today: IsoDate,
+	completed: ReadonlySet<string>
+): PlanProgress {
 	let todayIndex = 0;
 	const dates = planDates(start, curriculum.days.length);
 	const days = curriculum.days.map((day, d) => {
@@ -96,11 +101,18 @@ export function planProgress(curriculum: Pick<Curriculum, 'days'>, start: IsoDat
 		if (date <= today) todayIndex = d + 1;
 		return { day: d + 1, title: day.title, date, modules: [] as PlannedModule[], source: day };
 	});
-	if (todayIndex === days.length && days[days.length - 1]!.date < today) todayIndex = days.length + 1;
+	if (todayIndex === days.length && days[days.length - 1]!.date < today)
+		todayIndex = days.length + 1;
 	for (const day of days) {
 		day.modules = day.source.modules.map((module, m) => {
 			const key = moduleKey(day.day, m);
-			const status: ModuleStatus = completed.has(key) ? 'done' : day.date < today ? 'overdue' : day.date === today ? 'today' : 'upcoming';
+			const status: ModuleStatus = completed.has(key)
+				? 'done'
+				: day.date < today
+					? 'overdue'
+					: day.date === today
+						? 'today'
+						: 'upcoming';
 			// Not `{ ...module, key, status }`: modules come in several shapes, and V8 copies objects of
 			// mixed shapes by spread many times slower (a cohort page plans every member's modules).
 			return Object.assign({}, module, { key, status });
@@ -140,7 +152,12 @@ export interface PlanStatuses {
  * What a table of many reps shows of each: the statuses, percent and overdue of `planProgress`,
  * without its copy of every module and its days (a cohort page plans every member's modules).
  */
-export function planStatuses(curriculum: Pick<Curriculum, 'days'>, start: IsoDate, today: IsoDate, completed: ReadonlySet<string>): PlanStatuses {
+export function planStatuses(
+	curriculum: Pick<Curriculum, 'days'>,
+	start: IsoDate,
+	today: IsoDate,
+	completed: ReadonlySet<string>
+): PlanStatuses {
 	const dates = planDates(start, curriculum.days.length);
 	const statuses: ModuleStatus[] = [];
 	let done = 0;
@@ -148,11 +165,21 @@ export function planStatuses(curriculum: Pick<Curriculum, 'days'>, start: IsoDat
 	curriculum.days.forEach((day, d) => {
 		const date = dates[d]!;
 		day.modules.forEach((_, m) => {
-			const status: ModuleStatus = completed.has(moduleKey(d + 1, m)) ? 'done' : date < today ? 'overdue' : date === today ? 'today' : 'upcoming';
+			const status: ModuleStatus = completed.has(moduleKey(d + 1, m))
+				? 'done'
+				: date < today
+					? 'overdue'
+					: date === today
+						? 'today'
+						: 'upcoming';
 			if (status === 'done') done++;
 			else if (status === 'overdue') overdue++;
 			statuses.push(status);
 		});
 	});
-	return { statuses, percent: statuses.length > 0 ? Math.round((done / statuses.length) * 100) : 0, overdue };
+	return {
+		statuses,
+		percent: statuses.length > 0 ? Math.round((done / statuses.length) * 100) : 0,
+		overdue
+	};
 }

@@ -26,10 +26,16 @@ function gradeItem(item: QuizItem, answer: QuizAnswer | undefined): number {
 	if (item.type === 'choice') return 'choice' in answer && answer.choice === item.answer ? 1 : 0;
 	if (item.type === 'order') {
 		// The file lists the items in the right order; the answer gives item numbers in the rep's order.
-		return 'order' in answer && answer.order.length === item.items.length && answer.order.every((n, i) => n === i + 1) ? 1 : 0;
+		return 'order' in answer &&
+			answer.order.length === item.items.length &&
+			answer.order.every((n, i) => n === i + 1)
+			? 1
+			: 0;
 	}
 	if (!('classes' in answer)) return 0;
-	const right = item.statements.filter((statement, i) => answer.classes[i] === statement.class).length;
+	const right = item.statements.filter(
+		(statement, i) => answer.classes[i] === statement.class
+	).length;
 	return right / item.statements.length;
 }
 
@@ -41,12 +47,23 @@ export function rightAnswer(item: QuizItem): QuizAnswer {
 	return { classes: item.statements.map((statement) => statement.class) };
 }
 
-export function gradeQuiz(quiz: Pick<Quiz, 'items' | 'pass'>, answers: readonly (QuizAnswer | undefined)[]): GradedQuiz {
+export function gradeQuiz(
+	quiz: Pick<Quiz, 'items' | 'pass'>,
+	answers: readonly (QuizAnswer | undefined)[]
+): GradedQuiz {
 	const items = quiz.items.map((item, i) => {
 		const credit = gradeItem(item, answers[i]);
-		return { credit, correct: credit === 1, explanation: item.explanation, right: rightAnswer(item) };
+		return {
+			credit,
+			correct: credit === 1,
+			explanation: item.explanation,
+			right: rightAnswer(item)
+		};
 	});
-	const score = items.length > 0 ? Math.round((items.reduce((sum, item) => sum + item.credit, 0) / items.length) * 100) : 0;
+	const score =
+		items.length > 0
+			? Math.round((items.reduce((sum, item) => sum + item.credit, 0) / items.length) * 100)
+			: 0;
 	return { items, score, passed: score >= quiz.pass };
 }
 
@@ -57,16 +74,27 @@ export function gradeQuiz(quiz: Pick<Quiz, 'items' | 'pass'>, answers: readonly 
 export const QUIZ_RETAKE_WAIT_MS = 10 * 60 * 1000;
 
 /** What a rep is told of a graded quiz: which answers were right (and what was) only once they have passed. */
-export type QuizFeedback = { score: number; passed: true; items: GradedItem[] } | { score: number; passed: false };
+export type QuizFeedback =
+	{ score: number; passed: true; items: GradedItem[] } | { score: number; passed: false };
 
 export function quizFeedback(graded: GradedQuiz): QuizFeedback {
-	return graded.passed ? { score: graded.score, passed: true, items: graded.items } : { score: graded.score, passed: false };
+	return graded.passed
+		? { score: graded.score, passed: true, items: graded.items }
+		: { score: graded.score, passed: false };
 }
 
 /** The articles a plan has a rep read on the days that hold this quiz: what to read again after a fail. */
 export function readingForQuiz(curriculum: Pick<Curriculum, 'days'>, quizId: string): string[] {
-	const days = curriculum.days.filter((day) => day.modules.some((module) => module.type === 'quiz' && module.items.includes(quizId)));
-	return [...new Set(days.flatMap((day) => day.modules.filter((module) => module.type === 'read').flatMap((module) => module.items)))];
+	const days = curriculum.days.filter((day) =>
+		day.modules.some((module) => module.type === 'quiz' && module.items.includes(quizId))
+	);
+	return [
+		...new Set(
+			days.flatMap((day) =>
+				day.modules.filter((module) => module.type === 'read').flatMap((module) => module.items)
+			)
+		)
+	];
 }
 
 /**
@@ -75,7 +103,11 @@ export function readingForQuiz(curriculum: Pick<Curriculum, 'days'>, quizId: str
  * written first). A quiz never starts in the right order; a role-play's choices may
  * (`mayStayInOrder`), as their order is no answer.
  */
-export function shuffledOrder(n: number, seed: string, options: { mayStayInOrder?: boolean } = {}): number[] {
+export function shuffledOrder(
+	n: number,
+	seed: string,
+	options: { mayStayInOrder?: boolean } = {}
+): number[] {
 	let hash = 2166136261;
 	for (const char of seed) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
 	const order = Array.from({ length: n }, (_, i) => i + 1);

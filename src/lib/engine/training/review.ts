@@ -1,22 +1,38 @@
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 
 /** A review card as stored: plain JSON, dates as ISO strings. */
-export type StoredCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review?: string | null };
+export type StoredCard = Omit<Card, 'due' | 'last_review'> & {
+	due: string;
+	last_review?: string | null;
+};
 
 export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
 export type ReviewRating = (typeof RATINGS)[number];
 
-const GRADES: Record<ReviewRating, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+const GRADES: Record<ReviewRating, Grade> = {
+	again: Rating.Again,
+	hard: Rating.Hard,
+	good: Rating.Good,
+	easy: Rating.Easy
+};
 
 // One scheduler for everyone: default FSRS parameters, no fuzz, so that schedules are repeatable.
 const scheduler = fsrs({ enable_fuzz: false });
 
 function toStored(card: Card): StoredCard {
-	return { ...card, due: card.due.toISOString(), last_review: card.last_review ? card.last_review.toISOString() : null };
+	return {
+		...card,
+		due: card.due.toISOString(),
+		last_review: card.last_review ? card.last_review.toISOString() : null
+	};
 }
 
 function fromStored(card: StoredCard): Card {
-	return { ...card, due: new Date(card.due), last_review: card.last_review ? new Date(card.last_review) : undefined } as Card;
+	return {
+		...card,
+		due: new Date(card.due),
+		last_review: card.last_review ? new Date(card.last_review) : undefined
+	} as Card;
 }
 
 export function newReviewCard(now: Date): StoredCard {
@@ -40,8 +56,20 @@ function localAsUtc(at: Date): Date {
 export function reviewCard(card: StoredCard, rating: ReviewRating, now: Date): StoredCard {
 	const stored = fromStored(card);
 	const local = localAsUtc(now);
-	const next = scheduler.next({ ...stored, due: localAsUtc(stored.due), last_review: stored.last_review && localAsUtc(stored.last_review) }, local, GRADES[rating]).card;
-	return toStored({ ...next, due: new Date(now.getTime() + next.due.getTime() - local.getTime()), last_review: now });
+	const next = scheduler.next(
+		{
+			...stored,
+			due: localAsUtc(stored.due),
+			last_review: stored.last_review && localAsUtc(stored.last_review)
+		},
+		local,
+		GRADES[rating]
+	).card;
+	return toStored({
+		...next,
+		due: new Date(now.getTime() + next.due.getTime() - local.getTime()),
+		last_review: now
+	});
 }
 
 /** A missed key point in practice makes the linked script's card due at once. */

@@ -5,9 +5,23 @@ import { isDue, makeDue, newReviewCard, reviewCard } from './review';
 
 const curriculum = {
 	days: [
-		{ title: 'Day one', modules: [{ type: 'read' as const, title: 'Read', items: ['a'] }, { type: 'quiz' as const, title: 'Quiz', items: ['q'], pass: 80 }] },
-		{ title: 'Day two', modules: [{ type: 'drill' as const, title: 'Drill', items: ['s'], mode: 'choice' as const, pass: 70 }] },
-		{ title: 'Day three', modules: [{ type: 'signoff' as const, title: 'Sign-off', items: ['s'], rubric: 'r' }] }
+		{
+			title: 'Day one',
+			modules: [
+				{ type: 'read' as const, title: 'Read', items: ['a'] },
+				{ type: 'quiz' as const, title: 'Quiz', items: ['q'], pass: 80 }
+			]
+		},
+		{
+			title: 'Day two',
+			modules: [
+				{ type: 'drill' as const, title: 'Drill', items: ['s'], mode: 'choice' as const, pass: 70 }
+			]
+		},
+		{
+			title: 'Day three',
+			modules: [{ type: 'signoff' as const, title: 'Sign-off', items: ['s'], rubric: 'r' }]
+		}
 	]
 };
 
@@ -28,7 +42,11 @@ describe('working days', () => {
 describe('planProgress', () => {
 	it('marks done, today, overdue and upcoming, and names the next module', () => {
 		const progress = planProgress(curriculum, '2026-11-26', '2026-11-27', new Set(['d1m1']));
-		expect(progress.days.map((d) => d.modules.map((m) => m.status))).toEqual([['done', 'overdue'], ['today'], ['upcoming']]);
+		expect(progress.days.map((d) => d.modules.map((m) => m.status))).toEqual([
+			['done', 'overdue'],
+			['today'],
+			['upcoming']
+		]);
 		expect(progress.today).toBe(2);
 		expect(progress).toMatchObject({ done: 1, total: 4, percent: 25, overdue: 1, finished: false });
 		expect(progress.next?.key).toBe('d1m2');
@@ -41,28 +59,75 @@ describe('planProgress', () => {
 	});
 
 	it('is finished when every module is done', () => {
-		const progress = planProgress(curriculum, '2026-11-26', '2026-12-10', new Set(['d1m1', 'd1m2', 'd2m1', 'd3m1']));
-		expect(progress).toMatchObject({ finished: true, percent: 100, next: null, overdue: 0, today: 4 });
+		const progress = planProgress(
+			curriculum,
+			'2026-11-26',
+			'2026-12-10',
+			new Set(['d1m1', 'd1m2', 'd2m1', 'd3m1'])
+		);
+		expect(progress).toMatchObject({
+			finished: true,
+			percent: 100,
+			next: null,
+			overdue: 0,
+			today: 4
+		});
 	});
 
 	it('tells the managers’ tables the same statuses, percent and overdue as planProgress, on any day', () => {
-		const completions = [new Set<string>(), new Set(['d1m1']), new Set(['d1m2', 'd3m1']), new Set(['d1m1', 'd1m2', 'd2m1', 'd3m1'])];
+		const completions = [
+			new Set<string>(),
+			new Set(['d1m1']),
+			new Set(['d1m2', 'd3m1']),
+			new Set(['d1m1', 'd1m2', 'd2m1', 'd3m1'])
+		];
 		for (const start of ['2026-11-26', '2026-11-28', '2026-12-31'])
 			for (let offset = -3; offset < 12; offset++) {
-				const today = new Date(Date.parse(`${start}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+				const today = new Date(Date.parse(`${start}T00:00:00Z`) + offset * 86_400_000)
+					.toISOString()
+					.slice(0, 10);
 				for (const completed of completions) {
 					const progress = planProgress(curriculum, start, today, completed);
-					expect(planStatuses(curriculum, start, today, completed)).toEqual({ statuses: progress.days.flatMap((d) => d.modules.map((m) => m.status)), percent: progress.percent, overdue: progress.overdue });
+					expect(planStatuses(curriculum, start, today, completed)).toEqual({
+						statuses: progress.days.flatMap((d) => d.modules.map((m) => m.status)),
+						percent: progress.percent,
+						overdue: progress.overdue
+					});
 				}
 			}
-		expect(planStatuses({ days: [] }, '2026-11-26', '2026-11-27', new Set())).toEqual({ statuses: [], percent: 0, overdue: 0 });
+		expect(planStatuses({ days: [] }, '2026-11-26', '2026-11-27', new Set())).toEqual({
+			statuses: [],
+			percent: 0,
+			overdue: 0
+		});
 	});
 });
 
 // Fixed calendars: the week of Monday 2026-11-30 to Sunday 2026-12-06, and the one after it.
-const WEEK = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'] as const;
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-const fiveDays = { days: Array.from({ length: 5 }, (_, d) => ({ title: `Day ${d + 1}`, modules: [{ type: 'read' as const, title: 'Read', items: [`a${d}`] }] })) };
+const WEEK = [
+	'2026-11-30',
+	'2026-12-01',
+	'2026-12-02',
+	'2026-12-03',
+	'2026-12-04',
+	'2026-12-05',
+	'2026-12-06'
+] as const;
+const WEEKDAYS = [
+	'Monday',
+	'Tuesday',
+	'Wednesday',
+	'Thursday',
+	'Friday',
+	'Saturday',
+	'Sunday'
+] as const;
+const fiveDays = {
+	days: Array.from({ length: 5 }, (_, d) => ({
+		title: `Day ${d + 1}`,
+		modules: [{ type: 'read' as const, title: 'Read', items: [`a${d}`] }]
+	}))
+};
 
 describe('a cohort started on each day of the week', () => {
 	// What the rep's home says on the start date itself: a working day is day 1; a weekend start
@@ -91,8 +156,14 @@ describe('a cohort started on each day of the week', () => {
 		expect(early.when).toEqual({ kind: 'before', date: '2026-12-07' });
 		expect(early.done).toBe(1);
 		expect(early.next?.key).toBe('d2m1');
-		expect(planProgress(fiveDays, '2026-12-05', '2026-12-07', new Set()).when).toEqual({ kind: 'day', day: 1 });
-		expect(planProgress(fiveDays, '2026-12-05', '2026-12-11', new Set()).when).toEqual({ kind: 'day', day: 5 });
+		expect(planProgress(fiveDays, '2026-12-05', '2026-12-07', new Set()).when).toEqual({
+			kind: 'day',
+			day: 1
+		});
+		expect(planProgress(fiveDays, '2026-12-05', '2026-12-11', new Set()).when).toEqual({
+			kind: 'day',
+			day: 5
+		});
 	});
 
 	it('a Wednesday start runs across the weekend: Saturday and Sunday are days off before day 4 on Monday', () => {
@@ -108,8 +179,18 @@ describe('a cohort started on each day of the week', () => {
 
 	it('runs across a month and a year end', () => {
 		// Thursday 2026-12-31: day 2 is Friday 2027-01-01, day 3 Monday 2027-01-04.
-		expect(fiveDays.days.map((_, d) => planDate('2026-12-31', d + 1))).toEqual(['2026-12-31', '2027-01-01', '2027-01-04', '2027-01-05', '2027-01-06']);
-		expect(planProgress(fiveDays, '2026-12-31', '2027-01-02', new Set()).when).toEqual({ kind: 'between', day: 3, date: '2027-01-04' });
+		expect(fiveDays.days.map((_, d) => planDate('2026-12-31', d + 1))).toEqual([
+			'2026-12-31',
+			'2027-01-01',
+			'2027-01-04',
+			'2027-01-05',
+			'2027-01-06'
+		]);
+		expect(planProgress(fiveDays, '2026-12-31', '2027-01-02', new Set()).when).toEqual({
+			kind: 'between',
+			day: 3,
+			date: '2027-01-04'
+		});
 	});
 });
 
@@ -117,34 +198,76 @@ describe('gradeQuiz', () => {
 	const quiz = {
 		pass: 80,
 		items: [
-			{ type: 'choice' as const, question: 'q', options: ['a', 'b', 'c'], answer: 2, explanation: 'because b' },
-			{ type: 'order' as const, question: 'q', items: ['mill', 'maker', 'dealer'], explanation: 'flow' },
-			{ type: 'classify' as const, question: 'q', classes: ['fact', 'feeling'], statements: [{ text: 'asked price', class: 1 }, { text: 'feels keen', class: 2 }], explanation: 'evidence' }
+			{
+				type: 'choice' as const,
+				question: 'q',
+				options: ['a', 'b', 'c'],
+				answer: 2,
+				explanation: 'because b'
+			},
+			{
+				type: 'order' as const,
+				question: 'q',
+				items: ['mill', 'maker', 'dealer'],
+				explanation: 'flow'
+			},
+			{
+				type: 'classify' as const,
+				question: 'q',
+				classes: ['fact', 'feeling'],
+				statements: [
+					{ text: 'asked price', class: 1 },
+					{ text: 'feels keen', class: 2 }
+				],
+				explanation: 'evidence'
+			}
 		]
 	};
 
 	it('grades each kind of item and says why', () => {
 		const graded = gradeQuiz(quiz, [{ choice: 2 }, { order: [1, 2, 3] }, { classes: [1, 1] }]);
-		expect(graded.items.map((i) => [i.credit, i.correct])).toEqual([[1, true], [1, true], [0.5, false]]);
+		expect(graded.items.map((i) => [i.credit, i.correct])).toEqual([
+			[1, true],
+			[1, true],
+			[0.5, false]
+		]);
 		expect(graded.items[0]!.explanation).toBe('because b');
 		expect(graded).toMatchObject({ score: 83, passed: true });
 	});
 
 	it('gives each item’s right answer in the terms of a rep’s answer, which grades full marks', () => {
 		const graded = gradeQuiz(quiz, []);
-		expect(graded.items.map((item) => item.right)).toEqual([{ choice: 2 }, { order: [1, 2, 3] }, { classes: [1, 2] }]);
-		expect(gradeQuiz(quiz, graded.items.map((item) => item.right))).toMatchObject({ score: 100, passed: true });
+		expect(graded.items.map((item) => item.right)).toEqual([
+			{ choice: 2 },
+			{ order: [1, 2, 3] },
+			{ classes: [1, 2] }
+		]);
+		expect(
+			gradeQuiz(
+				quiz,
+				graded.items.map((item) => item.right)
+			)
+		).toMatchObject({ score: 100, passed: true });
 	});
 
 	it('tells a failed quiz’s score only: no item, no right answer, no explanation', () => {
 		const failed = quizFeedback(gradeQuiz(quiz, [{ choice: 2 }]));
 		expect(failed).toEqual({ score: 33, passed: false });
-		const passed = quizFeedback(gradeQuiz(quiz, [{ choice: 2 }, { order: [1, 2, 3] }, { classes: [1, 1] }]));
-		expect(passed.passed && passed.items.map((item) => item.right)).toEqual([{ choice: 2 }, { order: [1, 2, 3] }, { classes: [1, 2] }]);
+		const passed = quizFeedback(
+			gradeQuiz(quiz, [{ choice: 2 }, { order: [1, 2, 3] }, { classes: [1, 1] }])
+		);
+		expect(passed.passed && passed.items.map((item) => item.right)).toEqual([
+			{ choice: 2 },
+			{ order: [1, 2, 3] },
+			{ classes: [1, 2] }
+		]);
 	});
 
 	it('fails a wrong order and an unanswered item', () => {
-		expect(gradeQuiz(quiz, [{ choice: 1 }, { order: [2, 1, 3] }, undefined])).toMatchObject({ score: 0, passed: false });
+		expect(gradeQuiz(quiz, [{ choice: 1 }, { order: [2, 1, 3] }, undefined])).toMatchObject({
+			score: 0,
+			passed: false
+		});
 	});
 
 	it('never shows the right order as the starting order', () => {
@@ -181,6 +304,8 @@ describe('review cards (FSRS)', () => {
 	});
 
 	it('is repeatable: the same history gives the same schedule', () => {
-		expect(reviewCard(newReviewCard(now), 'hard', now)).toEqual(reviewCard(newReviewCard(now), 'hard', now));
+		expect(reviewCard(newReviewCard(now), 'hard', now)).toEqual(
+			reviewCard(newReviewCard(now), 'hard', now)
+		);
 	});
 });

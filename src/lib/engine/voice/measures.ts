@@ -71,13 +71,16 @@ export const FILLERS: Readonly<Record<ContentLocale, readonly string[]>> = {
 
 // "like" and "you know" are fillers only where they are not part of the sentence: "like" set off
 // by a pause mark ("it's, like, cheap"; "like, we"), "you know" not asked ("do you know").
-const EN_FILLER = /\b(?:umm?|uhm?|erm?|i mean)\b|(?:^|[,.!?;]\s*)like\b|\blike(?=\s*,)|(?<!\b(?:do|did|don't|dont|would|if)\s+)\byou\s+know\b/g;
+const EN_FILLER =
+	/\b(?:umm?|uhm?|erm?|i mean)\b|(?:^|[,.!?;]\s*)like\b|\blike(?=\s*,)|(?<!\b(?:do|did|don't|dont|would|if)\s+)\byou\s+know\b/g;
 const ZH_FILLER = new RegExp(FILLERS['zh-TW'].join('|'), 'g');
 
 /** The filler words in a transcript, each as it stands in the folded text. */
 export function fillersIn(transcript: string, locale: ContentLocale): string[] {
 	const folded = foldText(transcript);
-	return [...folded.matchAll(locale === 'en' ? EN_FILLER : ZH_FILLER)].map((m) => m[0].replace(/^[,.!?;]\s*/, '').replace(/\s+/g, ' '));
+	return [...folded.matchAll(locale === 'en' ? EN_FILLER : ZH_FILLER)].map((m) =>
+		m[0].replace(/^[,.!?;]\s*/, '').replace(/\s+/g, ' ')
+	);
 }
 
 /** What a speaking rate counts: Chinese characters for Chinese, words for English. */
@@ -135,17 +138,30 @@ export interface CallMeasures {
  * A whole call: the rep's replies measured one by one, and how long the customer's lines took
  * (spoken by the browser, so their length is what was played).
  */
-export function measureCall(replies: readonly ReplyMeasures[], locale: ContentLocale, transcripts: readonly string[], customerMs: number): CallMeasures {
+export function measureCall(
+	replies: readonly ReplyMeasures[],
+	locale: ContentLocale,
+	transcripts: readonly string[],
+	customerMs: number
+): CallMeasures {
 	const speakingMs = replies.reduce((sum, reply) => sum + reply.speakingMs, 0);
 	const units = transcripts.reduce((sum, text) => sum + spokenUnits(text, locale), 0);
 	const fillers = replies.reduce((sum, reply) => sum + reply.fillers.length, 0);
-	const pauses = replies.flatMap((reply) => (reply.pauseBeforeMs === null ? [] : [reply.pauseBeforeMs])).sort((a, b) => a - b);
-	const middle = pauses.length === 0 ? null : pauses.length % 2 === 1 ? pauses[(pauses.length - 1) / 2]! : (pauses[pauses.length / 2 - 1]! + pauses[pauses.length / 2]!) / 2;
+	const pauses = replies
+		.flatMap((reply) => (reply.pauseBeforeMs === null ? [] : [reply.pauseBeforeMs]))
+		.sort((a, b) => a - b);
+	const middle =
+		pauses.length === 0
+			? null
+			: pauses.length % 2 === 1
+				? pauses[(pauses.length - 1) / 2]!
+				: (pauses[pauses.length / 2 - 1]! + pauses[pauses.length / 2]!) / 2;
 	const talk = speakingMs + customerMs;
 	return {
 		rate: speakingMs >= 1000 ? Math.round((units * 60_000) / speakingMs) : null,
 		fillers,
-		fillersPerMinute: speakingMs >= 1000 ? Math.round(((fillers * 60_000) / speakingMs) * 10) / 10 : null,
+		fillersPerMinute:
+			speakingMs >= 1000 ? Math.round(((fillers * 60_000) / speakingMs) * 10) / 10 : null,
 		medianPauseMs: middle,
 		longestStretchMs: Math.max(0, ...replies.map((reply) => reply.speakingMs)),
 		talkShare: talk > 0 ? Math.round((speakingMs / talk) * 100) / 100 : null

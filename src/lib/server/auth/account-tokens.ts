@@ -18,7 +18,13 @@ export type TokenLookup =
 
 export function createAccountToken(
 	db: Db,
-	input: { kind: TokenKind; email?: string | null; userId?: string | null; roles?: readonly Role[]; createdBy?: string | null },
+	input: {
+		kind: TokenKind;
+		email?: string | null;
+		userId?: string | null;
+		roles?: readonly Role[];
+		createdBy?: string | null;
+	},
 	now = new Date()
 ): { token: string; row: AccountToken } {
 	const { token, id, secretHash } = issueToken();
@@ -26,7 +32,14 @@ export function createAccountToken(
 	if (input.kind === 'reset' && input.userId) {
 		db.update(accountTokens)
 			.set({ revokedAt: now })
-			.where(and(eq(accountTokens.kind, 'reset'), eq(accountTokens.userId, input.userId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)))
+			.where(
+				and(
+					eq(accountTokens.kind, 'reset'),
+					eq(accountTokens.userId, input.userId),
+					isNull(accountTokens.usedAt),
+					isNull(accountTokens.revokedAt)
+				)
+			)
 			.run();
 	}
 	const row = db
@@ -48,11 +61,17 @@ export function createAccountToken(
 }
 
 /** Finds a token of the given kind and says whether it can still be used, and if not, why. */
-export function lookUpAccountToken(db: Db, token: string, kind: TokenKind, now = new Date()): TokenLookup {
+export function lookUpAccountToken(
+	db: Db,
+	token: string,
+	kind: TokenKind,
+	now = new Date()
+): TokenLookup {
 	const parts = splitToken(token);
 	if (!parts) return { ok: false, reason: 'invalid' };
 	const row = db.select().from(accountTokens).where(eq(accountTokens.id, parts.id)).get();
-	if (!row || row.kind !== kind || !secretMatches(parts.secret, row.secretHash)) return { ok: false, reason: 'invalid' };
+	if (!row || row.kind !== kind || !secretMatches(parts.secret, row.secretHash))
+		return { ok: false, reason: 'invalid' };
 	if (row.revokedAt) return { ok: false, reason: 'revoked' };
 	if (row.usedAt) return { ok: false, reason: 'used' };
 	if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
@@ -67,7 +86,13 @@ export function markAccountTokenUsed(db: Db, tokenId: string, now = new Date()):
 	const result = db
 		.update(accountTokens)
 		.set({ usedAt: now })
-		.where(and(eq(accountTokens.id, tokenId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)))
+		.where(
+			and(
+				eq(accountTokens.id, tokenId),
+				isNull(accountTokens.usedAt),
+				isNull(accountTokens.revokedAt)
+			)
+		)
 		.run();
 	return result.changes === 1;
 }
@@ -76,13 +101,23 @@ export function revokeAccountToken(db: Db, tokenId: string, now = new Date()): b
 	const result = db
 		.update(accountTokens)
 		.set({ revokedAt: now })
-		.where(and(eq(accountTokens.id, tokenId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)))
+		.where(
+			and(
+				eq(accountTokens.id, tokenId),
+				isNull(accountTokens.usedAt),
+				isNull(accountTokens.revokedAt)
+			)
+		)
 		.run();
 	return result.changes === 1;
 }
 
 /** Tokens of a kind that can still be used, newest first. */
-export function listPendingAccountTokens(db: Db, kind: TokenKind, now = new Date()): AccountToken[] {
+export function listPendingAccountTokens(
+	db: Db,
+	kind: TokenKind,
+	now = new Date()
+): AccountToken[] {
 	return db
 		.select()
 		.from(accountTokens)

@@ -16,7 +16,10 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Sessio
 }
 
 /** The signed-in user holding at least one of `roles`; otherwise login or 403. */
-export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, ...roles: Role[]): SessionUser {
+export function requireRole(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	...roles: Role[]
+): SessionUser {
 	const user = requireUser(event);
 	if (!roles.some((role) => user.roles.includes(role))) error(403, 'Forbidden');
 	return user;
@@ -25,7 +28,9 @@ export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, ...role
 const BASE = 'http://rehearse.invalid';
 
 function hasControlOrBackslash(text: string): boolean {
-	return [...text].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f || char === '\\');
+	return [...text].some(
+		(char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f || char === '\\'
+	);
 }
 
 /**

@@ -1,5 +1,13 @@
 import type { Db } from '../db';
-import { findUserByEmail, findUserById, insertUser, isPlausibleEmail, normalizeEmail, recordAudit, updateUserPassword } from '../accounts';
+import {
+	findUserByEmail,
+	findUserById,
+	insertUser,
+	isPlausibleEmail,
+	normalizeEmail,
+	recordAudit,
+	updateUserPassword
+} from '../accounts';
 import type { User } from '../db/schema';
 import { lookUpAccountToken, markAccountTokenUsed } from './account-tokens';
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from './password';
@@ -37,7 +45,8 @@ export async function acceptInvite(
 	now = new Date()
 ): Promise<AcceptResult> {
 	const found = lookUpAccountToken(db, token, 'invite', now);
-	const lookup = found.ok || found.reason !== 'invalid' ? found : lookUpAccountToken(db, token, 'setup', now);
+	const lookup =
+		found.ok || found.reason !== 'invalid' ? found : lookUpAccountToken(db, token, 'setup', now);
 	if (!lookup.ok) return { ok: false, problem: `token-${lookup.reason}` };
 	const email = normalizeEmail(lookup.token.email ?? input.email ?? '');
 	if (!isPlausibleEmail(email)) return { ok: false, problem: 'email-invalid' };
@@ -47,15 +56,25 @@ export async function acceptInvite(
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction((tx): AcceptResult => {
 		if (findUserByEmail(tx, email)) return { ok: false, problem: 'email-taken' };
-		if (!markAccountTokenUsed(tx, lookup.token.id, now)) return { ok: false, problem: 'token-used' };
+		if (!markAccountTokenUsed(tx, lookup.token.id, now))
+			return { ok: false, problem: 'token-used' };
 		const user = insertUser(tx, { email, name: input.name, passwordHash, roles: lookup.roles });
-		recordAudit(tx, { actorId: user.id, action: `account.${lookup.token.kind}-accepted`, targetId: user.id });
+		recordAudit(tx, {
+			actorId: user.id,
+			action: `account.${lookup.token.kind}-accepted`,
+			targetId: user.id
+		});
 		return { ok: true, user };
 	});
 }
 
 /** Sets a new password through a reset link and signs the account out everywhere. */
-export async function acceptPasswordReset(db: Db, token: string, password: string, now = new Date()): Promise<AcceptResult> {
+export async function acceptPasswordReset(
+	db: Db,
+	token: string,
+	password: string,
+	now = new Date()
+): Promise<AcceptResult> {
 	const lookup = lookUpAccountToken(db, token, 'reset', now);
 	if (!lookup.ok) return { ok: false, problem: `token-${lookup.reason}` };
 	const email = lookup.token.email ?? undefined;
@@ -65,7 +84,8 @@ export async function acceptPasswordReset(db: Db, token: string, password: strin
 	if (!userId) return { ok: false, problem: 'token-invalid' };
 	const passwordHash = await hashPassword(password);
 	return db.transaction((tx): AcceptResult => {
-		if (!markAccountTokenUsed(tx, lookup.token.id, now)) return { ok: false, problem: 'token-used' };
+		if (!markAccountTokenUsed(tx, lookup.token.id, now))
+			return { ok: false, problem: 'token-used' };
 		updateUserPassword(tx, userId, passwordHash);
 		recordAudit(tx, { actorId: userId, action: 'account.password-reset', targetId: userId });
 		const user = findUserById(tx, userId);

@@ -19,7 +19,9 @@ export interface LoginLimiters {
 	wait(ms: number): Promise<void>;
 }
 
-export function createLoginLimiters(wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))): LoginLimiters {
+export function createLoginLimiters(
+	wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+): LoginLimiters {
 	return {
 		perIp: createRateLimiter({ max: 20, windowMs: FIFTEEN_MINUTES }),
 		perClient: createRateLimiter({ max: 5, windowMs: FIFTEEN_MINUTES }),
@@ -30,7 +32,9 @@ export function createLoginLimiters(wait = (ms: number) => new Promise<void>((re
 
 /** One more second for each failure past the ceiling, up to ten: guessing from many addresses slows to a crawl. */
 export function delayFor(accountFailures: number): number {
-	return accountFailures < ACCOUNT_SLOW_AFTER ? 0 : Math.min(MAX_DELAY_MS, (accountFailures - ACCOUNT_SLOW_AFTER + 1) * DELAY_STEP_MS);
+	return accountFailures < ACCOUNT_SLOW_AFTER
+		? 0
+		: Math.min(MAX_DELAY_MS, (accountFailures - ACCOUNT_SLOW_AFTER + 1) * DELAY_STEP_MS);
 }
 
 export type SignInResult =
@@ -60,7 +64,11 @@ export async function checkCredentials(
 	const ipState = limiters.perIp.check(input.ip, now);
 	const clientState = limiters.perClient.check(client, now);
 	if (ipState.limited || clientState.limited) {
-		return { ok: false, reason: 'rate-limited', retryAfterMs: Math.max(ipState.retryAfterMs, clientState.retryAfterMs) };
+		return {
+			ok: false,
+			reason: 'rate-limited',
+			retryAfterMs: Math.max(ipState.retryAfterMs, clientState.retryAfterMs)
+		};
 	}
 	// Counted before the (slow) password check, so that guesses sent all at once are counted too;
 	// a sign-in that succeeds takes its count back.

@@ -25,10 +25,15 @@ interface Window {
  * oldest key under its limit. When every kept key is over its limit, a new key is refused (treated
  * as over the limit until the first block ends) rather than let in uncounted.
  */
-export function createRateLimiter(options: { max: number; windowMs: number; maxKeys?: number }): RateLimiter {
+export function createRateLimiter(options: {
+	max: number;
+	windowMs: number;
+	maxKeys?: number;
+}): RateLimiter {
 	const { max, windowMs, maxKeys = 10_000 } = options;
 	const windows = new Map<string, Window>();
-	const blocked = (entry: Window, now: number): boolean => entry.resetAt > now && entry.count >= max;
+	const blocked = (entry: Window, now: number): boolean =>
+		entry.resetAt > now && entry.count >= max;
 
 	/**
 	 * 0 when there is room for one more key (made by forgetting an unblocked one if `evict`);
@@ -57,7 +62,10 @@ export function createRateLimiter(options: { max: number; windowMs: number; maxK
 	return {
 		check(key, now = Date.now()) {
 			const entry = current(key, now);
-			if (entry) return entry.count >= max ? { limited: true, retryAfterMs: entry.resetAt - now } : { limited: false, retryAfterMs: 0 };
+			if (entry)
+				return entry.count >= max
+					? { limited: true, retryAfterMs: entry.resetAt - now }
+					: { limited: false, retryAfterMs: 0 };
 			const wait = roomFor(now, false);
 			return { limited: wait > 0, retryAfterMs: wait };
 		},

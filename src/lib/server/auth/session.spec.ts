@@ -3,13 +3,23 @@ import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../db';
 import { sessions } from '../db/schema';
 import { insertUser, setUserActive, updateUserPassword } from '../accounts';
-import { SESSION_LIFETIME_MS, createSession, invalidateSession, validateSessionToken } from './session';
+import {
+	SESSION_LIFETIME_MS,
+	createSession,
+	invalidateSession,
+	validateSessionToken
+} from './session';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 function setUp() {
 	const db = createTestDatabase();
-	const user = insertUser(db, { email: 'Rep@Example.com ', name: 'Rep', passwordHash: 'x', roles: ['rep', 'trainer'] });
+	const user = insertUser(db, {
+		email: 'Rep@Example.com ',
+		name: 'Rep',
+		passwordHash: 'x',
+		roles: ['rep', 'trainer']
+	});
 	return { db, user };
 }
 
@@ -45,7 +55,9 @@ describe('sessions', () => {
 		const { db, user } = setUp();
 		const start = new Date('2026-01-01T00:00:00Z');
 		const { token, session } = createSession(db, user.id, start);
-		expect(validateSessionToken(db, token, new Date(start.getTime() + SESSION_LIFETIME_MS + 1)).session).toBeNull();
+		expect(
+			validateSessionToken(db, token, new Date(start.getTime() + SESSION_LIFETIME_MS + 1)).session
+		).toBeNull();
 		expect(db.select().from(sessions).where(eq(sessions.id, session.id)).get()).toBeUndefined();
 	});
 
@@ -59,7 +71,9 @@ describe('sessions', () => {
 		const slid = validateSessionToken(db, token, later);
 		expect(slid.session?.expiresAt.getTime()).toBe(later.getTime() + SESSION_LIFETIME_MS);
 		// Still valid 45 days after creation because it was used on day 20.
-		expect(validateSessionToken(db, token, new Date(start.getTime() + 45 * DAY)).session).not.toBeNull();
+		expect(
+			validateSessionToken(db, token, new Date(start.getTime() + 45 * DAY)).session
+		).not.toBeNull();
 	});
 
 	it('is revoked on sign-out', () => {

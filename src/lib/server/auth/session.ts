@@ -18,14 +18,23 @@ export interface SessionUser {
 }
 
 export type SessionValidationResult =
-	| { session: Session; user: SessionUser }
-	| { session: null; user: null };
+	{ session: Session; user: SessionUser } | { session: null; user: null };
 
-export function createSession(db: Db, userId: string, now = new Date()): { token: string; session: Session } {
+export function createSession(
+	db: Db,
+	userId: string,
+	now = new Date()
+): { token: string; session: Session } {
 	const { token, id, secretHash } = issueToken();
 	const session = db
 		.insert(sessions)
-		.values({ id, userId, secretHash, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS), createdAt: now })
+		.values({
+			id,
+			userId,
+			secretHash,
+			expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+			createdAt: now
+		})
 		.returning()
 		.get();
 	return { token, session };
@@ -36,7 +45,11 @@ export function createSession(db: Db, userId: string, now = new Date()): { token
  * deleted; a session past half its lifetime is extended (sliding expiry), so an active user
  * stays signed in and an idle one is signed out after 30 days.
  */
-export function validateSessionToken(db: Db, token: string, now = new Date()): SessionValidationResult {
+export function validateSessionToken(
+	db: Db,
+	token: string,
+	now = new Date()
+): SessionValidationResult {
 	const none = { session: null, user: null } as const;
 	const parts = splitToken(token);
 	if (!parts) return none;
@@ -46,7 +59,9 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): S
 				session: sessions,
 				user: users,
 				// One query per request: the roles ride along with the session look-up.
-				roles: sql<string | null>`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`
+				roles: sql<
+					string | null
+				>`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`
 			})
 			.from(sessions)
 			.innerJoin(users, eq(users.id, sessions.userId))
@@ -81,10 +96,27 @@ export function invalidateUserSessions(db: Db, userId: string, keepSessionId?: s
 	db.delete(sessions).where(condition).run();
 }
 
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {
-	cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure, expires: expiresAt });
+export function setSessionCookie(
+	cookies: Cookies,
+	token: string,
+	expiresAt: Date,
+	secure: boolean
+): void {
+	cookies.set(SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		path: '/',
+		secure,
+		expires: expiresAt
+	});
 }
 
 export function deleteSessionCookie(cookies: Cookies, secure: boolean): void {
-	cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: 0 });
+	cookies.set(SESSION_COOKIE, '', {
+		httpOnly: true,
+		sameSite: 'lax',
+		path: '/',
+		secure,
+		maxAge: 0
+	});
 }

@@ -9,7 +9,10 @@ import { createSession, invalidateSession, setSessionCookie } from './session';
  * Starts a fresh session for the user in this browser. Any session the browser carried is
  * dropped first, so a session id never survives a sign-in (no session fixation).
  */
-export function startSession(event: Pick<RequestEvent, 'cookies' | 'locals' | 'url'>, userId: string): void {
+export function startSession(
+	event: Pick<RequestEvent, 'cookies' | 'locals' | 'url'>,
+	userId: string
+): void {
 	const db = getDb();
 	const secure = event.url.protocol === 'https:';
 	if (event.locals.session) invalidateSession(db, event.locals.session.id);

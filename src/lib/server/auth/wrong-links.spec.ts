@@ -9,7 +9,8 @@ const expired = () => ({ ok: false as const, reason: 'expired' });
 describe('wrong links', () => {
 	it('refuses every link, right ones too, from an address that sent too many wrong ones', () => {
 		const links = createWrongLinks();
-		for (let i = 0; i < WRONG_LINKS_PER_WINDOW; i++) expect(links.lookUp('1.1.1.1', invalid)).toEqual({ ok: false, reason: 'invalid' });
+		for (let i = 0; i < WRONG_LINKS_PER_WINDOW; i++)
+			expect(links.lookUp('1.1.1.1', invalid)).toEqual({ ok: false, reason: 'invalid' });
 		expect(links.lookUp('1.1.1.1', valid)).toEqual({ ok: false, reason: 'rate-limited' });
 		expect(links.limited('1.1.1.1')).toBe(true);
 		// Another address is not affected.
@@ -28,7 +29,11 @@ describe('wrong links', () => {
 	it('frees the address when the window ends', () => {
 		let now = 0;
 		const limiter = createRateLimiter({ max: 2, windowMs: 1000 });
-		const clocked = { ...limiter, check: (key: string) => limiter.check(key, now), hit: (key: string) => limiter.hit(key, now) };
+		const clocked = {
+			...limiter,
+			check: (key: string) => limiter.check(key, now),
+			hit: (key: string) => limiter.hit(key, now)
+		};
 		const links = createWrongLinks(clocked);
 		links.record('1.1.1.1');
 		links.record('1.1.1.1');

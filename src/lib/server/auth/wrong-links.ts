@@ -14,10 +14,18 @@ export interface WrongLinks {
 	/** Counts a link that matched nothing. */
 	record(ip: string): void;
 	/** Looks a link up unless the address is over its budget; counts it when it matched nothing. */
-	lookUp<T extends { ok: true } | { ok: false; reason: string }>(ip: string, lookUp: () => T): T | { ok: false; reason: 'rate-limited' };
+	lookUp<T extends { ok: true } | { ok: false; reason: string }>(
+		ip: string,
+		lookUp: () => T
+	): T | { ok: false; reason: 'rate-limited' };
 }
 
-export function createWrongLinks(limiter: RateLimiter = createRateLimiter({ max: WRONG_LINKS_PER_WINDOW, windowMs: WRONG_LINKS_WINDOW_MS })): WrongLinks {
+export function createWrongLinks(
+	limiter: RateLimiter = createRateLimiter({
+		max: WRONG_LINKS_PER_WINDOW,
+		windowMs: WRONG_LINKS_WINDOW_MS
+	})
+): WrongLinks {
 	return {
 		limited: (ip) => limiter.check(ip).limited,
 		record: (ip) => limiter.hit(ip),

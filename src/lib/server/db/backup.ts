@@ -1,7 +1,19 @@
 // Backups of the SQLite file and restoring one: `npm run backup -- FILE`, `npm run restore -- FILE`.
 // A backup is SQLite's online backup, taken while the server runs; a restore needs the server
 // stopped, and refuses when it can tell the database is open.
-import { closeSync, copyFileSync, constants, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+	closeSync,
+	copyFileSync,
+	constants,
+	existsSync,
+	fsyncSync,
+	openSync,
+	readFileSync,
+	realpathSync,
+	renameSync,
+	rmSync,
+	statSync
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -17,10 +29,19 @@ export interface DatabaseSummary {
 export type Inspection = { ok: true; summary: DatabaseSummary } | { ok: false; problem: string };
 
 /** Tables every Rehearse database has: enough to tell it from any other SQLite file. */
-const REHEARSE_TABLES = ['__drizzle_migrations', 'users', 'sessions', 'attempts', 'turns', 'content_items'];
+const REHEARSE_TABLES = [
+	'__drizzle_migrations',
+	'users',
+	'sessions',
+	'attempts',
+	'turns',
+	'content_items'
+];
 
 function migrationsKnown(): number {
-	const journal = JSON.parse(readFileSync(resolve('drizzle/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+	const journal = JSON.parse(readFileSync(resolve('drizzle/meta/_journal.json'), 'utf8')) as {
+		entries: unknown[];
+	};
 	return journal.entries.length;
 }
 
@@ -42,15 +63,37 @@ export function inspectDatabase(path: string): Inspection {
 	try {
 		db = new Database(path, { readonly: true, fileMustExist: true });
 		const integrity = db.pragma('integrity_check', { simple: true });
-		if (integrity !== 'ok') return { ok: false, problem: `SQLite's integrity check failed: ${String(integrity)}` };
-		const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((row) => row.name));
+		if (integrity !== 'ok')
+			return { ok: false, problem: `SQLite's integrity check failed: ${String(integrity)}` };
+		const tables = new Set(
+			(
+				db.prepare("select name from sqlite_master where type = 'table'").all() as {
+					name: string;
+				}[]
+			).map((row) => row.name)
+		);
 		const missing = REHEARSE_TABLES.filter((table) => !tables.has(table));
-		if (missing.length > 0) return { ok: false, problem: `this is not a Rehearse database (no table ${missing.join(', ')})` };
+		if (missing.length > 0)
+			return {
+				ok: false,
+				problem: `this is not a Rehearse database (no table ${missing.join(', ')})`
+			};
 		const migrations = count(db, '__drizzle_migrations');
-		if (migrations > migrationsKnown()) return { ok: false, problem: `it was made by a newer version of Rehearse (${migrations} migrations; this version knows ${migrationsKnown()})` };
+		if (migrations > migrationsKnown())
+			return {
+				ok: false,
+				problem: `it was made by a newer version of Rehearse (${migrations} migrations; this version knows ${migrationsKnown()})`
+			};
 		return {
 			ok: true,
-			summary: { bytes: statSync(path).size, migrations, users: count(db, 'users'), attempts: count(db, 'attempts'), turns: count(db, 'turns'), contentItems: count(db, 'content_items') }
+			summary: {
+				bytes: statSync(path).size,
+				migrations,
+				users: count(db, 'users'),
+				attempts: count(db, 'attempts'),
+				turns: count(db, 'turns'),
+				contentItems: count(db, 'content_items')
+			}
 		};
 	} catch (cause) {
 		return { ok: false, problem: `SQLite cannot read it: ${describeError(cause)}` };
@@ -93,7 +136,11 @@ function temporaryBeside(path: string, purpose: string): string {
  * (in WAL mode a reader never holds up a writer), and it includes what is still in the source's
  * write-ahead log. The copy is made one self-contained file and checked.
  */
-async function copyDatabase(source: string, destination: string, readonly: boolean): Promise<Inspection> {
+async function copyDatabase(
+	source: string,
+	destination: string,
+	readonly: boolean
+): Promise<Inspection> {
 	rmSync(destination, { force: true });
 	const db = new Database(source, { fileMustExist: true, readonly });
 	try {
@@ -123,7 +170,8 @@ async function copyDatabase(source: string, destination: string, readonly: boole
 export async function backupDatabase(source: string, target: string): Promise<DatabaseSummary> {
 	if (!existsSync(source)) throw new Error(`there is no database at ${source}`);
 	// Renaming a copy over the live file would leave the server writing to a file nobody can open.
-	if (sameFile(source, target)) throw new Error(`${target} is the database itself; choose another file for the backup`);
+	if (sameFile(source, target))
+		throw new Error(`${target} is the database itself; choose another file for the backup`);
 	const partial = temporaryBeside(target, 'partial');
 	try {
 		const inspection = await copyDatabase(source, partial, false);
@@ -136,7 +184,8 @@ export async function backupDatabase(source: string, target: string): Promise<Da
 	}
 }
 
-export type RestoreResult = { ok: true; summary: DatabaseSummary; previous: string | null } | { ok: false; problem: string };
+export type RestoreResult =
+	{ ok: true; summary: DatabaseSummary; previous: string | null } | { ok: false; problem: string };
 
 function isBusy(cause: unknown): boolean {
 	const code = (cause as { code?: string } | null)?.code ?? '';
@@ -156,7 +205,8 @@ function takeOver(path: string): 'free' | 'in-use' | 'unreadable' {
 		db.pragma('locking_mode = EXCLUSIVE');
 		db.exec('BEGIN EXCLUSIVE');
 		db.exec('COMMIT');
-		if (db.pragma('journal_mode', { simple: true }) === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
+		if (db.pragma('journal_mode', { simple: true }) === 'wal')
+			db.pragma('wal_checkpoint(TRUNCATE)');
 		return 'free';
 	} catch (cause) {
 		return isBusy(cause) ? 'in-use' : 'unreadable';
@@ -175,8 +225,13 @@ function timestamp(now: Date): string {
  * checked first; the current database is kept as `<name>.before-restore-<time>`; the copy is moved
  * into place in one rename, so `target` is always either the old database or the new one.
  */
-export async function restoreDatabase(backup: string, target: string, now = new Date()): Promise<RestoreResult> {
-	if (!existsSync(backup)) return { ok: false, problem: `${backup} cannot be restored: there is no file at ${backup}` };
+export async function restoreDatabase(
+	backup: string,
+	target: string,
+	now = new Date()
+): Promise<RestoreResult> {
+	if (!existsSync(backup))
+		return { ok: false, problem: `${backup} cannot be restored: there is no file at ${backup}` };
 	const incoming = temporaryBeside(target, 'restoring');
 	try {
 		let checked: Inspection;
@@ -185,10 +240,12 @@ export async function restoreDatabase(backup: string, target: string, now = new 
 		} catch (cause) {
 			checked = { ok: false, problem: `SQLite cannot read it: ${describeError(cause)}` };
 		}
-		if (!checked.ok) return { ok: false, problem: `${backup} cannot be restored: ${checked.problem}` };
+		if (!checked.ok)
+			return { ok: false, problem: `${backup} cannot be restored: ${checked.problem}` };
 		let previous: string | null = null;
 		if (existsSync(target)) {
-			if (takeOver(target) === 'in-use') return { ok: false, problem: `${target} is in use. Stop the server, then restore again.` };
+			if (takeOver(target) === 'in-use')
+				return { ok: false, problem: `${target} is in use. Stop the server, then restore again.` };
 			previous = `${target}.before-restore-${timestamp(now)}`;
 			copyFileSync(target, previous, constants.COPYFILE_EXCL);
 		}

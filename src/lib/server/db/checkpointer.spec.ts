@@ -34,7 +34,8 @@ describe('startBackgroundCheckpoints', () => {
 	}
 
 	async function waitFor(condition: () => boolean) {
-		for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+		for (let i = 0; i < 100 && !condition(); i++)
+			await new Promise((resolve) => setTimeout(resolve, 50));
 		return condition();
 	}
 
@@ -74,7 +75,9 @@ describe('startBackgroundCheckpoints', () => {
 
 	it('hands checkpoints back to the connection when the worker ends', async () => {
 		startBackgroundCheckpoints(db.$client)();
-		expect(await waitFor(() => db.$client.pragma('wal_autocheckpoint', { simple: true }) === 1000)).toBe(true);
+		expect(
+			await waitFor(() => db.$client.pragma('wal_autocheckpoint', { simple: true }) === 1000)
+		).toBe(true);
 	});
 
 	it('leaves in-memory databases alone', () => {
@@ -103,4 +106,3 @@ describe('startBackgroundCheckpoints', () => {
 		}
 	});
 });
-

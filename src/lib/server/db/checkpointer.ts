@@ -49,7 +49,11 @@ export function startBackgroundCheckpoints(client: Database.Database): () => voi
 	if (client.memory || client.pragma('journal_mode', { simple: true }) !== 'wal') return () => {};
 	const worker = new Worker(WORKER_SOURCE, {
 		eval: true,
-		workerData: { path: client.name, driver: createRequire(import.meta.url).resolve('better-sqlite3'), intervalMs: CHECKPOINT_INTERVAL_MS }
+		workerData: {
+			path: client.name,
+			driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+			intervalMs: CHECKPOINT_INTERVAL_MS
+		}
 	});
 	client.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
 	worker.on('message', (problem) => console.error(`Background checkpoint failed: ${problem}`));

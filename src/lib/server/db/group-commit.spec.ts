@@ -25,18 +25,27 @@ describe('commitTogether', () => {
 		rmSync(dir, { recursive: true, force: true });
 	});
 
-	const insert = (text: string) => () => db.$client.prepare('insert into notes (text) values (?)').run(text).changes;
+	const insert = (text: string) => () =>
+		db.$client.prepare('insert into notes (text) values (?)').run(text).changes;
 	const committed = () => other.prepare('select text from notes order by text').pluck().all();
 
 	it('resolves each write with its result once it is committed', async () => {
-		const writes = [commitTogether(db, insert('a')), commitTogether(db, insert('b')), commitTogether(db, insert('c'))];
+		const writes = [
+			commitTogether(db, insert('a')),
+			commitTogether(db, insert('b')),
+			commitTogether(db, insert('c'))
+		];
 		expect(committed()).toEqual([]);
 		expect(await Promise.all(writes)).toEqual([1, 1, 1]);
 		expect(committed()).toEqual(['a', 'b', 'c']);
 	});
 
 	it('rolls back and rejects only the write that throws', async () => {
-		const results = await Promise.allSettled([commitTogether(db, insert('a')), commitTogether(db, insert('a')), commitTogether(db, insert('b'))]);
+		const results = await Promise.allSettled([
+			commitTogether(db, insert('a')),
+			commitTogether(db, insert('a')),
+			commitTogether(db, insert('b'))
+		]);
 		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
 		expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
 		expect(committed()).toEqual(['a', 'b']);
@@ -54,7 +63,10 @@ describe('commitTogether', () => {
 	it('rejects every write of a batch whose commit cannot happen, and writes none', async () => {
 		db.$client.pragma('busy_timeout = 50');
 		other.exec('begin immediate'); // another process holds the write lock
-		const results = await Promise.allSettled([commitTogether(db, insert('a')), commitTogether(db, insert('b'))]);
+		const results = await Promise.allSettled([
+			commitTogether(db, insert('a')),
+			commitTogether(db, insert('b'))
+		]);
 		other.exec('rollback');
 		expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
 		expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);

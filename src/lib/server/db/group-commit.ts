@@ -26,7 +26,9 @@ export function commitTogether<T>(db: AppDb, write: () => T): Promise<T> {
 	}
 	// The first write of a batch schedules its commit after the requests already read are handled.
 	if (queue.length === 0) setImmediate(() => commitQueued(db));
-	return new Promise<T>((resolve, reject) => queue.push({ write, resolve: resolve as (value: unknown) => void, reject }));
+	return new Promise<T>((resolve, reject) =>
+		queue.push({ write, resolve: resolve as (value: unknown) => void, reject })
+	);
 }
 
 function commitQueued(db: AppDb): void {
@@ -35,15 +37,17 @@ function commitQueued(db: AppDb): void {
 	const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
 	try {
 		// IMMEDIATE, like a turn on its own: several processes on one database wait for the lock.
-		client.transaction(() => {
-			for (const pending of batch) {
-				try {
-					outcomes.push({ ok: true, value: client.transaction(pending.write)() });
-				} catch (error) {
-					outcomes.push({ ok: false, error });
+		client
+			.transaction(() => {
+				for (const pending of batch) {
+					try {
+						outcomes.push({ ok: true, value: client.transaction(pending.write)() });
+					} catch (error) {
+						outcomes.push({ ok: false, error });
+					}
 				}
-			}
-		}).immediate();
+			})
+			.immediate();
 	} catch (error) {
 		// The commit itself failed: nothing in the batch was written.
 		for (const pending of batch) pending.reject(error);

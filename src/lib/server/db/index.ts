@@ -36,7 +36,8 @@ export function openDatabase(path: string): AppDb {
 	// background checkpointer resets the log in between (a reader of a fully copied log does not
 	// hold the reset off): a trainer accepting a score mark got a server error that way.
 	const deferred = db.transaction.bind(db);
-	db.transaction = ((run, config) => deferred(run, { behavior: 'immediate', ...config })) as typeof db.transaction;
+	db.transaction = ((run, config) =>
+		deferred(run, { behavior: 'immediate', ...config })) as typeof db.transaction;
 	migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 	return db;
 }
@@ -59,10 +60,16 @@ export function databasePathFromEnv(value: string | undefined): string {
  * under the week before. Null when both tell the same local time, in winter and in summer.
  */
 export function localTimeMismatch(client: Database.Database): string | null {
-	const offset = client.prepare<{ at: number }, { minutes: number }>("select round((julianday(@at, 'unixepoch', 'localtime') - julianday(@at, 'unixepoch')) * 1440) as minutes");
+	const offset = client.prepare<{ at: number }, { minutes: number }>(
+		"select round((julianday(@at, 'unixepoch', 'localtime') - julianday(@at, 'unixepoch')) * 1440) as minutes"
+	);
 	for (const at of [new Date(Date.UTC(2026, 0, 15, 12)), new Date(Date.UTC(2026, 6, 15, 12))]) {
-		const [sqlite, js] = [offset.get({ at: at.getTime() / 1000 })!.minutes, -at.getTimezoneOffset()];
-		if (sqlite !== js) return `TZ=${process.env.TZ ?? ''}: SQLite's local time is UTC${sqlite >= 0 ? '+' : ''}${sqlite / 60} h on ${at.toISOString().slice(0, 10)}, JavaScript's UTC${js >= 0 ? '+' : ''}${js / 60} h. Install the system's time zone data (tzdata), or practice weeks are filed under the wrong week.`;
+		const [sqlite, js] = [
+			offset.get({ at: at.getTime() / 1000 })!.minutes,
+			-at.getTimezoneOffset()
+		];
+		if (sqlite !== js)
+			return `TZ=${process.env.TZ ?? ''}: SQLite's local time is UTC${sqlite >= 0 ? '+' : ''}${sqlite / 60} h on ${at.toISOString().slice(0, 10)}, JavaScript's UTC${js >= 0 ? '+' : ''}${js / 60} h. Install the system's time zone data (tzdata), or practice weeks are filed under the wrong week.`;
 	}
 	return null;
 }

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+	blob,
+	index,
+	integer,
+	primaryKey,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
 
 import { LOCALES, ROLES } from '../../roles';
 import { ATTEMPT_STATUSES, type AttemptStatus } from '../../attempt-status';
@@ -112,7 +122,10 @@ export const teamMembers = sqliteTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		role: text('role', { enum: TEAM_ROLES }).notNull()
 	},
-	(t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.teamId, t.userId] }),
+		index('team_members_user_idx').on(t.userId)
+	]
 );
 
 /** Instance-wide settings, such as whether this is a demo installation. */
@@ -157,7 +170,10 @@ export const contentItems = sqliteTable(
 		plainText: text('plain_text').notNull().default(''),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [primaryKey({ columns: [t.kind, t.locale, t.id] }), index('content_items_category_idx').on(t.kind, t.locale, t.category)]
+	(t) => [
+		primaryKey({ columns: [t.kind, t.locale, t.id] }),
+		index('content_items_category_idx').on(t.kind, t.locale, t.category)
+	]
 );
 
 /** A user's bookmarked script entries, by id (so a bookmark survives a content re-sync). */
@@ -224,7 +240,9 @@ export const attempts = sqliteTable(
 	{
 		id: text('id').primaryKey(),
 		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
-		interviewId: text('interview_id').references((): AnySQLiteColumn => interviews.id, { onDelete: 'cascade' }),
+		interviewId: text('interview_id').references((): AnySQLiteColumn => interviews.id, {
+			onDelete: 'cascade'
+		}),
 		revisionId: text('revision_id')
 			.notNull()
 			.references(() => scenarioRevisions.id),
@@ -275,7 +293,10 @@ export const turns = sqliteTable(
 		createdAt: createdAt()
 	},
 	// Covering the weak-spot drill-down: the attempt's turns, by script, with their scores.
-	(t) => [primaryKey({ columns: [t.attemptId, t.index] }), index('turns_attempt_script_idx').on(t.attemptId, t.scriptId, t.score)]
+	(t) => [
+		primaryKey({ columns: [t.attemptId, t.index] }),
+		index('turns_attempt_script_idx').on(t.attemptId, t.scriptId, t.score)
+	]
 );
 
 /**
@@ -355,7 +376,10 @@ export const candidates = sqliteTable(
 	},
 	// created_by: a manager sees the candidates they entered (one arm of an OR that SQLite answers
 	// index by index only when every arm has an index).
-	(t) => [index('candidates_position_idx').on(t.position), index('candidates_created_by_idx').on(t.createdBy)]
+	(t) => [
+		index('candidates_position_idx').on(t.position),
+		index('candidates_created_by_idx').on(t.createdBy)
+	]
 );
 
 export const INTERVIEW_MODES = ['live', 'online'] as const;
@@ -388,7 +412,11 @@ export const interviews = sqliteTable(
 		createdAt: createdAt()
 	},
 	// created_by: one arm of who may see an interview (see candidates_created_by_idx).
-	(t) => [index('interviews_candidate_idx').on(t.candidateId), index('interviews_team_idx').on(t.teamId), index('interviews_created_by_idx').on(t.createdBy)]
+	(t) => [
+		index('interviews_candidate_idx').on(t.candidateId),
+		index('interviews_team_idx').on(t.teamId),
+		index('interviews_created_by_idx').on(t.createdBy)
+	]
 );
 
 export const interviewPanel = sqliteTable(
@@ -401,7 +429,10 @@ export const interviewPanel = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' })
 	},
-	(t) => [primaryKey({ columns: [t.interviewId, t.userId] }), index('interview_panel_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.interviewId, t.userId] }),
+		index('interview_panel_user_idx').on(t.userId)
+	]
 );
 
 /** One interviewer's scores for one interview; hidden from the others until submitted. */
@@ -483,7 +514,13 @@ export const interviewInvites = sqliteTable(
 	(t) => [index('interview_invites_interview_idx').on(t.interviewId)]
 );
 
-export const OVERRIDE_REASONS = ['scoring-missed-point', 'scoring-false-point', 'technical-problem', 'context', 'other'] as const;
+export const OVERRIDE_REASONS = [
+	'scoring-missed-point',
+	'scoring-false-point',
+	'technical-problem',
+	'context',
+	'other'
+] as const;
 export type OverrideReason = (typeof OVERRIDE_REASONS)[number];
 
 /** A manager's correction of an automatic score; the original stays on the attempt's history. */
@@ -534,7 +571,10 @@ export const cohortMembers = sqliteTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		certifiedAt: integer('certified_at', { mode: 'timestamp_ms' })
 	},
-	(t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index('cohort_members_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.cohortId, t.userId] }),
+		index('cohort_members_user_idx').on(t.userId)
+	]
 );
 
 /** Modules a rep marks done themselves (studying script entries). */
@@ -603,7 +643,10 @@ export const reviewCards = sqliteTable(
 		dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [primaryKey({ columns: [t.userId, t.scriptId] }), index('review_cards_due_idx').on(t.userId, t.dueAt)]
+	(t) => [
+		primaryKey({ columns: [t.userId, t.scriptId] }),
+		index('review_cards_due_idx').on(t.userId, t.dueAt)
+	]
 );
 
 export type Cohort = typeof cohorts.$inferSelect;
@@ -673,7 +716,10 @@ export const scoreMarks = sqliteTable(
 		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('score_marks_turn_author_unique').on(t.attemptId, t.turnIndex, t.authorId), index('score_marks_status_idx').on(t.status, t.scenarioId)]
+	(t) => [
+		uniqueIndex('score_marks_turn_author_unique').on(t.attemptId, t.turnIndex, t.authorId),
+		index('score_marks_status_idx').on(t.status, t.scenarioId)
+	]
 );
 export type ScoreMark = typeof scoreMarks.$inferSelect;
 
@@ -743,7 +789,9 @@ export const assignments = sqliteTable(
 		createdAt: createdAt(),
 		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
 		/** The role-play that completed a scenario assignment. */
-		completedAttemptId: text('completed_attempt_id').references(() => attempts.id, { onDelete: 'set null' }),
+		completedAttemptId: text('completed_attempt_id').references(() => attempts.id, {
+			onDelete: 'set null'
+		}),
 		completedScore: real('completed_score')
 	},
 	(t) => [
@@ -820,7 +868,6 @@ export const dealEvidence = sqliteTable(
 );
 export type DealEvidenceRow = typeof dealEvidence.$inferSelect;
 
-
 /**
  * A manager's one-to-one (談心) with a rep: the day it took place, the notes (plain text, shown to
  * the rep too) and links to what was discussed, as a list of `{ kind, id }` (kinds: `attempt`, one
@@ -845,11 +892,17 @@ export const oneToOnes = sqliteTable(
 		/** The calendar day of the talk (YYYY-MM-DD), in the organisation's time zone. */
 		heldOn: text('held_on').notNull(),
 		notes: text('notes').notNull(),
-		links: text('links', { mode: 'json' }).$type<OneToOneLink[]>().notNull().default(sql`'[]'`),
+		links: text('links', { mode: 'json' })
+			.$type<OneToOneLink[]>()
+			.notNull()
+			.default(sql`'[]'`),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
-	(t) => [index('one_to_ones_rep_idx').on(t.repId, t.heldOn), index('one_to_ones_manager_idx').on(t.managerId)]
+	(t) => [
+		index('one_to_ones_rep_idx').on(t.repId, t.heldOn),
+		index('one_to_ones_manager_idx').on(t.managerId)
+	]
 );
 export type OneToOne = typeof oneToOnes.$inferSelect;
 
@@ -876,7 +929,9 @@ export const oneToOneActions = sqliteTable(
 		owner: text('owner', { enum: ACTION_OWNERS }).notNull(),
 		dueOn: text('due_on').notNull(),
 		doneOn: text('done_on'),
-		closedIn: text('closed_in').references((): AnySQLiteColumn => oneToOnes.id, { onDelete: 'set null' }),
+		closedIn: text('closed_in').references((): AnySQLiteColumn => oneToOnes.id, {
+			onDelete: 'set null'
+		}),
 		position: integer('position').notNull().default(0),
 		createdAt: createdAt()
 	},

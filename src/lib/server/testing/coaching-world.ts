@@ -13,7 +13,10 @@ import type { ContentItem } from '$lib/engine/content';
  */
 export function coachingWorld(content: readonly ContentItem[] = []) {
 	const db = createTestDatabase();
-	replaceAllContent(db, [{ kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' }, ...content]);
+	replaceAllContent(db, [
+		{ kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' },
+		...content
+	]);
 	const person = peopleIn(db);
 	const lead = person('Lead', ['manager']);
 	const coLead = person('Co-lead', ['manager']);

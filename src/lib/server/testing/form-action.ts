@@ -6,17 +6,38 @@ import type { SessionUser } from '../auth/session';
  * returns the action's answer, a thrown redirect or error included. A string is posted as
  * text/plain: a body that is not a form at all.
  */
-export async function postToAction(action: (event: never) => unknown, request: { path: string; user: SessionUser; params: Record<string, string>; form: Record<string, string> | string }): Promise<unknown> {
+export async function postToAction(
+	action: (event: never) => unknown,
+	request: {
+		path: string;
+		user: SessionUser;
+		params: Record<string, string>;
+		form: Record<string, string> | string;
+	}
+): Promise<unknown> {
 	const url = new URL(`http://localhost${request.path}`);
 	const { form } = request;
 	const body = typeof form === 'string' ? form : new URLSearchParams(form);
-	const posted = new Request(url, { method: 'POST', body, headers: { origin: url.origin, ...(typeof form === 'string' ? { 'content-type': 'text/plain' } : {}) } });
+	const posted = new Request(url, {
+		method: 'POST',
+		body,
+		headers: {
+			origin: url.origin,
+			...(typeof form === 'string' ? { 'content-type': 'text/plain' } : {})
+		}
+	});
 	try {
-		return await action({ locals: { user: request.user, session: null }, url, params: request.params, request: posted } as never);
+		return await action({
+			locals: { user: request.user, session: null },
+			url,
+			params: request.params,
+			request: posted
+		} as never);
 	} catch (thrown) {
 		return thrown;
 	}
 }
 
 /** The HTTP status an action's answer carries (a failure, a redirect or an error). */
-export const statusOf = (answer: unknown): number | undefined => (answer as { status?: number }).status;
+export const statusOf = (answer: unknown): number | undefined =>
+	(answer as { status?: number }).status;

@@ -7,7 +7,15 @@ import type { Interview, InterviewMode } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { peopleIn } from './people';
 
-export const HIRING_CRITERIA = ['opening', 'needs-discovery', 'objection-handling', 'product-knowledge', 'closing', 'composure', 'articulation'];
+export const HIRING_CRITERIA = [
+	'opening',
+	'needs-discovery',
+	'objection-handling',
+	'product-knowledge',
+	'closing',
+	'composure',
+	'articulation'
+];
 
 export interface InterviewOptions {
 	/** Default: the panelist and the admin. */
@@ -37,7 +45,13 @@ export function hiringWorld() {
 	addTeamMember(db, team.id, lead.id, 'manager');
 	function interview(name: string, options: InterviewOptions = {}): Interview {
 		const createdBy = options.createdBy ?? admin;
-		const candidate = createCandidate(db, { name, contact: options.contact ?? '', position: options.position ?? 'Phone sales', notes: '', createdBy: createdBy.id });
+		const candidate = createCandidate(db, {
+			name,
+			contact: options.contact ?? '',
+			position: options.position ?? 'Phone sales',
+			notes: '',
+			createdBy: createdBy.id
+		});
 		const created = createInterview(db, {
 			candidateId: candidate.id,
 			scenarioId: 'renewal-price-objection',

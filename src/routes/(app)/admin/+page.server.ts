@@ -8,5 +8,9 @@ import { listTeams } from '$lib/server/teams';
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
-	return { users: countUsers(db), invites: listPendingAccountTokens(db, 'invite').length, teams: listTeams(db).length };
+	return {
+		users: countUsers(db),
+		invites: listPendingAccountTokens(db, 'invite').length,
+		teams: listTeams(db).length
+	};
 };

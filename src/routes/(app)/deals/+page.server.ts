@@ -5,10 +5,29 @@ import { requireRole } from '$lib/server/auth/guards';
 import { readForm, textField } from '$lib/server/forms';
 import { contentLocale } from '$lib/server/content-locale';
 import { objectionContent } from '$lib/server/dashboard';
-import { CLOSED_SHOWN, DEAL_LIMITS, MAX_CALL_NUMBER, MAX_OPEN_DEALS, closedDealsOf, createDeal, openDealsOf, parseDeal } from '$lib/server/deals';
+import {
+	CLOSED_SHOWN,
+	DEAL_LIMITS,
+	MAX_CALL_NUMBER,
+	MAX_OPEN_DEALS,
+	closedDealsOf,
+	createDeal,
+	openDealsOf,
+	parseDeal
+} from '$lib/server/deals';
 import { localIsoDate } from '$lib/calendar';
 
-const DEAL_FIELDS = ['company', 'contact', 'contactTitle', 'callNumber', 'lastContact', 'nextStep', 'nextStepDate', 'help', 'objection'] as const;
+const DEAL_FIELDS = [
+	'company',
+	'contact',
+	'contactTitle',
+	'callNumber',
+	'lastContact',
+	'nextStep',
+	'nextStepDate',
+	'help',
+	'objection'
+] as const;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'rep');

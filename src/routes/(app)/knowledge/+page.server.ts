@@ -11,10 +11,15 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const locale = contentLocale();
 	const read = listReadArticleIds(db, user.id);
-	const articles = listContentFields(db, 'article', locale, ['title', 'summary', 'category']).map((item) => ({
-		...item,
-		read: read.has(item.id)
-	}));
-	const sections = ARTICLE_CATEGORIES.map((category) => ({ category, articles: articles.filter((a) => a.category === category) })).filter((s) => s.articles.length > 0);
+	const articles = listContentFields(db, 'article', locale, ['title', 'summary', 'category']).map(
+		(item) => ({
+			...item,
+			read: read.has(item.id)
+		})
+	);
+	const sections = ARTICLE_CATEGORIES.map((category) => ({
+		category,
+		articles: articles.filter((a) => a.category === category)
+	})).filter((s) => s.articles.length > 0);
 	return { sections, read: articles.filter((a) => a.read).length, total: articles.length, locale };
 };

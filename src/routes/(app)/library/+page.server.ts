@@ -13,17 +13,35 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const requested = event.url.searchParams.get('category') ?? 'all';
-	const filter: Filter = requested === 'bookmarked' || requested === 'quizzes' || (SCRIPT_CATEGORIES as readonly string[]).includes(requested) ? (requested as Filter) : 'all';
+	const filter: Filter =
+		requested === 'bookmarked' ||
+		requested === 'quizzes' ||
+		(SCRIPT_CATEGORIES as readonly string[]).includes(requested)
+			? (requested as Filter)
+			: 'all';
 	const locale = contentLocale();
 	const bookmarked = listBookmarkedScriptIds(db, user.id);
-	const all = listContentFields(db, 'script', locale, ['title', 'category', 'objection']).map((item) => ({
-		...item,
-		bookmarked: bookmarked.has(item.id)
-	}));
-	const counts = Object.fromEntries(SCRIPT_CATEGORIES.map((category) => [category, all.filter((s) => s.category === category).length]));
+	const all = listContentFields(db, 'script', locale, ['title', 'category', 'objection']).map(
+		(item) => ({
+			...item,
+			bookmarked: bookmarked.has(item.id)
+		})
+	);
+	const counts = Object.fromEntries(
+		SCRIPT_CATEGORIES.map((category) => [
+			category,
+			all.filter((s) => s.category === category).length
+		])
+	);
 	const entries = all
-		.filter((s) => filter === 'all' || (filter === 'bookmarked' ? s.bookmarked : s.category === filter))
-		.sort((a, b) => SCRIPT_CATEGORIES.indexOf(a.category) - SCRIPT_CATEGORIES.indexOf(b.category) || a.title.localeCompare(b.title, locale));
+		.filter(
+			(s) => filter === 'all' || (filter === 'bookmarked' ? s.bookmarked : s.category === filter)
+		)
+		.sort(
+			(a, b) =>
+				SCRIPT_CATEGORIES.indexOf(a.category) - SCRIPT_CATEGORIES.indexOf(b.category) ||
+				a.title.localeCompare(b.title, locale)
+		);
 	// Every published quiz, as its own page (/quizzes/[id]) lets any signed-in user take it: found
 	// here as well as from a plan. Only what the list shows: no question, option or answer.
 	const quizzes = listContentFields(db, 'quiz', locale, ['title', 'pass', 'items']);
@@ -31,7 +49,19 @@ export const load: PageServerLoad = (event) => {
 	return {
 		filter,
 		entries: filter === 'quizzes' ? [] : entries,
-		quizzes: filter === 'quizzes' ? [...quizzes].sort((a, b) => a.title.localeCompare(b.title, locale)).map((quiz) => ({ id: quiz.id, locale: quiz.locale, title: quiz.title, pass: quiz.pass, questions: quiz.items.length, passed: passed.has(quiz.id) })) : [],
+		quizzes:
+			filter === 'quizzes'
+				? [...quizzes]
+						.sort((a, b) => a.title.localeCompare(b.title, locale))
+						.map((quiz) => ({
+							id: quiz.id,
+							locale: quiz.locale,
+							title: quiz.title,
+							pass: quiz.pass,
+							questions: quiz.items.length,
+							passed: passed.has(quiz.id)
+						}))
+				: [],
 		counts,
 		total: all.length,
 		quizCount: quizzes.length,

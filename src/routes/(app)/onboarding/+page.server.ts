@@ -2,7 +2,13 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { certifyIfComplete, currentCohortOf, markStudied, planFor, progressOf } from '$lib/server/onboarding';
+import {
+	certifyIfComplete,
+	currentCohortOf,
+	markStudied,
+	planFor,
+	progressOf
+} from '$lib/server/onboarding';
 import { planItemTitles } from '$lib/server/plan-view';
 import { contentLocale } from '$lib/server/content-locale';
 import { readForm, textField } from '$lib/server/forms';
@@ -16,9 +22,16 @@ export const load: PageServerLoad = (event) => {
 	const locale = contentLocale();
 	const progress = progressOf(db, cohort, user.id, new Date(), locale);
 	// The last gate may have been passed anywhere (a drill, a quiz): certify on the next look.
-	const certified = cohort.certifiedAt ?? (progress.finished && certifyIfComplete(db, cohort, user.id) ? new Date() : null);
+	const certified =
+		cohort.certifiedAt ??
+		(progress.finished && certifyIfComplete(db, cohort, user.id) ? new Date() : null);
 	return {
-		cohort: { id: cohort.id, name: cohort.name, title: planFor(db, cohort, locale).curriculum.title, userId: user.id },
+		cohort: {
+			id: cohort.id,
+			name: cohort.name,
+			title: planFor(db, cohort, locale).curriculum.title,
+			userId: user.id
+		},
 		progress,
 		titles: planItemTitles(db, progress, locale),
 		certifiedAt: certified
@@ -31,8 +44,13 @@ export const actions: Actions = {
 		const db = getDb();
 		const cohort = currentCohortOf(db, user.id);
 		const key = textField(await readForm(event), 'module');
-		const module = cohort && progressOf(db, cohort, user.id).days.flatMap((d) => d.modules).find((m) => m.key === key);
-		if (!cohort || !module || module.type !== 'scripts') return fail(400, { problem: 'module' as const });
+		const module =
+			cohort &&
+			progressOf(db, cohort, user.id)
+				.days.flatMap((d) => d.modules)
+				.find((m) => m.key === key);
+		if (!cohort || !module || module.type !== 'scripts')
+			return fail(400, { problem: 'module' as const });
 		markStudied(db, cohort.id, user.id, key);
 		return { studied: key };
 	}

@@ -10,5 +10,8 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const today = localIsoDate(new Date());
-	return { open: openActions(db, user.id, today), list: oneToOnesOf(db, user.id, contentLocale(), { today }) };
+	return {
+		open: openActions(db, user.id, today),
+		list: oneToOnesOf(db, user.id, contentLocale(), { today })
+	};
 };

@@ -20,8 +20,17 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const locale = contentLocale();
-	const { scenarios, pager } = listPracticeScenarios(db, user.id, locale, { perPage: PER_PAGE, requested: event.url.searchParams.get('page') });
+	const { scenarios, pager } = listPracticeScenarios(db, user.id, locale, {
+		perPage: PER_PAGE,
+		requested: event.url.searchParams.get('page')
+	});
 	// This week's practice in the rep's team, when its manager has switched the leaderboard on.
-	const board = repLeaderboard(db, user.id, new Date(), BOARD_TOP).map((row) => ({ name: row.name, finished: row.finished, best: Math.round(row.best), place: row.place, you: row.userId === user.id }));
+	const board = repLeaderboard(db, user.id, new Date(), BOARD_TOP).map((row) => ({
+		name: row.name,
+		finished: row.finished,
+		best: Math.round(row.best),
+		place: row.place,
+		you: row.userId === user.id
+	}));
 	return { view: serverRendered({ scenarios, pager, locale, board }) };
 };

@@ -1,7 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { findUserById, updateUserLocale, updateUserName, updateUserPassword } from '$lib/server/accounts';
+import {
+	findUserById,
+	updateUserLocale,
+	updateUserName,
+	updateUserPassword
+} from '$lib/server/accounts';
 import { requireUser } from '$lib/server/auth/guards';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { NAME_MAX_LENGTH } from '$lib/server/auth/invites';
@@ -24,7 +29,8 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const name = textField(await readForm(event), 'name').trim();
 		if (!name) return fail(400, { form: 'details' as const, problem: 'name-missing' as const });
-		if ([...name].length > NAME_MAX_LENGTH) return fail(400, { form: 'details' as const, problem: 'name-too-long' as const });
+		if ([...name].length > NAME_MAX_LENGTH)
+			return fail(400, { form: 'details' as const, problem: 'name-too-long' as const });
 		updateUserName(getDb(), user.id, name);
 		// The loads that render this response read locals, which were filled before the change.
 		event.locals.user = { ...user, name };
@@ -36,14 +42,17 @@ export const actions: Actions = {
 		const current = textField(data, 'current');
 		const password = textField(data, 'password');
 		const fields = { form: 'password' as const };
-		if (password !== textField(data, 'confirm')) return fail(400, { ...fields, problem: 'password-mismatch' as const });
+		if (password !== textField(data, 'confirm'))
+			return fail(400, { ...fields, problem: 'password-mismatch' as const });
 		const problem = checkPasswordPolicy(password, user.email);
 		if (problem) return fail(400, { ...fields, problem });
 		const db = getDb();
-		if (passwordChecks.check(user.id).limited) return fail(429, { ...fields, problem: 'rate-limited' as const });
+		if (passwordChecks.check(user.id).limited)
+			return fail(429, { ...fields, problem: 'rate-limited' as const });
 		passwordChecks.hit(user.id);
 		const stored = findUserById(db, user.id);
-		if (!stored || !(await verifyPassword(stored.passwordHash, current))) return fail(400, { ...fields, problem: 'current-password' as const });
+		if (!stored || !(await verifyPassword(stored.passwordHash, current)))
+			return fail(400, { ...fields, problem: 'current-password' as const });
 		passwordChecks.release(user.id);
 		updateUserPassword(db, user.id, await hashPassword(password), event.locals.session?.id);
 		return { ...fields, saved: true };
@@ -51,7 +60,8 @@ export const actions: Actions = {
 	language: async (event) => {
 		const user = requireUser(event);
 		const locale = textField(await readForm(event), 'locale');
-		if (!isLocale(locale)) return fail(400, { form: 'language' as const, problem: 'invalid-request' as const });
+		if (!isLocale(locale))
+			return fail(400, { form: 'language' as const, problem: 'invalid-request' as const });
 		updateUserLocale(getDb(), user.id, locale);
 		setLocaleCookie(event.cookies, locale, event.url.protocol === 'https:');
 		event.locals.user = { ...user, locale };

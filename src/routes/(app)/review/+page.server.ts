@@ -3,7 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { countDueCards, ensureLibraryCards, nextDueCard, rateReviewCard } from '$lib/server/review-cards';
+import {
+	countDueCards,
+	ensureLibraryCards,
+	nextDueCard,
+	rateReviewCard
+} from '$lib/server/review-cards';
 import { contentLocale } from '$lib/server/content-locale';
 import { clipText, readForm, textField } from '$lib/server/forms';
 import { completeScriptAssignments } from '$lib/server/assignments';
@@ -21,7 +26,14 @@ export const load: PageServerLoad = (event) => {
 	const script = next && findContent(db, 'script', next.scriptId, locale);
 	return {
 		due: countDueCards(db, user.id),
-		card: script ? { id: script.id, locale: script.locale, title: script.data.title, objection: script.data.objection } : null
+		card: script
+			? {
+					id: script.id,
+					locale: script.locale,
+					title: script.data.title,
+					objection: script.data.objection
+				}
+			: null
 	};
 };
 
@@ -33,7 +45,10 @@ export const actions: Actions = {
 		const data = await readForm(event);
 		const script = findContent(getDb(), 'script', textField(data, 'script'), contentLocale());
 		if (!script) return fail(400, { problem: 'script' as const });
-		return { shown: { id: script.id, answers: script.data.answers.map((a) => a.text) }, recall: clipText(textField(data, 'recall'), RECALL_MAX_LENGTH) };
+		return {
+			shown: { id: script.id, answers: script.data.answers.map((a) => a.text) },
+			recall: clipText(textField(data, 'recall'), RECALL_MAX_LENGTH)
+		};
 	},
 	rate: async (event) => {
 		const user = requireUser(event);
@@ -44,7 +59,8 @@ export const actions: Actions = {
 		const scriptId = textField(data, 'script');
 		// Reviewing the entry's card is reviewing the entry: an assignment to review it is done with the rating.
 		db.transaction(() => {
-			if (rateReviewCard(db, user.id, scriptId, rating)) completeScriptAssignments(db, user.id, scriptId);
+			if (rateReviewCard(db, user.id, scriptId, rating))
+				completeScriptAssignments(db, user.id, scriptId);
 		});
 		return { rated: true };
 	}

@@ -9,5 +9,10 @@ export const load: PageServerLoad = (event) => {
 	const raw = event.url.searchParams.get('q') ?? '';
 	const query = raw.trim().slice(0, SEARCH_QUERY_MAX_LENGTH);
 	const locale = contentLocale();
-	return { query, truncated: raw.trim().length > SEARCH_QUERY_MAX_LENGTH, hits: query ? searchContent(getDb(), query, { locale }) : [], locale };
+	return {
+		query,
+		truncated: raw.trim().length > SEARCH_QUERY_MAX_LENGTH,
+		hits: query ? searchContent(getDb(), query, { locale }) : [],
+		locale
+	};
 };

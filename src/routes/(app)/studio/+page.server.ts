@@ -2,7 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { draftOf, importZip, isContentKind, listStudioItems, publishedText, saveDraft } from '$lib/server/studio';
+import {
+	draftOf,
+	importZip,
+	isContentKind,
+	listStudioItems,
+	publishedText,
+	saveDraft
+} from '$lib/server/studio';
 import { proposeId, templateFor } from '$lib/engine/studio/templates';
 import { readForm, textField } from '$lib/server/forms';
 import { CONTENT_KIND_NAMES, type ContentProblem } from '$lib/engine/content';
@@ -11,16 +18,28 @@ import { openMarkCount } from '$lib/server/score-marks';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'trainer', 'admin');
-	return { items: listStudioItems(getDb()), kinds: CONTENT_KIND_NAMES, openMarks: openMarkCount(getDb()) };
+	return {
+		items: listStudioItems(getDb()),
+		kinds: CONTENT_KIND_NAMES,
+		openMarks: openMarkCount(getDb())
+	};
 };
 
 export const actions: Actions = {
 	import: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
 		const file = (await readForm(event)).get('zip');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { importProblems: [{ file: '(upload)', line: 1, message: 'no file', code: 'zip-no-file', values: {} }] satisfies ContentProblem[] });
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, {
+				importProblems: [
+					{ file: '(upload)', line: 1, message: 'no file', code: 'zip-no-file', values: {} }
+				] satisfies ContentProblem[]
+			});
 		const result = await importZip(getDb(), new Uint8Array(await file.arrayBuffer()), user.id);
-		if (!result.ok) return result.refused ? fail(413, { importRefused: result.refused }) : fail(400, { importProblems: result.problems });
+		if (!result.ok)
+			return result.refused
+				? fail(413, { importRefused: result.refused })
+				: fail(400, { importProblems: result.problems });
 		return { imported: result.count };
 	},
 	create: async (event) => {
@@ -32,12 +51,22 @@ export const actions: Actions = {
 		const typedId = textField(data, 'id').trim();
 		const db = getDb();
 		const kept = { title, id: typedId };
-		if (!isContentKind(kind) || !isLocale(locale)) return fail(400, { problem: 'kind' as const, ...kept });
-		if (title === '' || title.length > 200) return fail(400, { problem: 'title' as const, ...kept });
+		if (!isContentKind(kind) || !isLocale(locale))
+			return fail(400, { problem: 'kind' as const, ...kept });
+		if (title === '' || title.length > 200)
+			return fail(400, { problem: 'title' as const, ...kept });
 		// An id typed by the trainer may be one the other language already uses: that makes this item its translation.
-		const id = typedId || proposeId(kind, title, new Set(listStudioItems(db).flatMap((item) => (item.kind === kind ? [item.id] : []))));
-		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || id.length > 80) return fail(400, { problem: 'id' as const, ...kept });
-		if (publishedText(db, kind, locale, id) !== null || draftOf(db, kind, locale, id) !== null) return fail(400, { problem: 'taken' as const, ...kept });
+		const id =
+			typedId ||
+			proposeId(
+				kind,
+				title,
+				new Set(listStudioItems(db).flatMap((item) => (item.kind === kind ? [item.id] : [])))
+			);
+		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || id.length > 80)
+			return fail(400, { problem: 'id' as const, ...kept });
+		if (publishedText(db, kind, locale, id) !== null || draftOf(db, kind, locale, id) !== null)
+			return fail(400, { problem: 'taken' as const, ...kept });
 		saveDraft(db, kind, locale, id, templateFor(kind, id, locale, title), user.id);
 		redirect(303, `/studio/${kind}/${locale}/${id}`);
 	}

@@ -11,7 +11,12 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
 	return {
-		teams: teamsManagedBy(db, user.id).map(({ team, members }) => ({ team, members, board: leaderboard(db, team.id), withoutOneToOne: repsWithoutOneToOne(db, team.id, team.oneToOneWeeks) }))
+		teams: teamsManagedBy(db, user.id).map(({ team, members }) => ({
+			team,
+			members,
+			board: leaderboard(db, team.id),
+			withoutOneToOne: repsWithoutOneToOne(db, team.id, team.oneToOneWeeks)
+		}))
 	};
 };
 
@@ -20,7 +25,8 @@ export const actions: Actions = {
 		const user = requireRole(event, 'manager', 'admin');
 		const data = await readForm(event);
 		const teamId = textField(data, 'teamId');
-		if (!teamsManagedBy(getDb(), user.id).some(({ team }) => team.id === teamId)) error(404, 'Not found');
+		if (!teamsManagedBy(getDb(), user.id).some(({ team }) => team.id === teamId))
+			error(404, 'Not found');
 		setLeaderboard(getDb(), teamId, textField(data, 'on') === '1');
 		return { saved: true };
 	},
@@ -29,10 +35,14 @@ export const actions: Actions = {
 		const data = await readForm(event);
 		const teamId = textField(data, 'teamId');
 		// A team's managers set it here (an admin on the team's admin page).
-		if (!teamsManagedBy(getDb(), user.id).some(({ team }) => team.id === teamId)) error(404, 'Not found');
+		if (!teamsManagedBy(getDb(), user.id).some(({ team }) => team.id === teamId))
+			error(404, 'Not found');
 		const value = textField(data, 'weeks');
 		const weeks = readWeeks(value);
-		if (!setOneToOneWeeks(getDb(), teamId, weeks)) return fail(400, { oneToOneWeeks: { teamId, problem: 'weeks' as const, value: value.slice(0, 10) } });
+		if (!setOneToOneWeeks(getDb(), teamId, weeks))
+			return fail(400, {
+				oneToOneWeeks: { teamId, problem: 'weeks' as const, value: value.slice(0, 10) }
+			});
 		return { oneToOneWeeks: { teamId, saved: weeks } };
 	}
 };

@@ -12,7 +12,9 @@ const limiters = createLoginLimiters();
 export const load: PageServerLoad = ({ locals, url }) => ({
 	next: safeNextPath(url.searchParams.get('next')),
 	// On a demo installation the published accounts are shown, so nobody has to find the console.
-	demoAccounts: locals.demo ? DEMO_ACCOUNTS.map(({ role, email, password }) => ({ role, email, password })) : []
+	demoAccounts: locals.demo
+		? DEMO_ACCOUNTS.map(({ role, email, password }) => ({ role, email, password }))
+		: []
 });
 
 export const actions: Actions = {
@@ -22,10 +24,18 @@ export const actions: Actions = {
 		const password = textField(data, 'password');
 		const next = safeNextPath(textField(data, 'next'));
 		if (!email || !password) return fail(400, { email, problem: 'missing' as const });
-		const result = await checkCredentials(getDb(), limiters, { email, password, ip: event.getClientAddress() });
+		const result = await checkCredentials(getDb(), limiters, {
+			email,
+			password,
+			ip: event.getClientAddress()
+		});
 		if (!result.ok) {
 			if (result.reason === 'rate-limited') {
-				return fail(429, { email, problem: 'rate-limited' as const, minutes: Math.ceil(result.retryAfterMs / 60_000) });
+				return fail(429, {
+					email,
+					problem: 'rate-limited' as const,
+					minutes: Math.ceil(result.retryAfterMs / 60_000)
+				});
 			}
 			return fail(400, { email, problem: 'invalid' as const });
 		}

@@ -7,7 +7,9 @@ import { compiledRevisionFor, expireIfDue, loadAttempt, answerTurn } from '$lib/
 import { readForm, textField } from '$lib/server/forms';
 
 function openLink(event: Pick<RequestEvent, 'params' | 'getClientAddress'>) {
-	return wrongLinks.lookUp(event.getClientAddress(), () => lookUpCandidateLink(getDb(), event.params.token));
+	return wrongLinks.lookUp(event.getClientAddress(), () =>
+		lookUpCandidateLink(getDb(), event.params.token)
+	);
 }
 
 export const load: PageServerLoad = (event) => {
@@ -15,11 +17,17 @@ export const load: PageServerLoad = (event) => {
 	if (!link.ok) return { problem: link.reason, candidate: null, roleplay: null };
 	const db = getDb();
 	const attempt = link.attempt && expireIfDue(db, link.attempt);
-	if (attempt && attempt.status !== 'active') return { problem: 'used' as const, candidate: null, roleplay: null };
+	if (attempt && attempt.status !== 'active')
+		return { problem: 'used' as const, candidate: null, roleplay: null };
 	const intro = { name: link.candidate.name };
 	if (!attempt) {
 		const { compiled, locale } = compiledRevisionFor(db, link.interview.revisionId);
-		return { problem: null, candidate: intro, intro: { minutes: compiled.scenario.minutes, persona: compiled.scenario.persona, locale }, roleplay: null };
+		return {
+			problem: null,
+			candidate: intro,
+			intro: { minutes: compiled.scenario.minutes, persona: compiled.scenario.persona, locale },
+			roleplay: null
+		};
 	}
 	const { scenario, state, turns, locale } = loadAttempt(db, attempt);
 	// Only what the candidate said and what the customer answered: no score, key point or cue.
@@ -50,9 +58,19 @@ export const actions: Actions = {
 	reply: async (event) => {
 		const data = await readForm(event);
 		const link = openLink(event);
-		if (!link.ok || !link.attempt) return fail(400, { problem: link.ok ? ('ended' as const) : link.reason });
-		const outcome = await answerTurn(getDb(), link.attempt.id, { mode: 'text', reply: textField(data, 'reply') }, Number(textField(data, 'turn')));
-		if (!outcome.ok) return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply: textField(data, 'reply') });
+		if (!link.ok || !link.attempt)
+			return fail(400, { problem: link.ok ? ('ended' as const) : link.reason });
+		const outcome = await answerTurn(
+			getDb(),
+			link.attempt.id,
+			{ mode: 'text', reply: textField(data, 'reply') },
+			Number(textField(data, 'turn'))
+		);
+		if (!outcome.ok)
+			return fail(outcome.reason === 'stale' ? 409 : 400, {
+				problem: outcome.reason,
+				reply: textField(data, 'reply')
+			});
 		return { answered: true };
 	}
 };

@@ -30,13 +30,18 @@ export const actions: Actions = {
 			if (isRefusal(outcome.problem)) error(404, 'Not found');
 			return fail(400, { action: 'create' as const, email, roles, problem: outcome.problem });
 		}
-		return { action: 'create' as const, email, link: `${event.url.origin}/invite/${outcome.token}` };
+		return {
+			action: 'create' as const,
+			email,
+			link: `${event.url.origin}/invite/${outcome.token}`
+		};
 	},
 	revoke: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const data = await readForm(event);
 		const outcome = revokeInvite(getDb(), { actor: admin, tokenId: textField(data, 'id') });
-		if (!outcome.ok) return fail(404, { action: 'revoke' as const, problem: 'token-invalid' as const });
+		if (!outcome.ok)
+			return fail(404, { action: 'revoke' as const, problem: 'token-invalid' as const });
 		return { action: 'revoke' as const, email: textField(data, 'email') };
 	}
 };

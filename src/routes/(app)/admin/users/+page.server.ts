@@ -6,5 +6,9 @@ import { listUsers } from '$lib/server/accounts';
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
 	const query = (event.url.searchParams.get('q') ?? '').slice(0, 200);
-	return { query, users: listUsers(getDb(), query), deleted: event.url.searchParams.get('deleted') === '1' };
+	return {
+		query,
+		users: listUsers(getDb(), query),
+		deleted: event.url.searchParams.get('deleted') === '1'
+	};
 };

@@ -3,10 +3,26 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { criterionTitles, scriptAnswers } from '$lib/server/attempt-view';
-import { answerTurn, expireIfDue, findAttempt, hangUp, hintOpen, loadAttempt, useHint } from '$lib/server/practice';
+import {
+	answerTurn,
+	expireIfDue,
+	findAttempt,
+	hangUp,
+	hintOpen,
+	loadAttempt,
+	useHint
+} from '$lib/server/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
 import { readForm, textField } from '$lib/server/forms';
-import { addComment, attemptReader, commentsByTurn, commentsOn, deleteComment, markCommentsSeen, type CommentView } from '$lib/server/coaching-comments';
+import {
+	addComment,
+	attemptReader,
+	commentsByTurn,
+	commentsOn,
+	deleteComment,
+	markCommentsSeen,
+	type CommentView
+} from '$lib/server/coaching-comments';
 import { findUserById } from '$lib/server/accounts';
 import { HINT_COST, criterionScores } from '$lib/engine/scoring/attempt-score';
 import { turnFeedback } from '$lib/engine/scoring/explain';
@@ -54,7 +70,14 @@ function coachedAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) 
 
 /** A comment as the page shows it: whose, when, and whether the viewer may delete it. */
 function commentView(comment: CommentView, viewerId: string, own: boolean) {
-	return { id: comment.id, body: comment.body, author: comment.author, createdAt: comment.createdAt, mine: comment.authorId === viewerId, seen: own ? null : comment.seenAt !== null };
+	return {
+		id: comment.id,
+		body: comment.body,
+		author: comment.author,
+		createdAt: comment.createdAt,
+		mine: comment.authorId === viewerId,
+		seen: own ? null : comment.seenAt !== null
+	};
 }
 
 export const load: PageServerLoad = (event) => {
@@ -68,7 +91,8 @@ export const load: PageServerLoad = (event) => {
 	if (own && comments.some((c) => c.seenAt === null)) markCommentsSeen(db, user.id, attempt.id);
 	const { byTurn, whole } = commentsByTurn(comments);
 	// Managers and trainers may say where the score was wrong, on typed turns (see score-marks.ts).
-	const marks = mayMarkScores(user) && attempt.interviewId === null ? ownMarks(db, user, attempt.id) : null;
+	const marks =
+		mayMarkScores(user) && attempt.interviewId === null ? ownMarks(db, user, attempt.id) : null;
 	const transcript = turns.map((turn) => ({
 		index: turn.index,
 		customer: turn.customer,
@@ -84,35 +108,87 @@ export const load: PageServerLoad = (event) => {
 		// A call hung up also reached the line the customer was waiting on: its answers are shown too.
 		const hungUpOn = attempt.status === 'abandoned' && !beat.end ? beat : null;
 		const reached = [...turns.map((turn) => scenario.beats[turn.beat]), hungUpOn];
-		const scriptIds = [...new Set(reached.map((b) => b?.script).filter((id): id is string => !!id))];
-		const criteria = criterionScores(turns.map((t) => t.result), scenario.criteria).map((c) => ({ ...c, title: titles.get(c.criterion) ?? c.criterion }));
-		const coaching = coachingFor(scenario, turns.map((t) => ({ beat: t.beat, customer: t.customer, result: t.result })), criteria, lexiconPhrasebook(db, locale));
+		const scriptIds = [
+			...new Set(reached.map((b) => b?.script).filter((id): id is string => !!id))
+		];
+		const criteria = criterionScores(
+			turns.map((t) => t.result),
+			scenario.criteria
+		).map((c) => ({ ...c, title: titles.get(c.criterion) ?? c.criterion }));
+		const coaching = coachingFor(
+			scenario,
+			turns.map((t) => ({ beat: t.beat, customer: t.customer, result: t.result })),
+			criteria,
+			lexiconPhrasebook(db, locale)
+		);
 		result = {
 			ending: state.customer,
-			hungUpOn: hungUpOn && { customer: state.customer, model: hungUpOn.choices.find((c) => c.quality === 'good')?.text ?? null },
+			hungUpOn: hungUpOn && {
+				customer: state.customer,
+				model: hungUpOn.choices.find((c) => c.quality === 'good')?.text ?? null
+			},
 			criteria,
-			coaching: { ...coaching, habit: coaching.habit?.kind === 'criterion' ? { ...coaching.habit, title: titles.get(coaching.habit.criterion) ?? coaching.habit.criterion } : coaching.habit },
+			coaching: {
+				...coaching,
+				habit:
+					coaching.habit?.kind === 'criterion'
+						? {
+								...coaching.habit,
+								title: titles.get(coaching.habit.criterion) ?? coaching.habit.criterion
+							}
+						: coaching.habit
+			},
 			modelAnswers: scriptIds.flatMap((id) => scriptAnswers(db, id, locale) ?? [])
 		};
 	}
 
 	return {
-		attempt: { id: attempt.id, mode: attempt.mode, status: attempt.status, score: attempt.score, turnCount: attempt.turnCount, hintsUsed: attempt.hintsUsed, deadlineAt: attempt.deadlineAt.getTime(), hintCost: HINT_COST },
-		scenario: { id: scenario.id, title: scenario.title, persona: { name: scenario.persona.name, role: scenario.persona.role, company: scenario.persona.company }, pass: scenario.pass, locale },
+		attempt: {
+			id: attempt.id,
+			mode: attempt.mode,
+			status: attempt.status,
+			score: attempt.score,
+			turnCount: attempt.turnCount,
+			hintsUsed: attempt.hintsUsed,
+			deadlineAt: attempt.deadlineAt.getTime(),
+			hintCost: HINT_COST
+		},
+		scenario: {
+			id: scenario.id,
+			title: scenario.title,
+			persona: {
+				name: scenario.persona.name,
+				role: scenario.persona.role,
+				company: scenario.persona.company
+			},
+			pass: scenario.pass,
+			locale
+		},
 		// Only what the customer says and, in choice mode, the options: never cues or key points.
-		current: active && own
-			? {
-					customer: state.customer,
-					choices: attempt.mode === 'choice' ? choiceOrder(beat.choices.length, attempt.id, attempt.turnCount).map((n, i) => ({ value: i + 1, text: beat.choices[n - 1]!.text })) : [],
-					hasHint: !!beat.script,
-					hint: hintOpen(attempt) && beat.script ? scriptAnswers(db, beat.script, locale) : null
-				}
-			: null,
+		current:
+			active && own
+				? {
+						customer: state.customer,
+						choices:
+							attempt.mode === 'choice'
+								? choiceOrder(beat.choices.length, attempt.id, attempt.turnCount).map((n, i) => ({
+										value: i + 1,
+										text: beat.choices[n - 1]!.text
+									}))
+								: [],
+						hasHint: !!beat.script,
+						hint: hintOpen(attempt) && beat.script ? scriptAnswers(db, beat.script, locale) : null
+					}
+				: null,
 		transcript,
 		result,
 		// Someone coaching the rep reads the call as the rep's, not as their own.
 		rep: own ? null : { id: attempt.userId!, name: findUserById(db, attempt.userId!)?.name ?? '' },
-		comments: { whole: whole.map((c) => commentView(c, user.id, own)), count: comments.length, mayComment: !own && !active }
+		comments: {
+			whole: whole.map((c) => commentView(c, user.id, own)),
+			count: comments.length,
+			mayComment: !own && !active
+		}
 	};
 };
 
@@ -126,9 +202,14 @@ export const actions: Actions = {
 		if (attempt.mode === 'choice') {
 			// The page sent a position in its shuffled order; turn it back into the authored choice.
 			const { scenario, state } = loadAttempt(getDb(), attempt);
-			const order = choiceOrder(scenario.beats[state.beat]?.choices.length ?? 0, attempt.id, expectedTurn);
+			const order = choiceOrder(
+				scenario.beats[state.beat]?.choices.length ?? 0,
+				attempt.id,
+				expectedTurn
+			);
 			const choice = order[position - 1];
-			if (attempt.turnCount === expectedTurn && !choice) return fail(400, { problem: 'bad-choice' as const, reply: '' });
+			if (attempt.turnCount === expectedTurn && !choice)
+				return fail(400, { problem: 'bad-choice' as const, reply: '' });
 			input = { mode: 'choice', choice: choice ?? 0 };
 		}
 		const outcome = await answerTurn(getDb(), attempt, input, expectedTurn);
@@ -142,7 +223,12 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const data = await readForm(event);
 		const turnIndex = Number(textField(data, 'turn'));
-		const outcome = markTurn(getDb(), user, { attemptId: event.params.attemptId, turnIndex, kind: textField(data, 'kind'), note: textField(data, 'note') });
+		const outcome = markTurn(getDb(), user, {
+			attemptId: event.params.attemptId,
+			turnIndex,
+			kind: textField(data, 'kind'),
+			note: textField(data, 'note')
+		});
 		if (!outcome.ok) {
 			const { problem } = outcome;
 			if (problem === 'not-found') error(404, 'Not found');
@@ -155,7 +241,8 @@ export const actions: Actions = {
 		const attempt = ownAttempt(event);
 		const data = await readForm(event);
 		// Only the confirming button sends this: a bare post (or a stray one) ends nothing.
-		if (textField(data, 'confirm') !== 'yes') return fail(400, { problem: 'hangup-unconfirmed' as const, reply: '' });
+		if (textField(data, 'confirm') !== 'yes')
+			return fail(400, { problem: 'hangup-unconfirmed' as const, reply: '' });
 		const outcome = hangUp(getDb(), attempt.id);
 		if (!outcome.ok) return fail(400, { problem: 'hangup-ended' as const, reply: '' });
 		redirect(303, `/attempts/${attempt.id}`);
@@ -178,7 +265,10 @@ export const actions: Actions = {
 		const { user, attempt } = coachedAttempt(event);
 		const data = await readForm(event);
 		const turn = textField(data, 'turn');
-		const outcome = deleteComment(getDb(), user, { attemptId: attempt.id, commentId: textField(data, 'comment') });
+		const outcome = deleteComment(getDb(), user, {
+			attemptId: attempt.id,
+			commentId: textField(data, 'comment')
+		});
 		if (!outcome.ok) {
 			if (outcome.problem === 'not-found') error(404, 'Not found');
 			return fail(400, { commentProblem: outcome.problem, commentTurn: turn, commentBody: '' });
@@ -188,7 +278,8 @@ export const actions: Actions = {
 	hint: (event) => {
 		const attempt = ownAttempt(event);
 		const { scenario, state } = loadAttempt(getDb(), attempt);
-		if (attempt.status !== 'active' || !scenario.beats[state.beat]?.script) return fail(400, { problem: 'ended' as const, reply: '' });
+		if (attempt.status !== 'active' || !scenario.beats[state.beat]?.script)
+			return fail(400, { problem: 'ended' as const, reply: '' });
 		// The load shows the hint from now on for this turn; opening it again costs nothing.
 		useHint(getDb(), attempt.id);
 		return { hintOpened: true };

@@ -5,14 +5,42 @@ import { requireRole } from '$lib/server/auth/guards';
 import { readForm, textField } from '$lib/server/forms';
 import { contentLocale } from '$lib/server/content-locale';
 import { objectionContent } from '$lib/server/dashboard';
-import { DEAL_LIMITS, MAX_CALL_NUMBER, MAX_EVIDENCE_PER_DEAL, addEvidence, closeDeal, isDealOutcome, ownDeal, parseDeal, parseEvidence, proposeEvidence, removeEvidence, updateDeal, type DealView, type EvidenceForm } from '$lib/server/deals';
+import {
+	DEAL_LIMITS,
+	MAX_CALL_NUMBER,
+	MAX_EVIDENCE_PER_DEAL,
+	addEvidence,
+	closeDeal,
+	isDealOutcome,
+	ownDeal,
+	parseDeal,
+	parseEvidence,
+	proposeEvidence,
+	removeEvidence,
+	updateDeal,
+	type DealView,
+	type EvidenceForm
+} from '$lib/server/deals';
 import { EVIDENCE_STRENGTHS } from '$lib/engine/coaching';
 import { localIsoDate } from '$lib/calendar';
 
-const DEAL_FIELDS = ['company', 'contact', 'contactTitle', 'callNumber', 'lastContact', 'nextStep', 'nextStepDate', 'help', 'objection'] as const;
+const DEAL_FIELDS = [
+	'company',
+	'contact',
+	'contactTitle',
+	'callNumber',
+	'lastContact',
+	'nextStep',
+	'nextStepDate',
+	'help',
+	'objection'
+] as const;
 
 /** The rep's own deal, or a 404 that does not say whether the id is someone else's: asked before anything is read. */
-function ownOr404(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>, today: string): { user: ReturnType<typeof requireRole>; deal: DealView } {
+function ownOr404(
+	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>,
+	today: string
+): { user: ReturnType<typeof requireRole>; deal: DealView } {
 	const user = requireRole(event, 'rep');
 	const deal = ownDeal(getDb(), user, event.params.dealId ?? '', today);
 	if (!deal) error(404, 'Not found');
@@ -53,14 +81,34 @@ export const actions: Actions = {
 		const today = localIsoDate(new Date());
 		const { user, deal } = ownOr404(event, today);
 		const data = await readForm(event);
-		const values = { text: textField(data, 'text'), date: textField(data, 'date'), strength: textField(data, 'strength') };
+		const values = {
+			text: textField(data, 'text'),
+			date: textField(data, 'date'),
+			strength: textField(data, 'strength')
+		};
 		const parsed = parseEvidence(values, today);
-		if (!parsed.ok) return fail(400, { evidence: { values, problems: parsed.problems, proposal: null } as EvidenceForm });
+		if (!parsed.ok)
+			return fail(400, {
+				evidence: { values, problems: parsed.problems, proposal: null } as EvidenceForm
+			});
 		const { text, date, strength } = parsed.value;
 		// No strength yet: the app reads the evidence and proposes one, and the rep confirms it (nothing is saved).
-		if (strength === null) return { evidence: { values, problems: {}, proposal: proposeEvidence(text, deal.locale) } as EvidenceForm };
+		if (strength === null)
+			return {
+				evidence: {
+					values,
+					problems: {},
+					proposal: proposeEvidence(text, deal.locale)
+				} as EvidenceForm
+			};
 		const done = addEvidence(getDb(), user, deal.id, { text, date, strength });
-		if (!done.ok) return fail(409, done.problem === 'evidence-cap' ? { evidence: { values, problems: {}, proposal: null, cap: true } as EvidenceForm } : { closed: true });
+		if (!done.ok)
+			return fail(
+				409,
+				done.problem === 'evidence-cap'
+					? { evidence: { values, problems: {}, proposal: null, cap: true } as EvidenceForm }
+					: { closed: true }
+			);
 		return { saved: 'evidence' as const };
 	},
 	removeEvidence: async (event) => {
@@ -69,7 +117,8 @@ export const actions: Actions = {
 		const evidenceId = textField(data, 'evidenceId');
 		if (!evidenceId) return fail(400, { removeProblem: true });
 		const done = removeEvidence(getDb(), user, deal.id, evidenceId);
-		if (!done.ok) return done.problem === 'closed' ? fail(409, { closed: true }) : error(404, 'Not found');
+		if (!done.ok)
+			return done.problem === 'closed' ? fail(409, { closed: true }) : error(404, 'Not found');
 		return { saved: 'removed' as const };
 	},
 	close: async (event) => {

@@ -8,6 +8,9 @@ import { calibrate } from '$lib/engine/hiring/agreement';
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
-	const rows = calibrate(submittedRatingsFor(db, user)).map((c) => ({ ...c, name: findUserById(db, c.interviewerId)?.name ?? '—' }));
+	const rows = calibrate(submittedRatingsFor(db, user)).map((c) => ({
+		...c,
+		name: findUserById(db, c.interviewerId)?.name ?? '—'
+	}));
 	return { rows: rows.filter((r) => r.pairs > 0) };
 };

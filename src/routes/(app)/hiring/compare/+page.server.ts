@@ -8,6 +8,10 @@ export const load: PageServerLoad = (event) => {
 	const params = event.url.searchParams;
 	const requested = params.get('sort') as ComparisonSort;
 	const sort: ComparisonSort = COMPARISON_SORTS.includes(requested) ? requested : 'score';
-	const { positions, position, rows, total, pager } = comparisonPage(getDb(), user, { position: params.get('position'), sort, page: params.get('page') });
+	const { positions, position, rows, total, pager } = comparisonPage(getDb(), user, {
+		position: params.get('position'),
+		sort,
+		page: params.get('page')
+	});
 	return { positions, position, sort, total, pager, rows };
 };

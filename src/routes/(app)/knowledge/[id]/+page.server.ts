@@ -13,5 +13,10 @@ export const load: PageServerLoad = (event) => {
 	if (!view) error(404, 'Not found');
 	// Opening an article is what "read" means here; the list shows it ticked from now on.
 	markArticleRead(db, user.id, view.id);
-	return { article: view.article, rendered: view.rendered, related: view.related, uiLocale: locale };
+	return {
+		article: view.article,
+		rendered: view.rendered,
+		related: view.related,
+		uiLocale: locale
+	};
 };

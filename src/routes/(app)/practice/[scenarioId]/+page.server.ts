@@ -11,7 +11,9 @@ import type { Scenario } from '$lib/engine/content';
 
 /** Multiple choice needs options on every beat where the customer waits for a reply. */
 function hasChoicesEverywhere(scenario: Scenario): boolean {
-	return Object.values(scenario.beats).every((beat) => beat.end !== undefined || beat.choices.length > 0);
+	return Object.values(scenario.beats).every(
+		(beat) => beat.end !== undefined || beat.choices.length > 0
+	);
 }
 
 function isMode(value: string): value is PracticeMode {
@@ -25,8 +27,20 @@ export const load: PageServerLoad = (event) => {
 	if (!scenario) error(404, 'Not found');
 	const { title, objective, persona, minutes, pass, difficulty } = scenario.data;
 	return {
-		scenario: { id: scenario.id, locale: scenario.locale, title, objective: objective ?? null, persona, minutes, pass, difficulty, hasChoices: hasChoicesEverywhere(scenario.data) },
-		history: listAttemptsFor(db, user.id, scenario.id).map(({ id, mode, status, score, startedAt }) => ({ id, mode, status, score, startedAt }))
+		scenario: {
+			id: scenario.id,
+			locale: scenario.locale,
+			title,
+			objective: objective ?? null,
+			persona,
+			minutes,
+			pass,
+			difficulty,
+			hasChoices: hasChoicesEverywhere(scenario.data)
+		},
+		history: listAttemptsFor(db, user.id, scenario.id).map(
+			({ id, mode, status, score, startedAt }) => ({ id, mode, status, score, startedAt })
+		)
 	};
 };
 
@@ -36,7 +50,8 @@ export const actions: Actions = {
 		const mode = textField(await readForm(event), 'mode');
 		if (!isMode(mode)) return fail(400, { problem: 'mode' as const });
 		const scenario = findContent(getDb(), 'scenario', event.params.scenarioId, contentLocale());
-		if (mode === 'choice' && scenario && !hasChoicesEverywhere(scenario.data)) return fail(400, { problem: 'mode' as const });
+		if (mode === 'choice' && scenario && !hasChoicesEverywhere(scenario.data))
+			return fail(400, { problem: 'mode' as const });
 		const attempt = startAttempt(getDb(), user.id, event.params.scenarioId, contentLocale(), mode);
 		if (!attempt) error(404, 'Not found');
 		redirect(303, `/attempts/${attempt.id}`);

@@ -20,7 +20,10 @@ export const load: PageServerLoad = (event) => {
 	const retakeAt = quizRetakeAt(getDb(), user.id, quiz.id);
 	// Questions only: which option is right, and the right order, stay on the server until passed.
 	return {
-		wait: retakeAt && { retakeAt: retakeAt.getTime(), reading: quizReading(getDb(), user.id, quiz.id, contentLocale()) },
+		wait: retakeAt && {
+			retakeAt: retakeAt.getTime(),
+			reading: quizReading(getDb(), user.id, quiz.id, contentLocale())
+		},
 		// The rep's own answers of a failed attempt, unmarked: what they chose, never what was right.
 		kept: keptQuizAnswers(getDb(), user.id, quiz.id),
 		quiz: {
@@ -32,8 +35,20 @@ export const load: PageServerLoad = (event) => {
 				item.type === 'choice'
 					? { type: item.type, question: item.question, options: item.options }
 					: item.type === 'order'
-						? { type: item.type, question: item.question, items: shuffledOrder(item.items.length, `${quiz.id}:${i}`).map((n) => ({ n, text: item.items[n - 1]! })) }
-						: { type: item.type, question: item.question, classes: item.classes, statements: item.statements.map((s) => s.text) }
+						? {
+								type: item.type,
+								question: item.question,
+								items: shuffledOrder(item.items.length, `${quiz.id}:${i}`).map((n) => ({
+									n,
+									text: item.items[n - 1]!
+								}))
+							}
+						: {
+								type: item.type,
+								question: item.question,
+								classes: item.classes,
+								statements: item.statements.map((s) => s.text)
+							}
 			)
 		}
 	};
@@ -52,7 +67,10 @@ export const actions: Actions = {
 			if (item.type === 'order') {
 				// The rep gives each item its position; turn that into the item numbers in their order.
 				const positions = item.items.map((_, n) => Number(textField(data, `q${i}-item${n + 1}`)));
-				const order = positions.map((position, n) => ({ n: n + 1, position })).sort((a, b) => a.position - b.position).map((p) => p.n);
+				const order = positions
+					.map((position, n) => ({ n: n + 1, position }))
+					.sort((a, b) => a.position - b.position)
+					.map((p) => p.n);
 				return positions.every((p) => p >= 1) ? { order } : undefined;
 			}
 			return { classes: item.statements.map((_, s) => Number(textField(data, `q${i}-s${s}`))) };

@@ -11,5 +11,11 @@ import { parseExportSelection } from '$lib/engine/studio/selection';
 export const GET: RequestHandler = (event) => {
 	requireRole(event, 'trainer', 'admin');
 	const zip = exportZip(getDb(), parseExportSelection(event.url.searchParams));
-	return new Response(Buffer.from(zip), { headers: { 'content-type': 'application/zip', 'content-disposition': 'attachment; filename="rehearse-content.zip"', 'cache-control': 'private, no-store' } });
+	return new Response(Buffer.from(zip), {
+		headers: {
+			'content-type': 'application/zip',
+			'content-disposition': 'attachment; filename="rehearse-content.zip"',
+			'cache-control': 'private, no-store'
+		}
+	});
 };

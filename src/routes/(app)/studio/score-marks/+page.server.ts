@@ -3,7 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm, textField } from '$lib/server/forms';
-import { acceptMark, openMarksByBeat, resolveMark, type MarkSuggestions } from '$lib/server/score-marks';
+import {
+	acceptMark,
+	openMarksByBeat,
+	resolveMark,
+	type MarkSuggestions
+} from '$lib/server/score-marks';
 import { contentTitles, findContent, listContentIds } from '$lib/server/content/store';
 import { CONTENT_LOCALES, type ContentLocale } from '$lib/engine/content';
 import { beatLabel } from '$lib/engine/studio/scenario-edit';
@@ -12,8 +17,11 @@ export const load: PageServerLoad = (event) => {
 	requireRole(event, 'trainer', 'admin');
 	const db = getDb();
 	const groups = openMarksByBeat(db);
-	const title = (id: string, locale: ContentLocale) => contentTitles(db, 'scenario', [id], locale)[0]?.title ?? id;
-	const intents = new Map(CONTENT_LOCALES.map((locale) => [locale, listContentIds(db, locale).intents]));
+	const title = (id: string, locale: ContentLocale) =>
+		contentTitles(db, 'scenario', [id], locale)[0]?.title ?? id;
+	const intents = new Map(
+		CONTENT_LOCALES.map((locale) => [locale, listContentIds(db, locale).intents])
+	);
 	// The line by its name, and its key points and pitfalls, to take a cue to.
 	const lineOf = (scenarioId: string, locale: ContentLocale, beatId: string) => {
 		const item = findContent(db, 'scenario', scenarioId, locale);
@@ -28,7 +36,12 @@ export const load: PageServerLoad = (event) => {
 		};
 	};
 	return {
-		groups: groups.map((group) => ({ ...group, title: title(group.scenarioId, group.locale), intents: intents.get(group.locale) ?? [], ...lineOf(group.scenarioId, group.locale, group.beat) }))
+		groups: groups.map((group) => ({
+			...group,
+			title: title(group.scenarioId, group.locale),
+			intents: intents.get(group.locale) ?? [],
+			...lineOf(group.scenarioId, group.locale, group.beat)
+		}))
 	};
 };
 
@@ -44,10 +57,19 @@ export const actions: Actions = {
 		const suggestions: MarkSuggestions = {
 			...(phrase ? { phrase: { intent: textField(data, 'intent'), phrase } } : {}),
 			...(textField(data, 'example') === 'on' ? { example: true } : {}),
-			...(cue ? { cue: { list: list === 'avoid' ? 'avoid' : 'expect', index: Number(index), cue } } : {})
+			...(cue
+				? { cue: { list: list === 'avoid' ? 'avoid' : 'expect', index: Number(index), cue } }
+				: {})
 		};
-		const outcome = acceptMark(getDb(), user, id, { grade: Number(textField(data, 'grade')), reason: textField(data, 'reason') }, suggestions);
-		if (!outcome.ok) return fail(outcome.problem === 'not-found' ? 409 : 400, { id, problem: outcome.problem });
+		const outcome = acceptMark(
+			getDb(),
+			user,
+			id,
+			{ grade: Number(textField(data, 'grade')), reason: textField(data, 'reason') },
+			suggestions
+		);
+		if (!outcome.ok)
+			return fail(outcome.problem === 'not-found' ? 409 : 400, { id, problem: outcome.problem });
 		return { resolved: id, added: outcome.added, scenario: outcome.scenario };
 	},
 	dismiss: async (event) => {

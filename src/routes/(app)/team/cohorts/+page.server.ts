@@ -3,7 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { listContentFields } from '$lib/server/content/store';
-import { cohortChoicesFor, cohortsVisibleTo, createCohort, membersOf } from '$lib/server/onboarding';
+import {
+	cohortChoicesFor,
+	cohortsVisibleTo,
+	createCohort,
+	membersOf
+} from '$lib/server/onboarding';
 import { localIsoDate } from '$lib/calendar';
 import { contentLocale } from '$lib/server/content-locale';
 import { readForm, textField, textFields } from '$lib/server/forms';
@@ -12,8 +17,16 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
 	return {
-		cohorts: cohortsVisibleTo(db, user).map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, members: membersOf(db, c.id).length })),
-		curricula: listContentFields(db, 'curriculum', contentLocale(), ['title']).map((c) => ({ id: c.id, title: c.title })),
+		cohorts: cohortsVisibleTo(db, user).map((c) => ({
+			id: c.id,
+			name: c.name,
+			startDate: c.startDate,
+			members: membersOf(db, c.id).length
+		})),
+		curricula: listContentFields(db, 'curriculum', contentLocale(), ['title']).map((c) => ({
+			id: c.id,
+			title: c.title
+		})),
 		...cohortChoicesFor(db, user),
 		today: localIsoDate(new Date())
 	};
@@ -24,15 +37,19 @@ export const actions: Actions = {
 		const user = requireRole(event, 'manager', 'admin');
 		const data = await readForm(event);
 		const db = getDb();
-		const result = createCohort(db, {
-			name: textField(data, 'name'),
-			curriculumId: textField(data, 'curriculumId'),
-			locale: contentLocale(),
-			startDate: textField(data, 'startDate'),
-			userIds: textFields(data, 'reps'),
-			teamId: textField(data, 'teamId') || null,
-			createdBy: user.id
-		}, cohortChoicesFor(db, user));
+		const result = createCohort(
+			db,
+			{
+				name: textField(data, 'name'),
+				curriculumId: textField(data, 'curriculumId'),
+				locale: contentLocale(),
+				startDate: textField(data, 'startDate'),
+				userIds: textFields(data, 'reps'),
+				teamId: textField(data, 'teamId') || null,
+				createdBy: user.id
+			},
+			cohortChoicesFor(db, user)
+		);
 		if (!result.ok) return fail(400, { problem: result.problem, name: textField(data, 'name') });
 		redirect(303, `/team/cohorts/${result.cohort.id}`);
 	}

@@ -17,6 +17,19 @@ export const load: PageServerLoad = (event) => {
 	const { items, pager } = pageOf(reps, REPS_PER_PAGE, event.url.searchParams.get('page'));
 	// The page draws each trend from its weekly averages alone: only those travel with the page.
 	// Assignments overdue, for the whole page of reps in one grouped query.
-	const overdue = overdueAssignmentCounts(db, items.map((rep) => rep.id));
-	return { view: serverRendered({ rows: dashboardRows(db, items).map((row) => ({ ...row, trend: row.trend.map((point) => point.average), assignmentsOverdue: overdue.get(row.id) ?? 0 })), pager, repCount: reps.length }) };
+	const overdue = overdueAssignmentCounts(
+		db,
+		items.map((rep) => rep.id)
+	);
+	return {
+		view: serverRendered({
+			rows: dashboardRows(db, items).map((row) => ({
+				...row,
+				trend: row.trend.map((point) => point.average),
+				assignmentsOverdue: overdue.get(row.id) ?? 0
+			})),
+			pager,
+			repCount: reps.length
+		})
+	};
 };

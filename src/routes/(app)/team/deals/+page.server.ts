@@ -15,5 +15,10 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	// The organisation's calendar day: the flags count days on it.
 	const review = dealReview(db, user, localIsoDate(new Date()), event.url.searchParams.get('team'));
-	return { view: serverRendered({ review, targets: Object.fromEntries(objectionContent(db, contentLocale()).byCategory) }) };
+	return {
+		view: serverRendered({
+			review,
+			targets: Object.fromEntries(objectionContent(db, contentLocale()).byCategory)
+		})
+	};
 };

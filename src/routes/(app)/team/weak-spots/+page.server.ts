@@ -16,10 +16,15 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const locale = contentLocale();
 	const followed = followedReps(db, user);
-	const { items: reps, pager } = pageOf(followed, WEAK_SPOTS_PER_PAGE, event.url.searchParams.get('page'));
+	const { items: reps, pager } = pageOf(
+		followed,
+		WEAK_SPOTS_PER_PAGE,
+		event.url.searchParams.get('page')
+	);
 	// Cells and suggestions for this page's reps only; the columns are fixed by the content.
 	const spots = weakSpots(db, followed, locale, reps);
-	const title = (kind: 'scenario' | 'script', id: string | null) => (id ? (spots.titles.get(`${kind}:${id}`) ?? id) : null);
+	const title = (kind: 'scenario' | 'script', id: string | null) =>
+		id ? (spots.titles.get(`${kind}:${id}`) ?? id) : null;
 	return {
 		view: serverRendered({
 			reps: reps.map((rep) => ({
@@ -30,7 +35,13 @@ export const load: PageServerLoad = (event) => {
 				criteria: cellsInOrder(spots.byCriterion.get(rep.id), spots.criteria),
 				suggestion: (() => {
 					const s = spots.suggestions.get(rep.id);
-					return s ? { ...s, scenarioTitle: title('scenario', s.scenarioId), scriptTitle: title('script', s.scriptId) } : null;
+					return s
+						? {
+								...s,
+								scenarioTitle: title('scenario', s.scenarioId),
+								scriptTitle: title('script', s.scriptId)
+							}
+						: null;
 				})()
 			})),
 			anyPractice: spots.anyPractice,

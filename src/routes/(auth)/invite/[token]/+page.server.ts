@@ -11,10 +11,22 @@ export const load: PageServerLoad = ({ params, getClientAddress }) => {
 	const db = getDb();
 	const lookup = wrongLinks.lookUp(getClientAddress(), () => {
 		const invite = lookUpAccountToken(db, params.token, 'invite');
-		return invite.ok || invite.reason !== 'invalid' ? invite : lookUpAccountToken(db, params.token, 'setup');
+		return invite.ok || invite.reason !== 'invalid'
+			? invite
+			: lookUpAccountToken(db, params.token, 'setup');
 	});
-	if (!lookup.ok) return { problem: lookup.reason === 'rate-limited' ? ('link-rate-limited' as const) : (`token-${lookup.reason}` as const), invite: null };
-	return { problem: null, invite: { kind: lookup.token.kind, email: lookup.token.email, roles: lookup.roles } };
+	if (!lookup.ok)
+		return {
+			problem:
+				lookup.reason === 'rate-limited'
+					? ('link-rate-limited' as const)
+					: (`token-${lookup.reason}` as const),
+			invite: null
+		};
+	return {
+		problem: null,
+		invite: { kind: lookup.token.kind, email: lookup.token.email, roles: lookup.roles }
+	};
 };
 
 export const actions: Actions = {
@@ -24,8 +36,10 @@ export const actions: Actions = {
 		const email = textField(data, 'email');
 		const password = textField(data, 'password');
 		const ip = event.getClientAddress();
-		if (wrongLinks.limited(ip)) return fail(429, { name, email, problem: 'link-rate-limited' as const });
-		if (password !== textField(data, 'confirm')) return fail(400, { name, email, problem: 'password-mismatch' as const });
+		if (wrongLinks.limited(ip))
+			return fail(429, { name, email, problem: 'link-rate-limited' as const });
+		if (password !== textField(data, 'confirm'))
+			return fail(400, { name, email, problem: 'password-mismatch' as const });
 		const result = await acceptInvite(getDb(), event.params.token, { name, password, email });
 		if (!result.ok && result.problem === 'token-invalid') wrongLinks.record(ip);
 		if (!result.ok) return fail(400, { name, email, problem: result.problem });

@@ -8,8 +8,17 @@ import { readForm, textField } from '$lib/server/forms';
 import { wrongLinks } from '$lib/server/auth/wrong-links';
 
 export const load: PageServerLoad = ({ params, getClientAddress }) => {
-	const lookup = wrongLinks.lookUp(getClientAddress(), () => lookUpAccountToken(getDb(), params.token, 'reset'));
-	if (!lookup.ok) return { problem: lookup.reason === 'rate-limited' ? ('link-rate-limited' as const) : (`token-${lookup.reason}` as const), email: null };
+	const lookup = wrongLinks.lookUp(getClientAddress(), () =>
+		lookUpAccountToken(getDb(), params.token, 'reset')
+	);
+	if (!lookup.ok)
+		return {
+			problem:
+				lookup.reason === 'rate-limited'
+					? ('link-rate-limited' as const)
+					: (`token-${lookup.reason}` as const),
+			email: null
+		};
 	return { problem: null, email: lookup.token.email };
 };
 
@@ -19,7 +28,8 @@ export const actions: Actions = {
 		const password = textField(data, 'password');
 		const ip = event.getClientAddress();
 		if (wrongLinks.limited(ip)) return fail(429, { problem: 'link-rate-limited' as const });
-		if (password !== textField(data, 'confirm')) return fail(400, { problem: 'password-mismatch' as const });
+		if (password !== textField(data, 'confirm'))
+			return fail(400, { problem: 'password-mismatch' as const });
 		const result = await acceptPasswordReset(getDb(), event.params.token, password);
 		if (!result.ok && result.problem === 'token-invalid') wrongLinks.record(ip);
 		if (!result.ok) return fail(400, { problem: result.problem });

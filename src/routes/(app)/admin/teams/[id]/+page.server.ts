@@ -3,7 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { listUsers } from '$lib/server/accounts';
-import { addToTeam, changeOneToOneWeeks, isRefusal, removeFromTeam, renameTeam } from '$lib/server/admin';
+import {
+	addToTeam,
+	changeOneToOneWeeks,
+	isRefusal,
+	removeFromTeam,
+	renameTeam
+} from '$lib/server/admin';
 import { findTeam, listTeamMembers } from '$lib/server/teams';
 import { readForm, textField } from '$lib/server/forms';
 import { readWeeks } from '$lib/server/one-to-ones';
@@ -22,7 +28,12 @@ export const load: PageServerLoad = (event) => {
 	const inTeam = new Set(members.map((member) => member.userId));
 	const candidates = listUsers(db, '', { activeOnly: true })
 		.filter((user) => !inTeam.has(user.id))
-		.map((user) => ({ id: user.id, name: user.name, email: user.email, isManager: user.roles.includes('manager') }));
+		.map((user) => ({
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			isManager: user.roles.includes('manager')
+		}));
 	return { team, members, candidates };
 };
 
@@ -42,7 +53,12 @@ export const actions: Actions = {
 		const admin = requireRole(event, 'admin');
 		const team = loadTeam(event.params.id);
 		const data = await readForm(event);
-		const outcome = addToTeam(getDb(), { actor: admin, teamId: team.id, userId: textField(data, 'userId'), role: textField(data, 'role') });
+		const outcome = addToTeam(getDb(), {
+			actor: admin,
+			teamId: team.id,
+			userId: textField(data, 'userId'),
+			role: textField(data, 'role')
+		});
 		if (!outcome.ok) {
 			if (isRefusal(outcome.problem)) error(404, 'Not found');
 			return fail(400, { action: 'add' as const, problem: 'pick' as const });
@@ -52,7 +68,11 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const team = loadTeam(event.params.id);
-		const outcome = removeFromTeam(getDb(), { actor: admin, teamId: team.id, userId: textField(await readForm(event), 'userId') });
+		const outcome = removeFromTeam(getDb(), {
+			actor: admin,
+			teamId: team.id,
+			userId: textField(await readForm(event), 'userId')
+		});
 		if (!outcome.ok) {
 			if (isRefusal(outcome.problem)) error(404, 'Not found');
 			return fail(400, { action: 'remove' as const, problem: 'pick' as const });
@@ -67,7 +87,11 @@ export const actions: Actions = {
 		const outcome = changeOneToOneWeeks(getDb(), { actor: admin, teamId: team.id, weeks });
 		if (!outcome.ok) {
 			if (isRefusal(outcome.problem)) error(404, 'Not found');
-			return fail(400, { action: 'oneToOneWeeks' as const, problem: 'weeks' as const, value: value.slice(0, 10) });
+			return fail(400, {
+				action: 'oneToOneWeeks' as const,
+				problem: 'weeks' as const,
+				value: value.slice(0, 10)
+			});
 		}
 		return { action: 'oneToOneWeeks' as const, saved: weeks };
 	}

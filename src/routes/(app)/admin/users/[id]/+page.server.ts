@@ -20,7 +20,13 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const user = loadTarget(event.params.id);
 	return {
-		target: { id: user.id, name: user.name, email: user.email, active: user.deactivatedAt === null, roles: getUserRoles(db, user.id) },
+		target: {
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			active: user.deactivatedAt === null,
+			roles: getUserRoles(db, user.id)
+		},
 		memberships: teamsOfUser(db, user.id),
 		isSelf: event.locals.user?.id === user.id
 	};
@@ -50,9 +56,11 @@ export const actions: Actions = {
 	delete: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const user = loadTarget(event.params.id);
-		if (user.id === admin.id) return fail(400, { action: 'delete' as const, problem: 'self' as const });
+		if (user.id === admin.id)
+			return fail(400, { action: 'delete' as const, problem: 'self' as const });
 		// Deleting cannot be undone: the form asks to tick a box first, and so does the server.
-		if (textField(await readForm(event), 'confirm') !== 'yes') return fail(400, { action: 'delete' as const, problem: 'confirm' as const });
+		if (textField(await readForm(event), 'confirm') !== 'yes')
+			return fail(400, { action: 'delete' as const, problem: 'confirm' as const });
 		const outcome = deleteUser(getDb(), admin.id, user.id);
 		if (!outcome.ok) error(404, 'Not found');
 		redirect(303, '/admin/users?deleted=1');

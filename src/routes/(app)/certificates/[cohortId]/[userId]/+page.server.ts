@@ -12,7 +12,12 @@ export const load: PageServerLoad = (event) => {
 	const cohort = findCohort(db, event.params.cohortId);
 	const member = cohort && membersOf(db, cohort.id).find((m) => m.id === event.params.userId);
 	// The rep's own certificate, or one a manager following the cohort opens.
-	const allowed = !!cohort && !!member && (user.id === member.id || canFollowCohort(db, user, cohort));
+	const allowed =
+		!!cohort && !!member && (user.id === member.id || canFollowCohort(db, user, cohort));
 	if (!cohort || !member?.certifiedAt || !allowed) error(404, 'Not found');
-	return { name: findUserById(db, member.id)!.name, plan: planFor(db, cohort, contentLocale()).curriculum.title, certifiedAt: member.certifiedAt };
+	return {
+		name: findUserById(db, member.id)!.name,
+		plan: planFor(db, cohort, contentLocale()).curriculum.title,
+		certifiedAt: member.certifiedAt
+	};
 };

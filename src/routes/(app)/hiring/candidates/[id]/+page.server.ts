@@ -29,7 +29,8 @@ export const actions: Actions = {
 		if (access === 'none') error(404, 'Not found');
 		if (access === 'partial') return fail(403, { problem: 'partial' as const });
 		// Deleting cannot be undone: the form asks to tick a box first, and so does the server.
-		if (textField(await readForm(event), 'confirm') !== 'yes') return fail(400, { problem: 'confirm' as const });
+		if (textField(await readForm(event), 'confirm') !== 'yes')
+			return fail(400, { problem: 'confirm' as const });
 		deleteCandidate(db, user.id, event.params.id);
 		redirect(303, '/hiring/candidates?deleted=1');
 	}

@@ -10,10 +10,56 @@ export const GET: RequestHandler = (event) => {
 	const position = event.url.searchParams.get('position') ?? '';
 	const rows = comparePosition(getDb(), user, position);
 	const csv = toCsv([
-		[m.csv_candidate(), m.csv_position(), m.csv_date(), m.csv_mode(), m.compare_score(), m.interview_spread(), m.recommendation_strong_yes(), m.recommendation_yes(), m.recommendation_no(), m.recommendation_strong_no(), m.csv_submitted(), m.compare_auto()],
-		...rows.map(([, candidate, scheduledAt, mode, score, spread, strongYes, yes, no, strongNo, submitted, panelSize, autoScore]) => [candidate, position, csvDateTime(new Date(scheduledAt)), mode, spread === null ? m.compare_hidden() : score, spread, strongYes, yes, no, strongNo, `${submitted}/${panelSize}`, autoScore])
+		[
+			m.csv_candidate(),
+			m.csv_position(),
+			m.csv_date(),
+			m.csv_mode(),
+			m.compare_score(),
+			m.interview_spread(),
+			m.recommendation_strong_yes(),
+			m.recommendation_yes(),
+			m.recommendation_no(),
+			m.recommendation_strong_no(),
+			m.csv_submitted(),
+			m.compare_auto()
+		],
+		...rows.map(
+			([
+				,
+				candidate,
+				scheduledAt,
+				mode,
+				score,
+				spread,
+				strongYes,
+				yes,
+				no,
+				strongNo,
+				submitted,
+				panelSize,
+				autoScore
+			]) => [
+				candidate,
+				position,
+				csvDateTime(new Date(scheduledAt)),
+				mode,
+				spread === null ? m.compare_hidden() : score,
+				spread,
+				strongYes,
+				yes,
+				no,
+				strongNo,
+				`${submitted}/${panelSize}`,
+				autoScore
+			]
+		)
 	]);
 	return new Response(csv, {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="candidates.csv"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="candidates.csv"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

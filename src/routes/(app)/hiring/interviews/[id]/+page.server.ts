@@ -1,9 +1,24 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { OVERRIDE_REASONS, RECOMMENDATIONS, type OverrideReason, type Recommendation } from '$lib/server/db/schema';
+import {
+	OVERRIDE_REASONS,
+	RECOMMENDATIONS,
+	type OverrideReason,
+	type Recommendation
+} from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
-import { createInterviewInvite, linkStatusOf, interviewAttempt, isOnPanel, overrideAttemptScore, overridesOf, revokeInterviewInvites, saveRating, startInterviewAttempt } from '$lib/server/hiring';
+import {
+	createInterviewInvite,
+	linkStatusOf,
+	interviewAttempt,
+	isOnPanel,
+	overrideAttemptScore,
+	overridesOf,
+	revokeInterviewInvites,
+	saveRating,
+	startInterviewAttempt
+} from '$lib/server/hiring';
 import { expireIfDue } from '$lib/server/practice';
 import { interviewFor, panelView, transcriptOf } from '$lib/server/interview-view';
 import { clipText, readForm, textField } from '$lib/server/forms';
@@ -12,13 +27,32 @@ import { missingCriteria } from '$lib/engine/hiring/rubric';
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
-	const { interview, candidate, scenario, locale, rubric } = interviewFor(db, user, event.params.id);
+	const { interview, candidate, scenario, locale, rubric } = interviewFor(
+		db,
+		user,
+		event.params.id
+	);
 	const found = interviewAttempt(db, interview.id, interview.mode === 'live' ? 'live' : undefined);
 	const attempt = found && expireIfDue(db, found);
 	return {
-		interview: { id: interview.id, mode: interview.mode, scheduledAt: interview.scheduledAt, cancelled: interview.cancelledAt !== null },
-		candidate: { name: candidate.name, position: candidate.position, contact: candidate.contact, notes: candidate.notes },
-		scenario: { title: scenario.title, persona: scenario.persona, minutes: scenario.minutes, locale },
+		interview: {
+			id: interview.id,
+			mode: interview.mode,
+			scheduledAt: interview.scheduledAt,
+			cancelled: interview.cancelledAt !== null
+		},
+		candidate: {
+			name: candidate.name,
+			position: candidate.position,
+			contact: candidate.contact,
+			notes: candidate.notes
+		},
+		scenario: {
+			title: scenario.title,
+			persona: scenario.persona,
+			minutes: scenario.minutes,
+			locale
+		},
 		rubric,
 		link: interview.mode === 'online' ? linkStatusOf(db, interview) : null,
 		attempt: attempt ? { id: attempt.id, status: attempt.status, score: attempt.score } : null,
@@ -50,19 +84,36 @@ export const actions: Actions = {
 		const user = requireRole(event, 'manager', 'admin');
 		const db = getDb();
 		const { interview, rubric } = interviewFor(db, user, event.params.id);
-		if (!isOnPanel(db, interview.id, user.id)) return fail(403, { action: 'rate' as const, problem: 'not-on-panel' as const });
+		if (!isOnPanel(db, interview.id, user.id))
+			return fail(403, { action: 'rate' as const, problem: 'not-on-panel' as const });
 		const data = await readForm(event);
-		const scores = Object.fromEntries(rubric.criteria.map((c) => [c.id, Number(textField(data, `score-${c.id}`))]).filter(([, v]) => Number.isInteger(v) && (v as number) >= 1));
+		const scores = Object.fromEntries(
+			rubric.criteria
+				.map((c) => [c.id, Number(textField(data, `score-${c.id}`))])
+				.filter(([, v]) => Number.isInteger(v) && (v as number) >= 1)
+		);
 		const recommendation = textField(data, 'recommendation');
 		const intent = textField(data, 'intent');
-		const input = { scores, notes: textField(data, 'notes'), recommendation: isRecommendation(recommendation) ? recommendation : null };
+		const input = {
+			scores,
+			notes: textField(data, 'notes'),
+			recommendation: isRecommendation(recommendation) ? recommendation : null
+		};
 		if (intent === 'submit') {
 			// A submitted rating is final: first the whole scorecard to look over, kept as a draft
 			// meanwhile; only "Confirm and submit" (intent=confirm) submits it.
-			if (missingCriteria(rubric, scores).length > 0 || !input.recommendation) return fail(400, { action: 'rate' as const, problem: 'incomplete' as const });
+			if (missingCriteria(rubric, scores).length > 0 || !input.recommendation)
+				return fail(400, { action: 'rate' as const, problem: 'incomplete' as const });
 			const draft = saveRating(db, interview, user.id, { ...input, submit: false });
 			if (!draft.ok) return fail(400, { action: 'rate' as const, problem: draft.problem });
-			return { action: 'rate' as const, review: { scores: draft.rating.scores, recommendation: draft.rating.recommendation!, notes: draft.rating.notes } };
+			return {
+				action: 'rate' as const,
+				review: {
+					scores: draft.rating.scores,
+					recommendation: draft.rating.recommendation!,
+					notes: draft.rating.notes
+				}
+			};
 		}
 		const result = saveRating(db, interview, user.id, { ...input, submit: intent === 'confirm' });
 		if (!result.ok) return fail(400, { action: 'rate' as const, problem: result.problem });
@@ -72,15 +123,30 @@ export const actions: Actions = {
 		const user = requireRole(event, 'manager', 'admin');
 		const db = getDb();
 		const { interview } = interviewFor(db, user, event.params.id);
-		const attempt = interviewAttempt(db, interview.id, interview.mode === 'live' ? 'live' : undefined);
+		const attempt = interviewAttempt(
+			db,
+			interview.id,
+			interview.mode === 'live' ? 'live' : undefined
+		);
 		const data = await readForm(event);
 		const score = Number(textField(data, 'score'));
 		const reason = textField(data, 'reason');
 		const comment = textField(data, 'comment').trim();
-		if (!attempt || attempt.status === 'active' || !(score >= 0 && score <= 100) || !(OVERRIDE_REASONS as readonly string[]).includes(reason) || !comment) {
+		if (
+			!attempt ||
+			attempt.status === 'active' ||
+			!(score >= 0 && score <= 100) ||
+			!(OVERRIDE_REASONS as readonly string[]).includes(reason) ||
+			!comment
+		) {
 			return fail(400, { action: 'override' as const, problem: 'invalid' as const });
 		}
-		overrideAttemptScore(db, attempt, { score, reason: reason as OverrideReason, comment: clipText(comment, 2000), userId: user.id });
+		overrideAttemptScore(db, attempt, {
+			score,
+			reason: reason as OverrideReason,
+			comment: clipText(comment, 2000),
+			userId: user.id
+		});
 		return { action: 'override' as const };
 	},
 	live: (event) => {

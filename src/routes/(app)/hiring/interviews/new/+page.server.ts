@@ -4,7 +4,12 @@ import { getDb } from '$lib/server/db';
 import { INTERVIEW_MODES, type InterviewMode } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { listContentFields } from '$lib/server/content/store';
-import { canSeeCandidate, createInterview, interviewChoicesFor, listVisibleCandidates } from '$lib/server/hiring';
+import {
+	canSeeCandidate,
+	createInterview,
+	interviewChoicesFor,
+	listVisibleCandidates
+} from '$lib/server/hiring';
 import { contentLocale } from '$lib/server/content-locale';
 import { readForm, textField, textFields } from '$lib/server/forms';
 
@@ -14,9 +19,19 @@ export const load: PageServerLoad = (event) => {
 	const locale = contentLocale();
 	const { interviewers, teams } = interviewChoicesFor(db, user);
 	return {
-		candidates: listVisibleCandidates(db, user).map(({ id, name, position }) => ({ id, name, position })),
-		scenarios: listContentFields(db, 'scenario', locale, ['title']).map((s) => ({ id: s.id, title: s.title })),
-		rubrics: listContentFields(db, 'rubric', locale, ['title']).map((r) => ({ id: r.id, title: r.title })),
+		candidates: listVisibleCandidates(db, user).map(({ id, name, position }) => ({
+			id,
+			name,
+			position
+		})),
+		scenarios: listContentFields(db, 'scenario', locale, ['title']).map((s) => ({
+			id: s.id,
+			title: s.title
+		})),
+		rubrics: listContentFields(db, 'rubric', locale, ['title']).map((r) => ({
+			id: r.id,
+			title: r.title
+		})),
 		interviewers,
 		teams,
 		me: user.id,
@@ -32,13 +47,16 @@ export const actions: Actions = {
 		const teamId = textField(data, 'teamId') || null;
 		const candidateId = textField(data, 'candidateId');
 		// Scheduling an interview makes its candidate visible: only for a candidate one may see already.
-		if (!canSeeCandidate(getDb(), user, candidateId)) return fail(400, { problem: 'candidate' as const });
+		if (!canSeeCandidate(getDb(), user, candidateId))
+			return fail(400, { problem: 'candidate' as const });
 		const result = createInterview(getDb(), {
 			candidateId,
 			scenarioId: textField(data, 'scenarioId'),
 			rubricId: textField(data, 'rubricId'),
 			locale: contentLocale(),
-			mode: (INTERVIEW_MODES as readonly string[]).includes(mode) ? (mode as InterviewMode) : 'online',
+			mode: (INTERVIEW_MODES as readonly string[]).includes(mode)
+				? (mode as InterviewMode)
+				: 'online',
 			scheduledAt: new Date(textField(data, 'scheduledAt')),
 			panel: textFields(data, 'panel'),
 			teamId,

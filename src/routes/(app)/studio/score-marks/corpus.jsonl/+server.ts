@@ -7,6 +7,10 @@ import { acceptedMarksAsCorpus } from '$lib/server/score-marks';
 export const GET: RequestHandler = (event) => {
 	requireRole(event, 'trainer', 'admin');
 	return new Response(acceptedMarksAsCorpus(getDb()), {
-		headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-disposition': 'attachment; filename="score-marks.jsonl"', 'cache-control': 'no-store' }
+		headers: {
+			'content-type': 'application/x-ndjson; charset=utf-8',
+			'content-disposition': 'attachment; filename="score-marks.jsonl"',
+			'cache-control': 'no-store'
+		}
 	});
 };

@@ -20,7 +20,11 @@ export const load: PageServerLoad = (event) => {
 	const curriculum = planFor(db, cohort, contentLocale()).curriculum;
 	const members = membersWithStatuses(db, cohort);
 	// A rep's name opens their page where this manager coaches them (a cohort may hold new hires of no team yet).
-	const followed = followedAmong(db, user, members.map(({ member }) => member.id));
+	const followed = followedAmong(
+		db,
+		user,
+		members.map(({ member }) => member.id)
+	);
 	const reps = members.map(({ member, progress }) => ({
 		id: member.id,
 		name: member.name,
@@ -31,7 +35,26 @@ export const load: PageServerLoad = (event) => {
 		// In the order of the plan's modules (the columns): a cohort page carries hundreds of them.
 		statuses: progress.statuses
 	}));
-	const modules = curriculum.days.flatMap((day, d) => day.modules.map((module, m) => ({ key: `d${d + 1}m${m + 1}`, day: d + 1, type: module.type, title: module.title })));
+	const modules = curriculum.days.flatMap((day, d) =>
+		day.modules.map((module, m) => ({
+			key: `d${d + 1}m${m + 1}`,
+			day: d + 1,
+			type: module.type,
+			title: module.title
+		}))
+	);
 	const days = curriculum.days.map((day) => ({ title: day.title, size: day.modules.length }));
-	return { view: serverRendered({ cohort: { id: cohort.id, name: cohort.name, title: curriculum.title, startDate: cohort.startDate }, days, modules, reps }) };
+	return {
+		view: serverRendered({
+			cohort: {
+				id: cohort.id,
+				name: cohort.name,
+				title: curriculum.title,
+				startDate: cohort.startDate
+			},
+			days,
+			modules,
+			reps
+		})
+	};
 };

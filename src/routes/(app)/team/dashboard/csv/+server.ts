@@ -11,8 +11,32 @@ export const GET: RequestHandler = (event) => {
 	const db = getDb();
 	const rows = dashboardRows(db, followedReps(db, user));
 	const csv = toCsv([
-		[m.dashboard_rep(), m.dashboard_team(), m.dashboard_onboarding(), m.cohort_certified(), m.dashboard_this_week(), m.dashboard_average(), m.dashboard_best(), m.dashboard_cards()],
-		...rows.map((r) => [r.name, r.team, r.onboarding ? r.onboarding.percent : null, r.onboarding?.certifiedAt ? localIsoDate(r.onboarding.certifiedAt) : null, r.attemptsThisWeek, r.average, r.best, r.cardsOverdue])
+		[
+			m.dashboard_rep(),
+			m.dashboard_team(),
+			m.dashboard_onboarding(),
+			m.cohort_certified(),
+			m.dashboard_this_week(),
+			m.dashboard_average(),
+			m.dashboard_best(),
+			m.dashboard_cards()
+		],
+		...rows.map((r) => [
+			r.name,
+			r.team,
+			r.onboarding ? r.onboarding.percent : null,
+			r.onboarding?.certifiedAt ? localIsoDate(r.onboarding.certifiedAt) : null,
+			r.attemptsThisWeek,
+			r.average,
+			r.best,
+			r.cardsOverdue
+		])
 	]);
-	return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="team-dashboard.csv"', 'cache-control': 'private, no-store' } });
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': 'attachment; filename="team-dashboard.csv"',
+			'cache-control': 'private, no-store'
+		}
+	});
 };

@@ -9,7 +9,18 @@ import { localIsoDate } from '$lib/calendar';
 
 export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
-	const review = dealReview(getDb(), user, localIsoDate(new Date()), event.url.searchParams.get('team'));
+	const review = dealReview(
+		getDb(),
+		user,
+		localIsoDate(new Date()),
+		event.url.searchParams.get('team')
+	);
 	const csv = toCsv(dealReviewTable(review, contentLocale()));
-	return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="deal-review.csv"', 'cache-control': 'private, no-store' } });
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': 'attachment; filename="deal-review.csv"',
+			'cache-control': 'private, no-store'
+		}
+	});
 };

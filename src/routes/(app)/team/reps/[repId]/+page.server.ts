@@ -2,7 +2,13 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { practiceHistory, repComments, repFor, repOnboarding, repWeakSpots } from '$lib/server/rep-page';
+import {
+	practiceHistory,
+	repComments,
+	repFor,
+	repOnboarding,
+	repWeakSpots
+} from '$lib/server/rep-page';
 import { contentLocale } from '$lib/server/content-locale';
 import { serverRendered } from '$lib/server-rendered';
 import { cancelAssignment, createAssignment, repPageAssignments } from '$lib/server/assignments';
@@ -32,7 +38,10 @@ export const load: PageServerLoad = (event) => {
 			comments: repComments(db, rep.id, locale),
 			assignments: repPageAssignments(db, user, rep.id, event.url, locale),
 			// The deal review's block: the rep's open deals with their flags on the organisation's calendar day.
-			deals: { open: openDealsOf(db, rep.id, localIsoDate(new Date())), targets: Object.fromEntries(objectionContent(db, locale).byCategory) },
+			deals: {
+				open: openDealsOf(db, rep.id, localIsoDate(new Date())),
+				targets: Object.fromEntries(objectionContent(db, locale).byCategory)
+			},
 			oneToOnes: repOneToOnes(db, user, rep.id, locale)
 		})
 	};
@@ -45,11 +54,29 @@ export const actions: Actions = {
 		if (!followsRep(getDb(), user, event.params.repId)) error(404, 'Not found');
 		const data = await readForm(event);
 		const kind = textField(data, 'kind');
-		const values = { content: textField(data, 'content'), mode: textField(data, 'mode'), passMark: textField(data, 'passMark'), due: textField(data, 'due'), note: textField(data, 'note') };
-		const outcome = createAssignment(getDb(), user, { repId: event.params.repId, kind, contentId: values.content, mode: values.mode, passMark: values.passMark, dueDate: values.due, note: values.note });
+		const values = {
+			content: textField(data, 'content'),
+			mode: textField(data, 'mode'),
+			passMark: textField(data, 'passMark'),
+			due: textField(data, 'due'),
+			note: textField(data, 'note')
+		};
+		const outcome = createAssignment(getDb(), user, {
+			repId: event.params.repId,
+			kind,
+			contentId: values.content,
+			mode: values.mode,
+			passMark: values.passMark,
+			dueDate: values.due,
+			note: values.note
+		});
 		if (!outcome.ok) {
 			if (outcome.problem === 'not-found') error(404, 'Not found');
-			return fail(400, { assignProblem: outcome.problem, assignForm: kind === 'script' ? 'script' : 'scenario', assignValues: values });
+			return fail(400, {
+				assignProblem: outcome.problem,
+				assignForm: kind === 'script' ? 'script' : 'scenario',
+				assignValues: values
+			});
 		}
 		return { assigned: true };
 	},
@@ -57,7 +84,10 @@ export const actions: Actions = {
 		const user = requireRole(event, 'manager', 'admin');
 		if (!followsRep(getDb(), user, event.params.repId)) error(404, 'Not found');
 		const data = await readForm(event);
-		const outcome = cancelAssignment(getDb(), user, { repId: event.params.repId, assignmentId: textField(data, 'assignment') });
+		const outcome = cancelAssignment(getDb(), user, {
+			repId: event.params.repId,
+			assignmentId: textField(data, 'assignment')
+		});
 		if (!outcome.ok) {
 			if (outcome.problem === 'not-found') error(404, 'Not found');
 			return fail(400, { assignProblem: outcome.problem, assignForm: 'cancel' });

@@ -5,7 +5,10 @@ import type { SessionUser } from '$lib/server/auth/session';
 // The rep page's assignment actions as a browser reaches them: who may, in which order the checks
 // come (whose rep it is before the form is read), and what each answer carries back to the form.
 const state = vi.hoisted(() => ({ db: null as AppDb | null }));
-vi.mock('$lib/server/db', async (original) => ({ ...(await original<typeof import('$lib/server/db')>()), getDb: () => state.db! }));
+vi.mock('$lib/server/db', async (original) => ({
+	...(await original<typeof import('$lib/server/db')>()),
+	getDb: () => state.db!
+}));
 
 const { createTestDatabase } = await import('$lib/server/db');
 const { syncContentOnFirstStart } = await import('$lib/server/bootstrap');
@@ -33,8 +36,18 @@ function setUp() {
 }
 
 /** Posts `form` to an action of the rep's page as `user`; the action's answer (a thrown one too). */
-function post(action: 'assign' | 'cancelAssignment', user: SessionUser, repId: string, form: Record<string, string> | string): Promise<unknown> {
-	return postToAction(actions[action]!, { path: `/team/reps/${repId}?/${action}`, user, params: { repId }, form });
+function post(
+	action: 'assign' | 'cancelAssignment',
+	user: SessionUser,
+	repId: string,
+	form: Record<string, string> | string
+): Promise<unknown> {
+	return postToAction(actions[action]!, {
+		path: `/team/reps/${repId}?/${action}`,
+		user,
+		params: { repId },
+		form
+	});
 }
 
 const status = statusOf;
@@ -47,12 +60,41 @@ describe('assigning from the rep’s page', () => {
 
 	it('assigns a scenario for the rep’s manager, and the page lists it', async () => {
 		const { db, rep, lead } = setUp();
-		const answer = await post('assign', lead, rep.id, { kind: 'scenario', content: 'renewal-price-objection', mode: 'choice', passMark: '60', due: inAWeek(), note: 'Go' });
+		const answer = await post('assign', lead, rep.id, {
+			kind: 'scenario',
+			content: 'renewal-price-objection',
+			mode: 'choice',
+			passMark: '60',
+			due: inAWeek(),
+			note: 'Go'
+		});
 		expect(answer).toEqual({ assigned: true });
-		const url = new URL(`http://localhost/team/reps/${rep.id}?scenario=gatekeeper-boss-not-in&script=no-such-entry`);
-		const page = (await load({ locals: { user: lead, session: null }, url, params: { repId: rep.id } } as never)) as { view: { value: { assignments: { assignments: { contentId: string; mode: string; passMark: number; mayCancel: boolean }[]; prefill: unknown } } } };
+		const url = new URL(
+			`http://localhost/team/reps/${rep.id}?scenario=gatekeeper-boss-not-in&script=no-such-entry`
+		);
+		const page = (await load({
+			locals: { user: lead, session: null },
+			url,
+			params: { repId: rep.id }
+		} as never)) as {
+			view: {
+				value: {
+					assignments: {
+						assignments: {
+							contentId: string;
+							mode: string;
+							passMark: number;
+							mayCancel: boolean;
+						}[];
+						prefill: unknown;
+					};
+				};
+			};
+		};
 		const block = page.view.value.assignments;
-		expect(block.assignments).toMatchObject([{ contentId: 'renewal-price-objection', mode: 'choice', passMark: 60, mayCancel: true }]);
+		expect(block.assignments).toMatchObject([
+			{ contentId: 'renewal-price-objection', mode: 'choice', passMark: 60, mayCancel: true }
+		]);
 		// Weak spots' preselection is taken only for a published item.
 		expect(block.prefill).toEqual({ scenario: 'gatekeeper-boss-not-in', script: null });
 		expect(assignmentsOfRep(db, rep.id, 'en')).toHaveLength(1);
@@ -60,7 +102,17 @@ describe('assigning from the rep’s page', () => {
 
 	it('refuses another team’s manager with 404 before reading the form, whatever is posted', async () => {
 		const { db, rep, outsider } = setUp();
-		expect(status(await post('assign', outsider, rep.id, { kind: 'scenario', content: 'renewal-price-objection', mode: 'text', passMark: '60', due: inAWeek() }))).toBe(404);
+		expect(
+			status(
+				await post('assign', outsider, rep.id, {
+					kind: 'scenario',
+					content: 'renewal-price-objection',
+					mode: 'text',
+					passMark: '60',
+					due: inAWeek()
+				})
+			)
+		).toBe(404);
 		// Not a form at all: still 404, not 415 (which would say the rep's page exists for them).
 		expect(status(await post('assign', outsider, rep.id, 'kind=scenario'))).toBe(404);
 		expect(status(await post('cancelAssignment', outsider, rep.id, 'assignment=x'))).toBe(404);
@@ -69,13 +121,42 @@ describe('assigning from the rep’s page', () => {
 
 	it('answers a bad form with the problem, which form it is about and what was typed', async () => {
 		const { rep, lead } = setUp();
-		const form = { kind: 'scenario', content: 'renewal-price-objection', mode: 'text', passMark: '150', due: inAWeek(), note: 'Keep <b>this</b>' };
-		const answer = (await post('assign', lead, rep.id, form)) as { status: number; data: Record<string, unknown> };
+		const form = {
+			kind: 'scenario',
+			content: 'renewal-price-objection',
+			mode: 'text',
+			passMark: '150',
+			due: inAWeek(),
+			note: 'Keep <b>this</b>'
+		};
+		const answer = (await post('assign', lead, rep.id, form)) as {
+			status: number;
+			data: Record<string, unknown>;
+		};
 		expect(answer.status).toBe(400);
-		expect(answer.data).toEqual({ assignProblem: 'pass-mark', assignForm: 'scenario', assignValues: { content: form.content, mode: 'text', passMark: '150', due: form.due, note: form.note } });
-		const script = (await post('assign', lead, rep.id, { kind: 'script', content: 'price-too-high', due: '2020-01-01' })) as { data: Record<string, unknown> };
+		expect(answer.data).toEqual({
+			assignProblem: 'pass-mark',
+			assignForm: 'scenario',
+			assignValues: {
+				content: form.content,
+				mode: 'text',
+				passMark: '150',
+				due: form.due,
+				note: form.note
+			}
+		});
+		const script = (await post('assign', lead, rep.id, {
+			kind: 'script',
+			content: 'price-too-high',
+			due: '2020-01-01'
+		})) as { data: Record<string, unknown> };
 		expect(script.data).toMatchObject({ assignProblem: 'due-past', assignForm: 'script' });
-		const cancel = (await post('cancelAssignment', lead, rep.id, { assignment: 'no-such-assignment' })) as { status: number; data: Record<string, unknown> };
-		expect([cancel.status, cancel.data]).toEqual([400, { assignProblem: 'gone', assignForm: 'cancel' }]);
+		const cancel = (await post('cancelAssignment', lead, rep.id, {
+			assignment: 'no-such-assignment'
+		})) as { status: number; data: Record<string, unknown> };
+		expect([cancel.status, cancel.data]).toEqual([
+			400,
+			{ assignProblem: 'gone', assignForm: 'cancel' }
+		]);
 	});
 });

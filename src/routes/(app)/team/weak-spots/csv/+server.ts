@@ -11,5 +11,11 @@ export const GET: RequestHandler = (event) => {
 	const db = getDb();
 	const locale = contentLocale();
 	const csv = toCsv(weakSpotsTable(weakSpots(db, followedReps(db, user), locale), locale));
-	return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="weak-spots.csv"', 'cache-control': 'private, no-store' } });
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': 'attachment; filename="weak-spots.csv"',
+			'cache-control': 'private, no-store'
+		}
+	});
 };

@@ -10,6 +10,10 @@ export const GET: RequestHandler = (event) => {
 	const data = exportUserDataFor(getDb(), admin.id, event.params.id);
 	if (!data) error(404, 'Not found');
 	return new Response(JSON.stringify(data, null, 2), {
-		headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="user-${event.params.id}.json"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': `attachment; filename="user-${event.params.id}.json"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

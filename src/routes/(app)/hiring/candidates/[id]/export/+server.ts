@@ -3,7 +3,11 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { m } from '$lib/paraglide/messages';
-import { candidateDataAccess, exportCandidateDataFor, exportHeldBack } from '$lib/server/candidate-data';
+import {
+	candidateDataAccess,
+	exportCandidateDataFor,
+	exportHeldBack
+} from '$lib/server/candidate-data';
 
 /** Everything stored about a candidate, as a JSON download (a data-subject access request). */
 export const GET: RequestHandler = (event) => {
@@ -16,6 +20,10 @@ export const GET: RequestHandler = (event) => {
 	const data = exportCandidateDataFor(db, user.id, event.params.id);
 	if (!data) error(404, 'Not found');
 	return new Response(JSON.stringify(data, null, 2), {
-		headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="candidate-${event.params.id}.json"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': `attachment; filename="candidate-${event.params.id}.json"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

@@ -15,7 +15,14 @@ export const load: PageServerLoad = (event) => {
 	const { interview, candidate, locale } = interviewFor(db, user, event.params.id);
 	const found = interviewAttempt(db, interview.id, 'live');
 	if (!found) {
-		return { interview: { id: interview.id }, candidate: { name: candidate.name }, scenario: { title: '', persona: { name: '', role: '', company: '' }, locale }, attempt: null, card: null, transcript: [] };
+		return {
+			interview: { id: interview.id },
+			candidate: { name: candidate.name },
+			scenario: { title: '', persona: { name: '', role: '', company: '' }, locale },
+			attempt: null,
+			card: null,
+			transcript: []
+		};
 	}
 	const attempt = expireIfDue(db, found);
 	const { scenario, state, turns } = loadAttempt(db, attempt);
@@ -26,9 +33,24 @@ export const load: PageServerLoad = (event) => {
 		interview: { id: interview.id },
 		candidate: { name: candidate.name },
 		scenario: { title: scenario.title, persona: scenario.persona, locale },
-		attempt: { status: attempt.status, turnCount: attempt.turnCount, deadlineAt: attempt.deadlineAt.getTime() },
+		attempt: {
+			status: attempt.status,
+			turnCount: attempt.turnCount,
+			deadlineAt: attempt.deadlineAt.getTime()
+		},
 		// The interviewer's cue card: what to say, what a good answer contains, what to watch for.
-		card: attempt.status === 'active' ? { say: state.customer, listenFor: beat.expect.map((p) => p.point), watchOut: beat.avoid.map((p) => p.point), variants: script?.data.variants ?? [], after: cueAfterVerdict(last ? { score: last.score, beat: last.beat, next: state.beat } : null) } : null,
+		card:
+			attempt.status === 'active'
+				? {
+						say: state.customer,
+						listenFor: beat.expect.map((p) => p.point),
+						watchOut: beat.avoid.map((p) => p.point),
+						variants: script?.data.variants ?? [],
+						after: cueAfterVerdict(
+							last ? { score: last.score, beat: last.beat, next: state.beat } : null
+						)
+					}
+				: null,
 		transcript: transcriptOf(db, attempt)
 	};
 };
@@ -42,8 +64,18 @@ export const actions: Actions = {
 		const attempt = interviewAttempt(db, interview.id, 'live');
 		const verdict = textField(data, 'verdict');
 		if (!attempt || !isVerdict(verdict)) return fail(400, { problem: 'ended' as const });
-		const outcome = await answerTurn(db, attempt.id, { mode: 'judged', score: VERDICT_SCORES[verdict], note: clipText(textField(data, 'note'), 1000) }, Number(textField(data, 'turn')));
-		if (!outcome.ok) return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason });
+		const outcome = await answerTurn(
+			db,
+			attempt.id,
+			{
+				mode: 'judged',
+				score: VERDICT_SCORES[verdict],
+				note: clipText(textField(data, 'note'), 1000)
+			},
+			Number(textField(data, 'turn'))
+		);
+		if (!outcome.ok)
+			return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason });
 		return { judged: true };
 	}
 };

@@ -7,8 +7,16 @@ import { interviewFor, panelView } from '$lib/server/interview-view';
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const db = getDb();
-	const { interview, candidate, scenario, locale, rubric } = interviewFor(db, user, event.params.id);
-	const attempt = interviewAttempt(db, interview.id, interview.mode === 'live' ? 'live' : undefined);
+	const { interview, candidate, scenario, locale, rubric } = interviewFor(
+		db,
+		user,
+		event.params.id
+	);
+	const attempt = interviewAttempt(
+		db,
+		interview.id,
+		interview.mode === 'live' ? 'live' : undefined
+	);
 	return {
 		interview: { id: interview.id, mode: interview.mode, scheduledAt: interview.scheduledAt },
 		candidate: { name: candidate.name, position: candidate.position },

@@ -3,16 +3,35 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb, type Db } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
-import { checkText, discardDraft, draftOf, editorVersion, insightsOf, isContentKind, newerLanguage, titleInText, publishItem, publishedText, revisionsOf, rollBack, saveDraft } from '$lib/server/studio';
+import {
+	checkText,
+	discardDraft,
+	draftOf,
+	editorVersion,
+	insightsOf,
+	isContentKind,
+	newerLanguage,
+	titleInText,
+	publishItem,
+	publishedText,
+	revisionsOf,
+	rollBack,
+	saveDraft
+} from '$lib/server/studio';
 import { listContentIds } from '$lib/server/content/store';
 import { clipText, readForm, textField } from '$lib/server/forms';
 import { MAX_FILE_CHARS, type ContentKind } from '$lib/engine/content';
 import { changesOnly, lineDiff } from '$lib/engine/studio/diff';
 import { isLocale, type Locale } from '$lib/roles';
 
-function target(event: Pick<RequestEvent, 'params'>): { kind: ContentKind; locale: Locale; id: string } {
+function target(event: Pick<RequestEvent, 'params'>): {
+	kind: ContentKind;
+	locale: Locale;
+	id: string;
+} {
 	const { kind, locale, id } = event.params;
-	if (!isContentKind(kind) || !isLocale(locale) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) error(404, 'Not found');
+	if (!isContentKind(kind) || !isLocale(locale) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
+		error(404, 'Not found');
 	return { kind, locale, id };
 }
 
@@ -28,7 +47,9 @@ export const load: PageServerLoad = async (event) => {
 	const insights = await insightsOf(db, kind, locale, id, text, problems);
 	const revisions = revisionsOf(db, kind, locale, id);
 	const names = new Map<string, string>();
-	for (const r of revisions) if (r.authorId && !names.has(r.authorId)) names.set(r.authorId, findUserById(db, r.authorId)?.name ?? '—');
+	for (const r of revisions)
+		if (r.authorId && !names.has(r.authorId))
+			names.set(r.authorId, findUserById(db, r.authorId)?.name ?? '—');
 	return {
 		target: { kind, locale, id },
 		version: editorVersion(db, kind, locale, id),
@@ -40,7 +61,8 @@ export const load: PageServerLoad = async (event) => {
 		// With their codes and values: the page says them in the trainer's words and language.
 		problems,
 		warnings,
-		draftDiff: draft !== null && published !== null ? changesOnly(lineDiff(published, draft)) : null,
+		draftDiff:
+			draft !== null && published !== null ? changesOnly(lineDiff(published, draft)) : null,
 		...insights,
 		// What the forms' pickers offer: the published ids of each kind in this language.
 		catalog: listContentIds(db, locale),
@@ -58,7 +80,14 @@ async function postedEditor(event: RequestEvent) {
 	const user = requireRole(event, 'trainer', 'admin');
 	const { kind, locale, id } = target(event);
 	const data = await readForm(event);
-	return { user, kind, locale, id, text: clipText(textField(data, 'text'), MAX_FILE_CHARS), version: textField(data, 'version') };
+	return {
+		user,
+		kind,
+		locale,
+		id,
+		text: clipText(textField(data, 'text'), MAX_FILE_CHARS),
+		version: textField(data, 'version')
+	};
 }
 
 /**
@@ -66,8 +95,13 @@ async function postedEditor(event: RequestEvent) {
  * would silently undo their work. The typed text goes back to the page, not lost. Call it right
  * before the write, with no await in between, so that nothing can slip in.
  */
-function conflict(db: Db, input: { kind: ContentKind; locale: Locale; id: string; text: string; version: string }) {
-	return input.version === editorVersion(db, input.kind, input.locale, input.id) ? null : fail(409, { conflict: true as const, text: input.text });
+function conflict(
+	db: Db,
+	input: { kind: ContentKind; locale: Locale; id: string; text: string; version: string }
+) {
+	return input.version === editorVersion(db, input.kind, input.locale, input.id)
+		? null
+		: fail(409, { conflict: true as const, text: input.text });
 }
 
 export const actions: Actions = {

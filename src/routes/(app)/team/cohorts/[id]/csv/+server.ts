@@ -15,9 +15,17 @@ export const GET: RequestHandler = (event) => {
 	const cohort = findCohort(db, event.params.id);
 	if (!cohort || !canFollowCohort(db, user, cohort)) error(404, 'Not found');
 	const rows = membersWithProgress(db, cohort, new Date(), contentLocale());
-	const modules = rows[0]?.progress.days.flatMap((d, i) => d.modules.map((module) => ({ day: i + 1, title: module.title }))) ?? [];
+	const modules =
+		rows[0]?.progress.days.flatMap((d, i) =>
+			d.modules.map((module) => ({ day: i + 1, title: module.title }))
+		) ?? [];
 	const csv = toCsv([
-		[m.cohort_members(), '%', m.cohort_certified(), ...modules.map((module) => `${m.cohort_day({ day: module.day })} · ${module.title}`)],
+		[
+			m.cohort_members(),
+			'%',
+			m.cohort_certified(),
+			...modules.map((module) => `${m.cohort_day({ day: module.day })} · ${module.title}`)
+		],
 		...rows.map(({ member, progress }) => [
 			member.name,
 			progress.percent,
@@ -25,5 +33,11 @@ export const GET: RequestHandler = (event) => {
 			...progress.days.flatMap((d) => d.modules.map((module) => moduleStatusLabel(module.status)))
 		])
 	]);
-	return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="cohort.csv"', 'cache-control': 'private, no-store' } });
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': 'attachment; filename="cohort.csv"',
+			'cache-control': 'private, no-store'
+		}
+	});
 };

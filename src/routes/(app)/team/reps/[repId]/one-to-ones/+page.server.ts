@@ -13,5 +13,9 @@ export const load: PageServerLoad = (event) => {
 	const rep = repFor(db, user, event.params.repId);
 	if (!rep) error(404, 'Not found');
 	const now = new Date();
-	return { rep, deleted: event.url.searchParams.has('deleted'), list: oneToOnesOf(db, rep.id, contentLocale(), { today: localIsoDate(now), reader: user, now }) };
+	return {
+		rep,
+		deleted: event.url.searchParams.has('deleted'),
+		list: oneToOnesOf(db, rep.id, contentLocale(), { today: localIsoDate(now), reader: user, now })
+	};
 };

@@ -12,7 +12,14 @@ export const load: PageServerLoad = (event) => {
 	const rep = followedReps(db, user).find((r) => r.id === event.params.repId);
 	if (!rep) error(404, 'Not found');
 	const attempts = attemptsBehind(db, rep.id, event.params.category);
-	const titles = new Map(contentTitles(db, 'scenario', [...new Set(attempts.map((a) => a.scenarioId))], contentLocale()).map((t) => [t.id, t.title]));
+	const titles = new Map(
+		contentTitles(
+			db,
+			'scenario',
+			[...new Set(attempts.map((a) => a.scenarioId))],
+			contentLocale()
+		).map((t) => [t.id, t.title])
+	);
 	return {
 		rep: { name: rep.name },
 		category: event.params.category,

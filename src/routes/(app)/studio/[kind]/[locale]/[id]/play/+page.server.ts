@@ -26,7 +26,10 @@ export const load: PageServerLoad = async (event) => {
 	const scenario = await editorScenario(event);
 	if (!scenario) return { scenario: null, start: null };
 	const { snapshot, state } = startRolePlay(compileScenario(scenario));
-	return { scenario: { title: scenario.title, persona: scenario.persona, locale: event.params.locale }, start: { snapshot: JSON.stringify(snapshot), customer: state.customer } };
+	return {
+		scenario: { title: scenario.title, persona: scenario.persona, locale: event.params.locale },
+		start: { snapshot: JSON.stringify(snapshot), customer: state.customer }
+	};
 };
 
 interface PlayedTurn extends ReplyExplanation {
@@ -52,11 +55,28 @@ export const actions: Actions = {
 			return fail(400, { broken: true });
 		}
 		const reply = clipText(textField(data, 'reply'), 2000);
-		if (isBlank(reply)) return fail(400, { empty: true, snapshot: JSON.stringify(snapshot), transcript, said });
+		if (isBlank(reply))
+			return fail(400, { empty: true, snapshot: JSON.stringify(snapshot), transcript, said });
 		try {
-			const result = step(compileScenario(scenario, lexiconPhrasebook(getDb(), event.params.locale as ContentLocale)), snapshot, { mode: 'text', reply }, said);
-			transcript.push({ customer: result.turn.customer, score: result.turn.score, ...explainReply(reply, result.turn.result) });
-			return { snapshot: JSON.stringify(result.snapshot), transcript, said: [...said, reply], customer: result.state.customer, ended: result.state.ended, score: result.state.score };
+			const result = step(
+				compileScenario(scenario, lexiconPhrasebook(getDb(), event.params.locale as ContentLocale)),
+				snapshot,
+				{ mode: 'text', reply },
+				said
+			);
+			transcript.push({
+				customer: result.turn.customer,
+				score: result.turn.score,
+				...explainReply(reply, result.turn.result)
+			});
+			return {
+				snapshot: JSON.stringify(result.snapshot),
+				transcript,
+				said: [...said, reply],
+				customer: result.state.customer,
+				ended: result.state.ended,
+				score: result.state.score
+			};
 		} catch {
 			// A snapshot from an older version of the draft: start again.
 			return fail(400, { broken: true });

@@ -4,7 +4,14 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts';
 import { findContent } from '$lib/server/content/store';
-import { SIGNOFF_PASS, canFollowCohort, findCohort, isMember, planFor, recordSignoff } from '$lib/server/onboarding';
+import {
+	SIGNOFF_PASS,
+	canFollowCohort,
+	findCohort,
+	isMember,
+	planFor,
+	recordSignoff
+} from '$lib/server/onboarding';
 import { contentLocale } from '$lib/server/content-locale';
 import { readForm, textField } from '$lib/server/forms';
 
@@ -13,10 +20,15 @@ function context(event: Parameters<PageServerLoad>[0] | Parameters<Actions[strin
 	const db = getDb();
 	const cohort = findCohort(db, event.params.id ?? '');
 	const rep = findUserById(db, event.params.userId ?? '');
-	if (!cohort || !rep || !canFollowCohort(db, user, cohort) || !isMember(db, cohort.id, rep.id)) error(404, 'Not found');
+	if (!cohort || !rep || !canFollowCohort(db, user, cohort) || !isMember(db, cohort.id, rep.id))
+		error(404, 'Not found');
 	const key = event.url.searchParams.get('module') ?? '';
 	// The module named in the reader's language where the plan exists in it (its key is the same in either).
-	const module = planFor(db, cohort, contentLocale()).curriculum.days.flatMap((day, d) => day.modules.map((m, i) => ({ ...m, key: `d${d + 1}m${i + 1}` }))).find((m) => m.key === key && m.type === 'signoff');
+	const module = planFor(db, cohort, contentLocale())
+		.curriculum.days.flatMap((day, d) =>
+			day.modules.map((m, i) => ({ ...m, key: `d${d + 1}m${i + 1}` }))
+		)
+		.find((m) => m.key === key && m.type === 'signoff');
 	if (!module?.rubric) error(404, 'Not found');
 	const rubric = findContent(db, 'rubric', module.rubric, cohort.locale);
 	if (!rubric) error(404, 'Not found');
@@ -25,15 +37,29 @@ function context(event: Parameters<PageServerLoad>[0] | Parameters<Actions[strin
 
 export const load: PageServerLoad = (event) => {
 	const { cohort, rep, module, rubric } = context(event);
-	return { cohort: { id: cohort.id, name: cohort.name }, rep: { name: rep.name }, module: { key: module.key, title: module.title, scenario: module.items[0] ?? null }, rubric: rubric.data, pass: SIGNOFF_PASS };
+	return {
+		cohort: { id: cohort.id, name: cohort.name },
+		rep: { name: rep.name },
+		module: { key: module.key, title: module.title, scenario: module.items[0] ?? null },
+		rubric: rubric.data,
+		pass: SIGNOFF_PASS
+	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const { user, cohort, rep, module, rubric } = context(event);
 		const data = await readForm(event);
-		const scores = Object.fromEntries(rubric.data.criteria.map((c) => [c.id, Number(textField(data, `score-${c.id}`))]).filter(([, v]) => Number.isInteger(v) && (v as number) >= 1));
-		const result = recordSignoff(getDb(), cohort, rep.id, module.key, { scores, notes: textField(data, 'notes'), signedBy: user.id });
+		const scores = Object.fromEntries(
+			rubric.data.criteria
+				.map((c) => [c.id, Number(textField(data, `score-${c.id}`))])
+				.filter(([, v]) => Number.isInteger(v) && (v as number) >= 1)
+		);
+		const result = recordSignoff(getDb(), cohort, rep.id, module.key, {
+			scores,
+			notes: textField(data, 'notes'),
+			signedBy: user.id
+		});
 		if (!result.ok) return fail(400, { problem: result.problem });
 		return { passed: result.passed, score: result.score };
 	}

@@ -4,7 +4,16 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm, textField } from '$lib/server/forms';
 import { repFor } from '$lib/server/rep-page';
-import { FORM_LIMITS, changeableUntil, deleteOneToOne, oneToOneAsInput, oneToOneForCoach, readOneToOneForm, rolePlayOptions, updateOneToOne } from '$lib/server/one-to-ones';
+import {
+	FORM_LIMITS,
+	changeableUntil,
+	deleteOneToOne,
+	oneToOneAsInput,
+	oneToOneForCoach,
+	readOneToOneForm,
+	rolePlayOptions,
+	updateOneToOne
+} from '$lib/server/one-to-ones';
 import { contentLocale } from '$lib/server/content-locale';
 import { localIsoDate } from '$lib/calendar';
 
@@ -21,7 +30,14 @@ export const load: PageServerLoad = (event) => {
 		view,
 		saved: event.url.searchParams.has('saved'),
 		edit: view.changeable
-			? { today: localIsoDate(new Date()), until: changeableUntil(view.createdAt), values, closed: view.actions.filter((a) => a.doneOn !== null), options: rolePlayOptions(db, rep.id, contentLocale(), values.rolePlays), limits: FORM_LIMITS }
+			? {
+					today: localIsoDate(new Date()),
+					until: changeableUntil(view.createdAt),
+					values,
+					closed: view.actions.filter((a) => a.doneOn !== null),
+					options: rolePlayOptions(db, rep.id, contentLocale(), values.rolePlays),
+					limits: FORM_LIMITS
+				}
 			: null
 	};
 };
@@ -32,7 +48,8 @@ export const actions: Actions = {
 		const db = getDb();
 		const { repId, id } = event.params;
 		// Someone else's, or past its week: a 404 before the form is read.
-		if (!oneToOneForCoach(db, user, repId, id, contentLocale())?.changeable) error(404, 'Not found');
+		if (!oneToOneForCoach(db, user, repId, id, contentLocale())?.changeable)
+			error(404, 'Not found');
 		const input = readOneToOneForm(await readForm(event));
 		const result = updateOneToOne(db, user, repId, id, input);
 		if (!result.ok) {
@@ -45,8 +62,10 @@ export const actions: Actions = {
 		const user = requireRole(event, 'manager', 'admin');
 		const db = getDb();
 		const { repId, id } = event.params;
-		if (!oneToOneForCoach(db, user, repId, id, contentLocale())?.changeable) error(404, 'Not found');
-		if (textField(await readForm(event), 'confirm') !== 'yes') return fail(400, { action: 'delete' as const, problem: 'confirm' as const });
+		if (!oneToOneForCoach(db, user, repId, id, contentLocale())?.changeable)
+			error(404, 'Not found');
+		if (textField(await readForm(event), 'confirm') !== 'yes')
+			return fail(400, { action: 'delete' as const, problem: 'confirm' as const });
 		if (!deleteOneToOne(db, user, repId, id).ok) error(404, 'Not found');
 		redirect(303, `/team/reps/${repId}/one-to-ones?deleted=1`);
 	}

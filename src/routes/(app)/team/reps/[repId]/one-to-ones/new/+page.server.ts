@@ -5,7 +5,14 @@ import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/forms';
 import { repFor } from '$lib/server/rep-page';
 import { followsRep } from '$lib/server/coaching-comments';
-import { FORM_LIMITS, blankOneToOne, openActions, readOneToOneForm, recordOneToOne, rolePlayOptions } from '$lib/server/one-to-ones';
+import {
+	FORM_LIMITS,
+	blankOneToOne,
+	openActions,
+	readOneToOneForm,
+	recordOneToOne,
+	rolePlayOptions
+} from '$lib/server/one-to-ones';
 import { contentLocale } from '$lib/server/content-locale';
 import { localIsoDate } from '$lib/calendar';
 
@@ -16,7 +23,14 @@ export const load: PageServerLoad = (event) => {
 	const rep = repFor(db, user, event.params.repId);
 	if (!rep) error(404, 'Not found');
 	const today = localIsoDate(new Date());
-	return { rep, today, values: blankOneToOne(today), open: openActions(db, rep.id, today), options: rolePlayOptions(db, rep.id, contentLocale()), limits: FORM_LIMITS };
+	return {
+		rep,
+		today,
+		values: blankOneToOne(today),
+		open: openActions(db, rep.id, today),
+		options: rolePlayOptions(db, rep.id, contentLocale()),
+		limits: FORM_LIMITS
+	};
 };
 
 export const actions: Actions = {
