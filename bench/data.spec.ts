@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { checkContentFiles, contentPath, serializeContentItem } from '../src/lib/engine/content';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { openDatabase } from '../src/lib/server/db';
-import { findAttempt, loadAttempt } from '../src/lib/server/practice';
+import { findAttempt, loadAttempt } from '../src/lib/server/practice/practice';
 import { contentVariants } from './content-variants';
 import { ensureDataSet, generateDataSet, readDataSetMeta, type DataSetSize } from './data';
 import { seededRandom } from './random';

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db';
-import { findUserByEmail } from '../src/lib/server/accounts';
+import { findUserByEmail } from '../src/lib/server/accounts/users';
 import { createSession } from '../src/lib/server/auth/session';
-import { startAttempt } from '../src/lib/server/practice';
+import { startAttempt } from '../src/lib/server/practice/practice';
 import {
 	attempts,
 	candidates,

@@ -1,3 +1,5 @@
+import { isOneOf } from '$lib/one-of';
+
 /**
  * How a role-play stands, and what each standing counts as. This is the one place that says what
  * "finished" means: every count, average, best score, leaderboard and list of practice reads it,
@@ -32,10 +34,10 @@ export const NOT_PRACTICE_STATUSES = ['abandoned'] as const satisfies readonly A
 
 /** Whether a role-play is a practice result: ended by the customer or by the clock, not hung up. */
 export function isFinished(status: AttemptStatus): boolean {
-	return (FINISHED_STATUSES as readonly string[]).includes(status);
+	return isOneOf(FINISHED_STATUSES, status);
 }
 
 /** Whether a role-play counts as practice at all: running or finished, but not hung up. */
 export function countsAsPractice(status: AttemptStatus): boolean {
-	return !(NOT_PRACTICE_STATUSES as readonly string[]).includes(status);
+	return !isOneOf(NOT_PRACTICE_STATUSES, status);
 }

@@ -229,6 +229,8 @@ test('payloads in content and in every form are shown as text and never run', as
 		).headers()['location']
 	);
 
+	// The rep starts reviewing the library, so /review shows a card's objection.
+	await postForm(page, '/review?/start', {});
 	const pages: [string, { showsPayload?: boolean }?][] = [
 		['/'],
 		['/practice'],

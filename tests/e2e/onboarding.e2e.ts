@@ -127,8 +127,9 @@ test('a practice reply that misses key points puts the script entry due for revi
 }) => {
 	const link = await createInvite(browser, uniqueEmail('reviewer'), ['rep']);
 	await acceptInvite(page, link, 'Reviewer', 'reviewer password 1');
-	// Clear the queue: every entry starts due; rate them all Easy.
+	// Clear the queue: every entry added starts due; rate them all Easy.
 	await page.goto('/review');
+	await page.getByRole('button', { name: 'Add them to my review' }).click();
 	for (
 		let i = 0;
 		i < 30 && (await page.getByRole('button', { name: 'Show the model answers' }).isVisible());

@@ -12,6 +12,13 @@ test('review keeps what the rep recalled beside the model answers, to compare', 
 		'recall rep password'
 	);
 	await page.goto('/review');
+	// A new rep starts reviewing the library with one click; looking at the page added nothing.
+	await expect(
+		page.getByText(/entries of the script library are not in your review yet/)
+	).toBeVisible();
+	await expect(page.locator('.objection')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Add them to my review' }).click();
+	await expect(page.getByText(/not in your review yet/)).toHaveCount(0);
 	const objection = (await page.locator('.objection').textContent())!;
 	const recall = 'I would say I understand, then ask how many inquiries they got last year.';
 	await page.getByLabel('Your answer (optional)').fill(recall);

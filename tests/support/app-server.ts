@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { parse } from 'yaml';
 import { openDatabase } from '../../src/lib/server/db';
-import { insertUser } from '../../src/lib/server/accounts';
+import { insertUser } from '../../src/lib/server/accounts/users';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { syncContentOnFirstStart } from '../../src/lib/server/bootstrap';
-import { addTeamMember, createTeam } from '../../src/lib/server/teams';
-import { startAttempt } from '../../src/lib/server/practice';
+import { addTeamMember, createTeam } from '../../src/lib/server/accounts/teams';
+import { startAttempt } from '../../src/lib/server/practice/practice';
 
 export const SCENARIO_ID = 'renewal-price-objection';
 

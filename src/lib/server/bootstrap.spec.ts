@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
-import { findUserByEmail, getUserRoles, listUsers, updateUserPassword } from './accounts';
+import { findUserByEmail, getUserRoles, listUsers, updateUserPassword } from './accounts/users';
 import { lookUpAccountToken } from './auth/account-tokens';
 import { hashPassword, verifyPassword } from './auth/password';
 import { bootstrapInstance } from './bootstrap';
 import { isDemoInstance } from './settings';
-import { listTeams } from './teams';
+import { listTeams } from './accounts/teams';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_REPS } from '$lib/demo-accounts';
 
 function capture() {

@@ -1,10 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { AppDb, Db } from './db';
 import { accountTokens } from './db/schema';
-import { countUsers, findUserByEmail, insertUser, isPlausibleEmail, recordAudit } from './accounts';
+import {
+	countUsers,
+	findUserByEmail,
+	insertUser,
+	isPlausibleEmail,
+	recordAudit
+} from './accounts/users';
 import { createAccountToken } from './auth/account-tokens';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password';
-import { createTeam, addTeamMember } from './teams';
+import { createTeam, addTeamMember } from './accounts/teams';
 import { isDemoInstance, markDemoInstance } from './settings';
 import { countContent } from './content/store';
 import { syncContentDirectory } from './content/sync';

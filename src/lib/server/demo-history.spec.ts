@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, count } from 'drizzle-orm';
 import { createTestDatabase, type AppDb } from './db';
 import { bootstrapInstance, createDemoOrganisation, syncContentOnFirstStart } from './bootstrap';
-import { findUserByEmail, getUserRoles } from './accounts';
+import { findUserByEmail, getUserRoles } from './accounts/users';
 import {
 	assignments,
 	attempts,
@@ -21,13 +21,13 @@ import {
 	turns,
 	users
 } from './db/schema';
-import { currentCohortOf, progressOf } from './onboarding';
-import { newFeedbackFor } from './coaching-comments';
-import { dashboardRows, followedReps, weakSpots } from './dashboard';
-import { comparisonPage, submittedRatingsFor } from './hiring';
-import { assignmentsOfRep } from './assignments';
-import { dealReview } from './deals';
-import { homeOneToOnes, openActions, repsWithoutOneToOne } from './one-to-ones';
+import { currentCohortOf, progressOf } from './onboarding/onboarding';
+import { newFeedbackFor } from './coaching/comments';
+import { dashboardRows, followedReps, weakSpots } from './team/dashboard';
+import { comparisonPage, submittedRatingsFor } from './hiring/hiring';
+import { assignmentsOfRep } from './coaching/assignments';
+import { dealReview } from './coaching/deals';
+import { homeOneToOnes, openActions, repsWithoutOneToOne } from './coaching/one-to-ones';
 import { localIsoDate } from '$lib/calendar';
 import type { SessionUser } from './auth/session';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_REPS } from '$lib/demo-accounts';

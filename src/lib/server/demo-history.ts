@@ -8,18 +8,23 @@ import {
 	type PracticeMode,
 	type Recommendation
 } from './db/schema';
-import { findUserByEmail, getUserRoles } from './accounts';
+import { findUserByEmail, getUserRoles } from './accounts/users';
 import type { SessionUser } from './auth/session';
 import { findContent, listContentFields } from './content/store';
-import { compiledRevisionFor, hangUp, startAttempt, submitTurn } from './practice';
-import { markArticleRead } from './library';
-import { takeQuiz } from './quiz-attempts';
-import { cohortChoicesFor, createCohort } from './onboarding';
-import { addComment, markCommentsSeen } from './coaching-comments';
-import { createAssignment, type AssignInput } from './assignments';
-import { addEvidence, createDeal, type DealInput } from './deals';
-import { recordOneToOne, type OneToOneInput } from './one-to-ones';
-import { createCandidate, createInterview, saveRating, startInterviewAttempt } from './hiring';
+import { compiledRevisionFor, hangUp, startAttempt, submitTurn } from './practice/practice';
+import { markArticleRead } from './onboarding/library';
+import { takeQuiz } from './onboarding/quiz-attempts';
+import { cohortChoicesFor, createCohort } from './onboarding/onboarding';
+import { addComment, markCommentsSeen } from './coaching/comments';
+import { createAssignment, type AssignInput } from './coaching/assignments';
+import { addEvidence, createDeal, type DealInput } from './coaching/deals';
+import { recordOneToOne, type OneToOneInput } from './coaching/one-to-ones';
+import {
+	createCandidate,
+	createInterview,
+	saveRating,
+	startInterviewAttempt
+} from './hiring/hiring';
 import type { ContentLocale, Curriculum, Rubric, Scenario } from '$lib/engine/content';
 import type { EvidenceStrength, IsoDate } from '$lib/engine/coaching';
 import { rightAnswer } from '$lib/engine/training/quiz';

@@ -2,8 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { readForm } from './forms';
-import { isContentKind } from './studio';
+import * as v from 'valibot';
+import { numberBetween, parseForm, readForm, requiredText } from './forms';
+import { isContentKind } from './content/studio';
 
 async function statusOf(request: Request): Promise<number> {
 	try {
@@ -76,5 +77,78 @@ describe('looking up a kind named in a request', () => {
 		expect(isContentKind('scenario')).toBe(true);
 		for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])
 			expect(isContentKind(name), name).toBe(false);
+	});
+});
+
+describe('parsing a form by its fields', () => {
+	const form = (entries: [string, string | Blob][]) => {
+		const data = new FormData();
+		for (const [name, value] of entries) data.append(name, value);
+		return data;
+	};
+	const override = {
+		score: numberBetween(0, 100),
+		reason: v.picklist(['content', 'judgement'] as const),
+		comment: requiredText(10),
+		panel: v.array(v.string())
+	};
+
+	it('gives each field its checked, converted value', () => {
+		const parsed = parseForm(
+			form([
+				['score', ' 72.5 '],
+				['reason', 'judgement'],
+				['comment', '  Fine answer, really  '],
+				['panel', 'a'],
+				['panel', 'b']
+			]),
+			override
+		);
+		expect(parsed).toEqual({
+			ok: true,
+			value: { score: 72.5, reason: 'judgement', comment: 'Fine answe', panel: ['a', 'b'] }
+		});
+	});
+
+	it('names the first field that fails, in the order the fields are given', () => {
+		const good: [string, string][] = [
+			['score', '50'],
+			['reason', 'content'],
+			['comment', 'ok']
+		];
+		const without = (name: string) => good.filter(([n]) => n !== name);
+		expect(parseForm(form(without('score')), override)).toEqual({ ok: false, field: 'score' });
+		for (const score of ['', 'abc', '-1', '100.5', 'Infinity'])
+			expect(parseForm(form([['score', score], ...without('score')]), override)).toEqual({
+				ok: false,
+				field: 'score'
+			});
+		expect(parseForm(form([['reason', 'other'], ...without('reason')]), override)).toEqual({
+			ok: false,
+			field: 'reason'
+		});
+		// White space and invisible characters only are no comment.
+		expect(parseForm(form([['comment', ' \u200b '], ...without('comment')]), override)).toEqual({
+			ok: false,
+			field: 'comment'
+		});
+		// A file where text is expected reads as missing.
+		expect(
+			parseForm(form([['comment', new Blob(['x'])], ...without('comment')]), override)
+		).toEqual({ ok: false, field: 'comment' });
+		expect(parseForm(form(good), override).ok).toBe(true);
+	});
+
+	it('reads only the fields it names, never what every object inherits', () => {
+		const parsed = parseForm(
+			form([
+				['__proto__', 'x'],
+				['constructor', 'y'],
+				['name', 'Ann']
+			]),
+			{ name: v.string() }
+		);
+		expect(parsed).toEqual({ ok: true, value: { name: 'Ann' } });
+		expect(Object.getPrototypeOf(parsed.ok && parsed.value)).toBe(Object.prototype);
 	});
 });

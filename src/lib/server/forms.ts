@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import * as v from 'valibot';
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
@@ -20,6 +21,60 @@ export async function readForm(event: { request: Request }): Promise<FormData> {
 		error(400, 'The form could not be read');
 	}
 }
+
+/** The fields of a form, each with the schema its text must pass (valibot). */
+export type FormFields = Record<string, v.GenericSchema<string | string[] | undefined, unknown>>;
+
+export type ParsedForm<F extends FormFields> =
+	| { ok: true; value: { [K in keyof F]: v.InferOutput<F[K]> } }
+	/** `field`: the first field that failed, which the page names in its own language. */
+	| { ok: false; field: keyof F & string };
+
+/**
+ * Reads a form's fields by their schemas, the one way an action checks its input. Only the fields
+ * named (own properties of `fields`) are read: a posted `__proto__` or `constructor` is never
+ * looked at. A field whose schema is an array reads every value of the repeated field; any other
+ * reads its text, or `undefined` when it is missing or a file upload.
+ */
+export function parseForm<F extends FormFields>(data: FormData, fields: F): ParsedForm<F> {
+	const value: Record<string, unknown> = {};
+	for (const name of Object.keys(fields)) {
+		const schema = fields[name]!;
+		const raw = schema.type === 'array' ? textFields(data, name) : (data.get(name) ?? undefined);
+		const parsed = v.safeParse(
+			schema,
+			typeof raw === 'object' && !Array.isArray(raw) ? undefined : raw
+		);
+		if (!parsed.success) return { ok: false, field: name };
+		value[name] = parsed.output;
+	}
+	return { ok: true, value: value as { [K in keyof F]: v.InferOutput<F[K]> } };
+}
+
+/** Text that must show something, trimmed, cut at `max` (see `clipText`). */
+export const requiredText = (max: number) =>
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.check((text) => !isBlank(text)),
+		v.transform((text) => clipText(text, max))
+	);
+
+/** A whole number written in the field, within `min`–`max`. */
+export const wholeNumber = (min: number, max: number) =>
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty(),
+		v.toNumber(),
+		v.integer(),
+		v.minValue(min),
+		v.maxValue(max)
+	);
+
+/** A number written in the field (decimals allowed), within `min`–`max`. */
+export const numberBetween = (min: number, max: number) =>
+	v.pipe(v.string(), v.trim(), v.nonEmpty(), v.toNumber(), v.minValue(min), v.maxValue(max));
 
 /** Reads a text field; a missing field or a file upload reads as ''. */
 export function textField(data: FormData, name: string): string {

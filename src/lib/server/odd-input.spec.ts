@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
-import { findUserById, insertUser } from './accounts';
+import { findUserById, insertUser } from './accounts/users';
 import { syncContentOnFirstStart } from './bootstrap';
-import { findAttempt, loadAttempt, startAttempt, submitTurn } from './practice';
+import { findAttempt, loadAttempt, startAttempt, submitTurn } from './practice/practice';
 import { searchContent } from './content/search';
 import { scoreReply } from '$lib/engine/scoring/score';
 import { createAccountToken } from './auth/account-tokens';
 import { acceptInvite, NAME_MAX_LENGTH } from './auth/invites';
-import { createCandidate, createInterview, findCandidate, startInterviewAttempt } from './hiring';
-import { publish, publishedText } from './studio';
+import {
+	createCandidate,
+	createInterview,
+	findCandidate,
+	startInterviewAttempt
+} from './hiring/hiring';
+import { publish, publishedText } from './content/studio';
 import { findContent } from './content/store';
 import { clipText } from './forms';
 

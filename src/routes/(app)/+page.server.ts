@@ -1,14 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { currentCohortOf, progressOf } from '$lib/server/onboarding';
-import { countDueCards } from '$lib/server/review-cards';
+import { currentCohortOf, progressOf } from '$lib/server/onboarding/onboarding';
+import { countDueCards } from '$lib/server/onboarding/review-cards';
 import { moduleItemHref } from '$lib/labels';
-import { newFeedbackFor } from '$lib/server/coaching-comments';
+import { newFeedbackFor } from '$lib/server/coaching/comments';
 import { contentTitles } from '$lib/server/content/store';
-import { contentLocale } from '$lib/server/content-locale';
-import { assignmentsForHome } from '$lib/server/assignments';
-import { homeOneToOnes } from '$lib/server/one-to-ones';
+import { contentLocale } from '$lib/server/content/locale';
+import { assignmentsForHome } from '$lib/server/coaching/assignments';
+import { homeOneToOnes } from '$lib/server/coaching/one-to-ones';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);

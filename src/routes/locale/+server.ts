@@ -2,7 +2,7 @@ import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { setLocaleCookie } from '$lib/server/locale-cookie';
 import { isLocale } from '$lib/roles';
 import { getDb } from '$lib/server/db';
-import { updateUserLocale } from '$lib/server/accounts';
+import { updateUserLocale } from '$lib/server/accounts/users';
 import { safeNextPath } from '$lib/server/auth/guards';
 import { readForm, textField } from '$lib/server/forms';
 

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { ActionDueState } from '$lib/engine/coaching/one-to-ones';
-import type { OneToOneProblem } from '$lib/server/one-to-ones';
+import type { OneToOneProblem } from '$lib/server/coaching/one-to-ones';
 
 /** Where an open action stands, in words: "Overdue by 2 days", "Due today", "Due tomorrow", "Due in 4 days". */
 export function dueText(due: { state: ActionDueState; days: number }): string {

@@ -1,3 +1,4 @@
+import { isOneOf } from '$lib/one-of';
 import type { ContentLocale } from '../content/kinds';
 import { foldText } from '../text/fold';
 
@@ -82,7 +83,7 @@ export const STRENGTH_MEANING: Readonly<
 };
 
 export function isEvidenceStrength(value: unknown): value is EvidenceStrength {
-	return typeof value === 'string' && (EVIDENCE_STRENGTHS as readonly string[]).includes(value);
+	return isOneOf(EVIDENCE_STRENGTHS, value);
 }
 
 /** Whether `a` is at least as strong as `b`. */

@@ -1,3 +1,4 @@
+import { isOneOf } from '$lib/one-of';
 import * as v from 'valibot';
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { MAX_FILE_CHARS, MAX_MARKDOWN_DEPTH } from './limits';
@@ -20,7 +21,7 @@ export function locateContentFile(path: string): FileLocation | DescribedProblem
 	const parts = path.split('/');
 	if (parts.length !== 3) return { message: 'content files live at <locale>/<kind folder>/<id>.<extension>', code: 'file-place', values: {} };
 	const [locale, folder, name] = parts as [string, string, string];
-	if (!(CONTENT_LOCALES as readonly string[]).includes(locale)) return { message: `unknown locale folder "${locale}" (expected ${CONTENT_LOCALES.join(' or ')})`, code: 'file-locale', values: { locale } };
+	if (!isOneOf(CONTENT_LOCALES, locale)) return { message: `unknown locale folder "${locale}" (expected ${CONTENT_LOCALES.join(' or ')})`, code: 'file-locale', values: { locale } };
 	const entry = Object.entries(CONTENT_KINDS).find(([, kind]) => kind.folder === folder);
 	if (!entry) return { message: `unknown content folder "${folder}" (expected one of ${Object.values(CONTENT_KINDS).map((k) => k.folder).join(', ')})`, code: 'file-folder', values: { folder } };
 	const [kind, { extension }] = entry;

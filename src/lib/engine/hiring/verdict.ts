@@ -1,3 +1,5 @@
+import { isOneOf } from '$lib/one-of';
+
 /**
  * A live interviewer's verdict on how the candidate handled the customer's line. It is the
  * judged score the role-play moves on (`step` with `mode: 'judged'`): handled moves the customer on,
@@ -14,7 +16,7 @@ export const VERDICT_SCORES: Readonly<Record<Verdict, number>> = {
 };
 
 export function isVerdict(value: string): value is Verdict {
-	return (VERDICTS as readonly string[]).includes(value);
+	return isOneOf(VERDICTS, value);
 }
 
 /** The verdict a judged score stands for (scores between the three round down). */

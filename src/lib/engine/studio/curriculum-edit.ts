@@ -1,3 +1,4 @@
+import { isOneOf } from '$lib/one-of';
 import type { DraftData } from '../content/draft';
 import { MODULE_ITEM_KIND, MODULE_TYPES, type ModuleType } from '../content/schemas';
 
@@ -8,7 +9,7 @@ export const MIN_DAYS = 3;
 export const MAX_DAYS = 5;
 
 export function isModuleType(value: string): value is ModuleType {
-	return (MODULE_TYPES as readonly string[]).includes(value);
+	return isOneOf(MODULE_TYPES, value);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isOneOf } from '$lib/one-of';
 import {
 	CONTENT_KINDS,
 	CONTENT_LOCALES,
@@ -18,8 +19,7 @@ export interface ExportSelection {
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isKind = (value: string): value is ContentKind => Object.hasOwn(CONTENT_KINDS, value);
-const isLocale = (value: string): value is ContentLocale =>
-	(CONTENT_LOCALES as readonly string[]).includes(value);
+const isLocale = (value: string): value is ContentLocale => isOneOf(CONTENT_LOCALES, value);
 
 /** Reads `?kind=quiz&locale=en&item=rubric:en:hiring-roleplay`; anything else is ignored. */
 export function parseExportSelection(params: URLSearchParams): ExportSelection {

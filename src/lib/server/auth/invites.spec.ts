@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../db';
 import { accountTokens } from '../db/schema';
-import { findUserByEmail, getUserRoles, insertUser } from '../accounts';
+import { findUserByEmail, getUserRoles, insertUser } from '../accounts/users';
 import { createSession, validateSessionToken } from './session';
 import {
 	createAccountToken,
@@ -169,7 +169,7 @@ describe('reset links are withdrawn', () => {
 		const first = createAccountToken(db, { kind: 'reset', userId: user.id, email: user.email });
 		const second = createAccountToken(db, { kind: 'reset', userId: user.id, email: user.email });
 		expect(lookUpAccountToken(db, first.token, 'reset')).toEqual({ ok: false, reason: 'revoked' });
-		const { updateUserPassword } = await import('../accounts');
+		const { updateUserPassword } = await import('../accounts/users');
 		updateUserPassword(db, user.id, await hashPassword('changed password 2'));
 		expect(lookUpAccountToken(db, second.token, 'reset')).toEqual({ ok: false, reason: 'revoked' });
 	});

@@ -7,7 +7,7 @@ import {
 	normalizeEmail,
 	recordAudit,
 	updateUserPassword
-} from '../accounts';
+} from '../accounts/users';
 import type { User } from '../db/schema';
 import { lookUpAccountToken, markAccountTokenUsed } from './account-tokens';
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from './password';

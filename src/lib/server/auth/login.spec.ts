@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../db';
-import { insertUser, setUserActive } from '../accounts';
+import { insertUser, setUserActive } from '../accounts/users';
 import { hashPassword, verifyPassword } from './password';
 import { checkCredentials, createLoginLimiters } from './login';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { findUserByEmail, normalizeEmail } from '../accounts';
+import { findUserByEmail, normalizeEmail } from '../accounts/users';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { hashPassword, verifyPassword } from './password';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../db';
 import { sessions } from '../db/schema';
-import { insertUser, setUserActive, updateUserPassword } from '../accounts';
+import { insertUser, setUserActive, updateUserPassword } from '../accounts/users';
 import {
 	SESSION_LIFETIME_MS,
 	createSession,

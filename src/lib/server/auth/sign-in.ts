@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../db';
-import { findUserById, updateUserLocale } from '../accounts';
+import { findUserById, updateUserLocale } from '../accounts/users';
 import { readLocaleCookie, setLocaleCookie } from '../locale-cookie';
 import { isLocale } from '$lib/roles';
 import { createSession, invalidateSession, setSessionCookie } from './session';

@@ -3,9 +3,9 @@ import { isMainThread } from 'node:worker_threads';
 import { checkFilesOffThread, insightsOffThread } from './checker';
 import { createTestDatabase } from '../db';
 import { NOTHING_PUBLISHED } from '../../engine/content';
-import { checkText, importZip, insightsOf, publish } from '../studio';
+import { checkText, importZip, insightsOf, publish } from './studio';
 import { strToU8, zipSync } from 'fflate';
-import { insertUser } from '../accounts';
+import { insertUser } from '../accounts/users';
 
 // On this thread, the thread that answers requests, checking and rendering fail loudly: the
 // studio's checks must still work, because they run on the worker.
@@ -20,7 +20,7 @@ vi.mock('./zip', () => ({
 		throw new Error('a zip was unpacked on the request thread');
 	}
 }));
-vi.mock('../markdown', () => ({
+vi.mock('./markdown', () => ({
 	renderMarkdown: () => {
 		throw new Error('Markdown was rendered on the request thread');
 	}

@@ -5,7 +5,7 @@ import { checkContentFiles, contentPath, GRAPH_CODES, parseContentFile, type Che
 import { phrasebookOf } from '../../engine/scoring/lexicon';
 import { endingScoreRanges, playtestScenario } from '../../engine/scenario';
 import { scenarioGraph } from '../../engine/studio/graph';
-import { renderMarkdown } from '../markdown';
+import { renderMarkdown } from './markdown';
 import { checkZip } from './zip';
 
 /**

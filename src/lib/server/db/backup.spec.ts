@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '.';
-import { insertUser } from '../accounts';
+import { insertUser } from '../accounts/users';
 import { backupDatabase, inspectDatabase, restoreDatabase } from './backup';
 
 function tempDir(): string {

@@ -323,7 +323,7 @@ export const skillRollups = sqliteTable(
  * the sum of their scores and the best, for the team dashboard, which would otherwise add up every
  * role-play a rep ever played on each view. Kept by triggers on `attempts` (migration 0008), so
  * every write that starts, ends, rescores or deletes a role-play keeps them exact, whichever code
- * path (or cascade) it comes from; see `practice-totals.ts`.
+ * path (or cascade) it comes from; see `practice/totals.ts`.
  */
 export const practiceTotals = sqliteTable('practice_totals', {
 	userId: text('user_id')
@@ -490,7 +490,7 @@ export const interviewSummaries = sqliteTable('interview_summaries', {
  * One row: a number that triggers (migration 0010) raise in the same transaction as every write
  * that can change which candidates and interviews a user may see (candidates, interviews, panels,
  * team managers) or the order the comparison lists a position's interviews in (the summaries'
- * score, spread, time and name). What the comparison keeps per user is kept under it (`hiring.ts`).
+ * score, spread, time and name). What the comparison keeps per user is kept under it (`hiring/hiring.ts`).
  */
 export const hiringVersion = sqliteTable('hiring_version', {
 	id: integer('id').primaryKey(),
@@ -766,7 +766,7 @@ export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
  * A manager's assignment to a rep: a scenario to practise (in a mode, to a pass mark) or a script
  * library entry to review, by a due date (a calendar day in TZ). It is done by what the rep does,
  * never by a tick: `completedAt` is set in the same transaction as the write that completes it (the
- * role-play's last turn or its time-out, the rep opening the entry: see assignments.ts). It goes
+ * role-play's last turn or its time-out, the rep opening the entry: see coaching/assignments.ts). It goes
  * with its rep; the manager who made it may go, leaving it without its author.
  */
 export const assignments = sqliteTable(

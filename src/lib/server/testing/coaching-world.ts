@@ -1,7 +1,7 @@
 // For tests only: the world the coaching specs (assignments, one-to-ones, comments) share.
 import { createTestDatabase } from '../db';
 import { replaceAllContent } from '../content/store';
-import { addTeamMember, createTeam } from '../teams';
+import { addTeamMember, createTeam } from '../accounts/teams';
 import { peopleIn } from './people';
 import { priceCall } from '$lib/testing/price-call.fixture';
 import type { ContentItem } from '$lib/engine/content';

@@ -1,8 +1,8 @@
 // For tests only: the world the hiring specs share.
 import { createTestDatabase } from '../db';
 import { syncContentOnFirstStart } from '../bootstrap';
-import { addTeamMember, createTeam } from '../teams';
-import { createCandidate, createInterview } from '../hiring';
+import { addTeamMember, createTeam } from '../accounts/teams';
+import { createCandidate, createInterview } from '../hiring/hiring';
 import type { Interview, InterviewMode } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { peopleIn } from './people';

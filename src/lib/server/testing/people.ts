@@ -1,6 +1,6 @@
 // For tests only: accounts made in one line, returned as the signed-in user the server code takes.
 import type { Db } from '../db';
-import { insertUser } from '../accounts';
+import { insertUser } from '../accounts/users';
 import type { SessionUser } from '../auth/session';
 import type { Role } from '$lib/roles';
 

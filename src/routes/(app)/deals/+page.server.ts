@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm, textField } from '$lib/server/forms';
-import { contentLocale } from '$lib/server/content-locale';
-import { objectionContent } from '$lib/server/dashboard';
+import { contentLocale } from '$lib/server/content/locale';
+import { objectionContent } from '$lib/server/team/dashboard';
 import {
 	CLOSED_SHOWN,
 	DEAL_LIMITS,
@@ -14,7 +14,7 @@ import {
 	createDeal,
 	openDealsOf,
 	parseDeal
-} from '$lib/server/deals';
+} from '$lib/server/coaching/deals';
 import { localIsoDate } from '$lib/calendar';
 
 const DEAL_FIELDS = [

@@ -2,8 +2,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { listContentFields } from '$lib/server/content/store';
-import { listReadArticleIds } from '$lib/server/library';
-import { contentLocale } from '$lib/server/content-locale';
+import { listReadArticleIds } from '$lib/server/onboarding/library';
+import { contentLocale } from '$lib/server/content/locale';
 import { ARTICLE_CATEGORIES } from '$lib/engine/content';
 
 export const load: PageServerLoad = (event) => {

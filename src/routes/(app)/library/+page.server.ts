@@ -1,10 +1,11 @@
+import { isOneOf } from '$lib/one-of';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { listContentFields } from '$lib/server/content/store';
-import { listBookmarkedScriptIds } from '$lib/server/library';
-import { passedQuizIds } from '$lib/server/quiz-attempts';
-import { contentLocale } from '$lib/server/content-locale';
+import { listBookmarkedScriptIds } from '$lib/server/onboarding/library';
+import { passedQuizIds } from '$lib/server/onboarding/quiz-attempts';
+import { contentLocale } from '$lib/server/content/locale';
 import { SCRIPT_CATEGORIES } from '$lib/engine/content';
 
 type Filter = (typeof SCRIPT_CATEGORIES)[number] | 'bookmarked' | 'quizzes' | 'all';
@@ -14,9 +15,7 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const requested = event.url.searchParams.get('category') ?? 'all';
 	const filter: Filter =
-		requested === 'bookmarked' ||
-		requested === 'quizzes' ||
-		(SCRIPT_CATEGORIES as readonly string[]).includes(requested)
+		requested === 'bookmarked' || requested === 'quizzes' || isOneOf(SCRIPT_CATEGORIES, requested)
 			? (requested as Filter)
 			: 'all';
 	const locale = contentLocale();

@@ -8,9 +8,9 @@ import {
 	markStudied,
 	planFor,
 	progressOf
-} from '$lib/server/onboarding';
-import { planItemTitles } from '$lib/server/plan-view';
-import { contentLocale } from '$lib/server/content-locale';
+} from '$lib/server/onboarding/onboarding';
+import { planItemTitles } from '$lib/server/onboarding/plan-view';
+import { contentLocale } from '$lib/server/content/locale';
 import { readForm, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {

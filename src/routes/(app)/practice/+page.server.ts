@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { listPracticeScenarios } from '$lib/server/practice';
-import { contentLocale } from '$lib/server/content-locale';
-import { repLeaderboard } from '$lib/server/practice-totals';
+import { listPracticeScenarios } from '$lib/server/practice/practice';
+import { contentLocale } from '$lib/server/content/locale';
+import { repLeaderboard } from '$lib/server/practice/totals';
 import { serverRendered } from '$lib/server-rendered';
 
 /** Scenarios per page: a library can hold hundreds, and a phone should not scroll through them all. */

@@ -6,7 +6,7 @@ import {
 	updateUserLocale,
 	updateUserName,
 	updateUserPassword
-} from '$lib/server/accounts';
+} from '$lib/server/accounts/users';
 import { requireUser } from '$lib/server/auth/guards';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { NAME_MAX_LENGTH } from '$lib/server/auth/invites';

@@ -1,18 +1,20 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
 import {
+	addLibraryCards,
 	countDueCards,
-	ensureLibraryCards,
+	entriesWithoutCard,
 	nextDueCard,
 	rateReviewCard
-} from '$lib/server/review-cards';
-import { contentLocale } from '$lib/server/content-locale';
-import { clipText, readForm, textField } from '$lib/server/forms';
-import { completeScriptAssignments } from '$lib/server/assignments';
-import { RATINGS, type ReviewRating } from '$lib/engine/training/review';
+} from '$lib/server/onboarding/review-cards';
+import { contentLocale } from '$lib/server/content/locale';
+import * as v from 'valibot';
+import { clipText, parseForm, readForm, textField } from '$lib/server/forms';
+import { completeScriptAssignments } from '$lib/server/coaching/assignments';
+import { RATINGS } from '$lib/engine/training/review';
 
 /** The longest recall kept to show beside the model answers (a practice reply's limit). */
 const RECALL_MAX_LENGTH = 2000;
@@ -21,11 +23,12 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const locale = contentLocale();
-	ensureLibraryCards(db, user.id, locale);
 	const next = nextDueCard(db, user.id);
 	const script = next && findContent(db, 'script', next.scriptId, locale);
 	return {
 		due: countDueCards(db, user.id),
+		// Entries the rep has not started reviewing: added with the "start" action, never by a load.
+		notStarted: entriesWithoutCard(db, user.id, locale).length,
 		card: script
 			? {
 					id: script.id,
@@ -38,6 +41,11 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
+	start: (event) => {
+		const user = requireUser(event);
+		addLibraryCards(getDb(), user.id, contentLocale());
+		redirect(303, '/review');
+	},
 	// The model answers only once the rep asks to see them, with what they recalled sent back beside
 	// them (posted, not put in the address: it is the rep's own text, and may be long).
 	show: async (event) => {
@@ -52,11 +60,13 @@ export const actions: Actions = {
 	},
 	rate: async (event) => {
 		const user = requireUser(event);
-		const data = await readForm(event);
-		const rating = textField(data, 'rating') as ReviewRating;
-		if (!RATINGS.includes(rating)) return fail(400, { problem: 'rating' as const });
+		const form = parseForm(await readForm(event), {
+			rating: v.picklist(RATINGS),
+			script: v.optional(v.string(), '')
+		});
+		if (!form.ok) return fail(400, { problem: 'rating' as const });
+		const { rating, script: scriptId } = form.value;
 		const db = getDb();
-		const scriptId = textField(data, 'script');
 		// Reviewing the entry's card is reviewing the entry: an assignment to review it is done with the rating.
 		db.transaction(() => {
 			if (rateReviewCard(db, user.id, scriptId, rating))

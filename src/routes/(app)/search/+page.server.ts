@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { SEARCH_QUERY_MAX_LENGTH, searchContent } from '$lib/server/content/search';
-import { contentLocale } from '$lib/server/content-locale';
+import { contentLocale } from '$lib/server/content/locale';
 
 export const load: PageServerLoad = (event) => {
 	requireUser(event);

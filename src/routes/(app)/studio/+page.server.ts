@@ -9,12 +9,12 @@ import {
 	listStudioItems,
 	publishedText,
 	saveDraft
-} from '$lib/server/studio';
+} from '$lib/server/content/studio';
 import { proposeId, templateFor } from '$lib/engine/studio/templates';
 import { readForm, textField } from '$lib/server/forms';
 import { CONTENT_KIND_NAMES, type ContentProblem } from '$lib/engine/content';
 import { isLocale } from '$lib/roles';
-import { openMarkCount } from '$lib/server/score-marks';
+import { openMarkCount } from '$lib/server/practice/score-marks';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'trainer', 'admin');

@@ -2,10 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { setLeaderboard, teamsManagedBy } from '$lib/server/teams';
-import { leaderboard } from '$lib/server/practice-totals';
+import { setLeaderboard, teamsManagedBy } from '$lib/server/accounts/teams';
+import { leaderboard } from '$lib/server/practice/totals';
 import { readForm, textField } from '$lib/server/forms';
-import { readWeeks, repsWithoutOneToOne, setOneToOneWeeks } from '$lib/server/one-to-ones';
+import { readWeeks, repsWithoutOneToOne, setOneToOneWeeks } from '$lib/server/coaching/one-to-ones';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');

@@ -2,8 +2,13 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { wrongLinks } from '$lib/server/auth/wrong-links';
-import { lookUpCandidateLink, startInterviewAttempt } from '$lib/server/hiring';
-import { compiledRevisionFor, expireIfDue, loadAttempt, answerTurn } from '$lib/server/practice';
+import { lookUpCandidateLink, startInterviewAttempt } from '$lib/server/hiring/hiring';
+import {
+	compiledRevisionFor,
+	expireIfDue,
+	loadAttempt,
+	answerTurn
+} from '$lib/server/practice/practice';
 import { readForm, textField } from '$lib/server/forms';
 
 function openLink(event: Pick<RequestEvent, 'params' | 'getClientAddress'>) {

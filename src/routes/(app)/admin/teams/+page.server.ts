@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { addTeam, isRefusal } from '$lib/server/admin';
-import { listTeams } from '$lib/server/teams';
+import { addTeam, isRefusal } from '$lib/server/accounts/admin';
+import { listTeams } from '$lib/server/accounts/teams';
 import { readForm, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {

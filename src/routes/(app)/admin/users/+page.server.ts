@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { listUsers } from '$lib/server/accounts';
+import { listUsers } from '$lib/server/accounts/users';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');

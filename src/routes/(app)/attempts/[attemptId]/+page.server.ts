@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { criterionTitles, scriptAnswers } from '$lib/server/attempt-view';
+import { criterionTitles, scriptAnswers } from '$lib/server/practice/attempt-view';
 import {
 	answerTurn,
 	expireIfDue,
@@ -11,7 +11,7 @@ import {
 	hintOpen,
 	loadAttempt,
 	useHint
-} from '$lib/server/practice';
+} from '$lib/server/practice/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
 import { readForm, textField } from '$lib/server/forms';
 import {
@@ -22,14 +22,14 @@ import {
 	deleteComment,
 	markCommentsSeen,
 	type CommentView
-} from '$lib/server/coaching-comments';
-import { findUserById } from '$lib/server/accounts';
+} from '$lib/server/coaching/comments';
+import { findUserById } from '$lib/server/accounts/users';
 import { HINT_COST, criterionScores } from '$lib/engine/scoring/attempt-score';
 import { turnFeedback } from '$lib/engine/scoring/explain';
 import { shuffledOrder } from '$lib/engine/training/quiz';
 import { coachingFor } from '$lib/engine/scoring/coaching';
 import { lexiconPhrasebook } from '$lib/server/content/store';
-import { markTurn, mayMarkScores, ownMarks } from '$lib/server/score-marks';
+import { markTurn, mayMarkScores, ownMarks } from '$lib/server/practice/score-marks';
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -90,7 +90,7 @@ export const load: PageServerLoad = (event) => {
 	const comments = active ? [] : commentsOn(db, attempt.id);
 	if (own && comments.some((c) => c.seenAt === null)) markCommentsSeen(db, user.id, attempt.id);
 	const { byTurn, whole } = commentsByTurn(comments);
-	// Managers and trainers may say where the score was wrong, on typed turns (see score-marks.ts).
+	// Managers and trainers may say where the score was wrong, on typed turns (see $lib/server/practice/score-marks.ts).
 	const marks =
 		mayMarkScores(user) && attempt.interviewId === null ? ownMarks(db, user, attempt.id) : null;
 	const transcript = turns.map((turn) => ({

@@ -14,12 +14,12 @@ vi.mock('$lib/server/db', async (original) => ({
 const { createTestDatabase } = await import('$lib/server/db');
 const { syncContentOnFirstStart } = await import('$lib/server/bootstrap');
 const { peopleIn } = await import('$lib/server/testing/people');
-const { addTeamMember, createTeam } = await import('$lib/server/teams');
-const { findAttempt, startAttempt, submitTurn } = await import('$lib/server/practice');
+const { addTeamMember, createTeam } = await import('$lib/server/accounts/teams');
+const { findAttempt, startAttempt, submitTurn } = await import('$lib/server/practice/practice');
 const { actions, load } = await import('./+page.server');
 const { postToAction, statusOf } = await import('$lib/server/testing/form-action');
-const { commentsOn, newFeedbackFor } = await import('$lib/server/coaching-comments');
-const { hangUp } = await import('$lib/server/practice');
+const { commentsOn, newFeedbackFor } = await import('$lib/server/coaching/comments');
+const { hangUp } = await import('$lib/server/practice/practice');
 
 function setUp() {
 	state.db = createTestDatabase();

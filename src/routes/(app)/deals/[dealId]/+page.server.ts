@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm, textField } from '$lib/server/forms';
-import { contentLocale } from '$lib/server/content-locale';
-import { objectionContent } from '$lib/server/dashboard';
+import { contentLocale } from '$lib/server/content/locale';
+import { objectionContent } from '$lib/server/team/dashboard';
 import {
 	DEAL_LIMITS,
 	MAX_CALL_NUMBER,
@@ -20,7 +20,7 @@ import {
 	updateDeal,
 	type DealView,
 	type EvidenceForm
-} from '$lib/server/deals';
+} from '$lib/server/coaching/deals';
 import { EVIDENCE_STRENGTHS } from '$lib/engine/coaching';
 import { localIsoDate } from '$lib/calendar';
 

@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { findUserById } from '$lib/server/accounts';
-import { submittedRatingsFor } from '$lib/server/hiring';
+import { findUserById } from '$lib/server/accounts/users';
+import { submittedRatingsFor } from '$lib/server/hiring/hiring';
 import { calibrate } from '$lib/engine/hiring/agreement';
 
 export const load: PageServerLoad = (event) => {

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { createCandidate, listVisibleCandidates } from '$lib/server/hiring';
+import { createCandidate, listVisibleCandidates } from '$lib/server/hiring/hiring';
 import { clipText, readForm, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {

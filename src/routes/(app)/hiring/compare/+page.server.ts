@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { COMPARISON_SORTS, comparisonPage, type ComparisonSort } from '$lib/server/hiring';
+import { COMPARISON_SORTS, comparisonPage, type ComparisonSort } from '$lib/server/hiring/hiring';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { articleView, markArticleRead } from '$lib/server/library';
-import { contentLocale } from '$lib/server/content-locale';
+import { articleView, markArticleRead } from '$lib/server/onboarding/library';
+import { contentLocale } from '$lib/server/content/locale';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);

@@ -3,10 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { isBookmarked, scriptEntry, setBookmark } from '$lib/server/library';
-import { contentLocale } from '$lib/server/content-locale';
+import { isBookmarked, scriptEntry, setBookmark } from '$lib/server/onboarding/library';
+import { contentLocale } from '$lib/server/content/locale';
 import { readForm, textField } from '$lib/server/forms';
-import { completeScriptAssignments } from '$lib/server/assignments';
+import { completeScriptAssignments } from '$lib/server/coaching/assignments';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);

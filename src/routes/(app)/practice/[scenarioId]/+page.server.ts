@@ -1,11 +1,12 @@
+import { isOneOf } from '$lib/one-of';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { PRACTICE_MODES, type PracticeMode } from '$lib/server/db/schema';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { listAttemptsFor, startAttempt } from '$lib/server/practice';
-import { contentLocale } from '$lib/server/content-locale';
+import { listAttemptsFor, startAttempt } from '$lib/server/practice/practice';
+import { contentLocale } from '$lib/server/content/locale';
 import { readForm, textField } from '$lib/server/forms';
 import type { Scenario } from '$lib/engine/content';
 
@@ -17,7 +18,7 @@ function hasChoicesEverywhere(scenario: Scenario): boolean {
 }
 
 function isMode(value: string): value is PracticeMode {
-	return (PRACTICE_MODES as readonly string[]).includes(value);
+	return isOneOf(PRACTICE_MODES, value);
 }
 
 export const load: PageServerLoad = (event) => {

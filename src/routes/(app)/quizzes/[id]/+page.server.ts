@@ -3,8 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { keptQuizAnswers, quizReading, quizRetakeAt, takeQuiz } from '$lib/server/quiz-attempts';
-import { contentLocale } from '$lib/server/content-locale';
+import {
+	keptQuizAnswers,
+	quizReading,
+	quizRetakeAt,
+	takeQuiz
+} from '$lib/server/onboarding/quiz-attempts';
+import { contentLocale } from '$lib/server/content/locale';
 import { readForm, textField } from '$lib/server/forms';
 import { shuffledOrder, type QuizAnswer } from '$lib/engine/training/quiz';
 

@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { checkText, insightsOf, isContentKind } from '$lib/server/studio';
+import { checkText, insightsOf, isContentKind } from '$lib/server/content/studio';
 import { isLocale } from '$lib/roles';
 import { MAX_FILE_CHARS, type ContentKind } from '$lib/engine/content';
 

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { exportZip } from '$lib/server/studio';
+import { exportZip } from '$lib/server/content/studio';
 import { parseExportSelection } from '$lib/engine/studio/selection';
 
 /**

@@ -8,7 +8,7 @@ import {
 	openMarksByBeat,
 	resolveMark,
 	type MarkSuggestions
-} from '$lib/server/score-marks';
+} from '$lib/server/practice/score-marks';
 import { contentTitles, findContent, listContentIds } from '$lib/server/content/store';
 import { CONTENT_LOCALES, type ContentLocale } from '$lib/engine/content';
 import { beatLabel } from '$lib/engine/studio/scenario-edit';

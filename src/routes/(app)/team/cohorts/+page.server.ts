@@ -8,9 +8,9 @@ import {
 	cohortsVisibleTo,
 	createCohort,
 	membersOf
-} from '$lib/server/onboarding';
+} from '$lib/server/onboarding/onboarding';
 import { localIsoDate } from '$lib/calendar';
-import { contentLocale } from '$lib/server/content-locale';
+import { contentLocale } from '$lib/server/content/locale';
 import { readForm, textField, textFields } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {

@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { dashboardRows, followedReps, REPS_PER_PAGE } from '$lib/server/dashboard';
+import { dashboardRows, followedReps, REPS_PER_PAGE } from '$lib/server/team/dashboard';
 import { pageOf } from '$lib/pages';
 import { serverRendered } from '$lib/server-rendered';
-import { overdueAssignmentCounts } from '$lib/server/assignments';
+import { overdueAssignmentCounts } from '$lib/server/coaching/assignments';
 
 // A table to read, with links and no script of its own: rendered on the server only, so that no
 // copy of its data is sent for hydration (hundreds of cells): see $lib/server-rendered.

@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { contentLocale } from '$lib/server/content-locale';
-import { objectionContent } from '$lib/server/dashboard';
-import { dealReview } from '$lib/server/deals';
+import { contentLocale } from '$lib/server/content/locale';
+import { objectionContent } from '$lib/server/team/dashboard';
+import { dealReview } from '$lib/server/coaching/deals';
 import { localIsoDate } from '$lib/calendar';
 import { serverRendered } from '$lib/server-rendered';
 

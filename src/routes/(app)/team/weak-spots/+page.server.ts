@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { followedReps, WEAK_SPOTS_PER_PAGE, weakSpots } from '$lib/server/dashboard';
+import { followedReps, WEAK_SPOTS_PER_PAGE, weakSpots } from '$lib/server/team/dashboard';
 import { pageOf } from '$lib/pages';
-import { contentLocale } from '$lib/server/content-locale';
+import { contentLocale } from '$lib/server/content/locale';
 import { cellsInOrder } from '$lib/engine/reports/weak-spots';
 import { serverRendered } from '$lib/server-rendered';
 

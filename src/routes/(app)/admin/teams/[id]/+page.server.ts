@@ -2,17 +2,17 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { listUsers } from '$lib/server/accounts';
+import { listUsers } from '$lib/server/accounts/users';
 import {
 	addToTeam,
 	changeOneToOneWeeks,
 	isRefusal,
 	removeFromTeam,
 	renameTeam
-} from '$lib/server/admin';
-import { findTeam, listTeamMembers } from '$lib/server/teams';
+} from '$lib/server/accounts/admin';
+import { findTeam, listTeamMembers } from '$lib/server/accounts/teams';
 import { readForm, textField } from '$lib/server/forms';
-import { readWeeks } from '$lib/server/one-to-ones';
+import { readWeeks } from '$lib/server/coaching/one-to-ones';
 
 function loadTeam(id: string) {
 	const team = findTeam(getDb(), id);

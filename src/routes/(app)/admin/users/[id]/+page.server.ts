@@ -2,11 +2,11 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { findUserById, getUserRoles } from '$lib/server/accounts';
-import { changeActive, changeRoles, isRefusal, issueResetLink } from '$lib/server/admin';
-import { teamsOfUser } from '$lib/server/teams';
+import { findUserById, getUserRoles } from '$lib/server/accounts/users';
+import { changeActive, changeRoles, isRefusal, issueResetLink } from '$lib/server/accounts/admin';
+import { teamsOfUser } from '$lib/server/accounts/teams';
 import { readForm, textField, textFields } from '$lib/server/forms';
-import { deleteUser } from '$lib/server/user-data';
+import { deleteUser } from '$lib/server/accounts/user-data';
 import { isRole } from '$lib/roles';
 
 function loadTarget(id: string) {

@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { findUserById } from '$lib/server/accounts';
-import { canFollowCohort, findCohort, membersOf, planFor } from '$lib/server/onboarding';
-import { contentLocale } from '$lib/server/content-locale';
+import { findUserById } from '$lib/server/accounts/users';
+import { canFollowCohort, findCohort, membersOf, planFor } from '$lib/server/onboarding/onboarding';
+import { contentLocale } from '$lib/server/content/locale';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);

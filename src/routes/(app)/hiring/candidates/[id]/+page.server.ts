@@ -2,8 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { findCandidate, listVisibleInterviews } from '$lib/server/hiring';
-import { candidateDataAccess, deleteCandidate, exportHeldBack } from '$lib/server/candidate-data';
+import { findCandidate, listVisibleInterviews } from '$lib/server/hiring/hiring';
+import {
+	candidateDataAccess,
+	deleteCandidate,
+	exportHeldBack
+} from '$lib/server/hiring/candidate-data';
 import { readForm, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {

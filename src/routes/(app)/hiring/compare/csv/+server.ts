@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { comparePosition } from '$lib/server/hiring';
+import { comparePosition } from '$lib/server/hiring/hiring';
 import { csvDateTime, toCsv } from '$lib/server/csv';
 import { m } from '$lib/paraglide/messages';
 

@@ -1,12 +1,8 @@
+import { isOneOf } from '$lib/one-of';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import {
-	OVERRIDE_REASONS,
-	RECOMMENDATIONS,
-	type OverrideReason,
-	type Recommendation
-} from '$lib/server/db/schema';
+import { OVERRIDE_REASONS, RECOMMENDATIONS } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import {
 	createInterviewInvite,
@@ -18,10 +14,11 @@ import {
 	revokeInterviewInvites,
 	saveRating,
 	startInterviewAttempt
-} from '$lib/server/hiring';
-import { expireIfDue } from '$lib/server/practice';
-import { interviewFor, panelView, transcriptOf } from '$lib/server/interview-view';
-import { clipText, readForm, textField } from '$lib/server/forms';
+} from '$lib/server/hiring/hiring';
+import { expireIfDue } from '$lib/server/practice/practice';
+import { interviewFor, panelView, transcriptOf } from '$lib/server/hiring/interview-view';
+import * as v from 'valibot';
+import { numberBetween, parseForm, readForm, requiredText, textField } from '$lib/server/forms';
 import { missingCriteria } from '$lib/engine/hiring/rubric';
 
 export const load: PageServerLoad = (event) => {
@@ -62,10 +59,6 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-function isRecommendation(value: string): value is Recommendation {
-	return (RECOMMENDATIONS as readonly string[]).includes(value);
-}
-
 export const actions: Actions = {
 	link: (event) => {
 		const user = requireRole(event, 'manager', 'admin');
@@ -97,7 +90,7 @@ export const actions: Actions = {
 		const input = {
 			scores,
 			notes: textField(data, 'notes'),
-			recommendation: isRecommendation(recommendation) ? recommendation : null
+			recommendation: isOneOf(RECOMMENDATIONS, recommendation) ? recommendation : null
 		};
 		if (intent === 'submit') {
 			// A submitted rating is final: first the whole scorecard to look over, kept as a draft
@@ -128,25 +121,14 @@ export const actions: Actions = {
 			interview.id,
 			interview.mode === 'live' ? 'live' : undefined
 		);
-		const data = await readForm(event);
-		const score = Number(textField(data, 'score'));
-		const reason = textField(data, 'reason');
-		const comment = textField(data, 'comment').trim();
-		if (
-			!attempt ||
-			attempt.status === 'active' ||
-			!(score >= 0 && score <= 100) ||
-			!(OVERRIDE_REASONS as readonly string[]).includes(reason) ||
-			!comment
-		) {
-			return fail(400, { action: 'override' as const, problem: 'invalid' as const });
-		}
-		overrideAttemptScore(db, attempt, {
-			score,
-			reason: reason as OverrideReason,
-			comment: clipText(comment, 2000),
-			userId: user.id
+		const form = parseForm(await readForm(event), {
+			score: numberBetween(0, 100),
+			reason: v.picklist(OVERRIDE_REASONS),
+			comment: requiredText(2000)
 		});
+		if (!attempt || attempt.status === 'active' || !form.ok)
+			return fail(400, { action: 'override' as const, problem: 'invalid' as const });
+		overrideAttemptScore(db, attempt, { ...form.value, userId: user.id });
 		return { action: 'override' as const };
 	},
 	live: (event) => {

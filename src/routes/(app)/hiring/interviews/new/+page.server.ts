@@ -1,7 +1,8 @@
+import { isOneOf } from '$lib/one-of';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { INTERVIEW_MODES, type InterviewMode } from '$lib/server/db/schema';
+import { INTERVIEW_MODES } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { listContentFields } from '$lib/server/content/store';
 import {
@@ -9,8 +10,8 @@ import {
 	createInterview,
 	interviewChoicesFor,
 	listVisibleCandidates
-} from '$lib/server/hiring';
-import { contentLocale } from '$lib/server/content-locale';
+} from '$lib/server/hiring/hiring';
+import { contentLocale } from '$lib/server/content/locale';
 import { readForm, textField, textFields } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
@@ -54,9 +55,7 @@ export const actions: Actions = {
 			scenarioId: textField(data, 'scenarioId'),
 			rubricId: textField(data, 'rubricId'),
 			locale: contentLocale(),
-			mode: (INTERVIEW_MODES as readonly string[]).includes(mode)
-				? (mode as InterviewMode)
-				: 'online',
+			mode: isOneOf(INTERVIEW_MODES, mode) ? mode : 'online',
 			scheduledAt: new Date(textField(data, 'scheduledAt')),
 			panel: textFields(data, 'panel'),
 			teamId,

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { acceptedMarksAsCorpus } from '$lib/server/score-marks';
+import { acceptedMarksAsCorpus } from '$lib/server/practice/score-marks';
 
 /** The accepted score marks as graded-corpus lines, to add to scoring/corpus/. */
 export const GET: RequestHandler = (event) => {

@@ -2,10 +2,15 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { canFollowCohort, findCohort, membersWithStatuses, planFor } from '$lib/server/onboarding';
-import { contentLocale } from '$lib/server/content-locale';
+import {
+	canFollowCohort,
+	findCohort,
+	membersWithStatuses,
+	planFor
+} from '$lib/server/onboarding/onboarding';
+import { contentLocale } from '$lib/server/content/locale';
 import { serverRendered } from '$lib/server-rendered';
-import { followedAmong } from '$lib/server/coaching-comments';
+import { followedAmong } from '$lib/server/coaching/comments';
 
 // A table to read, with links and no script of its own: rendered on the server only, so that no
 // copy of its data is sent for hydration (hundreds of cells): see $lib/server-rendered.

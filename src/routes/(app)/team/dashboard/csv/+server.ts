@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { dashboardRows, followedReps } from '$lib/server/dashboard';
+import { dashboardRows, followedReps } from '$lib/server/team/dashboard';
 import { toCsv } from '$lib/server/csv';
 import { m } from '$lib/paraglide/messages';
 import { localIsoDate } from '$lib/calendar';

@@ -1,10 +1,10 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { contentLocale } from '$lib/server/content-locale';
+import { contentLocale } from '$lib/server/content/locale';
 import { toCsv } from '$lib/server/csv';
-import { dealReview } from '$lib/server/deals';
-import { dealReviewTable } from '$lib/server/deals-csv';
+import { dealReview } from '$lib/server/coaching/deals';
+import { dealReviewTable } from '$lib/server/coaching/deals-csv';
 import { localIsoDate } from '$lib/calendar';
 
 export const GET: RequestHandler = (event) => {

@@ -8,16 +8,20 @@ import {
 	repFor,
 	repOnboarding,
 	repWeakSpots
-} from '$lib/server/rep-page';
-import { contentLocale } from '$lib/server/content-locale';
+} from '$lib/server/team/rep-page';
+import { contentLocale } from '$lib/server/content/locale';
 import { serverRendered } from '$lib/server-rendered';
-import { cancelAssignment, createAssignment, repPageAssignments } from '$lib/server/assignments';
-import { followsRep } from '$lib/server/coaching-comments';
+import {
+	cancelAssignment,
+	createAssignment,
+	repPageAssignments
+} from '$lib/server/coaching/assignments';
+import { followsRep } from '$lib/server/coaching/comments';
 import { readForm, textField } from '$lib/server/forms';
-import { openDealsOf } from '$lib/server/deals';
-import { objectionContent } from '$lib/server/dashboard';
+import { openDealsOf } from '$lib/server/coaching/deals';
+import { objectionContent } from '$lib/server/team/dashboard';
 import { localIsoDate } from '$lib/calendar';
-import { repOneToOnes } from '$lib/server/one-to-ones';
+import { repOneToOnes } from '$lib/server/coaching/one-to-ones';
 
 // A page to read, with links and no script of its own: rendered on the server only (see $lib/server-rendered).
 export const csr = false;

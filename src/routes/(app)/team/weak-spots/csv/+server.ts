@@ -1,10 +1,10 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { followedReps, weakSpots } from '$lib/server/dashboard';
-import { contentLocale } from '$lib/server/content-locale';
+import { followedReps, weakSpots } from '$lib/server/team/dashboard';
+import { contentLocale } from '$lib/server/content/locale';
 import { toCsv } from '$lib/server/csv';
-import { weakSpotsTable } from '$lib/server/weak-spots-csv';
+import { weakSpotsTable } from '$lib/server/team/weak-spots-csv';
 
 export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'manager', 'admin');

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { exportUserDataFor } from '$lib/server/user-data';
+import { exportUserDataFor } from '$lib/server/accounts/user-data';
 
 /** Everything stored about a user, as a JSON download (a data-subject access request). */
 export const GET: RequestHandler = (event) => {

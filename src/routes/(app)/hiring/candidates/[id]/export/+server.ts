@@ -7,7 +7,7 @@ import {
 	candidateDataAccess,
 	exportCandidateDataFor,
 	exportHeldBack
-} from '$lib/server/candidate-data';
+} from '$lib/server/hiring/candidate-data';
 
 /** Everything stored about a candidate, as a JSON download (a data-subject access request). */
 export const GET: RequestHandler = (event) => {

@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { interviewAttempt } from '$lib/server/hiring';
-import { expireIfDue, loadAttempt, answerTurn } from '$lib/server/practice';
-import { interviewFor, transcriptOf } from '$lib/server/interview-view';
+import { interviewAttempt } from '$lib/server/hiring/hiring';
+import { expireIfDue, loadAttempt, answerTurn } from '$lib/server/practice/practice';
+import { interviewFor, transcriptOf } from '$lib/server/hiring/interview-view';
 import { clipText, readForm, textField } from '$lib/server/forms';
 import { cueAfterVerdict, isVerdict, VERDICT_SCORES } from '$lib/engine/hiring/verdict';
 

@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { interviewAttempt } from '$lib/server/hiring';
-import { interviewFor, panelView } from '$lib/server/interview-view';
+import { interviewAttempt } from '$lib/server/hiring/hiring';
+import { interviewFor, panelView } from '$lib/server/hiring/interview-view';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb, type Db } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { findUserById } from '$lib/server/accounts';
+import { findUserById } from '$lib/server/accounts/users';
 import {
 	checkText,
 	discardDraft,
@@ -17,7 +17,7 @@ import {
 	revisionsOf,
 	rollBack,
 	saveDraft
-} from '$lib/server/studio';
+} from '$lib/server/content/studio';
 import { listContentIds } from '$lib/server/content/store';
 import { clipText, readForm, textField } from '$lib/server/forms';
 import { MAX_FILE_CHARS, type ContentKind } from '$lib/engine/content';

@@ -2,9 +2,13 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { canFollowCohort, findCohort, membersWithProgress } from '$lib/server/onboarding';
+import {
+	canFollowCohort,
+	findCohort,
+	membersWithProgress
+} from '$lib/server/onboarding/onboarding';
 import { toCsv } from '$lib/server/csv';
-import { contentLocale } from '$lib/server/content-locale';
+import { contentLocale } from '$lib/server/content/locale';
 import { moduleStatusLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { localIsoDate } from '$lib/calendar';

@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { repFor } from '$lib/server/rep-page';
-import { oneToOnesOf } from '$lib/server/one-to-ones';
-import { contentLocale } from '$lib/server/content-locale';
+import { repFor } from '$lib/server/team/rep-page';
+import { oneToOnesOf } from '$lib/server/coaching/one-to-ones';
+import { contentLocale } from '$lib/server/content/locale';
 import { localIsoDate } from '$lib/calendar';
 
 export const load: PageServerLoad = (event) => {

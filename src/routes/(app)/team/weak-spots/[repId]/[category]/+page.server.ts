@@ -3,8 +3,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { contentTitles } from '$lib/server/content/store';
-import { attemptsBehind, followedReps } from '$lib/server/dashboard';
-import { contentLocale } from '$lib/server/content-locale';
+import { attemptsBehind, followedReps } from '$lib/server/team/dashboard';
+import { contentLocale } from '$lib/server/content/locale';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');

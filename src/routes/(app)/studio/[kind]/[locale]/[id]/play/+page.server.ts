@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { checkText, draftOf, publishedText } from '$lib/server/studio';
+import { checkText, draftOf, publishedText } from '$lib/server/content/studio';
 import { clipText, isBlank, readForm, textField } from '$lib/server/forms';
 import { explainReply, type ReplyExplanation } from '$lib/engine/scoring/explain';
 import { compileScenario, startRolePlay, step, type PersistedRolePlay } from '$lib/engine/scenario';

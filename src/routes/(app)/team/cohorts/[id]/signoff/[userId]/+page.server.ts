@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { findUserById } from '$lib/server/accounts';
+import { findUserById } from '$lib/server/accounts/users';
 import { findContent } from '$lib/server/content/store';
 import {
 	SIGNOFF_PASS,
@@ -11,8 +11,8 @@ import {
 	isMember,
 	planFor,
 	recordSignoff
-} from '$lib/server/onboarding';
-import { contentLocale } from '$lib/server/content-locale';
+} from '$lib/server/onboarding/onboarding';
+import { contentLocale } from '$lib/server/content/locale';
 import { readForm, textField } from '$lib/server/forms';
 
 function context(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm, textField } from '$lib/server/forms';
-import { repFor } from '$lib/server/rep-page';
+import { repFor } from '$lib/server/team/rep-page';
 import {
 	FORM_LIMITS,
 	changeableUntil,
@@ -13,8 +13,8 @@ import {
 	readOneToOneForm,
 	rolePlayOptions,
 	updateOneToOne
-} from '$lib/server/one-to-ones';
-import { contentLocale } from '$lib/server/content-locale';
+} from '$lib/server/coaching/one-to-ones';
+import { contentLocale } from '$lib/server/content/locale';
 import { localIsoDate } from '$lib/calendar';
 
 export const load: PageServerLoad = (event) => {

@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/forms';
-import { repFor } from '$lib/server/rep-page';
-import { followsRep } from '$lib/server/coaching-comments';
+import { repFor } from '$lib/server/team/rep-page';
+import { followsRep } from '$lib/server/coaching/comments';
 import {
 	FORM_LIMITS,
 	blankOneToOne,
@@ -12,8 +12,8 @@ import {
 	readOneToOneForm,
 	recordOneToOne,
 	rolePlayOptions
-} from '$lib/server/one-to-ones';
-import { contentLocale } from '$lib/server/content-locale';
+} from '$lib/server/coaching/one-to-ones';
+import { contentLocale } from '$lib/server/content/locale';
 import { localIsoDate } from '$lib/calendar';
 
 export const load: PageServerLoad = (event) => {

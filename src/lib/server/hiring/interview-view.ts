@@ -1,0 +1,66 @@
+import { error } from '@sveltejs/kit';
+import type { Db } from '../db/index';
+import type { SessionUser } from '../auth/session';
+import {
+	canSeeInterview,
+	findCandidate,
+	findInterview,
+	isOnPanel,
+	isPanelOpenTo,
+	panelOf,
+	ratingsOf
+} from './hiring';
+import { compiledRevisionFor, loadAttempt } from '../practice/practice';
+import { explainReply } from '$lib/engine/scoring/explain';
+import type { Attempt } from '../db/schema';
+import type { Rubric } from '$lib/engine/content/index';
+import { summarizePanel, weightedScore } from '$lib/engine/hiring/rubric';
+import { verdictOf } from '$lib/engine/hiring/verdict';
+
+/** The interview if this user may see it; a 404 otherwise, so that its existence does not leak. */
+export function interviewFor(db: Db, user: SessionUser, interviewId: string) {
+	const interview = findInterview(db, interviewId);
+	if (!interview || !canSeeInterview(db, user, interviewId)) error(404, 'Not found');
+	const candidate = findCandidate(db, interview.candidateId)!;
+	const { compiled, locale } = compiledRevisionFor(db, interview.revisionId);
+	return { interview, candidate, scenario: compiled.scenario, locale, rubric: interview.rubric };
+}
+
+/**
+ * A role-play's transcript with the scoring highlights, for interviewers (never for candidates).
+ * In a live interview a turn is the interviewer's verdict and their note, not the candidate's words.
+ */
+export function transcriptOf(db: Db, attempt: Attempt) {
+	const { turns } = loadAttempt(db, attempt);
+	return turns.map((turn) => ({
+		index: turn.index,
+		judged: attempt.mode === 'live' ? { verdict: verdictOf(turn.score), note: turn.reply } : null,
+		customer: turn.customer,
+		score: turn.score,
+		...explainReply(turn.reply, turn.result)
+	}));
+}
+
+/** The panel's ratings as this user may see them: blind scoring (`panelOpenCondition`) decides. */
+export function panelView(db: Db, user: SessionUser, interviewId: string, rubric: Rubric) {
+	const panel = panelOf(db, interviewId);
+	const names = new Map(panel.map((p) => [p.id, p.name]));
+	const all = ratingsOf(db, interviewId).map((r) => ({
+		interviewerId: r.interviewerId,
+		name: names.get(r.interviewerId) ?? '—',
+		scores: r.scores,
+		notes: r.notes,
+		recommendation: r.recommendation,
+		submitted: r.submittedAt !== null,
+		weighted: weightedScore(rubric, r.scores)
+	}));
+	const open = isPanelOpenTo(db, user.id, interviewId);
+	return {
+		panel,
+		onPanel: isOnPanel(db, interviewId, user.id),
+		mine: all.find((r) => r.interviewerId === user.id) ?? null,
+		others: open ? all.filter((r) => r.submitted && r.interviewerId !== user.id) : [],
+		summary: open ? summarizePanel(rubric, all) : null,
+		submittedCount: all.filter((r) => r.submitted).length
+	};
+}
