@@ -245,7 +245,8 @@ export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string):
  * position the interviews (not cancelled) they may see, with the orders the table has listed them
  * in. It changes only with who may see what and with the columns the table sorts by, so it is
  * kept until a write to those raises `hiring_version` (triggers of migration 0010, in the writing
- * transaction, on the summaries too, which `derived/interview-summaries.ts` writes). What a row shows is always read fresh.
+ * transaction; on the summaries too, which `derived/interview-summaries.ts` writes). What a row
+ * shows is always read fresh.
  */
 interface KeptComparison {
 	version: number;

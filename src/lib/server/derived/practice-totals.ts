@@ -4,11 +4,12 @@ import { attempts, practiceTotals, type Attempt } from '../db/schema';
 import { finishedSql } from '../attempt-counts';
 import { isFinished } from '$lib/attempt-status';
 
-// `practice_totals`: each rep's finished practice role-plays (`isFinished`; a user's, no interview),
-// how many, the sum of their scores and the best. Written only here, by the services, in the
-// transaction of the write that changes them (`./role-plays.ts` says which write calls what): a
-// role-play ending is added in one statement (the turn path); any other change counts the rep's
-// again. A rep's deletion takes their row with it (foreign key). Read by `../practice-totals.ts`.
+// `practice_totals`: each rep's finished practice role-plays (`isFinished`; a user's, no
+// interview): how many, the sum of their scores and the best. Written only here, by the services,
+// in the transaction of the write that changes them (`./role-plays.ts` says which write calls
+// what): a role-play ending is added in one statement (the turn path); any other change counts the
+// rep's again. A rep's deletion takes their row with it (foreign key). Read by
+// `../practice-totals.ts`.
 
 /** A role-play that has just ended (it was running, so nothing of it was counted yet) is added. */
 export function addToPracticeTotals(
@@ -34,7 +35,7 @@ export function addToPracticeTotals(
 	).run({ userId: attempt.userId, score: attempt.score });
 }
 
-/** Counts a rep's totals again from their role-plays (after a rescoring, a deletion …). The rep must exist. */
+/** Counts a rep's totals again from their role-plays (a rescoring, a deletion …). The rep must exist. */
 export function refreshPracticeTotals(db: Db, userId: string): void {
 	db.run(sql`insert into ${practiceTotals} (user_id, finished, score_sum, best)
 		select ${userId}, count(*), total(${attempts.score}), max(${attempts.score}) from ${attempts}

@@ -57,7 +57,7 @@ function write(db: Db, userId: string, week: string, totals: WeekTotals): void {
 }
 
 /**
- * Counts one week of a rep's practice again (`week` a `weekKey`). The rep must exist. The role-plays
+ * Counts one week of a rep's practice again (`week` a `weekKey`); the rep must exist. Role-plays
  * are read from a day before its Monday to a day after its Sunday, and `weekKey` decides, so that a
  * clock change at midnight cannot move one across.
  */
