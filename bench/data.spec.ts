@@ -7,6 +7,11 @@ import { checkContentFiles, contentPath, serializeContentItem } from '../src/lib
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { openDatabase } from '../src/lib/server/db';
 import { findAttempt, loadAttempt } from '../src/lib/server/practice/practice';
+import { sql } from 'drizzle-orm';
+import { attempts, interviewSummaries, practiceTotals } from '../src/lib/server/db/schema';
+import { finishedSql } from '../src/lib/server/practice/attempt-counts';
+import { workedOutSummary } from '../src/lib/server/derived/interview-summaries';
+import { rebuildPracticeWeeks } from '../src/lib/server/derived/practice-weeks';
 import { contentVariants } from './content-variants';
 import { ensureDataSet, generateDataSet, readDataSetMeta, type DataSetSize } from './data';
 import { seededRandom } from './random';
@@ -110,18 +115,28 @@ describe('the benchmark data set', { timeout: 60_000 }, () => {
 		}
 	});
 
-	it('keeps every interview summary as the triggers would from the rows, when batches of rows of several tables interleave', async () => {
+	it('keeps every interview summary, practice total and week as worked out afresh from the rows written in bulk', async () => {
 		// Batches of a few rows fill in the order the full data set's do: ratings and candidates'
 		// interviews before a batch of interviews is full.
 		const path = join(dir, 'batches.db');
 		await generateDataSet(path, 5, { now: NOW, size: { ...SMALL, interviews: 40 }, batchRows: 3 });
-		const columns =
-			'interview_id, candidate, scheduled_at, mode, score, spread, strong_yes, yes, no, strong_no, submitted, panel_size, auto_score';
-		const kept = rows(path, `select ${columns} from interview_summaries order by interview_id`);
-		expect(kept).toHaveLength(40);
-		expect(kept).toEqual(
-			rows(path, `select ${columns} from interview_summary_source order by interview_id`)
-		);
+		const db = openDatabase(path);
+		try {
+			const summaries = db.select().from(interviewSummaries).all();
+			expect(summaries).toHaveLength(40);
+			for (const summary of summaries)
+				expect(summary).toEqual(workedOutSummary(db, summary.interviewId));
+			const totals = db.select().from(practiceTotals).all();
+			expect(totals.length).toBeGreaterThan(0);
+			for (const total of totals)
+				expect(total).toEqual(
+					db.get(sql`select ${total.userId} as userId, count(*) as finished, total(score) as scoreSum, max(score) as best
+						from attempts where user_id = ${total.userId} and interview_id is null and ${finishedSql(attempts.status)}`)
+				);
+			expect(rebuildPracticeWeeks(db)).toBe(0);
+		} finally {
+			db.$client.close();
+		}
 	});
 
 	it('is reused when seed and size match, and generated again when they do not', async () => {

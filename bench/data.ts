@@ -16,6 +16,7 @@ import { openDatabase, type AppDb } from '../src/lib/server/db';
 import * as schema from '../src/lib/server/db/schema';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { replaceAllContent } from '../src/lib/server/content/store';
+import { rebuildDerivedTables } from '../src/lib/server/derived/role-plays';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { criterionShare, criterionWeights } from '../src/lib/engine/scoring/attempt-score';
 import {
@@ -183,9 +184,7 @@ function personName(next: Random): string {
 
 /**
  * Inserts rows in batches: one statement per few hundred rows instead of one per row. Foreign keys
- * are checked at commit, but triggers read other tables as they are when a row goes in (an
- * interview's summary takes its candidate's name, its ratings and its role-play): a batch writes the
- * batches it reads from (`after`) before its own rows.
+ * are checked at commit; a batch writes the batches its rows refer to (`after`) before its own rows.
  */
 class Batch<T extends SQLiteTable> {
 	private rows: InferInsertModel<T>[] = [];
@@ -895,6 +894,9 @@ export async function generateDataSet(
 
 		for (const made of batches) made.flush();
 	})();
+	// Rows written in bulk, not through the services: the kept totals and summaries are worked out
+	// from them once, as the services would have kept them.
+	rebuildDerivedTables(db);
 
 	for (const [name, table] of Object.entries({
 		users: schema.users,

@@ -4,7 +4,7 @@ import { isOneOf } from '$lib/one-of';
  * How a role-play stands, and what each standing counts as. This is the one place that says what
  * "finished" means: every count, average, best score, leaderboard and list of practice reads it,
  * through `isFinished` / `countsAsPractice` here or their SQL twins in `$lib/server/attempt-counts`
- * (and the triggers of drizzle/0012_abandoned-attempts.sql, which a test holds to this list).
+ * (the kept practice totals too: `$lib/server/derived/`).
  *
  * - `active`: the call is running.
  * - `won`, `lost`, `neutral`: the customer ended it at one of the scenario's endings.

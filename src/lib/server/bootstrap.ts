@@ -18,6 +18,7 @@ import { DEFAULT_CONTENT_DIR } from './content/files';
 import { formatProblem } from '$lib/engine/content';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_REPS } from '$lib/demo-accounts';
 import { createDemoHistory } from './demo-history';
+import { recountPracticeWeeksOnce } from './derived/practice-weeks';
 
 export const DEMO_TEAM_NAME = '台北一組 Taipei 1';
 
@@ -30,9 +31,13 @@ export function publicOrigin(env: Env): string {
 
 /**
  * Runs at every start. An empty database gets its first accounts: the demo organisation, or with
- * DEMO=0 an admin from ADMIN_EMAIL / ADMIN_PASSWORD, or else a one-time set-up link.
+ * DEMO=0 an admin from ADMIN_EMAIL / ADMIN_PASSWORD, or else a one-time set-up link. Once after
+ * migration 0017, the weekly practice totals are counted again in this process's time zone.
  */
 export async function bootstrapInstance(db: AppDb, env: Env, log: Log): Promise<void> {
+	const recounted = recountPracticeWeeksOnce(db);
+	if (recounted)
+		log(`Rehearse: ${recounted} weekly practice totals filed again under this time zone's weeks.`);
 	syncContentOnFirstStart(db, env.CONTENT_DIR ?? DEFAULT_CONTENT_DIR, log);
 	await bootstrapAccounts(db, env, log);
 }

@@ -23,8 +23,8 @@ export function missingCriteria(rubric: Pick<Rubric, 'criteria'>, scores: Scores
 
 /**
  * A criterion's weight in thousandths. Scores are worked out in whole numbers from these, so that
- * the same sums in SQL (migration 0010 keeps each interview's panel summary) give the very same
- * result, to the last digit, whatever the order of the additions.
+ * the same sums give the very same result, to the last digit, whatever the order of the additions
+ * (the kept interview summaries equal a summary worked out afresh).
  */
 function milliWeight(weight: number): number {
 	return Math.floor(weight * 1000 + 0.5);

@@ -5,6 +5,7 @@ import {
 	attempts,
 	auditLog,
 	bookmarks,
+	interviewPanel,
 	cohortMembers,
 	cohorts,
 	moduleCompletions,
@@ -21,6 +22,7 @@ import {
 	users
 } from '../db/schema';
 import { recordAudit } from './users';
+import { refreshInterviewSummary } from '../derived/interview-summaries';
 import { commentsForExport } from '../coaching/comments';
 import { assignmentsForExport } from '../coaching/assignments';
 import { dealsForExport } from '../coaching/deals';
@@ -145,7 +147,8 @@ export type DeleteUserProblem = 'not-found' | 'self';
  * places, their role-plays with turns, score marks and the comments on them, the comments they
  * wrote, their assignments, their deals with their evidence, their one-to-ones as a rep with the
  * actions agreed in them, onboarding, quizzes, review cards, bookmarks, reads and the interview
- * ratings they gave (an interview's panel loses their scores). What they made for others stays,
+ * ratings they gave (an interview's panel loses their scores; its kept summary is worked out
+ * again). What they made for others stays,
  * without their name: content revisions, candidates, interviews and cohorts they created,
  * sign-offs, score marks and assignments they wrote, and the one-to-ones they recorded with a rep
  * (the rep's record of what was agreed) keep their row with the author cleared. The audit log
@@ -171,7 +174,20 @@ export function deleteUser(
 			.set({ detail: null })
 			.where(inArray(auditLog.targetId, [userId, ...attemptIds]))
 			.run();
+		// Their ratings and panel seats go with them (foreign keys): those interviews' summaries change.
+		const rated = tx
+			.select({ id: ratings.interviewId })
+			.from(ratings)
+			.where(eq(ratings.interviewerId, userId))
+			.union(
+				tx
+					.select({ id: interviewPanel.interviewId })
+					.from(interviewPanel)
+					.where(eq(interviewPanel.userId, userId))
+			)
+			.all();
 		tx.delete(users).where(eq(users.id, userId)).run();
+		for (const { id } of rated) refreshInterviewSummary(tx, id);
 		recordAudit(tx, { actorId, action: 'user.deleted', targetId: userId });
 		return { ok: true as const };
 	});

@@ -321,9 +321,8 @@ export const skillRollups = sqliteTable(
 /**
  * Running totals per rep of their finished practice role-plays (`isFinished`; interviews left out): how many,
  * the sum of their scores and the best, for the team dashboard, which would otherwise add up every
- * role-play a rep ever played on each view. Kept by triggers on `attempts` (migration 0008), so
- * every write that starts, ends, rescores or deletes a role-play keeps them exact, whichever code
- * path (or cascade) it comes from; see `practice/totals.ts`.
+ * role-play a rep ever played on each view. Written by the services that write role-plays, in the
+ * same transaction (`derived/practice-totals.ts`); read by `practice/totals.ts`.
  */
 export const practiceTotals = sqliteTable('practice_totals', {
 	userId: text('user_id')
@@ -336,9 +335,9 @@ export const practiceTotals = sqliteTable('practice_totals', {
 });
 
 /**
- * Each rep's practice per calendar week (Monday to Sunday in the server's time zone, `TZ`), kept by
- * triggers on `attempts` (drizzle/0009_practice-weeks.sql) like `practice_totals`: the dashboard's
- * trend and the leaderboard read a row per rep and week instead of every role-play.
+ * Each rep's practice per calendar week (`weekKey`: Monday to Sunday in the server's time zone,
+ * `TZ`), written like `practice_totals` (`derived/practice-weeks.ts`): the dashboard's trend and
+ * the leaderboard read a row per rep and week instead of every role-play.
  */
 export const practiceWeeks = sqliteTable(
 	'practice_weeks',
@@ -458,11 +457,10 @@ export const ratings = sqliteTable(
 /**
  * What the comparison table shows of each interview's panel and role-play, kept instead of worked
  * out from every rating's scores on each view, with the rest of the row (the candidate's name, the
- * interview's time and mode), so that a page of the table is read from this table alone. Triggers
- * (migration 0010) write it from the view `interview_summary_source`, the one definition, in the
- * same transaction as every write to interviews, candidates' names, ratings, panels or the
- * interview's role-plays, cascades included; it equals what `summarizePanel` computes (see
- * `interview-summaries.spec.ts`). The migration makes it a WITHOUT ROWID table: one look-up a row.
+ * interview's time and mode), so that a page of the table is read from this table alone. Written
+ * with `summarizePanel` by the services, in the same transaction as every write to an interview,
+ * its ratings, its panel or its role-play (`derived/interview-summaries.ts`; see
+ * `interview-summaries.spec.ts`). Migration 0010 makes it a WITHOUT ROWID table: one look-up a row.
  */
 export const interviewSummaries = sqliteTable('interview_summaries', {
 	interviewId: text('interview_id')

@@ -13,6 +13,7 @@ import {
 	users
 } from '../db/schema';
 import { recordAudit } from '../accounts/users';
+import { deleteInterviewSummaries } from '../derived/interview-summaries';
 import {
 	canSeeCandidate,
 	canSeeInterview,
@@ -172,7 +173,8 @@ export function exportCandidateDataFor(
 
 /**
  * Deletes a candidate and everything about them in one transaction: their interviews with panels,
- * ratings, links (so every link they hold stops working), role-plays, turns and score overrides.
+ * ratings, links (so every link they hold stops working), role-plays, turns, score overrides and
+ * the interviews' kept summaries.
  * Deleted explicitly rather than through the foreign keys' cascades, so that it does not depend on
  * how the database was opened. The audit log keeps who did what when, but the details of entries
  * about this candidate (scores, for example) are cleared; the deletion itself is recorded without
@@ -196,6 +198,7 @@ export function deleteCandidate(
 			tx.delete(ratings).where(inArray(ratings.interviewId, interviewIds)).run();
 			tx.delete(interviewInvites).where(inArray(interviewInvites.interviewId, interviewIds)).run();
 			tx.delete(interviewPanel).where(inArray(interviewPanel.interviewId, interviewIds)).run();
+			deleteInterviewSummaries(tx, interviewIds);
 			tx.delete(interviews).where(inArray(interviews.id, interviewIds)).run();
 		}
 		tx.delete(candidates).where(eq(candidates.id, candidateId)).run();

@@ -38,6 +38,8 @@ import { findContent, latestScenarioRevision } from '../content/store';
 import { getUserRoles, recordAudit, usersWithRole } from '../accounts/users';
 import { listTeams, teamsManagedBy } from '../accounts/teams';
 import { compiledRevisionFor, startAttemptOnRevision } from '../practice/practice';
+import { refreshInterviewSummary } from '../derived/interview-summaries';
+import { rolePlaysChanged } from '../derived/role-plays';
 import type { SessionUser } from '../auth/session';
 import { pageAt, type Pager } from '$lib/pages';
 import type { ContentLocale } from '$lib/engine/content/index';
@@ -243,7 +245,8 @@ export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string):
  * position the interviews (not cancelled) they may see, with the orders the table has listed them
  * in. It changes only with who may see what and with the columns the table sorts by, so it is
  * kept until a write to those raises `hiring_version` (triggers of migration 0010, in the writing
- * transaction). What a row shows is always read fresh.
+ * transaction; on the summaries too, which `derived/interview-summaries.ts` writes). What a row
+ * shows is always read fresh.
  */
 interface KeptComparison {
 	version: number;
@@ -379,6 +382,7 @@ export function createInterview(
 		tx.insert(interviewPanel)
 			.values(panel.map((userId) => ({ interviewId: created.id, userId })))
 			.run();
+		refreshInterviewSummary(tx, created.id);
 		recordAudit(tx, {
 			actorId: input.createdBy,
 			action: 'interview.created',
@@ -456,24 +460,27 @@ export function saveRating(
 		submittedAt: input.submit ? now : null,
 		updatedAt: now
 	};
-	const rating = db
-		.insert(ratings)
-		.values({ interviewId: interview.id, interviewerId, ...values })
-		.onConflictDoUpdate({
-			target: [ratings.interviewId, ratings.interviewerId],
-			set: values,
-			where: isNull(ratings.submittedAt)
-		})
-		.returning()
-		.get();
-	if (!rating) return { ok: false, problem: 'submitted' };
-	if (input.submit)
-		recordAudit(db, {
-			actorId: interviewerId,
-			action: 'interview.rating-submitted',
-			targetId: interview.id
-		});
-	return { ok: true, rating };
+	return db.transaction((tx): SaveRatingResult => {
+		const rating = tx
+			.insert(ratings)
+			.values({ interviewId: interview.id, interviewerId, ...values })
+			.onConflictDoUpdate({
+				target: [ratings.interviewId, ratings.interviewerId],
+				set: values,
+				where: isNull(ratings.submittedAt)
+			})
+			.returning()
+			.get();
+		if (!rating) return { ok: false, problem: 'submitted' };
+		refreshInterviewSummary(tx, interview.id);
+		if (input.submit)
+			recordAudit(tx, {
+				actorId: interviewerId,
+				action: 'interview.rating-submitted',
+				targetId: interview.id
+			});
+		return { ok: true, rating };
+	});
 }
 
 export function interviewAttempt(db: Db, interviewId: string, mode?: 'live'): Attempt | undefined {
@@ -684,6 +691,7 @@ export function overrideAttemptScore(
 			})
 			.run();
 		tx.update(attempts).set({ score: input.score }).where(eq(attempts.id, attempt.id)).run();
+		rolePlaysChanged(tx, [attempt]);
 		recordAudit(tx, {
 			actorId: input.userId,
 			action: 'attempt.score-overridden',

@@ -3,7 +3,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { HIRING_CRITERIA, hiringWorld } from '../testing/hiring-world';
 import type { Db } from '../db/index';
 import { addTeamMember, removeTeamMember } from '../accounts/teams';
-import { submitTurn } from '../practice/practice';
+import { expireIfDue, hangUp, submitTurn } from '../practice/practice';
+import { deleteUser } from '../accounts/user-data';
+import { refreshInterviewSummary } from '../derived/interview-summaries';
 import { deleteCandidate } from './candidate-data';
 import { candidates, interviewPanel, interviewSummaries, interviews, ratings } from '../db/schema';
 import {
@@ -119,19 +121,31 @@ describe('the kept interview summary', () => {
 			spread: 4
 		});
 
-		s.db.insert(interviewPanel).values({ interviewId: interview.id, userId: s.lead.id }).run(); // the panel grows
+		// Writes no service makes as such, with the summary worked out again as a service would.
+		const written = (write: (tx: Db) => void) =>
+			s.db.transaction((tx) => {
+				write(tx);
+				refreshInterviewSummary(tx, interview.id);
+			});
+		written((tx) =>
+			tx.insert(interviewPanel).values({ interviewId: interview.id, userId: s.lead.id }).run()
+		); // the panel grows
 		check();
-		s.db
-			.delete(ratings)
-			.where(and(eq(ratings.interviewId, interview.id), eq(ratings.interviewerId, s.admin.id)))
-			.run(); // a rating withdrawn
+		written((tx) =>
+			tx
+				.delete(ratings)
+				.where(and(eq(ratings.interviewId, interview.id), eq(ratings.interviewerId, s.admin.id)))
+				.run()
+		); // a rating withdrawn
 		check();
-		s.db
-			.delete(interviewPanel)
-			.where(
-				and(eq(interviewPanel.interviewId, interview.id), eq(interviewPanel.userId, s.admin.id))
-			)
-			.run(); // and its rater leaves
+		written((tx) =>
+			tx
+				.delete(interviewPanel)
+				.where(
+					and(eq(interviewPanel.interviewId, interview.id), eq(interviewPanel.userId, s.admin.id))
+				)
+				.run()
+		); // and its rater leaves
 		check();
 		expect(kept(s.db, interview.id)).toMatchObject({ panelSize: 2, submitted: 1, strongNo: 0 });
 
@@ -154,6 +168,47 @@ describe('the kept interview summary', () => {
 		}); // rescored
 		check();
 		expect(kept(s.db, interview.id).autoScore).toBe(88);
+		// A live record started for the same interview is not its automatic score (an online one).
+		const live = startInterviewAttempt(s.db, interview, 'live');
+		check();
+		expect(kept(s.db, interview.id).autoScore).toBe(88);
+		// Another online role-play started: none until it ends; hung up, it counts as it stands.
+		const again = startInterviewAttempt(s.db, interview, 'text', new Date(Date.now() + 1000));
+		check();
+		expect(kept(s.db, interview.id).autoScore).toBeNull();
+		expect(hangUp(s.db, again.id).ok).toBe(true);
+		check();
+		expect(kept(s.db, interview.id).autoScore).toBe(0);
+		expect(hangUp(s.db, live.id).ok).toBe(true);
+		check();
+		// A panelist whose account is deleted takes their rating and seat along.
+		rate(s.db, interview, s.lead.id, scoresOf(2), 'no');
+		check();
+		expect(kept(s.db, interview.id)).toMatchObject({ panelSize: 2, submitted: 2, no: 1 });
+		expect(deleteUser(s.db, s.admin.id, s.lead.id)).toEqual({ ok: true });
+		check();
+		expect(kept(s.db, interview.id)).toMatchObject({ panelSize: 1, submitted: 1, no: 0 });
+	});
+
+	it('follows a live interview’s record: started, timed out when next opened, rescored', () => {
+		const s = setUp();
+		const interview = s.interview('Bo', 'Phone sales', 'live');
+		const check = () => expect(kept(s.db, interview.id)).toEqual(workedOut(s.db, interview.id));
+		const start = new Date(Date.now() - 24 * 60 * 60_000);
+		const record = startInterviewAttempt(s.db, interview, 'live', start);
+		check();
+		expect(kept(s.db, interview.id).autoScore).toBeNull();
+		expect(expireIfDue(s.db, record).status).toBe('timeout');
+		check();
+		expect(kept(s.db, interview.id).autoScore).not.toBeNull();
+		overrideAttemptScore(s.db, interviewAttempt(s.db, interview.id, 'live')!, {
+			score: 61,
+			reason: 'context',
+			comment: 'Judged by hand',
+			userId: s.lead.id
+		});
+		check();
+		expect(kept(s.db, interview.id).autoScore).toBe(61);
 	});
 
 	it('stays exact with decimal weights and halves to round, for many panels', () => {
@@ -173,7 +228,10 @@ describe('the kept interview summary', () => {
 					anchors: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' }
 				}))
 			};
-			s.db.update(interviews).set({ rubric }).where(eq(interviews.id, interview.id)).run();
+			s.db.transaction((tx) => {
+				tx.update(interviews).set({ rubric }).where(eq(interviews.id, interview.id)).run();
+				refreshInterviewSummary(tx, interview.id);
+			});
 			const pinned = { ...interview, rubric };
 			rate(
 				s.db,
@@ -271,7 +329,11 @@ describe('the comparison page', () => {
 			['Bo', 100, 1],
 			['Ada', 50, 0]
 		]);
-		s.db.update(candidates).set({ name: 'Bob' }).where(eq(candidates.id, b.candidateId)).run();
+		// No service renames a candidate yet: one that did would work the summaries out again with it.
+		s.db.transaction((tx) => {
+			tx.update(candidates).set({ name: 'Bob' }).where(eq(candidates.id, b.candidateId)).run();
+			refreshInterviewSummary(tx, b.id);
+		});
 		expect(page(s, s.panelist).rows[0]![1]).toBe('Bob');
 		s.db.update(interviews).set({ cancelledAt: new Date() }).where(eq(interviews.id, b.id)).run();
 		const after = page(s, s.panelist);

@@ -39,6 +39,7 @@ import type { ContentLocale, Scenario } from '$lib/engine/content/index';
 import { criterionShare, criterionWeights, finalScore } from '$lib/engine/scoring/attempt-score';
 import { pageOf, type Pager } from '$lib/pages';
 import { countsAsPracticeSql, finishedSql } from './attempt-counts';
+import { rolePlayEnded, rolePlayStarted } from '../derived/role-plays';
 
 /** The longest reply accepted, in characters. */
 export const REPLY_MAX_LENGTH = 2000;
@@ -182,18 +183,22 @@ export function startAttemptOnRevision(
 ): Attempt {
 	const { compiled } = compiledRevisionFor(db, input.revisionId);
 	const { snapshot } = startRolePlay(compiled);
-	return db
-		.insert(attempts)
-		.values({
-			id: newId(),
-			...input,
-			scenarioId: compiled.scenario.id,
-			snapshot,
-			startedAt: now,
-			deadlineAt: new Date(now.getTime() + compiled.scenario.minutes * 60_000)
-		})
-		.returning()
-		.get();
+	return db.transaction((tx) => {
+		const attempt = tx
+			.insert(attempts)
+			.values({
+				id: newId(),
+				...input,
+				scenarioId: compiled.scenario.id,
+				snapshot,
+				startedAt: now,
+				deadlineAt: new Date(now.getTime() + compiled.scenario.minutes * 60_000)
+			})
+			.returning()
+			.get();
+		rolePlayStarted(tx, attempt);
+		return attempt;
+	});
 }
 
 export interface LoadedAttempt {
@@ -262,7 +267,10 @@ export function expireIfDue(db: Db, attempt: Attempt, now = new Date()): Attempt
 			.where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'active')))
 			.returning()
 			.get();
-		if (ended) completeScenarioAssignments(db, ended, now);
+		if (ended) {
+			rolePlayEnded(db, ended);
+			completeScenarioAssignments(db, ended, now);
+		}
 		return ended;
 	});
 	return updated ?? findAttempt(db, attempt.id)!;
@@ -414,8 +422,12 @@ function writeTurn(
 	// A rep who missed key points of a line gets its script entry back for review, now.
 	if (attempt.userId && beat?.script && result.turn.result.points.some((point) => !point.hit))
 		makeScriptDue(db, attempt.userId, beat.script, now);
-	// The last turn of a call may complete an assignment: written with it, or not at all.
-	if (status !== 'active') completeScenarioAssignments(db, updated, now);
+	// The last turn of a call counts in the kept totals and may complete an assignment: written
+	// with it, or not at all.
+	if (status !== 'active') {
+		rolePlayEnded(db, updated);
+		completeScenarioAssignments(db, updated, now);
+	}
 	return { ok: true, turn: result.turn, state: result.state, attempt: updated };
 }
 
@@ -503,8 +515,8 @@ export type HangUpOutcome = { ok: true; attempt: Attempt } | { ok: false; reason
 /**
  * Ends a running role-play because the rep hung up. It is kept, with its turns, as `abandoned`: not
  * a practice result, so no total, average, leaderboard or weak spot counts it (see
- * `$lib/attempt-status`). The triggers on `attempts` take it out of the weekly totals; its replies
- * are taken out of the weak-spot roll-ups here, in the same transaction. A role-play that has
+ * `$lib/attempt-status`). It is taken out of the weekly totals and its replies out of the
+ * weak-spot roll-ups here, in the same transaction. A role-play that has
  * already ended (by its customer, its clock or an earlier hang-up) is left as it is.
  */
 export function hangUp(db: AppDb, attemptId: string, now = new Date()): HangUpOutcome {
@@ -519,6 +531,7 @@ export function hangUp(db: AppDb, attemptId: string, now = new Date()): HangUpOu
 				.returning()
 				.get();
 			if (!attempt) return { ok: false, reason: 'ended' };
+			rolePlayEnded(db, attempt);
 			if (attempt.userId) removeFromRollups(db, attempt.userId, attempt.id);
 			return { ok: true, attempt };
 		})

@@ -4,6 +4,7 @@ import { createTestDatabase, localTimeMismatch, type AppDb, type Db } from '../d
 import { syncContentOnFirstStart } from '../bootstrap';
 import { upsertContentItem } from '../content/store';
 import { peopleIn } from '../testing/people';
+import { deleteRolePlays, updateRolePlays } from '../testing/role-plays';
 import { addTeamMember, createTeam, setLeaderboard } from '../accounts/teams';
 import { expireIfDue, hangUp, startAttempt, submitTurn } from './practice';
 import {
@@ -13,10 +14,11 @@ import {
 	startInterviewAttempt
 } from '../hiring/hiring';
 import { deleteCandidate } from '../hiring/candidate-data';
+import { deleteUser } from '../accounts/user-data';
 import { dashboardRows, followedReps } from '../team/dashboard';
 import { leaderboard, practiceSummaries, repLeaderboard, TREND_WEEKS, weekKey } from './totals';
 import { inTimeZone, TIME_ZONES, wallClockIn } from '$lib/test-time-zones';
-import { attempts, practiceTotals, practiceWeeks, users } from '../db/schema';
+import { attempts, practiceTotals, practiceWeeks } from '../db/schema';
 import { priceCall } from '$lib/testing/price-call.fixture';
 import { ATTEMPT_STATUSES, countsAsPractice, isFinished } from '$lib/attempt-status';
 import { finishedSql } from './attempt-counts';
@@ -88,7 +90,7 @@ function expectTotalsExact(db: Db): void {
 	for (const total of kept.values()) expect(total).toMatchObject({ finished: 0, best: null });
 }
 
-/** The weekly totals as computed from scratch from every practice role-play, beside the ones the triggers kept. */
+/** The weekly totals as computed from scratch from every practice role-play, beside the ones kept. */
 function expectWeeksExact(db: Db): void {
 	const scratch = new Map<
 		string,
@@ -157,13 +159,10 @@ describe('practice totals', () => {
 		expectTotalsExact(db);
 		expectWeeksExact(db);
 		// Any other write to a role-play's ending or score: a neutral ending, a rescoring down from the best.
-		db.update(attempts)
-			.set({ status: 'neutral', score: 55 })
-			.where(eq(attempts.id, running.id))
-			.run();
+		updateRolePlays(db, eq(attempts.id, running.id), { status: 'neutral', score: 55 });
 		expectTotalsExact(db);
 		expectWeeksExact(db);
-		db.update(attempts).set({ score: 10 }).where(eq(attempts.userId, rep.id)).run();
+		updateRolePlays(db, eq(attempts.userId, rep.id), { score: 10 });
 		expectTotalsExact(db);
 		expectWeeksExact(db);
 		expect(
@@ -208,12 +207,12 @@ describe('practice totals', () => {
 		const { db, rep, other } = setUp();
 		play(db, other.id, 'won');
 		const moving = startAttempt(db, rep.id, 'price-call', 'en', 'text')!;
-		db.update(attempts).set({ score: 42 }).where(eq(attempts.id, moving.id)).run();
+		updateRolePlays(db, eq(attempts.id, moving.id), { score: 42 });
 		// Every status after every other, with the from-scratch counts (which read the helper) checked at each step.
 		for (const from of ATTEMPT_STATUSES) {
 			for (const to of ATTEMPT_STATUSES) {
-				db.update(attempts).set({ status: from }).where(eq(attempts.id, moving.id)).run();
-				db.update(attempts).set({ status: to }).where(eq(attempts.id, moving.id)).run();
+				updateRolePlays(db, eq(attempts.id, moving.id), { status: from });
+				updateRolePlays(db, eq(attempts.id, moving.id), { status: to });
 				expectTotalsExact(db);
 				expectWeeksExact(db);
 			}
@@ -221,8 +220,8 @@ describe('practice totals', () => {
 		// And deleted while hung up or finished.
 		const deleted = startAttempt(db, rep.id, 'price-call', 'en', 'text')!;
 		hangUp(db, deleted.id);
-		db.delete(attempts).where(eq(attempts.id, deleted.id)).run();
-		db.delete(attempts).where(eq(attempts.id, moving.id)).run();
+		deleteRolePlays(db, eq(attempts.id, deleted.id));
+		deleteRolePlays(db, eq(attempts.id, moving.id));
 		expectTotalsExact(db);
 		expectWeeksExact(db);
 	});
@@ -252,10 +251,7 @@ describe('practice totals', () => {
 		});
 		if (!created.ok) throw new Error(created.problem);
 		const interviewAttempt = startInterviewAttempt(db, created.interview, 'text');
-		db.update(attempts)
-			.set({ status: 'won', score: 90 })
-			.where(eq(attempts.id, interviewAttempt.id))
-			.run();
+		updateRolePlays(db, eq(attempts.id, interviewAttempt.id), { status: 'won', score: 90 });
 		overrideAttemptScore(
 			db,
 			{ ...interviewAttempt, status: 'won', score: 90 },
@@ -266,16 +262,32 @@ describe('practice totals', () => {
 		deleteCandidate(db, manager.id, candidate.id);
 		expectTotalsExact(db);
 		expectWeeksExact(db);
+		// A practice role-play rescored (down from the best, then back).
+		const won = db
+			.select()
+			.from(attempts)
+			.where(and(eq(attempts.userId, rep.id), eq(attempts.status, 'won')))
+			.get()!;
+		overrideAttemptScore(db, won, { score: 20, reason: 'other', comment: '', userId: manager.id });
+		expectTotalsExact(db);
+		expectWeeksExact(db);
+		overrideAttemptScore(
+			db,
+			{ ...won, score: 20 },
+			{ score: 100, reason: 'other', comment: '', userId: manager.id }
+		);
+		expectTotalsExact(db);
+		expectWeeksExact(db);
 		// Deleting the best role-play brings the best down to the next one.
 		const best = db.select().from(practiceTotals).where(eq(practiceTotals.userId, rep.id)).get()!
 			.best;
-		db.delete(attempts).where(eq(attempts.userId, rep.id)).run();
+		deleteRolePlays(db, eq(attempts.userId, rep.id));
 		expectTotalsExact(db);
 		expectWeeksExact(db);
 		expect(best).toBe(100);
 		expect(db.select().from(attempts).where(eq(attempts.id, lost)).get()).toBeUndefined();
 		// A person deleted with all their role-plays (by cascade) leaves no totals behind.
-		db.delete(users).where(eq(users.id, other.id)).run();
+		expect(deleteUser(db, manager.id, other.id)).toEqual({ ok: true });
 		expectTotalsExact(db);
 		expectWeeksExact(db);
 		expect(
@@ -444,7 +456,7 @@ describe.each(TIME_ZONES)('practice weeks in %s', (zone) => {
 		score: number
 	): void {
 		const attempt = startAttempt(db, userId, 'price-call', 'en', 'text', at)!;
-		db.update(attempts).set({ status, score }).where(eq(attempts.id, attempt.id)).run();
+		updateRolePlays(db, eq(attempts.id, attempt.id), { status, score });
 	}
 
 	function lightSetUp() {
@@ -549,7 +561,7 @@ describe.each(TIME_ZONES)('practice weeks in %s', (zone) => {
 			expect([weekKey(last), weekKey(first), weekKey(first, 1)]).toEqual([before, after, before]);
 			practised(db, rep.id, last, 'won', 80);
 			practised(db, rep.id, first, 'lost', 20);
-			// The triggers filed each in its own week, under the same key.
+			// Each was filed in its own week, under the same key.
 			expect(
 				db
 					.select({ week: practiceWeeks.week, finished: practiceWeeks.finished })
@@ -577,7 +589,7 @@ describe.each(TIME_ZONES)('practice weeks in %s', (zone) => {
 				board: [[1, 20]]
 			});
 			// Deleting Sunday night's role-play empties its week and leaves Monday's alone.
-			db.delete(attempts).where(eq(attempts.startedAt, last)).run();
+			deleteRolePlays(db, eq(attempts.startedAt, last));
 			expect(
 				db
 					.select({

@@ -2,14 +2,13 @@ import { and, eq, gt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-o
 import { alias } from 'drizzle-orm/sqlite-core';
 import { inJsonList, prepared, type Db } from '../db/index';
 import { practiceTotals, practiceWeeks, teamMembers, teams, users } from '../db/schema';
-import { localIsoDate } from '$lib/calendar';
+import { weekKey } from '$lib/calendar';
 
-// The totals themselves are kept by triggers on `attempts` (drizzle/0008_practice-totals.sql and
-// 0009_practice-weeks.sql, made again by 0012_abandoned-attempts.sql), not by calls in the code that
-// writes role-plays: a turn, the end of a role-play (won, lost, neutral, a time-out found by
-// `expireIfDue`, a hang-up), a rescoring and a deletion (a rep's, a candidate's, by cascade) all keep
-// them exact without having to remember to, and the turn path stays as it is. What counts is
-// `$lib/attempt-status`'s: finished = `isFinished`, started = `countsAsPractice`.
+// The totals are written by the services that write role-plays, in the same transaction, through
+// `derived/practice-totals.ts` and `derived/practice-weeks.ts` (see there which writes call them):
+// a turn that ends a role-play (won, lost, neutral), a time-out found by `expireIfDue`, a hang-up,
+// a rescoring and a deletion. What counts is `$lib/attempt-status`'s: finished = `isFinished`,
+// started = `countsAsPractice`; a week is `weekKey`'s ($lib/calendar).
 
 export const TREND_WEEKS = 8;
 
@@ -23,25 +22,13 @@ export interface PracticeSummary {
 	weeks: { sum: number; count: number }[];
 }
 
-/**
- * The key of the calendar week `weeksBack` weeks before the one holding `at`: the date of its
- * Monday in the server's time zone, as the triggers of drizzle/0009_practice-weeks.sql compute it
- * with SQLite's 'localtime' (both follow TZ). Worked out here once per view, not per row in SQL.
- */
-export function weekKey(at: Date, weeksBack = 0): string {
-	return localIsoDate(
-		new Date(
-			at.getFullYear(),
-			at.getMonth(),
-			at.getDate() - ((at.getDay() + 6) % 7) - 7 * weeksBack
-		)
-	);
-}
+// The week rule lives in $lib/calendar: the writer of the weekly totals files by it too.
+export { weekKey };
 
 /**
  * The practice summary of each rep: average and best from the running totals, this week and the
- * seven before it from the weekly totals (calendar weeks, Monday first). Both are kept by triggers,
- * so the cost grows with the number of reps, not with how much they practise.
+ * seven before it from the weekly totals (calendar weeks, Monday first). Both are kept as role-plays
+ * are written, so the cost grows with the number of reps, not with how much they practise.
  */
 export function practiceSummaries(
 	db: Db,

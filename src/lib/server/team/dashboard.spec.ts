@@ -8,6 +8,7 @@ import { attemptsBehind, dashboardRows, followedReps, weakSpots } from './dashbo
 import type { SessionUser } from '../auth/session';
 import { attempts, skillRollups } from '../db/schema';
 import { eq } from 'drizzle-orm';
+import { updateRolePlays } from '../testing/role-plays';
 
 function setUp() {
 	const db = createTestDatabase();
@@ -173,7 +174,7 @@ describe('dashboard aggregations', () => {
 			1,
 			now
 		);
-		db.update(attempts).set({ status: 'lost', score: 30 }).where(eq(attempts.id, played.id)).run();
+		updateRolePlays(db, eq(attempts.id, played.id), { status: 'lost', score: 30 });
 		const figures = () => {
 			const spots = weakSpots(db, reps, 'en');
 			const [row] = dashboardRows(db, reps, now);
@@ -219,7 +220,7 @@ describe('dashboard aggregations', () => {
 				'text',
 				daysAgo(days)
 			)!;
-			db.update(attempts).set({ status, score }).where(eq(attempts.id, attempt.id)).run();
+			updateRolePlays(db, eq(attempts.id, attempt.id), { status, score });
 		};
 		finish(1, 80, 'won'); // this week
 		finish(3, 40, 'lost'); // this week
