@@ -1,4 +1,4 @@
-import { isOneOf } from '$lib/one-of';
+import { isOneOf } from '$lib/engine/one-of';
 
 /**
  * How a role-play stands, and what each standing counts as. This is the one place that says what

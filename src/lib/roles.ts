@@ -1,4 +1,4 @@
-import { isOneOf } from '$lib/one-of';
+import { isOneOf } from '$lib/engine/one-of';
 
 /** Roles a user may hold; one user may hold several. */
 export const ROLES = ['admin', 'trainer', 'manager', 'rep'] as const;

@@ -245,7 +245,7 @@ async function buildWorld(): Promise<World> {
 		'/(app)/team/reps/[repId]/one-to-ones/[id]': oneToOnePath,
 		'/(app)/team/cohorts/[id]': cohortId,
 		'/(app)/team/cohorts/[id]/csv': cohortId,
-		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repIdInForm}?module=d5m5`,
+		'/(app)/team/cohorts/[id]/signoff/[userId]': `/team/cohorts/${cohortId}/signoff/${repIdInForm}?module=d5m7`,
 		// The admin's own page: an empty form posted to its actions (deactivate, say) then changes nothing.
 		'/(app)/admin/users/[id]': adminId,
 		// Their own data, downloaded (the deletion, posted empty and on oneself, deletes nothing).

@@ -261,7 +261,7 @@ test('payloads in content and in every form are shown as text and never run', as
 		['/team/weak-spots', { showsPayload: false }],
 		['/team/cohorts'],
 		[`/team/cohorts/${cohortId}`],
-		[`/team/cohorts/${cohortId}/signoff/${repId}?module=d5m5`],
+		[`/team/cohorts/${cohortId}/signoff/${repId}?module=d5m7`],
 		['/hiring'],
 		['/hiring/candidates'],
 		[`/hiring/candidates/${candidateId}`],

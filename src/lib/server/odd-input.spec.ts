@@ -105,14 +105,13 @@ describe('odd input', () => {
 		expect(findAttempt(db, attempt.id)!.turnCount).toBe(0);
 	});
 
-	it('scoring a 100 kB text stays fast and bounded', () => {
-		const started = performance.now();
+	// How fast it is belongs to the bench (`bench/scoring.ts`), not to a timed test.
+	it('scoring a 100 kB text flags it as too long', () => {
 		const result = scoreReply('我是小陳,'.repeat(20_000), {
 			expect: [{ point: 'p', weight: 1, cues: ['我是'] }],
 			avoid: []
 		});
 		expect(result.flags).toContain('too-long');
-		expect(performance.now() - started).toBeLessThan(2000);
 	});
 
 	it.each([...ODD, '"', "'", '\\', '%', '_', '*', 'NEAR(a b)', ') OR 1=1 --'])(

@@ -1,4 +1,4 @@
-import { isOneOf } from '$lib/one-of';
+import { isOneOf } from '../one-of';
 import type { ContentLocale } from '../content/kinds';
 import { foldText } from '../text/fold';
 

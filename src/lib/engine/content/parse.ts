@@ -1,4 +1,4 @@
-import { isOneOf } from '$lib/one-of';
+import { isOneOf } from '../one-of';
 import * as v from 'valibot';
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { MAX_FILE_CHARS, MAX_MARKDOWN_DEPTH } from './limits';

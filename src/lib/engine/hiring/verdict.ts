@@ -1,4 +1,4 @@
-import { isOneOf } from '$lib/one-of';
+import { isOneOf } from '../one-of';
 
 /**
  * A live interviewer's verdict on how the candidate handled the customer's line. It is the

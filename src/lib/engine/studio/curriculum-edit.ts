@@ -1,4 +1,4 @@
-import { isOneOf } from '$lib/one-of';
+import { isOneOf } from '../one-of';
 import type { DraftData } from '../content/draft';
 import { MODULE_ITEM_KIND, MODULE_TYPES, type ModuleType } from '../content/schemas';
 

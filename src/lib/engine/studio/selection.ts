@@ -1,4 +1,4 @@
-import { isOneOf } from '$lib/one-of';
+import { isOneOf } from '../one-of';
 import {
 	CONTENT_KINDS,
 	CONTENT_LOCALES,

@@ -1,4 +1,4 @@
-import { isOneOf } from '$lib/one-of';
+import { isOneOf } from '$lib/engine/one-of';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index';
 import { teams, TEAM_ROLES, type Team, type TeamRole } from '../db/schema';

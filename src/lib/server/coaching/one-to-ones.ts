@@ -1,4 +1,4 @@
-import { isOneOf } from '$lib/one-of';
+import { isOneOf } from '$lib/engine/one-of';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { prepared, type Db } from '../db/index';
 import {

@@ -340,7 +340,7 @@ describe('onboarding progress', () => {
 	it('a failed sign-off does not certify; the rubric must be complete', () => {
 		const { db, rep, manager, cohort } = setUp();
 		expect(
-			recordSignoff(db, cohort, rep.id, 'd5m5', {
+			recordSignoff(db, cohort, rep.id, 'd5m7', {
 				scores: { 'script-mastery': 3 },
 				notes: '',
 				signedBy: manager.id
@@ -354,9 +354,9 @@ describe('onboarding progress', () => {
 			'next-step': 2
 		};
 		expect(
-			recordSignoff(db, cohort, rep.id, 'd5m5', { scores: low, notes: '', signedBy: manager.id })
+			recordSignoff(db, cohort, rep.id, 'd5m7', { scores: low, notes: '', signedBy: manager.id })
 		).toEqual({ ok: true, passed: false, score: 25 });
-		expect(completedModules(db, cohort, rep.id).has('d5m5')).toBe(false);
+		expect(completedModules(db, cohort, rep.id).has('d5m7')).toBe(false);
 		const high = {
 			'script-mastery': 4,
 			'objection-handling': 4,
@@ -365,9 +365,9 @@ describe('onboarding progress', () => {
 			'next-step': 4
 		};
 		expect(
-			recordSignoff(db, cohort, rep.id, 'd5m5', { scores: high, notes: '', signedBy: manager.id })
+			recordSignoff(db, cohort, rep.id, 'd5m7', { scores: high, notes: '', signedBy: manager.id })
 		).toMatchObject({ ok: true, passed: true });
-		expect(completedModules(db, cohort, rep.id).has('d5m5')).toBe(true);
+		expect(completedModules(db, cohort, rep.id).has('d5m7')).toBe(true);
 		expect(currentCohortOf(db, rep.id)?.certifiedAt).toBeNull(); // the other gates are still open
 	});
 });

@@ -1,4 +1,4 @@
-import { isOneOf } from '$lib/one-of';
+import { isOneOf } from '$lib/engine/one-of';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
