@@ -390,3 +390,102 @@ describe('lexicon phrasings from the tuning replies, as a trainer would list the
 		).toBe(true);
 	});
 });
+
+describe('a wrong fact is poor, below the pass line, however good the rest (GRADING.md: capped at 2)', () => {
+	const ask =
+		"I'll put a one-page summary with last year's report together for your boss today, shall I?";
+	it('a price the price list does not have, in English and in Chinese', () => {
+		const wrong = scored(
+			'en',
+			'renewal-price-objection',
+			'two-year',
+			`Gold's second year is 23,500, so 50,300 for both. ${ask}`
+		);
+		expect(wrong.flags).toContain('wrong-fact');
+		expect(
+			wrong.wrongFacts?.map(([s, e]) => `Gold's second year is 23,500, so 50,300`.slice(s, e))
+		).toEqual(['23,500', '50,300']);
+		expect(wrong.score).toBeLessThanOrEqual(SCORING.wrongFactCap);
+		expect(wrong.score).toBeLessThan(wrong.passLine);
+		const right = scored(
+			'en',
+			'renewal-price-objection',
+			'two-year',
+			`Gold's second year is 24,120, so 50,920 for both. ${ask}`
+		);
+		expect(right.flags).not.toContain('wrong-fact');
+		expect(right.score).toBeGreaterThanOrEqual(right.passLine);
+
+		const close = '我今天整理一頁給老闆看：兩年的報價，加上您去年報表的重點，好嗎？';
+		const chinese = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'two-year',
+			`金牌第一年兩萬六千八，第二年九折是兩萬三千一百二。${close}`
+		);
+		expect(chinese.flags).toContain('wrong-fact');
+		expect(chinese.score).toBeLessThan(chinese.passLine);
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'two-year',
+				`金牌第一年兩萬六千八，第二年九折是兩萬四千一百二，兩年合計五萬零九百二十。${close}`
+			).flags
+		).not.toContain('wrong-fact');
+	});
+
+	it('the customer’s own order value and the monthly cost worked out right are no wrong fact', () => {
+		const result = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'value',
+			'王經理，金牌一年兩萬六千八，一個月大約兩千二。您一張訂單平均三、四萬，一年成交一張就回本了，您覺得呢？'
+		);
+		expect(result.flags).not.toContain('wrong-fact');
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'value',
+				'王經理，金牌一年兩萬六千八，一個月才一千二而已，您覺得呢？'
+			).flags
+		).toContain('wrong-fact');
+	});
+
+	it('a claim never true (a trial deposit, a trial that turns into a paid plan), unless denied', () => {
+		const trial = 'The trial is 14 days with ten products';
+		const deposit = scored(
+			'en',
+			'hostile-skeptic',
+			'trial',
+			`Fair enough, Mr. Kuo. ${trial}, and there's just a small deposit we refund at the end. Shall we start on Monday?`
+		);
+		expect(deposit.flags).toContain('wrong-fact');
+		expect(deposit.score).toBeLessThan(deposit.passLine);
+		expect(
+			scored(
+				'en',
+				'hostile-skeptic',
+				'trial',
+				`Fair enough, Mr. Kuo. ${trial}, there's no deposit and nothing to pay. Shall we start on Monday?`
+			).flags
+		).not.toContain('wrong-fact');
+		expect(
+			scored(
+				'zh-TW',
+				'hostile-skeptic',
+				'trial',
+				'郭老闆，我理解。試刊十四天放十項產品，試刊完會自動轉成基礎會員，您要不要星期一先開始？'
+			).flags
+		).toContain('wrong-fact');
+		expect(
+			scored(
+				'zh-TW',
+				'hostile-skeptic',
+				'trial',
+				'郭老闆，我理解。試刊十四天放十項產品，完全免費，到期也不會自動扣款，您要不要星期一先開始？'
+			).flags
+		).not.toContain('wrong-fact');
+	});
+});
