@@ -489,3 +489,44 @@ describe('a wrong fact is poor, below the pass line, however good the rest (GRAD
 		).not.toContain('wrong-fact');
 	});
 });
+
+describe('company rules in more of the words reps use', () => {
+	it('an ultimatum talks down; pressure and discounts in other words break the rules, not when denied', () => {
+		expect(
+			scored('en', 'busy-call-next-month', 'busy', 'Look, Mr. Wu, do you want new buyers or not?')
+				.rules
+		).toContain('insults');
+		expect(
+			scored(
+				'en',
+				'renewal-price-objection',
+				'price',
+				"I understand. Act now and I'll give you a discount on Gold."
+			).rules
+		).toEqual(expect.arrayContaining(['pressure', 'unapproved-discount']));
+		expect(
+			scored(
+				'en',
+				'renewal-price-objection',
+				'price',
+				"I understand, Mr. Wang. I can't give you a discount, but how many inquiries did you get last year?"
+			).rules
+		).toEqual([]);
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'price',
+				'王經理，機會難得，再不簽就沒了，我半價給您。'
+			).rules
+		).toEqual(expect.arrayContaining(['pressure', 'unapproved-discount']));
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'price',
+				'王經理我理解，您不用馬上決定。想請教一下，去年一個月大概接到幾張詢價？'
+			).rules
+		).toEqual([]);
+	});
+});
