@@ -125,22 +125,26 @@ describe('talking down to the customer is the insults rule', () => {
 
 describe('haggling is a company rule, in any wording the lexicon knows', () => {
 	it('conceding the customer’s figure or going to a manager for a better price', () => {
-		for (const reply of [
-			'好啦，兩萬二就兩萬二，今天幫您送簽。',
-			'這樣好了，我幫您問經理能不能再少一點。',
-			'我去跟主管爭取看看優惠，再回覆您。'
-		]) {
+		// Going to a manager is a rule of its own: poor rather than harmful (see below).
+		for (const [reply, rule] of [
+			['好啦，兩萬二就兩萬二，今天幫您送簽。', 'negotiates-price'],
+			['這樣好了，我幫您問經理能不能再少一點。', 'asks-manager-for-price'],
+			['我去跟主管爭取看看優惠，再回覆您。', 'asks-manager-for-price']
+		] as const) {
 			expect(scored('zh-TW', 'renewal-price-objection', 'discount', reply).rules, reply).toContain(
-				'negotiates-price'
+				rule
 			);
 		}
-		for (const reply of [
-			'Let me check with my manager whether we can do a better price for you.',
-			'Tell you what, let’s meet you halfway on that.',
-			'Fine, we can split the difference.'
-		]) {
+		for (const [reply, rule] of [
+			[
+				'Let me check with my manager whether we can do a better price for you.',
+				'asks-manager-for-price'
+			],
+			['Tell you what, let’s meet you halfway on that.', 'negotiates-price'],
+			['Fine, we can split the difference.', 'negotiates-price']
+		] as const) {
 			expect(scored('en', 'renewal-price-objection', 'discount', reply).rules, reply).toContain(
-				'negotiates-price'
+				rule
 			);
 		}
 	});
@@ -528,5 +532,29 @@ describe('company rules in more of the words reps use', () => {
 				'王經理我理解，您不用馬上決定。想請教一下，去年一個月大概接到幾張詢價？'
 			).rules
 		).toEqual([]);
+	});
+});
+
+describe('a rule with a penalty under 1 is poor, not harmful (GRADING.md: asking a manager for a better price is a 2)', () => {
+	it('keeps the reply between the pitfall floor and cap, above haggling on the spot', () => {
+		const good = 'How many inquiries did you get last year?';
+		const manager = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			`I understand, Mr. Wang. Let me check with my manager whether I can get you a better price. ${good}`
+		);
+		expect(manager.rules).toContain('asks-manager-for-price');
+		expect(manager.score).toBeGreaterThanOrEqual(SCORING.pitfallFloor);
+		expect(manager.score).toBeLessThanOrEqual(SCORING.pitfallCap);
+		const haggle = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			`I understand, Mr. Wang. I can let you have it for 22,000. ${good}`
+		);
+		expect(haggle.rules).toContain('negotiates-price');
+		expect(haggle.score).toBeLessThanOrEqual(SCORING.ruleCap);
+		expect(manager.score).toBeGreaterThan(haggle.score);
 	});
 });

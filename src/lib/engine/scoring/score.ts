@@ -116,7 +116,8 @@ export interface ReplyScore {
  *   promising results or money back, discounts or extras beyond the two-year offer, haggling,
  *   pressure, badmouthing a competitor, insults and talking down). Breaking one is harmful (a
  *   trainer's 1) whatever else the reply does well: it keeps a fifth of its score, at most 0.1, also
- *   when the beat's own pitfall caught the same words (`breaks`). A beat's pitfall alone is poor
+ *   when the beat's own pitfall caught the same words (`breaks`). A rule whose penalty is under 1
+ *   (asking a manager for a better price) is poor instead, as a beat's pitfall. A beat's pitfall alone is poor
  *   (a 2): at least 0.1, and at most 0.6, below the pass line. A rude rule's breach earns no
  *   question or acknowledgement: a rude question is not a question.
  * - A wrong fact (a price not on the lexicon's price list, a claim never true such as a trial
@@ -145,6 +146,12 @@ export const SCORING = {
 	/** A reply that breaks a company rule keeps this share of its score, and at most `ruleCap`. */
 	ruleCut: 0.2,
 	ruleCap: 0.1,
+	/**
+	 * The penalty from which a company rule is harmful (a trainer's 1: a discount, a promise,
+	 * pressure); a rule with a smaller one is poor (a 2), as a beat's pitfall: asking a manager for a
+	 * better price (GRADING.md).
+	 */
+	harmfulRule: 1,
 	/** The most a reply that is not speech (notes, a list of cue words, stage directions, repeats) keeps. */
 	notSpeechCap: 0.1,
 	/** A next step is worth more than the other signals: the call is there to get one. */
@@ -993,11 +1000,18 @@ export function scoreReply(
 	score += closeness;
 	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
 	// whatever else the reply does well.
-	const ruleBroken = pitfalls.some(
-		(p) => p.hit && (p.rule !== undefined || p.breaks !== undefined)
+	// A rule whose penalty is under `harmfulRule` is poor, as a beat's pitfall; from it on, harmful.
+	const harmful = new Set(
+		phrasebook.rules.filter((rule) => rule.penalty >= SCORING.harmfulRule).map((rule) => rule.id)
 	);
-	const beatPitfall = beatPitfalls.some((p) => p.hit);
-	if (beatPitfall && !ruleBroken)
+	const ruleBroken = pitfalls.some(
+		(p) =>
+			p.hit &&
+			((p.rule !== undefined && harmful.has(p.rule)) ||
+				(p.breaks !== undefined && harmful.has(p.breaks)))
+	);
+	const poor = pitfalls.some((p) => p.hit);
+	if (poor && !ruleBroken)
 		score = Math.min(SCORING.pitfallCap, Math.max(SCORING.pitfallFloor, score));
 	if (flags.includes('wrong-fact')) score = Math.min(score, SCORING.wrongFactCap);
 	if (ruleBroken) score = Math.min(score * SCORING.ruleCut, SCORING.ruleCap);
