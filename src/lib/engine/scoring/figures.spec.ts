@@ -52,8 +52,8 @@ function wrong(reply: string, customer = ''): string[] {
 	return wrongPrices(
 		folded,
 		LISTED,
-		find(['gold', 'basic', 'a year', 'second year', '金牌', '基礎', '一年', '年費']),
-		find(['order', '訂單', '張單']),
+		() => find(['gold', 'basic', 'a year', 'second year', '金牌', '基礎', '一年', '年費']),
+		() => find(['order', '訂單', '張單']),
 		(value) => customerFigures.has(value)
 	).map(([start, end]) => reply.slice(start, end));
 }

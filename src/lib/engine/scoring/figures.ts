@@ -156,8 +156,9 @@ const near = (value: number, target: number, tolerance: number) =>
 
 /**
  * The figures a reply states as a price of ours that the price list does not have: in a sentence
- * about the price (`priceWords`, where the lexicon's price words are), not in a clause about the
- * customer's own figures (`theirWords`: an order of 30,000 is his), not counting things, and not a
+ * about the price (`priceWordsOf`: where the lexicon's price words are, asked for only when a figure
+ * could be a price), not in a clause about the customer's own figures (`theirWordsOf`: an order of
+ * 30,000 is his), not counting things, and not a
  * figure the customer said. A yearly figure is a listed price (rounding aside); a monthly one is a
  * listed price over twelve, within a tenth, and when the sentence names a listed yearly price, that
  * price's (一年兩萬六千八，一個月才一千二: the sum is wrong). A daily figure is not checked.
@@ -165,26 +166,31 @@ const near = (value: number, target: number, tolerance: number) =>
 export function wrongPrices(
 	folded: string,
 	listed: readonly number[],
-	priceWords: readonly Span[],
-	theirWords: readonly Span[],
+	priceWordsOf: () => readonly Span[],
+	theirWordsOf: () => readonly Span[],
 	customerSaid: (value: number) => boolean = () => false
 ): Span[] {
-	if (listed.length === 0 || priceWords.length === 0) return [];
-	const figures = figuresIn(folded);
+	if (listed.length === 0) return [];
+	// The figures first: the price words are looked for only when one could be a price (the costlier step).
+	const figures = figuresIn(folded).filter(
+		(figure) => figure.value >= PRICE_FLOOR.month && !countsThings(folded, figure)
+	);
 	if (figures.length === 0) return [];
+	const priceWords = priceWordsOf();
+	if (priceWords.length === 0) return [];
+	let theirWords: readonly Span[] | undefined;
 	const sentences = stretches(folded, SENTENCE_END);
 	const clauses = stretches(folded, CLAUSE_END);
 	type Read = { figure: Figure; sentence: Span; monthly: boolean; rough: boolean };
 	const read: Read[] = [];
 	for (const figure of figures) {
-		if (countsThings(folded, figure)) continue;
 		const before = folded.slice(Math.max(0, figure.start - 16), figure.start);
 		const after = folded.slice(figure.end, figure.end + 8);
 		if (BOUND_AFTER.test(after) || BOUND_BEFORE.test(before)) continue;
 		const rough = ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(after);
 		const sentence = around(sentences, figure.start);
 		const clause = around(clauses, figure.start);
-		if (!within(priceWords, sentence) || within(theirWords, clause)) continue;
+		if (!within(priceWords, sentence) || within((theirWords ??= theirWordsOf()), clause)) continue;
 		// A month or day said beside the figure, in its clause: 一個月大約兩千二, NT$2,233 a month.
 		const words = folded.slice(
 			Math.max(clause[0], figure.start - 8),

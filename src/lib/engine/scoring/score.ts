@@ -949,14 +949,15 @@ export function scoreReply(
 		: [];
 	const prices = MAY_HOLD_PRICE.test(folded) ? priceListOf(phrasebook.intents) : [];
 	if (prices.length > 0) {
+		// Price words count wherever they are said: "not the Gold price" still talks about the price.
 		const anywhere = matcherFor(text, [], () => true);
 		let said: Set<number> | undefined;
 		wrongFacts.push(
 			...wrongPrices(
 				folded,
 				prices,
-				findAny(anywhere, PRICE_WORD_CUES),
-				phrasebook.intents.has(FACT_INTENTS.theirs) ? findAny(anywhere, THEIR_CUES) : [],
+				() => findAny(anywhere, PRICE_WORD_CUES),
+				() => (phrasebook.intents.has(FACT_INTENTS.theirs) ? findAny(anywhere, THEIR_CUES) : []),
 				(value) =>
 					(said ??= new Set(
 						figuresIn(foldForMatch(beat.customer ?? '')).map((figure) => figure.value)
