@@ -228,7 +228,8 @@ export function flagLabel(flag: Flag): string {
 		'repeated-sentence': m.flag_repeated_sentence,
 		'repeats-earlier-reply': m.flag_repeats_earlier_reply,
 		monologue: m.flag_monologue,
-		'off-topic': m.flag_off_topic
+		'off-topic': m.flag_off_topic,
+		'wrong-fact': m.flag_wrong_fact
 	}[flag]();
 }
 

@@ -30,6 +30,13 @@ const result: ReplyScore = {
 };
 
 describe('explainReply', () => {
+	it('lists the words that state a wrong fact', () => {
+		const wrong = 'Gold is 23,500 a year.';
+		expect(
+			explainReply(wrong, { ...result, flags: ['wrong-fact'], wrongFacts: [[8, 14]] }).wrongFacts
+		).toEqual(['23,500']);
+	});
+
 	it('marks what scoring found in the reply and lists the points made, missed and the pitfalls fallen into', () => {
 		expect(explainReply(reply, result)).toEqual({
 			reply: [
@@ -42,7 +49,8 @@ describe('explainReply', () => {
 			missed: ['Fixes a time'],
 			pitfalls: ['Pressure'],
 			signals: ['question', 'acknowledge'],
-			flags: ['too-short']
+			flags: ['too-short'],
+			wrongFacts: []
 		});
 	});
 });

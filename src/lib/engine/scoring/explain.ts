@@ -9,6 +9,8 @@ export interface ReplyExplanation {
 	pitfalls: string[];
 	signals: Signal[];
 	flags: Flag[];
+	/** The words of the reply that state a wrong fact (flag `wrong-fact`). */
+	wrongFacts: string[];
 }
 
 /** A scored reply as a transcript shows it: to the rep, to interviewers, to a trainer playtesting. */
@@ -22,7 +24,8 @@ export function explainReply(reply: string, result: ReplyScore): ReplyExplanatio
 		missed: result.points.filter((p) => !p.hit).map((p) => p.point),
 		pitfalls: result.pitfalls.filter((p) => p.hit).map((p) => p.point),
 		signals: result.signals,
-		flags: result.flags
+		flags: result.flags,
+		wrongFacts: (result.wrongFacts ?? []).map(([start, end]) => reply.slice(start, end))
 	};
 }
 

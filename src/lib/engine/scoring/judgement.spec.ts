@@ -125,22 +125,26 @@ describe('talking down to the customer is the insults rule', () => {
 
 describe('haggling is a company rule, in any wording the lexicon knows', () => {
 	it('conceding the customer’s figure or going to a manager for a better price', () => {
-		for (const reply of [
-			'好啦，兩萬二就兩萬二，今天幫您送簽。',
-			'這樣好了，我幫您問經理能不能再少一點。',
-			'我去跟主管爭取看看優惠，再回覆您。'
-		]) {
+		// Going to a manager is a rule of its own: poor rather than harmful (see below).
+		for (const [reply, rule] of [
+			['好啦，兩萬二就兩萬二，今天幫您送簽。', 'negotiates-price'],
+			['這樣好了，我幫您問經理能不能再少一點。', 'asks-manager-for-price'],
+			['我去跟主管爭取看看優惠，再回覆您。', 'asks-manager-for-price']
+		] as const) {
 			expect(scored('zh-TW', 'renewal-price-objection', 'discount', reply).rules, reply).toContain(
-				'negotiates-price'
+				rule
 			);
 		}
-		for (const reply of [
-			'Let me check with my manager whether we can do a better price for you.',
-			'Tell you what, let’s meet you halfway on that.',
-			'Fine, we can split the difference.'
-		]) {
+		for (const [reply, rule] of [
+			[
+				'Let me check with my manager whether we can do a better price for you.',
+				'asks-manager-for-price'
+			],
+			['Tell you what, let’s meet you halfway on that.', 'negotiates-price'],
+			['Fine, we can split the difference.', 'negotiates-price']
+		] as const) {
 			expect(scored('en', 'renewal-price-objection', 'discount', reply).rules, reply).toContain(
-				'negotiates-price'
+				rule
 			);
 		}
 	});
@@ -388,5 +392,169 @@ describe('lexicon phrasings from the tuning replies, as a trainer would list the
 				'Sorry, sir, thirty years of running a factory, you know your business better than I do.'
 			).points.some((p) => p.hit)
 		).toBe(true);
+	});
+});
+
+describe('a wrong fact is poor, below the pass line, however good the rest (GRADING.md: capped at 2)', () => {
+	const ask =
+		"I'll put a one-page summary with last year's report together for your boss today, shall I?";
+	it('a price the price list does not have, in English and in Chinese', () => {
+		const wrong = scored(
+			'en',
+			'renewal-price-objection',
+			'two-year',
+			`Gold's second year is 23,500, so 50,300 for both. ${ask}`
+		);
+		expect(wrong.flags).toContain('wrong-fact');
+		expect(
+			wrong.wrongFacts?.map(([s, e]) => `Gold's second year is 23,500, so 50,300`.slice(s, e))
+		).toEqual(['23,500', '50,300']);
+		expect(wrong.score).toBeLessThanOrEqual(SCORING.wrongFactCap);
+		expect(wrong.score).toBeLessThan(wrong.passLine);
+		const right = scored(
+			'en',
+			'renewal-price-objection',
+			'two-year',
+			`Gold's second year is 24,120, so 50,920 for both. ${ask}`
+		);
+		expect(right.flags).not.toContain('wrong-fact');
+		expect(right.score).toBeGreaterThanOrEqual(right.passLine);
+
+		const close = '我今天整理一頁給老闆看：兩年的報價，加上您去年報表的重點，好嗎？';
+		const chinese = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'two-year',
+			`金牌第一年兩萬六千八，第二年九折是兩萬三千一百二。${close}`
+		);
+		expect(chinese.flags).toContain('wrong-fact');
+		expect(chinese.score).toBeLessThan(chinese.passLine);
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'two-year',
+				`金牌第一年兩萬六千八，第二年九折是兩萬四千一百二，兩年合計五萬零九百二十。${close}`
+			).flags
+		).not.toContain('wrong-fact');
+	});
+
+	it('the customer’s own order value and the monthly cost worked out right are no wrong fact', () => {
+		const result = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'value',
+			'王經理，金牌一年兩萬六千八，一個月大約兩千二。您一張訂單平均三、四萬，一年成交一張就回本了，您覺得呢？'
+		);
+		expect(result.flags).not.toContain('wrong-fact');
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'value',
+				'王經理，金牌一年兩萬六千八，一個月才一千二而已，您覺得呢？'
+			).flags
+		).toContain('wrong-fact');
+	});
+
+	it('a claim never true (a trial deposit, a trial that turns into a paid plan), unless denied', () => {
+		const trial = 'The trial is 14 days with ten products';
+		const deposit = scored(
+			'en',
+			'hostile-skeptic',
+			'trial',
+			`Fair enough, Mr. Kuo. ${trial}, and there's just a small deposit we refund at the end. Shall we start on Monday?`
+		);
+		expect(deposit.flags).toContain('wrong-fact');
+		expect(deposit.score).toBeLessThan(deposit.passLine);
+		expect(
+			scored(
+				'en',
+				'hostile-skeptic',
+				'trial',
+				`Fair enough, Mr. Kuo. ${trial}, there's no deposit and nothing to pay. Shall we start on Monday?`
+			).flags
+		).not.toContain('wrong-fact');
+		expect(
+			scored(
+				'zh-TW',
+				'hostile-skeptic',
+				'trial',
+				'郭老闆，我理解。試刊十四天放十項產品，試刊完會自動轉成基礎會員，您要不要星期一先開始？'
+			).flags
+		).toContain('wrong-fact');
+		expect(
+			scored(
+				'zh-TW',
+				'hostile-skeptic',
+				'trial',
+				'郭老闆，我理解。試刊十四天放十項產品，完全免費，到期也不會自動扣款，您要不要星期一先開始？'
+			).flags
+		).not.toContain('wrong-fact');
+	});
+});
+
+describe('company rules in more of the words reps use', () => {
+	it('an ultimatum talks down; pressure and discounts in other words break the rules, not when denied', () => {
+		expect(
+			scored('en', 'busy-call-next-month', 'busy', 'Look, Mr. Wu, do you want new buyers or not?')
+				.rules
+		).toContain('insults');
+		expect(
+			scored(
+				'en',
+				'renewal-price-objection',
+				'price',
+				"I understand. Act now and I'll give you a discount on Gold."
+			).rules
+		).toEqual(expect.arrayContaining(['pressure', 'unapproved-discount']));
+		expect(
+			scored(
+				'en',
+				'renewal-price-objection',
+				'price',
+				"I understand, Mr. Wang. I can't give you a discount, but how many inquiries did you get last year?"
+			).rules
+		).toEqual([]);
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'price',
+				'王經理，機會難得，再不簽就沒了，我半價給您。'
+			).rules
+		).toEqual(expect.arrayContaining(['pressure', 'unapproved-discount']));
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'price',
+				'王經理我理解，您不用馬上決定。想請教一下，去年一個月大概接到幾張詢價？'
+			).rules
+		).toEqual([]);
+	});
+});
+
+describe('a rule with a penalty under 1 is poor, not harmful (GRADING.md: asking a manager for a better price is a 2)', () => {
+	it('keeps the reply between the pitfall floor and cap, above haggling on the spot', () => {
+		const good = 'How many inquiries did you get last year?';
+		const manager = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			`I understand, Mr. Wang. Let me check with my manager whether I can get you a better price. ${good}`
+		);
+		expect(manager.rules).toContain('asks-manager-for-price');
+		expect(manager.score).toBeGreaterThanOrEqual(SCORING.pitfallFloor);
+		expect(manager.score).toBeLessThanOrEqual(SCORING.pitfallCap);
+		const haggle = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			`I understand, Mr. Wang. I can let you have it for 22,000. ${good}`
+		);
+		expect(haggle.rules).toContain('negotiates-price');
+		expect(haggle.score).toBeLessThanOrEqual(SCORING.ruleCap);
+		expect(manager.score).toBeGreaterThan(haggle.score);
 	});
 });

@@ -28,6 +28,7 @@ import {
 	repeatsItself,
 	restatesItself
 } from './speech';
+import { figuresIn, figuresOfPhrases, wrongPrices } from './figures';
 
 export type Span = [start: number, end: number];
 
@@ -76,7 +77,8 @@ export const FLAGS = [
 	'repeated-sentence',
 	'repeats-earlier-reply',
 	'monologue',
-	'off-topic'
+	'off-topic',
+	'wrong-fact'
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
@@ -91,6 +93,8 @@ export interface ReplyScore {
 	closeness?: number;
 	/** The beat's good model answer nearest the reply, when it has any. */
 	nearest?: Nearest | null;
+	/** Where the reply states a wrong fact (flag `wrong-fact`): a price not on the price list, a claim never true. */
+	wrongFacts?: Span[];
 }
 
 /**
@@ -112,9 +116,13 @@ export interface ReplyScore {
  *   promising results or money back, discounts or extras beyond the two-year offer, haggling,
  *   pressure, badmouthing a competitor, insults and talking down). Breaking one is harmful (a
  *   trainer's 1) whatever else the reply does well: it keeps a fifth of its score, at most 0.1, also
- *   when the beat's own pitfall caught the same words (`breaks`). A beat's pitfall alone is poor
+ *   when the beat's own pitfall caught the same words (`breaks`). A rule whose penalty is under 1
+ *   (asking a manager for a better price) is poor instead, as a beat's pitfall. A beat's pitfall alone is poor
  *   (a 2): at least 0.1, and at most 0.6, below the pass line. A rude rule's breach earns no
  *   question or acknowledgement: a rude question is not a question.
+ * - A wrong fact (a price not on the lexicon's price list, a claim never true such as a trial
+ *   deposit; see FACT_INTENTS and figures.ts) keeps the reply at most 0.6, below the pass line: a
+ *   trainer's 2, as a beat's pitfall. The words are listed (`wrongFacts`).
  * - A reply that neither asks anything nor proposes a next step keeps at most 0.8: a trainer's 4 at
  *   best (the script library's replies ask, or give evidence and propose a step).
  * - A very short reply scores half. Notes instead of speech (a list of the beat's cue words, fragments
@@ -138,6 +146,12 @@ export const SCORING = {
 	/** A reply that breaks a company rule keeps this share of its score, and at most `ruleCap`. */
 	ruleCut: 0.2,
 	ruleCap: 0.1,
+	/**
+	 * The penalty from which a company rule is harmful (a trainer's 1: a discount, a promise,
+	 * pressure); a rule with a smaller one is poor (a 2), as a beat's pitfall: asking a manager for a
+	 * better price (GRADING.md).
+	 */
+	harmfulRule: 1,
 	/** The most a reply that is not speech (notes, a list of cue words, stage directions, repeats) keeps. */
 	notSpeechCap: 0.1,
 	/** A next step is worth more than the other signals: the call is there to get one. */
@@ -166,7 +180,12 @@ export const SCORING = {
 	 * trainer's 4) but is not what the script library would keep (a 5 asks, or gives evidence and
 	 * proposes a step). Above the pass line (0.7): such a reply still moves the call on.
 	 */
-	noQuestionCap: 0.8
+	noQuestionCap: 0.8,
+	/**
+	 * The most a reply that states a wrong fact keeps (a price not on the price list, a trial deposit):
+	 * GRADING.md caps it at a trainer's 2, poor, as a beat's pitfall.
+	 */
+	wrongFactCap: 0.6
 } as const;
 
 const SIGNAL_CUES: Record<
@@ -331,6 +350,37 @@ export interface Phrasebook {
 /** The lexicon intent that lists the words of what the calls are about: a reply with none of them, making no key point, is off-topic. */
 export const ON_TOPIC = 'on-topic';
 const ON_TOPIC_CUES = [`${INTENT_PREFIX}${ON_TOPIC}`];
+/**
+ * The lexicon intents that tell a wrong fact (see figures.ts): the prices the company quotes
+ * (`price-list`: every figure of its phrases), the words that make a sentence about the price
+ * (`price-words`), the words that make a clause's figure the customer's own (`their-figures`: an
+ * order of 30,000), and claims that are never true (`wrong-facts`: a trial deposit), read as any cue.
+ * Without a `price-list` and `price-words`, no price is checked; without `wrong-facts`, no claim.
+ */
+export const FACT_INTENTS = {
+	prices: 'price-list',
+	priceWords: 'price-words',
+	theirs: 'their-figures',
+	claims: 'wrong-facts'
+} as const;
+const PRICE_WORD_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.priceWords}`];
+const THEIR_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.theirs}`];
+const CLAIM_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.claims}`];
+// A phrasebook's price list, read once (it lives until the content changes).
+const priceLists = new WeakMap<readonly string[], number[]>();
+function priceListOf(intents: IntentPhrases): number[] {
+	const phrases = intents.get(FACT_INTENTS.prices);
+	if (!phrases) return [];
+	let list = priceLists.get(phrases);
+	if (!list) {
+		list = figuresOfPhrases(phrases, foldForMatch);
+		priceLists.set(phrases, list);
+	}
+	return list;
+}
+// Could the reply hold a price at all: a digit, or a Chinese thousand or ten thousand.
+const MAY_HOLD_PRICE = /\d|[千萬万]/;
+
 export const NO_PHRASEBOOK: Phrasebook = { intents: new Map(), rules: [] };
 
 /** How far around a rule's cue its `unless` phrases are looked for, in characters: the sentence around it, roughly. */
@@ -892,6 +942,30 @@ export function scoreReply(
 		!(beat.customer && refersTo(reply, beat.customer, 1, folded))
 	)
 		flags.push('off-topic');
+	// A wrong fact: a claim that is never true (said, not denied: "there's no deposit" is right), or a
+	// price the price list does not have. Prices are read only when the reply has a figure.
+	const wrongFacts: Span[] = phrasebook.intents.has(FACT_INTENTS.claims)
+		? [...findAny(matcher, CLAIM_CUES)]
+		: [];
+	const prices = MAY_HOLD_PRICE.test(folded) ? priceListOf(phrasebook.intents) : [];
+	if (prices.length > 0) {
+		// Price words count wherever they are said: "not the Gold price" still talks about the price.
+		const anywhere = matcherFor(text, [], () => true);
+		let said: Set<number> | undefined;
+		wrongFacts.push(
+			...wrongPrices(
+				folded,
+				prices,
+				() => findAny(anywhere, PRICE_WORD_CUES),
+				() => (phrasebook.intents.has(FACT_INTENTS.theirs) ? findAny(anywhere, THEIR_CUES) : []),
+				(value) =>
+					(said ??= new Set(
+						figuresIn(foldForMatch(beat.customer ?? '')).map((figure) => figure.value)
+					)).has(value)
+			)
+		);
+	}
+	if (wrongFacts.length > 0) flags.push('wrong-fact');
 	// A reply that takes up what the customer said may run longer before it is a monologue, and loses less.
 	const monologueFrom = chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin;
 	// Read only for a long reply that asks nothing: it is the costlier check.
@@ -927,12 +1001,20 @@ export function scoreReply(
 	score += closeness;
 	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
 	// whatever else the reply does well.
-	const ruleBroken = pitfalls.some(
-		(p) => p.hit && (p.rule !== undefined || p.breaks !== undefined)
+	// A rule whose penalty is under `harmfulRule` is poor, as a beat's pitfall; from it on, harmful.
+	const harmful = new Set(
+		phrasebook.rules.filter((rule) => rule.penalty >= SCORING.harmfulRule).map((rule) => rule.id)
 	);
-	const beatPitfall = beatPitfalls.some((p) => p.hit);
-	if (beatPitfall && !ruleBroken)
+	const ruleBroken = pitfalls.some(
+		(p) =>
+			p.hit &&
+			((p.rule !== undefined && harmful.has(p.rule)) ||
+				(p.breaks !== undefined && harmful.has(p.breaks)))
+	);
+	const poor = pitfalls.some((p) => p.hit);
+	if (poor && !ruleBroken)
 		score = Math.min(SCORING.pitfallCap, Math.max(SCORING.pitfallFloor, score));
+	if (flags.includes('wrong-fact')) score = Math.min(score, SCORING.wrongFactCap);
 	if (ruleBroken) score = Math.min(score * SCORING.ruleCut, SCORING.ruleCap);
 	if (!signals.includes('question') && !signals.includes('next-step'))
 		score = Math.min(score, SCORING.noQuestionCap);
@@ -951,5 +1033,14 @@ export function scoreReply(
 		score = Math.min(1, score) * (referring ? SCORING.monologueReferringCut : SCORING.monologueCut);
 	if (flags.includes('too-long')) score -= 0.1;
 	score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
-	return { score, points, pitfalls, signals, flags, closeness, nearest };
+	return {
+		score,
+		points,
+		pitfalls,
+		signals,
+		flags,
+		closeness,
+		nearest,
+		...(wrongFacts.length > 0 ? { wrongFacts: joined(wrongFacts.sort((a, b) => a[0] - b[0])) } : {})
+	};
 }

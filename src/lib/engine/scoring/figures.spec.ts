@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { figuresIn, figureValue, wrongPrices } from './figures';
+import { foldForMatch } from './normalize';
+import type { Span } from './score';
+
+describe('figureValue reads a number as people write and say it', () => {
+	it('reads digits, with thousands separators, decimals and multipliers', () => {
+		expect(figureValue('26,800')).toBe(26_800);
+		expect(figureValue('26800')).toBe(26_800);
+		expect(figureValue('1.2 million')).toBe(1_200_000);
+		expect(figureValue('26.8k')).toBe(26_800);
+	});
+
+	it('reads Chinese numbers, with the colloquial last digit a unit down', () => {
+		expect(figureValue('兩萬六千八')).toBe(26_800);
+		expect(figureValue('一萬二千八')).toBe(12_800);
+		expect(figureValue('兩萬四千一百二')).toBe(24_120);
+		expect(figureValue('五萬零九百二十')).toBe(50_920);
+		expect(figureValue('一千二')).toBe(1_200);
+		expect(figureValue('三萬八')).toBe(38_000);
+		expect(figureValue('十四')).toBe(14);
+		expect(figureValue('一百二十萬')).toBe(1_200_000);
+		expect(figureValue('2萬6千8')).toBe(26_800);
+		expect(figureValue('2.68萬')).toBe(26_800);
+	});
+
+	it('reads no single figure in a range or digits read out one by one', () => {
+		expect(figureValue('三四萬')).toBeNull();
+		expect(figureValue('零九一二')).toBeNull();
+	});
+
+	it('finds figures in a reply, where they are, and not in 千萬 (by all means)', () => {
+		const text = foldForMatch('金牌一年兩萬六千八，千萬不要錯過 NT$12,800.');
+		const values = figuresIn(text).map((f) => f.value);
+		expect(values).toEqual([1, 26_800, 12_800]);
+		const gold = figuresIn(text)[1]!;
+		expect(text.slice(gold.start, gold.end)).toBe('兩萬六千八');
+	});
+});
+
+// The shipped price list, in short: the tiers a year, the two-year offer, a competitor.
+const LISTED = [12_800, 26_800, 49_800, 24_120, 50_920, 2_680, 6_800];
+
+/** The wrong figures of a reply, with the price words and the customer's words found by a simple search. */
+function wrong(reply: string, customer = ''): string[] {
+	const folded = foldForMatch(reply);
+	const find = (words: string[]): Span[] =>
+		words.flatMap((word) =>
+			[...folded.matchAll(new RegExp(word, 'g'))].map((m): Span => [m.index, m.index + m[0].length])
+		);
+	const customerFigures = new Set(figuresIn(foldForMatch(customer)).map((f) => f.value));
+	return wrongPrices(
+		folded,
+		LISTED,
+		() => find(['gold', 'basic', 'a year', 'second year', '金牌', '基礎', '一年', '年費']),
+		() => find(['order', '訂單', '張單']),
+		(value) => customerFigures.has(value)
+	).map(([start, end]) => reply.slice(start, end));
+}
+
+describe('wrongPrices: a price not on the price list is a wrong fact', () => {
+	it('finds a wrong yearly price, in digits or in Chinese', () => {
+		expect(wrong('Basic is only 8,800 a year, so it is an easy decision.')).toEqual(['8,800']);
+		// "About" rounds: 51,600 is near enough 50,920; 24,800 said outright is not 24,120.
+		expect(wrong('Second year is 24,800, so about 51,600 for the two.')).toEqual(['24,800']);
+		expect(wrong('之後如果要正式加入，金牌一年也才兩萬四千八。')).toEqual(['兩萬四千八']);
+	});
+
+	it('accepts the listed prices and rounding', () => {
+		expect(wrong('Gold is NT$26,800 a year, and the second year is 24,120.')).toEqual([]);
+		expect(wrong('金牌一年兩萬六千八，兩年合計五萬零九百二十，省兩千六百八。')).toEqual([]);
+		expect(wrong('Gold is about 27,000 a year.')).toEqual([]);
+	});
+
+	it('reads a monthly figure as a yearly price over twelve, the one the sentence names', () => {
+		expect(wrong('金牌一年兩萬六千八，一個月大約兩千二，一天七十幾塊。')).toEqual([]);
+		expect(wrong('一年兩萬六千八，一個月才一千二而已。')).toEqual(['一千二']);
+		expect(wrong('Gold works out at about 2,233 a month.')).toEqual([]);
+	});
+
+	it('leaves alone bounds, counts, the customer’s own figures and sentences not about our price', () => {
+		expect(wrong('一年兩萬多確實不是小數目。')).toEqual([]);
+		expect(wrong('Gold gives you 38,000 buyers and 1.2 million visits a year.')).toEqual([]);
+		expect(wrong('金牌會員有三萬八千位買家。')).toEqual([]);
+		expect(wrong('金牌一年兩萬六千八，您一張單三、四萬就回本。')).toEqual([]);
+		expect(wrong('If one order is worth 30,000 a year, Gold pays for itself.')).toEqual([]);
+		expect(
+			wrong('You said 20,000 a year is your budget for Gold.', 'My budget is 20,000.')
+		).toEqual([]);
+		expect(wrong('We have 38,000 registered buyers.')).toEqual([]);
+		expect(wrong('Since 2012, Gold has been our best seller.')).toEqual([]);
+	});
+});

@@ -1,0 +1,233 @@
+// Figures a reply states about the product's price, read so that a wrong one can be told (GRADING.md:
+// wrong facts cap the grade at 2). Pure: the price list and the words that say a clause is about the
+// price come from the lexicon (score.ts), never from here.
+import type { Span } from './score';
+
+/** A number the reply says, in digits ("26,800", "NT$12,800", "26.8k") or in Chinese (兩萬六千八, 2萬6). */
+export interface Figure {
+	value: number;
+	start: number;
+	end: number;
+}
+
+const CHINESE_DIGITS: Record<string, number> = {
+	零: 0,
+	〇: 0,
+	一: 1,
+	二: 2,
+	兩: 2,
+	三: 3,
+	四: 4,
+	五: 5,
+	六: 6,
+	七: 7,
+	八: 8,
+	九: 9
+};
+const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 萬: 10_000 };
+
+// A run of a number: it starts with a digit (千萬不要 is no number), and goes on in digits, Chinese
+// digits and units, or an English multiplier.
+const FIGURE =
+	/(?:\d[\d,.]*|[零〇一二兩三四五六七八九十])[\d.零〇一二兩三四五六七八九十百千萬]*(?:\s*(?:k\b|thousand\b|million\b))?/g;
+
+/**
+ * The value of one run of a number, or null when it is no single figure: a range (三四萬), digits
+ * read out one by one (a phone number: 零九一二), a list of numbers.
+ */
+export function figureValue(run: string): number | null {
+	const multiplier = /\s*k$|\s*thousand$/.test(run)
+		? 1000
+		: /\s*million$/.test(run)
+			? 1_000_000
+			: 1;
+	const body = run.replace(/\s*(?:k|thousand|million)$/, '');
+	// Digits alone: thousands with commas (26,800), or a plain number (26800, 1.2).
+	if (/^[\d,.]+$/.test(body)) {
+		if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(body) || /^\d+(?:\.\d+)?$/.test(body))
+			return Number(body.replace(/,/g, '')) * multiplier;
+		return null;
+	}
+	let total = 0;
+	let section = 0;
+	let digit: number | null = null;
+	let lastUnit = 0;
+	let zero = false;
+	for (const token of body.match(/\d+(?:\.\d+)?|./g) ?? []) {
+		if (/^\d/.test(token) || token in CHINESE_DIGITS) {
+			if (digit !== null) return null;
+			const value = /^\d/.test(token) ? Number(token) : CHINESE_DIGITS[token]!;
+			if (value === 0) {
+				zero = true;
+				continue;
+			}
+			digit = value;
+		} else if (token in CHINESE_UNITS) {
+			const unit = CHINESE_UNITS[token]!;
+			if (unit === 10_000) {
+				total += (section + (digit ?? 0)) * unit;
+				section = 0;
+			} else section += (digit ?? 1) * unit;
+			digit = null;
+			lastUnit = unit;
+			zero = false;
+		} else return null;
+	}
+	if (digit !== null) {
+		// 兩萬六千八 is 26,800 and 一千二 is 1,200: a last digit after a unit is the next unit down.
+		if (!zero && lastUnit >= 100) section += (digit * lastUnit) / 10;
+		else section += digit;
+	}
+	return (total + section) * multiplier;
+}
+
+/** Every figure in a folded reply (foldForMatch: the reply's own length), with where it is. */
+export function figuresIn(folded: string): Figure[] {
+	const figures: Figure[] = [];
+	for (const m of folded.matchAll(FIGURE)) {
+		// A figure's last comma or point ends its sentence or clause ("26,800, so…").
+		const text = m[0].replace(/[,.]+$/, '');
+		const value = figureValue(text);
+		if (value !== null) figures.push({ value, start: m.index, end: m.index + text.length });
+	}
+	return figures;
+}
+
+// What follows a figure that counts things, not money: 38,000 buyers, 三萬八千位買家, 10%, 2012年.
+const CHINESE_COUNT =
+	/^\s*(?:[位個人次項家筆件張台支顆組頁名份天年月週周倍成%％趟條篇封則間種款號歲樣套買瀏詢採廠訪點]|會員|產品)/;
+const MONEY_WORDS = new Set(
+	'a an per for each every dollars dollar nt ntd twd yuan and or so but instead total in now is was this the to then with plus which that only just altogether over after before if up on you it we for'.split(
+		' '
+	)
+);
+
+/** Whether a figure counts things (buyers, visits, days, per cent) rather than money. */
+function countsThings(folded: string, figure: Figure): boolean {
+	const after = folded.slice(figure.end, figure.end + 12);
+	if (CHINESE_COUNT.test(after)) return true;
+	const word = /^\s*([a-z]+)/.exec(after)?.[1];
+	if (word !== undefined && !MONEY_WORDS.has(word)) return true;
+	// A year (since 2012), not a price.
+	const digits = folded.slice(figure.start, figure.end);
+	return /^(?:19|20)\d\d$/.test(digits);
+}
+
+// A bound is no price stated (兩萬多, over 90,000, 不到兩千): not checked. A round figure
+// ("about 2,200", 大約兩千二) may be off as much as a monthly one.
+const BOUND_AFTER = /^\s*(?:多|幾|出頭|以上|以下|起|\+|or more|and up|plus\b)/;
+const BOUND_BEFORE =
+	/(?:\b(?:over|under|more than|less than|nearly|almost|from|up to)|超過|不到|不用|低於|高於|快|將近|差不多)\s*(?:nt\$?|\$)?\s*$/;
+const ROUGH_BEFORE =
+	/(?:\b(?:about|around|roughly|approximately|some|like)|大約|大概|約|差不多)\s*(?:nt\$?|\$)?\s*$/;
+const ROUGH_AFTER = /^\s*(?:左右|上下|ish\b)/;
+
+/** The least a figure must be to be read as a yearly price, and as a monthly one. */
+export const PRICE_FLOOR = { year: 1000, month: 500 } as const;
+/** How far a stated figure may be off: a yearly price hardly (rounding), a monthly one more ("about 2,200"). */
+export const PRICE_TOLERANCE = { year: 0.01, month: 0.1 } as const;
+
+const MONTH =
+	/\b(?:a|per|each|every|the)\s+month\b|\bmonthly\b|\/\s*month|個月|每月|月費|月付|\/\s*月/;
+const DAY = /\b(?:a|per|each|every)\s+day\b|\bdaily\b|一天|每天|每日|\/\s*天/;
+
+// Sentences: cut at a full stop (not a decimal point), question or exclamation mark, semicolon or line break.
+const SENTENCE_END = /[。！？!?;；\n]|\.(?!\d)/g;
+// Clauses: also at a comma (not a thousands separator), enumeration comma or colon.
+const CLAUSE_END = /[。！？!?;；\n，：:]|\.(?!\d)|,(?!\d)/g;
+
+function stretches(text: string, ends: RegExp): Span[] {
+	const spans: Span[] = [];
+	let from = 0;
+	for (const m of text.matchAll(ends)) {
+		spans.push([from, m.index]);
+		from = m.index + m[0].length;
+	}
+	spans.push([from, text.length]);
+	return spans;
+}
+
+const around = (spans: readonly Span[], at: number): Span =>
+	spans.find(([start, end]) => at >= start && at <= end) ?? [0, 0];
+const within = (spans: readonly Span[], [from, to]: Span) =>
+	spans.some(([start, end]) => start < to && end > from);
+const near = (value: number, target: number, tolerance: number) =>
+	Math.abs(value - target) <= target * tolerance;
+
+/**
+ * The figures a reply states as a price of ours that the price list does not have: in a sentence
+ * about the price (`priceWordsOf`: where the lexicon's price words are, asked for only when a figure
+ * could be a price), not in a clause about the customer's own figures (`theirWordsOf`: an order of
+ * 30,000 is his), not counting things, and not a
+ * figure the customer said. A yearly figure is a listed price (rounding aside); a monthly one is a
+ * listed price over twelve, within a tenth, and when the sentence names a listed yearly price, that
+ * price's (一年兩萬六千八，一個月才一千二: the sum is wrong). A daily figure is not checked.
+ */
+export function wrongPrices(
+	folded: string,
+	listed: readonly number[],
+	priceWordsOf: () => readonly Span[],
+	theirWordsOf: () => readonly Span[],
+	customerSaid: (value: number) => boolean = () => false
+): Span[] {
+	if (listed.length === 0) return [];
+	// The figures first: the price words are looked for only when one could be a price (the costlier step).
+	const figures = figuresIn(folded).filter(
+		(figure) => figure.value >= PRICE_FLOOR.month && !countsThings(folded, figure)
+	);
+	if (figures.length === 0) return [];
+	const priceWords = priceWordsOf();
+	if (priceWords.length === 0) return [];
+	let theirWords: readonly Span[] | undefined;
+	const sentences = stretches(folded, SENTENCE_END);
+	const clauses = stretches(folded, CLAUSE_END);
+	type Read = { figure: Figure; sentence: Span; monthly: boolean; rough: boolean };
+	const read: Read[] = [];
+	for (const figure of figures) {
+		const before = folded.slice(Math.max(0, figure.start - 16), figure.start);
+		const after = folded.slice(figure.end, figure.end + 8);
+		if (BOUND_AFTER.test(after) || BOUND_BEFORE.test(before)) continue;
+		const rough = ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(after);
+		const sentence = around(sentences, figure.start);
+		const clause = around(clauses, figure.start);
+		if (!within(priceWords, sentence) || within((theirWords ??= theirWordsOf()), clause)) continue;
+		// A month or day said beside the figure, in its clause: 一個月大約兩千二, NT$2,233 a month.
+		const words = folded.slice(
+			Math.max(clause[0], figure.start - 8),
+			Math.min(clause[1], figure.end + 12)
+		);
+		if (DAY.test(words)) continue;
+		const monthly = MONTH.test(words);
+		if (figure.value < (monthly ? PRICE_FLOOR.month : PRICE_FLOOR.year)) continue;
+		if (customerSaid(figure.value)) continue;
+		read.push({ figure, sentence, monthly, rough });
+	}
+	const yearly = (value: number, rough = false) =>
+		listed.some((price) =>
+			near(value, price, rough ? PRICE_TOLERANCE.month : PRICE_TOLERANCE.year)
+		);
+	const wrong: Span[] = [];
+	for (const { figure, sentence, monthly, rough } of read) {
+		if (!monthly) {
+			if (!yearly(figure.value, rough)) wrong.push([figure.start, figure.end]);
+			continue;
+		}
+		const stated = read
+			.filter(
+				(other) => !other.monthly && other.sentence === sentence && yearly(other.figure.value)
+			)
+			.map((other) => other.figure.value);
+		const prices = stated.length > 0 ? stated : listed;
+		if (!prices.some((price) => near(figure.value, price / 12, PRICE_TOLERANCE.month)))
+			wrong.push([figure.start, figure.end]);
+	}
+	return wrong;
+}
+
+/** The figures of a list of phrases (the lexicon's price list): each phrase's numbers. */
+export function figuresOfPhrases(
+	phrases: readonly string[],
+	fold: (text: string) => string
+): number[] {
+	return phrases.flatMap((phrase) => figuresIn(fold(phrase)).map((figure) => figure.value));
+}
