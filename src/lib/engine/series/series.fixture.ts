@@ -87,8 +87,12 @@ notes:
 
 export const seriesFiles = (
 	series = SERIES,
-	scenarios = { 'first-call': FIRST_CALL, 'follow-up': FOLLOW_UP, closing: CLOSING }
-) => [
+	scenarios: Record<string, string> = {
+		'first-call': FIRST_CALL,
+		'follow-up': FOLLOW_UP,
+		closing: CLOSING
+	}
+): { path: string; text: string }[] => [
 	...Object.entries(scenarios).map(([id, text]) => ({ path: `en/scenarios/${id}.yaml`, text })),
 	{ path: 'en/series/lin-hardware.yaml', text: series }
 ];

@@ -181,11 +181,12 @@ describe('facts in the role-play machine', () => {
 
 	it('reads a snapshot stored before facts existed as one with none', () => {
 		const { snapshot } = startRolePlay(followUp);
-		const old = structuredClone(snapshot) as { context: Record<string, unknown> };
+		const old = structuredClone(snapshot) as unknown as { context: Record<string, unknown> };
 		delete old.context.facts;
-		expect(readRolePlay(followUp, old as typeof snapshot).customer).toBe('Hello?');
+		expect(readRolePlay(followUp, old as unknown as typeof snapshot).customer).toBe('Hello?');
 		expect(
-			step(followUp, old as typeof snapshot, { mode: 'choice', choice: 2 }).state.context.facts
+			step(followUp, old as unknown as typeof snapshot, { mode: 'choice', choice: 2 }).state.context
+				.facts
 		).toEqual({ 'trial-booked': true });
 	});
 
