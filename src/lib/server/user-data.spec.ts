@@ -304,10 +304,10 @@ describe('deleting a user', () => {
 		expect(rowsReferencing(db, [rep.id, mine.id, myDeal]).length).toBeGreaterThan(5);
 		expect(rowsReferencing(db, [myRun.runId, myRun.callId])).toEqual([
 			'attempts.id: 1',
+			'turns.attempt_id: 1',
 			'series_run_calls.run_id: 1',
 			'series_run_calls.attempt_id: 1',
-			'series_runs.id: 1',
-			'turns.attempt_id: 1'
+			'series_runs.id: 1'
 		]);
 		expect(rowsReferencing(db, [myDeal])).toEqual(['deal_evidence.deal_id: 1', 'deals.id: 1']);
 		const before = exportUserData(db, otherRep.id)!;
