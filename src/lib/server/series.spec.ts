@@ -78,7 +78,12 @@ describe('a series run', () => {
 	it('carries the facts of one call into the next over two sittings: the customer remembers', () => {
 		const { db, run } = setUp();
 		const first = playCall(db, run.id, [1], DAY_ONE);
-		expect(runOfAttempt(db, first)).toEqual({ runId: run.id, seriesId: 'lin-hardware', index: 0 });
+		expect(runOfAttempt(db, first)).toEqual({
+			runId: run.id,
+			seriesId: 'lin-hardware',
+			index: 0,
+			title: 'Lin Hardware, call by call'
+		});
 		// The next day: the run page settles the first call and shows the notes.
 		const view = loadSeriesRun(db, settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_TWO));
 		expect(view.run.facts).toEqual({ 'material-sent': false, 'decision-maker': 'Mrs. Lin' });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
 	attempts,
@@ -311,17 +311,19 @@ export function playNextCall(
 export function runOfAttempt(
 	db: Db,
 	attemptId: string
-): { runId: string; seriesId: string; index: number } | undefined {
-	return db
+): { runId: string; seriesId: string; index: number; title: string } | undefined {
+	const row = db
 		.select({
 			runId: seriesRunCalls.runId,
 			seriesId: seriesRuns.seriesId,
-			index: seriesRunCalls.index
+			index: seriesRunCalls.index,
+			title: sql<string>`json_extract(${seriesRuns.series}, '$.title')`
 		})
 		.from(seriesRunCalls)
 		.innerJoin(seriesRuns, eq(seriesRuns.id, seriesRunCalls.runId))
 		.where(eq(seriesRunCalls.attemptId, attemptId))
 		.get();
+	return row;
 }
 
 /** A rep's series runs for their data export: each with its calls' role-plays and facts after them. */
