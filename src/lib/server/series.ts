@@ -39,12 +39,20 @@ export interface SeriesCard {
 	run: { id: string; status: SeriesRunStatus; callsDone: number } | null;
 }
 
-/** The series a rep can play, in their content language, each with the rep's latest run. */
-export function listSeries(db: Db, userId: string, locale: ContentLocale): SeriesCard[] {
+/**
+ * The series a rep can play, in their content language, each with the rep's latest run (settled
+ * first: a call just ended counts as done).
+ */
+export function listSeries(
+	db: Db,
+	userId: string,
+	locale: ContentLocale,
+	now = new Date()
+): SeriesCard[] {
 	const items = listContentFields(db, 'series', locale, ['title', 'objective', 'persona', 'calls']);
 	if (items.length === 0) return [];
 	const runs = db
-		.select({ id: seriesRuns.id, seriesId: seriesRuns.seriesId, status: seriesRuns.status })
+		.select()
 		.from(seriesRuns)
 		.where(
 			and(
@@ -60,7 +68,8 @@ export function listSeries(db: Db, userId: string, locale: ContentLocale): Serie
 	const latest = new Map<string, (typeof runs)[number]>();
 	for (const run of runs) if (!latest.has(run.seriesId)) latest.set(run.seriesId, run);
 	return items.map((item) => {
-		const run = latest.get(item.id);
+		const found = latest.get(item.id);
+		const run = found && settleSeriesRun(db, found, now);
 		return {
 			id: item.id,
 			locale: item.locale,
