@@ -31,6 +31,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/search': 'user',
 	'/(app)/practice': 'user',
 	'/(app)/practice/[scenarioId]': 'user',
+	'/(app)/practice/series': 'user',
+	'/(app)/practice/series/[seriesId]': 'user',
+	// A run: its rep, their manager or an admin (anyone else's is a 404); only its rep plays it.
+	'/(app)/practice/series/[seriesId]/[runId]': 'user',
 	'/(app)/attempts/[attemptId]': 'user',
 	'/(app)/help': 'user',
 	'/(app)/onboarding': 'user',

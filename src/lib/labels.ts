@@ -171,7 +171,8 @@ export function contentKindLabel(kind: ContentKind): string {
 		rubric: m.studio_kind_rubric,
 		curriculum: m.studio_kind_curriculum,
 		quiz: m.studio_kind_quiz,
-		lexicon: m.studio_kind_lexicon
+		lexicon: m.studio_kind_lexicon,
+		series: m.studio_kind_series
 	};
 	return labels[kind]();
 }

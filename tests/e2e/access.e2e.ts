@@ -117,6 +117,7 @@ interface World {
 	cohortId: string;
 	attemptId: string;
 	dealId: string;
+	runPath: string;
 	demoRepId: string;
 	teamId: string;
 	outsider: { id: string; client: APIRequestContext };
@@ -226,6 +227,9 @@ async function buildWorld(): Promise<World> {
 	});
 	expect(deal.status(), 'the rep keeps a deal').toBe(303);
 	const dealId = deal.headers()['location']!.split('?')[0]!.split('/').pop()!;
+	const series = await post(rep, '/practice/series/lin-fasteners?/start');
+	expect(series.status(), 'the rep starts a series').toBe(303);
+	const runPath = series.headers()['location']!;
 	await Promise.all([admin.dispose(), manager.dispose(), rep.dispose()]);
 
 	const params: Record<string, string> = {
@@ -254,6 +258,8 @@ async function buildWorld(): Promise<World> {
 		'/(app)/library/[id]': 'price-too-high',
 		'/(app)/knowledge/[id]': 'membership-tiers',
 		'/(app)/practice/[scenarioId]': 'renewal-price-objection',
+		'/(app)/practice/series/[seriesId]': 'lin-fasteners',
+		'/(app)/practice/series/[seriesId]/[runId]': runPath,
 		'/(app)/hiring/candidates/[id]': candidateId,
 		'/(app)/hiring/candidates/[id]/export': candidateId,
 		'/(app)/hiring/interviews/[id]': interviewId,
@@ -269,6 +275,7 @@ async function buildWorld(): Promise<World> {
 		cohortId,
 		attemptId,
 		dealId,
+		runPath,
 		demoRepId,
 		teamId,
 		outsider,
@@ -305,6 +312,9 @@ const READABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/team/reps/[repId]/one-to-ones': (actor) => actor === 'manager' || actor === 'admin',
 	'/(app)/team/reps/[repId]/one-to-ones/new': (actor) => actor === 'manager' || actor === 'admin',
 	'/(app)/team/reps/[repId]/one-to-ones/[id]': (actor) => actor === 'manager' || actor === 'admin',
+	// The demo rep's series run: theirs, their manager's and the admin's to read.
+	'/(app)/practice/series/[seriesId]/[runId]': (actor) =>
+		actor === 'rep' || actor === 'manager' || actor === 'admin',
 	// The sample certificate does not exist: every role that may look gets the same 404.
 	'/(app)/certificates/[cohortId]/[userId]': () => false
 };
@@ -315,6 +325,8 @@ const READABLE_BY: Record<string, (actor: Actor) => boolean> = {
 const ANSWERABLE_BY: Record<string, (actor: Actor) => boolean> = {
 	'/(app)/attempts/[attemptId]': (actor) => actor === 'rep',
 	'/(app)/attempts/[attemptId] hangup': (actor) => actor === 'rep',
+	// Only the rep plays the next call of their run (the empty form names no mode: a 400).
+	'/(app)/practice/series/[seriesId]/[runId]': (actor) => actor === 'rep',
 	'/(app)/attempts/[attemptId] mark': (actor) => actor === 'manager' || actor === 'admin',
 	// Comments are their coaches' to write and delete (the empty form comments nothing: the call still runs).
 	'/(app)/attempts/[attemptId] comment': (actor) => actor === 'manager' || actor === 'admin',
@@ -498,6 +510,17 @@ test('other people’s objects answer 404 to pages and actions alike, and nothin
 			`a manager of another team: ${action}`
 		).toBe(404);
 	}
+
+	// Another rep's series run: neither readable nor played; nor under another series' address.
+	expect((await otherRep.client.get(world.runPath)).status()).toBe(404);
+	expect(
+		(await post(otherRep.client, actionPath(world.runPath, 'play'), { mode: 'text' })).status(),
+		'other rep plays a run'
+	).toBe(404);
+	expect(
+		(await outsider.client.get(world.runPath)).status(),
+		'a manager of another team reads a run'
+	).toBe(404);
 
 	// Another rep's deal: neither readable nor changed, by any of its forms.
 	expect((await otherRep.client.get(`/deals/${world.dealId}`)).status()).toBe(404);

@@ -25,7 +25,8 @@ const KINDS: Record<
 	rubric: m.studio_pt_kind_rubric,
 	curriculum: m.studio_pt_kind_curriculum,
 	quiz: m.studio_pt_kind_quiz,
-	lexicon: m.studio_pt_kind_lexicon
+	lexicon: m.studio_pt_kind_lexicon,
+	series: m.studio_pt_kind_series
 };
 
 const SHAPES: Record<
@@ -210,6 +211,10 @@ const TEXTS: { [C in ProblemCode]: Say<C> } = {
 	unreachable: (values, locale) => m.studio_pt_unreachable(values, { locale }),
 	'dead-end': (values, locale) => m.studio_pt_dead_end(values, { locale }),
 	'no-won': (_, locale) => m.studio_pt_no_won({}, { locale }),
+	'series-fact-unset': (values, locale) => m.studio_pt_series_fact_unset(values, { locale }),
+	'series-call-unreachable': (values, locale) =>
+		m.studio_pt_series_call_unreachable(values, { locale }),
+	'series-fact-no-note': (values, locale) => m.studio_pt_series_fact_no_note(values, { locale }),
 	'good-fails': ({ pass, score, beats, ended }, locale) => {
 		const shared = {
 			pass,

@@ -1,5 +1,6 @@
 import { locateContentFile, parseContentFile, type LineOf } from './parse';
-import { INTENT_PREFIX, MODULE_ITEM_KIND, type Lexicon } from './schemas';
+import { INTENT_PREFIX, MODULE_ITEM_KIND, type Lexicon, type Scenario } from './schemas';
+import { validateSeries } from '../series/check';
 import { citedIntents, phrasebookOf } from '../scoring/lexicon';
 import type { Phrasebook } from '../scoring/score';
 import { validateScenario } from '../scenario/validate';
@@ -35,9 +36,11 @@ export interface Published {
 	lexicons: readonly { locale: ContentLocale; id: string; data: Pick<Lexicon, 'intents' | 'rules'> }[];
 	/** Which published items cite which intents, as `locale:intent` → `kind:id` of each item: what the lexicons must keep. */
 	citations: Readonly<Record<string, readonly string[]>>;
+	/** Every scenario: what a series' calls are checked against. */
+	scenarios: readonly { locale: ContentLocale; id: string; data: Scenario }[];
 }
 
-export const NOTHING_PUBLISHED: Published = { keys: [], lexicons: [], citations: {} };
+export const NOTHING_PUBLISHED: Published = { keys: [], lexicons: [], citations: {}, scenarios: [] };
 
 /** Where an item's cues cite intents (a scenario's key points and pitfalls, a lexicon's rules), with the field of each cue. */
 function intentCitations(item: ContentItem): { intent: string; field: (string | number)[] }[] {
@@ -70,6 +73,8 @@ function referencesOf(item: ContentItem): Reference[] {
 			if (item.data.rubric) refs.push({ kind: 'rubric', id: item.data.rubric, field: ['rubric'] });
 			return refs;
 		}
+		case 'series':
+			return item.data.calls.map((call, i) => ({ kind: 'scenario', id: call.scenario, field: ['calls', i, 'scenario'] }));
 		case 'curriculum': {
 			return item.data.days.flatMap((day, d) =>
 				day.modules.flatMap((module, m) => [
@@ -165,8 +170,28 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 			});
 		}
 	}
+	checkSeries(parsed, published, problems);
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 	return { items: parsed.map(({ item }) => item), problems, warnings };
+}
+
+/**
+ * Each series against its calls' scenarios: those among the files, else those published. A series
+ * whose scenario is missing or does not parse is refused for that alone (reported elsewhere).
+ */
+function checkSeries(parsed: readonly { item: ContentItem; lineOf: LineOf; path: string }[], published: Published, problems: ContentProblem[]): void {
+	const scenarios = new Map<string, Scenario>(published.scenarios.map((s) => [`${s.locale}:${s.id}`, s.data]));
+	for (const { item } of parsed) if (item.kind === 'scenario') scenarios.set(`${item.locale}:${item.id}`, item.data);
+	for (const { item, lineOf, path } of parsed) {
+		if (item.kind !== 'series') continue;
+		const own = new Map<string, Scenario>();
+		for (const call of item.data.calls) {
+			const scenario = scenarios.get(`${item.locale}:${call.scenario}`);
+			if (scenario) own.set(call.scenario, scenario);
+		}
+		if (own.size < new Set(item.data.calls.map((call) => call.scenario)).size) continue;
+		for (const { path: field, ...problem } of validateSeries(item.data, own)) problems.push({ file: path, line: lineOf(field), ...problem });
+	}
 }
 
 /**

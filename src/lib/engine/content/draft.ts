@@ -32,6 +32,7 @@ const texts = list('text');
 
 const KEY_POINT = fields({ point: 'text', criterion: optional('text'), weight: optional('number'), cues: texts });
 const PITFALL = fields({ point: 'text', penalty: optional('number'), cues: texts });
+// A rule's and a line's facts (`when`, `set`, `variants`) are no field of the form: they stay as written.
 const RULE = fields({ minScore: optional('number'), maxTries: optional('number'), choice: optional('number'), goto: 'text', say: optional('text') });
 const BEAT = fields({
 	name: optional('text'),
@@ -91,6 +92,14 @@ const SHAPES: Record<ContentKind, Shape> = {
 		title: 'text',
 		intents: list(fields({ id: 'text', meaning: 'text', phrases: texts })),
 		rules: list(fields({ id: 'text', point: 'text', penalty: optional('number'), cues: texts, unless: texts, rude: optional('flag') }))
+	}),
+	// A series has no form yet: it is written as text. Its notes stay as written.
+	series: fields({
+		id: 'text',
+		title: 'text',
+		objective: optional('text'),
+		persona: fields({ name: 'text', role: 'text', company: 'text', mood: optional('text') }),
+		calls: list(fields({ scenario: 'text', daysAfter: optional('number'), meanwhile: optional('text') }))
 	})
 };
 
@@ -149,6 +158,14 @@ export interface DraftData {
 		title: string;
 		intents: { id: string; meaning: string; phrases: string[] }[];
 		rules: { id: string; point: string; penalty?: number | null; cues: string[]; unless: string[]; rude?: boolean }[];
+	};
+	series: {
+		id: string;
+		title: string;
+		objective?: string;
+		persona: { name: string; role: string; company: string; mood?: string };
+		calls: { scenario: string; daysAfter?: number | null; meanwhile?: string }[];
+		notes?: Record<string, string | Record<string, string>>;
 	};
 }
 

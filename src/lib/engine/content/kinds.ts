@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
-import { articleSchema, curriculumSchema, lexiconSchema, quizSchema, rubricSchema, scenarioSchema, scriptSchema } from './schemas';
-import type { Article, Curriculum, Lexicon, Quiz, Rubric, Scenario, Script } from './schemas';
+import { articleSchema, curriculumSchema, lexiconSchema, quizSchema, rubricSchema, scenarioSchema, scriptSchema, seriesSchema } from './schemas';
+import type { Article, Curriculum, Lexicon, Quiz, Rubric, Scenario, Script, Series } from './schemas';
 import type { DescribedProblem } from './problems';
 
 export const CONTENT_LOCALES = ['en', 'zh-TW'] as const;
@@ -14,7 +14,8 @@ export const CONTENT_KINDS = {
 	rubric: { folder: 'rubrics', extension: '.yaml', schema: rubricSchema, hasBody: false },
 	curriculum: { folder: 'curricula', extension: '.yaml', schema: curriculumSchema, hasBody: false },
 	quiz: { folder: 'quizzes', extension: '.yaml', schema: quizSchema, hasBody: false },
-	lexicon: { folder: 'lexicon', extension: '.yaml', schema: lexiconSchema, hasBody: false }
+	lexicon: { folder: 'lexicon', extension: '.yaml', schema: lexiconSchema, hasBody: false },
+	series: { folder: 'series', extension: '.yaml', schema: seriesSchema, hasBody: false }
 } as const satisfies Record<string, { folder: string; extension: string; schema: v.GenericSchema; hasBody: boolean }>;
 
 export type ContentKind = keyof typeof CONTENT_KINDS;
@@ -28,6 +29,7 @@ export interface ContentData {
 	curriculum: Curriculum;
 	quiz: Quiz;
 	lexicon: Lexicon;
+	series: Series;
 }
 
 /** One authored item: a file under content/, or a row in the database. */

@@ -75,6 +75,11 @@ export interface ProblemValues {
 	'dead-end': { beat: string };
 	'no-won': None;
 
+	// A series of calls, against its calls' scenarios. `call` counts from 1.
+	'series-fact-unset': { call: number; scenario: string; fact: string; beat: string };
+	'series-call-unreachable': { call: number; blocking: number; scenario: string };
+	'series-fact-no-note': { call: number; scenario: string; fact: string; value: string };
+
 	// The playtest bots: the beats each list of examples went through; `ended` is null when the replies ran out first.
 	'good-fails': { pass: number; score: number; beats: string[]; ended: string | null };
 	'bad-passes': { score: number; beats: string[] };

@@ -83,12 +83,23 @@ const pitfall = v.strictObject({
 	penalty: v.optional(v.pipe(v.number('must be a number'), v.minValue(0.1, 'must be positive'), v.maxValue(10, 'must be at most 10')), 1),
 	cues: v.pipe(v.array(text(100), 'must be a list'), v.minLength(1, 'needs at least one cue'))
 });
+/**
+ * Facts: what the rep achieved or promised in one call of a series, which later calls read
+ * (`material-sent: false`, `decision-maker: 林總`). A value is true, false or a short text.
+ */
+export const factValue = v.union([v.boolean(), v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))], 'must be true, false or a text of at most 100 characters');
+export type FactValue = v.InferOutput<typeof factValue>;
+const facts = v.record(contentId, factValue, 'must map fact ids to values');
 const rule = v.strictObject({
 	minScore: v.optional(v.pipe(v.number('must be a number'), v.minValue(0, 'must be 0 to 1'), v.maxValue(1, 'must be 0 to 1'))),
 	maxTries: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(MAX_TRIES, `must be at most ${MAX_TRIES}`))),
 	choice: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'))),
+	/** Holds only while every fact named has the value given (a fact not set yet has none). */
+	when: v.optional(facts),
 	goto: contentId,
-	say: v.optional(text(500))
+	say: v.optional(text(500)),
+	/** Facts the rule records when it is taken: what later calls of a series read. */
+	set: v.optional(facts)
 });
 export const ENDINGS = ['won', 'lost', 'neutral'] as const;
 // Each example is a turn of the playtest, scored against every earlier one: a few dozen make the point.
@@ -98,6 +109,8 @@ const beat = v.strictObject({
 	// What the studio calls the beat, in any language ("需要問老闆"); the key stays the id rules point at.
 	name: v.optional(text(MAX_BEAT_NAME)),
 	customer: text(1000),
+	/** The customer's line in other words while facts hold; the first that holds wins, else `customer`. */
+	variants: v.optional(v.array(v.strictObject({ when: facts, line: text(1000) }), 'must be a list')),
 	end: v.optional(oneOf(ENDINGS)),
 	script: v.optional(contentId),
 	expect: v.optional(v.array(keyPoint, 'must be a list'), []),
@@ -124,6 +137,33 @@ export const scenarioSchema = v.strictObject({
 	examples: v.optional(v.strictObject({ good: v.optional(examples, []), bad: v.optional(examples, []) }), { good: [], bad: [] })
 });
 export type Scenario = v.InferOutput<typeof scenarioSchema>;
+
+export const MAX_SERIES_CALLS = 20;
+/**
+ * A series: calls with the same customer, in order, each a scenario. Between calls some days pass
+ * and something happens meanwhile; the facts the calls set are shown to the rep as call notes,
+ * worded here: a fact's note is one text (`{value}` stands for its value) or a text per value.
+ */
+export const seriesSchema = v.strictObject({
+	id: contentId,
+	title: text(200),
+	objective: v.optional(text(500)),
+	persona: v.strictObject({ name: text(100), role: text(100), company: text(200), mood: v.optional(text(100)) }),
+	calls: v.pipe(
+		v.array(
+			v.strictObject({
+				scenario: contentId,
+				daysAfter: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be 0 to 365'), v.maxValue(365, 'must be 0 to 365')), 0),
+				meanwhile: v.optional(text(1000))
+			}),
+			'must be a list'
+		),
+		v.minLength(2, 'a series needs at least two calls'),
+		v.maxLength(MAX_SERIES_CALLS, `has more than ${MAX_SERIES_CALLS} calls`)
+	),
+	notes: v.optional(v.record(contentId, v.union([text(300), v.record(v.string(), text(300))], 'must be a text, or a text for each value'), 'must map fact ids to notes'), {})
+});
+export type Series = v.InferOutput<typeof seriesSchema>;
 
 /** How a cue cites an intent of the lexicon: `@ask-when-boss-in`. */
 export const INTENT_PREFIX = '@';

@@ -1,3 +1,4 @@
 export * from './validate';
 export * from './machine';
 export * from './playtest';
+export * from './facts';

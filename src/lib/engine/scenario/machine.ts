@@ -3,6 +3,7 @@ import type { Scenario } from '../content/schemas';
 import { NO_PHRASEBOOK, scoreReply, type Phrasebook, type ReplyScore } from '../scoring/score';
 import { isEnding, type Beat } from './validate';
 import { modelAnswer, type ModelAnswers } from '../scoring/closeness';
+import { customerLine, factsHold, withFacts, type Facts } from './facts';
 
 export type Outcome = 'won' | 'lost' | 'neutral' | 'timeout';
 
@@ -17,6 +18,11 @@ export interface RolePlayContext {
 	scoreSum: number;
 	weightSum: number;
 	turns: number;
+	/**
+	 * What the series has recorded: the facts the call started with and those its rules set since.
+	 * Missing in snapshots stored before series existed: read it as none.
+	 */
+	facts?: Facts;
 }
 
 /**
@@ -24,6 +30,11 @@ export interface RolePlayContext {
  * A re-ask then puts the beat's own line again: its `say` is written for a weak answer and may take
  * up what the answer said (an offer, a figure), which this one did not say.
  */
+/** What a role-play starts with: the facts of the series' earlier calls (none for a single call). */
+export interface RolePlayInput {
+	facts?: Facts;
+}
+
 export type RolePlayEvent =
 	| { type: 'rep.reply'; score: number; weight: number; choice?: number; unanswered?: boolean }
 	| { type: 'time.up' };
@@ -54,11 +65,19 @@ function compileMachine(scenario: Scenario) {
 				'rep.reply': beat.next.map((rule) => ({
 					guard: {
 						type: 'ruleHolds',
-						params: { minScore: rule.minScore, maxTries: rule.maxTries, choice: rule.choice }
+						params: {
+							minScore: rule.minScore,
+							maxTries: rule.maxTries,
+							choice: rule.choice,
+							when: rule.when
+						}
 					},
 					target: rule.goto,
 					reenter: true,
-					actions: { type: 'recordReply', params: { goto: rule.goto, say: rule.say ?? null } }
+					actions: {
+						type: 'recordReply',
+						params: { goto: rule.goto, say: rule.say ?? null, set: rule.set }
+					}
 				})),
 				'time.up': { target: TIMEOUT_STATE }
 			}
@@ -66,44 +85,52 @@ function compileMachine(scenario: Scenario) {
 	}
 	states[TIMEOUT_STATE] = { type: 'final' };
 	return setup({
-		types: { context: {} as RolePlayContext, events: {} as RolePlayEvent },
+		types: {
+			context: {} as RolePlayContext,
+			events: {} as RolePlayEvent,
+			input: {} as RolePlayInput | undefined
+		},
 		guards: {
 			ruleHolds: (
 				{ context, event },
-				params: { minScore?: number; maxTries?: number; choice?: number }
+				params: { minScore?: number; maxTries?: number; choice?: number; when?: Facts }
 			) => {
 				if (event.type !== 'rep.reply') return false;
 				if (params.minScore !== undefined && event.score < params.minScore) return false;
 				if (params.maxTries !== undefined && (context.visits[context.beat] ?? 0) >= params.maxTries)
 					return false;
 				if (params.choice !== undefined && event.choice !== params.choice) return false;
-				return true;
+				return factsHold(params.when, context.facts ?? {});
 			}
 		},
 		actions: {
-			recordReply: assign(({ context, event }, params: { goto: string; say: string | null }) => {
-				if (event.type !== 'rep.reply') return {};
-				return {
-					beat: params.goto,
-					visits: { ...context.visits, [params.goto]: (context.visits[params.goto] ?? 0) + 1 },
-					say: event.unanswered && params.goto === context.beat ? null : params.say,
-					scoreSum: context.scoreSum + event.score * event.weight,
-					weightSum: context.weightSum + event.weight,
-					turns: context.turns + 1
-				};
-			})
+			recordReply: assign(
+				({ context, event }, params: { goto: string; say: string | null; set?: Facts }) => {
+					if (event.type !== 'rep.reply') return {};
+					return {
+						facts: withFacts(context.facts ?? {}, params.set),
+						beat: params.goto,
+						visits: { ...context.visits, [params.goto]: (context.visits[params.goto] ?? 0) + 1 },
+						say: event.unanswered && params.goto === context.beat ? null : params.say,
+						scoreSum: context.scoreSum + event.score * event.weight,
+						weightSum: context.weightSum + event.weight,
+						turns: context.turns + 1
+					};
+				}
+			)
 		}
 	}).createMachine({
 		id: scenario.id,
 		initial: scenario.start,
-		context: {
+		context: ({ input }: { input: RolePlayInput | undefined }) => ({
 			beat: scenario.start,
 			visits: { [scenario.start]: 1 },
 			say: null,
 			scoreSum: 0,
 			weightSum: 0,
-			turns: 0
-		},
+			turns: 0,
+			facts: input?.facts ?? {}
+		}),
 		states
 	} as never);
 }
@@ -192,7 +219,7 @@ function stateOf(
 	const beat = compiled.scenario.beats[context.beat]!;
 	return {
 		beat: context.beat,
-		customer: context.say ?? beat.customer,
+		customer: context.say ?? customerLine(beat, context.facts ?? {}),
 		ended: timedOut ? 'timeout' : (beat.end ?? null),
 		score:
 			context.weightSum > 0 ? Math.round((context.scoreSum / context.weightSum) * 1000) / 10 : 0,
@@ -200,11 +227,14 @@ function stateOf(
 	};
 }
 
-export function startRolePlay(compiled: CompiledScenario): {
+export function startRolePlay(
+	compiled: CompiledScenario,
+	input: RolePlayInput = {}
+): {
 	snapshot: PersistedRolePlay;
 	state: RolePlayState;
 } {
-	const [snapshot] = initialTransition(compiled.machine);
+	const [snapshot] = initialTransition(compiled.machine, input);
 	return {
 		snapshot: compiled.machine.getPersistedSnapshot(snapshot),
 		state: stateOf(compiled, snapshot)

@@ -14,7 +14,12 @@ export function isEnding(beat: Beat): boolean {
 }
 
 export function hasCondition(rule: Rule): boolean {
-	return rule.minScore !== undefined || rule.maxTries !== undefined || rule.choice !== undefined;
+	return (
+		rule.minScore !== undefined ||
+		rule.maxTries !== undefined ||
+		rule.choice !== undefined ||
+		Object.keys(rule.when ?? {}).length > 0
+	);
 }
 
 /** Beats reachable from `from` by following rules (including `from`). */

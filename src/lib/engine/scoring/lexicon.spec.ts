@@ -135,7 +135,8 @@ describe('content:check with lexicons', () => {
 					}
 				}
 			],
-			citations: { 'en:ask-a-good-time': ['scenario:call'] }
+			citations: { 'en:ask-a-good-time': ['scenario:call'] },
+			scenarios: []
 		};
 		expect(
 			checkContentFiles(

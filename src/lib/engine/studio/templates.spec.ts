@@ -31,7 +31,8 @@ function shownTexts(value: unknown, key = ''): string[] {
 			'rubric',
 			'knowledge',
 			'scripts',
-			'items'
+			'items',
+			'scenario'
 		].includes(key)
 			? []
 			: [value];

@@ -124,7 +124,8 @@ export function placeholdersOf(kind: ContentKind, locale: ContentLocale): string
 		rubric: [w.criterion],
 		curriculum: [w.module],
 		quiz: [w.question, ...w.options, w.explanation],
-		lexicon: []
+		lexicon: [],
+		series: []
 	};
 	return byKind[kind];
 }
@@ -159,6 +160,12 @@ export function templateFor(
 			return `id: ${id}\ntitle: ${t}\npass: 80\nitems:\n  - type: choice\n    question: ${w.question}\n    options: [${w.options.join(', ')}]\n    answer: 1\n    explanation: ${w.explanation}\n`;
 		case 'lexicon':
 			return `id: ${id}\ntitle: ${t}\nintents:\n  - id: ask-a-good-time\n    meaning: ${w.lexicon.meaning}\n    phrases: ${w.lexicon.phrases}\n`;
+		case 'series': {
+			// Two calls with the same customer; the trainer picks the scenarios (the checker names
+			// the ones that do not exist) and words the call notes of the facts they set.
+			const s = w.scenario;
+			return `id: ${id}\ntitle: ${t}\npersona: { name: ${s.name}, role: ${s.role}, company: ${s.company} }\ncalls:\n  - { scenario: first-call }\n  - { scenario: follow-up, daysAfter: 3 }\nnotes: {}\n`;
+		}
 		case 'scenario': {
 			// A call that already works: one opening beat with the usual rules (a good reply wins, a
 			// weak one gets a second try, then the call is lost) and the two endings. The trainer changes it.

@@ -18,13 +18,21 @@ import { eq } from 'drizzle-orm';
 import { assignments, auditLog, practiceTotals, scoreMarks, turns, users } from '../db/schema';
 import { priceCall } from '$lib/testing/price-call.fixture';
 import { addEvidence, createDeal } from '../coaching/deals';
+import { playNextCall, settleSeriesRun, startSeriesRun } from '../practice/series';
+import { seriesFiles } from '$lib/engine/series/series.fixture';
+import { parseContentFile } from '$lib/engine/content';
 
 const OPENING = 'Good morning, this is Kevin calling from MetalHub. Do you have a minute?';
 
 function setUp() {
 	const db = createTestDatabase();
 	replaceAllContent(db, [
-		{ kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' }
+		{ kind: 'scenario', locale: 'en', id: 'price-call', data: priceCall(), body: '' },
+		...seriesFiles().map((file) => {
+			const parsed = parseContentFile(file.path, file.text);
+			if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
+			return parsed.item;
+		})
 	]);
 	const person = peopleIn(db);
 	const admin = person('Admin', ['admin']);
@@ -117,6 +125,17 @@ function setUp() {
 		);
 	expect(talkWith(rep.id, 'rep', mine.id).ok).toBe(true);
 	expect(talkWith(otherRep.id, 'other', theirs.id).ok).toBe(true);
+	/** A series run with its first call played: the catalogue promised. */
+	function seriesRunOf(repId: string): { runId: string; callId: string } {
+		const run = startSeriesRun(db, repId, 'lin-hardware', 'en')!;
+		const call = playNextCall(db, run, 'choice');
+		if (!call.ok) throw new Error(call.reason);
+		submitTurn(db, call.attempt.id, { mode: 'choice', choice: 1 }, 0);
+		settleSeriesRun(db, run);
+		return { runId: run.id, callId: call.attempt.id };
+	}
+	const myRun = seriesRunOf(rep.id);
+	const theirRun = seriesRunOf(otherRep.id);
 	setBookmark(db, rep.id, 'price-too-high', true);
 	markArticleRead(db, rep.id, 'membership-tiers');
 	ensureReviewCards(db, rep.id, ['price-too-high']);
@@ -126,7 +145,7 @@ function setUp() {
 		targetId: rep.id,
 		detail: 'Rep, rep@example.com'
 	});
-	return { db, admin, lead, rep, otherRep, mine, theirs, myDeal, theirDeal };
+	return { db, admin, lead, rep, otherRep, mine, theirs, myDeal, theirDeal, myRun, theirRun };
 }
 
 /** Every row of every table (the audit log aside) with a text column holding one of these ids. */
@@ -159,7 +178,7 @@ function rowsReferencing(db: AppDb, ids: readonly string[]): string[] {
 
 describe('exporting a user’s data', () => {
 	it('holds their account without its password hash, their practice with turns and marks, and the comments they received', () => {
-		const { db, lead, rep, mine } = setUp();
+		const { db, lead, rep, mine, myRun } = setUp();
 		const data = exportUserData(db, rep.id)!;
 		expect(data.account).toMatchObject({ id: rep.id, email: 'rep@example.com', name: 'Rep' });
 		expect(JSON.stringify(data)).not.toMatch(/passwordHash|password_hash/);
@@ -173,7 +192,23 @@ describe('exporting a user’s data', () => {
 			.all();
 		expect(stored.length).toBeGreaterThan(0);
 		expect(data.practice.map((a) => [a.id, a.turns, a.scoreMarks.map((m) => m.note)])).toEqual([
-			[mine.id, stored, ['Mark on rep']]
+			[mine.id, stored, ['Mark on rep']],
+			[myRun.callId, [expect.objectContaining({ index: 0, choice: 1 })], []]
+		]);
+		expect(data.seriesRuns.map((r) => [r.id, r.seriesId, r.status, r.facts, r.calls])).toEqual([
+			[
+				myRun.runId,
+				'lin-hardware',
+				'active',
+				{ 'material-sent': false, 'decision-maker': 'Mrs. Lin' },
+				[
+					{
+						index: 0,
+						attemptId: myRun.callId,
+						factsAfter: { 'material-sent': false, 'decision-maker': 'Mrs. Lin' }
+					}
+				]
+			]
 		]);
 		expect(
 			data.comments.received.map((c) => [c.attemptId, c.turnIndex, c.body, c.authorId === lead.id])
@@ -265,12 +300,23 @@ describe('exporting a user’s data', () => {
 
 describe('deleting a user', () => {
 	it('deletes a rep with their practice, the comments on it and their deals, and leaves the other rep’s untouched', () => {
-		const { db, admin, rep, otherRep, mine, theirs, myDeal, theirDeal } = setUp();
+		const { db, admin, rep, otherRep, mine, theirs, myDeal, theirDeal, myRun, theirRun } = setUp();
 		expect(rowsReferencing(db, [rep.id, mine.id, myDeal]).length).toBeGreaterThan(5);
+		expect(rowsReferencing(db, [myRun.runId, myRun.callId])).toEqual([
+			'attempts.id: 1',
+			'turns.attempt_id: 1',
+			'series_run_calls.run_id: 1',
+			'series_run_calls.attempt_id: 1',
+			'series_runs.id: 1'
+		]);
 		expect(rowsReferencing(db, [myDeal])).toEqual(['deal_evidence.deal_id: 1', 'deals.id: 1']);
 		const before = exportUserData(db, otherRep.id)!;
 		expect(deleteUser(db, admin.id, rep.id)).toEqual({ ok: true });
-		expect(rowsReferencing(db, [rep.id, mine.id, myDeal])).toEqual([]);
+		expect(rowsReferencing(db, [rep.id, mine.id, myDeal, myRun.runId, myRun.callId])).toEqual([]);
+		expect(rowsReferencing(db, [theirRun.runId])).toEqual([
+			'series_run_calls.run_id: 1',
+			'series_runs.id: 1'
+		]);
 		expect(rowsReferencing(db, [theirDeal])).toEqual(['deal_evidence.deal_id: 1', 'deals.id: 1']);
 		expect(commentsOn(db, mine.id)).toEqual([]);
 		expect(

@@ -27,6 +27,7 @@ import { commentsForExport } from '../coaching/comments';
 import { assignmentsForExport } from '../coaching/assignments';
 import { dealsForExport } from '../coaching/deals';
 import { oneToOnesForExport } from '../coaching/one-to-ones';
+import { seriesRunsForExport } from '../practice/series';
 
 /*
  * An account holder's right to their data: everything stored about a user as one JSON document, and
@@ -41,7 +42,7 @@ const { passwordHash: _passwordHash, ...ACCOUNT_COLUMNS } = getTableColumns(user
  * practice with every turn and the comments and score marks on it, the comments and marks they
  * wrote, the assignments they were given and gave, their deals with their evidence, the
  * one-to-ones they had as a rep and those they recorded as a manager (each with its agreed
- * actions), their onboarding, quizzes, review cards, bookmarks and reads, the interview ratings
+ * actions), their series runs (each call's role-play and the facts after it), their onboarding, quizzes, review cards, bookmarks and reads, the interview ratings
  * they gave, and the audit-log entries by or about them. Sessions and links are left out: only
  * hashes of their secrets are stored, and those are no one's business.
  */
@@ -95,6 +96,7 @@ export function exportUserData(db: Db, userId: string, now = new Date()) {
 		assignments: assignmentsForExport(db, userId),
 		deals: dealsForExport(db, userId),
 		oneToOnes: oneToOnesForExport(db, userId),
+		seriesRuns: seriesRunsForExport(db, userId),
 		scoreMarksWritten: db.select().from(scoreMarks).where(eq(scoreMarks.authorId, userId)).all(),
 		onboarding: {
 			cohorts: db
@@ -146,9 +148,9 @@ export type DeleteUserProblem = 'not-found' | 'self';
  * cascades (the database is always opened with them on): sessions and links, roles and team
  * places, their role-plays with turns, score marks and the comments on them, the comments they
  * wrote, their assignments, their deals with their evidence, their one-to-ones as a rep with the
- * actions agreed in them, onboarding, quizzes, review cards, bookmarks, reads and the interview
- * ratings they gave (an interview's panel loses their scores; its kept summary is worked out
- * again). What they made for others stays,
+ * actions agreed in them, their series runs, onboarding, quizzes, review cards, bookmarks, reads
+ * and the interview ratings they gave (an interview's panel loses their scores; its kept summary
+ * is worked out again). What they made for others stays,
  * without their name: content revisions, candidates, interviews and cohorts they created,
  * sign-offs, score marks and assignments they wrote, and the one-to-ones they recorded with a rep
  * (the rep's record of what was agreed) keep their row with the author cleared. The audit log

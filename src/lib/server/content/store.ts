@@ -261,7 +261,7 @@ export function contentTitles(db: Db, kind: ContentKind, ids: readonly string[],
  * are checked per language), and each rubric's criteria: what the studio's pickers offer.
  */
 export function listContentIds(db: Db, locale: ContentLocale): ContentCatalog {
-	const catalog: ContentCatalog = { script: [], article: [], scenario: [], rubric: [], curriculum: [], quiz: [], lexicon: [], criteria: {}, intents: [] };
+	const catalog: ContentCatalog = { script: [], article: [], scenario: [], rubric: [], curriculum: [], quiz: [], lexicon: [], series: [], criteria: {}, intents: [] };
 	const rows = db.select({ kind: contentItems.kind, id: contentItems.id, title: contentItems.title, data: contentItems.data }).from(contentItems).where(eq(contentItems.locale, locale)).orderBy(asc(contentItems.id)).all();
 	for (const row of rows) {
 		catalog[row.kind as ContentKind].push({ id: row.id, title: row.title });

@@ -316,7 +316,10 @@ function readPublished(db: Db): Published {
 		lexicons: items.flatMap((item) =>
 			item.kind === 'lexicon' ? [{ locale: item.locale, id: item.id, data: item.data }] : []
 		),
-		citations: citationsOf(items)
+		citations: citationsOf(items),
+		scenarios: items.flatMap((item) =>
+			item.kind === 'scenario' ? [{ locale: item.locale, id: item.id, data: item.data }] : []
+		)
 	};
 }
 

@@ -13,7 +13,15 @@ import {
 
 import { LOCALES, ROLES } from '../../roles';
 import { ATTEMPT_STATUSES, type AttemptStatus } from '../../attempt-status';
-import type { ContentData, ContentKind, Curriculum, Rubric, Scenario } from '../../engine/content';
+import type {
+	ContentData,
+	ContentKind,
+	Curriculum,
+	Rubric,
+	Scenario,
+	Series
+} from '../../engine/content';
+import type { Facts } from '../../engine/scenario/facts';
 import type { PersistedRolePlay } from '../../engine/scenario/machine';
 import type { ReplyScore } from '../../engine/scoring/score';
 import type { QuizAnswer } from '../../engine/training/quiz';
@@ -943,3 +951,57 @@ export const oneToOneActions = sqliteTable(
 	]
 );
 export type OneToOneAction = typeof oneToOneActions.$inferSelect;
+
+// ————————————————————————————————————————————————————————————————— series of calls
+
+export const SERIES_RUN_STATUSES = ['active', 'finished', 'lost'] as const;
+export type SeriesRunStatus = (typeof SERIES_RUN_STATUSES)[number];
+
+/**
+ * A rep playing a series: the calls with one customer, over several sittings. The series is copied
+ * as it was at the start (a later edit never reorders a run's calls); `facts` are those recorded
+ * after the last call settled, which the next call starts with. `finished`: every call played;
+ * `lost`: a call ended lost or out of time, which ends the run. It goes with its rep.
+ */
+export const seriesRuns = sqliteTable(
+	'series_runs',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		seriesId: text('series_id').notNull(),
+		locale: text('locale', { enum: LOCALES }).notNull(),
+		series: text('series', { mode: 'json' }).$type<Series>().notNull(),
+		facts: text('facts', { mode: 'json' }).$type<Facts>().notNull(),
+		status: text('status', { enum: SERIES_RUN_STATUSES }).notNull().default('active'),
+		startedAt: createdAt(),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('series_runs_user_idx').on(t.userId, t.seriesId, t.startedAt)]
+);
+export type SeriesRun = typeof seriesRuns.$inferSelect;
+
+/**
+ * The role-play of each call of a run, in order (`index` from 0), and the facts after it once it
+ * has ended (null while it is being played). A call hung up is played again: its row then points
+ * at the new role-play. The role-play is an ordinary attempt of its rep's.
+ */
+export const seriesRunCalls = sqliteTable(
+	'series_run_calls',
+	{
+		runId: text('run_id')
+			.notNull()
+			.references(() => seriesRuns.id, { onDelete: 'cascade' }),
+		index: integer('index').notNull(),
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempts.id, { onDelete: 'cascade' }),
+		factsAfter: text('facts_after', { mode: 'json' }).$type<Facts>()
+	},
+	(t) => [
+		primaryKey({ columns: [t.runId, t.index] }),
+		uniqueIndex('series_run_calls_attempt_unique').on(t.attemptId)
+	]
+);
+export type SeriesRunCall = typeof seriesRunCalls.$inferSelect;

@@ -31,6 +31,7 @@ import {
 	step,
 	timeOut,
 	type CompiledScenario,
+	type Facts,
 	type ReplyInput,
 	type RolePlayState,
 	type Turn
@@ -170,7 +171,10 @@ export function startAttempt(
 	);
 }
 
-/** Starts a role-play on a given revision: a rep's practice, or an interview's. */
+/**
+ * Starts a role-play on a given revision: a rep's practice, or an interview's. A call of a series
+ * starts with the `facts` its earlier calls recorded.
+ */
 export function startAttemptOnRevision(
 	db: Db,
 	input: {
@@ -179,10 +183,11 @@ export function startAttemptOnRevision(
 		interviewId: string | null;
 		mode: AttemptMode;
 	},
-	now = new Date()
+	now = new Date(),
+	facts: Facts = {}
 ): Attempt {
 	const { compiled } = compiledRevisionFor(db, input.revisionId);
-	const { snapshot } = startRolePlay(compiled);
+	const { snapshot } = startRolePlay(compiled, { facts });
 	return db.transaction((tx) => {
 		const attempt = tx
 			.insert(attempts)

@@ -30,6 +30,7 @@ import { shuffledOrder } from '$lib/engine/training/quiz';
 import { coachingFor } from '$lib/engine/scoring/coaching';
 import { lexiconPhrasebook } from '$lib/server/content/store';
 import { markTurn, mayMarkScores, ownMarks } from '$lib/server/practice/score-marks';
+import { runOfAttempt } from '$lib/server/practice/series';
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -142,7 +143,16 @@ export const load: PageServerLoad = (event) => {
 		};
 	}
 
+	const run = runOfAttempt(db, attempt.id);
 	return {
+		// A call of a series: the page leads back to the run (its notes, the next call).
+		series: run
+			? {
+					path: `/practice/series/${run.seriesId}/${run.runId}`,
+					number: run.index + 1,
+					title: run.title
+				}
+			: null,
 		attempt: {
 			id: attempt.id,
 			mode: attempt.mode,

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { coachingWorld } from '../testing/coaching-world';
+import { hangUp, findAttempt, loadAttempt, submitTurn } from './practice';
+import { attempts, seriesRunCalls, seriesRuns } from '../db/schema';
+import {
+	findSeriesRun,
+	listSeries,
+	listSeriesRuns,
+	loadSeriesRun,
+	playNextCall,
+	runOfAttempt,
+	seriesRunReader,
+	settleSeriesRun,
+	startSeriesRun
+} from './series';
+import { parseContentFile, type ContentItem } from '$lib/engine/content/index';
+import { seriesFiles } from '$lib/engine/series/series.fixture';
+
+const items: ContentItem[] = seriesFiles().map((file) => {
+	const parsed = parseContentFile(file.path, file.text);
+	if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
+	return parsed.item;
+});
+
+const DAY_ONE = new Date('2026-03-02T09:00:00Z');
+const DAY_TWO = new Date('2026-03-03T14:00:00Z');
+
+function setUp() {
+	const world = coachingWorld(items);
+	const run = startSeriesRun(world.db, world.rep.id, 'lin-hardware', 'en', DAY_ONE)!;
+	return { ...world, run };
+}
+
+/** Plays a call of the run by its choices, one a turn. */
+function playCall(
+	db: ReturnType<typeof setUp>['db'],
+	runId: string,
+	choices: number[],
+	now: Date
+): string {
+	const started = playNextCall(db, findSeriesRun(db, runId)!, 'choice', now);
+	if (!started.ok) throw new Error(started.reason);
+	choices.forEach((choice, turn) =>
+		submitTurn(db, started.attempt.id, { mode: 'choice', choice }, turn, now)
+	);
+	return started.attempt.id;
+}
+
+describe('a series run', () => {
+	it('starts with no facts and the first call next; the list shows the series with the run', () => {
+		const { db, rep, run } = setUp();
+		expect(run).toMatchObject({
+			userId: rep.id,
+			seriesId: 'lin-hardware',
+			locale: 'en',
+			facts: {},
+			status: 'active'
+		});
+		const view = loadSeriesRun(db, run);
+		expect(view.next).toBe(0);
+		expect(view.calls.map((c) => [c.state, c.day, c.meanwhile])).toEqual([
+			['next', 1, null],
+			['later', 4, 'He went to a trade fair.'],
+			['later', 11, null]
+		]);
+		expect(view.notes).toEqual([]);
+		expect(listSeries(db, rep.id, 'en')).toEqual([
+			expect.objectContaining({
+				id: 'lin-hardware',
+				calls: 3,
+				run: { id: run.id, status: 'active', callsDone: 0 }
+			})
+		]);
+		expect(startSeriesRun(db, rep.id, 'no-such-series', 'en', DAY_ONE)).toBeNull();
+	});
+
+	it('carries the facts of one call into the next over two sittings: the customer remembers', () => {
+		const { db, run } = setUp();
+		const first = playCall(db, run.id, [1], DAY_ONE);
+		// The list settles the call just ended: it counts as done.
+		expect(listSeries(db, run.userId, 'en', DAY_ONE)[0]!.run).toEqual({
+			id: run.id,
+			status: 'active',
+			callsDone: 1
+		});
+		expect(runOfAttempt(db, first)).toEqual({
+			runId: run.id,
+			seriesId: 'lin-hardware',
+			index: 0,
+			title: 'Lin Hardware, call by call'
+		});
+		// The next day: the run page settles the first call and shows the notes.
+		const view = loadSeriesRun(db, settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_TWO));
+		expect(view.run.facts).toEqual({ 'material-sent': false, 'decision-maker': 'Mrs. Lin' });
+		expect(view.notes.map((n) => n.text)).toEqual([
+			'Promised the catalogue; not sent yet.',
+			'Decides: Mrs. Lin'
+		]);
+		expect(view.calls.map((c) => c.state)).toEqual(['done', 'next', 'later']);
+		const second = playNextCall(db, view.run, 'choice', DAY_TWO);
+		if (!second.ok) throw new Error(second.reason);
+		expect(loadAttempt(db, second.attempt).state.customer).toBe(
+			"You said you'd send the catalogue. I never got it."
+		);
+		// Asked again before a reply, the same role-play is resumed, not a second one started.
+		const again = playNextCall(db, findSeriesRun(db, run.id)!, 'choice', DAY_TWO);
+		expect(again.ok && again.attempt.id).toBe(second.attempt.id);
+		submitTurn(db, second.attempt.id, { mode: 'choice', choice: 1 }, 0, DAY_TWO);
+		submitTurn(db, second.attempt.id, { mode: 'choice', choice: 1 }, 1, DAY_TWO);
+		const after = loadSeriesRun(db, settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_TWO));
+		expect(after.run.facts).toEqual({
+			'material-sent': true,
+			'decision-maker': 'Mrs. Lin',
+			'trial-booked': true
+		});
+		expect(
+			db
+				.select()
+				.from(seriesRunCalls)
+				.where(eq(seriesRunCalls.runId, run.id))
+				.all()
+				.map((c) => c.factsAfter)
+		).toEqual([
+			{ 'material-sent': false, 'decision-maker': 'Mrs. Lin' },
+			{ 'material-sent': true, 'decision-maker': 'Mrs. Lin', 'trial-booked': true }
+		]);
+		playCall(db, run.id, [1], DAY_TWO);
+		const done = settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_TWO);
+		expect(done.status).toBe('finished');
+		expect(loadSeriesRun(db, done).next).toBeNull();
+		expect(playNextCall(db, done, 'choice', DAY_TWO)).toEqual({ ok: false, reason: 'over' });
+	});
+
+	it('ends when a call is lost: the calls after it are never played', () => {
+		const { db, run } = setUp();
+		playCall(db, run.id, [3], DAY_ONE);
+		const lost = settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_ONE);
+		expect(lost).toMatchObject({ status: 'lost', endedAt: DAY_ONE });
+		expect(loadSeriesRun(db, lost).calls.map((c) => c.state)).toEqual(['done', 'never', 'never']);
+		expect(playNextCall(db, lost, 'choice', DAY_ONE)).toEqual({ ok: false, reason: 'over' });
+	});
+
+	it('plays a call hung up again, as a new role-play in the same place', () => {
+		const { db, run } = setUp();
+		const started = playNextCall(db, run, 'text', DAY_ONE);
+		if (!started.ok) throw new Error(started.reason);
+		hangUp(db, started.attempt.id, DAY_ONE);
+		const view = loadSeriesRun(db, settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_ONE));
+		expect(view.calls[0]!.state).toBe('hung-up');
+		const again = playNextCall(db, view.run, 'choice', DAY_ONE);
+		if (!again.ok) throw new Error(again.reason);
+		expect(again.attempt.id).not.toBe(started.attempt.id);
+		expect(runOfAttempt(db, again.attempt.id)?.index).toBe(0);
+		expect(runOfAttempt(db, started.attempt.id)).toBeUndefined();
+		expect(findAttempt(db, started.attempt.id)?.status).toBe('abandoned');
+	});
+
+	it('settles a call whose time ran out as lost', () => {
+		const { db, run } = setUp();
+		const started = playNextCall(db, run, 'choice', DAY_ONE);
+		if (!started.ok) throw new Error(started.reason);
+		const settled = settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_TWO);
+		expect(settled.status).toBe('lost');
+		expect(
+			db.select().from(attempts).where(eq(attempts.id, started.attempt.id)).get()!.status
+		).toBe('timeout');
+	});
+
+	it('keeps the series as it was at the start', () => {
+		const { db, run } = setUp();
+		expect(findSeriesRun(db, run.id)!.series.calls.map((c) => c.scenario)).toEqual([
+			'first-call',
+			'follow-up',
+			'closing'
+		]);
+	});
+});
+
+describe('who reads a run', () => {
+	it('its rep, the rep’s manager and an admin; nobody else', () => {
+		const { db, run, rep, lead, otherLead, otherRep, admin, trainer } = setUp();
+		expect(seriesRunReader(db, rep, run)).toBe('own');
+		expect(seriesRunReader(db, lead, run)).toBe('coach');
+		expect(seriesRunReader(db, admin, run)).toBe('coach');
+		for (const other of [otherLead, otherRep, trainer])
+			expect(seriesRunReader(db, other, run)).toBeNull();
+		expect(listSeriesRuns(db, otherRep.id, 'lin-hardware')).toEqual([]);
+		expect(listSeriesRuns(db, rep.id, 'lin-hardware').map((r) => r.id)).toEqual([run.id]);
+		expect(db.select().from(seriesRuns).all()).toHaveLength(1);
+	});
+});

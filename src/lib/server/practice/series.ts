@@ -1,0 +1,354 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/index';
+import {
+	attempts,
+	seriesRunCalls,
+	seriesRuns,
+	type Attempt,
+	type AttemptStatus,
+	type PracticeMode,
+	type SeriesRun,
+	type SeriesRunStatus
+} from '../db/schema';
+import { newId } from '../ids';
+import {
+	contentTitles,
+	findContent,
+	latestScenarioRevision,
+	listContentFields
+} from '../content/store';
+import { compiledRevisionFor, expireIfDue, findAttempt, startAttemptOnRevision } from './practice';
+import { followsRep } from '../coaching/comments';
+import type { SessionUser } from '../auth/session';
+import type { ContentLocale, Series } from '$lib/engine/content/index';
+import { callNotes } from '$lib/engine/series/check';
+import { readRolePlay, type Facts } from '$lib/engine/scenario/index';
+import { isFinished } from '$lib/attempt-status';
+
+/** A call's place in a run, as the run page shows it. */
+export type CallState = 'done' | 'playing' | 'hung-up' | 'next' | 'later' | 'never';
+
+export interface SeriesCard {
+	id: string;
+	locale: ContentLocale;
+	title: string;
+	objective: string | null;
+	persona: Series['persona'];
+	calls: number;
+	/** The rep's latest run of it, if any. */
+	run: { id: string; status: SeriesRunStatus; callsDone: number } | null;
+}
+
+/**
+ * The series a rep can play, in their content language, each with the rep's latest run (settled
+ * first: a call just ended counts as done).
+ */
+export function listSeries(
+	db: Db,
+	userId: string,
+	locale: ContentLocale,
+	now = new Date()
+): SeriesCard[] {
+	const items = listContentFields(db, 'series', locale, ['title', 'objective', 'persona', 'calls']);
+	if (items.length === 0) return [];
+	const runs = db
+		.select()
+		.from(seriesRuns)
+		.where(
+			and(
+				eq(seriesRuns.userId, userId),
+				inArray(
+					seriesRuns.seriesId,
+					items.map((item) => item.id)
+				)
+			)
+		)
+		.orderBy(desc(seriesRuns.startedAt))
+		.all();
+	const latest = new Map<string, (typeof runs)[number]>();
+	for (const run of runs) if (!latest.has(run.seriesId)) latest.set(run.seriesId, run);
+	return items.map((item) => {
+		const found = latest.get(item.id);
+		const run = found && settleSeriesRun(db, found, now);
+		return {
+			id: item.id,
+			locale: item.locale,
+			title: item.title,
+			objective: item.objective ?? null,
+			persona: item.persona,
+			calls: item.calls.length,
+			run: run
+				? { id: run.id, status: run.status, callsDone: settledCalls(db, run.id).length }
+				: null
+		};
+	});
+}
+
+export function findSeriesRun(db: Db, runId: string): SeriesRun | undefined {
+	return db.select().from(seriesRuns).where(eq(seriesRuns.id, runId)).get();
+}
+
+/** The rep's runs of a series, newest first. */
+export function listSeriesRuns(db: Db, userId: string, seriesId: string): SeriesRun[] {
+	return db
+		.select()
+		.from(seriesRuns)
+		.where(and(eq(seriesRuns.userId, userId), eq(seriesRuns.seriesId, seriesId)))
+		.orderBy(desc(seriesRuns.startedAt))
+		.all();
+}
+
+/**
+ * Who reads a run: its rep (`own`), a manager who coaches the rep or an admin (`coach`), as for
+ * the rep's role-plays; nobody else (null: the route answers 404).
+ */
+export function seriesRunReader(
+	db: Db,
+	user: SessionUser,
+	run: Pick<SeriesRun, 'userId'>
+): 'own' | 'coach' | null {
+	if (run.userId === user.id) return 'own';
+	return followsRep(db, user, run.userId) ? 'coach' : null;
+}
+
+function callsOf(db: Db, runId: string) {
+	return db
+		.select()
+		.from(seriesRunCalls)
+		.where(eq(seriesRunCalls.runId, runId))
+		.orderBy(asc(seriesRunCalls.index))
+		.all();
+}
+
+function settledCalls(db: Db, runId: string) {
+	return callsOf(db, runId).filter((call) => call.factsAfter !== null);
+}
+
+/**
+ * Records the facts after the run's latest call once its role-play has ended (by the customer or
+ * the clock), and what that means for the run: a call lost or out of time ends it, the last call
+ * played finishes it. A call hung up by the rep is not settled: it is played again. Returns the run
+ * as it now is.
+ */
+export function settleSeriesRun(db: Db, run: SeriesRun, now = new Date()): SeriesRun {
+	if (run.status !== 'active') return run;
+	const latest = callsOf(db, run.id).at(-1);
+	if (!latest || latest.factsAfter !== null) return run;
+	const found = findAttempt(db, latest.attemptId);
+	if (!found) return run;
+	const attempt = expireIfDue(db, found, now);
+	if (!isFinished(attempt.status)) return run;
+	const { compiled } = compiledRevisionFor(db, attempt.revisionId);
+	const facts: Facts = readRolePlay(compiled, attempt.snapshot).context.facts ?? run.facts;
+	const lost = attempt.status === 'lost' || attempt.status === 'timeout';
+	const last = latest.index + 1 >= run.series.calls.length;
+	const status: SeriesRunStatus = lost ? 'lost' : last ? 'finished' : 'active';
+	return db.transaction((tx) => {
+		tx.update(seriesRunCalls)
+			.set({ factsAfter: facts })
+			.where(and(eq(seriesRunCalls.runId, run.id), eq(seriesRunCalls.index, latest.index)))
+			.run();
+		return tx
+			.update(seriesRuns)
+			.set({ facts, status, endedAt: status === 'active' ? null : now })
+			.where(eq(seriesRuns.id, run.id))
+			.returning()
+			.get()!;
+	});
+}
+
+export interface SeriesCallView {
+	index: number;
+	scenarioId: string;
+	title: string;
+	daysAfter: number;
+	/** The day of the story the call is on, counting the first call's as day 1. */
+	day: number;
+	meanwhile: string | null;
+	state: CallState;
+	attempt: { id: string; status: AttemptStatus; score: number } | null;
+}
+
+export interface SeriesRunView {
+	run: SeriesRun;
+	calls: SeriesCallView[];
+	/** The facts as the rep would note them, after the calls settled so far. */
+	notes: { fact: string; text: string }[];
+	/** The call to play now (0-based), or null when the run is over. */
+	next: number | null;
+	/** Whether the next call can be played with multiple choice. */
+	nextHasChoices: boolean;
+}
+
+/** A run for its page: each call with its role-play and where it stands, and the call notes. */
+export function loadSeriesRun(db: Db, run: SeriesRun): SeriesRunView {
+	const rows = callsOf(db, run.id);
+	const attemptRows = rows.length
+		? db
+				.select({ id: attempts.id, status: attempts.status, score: attempts.score })
+				.from(attempts)
+				.where(
+					inArray(
+						attempts.id,
+						rows.map((row) => row.attemptId)
+					)
+				)
+				.all()
+		: [];
+	const byId = new Map(attemptRows.map((a) => [a.id, a]));
+	const titles = new Map(
+		contentTitles(
+			db,
+			'scenario',
+			run.series.calls.map((call) => call.scenario),
+			run.locale
+		).map((t) => [t.id, t.title])
+	);
+	const settled = rows.filter((row) => row.factsAfter !== null).length;
+	const next = run.status === 'active' ? settled : null;
+	let day = 1;
+	const calls = run.series.calls.map((call, index): SeriesCallView => {
+		day += index === 0 ? 0 : call.daysAfter;
+		const row = rows[index];
+		const attempt = row ? (byId.get(row.attemptId) ?? null) : null;
+		let state: CallState;
+		if (row?.factsAfter) state = 'done';
+		else if (next === null) state = 'never';
+		else if (index > next) state = 'later';
+		else if (attempt?.status === 'active') state = 'playing';
+		else if (attempt?.status === 'abandoned') state = 'hung-up';
+		else state = 'next';
+		return {
+			index,
+			scenarioId: call.scenario,
+			title: titles.get(call.scenario) ?? call.scenario,
+			daysAfter: call.daysAfter,
+			day,
+			meanwhile: call.meanwhile ?? null,
+			state,
+			attempt
+		};
+	});
+	const nextScenario =
+		next === null
+			? undefined
+			: findContent(db, 'scenario', run.series.calls[next]!.scenario, run.locale);
+	return {
+		run,
+		calls,
+		notes: callNotes(run.series, run.facts),
+		next,
+		nextHasChoices:
+			!!nextScenario &&
+			Object.values(nextScenario.data.beats).every(
+				(beat) => beat.end !== undefined || beat.choices.length > 0
+			)
+	};
+}
+
+/** Starts a run of a series for a rep, with no facts yet. Null: no such series. */
+export function startSeriesRun(
+	db: Db,
+	userId: string,
+	seriesId: string,
+	locale: ContentLocale,
+	now = new Date()
+): SeriesRun | null {
+	const item = findContent(db, 'series', seriesId, locale);
+	if (!item) return null;
+	return db
+		.insert(seriesRuns)
+		.values({
+			id: newId(),
+			userId,
+			seriesId,
+			locale: item.locale,
+			series: item.data,
+			facts: {},
+			startedAt: now
+		})
+		.returning()
+		.get();
+}
+
+export type NextCallOutcome =
+	{ ok: true; attempt: Attempt } | { ok: false; reason: 'over' | 'missing-scenario' };
+
+/**
+ * The role-play of the run's next call, with the facts of the calls before it in its machine
+ * context: the one being played if there is one, else a new one (a call hung up starts again).
+ */
+export function playNextCall(
+	db: Db,
+	run: SeriesRun,
+	mode: PracticeMode,
+	now = new Date()
+): NextCallOutcome {
+	const current = settleSeriesRun(db, run, now);
+	if (current.status !== 'active') return { ok: false, reason: 'over' };
+	const rows = callsOf(db, current.id);
+	const index = rows.filter((row) => row.factsAfter !== null).length;
+	const row = rows[index];
+	const playing = row ? findAttempt(db, row.attemptId) : undefined;
+	if (playing?.status === 'active') return { ok: true, attempt: playing };
+	const revision = latestScenarioRevision(
+		db,
+		current.series.calls[index]!.scenario,
+		current.locale
+	);
+	if (!revision) return { ok: false, reason: 'missing-scenario' };
+	const attempt = db.transaction((tx) => {
+		const started = startAttemptOnRevision(
+			tx,
+			{ revisionId: revision.id, userId: current.userId, interviewId: null, mode },
+			now,
+			current.facts
+		);
+		if (row)
+			tx.update(seriesRunCalls)
+				.set({ attemptId: started.id })
+				.where(and(eq(seriesRunCalls.runId, current.id), eq(seriesRunCalls.index, index)))
+				.run();
+		else
+			tx.insert(seriesRunCalls).values({ runId: current.id, index, attemptId: started.id }).run();
+		return started;
+	});
+	return { ok: true, attempt };
+}
+
+/** The run a role-play is a call of, if any: the role-play's page links back to it. */
+export function runOfAttempt(
+	db: Db,
+	attemptId: string
+): { runId: string; seriesId: string; index: number; title: string } | undefined {
+	const row = db
+		.select({
+			runId: seriesRunCalls.runId,
+			seriesId: seriesRuns.seriesId,
+			index: seriesRunCalls.index,
+			title: sql<string>`json_extract(${seriesRuns.series}, '$.title')`
+		})
+		.from(seriesRunCalls)
+		.innerJoin(seriesRuns, eq(seriesRuns.id, seriesRunCalls.runId))
+		.where(eq(seriesRunCalls.attemptId, attemptId))
+		.get();
+	return row;
+}
+
+/** A rep's series runs for their data export: each with its calls' role-plays and facts after them. */
+export function seriesRunsForExport(db: Db, userId: string) {
+	return db
+		.select()
+		.from(seriesRuns)
+		.where(eq(seriesRuns.userId, userId))
+		.orderBy(asc(seriesRuns.startedAt))
+		.all()
+		.map((run) => ({
+			...run,
+			calls: callsOf(db, run.id).map(({ index, attemptId, factsAfter }) => ({
+				index,
+				attemptId,
+				factsAfter
+			}))
+		}));
+}

@@ -1,0 +1,62 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { PRACTICE_MODES, type PracticeMode } from '$lib/server/db/schema';
+import { findUserById } from '$lib/server/accounts/users';
+import { readForm, textField } from '$lib/server/forms';
+import {
+	findSeriesRun,
+	loadSeriesRun,
+	playNextCall,
+	seriesRunReader,
+	settleSeriesRun
+} from '$lib/server/practice/series';
+
+/** The run, if the signed-in user may read it (its rep, their manager, an admin); else a 404. */
+function viewableRun(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const user = requireUser(event);
+	const db = getDb();
+	const run = findSeriesRun(db, event.params.runId);
+	const reader =
+		run && run.seriesId === event.params.seriesId ? seriesRunReader(db, user, run) : null;
+	if (!run || !reader) error(404, 'Not found');
+	return { run: settleSeriesRun(db, run), own: reader === 'own' };
+}
+
+function isMode(value: string): value is PracticeMode {
+	return (PRACTICE_MODES as readonly string[]).includes(value);
+}
+
+export const load: PageServerLoad = (event) => {
+	const { run, own } = viewableRun(event);
+	const db = getDb();
+	const view = loadSeriesRun(db, run);
+	const { title, persona } = run.series;
+	return {
+		own,
+		rep: own ? null : (findUserById(db, run.userId)?.name ?? null),
+		run: { id: run.id, status: run.status, locale: run.locale, seriesId: run.seriesId },
+		series: { title, persona },
+		calls: view.calls,
+		notes: view.notes,
+		next: view.next,
+		nextHasChoices: view.nextHasChoices
+	};
+};
+
+export const actions: Actions = {
+	// Only the rep plays their run; anyone else gets the same 404 as for a run that is not there.
+	play: async (event) => {
+		const { run, own } = viewableRun(event);
+		if (!own) error(404, 'Not found');
+		const mode = textField(await readForm(event), 'mode');
+		if (!isMode(mode)) return fail(400, { problem: 'mode' as const });
+		// Multiple choice needs options on every line of the call.
+		if (mode === 'choice' && !loadSeriesRun(getDb(), run).nextHasChoices)
+			return fail(400, { problem: 'mode' as const });
+		const outcome = playNextCall(getDb(), run, mode);
+		if (!outcome.ok) return fail(409, { problem: outcome.reason });
+		redirect(303, `/attempts/${outcome.attempt.id}`);
+	}
+};
