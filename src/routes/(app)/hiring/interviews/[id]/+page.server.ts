@@ -23,6 +23,8 @@ import { expireIfDue } from '$lib/server/practice';
 import { interviewFor, panelView, transcriptOf } from '$lib/server/interview-view';
 import { clipText, readForm, textField } from '$lib/server/forms';
 import { missingCriteria } from '$lib/engine/hiring/rubric';
+import { renderMarkdown } from '$lib/server/markdown';
+import { assessesBriefedCriteria, isBriefed } from '$lib/engine/hiring/brief';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -54,6 +56,10 @@ export const load: PageServerLoad = (event) => {
 			locale
 		},
 		rubric,
+		brief: isBriefed(interview) ? renderMarkdown(interview.brief).html : null,
+		// An online candidate without a brief: their replies are scored without product knowledge.
+		notAssessed:
+			interview.mode === 'online' && !isBriefed(interview) && assessesBriefedCriteria(scenario),
 		link: interview.mode === 'online' ? linkStatusOf(db, interview) : null,
 		attempt: attempt ? { id: attempt.id, status: attempt.status, score: attempt.score } : null,
 		transcript: attempt ? transcriptOf(db, attempt) : [],
