@@ -146,7 +146,11 @@ describe('readScreening', () => {
 		[{ manner: '𠀀'.repeat(1001) }, 'manner']
 	] as const)('refuses %j with the problem %s', (field, problem) => {
 		expect(
-			readScreening({ ...blank, ...field, salesKinds: [...(field.salesKinds ?? [])] })
+			readScreening({
+				...blank,
+				...field,
+				salesKinds: 'salesKinds' in field ? [...field.salesKinds] : []
+			})
 		).toEqual({ ok: false, problem });
 	});
 
