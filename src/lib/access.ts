@@ -73,6 +73,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	'/(app)/hiring/compare': ['manager', 'admin'],
 	'/(app)/hiring/compare/csv': ['manager', 'admin'],
 	'/(app)/hiring/calibration': ['manager', 'admin'],
+	'/(app)/hiring/positions': ['manager', 'admin'],
 	'/try/[token]': 'public',
 	'/(app)/studio': ['trainer', 'admin'],
 	'/(app)/studio/[kind]/[locale]/[id]': ['trainer', 'admin'],

@@ -26,6 +26,7 @@ import type { PersistedRolePlay } from '../../engine/scenario/machine';
 import type { ReplyScore } from '../../engine/scoring/score';
 import type { QuizAnswer } from '../../engine/training/quiz';
 import type { StoredCard } from '../../engine/training/review';
+import { EDUCATION_LEVELS, type SalesKind } from '../../engine/hiring/screening';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -378,6 +379,15 @@ export const candidates = sqliteTable(
 		contact: text('contact').notNull().default(''),
 		position: text('position').notNull(),
 		notes: text('notes').notNull().default(''),
+		// Screening (`$lib/engine/hiring/screening`): null or empty until someone records it.
+		/** Years of sales experience; 0 is an answer, null is "not recorded". */
+		salesYears: real('sales_years'),
+		salesKinds: text('sales_kinds', { mode: 'json' }).$type<SalesKind[]>().notNull().default([]),
+		education: text('education', { enum: EDUCATION_LEVELS }),
+		languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		availability: text('availability').notNull().default(''),
+		/** Notes on manner (口條、態度). */
+		manner: text('manner').notNull().default(''),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
@@ -388,6 +398,19 @@ export const candidates = sqliteTable(
 		index('candidates_created_by_idx').on(t.createdBy)
 	]
 );
+
+/**
+ * The knock-out rules of a position (matched by the text of a candidate's position): a candidate
+ * who fails one is flagged with the reason, never hidden. One row a position, for the organisation.
+ */
+export const hiringPositions = sqliteTable('hiring_positions', {
+	name: text('name').primaryKey(),
+	minSalesYears: real('min_sales_years'),
+	minEducation: text('min_education', { enum: EDUCATION_LEVELS }),
+	requiredLanguage: text('required_language'),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+export type HiringPosition = typeof hiringPositions.$inferSelect;
 
 export const INTERVIEW_MODES = ['live', 'online'] as const;
 export type InterviewMode = (typeof INTERVIEW_MODES)[number];
@@ -412,6 +435,11 @@ export const interviews = sqliteTable(
 		/** The rubric as it was when the interview was created, so later edits change no score. */
 		rubric: text('rubric', { mode: 'json' }).$type<Rubric>().notNull(),
 		mode: text('mode', { enum: INTERVIEW_MODES }).notNull(),
+		/**
+		 * What the candidate is told before the role-play (product, company, prices, customer):
+		 * authored Markdown, shown to the candidate. Empty: no brief, so product knowledge is not assessed.
+		 */
+		brief: text('brief').notNull().default(''),
 		scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }).notNull(),
 		teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -66,7 +66,15 @@ function setUp() {
 			contact: `${name}@example.com`,
 			position: 'Phone sales',
 			notes: `Notes about ${name}`,
-			createdBy: createdBy.id
+			createdBy: createdBy.id,
+			screening: {
+				salesYears: 2,
+				salesKinds: ['phone'],
+				education: 'high-school',
+				languages: ['國語', '台語'],
+				availability: 'From January',
+				manner: `Manner of ${name}`
+			}
 		});
 		const online = createInterview(db, {
 			candidateId: candidate.id,
@@ -77,7 +85,8 @@ function setUp() {
 			scheduledAt: new Date(),
 			panel: [panelist.id, admin.id],
 			teamId: null,
-			createdBy: panelist.id
+			createdBy: panelist.id,
+			brief: `Brief for ${name}`
 		});
 		const live = createInterview(db, {
 			candidateId: candidate.id,
@@ -255,6 +264,21 @@ describe('exporting a candidate’s data', () => {
 		// Nothing of the other candidate.
 		expect(text).not.toContain('Bob');
 		expect(text).not.toContain(s.bob.interviewIds[0]);
+	});
+
+	it('holds their screening and the brief they were given', () => {
+		const s = setUp();
+		const data = exportCandidateData(s.db, s.alice.candidate.id)!;
+		expect(data.candidate).toMatchObject({
+			salesYears: 2,
+			salesKinds: ['phone'],
+			education: 'high-school',
+			languages: ['國語', '台語'],
+			availability: 'From January',
+			manner: 'Manner of Alice'
+		});
+		expect(data.interviews.map((i) => i.brief)).toContain('Brief for Alice');
+		expect(JSON.stringify(data)).not.toContain('Manner of Bob');
 	});
 
 	it('is recorded in the audit log', () => {

@@ -45,13 +45,23 @@ import { pageAt, type Pager } from '$lib/pages';
 import type { ContentLocale } from '$lib/engine/content/index';
 import { missingCriteria } from '$lib/engine/hiring/rubric';
 import { linkStatus, type LinkStatus } from '$lib/engine/hiring/link-status';
+import type { Screening } from '$lib/engine/hiring/screening';
+import { BRIEF_MAX_LENGTH } from '$lib/engine/hiring/brief';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INTERVIEW_INVITE_LIFETIME_MS = 14 * DAY_MS;
 
 export function createCandidate(
 	db: Db,
-	input: { name: string; contact: string; position: string; notes: string; createdBy: string },
+	input: {
+		name: string;
+		contact: string;
+		position: string;
+		notes: string;
+		createdBy: string;
+		/** Checked already (`readScreening`); none: nothing recorded yet. */
+		screening?: Screening;
+	},
 	now = new Date()
 ): Candidate {
 	return db
@@ -62,6 +72,7 @@ export function createCandidate(
 			contact: input.contact.trim(),
 			position: input.position.trim(),
 			notes: input.notes.trim(),
+			...input.screening,
 			createdBy: input.createdBy,
 			createdAt: now
 		})
@@ -299,7 +310,7 @@ export function listPositions(db: Db, user: SessionUser): string[] {
 }
 
 export type CreateInterviewProblem =
-	'candidate' | 'scenario' | 'rubric' | 'panel' | 'team' | 'date';
+	'candidate' | 'scenario' | 'rubric' | 'panel' | 'team' | 'date' | 'brief';
 
 export interface InterviewChoices {
 	interviewers: { id: string; name: string }[];
@@ -341,9 +352,13 @@ export function createInterview(
 		panel: readonly string[];
 		teamId: string | null;
 		createdBy: string;
+		/** Markdown shown to the candidate before the role-play; empty: no brief. */
+		brief?: string;
 	},
 	now = new Date()
 ): { ok: true; interview: Interview } | { ok: false; problem: CreateInterviewProblem } {
+	const brief = (input.brief ?? '').trim();
+	if ([...brief].length > BRIEF_MAX_LENGTH) return { ok: false, problem: 'brief' };
 	if (!db.select().from(candidates).where(eq(candidates.id, input.candidateId)).get())
 		return { ok: false, problem: 'candidate' };
 	const scenario = findContent(db, 'scenario', input.scenarioId, input.locale);
@@ -372,6 +387,7 @@ export function createInterview(
 				rubricId: rubric.id,
 				rubric: rubric.data,
 				mode: input.mode,
+				brief,
 				scheduledAt: input.scheduledAt,
 				teamId: input.teamId,
 				createdBy: input.createdBy,

@@ -5,6 +5,7 @@ import { makeScriptDue } from '../onboarding/review-cards';
 import { completeScenarioAssignments } from '../coaching/assignments';
 import {
 	attempts,
+	interviews,
 	scenarioRevisions,
 	skillRollups,
 	turns,
@@ -38,6 +39,7 @@ import {
 } from '$lib/engine/scenario/index';
 import type { ContentLocale, Scenario } from '$lib/engine/content/index';
 import { criterionShare, criterionWeights, finalScore } from '$lib/engine/scoring/attempt-score';
+import { isBriefed, withoutBriefedCriteria } from '$lib/engine/hiring/brief';
 import { pageOf, type Pager } from '$lib/pages';
 import { countsAsPracticeSql, finishedSql } from './attempt-counts';
 import { rolePlayEnded, rolePlayStarted } from '../derived/role-plays';
@@ -51,14 +53,17 @@ const compiledCache = new Map<string, { compiled: CompiledScenario; locale: Cont
  * The compiled machine of a revision, scoring with its language's lexicon as published now.
  * Revisions never change and compiling is pure, so each is read and compiled once per process, and
  * again only when the lexicon changes (a phrase a trainer adds counts from the next reply on).
+ * `unbriefed`: scoring without the key points that need a brief (`withoutBriefedCriteria`).
  */
 export function compiledRevisionFor(
 	db: Db,
-	revisionId: string
+	revisionId: string,
+	unbriefed = false
 ): { compiled: CompiledScenario; locale: ContentLocale } {
-	let entry = compiledCache.get(revisionId);
+	const key = unbriefed ? `${revisionId} unbriefed` : revisionId;
+	let entry = compiledCache.get(key);
 	if (entry && entry.compiled.phrasebook !== lexiconPhrasebook(db, entry.locale)) {
-		compiledCache.delete(revisionId);
+		compiledCache.delete(key);
 		entry = undefined;
 	}
 	if (!entry) {
@@ -71,10 +76,13 @@ export function compiledRevisionFor(
 		if (compiledCache.size >= 500)
 			compiledCache.delete(compiledCache.keys().next().value as string);
 		entry = {
-			compiled: compileScenario(revision.data, lexiconPhrasebook(db, revision.locale)),
+			compiled: compileScenario(
+				unbriefed ? withoutBriefedCriteria(revision.data) : revision.data,
+				lexiconPhrasebook(db, revision.locale)
+			),
 			locale: revision.locale
 		};
-		compiledCache.set(revisionId, entry);
+		compiledCache.set(key, entry);
 	}
 	return entry;
 }
@@ -326,6 +334,21 @@ export function submitTurn(
 		: planned;
 }
 
+/**
+ * Whether the attempt is an online candidate's role-play on an interview without a brief: its
+ * replies are scored without the key points of product facts the candidate was never told (the
+ * live interviewer judges each line as a whole, so a live record is scored as it always was).
+ */
+function scoredUnbriefed(db: Db, attempt: Attempt): boolean {
+	if (attempt.interviewId === null || attempt.mode === 'live') return false;
+	const interview = db
+		.select({ brief: interviews.brief })
+		.from(interviews)
+		.where(eq(interviews.id, attempt.interviewId))
+		.get();
+	return interview !== undefined && !isBriefed(interview);
+}
+
 /** The checks, the score and the customer's next move for a reply; reads only. */
 function planTurn(
 	db: Db,
@@ -343,7 +366,7 @@ function planTurn(
 		if (isBlank(input.reply)) return { ok: false, reason: 'empty' };
 		if ([...input.reply].length > REPLY_MAX_LENGTH) return { ok: false, reason: 'too-long' };
 	}
-	const { compiled } = compiledRevisionFor(db, attempt.revisionId);
+	const { compiled } = compiledRevisionFor(db, attempt.revisionId, scoredUnbriefed(db, attempt));
 	const earlier = prepared(db, 'attempt-replies', () =>
 		db
 			.select({ reply: turns.reply })

@@ -5,6 +5,7 @@ import { addTeamMember, createTeam } from '../accounts/teams';
 import { createCandidate, createInterview } from '../hiring/hiring';
 import type { Interview, InterviewMode } from '../db/schema';
 import type { SessionUser } from '../auth/session';
+import type { Screening } from '$lib/engine/hiring/screening';
 import { peopleIn } from './people';
 
 export const HIRING_CRITERIA = [
@@ -26,6 +27,9 @@ export interface InterviewOptions {
 	contact?: string;
 	mode?: InterviewMode;
 	scheduledAt?: Date;
+	/** Markdown for the candidate; default: no brief. */
+	brief?: string;
+	screening?: Screening;
 }
 
 /**
@@ -50,7 +54,8 @@ export function hiringWorld() {
 			contact: options.contact ?? '',
 			position: options.position ?? 'Phone sales',
 			notes: '',
-			createdBy: createdBy.id
+			createdBy: createdBy.id,
+			screening: options.screening
 		});
 		const created = createInterview(db, {
 			candidateId: candidate.id,
@@ -61,7 +66,8 @@ export function hiringWorld() {
 			scheduledAt: options.scheduledAt ?? new Date('2026-06-01T09:00:00Z'),
 			panel: (options.panel ?? [panelist, admin]).map((p) => p.id),
 			teamId: team.id,
-			createdBy: createdBy.id
+			createdBy: createdBy.id,
+			brief: options.brief
 		});
 		if (!created.ok) throw new Error(created.problem);
 		return created.interview;

@@ -10,6 +10,8 @@ import {
 	answerTurn
 } from '$lib/server/practice/practice';
 import { readForm, textField } from '$lib/server/forms';
+import { renderMarkdown } from '$lib/server/content/markdown';
+import { isBriefed } from '$lib/engine/hiring/brief';
 
 function openLink(event: Pick<RequestEvent, 'params' | 'getClientAddress'>) {
 	return wrongLinks.lookUp(event.getClientAddress(), () =>
@@ -25,12 +27,19 @@ export const load: PageServerLoad = (event) => {
 	if (attempt && attempt.status !== 'active')
 		return { problem: 'used' as const, candidate: null, roleplay: null };
 	const intro = { name: link.candidate.name };
+	// The brief is the one thing of the interview a candidate reads besides the customer's lines.
+	const brief = isBriefed(link.interview) ? renderMarkdown(link.interview.brief).html : null;
 	if (!attempt) {
 		const { compiled, locale } = compiledRevisionFor(db, link.interview.revisionId);
 		return {
 			problem: null,
 			candidate: intro,
-			intro: { minutes: compiled.scenario.minutes, persona: compiled.scenario.persona, locale },
+			intro: {
+				minutes: compiled.scenario.minutes,
+				persona: compiled.scenario.persona,
+				locale,
+				brief
+			},
 			roleplay: null
 		};
 	}
@@ -43,6 +52,7 @@ export const load: PageServerLoad = (event) => {
 		roleplay: {
 			locale,
 			persona: scenario.persona,
+			brief,
 			customer: state.customer,
 			turn: attempt.turnCount,
 			deadlineAt: attempt.deadlineAt.getTime(),

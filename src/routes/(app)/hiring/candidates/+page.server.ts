@@ -3,12 +3,22 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { createCandidate, listVisibleCandidates } from '$lib/server/hiring/hiring';
+import {
+	candidateFilterOf,
+	listScreenedCandidates,
+	screeningForm
+} from '$lib/server/hiring/screening';
+import { readScreening } from '$lib/engine/hiring/screening';
 import { clipText, readForm, textField } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
+	const db = getDb();
+	const filter = candidateFilterOf(event.url.searchParams);
 	return {
-		candidates: listVisibleCandidates(getDb(), user),
+		candidates: listScreenedCandidates(db, user, filter),
+		total: listVisibleCandidates(db, user).length,
+		filter,
 		deleted: event.url.searchParams.get('deleted') === '1'
 	};
 };
@@ -23,9 +33,22 @@ export const actions: Actions = {
 			position: clipText(textField(data, 'position'), 100),
 			notes: clipText(textField(data, 'notes'), 2000)
 		};
-		if (!fields.name.trim()) return fail(400, { ...fields, problem: 'name' as const });
-		if (!fields.position.trim()) return fail(400, { ...fields, problem: 'position' as const });
-		const candidate = createCandidate(getDb(), { ...fields, createdBy: user.id });
+		const typed = screeningForm(data);
+		const echo = { ...fields, screening: typed };
+		if (!fields.name.trim()) return fail(400, { ...echo, problem: 'name' as const });
+		if (!fields.position.trim()) return fail(400, { ...echo, problem: 'position' as const });
+		const screening = readScreening(typed);
+		if (!screening.ok)
+			return fail(400, {
+				...echo,
+				problem: 'screening' as const,
+				screeningProblem: screening.problem
+			});
+		const candidate = createCandidate(getDb(), {
+			...fields,
+			screening: screening.screening,
+			createdBy: user.id
+		});
 		return { added: candidate.name };
 	}
 };

@@ -2,7 +2,16 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { findCandidate, listVisibleInterviews } from '$lib/server/hiring/hiring';
+import { canSeeCandidate, findCandidate, listVisibleInterviews } from '$lib/server/hiring/hiring';
+import {
+	flagsOf,
+	rulesFor,
+	screeningForm,
+	screeningFormOf,
+	screeningOf,
+	updateScreening
+} from '$lib/server/hiring/screening';
+import { readScreening } from '$lib/engine/hiring/screening';
 import {
 	candidateDataAccess,
 	deleteCandidate,
@@ -17,8 +26,13 @@ export const load: PageServerLoad = (event) => {
 	const candidate = findCandidate(db, event.params.id);
 	if (access === 'none' || !candidate) error(404, 'Not found');
 	const { id, name, position, contact, notes, createdAt } = candidate;
+	const screening = screeningOf(candidate);
 	return {
 		candidate: { id, name, position, contact, notes, createdAt },
+		screening,
+		screeningForm: screeningFormOf(screening),
+		flags: flagsOf(db, candidate),
+		rules: rulesFor(db, candidate.position),
 		interviews: listVisibleInterviews(db, user).filter((i) => i.candidateId === candidate.id),
 		mayManageData: access === 'full',
 		exportHeld: access === 'full' && exportHeldBack(db, user, candidate.id)
@@ -26,6 +40,22 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
+	// Whoever may see the candidate may record their screening, as they may schedule their interviews.
+	screening: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const db = getDb();
+		if (!canSeeCandidate(db, user, event.params.id)) error(404, 'Not found');
+		const typed = screeningForm(await readForm(event));
+		const screening = readScreening(typed);
+		if (!screening.ok)
+			return fail(400, {
+				problem: 'screening' as const,
+				screeningProblem: screening.problem,
+				screening: typed
+			});
+		updateScreening(db, user.id, event.params.id, screening.screening);
+		return { screened: true };
+	},
 	delete: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
 		const db = getDb();

@@ -20,6 +20,8 @@ import { interviewFor, panelView, transcriptOf } from '$lib/server/hiring/interv
 import * as v from 'valibot';
 import { numberBetween, parseForm, readForm, requiredText, textField } from '$lib/server/forms';
 import { missingCriteria } from '$lib/engine/hiring/rubric';
+import { renderMarkdown } from '$lib/server/content/markdown';
+import { assessesBriefedCriteria, isBriefed } from '$lib/engine/hiring/brief';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -51,6 +53,10 @@ export const load: PageServerLoad = (event) => {
 			locale
 		},
 		rubric,
+		brief: isBriefed(interview) ? renderMarkdown(interview.brief).html : null,
+		// An online candidate without a brief: their replies are scored without product knowledge.
+		notAssessed:
+			interview.mode === 'online' && !isBriefed(interview) && assessesBriefedCriteria(scenario),
 		link: interview.mode === 'online' ? linkStatusOf(db, interview) : null,
 		attempt: attempt ? { id: attempt.id, status: attempt.status, score: attempt.score } : null,
 		transcript: attempt ? transcriptOf(db, attempt) : [],

@@ -25,10 +25,15 @@ export const load: PageServerLoad = (event) => {
 			name,
 			position
 		})),
-		scenarios: listContentFields(db, 'scenario', locale, ['title']).map((s) => ({
-			id: s.id,
-			title: s.title
-		})),
+		// What a brief can start from: who the customer is and the call's objective (see `briefFromScenario`).
+		scenarios: listContentFields(db, 'scenario', locale, ['title', 'persona', 'objective']).map(
+			(s) => ({
+				id: s.id,
+				title: s.title,
+				persona: s.persona,
+				objective: s.objective ?? undefined
+			})
+		),
 		rubrics: listContentFields(db, 'rubric', locale, ['title']).map((r) => ({
 			id: r.id,
 			title: r.title
@@ -47,9 +52,10 @@ export const actions: Actions = {
 		const mode = textField(data, 'mode');
 		const teamId = textField(data, 'teamId') || null;
 		const candidateId = textField(data, 'candidateId');
+		const brief = textField(data, 'brief');
 		// Scheduling an interview makes its candidate visible: only for a candidate one may see already.
 		if (!canSeeCandidate(getDb(), user, candidateId))
-			return fail(400, { problem: 'candidate' as const });
+			return fail(400, { problem: 'candidate' as const, brief });
 		const result = createInterview(getDb(), {
 			candidateId,
 			scenarioId: textField(data, 'scenarioId'),
@@ -59,9 +65,10 @@ export const actions: Actions = {
 			scheduledAt: new Date(textField(data, 'scheduledAt')),
 			panel: textFields(data, 'panel'),
 			teamId,
-			createdBy: user.id
+			createdBy: user.id,
+			brief
 		});
-		if (!result.ok) return fail(400, { problem: result.problem });
+		if (!result.ok) return fail(400, { problem: result.problem, brief });
 		redirect(303, `/hiring/interviews/${result.interview.id}`);
 	}
 };

@@ -7,6 +7,8 @@ import { interviewAttempt } from '$lib/server/hiring/hiring';
 import { expireIfDue, loadAttempt, answerTurn } from '$lib/server/practice/practice';
 import { interviewFor, transcriptOf } from '$lib/server/hiring/interview-view';
 import { clipText, readForm, textField } from '$lib/server/forms';
+import { renderMarkdown } from '$lib/server/content/markdown';
+import { isBriefed } from '$lib/engine/hiring/brief';
 import { cueAfterVerdict, isVerdict, VERDICT_SCORES } from '$lib/engine/hiring/verdict';
 
 export const load: PageServerLoad = (event) => {
@@ -14,8 +16,10 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const { interview, candidate, locale } = interviewFor(db, user, event.params.id);
 	const found = interviewAttempt(db, interview.id, 'live');
+	const brief = isBriefed(interview) ? renderMarkdown(interview.brief).html : null;
 	if (!found) {
 		return {
+			brief,
 			interview: { id: interview.id },
 			candidate: { name: candidate.name },
 			scenario: { title: '', persona: { name: '', role: '', company: '' }, locale },
@@ -30,6 +34,7 @@ export const load: PageServerLoad = (event) => {
 	const beat = scenario.beats[state.beat]!;
 	const script = beat.script ? findContent(db, 'script', beat.script, locale) : undefined;
 	return {
+		brief,
 		interview: { id: interview.id },
 		candidate: { name: candidate.name },
 		scenario: { title: scenario.title, persona: scenario.persona, locale },

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { interviewAttempt } from '$lib/server/hiring/hiring';
 import { interviewFor, panelView } from '$lib/server/hiring/interview-view';
+import { assessesBriefedCriteria, isBriefed } from '$lib/engine/hiring/brief';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -23,6 +24,8 @@ export const load: PageServerLoad = (event) => {
 		scenario: { title: scenario.title, locale },
 		rubric,
 		autoScore: attempt && attempt.status !== 'active' ? attempt.score : null,
+		notAssessed:
+			interview.mode === 'online' && !isBriefed(interview) && assessesBriefedCriteria(scenario),
 		...panelView(db, user, interview.id, rubric)
 	};
 };

@@ -1,0 +1,44 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { listPositions } from '$lib/server/hiring/hiring';
+import { listPositionRules, setPositionRules } from '$lib/server/hiring/screening';
+import { readPositionRules } from '$lib/engine/hiring/screening';
+import { readForm, textField } from '$lib/server/forms';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'manager', 'admin');
+	const db = getDb();
+	const rules = listPositionRules(db).map(
+		({ name, minSalesYears, minEducation, requiredLanguage }) => ({
+			name,
+			minSalesYears,
+			minEducation,
+			requiredLanguage
+		})
+	);
+	return {
+		rules,
+		// Offered when typing a position: the user's candidates' positions without rules yet.
+		positions: listPositions(db, user).filter((name) => !rules.some((rule) => rule.name === name)),
+		chosen: event.url.searchParams.get('position') ?? ''
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const user = requireRole(event, 'manager', 'admin');
+		const data = await readForm(event);
+		const typed = {
+			position: textField(data, 'position'),
+			minSalesYears: textField(data, 'minSalesYears'),
+			minEducation: textField(data, 'minEducation'),
+			requiredLanguage: textField(data, 'requiredLanguage')
+		};
+		const read = readPositionRules(typed);
+		if (!read.ok) return fail(400, { ...typed, problem: read.problem });
+		setPositionRules(getDb(), user.id, read.position, read.rules);
+		return { saved: read.position };
+	}
+};
