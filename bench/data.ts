@@ -429,9 +429,18 @@ export async function generateDataSet(
 	});
 	counts.contentItems = items.length;
 
-	const scenarios = items.filter(
-		(item): item is ContentItem<'scenario'> => item.kind === 'scenario'
+	// The calls of a series are played in their series, each starting with the facts of the calls
+	// before it: the data set's role-plays are the standalone scenarios (and their variants).
+	const seriesCalls = new Set(
+		demo.flatMap((item) =>
+			item.kind === 'series'
+				? (item as ContentItem<'series'>).data.calls.map((call) => call.scenario)
+				: []
+		)
 	);
+	const isStandalone = (item: ContentItem): item is ContentItem<'scenario'> =>
+		item.kind === 'scenario' && !seriesCalls.has(item.id.replace(/-\d+$/, ''));
+	const scenarios = items.filter(isStandalone);
 	// A variant's id is its original's with "-<copy>" added (no demo scenario id ends in digits).
 	const baseOf = (scenario: ContentItem<'scenario'>) =>
 		`${scenario.id.replace(/-\d+$/, '')}:${scenario.locale}`;
@@ -693,8 +702,7 @@ export async function generateDataSet(
 			const scenario = pick(
 				next,
 				demo.filter(
-					(item): item is ContentItem<'scenario'> =>
-						item.kind === 'scenario' && item.locale === locale
+					(item): item is ContentItem<'scenario'> => isStandalone(item) && item.locale === locale
 				)
 			);
 			const rubric = rubrics.get(locale)!;
