@@ -3,7 +3,7 @@ import { isOneOf } from '$lib/engine/one-of';
 /**
  * How a role-play stands, and what each standing counts as. This is the one place that says what
  * "finished" means: every count, average, best score, leaderboard and list of practice reads it,
- * through `isFinished` / `countsAsPractice` here or their SQL twins in `$lib/server/attempt-counts`
+ * through `isFinished` / `countsAsPractice` here or their SQL twins in `$lib/server/practice/attempt-counts`
  * (the kept practice totals too: `$lib/server/derived/`).
  *
  * - `active`: the call is running.
