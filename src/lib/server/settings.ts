@@ -1,20 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './db';
 import { appSettings } from './db/schema';
+import { keptPerDatabase } from './cache';
 
 const DEMO_KEY = 'demo';
 
-// Read on every request for the banner, and written only at first start: cache it per database.
-const demoCache = new WeakMap<Db, boolean>();
+// Read on every request for the banner, and written only at first start, by this process.
+const keptDemoFlag = keptPerDatabase<boolean>({ limit: 1 });
 
 export function isDemoInstance(db: Db): boolean {
-	let demo = demoCache.get(db);
-	if (demo === undefined) {
-		demo =
-			db.select().from(appSettings).where(eq(appSettings.key, DEMO_KEY)).get()?.value === 'true';
-		demoCache.set(db, demo);
-	}
-	return demo;
+	return keptDemoFlag.get(
+		db,
+		DEMO_KEY,
+		() => db.select().from(appSettings).where(eq(appSettings.key, DEMO_KEY)).get()?.value === 'true'
+	);
 }
 
 export function markDemoInstance(db: Db): void {
@@ -22,5 +21,5 @@ export function markDemoInstance(db: Db): void {
 		.values({ key: DEMO_KEY, value: 'true' })
 		.onConflictDoUpdate({ target: appSettings.key, set: { value: 'true' } })
 		.run();
-	demoCache.delete(db);
+	keptDemoFlag.forget(db, DEMO_KEY);
 }

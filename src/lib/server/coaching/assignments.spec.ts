@@ -4,6 +4,7 @@ import { coachingWorld } from '../testing/coaching-world';
 import { setUserActive } from '../accounts/users';
 import { expireIfDue, findAttempt, hangUp, startAttempt, submitTurn } from '../practice/practice';
 import { assignments } from '../db/schema';
+import { makeScriptDue, reviewEntry } from '../onboarding/review-cards';
 import {
 	assignmentChoices,
 	assignmentsForHome,
@@ -286,6 +287,22 @@ describe('a scenario assignment is done by a role-play', () => {
 });
 
 describe('a script assignment is done when the rep opens the entry', () => {
+	it('or rates its card on the review page', () => {
+		const { db, lead, rep, scenario } = setUp();
+		createAssignment(
+			db,
+			lead,
+			scenario({ kind: 'script', contentId: 'price-too-high' }),
+			FRIDAY_NOON()
+		);
+		makeScriptDue(db, rep.id, 'price-too-high', at(FRIDAY_NOON(), 1));
+		reviewEntry(db, rep.id, 'price-too-high', 'good', at(FRIDAY_NOON(), 2));
+		expect(assignmentsOfRep(db, rep.id, 'en', at(FRIDAY_NOON(), 3))[0]).toMatchObject({
+			status: 'done',
+			completedAt: at(FRIDAY_NOON(), 2)
+		});
+	});
+
 	it('after it was assigned; a done one leaves the home after a few days', () => {
 		const { db, lead, rep, otherRep, scenario } = setUp();
 		const made = createAssignment(

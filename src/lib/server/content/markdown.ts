@@ -1,5 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { BoundedMap } from '../cache';
 
 export interface TocEntry {
 	id: string;
@@ -79,8 +80,7 @@ function plainTextOf(tokens: Tokens.Generic[] | undefined): string {
 // Rendering and sanitizing cost about a millisecond per entry, and the same few entries are read
 // over and over. The output depends on the source text alone, so the source is the key: an edited
 // entry is simply another key, and nothing can go stale.
-const rendered = new Map<string, RenderedMarkdown>();
-const RENDERED_KEPT = 500;
+const rendered = new BoundedMap<string, RenderedMarkdown>(500);
 
 /**
  * Renders authored Markdown to safe HTML. Headings get ids (`section-1`, …) and are listed in
@@ -88,13 +88,7 @@ const RENDERED_KEPT = 500;
  * Callers must not modify the result.
  */
 export function renderMarkdown(markdown: string): RenderedMarkdown {
-	let result = rendered.get(markdown);
-	if (!result) {
-		result = renderOrShowAsText(markdown);
-		if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value as string);
-		rendered.set(markdown, result);
-	}
-	return result;
+	return rendered.getOrBuild(markdown, () => renderOrShowAsText(markdown));
 }
 
 /**

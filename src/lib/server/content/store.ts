@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type Db } from '../db';
-import { appSettings, contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
+import { contentItems, scenarioRevisions, type ContentRow, type ScenarioRevision } from '../db/schema';
+import { keptPerDatabase, markChanged } from '../cache';
 import { newId } from '../ids';
 import { chineseGrams, foldText } from '$lib/engine/text/fold';
 import { CONTENT_LOCALES, type ContentCatalog, type ContentData, type ContentItem, type ContentKind, type ContentLocale, type Lexicon, type Scenario } from '$lib/engine/content';
@@ -46,32 +47,12 @@ function categoryOf(item: ContentItem): string | null {
 	return 'category' in item.data ? (item.data.category as string) : null;
 }
 
-const CONTENT_VERSION_KEY = 'content-version';
-
-/** Records, in the transaction that changes content, that it changed: every process's lists are built again. */
-function markContentChanged(db: Db): void {
-	const value = newId();
-	db.insert(appSettings).values({ key: CONTENT_VERSION_KEY, value }).onConflictDoUpdate({ target: appSettings.key, set: { value } }).run();
-}
-
-function contentVersion(db: Db): string {
-	return prepared(db, 'content-version', () => db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, sql.placeholder('key'))).prepare()).get({ key: CONTENT_VERSION_KEY })?.value ?? '';
-}
-
-const builtForContent = new WeakMap<Db, { version: string; values: Map<string, unknown>; items: Map<string, unknown> }>();
+/** Values built from the whole content: a few dozen lists and indexes, by name and language. */
+const builtFromContentValues = keptPerDatabase<unknown>({ limit: 1_000, dependsOn: 'content' });
 
 /** Values built per item (see `builtFromContentItem`) kept at once: enough for the items in use. */
 export const ITEM_VALUES_KEPT = 500;
-
-function contentCache(db: Db) {
-	const version = contentVersion(db);
-	let cache = builtForContent.get(db);
-	if (!cache || cache.version !== version) {
-		cache = { version, values: new Map(), items: new Map() };
-		builtForContent.set(db, cache);
-	}
-	return cache;
-}
+const builtFromItems = keptPerDatabase<unknown>({ limit: ITEM_VALUES_KEPT, dependsOn: 'content' });
 
 /**
  * A value computed from the content, kept until the content changes. Content is read on nearly
@@ -81,9 +62,7 @@ function contentCache(db: Db) {
  * must not modify what they get.
  */
 export function builtFromContent<T>(db: Db, key: string, build: () => T): T {
-	const cache = contentCache(db);
-	if (!cache.values.has(key)) cache.values.set(key, build());
-	return cache.values.get(key) as T;
+	return builtFromContentValues.get(db, key, build) as T;
 }
 
 /**
@@ -92,17 +71,7 @@ export function builtFromContent<T>(db: Db, key: string, build: () => T): T {
  * by one does not end up held in memory whole.
  */
 export function builtFromContentItem<T>(db: Db, key: string, build: () => T): T {
-	const { items } = contentCache(db);
-	let value: T;
-	if (items.has(key)) {
-		value = items.get(key) as T;
-		items.delete(key); // re-inserted below: the Map's order is the order of use
-	} else {
-		value = build();
-		if (items.size >= ITEM_VALUES_KEPT) items.delete(items.keys().next().value as string);
-	}
-	items.set(key, value);
-	return value;
+	return builtFromItems.get(db, key, build) as T;
 }
 
 /**
@@ -115,7 +84,7 @@ export function replaceAllContent(db: Db, items: readonly ContentItem[], now = n
 		tx.run(sql`delete from content_search`);
 		tx.run(sql`delete from content_grams`);
 		for (const item of items) insertContentItem(tx, item, now);
-		markContentChanged(tx);
+		markChanged(tx, 'content');
 	});
 }
 
@@ -126,7 +95,7 @@ export function upsertContentItem(db: Db, item: ContentItem, now = new Date()): 
 		tx.run(sql`delete from content_search where kind = ${item.kind} and locale = ${item.locale} and item_id = ${item.id}`);
 		tx.run(sql`delete from content_grams where kind = ${item.kind} and locale = ${item.locale} and item_id = ${item.id}`);
 		insertContentItem(tx, item, now);
-		markContentChanged(tx);
+		markChanged(tx, 'content');
 	});
 }
 

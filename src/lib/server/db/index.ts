@@ -95,6 +95,9 @@ const preparedStatements = new WeakMap<object, Map<string, unknown>>();
 /**
  * A statement prepared once per database and reused: for queries on every request (the session,
  * a role-play turn), where building and preparing the SQL each time costs more than running it.
+ * Not a cache of `server/cache.ts`: the keys are names written in the code, so there are only as
+ * many as the code has, and a statement never goes stale (that module itself reads its versions
+ * through one).
  */
 export function prepared<T>(db: Db, key: string, build: () => T): T {
 	let statements = preparedStatements.get(db);

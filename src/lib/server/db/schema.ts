@@ -521,14 +521,14 @@ export const interviewSummaries = sqliteTable('interview_summaries', {
 });
 
 /**
- * One row: a number that triggers (migration 0010) raise in the same transaction as every write
- * that can change which candidates and interviews a user may see (candidates, interviews, panels,
- * team managers) or the order the comparison lists a position's interviews in (the summaries'
- * score, spread, time and name). What the comparison keeps per user is kept under it (`hiring/hiring.ts`).
+ * One row per kind of data that values are kept from (`VersionedData` in `server/cache.ts`), with a
+ * number raised in the transaction that changes that data: `content` by the content store,
+ * `hiring` by the triggers of `db/hiring-version-triggers.sql`. What a process kept under an older
+ * number is built again.
  */
-export const hiringVersion = sqliteTable('hiring_version', {
-	id: integer('id').primaryKey(),
-	version: integer('version').notNull()
+export const dataVersions = sqliteTable('data_versions', {
+	name: text('name').primaryKey(),
+	version: integer('version').notNull().default(0)
 });
 
 /** The link a candidate opens for an online interview. Only a hash of its secret is kept. */

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { peopleIn } from '../testing/people';
+import { hiringWorld } from '../testing/hiring-world';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
-import { createTestDatabase, type AppDb } from '../db/index';
+import type { AppDb } from '../db/index';
 import { recordAudit } from '../accounts/users';
-import { syncContentOnFirstStart } from '../bootstrap';
 import { addTeamMember, createTeam } from '../accounts/teams';
 import { submitTurn } from '../practice/practice';
 import {
@@ -44,13 +43,8 @@ const SCORES = {
 };
 
 function setUp() {
-	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
-	const person = peopleIn(db);
-	const admin = person('admin', ['admin']);
-	const panelist = person('panelist', ['manager']);
+	const { db, person, admin, panelist, outsider } = hiringWorld();
 	const otherLead = person('other-lead', ['manager']);
-	const outsider = person('outsider', ['manager']);
 	const otherTeam = createTeam(db, 'Kaohsiung');
 	addTeamMember(db, otherTeam.id, otherLead.id, 'manager');
 

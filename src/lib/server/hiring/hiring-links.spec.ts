@@ -1,58 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../db/index';
-import { syncContentOnFirstStart } from '../bootstrap';
-import { peopleIn } from '../testing/people';
 import { submitTurn } from '../practice/practice';
 import {
-	createCandidate,
-	createInterview,
 	createInterviewInvite,
 	linkStatusOf,
 	listVisibleInterviews,
 	revokeInterviewInvites,
 	startInterviewAttempt
 } from './hiring';
+import { hiringWorld } from '../testing/hiring-world';
 
 const DAY = 86_400_000;
 const MADE = new Date('2026-12-05T09:00:00Z');
 
-// Loading the demo content takes seconds on a busy machine: the tests share one database.
-let shared:
-	| { db: ReturnType<typeof createTestDatabase>; person: ReturnType<typeof peopleIn>; n: number }
-	| undefined;
-
-/** A new manager with an online and a live interview for one candidate. */
-function hiringWorld() {
-	if (!shared) {
-		const db = createTestDatabase();
-		syncContentOnFirstStart(db, 'content', () => {});
-		shared = { db, person: peopleIn(db), n: 0 };
-	}
-	const db = shared.db;
-	const manager = shared.person(`lead${++shared.n}`, ['manager']);
-	const candidate = createCandidate(db, {
-		name: 'Cand',
-		contact: '',
-		position: 'Sales',
-		notes: '',
-		createdBy: manager.id
-	});
-	const schedule = (mode: 'online' | 'live') => {
-		const created = createInterview(db, {
-			candidateId: candidate.id,
-			scenarioId: 'renewal-price-objection',
-			rubricId: 'hiring-roleplay',
-			locale: 'en',
-			mode,
-			scheduledAt: MADE,
-			panel: [manager.id],
-			teamId: null,
-			createdBy: manager.id
-		});
-		if (!created.ok) throw new Error(created.problem);
-		return created.interview;
-	};
-	return { db, manager, online: schedule('online'), live: schedule('live') };
+/** The Taipei team's lead with an online and a live interview they scheduled. */
+function leadWithInterviews() {
+	const { db, lead, interview } = hiringWorld();
+	const schedule = (mode: 'online' | 'live') =>
+		interview('Cand', { mode, createdBy: lead, panel: [lead], scheduledAt: MADE });
+	return { db, manager: lead, online: schedule('online'), live: schedule('live') };
 }
 
 describe(
@@ -60,7 +25,7 @@ describe(
 	{ timeout: 30_000 },
 	() => {
 		it('none, active until its end, then expired on that day', () => {
-			const { db, online } = hiringWorld();
+			const { db, online } = leadWithInterviews();
 			expect(linkStatusOf(db, online, MADE)).toEqual({ state: 'none' });
 			createInterviewInvite(db, online.id, online.createdBy!, MADE);
 			const end = new Date(MADE.getTime() + 14 * DAY);
@@ -72,7 +37,7 @@ describe(
 		});
 
 		it('in progress while the candidate plays, used on the day they finished', () => {
-			const { db, online } = hiringWorld();
+			const { db, online } = leadWithInterviews();
 			createInterviewInvite(db, online.id, online.createdBy!, MADE);
 			const started = new Date(MADE.getTime() + DAY);
 			const attempt = startInterviewAttempt(db, online, 'text', started);
@@ -90,7 +55,7 @@ describe(
 		});
 
 		it('revoked once withdrawn; lists show it for online interviews only', () => {
-			const { db, manager, online, live } = hiringWorld();
+			const { db, manager, online, live } = leadWithInterviews();
 			createInterviewInvite(db, online.id, manager.id, MADE);
 			const withdrawn = new Date(MADE.getTime() + 3600_000);
 			revokeInterviewInvites(db, online.id, manager.id, withdrawn);

@@ -18,7 +18,6 @@ import {
 	candidates,
 	interviewInvites,
 	interviewPanel,
-	hiringVersion,
 	interviewSummaries,
 	interviews,
 	ratings,
@@ -34,6 +33,7 @@ import {
 	type Recommendation
 } from '../db/schema';
 import { issueToken, newId, secretMatches, splitToken } from '../ids';
+import { keptPerDatabase } from '../cache';
 import { findContent, latestScenarioRevision } from '../content/store';
 import { getUserRoles, recordAudit, usersWithRole } from '../accounts/users';
 import { listTeams, teamsManagedBy } from '../accounts/teams';
@@ -255,54 +255,42 @@ export function canSeeCandidate(db: Db, user: SessionUser, candidateId: string):
  * What the comparison keeps per user: the positions of the candidates they may see, and per
  * position the interviews (not cancelled) they may see, with the orders the table has listed them
  * in. It changes only with who may see what and with the columns the table sorts by, so it is
- * kept until a write to those raises `hiring_version` (triggers of migration 0010, in the writing
- * transaction; on the summaries too, which `derived/interview-summaries.ts` writes). What a row
- * shows is always read fresh.
+ * kept until a write to those raises the `hiring` data version (`db/hiring-version-triggers.sql`).
+ * What a row shows is always read fresh.
  */
 interface KeptComparison {
-	version: number;
 	positions: string[];
 	/** Per position: its interviews, and the orders worked out (those by score and spread for `hidden`). */
 	interviews: Map<string, { ids: string[]; orders: Map<ComparisonSort, string[]>; hidden: string }>;
 }
 
-const keptComparisons = new WeakMap<Db, Map<string, KeptComparison>>();
+/** One entry per manager or admin who opened the comparison since the last change. */
+const keptComparisons = keptPerDatabase<KeptComparison>({ limit: 10_000, dependsOn: 'hiring' });
 
 function visibleHiring(db: Db, user: SessionUser): KeptComparison {
-	const admin = isAdmin(user);
-	// Read before what it guards, so what is kept is never older than the version it is kept under.
-	const version =
-		prepared(db, 'hiring-version', () =>
-			db.select({ version: hiringVersion.version }).from(hiringVersion).prepare()
-		).get()?.version ?? 0;
-	let kept = keptComparisons.get(db);
-	if (!kept) keptComparisons.set(db, (kept = new Map()));
-	const key = `${admin ? 'admin' : 'manager'}:${user.id}`;
-	const hit = kept.get(key);
-	if (hit?.version === version) return hit;
-	const positions = db
-		.selectDistinct({ position: candidates.position })
-		.from(candidates)
-		.where(visibleCandidateCondition(db, user))
-		.orderBy(asc(candidates.position))
-		.all()
-		.map((row) => row.position);
-	const visible: KeptComparison = { version, positions, interviews: new Map() };
-	const rows = db
-		.select({ id: interviews.id, position: candidates.position })
-		.from(interviews)
-		.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
-		.where(and(isNull(interviews.cancelledAt), visibleInterviewCondition(db, user)))
-		.all();
-	for (const row of rows) {
-		const entry = visible.interviews.get(row.position);
-		if (entry) entry.ids.push(row.id);
-		else visible.interviews.set(row.position, { ids: [row.id], orders: new Map(), hidden: '' });
-	}
-	// Bounded: one entry per manager or admin who opened the comparison since the last change.
-	if (kept.size >= 10_000) kept.delete(kept.keys().next().value as string);
-	kept.set(key, visible);
-	return visible;
+	const key = `${isAdmin(user) ? 'admin' : 'manager'}:${user.id}`;
+	return keptComparisons.get(db, key, () => {
+		const positions = db
+			.selectDistinct({ position: candidates.position })
+			.from(candidates)
+			.where(visibleCandidateCondition(db, user))
+			.orderBy(asc(candidates.position))
+			.all()
+			.map((row) => row.position);
+		const visible: KeptComparison = { positions, interviews: new Map() };
+		const rows = db
+			.select({ id: interviews.id, position: candidates.position })
+			.from(interviews)
+			.innerJoin(candidates, eq(candidates.id, interviews.candidateId))
+			.where(and(isNull(interviews.cancelledAt), visibleInterviewCondition(db, user)))
+			.all();
+		for (const row of rows) {
+			const entry = visible.interviews.get(row.position);
+			if (entry) entry.ids.push(row.id);
+			else visible.interviews.set(row.position, { ids: [row.id], orders: new Map(), hidden: '' });
+		}
+		return visible;
+	});
 }
 
 export function listPositions(db: Db, user: SessionUser): string[] {

@@ -1,5 +1,6 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { prepared, type Db } from '../db/index';
+import { prepared, type AppDb, type Db } from '../db/index';
+import { completeScriptAssignments } from '../coaching/assignments';
 import { reviewCards } from '../db/schema';
 import { listContentFields } from '../content/store';
 import type { ContentLocale } from '$lib/engine/content/index';
@@ -115,6 +116,23 @@ export function rateReviewCard(
 		.where(and(eq(reviewCards.userId, userId), eq(reviewCards.scriptId, scriptId)))
 		.run();
 	return true;
+}
+
+/**
+ * The rep's rating of a due card, from the review page. Reviewing the entry's card is reviewing
+ * the entry: an assignment to review it is done with the rating, in the same transaction.
+ */
+export function reviewEntry(
+	db: AppDb,
+	userId: string,
+	scriptId: string,
+	rating: ReviewRating,
+	now = new Date()
+): void {
+	db.transaction(() => {
+		if (rateReviewCard(db, userId, scriptId, rating, now))
+			completeScriptAssignments(db, userId, scriptId, now);
+	});
 }
 
 /** A practice reply that missed key points makes the linked script entry's card due now. */

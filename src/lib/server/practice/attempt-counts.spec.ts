@@ -39,7 +39,7 @@ describe('the SQL of what a role-play counts as', () => {
 	it('is what the kept practice totals count by: no trigger in SQL spells the lists out again', () => {
 		// The totals are written from TypeScript (derived/practice-totals.ts with `finishedSql`,
 		// derived/practice-weeks.ts with `isFinished` and `countsAsPractice`). The only triggers
-		// left raise the comparison's cache version (migration 0010) and name no status.
+		// left raise the comparison's data version (db/hiring-version-triggers.sql) and name no status.
 		const db = createTestDatabase();
 		const objects = db.all<{ type: string; name: string; sql: string }>(
 			sql`select type, name, sql from sqlite_master where type in ('trigger', 'view')`

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { inJsonList, prepared, type AppDb, type Db } from '../db/index';
 import { commitTogether } from '../db/group-commit';
+import { keptPerDatabase } from '../cache';
 import { makeScriptDue } from '../onboarding/review-cards';
 import { completeScenarioAssignments } from '../coaching/assignments';
 import {
@@ -47,13 +48,17 @@ import { rolePlayEnded, rolePlayStarted } from '../derived/role-plays';
 /** The longest reply accepted, in characters. */
 export const REPLY_MAX_LENGTH = 2000;
 
-const compiledCache = new Map<string, { compiled: CompiledScenario; locale: ContentLocale }>();
+/** Scenarios compiled with the lexicon as published: the few hundred revisions in use. */
+const compiledRevisions = keptPerDatabase<{ compiled: CompiledScenario; locale: ContentLocale }>({
+	limit: 500,
+	dependsOn: 'content'
+});
 
 /**
  * The compiled machine of a revision, scoring with its language's lexicon as published now.
  * Revisions never change and compiling is pure, so each is read and compiled once per process, and
- * again only when the lexicon changes (a phrase a trainer adds counts from the next reply on).
- * `unbriefed`: scoring without the key points that need a brief (`withoutBriefedCriteria`).
+ * again only when the content changes (a phrase a trainer adds to the lexicon counts from the next
+ * reply on). `unbriefed`: scoring without the key points that need a brief (`withoutBriefedCriteria`).
  */
 export function compiledRevisionFor(
 	db: Db,
@@ -61,30 +66,21 @@ export function compiledRevisionFor(
 	unbriefed = false
 ): { compiled: CompiledScenario; locale: ContentLocale } {
 	const key = unbriefed ? `${revisionId} unbriefed` : revisionId;
-	let entry = compiledCache.get(key);
-	if (entry && entry.compiled.phrasebook !== lexiconPhrasebook(db, entry.locale)) {
-		compiledCache.delete(key);
-		entry = undefined;
-	}
-	if (!entry) {
+	return compiledRevisions.get(db, key, () => {
 		const revision = db
 			.select()
 			.from(scenarioRevisions)
 			.where(eq(scenarioRevisions.id, revisionId))
 			.get();
 		if (!revision) throw new Error(`missing scenario revision ${revisionId}`);
-		if (compiledCache.size >= 500)
-			compiledCache.delete(compiledCache.keys().next().value as string);
-		entry = {
+		return {
 			compiled: compileScenario(
 				unbriefed ? withoutBriefedCriteria(revision.data) : revision.data,
 				lexiconPhrasebook(db, revision.locale)
 			),
 			locale: revision.locale
 		};
-		compiledCache.set(key, entry);
-	}
-	return entry;
+	});
 }
 
 export interface PracticeScenario {

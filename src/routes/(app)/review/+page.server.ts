@@ -8,12 +8,11 @@ import {
 	countDueCards,
 	entriesWithoutCard,
 	nextDueCard,
-	rateReviewCard
+	reviewEntry
 } from '$lib/server/onboarding/review-cards';
 import { contentLocale } from '$lib/server/content/locale';
 import * as v from 'valibot';
 import { clipText, parseForm, readForm, textField } from '$lib/server/forms';
-import { completeScriptAssignments } from '$lib/server/coaching/assignments';
 import { RATINGS } from '$lib/engine/training/review';
 
 /** The longest recall kept to show beside the model answers (a practice reply's limit). */
@@ -66,12 +65,7 @@ export const actions: Actions = {
 		});
 		if (!form.ok) return fail(400, { problem: 'rating' as const });
 		const { rating, script: scriptId } = form.value;
-		const db = getDb();
-		// Reviewing the entry's card is reviewing the entry: an assignment to review it is done with the rating.
-		db.transaction(() => {
-			if (rateReviewCard(db, user.id, scriptId, rating))
-				completeScriptAssignments(db, user.id, scriptId);
-		});
+		reviewEntry(getDb(), user.id, scriptId, rating);
 		return { rated: true };
 	}
 };
