@@ -446,7 +446,7 @@ function startNewHires(
 		);
 		if (!created.ok) continue;
 		cohorts++;
-		const curriculum = created.cohort.curriculum as Curriculum;
+		const curriculum = created.cohort.curriculum;
 		// Day 1 in full, on day 1.
 		doPlanDay(db, plan.userId, curriculum, plan.locale, 1, localTime(now, days[0]!, 9.5));
 		if (plan.day === 2) {
