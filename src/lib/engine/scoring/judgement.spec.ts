@@ -558,3 +558,108 @@ describe('a rule with a penalty under 1 is poor, not harmful (GRADING.md: asking
 		expect(manager.score).toBeGreaterThan(haggle.score);
 	});
 });
+
+describe('a key point done in kind, in other words than its cues, earns part of its weight', () => {
+	const pitchZh =
+		'很多會員原本也有用百業通，後來兩邊一起用。我們只做機械五金，三萬八千位買家都是這個產業的採購';
+	const pitchEn =
+		'Lots of our members started out on General B2B and now use both. We only do machinery and hardware, and all 38,000 buyers are in the trade';
+
+	it('a question about the customer is needs discovery in kind: more than the pitch alone, under the pass line', () => {
+		for (const [locale, pitch, question] of [
+			['zh-TW', pitchZh, '，您平常都賣哪幾類產品？'],
+			['en', pitchEn, '. Which products do you sell the most?']
+		] as const) {
+			const alone = scored(locale, 'switch-from-competitor', 'already', `${pitch}。`);
+			const asking = scored(locale, 'switch-from-competitor', 'already', pitch + question);
+			const discovery = asking.points.find((p) => p.criterion === 'needs-discovery')!;
+			expect(discovery.hit).toBe(false);
+			expect(discovery.inKind).toBe('question');
+			expect(asking.score, locale).toBeGreaterThanOrEqual(0.4);
+			expect(asking.score).toBeGreaterThan(alone.score);
+			expect(asking.score).toBeLessThan(asking.passLine);
+		}
+	});
+
+	it('not for a question said twice, nor one labelled in brackets, nor one next to a broken rule', () => {
+		for (const [locale, pitch, question, pressure] of [
+			['zh-TW', pitchZh, '您平常都賣哪幾類產品？', '今天不簽就恢復原價。'],
+			['en', pitchEn, 'Which products do you sell the most?', 'This price is only good for today.']
+		] as const) {
+			for (const reply of [
+				`${pitch}. ${question} ${question}`,
+				`${pitch}. (${locale === 'en' ? 'question' : '提問'}) ${question}`,
+				`${pitch}. ${pressure} ${question}`
+			]) {
+				const result = scored(locale, 'switch-from-competitor', 'already', reply);
+				expect(
+					result.points.some((p) => p.inKind),
+					reply
+				).toBe(false);
+				expect(result.score, reply).toBeLessThan(0.4);
+			}
+		}
+	});
+});
+
+describe('a next step names a time or offers the trial, rather than mentioning it', () => {
+	it('a day or an hour is a step; talk about the trial alone is not', () => {
+		const beat = { expect: [{ point: 'price', weight: 1, cues: ['price'] }], avoid: [] };
+		const phrasebook = (locale: ContentLocale) =>
+			phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data));
+		for (const [locale, reply] of [
+			['en', 'Sure. How about I call you Friday at three?'],
+			['en', 'Shall I try you tomorrow morning or this afternoon'],
+			['zh-TW', '好，那我禮拜五下午三點再跟您聯絡。'],
+			['zh-TW', '那您看早上還是下午比較好']
+		] as const)
+			expect(scoreReply(reply, beat, [], phrasebook(locale)).signals, reply).toContain('next-step');
+		for (const reply of [
+			'The trial is free, so the boss does not have to sign anything for the trial.',
+			'Try it free first: 14 days, 10 products, no payment.'
+		])
+			expect(scoreReply(reply, beat, [], phrasebook('en')).signals, reply).not.toContain(
+				'next-step'
+			);
+		expect(
+			scoreReply('I can start a free trial for you this week.', beat, [], phrasebook('en')).signals
+		).toContain('next-step');
+	});
+});
+
+describe('pressure in the words of a rep closing hard', () => {
+	it('“buy today or lose the price” breaks the rule; “no need to decide today” does not', () => {
+		expect(
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'enough',
+				'做不完是好事，不過今天不買就沒有這個價了，您想接哪種工件？'
+			).rules
+		).toContain('pressure');
+		expect(
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'enough',
+				'做不完是好事，不用急著今天決定，您想接哪種工件？'
+			).rules
+		).toEqual([]);
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'enough',
+				"That's good news. This price is only good for today, so what kind of jobs do you want?"
+			).rules
+		).toContain('pressure');
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'enough',
+				"That's good news, and there's no need to decide now. What kind of jobs do you want more of?"
+			).rules
+		).toEqual([]);
+	});
+});

@@ -52,6 +52,11 @@ export interface PointResult {
 	hit: boolean;
 	/** Where in the reply the point was made (character offsets into the original reply). */
 	spans: Span[];
+	/**
+	 * A point missed in its own words that the reply still does in kind, by a technique signal of
+	 * its criterion (SIGNAL_OF_CRITERION): it earns `SCORING.inKindShare` of its weight.
+	 */
+	inKind?: Signal;
 }
 
 export interface PitfallResult {
@@ -108,9 +113,13 @@ export interface ReplyScore {
  *   puts in the customer's mouth ("you said it's too expensive") or in brackets does not count, for
  *   key points and pitfalls alike (negation.ts has the rules).
  * - A reply that falls into no pitfall and breaks no rule starts at 0.2, and its key points share
- *   the other 0.8 by weight; otherwise beat score = (weight of the points made − penalties of the
+ *   the other 0.8 by weight. A point missed in its cues but done in kind (SIGNAL_OF_CRITERION: a
+ *   question for needs discovery, acknowledging for an objection, a next step for closing, a figure
+ *   for product knowledge) earns two fifths of its weight on such a reply when it is speech with no
+ *   bracketed labels and no wrong fact, bringing it to at most 0.45 before signals. Otherwise beat score = (weight of the points made − penalties of the
  *   pitfalls fallen into) ÷ the weight of all points. Technique signals add 0.05 each (a question,
- *   acknowledging the customer, a concrete figure) and 0.1 for a next step, up to 0.2. Closeness
+ *   acknowledging the customer, a concrete figure) and 0.1 for a next step (a day or hour named or
+ *   asked for, sending something, the trial offered or started, not only mentioned), up to 0.2. Closeness
  *   to the beat's good model answers adds up to 0.1 (closeness.ts), never closeness to a bad one.
  * - The company rules of the language's lexicons apply on every beat as pitfalls (the demo's:
  *   promising results or money back, discounts or extras beyond the two-year offer, haggling,
@@ -185,8 +194,60 @@ export const SCORING = {
 	 * The most a reply that states a wrong fact keeps (a price not on the price list, a trial deposit):
 	 * GRADING.md caps it at a trainer's 2, poor, as a beat's pitfall.
 	 */
-	wrongFactCap: 0.6
+	wrongFactCap: 0.6,
+	/**
+	 * The share of its weight a key point missed in its cue words earns when the reply does it in
+	 * kind (asks, acknowledges, proposes a step, gives a figure: SIGNAL_OF_CRITERION), on a reply that
+	 * falls into no pitfall and is speech: a trainer hears the technique in the rep's own words.
+	 */
+	inKindShare: 0.4,
+	/** The most a reply's key points done in kind bring it to, before its signals: under the pass line (0.7) with them. */
+	inKindCap: 0.45
 } as const;
+
+/**
+ * Which technique signal does a key point of a criterion in kind: a reply that asks about the
+ * customer does some needs discovery whatever it asks, one that acknowledges handles the objection
+ * in part. An opening is its own words (a name, a company), so no signal stands for it.
+ */
+export const SIGNAL_OF_CRITERION: Readonly<Record<string, Signal>> = {
+	'needs-discovery': 'question',
+	'objection-handling': 'acknowledge',
+	composure: 'acknowledge',
+	closing: 'next-step',
+	'product-knowledge': 'concrete'
+};
+
+// Flags that say a reply is not speech, or not about the call: no point is done in kind there.
+const NOT_SPEECH: ReadonlySet<Flag> = new Set([
+	'cue-list',
+	'notes',
+	'stage-directions',
+	'repeated-sentence',
+	'repeats-earlier-reply',
+	'off-topic'
+]);
+
+// A time named or asked for is a next step whatever it is for: the lexicon's intents for it, which
+// the beats' key points cite too. English words match across a comma, so the English intent for a
+// specific time, with its bare figures ("day 10" in "14 days, 10 products"), is left to the key
+// points; the days and hours below name a time in any reply.
+const [SPECIFIC_TIME, ...TIME_INTENTS] = [
+	'book-specific-time',
+	'either-or-time',
+	'ask-callback-time'
+].map((intent) => `${INTENT_PREFIX}${intent}`);
+const ENGLISH_TIMES = [
+	'monday',
+	'tuesday',
+	'wednesday',
+	'thursday',
+	'friday',
+	'oclock',
+	'this afternoon',
+	'tomorrow morning',
+	'tomorrow afternoon'
+];
 
 const SIGNAL_CUES: Record<
 	Exclude<Signal, 'concrete'>,
@@ -246,8 +307,16 @@ const SIGNAL_CUES: Record<
 	},
 	'next-step': {
 		zh: [
-			'試刊',
-			'試用',
+			// A trial is a step when it is offered or started, not when it is only talked about.
+			'開試刊',
+			'開通試刊',
+			'先試刊',
+			'先試用',
+			'免費試刊',
+			'免費試用',
+			'試刊看看',
+			'試用看看',
+			'幫您開',
 			'約',
 			'安排',
 			'下週',
@@ -258,10 +327,16 @@ const SIGNAL_CUES: Record<
 			'見面',
 			'報價單',
 			'合約',
-			'下次'
+			'下次',
+			SPECIFIC_TIME!,
+			...TIME_INTENTS
 		],
 		en: [
-			'trial',
+			// A trial is a step when it is offered or started, not when it is only talked about.
+			'free trial',
+			'start the trial',
+			'start a trial',
+			'trial for you',
 			'schedule',
 			'book',
 			'next week',
@@ -272,7 +347,9 @@ const SIGNAL_CUES: Record<
 			'contract',
 			'quote',
 			'set up',
-			'follow up'
+			'follow up',
+			...ENGLISH_TIMES,
+			...TIME_INTENTS
 		]
 	}
 };
@@ -980,15 +1057,36 @@ export function scoreReply(
 	)
 		flags.push('monologue');
 
+	const penalty = pitfalls.filter((p) => p.hit).reduce((sum, p) => sum + p.penalty, 0);
+	// A point missed in its words but done in kind earns part of its weight, on a clean reply that is
+	// speech: not one that names its technique in brackets (「（提問）」), which is notes in part.
+	if (
+		penalty === 0 &&
+		wrongFacts.length === 0 &&
+		brackets.length === 0 &&
+		!flags.some((flag) => NOT_SPEECH.has(flag))
+	)
+		for (const point of points) {
+			const signal = point.criterion === null ? undefined : SIGNAL_OF_CRITERION[point.criterion];
+			if (!point.hit && signal !== undefined && signals.includes(signal)) point.inKind = signal;
+		}
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
 	const hitWeight = points.filter((p) => p.hit).reduce((sum, p) => sum + p.weight, 0);
-	const penalty = pitfalls.filter((p) => p.hit).reduce((sum, p) => sum + p.penalty, 0);
+	const inKindWeight =
+		SCORING.inKindShare * points.filter((p) => p.inKind).reduce((sum, p) => sum + p.weight, 0);
 	let score =
 		totalWeight === 0
 			? signals.length / SIGNALS.length - penalty
 			: penalty === 0
 				? SCORING.cleanBase + ((1 - SCORING.cleanBase) * hitWeight) / totalWeight
 				: (hitWeight - penalty) / totalWeight;
+	// Done in kind lifts a reply, but never to the pass line on its own: the customer moves on for
+	// the point made, in words that make it.
+	if (inKindWeight > 0 && totalWeight > 0)
+		score = Math.max(
+			score,
+			Math.min(SCORING.inKindCap, score + ((1 - SCORING.cleanBase) * inKindWeight) / totalWeight)
+		);
 	score += Math.min(
 		SCORING.maxSignalBonus,
 		signals.reduce((sum, signal) => sum + SCORING.signalBonus[signal], 0)
