@@ -663,3 +663,37 @@ describe('pressure in the words of a rep closing hard', () => {
 		).toEqual([]);
 	});
 });
+
+describe('the lexicon knows the phone talk of Taiwan and of English as typed', () => {
+	const point = (result: ReturnType<typeof scored>, criterion: string) =>
+		result.points.find((p) => p.criterion === criterion)!;
+
+	it('拍謝、打擾、頭家哪時候會在 and “sorry to barge in … is he around” make the points; said in the negative or as notes, not', () => {
+		for (const [locale, good, denied, notes] of [
+			[
+				'zh-TW',
+				'拍謝啦，這時間打來打擾。頭家大概哪時候會在公司？',
+				'拍謝，吵到您了，我不會問頭家哪時候會在，下次再說。',
+				'拍謝 打擾 頭家 哪時候會在'
+			],
+			[
+				'en',
+				"Sorry to barge in, I know you're busy. Is he around in the mornings usually?",
+				"Sorry to barge in. I won't ask when he's around, I'll just try again some day.",
+				'sorry, barge in, busy, around, mornings'
+			]
+		] as const) {
+			const made = scored(locale, 'gatekeeper-boss-not-in', 'guarded', good);
+			expect(point(made, 'composure').hit, good).toBe(true);
+			expect(point(made, 'closing').hit, good).toBe(true);
+			expect(made.score).toBeGreaterThanOrEqual(made.passLine);
+			expect(
+				point(scored(locale, 'gatekeeper-boss-not-in', 'guarded', denied), 'closing').hit,
+				denied
+			).toBe(false);
+			expect(scored(locale, 'gatekeeper-boss-not-in', 'guarded', notes).score).toBeLessThanOrEqual(
+				SCORING.notSpeechCap
+			);
+		}
+	});
+});
