@@ -697,3 +697,32 @@ describe('the lexicon knows the phone talk of Taiwan and of English as typed', (
 		}
 	});
 });
+
+describe('calling the price cheap is poor, not harmful (GRADING.md: says the price is “already cheap”, a 2)', () => {
+	it('breaks the rule when said, not when denied, nor when it is the competitor that is cheaper', () => {
+		for (const [locale, cheap, denied, competitor] of [
+			[
+				'zh-TW',
+				'一萬二千八很便宜啦老闆，一天才三十五塊，您接到兩批就賺回來了啦。',
+				'我不會說它很便宜，老闆，那兩批單大概多少錢？',
+				'對，百業通確實很便宜，請問您在那邊一個月大概有幾張詢價？'
+			],
+			[
+				'en',
+				'Two orders already pays for it, so honestly 12,800 is cheap.',
+				"I won't tell you it's cheap. What were those two orders worth?",
+				"General B2B is cheaper, that's true. How many inquiries a month do you get there?"
+			]
+		] as const) {
+			const result = scored(locale, 'no-results-renewal', 'cause', cheap);
+			expect(result.rules, cheap).toContain('calls-price-cheap');
+			expect(result.score).toBeGreaterThanOrEqual(SCORING.pitfallFloor);
+			expect(result.score).toBeLessThan(result.passLine);
+			expect(scored(locale, 'no-results-renewal', 'cause', denied).rules, denied).toEqual([]);
+			expect(
+				scored(locale, 'switch-from-competitor', 'cheaper', competitor).rules,
+				competitor
+			).toEqual([]);
+		}
+	});
+});
