@@ -479,3 +479,54 @@ describe('what a reply is worth before its key points', () => {
 			expect(scoreReply(reply, greetZh).signals, reply).not.toContain('question');
 	});
 });
+
+describe('a key point done in kind counts only on a reply about the call', () => {
+	const slowSeason = {
+		customer: 'Chinese New Year is coming, so things are slow here.',
+		expect: [
+			{
+				point: 'Asks how many orders',
+				criterion: 'needs-discovery',
+				weight: 2,
+				cues: ['how many']
+			},
+			{ point: 'Sees his point', criterion: 'objection-handling', weight: 1, cues: ['fair point'] }
+		] satisfies KeyPoint[],
+		avoid: [] satisfies Pitfall[]
+	};
+	const slowSeasonZh = {
+		customer: '快過年了，最近比較淡。',
+		expect: [
+			{ point: '問訂單數', criterion: 'needs-discovery', weight: 2, cues: ['幾張'] },
+			{ point: '認同他的說法', criterion: 'objection-handling', weight: 1, cues: ['有道理'] }
+		] satisfies KeyPoint[],
+		avoid: [] satisfies Pitfall[]
+	};
+
+	it('a question about his business is needs discovery in kind; one about his holiday is not', () => {
+		for (const [beat, phrasebook, business, holiday] of [
+			[
+				slowSeason,
+				EN,
+				'Chinese New Year, right. Which products do your buyers order before it?',
+				'Chinese New Year, right. Are you going anywhere nice for it?'
+			],
+			[
+				slowSeasonZh,
+				ZH,
+				'快過年了喔，那過年前買家最常問哪些產品？',
+				'最近比較淡喔，您過年有要出國嗎？'
+			]
+		] as const) {
+			const asking = scoreReply(business, beat, [], phrasebook);
+			expect(asking.points[0]!.inKind, business).toBe('question');
+			const chatting = scoreReply(holiday, beat, [], phrasebook);
+			expect(chatting.flags, holiday).not.toContain('off-topic');
+			expect(
+				chatting.points.some((p) => p.inKind),
+				holiday
+			).toBe(false);
+			expect(chatting.score).toBeLessThan(asking.score);
+		}
+	});
+});

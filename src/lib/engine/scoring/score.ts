@@ -115,8 +115,8 @@ export interface ReplyScore {
  * - A reply that falls into no pitfall and breaks no rule starts at 0.2, and its key points share
  *   the other 0.8 by weight. A point missed in its cues but done in kind (SIGNAL_OF_CRITERION: a
  *   question for needs discovery, acknowledging for an objection, a next step for closing, a figure
- *   for product knowledge) earns two fifths of its weight on such a reply when it is speech with no
- *   bracketed labels and no wrong fact, bringing it to at most 0.45 before signals. Otherwise beat score = (weight of the points made − penalties of the
+ *   for product knowledge) earns two fifths of its weight on such a reply when it is speech about the
+ *   call (a point made or an `on-topic` word) with no bracketed labels and no wrong fact, bringing it to at most 0.45 before signals. Otherwise beat score = (weight of the points made − penalties of the
  *   pitfalls fallen into) ÷ the weight of all points. Technique signals add 0.05 each (a question,
  *   acknowledging the customer, a concrete figure) and 0.1 for a next step (a day or hour named or
  *   asked for, sending something, the trial offered or started, not only mentioned), up to 0.2. Closeness
@@ -1059,12 +1059,20 @@ export function scoreReply(
 
 	const penalty = pitfalls.filter((p) => p.hit).reduce((sum, p) => sum + p.penalty, 0);
 	// A point missed in its words but done in kind earns part of its weight, on a clean reply that is
-	// speech: not one that names its technique in brackets (「（提問）」), which is notes in part.
+	// speech: not one that names its technique in brackets (「（提問）」), which is notes in part, and
+	// one about the call (a point made, or a word of the lexicon's `on-topic`): asking about his
+	// holiday is no needs discovery.
 	if (
 		penalty === 0 &&
 		wrongFacts.length === 0 &&
 		brackets.length === 0 &&
-		!flags.some((flag) => NOT_SPEECH.has(flag))
+		!flags.some((flag) => NOT_SPEECH.has(flag)) &&
+		(points.some((p) => p.hit) ||
+			!phrasebook.intents.has(ON_TOPIC) ||
+			findAny(
+				matcherFor(text, [], () => true),
+				ON_TOPIC_CUES
+			).length > 0)
 	)
 		for (const point of points) {
 			const signal = point.criterion === null ? undefined : SIGNAL_OF_CRITERION[point.criterion];
