@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreReply, SCORING, type KeyPoint, type Pitfall } from './score';
 import { phrasebookOf } from './lexicon';
+import { modelAnswer } from './closeness';
 import { shippedLexicons } from '../content/shipped-lexicons.fixture';
 
 // The shipped lexicons hold the company rules.
@@ -527,6 +528,57 @@ describe('a key point done in kind counts only on a reply about the call', () =>
 				holiday
 			).toBe(false);
 			expect(chatting.score).toBeLessThan(asking.score);
+		}
+	});
+});
+
+describe('a clean reply close to a good model answer is acceptable at least', () => {
+	const beat = (cue: string, pitfall: string) => ({
+		expect: [
+			{ point: 'The beat’s own words', criterion: 'opening', weight: 1, cues: [cue] }
+		] satisfies KeyPoint[],
+		avoid: [{ point: 'Pitfall', penalty: 1, cues: [pitfall] }] satisfies Pitfall[]
+	});
+	const answers = (good: string, bad: string) => ({
+		good: [modelAnswer(good)],
+		bad: [modelAnswer(bad)]
+	});
+
+	it('keeps closeFloor in its own words; not with a pitfall, nor when nearer a bad answer', () => {
+		for (const [b, model, phrasebook, close, pitfall, nearBad] of [
+			[
+				beat('xyzzy', 'mobile number'),
+				answers(
+					'Sorry to call out of the blue, Mr. Wu. When would suit you for a short call next week?',
+					'Give me his mobile number so I can call him right now.'
+				),
+				EN,
+				'Sorry to call out of the blue about the site, Mr. Wu, I will be quick and keep it to two minutes.',
+				'Sorry to call out of the blue, Mr. Wu, give me your mobile number please.',
+				'Give me his mobile so I can call him right now, it is quick.'
+			],
+			[
+				beat('xyzzy', '手機號碼'),
+				answers(
+					'吳經理不好意思突然打來，下禮拜哪天方便跟您約個五分鐘？',
+					'您給我老闆的手機，我現在直接打給他。'
+				),
+				ZH,
+				'吳經理不好意思突然打來，網站的事我講重點就好，五分鐘內講完。',
+				'吳經理不好意思突然打來，麻煩給我您的手機號碼。',
+				'您給我老闆的手機，我現在直接打，很快。'
+			]
+		] as const) {
+			const result = scoreReply(close, b, [], phrasebook, model);
+			expect(result.points[0]!.hit).toBe(false);
+			expect(result.closeness, close).toBeGreaterThan(0);
+			expect(result.score, close).toBeGreaterThanOrEqual(SCORING.closeFloor);
+			expect(scoreReply(pitfall, b, [], phrasebook, model).score, pitfall).toBeLessThan(
+				SCORING.closeFloor
+			);
+			expect(scoreReply(nearBad, b, [], phrasebook, model).score, nearBad).toBeLessThan(
+				SCORING.closeFloor
+			);
 		}
 	});
 });

@@ -120,7 +120,8 @@ export interface ReplyScore {
  *   pitfalls fallen into) ÷ the weight of all points. Technique signals add 0.05 each (a question,
  *   acknowledging the customer, a concrete figure) and 0.1 for a next step (a day or hour named or
  *   asked for, sending something, the trial offered or started, not only mentioned), up to 0.2. Closeness
- *   to the beat's good model answers adds up to 0.1 (closeness.ts), never closeness to a bad one.
+ *   to the beat's good model answers adds up to 0.1 (closeness.ts), never closeness to a bad one;
+ *   a clean reply about the call that closeness credits at all keeps at least 0.4 (`closeFloor`).
  * - The company rules of the language's lexicons apply on every beat as pitfalls (the demo's:
  *   promising results or money back, discounts or extras beyond the two-year offer, haggling,
  *   pressure, badmouthing a competitor, insults and talking down). Breaking one is harmful (a
@@ -202,7 +203,13 @@ export const SCORING = {
 	 */
 	inKindShare: 0.4,
 	/** The most a reply's key points done in kind bring it to, before its signals: under the pass line (0.7) with them. */
-	inKindCap: 0.45
+	inKindCap: 0.45,
+	/**
+	 * What a clean reply that speaks about the call keeps at least when closeness to a good model
+	 * answer earns it anything (closeness.ts): it says, in its own words, much of what a good answer
+	 * says, so it is no worse than acceptable (a trainer's 3), under the pass line.
+	 */
+	closeFloor: 0.4
 } as const;
 
 /**
@@ -1062,7 +1069,7 @@ export function scoreReply(
 	// speech: not one that names its technique in brackets (「（提問）」), which is notes in part, and
 	// one about the call (a point made, or a word of the lexicon's `on-topic`): asking about his
 	// holiday is no needs discovery.
-	if (
+	const cleanSpeech =
 		penalty === 0 &&
 		wrongFacts.length === 0 &&
 		brackets.length === 0 &&
@@ -1072,8 +1079,8 @@ export function scoreReply(
 			findAny(
 				matcherFor(text, [], () => true),
 				ON_TOPIC_CUES
-			).length > 0)
-	)
+			).length > 0);
+	if (cleanSpeech)
 		for (const point of points) {
 			const signal = point.criterion === null ? undefined : SIGNAL_OF_CRITERION[point.criterion];
 			if (!point.hit && signal !== undefined && signals.includes(signal)) point.inKind = signal;
@@ -1105,6 +1112,9 @@ export function scoreReply(
 		modelAnswers.good.length > 0 ? termsOfFolded(folded, words) : undefined
 	);
 	score += closeness;
+	// Close to a good model answer (nearer than to any bad one, and nearer than replies to the beat
+	// usually are) and clean: acceptable at least, whatever words it makes its points in.
+	if (cleanSpeech && closeness > 0) score = Math.max(score, SCORING.closeFloor);
 	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
 	// whatever else the reply does well.
 	// A rule whose penalty is under `harmfulRule` is poor, as a beat's pitfall; from it on, harmful.
