@@ -582,3 +582,27 @@ describe('a clean reply close to a good model answer is acceptable at least', ()
 		}
 	});
 });
+
+describe('acknowledging in the words reps use', () => {
+	it('hears “no wonder”, “I can imagine”, 說的也是、換作是我; not the same words denied, nor thanks', () => {
+		for (const reply of [
+			'No wonder you are fed up with these calls.',
+			'I can imagine, after a year like that.',
+			'Got it, next month then.'
+		])
+			expect(scoreReply(reply, priceEn, [], EN).signals, reply).toContain('acknowledge');
+		for (const reply of [
+			'說的也是，一年兩萬多不是小數目。',
+			'換作是我也會小心，被騙過一次誰都怕。'
+		])
+			expect(scoreReply(reply, greetZh, [], ZH).signals, reply).toContain('acknowledge');
+		for (const reply of [
+			"I can't imagine why you would say no to this.",
+			'Thanks, but we will keep calling you.'
+		])
+			expect(scoreReply(reply, priceEn, [], EN).signals, reply).not.toContain('acknowledge');
+		expect(scoreReply('我不是說您說的是錯的，是您不懂。', greetZh, [], ZH).signals).not.toContain(
+			'acknowledge'
+		);
+	});
+});

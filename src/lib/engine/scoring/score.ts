@@ -299,7 +299,29 @@ const SIGNAL_CUES: Record<
 	},
 	// Thanks is politeness, not acknowledging: "thanks, but no" acknowledges nothing.
 	acknowledge: {
-		zh: ['理解', '了解', '明白', '確實', '沒錯', '說得對', '我懂', '難怪', '有道理'],
+		zh: [
+			'理解',
+			'了解',
+			'明白',
+			'確實',
+			'沒錯',
+			'說得對',
+			'講得對',
+			'說的是',
+			'說的也是',
+			'講的也是',
+			'我懂',
+			'難怪',
+			'有道理',
+			'能體會',
+			'辛苦了',
+			'很正常',
+			'小心是對的',
+			'謹慎是對的',
+			'換作是我',
+			'換成是我',
+			'如果是我'
+		],
 		en: [
 			'understand',
 			'i hear you',
@@ -309,7 +331,13 @@ const SIGNAL_CUES: Record<
 			'you are right',
 			"you're right",
 			'good point',
-			'i see'
+			'i see',
+			'i get it',
+			'got it',
+			'no wonder',
+			'i can imagine',
+			'in your shoes',
+			'understandable'
 		]
 	},
 	'next-step': {
