@@ -79,7 +79,9 @@ function scoreLine(lookup: ScenarioLookup, text: string): object {
 			weight: p.weight,
 			hit: p.hit,
 			spans: p.spans,
-			texts: texts(p.spans)
+			texts: texts(p.spans),
+			// Missed in its words but done in kind: the signal that earned part of its weight.
+			...(p.inKind ? { inKind: p.inKind } : {})
 		})),
 		pitfalls: result.pitfalls
 			.filter((p) => p.hit)

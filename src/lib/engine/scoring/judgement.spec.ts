@@ -558,3 +558,171 @@ describe('a rule with a penalty under 1 is poor, not harmful (GRADING.md: asking
 		expect(manager.score).toBeGreaterThan(haggle.score);
 	});
 });
+
+describe('a key point done in kind, in other words than its cues, earns part of its weight', () => {
+	const pitchZh =
+		'很多會員原本也有用百業通，後來兩邊一起用。我們只做機械五金，三萬八千位買家都是這個產業的採購';
+	const pitchEn =
+		'Lots of our members started out on General B2B and now use both. We only do machinery and hardware, and all 38,000 buyers are in the trade';
+
+	it('a question about the customer is needs discovery in kind: more than the pitch alone, under the pass line', () => {
+		for (const [locale, pitch, question] of [
+			['zh-TW', pitchZh, '，您平常都賣哪幾類產品？'],
+			['en', pitchEn, '. Which products do you sell the most?']
+		] as const) {
+			const alone = scored(locale, 'switch-from-competitor', 'already', `${pitch}。`);
+			const asking = scored(locale, 'switch-from-competitor', 'already', pitch + question);
+			const discovery = asking.points.find((p) => p.criterion === 'needs-discovery')!;
+			expect(discovery.hit).toBe(false);
+			expect(discovery.inKind).toBe('question');
+			expect(asking.score, locale).toBeGreaterThanOrEqual(0.4);
+			expect(asking.score).toBeGreaterThan(alone.score);
+			expect(asking.score).toBeLessThan(asking.passLine);
+		}
+	});
+
+	it('not for a question said twice, nor one labelled in brackets, nor one next to a broken rule', () => {
+		for (const [locale, pitch, question, pressure] of [
+			['zh-TW', pitchZh, '您平常都賣哪幾類產品？', '今天不簽就恢復原價。'],
+			['en', pitchEn, 'Which products do you sell the most?', 'This price is only good for today.']
+		] as const) {
+			for (const reply of [
+				`${pitch}. ${question} ${question}`,
+				`${pitch}. (${locale === 'en' ? 'question' : '提問'}) ${question}`,
+				`${pitch}. ${pressure} ${question}`
+			]) {
+				const result = scored(locale, 'switch-from-competitor', 'already', reply);
+				expect(
+					result.points.some((p) => p.inKind),
+					reply
+				).toBe(false);
+				expect(result.score, reply).toBeLessThan(0.4);
+			}
+		}
+	});
+});
+
+describe('a next step names a time or offers the trial, rather than mentioning it', () => {
+	it('a day or an hour is a step; talk about the trial alone is not', () => {
+		const beat = { expect: [{ point: 'price', weight: 1, cues: ['price'] }], avoid: [] };
+		const phrasebook = (locale: ContentLocale) =>
+			phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data));
+		for (const [locale, reply] of [
+			['en', 'Sure. How about I call you Friday at three?'],
+			['en', 'Shall I try you tomorrow morning or this afternoon'],
+			['zh-TW', '好，那我禮拜五下午三點再跟您聯絡。'],
+			['zh-TW', '那您看早上還是下午比較好']
+		] as const)
+			expect(scoreReply(reply, beat, [], phrasebook(locale)).signals, reply).toContain('next-step');
+		for (const reply of [
+			'The trial is free, so the boss does not have to sign anything for the trial.',
+			'Try it free first: 14 days, 10 products, no payment.'
+		])
+			expect(scoreReply(reply, beat, [], phrasebook('en')).signals, reply).not.toContain(
+				'next-step'
+			);
+		expect(
+			scoreReply('I can start a free trial for you this week.', beat, [], phrasebook('en')).signals
+		).toContain('next-step');
+	});
+});
+
+describe('pressure in the words of a rep closing hard', () => {
+	it('“buy today or lose the price” breaks the rule; “no need to decide today” does not', () => {
+		expect(
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'enough',
+				'做不完是好事，不過今天不買就沒有這個價了，您想接哪種工件？'
+			).rules
+		).toContain('pressure');
+		expect(
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'enough',
+				'做不完是好事，不用急著今天決定，您想接哪種工件？'
+			).rules
+		).toEqual([]);
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'enough',
+				"That's good news. This price is only good for today, so what kind of jobs do you want?"
+			).rules
+		).toContain('pressure');
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'enough',
+				"That's good news, and there's no need to decide now. What kind of jobs do you want more of?"
+			).rules
+		).toEqual([]);
+	});
+});
+
+describe('the lexicon knows the phone talk of Taiwan and of English as typed', () => {
+	const point = (result: ReturnType<typeof scored>, criterion: string) =>
+		result.points.find((p) => p.criterion === criterion)!;
+
+	it('拍謝、打擾、頭家哪時候會在 and “sorry to barge in … is he around” make the points; said in the negative or as notes, not', () => {
+		for (const [locale, good, denied, notes] of [
+			[
+				'zh-TW',
+				'拍謝啦，這時間打來打擾。頭家大概哪時候會在公司？',
+				'拍謝，吵到您了，我不會問頭家哪時候會在，下次再說。',
+				'拍謝 打擾 頭家 哪時候會在'
+			],
+			[
+				'en',
+				"Sorry to barge in, I know you're busy. Is he around in the mornings usually?",
+				"Sorry to barge in. I won't ask when he's around, I'll just try again some day.",
+				'sorry, barge in, busy, around, mornings'
+			]
+		] as const) {
+			const made = scored(locale, 'gatekeeper-boss-not-in', 'guarded', good);
+			expect(point(made, 'composure').hit, good).toBe(true);
+			expect(point(made, 'closing').hit, good).toBe(true);
+			expect(made.score).toBeGreaterThanOrEqual(made.passLine);
+			expect(
+				point(scored(locale, 'gatekeeper-boss-not-in', 'guarded', denied), 'closing').hit,
+				denied
+			).toBe(false);
+			expect(scored(locale, 'gatekeeper-boss-not-in', 'guarded', notes).score).toBeLessThanOrEqual(
+				SCORING.notSpeechCap
+			);
+		}
+	});
+});
+
+describe('calling the price cheap is poor, not harmful (GRADING.md: says the price is “already cheap”, a 2)', () => {
+	it('breaks the rule when said, not when denied, nor when it is the competitor that is cheaper', () => {
+		for (const [locale, cheap, denied, competitor] of [
+			[
+				'zh-TW',
+				'一萬二千八很便宜啦老闆，一天才三十五塊，您接到兩批就賺回來了啦。',
+				'我不會說它很便宜，老闆，那兩批單大概多少錢？',
+				'對，百業通確實很便宜，請問您在那邊一個月大概有幾張詢價？'
+			],
+			[
+				'en',
+				'Two orders already pays for it, so honestly 12,800 is cheap.',
+				"I won't tell you it's cheap. What were those two orders worth?",
+				"General B2B is cheaper, that's true. How many inquiries a month do you get there?"
+			]
+		] as const) {
+			const result = scored(locale, 'no-results-renewal', 'cause', cheap);
+			expect(result.rules, cheap).toContain('calls-price-cheap');
+			expect(result.score).toBeGreaterThanOrEqual(SCORING.pitfallFloor);
+			expect(result.score).toBeLessThan(result.passLine);
+			expect(scored(locale, 'no-results-renewal', 'cause', denied).rules, denied).toEqual([]);
+			expect(
+				scored(locale, 'switch-from-competitor', 'cheaper', competitor).rules,
+				competitor
+			).toEqual([]);
+		}
+	});
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreReply, SCORING, type KeyPoint, type Pitfall } from './score';
 import { phrasebookOf } from './lexicon';
+import { modelAnswer } from './closeness';
 import { shippedLexicons } from '../content/shipped-lexicons.fixture';
 
 // The shipped lexicons hold the company rules.
@@ -477,5 +478,131 @@ describe('what a reply is worth before its key points', () => {
 			'什麼產品都可以放上去。我們幫您上架。'
 		])
 			expect(scoreReply(reply, greetZh).signals, reply).not.toContain('question');
+	});
+});
+
+describe('a key point done in kind counts only on a reply about the call', () => {
+	const slowSeason = {
+		customer: 'Chinese New Year is coming, so things are slow here.',
+		expect: [
+			{
+				point: 'Asks how many orders',
+				criterion: 'needs-discovery',
+				weight: 2,
+				cues: ['how many']
+			},
+			{ point: 'Sees his point', criterion: 'objection-handling', weight: 1, cues: ['fair point'] }
+		] satisfies KeyPoint[],
+		avoid: [] satisfies Pitfall[]
+	};
+	const slowSeasonZh = {
+		customer: '快過年了，最近比較淡。',
+		expect: [
+			{ point: '問訂單數', criterion: 'needs-discovery', weight: 2, cues: ['幾張'] },
+			{ point: '認同他的說法', criterion: 'objection-handling', weight: 1, cues: ['有道理'] }
+		] satisfies KeyPoint[],
+		avoid: [] satisfies Pitfall[]
+	};
+
+	it('a question about his business is needs discovery in kind; one about his holiday is not', () => {
+		for (const [beat, phrasebook, business, holiday] of [
+			[
+				slowSeason,
+				EN,
+				'Chinese New Year, right. Which products do your buyers order before it?',
+				'Chinese New Year, right. Are you going anywhere nice for it?'
+			],
+			[
+				slowSeasonZh,
+				ZH,
+				'快過年了喔，那過年前買家最常問哪些產品？',
+				'最近比較淡喔，您過年有要出國嗎？'
+			]
+		] as const) {
+			const asking = scoreReply(business, beat, [], phrasebook);
+			expect(asking.points[0]!.inKind, business).toBe('question');
+			const chatting = scoreReply(holiday, beat, [], phrasebook);
+			expect(chatting.flags, holiday).not.toContain('off-topic');
+			expect(
+				chatting.points.some((p) => p.inKind),
+				holiday
+			).toBe(false);
+			expect(chatting.score).toBeLessThan(asking.score);
+		}
+	});
+});
+
+describe('a clean reply close to a good model answer is acceptable at least', () => {
+	const beat = (cue: string, pitfall: string) => ({
+		expect: [
+			{ point: 'The beat’s own words', criterion: 'opening', weight: 1, cues: [cue] }
+		] satisfies KeyPoint[],
+		avoid: [{ point: 'Pitfall', penalty: 1, cues: [pitfall] }] satisfies Pitfall[]
+	});
+	const answers = (good: string, bad: string) => ({
+		good: [modelAnswer(good)],
+		bad: [modelAnswer(bad)]
+	});
+
+	it('keeps closeFloor in its own words; not with a pitfall, nor when nearer a bad answer', () => {
+		for (const [b, model, phrasebook, close, pitfall, nearBad] of [
+			[
+				beat('xyzzy', 'mobile number'),
+				answers(
+					'Sorry to call out of the blue, Mr. Wu. When would suit you for a short call next week?',
+					'Give me his mobile number so I can call him right now.'
+				),
+				EN,
+				'Sorry to call out of the blue about the site, Mr. Wu, I will be quick and keep it to two minutes.',
+				'Sorry to call out of the blue, Mr. Wu, give me your mobile number please.',
+				'Give me his mobile so I can call him right now, it is quick.'
+			],
+			[
+				beat('xyzzy', '手機號碼'),
+				answers(
+					'吳經理不好意思突然打來，下禮拜哪天方便跟您約個五分鐘？',
+					'您給我老闆的手機，我現在直接打給他。'
+				),
+				ZH,
+				'吳經理不好意思突然打來，網站的事我講重點就好，五分鐘內講完。',
+				'吳經理不好意思突然打來，麻煩給我您的手機號碼。',
+				'您給我老闆的手機，我現在直接打，很快。'
+			]
+		] as const) {
+			const result = scoreReply(close, b, [], phrasebook, model);
+			expect(result.points[0]!.hit).toBe(false);
+			expect(result.closeness, close).toBeGreaterThan(0);
+			expect(result.score, close).toBeGreaterThanOrEqual(SCORING.closeFloor);
+			expect(scoreReply(pitfall, b, [], phrasebook, model).score, pitfall).toBeLessThan(
+				SCORING.closeFloor
+			);
+			expect(scoreReply(nearBad, b, [], phrasebook, model).score, nearBad).toBeLessThan(
+				SCORING.closeFloor
+			);
+		}
+	});
+});
+
+describe('acknowledging in the words reps use', () => {
+	it('hears “no wonder”, “I can imagine”, 說的也是、換作是我; not the same words denied, nor thanks', () => {
+		for (const reply of [
+			'No wonder you are fed up with these calls.',
+			'I can imagine, after a year like that.',
+			'Got it, next month then.'
+		])
+			expect(scoreReply(reply, priceEn, [], EN).signals, reply).toContain('acknowledge');
+		for (const reply of [
+			'說的也是，一年兩萬多不是小數目。',
+			'換作是我也會小心，被騙過一次誰都怕。'
+		])
+			expect(scoreReply(reply, greetZh, [], ZH).signals, reply).toContain('acknowledge');
+		for (const reply of [
+			"I can't imagine why you would say no to this.",
+			'Thanks, but we will keep calling you.'
+		])
+			expect(scoreReply(reply, priceEn, [], EN).signals, reply).not.toContain('acknowledge');
+		expect(scoreReply('我不是說您說的是錯的，是您不懂。', greetZh, [], ZH).signals).not.toContain(
+			'acknowledge'
+		);
 	});
 });

@@ -52,6 +52,11 @@ export interface PointResult {
 	hit: boolean;
 	/** Where in the reply the point was made (character offsets into the original reply). */
 	spans: Span[];
+	/**
+	 * A point missed in its own words that the reply still does in kind, by a technique signal of
+	 * its criterion (SIGNAL_OF_CRITERION): it earns `SCORING.inKindShare` of its weight.
+	 */
+	inKind?: Signal;
 }
 
 export interface PitfallResult {
@@ -108,10 +113,15 @@ export interface ReplyScore {
  *   puts in the customer's mouth ("you said it's too expensive") or in brackets does not count, for
  *   key points and pitfalls alike (negation.ts has the rules).
  * - A reply that falls into no pitfall and breaks no rule starts at 0.2, and its key points share
- *   the other 0.8 by weight; otherwise beat score = (weight of the points made − penalties of the
+ *   the other 0.8 by weight. A point missed in its cues but done in kind (SIGNAL_OF_CRITERION: a
+ *   question for needs discovery, acknowledging for an objection, a next step for closing, a figure
+ *   for product knowledge) earns two fifths of its weight on such a reply when it is speech about the
+ *   call (a point made or an `on-topic` word) with no bracketed labels and no wrong fact, bringing it to at most 0.45 before signals. Otherwise beat score = (weight of the points made − penalties of the
  *   pitfalls fallen into) ÷ the weight of all points. Technique signals add 0.05 each (a question,
- *   acknowledging the customer, a concrete figure) and 0.1 for a next step, up to 0.2. Closeness
- *   to the beat's good model answers adds up to 0.1 (closeness.ts), never closeness to a bad one.
+ *   acknowledging the customer, a concrete figure) and 0.1 for a next step (a day or hour named or
+ *   asked for, sending something, the trial offered or started, not only mentioned), up to 0.2. Closeness
+ *   to the beat's good model answers adds up to 0.1 (closeness.ts), never closeness to a bad one;
+ *   a clean reply about the call that closeness credits at all keeps at least 0.4 (`closeFloor`).
  * - The company rules of the language's lexicons apply on every beat as pitfalls (the demo's:
  *   promising results or money back, discounts or extras beyond the two-year offer, haggling,
  *   pressure, badmouthing a competitor, insults and talking down). Breaking one is harmful (a
@@ -185,8 +195,66 @@ export const SCORING = {
 	 * The most a reply that states a wrong fact keeps (a price not on the price list, a trial deposit):
 	 * GRADING.md caps it at a trainer's 2, poor, as a beat's pitfall.
 	 */
-	wrongFactCap: 0.6
+	wrongFactCap: 0.6,
+	/**
+	 * The share of its weight a key point missed in its cue words earns when the reply does it in
+	 * kind (asks, acknowledges, proposes a step, gives a figure: SIGNAL_OF_CRITERION), on a reply that
+	 * falls into no pitfall and is speech: a trainer hears the technique in the rep's own words.
+	 */
+	inKindShare: 0.4,
+	/** The most a reply's key points done in kind bring it to, before its signals: under the pass line (0.7) with them. */
+	inKindCap: 0.45,
+	/**
+	 * What a clean reply that speaks about the call keeps at least when closeness to a good model
+	 * answer earns it anything (closeness.ts): it says, in its own words, much of what a good answer
+	 * says, so it is no worse than acceptable (a trainer's 3), under the pass line.
+	 */
+	closeFloor: 0.4
 } as const;
+
+/**
+ * Which technique signal does a key point of a criterion in kind: a reply that asks about the
+ * customer does some needs discovery whatever it asks, one that acknowledges handles the objection
+ * in part. An opening is its own words (a name, a company), so no signal stands for it.
+ */
+export const SIGNAL_OF_CRITERION: Readonly<Record<string, Signal>> = {
+	'needs-discovery': 'question',
+	'objection-handling': 'acknowledge',
+	composure: 'acknowledge',
+	closing: 'next-step',
+	'product-knowledge': 'concrete'
+};
+
+// Flags that say a reply is not speech, or not about the call: no point is done in kind there.
+const NOT_SPEECH: ReadonlySet<Flag> = new Set([
+	'cue-list',
+	'notes',
+	'stage-directions',
+	'repeated-sentence',
+	'repeats-earlier-reply',
+	'off-topic'
+]);
+
+// A time named or asked for is a next step whatever it is for: the lexicon's intents for it, which
+// the beats' key points cite too. English words match across a comma, so the English intent for a
+// specific time, with its bare figures ("day 10" in "14 days, 10 products"), is left to the key
+// points; the days and hours below name a time in any reply.
+const [SPECIFIC_TIME, ...TIME_INTENTS] = [
+	'book-specific-time',
+	'either-or-time',
+	'ask-callback-time'
+].map((intent) => `${INTENT_PREFIX}${intent}`);
+const ENGLISH_TIMES = [
+	'monday',
+	'tuesday',
+	'wednesday',
+	'thursday',
+	'friday',
+	'oclock',
+	'this afternoon',
+	'tomorrow morning',
+	'tomorrow afternoon'
+];
 
 const SIGNAL_CUES: Record<
 	Exclude<Signal, 'concrete'>,
@@ -231,7 +299,29 @@ const SIGNAL_CUES: Record<
 	},
 	// Thanks is politeness, not acknowledging: "thanks, but no" acknowledges nothing.
 	acknowledge: {
-		zh: ['理解', '了解', '明白', '確實', '沒錯', '說得對', '我懂', '難怪', '有道理'],
+		zh: [
+			'理解',
+			'了解',
+			'明白',
+			'確實',
+			'沒錯',
+			'說得對',
+			'講得對',
+			'說的是',
+			'說的也是',
+			'講的也是',
+			'我懂',
+			'難怪',
+			'有道理',
+			'能體會',
+			'辛苦了',
+			'很正常',
+			'小心是對的',
+			'謹慎是對的',
+			'換作是我',
+			'換成是我',
+			'如果是我'
+		],
 		en: [
 			'understand',
 			'i hear you',
@@ -241,13 +331,27 @@ const SIGNAL_CUES: Record<
 			'you are right',
 			"you're right",
 			'good point',
-			'i see'
+			'i see',
+			'i get it',
+			'got it',
+			'no wonder',
+			'i can imagine',
+			'in your shoes',
+			'understandable'
 		]
 	},
 	'next-step': {
 		zh: [
-			'試刊',
-			'試用',
+			// A trial is a step when it is offered or started, not when it is only talked about.
+			'開試刊',
+			'開通試刊',
+			'先試刊',
+			'先試用',
+			'免費試刊',
+			'免費試用',
+			'試刊看看',
+			'試用看看',
+			'幫您開',
 			'約',
 			'安排',
 			'下週',
@@ -258,10 +362,16 @@ const SIGNAL_CUES: Record<
 			'見面',
 			'報價單',
 			'合約',
-			'下次'
+			'下次',
+			SPECIFIC_TIME!,
+			...TIME_INTENTS
 		],
 		en: [
-			'trial',
+			// A trial is a step when it is offered or started, not when it is only talked about.
+			'free trial',
+			'start the trial',
+			'start a trial',
+			'trial for you',
 			'schedule',
 			'book',
 			'next week',
@@ -272,7 +382,9 @@ const SIGNAL_CUES: Record<
 			'contract',
 			'quote',
 			'set up',
-			'follow up'
+			'follow up',
+			...ENGLISH_TIMES,
+			...TIME_INTENTS
 		]
 	}
 };
@@ -980,15 +1092,44 @@ export function scoreReply(
 	)
 		flags.push('monologue');
 
+	const penalty = pitfalls.filter((p) => p.hit).reduce((sum, p) => sum + p.penalty, 0);
+	// A point missed in its words but done in kind earns part of its weight, on a clean reply that is
+	// speech: not one that names its technique in brackets (「（提問）」), which is notes in part, and
+	// one about the call (a point made, or a word of the lexicon's `on-topic`): asking about his
+	// holiday is no needs discovery.
+	const cleanSpeech =
+		penalty === 0 &&
+		wrongFacts.length === 0 &&
+		brackets.length === 0 &&
+		!flags.some((flag) => NOT_SPEECH.has(flag)) &&
+		(points.some((p) => p.hit) ||
+			!phrasebook.intents.has(ON_TOPIC) ||
+			findAny(
+				matcherFor(text, [], () => true),
+				ON_TOPIC_CUES
+			).length > 0);
+	if (cleanSpeech)
+		for (const point of points) {
+			const signal = point.criterion === null ? undefined : SIGNAL_OF_CRITERION[point.criterion];
+			if (!point.hit && signal !== undefined && signals.includes(signal)) point.inKind = signal;
+		}
 	const totalWeight = points.reduce((sum, p) => sum + p.weight, 0);
 	const hitWeight = points.filter((p) => p.hit).reduce((sum, p) => sum + p.weight, 0);
-	const penalty = pitfalls.filter((p) => p.hit).reduce((sum, p) => sum + p.penalty, 0);
+	const inKindWeight =
+		SCORING.inKindShare * points.filter((p) => p.inKind).reduce((sum, p) => sum + p.weight, 0);
 	let score =
 		totalWeight === 0
 			? signals.length / SIGNALS.length - penalty
 			: penalty === 0
 				? SCORING.cleanBase + ((1 - SCORING.cleanBase) * hitWeight) / totalWeight
 				: (hitWeight - penalty) / totalWeight;
+	// Done in kind lifts a reply, but never to the pass line on its own: the customer moves on for
+	// the point made, in words that make it.
+	if (inKindWeight > 0 && totalWeight > 0)
+		score = Math.max(
+			score,
+			Math.min(SCORING.inKindCap, score + ((1 - SCORING.cleanBase) * inKindWeight) / totalWeight)
+		);
 	score += Math.min(
 		SCORING.maxSignalBonus,
 		signals.reduce((sum, signal) => sum + SCORING.signalBonus[signal], 0)
@@ -999,6 +1140,9 @@ export function scoreReply(
 		modelAnswers.good.length > 0 ? termsOfFolded(folded, words) : undefined
 	);
 	score += closeness;
+	// Close to a good model answer (nearer than to any bad one, and nearer than replies to the beat
+	// usually are) and clean: acceptable at least, whatever words it makes its points in.
+	if (cleanSpeech && closeness > 0) score = Math.max(score, SCORING.closeFloor);
 	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
 	// whatever else the reply does well.
 	// A rule whose penalty is under `harmfulRule` is poor, as a beat's pitfall; from it on, harmful.
