@@ -590,23 +590,33 @@ export async function generateDataSet(
 		live: boolean
 	): { playthrough: Playthrough; index: number; length: number } => {
 		const playthroughs = pool.playthroughs(baseOf(scenario), live);
-		const target = turnsLeft / attemptsLeft;
-		let index = 0;
-		for (let tries = 0; tries < 8; tries++) {
+		const target = courseTarget();
+		let index = -1;
+		for (let tries = 0; tries < 8 && index < 0; tries++) {
 			const wobble = (next() - 0.5) * (0.2 + tries * 0.15);
-			index = Math.min(
+			const tried = Math.min(
 				playthroughs.length - 1,
 				Math.max(0, Math.round((skill + wobble) * playthroughs.length))
 			);
-			if (Math.abs(playthroughs[index]!.turns.length - target) <= 3) break;
+			if (Math.abs(playthroughs[tried]!.turns.length - target) <= 3) index = tried;
 		}
+		// None near the skill is near the course: the one closest to it, so that a content set of
+		// short (or long) role-plays cannot drift the data set off its turn count.
+		if (index < 0)
+			index = playthroughs.reduce(
+				(closest, p, i) =>
+					Math.abs(p.turns.length - target) < Math.abs(playthroughs[closest]!.turns.length - target)
+						? i
+						: closest,
+				0
+			);
 		// The last few attempts take at least their share (the shortest playthrough that long, cut
 		// short where it is longer than the turns left allow), so that the turns left for the last one
 		// never grow past what its scenario's playthroughs hold.
 		if (attemptsLeft <= 5) {
 			const longEnough = playthroughs
 				.map((p, i) => ({ length: p.turns.length, i }))
-				.filter((p) => p.length >= Math.ceil(target));
+				.filter((p) => p.length >= Math.ceil(turnsLeft / attemptsLeft));
 			index =
 				longEnough.length > 0
 					? longEnough.reduce((best, p) => (p.length < best.length ? p : best)).i
@@ -627,6 +637,22 @@ export async function generateDataSet(
 				? Math.min(turnsLeft, playthrough.turns.length)
 				: Math.max(1, Math.min(playthrough.turns.length, turnsLeft - (attemptsLeft - 1)));
 		return { playthrough, index, length };
+	};
+
+	/**
+	 * The length the next attempt should have: the average, plus a tenth of how far the attempts so
+	 * far fell behind it (less when ahead), so that a run of short role-plays is made up within a
+	 * few attempts rather than left to the last ones, which cannot be longer than their scenario.
+	 */
+	const courseTarget = (): number => {
+		const average = size.turns / size.attempts;
+		return Math.max(1, average + (turnsLeft - attemptsLeft * average) / 10);
+	};
+
+	/** Whether one of the scenario's practice playthroughs is as long as the course asks for now. */
+	const reachesCourse = (scenario: ContentItem<'scenario'>): boolean => {
+		const target = Math.floor(courseTarget());
+		return pool.playthroughs(baseOf(scenario), false).some((p) => p.turns.length >= target);
 	};
 
 	const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -788,10 +814,15 @@ export async function generateDataSet(
 			const daysAgo = Math.min(HISTORY_DAYS, rep.joinedDaysAgo) * next() ** 1.6;
 			const startedAt = anchor - 2 * 3600_000 - Math.floor(daysAgo * DAY_MS);
 			const skill = rep.skill + 0.15 * (1 - daysAgo / HISTORY_DAYS) + (next() - 0.5) * 0.3;
-			const scenario = pick(
-				next,
-				next() < 0.5 ? demoScenariosByLocale.get(rep.locale)! : scenariosByLocale.get(rep.locale)!
-			);
+			const drawScenario = () =>
+				pick(
+					next,
+					next() < 0.5 ? demoScenariosByLocale.get(rep.locale)! : scenariosByLocale.get(rep.locale)!
+				);
+			// A scenario too short for the course is drawn again (a few times at most), or content
+			// with many short calls would leave the data set short of its turns.
+			let scenario = drawScenario();
+			for (let tries = 0; tries < 4 && !reachesCourse(scenario); tries++) scenario = drawScenario();
 			const chosen = choosePlaythrough(scenario, skill, false);
 			// Some role-plays are abandoned halfway: they time out.
 			if (attemptsLeft > 100 && chosen.length > 1 && next() < 0.03)
