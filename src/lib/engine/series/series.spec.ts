@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkContentFiles, parseContentFile, type Scenario, type Series } from '../content';
 import { compileScenario, readRolePlay, startRolePlay, step, validateScenario } from '../scenario';
-import { callNotes } from './check';
+import { callNotes, holds } from './check';
 import { CLOSING, FIRST_CALL, FOLLOW_UP, SERIES, seriesFiles } from './series.fixture';
 
 function parsed<T>(path: string, text: string): T {
@@ -60,7 +60,11 @@ describe('a series file', () => {
 			'beats:\n',
 			'beats:\n  hello:\n    customer: Hi.\n    next:\n      - { goto: greet, set: { material-sent: false } }\n'
 		);
-		const text = SERIES.replace('  - { scenario: first-call }\n', '');
+		// (Without the first call, nothing names who decides: its evidence goes too.)
+		const text = SERIES.replace('  - { scenario: first-call }\n', '').replace(
+			/ {2}- \{ fact: decision-maker.*\n/,
+			''
+		);
 		expect(
 			checkContentFiles(seriesFiles(text, { 'follow-up': selfContained, closing: CLOSING }))
 				.problems
@@ -134,6 +138,53 @@ describe('a series file', () => {
 				published
 			).problems.map((p) => p.code)
 		).toEqual(['series-fact-no-note']);
+	});
+
+	it('reads promises and evidence, a fact id standing for "set to anything but false"', () => {
+		const series = parsed<Series>(SERIES_PATH, SERIES);
+		expect(series.promises).toEqual([
+			{
+				id: 'send-catalogue',
+				made: { 'material-sent': false },
+				kept: { 'material-sent': true },
+				label: 'Send him the catalogue'
+			}
+		]);
+		expect(series.evidence.map((e) => [e.fact, e.strength])).toEqual([
+			['decision-maker', 'medium'],
+			['trial-booked', 'strong']
+		]);
+		expect(holds('decision-maker', { 'decision-maker': 'Mrs. Lin' })).toBe(true);
+		expect(holds('material-sent', { 'material-sent': false })).toBe(false);
+		expect(holds({ 'material-sent': false }, { 'material-sent': false })).toBe(true);
+		expect(holds({ 'material-sent': false }, {})).toBe(false);
+	});
+
+	it('refuses a promise or an evidence item naming a fact, or a value, no call sets, at its line', () => {
+		const text = SERIES.replace('kept: { material-sent: true }', 'kept: { material-sent: yes }')
+			.replace('fact: trial-booked', 'fact: trial-signed')
+			.replace('    label: Send him the catalogue', '    by: 4\n    label: Send him the catalogue');
+		const problems = checkContentFiles(seriesFiles(text)).problems;
+		expect(problems.map((p) => [p.code, p.line, p.values])).toEqual([
+			[
+				'series-unknown-fact',
+				lineOf(text, 'kept: { material-sent: yes }'),
+				{ list: 'promises', item: 1, fact: 'material-sent', value: 'yes' }
+			],
+			['series-promise-by', lineOf(text, 'by: 4'), { promise: 'send-catalogue', by: 4, calls: 3 }],
+			[
+				'series-unknown-fact',
+				lineOf(text, 'fact: trial-signed'),
+				{ list: 'evidence', item: 2, fact: 'trial-signed', value: null }
+			]
+		]);
+	});
+
+	it('refuses an evidence strength off the scale', () => {
+		const text = SERIES.replace('strength: strong', 'strength: huge');
+		expect(checkContentFiles(seriesFiles(text)).problems).toEqual([
+			expect.objectContaining({ file: SERIES_PATH, line: lineOf(text, 'strength: huge') })
+		]);
 	});
 
 	it('words the call notes from the facts, in the order the notes are written', () => {
