@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContentFiles, parseContentFile, type Scenario, type Series } from '../content';
 import { compileScenario, readRolePlay, startRolePlay, step, validateScenario } from '../scenario';
 import { callNotes, holds } from './check';
+import { phrasebookOf } from '../scoring/lexicon';
 import { CLOSING, FIRST_CALL, FOLLOW_UP, SERIES, seriesFiles } from './series.fixture';
 
 function parsed<T>(path: string, text: string): T {
@@ -228,6 +229,25 @@ describe('facts in the role-play machine', () => {
 		const alone = startRolePlay(followUp);
 		expect(alone.state.customer).toBe('Hello?');
 		expect(step(followUp, alone.snapshot, { mode: 'choice', choice: 1 }).state.ended).toBe('won');
+	});
+
+	it('scores a reply against the line the rep heard: the variant the facts chose, not the plain line', () => {
+		// "Off-topic" is a reply with nothing of the call's words and nothing of what the customer said.
+		const phrasebook = phrasebookOf([
+			{ intents: [{ id: 'on-topic', meaning: 'the call', phrases: ['platform'] }], rules: [] }
+		]);
+		const remembering = compileScenario(scenario('follow-up', FOLLOW_UP), phrasebook);
+		const reply = 'Yes, the catalogue: it went out this morning.';
+		const promised = startRolePlay(remembering, { facts: { 'material-sent': false } });
+		expect(promised.state.customer).toContain('catalogue');
+		expect(
+			step(remembering, promised.snapshot, { mode: 'text', reply }).turn.result.flags
+		).not.toContain('off-topic');
+		// Without the facts he only says "Hello?", and the same reply is about nothing he said.
+		const plain = startRolePlay(remembering);
+		expect(step(remembering, plain.snapshot, { mode: 'text', reply }).turn.result.flags).toContain(
+			'off-topic'
+		);
 	});
 
 	it('reads a snapshot stored before facts existed as one with none', () => {
