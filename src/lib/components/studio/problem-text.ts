@@ -215,6 +215,11 @@ const TEXTS: { [C in ProblemCode]: Say<C> } = {
 	'series-call-unreachable': (values, locale) =>
 		m.studio_pt_series_call_unreachable(values, { locale }),
 	'series-fact-no-note': (values, locale) => m.studio_pt_series_fact_no_note(values, { locale }),
+	'series-unknown-fact': ({ list, item, fact, value }, locale) =>
+		value === null
+			? m.studio_pt_series_unknown_fact({ list, item, fact }, { locale })
+			: m.studio_pt_series_unknown_fact_value({ list, item, fact, value }, { locale }),
+	'series-promise-by': (values, locale) => m.studio_pt_series_promise_by(values, { locale }),
 	'good-fails': ({ pass, score, beats, ended }, locale) => {
 		const shared = {
 			pass,

@@ -9,6 +9,7 @@ import {
 	findSeriesRun,
 	loadSeriesRun,
 	playNextCall,
+	replayCall,
 	seriesRunReader,
 	settleSeriesRun
 } from '$lib/server/practice/series';
@@ -56,6 +57,18 @@ export const actions: Actions = {
 		if (mode === 'choice' && !loadSeriesRun(getDb(), run).nextHasChoices)
 			return fail(400, { problem: 'mode' as const });
 		const outcome = playNextCall(getDb(), run, mode);
+		if (!outcome.ok) return fail(409, { problem: outcome.reason });
+		redirect(303, `/attempts/${outcome.attempt.id}`);
+	},
+	// "Try again" on a call's result: the same call within the run, from the facts it started with.
+	replay: async (event) => {
+		const { run, own } = viewableRun(event);
+		if (!own) error(404, 'Not found');
+		const form = await readForm(event);
+		const mode = textField(form, 'mode');
+		const call = Number(textField(form, 'call'));
+		if (!isMode(mode) || !Number.isInteger(call)) return fail(400, { problem: 'mode' as const });
+		const outcome = replayCall(getDb(), run, call, mode);
 		if (!outcome.ok) return fail(409, { problem: outcome.reason });
 		redirect(303, `/attempts/${outcome.attempt.id}`);
 	}
