@@ -68,7 +68,7 @@ test('a rep plays call 1, leaves, comes back to the call notes, and in call 2 th
 	// Another sitting: signed in afresh, the series list shows where the run stands.
 	const later = await signedIn(browser, email);
 	await later.page.goto('/practice/series');
-	await expect(later.page.getByText('In progress · 1 of 3 calls done')).toBeVisible();
+	await expect(later.page.getByText('In progress · 1 of 5 calls done')).toBeVisible();
 	await later.page.getByRole('link', { name: /^Lin Fasteners: from the first call/ }).click();
 	await later.page.getByRole('link', { name: /^Started / }).click();
 	await expect(later.page).toHaveURL(runUrl);
