@@ -165,7 +165,12 @@ export interface DraftData {
 		title: string;
 		objective?: string;
 		persona: { name: string; role: string; company: string; mood?: string };
-		calls: { scenario: string; daysAfter?: number | null; meanwhile?: string }[];
+		calls: {
+			scenario: string;
+			daysAfter?: number | null;
+			meanwhile?: string;
+			examples?: { good?: string[]; bad?: string[] };
+		}[];
 		notes?: Record<string, string | Record<string, string>>;
 		promises?: { id: string; made: FactTestDraft; kept: FactTestDraft; by?: number; label: string }[];
 		evidence?: { fact: FactTestDraft; strength: string; label: string }[];

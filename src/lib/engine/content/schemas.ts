@@ -161,7 +161,13 @@ export const seriesSchema = v.strictObject({
 			v.strictObject({
 				scenario: contentId,
 				daysAfter: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be 0 to 365'), v.maxValue(365, 'must be 0 to 365')), 0),
-				meanwhile: v.optional(text(1000))
+				meanwhile: v.optional(text(1000)),
+				/**
+				 * The playtest bots' replies for this call as the series plays it (with the facts of
+				 * the calls before it, the call may take another path than alone); each list
+				 * defaults to the scenario's own examples.
+				 */
+				examples: v.optional(v.strictObject({ good: v.optional(examples), bad: v.optional(examples) }))
 			}),
 			'must be a list'
 		),

@@ -56,6 +56,7 @@ describe('scoring a series', () => {
 	it('the evidence after each call is the strongest fact held, with what each says', () => {
 		const result = scoreSeries(series, [promised, resent, closed(resent.facts)], true);
 		expect(result.calls.map((c) => c.evidence.strength)).toEqual(['medium', 'strong', 'strong']);
+		expect(result.calls.map((c) => c.evidence.rank)).toEqual([2, 3, 3]);
 		expect(result.calls[1]!.evidence.held).toEqual([
 			{ label: 'He booked a trial', strength: 'strong' },
 			{ label: 'He named who decides', strength: 'medium' }
@@ -65,7 +66,7 @@ describe('scoring a series', () => {
 			[{ score: 90, ending: 'won', facts: { 'material-sent': true } }],
 			false
 		);
-		expect(sentAtOnce.calls[0]!.evidence).toEqual({ strength: null, held: [] });
+		expect(sentAtOnce.calls[0]!.evidence).toEqual({ strength: null, rank: 0, held: [] });
 	});
 
 	it('a promise not kept by the next call is broken there, and costs the cadence part', () => {

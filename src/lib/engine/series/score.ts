@@ -1,5 +1,5 @@
 import type { FactValue, Series } from '../content/schemas';
-import { STRENGTH_MEANING, type EvidenceStrength } from '../coaching/evidence';
+import { EVIDENCE_STRENGTHS, STRENGTH_MEANING, type EvidenceStrength } from '../coaching/evidence';
 import { holds } from './check';
 
 type Facts = Readonly<Record<string, FactValue>>;
@@ -30,9 +30,14 @@ export interface PromiseResult {
 	keptIn: number | null;
 }
 
+/** How many steps the evidence scale has. */
+export const EVIDENCE_STEPS = EVIDENCE_STRENGTHS.length;
+
 export interface EvidenceAfter {
 	/** The strongest evidence held after the call, or null: none yet. */
 	strength: EvidenceStrength | null;
+	/** Its step on the scale: 0 for none, 1 (weak) to 4 (very strong). */
+	rank: number;
 	/** What each evidence item held then says, strongest first. */
 	held: { label: string; strength: EvidenceStrength }[];
 }
@@ -90,7 +95,8 @@ function evidenceAfter(series: Series, facts: Facts): EvidenceAfter {
 		.filter((item) => holds(item.fact, facts))
 		.map(({ label, strength }) => ({ label, strength }))
 		.sort((a, b) => STRENGTH_MEANING[b.strength].rank - STRENGTH_MEANING[a.strength].rank);
-	return { strength: held[0]?.strength ?? null, held };
+	const strength = held[0]?.strength ?? null;
+	return { strength, rank: strength ? STRENGTH_MEANING[strength].rank : 0, held };
 }
 
 /**

@@ -8,7 +8,9 @@ import {
 	listSeries,
 	listSeriesRuns,
 	loadSeriesRun,
+	canReplayCall,
 	playNextCall,
+	replayCall,
 	runOfAttempt,
 	seriesRunReader,
 	settleSeriesRun,
@@ -174,6 +176,92 @@ describe('a series run', () => {
 			'follow-up',
 			'closing'
 		]);
+	});
+});
+
+describe('the journey of a run', () => {
+	it('a whole sale: each call with its score, ending, evidence and notes after it, the promise kept, the sale won', () => {
+		const { db, run } = setUp();
+		playCall(db, run.id, [1], DAY_ONE);
+		const promised = loadSeriesRun(db, settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_ONE));
+		expect(promised.journey.promises.map((p) => [p.label, p.state, p.due])).toEqual([
+			['Send him the catalogue', 'open', 2]
+		]);
+		expect(promised.journey.outcome).toBe('in-progress');
+		playCall(db, run.id, [1, 1], DAY_TWO);
+		playCall(db, run.id, [1], DAY_TWO);
+		const view = loadSeriesRun(db, settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_TWO));
+		expect(view.journey.calls.map((c) => [c.call, c.ending, c.evidence.strength])).toEqual([
+			[1, 'won', 'medium'],
+			[2, 'won', 'strong'],
+			[3, 'won', 'strong']
+		]);
+		expect(view.journey.promises.map((p) => [p.state, p.madeIn, p.keptIn])).toEqual([
+			['kept', 1, 2]
+		]);
+		expect(view.journey.outcome).toBe('won');
+		expect(view.journey.parts.promises).toMatchObject({ kept: 1, broken: 0 });
+		expect(view.calls.map((c) => c.notesAfter?.map((n) => n.text))).toEqual([
+			['Promised the catalogue; not sent yet.', 'Decides: Mrs. Lin'],
+			['Catalogue sent.', 'Decides: Mrs. Lin', 'Trial booked.'],
+			['Catalogue sent.', 'Decides: Mrs. Lin', 'Trial booked.']
+		]);
+		expect(view.journey.score).toBe(
+			Math.round(0.5 * view.journey.parts.calls.score + 0.25 * 100 + 0.25 * 100)
+		);
+	});
+
+	it('a promise not kept when the customer hangs up on it is broken, and the sale lost', () => {
+		const { db, run } = setUp();
+		playCall(db, run.id, [1], DAY_ONE);
+		playCall(db, run.id, [2], DAY_TWO);
+		const view = loadSeriesRun(db, settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_TWO));
+		expect(view.run.status).toBe('lost');
+		expect(view.journey.promises.map((p) => p.state)).toEqual(['broken']);
+		expect(view.journey.calls.map((c) => c.broken)).toEqual([[], ['send-catalogue']]);
+		expect(view.journey.outcome).toBe('lost');
+		expect(view.calls[2]!.notesAfter).toBeNull();
+	});
+});
+
+describe('trying a call again within its run', () => {
+	it('replays the latest call from the facts it started with: a lost run goes on', () => {
+		const { db, run } = setUp();
+		playCall(db, run.id, [1], DAY_ONE);
+		const lostCall = playCall(db, run.id, [2], DAY_TWO);
+		const lost = settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_TWO);
+		expect(lost.status).toBe('lost');
+		expect(canReplayCall(db, run.id, 1)).toBe(true);
+		// Only the latest call: replaying the first would unmake the second.
+		expect(canReplayCall(db, run.id, 0)).toBe(false);
+		expect(replayCall(db, lost, 0, 'choice', DAY_TWO)).toEqual({ ok: false, reason: 'over' });
+		const replay = replayCall(db, lost, 1, 'choice', DAY_TWO);
+		if (!replay.ok) throw new Error(replay.reason);
+		expect(loadAttempt(db, replay.attempt).state.customer).toBe(
+			"You said you'd send the catalogue. I never got it."
+		);
+		const again = findSeriesRun(db, run.id)!;
+		expect(again).toMatchObject({
+			status: 'active',
+			endedAt: null,
+			facts: { 'material-sent': false, 'decision-maker': 'Mrs. Lin' }
+		});
+		expect(runOfAttempt(db, replay.attempt.id)?.index).toBe(1);
+		expect(runOfAttempt(db, lostCall)).toBeUndefined();
+		expect(findAttempt(db, lostCall)?.status).toBe('lost');
+		submitTurn(db, replay.attempt.id, { mode: 'choice', choice: 1 }, 0, DAY_TWO);
+		submitTurn(db, replay.attempt.id, { mode: 'choice', choice: 1 }, 1, DAY_TWO);
+		const view = loadSeriesRun(db, settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_TWO));
+		expect(view.calls.map((c) => c.state)).toEqual(['done', 'done', 'next']);
+		expect(view.journey.promises.map((p) => p.state)).toEqual(['kept']);
+	});
+
+	it('refuses a call still being played', () => {
+		const { db, run } = setUp();
+		const started = playNextCall(db, run, 'choice', DAY_ONE);
+		if (!started.ok) throw new Error(started.reason);
+		expect(canReplayCall(db, run.id, 0)).toBe(false);
+		expect(replayCall(db, run, 0, 'choice', DAY_ONE)).toEqual({ ok: false, reason: 'over' });
 	});
 });
 

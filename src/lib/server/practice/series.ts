@@ -22,7 +22,12 @@ import { followsRep } from '../coaching/comments';
 import type { SessionUser } from '../auth/session';
 import type { ContentLocale, Series } from '$lib/engine/content/index';
 import { callNotes } from '$lib/engine/series/check';
-import { scoreSeries, type CallEnding, type PlayedCall, type SeriesScore } from '$lib/engine/series/score';
+import {
+	scoreSeries,
+	type CallEnding,
+	type PlayedCall,
+	type SeriesScore
+} from '$lib/engine/series/score';
 import { readRolePlay, type Facts } from '$lib/engine/scenario/index';
 import { isFinished } from '$lib/attempt-status';
 
@@ -239,13 +244,11 @@ export function loadSeriesRun(db: Db, run: SeriesRun): SeriesRunView {
 			notesAfter: row?.factsAfter ? callNotes(run.series, row.factsAfter) : null
 		};
 	});
-	const played = rows.map(
-		(row): PlayedCall => ({
-			score: byId.get(row.attemptId)?.score ?? 0,
-			ending: row.factsAfter ? endingOf(byId.get(row.attemptId)?.status) : null,
-			facts: row.factsAfter
-		})
-	);
+	const played = rows.map((row): PlayedCall => ({
+		score: byId.get(row.attemptId)?.score ?? 0,
+		ending: row.factsAfter ? endingOf(byId.get(row.attemptId)?.status) : null,
+		facts: row.factsAfter
+	}));
 	const nextScenario =
 		next === null
 			? undefined
@@ -351,7 +354,11 @@ export function replayCall(
 	const rows = callsOf(db, current.id);
 	const row = rows.at(-1);
 	if (!row || row.index !== index || row.factsAfter === null) return { ok: false, reason: 'over' };
-	const revision = latestScenarioRevision(db, current.series.calls[index]!.scenario, current.locale);
+	const revision = latestScenarioRevision(
+		db,
+		current.series.calls[index]!.scenario,
+		current.locale
+	);
 	if (!revision) return { ok: false, reason: 'missing-scenario' };
 	const before = rows[index - 1]?.factsAfter ?? {};
 	const attempt = db.transaction((tx) => {

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { PRACTICE_MODES, type PracticeMode } from '$lib/server/db/schema';
 import { findUserById } from '$lib/server/accounts/users';
+import { EVIDENCE_STEPS } from '$lib/engine/series/score';
 import { readForm, textField } from '$lib/server/forms';
 import {
 	findSeriesRun,
@@ -42,7 +43,9 @@ export const load: PageServerLoad = (event) => {
 		calls: view.calls,
 		notes: view.notes,
 		next: view.next,
-		nextHasChoices: view.nextHasChoices
+		nextHasChoices: view.nextHasChoices,
+		journey: view.journey,
+		evidenceSteps: EVIDENCE_STEPS
 	};
 };
 
