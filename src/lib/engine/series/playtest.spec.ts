@@ -54,17 +54,41 @@ describe('the playtest bots over the shipped series', () => {
 	);
 
 	it.each(CONTENT_LOCALES)(
-		'%s lin-fasteners: the catalogue promised in call 1 is kept in call 2, and the evidence grows call by call',
+		'%s lin-fasteners: each promise is kept in the call after it, the evidence grows call by call, and the sale closes',
 		(locale) => {
 			const [good] = playtest(locale, shipped<Series>(locale, 'series', 'lin-fasteners')).runs;
 			expect(good!.result.promises.map((p) => [p.id, p.madeIn, p.keptIn])).toEqual([
-				['send-catalogue', 1, 2]
+				['send-catalogue', 1, 2],
+				['visit-with-report', 3, 4],
+				['call-for-decision', 4, 5]
 			]);
 			expect(good!.result.calls.map((call) => call.evidence.strength)).toEqual([
 				'medium',
 				'strong',
+				'very-strong',
+				'very-strong',
 				'very-strong'
 			]);
+			expect(good!.result.outcome).toBe('won');
+		}
+	);
+
+	it.each(CONTENT_LOCALES)(
+		'%s xusheng-packaging: the summary promised in call 2 is kept in call 4, and a customer not ready ends in a nurture plan, with no paperwork evidence',
+		(locale) => {
+			const [good] = playtest(locale, shipped<Series>(locale, 'series', 'xusheng-packaging')).runs;
+			expect(good!.result.promises.map((p) => [p.id, p.madeIn, p.keptIn])).toEqual([
+				['send-material', 1, 2],
+				['summary-for-chairman', 2, 4]
+			]);
+			expect(good!.result.calls.map((call) => call.evidence.strength)).toEqual([
+				'medium',
+				'strong',
+				'strong',
+				'strong',
+				'strong'
+			]);
+			expect(good!.calls.at(-1)!.path.at(-1)).toBe('nurture');
 			expect(good!.result.outcome).toBe('won');
 		}
 	);
