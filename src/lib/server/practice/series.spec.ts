@@ -312,11 +312,12 @@ describe('trying a call again within its run', () => {
 		const { db, run } = setUp();
 		playCall(db, run.id, [1], DAY_ONE);
 		const lostCall = playCall(db, run.id, [2], DAY_TWO);
-		const lost = settleSeriesRun(db, findSeriesRun(db, run.id)!, DAY_TWO);
+		// The call's result page asks before anything settled the run.
+		expect(canReplayCall(db, run.id, 1, DAY_TWO)).toBe(true);
+		const lost = findSeriesRun(db, run.id)!;
 		expect(lost.status).toBe('lost');
-		expect(canReplayCall(db, run.id, 1)).toBe(true);
 		// Only the latest call: replaying the first would unmake the second.
-		expect(canReplayCall(db, run.id, 0)).toBe(false);
+		expect(canReplayCall(db, run.id, 0, DAY_TWO)).toBe(false);
 		expect(replayCall(db, lost, 0, 'choice', DAY_TWO)).toEqual({ ok: false, reason: 'over' });
 		const replay = replayCall(db, lost, 1, 'choice', DAY_TWO);
 		if (!replay.ok) throw new Error(replay.reason);
@@ -343,7 +344,7 @@ describe('trying a call again within its run', () => {
 		const { db, run } = setUp();
 		const started = playNextCall(db, run, 'choice', DAY_ONE);
 		if (!started.ok) throw new Error(started.reason);
-		expect(canReplayCall(db, run.id, 0)).toBe(false);
+		expect(canReplayCall(db, run.id, 0, DAY_ONE)).toBe(false);
 		expect(replayCall(db, run, 0, 'choice', DAY_ONE)).toEqual({ ok: false, reason: 'over' });
 	});
 });

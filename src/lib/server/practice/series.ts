@@ -450,8 +450,13 @@ export function replayCall(
 	return { ok: true, attempt };
 }
 
-/** Whether a call of a run can be played again within it: it is the run's latest call, and has ended. */
-export function canReplayCall(db: Db, runId: string, index: number): boolean {
+/**
+ * Whether a call of a run can be played again within it: it is the run's latest call, and has
+ * ended (the run is settled first: the call's result page asks the moment the call ends).
+ */
+export function canReplayCall(db: Db, runId: string, index: number, now = new Date()): boolean {
+	const run = findSeriesRun(db, runId);
+	if (run) settleSeriesRun(db, run, now);
 	const latest = callsOf(db, runId).at(-1);
 	return !!latest && latest.index === index && latest.factsAfter !== null;
 }
