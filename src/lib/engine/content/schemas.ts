@@ -251,10 +251,10 @@ export const lexiconSchema = v.strictObject({
 });
 export type Lexicon = v.InferOutput<typeof lexiconSchema>;
 
-export const MODULE_TYPES = ['read', 'scripts', 'quiz', 'drill', 'scenario', 'signoff'] as const;
+export const MODULE_TYPES = ['read', 'scripts', 'quiz', 'drill', 'scenario', 'signoff', 'series'] as const;
 export type ModuleType = (typeof MODULE_TYPES)[number];
-/** What a module's items are: articles to read, script entries to study, quizzes, or scenarios to play. */
-export const MODULE_ITEM_KIND = { read: 'article', scripts: 'script', quiz: 'quiz', drill: 'scenario', scenario: 'scenario', signoff: 'scenario' } as const satisfies Record<ModuleType, string>;
+/** What a module's items are: articles to read, script entries to study, quizzes, scenarios or series to play. */
+export const MODULE_ITEM_KIND = { read: 'article', scripts: 'script', quiz: 'quiz', drill: 'scenario', scenario: 'scenario', signoff: 'scenario', series: 'series' } as const satisfies Record<ModuleType, string>;
 export const PRACTICE_MODES = ['choice', 'text', 'voice'] as const;
 export const curriculumSchema = v.strictObject({
 	id: contentId,

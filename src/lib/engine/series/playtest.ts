@@ -1,5 +1,5 @@
 import type { Scenario, Series } from '../content/schemas';
-import { compileScenario, type Outcome } from '../scenario/machine';
+import { compileScenario, type CompiledScenario, type Outcome } from '../scenario/machine';
 import { playReplies } from '../scenario/playtest';
 import type { Facts } from '../scenario/facts';
 import { NO_PHRASEBOOK, type Phrasebook } from '../scoring/score';
@@ -30,7 +30,8 @@ export function playSeries(
 	series: Series,
 	scenarios: ReadonlyMap<string, Scenario>,
 	kind: 'good' | 'bad',
-	phrasebook: Phrasebook = NO_PHRASEBOOK
+	phrasebook: Phrasebook = NO_PHRASEBOOK,
+	compiled = new Map<string, CompiledScenario>()
 ): SeriesPlaytestRun | null {
 	const repliesOf = (call: Series['calls'][number]) =>
 		call.examples?.[kind] ?? scenarios.get(call.scenario)?.examples[kind] ?? [];
@@ -42,7 +43,10 @@ export function playSeries(
 	for (const call of series.calls) {
 		const scenario = scenarios.get(call.scenario);
 		if (!scenario) break;
-		const run = playReplies(compileScenario(scenario, phrasebook), repliesOf(call), facts);
+		// Compiling is the costly part (the model answers are read then): once per scenario.
+		let machine = compiled.get(call.scenario);
+		if (!machine) compiled.set(call.scenario, (machine = compileScenario(scenario, phrasebook)));
+		const run = playReplies(machine, repliesOf(call), facts);
 		calls.push({ scenario: call.scenario, path: run.path, ended: run.ended, score: run.score });
 		played.push({ score: run.score, ending: run.ended, facts: run.ended ? run.facts : null });
 		facts = run.facts;
@@ -63,8 +67,9 @@ export function playtestSeries(
 	scenarios: ReadonlyMap<string, Scenario>,
 	phrasebook: Phrasebook = NO_PHRASEBOOK
 ): { runs: SeriesPlaytestRun[]; problems: SeriesProblem[] } {
-	const good = playSeries(series, scenarios, 'good', phrasebook);
-	const bad = playSeries(series, scenarios, 'bad', phrasebook);
+	const compiled = new Map<string, CompiledScenario>();
+	const good = playSeries(series, scenarios, 'good', phrasebook, compiled);
+	const bad = playSeries(series, scenarios, 'bad', phrasebook, compiled);
 	const problems: SeriesProblem[] = [];
 	if (good && !good.won) {
 		const failed = good.calls.findIndex((call) => call.ended !== 'won');

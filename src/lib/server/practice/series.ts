@@ -8,6 +8,7 @@ import {
 	type AttemptStatus,
 	type PracticeMode,
 	type SeriesRun,
+	type SeriesRunCall,
 	type SeriesRunStatus
 } from '../db/schema';
 import { newId } from '../ids';
@@ -194,6 +195,78 @@ const CALL_ENDINGS: readonly AttemptStatus[] = ['won', 'lost', 'neutral', 'timeo
 const endingOf = (status: AttemptStatus | undefined): CallEnding | null =>
 	status && CALL_ENDINGS.includes(status) ? (status as CallEnding) : null;
 
+/** A run's calls as the series score reads them: each call's role-play score and ending, and the facts after it. */
+function playedCalls(
+	rows: readonly Pick<SeriesRunCall, 'attemptId' | 'factsAfter'>[],
+	attemptsById: ReadonlyMap<string, { score: number; status: AttemptStatus }>
+): PlayedCall[] {
+	return rows.map((row) => ({
+		score: attemptsById.get(row.attemptId)?.score ?? 0,
+		ending: row.factsAfter ? endingOf(attemptsById.get(row.attemptId)?.status) : null,
+		facts: row.factsAfter
+	}));
+}
+
+/**
+ * For each member (a rep, and when their evidence starts to count), the best series score of each
+ * of the series named that they played to the end: what an onboarding plan's series module counts.
+ * Two queries whatever the number of members: a cohort page asks for dozens of reps at once.
+ */
+export function bestSeriesScores(
+	db: Db,
+	members: readonly { userId: string; since: Date }[],
+	seriesIds: readonly string[]
+): Map<string, number>[] {
+	const best = members.map(() => new Map<string, number>());
+	if (members.length === 0 || seriesIds.length === 0) return best;
+	const runs = db
+		.select()
+		.from(seriesRuns)
+		.where(
+			and(
+				eq(seriesRuns.status, 'finished'),
+				inArray(seriesRuns.userId, [...new Set(members.map((m) => m.userId))]),
+				inArray(seriesRuns.seriesId, [...seriesIds])
+			)
+		)
+		.all();
+	if (runs.length === 0) return best;
+	const rows = db
+		.select({
+			runId: seriesRunCalls.runId,
+			attemptId: seriesRunCalls.attemptId,
+			factsAfter: seriesRunCalls.factsAfter,
+			score: attempts.score,
+			status: attempts.status
+		})
+		.from(seriesRunCalls)
+		.innerJoin(attempts, eq(attempts.id, seriesRunCalls.attemptId))
+		.where(
+			inArray(
+				seriesRunCalls.runId,
+				runs.map((run) => run.id)
+			)
+		)
+		.orderBy(asc(seriesRunCalls.runId), asc(seriesRunCalls.index))
+		.all();
+	const callsByRun = new Map<string, typeof rows>();
+	for (const row of rows) callsByRun.set(row.runId, [...(callsByRun.get(row.runId) ?? []), row]);
+	for (const run of runs) {
+		const calls = callsByRun.get(run.id) ?? [];
+		const { score } = scoreSeries(
+			run.series,
+			playedCalls(calls, new Map(calls.map((c) => [c.attemptId, c]))),
+			true
+		);
+		members.forEach((member, i) => {
+			if (member.userId !== run.userId || run.startedAt < member.since) return;
+			const known = best[i]!.get(run.seriesId);
+			if (known === undefined || score > known) best[i]!.set(run.seriesId, score);
+		});
+	}
+	return best;
+}
+
 /** A run for its page: each call with its role-play and where it stands, and the call notes. */
 export function loadSeriesRun(db: Db, run: SeriesRun): SeriesRunView {
 	const rows = callsOf(db, run.id);
@@ -244,11 +317,7 @@ export function loadSeriesRun(db: Db, run: SeriesRun): SeriesRunView {
 			notesAfter: row?.factsAfter ? callNotes(run.series, row.factsAfter) : null
 		};
 	});
-	const played = rows.map((row): PlayedCall => ({
-		score: byId.get(row.attemptId)?.score ?? 0,
-		ending: row.factsAfter ? endingOf(byId.get(row.attemptId)?.status) : null,
-		facts: row.factsAfter
-	}));
+	const played = playedCalls(rows, byId);
 	const nextScenario =
 		next === null
 			? undefined
@@ -381,8 +450,13 @@ export function replayCall(
 	return { ok: true, attempt };
 }
 
-/** Whether a call of a run can be played again within it: it is the run's latest call, and has ended. */
-export function canReplayCall(db: Db, runId: string, index: number): boolean {
+/**
+ * Whether a call of a run can be played again within it: it is the run's latest call, and has
+ * ended (the run is settled first: the call's result page asks the moment the call ends).
+ */
+export function canReplayCall(db: Db, runId: string, index: number, now = new Date()): boolean {
+	const run = findSeriesRun(db, runId);
+	if (run) settleSeriesRun(db, run, now);
 	const latest = callsOf(db, runId).at(-1);
 	return !!latest && latest.index === index && latest.factsAfter !== null;
 }
