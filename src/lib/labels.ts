@@ -5,6 +5,7 @@ import type { PlanToday } from './engine/training/plan';
 import type { Flag } from './engine/scoring/score';
 import type { AttemptStatus } from './attempt-status';
 import type { ContentKind } from './engine/content/kinds';
+import type { ModuleType } from './engine/content/schemas';
 import { summarizeTrend } from './engine/reports/weak-spots';
 import type { LinkStatus } from './engine/hiring/link-status';
 
@@ -297,31 +298,28 @@ export function moduleStatusLabel(status: 'done' | 'today' | 'overdue' | 'upcomi
 	}[status]();
 }
 
-export function moduleTypeLabel(
-	type: 'read' | 'scripts' | 'quiz' | 'drill' | 'scenario' | 'signoff'
-): string {
+export function moduleTypeLabel(type: ModuleType): string {
 	return {
 		read: m.module_type_read,
 		scripts: m.module_type_scripts,
 		quiz: m.module_type_quiz,
 		drill: m.module_type_drill,
 		scenario: m.module_type_scenario,
-		signoff: m.module_type_signoff
+		signoff: m.module_type_signoff,
+		series: m.module_type_series
 	}[type]();
 }
 
-/** Where a module's items are done: the article, the entry, the quiz or the scenario. */
-export function moduleItemHref(
-	type: 'read' | 'scripts' | 'quiz' | 'drill' | 'scenario' | 'signoff',
-	id: string
-): string | null {
+/** Where a module's items are done: the article, the entry, the quiz, the scenario or the series. */
+export function moduleItemHref(type: ModuleType, id: string): string | null {
 	return {
 		read: `/knowledge/${id}`,
 		scripts: `/library/${id}`,
 		quiz: `/quizzes/${id}`,
 		drill: `/practice/${id}`,
 		scenario: `/practice/${id}`,
-		signoff: null
+		signoff: null,
+		series: `/practice/series/${id}`
 	}[type];
 }
 

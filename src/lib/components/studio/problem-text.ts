@@ -215,6 +215,21 @@ const TEXTS: { [C in ProblemCode]: Say<C> } = {
 	'series-call-unreachable': (values, locale) =>
 		m.studio_pt_series_call_unreachable(values, { locale }),
 	'series-fact-no-note': (values, locale) => m.studio_pt_series_fact_no_note(values, { locale }),
+	'series-unknown-fact': ({ list, item, fact, value }, locale) =>
+		value === null
+			? m.studio_pt_series_unknown_fact({ list, item, fact }, { locale })
+			: m.studio_pt_series_unknown_fact_value({ list, item, fact, value }, { locale }),
+	'series-promise-by': (values, locale) => m.studio_pt_series_promise_by(values, { locale }),
+	'series-good-fails': ({ call, scenario, ended, beats, broken }, locale) =>
+		broken.length > 0
+			? m.studio_pt_series_good_broke({ promises: broken.join(', ') }, { locale })
+			: ended === null
+				? m.studio_pt_series_good_ran_out({ call, scenario, beat: beats.at(-1) ?? '' }, { locale })
+				: m.studio_pt_series_good_fails(
+						{ call, scenario, ended, path: beats.join(' → ') },
+						{ locale }
+					),
+	'series-bad-wins': (_, locale) => m.studio_pt_series_bad_wins({}, { locale }),
 	'good-fails': ({ pass, score, beats, ended }, locale) => {
 		const shared = {
 			pass,

@@ -1,6 +1,7 @@
 import { locateContentFile, parseContentFile, type LineOf } from './parse';
 import { INTENT_PREFIX, MODULE_ITEM_KIND, type Lexicon, type Scenario } from './schemas';
 import { validateSeries } from '../series/check';
+import { playtestSeries } from '../series/playtest';
 import { citedIntents, phrasebookOf } from '../scoring/lexicon';
 import type { Phrasebook } from '../scoring/score';
 import { validateScenario } from '../scenario/validate';
@@ -170,16 +171,17 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 			});
 		}
 	}
-	checkSeries(parsed, published, problems);
+	checkSeries(parsed, published, phrasebooks, problems);
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 	return { items: parsed.map(({ item }) => item), problems, warnings };
 }
 
 /**
- * Each series against its calls' scenarios: those among the files, else those published. A series
- * whose scenario is missing or does not parse is refused for that alone (reported elsewhere).
+ * Each series against its calls' scenarios: those among the files, else those published, then
+ * played by the playtest bots. A series whose scenario is missing or does not parse is refused for
+ * that alone (reported elsewhere).
  */
-function checkSeries(parsed: readonly { item: ContentItem; lineOf: LineOf; path: string }[], published: Published, problems: ContentProblem[]): void {
+function checkSeries(parsed: readonly { item: ContentItem; lineOf: LineOf; path: string }[], published: Published, phrasebooks: ReadonlyMap<ContentLocale, Phrasebook>, problems: ContentProblem[]): void {
 	const scenarios = new Map<string, Scenario>(published.scenarios.map((s) => [`${s.locale}:${s.id}`, s.data]));
 	for (const { item } of parsed) if (item.kind === 'scenario') scenarios.set(`${item.locale}:${item.id}`, item.data);
 	for (const { item, lineOf, path } of parsed) {
@@ -190,7 +192,10 @@ function checkSeries(parsed: readonly { item: ContentItem; lineOf: LineOf; path:
 			if (scenario) own.set(call.scenario, scenario);
 		}
 		if (own.size < new Set(item.data.calls.map((call) => call.scenario)).size) continue;
-		for (const { path: field, ...problem } of validateSeries(item.data, own)) problems.push({ file: path, line: lineOf(field), ...problem });
+		const found = validateSeries(item.data, own);
+		// The playtest bots play a series only once it holds together, as they do a scenario.
+		const played = found.length > 0 ? found : playtestSeries(item.data, own, phrasebooks.get(item.locale)).problems;
+		for (const { path: field, ...problem } of played) problems.push({ file: path, line: lineOf(field), ...problem });
 	}
 }
 

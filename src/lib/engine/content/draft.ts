@@ -93,7 +93,7 @@ const SHAPES: Record<ContentKind, Shape> = {
 		intents: list(fields({ id: 'text', meaning: 'text', phrases: texts })),
 		rules: list(fields({ id: 'text', point: 'text', penalty: optional('number'), cues: texts, unless: texts, rude: optional('flag') }))
 	}),
-	// A series has no form yet: it is written as text. Its notes stay as written.
+	// A series has no form yet: it is written as text. Its notes, promises and evidence stay as written.
 	series: fields({
 		id: 'text',
 		title: 'text',
@@ -103,6 +103,7 @@ const SHAPES: Record<ContentKind, Shape> = {
 	})
 };
 
+type FactTestDraft = string | Record<string, string | boolean>;
 export type KeyPointDraft = { point: string; criterion?: string; weight?: number | null; cues: string[] };
 export type PitfallDraft = { point: string; penalty?: number | null; cues: string[] };
 export type RuleDraft = { minScore?: number | null; maxTries?: number | null; choice?: number | null; goto: string; say?: string };
@@ -164,8 +165,15 @@ export interface DraftData {
 		title: string;
 		objective?: string;
 		persona: { name: string; role: string; company: string; mood?: string };
-		calls: { scenario: string; daysAfter?: number | null; meanwhile?: string }[];
+		calls: {
+			scenario: string;
+			daysAfter?: number | null;
+			meanwhile?: string;
+			examples?: { good?: string[]; bad?: string[] };
+		}[];
 		notes?: Record<string, string | Record<string, string>>;
+		promises?: { id: string; made: FactTestDraft; kept: FactTestDraft; by?: number; label: string }[];
+		evidence?: { fact: FactTestDraft; strength: string; label: string }[];
 	};
 }
 

@@ -79,6 +79,10 @@ export interface ProblemValues {
 	'series-fact-unset': { call: number; scenario: string; fact: string; beat: string };
 	'series-call-unreachable': { call: number; blocking: number; scenario: string };
 	'series-fact-no-note': { call: number; scenario: string; fact: string; value: string };
+	'series-unknown-fact': { list: 'promises' | 'evidence'; item: number; fact: string; value: string | null };
+	'series-promise-by': { promise: string; by: number; calls: number };
+	'series-good-fails': { call: number; scenario: string; ended: string | null; beats: string[]; broken: string[] };
+	'series-bad-wins': { calls: number };
 
 	// The playtest bots: the beats each list of examples went through; `ended` is null when the replies ran out first.
 	'good-fails': { pass: number; score: number; beats: string[]; ended: string | null };

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { MAX_EXAMPLES, MAX_TRIES } from './limits';
+import { EVIDENCE_STRENGTHS } from '../coaching/evidence';
 
 /**
  * The shapes of every content kind. Each schema's key order is the order an exported file is
@@ -140,6 +141,12 @@ export type Scenario = v.InferOutput<typeof scenarioSchema>;
 
 export const MAX_SERIES_CALLS = 20;
 /**
+ * A test on the facts, for a series' promises and evidence: a fact id holds once the fact is set to
+ * anything but false (`trial-started`); facts with values hold while each has its value, as a
+ * rule's `when` (`{ catalogue-sent: false }`: promised, not sent yet).
+ */
+const factTest = v.union([contentId, v.pipe(facts, v.check((when) => Object.keys(when).length > 0, 'must name at least one fact'))], 'must be a fact id, or facts with their values');
+/**
  * A series: calls with the same customer, in order, each a scenario. Between calls some days pass
  * and something happens meanwhile; the facts the calls set are shown to the rep as call notes,
  * worded here: a fact's note is one text (`{value}` stands for its value) or a text per value.
@@ -154,16 +161,40 @@ export const seriesSchema = v.strictObject({
 			v.strictObject({
 				scenario: contentId,
 				daysAfter: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be 0 to 365'), v.maxValue(365, 'must be 0 to 365')), 0),
-				meanwhile: v.optional(text(1000))
+				meanwhile: v.optional(text(1000)),
+				/**
+				 * The playtest bots' replies for this call as the series plays it (with the facts of
+				 * the calls before it, the call may take another path than alone); each list
+				 * defaults to the scenario's own examples.
+				 */
+				examples: v.optional(v.strictObject({ good: v.optional(examples), bad: v.optional(examples) }))
 			}),
 			'must be a list'
 		),
 		v.minLength(2, 'a series needs at least two calls'),
 		v.maxLength(MAX_SERIES_CALLS, `has more than ${MAX_SERIES_CALLS} calls`)
 	),
-	notes: v.optional(v.record(contentId, v.union([text(300), v.record(v.string(), text(300))], 'must be a text, or a text for each value'), 'must map fact ids to notes'), {})
+	notes: v.optional(v.record(contentId, v.union([text(300), v.record(v.string(), text(300))], 'must be a text, or a text for each value'), 'must map fact ids to notes'), {}),
+	/** What a rep can promise in one call and must keep in a later one: see `factTest` for `made` and `kept`. */
+	promises: v.optional(
+		v.array(
+			v.strictObject({
+				id: contentId,
+				made: factTest,
+				kept: factTest,
+				/** The call (counting from 1) by whose end it must be kept; by default the call after the one it was made in. */
+				by: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(2, 'must be a call from 2 on'), v.maxValue(MAX_SERIES_CALLS, `must be at most ${MAX_SERIES_CALLS}`))),
+				label: text(200)
+			}),
+			'must be a list'
+		),
+		[]
+	),
+	/** The deal-coaching (抓單) scale: facts that are objective evidence the deal will close, each with its strength. */
+	evidence: v.optional(v.array(v.strictObject({ fact: factTest, strength: oneOf(EVIDENCE_STRENGTHS), label: text(200) }), 'must be a list'), [])
 });
 export type Series = v.InferOutput<typeof seriesSchema>;
+export type FactTest = v.InferOutput<typeof factTest>;
 
 /** How a cue cites an intent of the lexicon: `@ask-when-boss-in`. */
 export const INTENT_PREFIX = '@';
@@ -220,10 +251,10 @@ export const lexiconSchema = v.strictObject({
 });
 export type Lexicon = v.InferOutput<typeof lexiconSchema>;
 
-export const MODULE_TYPES = ['read', 'scripts', 'quiz', 'drill', 'scenario', 'signoff'] as const;
+export const MODULE_TYPES = ['read', 'scripts', 'quiz', 'drill', 'scenario', 'signoff', 'series'] as const;
 export type ModuleType = (typeof MODULE_TYPES)[number];
-/** What a module's items are: articles to read, script entries to study, quizzes, or scenarios to play. */
-export const MODULE_ITEM_KIND = { read: 'article', scripts: 'script', quiz: 'quiz', drill: 'scenario', scenario: 'scenario', signoff: 'scenario' } as const satisfies Record<ModuleType, string>;
+/** What a module's items are: articles to read, script entries to study, quizzes, scenarios or series to play. */
+export const MODULE_ITEM_KIND = { read: 'article', scripts: 'script', quiz: 'quiz', drill: 'scenario', scenario: 'scenario', signoff: 'scenario', series: 'series' } as const satisfies Record<ModuleType, string>;
 export const PRACTICE_MODES = ['choice', 'text', 'voice'] as const;
 export const curriculumSchema = v.strictObject({
 	id: contentId,

@@ -316,6 +316,8 @@ export function step(
 	const before = stateOf(compiled, current);
 	if (before.ended) throw new Error('This role-play has ended.');
 	const beat = scenario.beats[before.beat]!;
+	// The reply answers the line the rep heard: a variant the facts chose, or a re-ask's words.
+	const heard = { ...beat, customer: before.customer };
 	let reply: string;
 	let score: number;
 	let choice: number | null = null;
@@ -327,7 +329,7 @@ export function step(
 		reply = picked.text;
 		result = scoreReply(
 			reply,
-			beat,
+			heard,
 			earlierReplies,
 			compiled.phrasebook,
 			compiled.modelAnswers.get(before.beat)
@@ -343,7 +345,7 @@ export function step(
 		reply = input.reply;
 		result = scoreReply(
 			reply,
-			beat,
+			heard,
 			earlierReplies,
 			compiled.phrasebook,
 			compiled.modelAnswers.get(before.beat)

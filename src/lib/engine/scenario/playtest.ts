@@ -9,6 +9,7 @@ import {
 import { NO_PHRASEBOOK, type Phrasebook } from '../scoring/score';
 import { beatWeight } from './machine';
 import { hasCondition, type ScenarioProblem } from './validate';
+import type { Facts } from './facts';
 
 export interface PlaytestRun {
 	kind: 'good' | 'bad';
@@ -18,12 +19,16 @@ export interface PlaytestRun {
 	passed: boolean;
 }
 
-/** Plays a list of replies, one per turn, until the role-play ends or the replies run out. */
+/**
+ * Plays a list of replies, one per turn, until the role-play ends or the replies run out; a call
+ * of a series starts with the facts of the calls before it, and ends with those it holds then.
+ */
 export function playReplies(
 	compiled: CompiledScenario,
-	replies: readonly string[]
-): { path: string[]; ended: Outcome | null; score: number } {
-	let { snapshot, state } = startRolePlay(compiled);
+	replies: readonly string[],
+	facts: Facts = {}
+): { path: string[]; ended: Outcome | null; score: number; facts: Facts } {
+	let { snapshot, state } = startRolePlay(compiled, { facts });
 	const path = [state.beat];
 	const said: string[] = [];
 	for (const reply of replies) {
@@ -32,7 +37,7 @@ export function playReplies(
 		said.push(reply);
 		path.push(state.beat);
 	}
-	return { path, ended: state.ended, score: state.score };
+	return { path, ended: state.ended, score: state.score, facts: state.context.facts ?? facts };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FactValue, Scenario, Series } from '../content/schemas';
+import type { FactTest, FactValue, Scenario, Series } from '../content/schemas';
 import type { DescribedProblem } from '../content/problems';
 import { isEnding, type Rule } from '../scenario/validate';
 
@@ -174,6 +174,78 @@ export function validateSeries(
 				values: { call: i + 1, scenario: call.scenario, fact, value: String(value) }
 			});
 		}
+	}
+	problems.push(...checkPromisesAndEvidence(series, scenarios));
+	return problems;
+}
+
+/** The facts a test names, each with the value it wants (null: any value but false). */
+export function factsOfTest(test: FactTest): { fact: string; value: FactValue | null }[] {
+	return typeof test === 'string'
+		? [{ fact: test, value: null }]
+		: Object.entries(test).map(([fact, value]) => ({ fact, value }));
+}
+
+/** Whether the facts pass a test: a fact id is set to anything but false; facts with values hold each. */
+export function holds(test: FactTest, facts: Readonly<Record<string, FactValue>>): boolean {
+	return factsOfTest(test).every(({ fact, value }) =>
+		value === null
+			? Object.hasOwn(facts, fact) && facts[fact] !== false
+			: Object.hasOwn(facts, fact) && facts[fact] === value
+	);
+}
+
+/**
+ * A promise or an evidence item naming a fact (or a value) no call of the series sets, so it could
+ * never be made, kept or held; and a promise due by a call the series does not have.
+ */
+function checkPromisesAndEvidence(
+	series: Series,
+	scenarios: ReadonlyMap<string, Scenario>
+): SeriesProblem[] {
+	const set = series.calls.flatMap((call) => {
+		const scenario = scenarios.get(call.scenario);
+		return scenario ? factsSetBy(scenario) : [];
+	});
+	const canHold = ({ fact, value }: { fact: string; value: FactValue | null }) =>
+		set.some((s) => s.fact === fact && (value === null ? s.value !== false : s.value === value));
+	const problems: SeriesProblem[] = [];
+	const tests = [
+		...(series.promises ?? []).flatMap((promise, i) =>
+			(['made', 'kept'] as const).map((field) => ({
+				list: 'promises' as const,
+				index: i,
+				field,
+				test: promise[field]
+			}))
+		),
+		...(series.evidence ?? []).map((item, i) => ({
+			list: 'evidence' as const,
+			index: i,
+			field: 'fact' as const,
+			test: item.fact
+		}))
+	];
+	for (const { list, index, field, test } of tests) {
+		for (const wanted of factsOfTest(test)) {
+			if (canHold(wanted)) continue;
+			const value = wanted.value === null ? null : String(wanted.value);
+			problems.push({
+				path: [list, index, field],
+				message: `${list} item ${index + 1} (${field}) names the fact "${wanted.fact}"${value === null ? '' : ` = ${keyOf(wanted.value!)}`}, which no call of the series sets${value === null ? ' to anything but false' : ' to that value'}`,
+				code: 'series-unknown-fact',
+				values: { list, item: index + 1, fact: wanted.fact, value }
+			});
+		}
+	}
+	for (const [i, promise] of (series.promises ?? []).entries()) {
+		if (promise.by !== undefined && promise.by > series.calls.length)
+			problems.push({
+				path: ['promises', i, 'by'],
+				message: `promise "${promise.id}" is due by call ${promise.by}, but the series has ${series.calls.length} calls`,
+				code: 'series-promise-by',
+				values: { promise: promise.id, by: promise.by, calls: series.calls.length }
+			});
 	}
 	return problems;
 }

@@ -83,6 +83,14 @@ notes:
     false: Promised the catalogue; not sent yet.
   decision-maker: "Decides: {value}"
   trial-booked: Trial booked.
+promises:
+  - id: send-catalogue
+    made: { material-sent: false }
+    kept: { material-sent: true }
+    label: Send him the catalogue
+evidence:
+  - { fact: decision-maker, strength: medium, label: He named who decides }
+  - { fact: trial-booked, strength: strong, label: He booked a trial }
 `;
 
 export const seriesFiles = (

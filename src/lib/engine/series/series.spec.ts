@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkContentFiles, parseContentFile, type Scenario, type Series } from '../content';
 import { compileScenario, readRolePlay, startRolePlay, step, validateScenario } from '../scenario';
-import { callNotes } from './check';
+import { callNotes, holds } from './check';
+import { phrasebookOf } from '../scoring/lexicon';
 import { CLOSING, FIRST_CALL, FOLLOW_UP, SERIES, seriesFiles } from './series.fixture';
 
 function parsed<T>(path: string, text: string): T {
@@ -60,7 +61,11 @@ describe('a series file', () => {
 			'beats:\n',
 			'beats:\n  hello:\n    customer: Hi.\n    next:\n      - { goto: greet, set: { material-sent: false } }\n'
 		);
-		const text = SERIES.replace('  - { scenario: first-call }\n', '');
+		// (Without the first call, nothing names who decides: its evidence goes too.)
+		const text = SERIES.replace('  - { scenario: first-call }\n', '').replace(
+			/ {2}- \{ fact: decision-maker.*\n/,
+			''
+		);
 		expect(
 			checkContentFiles(seriesFiles(text, { 'follow-up': selfContained, closing: CLOSING }))
 				.problems
@@ -136,6 +141,53 @@ describe('a series file', () => {
 		).toEqual(['series-fact-no-note']);
 	});
 
+	it('reads promises and evidence, a fact id standing for "set to anything but false"', () => {
+		const series = parsed<Series>(SERIES_PATH, SERIES);
+		expect(series.promises).toEqual([
+			{
+				id: 'send-catalogue',
+				made: { 'material-sent': false },
+				kept: { 'material-sent': true },
+				label: 'Send him the catalogue'
+			}
+		]);
+		expect(series.evidence.map((e) => [e.fact, e.strength])).toEqual([
+			['decision-maker', 'medium'],
+			['trial-booked', 'strong']
+		]);
+		expect(holds('decision-maker', { 'decision-maker': 'Mrs. Lin' })).toBe(true);
+		expect(holds('material-sent', { 'material-sent': false })).toBe(false);
+		expect(holds({ 'material-sent': false }, { 'material-sent': false })).toBe(true);
+		expect(holds({ 'material-sent': false }, {})).toBe(false);
+	});
+
+	it('refuses a promise or an evidence item naming a fact, or a value, no call sets, at its line', () => {
+		const text = SERIES.replace('kept: { material-sent: true }', 'kept: { material-sent: yes }')
+			.replace('fact: trial-booked', 'fact: trial-signed')
+			.replace('    label: Send him the catalogue', '    by: 4\n    label: Send him the catalogue');
+		const problems = checkContentFiles(seriesFiles(text)).problems;
+		expect(problems.map((p) => [p.code, p.line, p.values])).toEqual([
+			[
+				'series-unknown-fact',
+				lineOf(text, 'kept: { material-sent: yes }'),
+				{ list: 'promises', item: 1, fact: 'material-sent', value: 'yes' }
+			],
+			['series-promise-by', lineOf(text, 'by: 4'), { promise: 'send-catalogue', by: 4, calls: 3 }],
+			[
+				'series-unknown-fact',
+				lineOf(text, 'fact: trial-signed'),
+				{ list: 'evidence', item: 2, fact: 'trial-signed', value: null }
+			]
+		]);
+	});
+
+	it('refuses an evidence strength off the scale', () => {
+		const text = SERIES.replace('strength: strong', 'strength: huge');
+		expect(checkContentFiles(seriesFiles(text)).problems).toEqual([
+			expect.objectContaining({ file: SERIES_PATH, line: lineOf(text, 'strength: huge') })
+		]);
+	});
+
 	it('words the call notes from the facts, in the order the notes are written', () => {
 		const series = parsed<Series>(SERIES_PATH, SERIES);
 		expect(callNotes(series, { 'decision-maker': 'Mrs. Lin', 'material-sent': false })).toEqual([
@@ -177,6 +229,25 @@ describe('facts in the role-play machine', () => {
 		const alone = startRolePlay(followUp);
 		expect(alone.state.customer).toBe('Hello?');
 		expect(step(followUp, alone.snapshot, { mode: 'choice', choice: 1 }).state.ended).toBe('won');
+	});
+
+	it('scores a reply against the line the rep heard: the variant the facts chose, not the plain line', () => {
+		// "Off-topic" is a reply with nothing of the call's words and nothing of what the customer said.
+		const phrasebook = phrasebookOf([
+			{ intents: [{ id: 'on-topic', meaning: 'the call', phrases: ['platform'] }], rules: [] }
+		]);
+		const remembering = compileScenario(scenario('follow-up', FOLLOW_UP), phrasebook);
+		const reply = 'Yes, the catalogue: it went out this morning.';
+		const promised = startRolePlay(remembering, { facts: { 'material-sent': false } });
+		expect(promised.state.customer).toContain('catalogue');
+		expect(
+			step(remembering, promised.snapshot, { mode: 'text', reply }).turn.result.flags
+		).not.toContain('off-topic');
+		// Without the facts he only says "Hello?", and the same reply is about nothing he said.
+		const plain = startRolePlay(remembering);
+		expect(step(remembering, plain.snapshot, { mode: 'text', reply }).turn.result.flags).toContain(
+			'off-topic'
+		);
 	});
 
 	it('reads a snapshot stored before facts existed as one with none', () => {

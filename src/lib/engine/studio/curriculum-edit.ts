@@ -14,12 +14,13 @@ export function isModuleType(value: string): value is ModuleType {
 
 /**
  * Which settings a module of a type uses: a drill or a role-play is played in a mode and counts as
- * done at a pass mark; a sign-off is scored on a rubric. (A quiz module is done at the quiz's own
+ * done at a pass mark; a series counts as done at a pass mark of its series score (its calls are
+ * played in any mode); a sign-off is scored on a rubric. (A quiz module is done at the quiz's own
  * pass mark, so it has none here.)
  */
 export function moduleSettings(type: string): { mode: boolean; pass: boolean; rubric: boolean } {
 	const played = type === 'drill' || type === 'scenario';
-	return { mode: played, pass: played, rubric: type === 'signoff' };
+	return { mode: played, pass: played || type === 'series', rubric: type === 'signoff' };
 }
 
 /**

@@ -17,6 +17,7 @@ import { builtFromContentItem, findContent } from '../content/store';
 import { recordAudit, usersWithRole } from '../accounts/users';
 import { listTeams, repsFollowedBy, teamsManagedBy } from '../accounts/teams';
 import type { SessionUser } from '../auth/session';
+import { bestSeriesScores } from '../practice/series';
 import type { ContentLocale, Curriculum } from '$lib/engine/content/index';
 import {
 	planProgress,
@@ -225,6 +226,8 @@ interface Evidence {
 	wins: Map<string, { mode: string; score: number }[]>;
 	marked: Set<string>;
 	signedOff: Set<string>;
+	/** By series: the best series score of a run played to the end. */
+	series: Map<string, number>;
 }
 
 /** When a cohort's evidence starts to count: its start date, or its creation if that was earlier. */
@@ -315,6 +318,11 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 			)
 			.prepare()
 	).values(params) as [string, string, string][];
+	const series = bestSeriesScores(
+		db,
+		members.map((m) => ({ userId: m.userId, since: sinceOf(m.cohort) })),
+		playedSeries(members)
+	);
 	// Bare rows, filed straight into each member's evidence: no object per row, no groups in between.
 	const evidence: Evidence[] = [];
 	const ofUser = new Map<string, Evidence[]>();
@@ -325,7 +333,8 @@ function evidenceOf(db: Db, members: readonly { cohort: Cohort; userId: string }
 			passedQuizzes: new Set(),
 			wins: new Map(),
 			marked: new Set(),
-			signedOff: new Set()
+			signedOff: new Set(),
+			series: series[evidence.length]!
 		};
 		evidence.push(e);
 		ofUser.set(userId, [...(ofUser.get(userId) ?? []), e]);
@@ -358,9 +367,19 @@ function practisedScenarios(members: readonly { cohort: Cohort }[]): string[] {
 	return [...scenarios];
 }
 
+/** The series whose runs the plans of these members' cohorts count, each once. */
+function playedSeries(members: readonly { cohort: Cohort }[]): string[] {
+	const series = new Set<string>();
+	for (const cohort of new Map(members.map((m) => [m.cohort.id, m.cohort])).values())
+		for (const day of cohort.curriculum.days)
+			for (const module of day.modules)
+				if (module.type === 'series') for (const id of module.items) series.add(id);
+	return [...series];
+}
+
 /** The modules of the plan that the evidence completes. */
 function completedFrom(cohort: Cohort, evidence: Evidence): Set<string> {
-	const { read, passedQuizzes, wins, marked, signedOff } = evidence;
+	const { read, passedQuizzes, wins, marked, signedOff, series } = evidence;
 	const done = new Set<string>();
 	cohort.curriculum.days.forEach((day, d) =>
 		day.modules.forEach((module, m) => {
@@ -384,7 +403,9 @@ function completedFrom(cohort: Cohort, evidence: Evidence): Set<string> {
 								)
 							: module.type === 'signoff'
 								? signedOff.has(key)
-								: marked.has(key);
+								: module.type === 'series'
+									? module.items.every((id) => (series.get(id) ?? -1) >= pass)
+									: marked.has(key);
 			if (complete) done.add(key);
 		})
 	);
@@ -393,8 +414,8 @@ function completedFrom(cohort: Cohort, evidence: Evidence): Set<string> {
 
 /**
  * Which modules of the plan a rep has done, from what they actually did since the cohort began:
- * articles opened, quizzes passed, drills won at the pass mark, a passed sign-off, or entries
- * they marked as studied.
+ * articles opened, quizzes passed, drills won at the pass mark, a series played to the end at the
+ * pass mark of its series score, a passed sign-off, or entries they marked as studied.
  */
 export function completedModules(db: Db, cohort: Cohort, userId: string): Set<string> {
 	return completedFrom(cohort, evidenceOf(db, [{ cohort, userId }])[0]!);

@@ -8,6 +8,7 @@ import {
 	type AttemptStatus,
 	type PracticeMode,
 	type SeriesRun,
+	type SeriesRunCall,
 	type SeriesRunStatus
 } from '../db/schema';
 import { newId } from '../ids';
@@ -22,6 +23,12 @@ import { followsRep } from '../coaching/comments';
 import type { SessionUser } from '../auth/session';
 import type { ContentLocale, Series } from '$lib/engine/content/index';
 import { callNotes } from '$lib/engine/series/check';
+import {
+	scoreSeries,
+	type CallEnding,
+	type PlayedCall,
+	type SeriesScore
+} from '$lib/engine/series/score';
 import { readRolePlay, type Facts } from '$lib/engine/scenario/index';
 import { isFinished } from '$lib/attempt-status';
 
@@ -167,6 +174,8 @@ export interface SeriesCallView {
 	meanwhile: string | null;
 	state: CallState;
 	attempt: { id: string; status: AttemptStatus; score: number } | null;
+	/** The call notes as they stood after this call, once it has ended. */
+	notesAfter: { fact: string; text: string }[] | null;
 }
 
 export interface SeriesRunView {
@@ -178,6 +187,84 @@ export interface SeriesRunView {
 	next: number | null;
 	/** Whether the next call can be played with multiple choice. */
 	nextHasChoices: boolean;
+	/** The run scored as a series: each ended call, the promises, the evidence and the outcome. */
+	journey: SeriesScore;
+}
+
+const CALL_ENDINGS: readonly AttemptStatus[] = ['won', 'lost', 'neutral', 'timeout'];
+const endingOf = (status: AttemptStatus | undefined): CallEnding | null =>
+	status && CALL_ENDINGS.includes(status) ? (status as CallEnding) : null;
+
+/** A run's calls as the series score reads them: each call's role-play score and ending, and the facts after it. */
+function playedCalls(
+	rows: readonly Pick<SeriesRunCall, 'attemptId' | 'factsAfter'>[],
+	attemptsById: ReadonlyMap<string, { score: number; status: AttemptStatus }>
+): PlayedCall[] {
+	return rows.map((row) => ({
+		score: attemptsById.get(row.attemptId)?.score ?? 0,
+		ending: row.factsAfter ? endingOf(attemptsById.get(row.attemptId)?.status) : null,
+		facts: row.factsAfter
+	}));
+}
+
+/**
+ * For each member (a rep, and when their evidence starts to count), the best series score of each
+ * of the series named that they played to the end: what an onboarding plan's series module counts.
+ * Two queries whatever the number of members: a cohort page asks for dozens of reps at once.
+ */
+export function bestSeriesScores(
+	db: Db,
+	members: readonly { userId: string; since: Date }[],
+	seriesIds: readonly string[]
+): Map<string, number>[] {
+	const best = members.map(() => new Map<string, number>());
+	if (members.length === 0 || seriesIds.length === 0) return best;
+	const runs = db
+		.select()
+		.from(seriesRuns)
+		.where(
+			and(
+				eq(seriesRuns.status, 'finished'),
+				inArray(seriesRuns.userId, [...new Set(members.map((m) => m.userId))]),
+				inArray(seriesRuns.seriesId, [...seriesIds])
+			)
+		)
+		.all();
+	if (runs.length === 0) return best;
+	const rows = db
+		.select({
+			runId: seriesRunCalls.runId,
+			attemptId: seriesRunCalls.attemptId,
+			factsAfter: seriesRunCalls.factsAfter,
+			score: attempts.score,
+			status: attempts.status
+		})
+		.from(seriesRunCalls)
+		.innerJoin(attempts, eq(attempts.id, seriesRunCalls.attemptId))
+		.where(
+			inArray(
+				seriesRunCalls.runId,
+				runs.map((run) => run.id)
+			)
+		)
+		.orderBy(asc(seriesRunCalls.runId), asc(seriesRunCalls.index))
+		.all();
+	const callsByRun = new Map<string, typeof rows>();
+	for (const row of rows) callsByRun.set(row.runId, [...(callsByRun.get(row.runId) ?? []), row]);
+	for (const run of runs) {
+		const calls = callsByRun.get(run.id) ?? [];
+		const { score } = scoreSeries(
+			run.series,
+			playedCalls(calls, new Map(calls.map((c) => [c.attemptId, c]))),
+			true
+		);
+		members.forEach((member, i) => {
+			if (member.userId !== run.userId || run.startedAt < member.since) return;
+			const known = best[i]!.get(run.seriesId);
+			if (known === undefined || score > known) best[i]!.set(run.seriesId, score);
+		});
+	}
+	return best;
 }
 
 /** A run for its page: each call with its role-play and where it stands, and the call notes. */
@@ -226,9 +313,11 @@ export function loadSeriesRun(db: Db, run: SeriesRun): SeriesRunView {
 			day,
 			meanwhile: call.meanwhile ?? null,
 			state,
-			attempt
+			attempt,
+			notesAfter: row?.factsAfter ? callNotes(run.series, row.factsAfter) : null
 		};
 	});
+	const played = playedCalls(rows, byId);
 	const nextScenario =
 		next === null
 			? undefined
@@ -242,7 +331,8 @@ export function loadSeriesRun(db: Db, run: SeriesRun): SeriesRunView {
 			!!nextScenario &&
 			Object.values(nextScenario.data.beats).every(
 				(beat) => beat.end !== undefined || beat.choices.length > 0
-			)
+			),
+		journey: scoreSeries(run.series, played, run.status !== 'active')
 	};
 }
 
@@ -314,6 +404,61 @@ export function playNextCall(
 		return started;
 	});
 	return { ok: true, attempt };
+}
+
+/**
+ * Plays the run's latest ended call again, within the run: the run goes back to before that call
+ * (its facts as they were, active again even if the call lost it) and the call's row points at a
+ * new role-play started with those facts. Only the latest call can be: replaying an earlier one
+ * would unmake the calls after it. The call's earlier role-play stays among the rep's practice.
+ */
+export function replayCall(
+	db: Db,
+	run: SeriesRun,
+	index: number,
+	mode: PracticeMode,
+	now = new Date()
+): NextCallOutcome {
+	const current = settleSeriesRun(db, run, now);
+	const rows = callsOf(db, current.id);
+	const row = rows.at(-1);
+	if (!row || row.index !== index || row.factsAfter === null) return { ok: false, reason: 'over' };
+	const revision = latestScenarioRevision(
+		db,
+		current.series.calls[index]!.scenario,
+		current.locale
+	);
+	if (!revision) return { ok: false, reason: 'missing-scenario' };
+	const before = rows[index - 1]?.factsAfter ?? {};
+	const attempt = db.transaction((tx) => {
+		const started = startAttemptOnRevision(
+			tx,
+			{ revisionId: revision.id, userId: current.userId, interviewId: null, mode },
+			now,
+			before
+		);
+		tx.update(seriesRunCalls)
+			.set({ attemptId: started.id, factsAfter: null })
+			.where(and(eq(seriesRunCalls.runId, current.id), eq(seriesRunCalls.index, index)))
+			.run();
+		tx.update(seriesRuns)
+			.set({ facts: before, status: 'active', endedAt: null })
+			.where(eq(seriesRuns.id, current.id))
+			.run();
+		return started;
+	});
+	return { ok: true, attempt };
+}
+
+/**
+ * Whether a call of a run can be played again within it: it is the run's latest call, and has
+ * ended (the run is settled first: the call's result page asks the moment the call ends).
+ */
+export function canReplayCall(db: Db, runId: string, index: number, now = new Date()): boolean {
+	const run = findSeriesRun(db, runId);
+	if (run) settleSeriesRun(db, run, now);
+	const latest = callsOf(db, runId).at(-1);
+	return !!latest && latest.index === index && latest.factsAfter !== null;
 }
 
 /** The run a role-play is a call of, if any: the role-play's page links back to it. */

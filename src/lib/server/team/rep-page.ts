@@ -14,7 +14,7 @@ import { canFollowCohort, currentCohortOf, planFor, progressOf } from '../onboar
 import { weakSpots } from './dashboard';
 import { contentTitles } from '../content/store';
 import { pageAt, type Pager } from '$lib/pages';
-import type { ContentLocale } from '$lib/engine/content/index';
+import type { ContentLocale, ModuleType } from '$lib/engine/content/index';
 import type { Suggestion } from '$lib/engine/reports/weak-spots';
 
 /*
@@ -170,7 +170,7 @@ export interface RepOnboarding {
 	today: number;
 	days: number;
 	next: {
-		type: 'read' | 'scripts' | 'quiz' | 'drill' | 'scenario' | 'signoff';
+		type: ModuleType;
 		title: string;
 	} | null;
 }

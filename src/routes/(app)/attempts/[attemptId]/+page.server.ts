@@ -30,7 +30,7 @@ import { shuffledOrder } from '$lib/engine/training/quiz';
 import { coachingFor } from '$lib/engine/scoring/coaching';
 import { lexiconPhrasebook } from '$lib/server/content/store';
 import { markTurn, mayMarkScores, ownMarks } from '$lib/server/practice/score-marks';
-import { runOfAttempt } from '$lib/server/practice/series';
+import { canReplayCall, runOfAttempt } from '$lib/server/practice/series';
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -150,7 +150,10 @@ export const load: PageServerLoad = (event) => {
 			? {
 					path: `/practice/series/${run.seriesId}/${run.runId}`,
 					number: run.index + 1,
-					title: run.title
+					index: run.index,
+					title: run.title,
+					// Trying a call again replays it within the run, which only its latest call can be.
+					replayable: !active && canReplayCall(db, run.runId, run.index)
 				}
 			: null,
 		attempt: {

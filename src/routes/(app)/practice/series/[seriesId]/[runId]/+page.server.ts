@@ -4,11 +4,13 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { PRACTICE_MODES, type PracticeMode } from '$lib/server/db/schema';
 import { findUserById } from '$lib/server/accounts/users';
+import { EVIDENCE_STEPS } from '$lib/engine/series/score';
 import { readForm, textField } from '$lib/server/forms';
 import {
 	findSeriesRun,
 	loadSeriesRun,
 	playNextCall,
+	replayCall,
 	seriesRunReader,
 	settleSeriesRun
 } from '$lib/server/practice/series';
@@ -41,7 +43,9 @@ export const load: PageServerLoad = (event) => {
 		calls: view.calls,
 		notes: view.notes,
 		next: view.next,
-		nextHasChoices: view.nextHasChoices
+		nextHasChoices: view.nextHasChoices,
+		journey: view.journey,
+		evidenceSteps: EVIDENCE_STEPS
 	};
 };
 
@@ -56,6 +60,18 @@ export const actions: Actions = {
 		if (mode === 'choice' && !loadSeriesRun(getDb(), run).nextHasChoices)
 			return fail(400, { problem: 'mode' as const });
 		const outcome = playNextCall(getDb(), run, mode);
+		if (!outcome.ok) return fail(409, { problem: outcome.reason });
+		redirect(303, `/attempts/${outcome.attempt.id}`);
+	},
+	// "Try again" on a call's result: the same call within the run, from the facts it started with.
+	replay: async (event) => {
+		const { run, own } = viewableRun(event);
+		if (!own) error(404, 'Not found');
+		const form = await readForm(event);
+		const mode = textField(form, 'mode');
+		const call = Number(textField(form, 'call'));
+		if (!isMode(mode) || !Number.isInteger(call)) return fail(400, { problem: 'mode' as const });
+		const outcome = replayCall(getDb(), run, call, mode);
 		if (!outcome.ok) return fail(409, { problem: outcome.reason });
 		redirect(303, `/attempts/${outcome.attempt.id}`);
 	}
