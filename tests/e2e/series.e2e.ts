@@ -165,6 +165,8 @@ test('the journey page: a promise broken when the customer hangs up, then kept w
 		'Broken: Send him the catalogue you promised'
 	);
 	await expect(calls).toContainText('Your notes after this call:');
+	// The lost call can be tried again from here too; this time from its result page.
+	await expect(page.getByRole('button', { name: 'Try call 2 again' })).toBeVisible();
 
 	// Tried again from the call's result: the same call, within the run, from the facts it began with.
 	await calls.getByRole('link', { name: 'See the call' }).nth(1).click();

@@ -5,6 +5,7 @@ import {
 	seriesRunCalls,
 	seriesRuns,
 	type Attempt,
+	type AttemptMode,
 	type AttemptStatus,
 	type PracticeMode,
 	type SeriesRun,
@@ -173,7 +174,7 @@ export interface SeriesCallView {
 	day: number;
 	meanwhile: string | null;
 	state: CallState;
-	attempt: { id: string; status: AttemptStatus; score: number } | null;
+	attempt: { id: string; status: AttemptStatus; score: number; mode: AttemptMode } | null;
 	/** The call notes as they stood after this call, once it has ended. */
 	notesAfter: { fact: string; text: string }[] | null;
 }
@@ -272,7 +273,12 @@ export function loadSeriesRun(db: Db, run: SeriesRun): SeriesRunView {
 	const rows = callsOf(db, run.id);
 	const attemptRows = rows.length
 		? db
-				.select({ id: attempts.id, status: attempts.status, score: attempts.score })
+				.select({
+					id: attempts.id,
+					status: attempts.status,
+					score: attempts.score,
+					mode: attempts.mode
+				})
 				.from(attempts)
 				.where(
 					inArray(
