@@ -152,7 +152,9 @@ test('an online "sell what you sold before" interview in English: the candidate 
 	await candidate.goto(link);
 	await candidate.getByRole('checkbox').check();
 	// Refused until the product is named (the browser's own check is bypassed to reach the server's).
-	await candidate.locator('form').evaluate((form) => form.setAttribute('novalidate', ''));
+	await candidate
+		.locator('form[action="?/start"]')
+		.evaluate((form) => form.setAttribute('novalidate', ''));
 	await candidate.getByRole('button', { name: 'Start' }).click();
 	await expect(candidate.getByRole('alert')).toHaveText('Name the product first.');
 	await candidate.getByLabel('The product you sold in your last job').fill('Office water filters');
