@@ -118,6 +118,10 @@ test('a live "sell what you sold before" interview in zh-TW: the cue card follow
 	await expect(page.getByRole('row').filter({ hasText: '張小姐' })).toContainText(
 		'以前賣的：辦公室淨水器 <b>租賃</b>'
 	);
+	const csv = await (
+		await page.request.get(`/hiring/compare/csv?position=${encodeURIComponent(position)}`)
+	).text();
+	expect(csv).toContain('辦公室淨水器 <b>租賃</b>');
 	await context.close();
 });
 

@@ -21,7 +21,7 @@ describe('an interview where the candidate sells what they sold before', () => {
 	});
 
 	it('pins the rubric without product knowledge, whichever rubric the manager chose', () => {
-		const { db, interview } = hiringWorld();
+		const { interview } = hiringWorld();
 		const chosen = interview('Amy', { ...SOLD_BEFORE, rubricId: 'hiring-roleplay' });
 		expect(chosen.rubric.criteria.map((c) => c.id)).not.toContain('product-knowledge');
 		expect(chosen.rubric.criteria.map((c) => c.id)).toContain('composure');
