@@ -8,6 +8,7 @@ import type { ContentKind } from './engine/content/kinds';
 import type { ModuleType } from './engine/content/schemas';
 import { summarizeTrend } from './engine/reports/weak-spots';
 import type { LinkStatus } from './engine/hiring/link-status';
+import { FORMER_PRODUCT_MAX_LENGTH } from './engine/hiring/former-product';
 
 /** Message lookups for values that the data carries as codes. */
 export function roleLabel(role: Role): string {
@@ -237,6 +238,18 @@ export function flagLabel(flag: Flag): string {
 
 export function interviewModeLabel(mode: 'live' | 'online'): string {
 	return mode === 'live' ? m.hiring_mode_live() : m.hiring_mode_online();
+}
+
+/** How hard a live interviewer puts a difficulty (`DIFFICULTY_LEVELS`). */
+export function difficultyLevelLabel(level: 'mild' | 'firm' | 'hard'): string {
+	return { mild: m.level_mild(), firm: m.level_firm(), hard: m.level_hard() }[level];
+}
+
+/** Why a typed former product was refused (`readFormerProduct`). */
+export function formerProductProblemLabel(problem: string): string {
+	return problem === 'long'
+		? m.former_product_problem_long({ max: FORMER_PRODUCT_MAX_LENGTH })
+		: m.former_product_problem_empty();
 }
 
 /** A live interviewer's verdict, with its sign so that it does not rest on colour alone. */

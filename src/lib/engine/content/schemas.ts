@@ -109,6 +109,12 @@ export const MAX_BEAT_NAME = 80;
 const beat = v.strictObject({
 	// What the studio calls the beat, in any language ("需要問老闆"); the key stays the id rules point at.
 	name: v.optional(text(MAX_BEAT_NAME)),
+	/**
+	 * Marks a difficulty a live interviewer may pick next, whatever the rules say (a category of the
+	 * script library names its kind). Its `customer` line is the firm one; `variants` when
+	 * `level: mild` or `level: hard` give the other levels (see scenario/difficulties).
+	 */
+	difficulty: v.optional(oneOf(SCRIPT_CATEGORIES)),
 	customer: text(1000),
 	/** The customer's line in other words while facts hold; the first that holds wins, else `customer`. */
 	variants: v.optional(v.array(v.strictObject({ when: facts, line: text(1000) }), 'must be a list')),
@@ -128,6 +134,11 @@ export const scenarioSchema = v.strictObject({
 	/** What the rep is to achieve on the call, said on its start page (a scenario may have none). */
 	objective: v.optional(text(500)),
 	persona: v.strictObject({ name: text(100), role: text(100), company: text(200), mood: v.optional(text(100)) }),
+	/**
+	 * The candidate sells the product they sold before, not ours: in an interview they name it, and
+	 * nothing about our product is assessed (the handbook's role-play).
+	 */
+	formerProduct: v.optional(v.literal(true, 'must be true, or left out')),
 	difficulty: v.optional(oneOf(['easy', 'medium', 'hard'] as const), 'medium'),
 	minutes: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 to 30'), v.maxValue(30, 'must be 1 to 30')),
 	pass: v.pipe(v.number('must be a number'), v.minValue(0, 'must be 0 to 100'), v.maxValue(100, 'must be 0 to 100')),

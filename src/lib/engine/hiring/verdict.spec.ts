@@ -39,4 +39,16 @@ describe('an interviewer’s verdict', () => {
 			customer: 'changes-course'
 		});
 	});
+
+	it('says the customer raises the picked difficulty, whatever the verdict', () => {
+		for (const score of [1, 0.5, 0])
+			expect(cueAfterVerdict({ score, beat: 'price', next: 'scam', picked: true })?.customer).toBe(
+				'picked'
+			);
+		// A pick of the same difficulty at another level is still the interviewer's pick, not a re-ask.
+		expect(cueAfterVerdict({ score: 0, beat: 'price', next: 'price', picked: true })).toEqual({
+			verdict: 'not',
+			customer: 'picked'
+		});
+	});
 });

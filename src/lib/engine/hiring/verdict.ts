@@ -31,18 +31,20 @@ export function verdictOf(score: number): Verdict {
 /** What the cue card tells the interviewer after their last verdict. */
 export type CueAfterVerdict = {
 	verdict: Verdict;
-	customer: 'moved-on' | 'pushes-back' | 'asks-again' | 'changes-course';
+	customer: 'moved-on' | 'pushes-back' | 'asks-again' | 'changes-course' | 'picked';
 } | null;
 
 /**
- * After a verdict the customer either moved on to another line, or stayed on the beat: pushing
- * back with the scenario's re-ask line (partly handled) or putting the same line again (not handled).
+ * After a verdict the customer either raises the difficulty the interviewer picked, moved on to
+ * another line, or stayed on the beat: pushing back with the scenario's re-ask line (partly
+ * handled) or putting the same line again (not handled).
  */
 export function cueAfterVerdict(
-	last: { score: number; beat: string; next: string } | null
+	last: { score: number; beat: string; next: string; picked?: boolean } | null
 ): CueAfterVerdict {
 	if (!last) return null;
 	const verdict = verdictOf(last.score);
+	if (last.picked) return { verdict, customer: 'picked' };
 	if (last.next !== last.beat)
 		return { verdict, customer: verdict === 'handled' ? 'moved-on' : 'changes-course' };
 	return { verdict, customer: verdict === 'not' ? 'asks-again' : 'pushes-back' };

@@ -4,6 +4,7 @@ import { NO_PHRASEBOOK, scoreReply, type Phrasebook, type ReplyScore } from '../
 import { isEnding, type Beat } from './validate';
 import { modelAnswer, type ModelAnswers } from '../scoring/closeness';
 import { customerLine, factsHold, withFacts, type Facts } from './facts';
+import { difficultiesOf, isDifficultyPick, pickFacts, type DifficultyPick } from './difficulties';
 
 export type Outcome = 'won' | 'lost' | 'neutral' | 'timeout';
 
@@ -23,6 +24,8 @@ export interface RolePlayContext {
 	 * Missing in snapshots stored before series existed: read it as none.
 	 */
 	facts?: Facts;
+	/** Whether the customer's line is a difficulty the interviewer picked (missing: it is not). */
+	picked?: boolean;
 }
 
 /**
@@ -35,8 +38,20 @@ export interface RolePlayInput {
 	facts?: Facts;
 }
 
+/**
+ * `pick`: a live interviewer's choice of the next difficulty and its level, which goes before the
+ * beat's rules: the customer raises it whatever the verdict (its line is general, so it never
+ * presumes anything the candidate said).
+ */
 export type RolePlayEvent =
-	| { type: 'rep.reply'; score: number; weight: number; choice?: number; unanswered?: boolean }
+	| {
+			type: 'rep.reply';
+			score: number;
+			weight: number;
+			choice?: number;
+			unanswered?: boolean;
+			pick?: DifficultyPick;
+	  }
 	| { type: 'time.up' };
 
 /** A snapshot as stored: plain JSON. */
@@ -55,6 +70,12 @@ export interface CompiledScenario {
 
 function compileMachine(scenario: Scenario) {
 	const states: Record<string, object> = {};
+	const picks = difficultiesOf(scenario).map(({ beat: goto }) => ({
+		guard: { type: 'picked', params: { beat: goto } },
+		target: goto,
+		reenter: true,
+		actions: { type: 'recordPick', params: { goto } }
+	}));
 	for (const [id, beat] of Object.entries(scenario.beats)) {
 		if (isEnding(beat)) {
 			states[id] = { type: 'final' };
@@ -62,23 +83,26 @@ function compileMachine(scenario: Scenario) {
 		}
 		states[id] = {
 			on: {
-				'rep.reply': beat.next.map((rule) => ({
-					guard: {
-						type: 'ruleHolds',
-						params: {
-							minScore: rule.minScore,
-							maxTries: rule.maxTries,
-							choice: rule.choice,
-							when: rule.when
+				'rep.reply': [
+					...picks,
+					...beat.next.map((rule) => ({
+						guard: {
+							type: 'ruleHolds',
+							params: {
+								minScore: rule.minScore,
+								maxTries: rule.maxTries,
+								choice: rule.choice,
+								when: rule.when
+							}
+						},
+						target: rule.goto,
+						reenter: true,
+						actions: {
+							type: 'recordReply',
+							params: { goto: rule.goto, say: rule.say ?? null, set: rule.set }
 						}
-					},
-					target: rule.goto,
-					reenter: true,
-					actions: {
-						type: 'recordReply',
-						params: { goto: rule.goto, say: rule.say ?? null, set: rule.set }
-					}
-				})),
+					}))
+				],
 				'time.up': { target: TIMEOUT_STATE }
 			}
 		};
@@ -101,7 +125,9 @@ function compileMachine(scenario: Scenario) {
 					return false;
 				if (params.choice !== undefined && event.choice !== params.choice) return false;
 				return factsHold(params.when, context.facts ?? {});
-			}
+			},
+			picked: ({ event }, params: { beat: string }) =>
+				event.type === 'rep.reply' && event.pick?.beat === params.beat
 		},
 		actions: {
 			recordReply: assign(
@@ -114,10 +140,24 @@ function compileMachine(scenario: Scenario) {
 						say: event.unanswered && params.goto === context.beat ? null : params.say,
 						scoreSum: context.scoreSum + event.score * event.weight,
 						weightSum: context.weightSum + event.weight,
-						turns: context.turns + 1
+						turns: context.turns + 1,
+						picked: false
 					};
 				}
-			)
+			),
+			recordPick: assign(({ context, event }, params: { goto: string }) => {
+				if (event.type !== 'rep.reply' || !event.pick) return {};
+				return {
+					facts: withFacts(context.facts ?? {}, pickFacts(event.pick)),
+					beat: params.goto,
+					visits: { ...context.visits, [params.goto]: (context.visits[params.goto] ?? 0) + 1 },
+					say: null,
+					scoreSum: context.scoreSum + event.score * event.weight,
+					weightSum: context.weightSum + event.weight,
+					turns: context.turns + 1,
+					picked: true
+				};
+			})
 		}
 	}).createMachine({
 		id: scenario.id,
@@ -287,9 +327,13 @@ export interface Turn {
 export type ReplyInput =
 	| { mode: 'text'; reply: string }
 	| { mode: 'choice'; choice: number }
-	| { mode: 'judged'; score: number; note?: string };
+	| { mode: 'judged'; score: number; note?: string; pick?: DifficultyPick };
 
-/** A choice-mode reply naming an option the current beat does not have: the one error a caller expects of `step`. */
+/**
+ * A choice-mode reply naming an option the current beat does not have, or a pick naming no
+ * difficulty of the scenario (choice 0): the one error a caller expects of `step` (a stale or
+ * edited form).
+ */
 export class BadChoiceError extends Error {
 	constructor(
 		readonly beat: string,
@@ -338,6 +382,8 @@ export function step(
 	} else if (input.mode === 'judged') {
 		if (!(input.score >= 0 && input.score <= 1))
 			throw new Error('A judgement is a score from 0 to 1.');
+		if (input.pick && !isDifficultyPick(scenario, input.pick))
+			throw new BadChoiceError(before.beat, 0);
 		reply = input.note ?? '';
 		score = input.score;
 		result = { score, points: [], pitfalls: [], signals: [], flags: [] };
@@ -360,7 +406,8 @@ export function step(
 		score,
 		weight: beatWeight(beat),
 		choice: choice ?? undefined,
-		unanswered
+		unanswered,
+		pick: input.mode === 'judged' ? input.pick : undefined
 	});
 	const state = stateOf(compiled, next);
 	return {

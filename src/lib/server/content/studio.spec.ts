@@ -375,11 +375,12 @@ describe('export of a selection', { timeout: 30_000 }, () => {
 		expect(
 			filesOf(exportZip(db, select('kind=rubric&locale=en&item=quiz:zh-TW:industry-chain')))
 		).toEqual([
+			'content/en/rubrics/hiring-former-product.yaml',
 			'content/en/rubrics/hiring-roleplay.yaml',
 			'content/en/rubrics/rep-certification.yaml',
 			'content/zh-TW/quizzes/industry-chain.yaml'
 		]);
-		expect(filesOf(exportZip(db, select('kind=rubric')))).toHaveLength(4);
+		expect(filesOf(exportZip(db, select('kind=rubric')))).toHaveLength(6);
 		expect(filesOf(exportZip(db, select('item=quiz:en:industry-chain')))).toEqual([
 			'content/en/quizzes/industry-chain.yaml'
 		]);

@@ -440,6 +440,12 @@ export const interviews = sqliteTable(
 		 * authored Markdown, shown to the candidate. Empty: no brief, so product knowledge is not assessed.
 		 */
 		brief: text('brief').notNull().default(''),
+		/**
+		 * The product the candidate sold before and sells in a "sell what you sold before" role-play
+		 * (a scenario with `formerProduct`): typed by the candidate online, by the interviewer live.
+		 * Plain text as they wrote it, never Markdown. Empty: not named yet.
+		 */
+		formerProduct: text('former_product').notNull().default(''),
 		scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }).notNull(),
 		teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),

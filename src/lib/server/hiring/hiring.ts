@@ -47,6 +47,12 @@ import { missingCriteria } from '$lib/engine/hiring/rubric';
 import { linkStatus, type LinkStatus } from '$lib/engine/hiring/link-status';
 import type { Screening } from '$lib/engine/hiring/screening';
 import { BRIEF_MAX_LENGTH } from '$lib/engine/hiring/brief';
+import {
+	readFormerProduct,
+	rubricForScenario,
+	sellsFormerProduct,
+	type FormerProductProblem
+} from '$lib/engine/hiring/former-product';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INTERVIEW_INVITE_LIFETIME_MS = 14 * DAY_MS;
@@ -373,7 +379,7 @@ export function createInterview(
 				candidateId: input.candidateId,
 				revisionId: revision.id,
 				rubricId: rubric.id,
-				rubric: rubric.data,
+				rubric: rubricForScenario(rubric.data, revision.data),
 				mode: input.mode,
 				brief,
 				scheduledAt: input.scheduledAt,
@@ -395,6 +401,55 @@ export function createInterview(
 		return created;
 	});
 	return { ok: true, interview };
+}
+
+/** Whether the interview is the handbook's role-play, in which the candidate sells their former product. */
+export function isFormerProductInterview(
+	db: Db,
+	interview: Pick<Interview, 'revisionId'>
+): boolean {
+	return sellsFormerProduct(compiledRevisionFor(db, interview.revisionId).compiled.scenario);
+}
+
+/**
+ * Records the product the candidate names (the candidate online, the interviewer live), for an
+ * interview whose scenario asks for one; while its role-play has not ended, so that what the
+ * panel rates is what the candidate sold.
+ */
+export function setFormerProduct(
+	db: Db,
+	interview: Interview,
+	typed: string,
+	actorId: string | null
+): { ok: true; product: string } | { ok: false; problem: FormerProductProblem | 'not-asked' } {
+	if (!isFormerProductInterview(db, interview)) return { ok: false, problem: 'not-asked' };
+	const read = readFormerProduct(typed);
+	if (!read.ok) return read;
+	db.transaction((tx) => {
+		tx.update(interviews)
+			.set({ formerProduct: read.product })
+			.where(eq(interviews.id, interview.id))
+			.run();
+		recordAudit(tx, {
+			actorId,
+			action: 'interview.former-product-named',
+			targetId: interview.id
+		});
+	});
+	return read;
+}
+
+/** The products named in these interviews (those named only), for a page that lists them. */
+export function formerProductsOf(db: Db, ids: readonly string[]): Record<string, string> {
+	if (ids.length === 0) return {};
+	return Object.fromEntries(
+		db
+			.select({ id: interviews.id, product: interviews.formerProduct })
+			.from(interviews)
+			.where(and(inArray(interviews.id, [...ids]), sql`${interviews.formerProduct} != ''`))
+			.all()
+			.map((row) => [row.id, row.product])
+	);
 }
 
 export function findInterview(db: Db, id: string): Interview | undefined {

@@ -6,6 +6,7 @@ import { createCandidate, createInterview } from '../hiring/hiring';
 import type { Interview, InterviewMode } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { Screening } from '$lib/engine/hiring/screening';
+import type { ContentLocale } from '$lib/engine/content/index';
 import { peopleIn } from './people';
 
 export const HIRING_CRITERIA = [
@@ -30,6 +31,10 @@ export interface InterviewOptions {
 	/** Markdown for the candidate; default: no brief. */
 	brief?: string;
 	screening?: Screening;
+	/** Default: the renewal price objection with the hiring rubric, in English. */
+	scenarioId?: string;
+	rubricId?: string;
+	locale?: ContentLocale;
 }
 
 /**
@@ -59,9 +64,9 @@ export function hiringWorld() {
 		});
 		const created = createInterview(db, {
 			candidateId: candidate.id,
-			scenarioId: 'renewal-price-objection',
-			rubricId: 'hiring-roleplay',
-			locale: 'en',
+			scenarioId: options.scenarioId ?? 'renewal-price-objection',
+			rubricId: options.rubricId ?? 'hiring-roleplay',
+			locale: options.locale ?? 'en',
 			mode: options.mode ?? 'online',
 			scheduledAt: options.scheduledAt ?? new Date('2026-06-01T09:00:00Z'),
 			panel: (options.panel ?? [panelist, admin]).map((p) => p.id),

@@ -2,7 +2,12 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { wrongLinks } from '$lib/server/auth/wrong-links';
-import { lookUpCandidateLink, startInterviewAttempt } from '$lib/server/hiring/hiring';
+import {
+	isFormerProductInterview,
+	lookUpCandidateLink,
+	setFormerProduct,
+	startInterviewAttempt
+} from '$lib/server/hiring/hiring';
 import {
 	compiledRevisionFor,
 	expireIfDue,
@@ -38,7 +43,9 @@ export const load: PageServerLoad = (event) => {
 				minutes: compiled.scenario.minutes,
 				persona: compiled.scenario.persona,
 				locale,
-				brief
+				brief,
+				// The handbook's role-play: the candidate names the product they sold before.
+				asksFormerProduct: isFormerProductInterview(db, link.interview)
 			},
 			roleplay: null
 		};
@@ -66,8 +73,16 @@ export const actions: Actions = {
 		const data = await readForm(event);
 		const link = openLink(event);
 		if (!link.ok) return fail(400, { problem: link.reason });
-		if (textField(data, 'consent') !== 'yes') return fail(400, { problem: 'consent' as const });
-		if (!link.attempt) startInterviewAttempt(getDb(), link.interview, 'text');
+		const formerProduct = textField(data, 'formerProduct');
+		if (textField(data, 'consent') !== 'yes')
+			return fail(400, { problem: 'consent' as const, formerProduct });
+		if (!link.attempt) {
+			if (isFormerProductInterview(getDb(), link.interview)) {
+				const named = setFormerProduct(getDb(), link.interview, formerProduct, null);
+				if (!named.ok) return fail(400, { productProblem: named.problem, formerProduct });
+			}
+			startInterviewAttempt(getDb(), link.interview, 'text');
+		}
 		return { started: true };
 	},
 	reply: async (event) => {

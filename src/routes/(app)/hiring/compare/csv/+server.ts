@@ -1,14 +1,20 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { comparePosition } from '$lib/server/hiring/hiring';
+import { comparePosition, formerProductsOf } from '$lib/server/hiring/hiring';
 import { csvDateTime, toCsv } from '$lib/server/csv';
 import { m } from '$lib/paraglide/messages';
 
 export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
 	const position = event.url.searchParams.get('position') ?? '';
-	const rows = comparePosition(getDb(), user, position);
+	const db = getDb();
+	const rows = comparePosition(db, user, position);
+	// Typed by candidates: toCsv keeps a cell that starts like a formula as text.
+	const formerProducts = formerProductsOf(
+		db,
+		rows.map(([interviewId]) => interviewId)
+	);
 	const csv = toCsv([
 		[
 			m.csv_candidate(),
@@ -22,11 +28,12 @@ export const GET: RequestHandler = (event) => {
 			m.recommendation_no(),
 			m.recommendation_strong_no(),
 			m.csv_submitted(),
-			m.compare_auto()
+			m.compare_auto(),
+			m.former_product_column()
 		],
 		...rows.map(
 			([
-				,
+				interviewId,
 				candidate,
 				scheduledAt,
 				mode,
@@ -51,7 +58,8 @@ export const GET: RequestHandler = (event) => {
 				no,
 				strongNo,
 				`${submitted}/${panelSize}`,
-				autoScore
+				autoScore,
+				formerProducts[interviewId] ?? ''
 			]
 		)
 	]);

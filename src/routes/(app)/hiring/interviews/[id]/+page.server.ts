@@ -8,11 +8,13 @@ import {
 	createInterviewInvite,
 	linkStatusOf,
 	interviewAttempt,
+	isFormerProductInterview,
 	isOnPanel,
 	overrideAttemptScore,
 	overridesOf,
 	revokeInterviewInvites,
 	saveRating,
+	setFormerProduct,
 	startInterviewAttempt
 } from '$lib/server/hiring/hiring';
 import { expireIfDue } from '$lib/server/practice/practice';
@@ -54,6 +56,9 @@ export const load: PageServerLoad = (event) => {
 		},
 		rubric,
 		brief: isBriefed(interview) ? renderMarkdown(interview.brief).html : null,
+		formerProduct: isFormerProductInterview(db, interview)
+			? { product: interview.formerProduct }
+			: null,
 		// An online candidate without a brief: their replies are scored without product knowledge.
 		notAssessed:
 			interview.mode === 'online' && !isBriefed(interview) && assessesBriefedCriteria(scenario),
@@ -137,12 +142,19 @@ export const actions: Actions = {
 		overrideAttemptScore(db, attempt, { ...form.value, userId: user.id });
 		return { action: 'override' as const };
 	},
-	live: (event) => {
+	live: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
 		const db = getDb();
 		const { interview } = interviewFor(db, user, event.params.id);
 		if (interview.mode !== 'live') return fail(400, { action: 'live' as const });
 		const running = interviewAttempt(db, interview.id, 'live');
+		if (isFormerProductInterview(db, interview) && (!running || running.status !== 'active')) {
+			// The handbook's role-play starts once the interviewer has typed what the candidate sells.
+			const typed = textField(await readForm(event), 'formerProduct');
+			const named = setFormerProduct(db, interview, typed, user.id);
+			if (!named.ok)
+				return fail(400, { action: 'live' as const, problem: named.problem, formerProduct: typed });
+		}
 		if (!running || running.status !== 'active') startInterviewAttempt(db, interview, 'live');
 		redirect(303, `/hiring/interviews/${interview.id}/live`);
 	}

@@ -3,13 +3,20 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { interviewAttempt } from '$lib/server/hiring/hiring';
+import { interviewAttempt, isFormerProductInterview } from '$lib/server/hiring/hiring';
 import { expireIfDue, loadAttempt, answerTurn } from '$lib/server/practice/practice';
 import { interviewFor, transcriptOf } from '$lib/server/hiring/interview-view';
 import { clipText, readForm, textField } from '$lib/server/forms';
 import { renderMarkdown } from '$lib/server/content/markdown';
 import { isBriefed } from '$lib/engine/hiring/brief';
 import { cueAfterVerdict, isVerdict, VERDICT_SCORES } from '$lib/engine/hiring/verdict';
+import {
+	DIFFICULTY_LEVELS,
+	difficultiesOf,
+	isDifficultyLevel,
+	LEVEL_FACT,
+	type DifficultyPick
+} from '$lib/engine/scenario/difficulties';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -17,9 +24,14 @@ export const load: PageServerLoad = (event) => {
 	const { interview, candidate, locale } = interviewFor(db, user, event.params.id);
 	const found = interviewAttempt(db, interview.id, 'live');
 	const brief = isBriefed(interview) ? renderMarkdown(interview.brief).html : null;
+	// The handbook's role-play: the interviewer types the product the candidate sold before.
+	const formerProduct = isFormerProductInterview(db, interview)
+		? { product: interview.formerProduct }
+		: null;
 	if (!found) {
 		return {
 			brief,
+			formerProduct,
 			interview: { id: interview.id },
 			candidate: { name: candidate.name },
 			scenario: { title: '', persona: { name: '', role: '', company: '' }, locale },
@@ -33,8 +45,10 @@ export const load: PageServerLoad = (event) => {
 	const last = turns.at(-1);
 	const beat = scenario.beats[state.beat]!;
 	const script = beat.script ? findContent(db, 'script', beat.script, locale) : undefined;
+	const level = state.context.facts?.[LEVEL_FACT];
 	return {
 		brief,
+		formerProduct,
 		interview: { id: interview.id },
 		candidate: { name: candidate.name },
 		scenario: { title: scenario.title, persona: scenario.persona, locale },
@@ -52,8 +66,23 @@ export const load: PageServerLoad = (event) => {
 						watchOut: beat.avoid.map((p) => p.point),
 						variants: script?.data.variants ?? [],
 						after: cueAfterVerdict(
-							last ? { score: last.score, beat: last.beat, next: state.beat } : null
-						)
+							last
+								? {
+										score: last.score,
+										beat: last.beat,
+										next: state.beat,
+										picked: state.context.picked
+									}
+								: null
+						),
+						// What the interviewer may raise next, and how hard: the scenario's difficulty beats.
+						difficulties: difficultiesOf(scenario).map(({ beat, label, category }) => ({
+							beat,
+							label,
+							category
+						})),
+						levels: DIFFICULTY_LEVELS,
+						level: typeof level === 'string' && isDifficultyLevel(level) ? level : 'firm'
 					}
 				: null,
 		transcript: transcriptOf(db, attempt)
@@ -69,13 +98,19 @@ export const actions: Actions = {
 		const attempt = interviewAttempt(db, interview.id, 'live');
 		const verdict = textField(data, 'verdict');
 		if (!attempt || !isVerdict(verdict)) return fail(400, { problem: 'ended' as const });
+		// No next difficulty picked: the customer follows the scenario's rules.
+		const next = textField(data, 'next');
+		const level = textField(data, 'level');
+		const pick: DifficultyPick | undefined =
+			next !== '' ? { beat: next, level: isDifficultyLevel(level) ? level : 'firm' } : undefined;
 		const outcome = await answerTurn(
 			db,
 			attempt.id,
 			{
 				mode: 'judged',
 				score: VERDICT_SCORES[verdict],
-				note: clipText(textField(data, 'note'), 1000)
+				note: clipText(textField(data, 'note'), 1000),
+				pick
 			},
 			Number(textField(data, 'turn'))
 		);

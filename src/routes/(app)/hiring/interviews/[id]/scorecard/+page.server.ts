@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { interviewAttempt } from '$lib/server/hiring/hiring';
+import { interviewAttempt, isFormerProductInterview } from '$lib/server/hiring/hiring';
 import { interviewFor, panelView } from '$lib/server/hiring/interview-view';
 import { assessesBriefedCriteria, isBriefed } from '$lib/engine/hiring/brief';
 
@@ -22,6 +22,9 @@ export const load: PageServerLoad = (event) => {
 		interview: { id: interview.id, mode: interview.mode, scheduledAt: interview.scheduledAt },
 		candidate: { name: candidate.name, position: candidate.position },
 		scenario: { title: scenario.title, locale },
+		formerProduct: isFormerProductInterview(db, interview)
+			? { product: interview.formerProduct }
+			: null,
 		rubric,
 		autoScore: attempt && attempt.status !== 'active' ? attempt.score : null,
 		notAssessed:

@@ -1,0 +1,1 @@
+ALTER TABLE `interviews` ADD `former_product` text DEFAULT '' NOT NULL;
