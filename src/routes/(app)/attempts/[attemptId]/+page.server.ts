@@ -31,6 +31,19 @@ import { coachingFor } from '$lib/engine/scoring/coaching';
 import { lexiconPhrasebook } from '$lib/server/content/store';
 import { markTurn, mayMarkScores, ownMarks } from '$lib/server/practice/score-marks';
 import { runOfAttempt } from '$lib/server/practice/series';
+import {
+	giveRecordingConsent,
+	hasRecordingConsent,
+	recordingsFolder,
+	recordingsOf,
+	removeRecordingFile,
+	writeRecordingFile,
+	type StoredFile
+} from '$lib/server/practice/recordings';
+import { RECORDING_MAX_BYTES, checkRecording } from '$lib/engine/voice/recording';
+
+/** What a reply's form holds besides its recording: the reply's text and a few small fields. */
+const FORM_ROOM_BYTES = 32 * 1024;
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -94,8 +107,11 @@ export const load: PageServerLoad = (event) => {
 	// Managers and trainers may say where the score was wrong, on typed turns (see $lib/server/practice/score-marks.ts).
 	const marks =
 		mayMarkScores(user) && attempt.interviewId === null ? ownMarks(db, user, attempt.id) : null;
+	const recorded = new Set(recordingsOf(db, attempt.id).map((r) => r.turnIndex));
 	const transcript = turns.map((turn) => ({
 		index: turn.index,
+		// The reply as spoken, for whoever may read the attempt (the route checks the same).
+		audio: recorded.has(turn.index) ? `/attempts/${attempt.id}/recordings/${turn.index}` : null,
 		customer: turn.customer,
 		score: turn.score,
 		...turnFeedback(turn.reply, turn.result, !active),
@@ -187,6 +203,9 @@ export const load: PageServerLoad = (event) => {
 									}))
 								: [],
 						hasHint: !!beat.script,
+						// Call mode records the spoken reply once the rep has agreed to it.
+						recordingConsent:
+							attempt.mode === 'call' ? hasRecordingConsent(db, attempt.userId!) : false,
 						hint: hintOpen(attempt) && beat.script ? scriptAnswers(db, beat.script, locale) : null
 					}
 				: null,
@@ -204,6 +223,10 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	reply: async (event) => {
+		// A recording over the limit is refused before its body is read, by the size it declares.
+		const declared = Number(event.request.headers.get('content-length') ?? 0);
+		if (declared > RECORDING_MAX_BYTES + FORM_ROOM_BYTES)
+			return fail(413, { problem: 'recording-too-large' as const, reply: '' });
 		const data = await readForm(event);
 		const attempt = ownAttempt(event);
 		const expectedTurn = Number(textField(data, 'turn'));
@@ -222,12 +245,38 @@ export const actions: Actions = {
 				return fail(400, { problem: 'bad-choice' as const, reply: '' });
 			input = { mode: 'choice', choice: choice ?? 0 };
 		}
-		const outcome = await answerTurn(getDb(), attempt, input, expectedTurn);
+		const audio = data.get('audio');
+		let recording: StoredFile | null = null;
+		if (audio instanceof File && audio.size > 0) {
+			const reply = input.mode === 'text' ? input.reply : '';
+			// Only call mode records, and only once the rep has agreed to it.
+			if (attempt.mode !== 'call' || !hasRecordingConsent(getDb(), attempt.userId!))
+				return fail(400, { problem: 'recording-not-allowed' as const, reply });
+			const bytes = new Uint8Array(await audio.arrayBuffer());
+			const checked = checkRecording(bytes, Number(textField(data, 'durationMs')));
+			if (!checked.ok) return fail(400, { problem: checked.problem, reply });
+			recording = await writeRecordingFile(
+				recordingsFolder(),
+				bytes,
+				checked.type,
+				checked.durationMs
+			);
+		}
+		const outcome = await answerTurn(getDb(), attempt, input, expectedTurn, new Date(), recording);
 		if (!outcome.ok) {
+			if (recording) await removeRecordingFile(recordingsFolder(), recording.id);
 			const reply = input.mode === 'text' ? input.reply : '';
 			return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply });
 		}
 		return { answered: true };
+	},
+	consent: (event) => {
+		// Agreeing to be recorded is the rep's own, on their own call in call mode.
+		const attempt = ownAttempt(event);
+		if (attempt.mode !== 'call')
+			return fail(400, { problem: 'recording-not-allowed' as const, reply: '' });
+		giveRecordingConsent(getDb(), attempt.userId!);
+		return { consented: true };
 	},
 	mark: async (event) => {
 		const user = requireUser(event);
