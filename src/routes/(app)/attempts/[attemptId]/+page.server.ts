@@ -13,7 +13,7 @@ import {
 	useHint
 } from '$lib/server/practice/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
-import { readForm, textField } from '$lib/server/forms';
+import { isBlank, readForm, textField } from '$lib/server/forms';
 import {
 	addComment,
 	attemptReader,
@@ -41,6 +41,7 @@ import {
 	type StoredFile
 } from '$lib/server/practice/recordings';
 import { RECORDING_MAX_BYTES, checkRecording } from '$lib/engine/voice/recording';
+import { transcribe, transcriptionServer } from '$lib/server/practice/transcribe';
 
 /** What a reply's form holds besides its recording: the reply's text and a few small fields. */
 const FORM_ROOM_BYTES = 32 * 1024;
@@ -206,6 +207,8 @@ export const load: PageServerLoad = (event) => {
 						// Call mode records the spoken reply once the rep has agreed to it.
 						recordingConsent:
 							attempt.mode === 'call' ? hasRecordingConsent(db, attempt.userId!) : false,
+						// Recorded replies are transcribed on the organisation's server: no browser recognition.
+						serverTranscribes: transcriptionServer() !== null,
 						hint: hintOpen(attempt) && beat.script ? scriptAnswers(db, beat.script, locale) : null
 					}
 				: null,
@@ -255,6 +258,14 @@ export const actions: Actions = {
 			const bytes = new Uint8Array(await audio.arrayBuffer());
 			const checked = checkRecording(bytes, Number(textField(data, 'durationMs')));
 			if (!checked.ok) return fail(400, { problem: checked.problem, reply });
+			const server = transcriptionServer();
+			const { locale } = loadAttempt(getDb(), attempt);
+			// Transcribed on the organisation's server, the spoken words are the reply; if it cannot
+			// say them, what the rep typed is, and with nothing typed the rep is asked to type.
+			const heard = server && (await transcribe(server, bytes, checked.type, locale));
+			if (heard) input = { mode: 'text', reply: heard };
+			else if (server && isBlank(reply))
+				return fail(502, { problem: 'transcription-failed' as const, reply });
 			recording = await writeRecordingFile(
 				recordingsFolder(),
 				bytes,

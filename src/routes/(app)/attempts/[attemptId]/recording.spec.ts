@@ -43,6 +43,7 @@ beforeEach(() => {
 });
 afterEach(() => {
 	vi.unstubAllEnvs();
+	vi.unstubAllGlobals();
 	rmSync(folder, { recursive: true, force: true });
 	state.db = null;
 });
@@ -66,11 +67,11 @@ function replyWith(
 	user: SessionUser,
 	attemptId: string,
 	audio: Uint8Array<ArrayBuffer>,
-	extra: { turn?: string; headers?: Record<string, string> } = {}
+	extra: { turn?: string; reply?: string; headers?: Record<string, string> } = {}
 ) {
 	const form = new FormData();
 	form.set('turn', extra.turn ?? '0');
-	form.set('reply', REPLY);
+	form.set('reply', extra.reply ?? REPLY);
 	form.set('durationMs', '3500');
 	form.set('audio', new File([audio], 'reply', { type: 'audio/webm' }));
 	return postToAction(actions.reply!, {
@@ -190,5 +191,38 @@ describe('a recorded reply in call mode', { timeout: 30_000 }, () => {
 		expect(await replyWith(rep, attempt.id, WAV, { turn: '3' })).toMatchObject({ status: 409 });
 		expect(recordingsOf(db, attempt.id)).toEqual([]);
 		expect(storedFiles()).toEqual([]);
+	});
+
+	it('is the reply, in the words the organisation’s transcription server heard', async () => {
+		const { db, rep, attempt } = setUp();
+		giveRecordingConsent(db, rep.id);
+		vi.stubEnv('STT_URL', 'http://stt.test');
+		vi.stubGlobal('fetch', async () => Response.json({ text: REPLY }));
+		expect(await replyWith(rep, attempt.id, WAV, { reply: '' })).toEqual({ answered: true });
+		const page = await load({
+			locals: { user: rep, session: null },
+			url: new URL(`http://localhost/attempts/${attempt.id}`),
+			params: { attemptId: attempt.id }
+		} as never);
+		expect(page!.transcript[0]!.score).toBeGreaterThan(0);
+		expect(JSON.stringify(page!.transcript[0]!.reply)).toContain('Kevin');
+		expect(recordingsOf(db, attempt.id)).toHaveLength(1);
+	});
+
+	it('asks the rep to type when the server cannot transcribe and nothing was typed', async () => {
+		const { db, rep, attempt } = setUp();
+		giveRecordingConsent(db, rep.id);
+		vi.stubEnv('STT_URL', 'http://stt.test');
+		vi.stubGlobal('fetch', async () => new Response('down', { status: 503 }));
+		vi.spyOn(console, 'warn').mockImplementation(() => {});
+		expect(await replyWith(rep, attempt.id, WAV, { reply: '' })).toMatchObject({
+			status: 502,
+			data: { problem: 'transcription-failed' }
+		});
+		expect(findAttempt(db, attempt.id)!.turnCount).toBe(0);
+		expect(storedFiles()).toEqual([]);
+		// What the rep typed is the reply when the server cannot say what was spoken.
+		expect(await replyWith(rep, attempt.id, WAV)).toEqual({ answered: true });
+		expect(recordingsOf(db, attempt.id)).toHaveLength(1);
 	});
 });
