@@ -8,8 +8,11 @@
 export const RECORDING_TYPES = ['audio/webm', 'audio/ogg', 'audio/wav', 'audio/mp4'] as const;
 export type RecordingType = (typeof RECORDING_TYPES)[number];
 
-/** The largest recording kept: two minutes of Opus at browsers' usual bit rates, with room to spare. */
-export const RECORDING_MAX_BYTES = 2 * 1024 * 1024;
+/**
+ * The largest recording kept: two minutes of Opus at the 24 kbit/s the page asks for take ~360 kB.
+ * With the rest of the form it stays under adapter-node's default BODY_SIZE_LIMIT (512 kB).
+ */
+export const RECORDING_MAX_BYTES = 480 * 1024;
 /** The longest reply recorded, in milliseconds: a reply on a call, not a monologue. */
 export const RECORDING_MAX_MS = 120_000;
 /** The retention setting's bounds and default, in days. */
