@@ -11,8 +11,8 @@ import {
 
 // A call-mode turn spoken, not typed (issue #21): Chromium's fake microphone plays an espeak-ng
 // fixture, the page records it, the app sends it to a transcription server of the organisation
-// (here a fake one that knows the fixtures' words), and the words are scored as the reply. The
-// recording plays back for the rep and their manager, and is a 404 to another rep.
+// (here a fake one that knows the fixtures' words), and the words are scored as the reply, with how
+// they sounded. The recording plays back for the rep and their manager, and is a 404 to another rep.
 const launch = config.use!.launchOptions!;
 test.use({
 	launchOptions: {
@@ -79,6 +79,8 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	// so the customer moves on to the price.
 	await expect(repLine).toContainText(/100/);
 	await expect(page.locator('li.line.customer').nth(1)).toContainText('續約');
+	// How it sounded, from the voice the page found in its recording: a pace in characters a minute.
+	await expect(repLine.locator('.sounded')).toContainText(/每分鐘 \d+ 字/);
 	expect(transcriber.received).toHaveLength(1);
 	expect(transcriber.received[0]).toMatchObject({ language: 'zh', type: 'audio/webm' });
 	expect(transcriber.received[0]!.bytes).toBeGreaterThan(1000);

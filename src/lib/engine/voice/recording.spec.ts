@@ -3,6 +3,7 @@ import {
 	RECORDING_MAX_BYTES,
 	checkRecording,
 	parseRetentionDays,
+	parseVoicedSpans,
 	retentionCutoff,
 	sniffRecordingType
 } from './recording';
@@ -64,5 +65,32 @@ describe('the retention setting', () => {
 	it('expires what was recorded more than that many days before now', () => {
 		const now = new Date('2026-03-31T12:00:00Z');
 		expect(retentionCutoff(now, 30).toISOString()).toBe('2026-03-01T12:00:00.000Z');
+	});
+});
+
+describe('the voiced stretches a browser posts', () => {
+	it('are kept when they are whole milliseconds, in order, within the recording', () => {
+		const spans = [
+			{ start: 400, end: 1800 },
+			{ start: 2200, end: 3900 }
+		];
+		expect(parseVoicedSpans(JSON.stringify(spans), 4000)).toEqual(spans);
+		expect(parseVoicedSpans('[]', 4000)).toEqual([]);
+	});
+
+	it('are dropped (null) when anything about them is off', () => {
+		for (const bad of [
+			'',
+			'not json',
+			'{"start":0,"end":5}',
+			'[{"start":0,"end":4001}]',
+			'[{"start":10,"end":10}]',
+			'[{"start":-5,"end":10}]',
+			'[{"start":0.5,"end":10}]',
+			'[{"start":500,"end":900},{"start":800,"end":1200}]',
+			'[null]',
+			JSON.stringify(Array.from({ length: 401 }, (_, i) => ({ start: i * 2, end: i * 2 + 1 })))
+		])
+			expect(parseVoicedSpans(bad, 4000), bad.slice(0, 40)).toBeNull();
 	});
 });

@@ -5,6 +5,8 @@
  * the clock and the setting.
  */
 
+import type { Span } from './measures';
+
 export const RECORDING_TYPES = ['audio/webm', 'audio/ogg', 'audio/wav', 'audio/mp4'] as const;
 export type RecordingType = (typeof RECORDING_TYPES)[number];
 
@@ -21,6 +23,8 @@ export const RETENTION_MAX_DAYS = 3650;
 export const RETENTION_DEFAULT_DAYS = 90;
 
 const DAY_MS = 86_400_000;
+/** More stretches of voice than a two-minute reply can hold (each is at least 100 ms, gaps 300 ms). */
+const MOST_SPANS = 400;
 
 function startsWith(bytes: Uint8Array, at: number, text: string): boolean {
 	if (bytes.length < at + text.length) return false;
@@ -72,4 +76,31 @@ export function parseRetentionDays(text: string): number | null {
 /** Recordings made before this moment have outlived a retention of `days` at `now`. */
 export function retentionCutoff(now: Date, days: number): Date {
 	return new Date(now.getTime() - days * DAY_MS);
+}
+
+/**
+ * The voiced stretches the browser found in a recording (posted as JSON), if they could be: whole
+ * milliseconds, each starting before it ends, in order without overlapping, within the recording's
+ * length. Anything else is null: the reply is kept, only without how it sounded.
+ */
+export function parseVoicedSpans(text: string, durationMs: number): Span[] | null {
+	if (text === '' || text.length > 20_000) return null;
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		return null;
+	}
+	if (!Array.isArray(value) || value.length > MOST_SPANS) return null;
+	const limit = durationMs > 0 ? durationMs : RECORDING_MAX_MS;
+	const spans: Span[] = [];
+	for (const item of value as unknown[]) {
+		const { start, end } = (item ?? {}) as { start?: unknown; end?: unknown };
+		if (!Number.isInteger(start) || !Number.isInteger(end)) return null;
+		const span = { start: start as number, end: end as number };
+		const previousEnd = spans.at(-1)?.end ?? 0;
+		if (span.start < previousEnd || span.end <= span.start || span.end > limit) return null;
+		spans.push(span);
+	}
+	return spans;
 }

@@ -26,6 +26,7 @@ import type { PersistedRolePlay } from '../../engine/scenario/machine';
 import type { ReplyScore } from '../../engine/scoring/score';
 import type { QuizAnswer } from '../../engine/training/quiz';
 import type { StoredCard } from '../../engine/training/review';
+import type { Span } from '../../engine/voice/measures';
 import { EDUCATION_LEVELS, type SalesKind } from '../../engine/hiring/screening';
 
 const createdAt = () =>
@@ -328,6 +329,11 @@ export const recordings = sqliteTable(
 		bytes: integer('bytes').notNull(),
 		/** As the browser measured it; 0 when it could not. */
 		durationMs: integer('duration_ms').notNull(),
+		/**
+		 * Where the recording holds voice, as the browser found it (`voicedSpans`, checked against
+		 * the length): how the rep sounded is worked out from these and the transcript. Null: not sent.
+		 */
+		voiced: text('voiced', { mode: 'json' }).$type<Span[]>(),
 		createdAt: createdAt()
 	},
 	(t) => [

@@ -12,6 +12,7 @@ import {
 	retentionCutoff,
 	type RecordingType
 } from '../../engine/voice/recording';
+import type { Span } from '../../engine/voice/measures';
 
 /*
  * Call mode's recorded replies on disk (issue #21): one file a reply in a `recordings` folder beside
@@ -46,18 +47,21 @@ export interface StoredFile {
 	mime: RecordingType;
 	bytes: number;
 	durationMs: number;
+	/** Where it holds voice, as the browser found it and `parseVoicedSpans` passed; null: unknown. */
+	voiced: Span[] | null;
 }
 
 export async function writeRecordingFile(
 	folder: string,
 	bytes: Uint8Array,
 	mime: RecordingType,
-	durationMs: number
+	durationMs: number,
+	voiced: Span[] | null = null
 ): Promise<StoredFile> {
 	mkdirSync(folder, { recursive: true });
 	const id = newId();
 	await writeFile(fileOf(folder, id), bytes, { flag: 'wx', mode: 0o600 });
-	return { id, mime, bytes: bytes.length, durationMs };
+	return { id, mime, bytes: bytes.length, durationMs, voiced };
 }
 
 export async function removeRecordingFile(folder: string, id: string): Promise<void> {
@@ -88,6 +92,7 @@ export function insertRecording(
 			mime: file.mime,
 			bytes: file.bytes,
 			durationMs: file.durationMs,
+			voiced: file.voiced,
 			createdAt: now
 		})
 		.run();

@@ -40,7 +40,8 @@ import {
 	writeRecordingFile,
 	type StoredFile
 } from '$lib/server/practice/recordings';
-import { RECORDING_MAX_BYTES, checkRecording } from '$lib/engine/voice/recording';
+import { RECORDING_MAX_BYTES, checkRecording, parseVoicedSpans } from '$lib/engine/voice/recording';
+import { measureReply } from '$lib/engine/voice/measures';
 import { transcribe, transcriptionServer } from '$lib/server/practice/transcribe';
 
 /** What a reply's form holds besides its recording: the reply's text and a few small fields. */
@@ -108,17 +109,25 @@ export const load: PageServerLoad = (event) => {
 	// Managers and trainers may say where the score was wrong, on typed turns (see $lib/server/practice/score-marks.ts).
 	const marks =
 		mayMarkScores(user) && attempt.interviewId === null ? ownMarks(db, user, attempt.id) : null;
-	const recorded = new Set(recordingsOf(db, attempt.id).map((r) => r.turnIndex));
-	const transcript = turns.map((turn) => ({
-		index: turn.index,
-		// The reply as spoken, for whoever may read the attempt (the route checks the same).
-		audio: recorded.has(turn.index) ? `/attempts/${attempt.id}/recordings/${turn.index}` : null,
-		customer: turn.customer,
-		score: turn.score,
-		...turnFeedback(turn.reply, turn.result, !active),
-		mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null,
-		comments: (byTurn.get(turn.index) ?? []).map((c) => commentView(c, user.id, own))
-	}));
+	const recorded = new Map(recordingsOf(db, attempt.id).map((r) => [r.turnIndex, r]));
+	const transcript = turns.map((turn) => {
+		const recording = recorded.get(turn.index);
+		return {
+			index: turn.index,
+			// The reply as spoken, for whoever may read the attempt (the route checks the same).
+			audio: recording ? `/attempts/${attempt.id}/recordings/${turn.index}` : null,
+			// How it sounded, from where the recording holds voice and the words of the reply.
+			sounded:
+				recording?.voiced && recording.voiced.length > 0
+					? measureReply({ transcript: turn.reply, voiced: recording.voiced }, locale)
+					: null,
+			customer: turn.customer,
+			score: turn.score,
+			...turnFeedback(turn.reply, turn.result, !active),
+			mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null,
+			comments: (byTurn.get(turn.index) ?? []).map((c) => commentView(c, user.id, own))
+		};
+	});
 
 	let result = null;
 	if (!active) {
@@ -270,7 +279,8 @@ export const actions: Actions = {
 				recordingsFolder(),
 				bytes,
 				checked.type,
-				checked.durationMs
+				checked.durationMs,
+				parseVoicedSpans(textField(data, 'voiced'), checked.durationMs)
 			);
 		}
 		const outcome = await answerTurn(getDb(), attempt, input, expectedTurn, new Date(), recording);

@@ -67,12 +67,13 @@ function replyWith(
 	user: SessionUser,
 	attemptId: string,
 	audio: Uint8Array<ArrayBuffer>,
-	extra: { turn?: string; reply?: string; headers?: Record<string, string> } = {}
+	extra: { turn?: string; reply?: string; voiced?: string; headers?: Record<string, string> } = {}
 ) {
 	const form = new FormData();
 	form.set('turn', extra.turn ?? '0');
 	form.set('reply', extra.reply ?? REPLY);
 	form.set('durationMs', '3500');
+	if (extra.voiced !== undefined) form.set('voiced', extra.voiced);
 	form.set('audio', new File([audio], 'reply', { type: 'audio/webm' }));
 	return postToAction(actions.reply!, {
 		path: `/attempts/${attemptId}?/reply`,
@@ -224,5 +225,36 @@ describe('a recorded reply in call mode', { timeout: 30_000 }, () => {
 		// What the rep typed is the reply when the server cannot say what was spoken.
 		expect(await replyWith(rep, attempt.id, WAV)).toEqual({ answered: true });
 		expect(recordingsOf(db, attempt.id)).toHaveLength(1);
+	});
+
+	it('shows how the reply sounded from the voice the browser found in it', async () => {
+		const { db, rep, manager, attempt } = setUp();
+		giveRecordingConsent(db, rep.id);
+		// Voice from 1.2 s to 3.2 s: 2 seconds of speaking for the reply's words.
+		const voiced = JSON.stringify([
+			{ start: 1200, end: 2000 },
+			{ start: 2400, end: 3200 }
+		]);
+		expect(await replyWith(rep, attempt.id, WAV, { voiced })).toEqual({ answered: true });
+		const page = await load({
+			locals: { user: manager, session: null },
+			url: new URL(`http://localhost/attempts/${attempt.id}`),
+			params: { attemptId: attempt.id }
+		} as never);
+		// 15 words in 2 seconds of speaking: 450 a minute.
+		expect(page!.transcript[0]!.sounded).toEqual({
+			pauseBeforeMs: 1200,
+			speakingMs: 2000,
+			rate: 450,
+			fillers: []
+		});
+	});
+
+	it('keeps the reply without how it sounded when the posted voice makes no sense', async () => {
+		const { db, rep, attempt } = setUp();
+		giveRecordingConsent(db, rep.id);
+		const voiced = JSON.stringify([{ start: 0, end: 99_000 }]);
+		expect(await replyWith(rep, attempt.id, WAV, { voiced })).toEqual({ answered: true });
+		expect(recordingsOf(db, attempt.id)[0]!.voiced).toBeNull();
 	});
 });
