@@ -235,12 +235,13 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	reply: async (event) => {
-		// A recording over the limit is refused before its body is read, by the size it declares.
+		// Whose call it is comes first; then a recording over the limit is refused before its body
+		// is read, by the size it declares.
+		const attempt = ownAttempt(event);
 		const declared = Number(event.request.headers.get('content-length') ?? 0);
 		if (declared > RECORDING_MAX_BYTES + FORM_ROOM_BYTES)
 			return fail(413, { problem: 'recording-too-large' as const, reply: '' });
 		const data = await readForm(event);
-		const attempt = ownAttempt(event);
 		const expectedTurn = Number(textField(data, 'turn'));
 		const position = Number(textField(data, 'choice'));
 		let input: ReplyInput = { mode: 'text', reply: textField(data, 'reply') };
