@@ -13,9 +13,11 @@ import {
 import { loginUrl } from '$lib/server/auth/guards';
 import { bootstrapInstance } from '$lib/server/bootstrap';
 import { isDemoInstance } from '$lib/server/settings';
+import { recordingsFolder, startRecordingSweeps } from '$lib/server/practice/recordings';
 
 export const init: ServerInit = async () => {
 	await bootstrapInstance(getDb(), process.env, console.log);
+	startRecordingSweeps(getDb(), recordingsFolder(), console.log);
 };
 
 // The request's language (cookie, then Accept-Language, then English) is read once per request and

@@ -36,6 +36,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 	// A run: its rep, their manager or an admin (anyone else's is a 404); only its rep plays it.
 	'/(app)/practice/series/[seriesId]/[runId]': 'user',
 	'/(app)/attempts/[attemptId]': 'user',
+	// A recorded reply: whoever may read the attempt (checked by the route), anyone else a 404.
+	'/(app)/attempts/[attemptId]/recordings/[turn]': 'user',
 	'/(app)/help': 'user',
 	'/(app)/onboarding': 'user',
 	'/(app)/quizzes/[id]': 'user',
@@ -105,7 +107,8 @@ export const ENDPOINT_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/team/deals/csv',
 	'/(app)/studio/check',
 	'/(app)/studio/export',
-	'/(app)/studio/score-marks/corpus.jsonl'
+	'/(app)/studio/score-marks/corpus.jsonl',
+	'/(app)/attempts/[attemptId]/recordings/[turn]'
 ]);
 
 export function isEndpoint(routeId: string | null): boolean {

@@ -32,9 +32,11 @@ export function uniqueEmail(prefix: string): string {
 export async function createInvite(
 	browser: Browser,
 	email: string,
-	roles: Role[] = ['rep']
+	roles: Role[] = ['rep'],
+	/** Another server than the suite's (an own server's address). */
+	baseURL?: string
 ): Promise<string> {
-	const context = await browser.newContext();
+	const context = await browser.newContext(baseURL ? { baseURL } : {});
 	const page = await context.newPage();
 	await signInAs(page, 'admin');
 	await page.goto('/admin/invites');

@@ -28,6 +28,7 @@ import { assignmentsForExport } from '../coaching/assignments';
 import { dealsForExport } from '../coaching/deals';
 import { oneToOnesForExport } from '../coaching/one-to-ones';
 import { seriesRunsForExport } from '../practice/series';
+import { recordingsOfAttempts, removeRecordingFiles } from '../practice/recordings';
 
 /*
  * An account holder's right to their data: everything stored about a user as one JSON document, and
@@ -92,6 +93,9 @@ export function exportUserData(db: Db, userId: string, now = new Date()) {
 				.where(eq(scoreOverrides.attemptId, attempt.id))
 				.all()
 		})),
+		// What call mode recorded of their replies: which turn, type, size and length (the audio
+		// itself is played from the attempt's page).
+		recordings: recordingsOfAttempts(db, attemptIds),
 		comments: commentsForExport(db, userId),
 		assignments: assignmentsForExport(db, userId),
 		deals: dealsForExport(db, userId),
@@ -146,7 +150,7 @@ export type DeleteUserProblem = 'not-found' | 'self';
 /**
  * Deletes an account and everything that is theirs, in one transaction, through the foreign keys'
  * cascades (the database is always opened with them on): sessions and links, roles and team
- * places, their role-plays with turns, score marks and the comments on them, the comments they
+ * places, their role-plays with turns, recordings (rows and files), score marks and the comments on them, the comments they
  * wrote, their assignments, their deals with their evidence, their one-to-ones as a rep with the
  * actions agreed in them, their series runs, onboarding, quizzes, review cards, bookmarks, reads
  * and the interview ratings they gave (an interview's panel loses their scores; its kept summary
@@ -163,7 +167,8 @@ export function deleteUser(
 	userId: string
 ): { ok: true } | { ok: false; problem: DeleteUserProblem } {
 	if (userId === actorId) return { ok: false, problem: 'self' };
-	return db.transaction((tx) => {
+	const recorded: string[] = [];
+	const outcome = db.transaction((tx) => {
 		if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get())
 			return { ok: false as const, problem: 'not-found' as const };
 		const attemptIds = tx
@@ -172,6 +177,7 @@ export function deleteUser(
 			.where(eq(attempts.userId, userId))
 			.all()
 			.map((a) => a.id);
+		recorded.push(...recordingsOfAttempts(tx, attemptIds).map((r) => r.id));
 		tx.update(auditLog)
 			.set({ detail: null })
 			.where(inArray(auditLog.targetId, [userId, ...attemptIds]))
@@ -193,4 +199,7 @@ export function deleteUser(
 		recordAudit(tx, { actorId, action: 'user.deleted', targetId: userId });
 		return { ok: true as const };
 	});
+	// Their recordings' rows went with their attempts; the files go once that is committed.
+	if (outcome.ok) removeRecordingFiles(recorded);
+	return outcome;
 }

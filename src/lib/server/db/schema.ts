@@ -26,6 +26,7 @@ import type { PersistedRolePlay } from '../../engine/scenario/machine';
 import type { ReplyScore } from '../../engine/scoring/score';
 import type { QuizAnswer } from '../../engine/training/quiz';
 import type { StoredCard } from '../../engine/training/review';
+import type { Span } from '../../engine/voice/measures';
 import { EDUCATION_LEVELS, type SalesKind } from '../../engine/hiring/screening';
 
 const createdAt = () =>
@@ -44,6 +45,8 @@ export const users = sqliteTable(
 		/** The UI language the user chose; null until they choose one. */
 		locale: text('locale', { enum: LOCALES }),
 		deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+		/** When they agreed that call mode records their spoken replies; null until they do. */
+		recordingConsentAt: integer('recording_consent_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('users_email_unique').on(t.email)]
@@ -305,6 +308,37 @@ export const turns = sqliteTable(
 	(t) => [
 		primaryKey({ columns: [t.attemptId, t.index] }),
 		index('turns_attempt_script_idx').on(t.attemptId, t.scriptId, t.score)
+	]
+);
+
+/**
+ * A rep's spoken reply in call mode, as the browser recorded it (issue #21): the file lives in the
+ * recordings folder beside the database under its unguessable id; this row says whose turn it was.
+ * Written in the same transaction as the turn, gone with the attempt (its files are swept after).
+ */
+export const recordings = sqliteTable(
+	'recordings',
+	{
+		id: text('id').primaryKey(),
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => attempts.id, { onDelete: 'cascade' }),
+		turnIndex: integer('turn_index').notNull(),
+		/** The type its bytes are (never the browser's label), served as its Content-Type. */
+		mime: text('mime').notNull(),
+		bytes: integer('bytes').notNull(),
+		/** As the browser measured it; 0 when it could not. */
+		durationMs: integer('duration_ms').notNull(),
+		/**
+		 * Where the recording holds voice, as the browser found it (`voicedSpans`, checked against
+		 * the length): how the rep sounded is worked out from these and the transcript. Null: not sent.
+		 */
+		voiced: text('voiced', { mode: 'json' }).$type<Span[]>(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('recordings_attempt_turn_unique').on(t.attemptId, t.turnIndex),
+		index('recordings_created_idx').on(t.createdAt)
 	]
 );
 

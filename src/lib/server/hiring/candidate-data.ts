@@ -8,6 +8,7 @@ import {
 	interviewPanel,
 	interviews,
 	ratings,
+	recordings,
 	scoreOverrides,
 	turns,
 	users
@@ -22,6 +23,7 @@ import {
 	panelOpenCondition
 } from './hiring';
 import type { SessionUser } from '../auth/session';
+import { recordingsOfAttempts, removeRecordingFiles } from '../practice/recordings';
 
 /**
  * A candidate's right to their data: everything stored about them as one JSON document, and their
@@ -145,7 +147,8 @@ export function exportCandidateData(db: Db, candidateId: string, now = new Date(
 						.select()
 						.from(scoreOverrides)
 						.where(eq(scoreOverrides.attemptId, attempt.id))
-						.all()
+						.all(),
+					recordings: recordingsOfAttempts(db, [attempt.id])
 				}))
 			};
 		}),
@@ -173,7 +176,8 @@ export function exportCandidateDataFor(
 
 /**
  * Deletes a candidate and everything about them in one transaction: their interviews with panels,
- * ratings, links (so every link they hold stops working), role-plays, turns, score overrides and
+ * ratings, links (so every link they hold stops working), role-plays, turns, recordings (rows and
+ * files), score overrides and
  * the interviews' kept summaries.
  * Deleted explicitly rather than through the foreign keys' cascades, so that it does not depend on
  * how the database was opened. The audit log keeps who did what when, but the details of entries
@@ -185,11 +189,14 @@ export function deleteCandidate(
 	actorId: string,
 	candidateId: string
 ): { interviews: number; attempts: number } | null {
-	return db.transaction((tx) => {
+	const recorded: string[] = [];
+	const deleted = db.transaction((tx) => {
 		if (!findCandidate(tx, candidateId)) return null;
 		const interviewIds = interviewIdsOf(tx, candidateId);
 		const attemptIds = attemptIdsOf(tx, interviewIds);
 		if (attemptIds.length > 0) {
+			recorded.push(...recordingsOfAttempts(tx, attemptIds).map((r) => r.id));
+			tx.delete(recordings).where(inArray(recordings.attemptId, attemptIds)).run();
 			tx.delete(scoreOverrides).where(inArray(scoreOverrides.attemptId, attemptIds)).run();
 			tx.delete(turns).where(inArray(turns.attemptId, attemptIds)).run();
 			tx.delete(attempts).where(inArray(attempts.id, attemptIds)).run();
@@ -215,4 +222,7 @@ export function deleteCandidate(
 		});
 		return counts;
 	});
+	// The recordings' files go once their rows' deletion is committed.
+	if (deleted) removeRecordingFiles(recorded);
+	return deleted;
 }

@@ -44,6 +44,7 @@ import { isBriefed, withoutBriefedCriteria } from '$lib/engine/hiring/brief';
 import { pageOf, type Pager } from '$lib/pages';
 import { countsAsPracticeSql, finishedSql } from './attempt-counts';
 import { rolePlayEnded, rolePlayStarted } from '../derived/role-plays';
+import { insertRecording, type StoredFile } from './recordings';
 
 /** The longest reply accepted, in characters. */
 export const REPLY_MAX_LENGTH = 2000;
@@ -308,10 +309,13 @@ export async function answerTurn(
 	attemptOrId: Attempt | string,
 	input: ReplyInput,
 	expectedTurn: number,
-	now = new Date()
+	now = new Date(),
+	recording: StoredFile | null = null
 ): Promise<TurnOutcome> {
 	const planned = planTurn(db, attemptOrId, input, expectedTurn, now);
-	return 'plan' in planned ? commitTogether(db, () => writeTurn(db, planned.plan)) : planned;
+	return 'plan' in planned
+		? commitTogether(db, () => writeTurn(db, planned.plan, recording))
+		: planned;
 }
 
 /** `answerTurn` in one transaction of its own, synchronously: for scripts and tests. */
@@ -397,7 +401,8 @@ function planTurn(
  */
 function writeTurn(
 	db: Db,
-	{ attempt, scenario, expectedTurn, now, result }: PlannedTurn
+	{ attempt, scenario, expectedTurn, now, result }: PlannedTurn,
+	recording: StoredFile | null = null
 ): TurnOutcome {
 	const status = statusOf(result.state);
 	const statements = turnStatements(db);
@@ -437,6 +442,8 @@ function writeTurn(
 		result: result.turn.result,
 		createdAt: now
 	});
+	// The spoken reply's file is already on disk: its row goes in with the turn, or not at all.
+	if (recording) insertRecording(db, recording, attempt.id, attempt.turnCount, now);
 	if (attempt.userId) {
 		if (beat?.script)
 			addToRollup(db, attempt.userId, 'script', beat.script, result.turn.score * 100);

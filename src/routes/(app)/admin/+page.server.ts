@@ -1,9 +1,13 @@
-import type { PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { countUsers } from '$lib/server/accounts/users';
 import { listPendingAccountTokens } from '$lib/server/auth/account-tokens';
 import { listTeams } from '$lib/server/accounts/teams';
+import { readForm, textField } from '$lib/server/forms';
+import { retentionDays, setRetentionDays } from '$lib/server/practice/recordings';
+import { parseRetentionDays } from '$lib/engine/voice/recording';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
@@ -11,6 +15,19 @@ export const load: PageServerLoad = (event) => {
 	return {
 		users: countUsers(db),
 		invites: listPendingAccountTokens(db, 'invite').length,
-		teams: listTeams(db).length
+		teams: listTeams(db).length,
+		retentionDays: retentionDays(db)
 	};
+};
+
+export const actions: Actions = {
+	/** How many days call recordings are kept (the sweep deletes older ones at start and daily). */
+	retention: async (event) => {
+		requireRole(event, 'admin');
+		const data = await readForm(event);
+		const days = parseRetentionDays(textField(data, 'days'));
+		if (days === null) return fail(400, { retentionInvalid: true, days: textField(data, 'days') });
+		setRetentionDays(getDb(), days);
+		return { retentionSaved: days };
+	}
 };

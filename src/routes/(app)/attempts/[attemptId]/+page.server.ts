@@ -13,7 +13,7 @@ import {
 	useHint
 } from '$lib/server/practice/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
-import { readForm, textField } from '$lib/server/forms';
+import { isBlank, readForm, textField } from '$lib/server/forms';
 import {
 	addComment,
 	attemptReader,
@@ -31,6 +31,21 @@ import { coachingFor } from '$lib/engine/scoring/coaching';
 import { lexiconPhrasebook } from '$lib/server/content/store';
 import { markTurn, mayMarkScores, ownMarks } from '$lib/server/practice/score-marks';
 import { canReplayCall, runOfAttempt } from '$lib/server/practice/series';
+import {
+	giveRecordingConsent,
+	hasRecordingConsent,
+	recordingsFolder,
+	recordingsOf,
+	removeRecordingFile,
+	writeRecordingFile,
+	type StoredFile
+} from '$lib/server/practice/recordings';
+import { RECORDING_MAX_BYTES, checkRecording, parseVoicedSpans } from '$lib/engine/voice/recording';
+import { measureReply } from '$lib/engine/voice/measures';
+import { transcribe, transcriptionServer } from '$lib/server/practice/transcribe';
+
+/** What a reply's form holds besides its recording: the reply's text and a few small fields. */
+const FORM_ROOM_BYTES = 32 * 1024;
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -94,14 +109,25 @@ export const load: PageServerLoad = (event) => {
 	// Managers and trainers may say where the score was wrong, on typed turns (see $lib/server/practice/score-marks.ts).
 	const marks =
 		mayMarkScores(user) && attempt.interviewId === null ? ownMarks(db, user, attempt.id) : null;
-	const transcript = turns.map((turn) => ({
-		index: turn.index,
-		customer: turn.customer,
-		score: turn.score,
-		...turnFeedback(turn.reply, turn.result, !active),
-		mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null,
-		comments: (byTurn.get(turn.index) ?? []).map((c) => commentView(c, user.id, own))
-	}));
+	const recorded = new Map(recordingsOf(db, attempt.id).map((r) => [r.turnIndex, r]));
+	const transcript = turns.map((turn) => {
+		const recording = recorded.get(turn.index);
+		return {
+			index: turn.index,
+			// The reply as spoken, for whoever may read the attempt (the route checks the same).
+			audio: recording ? `/attempts/${attempt.id}/recordings/${turn.index}` : null,
+			// How it sounded, from where the recording holds voice and the words of the reply.
+			sounded:
+				recording?.voiced && recording.voiced.length > 0
+					? measureReply({ transcript: turn.reply, voiced: recording.voiced }, locale)
+					: null,
+			customer: turn.customer,
+			score: turn.score,
+			...turnFeedback(turn.reply, turn.result, !active),
+			mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null,
+			comments: (byTurn.get(turn.index) ?? []).map((c) => commentView(c, user.id, own))
+		};
+	});
 
 	let result = null;
 	if (!active) {
@@ -190,6 +216,11 @@ export const load: PageServerLoad = (event) => {
 									}))
 								: [],
 						hasHint: !!beat.script,
+						// Call mode records the spoken reply once the rep has agreed to it.
+						recordingConsent:
+							attempt.mode === 'call' ? hasRecordingConsent(db, attempt.userId!) : false,
+						// Recorded replies are transcribed on the organisation's server: no browser recognition.
+						serverTranscribes: transcriptionServer() !== null,
 						hint: hintOpen(attempt) && beat.script ? scriptAnswers(db, beat.script, locale) : null
 					}
 				: null,
@@ -207,8 +238,13 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	reply: async (event) => {
-		const data = await readForm(event);
+		// Whose call it is comes first; then a recording over the limit is refused before its body
+		// is read, by the size it declares.
 		const attempt = ownAttempt(event);
+		const declared = Number(event.request.headers.get('content-length') ?? 0);
+		if (declared > RECORDING_MAX_BYTES + FORM_ROOM_BYTES)
+			return fail(413, { problem: 'recording-too-large' as const, reply: '' });
+		const data = await readForm(event);
 		const expectedTurn = Number(textField(data, 'turn'));
 		const position = Number(textField(data, 'choice'));
 		let input: ReplyInput = { mode: 'text', reply: textField(data, 'reply') };
@@ -225,12 +261,47 @@ export const actions: Actions = {
 				return fail(400, { problem: 'bad-choice' as const, reply: '' });
 			input = { mode: 'choice', choice: choice ?? 0 };
 		}
-		const outcome = await answerTurn(getDb(), attempt, input, expectedTurn);
+		const audio = data.get('audio');
+		let recording: StoredFile | null = null;
+		if (audio instanceof File && audio.size > 0) {
+			const reply = input.mode === 'text' ? input.reply : '';
+			// Only call mode records, and only once the rep has agreed to it.
+			if (attempt.mode !== 'call' || !hasRecordingConsent(getDb(), attempt.userId!))
+				return fail(400, { problem: 'recording-not-allowed' as const, reply });
+			const bytes = new Uint8Array(await audio.arrayBuffer());
+			const checked = checkRecording(bytes, Number(textField(data, 'durationMs')));
+			if (!checked.ok) return fail(400, { problem: checked.problem, reply });
+			const server = transcriptionServer();
+			const { locale } = loadAttempt(getDb(), attempt);
+			// Transcribed on the organisation's server, the spoken words are the reply; if it cannot
+			// say them, what the rep typed is, and with nothing typed the rep is asked to type.
+			const heard = server && (await transcribe(server, bytes, checked.type, locale));
+			if (heard) input = { mode: 'text', reply: heard };
+			else if (server && isBlank(reply))
+				return fail(502, { problem: 'transcription-failed' as const, reply });
+			recording = await writeRecordingFile(
+				recordingsFolder(),
+				bytes,
+				checked.type,
+				checked.durationMs,
+				parseVoicedSpans(textField(data, 'voiced'), checked.durationMs)
+			);
+		}
+		const outcome = await answerTurn(getDb(), attempt, input, expectedTurn, new Date(), recording);
 		if (!outcome.ok) {
+			if (recording) await removeRecordingFile(recordingsFolder(), recording.id);
 			const reply = input.mode === 'text' ? input.reply : '';
 			return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply });
 		}
 		return { answered: true };
+	},
+	consent: (event) => {
+		// Agreeing to be recorded is the rep's own, on their own call in call mode.
+		const attempt = ownAttempt(event);
+		if (attempt.mode !== 'call')
+			return fail(400, { problem: 'recording-not-allowed' as const, reply: '' });
+		giveRecordingConsent(getDb(), attempt.userId!);
+		return { consented: true };
 	},
 	mark: async (event) => {
 		const user = requireUser(event);

@@ -1,0 +1,124 @@
+import { expect, test, type Browser } from '@playwright/test';
+import config from '../../playwright.config';
+import { startOwnServer, type OwnServer } from './own-server';
+import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
+import {
+	fixturePath,
+	fixtureTexts,
+	startFakeTranscriber,
+	type FakeTranscriber
+} from './fake-transcriber';
+
+// A call-mode turn spoken, not typed (issue #21): Chromium's fake microphone plays an espeak-ng
+// fixture, the page records it, the app sends it to a transcription server of the organisation
+// (here a fake one that knows the fixtures' words), and the words are scored as the reply, with how
+// they sounded. The recording plays back for the rep and their manager, and is a 404 to another rep.
+const launch = config.use!.launchOptions!;
+test.use({
+	launchOptions: {
+		...launch,
+		args: [
+			...(launch.args ?? []),
+			'--use-fake-ui-for-media-stream',
+			'--use-fake-device-for-media-stream',
+			`--use-file-for-fake-audio-capture=${fixturePath('zh-reply.wav')}`
+		]
+	}
+});
+test.describe.configure({ mode: 'serial' });
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+let server: OwnServer;
+let transcriber: FakeTranscriber;
+
+test.beforeAll(async () => {
+	transcriber = await startFakeTranscriber(PORT + 6);
+	server = await startOwnServer('voice', 5, { STT_URL: transcriber.url });
+});
+test.afterAll(async () => {
+	await server?.stop();
+	await transcriber?.stop();
+});
+
+async function signedIn(browser: Browser, role: 'rep' | 'manager') {
+	// In Chinese: the fake microphone speaks the zh-TW fixture, and the scenario follows the UI's language.
+	const context = await browser.newContext({ baseURL: server.url, locale: 'zh-TW' });
+	const page = await context.newPage();
+	await signInAs(page, role);
+	return { context, page };
+}
+
+test('a spoken reply is recorded, transcribed on the server, scored, and played back to those who may', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { context, page } = await signedIn(browser, 'rep');
+	await page.goto('/practice/renewal-price-objection');
+	await page.getByRole('radio', { name: /^(模擬通話|Call)/ }).check();
+	await page.getByRole('button', { name: /^(開始演練|Start the role-play)$/ }).click();
+	await expect(page).toHaveURL(/\/attempts\/[a-z0-9]+$/);
+	const attemptPath = new URL(page.url()).pathname;
+
+	// Nothing is recorded before the rep agrees; the browser's recognition is not offered.
+	await expect(page.getByRole('button', { name: /^⏺/ })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /用說的|Speak/ })).toHaveCount(0);
+	await page.getByRole('button', { name: /我同意錄下我的回答|I agree: record my replies/ }).click();
+
+	await page.getByRole('button', { name: /錄下回答|Record reply/ }).click();
+	await expect(page.getByRole('timer')).toBeVisible();
+	await page.waitForTimeout(3000);
+	await page.getByRole('button', { name: /停止錄音|Stop recording/ }).click();
+	await expect(page.getByText(/錄好了|Recording ready/)).toBeVisible();
+
+	// Nothing typed: the words come from the transcription server.
+	await page.getByRole('button', { name: /^(送出|Send)$/ }).click();
+	const spoken = fixtureTexts['zh-reply.wav']!.text;
+	const repLine = page.locator('li.line.rep').first();
+	await expect(repLine).toContainText(spoken);
+	// Scored like a typed reply: the greeting named the rep and the company and asked for time,
+	// so the customer moves on to the price.
+	await expect(repLine).toContainText(/100/);
+	await expect(page.locator('li.line.customer').nth(1)).toContainText('續約');
+	// How it sounded, from the voice the page found in its recording: a pace in characters a minute.
+	await expect(repLine.locator('.sounded')).toContainText(/每分鐘 \d+ 字/);
+	expect(transcriber.received).toHaveLength(1);
+	expect(transcriber.received[0]).toMatchObject({ language: 'zh', type: 'audio/webm' });
+	expect(transcriber.received[0]!.bytes).toBeGreaterThan(1000);
+
+	const audio = repLine.locator('audio');
+	await expect(audio).toHaveAttribute('src', `${attemptPath}/recordings/0`);
+	const readyState = await audio.evaluate(
+		(element: HTMLAudioElement) =>
+			new Promise<number>((resolve) => {
+				if (element.readyState >= 1) resolve(element.readyState);
+				element.addEventListener('loadedmetadata', () => resolve(element.readyState));
+				element.addEventListener('error', () => resolve(-1));
+				element.preload = 'metadata';
+				element.load();
+			})
+	);
+	expect(readyState, 'the browser decodes the stored recording').toBeGreaterThanOrEqual(1);
+	const own = await context.request.get(`${attemptPath}/recordings/0`);
+	expect(own.status()).toBe(200);
+	expect(own.headers()['content-type']).toBe('audio/webm');
+	expect(own.headers()['cache-control']).toBe('private, no-store');
+	expect((await own.body()).length).toBe(transcriber.received[0]!.bytes);
+	await context.close();
+
+	// The rep's manager hears it on the transcript.
+	const manager = await signedIn(browser, 'manager');
+	await manager.page.goto(attemptPath);
+	await expect(manager.page.locator('li.line.rep audio')).toHaveCount(1);
+	expect((await manager.context.request.get(`${attemptPath}/recordings/0`)).status()).toBe(200);
+	await manager.context.close();
+
+	// Another rep gets the same 404 as for a recording that does not exist.
+	const email = uniqueEmail('voice-other');
+	const link = await createInvite(browser, email, ['rep'], server.url);
+	const otherContext = await browser.newContext({ baseURL: server.url });
+	const other = await otherContext.newPage();
+	await acceptInvite(other, link, 'Other Rep', 'a-long-enough-password-1');
+	expect((await otherContext.request.get(`${attemptPath}/recordings/0`)).status()).toBe(404);
+	expect((await otherContext.request.get(`${attemptPath}/recordings/9`)).status()).toBe(404);
+	await otherContext.close();
+});
