@@ -251,7 +251,9 @@ export const lexiconSchema = v.strictObject({
 					penalty: penaltyOf,
 					cues: v.pipe(v.array(text(100), 'must be a list'), v.minLength(1, 'needs at least one cue'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} cues`)),
 					unless: v.optional(v.pipe(v.array(text(100), 'must be a list'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} phrases`)), []),
-					rude: v.optional(v.boolean('must be true or false'), false)
+					rude: v.optional(v.boolean('must be true or false'), false),
+					// A rule about this company's own offer: not applied where a candidate sells their former product.
+					ourOffer: v.optional(v.boolean('must be true or false'), false)
 				}),
 				'must be a list'
 			),

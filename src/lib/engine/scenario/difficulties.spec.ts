@@ -10,6 +10,9 @@ import {
 	step,
 	validateScenario
 } from './index';
+import { phrasebookOf } from '../scoring/lexicon';
+import { scoreReply } from '../scoring/score';
+import { shippedLexicons } from '../content/shipped-lexicons.fixture';
 
 /** The handbook's role-play in miniature: an opening, two difficulties with three levels, a close. */
 const formerProductCall = () =>
@@ -166,5 +169,42 @@ describe('difficulties a live interviewer picks', () => {
 			expect(() =>
 				step(compiled, snapshot, { mode: 'judged', score: 1, pick: pick as never })
 			).toThrow(BadChoiceError);
+	});
+});
+
+describe('a candidate selling their former product', () => {
+	const english = phrasebookOf(
+		shippedLexicons()
+			.filter((lexicon) => lexicon.locale === 'en')
+			.map((lexicon) => lexicon.data)
+	);
+	// Their own offer: a free month and a price of their own, which our price list does not have.
+	const reply =
+		'I understand it feels expensive. We can add a free month, and it is only 1,990 a year. Could I call you tomorrow at ten?';
+	const pitfallsAndFlags = (scenario: ReturnType<typeof formerProductCall>) => {
+		const compiled = compileScenario(scenario, english);
+		const result = scoreReply(reply, scenario.beats.price!, [], compiled.phrasebook);
+		return {
+			pitfalls: result.pitfalls.map((pitfall) => pitfall.point),
+			wrongFact: result.flags.includes('wrong-fact')
+		};
+	};
+
+	it('is not held to our offer’s rules and prices, which a product scenario keeps', () => {
+		const ours = pitfallsAndFlags({ ...formerProductCall(), formerProduct: undefined });
+		expect(ours.pitfalls.some((point) => /extras beyond the offer/.test(point))).toBe(true);
+		expect(ours.wrongFact).toBe(true);
+		expect(pitfallsAndFlags(formerProductCall())).toEqual({ pitfalls: [], wrongFact: false });
+	});
+
+	it('still breaks the rules of any sale: promising results', () => {
+		const compiled = compileScenario(formerProductCall(), english);
+		const result = scoreReply(
+			'I guarantee you 100 new customers next month.',
+			formerProductCall().beats.price!,
+			[],
+			compiled.phrasebook
+		);
+		expect(result.pitfalls.map((pitfall) => pitfall.point).join(' ')).toMatch(/promises/);
 	});
 });

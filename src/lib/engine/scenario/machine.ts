@@ -1,6 +1,12 @@
 import { assign, initialTransition, setup, transition } from 'xstate';
 import type { Scenario } from '../content/schemas';
-import { NO_PHRASEBOOK, scoreReply, type Phrasebook, type ReplyScore } from '../scoring/score';
+import {
+	NO_PHRASEBOOK,
+	forAnyProduct,
+	scoreReply,
+	type Phrasebook,
+	type ReplyScore
+} from '../scoring/score';
 import { isEnding, type Beat } from './validate';
 import { modelAnswer, type ModelAnswers } from '../scoring/closeness';
 import { customerLine, factsHold, withFacts, type Facts } from './facts';
@@ -187,7 +193,8 @@ export function compileScenario(
 	const byChoices = {
 		scenario,
 		machine,
-		phrasebook,
+		// Our offer's rules and facts do not apply to a candidate's own product.
+		phrasebook: scenario.formerProduct ? forAnyProduct(phrasebook) : phrasebook,
 		modelAnswers: modelAnswersOf(scenario, new Map())
 	};
 	return { ...byChoices, modelAnswers: modelAnswersOf(scenario, examplesByBeat(byChoices)) };

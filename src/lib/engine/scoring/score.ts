@@ -452,6 +452,8 @@ export interface CompanyRule {
 	cues: readonly string[];
 	unless: readonly string[];
 	rude: boolean;
+	/** About this company's own offer (its prices, discounts, extras): see `forAnyProduct`. */
+	ourOffer?: boolean;
 }
 
 /** What one language's lexicons give the scoring: the intents cues cite, and the company rules. */
@@ -475,6 +477,26 @@ export const FACT_INTENTS = {
 	theirs: 'their-figures',
 	claims: 'wrong-facts'
 } as const;
+const anyProductBooks = new WeakMap<Phrasebook, Phrasebook>();
+
+/**
+ * The phrasebook for a role-play about a product that is not this company's (a candidate selling
+ * what they sold before): without the rules about this company's own offer (`ourOffer`: its
+ * discounts and extras) and without the facts of it (its price list, the claims never true of it),
+ * which would count the candidate's own prices and offers against them. The rules any sale keeps
+ * (promising results, pressure, insults, haggling) stay.
+ */
+export function forAnyProduct(phrasebook: Phrasebook): Phrasebook {
+	let book = anyProductBooks.get(phrasebook);
+	if (!book) {
+		const intents = new Map(phrasebook.intents);
+		for (const id of [FACT_INTENTS.prices, FACT_INTENTS.claims]) intents.delete(id);
+		book = { intents, rules: phrasebook.rules.filter((rule) => !rule.ourOffer) };
+		anyProductBooks.set(phrasebook, book);
+	}
+	return book;
+}
+
 const PRICE_WORD_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.priceWords}`];
 const THEIR_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.theirs}`];
 const CLAIM_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.claims}`];
