@@ -280,7 +280,7 @@ describe('problemText: the playtest and the warnings', () => {
 	it('says where the good replies stopped, with the outcome in the trainer’s language', () => {
 		const ranOut = problemAfter((d) => (d.examples.good = ['Hi.']), 'good-fails');
 		expect(problemText(ranOut, 'en')).toBe(
-			'The good replies must win with at least 70, but they ran out at the beat “greet” with 15 (path: greet → greet). Write one reply for each beat on the way, and check that they contain the cues.'
+			'The good replies must win with at least 70, but they ran out at the beat “greet” with 20 (path: greet → greet). Write one reply for each beat on the way, and check that they contain the cues.'
 		);
 		const lost = problemAfter((d) => (d.examples.good = ['Hi.', 'Hi.', 'Hi.']), 'good-fails');
 		expect(problemText(lost, 'zh-TW')).toContain('以「失敗」結束');

@@ -101,7 +101,7 @@ describe('YAML content kinds', () => {
 		['a negative weight', 'en/scenarios/price-call.yaml', scenario.replace('weight: 2', 'weight: -2'), 'price-call.yaml:12: beats.greet.expect[0].weight: must be positive'],
 		['a rubric anchor missing', 'en/rubrics/hiring-roleplay.yaml', rubric.replace(", 5: 'Clear, polite, asks permission'", ''), 'hiring-roleplay.yaml:7: criteria[0].anchors.5: is required'],
 		['a two-day programme', 'en/curricula/onboarding.yaml', curriculum.replace(/ {2}- title: Scripts[\s\S]*$/, ''), 'onboarding.yaml:3: days: a programme has 3 to 5 days'],
-		['an unknown module type', 'en/curricula/onboarding.yaml', curriculum.replace('type: read', 'type: watch'), 'onboarding.yaml:6: days[0].modules[0].type: must be one of: read, scripts, quiz, drill, scenario, signoff'],
+		['an unknown module type', 'en/curricula/onboarding.yaml', curriculum.replace('type: read', 'type: watch'), 'onboarding.yaml:6: days[0].modules[0].type: must be one of: read, scripts, quiz, drill, scenario, signoff, series'],
 		['a quiz answer past the options', 'en/quizzes/deal-coaching.yaml', quiz.replace('answer: 2', 'answer: 3'), 'deal-coaching.yaml:15: items[1].answer: points past the last option'],
 		['a statement in no class', 'en/quizzes/deal-coaching.yaml', quiz.replace('class: 2 }', 'class: 3 }'), 'deal-coaching.yaml:8: items[0].statements: a statement points past the last class'],
 		['an intent without phrases', 'en/lexicon/phrasebook.yaml', lexicon.replace('[a good time, when suits you, what time … free]', '[]'), 'phrasebook.yaml:6: intents[0].phrases: needs at least one phrase'],

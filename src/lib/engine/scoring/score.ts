@@ -116,7 +116,7 @@ export interface ReplyScore {
  *   the other 0.8 by weight. A point missed in its cues but done in kind (SIGNAL_OF_CRITERION: a
  *   question for needs discovery, acknowledging for an objection, a next step for closing, a figure
  *   for product knowledge) earns two fifths of its weight on such a reply when it is speech about the
- *   call (a point made or an `on-topic` word) with no bracketed labels and no wrong fact, bringing it to at most 0.45 before signals. Otherwise beat score = (weight of the points made − penalties of the
+ *   call (a point made or an `on-topic` word) with no bracketed labels and no wrong fact, bringing it to at most 0.55 with its signals. Otherwise beat score = (weight of the points made − penalties of the
  *   pitfalls fallen into) ÷ the weight of all points. Technique signals add 0.05 each (a question,
  *   acknowledging the customer, a concrete figure) and 0.1 for a next step (a day or hour named or
  *   asked for, sending something, the trial offered or started, not only mentioned), up to 0.2. Closeness
@@ -202,8 +202,11 @@ export const SCORING = {
 	 * falls into no pitfall and is speech: a trainer hears the technique in the rep's own words.
 	 */
 	inKindShare: 0.4,
-	/** The most a reply's key points done in kind bring it to, before its signals: under the pass line (0.7) with them. */
-	inKindCap: 0.45,
+	/**
+	 * The most a reply's key points done in kind bring it to, its signals included: under every pass
+	 * line the shipped scenarios use (0.6 and up), so that no reply passes without making a point.
+	 */
+	inKindCap: 0.55,
 	/**
 	 * What a clean reply that speaks about the call keeps at least when closeness to a good model
 	 * answer earns it anything (closeness.ts): it says, in its own words, much of what a good answer
@@ -1145,17 +1148,17 @@ export function scoreReply(
 			: penalty === 0
 				? SCORING.cleanBase + ((1 - SCORING.cleanBase) * hitWeight) / totalWeight
 				: (hitWeight - penalty) / totalWeight;
-	// Done in kind lifts a reply, but never to the pass line on its own: the customer moves on for
-	// the point made, in words that make it.
+	score += Math.min(
+		SCORING.maxSignalBonus,
+		signals.reduce((sum, signal) => sum + SCORING.signalBonus[signal], 0)
+	);
+	// Done in kind lifts a reply, but never to the pass line on its own, signals included: the
+	// customer moves on for the point made, in words that make it.
 	if (inKindWeight > 0 && totalWeight > 0)
 		score = Math.max(
 			score,
 			Math.min(SCORING.inKindCap, score + ((1 - SCORING.cleanBase) * inKindWeight) / totalWeight)
 		);
-	score += Math.min(
-		SCORING.maxSignalBonus,
-		signals.reduce((sum, signal) => sum + SCORING.signalBonus[signal], 0)
-	);
 	const { nearest, credit: closeness } = closenessOf(
 		reply,
 		modelAnswers,

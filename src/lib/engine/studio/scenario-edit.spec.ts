@@ -288,7 +288,7 @@ describe("the checker's problem codes", () => {
 		expect(codesAfter((d) => (d.examples.good = ['Hi.']))).toEqual([
 			{
 				code: 'good-fails',
-				values: { pass: 70, score: 15, beats: ['greet', 'greet'], ended: null }
+				values: { pass: 70, score: 20, beats: ['greet', 'greet'], ended: null }
 			}
 		]);
 		expect(codesAfter((d) => (d.examples.bad = d.examples.good))).toEqual([
