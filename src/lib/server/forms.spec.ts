@@ -3,7 +3,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { numberBetween, parseForm, readForm, requiredText } from './forms';
+import {
+	anyText,
+	checkbox,
+	choiceOrNone,
+	choicesAmong,
+	clippedText,
+	idText,
+	numberBetween,
+	numberText,
+	parseForm,
+	readForm,
+	requiredText,
+	textOrNone,
+	trimmedText
+} from './forms';
 import { isContentKind } from './content/studio';
 
 async function statusOf(request: Request): Promise<number> {
@@ -150,5 +164,89 @@ describe('parsing a form by its fields', () => {
 		);
 		expect(parsed).toEqual({ ok: true, value: { name: 'Ann' } });
 		expect(Object.getPrototypeOf(parsed.ok && parsed.value)).toBe(Object.prototype);
+	});
+});
+
+describe('fields an action checks itself', () => {
+	const form = (entries: [string, string | Blob][]) => {
+		const data = new FormData();
+		for (const [name, value] of entries) data.append(name, value);
+		return data;
+	};
+	const fields = {
+		name: trimmedText,
+		password: anyText,
+		reply: clippedText(5),
+		grade: numberText,
+		on: checkbox('1'),
+		row: textOrNone,
+		locale: choiceOrNone(['en', 'zh-TW'] as const),
+		roles: choicesAmong(['admin', 'rep'] as const)
+	};
+
+	it('gives the text as posted, trimmed or cut where asked, and never fails', () => {
+		const parsed = parseForm(
+			form([
+				['name', '  Ann  '],
+				['password', '  secret '],
+				['reply', 'a😀bcdef'],
+				['grade', ' 3 '],
+				['on', '1'],
+				['row', ''],
+				['locale', 'zh-TW'],
+				['roles', 'rep'],
+				['roles', 'owner'],
+				['roles', 'admin']
+			]),
+			fields
+		);
+		expect(parsed).toEqual({
+			ok: true,
+			value: {
+				name: 'Ann',
+				password: '  secret ',
+				// Five UTF-16 units hold "a", the emoji and "bc": the cut never splits a character.
+				reply: 'a😀bc',
+				grade: 3,
+				on: true,
+				row: '',
+				locale: 'zh-TW',
+				roles: ['rep', 'admin']
+			}
+		});
+	});
+
+	it('reads a missing field, a file or a value out of the list as nothing', () => {
+		expect(parseForm(form([]), fields).value).toEqual({
+			name: '',
+			password: '',
+			reply: '',
+			grade: 0,
+			on: false,
+			row: undefined,
+			locale: undefined,
+			roles: []
+		});
+		const odd = parseForm(
+			form([
+				['password', new Blob(['x'])],
+				['grade', 'abc'],
+				['on', 'yes'],
+				['locale', '__proto__'],
+				['roles', 'constructor']
+			]),
+			fields
+		).value;
+		expect(odd).toMatchObject({ password: '', on: false, locale: undefined, roles: [] });
+		expect(odd.grade).toBeNaN();
+	});
+
+	it('refuses an empty id, which an action answers with its one problem code', () => {
+		expect(parseForm(form([['id', '']]), { id: idText })).toEqual({ ok: false, field: 'id' });
+		expect(parseForm(form([]), { id: idText })).toEqual({ ok: false, field: 'id' });
+		expect(parseForm(form([['id', ' x ']]), { id: idText })).toEqual({
+			ok: true,
+			value: { id: ' x ' }
+		});
 	});
 });

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { isOneOf } from '$lib/engine/one-of';
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
@@ -25,10 +26,14 @@ export async function readForm(event: { request: Request }): Promise<FormData> {
 /** The fields of a form, each with the schema its text must pass (valibot). */
 export type FormFields = Record<string, v.GenericSchema<string | string[] | undefined, unknown>>;
 
+type FormValue<F extends FormFields> = { [K in keyof F]: v.InferOutput<F[K]> };
+
 export type ParsedForm<F extends FormFields> =
-	| { ok: true; value: { [K in keyof F]: v.InferOutput<F[K]> } }
-	/** `field`: the first field that failed, which the page names in its own language. */
-	| { ok: false; field: keyof F & string };
+	F extends Record<string, Lenient>
+		? { ok: true; value: FormValue<F> }
+		: | { ok: true; value: FormValue<F> }
+			/** `field`: the first field that failed, which the page names in its own language. */
+			| { ok: false; field: keyof F & string };
 
 /**
  * Reads a form's fields by their schemas, the one way an action checks its input. Only the fields
@@ -45,10 +50,10 @@ export function parseForm<F extends FormFields>(data: FormData, fields: F): Pars
 			schema,
 			typeof raw === 'object' && !Array.isArray(raw) ? undefined : raw
 		);
-		if (!parsed.success) return { ok: false, field: name };
+		if (!parsed.success) return { ok: false, field: name } as ParsedForm<F>;
 		value[name] = parsed.output;
 	}
-	return { ok: true, value: value as { [K in keyof F]: v.InferOutput<F[K]> } };
+	return { ok: true, value } as ParsedForm<F>;
 }
 
 /** Text that must show something, trimmed, cut at `max` (see `clipText`). */
@@ -75,6 +80,78 @@ export const wholeNumber = (min: number, max: number) =>
 /** A number written in the field (decimals allowed), within `min`–`max`. */
 export const numberBetween = (min: number, max: number) =>
 	v.pipe(v.string(), v.trim(), v.nonEmpty(), v.toNumber(), v.minValue(min), v.maxValue(max));
+
+/*
+ * The schemas below never fail: they give the action the text as posted ('' when the field is
+ * missing or a file), for an action or service that checks it further and has more than one
+ * problem code for the field ("missing" and "too long", say). A field with one problem code takes
+ * a schema that fails (requiredText, choice, idText, a literal) and the action answers `!form.ok`
+ * with that code. A form whose fields all never fail always parses: its `value` is read directly.
+ * Pipe no check after one of these (its type would still say it never fails).
+ */
+declare const neverFails: unique symbol;
+/** A schema that takes whatever is posted (a type-only mark, see `ParsedForm`). */
+export type Lenient = { readonly [neverFails]: true };
+const lenient = <S>(schema: S) => schema as S & Lenient;
+
+const postedText = v.optional(v.string(), '');
+
+/** The field's text as posted; '' when it is missing or a file upload. */
+export const anyText = lenient(postedText);
+
+/** The field's text as posted, or `undefined` when it is missing (a row the form did not show). */
+export const textOrNone = lenient(v.optional(v.string()));
+
+/** The field's text without the white space around it; '' when missing. */
+export const trimmedText = lenient(v.pipe(postedText, v.trim()));
+
+/** The field's text cut at `max` (see `clipText`), not trimmed; '' when missing. */
+export const clippedText = (max: number) =>
+	lenient(
+		v.pipe(
+			postedText,
+			v.transform((text) => clipText(text, max))
+		)
+	);
+
+/** The field read as `Number()` reads it (0 when empty or missing, NaN when not a number). */
+export const numberText = lenient(
+	v.pipe(
+		postedText,
+		v.transform((text) => Number(text))
+	)
+);
+
+/** A checkbox or switch: whether the field holds `on` (what its form posts when it is on). */
+export const checkbox = (on: string) =>
+	lenient(
+		v.pipe(
+			postedText,
+			v.transform((text) => text === on)
+		)
+	);
+
+/** One value of a fixed list, or `undefined` when the field is missing or holds anything else. */
+export const choiceOrNone = <const T extends string>(options: readonly T[]) =>
+	lenient(v.fallback(v.optional(v.picklist(options)), undefined));
+
+/** Every value of a repeated field (checkbox groups). */
+export const allTexts = lenient(v.array(v.string()));
+
+/** The values of a repeated field that are in a fixed list; any other is dropped. */
+export const choicesAmong = <const T extends string>(options: readonly T[]) =>
+	lenient(
+		v.pipe(
+			v.array(v.string()),
+			v.transform((values) => values.filter((value) => isOneOf(options, value)))
+		)
+	);
+
+/** An id: any text but the empty one, looked up by the action. */
+export const idText = v.pipe(v.string(), v.nonEmpty());
+
+/** One value of a fixed list (a role, a language, an outcome). */
+export const choice = <const T extends string>(options: readonly T[]) => v.picklist(options);
 
 /** Reads a text field; a missing field or a file upload reads as ''. */
 export function textField(data: FormData, name: string): string {

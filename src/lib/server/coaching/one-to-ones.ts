@@ -15,7 +15,15 @@ import {
 import type { SessionUser } from '../auth/session';
 import { followsRep } from './comments';
 import { contentTitles } from '../content/store';
-import { isBlank, textField, textFields } from '../forms';
+import {
+	allTexts,
+	anyText,
+	isBlank,
+	parseForm,
+	textFields,
+	textOrNone,
+	trimmedText
+} from '../forms';
 import { newId } from '../ids';
 import { localIsoDate } from '$lib/calendar';
 import type { ContentLocale } from '$lib/engine/content/index';
@@ -78,27 +86,59 @@ export interface OneToOneInput {
 
 /** Reads the one-to-one form: numbered action rows (`action-text-0` …) and one decision per open action. */
 export function readOneToOneForm(data: FormData): OneToOneInput {
+	const rows = Array.from({ length: ACTIONS_MAX + BLANK_ACTION_ROWS }, (_, row) => row);
+	const fields: {
+		heldOn: typeof trimmedText;
+		notes: typeof anyText;
+		rolePlay: typeof allTexts;
+		open: typeof allTexts;
+	} & Record<`action-text-${number}`, typeof textOrNone> &
+		Record<`action-${'id' | 'owner' | 'due'}-${number}`, typeof anyText> &
+		Record<`open-${string}`, typeof anyText> = {
+		heldOn: trimmedText,
+		notes: anyText,
+		rolePlay: allTexts,
+		open: allTexts,
+		...Object.fromEntries(
+			rows.flatMap((row) => [
+				[`action-text-${row}`, textOrNone],
+				[`action-id-${row}`, anyText],
+				[`action-owner-${row}`, anyText],
+				[`action-due-${row}`, anyText]
+			])
+		),
+		// The decisions on open actions are named by the actions' ids, which the form posts.
+		...Object.fromEntries(
+			textFields(data, 'open').flatMap((id) => [
+				[`open-${id}`, anyText],
+				[`open-due-${id}`, anyText]
+			])
+		)
+	};
+	const form = parseForm(data, fields).value;
 	const actions: ActionInput[] = [];
-	for (let i = 0; i < ACTIONS_MAX + BLANK_ACTION_ROWS; i++) {
-		if (!data.has(`action-text-${i}`)) continue;
+	for (const row of rows) {
+		const text = form[`action-text-${row}`];
+		if (text === undefined) continue;
 		actions.push({
-			row: i,
-			id: textField(data, `action-id-${i}`) || null,
-			text: textField(data, `action-text-${i}`),
-			owner: textField(data, `action-owner-${i}`),
-			dueOn: textField(data, `action-due-${i}`)
+			row,
+			id: form[`action-id-${row}`] || null,
+			text,
+			// Index signatures read as possibly missing; every named field was read ('' at worst).
+			owner: form[`action-owner-${row}`] ?? '',
+			dueOn: form[`action-due-${row}`] ?? ''
 		});
 	}
 	return {
-		heldOn: textField(data, 'heldOn').trim(),
+		heldOn: form.heldOn,
 		// A browser sends a textarea's line breaks as CRLF, and counts each as one character for maxlength.
-		notes: textField(data, 'notes').replace(/\r\n?/g, '\n'),
+		notes: form.notes.replace(/\r\n?/g, '\n'),
 		actions,
-		rolePlays: [...new Set(textFields(data, 'rolePlay'))],
-		open: textFields(data, 'open').map((id) => ({
+		rolePlays: [...new Set(form.rolePlay)],
+		open: form.open.map((id) => ({
 			id,
-			done: textField(data, `open-${id}`) === 'done',
-			dueOn: textField(data, `open-due-${id}`).trim()
+			done: form[`open-${id}`] === 'done',
+			dueOn: (form[`open-due-${id}`] ?? '').trim()
 		}))
 	};
 }

@@ -11,9 +11,9 @@ import { requireUser } from '$lib/server/auth/guards';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { NAME_MAX_LENGTH } from '$lib/server/auth/invites';
 import { setLocaleCookie } from '$lib/server/locale-cookie';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, choice, parseForm, readForm, trimmedText } from '$lib/server/forms';
 import { createRateLimiter } from '$lib/server/auth/rate-limit';
-import { isLocale } from '$lib/roles';
+import { LOCALES } from '$lib/roles';
 import { getLocale } from '$lib/paraglide/runtime';
 
 // Whoever holds a session (a shared computer, say) must not be able to guess the password.
@@ -27,7 +27,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	details: async (event) => {
 		const user = requireUser(event);
-		const name = textField(await readForm(event), 'name').trim();
+		const { name } = parseForm(await readForm(event), { name: trimmedText }).value;
 		if (!name) return fail(400, { form: 'details' as const, problem: 'name-missing' as const });
 		if ([...name].length > NAME_MAX_LENGTH)
 			return fail(400, { form: 'details' as const, problem: 'name-too-long' as const });
@@ -38,11 +38,13 @@ export const actions: Actions = {
 	},
 	password: async (event) => {
 		const user = requireUser(event);
-		const data = await readForm(event);
-		const current = textField(data, 'current');
-		const password = textField(data, 'password');
+		const { current, password, confirm } = parseForm(await readForm(event), {
+			current: anyText,
+			password: anyText,
+			confirm: anyText
+		}).value;
 		const fields = { form: 'password' as const };
-		if (password !== textField(data, 'confirm'))
+		if (password !== confirm)
 			return fail(400, { ...fields, problem: 'password-mismatch' as const });
 		const problem = checkPasswordPolicy(password, user.email);
 		if (problem) return fail(400, { ...fields, problem });
@@ -59,9 +61,10 @@ export const actions: Actions = {
 	},
 	language: async (event) => {
 		const user = requireUser(event);
-		const locale = textField(await readForm(event), 'locale');
-		if (!isLocale(locale))
+		const form = parseForm(await readForm(event), { locale: choice(LOCALES) });
+		if (!form.ok)
 			return fail(400, { form: 'language' as const, problem: 'invalid-request' as const });
+		const { locale } = form.value;
 		updateUserLocale(getDb(), user.id, locale);
 		setLocaleCookie(event.cookies, locale, event.url.protocol === 'https:');
 		event.locals.user = { ...user, locale };

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { setLeaderboard, teamsManagedBy } from '$lib/server/accounts/teams';
 import { leaderboard } from '$lib/server/practice/totals';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, checkbox, parseForm, readForm } from '$lib/server/forms';
 import { readWeeks, repsWithoutOneToOne, setOneToOneWeeks } from '$lib/server/coaching/one-to-ones';
 
 export const load: PageServerLoad = (event) => {
@@ -23,21 +23,24 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	leaderboard: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await readForm(event);
-		const teamId = textField(data, 'teamId');
+		const { teamId, on } = parseForm(await readForm(event), {
+			teamId: anyText,
+			on: checkbox('1')
+		}).value;
 		if (!teamsManagedBy(getDb(), user.id).some(({ team }) => team.id === teamId))
 			error(404, 'Not found');
-		setLeaderboard(getDb(), teamId, textField(data, 'on') === '1');
+		setLeaderboard(getDb(), teamId, on);
 		return { saved: true };
 	},
 	oneToOneWeeks: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await readForm(event);
-		const teamId = textField(data, 'teamId');
+		const { teamId, weeks: value } = parseForm(await readForm(event), {
+			teamId: anyText,
+			weeks: anyText
+		}).value;
 		// A team's managers set it here (an admin on the team's admin page).
 		if (!teamsManagedBy(getDb(), user.id).some(({ team }) => team.id === teamId))
 			error(404, 'Not found');
-		const value = textField(data, 'weeks');
 		const weeks = readWeeks(value);
 		if (!setOneToOneWeeks(getDb(), teamId, weeks))
 			return fail(400, {

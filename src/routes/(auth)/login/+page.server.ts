@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { checkCredentials, createLoginLimiters } from '$lib/server/auth/login';
 import { safeNextPath } from '$lib/server/auth/guards';
 import { startSession } from '$lib/server/auth/sign-in';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, parseForm, readForm, trimmedText } from '$lib/server/forms';
 import { DEMO_ACCOUNTS } from '$lib/demo-accounts';
 
 const limiters = createLoginLimiters();
@@ -19,10 +19,13 @@ export const load: PageServerLoad = ({ locals, url }) => ({
 
 export const actions: Actions = {
 	default: async (event) => {
-		const data = await readForm(event);
-		const email = textField(data, 'email').trim();
-		const password = textField(data, 'password');
-		const next = safeNextPath(textField(data, 'next'));
+		const form = parseForm(await readForm(event), {
+			email: trimmedText,
+			password: anyText,
+			next: anyText
+		}).value;
+		const { email, password } = form;
+		const next = safeNextPath(form.next);
 		if (!email || !password) return fail(400, { email, problem: 'missing' as const });
 		const result = await checkCredentials(getDb(), limiters, {
 			email,

@@ -5,8 +5,8 @@ import { requireRole } from '$lib/server/auth/guards';
 import { normalizeEmail } from '$lib/server/accounts/users';
 import { isRefusal, issueInvite, revokeInvite } from '$lib/server/accounts/admin';
 import { listPendingAccountTokens } from '$lib/server/auth/account-tokens';
-import { readForm, textField, textFields } from '$lib/server/forms';
-import { isRole } from '$lib/roles';
+import { anyText, choicesAmong, parseForm, readForm } from '$lib/server/forms';
+import { ROLES, isRole } from '$lib/roles';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
@@ -22,9 +22,12 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const data = await readForm(event);
-		const email = normalizeEmail(textField(data, 'email'));
-		const roles = textFields(data, 'roles').filter(isRole);
+		const form = parseForm(await readForm(event), {
+			email: anyText,
+			roles: choicesAmong(ROLES)
+		}).value;
+		const email = normalizeEmail(form.email);
+		const { roles } = form;
 		const outcome = issueInvite(getDb(), { actor: admin, email, roles });
 		if (!outcome.ok) {
 			if (isRefusal(outcome.problem)) error(404, 'Not found');
@@ -38,10 +41,10 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const data = await readForm(event);
-		const outcome = revokeInvite(getDb(), { actor: admin, tokenId: textField(data, 'id') });
+		const { id, email } = parseForm(await readForm(event), { id: anyText, email: anyText }).value;
+		const outcome = revokeInvite(getDb(), { actor: admin, tokenId: id });
 		if (!outcome.ok)
 			return fail(404, { action: 'revoke' as const, problem: 'token-invalid' as const });
-		return { action: 'revoke' as const, email: textField(data, 'email') };
+		return { action: 'revoke' as const, email };
 	}
 };

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { addTeam, isRefusal } from '$lib/server/accounts/admin';
 import { listTeams } from '$lib/server/accounts/teams';
-import { readForm, textField } from '$lib/server/forms';
+import { parseForm, readForm, trimmedText } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const name = textField(await readForm(event), 'name').trim();
+		const { name } = parseForm(await readForm(event), { name: trimmedText }).value;
 		const outcome = addTeam(getDb(), { actor: admin, name });
 		if (!outcome.ok) {
 			if (isRefusal(outcome.problem)) error(404, 'Not found');

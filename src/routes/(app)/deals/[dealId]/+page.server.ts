@@ -2,16 +2,16 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, choice, idText, parseForm, readForm } from '$lib/server/forms';
 import { contentLocale } from '$lib/server/content/locale';
 import { objectionContent } from '$lib/server/team/dashboard';
 import {
 	DEAL_LIMITS,
 	MAX_CALL_NUMBER,
 	MAX_EVIDENCE_PER_DEAL,
+	DEAL_OUTCOMES,
 	addEvidence,
 	closeDeal,
-	isDealOutcome,
 	ownDeal,
 	parseDeal,
 	parseEvidence,
@@ -24,17 +24,18 @@ import {
 import { EVIDENCE_STRENGTHS } from '$lib/engine/coaching';
 import { localIsoDate } from '$lib/calendar';
 
-const DEAL_FIELDS = [
-	'company',
-	'contact',
-	'contactTitle',
-	'callNumber',
-	'lastContact',
-	'nextStep',
-	'nextStepDate',
-	'help',
-	'objection'
-] as const;
+/** The deal form's fields as typed: `parseDeal` checks them, with a problem code for each way one is wrong. */
+const DEAL_FIELDS = {
+	company: anyText,
+	contact: anyText,
+	contactTitle: anyText,
+	callNumber: anyText,
+	lastContact: anyText,
+	nextStep: anyText,
+	nextStepDate: anyText,
+	help: anyText,
+	objection: anyText
+};
 
 /** The rep's own deal, or a 404 that does not say whether the id is someone else's: asked before anything is read. */
 function ownOr404(
@@ -68,8 +69,7 @@ export const actions: Actions = {
 	update: async (event) => {
 		const today = localIsoDate(new Date());
 		const { user, deal } = ownOr404(event, today);
-		const data = await readForm(event);
-		const values = Object.fromEntries(DEAL_FIELDS.map((name) => [name, textField(data, name)]));
+		const values = parseForm(await readForm(event), DEAL_FIELDS).value;
 		const db = getDb();
 		const parsed = parseDeal(values, today, objectionContent(db, contentLocale()).categories);
 		if (!parsed.ok) return fail(400, { edit: { values, problems: parsed.problems } });
@@ -80,12 +80,11 @@ export const actions: Actions = {
 	evidence: async (event) => {
 		const today = localIsoDate(new Date());
 		const { user, deal } = ownOr404(event, today);
-		const data = await readForm(event);
-		const values = {
-			text: textField(data, 'text'),
-			date: textField(data, 'date'),
-			strength: textField(data, 'strength')
-		};
+		const values = parseForm(await readForm(event), {
+			text: anyText,
+			date: anyText,
+			strength: anyText
+		}).value;
 		const parsed = parseEvidence(values, today);
 		if (!parsed.ok)
 			return fail(400, {
@@ -113,20 +112,18 @@ export const actions: Actions = {
 	},
 	removeEvidence: async (event) => {
 		const { user, deal } = ownOr404(event, localIsoDate(new Date()));
-		const data = await readForm(event);
-		const evidenceId = textField(data, 'evidenceId');
-		if (!evidenceId) return fail(400, { removeProblem: true });
-		const done = removeEvidence(getDb(), user, deal.id, evidenceId);
+		const form = parseForm(await readForm(event), { evidenceId: idText });
+		if (!form.ok) return fail(400, { removeProblem: true });
+		const done = removeEvidence(getDb(), user, deal.id, form.value.evidenceId);
 		if (!done.ok)
 			return done.problem === 'closed' ? fail(409, { closed: true }) : error(404, 'Not found');
 		return { saved: 'removed' as const };
 	},
 	close: async (event) => {
 		const { user, deal } = ownOr404(event, localIsoDate(new Date()));
-		const data = await readForm(event);
-		const outcome = textField(data, 'outcome');
-		if (!isDealOutcome(outcome)) return fail(400, { outcomeProblem: true });
-		const done = closeDeal(getDb(), user, deal.id, outcome);
+		const form = parseForm(await readForm(event), { outcome: choice(DEAL_OUTCOMES) });
+		if (!form.ok) return fail(400, { outcomeProblem: true });
+		const done = closeDeal(getDb(), user, deal.id, form.value.outcome);
 		if (!done.ok) return fail(409, { closed: true });
 		return { saved: 'closed' as const };
 	}

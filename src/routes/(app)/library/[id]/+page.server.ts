@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
 import { isBookmarked, scriptEntry, setBookmark } from '$lib/server/onboarding/library';
 import { contentLocale } from '$lib/server/content/locale';
-import { readForm, textField } from '$lib/server/forms';
+import { checkbox, parseForm, readForm } from '$lib/server/forms';
 import { completeScriptAssignments } from '$lib/server/coaching/assignments';
 
 export const load: PageServerLoad = (event) => {
@@ -24,7 +24,8 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const db = getDb();
 		if (!findContent(db, 'script', event.params.id, contentLocale())) error(404, 'Not found');
-		setBookmark(db, user.id, event.params.id, textField(await readForm(event), 'on') === '1');
+		const { on } = parseForm(await readForm(event), { on: checkbox('1') }).value;
+		setBookmark(db, user.id, event.params.id, on);
 		return { saved: true };
 	}
 };

@@ -10,7 +10,7 @@ import {
 	takeQuiz
 } from '$lib/server/onboarding/quiz-attempts';
 import { contentLocale } from '$lib/server/content/locale';
-import { readForm, textField } from '$lib/server/forms';
+import { numberText, parseForm, readForm } from '$lib/server/forms';
 import { shuffledOrder, type QuizAnswer } from '$lib/engine/training/quiz';
 
 function quizOr404(id: string) {
@@ -63,22 +63,35 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
 		const quiz = quizOr404(event.params.id);
-		const data = await readForm(event);
+		// Every answer field of the quiz's items, each a number (its names are known only now).
+		const fields: Record<`q${number}` | `q${number}-${string}`, typeof numberText> =
+			Object.fromEntries(
+				quiz.data.items.flatMap((item, i) =>
+					item.type === 'choice'
+						? [[`q${i}`, numberText]]
+						: item.type === 'order'
+							? item.items.map((_, n) => [`q${i}-item${n + 1}`, numberText])
+							: item.statements.map((_, s) => [`q${i}-s${s}`, numberText])
+				)
+			);
+		const form = parseForm(await readForm(event), fields).value;
+		// Every field named above was read: a missing one is 0, as Number('') is.
+		const answer = (name: keyof typeof fields) => form[name] ?? 0;
 		const answers: (QuizAnswer | undefined)[] = quiz.data.items.map((item, i) => {
 			if (item.type === 'choice') {
-				const choice = Number(textField(data, `q${i}`));
+				const choice = answer(`q${i}`);
 				return choice >= 1 ? { choice } : undefined;
 			}
 			if (item.type === 'order') {
 				// The rep gives each item its position; turn that into the item numbers in their order.
-				const positions = item.items.map((_, n) => Number(textField(data, `q${i}-item${n + 1}`)));
+				const positions = item.items.map((_, n) => answer(`q${i}-item${n + 1}`));
 				const order = positions
 					.map((position, n) => ({ n: n + 1, position }))
 					.sort((a, b) => a.position - b.position)
 					.map((p) => p.n);
 				return positions.every((p) => p >= 1) ? { order } : undefined;
 			}
-			return { classes: item.statements.map((_, s) => Number(textField(data, `q${i}-s${s}`))) };
+			return { classes: item.statements.map((_, s) => answer(`q${i}-s${s}`)) };
 		});
 		const outcome = takeQuiz(getDb(), user.id, quiz, answers);
 		// The rep's own answers go back with every answer, so the page shows them as they were sent.

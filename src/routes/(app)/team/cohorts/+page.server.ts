@@ -11,7 +11,7 @@ import {
 } from '$lib/server/onboarding/onboarding';
 import { localIsoDate } from '$lib/calendar';
 import { contentLocale } from '$lib/server/content/locale';
-import { readForm, textField, textFields } from '$lib/server/forms';
+import { allTexts, anyText, parseForm, readForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -35,22 +35,28 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await readForm(event);
+		const form = parseForm(await readForm(event), {
+			name: anyText,
+			curriculumId: anyText,
+			startDate: anyText,
+			reps: allTexts,
+			teamId: anyText
+		}).value;
 		const db = getDb();
 		const result = createCohort(
 			db,
 			{
-				name: textField(data, 'name'),
-				curriculumId: textField(data, 'curriculumId'),
+				name: form.name,
+				curriculumId: form.curriculumId,
 				locale: contentLocale(),
-				startDate: textField(data, 'startDate'),
-				userIds: textFields(data, 'reps'),
-				teamId: textField(data, 'teamId') || null,
+				startDate: form.startDate,
+				userIds: form.reps,
+				teamId: form.teamId || null,
 				createdBy: user.id
 			},
 			cohortChoicesFor(db, user)
 		);
-		if (!result.ok) return fail(400, { problem: result.problem, name: textField(data, 'name') });
+		if (!result.ok) return fail(400, { problem: result.problem, name: form.name });
 		redirect(303, `/team/cohorts/${result.cohort.id}`);
 	}
 };

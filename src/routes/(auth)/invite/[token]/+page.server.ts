@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { lookUpAccountToken } from '$lib/server/auth/account-tokens';
 import { acceptInvite } from '$lib/server/auth/invites';
 import { startSession } from '$lib/server/auth/sign-in';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, parseForm, readForm } from '$lib/server/forms';
 import { wrongLinks } from '$lib/server/auth/wrong-links';
 
 export const load: PageServerLoad = ({ params, getClientAddress }) => {
@@ -31,14 +31,16 @@ export const load: PageServerLoad = ({ params, getClientAddress }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const data = await readForm(event);
-		const name = textField(data, 'name');
-		const email = textField(data, 'email');
-		const password = textField(data, 'password');
+		const { name, email, password, confirm } = parseForm(await readForm(event), {
+			name: anyText,
+			email: anyText,
+			password: anyText,
+			confirm: anyText
+		}).value;
 		const ip = event.getClientAddress();
 		if (wrongLinks.limited(ip))
 			return fail(429, { name, email, problem: 'link-rate-limited' as const });
-		if (password !== textField(data, 'confirm'))
+		if (password !== confirm)
 			return fail(400, { name, email, problem: 'password-mismatch' as const });
 		const result = await acceptInvite(getDb(), event.params.token, { name, password, email });
 		if (!result.ok && result.problem === 'token-invalid') wrongLinks.record(ip);

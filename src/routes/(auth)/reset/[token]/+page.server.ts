@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { lookUpAccountToken } from '$lib/server/auth/account-tokens';
 import { acceptPasswordReset } from '$lib/server/auth/invites';
 import { startSession } from '$lib/server/auth/sign-in';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, parseForm, readForm } from '$lib/server/forms';
 import { wrongLinks } from '$lib/server/auth/wrong-links';
 
 export const load: PageServerLoad = ({ params, getClientAddress }) => {
@@ -24,12 +24,13 @@ export const load: PageServerLoad = ({ params, getClientAddress }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const data = await readForm(event);
-		const password = textField(data, 'password');
+		const { password, confirm } = parseForm(await readForm(event), {
+			password: anyText,
+			confirm: anyText
+		}).value;
 		const ip = event.getClientAddress();
 		if (wrongLinks.limited(ip)) return fail(429, { problem: 'link-rate-limited' as const });
-		if (password !== textField(data, 'confirm'))
-			return fail(400, { problem: 'password-mismatch' as const });
+		if (password !== confirm) return fail(400, { problem: 'password-mismatch' as const });
 		const result = await acceptPasswordReset(getDb(), event.params.token, password);
 		if (!result.ok && result.problem === 'token-invalid') wrongLinks.record(ip);
 		if (!result.ok) return fail(400, { problem: result.problem });

@@ -11,7 +11,7 @@ import {
 	renameTeam
 } from '$lib/server/accounts/admin';
 import { findTeam, listTeamMembers } from '$lib/server/accounts/teams';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, parseForm, readForm, trimmedText } from '$lib/server/forms';
 import { readWeeks } from '$lib/server/coaching/one-to-ones';
 
 function loadTeam(id: string) {
@@ -41,7 +41,7 @@ export const actions: Actions = {
 	rename: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const team = loadTeam(event.params.id);
-		const name = textField(await readForm(event), 'name').trim();
+		const { name } = parseForm(await readForm(event), { name: trimmedText }).value;
 		const outcome = renameTeam(getDb(), { actor: admin, teamId: team.id, name });
 		if (!outcome.ok) {
 			if (isRefusal(outcome.problem)) error(404, 'Not found');
@@ -52,13 +52,11 @@ export const actions: Actions = {
 	add: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const team = loadTeam(event.params.id);
-		const data = await readForm(event);
-		const outcome = addToTeam(getDb(), {
-			actor: admin,
-			teamId: team.id,
-			userId: textField(data, 'userId'),
-			role: textField(data, 'role')
-		});
+		const { userId, role } = parseForm(await readForm(event), {
+			userId: anyText,
+			role: anyText
+		}).value;
+		const outcome = addToTeam(getDb(), { actor: admin, teamId: team.id, userId, role });
 		if (!outcome.ok) {
 			if (isRefusal(outcome.problem)) error(404, 'Not found');
 			return fail(400, { action: 'add' as const, problem: 'pick' as const });
@@ -68,11 +66,8 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const team = loadTeam(event.params.id);
-		const outcome = removeFromTeam(getDb(), {
-			actor: admin,
-			teamId: team.id,
-			userId: textField(await readForm(event), 'userId')
-		});
+		const { userId } = parseForm(await readForm(event), { userId: anyText }).value;
+		const outcome = removeFromTeam(getDb(), { actor: admin, teamId: team.id, userId });
 		if (!outcome.ok) {
 			if (isRefusal(outcome.problem)) error(404, 'Not found');
 			return fail(400, { action: 'remove' as const, problem: 'pick' as const });
@@ -82,7 +77,7 @@ export const actions: Actions = {
 	oneToOneWeeks: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const team = loadTeam(event.params.id);
-		const value = textField(await readForm(event), 'weeks');
+		const { weeks: value } = parseForm(await readForm(event), { weeks: anyText }).value;
 		const weeks = readWeeks(value);
 		const outcome = changeOneToOneWeeks(getDb(), { actor: admin, teamId: team.id, weeks });
 		if (!outcome.ok) {

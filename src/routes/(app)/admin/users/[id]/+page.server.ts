@@ -5,9 +5,9 @@ import { requireRole } from '$lib/server/auth/guards';
 import { findUserById, getUserRoles } from '$lib/server/accounts/users';
 import { changeActive, changeRoles, isRefusal, issueResetLink } from '$lib/server/accounts/admin';
 import { teamsOfUser } from '$lib/server/accounts/teams';
-import { readForm, textField, textFields } from '$lib/server/forms';
+import { checkbox, choicesAmong, parseForm, readForm } from '$lib/server/forms';
 import { deleteUser } from '$lib/server/accounts/user-data';
-import { isRole } from '$lib/roles';
+import { ROLES } from '$lib/roles';
 
 function loadTarget(id: string) {
 	const user = findUserById(getDb(), id);
@@ -36,7 +36,7 @@ export const actions: Actions = {
 	roles: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const user = loadTarget(event.params.id);
-		const roles = textFields(await readForm(event), 'roles').filter(isRole);
+		const { roles } = parseForm(await readForm(event), { roles: choicesAmong(ROLES) }).value;
 		const outcome = changeRoles(getDb(), { actor: admin, userId: user.id, roles });
 		if (!outcome.ok) {
 			if (isRefusal(outcome.problem)) error(404, 'Not found');
@@ -59,8 +59,8 @@ export const actions: Actions = {
 		if (user.id === admin.id)
 			return fail(400, { action: 'delete' as const, problem: 'self' as const });
 		// Deleting cannot be undone: the form asks to tick a box first, and so does the server.
-		if (textField(await readForm(event), 'confirm') !== 'yes')
-			return fail(400, { action: 'delete' as const, problem: 'confirm' as const });
+		const { confirm } = parseForm(await readForm(event), { confirm: checkbox('yes') }).value;
+		if (!confirm) return fail(400, { action: 'delete' as const, problem: 'confirm' as const });
 		const outcome = deleteUser(getDb(), admin.id, user.id);
 		if (!outcome.ok) error(404, 'Not found');
 		redirect(303, '/admin/users?deleted=1');

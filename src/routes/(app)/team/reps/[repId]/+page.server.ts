@@ -17,7 +17,7 @@ import {
 	repPageAssignments
 } from '$lib/server/coaching/assignments';
 import { followsRep } from '$lib/server/coaching/comments';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, parseForm, readForm } from '$lib/server/forms';
 import { openDealsOf } from '$lib/server/coaching/deals';
 import { objectionContent } from '$lib/server/team/dashboard';
 import { localIsoDate } from '$lib/calendar';
@@ -56,15 +56,14 @@ export const actions: Actions = {
 		const user = requireRole(event, 'manager', 'admin');
 		// Whose rep it is comes first: to anyone else the rep does not exist, whatever the form holds.
 		if (!followsRep(getDb(), user, event.params.repId)) error(404, 'Not found');
-		const data = await readForm(event);
-		const kind = textField(data, 'kind');
-		const values = {
-			content: textField(data, 'content'),
-			mode: textField(data, 'mode'),
-			passMark: textField(data, 'passMark'),
-			due: textField(data, 'due'),
-			note: textField(data, 'note')
-		};
+		const { kind, ...values } = parseForm(await readForm(event), {
+			kind: anyText,
+			content: anyText,
+			mode: anyText,
+			passMark: anyText,
+			due: anyText,
+			note: anyText
+		}).value;
 		const outcome = createAssignment(getDb(), user, {
 			repId: event.params.repId,
 			kind,
@@ -87,10 +86,10 @@ export const actions: Actions = {
 	cancelAssignment: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
 		if (!followsRep(getDb(), user, event.params.repId)) error(404, 'Not found');
-		const data = await readForm(event);
+		const { assignment } = parseForm(await readForm(event), { assignment: anyText }).value;
 		const outcome = cancelAssignment(getDb(), user, {
 			repId: event.params.repId,
-			assignmentId: textField(data, 'assignment')
+			assignmentId: assignment
 		});
 		if (!outcome.ok) {
 			if (outcome.problem === 'not-found') error(404, 'Not found');

@@ -13,7 +13,7 @@ import {
 	recordSignoff
 } from '$lib/server/onboarding/onboarding';
 import { contentLocale } from '$lib/server/content/locale';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, numberText, parseForm, readForm } from '$lib/server/forms';
 
 function context(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
 	const user = requireRole(event, 'manager', 'admin');
@@ -49,15 +49,20 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { user, cohort, rep, module, rubric } = context(event);
-		const data = await readForm(event);
+		// A score field per criterion of the rubric (their names are known only now).
+		const fields: { notes: typeof anyText } & Record<`score-${string}`, typeof numberText> = {
+			notes: anyText,
+			...Object.fromEntries(rubric.data.criteria.map((c) => [`score-${c.id}`, numberText]))
+		};
+		const form = parseForm(await readForm(event), fields).value;
 		const scores = Object.fromEntries(
 			rubric.data.criteria
-				.map((c) => [c.id, Number(textField(data, `score-${c.id}`))])
+				.map((c) => [c.id, form[`score-${c.id}`]])
 				.filter(([, v]) => Number.isInteger(v) && (v as number) >= 1)
 		);
 		const result = recordSignoff(getDb(), cohort, rep.id, module.key, {
 			scores,
-			notes: textField(data, 'notes'),
+			notes: form.notes,
 			signedBy: user.id
 		});
 		if (!result.ok) return fail(400, { problem: result.problem });

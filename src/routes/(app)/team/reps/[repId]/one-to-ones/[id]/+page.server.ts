@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { readForm, textField } from '$lib/server/forms';
+import { checkbox, parseForm, readForm } from '$lib/server/forms';
 import { repFor } from '$lib/server/team/rep-page';
 import {
 	FORM_LIMITS,
@@ -64,8 +64,8 @@ export const actions: Actions = {
 		const { repId, id } = event.params;
 		if (!oneToOneForCoach(db, user, repId, id, contentLocale())?.changeable)
 			error(404, 'Not found');
-		if (textField(await readForm(event), 'confirm') !== 'yes')
-			return fail(400, { action: 'delete' as const, problem: 'confirm' as const });
+		const { confirm } = parseForm(await readForm(event), { confirm: checkbox('yes') }).value;
+		if (!confirm) return fail(400, { action: 'delete' as const, problem: 'confirm' as const });
 		if (!deleteOneToOne(db, user, repId, id).ok) error(404, 'Not found');
 		redirect(303, `/team/reps/${repId}/one-to-ones?deleted=1`);
 	}
