@@ -176,7 +176,8 @@ describe('company rules written by trainers', () => {
 					penalty: 3,
 					cues: ['@promise-words … inquiries'],
 					unless: [],
-					rude: false
+					rude: false,
+					ourOffer: false
 				},
 				{
 					id: 'discount',
@@ -184,7 +185,8 @@ describe('company rules written by trainers', () => {
 					penalty: 3,
 					cues: ['# off', 'percent off'],
 					unless: ['second year'],
-					rude: false
+					rude: false,
+					ourOffer: true
 				},
 				{
 					id: 'insults',
@@ -192,7 +194,8 @@ describe('company rules written by trainers', () => {
 					penalty: 3,
 					cues: ['stupid'],
 					unless: [],
-					rude: true
+					rude: true,
+					ourOffer: false
 				}
 			]
 		}
