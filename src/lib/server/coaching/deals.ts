@@ -9,7 +9,7 @@ import {
 	type DealStatus
 } from '../db/schema';
 import { newId } from '../ids';
-import { isBlank } from '../forms';
+import { anyText, isBlank } from '../forms';
 import type { SessionUser } from '../auth/session';
 import { repsFollowedBy } from '../accounts/teams';
 import {
@@ -102,6 +102,19 @@ function pastDateProblem(value: string, today: IsoDate): FieldProblem | null {
 	if (!isCalendarDate(value)) return 'not-a-date';
 	return daysBetween(today, value) > 0 ? 'in-the-future' : null;
 }
+
+/** The deal form's fields as typed: `parseDeal` checks them, with a problem code for each way one is wrong. */
+export const DEAL_FORM_FIELDS = {
+	company: anyText,
+	contact: anyText,
+	contactTitle: anyText,
+	callNumber: anyText,
+	lastContact: anyText,
+	nextStep: anyText,
+	nextStepDate: anyText,
+	help: anyText,
+	objection: anyText
+};
 
 /**
  * Reads a deal's form fields. `objections` are the categories the content knows: an objection

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { anyText, parseForm, readForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import { contentLocale } from '$lib/server/content/locale';
 import { objectionContent } from '$lib/server/team/dashboard';
 import {
@@ -13,22 +13,10 @@ import {
 	closedDealsOf,
 	createDeal,
 	openDealsOf,
-	parseDeal
+	parseDeal,
+	DEAL_FORM_FIELDS
 } from '$lib/server/coaching/deals';
 import { localIsoDate } from '$lib/calendar';
-
-/** The deal form's fields as typed: `parseDeal` checks them, with a problem code for each way one is wrong. */
-const DEAL_FIELDS = {
-	company: anyText,
-	contact: anyText,
-	contactTitle: anyText,
-	callNumber: anyText,
-	lastContact: anyText,
-	nextStep: anyText,
-	nextStepDate: anyText,
-	help: anyText,
-	objection: anyText
-};
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'rep');
@@ -50,7 +38,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireRole(event, 'rep');
-		const values = parseForm(await readForm(event), DEAL_FIELDS).value;
+		const values = parseForm(await readForm(event), DEAL_FORM_FIELDS).value;
 		const db = getDb();
 		const today = localIsoDate(new Date());
 		const parsed = parseDeal(values, today, objectionContent(db, contentLocale()).categories);

@@ -9,6 +9,7 @@ import {
 	DEAL_LIMITS,
 	MAX_CALL_NUMBER,
 	MAX_EVIDENCE_PER_DEAL,
+	DEAL_FORM_FIELDS,
 	DEAL_OUTCOMES,
 	addEvidence,
 	closeDeal,
@@ -23,19 +24,6 @@ import {
 } from '$lib/server/coaching/deals';
 import { EVIDENCE_STRENGTHS } from '$lib/engine/coaching';
 import { localIsoDate } from '$lib/calendar';
-
-/** The deal form's fields as typed: `parseDeal` checks them, with a problem code for each way one is wrong. */
-const DEAL_FIELDS = {
-	company: anyText,
-	contact: anyText,
-	contactTitle: anyText,
-	callNumber: anyText,
-	lastContact: anyText,
-	nextStep: anyText,
-	nextStepDate: anyText,
-	help: anyText,
-	objection: anyText
-};
 
 /** The rep's own deal, or a 404 that does not say whether the id is someone else's: asked before anything is read. */
 function ownOr404(
@@ -69,7 +57,7 @@ export const actions: Actions = {
 	update: async (event) => {
 		const today = localIsoDate(new Date());
 		const { user, deal } = ownOr404(event, today);
-		const values = parseForm(await readForm(event), DEAL_FIELDS).value;
+		const values = parseForm(await readForm(event), DEAL_FORM_FIELDS).value;
 		const db = getDb();
 		const parsed = parseDeal(values, today, objectionContent(db, contentLocale()).categories);
 		if (!parsed.ok) return fail(400, { edit: { values, problems: parsed.problems } });
