@@ -24,7 +24,7 @@ import {
 import { currentCohortOf, progressOf } from './onboarding/onboarding';
 import { newFeedbackFor } from './coaching/comments';
 import { dashboardRows, followedReps, weakSpots } from './team/dashboard';
-import { comparisonPage, submittedRatingsFor } from './hiring/hiring';
+import { comparisonPage, submittedRatingsFor } from './hiring/comparison';
 import { assignmentsOfRep } from './coaching/assignments';
 import { dealReview } from './coaching/deals';
 import { homeOneToOnes, openActions, repsWithoutOneToOne } from './coaching/one-to-ones';

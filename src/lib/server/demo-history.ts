@@ -19,12 +19,8 @@ import { addComment, markCommentsSeen } from './coaching/comments';
 import { createAssignment, type AssignInput } from './coaching/assignments';
 import { addEvidence, createDeal, type DealInput } from './coaching/deals';
 import { recordOneToOne, type OneToOneInput } from './coaching/one-to-ones';
-import {
-	createCandidate,
-	createInterview,
-	saveRating,
-	startInterviewAttempt
-} from './hiring/hiring';
+import { createCandidate, createInterview, startInterviewAttempt } from './hiring/hiring';
+import { saveRating } from './hiring/ratings';
 import type { ContentLocale, Curriculum, Rubric, Scenario } from '$lib/engine/content';
 import type { EvidenceStrength, IsoDate } from '$lib/engine/coaching';
 import { rightAnswer } from '$lib/engine/training/quiz';

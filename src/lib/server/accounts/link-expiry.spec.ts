@@ -9,13 +9,8 @@ import {
 	lookUpAccountToken
 } from '../auth/account-tokens';
 import { acceptInvite, acceptPasswordReset } from '../auth/invites';
-import {
-	activeInviteOf,
-	createCandidate,
-	createInterview,
-	createInterviewInvite,
-	lookUpCandidateLink
-} from '../hiring/hiring';
+import { activeInviteOf, createInterviewInvite, lookUpCandidateLink } from '../hiring/links';
+import { createCandidate, createInterview } from '../hiring/hiring';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
 
 const HOUR = 3600_000;

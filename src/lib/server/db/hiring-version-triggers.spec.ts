@@ -5,7 +5,7 @@ import { createTestDatabase } from '.';
 import { candidates, interviewPanel, interviewSummaries, interviews } from './schema';
 import { dataVersion } from '../cache';
 import { addTeamMember, removeTeamMember } from '../accounts/teams';
-import { comparePosition, listPositions } from '../hiring/hiring';
+import { comparePosition, listPositions } from '../hiring/comparison';
 import { hiringWorld } from '../testing/hiring-world';
 
 const TRIGGERS_FILE = 'src/lib/server/db/hiring-version-triggers.sql';

@@ -1,4 +1,4 @@
--- What the hiring comparison keeps per user (`visibleHiring` in server/hiring/hiring.ts) comes
+-- What the hiring comparison keeps per user (`visibleHiring` in server/hiring/comparison.ts) comes
 -- from these columns only: who may see which candidate and interview (`visibleCandidateCondition`,
 -- `visibleInterviewCondition`: the candidate's creator, the interview's team and its managers, the
 -- panel) and the order the table lists a position's interviews in (the summaries' score, spread,

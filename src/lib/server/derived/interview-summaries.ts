@@ -15,7 +15,7 @@ export type InterviewSummary = typeof interviewSummaries.$inferSelect;
 // `interview_summaries`: what the comparison table shows of each interview, kept so that a page of
 // it reads this table alone. Written only here, by the services, in the transaction of the write
 // that changes it (`./role-plays.ts` for the role-plays): creating an interview with its panel
-// (hiring.ts `createInterview`), saving a rating (`saveRating`), starting, ending or rescoring its
+// (hiring.ts `createInterview`), saving a rating (ratings.ts `saveRating`), starting, ending or rescoring its
 // role-play, deleting a member of its panel (user-data.ts `deleteUser`) or its candidate
 // (candidate-data.ts `deleteCandidate`). The panel's figures are `summarizePanel`'s.
 

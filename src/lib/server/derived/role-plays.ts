@@ -19,7 +19,7 @@ import { rebuildInterviewSummaries, refreshInterviewSummary } from './interview-
 // (a user, no interview) feeds `practice_totals` and `practice_weeks`, an interview's role-play its
 // `interview_summaries` row. The services that write role-plays call one of these in the same
 // transaction: practice.ts (`startAttemptOnRevision`, `writeTurn`, `expireIfDue`, `hangUp`) and
-// hiring.ts (`overrideAttemptScore`). Deleting a rep deletes their rows (foreign keys); deleting a
+// hiring/ratings.ts (`overrideAttemptScore`). Deleting a rep deletes their rows (foreign keys); deleting a
 // candidate deletes their interviews' summaries (candidate-data.ts).
 
 type RolePlay = Pick<Attempt, 'userId' | 'interviewId' | 'startedAt' | 'status' | 'score'>;

@@ -3,10 +3,10 @@ import { HIRING_CRITERIA, hiringWorld } from '../testing/hiring-world';
 import {
 	comparePosition,
 	comparisonPage,
-	saveRating,
 	submittedRatingsFor,
 	type ComparisonSort
-} from './hiring';
+} from './comparison';
+import { saveRating } from './ratings';
 import { panelView } from './interview-view';
 import { candidateDataAccess, exportHeldBack } from './candidate-data';
 import type { Interview } from '../db/schema';

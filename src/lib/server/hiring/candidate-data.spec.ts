@@ -5,15 +5,9 @@ import type { AppDb } from '../db/index';
 import { recordAudit } from '../accounts/users';
 import { addTeamMember, createTeam } from '../accounts/teams';
 import { submitTurn } from '../practice/practice';
-import {
-	createCandidate,
-	createInterview,
-	createInterviewInvite,
-	lookUpCandidateLink,
-	overrideAttemptScore,
-	saveRating,
-	startInterviewAttempt
-} from './hiring';
+import { createCandidate, createInterview, startInterviewAttempt } from './hiring';
+import { createInterviewInvite, lookUpCandidateLink } from './links';
+import { overrideAttemptScore, saveRating } from './ratings';
 import {
 	candidateDataAccess,
 	deleteCandidate,

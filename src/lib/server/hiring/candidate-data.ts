@@ -15,13 +15,8 @@ import {
 } from '../db/schema';
 import { recordAudit } from '../accounts/users';
 import { deleteInterviewSummaries } from '../derived/interview-summaries';
-import {
-	canSeeCandidate,
-	canSeeInterview,
-	findCandidate,
-	isAdmin,
-	panelOpenCondition
-} from './hiring';
+import { canSeeCandidate, canSeeInterview, isAdmin, panelOpenCondition } from './access';
+import { findCandidate } from './hiring';
 import type { SessionUser } from '../auth/session';
 import { recordingsOfAttempts, removeRecordingFiles } from '../practice/recordings';
 

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { submitTurn } from '../practice/practice';
-import {
-	createInterviewInvite,
-	linkStatusOf,
-	listVisibleInterviews,
-	revokeInterviewInvites,
-	startInterviewAttempt
-} from './hiring';
+import { createInterviewInvite, linkStatusOf, revokeInterviewInvites } from './links';
+import { listVisibleInterviews } from './interview-list';
+import { startInterviewAttempt } from './hiring';
 import { hiringWorld } from '../testing/hiring-world';
 
 const DAY = 86_400_000;

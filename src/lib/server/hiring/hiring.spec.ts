@@ -3,18 +3,15 @@ import { hiringWorld } from '../testing/hiring-world';
 import { createTeam } from '../accounts/teams';
 import { setUserActive } from '../accounts/users';
 import { findAttempt, submitTurn } from '../practice/practice';
+import { canSeeInterview, listVisibleCandidates } from './access';
 import {
-	canSeeInterview,
 	createInterview,
-	createInterviewInvite,
 	findCandidate,
 	interviewChoicesFor,
-	listVisibleCandidates,
-	lookUpCandidateLink,
-	revokeInterviewInvites,
-	saveRating,
 	startInterviewAttempt
 } from './hiring';
+import { createInterviewInvite, lookUpCandidateLink, revokeInterviewInvites } from './links';
+import { saveRating } from './ratings';
 
 function setUp() {
 	const {

@@ -8,15 +8,9 @@ import { deleteUser } from '../accounts/user-data';
 import { refreshInterviewSummary } from '../derived/interview-summaries';
 import { deleteCandidate } from './candidate-data';
 import { candidates, interviewPanel, interviewSummaries, interviews, ratings } from '../db/schema';
-import {
-	comparePosition,
-	comparisonPage,
-	interviewAttempt,
-	overrideAttemptScore,
-	saveRating,
-	startInterviewAttempt,
-	type ComparisonSort
-} from './hiring';
+import { comparePosition, comparisonPage, type ComparisonSort } from './comparison';
+import { interviewAttempt, startInterviewAttempt } from './hiring';
+import { overrideAttemptScore, saveRating } from './ratings';
 import { summarizePanel, type CriteriaWeights } from '$lib/engine/hiring/rubric';
 import type { Recommendation } from '../db/schema';
 

@@ -1,15 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from '../db/index';
 import type { SessionUser } from '../auth/session';
-import {
-	canSeeInterview,
-	findCandidate,
-	findInterview,
-	isOnPanel,
-	isPanelOpenTo,
-	panelOf,
-	ratingsOf
-} from './hiring';
+import { canSeeInterview, isOnPanel, isPanelOpenTo } from './access';
+import { findCandidate, findInterview, panelOf } from './hiring';
+import { ratingsOf } from './ratings';
 import { compiledRevisionFor, loadAttempt } from '../practice/practice';
 import { explainReply } from '$lib/engine/scoring/explain';
 import type { Attempt } from '../db/schema';

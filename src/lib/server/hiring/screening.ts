@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/index';
 import { candidates, hiringPositions, type Candidate, type HiringPosition } from '../db/schema';
 import { recordAudit } from '../accounts/users';
-import { listVisibleCandidates } from './hiring';
+import { listVisibleCandidates } from './access';
 import type { SessionUser } from '../auth/session';
 import { textField, textFields } from '../forms';
 import {

@@ -7,12 +7,8 @@ import { peopleIn } from '../testing/people';
 import { deleteRolePlays, updateRolePlays } from '../testing/role-plays';
 import { addTeamMember, createTeam, setLeaderboard } from '../accounts/teams';
 import { expireIfDue, hangUp, startAttempt, submitTurn } from './practice';
-import {
-	createCandidate,
-	createInterview,
-	overrideAttemptScore,
-	startInterviewAttempt
-} from '../hiring/hiring';
+import { createCandidate, createInterview, startInterviewAttempt } from '../hiring/hiring';
+import { overrideAttemptScore } from '../hiring/ratings';
 import { deleteCandidate } from '../hiring/candidate-data';
 import { deleteUser } from '../accounts/user-data';
 import { dashboardRows, followedReps } from '../team/dashboard';

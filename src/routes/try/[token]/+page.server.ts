@@ -4,10 +4,10 @@ import { getDb } from '$lib/server/db';
 import { wrongLinks } from '$lib/server/auth/wrong-links';
 import {
 	isFormerProductInterview,
-	lookUpCandidateLink,
 	setFormerProduct,
 	startInterviewAttempt
 } from '$lib/server/hiring/hiring';
+import { lookUpCandidateLink } from '$lib/server/hiring/links';
 import {
 	compiledRevisionFor,
 	expireIfDue,

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { findUserById } from '$lib/server/accounts/users';
-import { submittedRatingsFor } from '$lib/server/hiring/hiring';
+import { submittedRatingsFor } from '$lib/server/hiring/comparison';
 import { calibrate } from '$lib/engine/hiring/agreement';
 
 export const load: PageServerLoad = (event) => {

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { createCandidate, listVisibleCandidates } from '$lib/server/hiring/hiring';
+import { createCandidate } from '$lib/server/hiring/hiring';
+import { listVisibleCandidates } from '$lib/server/hiring/access';
 import {
 	candidateFilterOf,
 	listScreenedCandidates,

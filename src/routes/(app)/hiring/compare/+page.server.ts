@@ -4,9 +4,9 @@ import { requireRole } from '$lib/server/auth/guards';
 import {
 	COMPARISON_SORTS,
 	comparisonPage,
-	formerProductsOf,
 	type ComparisonSort
-} from '$lib/server/hiring/hiring';
+} from '$lib/server/hiring/comparison';
+import { formerProductsOf } from '$lib/server/hiring/hiring';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');

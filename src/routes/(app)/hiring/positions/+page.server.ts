@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { listPositions } from '$lib/server/hiring/hiring';
+import { listPositions } from '$lib/server/hiring/comparison';
 import { listPositionRules, setPositionRules } from '$lib/server/hiring/screening';
 import { readPositionRules } from '$lib/engine/hiring/screening';
 import { readForm, textField } from '$lib/server/forms';

@@ -2,7 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { canSeeCandidate, findCandidate, listVisibleInterviews } from '$lib/server/hiring/hiring';
+import { canSeeCandidate } from '$lib/server/hiring/access';
+import { findCandidate } from '$lib/server/hiring/hiring';
+import { listVisibleInterviews } from '$lib/server/hiring/interview-list';
 import {
 	flagsOf,
 	rulesFor,

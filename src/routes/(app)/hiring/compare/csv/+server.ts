@@ -1,7 +1,8 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { comparePosition, formerProductsOf } from '$lib/server/hiring/hiring';
+import { comparePosition } from '$lib/server/hiring/comparison';
+import { formerProductsOf } from '$lib/server/hiring/hiring';
 import { csvDateTime, toCsv } from '$lib/server/csv';
 import { m } from '$lib/paraglide/messages';
 

@@ -7,16 +7,16 @@ import { requireRole } from '$lib/server/auth/guards';
 import {
 	createInterviewInvite,
 	linkStatusOf,
+	revokeInterviewInvites
+} from '$lib/server/hiring/links';
+import {
 	interviewAttempt,
 	isFormerProductInterview,
-	isOnPanel,
-	overrideAttemptScore,
-	overridesOf,
-	revokeInterviewInvites,
-	saveRating,
 	setFormerProduct,
 	startInterviewAttempt
 } from '$lib/server/hiring/hiring';
+import { isOnPanel } from '$lib/server/hiring/access';
+import { overrideAttemptScore, overridesOf, saveRating } from '$lib/server/hiring/ratings';
 import { expireIfDue } from '$lib/server/practice/practice';
 import { interviewFor, panelView, transcriptOf } from '$lib/server/hiring/interview-view';
 import * as v from 'valibot';

@@ -5,12 +5,8 @@ import { getDb } from '$lib/server/db';
 import { INTERVIEW_MODES } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { listContentFields } from '$lib/server/content/store';
-import {
-	canSeeCandidate,
-	createInterview,
-	interviewChoicesFor,
-	listVisibleCandidates
-} from '$lib/server/hiring/hiring';
+import { canSeeCandidate, listVisibleCandidates } from '$lib/server/hiring/access';
+import { createInterview, interviewChoicesFor } from '$lib/server/hiring/hiring';
 import { contentLocale } from '$lib/server/content/locale';
 import { readForm, textField, textFields } from '$lib/server/forms';
 
