@@ -53,9 +53,11 @@ test('a live "sell what you sold before" interview in zh-TW: the cue card follow
 	browser
 }) => {
 	const context = await browser.newContext();
-	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'zh-TW', url: ORIGIN }]);
 	const page = await context.newPage();
 	await signInAs(page, 'manager');
+	// Chinese from here on by the cookie alone: signed in with it, the demo manager, who has never
+	// chosen a language, would keep Chinese on the account, and the other tests read their pages.
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'zh-TW', url: ORIGIN }]);
 	const position = `電話業務 ${Date.now().toString(36)}`;
 	await scheduleSoldBefore(
 		page,
