@@ -19,6 +19,10 @@ describe('the product a candidate sold before', () => {
 			ok: true,
 			product: 'Office water filters'
 		});
+		expect(readFormerProduct('Office\u0000water\u0085filters\u200b')).toEqual({
+			ok: true,
+			product: 'Office water filters'
+		});
 		expect(readFormerProduct('<b>**健身房會員**</b>')).toEqual({
 			ok: true,
 			product: '<b>**健身房會員**</b>'

@@ -18,8 +18,8 @@ export function readFormerProduct(
 	typed: string
 ): { ok: true; product: string } | { ok: false; problem: FormerProductProblem } {
 	const product = typed
-		// eslint-disable-next-line no-control-regex -- dropping control characters is the point
-		.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+		// Control characters (\p{Cc}), zero-width characters and direction overrides.
+		.replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069]/gu, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
 	if (product === '') return { ok: false, problem: 'empty' };
