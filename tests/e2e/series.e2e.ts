@@ -22,6 +22,22 @@ async function choose(page: Page, text: string): Promise<void> {
 	await expect(page.locator('.line.rep')).toHaveCount(answered + 1);
 }
 
+/** Call 1 won, with the catalogue promised for later, not sent during the call. */
+async function playCallOnePromisingTheCatalogue(page: Page): Promise<void> {
+	await choose(
+		page,
+		'Good morning, Mr. Lin. This is Kevin from MetalHub, the sourcing site for the machinery and hardware trade. Have you got two minutes?'
+	);
+	await choose(
+		page,
+		"Of course, no problem. I'll email it to you before the end of today. So I can pick examples that fit, may I ask what kind of screws you mainly make, and who your customers are?"
+	);
+	await choose(
+		page,
+		"I see, stainless self-tapping screws. I'll add a couple of members who make fasteners for building materials. How about I call you back on Thursday afternoon to hear what you think: two or four o'clock?"
+	);
+}
+
 test('a rep plays call 1, leaves, comes back to the call notes, and in call 2 the customer remembers', async ({
 	browser
 }) => {
@@ -46,19 +62,7 @@ test('a rep plays call 1, leaves, comes back to the call notes, and in call 2 th
 	await expect(page).toHaveURL(/\/attempts\/[a-z0-9]+$/);
 	await expect(page.getByRole('link', { name: /Call 1 of the series/ })).toBeVisible();
 	await expect(page.locator('.line.customer.current')).toContainText('Lin Fasteners, hello.');
-	await choose(
-		page,
-		'Good morning, Mr. Lin. This is Kevin from MetalHub, the sourcing site for the machinery and hardware trade. Have you got two minutes?'
-	);
-	// The catalogue promised for later, not sent during the call.
-	await choose(
-		page,
-		"Of course, no problem. I'll email it to you before the end of today. So I can pick examples that fit, may I ask what kind of screws you mainly make, and who your customers are?"
-	);
-	await choose(
-		page,
-		"I see, stainless self-tapping screws. I'll add a couple of members who make fasteners for building materials. How about I call you back on Thursday afternoon to hear what you think: two or four o'clock?"
-	);
+	await playCallOnePromisingTheCatalogue(page);
 	await expect(page.getByRole('heading', { name: 'Result' })).toBeVisible();
 	await expect(
 		page.getByText("Four's fine. Send it over and we'll talk on Thursday.")
@@ -120,18 +124,7 @@ test('the journey page: a promise broken when the customer hangs up, then kept w
 	// Call 1: the catalogue promised for later.
 	await page.getByRole('radio', { name: /^Multiple choice/ }).check();
 	await page.getByRole('button', { name: 'Start call 1' }).click();
-	await choose(
-		page,
-		'Good morning, Mr. Lin. This is Kevin from MetalHub, the sourcing site for the machinery and hardware trade. Have you got two minutes?'
-	);
-	await choose(
-		page,
-		"Of course, no problem. I'll email it to you before the end of today. So I can pick examples that fit, may I ask what kind of screws you mainly make, and who your customers are?"
-	);
-	await choose(
-		page,
-		"I see, stainless self-tapping screws. I'll add a couple of members who make fasteners for building materials. How about I call you back on Thursday afternoon to hear what you think: two or four o'clock?"
-	);
+	await playCallOnePromisingTheCatalogue(page);
 	await page.goto(runUrl);
 	const journey = page.getByRole('region', { name: 'The sale, call by call' });
 	await expect(
