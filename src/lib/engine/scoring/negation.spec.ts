@@ -61,6 +61,22 @@ describe('a cue said in the negative does not count', () => {
 		expect(counts('其實不貴', '不貴')).toBe(true);
 		expect(counts("It's not expensive at all", 'not expensive')).toBe(true);
 	});
+
+	it('a cue with its own negation is denied when the rep says they are not saying it', () => {
+		expect(counts('我不會說今天不買就沒了，您慢慢看', '今天不買')).toBe(false);
+		expect(counts('我不是要您今天不簽就沒有', '今天不簽')).toBe(false);
+		expect(counts("I'm not saying don't miss out, take your time", "don't miss out")).toBe(false);
+		expect(counts('I would never tell you dont miss out', 'dont miss out')).toBe(false);
+		// Two negations before it cancel out: 「不是不會說」 says it.
+		expect(counts('我不是不會說今天不買就沒了', '今天不買')).toBe(true);
+	});
+
+	it('a second denial before a cue with its own negation leaves it as written', () => {
+		expect(counts('試刊完全不用錢也不用押金', '不用押金')).toBe(true);
+		expect(counts('There is no fee and no deposit', 'no deposit')).toBe(true);
+		// A pressure line said outright still counts.
+		expect(counts('老闆今天不買就沒了喔', '今天不買')).toBe(true);
+	});
 });
 
 describe('quoting the customer', () => {

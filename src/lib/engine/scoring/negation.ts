@@ -18,7 +18,10 @@ import type { Span } from './score';
  *   question of the form 是不是 / 有沒有 / 要不要 (A-not-A), no problem, no worries, not only.
  * - A question keeps its cues (「不用擔心嗎？」, "wouldn't a trial help?"): a negated question still
  *   raises the thing it asks about.
- * - A cue written with its own negation ("not expensive", 「不貴」) is matched as written.
+ * - A cue written with its own negation ("not expensive", 「不貴」) is matched as written, unless
+ *   another negation comes right before it, with nothing or only a verb of saying between: the rep
+ *   says they are not saying it (「我不會說今天不買就沒了」, "I'm not saying don't miss out").
+ *   Another denial before it ("no fee and no deposit", 「不用錢也不用押金」) leaves it as it is.
  * - A clause that quotes the customer (您說、你剛剛說、you said, you mentioned) does not count.
  */
 
@@ -182,6 +185,42 @@ function negatedBefore(before: string): boolean {
 	return false;
 }
 
+// What may stand between a negation and a cue that carries its own negation for the first to deny
+// the second: nothing, or a verb of saying or pushing with its people (「我不會說今天不買就沒了」,
+// 「不是要您今天不簽」, "I'm not saying you can't wait"). Anything else between is a second, separate
+// denial (「不用錢也不用押金」, "no fee and no deposit"), which leaves the cue as it is.
+const CHINESE_PRONOUNS = /[你我他她們]/g;
+const CHINESE_SAYING = /^(?:會|敢|要|是|想)?(?:跟|對|叫|要|逼|請)?(?:說|講|叫|要|逼|是)?$/;
+const ENGLISH_SAYING = new Set(
+	'say saying said tell telling told you i im it its is am are that going to gonna want asking ask make force pushing push pressure pressuring mean meaning claim claiming suggest suggesting the customer'.split(
+		' '
+	)
+);
+
+/**
+ * Whether a cue that carries its own negation (「今天不買」, "don't miss out") is denied by a negation
+ * right before it: the rep says they are NOT saying it. Two negations before it cancel out, as for
+ * any cue.
+ */
+function deniedSaying(before: string): boolean {
+	const chinese = chineseNegationEnds(before);
+	if (chinese.length > 0) {
+		const nearest = chinese[chinese.length - 1]!;
+		const between = before.slice(nearest.end).replace(CHINESE_PRONOUNS, '').replace(/\s+/g, '');
+		if (!CHINESE_SAYING.test(between)) return false;
+		const previous = chinese[chinese.length - 2];
+		return !(previous && nearest.start - previous.end <= 1);
+	}
+	if (!/[a-z]/.test(before)) return false;
+	const negations = [...before.matchAll(ENGLISH_VERB_NEGATION)];
+	const last = negations[negations.length - 1];
+	if (!last) return false;
+	const between = [...before.slice(last.index + last[0].length).matchAll(/[a-z0-9'’]+/g)].map((m) =>
+		m[0].replace(/['’]/g, '')
+	);
+	return between.length <= ENGLISH_VERB_WORDS && between.every((word) => ENGLISH_SAYING.has(word));
+}
+
 /** How far before a cue its clause is read: enough for any negation's reach and a quote's opening. */
 const LOOK_BACK = 80;
 
@@ -218,7 +257,10 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 	clauseStarts.sort((a, b) => a - b);
 	// What comes before a cue depends on where the cue starts only: read once per start, however
 	// many cues start there.
-	const beforeAt = new Map<number, { quoted: boolean; negated?: boolean; before: string }>();
+	const beforeAt = new Map<
+		number,
+		{ quoted: boolean; negated?: boolean; deniedSaying?: boolean; before: string }
+	>();
 	return ([start, end], cue) => {
 		const from = Math.max(0, clauseStarts[lastBelow(clauseStarts, start + 1)] ?? 0);
 		let read = beforeAt.get(start);
@@ -241,7 +283,10 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 			/[嗎呢]\s*$/.test(folded.slice(Math.max(from, to - 4), to))
 		)
 			return true;
-		if (cueNegates(cue)) return true;
+		if (cueNegates(cue)) {
+			read.deniedSaying ??= deniedSaying(read.before);
+			return !read.deniedSaying;
+		}
 		read.negated ??= negatedBefore(read.before);
 		return !read.negated;
 	};

@@ -165,6 +165,46 @@ describe('scoreReply reads what the reply says', () => {
 		expect(notUnderstanding.signals).not.toContain('acknowledge');
 	});
 
+	it('denies with a cue said in the negative only the cues that share its words, not those in its gap', () => {
+		// One key point's cues are read together: a denied one denies the others only where they share words.
+		const beat = (cues: string[]) => ({
+			expect: [
+				{ point: 'Reassures with the trial', criterion: 'closing', weight: 1, cues }
+			] satisfies KeyPoint[],
+			avoid: [] satisfies Pitfall[]
+		});
+		// The worry is denied; the trial said inside its stretch is not: a run-on spoken reply.
+		const zh = scoreReply('不用擔心我們這邊先幫您開試刊看效果', beat(['擔心 … 效果', '開試刊']));
+		expect(zh.points[0]!.hit).toBe(true);
+		const en = scoreReply(
+			'no need to worry a free trial shows you results',
+			beat(['worry … results', 'free trial'])
+		);
+		expect(en.points[0]!.hit).toBe(true);
+		// A cue that shares the denied words is denied with them.
+		const promise = scoreReply(
+			'我不會跟您打包票說一年一定會有幾張詢價',
+			beat(['打包票 … 詢價', '一定 … 詢價'])
+		);
+		expect(promise.points[0]!.hit).toBe(false);
+		expect(
+			scoreReply(
+				"I won't promise you that leads will definitely come",
+				beat(['promise … leads', 'definitely come'])
+			).points[0]!.hit
+		).toBe(false);
+	});
+
+	it('hears a next step in 約 and 下次 only when a call or a meeting is booked', () => {
+		const signals = (reply: string) => scoreReply(reply, greetZh).signals;
+		expect(signals('金牌一年大約兩萬六千八')).not.toContain('next-step');
+		expect(signals('兩年約的第二年打九折')).not.toContain('next-step');
+		expect(signals('好啦，那下次再說')).not.toContain('next-step');
+		expect(signals('那我跟您約個時間，下次打給您')).toContain('next-step');
+		expect(signals('那我再約老闆看報表')).toContain('next-step');
+		expect(signals('下次打來直接給您看數字')).toContain('next-step');
+	});
+
 	it('counts extras beyond the offer and guarantees said either way round as broken rules', () => {
 		const broken = (reply: string, phrasebook = EN) =>
 			scoreReply(reply, priceEn, [], phrasebook)

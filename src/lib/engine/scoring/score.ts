@@ -355,7 +355,17 @@ const SIGNAL_CUES: Record<
 			'試刊看看',
 			'試用看看',
 			'幫您開',
-			'約',
+			// Booking a time, not 約 alone: 大約 is roughly, 兩年約 a contract.
+			'約個',
+			'約時間',
+			'約您',
+			'約老闆',
+			'約一下',
+			'約哪',
+			'再約',
+			'約好',
+			'約見',
+			'約在',
 			'安排',
 			'下週',
 			'明天',
@@ -365,7 +375,15 @@ const SIGNAL_CUES: Record<
 			'見面',
 			'報價單',
 			'合約',
-			'下次',
+			// The next call said with what happens in it, not 下次 alone: 「下次再說」 puts the call off.
+			'下次打',
+			'下次再打',
+			'下次見',
+			'下次來',
+			'下次拜訪',
+			'下次聯絡',
+			'下次什麼時候',
+			'下次哪',
 			SPECIFIC_TIME!,
 			...TIME_INTENTS
 		],
@@ -778,8 +796,11 @@ function matcherFor(
 	const inBrackets = (span: Span) =>
 		brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
 
-	/** Where the rest of a gapped cue (its parts from `k` on) follows `after` within reach in the same clause: the end of its last part, or -1. */
-	function restFrom(parts: readonly CuePart[], k: number, after: number): number {
+	/**
+	 * Where the rest of a gapped cue (its parts from `k` on) follows `after` within reach in the same
+	 * clause: the end of its last part, or -1. The spans of the parts found are pushed onto `said`.
+	 */
+	function restFrom(parts: readonly CuePart[], k: number, after: number, said: Span[]): number {
 		if (k >= parts.length) return after;
 		const part = parts[k]!;
 		let to = Math.min(normalized.length, after + 100);
@@ -794,22 +815,30 @@ function matcherFor(
 				? normalized.slice(after, start).replace(/\s+/g, '').length
 				: latinWords(folded.slice(after, start)).length;
 			if (gap > (chinese ? GAP_REACH.chinese : GAP_REACH.words)) break;
-			const found = restFrom(parts, k + 1, end);
+			said.push([start, end]);
+			const found = restFrom(parts, k + 1, end, said);
 			if (found >= 0) return found;
+			said.pop();
 		}
 		return -1;
 	}
 
+	const overlap = (spans: readonly Span[], others: readonly Span[]) =>
+		spans.some(([start, end]) => others.some(([s, e]) => start < e && s < end));
+
 	return {
 		findAll(cues) {
-			// Where each cue occurs, before negation is read: the whole stretch, and its first part's (where a negation would reach).
-			const found: { whole: Span; first: Span; cue: string }[] = [];
+			// Where each cue occurs, before negation is read: the whole stretch, its first part's (where
+			// a negation would reach), and the words of each of its parts (`said`, without the gaps).
+			const found: { whole: Span; first: Span; said: Span[]; cue: string }[] = [];
 			for (const prepared of flatList(cues, intents)) {
 				const { parts } = prepared;
 				if (!text.mayHold(parts[0]!)) continue;
 				for (const span of text.partSpans(parts[0]!)) {
-					const end = parts.length === 1 ? span[1] : restFrom(parts, 1, span[1]);
-					if (end >= 0) found.push({ whole: [span[0], end], first: span, cue: prepared.folded });
+					const said: Span[] = [span];
+					const end = parts.length === 1 ? span[1] : restFrom(parts, 1, span[1], said);
+					if (end >= 0)
+						found.push({ whole: [span[0], end], first: span, said, cue: prepared.folded });
 				}
 			}
 			if (found.length === 0) return [];
@@ -818,16 +847,18 @@ function matcherFor(
 			found.sort((a, b) => a.whole[0] - b.whole[0] || b.whole[1] - a.whole[1]);
 			const spans: Span[] = [];
 			let reached = -1;
-			// Stretches found said in the negative: another cue inside one is denied with it
-			// (「我不會跟您保證一定有幾張詢價」: 一定 … 詢價 is as denied as 保證 … 詢價).
+			// The words of cues found said in the negative: another cue that shares words with one is
+			// denied with it (「我不會跟您保證一定有幾張詢價」: 一定 … 詢價 is as denied as 保證 … 詢價).
+			// Only its words: what stands in a denied cue's gap is out of the negation's reach
+			// (「不用擔心我們這邊先幫您開試刊看效果」 denies the worry, not the trial).
 			const denied: Span[] = [];
-			for (const { whole, first, cue } of found) {
+			for (const { whole, first, said, cue } of found) {
 				if (whole[1] <= reached) continue;
 				if (inBrackets(whole)) continue;
-				if (denied.some(([start, end]) => whole[0] < end && start < whole[1])) continue;
+				if (denied.length > 0 && overlap(said, denied)) continue;
 				// The negation that matters comes before the cue's first words.
 				if (!says(first, cue)) {
-					denied.push(whole);
+					denied.push(...said);
 					continue;
 				}
 				spans.push(whole);
