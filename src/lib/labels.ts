@@ -232,7 +232,8 @@ export function flagLabel(flag: Flag): string {
 		'repeats-earlier-reply': m.flag_repeats_earlier_reply,
 		monologue: m.flag_monologue,
 		'off-topic': m.flag_off_topic,
-		'wrong-fact': m.flag_wrong_fact
+		'wrong-fact': m.flag_wrong_fact,
+		stuffing: m.flag_stuffing
 	}[flag]();
 }
 

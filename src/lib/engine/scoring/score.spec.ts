@@ -205,6 +205,41 @@ describe('scoreReply reads what the reply says', () => {
 		expect(signals('下次打來直接給您看數字')).toContain('next-step');
 	});
 
+	it('caps stuffing: five selling points or more listed in one reply, however it asks', () => {
+		const stuffedEn = scoreReply(
+			'I hear you! With 38,000 registered buyers, 1.2 million visits a month, priority ranking, two keyword ads and the verified badge, it is a no-brainer. Can we start today?',
+			priceEn,
+			[],
+			EN
+		);
+		expect(stuffedEn.flags).toContain('stuffing');
+		expect(stuffedEn.score).toBeLessThanOrEqual(SCORING.stuffingCap);
+		const stuffedZh = scoreReply(
+			'了解了解！三萬八千買家、一百二十萬人次、認證標章、關鍵字廣告、免費試刊通通有，您要不要先試試看？',
+			greetZh,
+			[],
+			ZH
+		);
+		expect(stuffedZh.flags).toContain('stuffing');
+		// Two or three points that answer the customer are evidence, not stuffing.
+		const evidence = scoreReply(
+			'I understand. Our 38,000 registered buyers are all in your industry, and the monthly report shows every inquiry. How many do you get now?',
+			priceEn,
+			[],
+			EN
+		);
+		expect(evidence.flags).not.toContain('stuffing');
+		// The same point said again, or a part of it (報表 after 售後報表), is not another one.
+		expect(
+			scoreReply(
+				'我們每個月都有售後報表，瀏覽、點擊來源、詢價單都寫得清清楚楚，報表出來我會打給您一起看，好嗎？',
+				greetZh,
+				[],
+				ZH
+			).flags
+		).not.toContain('stuffing');
+	});
+
 	it('counts extras beyond the offer and guarantees said either way round as broken rules', () => {
 		const broken = (reply: string, phrasebook = EN) =>
 			scoreReply(reply, priceEn, [], phrasebook)

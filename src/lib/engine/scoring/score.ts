@@ -83,7 +83,8 @@ export const FLAGS = [
 	'repeats-earlier-reply',
 	'monologue',
 	'off-topic',
-	'wrong-fact'
+	'wrong-fact',
+	'stuffing'
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
@@ -142,6 +143,8 @@ export interface ReplyScore {
  *   keep a fifth, at most 0.1. A long reply that asks nothing is a monologue, cut to half; one that
  *   takes up what the customer just said may run a fifth longer and keeps at most 0.68. Neither can
  *   pass. A very long one loses 0.1.
+ * - Five or more selling points listed one after another (the lexicon's `selling-points`, each in
+ *   its own item of the reply, the same point again not counted) are stuffing: at most 0.4.
  */
 export const SCORING = {
 	/**
@@ -212,7 +215,15 @@ export const SCORING = {
 	 * answer earns it anything (closeness.ts): it says, in its own words, much of what a good answer
 	 * says, so it is no worse than acceptable (a trainer's 3), under the pass line.
 	 */
-	closeFloor: 0.4
+	closeFloor: 0.4,
+	/**
+	 * From this many items of a reply that each name a selling point (the lexicon's `selling-points`:
+	 * buyers, visits, ads, the badge, reports, the trial …), the reply is stuffing: a pile of points
+	 * rather than an answer to this customer, a trainer's 2 (GRADING.md: a long pitch is a 3 at best).
+	 */
+	stuffingItems: 5,
+	/** What stuffing keeps at most: poor, as a beat's pitfall, well under the pass line. */
+	stuffingCap: 0.4
 } as const;
 
 /**
@@ -485,6 +496,38 @@ export interface Phrasebook {
 /** The lexicon intent that lists the words of what the calls are about: a reply with none of them, making no key point, is off-topic. */
 export const ON_TOPIC = 'on-topic';
 const ON_TOPIC_CUES = [`${INTENT_PREFIX}${ON_TOPIC}`];
+/** The lexicon intent that lists the product's selling points: many in one reply is stuffing. */
+export const SELLING_POINTS = 'selling-points';
+const SELLING_POINT_CUES = [`${INTENT_PREFIX}${SELLING_POINTS}`];
+// What parts a list into items: commas (not a thousands separator), full stops (not a decimal
+// point), the enumeration comma, and the words that join items (and, plus, 跟、和、還有、以及、加上).
+const LIST_ITEM_ENDS =
+	/[，、;；。!?！？\n]|,(?!\d{3})|\.(?!\d)|\b(?:and|plus|also)\b|跟|和|還有|以及|加上|再加/g;
+
+/**
+ * How many items of a reply (stretches between list separators) name a selling point of their own:
+ * the same point said again, or a part of one said already (報表 after 售後報表), adds none.
+ */
+function sellingItems(folded: string, spans: readonly Span[]): number {
+	if (spans.length === 0) return 0;
+	const ends = [...folded.matchAll(LIST_ITEM_ENDS)].map((m) => m.index);
+	const items = new Set<number>();
+	const said: string[] = [];
+	for (const [start, end] of spans) {
+		const point = folded.slice(start, end);
+		if (said.some((earlier) => earlier.includes(point) || point.includes(earlier))) continue;
+		said.push(point);
+		items.add(itemAt(ends, start));
+	}
+	return items.size;
+}
+
+/** Which item a position falls in: how many of the sorted item ends come before it. */
+function itemAt(ends: readonly number[], at: number): number {
+	let count = 0;
+	while (count < ends.length && ends[count]! <= at) count++;
+	return count;
+}
 /**
  * The lexicon intents that tell a wrong fact (see figures.ts): the prices the company quotes
  * (`price-list`: every figure of its phrases), the words that make a sentence about the price
@@ -1134,6 +1177,12 @@ export function scoreReply(
 		);
 	}
 	if (wrongFacts.length > 0) flags.push('wrong-fact');
+	// Stuffing: selling points listed one after another, not notes (flagged already).
+	if (
+		phrasebook.intents.has(SELLING_POINTS) &&
+		sellingItems(folded, findAny(matcher, SELLING_POINT_CUES)) >= SCORING.stuffingItems
+	)
+		flags.push('stuffing');
 	// A reply that takes up what the customer said may run longer before it is a monologue, and loses less.
 	const monologueFrom = chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin;
 	// Read only for a long reply that asks nothing: it is the costlier check.
@@ -1215,6 +1264,7 @@ export function scoreReply(
 	if (poor && !ruleBroken)
 		score = Math.min(SCORING.pitfallCap, Math.max(SCORING.pitfallFloor, score));
 	if (flags.includes('wrong-fact')) score = Math.min(score, SCORING.wrongFactCap);
+	if (flags.includes('stuffing')) score = Math.min(score, SCORING.stuffingCap);
 	if (ruleBroken) score = Math.min(score * SCORING.ruleCut, SCORING.ruleCap);
 	if (!signals.includes('question') && !signals.includes('next-step'))
 		score = Math.min(score, SCORING.noQuestionCap);
