@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresIn, figureValue, wrongPrices } from './figures';
+import { countedFactOf, figuresIn, figureValue, wrongCounts, wrongPrices } from './figures';
 import { foldForMatch } from './normalize';
 import type { Span } from './score';
 
@@ -89,5 +89,52 @@ describe('wrongPrices: a price not on the price list is a wrong fact', () => {
 		).toEqual([]);
 		expect(wrong('We have 38,000 registered buyers.')).toEqual([]);
 		expect(wrong('Since 2012, Gold has been our best seller.')).toEqual([]);
+	});
+});
+
+describe('wrongCounts tells a count the company states otherwise', () => {
+	const FACTS = [
+		'trial … day = 14 / 10 / 3',
+		'trial … product = 10',
+		'gold … product = 300',
+		'registered buyer = 38,000',
+		'second year … % = 10',
+		'試刊 … 天 = 14 / 10 / 3',
+		'試刊 … 禮拜 = 2',
+		'試刊 … 項 = 10',
+		'金牌 … 項 = 300',
+		'基礎 … 項 = 50',
+		'註冊買家 = 38,000',
+		'第二年 … 折 = 9'
+	].map((phrase) => countedFactOf(phrase, foldForMatch)!);
+	const wrong = (reply: string) => {
+		const folded = foldForMatch(reply);
+		return wrongCounts(folded, FACTS).map(([start, end]) => reply.slice(start, end));
+	};
+
+	it('finds a wrong trial length, trial size, buyer count or second-year discount', () => {
+		expect(wrong('The trial is free for 30 days, shall I set it up?')).toEqual(['30']);
+		expect(wrong('A 14-day trial with 20 products, no payment.')).toEqual(['20']);
+		expect(wrong('We have 50,000 registered buyers in machinery.')).toEqual(['50,000']);
+		expect(wrong('On two years the second year is 20% off.')).toEqual(['20']);
+		expect(wrong('不用錢，試刊免費一個禮拜，可以放二十項產品。')).toEqual(['一', '二十']);
+		expect(wrong('我們有五萬八千位註冊買家。')).toEqual(['五萬八千']);
+		expect(wrong('簽兩年的話第二年打八折。')).toEqual(['八']);
+	});
+
+	it('leaves the right counts, ordinals, corrections and other subjects alone', () => {
+		expect(wrong('The trial is 14 days with ten products; I call on day 3 and day 10.')).toEqual(
+			[]
+		);
+		expect(wrong('試刊十四天、十項產品，第三天和第十天我會打給您。')).toEqual([]);
+		// The nearest subject decides: the trial's ten, Gold's three hundred.
+		expect(wrong('試刊先放十項，之後金牌可以放三百項。')).toEqual([]);
+		// A subject after the figure counts only in its own clause: his twelve products are his.
+		expect(wrong('您現在十二項產品，基礎會員可以放五十項。')).toEqual([]);
+		// Correcting the customer is no wrong fact.
+		expect(wrong('試刊不是一個禮拜，是十四天。')).toEqual([]);
+		expect(wrong("No, the trial isn't 30 days, it's 14.")).toEqual([]);
+		// Far under the right figure, a count is of something else: two buyers who called.
+		expect(wrong('Two registered buyers called, 2 registered buyers in fact.')).toEqual([]);
 	});
 });

@@ -231,3 +231,107 @@ export function figuresOfPhrases(
 ): number[] {
 	return phrases.flatMap((phrase) => figuresIn(fold(phrase)).map((figure) => figure.value));
 }
+
+/**
+ * A fact the company states as a count (the lexicon's `counted-facts`): in a sentence that names the
+ * `subject` (the trial), a figure followed by the `unit` (days, products) must be one of `values`.
+ * Written in the lexicon as `subject … unit = 14 / 10`, or `unit = 38,000` when the unit names the
+ * subject itself (registered buyers); no values after `=` means no figure is ever right there.
+ */
+export interface CountedFact {
+	subject: string;
+	unit: string;
+	values: number[];
+}
+
+/** A `counted-facts` phrase read, or null when it is not of that form. */
+export function countedFactOf(phrase: string, fold: (text: string) => string): CountedFact | null {
+	const [claim, right] = phrase.split('=');
+	if (claim === undefined || right === undefined) return null;
+	const parts = claim.split(/…|\.{3}/).map((part) => fold(part).trim());
+	const unit = parts[parts.length - 1]!;
+	const subject = parts.length > 1 ? parts[0]! : '';
+	if (!unit) return null;
+	const values = right
+		.split('/')
+		.flatMap((value) => figuresIn(fold(value.trim())).map((figure) => figure.value));
+	return { subject, unit, values };
+}
+
+// What may stand between a figure and its unit: a hyphen (14-day), a Chinese measure word (個、位).
+const BEFORE_UNIT = /^[\s-]*(?:[個位家]\s*)?/;
+const ORDINAL_BEFORE = /(?:第|\bday\s*|\bthe\s*)$/;
+const DENIED_BEFORE = /(?:不是|並非|沒有|\bnot\b|n['’]?t\b|\bno\b)[^,，。.!?！？]{0,6}$/;
+
+/**
+ * Where a folded sentence names `words` nearest before position `at` (or, none before, first after
+ * it), or null: Chinese anywhere, English as whole words.
+ */
+function subjectNear(sentence: string, words: string, at: number): number | null {
+	const latin = /[a-z0-9]/.test(words);
+	let before: number | null = null;
+	let afterAt: number | null = null;
+	const letter = (i: number) => /[a-z]/.test(sentence[i] ?? '');
+	for (let i = sentence.indexOf(words); i >= 0; i = sentence.indexOf(words, i + 1)) {
+		const end = i + words.length;
+		// English as a whole word, singular or plural (trial, trials).
+		if (latin && (letter(i - 1) || (letter(end) && !(sentence[end] === 's' && !letter(end + 1)))))
+			continue;
+		if (i < at) before = i;
+		else if (afterAt === null) afterAt = i;
+	}
+	return before ?? afterAt;
+}
+
+/**
+ * The figures a reply states against a counted fact (a trial of 30 days, 50,000 registered
+ * buyers, 八折 on the second year): in a sentence naming the fact's subject, a figure followed by its
+ * unit that is none of its values, and not denied (「不是一個月，是十四天」 corrects the customer).
+ * A figure the customer said is wrong all the same when the rep says it back as ours.
+ */
+export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span[] {
+	if (facts.length === 0) return [];
+	const figures = figuresIn(folded);
+	if (figures.length === 0) return [];
+	const sentences = stretches(folded, SENTENCE_END);
+	const clauses = stretches(folded, CLAUSE_END);
+	const wrong: Span[] = [];
+	for (const figure of figures) {
+		// An ordinal counts no days (第三天, day 3); a figure denied is a correction (不是一個月, not 30 days).
+		const before = folded.slice(Math.max(0, figure.start - 10), figure.start);
+		if (ORDINAL_BEFORE.test(before) || DENIED_BEFORE.test(before)) continue;
+		const after = folded.slice(figure.end, figure.end + 24).replace(BEFORE_UNIT, '');
+		const [from, to] = around(sentences, figure.start);
+		const sentence = folded.slice(from, to);
+		const at = figure.start - from;
+		const clauseEnd = around(clauses, figure.start)[1] - from;
+		// The facts of the unit said after the figure; of those with a subject, the one whose subject
+		// comes last before the figure in its sentence (or, none before, first after it in its clause) decides:
+		// 「試刊十項，金牌可以放三百項」 counts the trial's ten and Gold's three hundred.
+		let deciding: CountedFact | undefined;
+		let nearest = -Infinity;
+		for (const fact of facts) {
+			if (!after.startsWith(fact.unit)) continue;
+			// An English unit as a whole word, singular or plural: 14 days, a 14-day trial.
+			if (/[a-z]$/.test(fact.unit) && !/^s?(?![a-z])/.test(after.slice(fact.unit.length))) continue;
+			if (!fact.subject) {
+				deciding = fact;
+				break;
+			}
+			const where = subjectNear(sentence, fact.subject, at);
+			// After the figure, only in its own clause: 「您現在十二項，基礎會員可以放五十項」.
+			if (where === null || (where > at && where >= clauseEnd)) continue;
+			// Before the figure is nearer the nearer it is; after it, only when nothing comes before.
+			const rank = where < at ? where : -1e6 - where;
+			if (rank > nearest) {
+				nearest = rank;
+				deciding = fact;
+			}
+		}
+		if (!deciding || deciding.values.includes(figure.value)) continue;
+		// Far under every right value, a figure counts something else (two buyers who called).
+		if (deciding.values.length > 0 && figure.value < Math.min(...deciding.values) / 10) continue;
+		wrong.push([figure.start, figure.end]);
+	}
+	return wrong;
+}

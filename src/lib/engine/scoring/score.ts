@@ -28,7 +28,14 @@ import {
 	repeatsItself,
 	restatesItself
 } from './speech';
-import { figuresIn, figuresOfPhrases, wrongPrices } from './figures';
+import {
+	countedFactOf,
+	figuresIn,
+	figuresOfPhrases,
+	wrongCounts,
+	wrongPrices,
+	type CountedFact
+} from './figures';
 
 export type Span = [start: number, end: number];
 
@@ -539,7 +546,8 @@ export const FACT_INTENTS = {
 	prices: 'price-list',
 	priceWords: 'price-words',
 	theirs: 'their-figures',
-	claims: 'wrong-facts'
+	claims: 'wrong-facts',
+	counts: 'counted-facts'
 } as const;
 const anyProductBooks = new WeakMap<Phrasebook, Phrasebook>();
 
@@ -554,7 +562,8 @@ export function forAnyProduct(phrasebook: Phrasebook): Phrasebook {
 	let book = anyProductBooks.get(phrasebook);
 	if (!book) {
 		const intents = new Map(phrasebook.intents);
-		for (const id of [FACT_INTENTS.prices, FACT_INTENTS.claims]) intents.delete(id);
+		for (const id of [FACT_INTENTS.prices, FACT_INTENTS.claims, FACT_INTENTS.counts])
+			intents.delete(id);
 		book = { intents, rules: phrasebook.rules.filter((rule) => !rule.ourOffer) };
 		anyProductBooks.set(phrasebook, book);
 	}
@@ -575,6 +584,18 @@ function priceListOf(intents: IntentPhrases): number[] {
 		priceLists.set(phrases, list);
 	}
 	return list;
+}
+// A phrasebook's counted facts, read once (they live until the content changes).
+const countedFactLists = new WeakMap<readonly string[], CountedFact[]>();
+function countedFactsOf(intents: IntentPhrases): CountedFact[] {
+	const phrases = intents.get(FACT_INTENTS.counts);
+	if (!phrases) return [];
+	let facts = countedFactLists.get(phrases);
+	if (!facts) {
+		facts = phrases.flatMap((phrase) => countedFactOf(phrase, foldForMatch) ?? []);
+		countedFactLists.set(phrases, facts);
+	}
+	return facts;
 }
 // Could the reply hold a price at all: a digit, or a Chinese thousand or ten thousand.
 const MAY_HOLD_PRICE = /\d|[千萬万]/;
@@ -1158,23 +1179,30 @@ export function scoreReply(
 	const wrongFacts: Span[] = phrasebook.intents.has(FACT_INTENTS.claims)
 		? [...findAny(matcher, CLAIM_CUES)]
 		: [];
+	// The figures the customer said are his to repeat: read once, when a figure is checked.
+	let said: Set<number> | undefined;
+	const customerSaid = (value: number) =>
+		(said ??= new Set(
+			figuresIn(foldForMatch(beat.customer ?? '')).map((figure) => figure.value)
+		)).has(value);
 	const prices = MAY_HOLD_PRICE.test(folded) ? priceListOf(phrasebook.intents) : [];
 	if (prices.length > 0) {
 		// Price words count wherever they are said: "not the Gold price" still talks about the price.
 		const anywhere = matcherFor(text, [], () => true);
-		let said: Set<number> | undefined;
 		wrongFacts.push(
 			...wrongPrices(
 				folded,
 				prices,
 				() => findAny(anywhere, PRICE_WORD_CUES),
 				() => (phrasebook.intents.has(FACT_INTENTS.theirs) ? findAny(anywhere, THEIR_CUES) : []),
-				(value) =>
-					(said ??= new Set(
-						figuresIn(foldForMatch(beat.customer ?? '')).map((figure) => figure.value)
-					)).has(value)
+				customerSaid
 			)
 		);
+	}
+	// A count the company states otherwise: a trial of 30 days, 50,000 registered buyers.
+	if (/\d|[一二三四五六七八九十兩]/.test(folded)) {
+		const facts = countedFactsOf(phrasebook.intents);
+		if (facts.length > 0) wrongFacts.push(...wrongCounts(folded, facts));
 	}
 	if (wrongFacts.length > 0) flags.push('wrong-fact');
 	// Stuffing: selling points listed one after another, not notes (flagged already).
