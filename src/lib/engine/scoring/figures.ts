@@ -258,8 +258,9 @@ export function countedFactOf(phrase: string, fold: (text: string) => string): C
 	return { subject, unit, values };
 }
 
-// What may stand between a figure and its unit: a hyphen (14-day), a Chinese measure word (個、位).
-const BEFORE_UNIT = /^[\s-]*(?:[個位家]\s*)?/;
+// What may stand between a figure and its unit: a hyphen (14-day), 多 (八萬多位: still not 38,000),
+// a Chinese measure word (個、位).
+const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?/;
 const ORDINAL_BEFORE = /(?:第|\bday\s*|\bthe\s*)$/;
 const DENIED_BEFORE = /(?:不是|並非|沒有|\bnot\b|n['’]?t\b|\bno\b)[^,，。.!?！？]{0,6}$/;
 

@@ -240,6 +240,47 @@ describe('scoreReply reads what the reply says', () => {
 		).not.toContain('stuffing');
 	});
 
+	it('hears arguing with the customer as poor, not harmful, and not when said in the negative', () => {
+		const rules = (reply: string, phrasebook = EN) =>
+			scoreReply(reply, priceEn, [], phrasebook)
+				.pitfalls.filter((p) => p.rule)
+				.map((p) => p.rule);
+		const arguing = scoreReply(
+			"I understand, but you've got it wrong, Mr. Lin. How many inquiries do you get?",
+			priceEn,
+			[],
+			EN
+		);
+		expect(arguing.pitfalls.filter((p) => p.rule).map((p) => p.rule)).toEqual(['argues']);
+		expect(arguing.score).toBeLessThanOrEqual(SCORING.pitfallCap);
+		expect(arguing.score).toBeGreaterThan(SCORING.ruleCap);
+		expect(rules('林老闆，這樣講不對啦，現在採購都是上網找。', ZH)).toContain('argues');
+		expect(rules('您都還沒聽就說沒興趣，您先聽我講兩分鐘。', ZH)).toContain('argues');
+		// Said in the negative, or a fair word for her position, it argues nothing.
+		expect(rules("I'm not saying you've got it wrong. How many inquiries do you get?")).toEqual([]);
+		expect(rules("I won't make you pass on a pitch, that's not fair on you.")).toEqual([]);
+	});
+
+	it('counts a wrong count as a wrong fact: 八萬多位註冊買家, 九折 on the first year', () => {
+		expect(scoreReply('我們有八萬多位註冊買家，要不要先試刊？', greetZh, [], ZH).flags).toContain(
+			'wrong-fact'
+		);
+		expect(
+			scoreReply('兩年的話第一年打九折，第二年原價，您看好嗎？', greetZh, [], ZH).flags
+		).toContain('wrong-fact');
+		expect(
+			scoreReply(
+				'Sign for two years and the first year is 10% off. Shall I write it up?',
+				priceEn,
+				[],
+				EN
+			).flags
+		).toContain('wrong-fact');
+		expect(scoreReply('兩年的話第二年打九折，您看好嗎？', greetZh, [], ZH).flags).not.toContain(
+			'wrong-fact'
+		);
+	});
+
 	it('counts extras beyond the offer and guarantees said either way round as broken rules', () => {
 		const broken = (reply: string, phrasebook = EN) =>
 			scoreReply(reply, priceEn, [], phrasebook)
