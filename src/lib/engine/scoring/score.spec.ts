@@ -261,6 +261,17 @@ describe('scoreReply reads what the reply says', () => {
 		expect(rules("I won't make you pass on a pitch, that's not fair on you.")).toEqual([]);
 	});
 
+	it('does not take calling a promise of rankings a lie for badmouthing a competitor', () => {
+		const rules = (reply: string, phrasebook = EN) =>
+			scoreReply(reply, priceEn, [], phrasebook)
+				.pitfalls.filter((p) => p.rule)
+				.map((p) => p.rule);
+		expect(rules('我們不會保證排第幾頁，這種話講出來就是騙人的。', ZH)).toEqual([]);
+		expect(rules('百業通那些都是騙人的。', ZH)).toContain('badmouths-competitor');
+		expect(rules('Anyone who promises you page one is a scam, so we never do.')).toEqual([]);
+		expect(rules('BaiYeTong is a scam.')).toContain('badmouths-competitor');
+	});
+
 	it('counts a wrong count as a wrong fact: 八萬多位註冊買家, 九折 on the first year', () => {
 		expect(scoreReply('我們有八萬多位註冊買家，要不要先試刊？', greetZh, [], ZH).flags).toContain(
 			'wrong-fact'
