@@ -83,6 +83,8 @@ describe('wrongPrices: a price not on the price list is a wrong fact', () => {
 		expect(wrong('Gold gives you 38,000 buyers and 1.2 million visits a year.')).toEqual([]);
 		expect(wrong('金牌會員有三萬八千位買家。')).toEqual([]);
 		expect(wrong('金牌一年兩萬六千八，您一張單三、四萬就回本。')).toEqual([]);
+		expect(wrong('金牌一年兩萬六千八，成交一張三、四萬的單就回本。')).toEqual([]);
+		expect(wrong('金牌一年兩萬六千八，成交一張三到四萬的單就回本。')).toEqual([]);
 		expect(wrong('If one order is worth 30,000 a year, Gold pays for itself.')).toEqual([]);
 		expect(
 			wrong('You said 20,000 a year is your budget for Gold.', 'My budget is 20,000.')

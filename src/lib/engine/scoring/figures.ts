@@ -118,6 +118,8 @@ function countsThings(folded: string, figure: Figure): boolean {
 const BOUND_AFTER = /^\s*(?:多|幾|出頭|以上|以下|起|\+|or more|and up|plus\b)/;
 const BOUND_BEFORE =
 	/(?:\b(?:over|under|more than|less than|nearly|almost|from|up to)|超過|不到|不用|低於|高於|快|將近|差不多)\s*(?:nt\$?|\$)?\s*$/;
+// The second figure of a range said in Chinese (三、四萬, 三到四萬, 3~4萬) is no price stated either.
+const RANGE_BEFORE = /[\d一二三四五六七八九十兩]\s*(?:、|到|至|~|～)\s*$/;
 const ROUGH_BEFORE =
 	/(?:\b(?:about|around|roughly|approximately|some|like)|大約|大概|約|差不多)\s*(?:nt\$?|\$)?\s*$/;
 const ROUGH_AFTER = /^\s*(?:左右|上下|ish\b)/;
@@ -186,7 +188,7 @@ export function wrongPrices(
 	for (const figure of figures) {
 		const before = folded.slice(Math.max(0, figure.start - 16), figure.start);
 		const after = folded.slice(figure.end, figure.end + 8);
-		if (BOUND_AFTER.test(after) || BOUND_BEFORE.test(before)) continue;
+		if (BOUND_AFTER.test(after) || BOUND_BEFORE.test(before) || RANGE_BEFORE.test(before)) continue;
 		const rough = ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(after);
 		const sentence = around(sentences, figure.start);
 		const clause = around(clauses, figure.start);

@@ -52,6 +52,13 @@ describe('a cue said in the negative does not count', () => {
 		expect(counts('No problem, a trial is easy to set up', 'trial')).toBe(true);
 	});
 
+	it('a question at the end of unpunctuated speech does not reach a cue said before a pause', () => {
+		expect(counts('但我不會跟您打包票 所以先不要花錢 這樣好嗎', '打包票')).toBe(false);
+		// Said in the question itself, a negated cue still counts.
+		expect(counts('不用擔心嗎', '擔心')).toBe(true);
+		expect(counts('我們先不用打包票這樣好嗎', '打包票')).toBe(true);
+	});
+
 	it('a negated question still raises what it asks about', () => {
 		expect(counts('不用擔心嗎？', '擔心')).toBe(true);
 		expect(counts("Wouldn't a trial help?", 'trial')).toBe(true);

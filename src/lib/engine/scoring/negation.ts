@@ -275,8 +275,15 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 		}
 		if (read.quoted) return false;
 		const next = lastBelow(markAt, end) + 1;
-		const closing = marks[next]?.[0] ?? '';
-		const to = markAt[next] ?? folded.length;
+		let closing = marks[next]?.[0] ?? '';
+		let to = markAt[next] ?? folded.length;
+		// Unpunctuated speech pauses with a space between Chinese words: the clause ends there, and a
+		// question at the end of the reply (「…這樣好嗎」) asks nothing about a cue said before it.
+		const pause = pauseAfter(folded, end, to);
+		if (pause >= 0) {
+			closing = '';
+			to = pause;
+		}
 		if (
 			closing === '?' ||
 			closing === '？' ||
@@ -290,6 +297,14 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 		read.negated ??= negatedBefore(read.before);
 		return !read.negated;
 	};
+}
+
+const PAUSE = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
+
+/** Where the first pause (a space between Chinese words) between `from` and `to` is, or -1. */
+function pauseAfter(folded: string, from: number, to: number): number {
+	const found = PAUSE.exec(folded.slice(from, to));
+	return found ? from + found.index : -1;
 }
 
 // Cues are few and recur on every reply: whether each carries its own negation is read once.
