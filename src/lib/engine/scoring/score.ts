@@ -515,9 +515,8 @@ const LIST_ITEM_ENDS =
  * How many items of a reply (stretches between list separators) name a selling point of their own:
  * the same point said again, or a part of one said already (報表 after 售後報表), adds none.
  */
-function sellingItems(folded: string, spans: readonly Span[]): number {
+function sellingItems(folded: string, ends: readonly number[], spans: readonly Span[]): number {
 	if (spans.length === 0) return 0;
-	const ends = [...folded.matchAll(LIST_ITEM_ENDS)].map((m) => m.index);
 	const items = new Set<number>();
 	const said: string[] = [];
 	for (const [start, end] of spans) {
@@ -1206,11 +1205,15 @@ export function scoreReply(
 	}
 	if (wrongFacts.length > 0) flags.push('wrong-fact');
 	// Stuffing: selling points listed one after another, not notes (flagged already).
-	if (
-		phrasebook.intents.has(SELLING_POINTS) &&
-		sellingItems(folded, findAny(matcher, SELLING_POINT_CUES)) >= SCORING.stuffingItems
-	)
-		flags.push('stuffing');
+	// Read only when the reply has items enough: the intent's phrases are the costlier step.
+	if (phrasebook.intents.has(SELLING_POINTS)) {
+		const ends = [...folded.matchAll(LIST_ITEM_ENDS)].map((m) => m.index);
+		if (
+			ends.length + 1 >= SCORING.stuffingItems &&
+			sellingItems(folded, ends, findAny(matcher, SELLING_POINT_CUES)) >= SCORING.stuffingItems
+		)
+			flags.push('stuffing');
+	}
 	// A reply that takes up what the customer said may run longer before it is a monologue, and loses less.
 	const monologueFrom = chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin;
 	// Read only for a long reply that asks nothing: it is the costlier check.
