@@ -122,3 +122,70 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	expect((await otherContext.request.get(`${attemptPath}/recordings/9`)).status()).toBe(404);
 	await otherContext.close();
 });
+
+test('an online candidate answers by voice from their link, and the interview panel plays it back', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	// The manager schedules an online interview (in English) and makes the candidate's link.
+	const managerContext = await browser.newContext({ baseURL: server.url, locale: 'en-US' });
+	const manager = await managerContext.newPage();
+	await signInAs(manager, 'manager');
+	const position = `Phone sales ${Date.now().toString(36)}`;
+	await manager.goto('/hiring/candidates');
+	await manager.getByLabel('Name').fill('王先生 Mr. Wong');
+	await manager.getByLabel('Position applied for').fill(position);
+	await manager.getByRole('button', { name: 'Add candidate' }).click();
+	await expect(manager.getByRole('status')).toContainText('added');
+	await manager.goto('/hiring/interviews/new');
+	await manager
+		.getByLabel('Candidate', { exact: true })
+		.selectOption({ label: `王先生 Mr. Wong · ${position}` });
+	await manager.getByLabel('Scenario', { exact: true }).selectOption('renewal-price-objection');
+	await manager.getByRole('radio', { name: /^Online/ }).check();
+	await manager.getByRole('button', { name: 'Schedule' }).click();
+	await manager.getByRole('button', { name: 'Create a candidate link' }).click();
+	const link = await manager.getByRole('textbox', { name: 'Candidate link' }).inputValue();
+	const interviewPath = new URL(manager.url()).pathname;
+
+	// The candidate, in Chinese and without an account, picks the spoken role-play.
+	const candidateContext = await browser.newContext({ locale: 'zh-TW' });
+	const candidate = await candidateContext.newPage();
+	await candidate.goto(link);
+	await candidate.getByRole('radio', { name: /用說的，像真的講電話/ }).check();
+	await candidate.getByRole('checkbox').check();
+	await candidate.getByRole('button', { name: '開始' }).click();
+	// Nothing is recorded before the consent line is agreed to, which names the interviewers.
+	await expect(candidate.getByRole('button', { name: /^⏺/ })).toHaveCount(0);
+	await expect(candidate.getByText(/讓公司的面試官聆聽/)).toBeVisible();
+	await candidate.getByRole('button', { name: '我同意錄下我的回答' }).click();
+	await candidate.getByRole('button', { name: /錄下回答/ }).click();
+	await expect(candidate.getByRole('timer')).toBeVisible();
+	await candidate.waitForTimeout(3000);
+	await candidate.getByRole('button', { name: /停止錄音/ }).click();
+	await expect(candidate.getByText(/錄好了/)).toBeVisible();
+	const heard = transcriber.received.length;
+	await candidate.getByRole('button', { name: /^送出$/ }).click();
+	// The words the organisation's server heard are the reply; the candidate sees no score.
+	const spoken = fixtureTexts['en-reply.wav']!.text;
+	await expect(candidate.locator('li.line.rep').first()).toContainText(spoken);
+	expect(transcriber.received.slice(heard)).toMatchObject([{ language: 'en' }]);
+	expect(await candidate.content()).not.toMatch(/recordings\/|\bscore/i);
+	await candidateContext.close();
+
+	// The manager hears it on the interview's transcript.
+	await manager.goto(interviewPath);
+	const audio = manager.locator('li.line.rep audio');
+	await expect(audio).toHaveCount(1);
+	const src = (await audio.getAttribute('src'))!;
+	expect(src).toMatch(/^\/attempts\/[a-z0-9]+\/recordings\/0$/);
+	const played = await managerContext.request.get(src);
+	expect(played.status()).toBe(200);
+	expect(played.headers()['content-type']).toBe('audio/webm');
+	await managerContext.close();
+
+	// A rep, who may not see the interview, gets a 404.
+	const rep = await signedIn(browser, 'rep');
+	expect((await rep.context.request.get(src)).status()).toBe(404);
+	await rep.context.close();
+});

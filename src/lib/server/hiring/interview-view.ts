@@ -5,6 +5,7 @@ import { canSeeInterview, isOnPanel, isPanelOpenTo } from './access';
 import { findCandidate, findInterview, panelOf } from './hiring';
 import { ratingsOf } from './ratings';
 import { compiledRevisionFor, loadAttempt } from '../practice/practice';
+import { recordedTurns } from '../practice/recordings';
 import { explainReply } from '$lib/engine/scoring/explain';
 import type { Attempt } from '../db/schema';
 import type { Rubric } from '$lib/engine/content/index';
@@ -25,9 +26,12 @@ export function interviewFor(db: Db, user: SessionUser, interviewId: string) {
  * In a live interview a turn is the interviewer's verdict and their note, not the candidate's words.
  */
 export function transcriptOf(db: Db, attempt: Attempt) {
-	const { turns } = loadAttempt(db, attempt);
+	const { turns, locale } = loadAttempt(db, attempt);
+	// A spoken online role-play's replies play back to whoever reads this transcript.
+	const recorded = attempt.mode === 'call' ? recordedTurns(db, attempt.id, turns, locale) : null;
 	return turns.map((turn) => ({
 		index: turn.index,
+		recording: recorded?.get(turn.index) ?? null,
 		judged: attempt.mode === 'live' ? { verdict: verdictOf(turn.score), note: turn.reply } : null,
 		customer: turn.customer,
 		score: turn.score,
