@@ -12,7 +12,8 @@ import {
 // A call-mode turn spoken, not typed (issue #21): Chromium's fake microphone plays an espeak-ng
 // fixture, the page records it, the app sends it to a transcription server of the organisation
 // (here a fake one that knows the fixtures' words), and the words are scored as the reply, with how
-// they sounded. The recording plays back for the rep and their manager, and is a 404 to another rep.
+// they sounded. The recording plays back for the rep and their manager (on the transcript and
+// from weak spots), and is a 404 to another rep.
 const launch = config.use!.launchOptions!;
 test.use({
 	launchOptions: {
@@ -103,13 +104,34 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	expect(own.headers()['content-type']).toBe('audio/webm');
 	expect(own.headers()['cache-control']).toBe('private, no-store');
 	expect((await own.body()).length).toBe(transcriber.received[0]!.bytes);
+
+	// The customer's price objection, answered by voice too: a reply in the price category.
+	await page.getByRole('button', { name: /錄下回答|Record reply/ }).click();
+	await page.waitForTimeout(2000);
+	await page.getByRole('button', { name: /停止錄音|Stop recording/ }).click();
+	await expect(page.getByText(/錄好了|Recording ready/)).toBeVisible();
+	await page.getByRole('button', { name: /^(送出|Send)$/ }).click();
+	await expect(page.locator('li.line.rep audio')).toHaveCount(2);
 	await context.close();
 
-	// The rep's manager hears it on the transcript.
+	// The rep's manager hears it on the transcript, and plays it back from weak spots.
 	const manager = await signedIn(browser, 'manager');
 	await manager.page.goto(attemptPath);
-	await expect(manager.page.locator('li.line.rep audio')).toHaveCount(1);
+	await expect(manager.page.locator('li.line.rep audio')).toHaveCount(2);
 	expect((await manager.context.request.get(`${attemptPath}/recordings/0`)).status()).toBe(200);
+	await manager.page.goto('/team/weak-spots');
+	const repHref = await manager.page
+		.getByRole('link', { name: /張小雯/ })
+		.first()
+		.getAttribute('href');
+	const repId = repHref!.split('/').at(-1)!;
+	await manager.page.goto(`/team/weak-spots/${repId}/price`);
+	const spoken2 = manager.page.getByRole('region', { name: '用說的回答' });
+	const player = spoken2.locator(`audio[src="${attemptPath}/recordings/1"]`);
+	await expect(player).toHaveCount(1);
+	await expect(player).toHaveAccessibleName('這句回答的錄音');
+	await expect(spoken2).toContainText(/每分鐘 \d+ 字/);
+	expect((await manager.context.request.get(`${attemptPath}/recordings/1`)).status()).toBe(200);
 	await manager.context.close();
 
 	// Another rep gets the same 404 as for a recording that does not exist.

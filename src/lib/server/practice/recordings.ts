@@ -130,6 +130,21 @@ export function recordingsOf(db: Db, attemptId: string): RecordingRow[] {
 		.all();
 }
 
+/** A recording as a transcript shows it, beside `reply`, the words it was heard as. */
+export function turnRecordingOf(
+	recording: Pick<RecordingRow, 'attemptId' | 'turnIndex' | 'voiced'>,
+	reply: string,
+	locale: ContentLocale
+): TurnRecording {
+	return {
+		audio: `/attempts/${recording.attemptId}/recordings/${recording.turnIndex}`,
+		sounded:
+			recording.voiced && recording.voiced.length > 0
+				? measureReply({ transcript: reply, voiced: recording.voiced }, locale)
+				: null
+	};
+}
+
 /** The recorded turns of an attempt, by turn index, for a transcript its reader may hear. */
 export function recordedTurns(
 	db: Db,
@@ -141,16 +156,7 @@ export function recordedTurns(
 	return new Map(
 		recordingsOf(db, attemptId).map((recording) => [
 			recording.turnIndex,
-			{
-				audio: `/attempts/${attemptId}/recordings/${recording.turnIndex}`,
-				sounded:
-					recording.voiced && recording.voiced.length > 0
-						? measureReply(
-								{ transcript: replies.get(recording.turnIndex) ?? '', voiced: recording.voiced },
-								locale
-							)
-						: null
-			}
+			turnRecordingOf(recording, replies.get(recording.turnIndex) ?? '', locale)
 		])
 	);
 }
