@@ -112,7 +112,6 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	await expect(page.getByText(/錄好了|Recording ready/)).toBeVisible();
 	await page.getByRole('button', { name: /^(送出|Send)$/ }).click();
 	await expect(page.locator('li.line.rep audio')).toHaveCount(2);
-	await context.close();
 
 	// The rep's manager hears it on the transcript, and plays it back from weak spots.
 	const manager = await signedIn(browser, 'manager');
@@ -132,6 +131,18 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	await expect(player).toHaveAccessibleName('這句回答的錄音');
 	await expect(spoken2).toContainText(/每分鐘 \d+ 字/);
 	expect((await manager.context.request.get(`${attemptPath}/recordings/1`)).status()).toBe(200);
+
+	// Once the call is over, how it sounded as a whole, against the trainer's ranges.
+	await page.getByText('掛斷', { exact: true }).click();
+	await page.getByRole('button', { name: '確定掛斷' }).click();
+	const whole = page.getByRole('region', { name: '整通電話聽起來如何' });
+	await expect(whole).toContainText(/語速\s*每分鐘 \d+ 字/);
+	await expect(whole).toContainText(/業務說話時間占比\s*\d+%/);
+	await expect(whole).toContainText(/最長一次沒讓客戶開口\s*[\d.]+ 秒/);
+	await expect(whole).toContainText('一般範圍：200–300');
+	await context.close();
+	await manager.page.goto(attemptPath);
+	await expect(manager.page.getByRole('region', { name: '整通電話聽起來如何' })).toBeVisible();
 	await manager.context.close();
 
 	// Another rep gets the same 404 as for a recording that does not exist.

@@ -42,6 +42,7 @@ import {
 	readSpokenReply
 } from '$lib/server/practice/spoken-reply';
 import { transcriptionServer } from '$lib/server/practice/transcribe';
+import { callSoundedOf } from '$lib/server/practice/call-sounded';
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -213,6 +214,8 @@ export const load: PageServerLoad = (event) => {
 					}
 				: null,
 		transcript,
+		// How the recorded call sounded as a whole, against the trainer's ranges.
+		sounded: attempt.mode === 'call' ? callSoundedOf(db, attempt.id, turns, locale) : null,
 		result,
 		// Someone coaching the rep reads the call as the rep's, not as their own.
 		rep: own ? null : { id: attempt.userId!, name: findUserById(db, attempt.userId!)?.name ?? '' },
