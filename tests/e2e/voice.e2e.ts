@@ -12,7 +12,8 @@ import {
 // A call-mode turn spoken, not typed (issue #21): Chromium's fake microphone plays an espeak-ng
 // fixture, the page records it, the app sends it to a transcription server of the organisation
 // (here a fake one that knows the fixtures' words), and the words are scored as the reply, with how
-// they sounded. The recording plays back for the rep and their manager, and is a 404 to another rep.
+// they sounded. The recording plays back for the rep and their manager (on the transcript and
+// from weak spots), and is a 404 to another rep.
 const launch = config.use!.launchOptions!;
 test.use({
 	launchOptions: {
@@ -103,13 +104,45 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	expect(own.headers()['content-type']).toBe('audio/webm');
 	expect(own.headers()['cache-control']).toBe('private, no-store');
 	expect((await own.body()).length).toBe(transcriber.received[0]!.bytes);
-	await context.close();
 
-	// The rep's manager hears it on the transcript.
+	// The customer's price objection, answered by voice too: a reply in the price category.
+	await page.getByRole('button', { name: /錄下回答|Record reply/ }).click();
+	await page.waitForTimeout(2000);
+	await page.getByRole('button', { name: /停止錄音|Stop recording/ }).click();
+	await expect(page.getByText(/錄好了|Recording ready/)).toBeVisible();
+	await page.getByRole('button', { name: /^(送出|Send)$/ }).click();
+	await expect(page.locator('li.line.rep audio')).toHaveCount(2);
+
+	// The rep's manager hears it on the transcript, and plays it back from weak spots.
 	const manager = await signedIn(browser, 'manager');
 	await manager.page.goto(attemptPath);
-	await expect(manager.page.locator('li.line.rep audio')).toHaveCount(1);
+	await expect(manager.page.locator('li.line.rep audio')).toHaveCount(2);
 	expect((await manager.context.request.get(`${attemptPath}/recordings/0`)).status()).toBe(200);
+	await manager.page.goto('/team/weak-spots');
+	const repHref = await manager.page
+		.getByRole('link', { name: /張小雯/ })
+		.first()
+		.getAttribute('href');
+	const repId = repHref!.split('/').at(-1)!;
+	await manager.page.goto(`/team/weak-spots/${repId}/price`);
+	const spoken2 = manager.page.getByRole('region', { name: '用說的回答' });
+	const player = spoken2.locator(`audio[src="${attemptPath}/recordings/1"]`);
+	await expect(player).toHaveCount(1);
+	await expect(player).toHaveAccessibleName('這句回答的錄音');
+	await expect(spoken2).toContainText(/每分鐘 \d+ 字/);
+	expect((await manager.context.request.get(`${attemptPath}/recordings/1`)).status()).toBe(200);
+
+	// Once the call is over, how it sounded as a whole, against the trainer's ranges.
+	await page.getByText('掛斷', { exact: true }).click();
+	await page.getByRole('button', { name: '確定掛斷' }).click();
+	const whole = page.getByRole('region', { name: '整通電話聽起來如何' });
+	await expect(whole).toContainText(/語速\s*每分鐘 \d+ 字/);
+	await expect(whole).toContainText(/業務說話時間占比\s*\d+%/);
+	await expect(whole).toContainText(/最長一次沒讓客戶開口\s*[\d.]+ 秒/);
+	await expect(whole).toContainText('一般範圍：200–300');
+	await context.close();
+	await manager.page.goto(attemptPath);
+	await expect(manager.page.getByRole('region', { name: '整通電話聽起來如何' })).toBeVisible();
 	await manager.context.close();
 
 	// Another rep gets the same 404 as for a recording that does not exist.
@@ -121,4 +154,71 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	expect((await otherContext.request.get(`${attemptPath}/recordings/0`)).status()).toBe(404);
 	expect((await otherContext.request.get(`${attemptPath}/recordings/9`)).status()).toBe(404);
 	await otherContext.close();
+});
+
+test('an online candidate answers by voice from their link, and the interview panel plays it back', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	// The manager schedules an online interview (in English) and makes the candidate's link.
+	const managerContext = await browser.newContext({ baseURL: server.url, locale: 'en-US' });
+	const manager = await managerContext.newPage();
+	await signInAs(manager, 'manager');
+	const position = `Phone sales ${Date.now().toString(36)}`;
+	await manager.goto('/hiring/candidates');
+	await manager.getByLabel('Name').fill('王先生 Mr. Wong');
+	await manager.getByLabel('Position applied for').fill(position);
+	await manager.getByRole('button', { name: 'Add candidate' }).click();
+	await expect(manager.getByRole('status')).toContainText('added');
+	await manager.goto('/hiring/interviews/new');
+	await manager
+		.getByLabel('Candidate', { exact: true })
+		.selectOption({ label: `王先生 Mr. Wong · ${position}` });
+	await manager.getByLabel('Scenario', { exact: true }).selectOption('renewal-price-objection');
+	await manager.getByRole('radio', { name: /^Online/ }).check();
+	await manager.getByRole('button', { name: 'Schedule' }).click();
+	await manager.getByRole('button', { name: 'Create a candidate link' }).click();
+	const link = await manager.getByRole('textbox', { name: 'Candidate link' }).inputValue();
+	const interviewPath = new URL(manager.url()).pathname;
+
+	// The candidate, in Chinese and without an account, picks the spoken role-play.
+	const candidateContext = await browser.newContext({ locale: 'zh-TW' });
+	const candidate = await candidateContext.newPage();
+	await candidate.goto(link);
+	await candidate.getByRole('radio', { name: /用說的，像真的講電話/ }).check();
+	await candidate.getByRole('checkbox').check();
+	await candidate.getByRole('button', { name: '開始' }).click();
+	// Nothing is recorded before the consent line is agreed to, which names the interviewers.
+	await expect(candidate.getByRole('button', { name: /^⏺/ })).toHaveCount(0);
+	await expect(candidate.getByText(/讓公司的面試官聆聽/)).toBeVisible();
+	await candidate.getByRole('button', { name: '我同意錄下我的回答' }).click();
+	await candidate.getByRole('button', { name: /錄下回答/ }).click();
+	await expect(candidate.getByRole('timer')).toBeVisible();
+	await candidate.waitForTimeout(3000);
+	await candidate.getByRole('button', { name: /停止錄音/ }).click();
+	await expect(candidate.getByText(/錄好了/)).toBeVisible();
+	const heard = transcriber.received.length;
+	await candidate.getByRole('button', { name: /^送出$/ }).click();
+	// The words the organisation's server heard are the reply; the candidate sees no score.
+	const spoken = fixtureTexts['en-reply.wav']!.text;
+	await expect(candidate.locator('li.line.rep').first()).toContainText(spoken);
+	expect(transcriber.received.slice(heard)).toMatchObject([{ language: 'en' }]);
+	expect(await candidate.content()).not.toMatch(/recordings\/|\bscore/i);
+	await candidateContext.close();
+
+	// The manager hears it on the interview's transcript.
+	await manager.goto(interviewPath);
+	const audio = manager.locator('li.line.rep audio');
+	await expect(audio).toHaveCount(1);
+	const src = (await audio.getAttribute('src'))!;
+	expect(src).toMatch(/^\/attempts\/[a-z0-9]+\/recordings\/0$/);
+	const played = await managerContext.request.get(src);
+	expect(played.status()).toBe(200);
+	expect(played.headers()['content-type']).toBe('audio/webm');
+	await managerContext.close();
+
+	// A rep, who may not see the interview, gets a 404.
+	const rep = await signedIn(browser, 'rep');
+	expect((await rep.context.request.get(src)).status()).toBe(404);
+	await rep.context.close();
 });

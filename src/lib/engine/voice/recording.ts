@@ -5,7 +5,7 @@
  * the clock and the setting.
  */
 
-import type { Span } from './measures';
+import type { ReplyMeasures, Span } from './measures';
 
 export const RECORDING_TYPES = ['audio/webm', 'audio/ogg', 'audio/wav', 'audio/mp4'] as const;
 export type RecordingType = (typeof RECORDING_TYPES)[number];
@@ -103,4 +103,12 @@ export function parseVoicedSpans(text: string, durationMs: number): Span[] | nul
 		spans.push(span);
 	}
 	return spans;
+}
+
+/** A recorded reply as a transcript shows it beside the words. */
+export interface TurnRecording {
+	/** Where it plays back, for whoever may read the transcript. */
+	audio: string;
+	/** How it sounded, from where the recording holds voice and the words of the reply. */
+	sounded: ReplyMeasures | null;
 }

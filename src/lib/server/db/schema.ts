@@ -422,6 +422,8 @@ export const candidates = sqliteTable(
 		availability: text('availability').notNull().default(''),
 		/** Notes on manner (口條、態度). */
 		manner: text('manner').notNull().default(''),
+		/** When they agreed, on their link, that a spoken role-play records their replies; null until then. */
+		recordingConsentAt: integer('recording_consent_at', { mode: 'timestamp_ms' }),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},

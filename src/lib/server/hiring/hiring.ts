@@ -243,7 +243,7 @@ export function interviewAttempt(db: Db, interviewId: string, mode?: 'live'): At
 export function startInterviewAttempt(
 	db: Db,
 	interview: Interview,
-	mode: 'text' | 'live',
+	mode: 'text' | 'call' | 'live',
 	now = new Date()
 ): Attempt {
 	return startAttemptOnRevision(

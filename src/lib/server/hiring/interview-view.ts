@@ -5,6 +5,8 @@ import { canSeeInterview, isOnPanel, isPanelOpenTo } from './access';
 import { findCandidate, findInterview, panelOf } from './hiring';
 import { ratingsOf } from './ratings';
 import { compiledRevisionFor, loadAttempt } from '../practice/practice';
+import { recordedTurns } from '../practice/recordings';
+import { callSoundedOf } from '../practice/call-sounded';
 import { explainReply } from '$lib/engine/scoring/explain';
 import type { Attempt } from '../db/schema';
 import type { Rubric } from '$lib/engine/content/index';
@@ -25,9 +27,12 @@ export function interviewFor(db: Db, user: SessionUser, interviewId: string) {
  * In a live interview a turn is the interviewer's verdict and their note, not the candidate's words.
  */
 export function transcriptOf(db: Db, attempt: Attempt) {
-	const { turns } = loadAttempt(db, attempt);
+	const { turns, locale } = loadAttempt(db, attempt);
+	// A spoken online role-play's replies play back to whoever reads this transcript.
+	const recorded = attempt.mode === 'call' ? recordedTurns(db, attempt.id, turns, locale) : null;
 	return turns.map((turn) => ({
 		index: turn.index,
+		recording: recorded?.get(turn.index) ?? null,
 		judged: attempt.mode === 'live' ? { verdict: verdictOf(turn.score), note: turn.reply } : null,
 		customer: turn.customer,
 		score: turn.score,
@@ -57,4 +62,22 @@ export function panelView(db: Db, user: SessionUser, interviewId: string, rubric
 		summary: open ? summarizePanel(rubric, all) : null,
 		submittedCount: all.filter((r) => r.submitted).length
 	};
+}
+
+/** The criteria of the hiring rubric that how a candidate sounded speaks to. */
+const SOUNDED_CRITERIA = ['composure', 'articulation'];
+
+/**
+ * How a spoken online role-play sounded, for the panel as advisory evidence for the rubric's
+ * composure and articulation criteria (口條與態度): null for a typed or live one.
+ */
+export function soundedForPanel(db: Db, attempt: Attempt, rubric: Rubric) {
+	if (attempt.mode !== 'call') return null;
+	const { turns, locale } = loadAttempt(db, attempt);
+	const sounded = callSoundedOf(db, attempt.id, turns, locale);
+	if (!sounded) return null;
+	const criteria = rubric.criteria
+		.filter((criterion) => SOUNDED_CRITERIA.includes(criterion.id))
+		.map((criterion) => criterion.title);
+	return { sounded, criteria };
 }

@@ -4,15 +4,20 @@ import { dirname, join, resolve } from 'node:path';
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db/index';
 import { databasePathFromEnv } from '../db/index';
-import { appSettings, recordings, users } from '../db/schema';
+import { appSettings, candidates, recordings, users, type Attempt } from '../db/schema';
 import { newId } from '../ids';
+import type { SessionUser } from '../auth/session';
+import { attemptReader } from '../coaching/comments';
+import { canSeeInterview } from '../hiring/access';
 import {
 	RETENTION_DEFAULT_DAYS,
 	parseRetentionDays,
 	retentionCutoff,
-	type RecordingType
+	type RecordingType,
+	type TurnRecording
 } from '../../engine/voice/recording';
-import type { Span } from '../../engine/voice/measures';
+import { measureReply, type Span } from '../../engine/voice/measures';
+import type { ContentLocale } from '../../engine/content/kinds';
 
 /*
  * Call mode's recorded replies on disk (issue #21): one file a reply in a `recordings` folder beside
@@ -100,6 +105,21 @@ export function insertRecording(
 
 export type RecordingRow = typeof recordings.$inferSelect;
 
+/**
+ * Whether `user` may hear an attempt's recordings: whoever may read its transcript. A rep's
+ * role-play: the rep, a manager who coaches them, an admin. An online candidate's: the managers
+ * and admins who may see the interview (its panel, its creator, its team's managers).
+ */
+export function mayHearRecordings(
+	db: Db,
+	user: SessionUser,
+	attempt: Pick<Attempt, 'userId' | 'interviewId'>
+): boolean {
+	if (attempt.interviewId === null) return attemptReader(db, user, attempt) !== null;
+	const hires = user.roles.includes('manager') || user.roles.includes('admin');
+	return hires && canSeeInterview(db, user, attempt.interviewId);
+}
+
 /** An attempt's recordings, by turn. */
 export function recordingsOf(db: Db, attemptId: string): RecordingRow[] {
 	return db
@@ -108,6 +128,37 @@ export function recordingsOf(db: Db, attemptId: string): RecordingRow[] {
 		.where(eq(recordings.attemptId, attemptId))
 		.orderBy(asc(recordings.turnIndex))
 		.all();
+}
+
+/** A recording as a transcript shows it, beside `reply`, the words it was heard as. */
+export function turnRecordingOf(
+	recording: Pick<RecordingRow, 'attemptId' | 'turnIndex' | 'voiced'>,
+	reply: string,
+	locale: ContentLocale
+): TurnRecording {
+	return {
+		audio: `/attempts/${recording.attemptId}/recordings/${recording.turnIndex}`,
+		sounded:
+			recording.voiced && recording.voiced.length > 0
+				? measureReply({ transcript: reply, voiced: recording.voiced }, locale)
+				: null
+	};
+}
+
+/** The recorded turns of an attempt, by turn index, for a transcript its reader may hear. */
+export function recordedTurns(
+	db: Db,
+	attemptId: string,
+	turns: readonly { index: number; reply: string }[],
+	locale: ContentLocale
+): Map<number, TurnRecording> {
+	const replies = new Map(turns.map((turn) => [turn.index, turn.reply]));
+	return new Map(
+		recordingsOf(db, attemptId).map((recording) => [
+			recording.turnIndex,
+			turnRecordingOf(recording, replies.get(recording.turnIndex) ?? '', locale)
+		])
+	);
 }
 
 /** The recording of one turn of an attempt, if there is one. */
@@ -169,6 +220,23 @@ export function hasRecordingConsent(db: Db, userId: string): boolean {
 
 export function giveRecordingConsent(db: Db, userId: string, now = new Date()): void {
 	db.update(users).set({ recordingConsentAt: now }).where(eq(users.id, userId)).run();
+}
+
+/** Whether an online candidate agreed, on their link, that a spoken role-play records their replies. */
+export function hasCandidateRecordingConsent(db: Db, candidateId: string): boolean {
+	const row = db
+		.select({ at: candidates.recordingConsentAt })
+		.from(candidates)
+		.where(eq(candidates.id, candidateId))
+		.get();
+	return !!row?.at;
+}
+
+export function giveCandidateRecordingConsent(db: Db, candidateId: string, now = new Date()): void {
+	db.update(candidates)
+		.set({ recordingConsentAt: now })
+		.where(eq(candidates.id, candidateId))
+		.run();
 }
 
 /**

@@ -4,7 +4,15 @@ import { insertUser } from '../accounts/users';
 import { syncContentOnFirstStart } from '../bootstrap';
 import { addTeamMember, createTeam } from '../accounts/teams';
 import { findAttempt, hangUp, loadAttempt, startAttempt, submitTurn } from '../practice/practice';
-import { attemptsBehind, dashboardRows, followedReps, weakSpots } from './dashboard';
+import {
+	attemptsBehind,
+	dashboardRows,
+	followedReps,
+	recordedRepliesBehind,
+	weakSpots
+} from './dashboard';
+import { insertRecording } from '../practice/recordings';
+import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
 import { attempts, skillRollups } from '../db/schema';
 import { eq } from 'drizzle-orm';
@@ -72,6 +80,52 @@ describe('dashboard aggregations', () => {
 		const opening = spots.byCriterion.get(rep.id)?.get('opening');
 		expect(opening?.count).toBe(1);
 		expect(attemptsBehind(db, rep.id, 'price').map((a) => a.id)).toEqual([attempt.id]);
+	});
+
+	it("lists a cell's spoken replies with their players, newest first, and no other rep's", () => {
+		const { db, rep, outsider } = setUp();
+		const recorded = (userId: string, at: Date) => {
+			const attempt = startAttempt(db, userId, 'renewal-price-objection', 'en', 'call', at)!;
+			submitTurn(db, attempt.id, { mode: 'text', reply: OPENING }, 0, at);
+			submitTurn(db, attempt.id, { mode: 'text', reply: 'I hear you. How many inquiries?' }, 1, at);
+			// The opening (no objection category) and the price objection were both spoken.
+			for (const turnIndex of [0, 1])
+				insertRecording(
+					db,
+					{
+						id: newId(),
+						mime: 'audio/webm',
+						bytes: 3000,
+						durationMs: 4000,
+						voiced: [{ start: 500, end: 3500 }]
+					},
+					attempt.id,
+					turnIndex,
+					at
+				);
+			return attempt;
+		};
+		const earlier = recorded(rep.id, new Date('2026-03-01T09:00:00Z'));
+		const later = recorded(rep.id, new Date('2026-03-02T09:00:00Z'));
+		recorded(outsider.id, new Date('2026-03-03T10:00:00Z'));
+		const typed = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;
+		submitTurn(db, typed.id, { mode: 'text', reply: OPENING }, 0);
+		submitTurn(db, typed.id, { mode: 'text', reply: 'Typed, so nothing to hear.' }, 1);
+
+		const behind = recordedRepliesBehind(db, rep.id, 'price');
+		expect(behind.map((turn) => turn.attemptId)).toEqual([later.id, earlier.id]);
+		expect(behind[1]).toMatchObject({
+			attemptId: earlier.id,
+			turnIndex: 1,
+			reply: 'I hear you. How many inquiries?',
+			locale: 'en',
+			recording: {
+				audio: `/attempts/${earlier.id}/recordings/1`,
+				// Six words in three seconds of voice, after half a second of silence.
+				sounded: { pauseBeforeMs: 500, speakingMs: 3000, rate: 120 }
+			}
+		});
+		expect(recordedRepliesBehind(db, rep.id, 'timing')).toEqual([]);
 	});
 
 	it('works out cells and suggestions for the reps of the page only, each as it would be among all, with the columns of every rep', () => {

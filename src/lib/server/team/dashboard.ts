@@ -3,11 +3,15 @@ import { inJsonList, prepared, type Db } from '../db/index';
 import {
 	attempts,
 	contentItems,
+	recordings,
 	reviewCards,
+	scenarioRevisions,
 	skillRollups,
 	turns,
 	type AttemptStatus
 } from '../db/schema';
+import { turnRecordingOf } from '../practice/recordings';
+import type { TurnRecording } from '$lib/engine/voice/recording';
 import { repsFollowedBy } from '../accounts/teams';
 import { practiceSummaries } from '../practice/totals';
 import { countsAsPracticeSql } from '../practice/attempt-counts';
@@ -336,6 +340,73 @@ export function weakSpots(
 		titles,
 		criterionTitles
 	};
+}
+
+/** Recorded replies listed under a heatmap cell: the latest, enough to hear how the rep sounds. */
+export const RECORDED_REPLIES_BEHIND = 10;
+
+export interface RecordedReplyBehind {
+	attemptId: string;
+	turnIndex: number;
+	startedAt: Date;
+	locale: ContentLocale;
+	customer: string;
+	reply: string;
+	/** 0–100. */
+	score: number;
+	recording: TurnRecording;
+}
+
+/**
+ * The spoken replies behind one heatmap cell, newest first: a rep's recorded practice replies to
+ * customer lines of a category, with their players (the manager plays them back from weak spots).
+ */
+export function recordedRepliesBehind(
+	db: Db,
+	repId: string,
+	category: string,
+	limit = RECORDED_REPLIES_BEHIND
+): RecordedReplyBehind[] {
+	const scriptIds = [...scriptCategories(db)].filter(([, c]) => c === category).map(([id]) => id);
+	if (scriptIds.length === 0) return [];
+	return db
+		.select({
+			attemptId: turns.attemptId,
+			turnIndex: turns.index,
+			startedAt: attempts.startedAt,
+			locale: scenarioRevisions.locale,
+			customer: turns.customer,
+			reply: turns.reply,
+			score: turns.score,
+			voiced: recordings.voiced
+		})
+		.from(recordings)
+		.innerJoin(
+			turns,
+			and(eq(turns.attemptId, recordings.attemptId), eq(turns.index, recordings.turnIndex))
+		)
+		.innerJoin(attempts, eq(attempts.id, recordings.attemptId))
+		.innerJoin(scenarioRevisions, eq(scenarioRevisions.id, attempts.revisionId))
+		.where(
+			and(
+				eq(attempts.userId, repId),
+				isNull(attempts.interviewId),
+				countsAsPracticeSql(attempts.status),
+				inArray(turns.scriptId, scriptIds)
+			)
+		)
+		.orderBy(sql`${recordings.createdAt} desc`)
+		.limit(limit)
+		.all()
+		.map(({ voiced, ...turn }) => ({
+			...turn,
+			score: Math.round(turn.score * 100),
+			recording: turnRecordingOf(
+				{ attemptId: turn.attemptId, turnIndex: turn.turnIndex, voiced },
+				turn.reply,
+				turn.locale
+			)
+		}));
 }
 
 /**

@@ -15,17 +15,30 @@ import { readForm, textField } from '$lib/server/forms';
 import { CONTENT_KIND_NAMES, type ContentProblem } from '$lib/engine/content';
 import { isLocale } from '$lib/roles';
 import { openMarkCount } from '$lib/server/practice/score-marks';
+import { setSpeakingRanges, speakingRanges } from '$lib/server/practice/call-sounded';
+import { RANGE_FIELDS, parseSpeakingRanges, speakingRangeFields } from '$lib/engine/voice/ranges';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'trainer', 'admin');
 	return {
 		items: listStudioItems(getDb()),
 		kinds: CONTENT_KIND_NAMES,
-		openMarks: openMarkCount(getDb())
+		openMarks: openMarkCount(getDb()),
+		speakingRanges: speakingRangeFields(speakingRanges(getDb()))
 	};
 };
 
 export const actions: Actions = {
+	/** The ranges a recorded call's pace, longest stretch and share of talk are shown against. */
+	speaking: async (event) => {
+		requireRole(event, 'trainer', 'admin');
+		const data = await readForm(event);
+		const fields = Object.fromEntries(RANGE_FIELDS.map((name) => [name, textField(data, name)]));
+		const ranges = parseSpeakingRanges(fields);
+		if (!ranges) return fail(400, { speakingInvalid: true, speakingFields: fields });
+		setSpeakingRanges(getDb(), ranges);
+		return { speakingSaved: true };
+	},
 	import: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
 		const file = (await readForm(event)).get('zip');

@@ -15,6 +15,16 @@ import {
 	answerTurn
 } from '$lib/server/practice/practice';
 import { readForm, textField } from '$lib/server/forms';
+import {
+	giveCandidateRecordingConsent,
+	hasCandidateRecordingConsent
+} from '$lib/server/practice/recordings';
+import {
+	declaresTooLarge,
+	dropRecordingIfRefused,
+	readSpokenReply
+} from '$lib/server/practice/spoken-reply';
+import { transcriptionServer } from '$lib/server/practice/transcribe';
 import { renderMarkdown } from '$lib/server/content/markdown';
 import { isBriefed } from '$lib/engine/hiring/brief';
 
@@ -63,6 +73,14 @@ export const load: PageServerLoad = (event) => {
 			customer: state.customer,
 			turn: attempt.turnCount,
 			deadlineAt: attempt.deadlineAt.getTime(),
+			// A spoken role-play records the replies once the candidate has agreed to it.
+			call:
+				attempt.mode === 'call'
+					? {
+							recordingConsent: hasCandidateRecordingConsent(db, link.candidate.id),
+							serverTranscribes: transcriptionServer() !== null
+						}
+					: null,
 			transcript: turns.map((t) => ({ index: t.index, customer: t.customer, reply: t.reply }))
 		}
 	};
@@ -81,26 +99,55 @@ export const actions: Actions = {
 				const named = setFormerProduct(getDb(), link.interview, formerProduct, null);
 				if (!named.ok) return fail(400, { productProblem: named.problem, formerProduct });
 			}
-			startInterviewAttempt(getDb(), link.interview, 'text');
+			// Spoken like a phone call, or typed: the candidate's choice, and typing works in both.
+			startInterviewAttempt(
+				getDb(),
+				link.interview,
+				textField(data, 'mode') === 'call' ? 'call' : 'text'
+			);
 		}
 		return { started: true };
 	},
 	reply: async (event) => {
+		// A recording over the limit is refused by the size it declares, before its body is read.
+		if (declaresTooLarge(event.request))
+			return fail(413, { problem: 'recording-too-large' as const, reply: '' });
 		const data = await readForm(event);
 		const link = openLink(event);
 		if (!link.ok || !link.attempt)
 			return fail(400, { problem: link.ok ? ('ended' as const) : link.reason });
+		const attempt = link.attempt;
+		const spoken = await readSpokenReply(
+			data,
+			{ mode: 'text', reply: textField(data, 'reply') },
+			// Only a spoken role-play records, and only once the candidate has agreed to it.
+			() => attempt.mode === 'call' && hasCandidateRecordingConsent(getDb(), link.candidate.id),
+			() => loadAttempt(getDb(), attempt).locale
+		);
+		if (!spoken.ok) return fail(spoken.status, { problem: spoken.problem, reply: spoken.reply });
+		const { input, recording } = spoken;
 		const outcome = await answerTurn(
 			getDb(),
-			link.attempt.id,
-			{ mode: 'text', reply: textField(data, 'reply') },
-			Number(textField(data, 'turn'))
+			attempt,
+			input,
+			Number(textField(data, 'turn')),
+			new Date(),
+			recording
 		);
+		await dropRecordingIfRefused(outcome, recording);
 		if (!outcome.ok)
 			return fail(outcome.reason === 'stale' ? 409 : 400, {
 				problem: outcome.reason,
-				reply: textField(data, 'reply')
+				reply: input.mode === 'text' ? input.reply : ''
 			});
 		return { answered: true };
+	},
+	consent: (event) => {
+		// Agreeing to be recorded is the candidate's own, on their spoken role-play.
+		const link = openLink(event);
+		if (!link.ok || link.attempt?.mode !== 'call')
+			return fail(400, { problem: 'recording-not-allowed' as const, reply: '' });
+		giveCandidateRecordingConsent(getDb(), link.candidate.id);
+		return { consented: true };
 	}
 };

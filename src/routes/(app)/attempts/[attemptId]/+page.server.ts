@@ -13,7 +13,7 @@ import {
 	useHint
 } from '$lib/server/practice/practice';
 import type { ReplyInput } from '$lib/engine/scenario';
-import { isBlank, readForm, textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/forms';
 import {
 	addComment,
 	attemptReader,
@@ -34,18 +34,15 @@ import { canReplayCall, runOfAttempt } from '$lib/server/practice/series';
 import {
 	giveRecordingConsent,
 	hasRecordingConsent,
-	recordingsFolder,
-	recordingsOf,
-	removeRecordingFile,
-	writeRecordingFile,
-	type StoredFile
+	recordedTurns
 } from '$lib/server/practice/recordings';
-import { RECORDING_MAX_BYTES, checkRecording, parseVoicedSpans } from '$lib/engine/voice/recording';
-import { measureReply } from '$lib/engine/voice/measures';
-import { transcribe, transcriptionServer } from '$lib/server/practice/transcribe';
-
-/** What a reply's form holds besides its recording: the reply's text and a few small fields. */
-const FORM_ROOM_BYTES = 32 * 1024;
+import {
+	declaresTooLarge,
+	dropRecordingIfRefused,
+	readSpokenReply
+} from '$lib/server/practice/spoken-reply';
+import { transcriptionServer } from '$lib/server/practice/transcribe';
+import { callSoundedOf } from '$lib/server/practice/call-sounded';
 
 /** The attempt, if it is the signed-in user's own; anyone else gets a 404, not a hint it exists. */
 function ownAttempt(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -109,25 +106,17 @@ export const load: PageServerLoad = (event) => {
 	// Managers and trainers may say where the score was wrong, on typed turns (see $lib/server/practice/score-marks.ts).
 	const marks =
 		mayMarkScores(user) && attempt.interviewId === null ? ownMarks(db, user, attempt.id) : null;
-	const recorded = new Map(recordingsOf(db, attempt.id).map((r) => [r.turnIndex, r]));
-	const transcript = turns.map((turn) => {
-		const recording = recorded.get(turn.index);
-		return {
-			index: turn.index,
-			// The reply as spoken, for whoever may read the attempt (the route checks the same).
-			audio: recording ? `/attempts/${attempt.id}/recordings/${turn.index}` : null,
-			// How it sounded, from where the recording holds voice and the words of the reply.
-			sounded:
-				recording?.voiced && recording.voiced.length > 0
-					? measureReply({ transcript: turn.reply, voiced: recording.voiced }, locale)
-					: null,
-			customer: turn.customer,
-			score: turn.score,
-			...turnFeedback(turn.reply, turn.result, !active),
-			mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null,
-			comments: (byTurn.get(turn.index) ?? []).map((c) => commentView(c, user.id, own))
-		};
-	});
+	const recorded = recordedTurns(db, attempt.id, turns, locale);
+	const transcript = turns.map((turn) => ({
+		index: turn.index,
+		// The reply as spoken, and how it sounded, for whoever may read the attempt.
+		recording: recorded.get(turn.index) ?? null,
+		customer: turn.customer,
+		score: turn.score,
+		...turnFeedback(turn.reply, turn.result, !active),
+		mark: marks && turn.choice === null ? { mine: marks.get(turn.index) ?? null } : null,
+		comments: (byTurn.get(turn.index) ?? []).map((c) => commentView(c, user.id, own))
+	}));
 
 	let result = null;
 	if (!active) {
@@ -225,6 +214,8 @@ export const load: PageServerLoad = (event) => {
 					}
 				: null,
 		transcript,
+		// How the recorded call sounded as a whole, against the trainer's ranges.
+		sounded: attempt.mode === 'call' ? callSoundedOf(db, attempt.id, turns, locale) : null,
 		result,
 		// Someone coaching the rep reads the call as the rep's, not as their own.
 		rep: own ? null : { id: attempt.userId!, name: findUserById(db, attempt.userId!)?.name ?? '' },
@@ -241,8 +232,7 @@ export const actions: Actions = {
 		// Whose call it is comes first; then a recording over the limit is refused before its body
 		// is read, by the size it declares.
 		const attempt = ownAttempt(event);
-		const declared = Number(event.request.headers.get('content-length') ?? 0);
-		if (declared > RECORDING_MAX_BYTES + FORM_ROOM_BYTES)
+		if (declaresTooLarge(event.request))
 			return fail(413, { problem: 'recording-too-large' as const, reply: '' });
 		const data = await readForm(event);
 		const expectedTurn = Number(textField(data, 'turn'));
@@ -261,35 +251,19 @@ export const actions: Actions = {
 				return fail(400, { problem: 'bad-choice' as const, reply: '' });
 			input = { mode: 'choice', choice: choice ?? 0 };
 		}
-		const audio = data.get('audio');
-		let recording: StoredFile | null = null;
-		if (audio instanceof File && audio.size > 0) {
-			const reply = input.mode === 'text' ? input.reply : '';
+		const spoken = await readSpokenReply(
+			data,
+			input,
 			// Only call mode records, and only once the rep has agreed to it.
-			if (attempt.mode !== 'call' || !hasRecordingConsent(getDb(), attempt.userId!))
-				return fail(400, { problem: 'recording-not-allowed' as const, reply });
-			const bytes = new Uint8Array(await audio.arrayBuffer());
-			const checked = checkRecording(bytes, Number(textField(data, 'durationMs')));
-			if (!checked.ok) return fail(400, { problem: checked.problem, reply });
-			const server = transcriptionServer();
-			const { locale } = loadAttempt(getDb(), attempt);
-			// Transcribed on the organisation's server, the spoken words are the reply; if it cannot
-			// say them, what the rep typed is, and with nothing typed the rep is asked to type.
-			const heard = server && (await transcribe(server, bytes, checked.type, locale));
-			if (heard) input = { mode: 'text', reply: heard };
-			else if (server && isBlank(reply))
-				return fail(502, { problem: 'transcription-failed' as const, reply });
-			recording = await writeRecordingFile(
-				recordingsFolder(),
-				bytes,
-				checked.type,
-				checked.durationMs,
-				parseVoicedSpans(textField(data, 'voiced'), checked.durationMs)
-			);
-		}
+			() => attempt.mode === 'call' && hasRecordingConsent(getDb(), attempt.userId!),
+			() => loadAttempt(getDb(), attempt).locale
+		);
+		if (!spoken.ok) return fail(spoken.status, { problem: spoken.problem, reply: spoken.reply });
+		const { recording } = spoken;
+		input = spoken.input;
 		const outcome = await answerTurn(getDb(), attempt, input, expectedTurn, new Date(), recording);
+		await dropRecordingIfRefused(outcome, recording);
 		if (!outcome.ok) {
-			if (recording) await removeRecordingFile(recordingsFolder(), recording.id);
 			const reply = input.mode === 'text' ? input.reply : '';
 			return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason, reply });
 		}

@@ -118,7 +118,7 @@ describe('a recorded reply in call mode', { timeout: 30_000 }, () => {
 			url: new URL(`http://localhost/attempts/${attempt.id}`),
 			params: { attemptId: attempt.id }
 		} as never);
-		expect(page!.transcript[0]!.audio).toBe(`/attempts/${attempt.id}/recordings/0`);
+		expect(page!.transcript[0]!.recording?.audio).toBe(`/attempts/${attempt.id}/recordings/0`);
 	});
 
 	it('plays back to the rep and their manager, as audio no one else caches', async () => {
@@ -242,7 +242,7 @@ describe('a recorded reply in call mode', { timeout: 30_000 }, () => {
 			params: { attemptId: attempt.id }
 		} as never);
 		// 15 words in 2 seconds of speaking: 450 a minute.
-		expect(page!.transcript[0]!.sounded).toEqual({
+		expect(page!.transcript[0]!.recording?.sounded).toEqual({
 			pauseBeforeMs: 1200,
 			speakingMs: 2000,
 			rate: 450,

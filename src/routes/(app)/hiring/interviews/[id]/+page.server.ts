@@ -18,7 +18,12 @@ import {
 import { isOnPanel } from '$lib/server/hiring/access';
 import { overrideAttemptScore, overridesOf, saveRating } from '$lib/server/hiring/ratings';
 import { expireIfDue } from '$lib/server/practice/practice';
-import { interviewFor, panelView, transcriptOf } from '$lib/server/hiring/interview-view';
+import {
+	interviewFor,
+	panelView,
+	soundedForPanel,
+	transcriptOf
+} from '$lib/server/hiring/interview-view';
 import * as v from 'valibot';
 import { numberBetween, parseForm, readForm, requiredText, textField } from '$lib/server/forms';
 import { missingCriteria } from '$lib/engine/hiring/rubric';
@@ -65,6 +70,8 @@ export const load: PageServerLoad = (event) => {
 		link: interview.mode === 'online' ? linkStatusOf(db, interview) : null,
 		attempt: attempt ? { id: attempt.id, status: attempt.status, score: attempt.score } : null,
 		transcript: attempt ? transcriptOf(db, attempt) : [],
+		// Once the role-play is over: how it sounded, offered to the panel beside their scores.
+		sounded: attempt && attempt.status !== 'active' ? soundedForPanel(db, attempt, rubric) : null,
 		overrides: attempt ? overridesOf(db, attempt.id) : [],
 		...panelView(db, user, interview.id, rubric)
 	};

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { contentTitles } from '$lib/server/content/store';
-import { attemptsBehind, followedReps } from '$lib/server/team/dashboard';
+import { attemptsBehind, followedReps, recordedRepliesBehind } from '$lib/server/team/dashboard';
 import { contentLocale } from '$lib/server/content/locale';
 
 export const load: PageServerLoad = (event) => {
@@ -23,6 +23,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		rep: { name: rep.name },
 		category: event.params.category,
-		attempts: attempts.map((a) => ({ ...a, title: titles.get(a.scenarioId) ?? a.scenarioId }))
+		attempts: attempts.map((a) => ({ ...a, title: titles.get(a.scenarioId) ?? a.scenarioId })),
+		// The rep's spoken replies here, to listen to: the route plays them to whoever coaches the rep.
+		recorded: recordedRepliesBehind(db, rep.id, event.params.category)
 	};
 };

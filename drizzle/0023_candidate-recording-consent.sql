@@ -1,0 +1,1 @@
+ALTER TABLE `candidates` ADD `recording_consent_at` integer;
