@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { createStudioItem, signInAs } from './helpers';
 
 const id = `xusheng-three-${Date.now().toString(36)}`;
@@ -110,5 +112,31 @@ test('a trainer writes a three-call series in the form, the checker catches a fa
 	await expect(drawing.getByText('read before set', { exact: true })).toHaveCount(0);
 	await expect(
 		drawing.getByText('Promise “Email the material by 5 pm”: made in call 1, kept in call 2.')
+	).toBeVisible();
+
+	// The trainer plays the series as a rep would: call 1 to its end, its notes, then call 2 with the facts carried.
+	await page.getByRole('link', { name: 'Play the series yourself' }).click();
+	await expect(
+		page.getByRole('heading', { name: /^Call 1 of 3: Xusheng Packaging \(1\)/ })
+	).toBeVisible();
+	const firstCall = parse(readFileSync('content/en/scenarios/xusheng-first-call.yaml', 'utf8')) as {
+		examples: { good: string[] };
+	};
+	for (const reply of firstCall.examples.good) {
+		await page.getByLabel('Your reply').fill(reply);
+		await page.getByRole('button', { name: 'Send' }).click();
+		await expect(page.getByText(reply)).toBeVisible();
+	}
+	const callNotes = page.getByRole('region', { name: 'Your call notes' });
+	await expect(callNotes.getByText('Promised to email the material by 5 pm.')).toBeVisible();
+	await page.getByRole('button', { name: 'Go on to call 2' }).click();
+	await expect(
+		page.getByRole('heading', { name: /^Call 2 of 3: Xusheng Packaging \(2\)/ })
+	).toBeVisible();
+	await expect(page.getByText('2 days later')).toBeVisible();
+	await expect(page.getByText('Manager Tsai forwarded your email to Chairman Hsu.')).toBeVisible();
+	// The facts of call 1 came along: the customer remembers the call-back that was booked.
+	await expect(
+		page.getByText("Tsai speaking. Oh, MetalHub: two o'clock, right on time.")
 	).toBeVisible();
 });

@@ -3,6 +3,7 @@ import { parseContentFile, type Scenario, type Series } from '../content';
 import { validateSeries } from '../series/check';
 import { CLOSING, FIRST_CALL, FOLLOW_UP, SERIES } from '../series/series.fixture';
 import { seriesMap } from './series-map';
+import { boxLines } from './graph-box';
 
 function parsed<T>(path: string, text: string): T {
 	const result = parseContentFile(path, text);
@@ -90,5 +91,22 @@ describe('seriesMap', () => {
 		expect(map.calls[1]).toEqual({ scenario: '', title: null, unreachableAfter: null });
 		expect(map.facts.map((f) => f.fact)).toEqual(['material-sent', 'decision-maker']);
 		expect(map.promises).toEqual([{ id: 'p', label: '', madeBy: [], keptBy: [0], arrow: null }]);
+	});
+});
+
+describe('boxLines', () => {
+	it('breaks a long title after a space over two lines, and cuts what is left', () => {
+		expect(boxLines('Lin Fasteners (2): following up the catalogue', 17)).toEqual([
+			'Lin Fasteners',
+			'(2): following u…'
+		]);
+		expect(boxLines('Short title', 17)).toEqual(['Short title']);
+	});
+
+	it('breaks Chinese anywhere, counting each character twice', () => {
+		expect(boxLines('林記螺絲（二）：追蹤型錄，他記得你的承諾', 16)).toEqual([
+			'林記螺絲（二）',
+			'：追蹤型錄，他…'
+		]);
 	});
 });
