@@ -8,7 +8,8 @@ export const FORM_KINDS: readonly ContentKind[] = [
 	'rubric',
 	'quiz',
 	'curriculum',
-	'lexicon'
+	'lexicon',
+	'series'
 ];
 
 export function hasForm(kind: ContentKind): boolean {

@@ -15,8 +15,12 @@ import { writeContentFile } from './serialize';
  * form does not know are kept as they are, so the checker still names them.
  */
 
-/** Form field shapes: text, number (null when the input is empty), true/false, lists, records, objects. */
+/**
+ * Form field shapes: text, number (null when the input is empty), true/false, lists, records,
+ * objects, and `raw`: a value the form edits as it is (a fact test: a fact id, or facts with values).
+ */
 type Shape =
+	| 'raw'
 	| 'text'
 	| 'number'
 	| 'flag'
@@ -93,17 +97,20 @@ const SHAPES: Record<ContentKind, Shape> = {
 		intents: list(fields({ id: 'text', meaning: 'text', phrases: texts })),
 		rules: list(fields({ id: 'text', point: 'text', penalty: optional('number'), cues: texts, unless: texts, rude: optional('flag') }))
 	}),
-	// A series has no form yet: it is written as text. Its notes, promises and evidence stay as written.
+	// A call's playtest replies and a note's text (or texts per value) are edited as they are.
 	series: fields({
 		id: 'text',
 		title: 'text',
 		objective: optional('text'),
 		persona: fields({ name: 'text', role: 'text', company: 'text', mood: optional('text') }),
-		calls: list(fields({ scenario: 'text', daysAfter: optional('number'), meanwhile: optional('text') }))
+		calls: list(fields({ scenario: 'text', daysAfter: optional('number'), meanwhile: optional('text') })),
+		notes: optional({ record: 'raw' }),
+		promises: optional(list(fields({ id: 'text', made: 'raw', kept: 'raw', by: optional('number'), label: 'text' }))),
+		evidence: optional(list(fields({ fact: 'raw', strength: 'text', label: 'text' })))
 	})
 };
 
-type FactTestDraft = string | Record<string, string | boolean>;
+export type FactTestDraft = string | Record<string, string | boolean>;
 export type KeyPointDraft = { point: string; criterion?: string; weight?: number | null; cues: string[] };
 export type PitfallDraft = { point: string; penalty?: number | null; cues: string[] };
 export type RuleDraft = { minScore?: number | null; maxTries?: number | null; choice?: number | null; goto: string; say?: string };
@@ -172,7 +179,7 @@ export interface DraftData {
 			examples?: { good?: string[]; bad?: string[] };
 		}[];
 		notes?: Record<string, string | Record<string, string>>;
-		promises?: { id: string; made: FactTestDraft; kept: FactTestDraft; by?: number; label: string }[];
+		promises?: { id: string; made: FactTestDraft; kept: FactTestDraft; by?: number | null; label: string }[];
 		evidence?: { fact: FactTestDraft; strength: string; label: string }[];
 	};
 }
@@ -199,6 +206,7 @@ class WrongShape extends Error {
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function fill(shape: Shape, value: unknown, path: (string | number)[]): unknown {
+	if (shape === 'raw') return value;
 	if (shape === 'text') {
 		if (value === undefined || value === null) return '';
 		if (typeof value === 'string') return value;

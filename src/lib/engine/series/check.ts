@@ -107,12 +107,21 @@ export function flowOfCall(
 }
 
 /** Every fact a scenario's rules can set, with each value. */
-function factsSetBy(scenario: Scenario): { fact: string; value: FactValue }[] {
+export function factsSetBy(scenario: Scenario): { fact: string; value: FactValue }[] {
 	return Object.values(scenario.beats).flatMap((beat) =>
 		beat.next.flatMap((rule) =>
 			Object.entries(rule.set ?? {}).map(([fact, value]) => ({ fact, value }))
 		)
 	);
+}
+
+/** Every fact a scenario reads: in a line's variants or a rule's `when`. */
+export function factsReadBy(scenario: Scenario): string[] {
+	const tests = Object.values(scenario.beats).flatMap((beat) => [
+		...(beat.variants ?? []).map((variant) => variant.when),
+		...beat.next.map((rule) => rule.when)
+	]);
+	return [...new Set(tests.flatMap((when) => Object.keys(when ?? {})))];
 }
 
 /** Whether the series has a note for a fact holding a value. */

@@ -84,3 +84,24 @@ export function fitBoxLabel(label: string, room = 20): string {
 	while (kept < chars.length && used + width(chars[kept]!) <= room) used += width(chars[kept++]!);
 	return `${chars.slice(0, kept).join('').trimEnd()}…`;
 }
+
+/**
+ * A label over at most `lines` lines of `room` each (in `fitBoxLabel`'s widths), broken after a
+ * space where the line has one, the last line cut with "…" if the label is longer still.
+ */
+export function boxLines(label: string, room = 20, lines = 2): string[] {
+	const out: string[] = [];
+	let rest = label.trim();
+	while (rest !== '' && out.length < lines - 1) {
+		const fitted = fitBoxLabel(rest, room);
+		if (fitted === rest) break;
+		// The part that fits, without the ellipsis, up to its last space if it has one.
+		const part = fitted.slice(0, -1);
+		const space = part.lastIndexOf(' ');
+		const line = space > 0 ? part.slice(0, space) : part;
+		out.push(line.trimEnd());
+		rest = rest.slice(line.length).trimStart();
+	}
+	if (rest !== '') out.push(fitBoxLabel(rest, room));
+	return out;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	checkContentFiles,
 	CONTENT_LOCALES,
 	contentPath,
 	parseContentFile,
@@ -77,6 +78,31 @@ describe('the templates of new items', () => {
 				).toBe(placeholdersIn(kind, locale, text).length);
 			}
 	});
+
+	for (const locale of CONTENT_LOCALES)
+		it(`a series in ${locale} passes the checks once the form picks its calls and words their facts`, () => {
+			// Two published scenarios: new ones from the template, the second setting a fact the notes must word.
+			const first = templateFor('scenario', 'call-one', locale, 'One');
+			const second = templateFor('scenario', 'call-two', locale, 'Two').replace(
+				'goto: won }',
+				'goto: won, set: { trial-started: true } }'
+			);
+			const read = readDraft('series', templateFor('series', 'new-series', locale, 'A series'));
+			if (!read.ok) throw new Error(read.message);
+			const path = contentPath({ kind: 'series', locale, id: 'new-series' });
+			const check = () =>
+				checkContentFiles([
+					{ path: `${locale}/scenarios/call-one.yaml`, text: first },
+					{ path: `${locale}/scenarios/call-two.yaml`, text: second },
+					{ path, text: writeDraft(read.draft) }
+				]).problems.map((p) => p.code);
+			expect(check()).toEqual(['missing-reference', 'missing-reference']);
+			read.draft.data.calls[0]!.scenario = 'call-one';
+			read.draft.data.calls[1]!.scenario = 'call-two';
+			expect(check()).toEqual(['series-fact-no-note']);
+			read.draft.data.notes = { 'trial-started': 'Trial started.' };
+			expect(check()).toEqual([]);
+		});
 
 	it('names the scenario’s beats in Chinese for a zh-TW trainer, and leaves English ids as they are', () => {
 		const beatsOf = (locale: 'en' | 'zh-TW') => {

@@ -5,6 +5,11 @@ import { checkContentFiles, contentPath, GRAPH_CODES, parseContentFile, type Che
 import { phrasebookOf } from '../../engine/scoring/lexicon';
 import { endingScoreRanges, playtestScenario } from '../../engine/scenario';
 import { scenarioGraph } from '../../engine/studio/graph';
+import { seriesMap } from '../../engine/studio/series-map';
+import { validateSeries } from '../../engine/series/check';
+import { playtestSeries } from '../../engine/series/playtest';
+import { readDraft } from '../../engine/content/draft';
+import type { Scenario, Series } from '../../engine/content/schemas';
 import { renderMarkdown } from './markdown';
 import { checkZip } from './zip';
 
@@ -13,15 +18,30 @@ import { checkZip } from './zip';
  * scenario's graph, playtest runs and ending score ranges. Computed for the loaded text and again
  * for every live check, so the side panel follows the trainer's typing.
  */
-function insightsOf(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: readonly ContentProblem[], lexicons: Published['lexicons']) {
+function insightsOf(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: readonly ContentProblem[], lexicons: Published['lexicons'], scenarios: Published['scenarios'] = []) {
 	const parsed = parseContentFile(contentPath({ kind, locale, id }), text);
 	const item = parsed.ok ? parsed.item : null;
 	// The playtest needs a sound graph; the bots would only repeat the graph's problems.
 	const graphSound = !problems.some((p) => GRAPH_CODES.has(p.code));
 	return {
 		preview: item && (item.kind === 'script' || item.kind === 'article') ? renderMarkdown(item.body).html : null,
-		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data, phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data))).runs : [], ranges: endingScoreRanges(item.data) } : null
+		scenario: item?.kind === 'scenario' ? { graph: scenarioGraph(item.data), playtest: graphSound ? playtestScenario(item.data, phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data))).runs : [], ranges: endingScoreRanges(item.data) } : null,
+		series: kind === 'series' ? seriesInsights(text, item?.kind === 'series' ? item.data : null, problems, lexicons, new Map(scenarios.filter((s) => s.locale === locale).map((s) => [s.id, s.data]))) : null
 	};
+}
+
+/**
+ * A series' drawing and fact pickers, read from the text as the form holds it (so they follow a
+ * half-written series), and its playtest runs once it parses and holds together, as `content:check`
+ * plays them.
+ */
+function seriesInsights(text: string, series: Series | null, problems: readonly ContentProblem[], lexicons: Published['lexicons'], scenarios: ReadonlyMap<string, Scenario>) {
+	const draft = readDraft('series', text);
+	const loose = series ?? (draft.ok ? { calls: draft.draft.data.calls, promises: draft.draft.data.promises ?? [] } : { calls: [] });
+	const own = new Map([...scenarios].filter(([id]) => loose.calls.some((call) => call.scenario === id)));
+	const complete = series !== null && series.calls.every((call) => own.has(call.scenario));
+	const playtest = complete && validateSeries(series, own).length === 0 ? playtestSeries(series, own, phrasebookOf(lexicons.map((l) => l.data))).runs.map((run) => ({ kind: run.kind, won: run.won, score: run.result.score, calls: run.calls })) : [];
+	return { map: seriesMap(loose, own, problems), playtest };
 }
 export type StudioInsights = ReturnType<typeof insightsOf>;
 
@@ -108,6 +128,6 @@ export function checkZipOffThread(zip: Uint8Array, published: Published): Promis
 }
 
 /** The editor's side panel for a text (see `insightsOf`), off the request thread; a scenario plays with the published `lexicons`. */
-export function insightsOffThread(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: ContentProblem[], lexicons: Published['lexicons']): Promise<StudioInsights> {
-	return runOffThread('insights', kind, locale, id, text, problems, lexicons);
+export function insightsOffThread(kind: ContentKind, locale: ContentLocale, id: string, text: string, problems: ContentProblem[], lexicons: Published['lexicons'], scenarios: Published['scenarios'] = []): Promise<StudioInsights> {
+	return runOffThread('insights', kind, locale, id, text, problems, lexicons, scenarios);
 }

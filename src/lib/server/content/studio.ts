@@ -357,9 +357,14 @@ export async function insightsOf(
 	text: string,
 	problems: ContentProblem[]
 ): Promise<StudioInsights> {
+	// A scenario plays with its language's lexicons; a series also draws and plays its calls' published scenarios.
 	const lexicons =
-		kind === 'scenario' ? published(db).lexicons.filter((l) => l.locale === locale) : [];
-	return (await checker()).insightsOffThread(kind, locale, id, text, problems, lexicons);
+		kind === 'scenario' || kind === 'series'
+			? published(db).lexicons.filter((l) => l.locale === locale)
+			: [];
+	const scenarios =
+		kind === 'series' ? published(db).scenarios.filter((s) => s.locale === locale) : [];
+	return (await checker()).insightsOffThread(kind, locale, id, text, problems, lexicons, scenarios);
 }
 
 export function revisionsOf(db: Db, kind: ContentKind, locale: ContentLocale, id: string) {
