@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { PRACTICE_MODES, type PracticeMode } from '$lib/server/db/schema';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { listAttemptsFor, startAttempt } from '$lib/server/practice/practice';
+import { listAttemptsFor, startAttempt } from '$lib/server/practice/attempts';
 import { contentLocale } from '$lib/server/content/locale';
 import { readForm, textField } from '$lib/server/forms';
 import type { Scenario } from '$lib/engine/content';
