@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { checkText, draftOf, publishedText } from '$lib/server/content/studio';
-import { clipText, isBlank, readForm, textField } from '$lib/server/forms';
+import { anyText, clippedText, isBlank, parseForm, readForm } from '$lib/server/forms';
 import { explainReply, type ReplyExplanation } from '$lib/engine/scoring/explain';
 import { compileScenario, startRolePlay, step, type PersistedRolePlay } from '$lib/engine/scenario';
 import type { ContentLocale, Scenario } from '$lib/engine/content';
@@ -43,18 +43,23 @@ export const actions: Actions = {
 		requireRole(event, 'trainer', 'admin');
 		const scenario = await editorScenario(event);
 		if (!scenario) return fail(400, { broken: true });
-		const data = await readForm(event);
+		const form = parseForm(await readForm(event), {
+			snapshot: anyText,
+			transcript: anyText,
+			said: anyText,
+			reply: clippedText(2000)
+		}).value;
 		let snapshot: PersistedRolePlay;
 		let transcript: PlayedTurn[];
 		let said: string[];
 		try {
-			snapshot = JSON.parse(textField(data, 'snapshot'));
-			transcript = JSON.parse(textField(data, 'transcript') || '[]');
-			said = JSON.parse(textField(data, 'said') || '[]');
+			snapshot = JSON.parse(form.snapshot);
+			transcript = JSON.parse(form.transcript || '[]');
+			said = JSON.parse(form.said || '[]');
 		} catch {
 			return fail(400, { broken: true });
 		}
-		const reply = clipText(textField(data, 'reply'), 2000);
+		const { reply } = form;
 		if (isBlank(reply))
 			return fail(400, { empty: true, snapshot: JSON.stringify(snapshot), transcript, said });
 		try {
