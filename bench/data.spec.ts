@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { checkContentFiles, contentPath, serializeContentItem } from '../src/lib/engine/content';
 import { readContentDirectory } from '../src/lib/server/content/files';
 import { openDatabase } from '../src/lib/server/db';
-import { findAttempt, loadAttempt } from '../src/lib/server/practice/practice';
+import { findAttempt, loadAttempt } from '../src/lib/server/practice/attempts';
 import { sql } from 'drizzle-orm';
 import { attempts, interviewSummaries, practiceTotals } from '../src/lib/server/db/schema';
 import { finishedSql } from '../src/lib/server/practice/attempt-counts';

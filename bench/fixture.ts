@@ -7,7 +7,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db';
 import { findUserByEmail } from '../src/lib/server/accounts/users';
 import { createSession } from '../src/lib/server/auth/session';
-import { startAttempt } from '../src/lib/server/practice/practice';
+import { startAttempt } from '../src/lib/server/practice/attempts';
 import {
 	attempts,
 	candidates,

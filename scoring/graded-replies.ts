@@ -17,7 +17,7 @@ import { scoreReply, type Phrasebook } from '../src/lib/engine/scoring/score';
 import { phrasebookAmong } from '../src/lib/engine/scoring/lexicon';
 import type { ModelAnswers } from '../src/lib/engine/scoring/closeness';
 import { isBlank } from '../src/lib/server/forms';
-import { REPLY_MAX_LENGTH } from '../src/lib/server/practice/practice';
+import { REPLY_MAX_LENGTH } from '../src/lib/server/practice/turns';
 
 export const CORPUS_DIR = 'scoring/corpus';
 export const CORPUS_PARTS = ['tuning', 'held-out'] as const;

@@ -9,7 +9,7 @@ import { insertUser } from '../../src/lib/server/accounts/users';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { syncContentOnFirstStart } from '../../src/lib/server/bootstrap';
 import { addTeamMember, createTeam } from '../../src/lib/server/accounts/teams';
-import { startAttempt } from '../../src/lib/server/practice/practice';
+import { startAttempt } from '../../src/lib/server/practice/attempts';
 
 export const SCENARIO_ID = 'renewal-price-objection';
 

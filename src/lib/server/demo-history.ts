@@ -11,7 +11,9 @@ import {
 import { findUserByEmail, getUserRoles } from './accounts/users';
 import type { SessionUser } from './auth/session';
 import { findContent, listContentFields } from './content/store';
-import { compiledRevisionFor, hangUp, startAttempt, submitTurn } from './practice/practice';
+import { compiledRevisionFor } from './practice/compiled-revisions';
+import { hangUp, startAttempt } from './practice/attempts';
+import { submitTurn } from './practice/turns';
 import { markArticleRead } from './onboarding/library';
 import { takeQuiz } from './onboarding/quiz-attempts';
 import { cohortChoicesFor, createCohort } from './onboarding/onboarding';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { coachingWorld } from '../testing/coaching-world';
 import { setUserActive } from '../accounts/users';
-import { expireIfDue, findAttempt, hangUp, startAttempt, submitTurn } from '../practice/practice';
+import { expireIfDue, findAttempt, hangUp, startAttempt } from '../practice/attempts';
+import { submitTurn } from '../practice/turns';
 import { assignments } from '../db/schema';
 import { makeScriptDue, reviewEntry } from '../onboarding/review-cards';
 import {

@@ -34,7 +34,7 @@ import type { ContentLocale, Scenario } from '$lib/engine/content/index';
  * to review, by a due day. Who may assign is who coaches the rep (`followsRep`). An assignment is
  * done by what the rep does, and that is recorded when it happens, in the transaction of the write
  * that does it: the role-play's last turn or its time-out (`completeScenarioAssignments`, called by
- * practice/practice.ts) and the rep opening the entry (`completeScriptAssignments`). Every page then reads the
+ * practice/turns.ts and practice/attempts.ts) and the rep opening the entry (`completeScriptAssignments`). Every page then reads the
  * same `completedAt`, so the rep's home, the rep's page and the dashboard's count cannot disagree,
  * and reading stays one indexed query (no search through the rep's role-plays on each view).
  * Due or overdue is the engine's rule on the organisation's calendar day (`assignmentStatus`).

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { coachingWorld } from '../testing/coaching-world';
 import { addTeamMember, createTeam } from '../accounts/teams';
 import { setUserActive } from '../accounts/users';
-import { hangUp, startAttempt, startAttemptOnRevision, submitTurn } from '../practice/practice';
+import { hangUp, startAttempt, startAttemptOnRevision } from '../practice/attempts';
+import { submitTurn } from '../practice/turns';
 import { peopleIn } from '../testing/people';
 import { attempts, coachingComments, users } from '../db/schema';
 import {

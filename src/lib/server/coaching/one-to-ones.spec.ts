@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { coachingWorld } from '../testing/coaching-world';
 import { addTeamMember, findTeam } from '../accounts/teams';
 import { setUserActive } from '../accounts/users';
-import { hangUp, startAttempt, submitTurn } from '../practice/practice';
+import { hangUp, startAttempt } from '../practice/attempts';
+import { submitTurn } from '../practice/turns';
 import { oneToOneActions, oneToOnes } from '../db/schema';
 import {
 	ACTIONS_MAX,

@@ -5,7 +5,7 @@ import { insertUser } from '../accounts/users';
 import { syncContentOnFirstStart } from '../bootstrap';
 import { findContent, upsertContentItem } from './store';
 import { syncContentFiles } from './sync';
-import { findAttempt, loadAttempt, startAttempt } from '../practice/practice';
+import { findAttempt, loadAttempt, startAttempt } from '../practice/attempts';
 import {
 	draftOf,
 	exportZip,

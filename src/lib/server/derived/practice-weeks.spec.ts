@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../db';
 import { syncContentOnFirstStart } from '../bootstrap';
 import { peopleIn } from '../testing/people';
-import { startAttempt } from '../practice/practice';
+import { startAttempt } from '../practice/attempts';
 import { appSettings, attempts, practiceWeeks } from '../db/schema';
 import { inTimeZone } from '$lib/test-time-zones';
 import { RECOUNT_PRACTICE_WEEKS, recountPracticeWeeksOnce } from './practice-weeks';

@@ -18,9 +18,10 @@ import { rebuildInterviewSummaries, refreshInterviewSummary } from './interview-
 // What a write to a role-play (`attempts`) changes in the tables kept from them: a rep's practice
 // (a user, no interview) feeds `practice_totals` and `practice_weeks`, an interview's role-play its
 // `interview_summaries` row. The services that write role-plays call one of these in the same
-// transaction: practice.ts (`startAttemptOnRevision`, `writeTurn`, `expireIfDue`, `hangUp`) and
-// hiring/ratings.ts (`overrideAttemptScore`). Deleting a rep deletes their rows (foreign keys); deleting a
-// candidate deletes their interviews' summaries (candidate-data.ts).
+// transaction: practice/attempts.ts (`startAttemptOnRevision`, `expireIfDue`, `hangUp`),
+// practice/turns.ts (`writeTurn`) and hiring/ratings.ts (`overrideAttemptScore`). Deleting a rep
+// deletes their rows (foreign keys); deleting a candidate deletes their interviews' summaries
+// (candidate-data.ts). A rep's weak-spot totals are kept from their turns (`./skill-rollups.ts`).
 
 type RolePlay = Pick<Attempt, 'userId' | 'interviewId' | 'startedAt' | 'status' | 'score'>;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hiringWorld } from '../testing/hiring-world';
 import { createInterview, findInterview, startInterviewAttempt } from './hiring';
-import { findAttempt, loadAttempt, submitTurn } from '../practice/practice';
+import { findAttempt, loadAttempt } from '../practice/attempts';
+import { submitTurn } from '../practice/turns';
 import { eq } from 'drizzle-orm';
 import { interviews, type Interview } from '../db/schema';
 

@@ -4,7 +4,7 @@ import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import type { AppDb } from '../db/index';
 import { recordAudit } from '../accounts/users';
 import { addTeamMember, createTeam } from '../accounts/teams';
-import { submitTurn } from '../practice/practice';
+import { submitTurn } from '../practice/turns';
 import { createCandidate, createInterview, startInterviewAttempt } from './hiring';
 import { createInterviewInvite, lookUpCandidateLink } from './links';
 import { overrideAttemptScore, saveRating } from './ratings';

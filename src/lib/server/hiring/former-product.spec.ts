@@ -9,7 +9,8 @@ import {
 	startInterviewAttempt
 } from './hiring';
 import { auditLog } from '../db/schema';
-import { findAttempt, loadAttempt, submitTurn } from '../practice/practice';
+import { findAttempt, loadAttempt } from '../practice/attempts';
+import { submitTurn } from '../practice/turns';
 
 const SOLD_BEFORE = { scenarioId: 'sell-what-you-sold-before' };
 

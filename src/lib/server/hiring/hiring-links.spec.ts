@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { submitTurn } from '../practice/practice';
+import { submitTurn } from '../practice/turns';
 import { createInterviewInvite, linkStatusOf, revokeInterviewInvites } from './links';
 import { listVisibleInterviews } from './interview-list';
 import { startInterviewAttempt } from './hiring';

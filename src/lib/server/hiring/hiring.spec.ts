@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hiringWorld } from '../testing/hiring-world';
 import { createTeam } from '../accounts/teams';
 import { setUserActive } from '../accounts/users';
-import { findAttempt, submitTurn } from '../practice/practice';
+import { findAttempt } from '../practice/attempts';
+import { submitTurn } from '../practice/turns';
 import { canSeeInterview, listVisibleCandidates } from './access';
 import {
 	createInterview,

@@ -9,7 +9,7 @@ import {
 	type Interview,
 	type InterviewMode
 } from '../db/schema';
-import { compiledRevisionFor } from '../practice/practice';
+import { compiledRevisionFor } from '../practice/compiled-revisions';
 import type { SessionUser } from '../auth/session';
 import { type LinkStatus } from '$lib/engine/hiring/link-status';
 import { visibleInterviewCondition } from './access';

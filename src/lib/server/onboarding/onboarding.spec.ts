@@ -3,7 +3,8 @@ import { createTestDatabase } from '../db/index';
 import { insertUser } from '../accounts/users';
 import { syncContentOnFirstStart } from '../bootstrap';
 import { markArticleRead } from './library';
-import { startAttempt, submitTurn } from '../practice/practice';
+import { startAttempt } from '../practice/attempts';
+import { submitTurn } from '../practice/turns';
 import { countDueCards, ensureReviewCards, nextDueCard, rateReviewCard } from './review-cards';
 import {
 	canFollowCohort,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../db/index';
-import { startAttempt } from './practice';
+import { startAttempt } from './attempts';
 import { syncContentOnFirstStart } from '../bootstrap';
 import { peopleIn } from '../testing/people';
 import { attempts } from '../db/schema';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
 import { insertUser } from '../accounts/users';
 import { replaceAllContent, upsertContentItem } from '../content/store';
-import { listPracticeScenarios } from './practice';
+import { listPracticeScenarios } from './practice-list';
 import type { ContentItem, Scenario } from '$lib/engine/content/index';
 import { priceCall } from '$lib/testing/price-call.fixture';
 

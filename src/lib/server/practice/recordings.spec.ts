@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createTestDatabase } from '../db/index';
 import { syncContentOnFirstStart } from '../bootstrap';
 import { peopleIn } from '../testing/people';
-import { startAttempt, submitTurn } from './practice';
+import { startAttempt } from './attempts';
+import { submitTurn } from './turns';
 import { deleteUser, exportUserData } from '../accounts/user-data';
 import {
 	insertRecording,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
 import { syncContentOnFirstStart } from '../bootstrap';
 import { addTeamMember, createTeam } from '../accounts/teams';
-import { startAttempt, submitTurn } from './practice';
+import { startAttempt } from './attempts';
+import { submitTurn } from './turns';
 import { peopleIn } from '../testing/people';
 import { parseCorpusLine } from '../../../../scoring/graded-replies';
 import {

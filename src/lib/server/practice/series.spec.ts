@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { coachingWorld } from '../testing/coaching-world';
-import { hangUp, findAttempt, loadAttempt, submitTurn } from './practice';
+import { hangUp, findAttempt, loadAttempt } from './attempts';
+import { submitTurn } from './turns';
 import { attempts, seriesRunCalls, seriesRuns } from '../db/schema';
 import {
 	findSeriesRun,

@@ -19,7 +19,8 @@ import {
 	latestScenarioRevision,
 	listContentFields
 } from '../content/store';
-import { compiledRevisionFor, expireIfDue, findAttempt, startAttemptOnRevision } from './practice';
+import { compiledRevisionFor } from './compiled-revisions';
+import { expireIfDue, findAttempt, startAttemptOnRevision } from './attempts';
 import { followsRep } from '../coaching/comments';
 import type { SessionUser } from '../auth/session';
 import type { ContentLocale, Series } from '$lib/engine/content/index';

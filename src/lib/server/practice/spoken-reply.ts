@@ -13,7 +13,7 @@ import {
 	type StoredFile
 } from './recordings';
 import { transcribe, transcriptionServer } from './transcribe';
-import type { TurnOutcome } from './practice';
+import type { TurnOutcome } from './turns';
 
 /*
  * A call-mode turn's recording as a reply form posts it (`audio`, `durationMs`, `voiced`), the same

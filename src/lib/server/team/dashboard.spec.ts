@@ -3,7 +3,8 @@ import { createTestDatabase } from '../db/index';
 import { insertUser } from '../accounts/users';
 import { syncContentOnFirstStart } from '../bootstrap';
 import { addTeamMember, createTeam } from '../accounts/teams';
-import { findAttempt, hangUp, loadAttempt, startAttempt, submitTurn } from '../practice/practice';
+import { findAttempt, hangUp, loadAttempt, startAttempt } from '../practice/attempts';
+import { submitTurn } from '../practice/turns';
 import {
 	attemptsBehind,
 	dashboardRows,

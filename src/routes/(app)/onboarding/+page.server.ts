@@ -11,7 +11,7 @@ import {
 } from '$lib/server/onboarding/onboarding';
 import { planItemTitles } from '$lib/server/onboarding/plan-view';
 import { contentLocale } from '$lib/server/content/locale';
-import { readForm, textField } from '$lib/server/forms';
+import { idText, parseForm, readForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -41,9 +41,11 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	studied: async (event) => {
 		const user = requireUser(event);
+		const form = parseForm(await readForm(event), { module: idText });
+		if (!form.ok) return fail(400, { problem: 'module' as const });
+		const key = form.value.module;
 		const db = getDb();
 		const cohort = currentCohortOf(db, user.id);
-		const key = textField(await readForm(event), 'module');
 		const module =
 			cohort &&
 			progressOf(db, cohort, user.id)

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { listPracticeScenarios } from '$lib/server/practice/practice';
+import { listPracticeScenarios } from '$lib/server/practice/practice-list';
 import { contentLocale } from '$lib/server/content/locale';
 import { repLeaderboard } from '$lib/server/practice/totals';
 import { serverRendered } from '$lib/server-rendered';

@@ -11,8 +11,7 @@ import {
 	reviewEntry
 } from '$lib/server/onboarding/review-cards';
 import { contentLocale } from '$lib/server/content/locale';
-import * as v from 'valibot';
-import { clipText, parseForm, readForm, textField } from '$lib/server/forms';
+import { anyText, choice, clippedText, idText, parseForm, readForm } from '$lib/server/forms';
 import { RATINGS } from '$lib/engine/training/review';
 
 /** The longest recall kept to show beside the model answers (a practice reply's limit). */
@@ -49,19 +48,23 @@ export const actions: Actions = {
 	// them (posted, not put in the address: it is the rep's own text, and may be long).
 	show: async (event) => {
 		requireUser(event);
-		const data = await readForm(event);
-		const script = findContent(getDb(), 'script', textField(data, 'script'), contentLocale());
+		const form = parseForm(await readForm(event), {
+			script: idText,
+			recall: clippedText(RECALL_MAX_LENGTH)
+		});
+		if (!form.ok) return fail(400, { problem: 'script' as const });
+		const script = findContent(getDb(), 'script', form.value.script, contentLocale());
 		if (!script) return fail(400, { problem: 'script' as const });
 		return {
 			shown: { id: script.id, answers: script.data.answers.map((a) => a.text) },
-			recall: clipText(textField(data, 'recall'), RECALL_MAX_LENGTH)
+			recall: form.value.recall
 		};
 	},
 	rate: async (event) => {
 		const user = requireUser(event);
 		const form = parseForm(await readForm(event), {
-			rating: v.picklist(RATINGS),
-			script: v.optional(v.string(), '')
+			rating: choice(RATINGS),
+			script: anyText
 		});
 		if (!form.ok) return fail(400, { problem: 'rating' as const });
 		const { rating, script: scriptId } = form.value;

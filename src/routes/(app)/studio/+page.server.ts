@@ -5,15 +5,14 @@ import { requireRole } from '$lib/server/auth/guards';
 import {
 	draftOf,
 	importZip,
-	isContentKind,
 	listStudioItems,
 	publishedText,
 	saveDraft
 } from '$lib/server/content/studio';
 import { proposeId, templateFor } from '$lib/engine/studio/templates';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, choiceOrNone, parseForm, readForm, trimmedText } from '$lib/server/forms';
 import { CONTENT_KIND_NAMES, type ContentProblem } from '$lib/engine/content';
-import { isLocale } from '$lib/roles';
+import { LOCALES } from '$lib/roles';
 import { openMarkCount } from '$lib/server/practice/score-marks';
 import { setSpeakingRanges, speakingRanges } from '$lib/server/practice/call-sounded';
 import { RANGE_FIELDS, parseSpeakingRanges, speakingRangeFields } from '$lib/engine/voice/ranges';
@@ -32,8 +31,10 @@ export const actions: Actions = {
 	/** The ranges a recorded call's pace, longest stretch and share of talk are shown against. */
 	speaking: async (event) => {
 		requireRole(event, 'trainer', 'admin');
-		const data = await readForm(event);
-		const fields = Object.fromEntries(RANGE_FIELDS.map((name) => [name, textField(data, name)]));
+		const fields = parseForm(
+			await readForm(event),
+			Object.fromEntries(RANGE_FIELDS.map((name) => [name, anyText]))
+		).value;
 		const ranges = parseSpeakingRanges(fields);
 		if (!ranges) return fail(400, { speakingInvalid: true, speakingFields: fields });
 		setSpeakingRanges(getDb(), ranges);
@@ -57,15 +58,21 @@ export const actions: Actions = {
 	},
 	create: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
-		const data = await readForm(event);
-		const kind = textField(data, 'kind');
-		const locale = textField(data, 'locale');
-		const title = textField(data, 'title').trim();
-		const typedId = textField(data, 'id').trim();
+		// The typed title and id go back with every problem, so none of these fields fails the parse.
+		const {
+			kind,
+			locale,
+			title,
+			id: typedId
+		} = parseForm(await readForm(event), {
+			kind: choiceOrNone(CONTENT_KIND_NAMES),
+			locale: choiceOrNone(LOCALES),
+			title: trimmedText,
+			id: trimmedText
+		}).value;
 		const db = getDb();
 		const kept = { title, id: typedId };
-		if (!isContentKind(kind) || !isLocale(locale))
-			return fail(400, { problem: 'kind' as const, ...kept });
+		if (!kind || !locale) return fail(400, { problem: 'kind' as const, ...kept });
 		if (title === '' || title.length > 200)
 			return fail(400, { problem: 'title' as const, ...kept });
 		// An id typed by the trainer may be one the other language already uses: that makes this item its translation.

@@ -8,12 +8,9 @@ import {
 	startInterviewAttempt
 } from '$lib/server/hiring/hiring';
 import { lookUpCandidateLink } from '$lib/server/hiring/links';
-import {
-	compiledRevisionFor,
-	expireIfDue,
-	loadAttempt,
-	answerTurn
-} from '$lib/server/practice/practice';
+import { compiledRevisionFor } from '$lib/server/practice/compiled-revisions';
+import { expireIfDue, loadAttempt } from '$lib/server/practice/attempts';
+import { answerTurn } from '$lib/server/practice/turns';
 import { readForm, textField } from '$lib/server/forms';
 import {
 	giveCandidateRecordingConsent,

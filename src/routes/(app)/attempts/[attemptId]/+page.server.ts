@@ -3,15 +3,15 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { criterionTitles, scriptAnswers } from '$lib/server/practice/attempt-view';
+import { answerTurn } from '$lib/server/practice/turns';
 import {
-	answerTurn,
 	expireIfDue,
 	findAttempt,
 	hangUp,
 	hintOpen,
 	loadAttempt,
 	useHint
-} from '$lib/server/practice/practice';
+} from '$lib/server/practice/attempts';
 import type { ReplyInput } from '$lib/engine/scenario';
 import { readForm, textField } from '$lib/server/forms';
 import {

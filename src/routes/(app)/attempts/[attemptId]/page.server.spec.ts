@@ -15,11 +15,12 @@ const { createTestDatabase } = await import('$lib/server/db');
 const { syncContentOnFirstStart } = await import('$lib/server/bootstrap');
 const { peopleIn } = await import('$lib/server/testing/people');
 const { addTeamMember, createTeam } = await import('$lib/server/accounts/teams');
-const { findAttempt, startAttempt, submitTurn } = await import('$lib/server/practice/practice');
+const { findAttempt, startAttempt } = await import('$lib/server/practice/attempts');
+const { submitTurn } = await import('$lib/server/practice/turns');
 const { actions, load } = await import('./+page.server');
 const { postToAction, statusOf } = await import('$lib/server/testing/form-action');
 const { commentsOn, newFeedbackFor } = await import('$lib/server/coaching/comments');
-const { hangUp } = await import('$lib/server/practice/practice');
+const { hangUp } = await import('$lib/server/practice/attempts');
 
 function setUp() {
 	state.db = createTestDatabase();

@@ -1,13 +1,12 @@
-import { isOneOf } from '$lib/engine/one-of';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { PRACTICE_MODES, type PracticeMode } from '$lib/server/db/schema';
+import { PRACTICE_MODES } from '$lib/server/db/schema';
 import { requireUser } from '$lib/server/auth/guards';
 import { findContent } from '$lib/server/content/store';
-import { listAttemptsFor, startAttempt } from '$lib/server/practice/practice';
+import { listAttemptsFor, startAttempt } from '$lib/server/practice/attempts';
 import { contentLocale } from '$lib/server/content/locale';
-import { readForm, textField } from '$lib/server/forms';
+import { choice, parseForm, readForm } from '$lib/server/forms';
 import type { Scenario } from '$lib/engine/content';
 
 /** Multiple choice needs options on every beat where the customer waits for a reply. */
@@ -15,10 +14,6 @@ function hasChoicesEverywhere(scenario: Scenario): boolean {
 	return Object.values(scenario.beats).every(
 		(beat) => beat.end !== undefined || beat.choices.length > 0
 	);
-}
-
-function isMode(value: string): value is PracticeMode {
-	return isOneOf(PRACTICE_MODES, value);
 }
 
 export const load: PageServerLoad = (event) => {
@@ -48,8 +43,9 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const user = requireUser(event);
-		const mode = textField(await readForm(event), 'mode');
-		if (!isMode(mode)) return fail(400, { problem: 'mode' as const });
+		const form = parseForm(await readForm(event), { mode: choice(PRACTICE_MODES) });
+		if (!form.ok) return fail(400, { problem: 'mode' as const });
+		const { mode } = form.value;
 		const scenario = findContent(getDb(), 'scenario', event.params.scenarioId, contentLocale());
 		if (mode === 'choice' && scenario && !hasChoicesEverywhere(scenario.data))
 			return fail(400, { problem: 'mode' as const });

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, checkbox, numberText, parseForm, readForm, trimmedText } from '$lib/server/forms';
 import {
 	acceptMark,
 	openMarksByBeat,
@@ -48,33 +48,36 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	accept: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
-		const data = await readForm(event);
-		const id = textField(data, 'id');
+		const { id, phrase, cue, point, intent, example, grade, reason } = parseForm(
+			await readForm(event),
+			{
+				id: anyText,
+				phrase: trimmedText,
+				cue: trimmedText,
+				point: anyText,
+				intent: anyText,
+				example: checkbox('on'),
+				grade: numberText,
+				reason: anyText
+			}
+		).value;
 		// What the mark teaches may go into the lexicon (a phrase) or the scenario (an example, a cue), as drafts.
-		const phrase = textField(data, 'phrase').trim();
-		const cue = textField(data, 'cue').trim();
-		const [list, index] = textField(data, 'point').split(':');
+		const [list, index] = point.split(':');
 		const suggestions: MarkSuggestions = {
-			...(phrase ? { phrase: { intent: textField(data, 'intent'), phrase } } : {}),
-			...(textField(data, 'example') === 'on' ? { example: true } : {}),
+			...(phrase ? { phrase: { intent, phrase } } : {}),
+			...(example ? { example: true } : {}),
 			...(cue
 				? { cue: { list: list === 'avoid' ? 'avoid' : 'expect', index: Number(index), cue } }
 				: {})
 		};
-		const outcome = acceptMark(
-			getDb(),
-			user,
-			id,
-			{ grade: Number(textField(data, 'grade')), reason: textField(data, 'reason') },
-			suggestions
-		);
+		const outcome = acceptMark(getDb(), user, id, { grade, reason }, suggestions);
 		if (!outcome.ok)
 			return fail(outcome.problem === 'not-found' ? 409 : 400, { id, problem: outcome.problem });
 		return { resolved: id, added: outcome.added, scenario: outcome.scenario };
 	},
 	dismiss: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
-		const id = textField(await readForm(event), 'id');
+		const { id } = parseForm(await readForm(event), { id: anyText }).value;
 		const outcome = resolveMark(getDb(), user, id, 'dismiss');
 		if (!outcome.ok) return fail(409, { id, problem: outcome.problem });
 		return { resolved: id };

@@ -17,7 +17,7 @@ import {
 } from '$lib/server/hiring/hiring';
 import { isOnPanel } from '$lib/server/hiring/access';
 import { overrideAttemptScore, overridesOf, saveRating } from '$lib/server/hiring/ratings';
-import { expireIfDue } from '$lib/server/practice/practice';
+import { expireIfDue } from '$lib/server/practice/attempts';
 import {
 	interviewFor,
 	panelView,

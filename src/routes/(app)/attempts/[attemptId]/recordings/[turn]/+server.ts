@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { findAttempt } from '$lib/server/practice/practice';
+import { findAttempt } from '$lib/server/practice/attempts';
 import {
 	mayHearRecordings,
 	readRecordingFile,

@@ -19,7 +19,7 @@ import {
 	saveDraft
 } from '$lib/server/content/studio';
 import { listContentIds } from '$lib/server/content/store';
-import { clipText, readForm, textField } from '$lib/server/forms';
+import { anyText, clippedText, parseForm, readForm } from '$lib/server/forms';
 import { MAX_FILE_CHARS, type ContentKind } from '$lib/engine/content';
 import { changesOnly, lineDiff } from '$lib/engine/studio/diff';
 import { isLocale, type Locale } from '$lib/roles';
@@ -79,15 +79,11 @@ export const load: PageServerLoad = async (event) => {
 async function postedEditor(event: RequestEvent) {
 	const user = requireRole(event, 'trainer', 'admin');
 	const { kind, locale, id } = target(event);
-	const data = await readForm(event);
-	return {
-		user,
-		kind,
-		locale,
-		id,
-		text: clipText(textField(data, 'text'), MAX_FILE_CHARS),
-		version: textField(data, 'version')
-	};
+	const form = parseForm(await readForm(event), {
+		text: clippedText(MAX_FILE_CHARS),
+		version: anyText
+	}).value;
+	return { user, kind, locale, id, ...form };
 }
 
 /**
@@ -137,7 +133,8 @@ export const actions: Actions = {
 	rollback: async (event) => {
 		const user = requireRole(event, 'trainer', 'admin');
 		target(event);
-		const result = await rollBack(getDb(), textField(await readForm(event), 'revision'), user.id);
+		const { revision } = parseForm(await readForm(event), { revision: anyText }).value;
+		const result = await rollBack(getDb(), revision, user.id);
 		if (!result) error(404, 'Not found');
 		if (!result.ok) return fail(400, { problems: result.problems });
 		return { published: result.number };

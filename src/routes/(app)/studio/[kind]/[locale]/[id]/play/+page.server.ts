@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { checkText, draftOf, publishedText } from '$lib/server/content/studio';
-import { clipText, isBlank, readForm, textField } from '$lib/server/forms';
+import { anyText, clippedText, isBlank, parseForm, readForm } from '$lib/server/forms';
 import { explainReply, type ReplyExplanation } from '$lib/engine/scoring/explain';
 import {
 	compileScenario,
@@ -112,21 +112,27 @@ export const actions: Actions = {
 	reply: async (event) => {
 		requireRole(event, 'trainer', 'admin');
 		const played = await editorItem(event);
-		const data = await readForm(event);
-		const call = Number(textField(data, 'call') || '0');
+		const form = parseForm(await readForm(event), {
+			snapshot: anyText,
+			transcript: anyText,
+			said: anyText,
+			reply: clippedText(2000),
+			call: anyText
+		}).value;
+		const call = Number(form.call || '0');
 		const scenario = played && Number.isInteger(call) ? scenarioOf(played, call) : null;
 		if (!played || !scenario) return fail(400, { broken: true });
 		let snapshot: PersistedRolePlay;
 		let transcript: PlayedTurn[];
 		let said: string[];
 		try {
-			snapshot = JSON.parse(textField(data, 'snapshot'));
-			transcript = JSON.parse(textField(data, 'transcript') || '[]');
-			said = JSON.parse(textField(data, 'said') || '[]');
+			snapshot = JSON.parse(form.snapshot);
+			transcript = JSON.parse(form.transcript || '[]');
+			said = JSON.parse(form.said || '[]');
 		} catch {
 			return fail(400, { broken: true });
 		}
-		const reply = clipText(textField(data, 'reply'), 2000);
+		const { reply } = form;
 		if (isBlank(reply))
 			return fail(400, { empty: true, snapshot: JSON.stringify(snapshot), transcript, said, call });
 		try {
@@ -166,14 +172,14 @@ export const actions: Actions = {
 	next: async (event) => {
 		requireRole(event, 'trainer', 'admin');
 		const played = await editorItem(event);
-		const data = await readForm(event);
-		const call = Number(textField(data, 'call')) + 1;
+		const form = parseForm(await readForm(event), { call: anyText, facts: anyText }).value;
+		const call = Number(form.call) + 1;
 		const scenario =
 			played?.kind === 'series' && Number.isInteger(call) ? scenarioOf(played, call) : null;
 		if (!scenario) return fail(400, { broken: true });
 		let facts: unknown;
 		try {
-			facts = JSON.parse(textField(data, 'facts') || '{}');
+			facts = JSON.parse(form.facts || '{}');
 		} catch {
 			return fail(400, { broken: true });
 		}

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
 import { insertUser } from '../accounts/users';
 import { replaceAllContent } from '../content/store';
-import {
-	answerTurn,
-	expireIfDue,
-	findAttempt,
-	hangUp,
-	listPracticeScenarios,
-	loadAttempt,
-	startAttempt,
-	submitTurn,
-	useHint
-} from './practice';
+import { answerTurn, submitTurn } from './turns';
+import { expireIfDue, findAttempt, hangUp, loadAttempt, startAttempt, useHint } from './attempts';
+import { listPracticeScenarios } from './practice-list';
 import { syncContentOnFirstStart } from '../bootstrap';
 import { skillRollups } from '../db/schema';
 import type { ContentItem, Scenario } from '$lib/engine/content/index';
