@@ -357,6 +357,21 @@ export interface RecordedReplyBehind {
 	recording: TurnRecording;
 }
 
+/** The script entries of a category: a heatmap cell's customer lines are those that cite them. */
+function scriptsOf(db: Db, category: string): string[] {
+	return [...scriptCategories(db)].filter(([, c]) => c === category).map(([id]) => id);
+}
+
+/** A rep's replies that count as practice (not an interview, not hung up) to lines citing these scripts. */
+function practiceRepliesIn(repId: string, scriptIds: string[]) {
+	return and(
+		eq(attempts.userId, repId),
+		isNull(attempts.interviewId),
+		countsAsPracticeSql(attempts.status),
+		inArray(turns.scriptId, scriptIds)
+	);
+}
+
 /**
  * The spoken replies behind one heatmap cell, newest first: a rep's recorded practice replies to
  * customer lines of a category, with their players (the manager plays them back from weak spots).
@@ -367,7 +382,7 @@ export function recordedRepliesBehind(
 	category: string,
 	limit = RECORDED_REPLIES_BEHIND
 ): RecordedReplyBehind[] {
-	const scriptIds = [...scriptCategories(db)].filter(([, c]) => c === category).map(([id]) => id);
+	const scriptIds = scriptsOf(db, category);
 	if (scriptIds.length === 0) return [];
 	return db
 		.select({
@@ -387,14 +402,7 @@ export function recordedRepliesBehind(
 		)
 		.innerJoin(attempts, eq(attempts.id, recordings.attemptId))
 		.innerJoin(scenarioRevisions, eq(scenarioRevisions.id, attempts.revisionId))
-		.where(
-			and(
-				eq(attempts.userId, repId),
-				isNull(attempts.interviewId),
-				countsAsPracticeSql(attempts.status),
-				inArray(turns.scriptId, scriptIds)
-			)
-		)
+		.where(practiceRepliesIn(repId, scriptIds))
 		.orderBy(sql`${recordings.createdAt} desc`)
 		.limit(limit)
 		.all()
@@ -426,8 +434,7 @@ export function attemptsBehind(
 	replies: number;
 	average: number;
 }[] {
-	const categoryOf = scriptCategories(db);
-	const scriptIds = [...categoryOf].filter(([, c]) => c === category).map(([id]) => id);
+	const scriptIds = scriptsOf(db, category);
 	if (scriptIds.length === 0) return [];
 	return db
 		.select({
@@ -441,14 +448,7 @@ export function attemptsBehind(
 		})
 		.from(turns)
 		.innerJoin(attempts, eq(attempts.id, turns.attemptId))
-		.where(
-			and(
-				eq(attempts.userId, repId),
-				isNull(attempts.interviewId),
-				countsAsPracticeSql(attempts.status),
-				inArray(turns.scriptId, scriptIds)
-			)
-		)
+		.where(practiceRepliesIn(repId, scriptIds))
 		.groupBy(attempts.id)
 		.orderBy(sql`${attempts.startedAt} desc`)
 		.limit(50)
