@@ -11,7 +11,7 @@ import { lookUpCandidateLink } from '$lib/server/hiring/links';
 import { compiledRevisionFor } from '$lib/server/practice/compiled-revisions';
 import { expireIfDue, loadAttempt } from '$lib/server/practice/attempts';
 import { answerTurn } from '$lib/server/practice/turns';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, numberText, parseForm, readForm } from '$lib/server/forms';
 import {
 	giveCandidateRecordingConsent,
 	hasCandidateRecordingConsent
@@ -85,23 +85,21 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	start: async (event) => {
-		const data = await readForm(event);
+		const { formerProduct, consent, mode } = parseForm(await readForm(event), {
+			formerProduct: anyText,
+			consent: anyText,
+			mode: anyText
+		}).value;
 		const link = openLink(event);
 		if (!link.ok) return fail(400, { problem: link.reason });
-		const formerProduct = textField(data, 'formerProduct');
-		if (textField(data, 'consent') !== 'yes')
-			return fail(400, { problem: 'consent' as const, formerProduct });
+		if (consent !== 'yes') return fail(400, { problem: 'consent' as const, formerProduct });
 		if (!link.attempt) {
 			if (isFormerProductInterview(getDb(), link.interview)) {
 				const named = setFormerProduct(getDb(), link.interview, formerProduct, null);
 				if (!named.ok) return fail(400, { productProblem: named.problem, formerProduct });
 			}
 			// Spoken like a phone call, or typed: the candidate's choice, and typing works in both.
-			startInterviewAttempt(
-				getDb(),
-				link.interview,
-				textField(data, 'mode') === 'call' ? 'call' : 'text'
-			);
+			startInterviewAttempt(getDb(), link.interview, mode === 'call' ? 'call' : 'text');
 		}
 		return { started: true };
 	},
@@ -110,27 +108,21 @@ export const actions: Actions = {
 		if (declaresTooLarge(event.request))
 			return fail(413, { problem: 'recording-too-large' as const, reply: '' });
 		const data = await readForm(event);
+		const form = parseForm(data, { reply: anyText, turn: numberText }).value;
 		const link = openLink(event);
 		if (!link.ok || !link.attempt)
 			return fail(400, { problem: link.ok ? ('ended' as const) : link.reason });
 		const attempt = link.attempt;
 		const spoken = await readSpokenReply(
 			data,
-			{ mode: 'text', reply: textField(data, 'reply') },
+			{ mode: 'text', reply: form.reply },
 			// Only a spoken role-play records, and only once the candidate has agreed to it.
 			() => attempt.mode === 'call' && hasCandidateRecordingConsent(getDb(), link.candidate.id),
 			() => loadAttempt(getDb(), attempt).locale
 		);
 		if (!spoken.ok) return fail(spoken.status, { problem: spoken.problem, reply: spoken.reply });
 		const { input, recording } = spoken;
-		const outcome = await answerTurn(
-			getDb(),
-			attempt,
-			input,
-			Number(textField(data, 'turn')),
-			new Date(),
-			recording
-		);
+		const outcome = await answerTurn(getDb(), attempt, input, form.turn, new Date(), recording);
 		await dropRecordingIfRefused(outcome, recording);
 		if (!outcome.ok)
 			return fail(outcome.reason === 'stale' ? 409 : 400, {

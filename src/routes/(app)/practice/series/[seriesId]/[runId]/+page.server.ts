@@ -2,10 +2,10 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { PRACTICE_MODES, type PracticeMode } from '$lib/server/db/schema';
+import { PRACTICE_MODES } from '$lib/server/db/schema';
 import { findUserById } from '$lib/server/accounts/users';
 import { EVIDENCE_STEPS } from '$lib/engine/series/score';
-import { readForm, textField } from '$lib/server/forms';
+import { choice, numberText, parseForm, readForm } from '$lib/server/forms';
 import {
 	findSeriesRun,
 	loadSeriesRun,
@@ -24,10 +24,6 @@ function viewableRun(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 		run && run.seriesId === event.params.seriesId ? seriesRunReader(db, user, run) : null;
 	if (!run || !reader) error(404, 'Not found');
 	return { run: settleSeriesRun(db, run), own: reader === 'own' };
-}
-
-function isMode(value: string): value is PracticeMode {
-	return (PRACTICE_MODES as readonly string[]).includes(value);
 }
 
 export const load: PageServerLoad = (event) => {
@@ -54,8 +50,9 @@ export const actions: Actions = {
 	play: async (event) => {
 		const { run, own } = viewableRun(event);
 		if (!own) error(404, 'Not found');
-		const mode = textField(await readForm(event), 'mode');
-		if (!isMode(mode)) return fail(400, { problem: 'mode' as const });
+		const form = parseForm(await readForm(event), { mode: choice(PRACTICE_MODES) });
+		if (!form.ok) return fail(400, { problem: 'mode' as const });
+		const { mode } = form.value;
 		// Multiple choice needs options on every line of the call.
 		if (mode === 'choice' && !loadSeriesRun(getDb(), run).nextHasChoices)
 			return fail(400, { problem: 'mode' as const });
@@ -67,10 +64,13 @@ export const actions: Actions = {
 	replay: async (event) => {
 		const { run, own } = viewableRun(event);
 		if (!own) error(404, 'Not found');
-		const form = await readForm(event);
-		const mode = textField(form, 'mode');
-		const call = Number(textField(form, 'call'));
-		if (!isMode(mode) || !Number.isInteger(call)) return fail(400, { problem: 'mode' as const });
+		const form = parseForm(await readForm(event), {
+			mode: choice(PRACTICE_MODES),
+			call: numberText
+		});
+		if (!form.ok || !Number.isInteger(form.value.call))
+			return fail(400, { problem: 'mode' as const });
+		const { mode, call } = form.value;
 		const outcome = replayCall(getDb(), run, call, mode);
 		if (!outcome.ok) return fail(409, { problem: outcome.reason });
 		redirect(303, `/attempts/${outcome.attempt.id}`);
