@@ -13,7 +13,7 @@ import {
 	useHint
 } from '$lib/server/practice/attempts';
 import type { ReplyInput } from '$lib/engine/scenario';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, numberText, parseForm, readForm } from '$lib/server/forms';
 import {
 	addComment,
 	attemptReader,
@@ -235,9 +235,9 @@ export const actions: Actions = {
 		if (declaresTooLarge(event.request))
 			return fail(413, { problem: 'recording-too-large' as const, reply: '' });
 		const data = await readForm(event);
-		const expectedTurn = Number(textField(data, 'turn'));
-		const position = Number(textField(data, 'choice'));
-		let input: ReplyInput = { mode: 'text', reply: textField(data, 'reply') };
+		const form = parseForm(data, { turn: numberText, choice: numberText, reply: anyText }).value;
+		const { turn: expectedTurn, choice: position } = form;
+		let input: ReplyInput = { mode: 'text', reply: form.reply };
 		if (attempt.mode === 'choice') {
 			// The page sent a position in its shuffled order; turn it back into the authored choice.
 			const { scenario, state } = loadAttempt(getDb(), attempt);
@@ -279,13 +279,17 @@ export const actions: Actions = {
 	},
 	mark: async (event) => {
 		const user = requireUser(event);
-		const data = await readForm(event);
-		const turnIndex = Number(textField(data, 'turn'));
+		const form = parseForm(await readForm(event), {
+			turn: numberText,
+			kind: anyText,
+			note: anyText
+		}).value;
+		const turnIndex = form.turn;
 		const outcome = markTurn(getDb(), user, {
 			attemptId: event.params.attemptId,
 			turnIndex,
-			kind: textField(data, 'kind'),
-			note: textField(data, 'note')
+			kind: form.kind,
+			note: form.note
 		});
 		if (!outcome.ok) {
 			const { problem } = outcome;
@@ -297,10 +301,9 @@ export const actions: Actions = {
 	hangup: async (event) => {
 		// Whose call it is comes first: another's attempt is a 404 whatever the form holds.
 		const attempt = ownAttempt(event);
-		const data = await readForm(event);
+		const { confirm } = parseForm(await readForm(event), { confirm: anyText }).value;
 		// Only the confirming button sends this: a bare post (or a stray one) ends nothing.
-		if (textField(data, 'confirm') !== 'yes')
-			return fail(400, { problem: 'hangup-unconfirmed' as const, reply: '' });
+		if (confirm !== 'yes') return fail(400, { problem: 'hangup-unconfirmed' as const, reply: '' });
 		const outcome = hangUp(getDb(), attempt.id);
 		if (!outcome.ok) return fail(400, { problem: 'hangup-ended' as const, reply: '' });
 		redirect(303, `/attempts/${attempt.id}`);
@@ -308,9 +311,10 @@ export const actions: Actions = {
 	comment: async (event) => {
 		// Whose rep it is comes first: to anyone else the role-play does not exist, whatever the form holds.
 		const { user, attempt } = coachedAttempt(event);
-		const data = await readForm(event);
-		const turn = textField(data, 'turn');
-		const body = textField(data, 'body');
+		const { turn, body } = parseForm(await readForm(event), {
+			turn: anyText,
+			body: anyText
+		}).value;
 		const turnIndex = turn === '' ? null : /^\d+$/.test(turn) ? Number(turn) : Number.NaN;
 		const outcome = addComment(getDb(), user, { attemptId: attempt.id, turnIndex, body });
 		if (!outcome.ok) {
@@ -321,12 +325,11 @@ export const actions: Actions = {
 	},
 	deleteComment: async (event) => {
 		const { user, attempt } = coachedAttempt(event);
-		const data = await readForm(event);
-		const turn = textField(data, 'turn');
-		const outcome = deleteComment(getDb(), user, {
-			attemptId: attempt.id,
-			commentId: textField(data, 'comment')
-		});
+		const { turn, comment } = parseForm(await readForm(event), {
+			turn: anyText,
+			comment: anyText
+		}).value;
+		const outcome = deleteComment(getDb(), user, { attemptId: attempt.id, commentId: comment });
 		if (!outcome.ok) {
 			if (outcome.problem === 'not-found') error(404, 'Not found');
 			return fail(400, { commentProblem: outcome.problem, commentTurn: turn, commentBody: '' });
