@@ -4,7 +4,7 @@ import { candidates, hiringPositions, type Candidate, type HiringPosition } from
 import { recordAudit } from '../accounts/users';
 import { listVisibleCandidates } from './access';
 import type { SessionUser } from '../auth/session';
-import { textField, textFields } from '../forms';
+import { allTexts, anyText, parseForm } from '../forms';
 import {
 	compareCandidates,
 	isSalesKind,
@@ -118,14 +118,14 @@ export function listScreenedCandidates(
 
 /** The screening fields of a form as typed, to check (`readScreening`) and to echo on a problem. */
 export function screeningForm(data: FormData): ScreeningForm {
-	return {
-		salesYears: textField(data, 'salesYears'),
-		salesKinds: textFields(data, 'salesKinds'),
-		education: textField(data, 'education'),
-		languages: textField(data, 'languages'),
-		availability: textField(data, 'availability'),
-		manner: textField(data, 'manner')
-	};
+	return parseForm(data, {
+		salesYears: anyText,
+		salesKinds: allTexts,
+		education: anyText,
+		languages: anyText,
+		availability: anyText,
+		manner: anyText
+	}).value;
 }
 
 export interface ScreeningForm {

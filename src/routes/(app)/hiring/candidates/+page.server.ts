@@ -10,7 +10,7 @@ import {
 	screeningForm
 } from '$lib/server/hiring/screening';
 import { readScreening } from '$lib/engine/hiring/screening';
-import { clipText, readForm, textField } from '$lib/server/forms';
+import { clippedText, parseForm, readForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -28,12 +28,12 @@ export const actions: Actions = {
 	create: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
 		const data = await readForm(event);
-		const fields = {
-			name: clipText(textField(data, 'name'), 100),
-			contact: clipText(textField(data, 'contact'), 200),
-			position: clipText(textField(data, 'position'), 100),
-			notes: clipText(textField(data, 'notes'), 2000)
-		};
+		const fields = parseForm(data, {
+			name: clippedText(100),
+			contact: clippedText(200),
+			position: clippedText(100),
+			notes: clippedText(2000)
+		}).value;
 		const typed = screeningForm(data);
 		const echo = { ...fields, screening: typed };
 		if (!fields.name.trim()) return fail(400, { ...echo, problem: 'name' as const });

@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { listPositions } from '$lib/server/hiring/comparison';
 import { listPositionRules, setPositionRules } from '$lib/server/hiring/screening';
 import { readPositionRules } from '$lib/engine/hiring/screening';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, parseForm, readForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -29,13 +29,12 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await readForm(event);
-		const typed = {
-			position: textField(data, 'position'),
-			minSalesYears: textField(data, 'minSalesYears'),
-			minEducation: textField(data, 'minEducation'),
-			requiredLanguage: textField(data, 'requiredLanguage')
-		};
+		const typed = parseForm(await readForm(event), {
+			position: anyText,
+			minSalesYears: anyText,
+			minEducation: anyText,
+			requiredLanguage: anyText
+		}).value;
 		const read = readPositionRules(typed);
 		if (!read.ok) return fail(400, { ...typed, problem: read.problem });
 		setPositionRules(getDb(), user.id, read.position, read.rules);

@@ -19,7 +19,7 @@ import {
 	deleteCandidate,
 	exportHeldBack
 } from '$lib/server/hiring/candidate-data';
-import { readForm, textField } from '$lib/server/forms';
+import { anyText, parseForm, readForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -65,7 +65,7 @@ export const actions: Actions = {
 		if (access === 'none') error(404, 'Not found');
 		if (access === 'partial') return fail(403, { problem: 'partial' as const });
 		// Deleting cannot be undone: the form asks to tick a box first, and so does the server.
-		if (textField(await readForm(event), 'confirm') !== 'yes')
+		if (parseForm(await readForm(event), { confirm: anyText }).value.confirm !== 'yes')
 			return fail(400, { problem: 'confirm' as const });
 		deleteCandidate(db, user.id, event.params.id);
 		redirect(303, '/hiring/candidates?deleted=1');

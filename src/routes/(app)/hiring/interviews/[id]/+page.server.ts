@@ -25,7 +25,14 @@ import {
 	transcriptOf
 } from '$lib/server/hiring/interview-view';
 import * as v from 'valibot';
-import { numberBetween, parseForm, readForm, requiredText, textField } from '$lib/server/forms';
+import {
+	anyText,
+	numberBetween,
+	numberText,
+	parseForm,
+	readForm,
+	requiredText
+} from '$lib/server/forms';
 import { missingCriteria } from '$lib/engine/hiring/rubric';
 import { renderMarkdown } from '$lib/server/content/markdown';
 import { assessesBriefedCriteria, isBriefed } from '$lib/engine/hiring/brief';
@@ -98,16 +105,25 @@ export const actions: Actions = {
 		if (!isOnPanel(db, interview.id, user.id))
 			return fail(403, { action: 'rate' as const, problem: 'not-on-panel' as const });
 		const data = await readForm(event);
+		const form = parseForm(data, {
+			recommendation: anyText,
+			intent: anyText,
+			notes: anyText
+		}).value;
+		// One score field a criterion of the interview's rubric.
+		const typedScores = parseForm(
+			data,
+			Object.fromEntries(rubric.criteria.map((c) => [`score-${c.id}`, numberText]))
+		).value;
 		const scores = Object.fromEntries(
 			rubric.criteria
-				.map((c) => [c.id, Number(textField(data, `score-${c.id}`))])
+				.map((c) => [c.id, typedScores[`score-${c.id}`]])
 				.filter(([, v]) => Number.isInteger(v) && (v as number) >= 1)
 		);
-		const recommendation = textField(data, 'recommendation');
-		const intent = textField(data, 'intent');
+		const { recommendation, intent } = form;
 		const input = {
 			scores,
-			notes: textField(data, 'notes'),
+			notes: form.notes,
 			recommendation: isOneOf(RECOMMENDATIONS, recommendation) ? recommendation : null
 		};
 		if (intent === 'submit') {
@@ -157,7 +173,8 @@ export const actions: Actions = {
 		const running = interviewAttempt(db, interview.id, 'live');
 		if (isFormerProductInterview(db, interview) && (!running || running.status !== 'active')) {
 			// The handbook's role-play starts once the interviewer has typed what the candidate sells.
-			const typed = textField(await readForm(event), 'formerProduct');
+			const typed = parseForm(await readForm(event), { formerProduct: anyText }).value
+				.formerProduct;
 			const named = setFormerProduct(db, interview, typed, user.id);
 			if (!named.ok)
 				return fail(400, { action: 'live' as const, problem: named.problem, formerProduct: typed });

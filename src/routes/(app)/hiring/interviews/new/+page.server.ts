@@ -8,7 +8,7 @@ import { listContentFields } from '$lib/server/content/store';
 import { canSeeCandidate, listVisibleCandidates } from '$lib/server/hiring/access';
 import { createInterview, interviewChoicesFor } from '$lib/server/hiring/hiring';
 import { contentLocale } from '$lib/server/content/locale';
-import { readForm, textField, textFields } from '$lib/server/forms';
+import { allTexts, anyText, parseForm, readForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'manager', 'admin');
@@ -44,22 +44,29 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await readForm(event);
-		const mode = textField(data, 'mode');
-		const teamId = textField(data, 'teamId') || null;
-		const candidateId = textField(data, 'candidateId');
-		const brief = textField(data, 'brief');
+		const form = parseForm(await readForm(event), {
+			mode: anyText,
+			teamId: anyText,
+			candidateId: anyText,
+			brief: anyText,
+			scenarioId: anyText,
+			rubricId: anyText,
+			scheduledAt: anyText,
+			panel: allTexts
+		}).value;
+		const { mode, candidateId, brief } = form;
+		const teamId = form.teamId || null;
 		// Scheduling an interview makes its candidate visible: only for a candidate one may see already.
 		if (!canSeeCandidate(getDb(), user, candidateId))
 			return fail(400, { problem: 'candidate' as const, brief });
 		const result = createInterview(getDb(), {
 			candidateId,
-			scenarioId: textField(data, 'scenarioId'),
-			rubricId: textField(data, 'rubricId'),
+			scenarioId: form.scenarioId,
+			rubricId: form.rubricId,
 			locale: contentLocale(),
 			mode: isOneOf(INTERVIEW_MODES, mode) ? mode : 'online',
-			scheduledAt: new Date(textField(data, 'scheduledAt')),
-			panel: textFields(data, 'panel'),
+			scheduledAt: new Date(form.scheduledAt),
+			panel: form.panel,
 			teamId,
 			createdBy: user.id,
 			brief

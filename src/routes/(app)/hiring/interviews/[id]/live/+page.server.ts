@@ -7,7 +7,7 @@ import { interviewAttempt, isFormerProductInterview } from '$lib/server/hiring/h
 import { expireIfDue, loadAttempt } from '$lib/server/practice/attempts';
 import { answerTurn } from '$lib/server/practice/turns';
 import { interviewFor, transcriptOf } from '$lib/server/hiring/interview-view';
-import { clipText, readForm, textField } from '$lib/server/forms';
+import { anyText, clippedText, numberText, parseForm, readForm } from '$lib/server/forms';
 import { renderMarkdown } from '$lib/server/content/markdown';
 import { isBriefed } from '$lib/engine/hiring/brief';
 import { cueAfterVerdict, isVerdict, VERDICT_SCORES } from '$lib/engine/hiring/verdict';
@@ -93,15 +93,19 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	judge: async (event) => {
 		const user = requireRole(event, 'manager', 'admin');
-		const data = await readForm(event);
+		const form = parseForm(await readForm(event), {
+			verdict: anyText,
+			next: anyText,
+			level: anyText,
+			note: clippedText(1000),
+			turn: numberText
+		}).value;
 		const db = getDb();
 		const { interview } = interviewFor(db, user, event.params.id);
 		const attempt = interviewAttempt(db, interview.id, 'live');
-		const verdict = textField(data, 'verdict');
+		const { verdict, next, level } = form;
 		if (!attempt || !isVerdict(verdict)) return fail(400, { problem: 'ended' as const });
 		// No next difficulty picked: the customer follows the scenario's rules.
-		const next = textField(data, 'next');
-		const level = textField(data, 'level');
 		const pick: DifficultyPick | undefined =
 			next !== '' ? { beat: next, level: isDifficultyLevel(level) ? level : 'firm' } : undefined;
 		const outcome = await answerTurn(
@@ -110,10 +114,10 @@ export const actions: Actions = {
 			{
 				mode: 'judged',
 				score: VERDICT_SCORES[verdict],
-				note: clipText(textField(data, 'note'), 1000),
+				note: form.note,
 				pick
 			},
-			Number(textField(data, 'turn'))
+			form.turn
 		);
 		if (!outcome.ok)
 			return fail(outcome.reason === 'stale' ? 409 : 400, { problem: outcome.reason });
