@@ -18,7 +18,19 @@ const english = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<
 const message = (key: string): Message => (m as unknown as Record<string, Message>)[key]!;
 
 // Words after a placeholder that end in "s" without being plural nouns.
-const NOT_PLURAL = new Set(['is', 'was', 'has', 'does', 'its', 'this', 'as', 'us', 'unpacks']);
+const NOT_PLURAL = new Set([
+	'is',
+	'was',
+	'has',
+	'does',
+	'its',
+	'this',
+	'as',
+	'us',
+	'unpacks',
+	'reads',
+	'always'
+]);
 // Bounds set in code, always more than one: "more than {limit} files".
 const NEVER_ONE = new Set(['limit', 'max']);
 
