@@ -147,7 +147,14 @@ async function benchServerWith(
 		// One turn alone first, its answer checked: the run's figures stand for turns that worked.
 		await sendSpokenTurn(ORIGIN, nextSpokenTurn(), recording);
 		await spokenLoad(5, seconds.warmUp);
+		// CPU a turn of the server and of this process (the load and the fake transcriber share it):
+		// which of the two a slow run waited on.
+		const serverCpuBefore = cpuMilliseconds(server.pid!);
+		const benchCpuBefore = process.cpuUsage();
 		const spoken = await spokenLoad(20, seconds.spoken);
+		const benchCpu = process.cpuUsage(benchCpuBefore);
+		const serverCpuPerTurn = (cpuMilliseconds(server.pid!) - serverCpuBefore) / spoken.requests;
+		const benchCpuPerTurn = (benchCpu.user + benchCpu.system) / 1000 / spoken.requests;
 		const stored = await settledRecordings(fixture.databasePath, join(fixture.dir, 'recordings'));
 		const disk = diskPerRepHour(stored);
 		rows.push(
@@ -164,6 +171,13 @@ async function benchServerWith(
 				1
 			),
 			share('spoken turn ÷ typed role-play turn, req/s (for reference)', spoken.rps / turns.rps),
+			measured('spoken turn: server CPU each', serverCpuPerTurn, 'ms', 1),
+			measured(
+				"spoken turn: the bench process's CPU each (the load and the fake transcriber)",
+				benchCpuPerTurn,
+				'ms',
+				1
+			),
 			none('spoken turn, 20 connections: errors', spoken.errors),
 			none(
 				`spoken turns without their stored file or row (${stored.rows} rows, ${stored.files} files)`,
