@@ -128,8 +128,7 @@ export function runSpokenTurns(load: SpokenLoad, recording: SpokenRecording): Pr
 			'x-sveltekit-action': 'true',
 			'content-type': contentType
 		},
-		// autocannon sends a Buffer as it is; its types only name strings.
-		body: body as unknown as string,
+		body,
 		connections: load.connections,
 		seconds: load.seconds,
 		next: load.next
