@@ -151,7 +151,8 @@ export async function sendSpokenTurn(
 			'x-sveltekit-action': 'true',
 			'content-type': contentType
 		},
-		body
+		// A copy on a plain ArrayBuffer: what fetch's body type takes.
+		body: new Uint8Array(body)
 	});
 	const answer = await response.text();
 	if (!response.ok || !answer.includes('"type":"success"'))
