@@ -8,6 +8,7 @@ import { openDatabase } from '../src/lib/server/db';
 import { findUserByEmail } from '../src/lib/server/accounts/users';
 import { createSession } from '../src/lib/server/auth/session';
 import { startAttempt } from '../src/lib/server/practice/attempts';
+import { giveRecordingConsent } from '../src/lib/server/practice/recordings';
 import {
 	attempts,
 	candidates,
@@ -25,6 +26,8 @@ export interface Fixture {
 	cookies: { rep: string; manager: string; admin: string };
 	/** Fresh role-plays, each answered once by the load, with its rep's session. */
 	turns: { path: string; cookie: string }[];
+	/** Fresh call-mode role-plays of reps who agreed to be recorded, each answered once with a recording. */
+	spokenTurns: { path: string; cookie: string }[];
 	/** A role-play of the rep's that is under way (the practice room), and their latest finished one. */
 	roomPath: string;
 	resultPath: string;
@@ -34,7 +37,12 @@ export interface Fixture {
 	cohortPath: string;
 }
 
-export function prepareFixture(dataPath: string, size: DataSetSize, turnCount: number): Fixture {
+export function prepareFixture(
+	dataPath: string,
+	size: DataSetSize,
+	turnCount: number,
+	spokenTurnCount: number
+): Fixture {
 	const dir = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
 	const databasePath = join(dir, 'bench.db');
 	copyFileSync(dataPath, databasePath);
@@ -52,15 +60,20 @@ export function prepareFixture(dataPath: string, size: DataSetSize, turnCount: n
 		const id = userId(email);
 		return { id, cookie: cookieOf(id) };
 	});
-	const turns = db.transaction((tx) =>
-		Array.from({ length: turnCount }, (_, i) => {
-			const owner = turnReps[i % turnReps.length]!;
-			return {
-				path: `/attempts/${startAttempt(tx, owner.id, TURN_SCENARIO, 'en', 'text')!.id}?/reply`,
-				cookie: owner.cookie
-			};
-		})
-	);
+	const freshRolePlays = (count: number, mode: 'text' | 'call') =>
+		db.transaction((tx) =>
+			Array.from({ length: count }, (_, i) => {
+				const owner = turnReps[i % turnReps.length]!;
+				return {
+					path: `/attempts/${startAttempt(tx, owner.id, TURN_SCENARIO, 'en', mode)!.id}?/reply`,
+					cookie: owner.cookie
+				};
+			})
+		);
+	const turns = freshRolePlays(turnCount, 'text');
+	// Call mode keeps a recording only once its rep has agreed to be recorded.
+	for (const owner of turnReps) giveRecordingConsent(db, owner.id);
+	const spokenTurns = freshRolePlays(spokenTurnCount, 'call');
 	const result = db
 		.select({ id: attempts.id })
 		.from(attempts)
@@ -100,6 +113,7 @@ export function prepareFixture(dataPath: string, size: DataSetSize, turnCount: n
 			admin: cookieOf(userId(users.admin))
 		},
 		turns,
+		spokenTurns,
 		roomPath: `/attempts/${room.id}`,
 		resultPath: `/attempts/${result.id}`,
 		comparePath: `/hiring/compare?position=${encodeURIComponent(position)}`,

@@ -1,11 +1,21 @@
 // Whole requests against the production build on the data set, each beside a baseline of the same
 // build measured in the same run: a role-play turn (session, load, step, score, persist, answer)
 // beside the minimal endpoint, and the main pages beside the minimal page. Then start-up and memory.
+import { join } from 'node:path';
+import { startFakeTranscriber } from '../tests/e2e/fake-transcriber';
 import { runLoad, type LoadResult } from './load';
 import { cpuMilliseconds, originOf, residentMegabytes, startServer, stopServer } from './server';
 import { atLeast, atMost, below, measured, none, share, type BenchRow } from './table';
 import type { Fixture } from './fixture';
 import type { BenchPlan } from './run';
+import {
+	diskPerRepHour,
+	runSpokenTurns,
+	sendSpokenTurn,
+	settledRecordings,
+	SPOKEN_TURN_P95_MS,
+	spokenRecording
+} from './spoken';
 
 const REPLY =
 	'Good morning, Mr. Wang. This is Kevin from MetalHub, calling about your Gold membership renewal. Have you got two minutes?';
@@ -23,7 +33,24 @@ interface Page {
 }
 
 export async function benchServer(fixture: Fixture, plan: BenchPlan): Promise<BenchRow[]> {
-	const { server, startupMs } = await startServer(fixture.databasePath, plan.port);
+	// The voice e2e's fake transcription server, on the next port: answers at once, so the spoken
+	// turn measures the upload, the call to it, the file written and the scoring.
+	const transcriber = await startFakeTranscriber(plan.port + 1);
+	try {
+		return await benchServerWith(fixture, plan, transcriber.url);
+	} finally {
+		await transcriber.stop();
+	}
+}
+
+async function benchServerWith(
+	fixture: Fixture,
+	plan: BenchPlan,
+	transcriberUrl: string
+): Promise<BenchRow[]> {
+	const { server, startupMs } = await startServer(fixture.databasePath, plan.port, {
+		STT_URL: transcriberUrl
+	});
 	const ORIGIN = originOf(plan.port);
 	const { seconds } = plan;
 	let index = 0;
@@ -100,6 +127,63 @@ export async function benchServer(fixture: Fixture, plan: BenchPlan): Promise<Be
 				turns.errors + minimal.errors + health.errors + five.errors
 			),
 			below(`role-play turn, 5 connections: p95 (${five.requests} turns)`, five.p95, 20, 'ms', 1)
+		);
+
+		// A spoken turn: the reply form's multipart post with a 20-second recording, transcribed by
+		// the fake server, written to disk and scored. Its rate beside the typed turn's is what the
+		// upload, the transcription call and the file cost on top.
+		const recording = spokenRecording();
+		let spokenIndex = 0;
+		const nextSpokenTurn = () => {
+			const turn = fixture.spokenTurns[spokenIndex++];
+			if (!turn) throw new Error('the benchmark ran out of prepared spoken role-plays');
+			return { path: turn.path, headers: { cookie: turn.cookie } };
+		};
+		const spokenLoad = (connections: number, duration: number) =>
+			runSpokenTurns(
+				{ origin: ORIGIN, connections, seconds: duration, next: nextSpokenTurn },
+				recording
+			);
+		// One turn alone first, its answer checked: the run's figures stand for turns that worked.
+		await sendSpokenTurn(ORIGIN, nextSpokenTurn(), recording);
+		await spokenLoad(5, seconds.warmUp);
+		// CPU a turn of the server and of this process (the load and the fake transcriber share it):
+		// which of the two a slow run waited on.
+		const serverCpuBefore = cpuMilliseconds(server.pid!);
+		const benchCpuBefore = process.cpuUsage();
+		const spoken = await spokenLoad(20, seconds.spoken);
+		const benchCpu = process.cpuUsage(benchCpuBefore);
+		const serverCpuPerTurn = (cpuMilliseconds(server.pid!) - serverCpuBefore) / spoken.requests;
+		const benchCpuPerTurn = (benchCpu.user + benchCpu.system) / 1000 / spoken.requests;
+		const stored = await settledRecordings(fixture.databasePath, join(fixture.dir, 'recordings'));
+		const disk = diskPerRepHour(stored);
+		rows.push(
+			measured(
+				`spoken turn (20 s WAV, ${(recording.bytes.length / 1024).toFixed(0)} kB: upload, fake transcription, store, score), 20 connections: req/s`,
+				spoken.rps
+			),
+			measured('spoken turn, 20 connections: p50', spoken.p50, 'ms', 1),
+			below(
+				`spoken turn, 20 connections: p95 (${spoken.requests} turns)`,
+				spoken.p95,
+				SPOKEN_TURN_P95_MS,
+				'ms',
+				1
+			),
+			share('spoken turn ÷ typed role-play turn, req/s (for reference)', spoken.rps / turns.rps),
+			measured('spoken turn: server CPU each', serverCpuPerTurn, 'ms', 1),
+			measured(
+				"spoken turn: the bench process's CPU each (the load and the fake transcriber)",
+				benchCpuPerTurn,
+				'ms',
+				1
+			),
+			none('spoken turn, 20 connections: errors', spoken.errors),
+			none(
+				`spoken turns without their stored file or row (${stored.rows} rows, ${stored.files} files)`,
+				Math.abs(stored.rows - stored.files) + (stored.rows === 0 ? 1 : 0)
+			),
+			measured(disk.label, disk.megabytes, 'MB', 1)
 		);
 
 		// The pages people open, beside the minimal page, all as signed-in users with the same session

@@ -22,7 +22,7 @@ export interface LoadOptions {
 	seconds: number;
 	headers?: Record<string, string>;
 	method?: 'GET' | 'POST';
-	body?: string;
+	body?: string | Buffer;
 	/** A fresh request for every request sent (each role-play turn needs an attempt of its own). */
 	next?: () => { path: string; headers: Record<string, string> };
 }

@@ -25,12 +25,17 @@ export interface BenchPlan {
 	seed: number;
 	size: DataSetSize;
 	port: number;
-	/** Seconds of each load run: the role-play turn at 50 and at 5 connections, a page at 20, and the warm-up before each. */
-	seconds: { turns: number; fewTurns: number; page: number; warmUp: number };
+	/**
+	 * Seconds of each load run: the role-play turn at 50 and at 5 connections, the spoken turn at
+	 * 20, a page at 20, and the warm-up before each.
+	 */
+	seconds: { turns: number; fewTurns: number; spoken: number; page: number; warmUp: number };
 	scoringRounds: number;
 	searchRounds: number;
 	/** Fresh role-plays for the turn runs: more than any throughput reached answers. */
 	turns: number;
+	/** Fresh call-mode role-plays for the spoken turn run (each leaves a 320 kB recording on disk). */
+	spokenTurns: number;
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -38,10 +43,11 @@ export const FULL_PLAN: BenchPlan = {
 	seed: Number(process.env.BENCH_SEED ?? DEFAULT_SEED),
 	size: FULL_SIZE,
 	port: Number(process.env.BENCH_PORT ?? 4391),
-	seconds: { turns: 10, fewTurns: 5, page: 6, warmUp: 1 },
+	seconds: { turns: 10, fewTurns: 5, spoken: 5, page: 6, warmUp: 1 },
 	scoringRounds: 200,
 	searchRounds: 20,
-	turns: 40_000
+	turns: 40_000,
+	spokenTurns: 5_000
 };
 
 /** A few seconds in all: every step runs, no figure means anything. */
@@ -60,10 +66,11 @@ export function smokePlan(dataPath: string, port: number): BenchPlan {
 			interviews: 20
 		},
 		port,
-		seconds: { turns: 0.2, fewTurns: 0.1, page: 0.1, warmUp: 0.05 },
+		seconds: { turns: 0.2, fewTurns: 0.1, spoken: 0.2, page: 0.1, warmUp: 0.05 },
 		scoringRounds: 1,
 		searchRounds: 1,
-		turns: 1000
+		turns: 1000,
+		spokenTurns: 300
 	};
 }
 
@@ -87,9 +94,9 @@ export async function runBench(
 		...benchAgreement(scenarioLookup(items))
 	];
 	log(
-		`Preparing a copy of the data set with ${plan.turns.toLocaleString('en')} role-plays to answer…`
+		`Preparing a copy of the data set with ${plan.turns.toLocaleString('en')} typed and ${plan.spokenTurns.toLocaleString('en')} spoken role-plays to answer…`
 	);
-	const fixture = prepareFixture(plan.dataPath, plan.size, plan.turns);
+	const fixture = prepareFixture(plan.dataPath, plan.size, plan.turns, plan.spokenTurns);
 	try {
 		rows.push(...benchSearch(fixture.databasePath, plan.searchRounds), ...(await benchBundles()));
 		log('Loading the server: role-play turns, then each page beside /status…');

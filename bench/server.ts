@@ -7,10 +7,14 @@ export function originOf(port: number): string {
 	return `http://127.0.0.1:${port}`;
 }
 
-/** Starts the server and waits for its first answer; the wait is the start-up time. */
+/**
+ * Starts the server and waits for its first answer; the wait is the start-up time. `env` adds to
+ * the environment (the transcription server the spoken turns use).
+ */
 export async function startServer(
 	databasePath: string,
-	port: number
+	port: number,
+	env: Record<string, string> = {}
 ): Promise<{ server: ChildProcess; startupMs: number }> {
 	const started = performance.now();
 	const origin = originOf(port);
@@ -24,7 +28,8 @@ export async function startServer(
 				PORT: String(port),
 				HOST: '127.0.0.1',
 				ORIGIN: origin,
-				DEMO: '0'
+				DEMO: '0',
+				...env
 			},
 			stdio: ['ignore', 'ignore', 'inherit']
 		}

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { runBench, smokePlan } from '../../bench/run';
 
+// + 53 for the server, + 54 for the fake transcription server its spoken turns use.
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 53;
 
 test('every step of the benchmark runs on a tiny data set, and every page it loads answers 2xx', async () => {
@@ -27,6 +28,8 @@ test('every step of the benchmark runs on a tiny data set, and every page it loa
 			'JavaScript of the practice room',
 			'start-up',
 			'role-play turn, 50 connections: req/s',
+			'spoken turn, 20 connections: p95',
+			'disk used per practising rep-hour',
 			'resident memory'
 		]) {
 			expect(figures(step), step).not.toHaveLength(0);
@@ -51,8 +54,13 @@ test('every step of the benchmark runs on a tiny data set, and every page it loa
 		}
 		// Connection errors, timeouts and answers other than 2xx, of every load run.
 		const errors = rows.filter((row) => row.name.endsWith('errors'));
-		expect(errors).toHaveLength(2);
+		expect(errors).toHaveLength(3);
 		expect(errors.map((row) => [row.name, row.value])).toEqual(errors.map((row) => [row.name, 0]));
+		// Every spoken turn answered left its recording on disk, with its row.
+		const stored = rows.find((row) =>
+			row.name.startsWith('spoken turns without their stored file')
+		);
+		expect(stored?.value).toBe(0);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

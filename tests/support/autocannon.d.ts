@@ -7,7 +7,8 @@ declare module 'autocannon' {
 			method?: 'GET' | 'POST';
 			path?: string;
 			headers?: Record<string, string>;
-			body?: string;
+			/** Sent as it is: a string, or bytes such as a multipart form with a recording. */
+			body?: string | Buffer;
 			/** Returns the request to send; `context` lives as long as one pass through `requests`. */
 			setupRequest?(request: Request, context: Record<string, unknown>): Request;
 			onResponse?(
