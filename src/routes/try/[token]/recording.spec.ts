@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isHttpError } from '@sveltejs/kit';
 import type { AppDb } from '$lib/server/db';
+import { TINY_WAV } from '$lib/server/testing/tiny-wav';
 import type { SessionUser } from '$lib/server/auth/session';
 
 // An online candidate's spoken role-play through their link (issue #21): the consent line first,
@@ -25,16 +26,7 @@ const { actions, load } = await import('./+page.server');
 const { GET } = await import('../../(app)/attempts/[attemptId]/recordings/[turn]/+server');
 
 const REPLY = 'Good morning Mr. Wang, this is Kevin calling from MetalHub. Have you got a minute?';
-/** The first bytes of a WAV file, then some samples: enough for its type to be told. */
-const WAV = new Uint8Array([
-	...Array.from('RIFF', (c) => c.charCodeAt(0)),
-	36,
-	0,
-	0,
-	0,
-	...Array.from('WAVEfmt ', (c) => c.charCodeAt(0)),
-	...new Array(64).fill(7)
-]);
+const WAV = TINY_WAV;
 
 let folder = '';
 beforeEach(() => {
