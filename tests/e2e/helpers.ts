@@ -1,4 +1,4 @@
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../../src/lib/demo-accounts';
 import type { Role } from '../../src/lib/roles';
 
@@ -99,15 +99,4 @@ export async function startAsRep(
 	await rep.getByRole('radio', { name: /^Free text/ }).check();
 	await rep.getByRole('button', { name: 'Start the role-play' }).click();
 	return { rep, close: () => context.close() };
-}
-
-/**
- * Opens a <details> by its summary until `inside` shows. A click that lands before the page
- * has hydrated can be undone: Svelte then sets the element's `open` from the component's props.
- */
-export async function openDetails(summary: Locator, inside: Locator): Promise<void> {
-	await expect(async () => {
-		if (!(await inside.isVisible())) await summary.click();
-		await expect(inside).toBeVisible({ timeout: 1_000 });
-	}).toPass({ timeout: 15_000 });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openDetails, signInAs, startAsRep } from './helpers';
+import { signInAs, startAsRep } from './helpers';
 
 test('a manager marks where the score was wrong, and a trainer grades it into the corpus', async ({
 	page,
@@ -20,7 +20,7 @@ test('a manager marks where the score was wrong, and a trainer grades it into th
 	await signInAs(page, 'manager');
 	await page.goto(attemptUrl);
 	const missed = page.getByRole('radio', { name: 'The score missed something the reply did' });
-	await openDetails(page.getByText('Is the score wrong here?'), missed);
+	await page.getByText('Is the score wrong here?').click();
 	await missed.check();
 	await page
 		.getByLabel('What the score should have seen')
