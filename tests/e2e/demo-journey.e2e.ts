@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAs } from './helpers';
+import { dayFrom, signInAs } from './helpers';
 
 // Issue #19's journey on the demo's own history, in Chinese on a phone: the manager finds the demo
 // rep (behind on their plan), reads the role-play the demo history commented on, comments on a turn,
@@ -13,12 +13,6 @@ const ZH = {
 	viewport: { width: 390, height: 844 }
 } as const;
 const REP_NAME = /張小雯/;
-
-function dayFrom(days: number): string {
-	const at = new Date();
-	at.setDate(at.getDate() + days);
-	return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-}
 
 test('on the demo, a manager coaches a rep in Chinese on a phone, and the rep sees the comment, the assignment and the actions', async ({
 	browser

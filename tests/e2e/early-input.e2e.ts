@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
+import { acceptInvite, createInvite, dayFrom, signInAs, uniqueEmail } from './helpers';
 
 // On a slow phone a page shows before its scripts have run, and people start typing. Hydration
 // then writes the server's values back over every field, so what they typed, picked or opened
@@ -20,13 +20,6 @@ async function holdScripts(page: Page): Promise<() => void> {
 /** Until the page is hydrated and what was typed before it has been put back. */
 async function hydrated(page: Page): Promise<void> {
 	await page.waitForFunction(() => window.rehearseEarlyInput?.restored === true);
-}
-
-/** A calendar date `days` from today, in this machine's time zone (the server's: both run here). */
-function dayFrom(days: number): string {
-	const at = new Date();
-	at.setDate(at.getDate() + days);
-	return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
 }
 
 test('a reply typed and the hang-up question opened before the role-play page has its scripts are kept', async ({

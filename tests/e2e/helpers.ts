@@ -100,3 +100,13 @@ export async function startAsRep(
 	await rep.getByRole('button', { name: 'Start the role-play' }).click();
 	return { rep, close: () => context.close() };
 }
+
+/**
+ * A calendar date `days` from today, `YYYY-MM-DD`, in this machine's time zone: the server's too,
+ * since the suite starts it here.
+ */
+export function dayFrom(days: number): string {
+	const at = new Date();
+	at.setDate(at.getDate() + days);
+	return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+}

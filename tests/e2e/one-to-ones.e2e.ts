@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
+import { acceptInvite, createInvite, dayFrom, signInAs, uniqueEmail } from './helpers';
 
 // One-to-ones (談心): the demo manager records a talk with a rep of their team, with actions and a
 // role-play discussed; the rep sees the actions on their home, overdue said in words; the next
@@ -9,13 +9,6 @@ import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
 // has talked with them.
 
 const DEMO_TEAM = /台北一組/;
-
-/** A calendar date `days` from today, in this machine's time zone (the server's: both run here). */
-function dayFrom(days: number): string {
-	const at = new Date();
-	at.setDate(at.getDate() + days);
-	return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-}
 
 /** A new rep, in the demo team, signed in in a context of their own, who has played one role-play. */
 async function newRepOfTheDemoTeam(
