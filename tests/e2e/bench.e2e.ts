@@ -1,7 +1,8 @@
 // The benchmark itself, at a tiny size: the data set is generated and every step of `npm run bench`
 // runs against the production build, so that a change that breaks the bench shows here rather than
-// on the next measuring day. Figures and targets mean nothing at this size and are not checked;
-// a step that throws or a page that answers other than 2xx fails. Its own server, port and files.
+// on the next measuring day. Timings and their targets mean nothing at this size and are not checked;
+// a step that throws, a page that answers other than 2xx, or a page whose JavaScript is over its
+// budget (the build's size, the same on any machine) fails. Its own server, port and files.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,12 @@ test('every step of the benchmark runs on a tiny data set, and every page it loa
 				page
 			).toHaveLength(1);
 		}
+		// What each page makes the browser download is the build's, the same on any machine and at
+		// any size: its budgets hold here too.
+		const scripts = rows.filter((row) => row.name.startsWith('JavaScript of the'));
+		expect(scripts.filter((row) => !row.holds).map((row) => `${row.name}: ${row.value}`)).toEqual(
+			[]
+		);
 		// Connection errors, timeouts and answers other than 2xx, of every load run.
 		const errors = rows.filter((row) => row.name.endsWith('errors'));
 		expect(errors).toHaveLength(3);

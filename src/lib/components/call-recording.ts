@@ -1,4 +1,4 @@
-import type { Span } from '$lib/engine/voice/measures';
+import type { Span } from '$lib/engine/voice/voiced';
 
 /** A spoken reply recorded in call mode, ready to go with the turn. */
 export interface RecordedReply {

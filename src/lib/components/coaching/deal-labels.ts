@@ -1,11 +1,7 @@
 import { m } from '$lib/paraglide/messages';
-import {
-	NO_CONTACT_DAYS,
-	NURTURE_AFTER_CALLS,
-	type DealFlag,
-	type EvidenceKind,
-	type EvidenceStrength
-} from '$lib/engine/coaching';
+import type { DealFlag, EvidenceKind, EvidenceStrength } from '$lib/engine/coaching';
+// Not from the index: it would bring the evidence rules' Chinese folding tables to the browser.
+import { NO_CONTACT_DAYS, NURTURE_AFTER_CALLS } from '$lib/engine/coaching/deal-terms';
 
 /*
  * The deal review's words, for its pages, its components and its CSV (kept beside the components

@@ -1,5 +1,8 @@
 import type { ContentLocale } from '../content/kinds';
 import { atLeast, evidenceKind, isEvidenceStrength, type EvidenceStrength } from './evidence';
+import { NO_CONTACT_DAYS, NURTURE_AFTER_CALLS } from './deal-terms';
+
+export { NO_CONTACT_DAYS, NURTURE_AFTER_CALLS };
 
 /** A calendar date, YYYY-MM-DD: a deal's dates are days, not instants. */
 export type IsoDate = string;
@@ -36,14 +39,6 @@ export const DEAL_FLAGS = [
 	'next-step-overdue'
 ] as const;
 export type DealFlag = (typeof DEAL_FLAGS)[number];
-
-/** Days without contact after which a deal is flagged (calendar days: weekends count). */
-export const NO_CONTACT_DAYS = 14;
-/**
- * The follow-up cadence has 8 to 11 calls; once the 11th is made without strong objective
- * evidence, the article says to move the prospect to nurture (one call in three months).
- */
-export const NURTURE_AFTER_CALLS = 11;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

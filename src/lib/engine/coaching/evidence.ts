@@ -1,6 +1,9 @@
 import { isOneOf } from '../one-of';
 import type { ContentLocale } from '../content/kinds';
 import { foldText } from '../text/fold';
+import { EVIDENCE_STRENGTHS, type EvidenceStrength } from './deal-terms';
+
+export { EVIDENCE_STRENGTHS, type EvidenceStrength };
 
 /**
  * Telling evidence from feelings, as the deal-coaching (抓單) article and its sorting quiz teach
@@ -54,10 +57,6 @@ export interface EvidenceReading {
 export function evidenceKind(text: string, locale: ContentLocale): EvidenceKind {
 	return readEvidence(text, locale).kind;
 }
-
-/** The evidence strength scale, weakest first: see STRENGTH_MEANING. */
-export const EVIDENCE_STRENGTHS = ['weak', 'medium', 'strong', 'very-strong'] as const;
-export type EvidenceStrength = (typeof EVIDENCE_STRENGTHS)[number];
 
 /** What a level of evidence cost the customer. */
 export type EvidenceCost =

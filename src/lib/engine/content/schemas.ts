@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { MAX_EXAMPLES, MAX_TRIES } from './limits';
-import { EVIDENCE_STRENGTHS } from '../coaching/evidence';
+import { EVIDENCE_STRENGTHS } from '../coaching/deal-terms';
 
 /**
  * The shapes of every content kind. Each schema's key order is the order an exported file is

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	fillersIn,
-	inRange,
-	measureCall,
-	measureReply,
-	spokenUnits,
-	voicedSpans
-} from './measures';
+import { fillersIn, inRange, measureCall, measureReply, spokenUnits } from './measures';
+import { voicedSpans } from './voiced';
 
 const RATE = 16_000;
 

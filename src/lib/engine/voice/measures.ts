@@ -1,61 +1,15 @@
 import type { ContentLocale } from '../content/kinds';
 import { foldText } from '../text/fold';
+import type { Span } from './voiced';
 
 /*
  * How a rep sounded on a call (issue #21 item 3), worked out deterministically from what the
- * browser recorded and the transcript of it: where in each reply there was voice (`voicedSpans`,
- * from the samples), and from those and the words, the speaking rate, the filler words, the pause
+ * browser recorded and the transcript of it: where in each reply there was voice (`voicedSpans`
+ * in voiced.ts, from the samples), and from those and the words, the speaking rate, the filler words, the pause
  * before answering, the longest stretch without letting the customer speak and the rep's share of
  * the talk. Nothing here judges: the ranges a trainer sets say what is usual (`inRange`), and a
  * panel reads the figures as evidence for composure, advisory only.
  */
-
-/** A stretch of a recording, in milliseconds from the start of the recording. */
-export interface Span {
-	start: number;
-	end: number;
-}
-
-// ——————————————————————————————————————————————————————— voice in the samples
-
-/** Analysis frames: 20 ms, as speech is measured in. */
-const FRAME_MS = 20;
-/** Quiet shorter than this inside a reply is a breath between words, not a pause. */
-const BRIDGE_MS = 300;
-/** Voice shorter than this is a click or a cough, not speech. */
-const SHORTEST_VOICE_MS = 100;
-/** Below this level (RMS of full scale) nothing counts as voice, however quiet the room. */
-const SILENCE_FLOOR = 0.01;
-/** Voice is this many times the room's own level (the quietest tenth of the frames). */
-const ABOVE_ROOM = 3;
-
-/**
- * Where the samples hold voice: frames of 20 ms louder than both an absolute floor and three times
- * the room's noise, joined across gaps under 300 ms, keeping stretches of at least 100 ms. Mono
- * samples from −1 to 1, as the Web Audio API gives them.
- */
-export function voicedSpans(samples: ArrayLike<number>, sampleRate: number): Span[] {
-	const frameLength = Math.max(1, Math.round((sampleRate * FRAME_MS) / 1000));
-	const levels: number[] = [];
-	for (let start = 0; start + frameLength <= samples.length; start += frameLength) {
-		let sum = 0;
-		for (let i = start; i < start + frameLength; i++) sum += samples[i]! * samples[i]!;
-		levels.push(Math.sqrt(sum / frameLength));
-	}
-	if (levels.length === 0) return [];
-	const sorted = [...levels].sort((a, b) => a - b);
-	const room = sorted[Math.floor((sorted.length - 1) / 10)]!;
-	const threshold = Math.max(SILENCE_FLOOR, room * ABOVE_ROOM);
-	const spans: Span[] = [];
-	levels.forEach((level, i) => {
-		if (level < threshold) return;
-		const start = i * FRAME_MS;
-		const last = spans.at(-1);
-		if (last && start - last.end < BRIDGE_MS) last.end = start + FRAME_MS;
-		else spans.push({ start, end: start + FRAME_MS });
-	});
-	return spans.filter((span) => span.end - span.start >= SHORTEST_VOICE_MS);
-}
 
 // ——————————————————————————————————————————————————————— the words
 

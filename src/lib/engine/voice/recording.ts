@@ -5,7 +5,8 @@
  * the clock and the setting.
  */
 
-import type { ReplyMeasures, Span } from './measures';
+import type { ReplyMeasures } from './measures';
+import type { Span } from './voiced';
 
 export const RECORDING_TYPES = ['audio/webm', 'audio/ogg', 'audio/wav', 'audio/mp4'] as const;
 export type RecordingType = (typeof RECORDING_TYPES)[number];

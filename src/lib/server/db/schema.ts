@@ -26,7 +26,7 @@ import type { PersistedRolePlay } from '../../engine/scenario/machine';
 import type { ReplyScore } from '../../engine/scoring/score';
 import type { QuizAnswer } from '../../engine/training/quiz';
 import type { StoredCard } from '../../engine/training/review';
-import type { Span } from '../../engine/voice/measures';
+import type { Span } from '../../engine/voice/voiced';
 import { EDUCATION_LEVELS, type SalesKind } from '../../engine/hiring/screening';
 
 const createdAt = () =>

@@ -16,7 +16,8 @@ import {
 	type RecordingType,
 	type TurnRecording
 } from '../../engine/voice/recording';
-import { measureReply, type Span } from '../../engine/voice/measures';
+import { measureReply } from '../../engine/voice/measures';
+import type { Span } from '../../engine/voice/voiced';
 import type { ContentLocale } from '../../engine/content/kinds';
 
 /*
