@@ -66,7 +66,7 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	await page.getByRole('button', { name: /我同意錄下我的回答|I agree: record my replies/ }).click();
 
 	await page.getByRole('button', { name: /錄下回答|Record reply/ }).click();
-	await expect(page.getByRole('timer')).toBeVisible();
+	await expect(page.getByRole('timer', { name: /錄音時間|Recording time/ })).toBeVisible();
 	await page.waitForTimeout(3000);
 	await page.getByRole('button', { name: /停止錄音|Stop recording/ }).click();
 	await expect(page.getByText(/錄好了|Recording ready/)).toBeVisible();
@@ -193,7 +193,7 @@ test('an online candidate answers by voice from their link, and the interview pa
 	await expect(candidate.getByText(/讓公司的面試官聆聽/)).toBeVisible();
 	await candidate.getByRole('button', { name: '我同意錄下我的回答' }).click();
 	await candidate.getByRole('button', { name: /錄下回答/ }).click();
-	await expect(candidate.getByRole('timer')).toBeVisible();
+	await expect(candidate.getByRole('timer', { name: '錄音時間' })).toBeVisible();
 	await candidate.waitForTimeout(3000);
 	await candidate.getByRole('button', { name: /停止錄音/ }).click();
 	await expect(candidate.getByText(/錄好了/)).toBeVisible();
