@@ -2,7 +2,12 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import config from '../../playwright.config';
 import { startOwnServer, type OwnServer } from './own-server';
 import { signInAs } from './helpers';
-import { fixturePath, startFakeTranscriber, type FakeTranscriber } from './fake-transcriber';
+import {
+	fixturePath,
+	fixtureTexts,
+	startFakeTranscriber,
+	type FakeTranscriber
+} from './fake-transcriber';
 
 // "It feels like a call" (issue #21 item 4): a call timer, answering by holding a button or by
 // talking until a pause, and replaying the whole call afterwards. Chromium's fake microphone plays
@@ -35,6 +40,9 @@ test.afterAll(async () => {
 	await transcriber?.stop();
 });
 
+/** What the transcription server answers for the rep's recordings (zh-TW). */
+const HEARD = fixtureTexts['zh-reply.wav']!.text;
+
 async function repInCall(browser: Browser): Promise<Page> {
 	// In Chinese: the fake microphone speaks Chinese, and the scenario follows the UI's language.
 	const context = await browser.newContext({ baseURL: server.url, locale: 'zh-TW' });
@@ -45,6 +53,12 @@ async function repInCall(browser: Browser): Promise<Page> {
 	await page.getByRole('button', { name: '開始演練' }).click();
 	await expect(page).toHaveURL(/\/attempts\/[a-z0-9]+$/);
 	return page;
+}
+
+async function agreeToRecording(page: Page): Promise<void> {
+	const agree = page.getByRole('button', { name: '我同意錄下我的回答' });
+	if (await agree.isVisible()) await agree.click();
+	await expect(agree).toHaveCount(0);
 }
 
 test('the call timer runs from the start of the call, survives a reload, and stops at the end', async ({
@@ -70,5 +84,61 @@ test('the call timer runs from the start of the call, survives a reload, and sto
 	const ended = await length.textContent();
 	await page.waitForTimeout(1500);
 	await expect(length).toHaveText(ended!);
+	await page.context().close();
+});
+
+test('holding Space on the talk button records a reply that is sent, transcribed and scored; a tap records nothing', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const page = await repInCall(browser);
+	await agreeToRecording(page);
+	await expect(page.getByRole('radio', { name: '按住說話' })).toBeChecked();
+	const talk = page.getByRole('button', { name: /^🎙 按住說話/ });
+	const heard = transcriber.received.length;
+
+	await talk.focus();
+	await page.keyboard.down('Space');
+	await expect(page.getByRole('button', { name: /放開就送出/ })).toBeVisible();
+	await expect(page.getByRole('timer', { name: '錄音時間' })).toBeVisible();
+	await page.waitForTimeout(3000);
+	await page.keyboard.up('Space');
+
+	// Nothing typed and no Send pressed: letting go sent it, and the server's words were scored.
+	const repLine = page.locator('li.line.rep').first();
+	await expect(repLine).toContainText(HEARD);
+	await expect(repLine).toContainText(/100/);
+	await expect(page.locator('li.line.customer').nth(1)).toContainText('續約');
+	expect(transcriber.received.slice(heard)).toMatchObject([{ language: 'zh' }]);
+
+	// A tap is not a reply: nothing is recorded or sent, and the page says how to hold it.
+	await talk.focus();
+	await page.keyboard.down('Space');
+	await page.keyboard.up('Space');
+	await expect(page.getByRole('alert')).toContainText('按得太短了');
+	await page.waitForTimeout(1000);
+	await expect(page.locator('li.line.rep')).toHaveCount(1);
+	expect(transcriber.received).toHaveLength(heard + 1);
+	await page.context().close();
+});
+
+test('talking and then pausing sends the reply on its own, and the choice is remembered', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const page = await repInCall(browser);
+	await agreeToRecording(page);
+	const heard = transcriber.received.length;
+	await page.getByRole('radio', { name: '說完停一下就送出' }).check();
+	const status = page.getByRole('status').filter({ hasText: /聆聽中|正在聽你說|正在送出/ });
+	await expect(status).toBeVisible();
+	await expect(page.getByRole('button', { name: /現在送出/ })).toBeVisible();
+	// The fake microphone speaks, then falls silent: speech is heard, and the pause sends it.
+	await expect(status).toContainText('正在聽你說', { timeout: 15_000 });
+	await expect(page.locator('li.line.rep').first()).toContainText(HEARD, { timeout: 15_000 });
+	expect(transcriber.received.slice(heard)).toMatchObject([{ language: 'zh' }]);
+
+	await page.reload();
+	await expect(page.getByRole('radio', { name: '說完停一下就送出' })).toBeChecked();
 	await page.context().close();
 });

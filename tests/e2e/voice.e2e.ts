@@ -64,6 +64,7 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	await expect(page.getByRole('button', { name: /^⏺/ })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: /用說的|Speak/ })).toHaveCount(0);
 	await page.getByRole('button', { name: /我同意錄下我的回答|I agree: record my replies/ }).click();
+	await page.getByRole('radio', { name: /先錄音，確認後再送出|Record, check, then send/ }).check();
 
 	await page.getByRole('button', { name: /錄下回答|Record reply/ }).click();
 	await expect(page.getByRole('timer', { name: /錄音時間|Recording time/ })).toBeVisible();
@@ -192,6 +193,7 @@ test('an online candidate answers by voice from their link, and the interview pa
 	await expect(candidate.getByRole('button', { name: /^⏺/ })).toHaveCount(0);
 	await expect(candidate.getByText(/讓公司的面試官聆聽/)).toBeVisible();
 	await candidate.getByRole('button', { name: '我同意錄下我的回答' }).click();
+	await candidate.getByRole('radio', { name: '先錄音，確認後再送出' }).check();
 	await candidate.getByRole('button', { name: /錄下回答/ }).click();
 	await expect(candidate.getByRole('timer', { name: '錄音時間' })).toBeVisible();
 	await candidate.waitForTimeout(3000);
