@@ -142,3 +142,41 @@ test('talking and then pausing sends the reply on its own, and the choice is rem
 	await expect(page.getByRole('radio', { name: '說完停一下就送出' })).toBeChecked();
 	await page.context().close();
 });
+
+test('a finished call replays line by line, highlighting the line playing, with pause, resume and stop', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const page = await repInCall(browser);
+	await agreeToRecording(page);
+	await page.getByRole('radio', { name: '按住說話' }).check();
+	await page.getByRole('button', { name: /^🎙 按住說話/ }).focus();
+	await page.keyboard.down('Space');
+	await page.waitForTimeout(2500);
+	await page.keyboard.up('Space');
+	await expect(page.locator('li.line.rep').first()).toContainText(HEARD);
+	await page.getByText('掛斷', { exact: true }).click();
+	await page.getByRole('button', { name: '確定掛斷' }).click();
+
+	// The customer's greeting, the rep's recorded reply, and the line the rep hung up on; all by keyboard.
+	const playing = page.locator('li[aria-current="true"]');
+	await page.getByRole('button', { name: /重播這通電話/ }).focus();
+	await page.keyboard.press('Enter');
+	await expect(playing).toHaveAttribute('id', 'line-c0');
+	await expect(page.getByRole('status').filter({ hasText: '第 1 句，共 3 句' })).toBeVisible();
+	await expect(playing).toHaveAttribute('id', 'line-r0', { timeout: 15_000 });
+
+	// Paused, it stays on the line; resumed, it moves on.
+	await expect(page.getByRole('button', { name: /暫停/ })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: /繼續/ })).toBeFocused();
+	await page.waitForTimeout(4000);
+	await expect(playing).toHaveAttribute('id', 'line-r0');
+	await page.keyboard.press('Enter');
+	await expect(playing).toHaveAttribute('id', 'line-end', { timeout: 15_000 });
+
+	await page.getByRole('button', { name: /停止/ }).click();
+	await expect(playing).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /重播這通電話/ })).toBeFocused();
+	await page.context().close();
+});
