@@ -189,6 +189,11 @@ test('an online candidate answers by voice from their link, and the interview pa
 	await candidate.getByRole('radio', { name: /用說的，像真的講電話/ }).check();
 	await candidate.getByRole('checkbox').check();
 	await candidate.getByRole('button', { name: '開始' }).click();
+	// The call's timer runs on the candidate's page too.
+	const callTime = candidate.getByRole('timer', { name: '通話時間' });
+	await expect(callTime).toHaveText(/^\d\d:\d\d$/);
+	const startedAt = await callTime.textContent();
+	await expect.poll(() => callTime.textContent(), { timeout: 5000 }).not.toBe(startedAt);
 	// Nothing is recorded before the consent line is agreed to, which names the interviewers.
 	await expect(candidate.getByRole('button', { name: /^⏺/ })).toHaveCount(0);
 	await expect(candidate.getByText(/讓公司的面試官聆聽/)).toBeVisible();
