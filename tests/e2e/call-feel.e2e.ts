@@ -87,7 +87,7 @@ test('the call timer runs from the start of the call, survives a reload, and sto
 	await page.context().close();
 });
 
-test('holding Space on the talk button records a reply that is sent, transcribed and scored; a tap records nothing', async ({
+test('holding Space on the talk button records a reply that is sent, transcribed and scored; a tap records nothing; a screen reader clicks twice', async ({
 	browser
 }) => {
 	test.setTimeout(90_000);
@@ -119,6 +119,16 @@ test('holding Space on the talk button records a reply that is sent, transcribed
 	await page.waitForTimeout(1000);
 	await expect(page.locator('li.line.rep')).toHaveCount(1);
 	expect(transcriber.received).toHaveLength(heard + 1);
+	await expect(talk).toHaveAttribute('aria-pressed', 'false');
+
+	// A screen reader clicks without pressing: one click starts the recording, the next sends it.
+	await talk.dispatchEvent('click');
+	const latched = page.getByRole('button', { name: /錄音中：再按一次就送出/ });
+	await expect(latched).toHaveAttribute('aria-pressed', 'true');
+	await page.waitForTimeout(2500);
+	await latched.dispatchEvent('click');
+	await expect(page.locator('li.line.rep')).toHaveCount(2);
+	expect(transcriber.received).toHaveLength(heard + 2);
 	await page.context().close();
 });
 
