@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import config from '../../playwright.config';
 import { startOwnServer, type OwnServer } from './own-server';
@@ -43,9 +44,22 @@ test.afterAll(async () => {
 /** What the transcription server answers for the rep's recordings (zh-TW). */
 const HEARD = fixtureTexts['zh-reply.wav']!.text;
 
-async function repInCall(browser: Browser): Promise<Page> {
+/** What axe-core finds serious or critical against WCAG 2.1 AA (and 2.2's target size on a phone). */
+async function seriousAxeFindings(page: Page, phone = false): Promise<string[]> {
+	const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', ...(phone ? ['wcag22aa'] : [])];
+	const results = await new AxeBuilder({ page }).withTags(tags).setLegacyMode().analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(', ')}`);
+}
+
+async function repInCall(browser: Browser, phone = false): Promise<Page> {
 	// In Chinese: the fake microphone speaks Chinese, and the scenario follows the UI's language.
-	const context = await browser.newContext({ baseURL: server.url, locale: 'zh-TW' });
+	const context = await browser.newContext({
+		baseURL: server.url,
+		locale: 'zh-TW',
+		...(phone ? { viewport: { width: 390, height: 844 }, hasTouch: true } : {})
+	});
 	const page = await context.newPage();
 	await signInAs(page, 'rep');
 	await page.goto('/practice/renewal-price-objection');
@@ -136,13 +150,15 @@ test('talking and then pausing sends the reply on its own, and the choice is rem
 	browser
 }) => {
 	test.setTimeout(90_000);
-	const page = await repInCall(browser);
+	// At a phone's width, with touch.
+	const page = await repInCall(browser, true);
 	await agreeToRecording(page);
 	const heard = transcriber.received.length;
 	await page.getByRole('radio', { name: '說完停一下就送出' }).check();
 	const status = page.getByRole('status').filter({ hasText: /聆聽中|正在聽你說|正在送出/ });
 	await expect(status).toBeVisible();
 	await expect(page.getByRole('button', { name: /現在送出/ })).toBeVisible();
+	expect(await seriousAxeFindings(page, true)).toEqual([]);
 	// The fake microphone speaks, then falls silent: speech is heard, and the pause sends it.
 	await expect(status).toContainText('正在聽你說', { timeout: 15_000 });
 	await expect(page.locator('li.line.rep').first()).toContainText(HEARD, { timeout: 15_000 });
@@ -162,7 +178,8 @@ test('a finished call replays line by line, highlighting the line playing, with 
 	await page.getByRole('radio', { name: '按住說話' }).check();
 	await page.getByRole('button', { name: /^🎙 按住說話/ }).focus();
 	await page.keyboard.down('Space');
-	await page.waitForTimeout(2500);
+	// Long enough a recording for the replay to be paused while it plays.
+	await page.waitForTimeout(4000);
 	await page.keyboard.up('Space');
 	await expect(page.locator('li.line.rep').first()).toContainText(HEARD);
 	await page.getByText('掛斷', { exact: true }).click();
@@ -180,6 +197,7 @@ test('a finished call replays line by line, highlighting the line playing, with 
 	await expect(page.getByRole('button', { name: /暫停/ })).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('button', { name: /繼續/ })).toBeFocused();
+	expect(await seriousAxeFindings(page)).toEqual([]);
 	await page.waitForTimeout(4000);
 	await expect(playing).toHaveAttribute('id', 'line-r0');
 	await page.keyboard.press('Enter');
