@@ -163,6 +163,9 @@ test('talking and then pausing sends the reply on its own, and the choice is rem
 	await expect(status).toContainText('正在聽你說', { timeout: 15_000 });
 	await expect(page.locator('li.line.rep').first()).toContainText(HEARD, { timeout: 15_000 });
 	expect(transcriber.received.slice(heard)).toMatchObject([{ language: 'zh' }]);
+	// Once the customer's next line is over, it listens again by itself, and the next pause sends.
+	await expect(page.locator('li.line.rep')).toHaveCount(2, { timeout: 30_000 });
+	expect(transcriber.received).toHaveLength(heard + 2);
 
 	await page.reload();
 	await expect(page.getByRole('radio', { name: '說完停一下就送出' })).toBeChecked();
