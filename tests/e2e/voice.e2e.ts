@@ -64,9 +64,10 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	await expect(page.getByRole('button', { name: /^⏺/ })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: /用說的|Speak/ })).toHaveCount(0);
 	await page.getByRole('button', { name: /我同意錄下我的回答|I agree: record my replies/ }).click();
+	await page.getByRole('radio', { name: /先錄音，確認後再送出|Record, check, then send/ }).check();
 
 	await page.getByRole('button', { name: /錄下回答|Record reply/ }).click();
-	await expect(page.getByRole('timer')).toBeVisible();
+	await expect(page.getByRole('timer', { name: /錄音時間|Recording time/ })).toBeVisible();
 	await page.waitForTimeout(3000);
 	await page.getByRole('button', { name: /停止錄音|Stop recording/ }).click();
 	await expect(page.getByText(/錄好了|Recording ready/)).toBeVisible();
@@ -188,12 +189,18 @@ test('an online candidate answers by voice from their link, and the interview pa
 	await candidate.getByRole('radio', { name: /用說的，像真的講電話/ }).check();
 	await candidate.getByRole('checkbox').check();
 	await candidate.getByRole('button', { name: '開始' }).click();
+	// The call's timer runs on the candidate's page too.
+	const callTime = candidate.getByRole('timer', { name: '通話時間' });
+	await expect(callTime).toHaveText(/^\d\d:\d\d$/);
+	const startedAt = await callTime.textContent();
+	await expect.poll(() => callTime.textContent(), { timeout: 5000 }).not.toBe(startedAt);
 	// Nothing is recorded before the consent line is agreed to, which names the interviewers.
 	await expect(candidate.getByRole('button', { name: /^⏺/ })).toHaveCount(0);
 	await expect(candidate.getByText(/讓公司的面試官聆聽/)).toBeVisible();
 	await candidate.getByRole('button', { name: '我同意錄下我的回答' }).click();
+	await candidate.getByRole('radio', { name: '先錄音，確認後再送出' }).check();
 	await candidate.getByRole('button', { name: /錄下回答/ }).click();
-	await expect(candidate.getByRole('timer')).toBeVisible();
+	await expect(candidate.getByRole('timer', { name: '錄音時間' })).toBeVisible();
 	await candidate.waitForTimeout(3000);
 	await candidate.getByRole('button', { name: /停止錄音/ }).click();
 	await expect(candidate.getByText(/錄好了/)).toBeVisible();

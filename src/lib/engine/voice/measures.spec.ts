@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillersIn, inRange, measureCall, measureReply, spokenUnits } from './measures';
+import { fillersIn, inRange, measureCall, measureReply } from './measures';
+import { spokenUnits } from './pace';
 import { voicedSpans } from './voiced';
 
 const RATE = 16_000;

@@ -1,5 +1,6 @@
 import type { ContentLocale } from '../content/kinds';
 import { foldText } from '../text/fold';
+import { spokenUnits } from './pace';
 import type { Span } from './voiced';
 
 /*
@@ -35,12 +36,6 @@ export function fillersIn(transcript: string, locale: ContentLocale): string[] {
 	return [...folded.matchAll(locale === 'en' ? EN_FILLER : ZH_FILLER)].map((m) =>
 		m[0].replace(/^[,.!?;]\s*/, '').replace(/\s+/g, ' ')
 	);
-}
-
-/** What a speaking rate counts: Chinese characters for Chinese, words for English. */
-export function spokenUnits(transcript: string, locale: ContentLocale): number {
-	if (locale === 'en') return foldText(transcript).match(/[a-z0-9]+(?:'[a-z]+)?/g)?.length ?? 0;
-	return transcript.match(/[\u3400-\u9fff\uf900-\ufaff]/gu)?.length ?? 0;
 }
 
 // ——————————————————————————————————————————————————————— one reply, one call

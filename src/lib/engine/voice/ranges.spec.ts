@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { measureReply } from './measures';
+import { customerSpeechMs } from './pace';
 import {
 	DEFAULT_SPEAKING_RANGES,
-	customerSpeechMs,
 	parseSpeakingRanges,
 	soundedCall,
 	speakingRangeFields

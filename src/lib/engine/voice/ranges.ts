@@ -2,11 +2,11 @@ import type { ContentLocale } from '../content/kinds';
 import {
 	inRange,
 	measureCall,
-	spokenUnits,
 	type CallMeasures,
 	type MeasureRange,
 	type ReplyMeasures
 } from './measures';
+import { customerSpeechMs, spokenUnits } from './pace';
 
 /*
  * How a whole call sounded against the ranges a trainer sets (issue #21 item 3): the speaking rate
@@ -99,17 +99,6 @@ export function speakingRangeFields(ranges: SpeakingRanges): Record<RangeField, 
 		'share-min': text(ranges.talkSharePercent.min),
 		'share-max': text(ranges.talkSharePercent.max)
 	};
-}
-
-/**
- * How long the browser takes to read the customer's lines aloud, estimated from their length at
- * speech synthesis's usual pace (about 240 characters or 165 words a minute): what the page
- * played is not measured, so the share of talk rests on this estimate.
- */
-export function customerSpeechMs(lines: readonly string[], locale: ContentLocale): number {
-	const perMinute = locale === 'en' ? 165 : 240;
-	const units = lines.reduce((sum, line) => sum + spokenUnits(line, locale), 0);
-	return Math.round((units * 60_000) / perMinute);
 }
 
 export type Standing = 'under' | 'within' | 'over';

@@ -17,9 +17,9 @@ const BRIDGE_MS = 300;
 /** Voice shorter than this is a click or a cough, not speech. */
 const SHORTEST_VOICE_MS = 100;
 /** Below this level (RMS of full scale) nothing counts as voice, however quiet the room. */
-const SILENCE_FLOOR = 0.01;
+export const SILENCE_FLOOR = 0.01;
 /** Voice is this many times the room's own level (the quietest tenth of the frames). */
-const ABOVE_ROOM = 3;
+export const ABOVE_ROOM = 3;
 
 /**
  * Where the samples hold voice: frames of 20 ms louder than both an absolute floor and three times

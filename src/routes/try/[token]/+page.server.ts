@@ -75,7 +75,13 @@ export const load: PageServerLoad = (event) => {
 				attempt.mode === 'call'
 					? {
 							recordingConsent: hasCandidateRecordingConsent(db, link.candidate.id),
-							serverTranscribes: transcriptionServer() !== null
+							serverTranscribes: transcriptionServer() !== null,
+							// The call's timer counts from when it began by the server's clock.
+							time: {
+								startedAt: attempt.startedAt.getTime(),
+								endedAt: null,
+								serverNow: Date.now()
+							}
 						}
 					: null,
 			transcript: turns.map((t) => ({ index: t.index, customer: t.customer, reply: t.reply }))

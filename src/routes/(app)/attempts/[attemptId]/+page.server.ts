@@ -181,6 +181,15 @@ export const load: PageServerLoad = (event) => {
 			deadlineAt: attempt.deadlineAt.getTime(),
 			hintCost: HINT_COST
 		},
+		// A call's timer counts from when it began by the server's clock, and stops when it ended.
+		callTime:
+			attempt.mode === 'call'
+				? {
+						startedAt: attempt.startedAt.getTime(),
+						endedAt: attempt.endedAt?.getTime() ?? null,
+						serverNow: Date.now()
+					}
+				: null,
 		scenario: {
 			id: scenario.id,
 			title: scenario.title,

@@ -250,3 +250,25 @@ describe('comments on a rep’s role-play', { timeout: 30_000 }, () => {
 		expect(commentsOn(db, attempt.id)).toEqual([]);
 	});
 });
+
+describe('the call timer', { timeout: 30_000 }, () => {
+	beforeEach(() => {
+		state.db = null;
+	});
+
+	it('counts a call from when it began, by the server’s clock, until it ends; a typed role-play has none', async () => {
+		const { db, rep, attempt: typed } = setUp();
+		const call = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'call')!;
+		const before = Date.now();
+		const running = (await loadAs(rep, call.id)).callTime!;
+		expect(running).toMatchObject({ startedAt: call.startedAt.getTime(), endedAt: null });
+		expect(running.serverNow).toBeGreaterThanOrEqual(before);
+
+		hangUp(db, call.id);
+		const ended = (await loadAs(rep, call.id)).callTime!;
+		expect(ended.startedAt).toBe(call.startedAt.getTime());
+		expect(ended.endedAt).toBe(findAttempt(db, call.id)!.endedAt!.getTime());
+
+		expect((await loadAs(rep, typed.id)).callTime).toBeNull();
+	});
+});

@@ -75,7 +75,9 @@ export const load: PageServerLoad = (event) => {
 		notAssessed:
 			interview.mode === 'online' && !isBriefed(interview) && assessesBriefedCriteria(scenario),
 		link: interview.mode === 'online' ? linkStatusOf(db, interview) : null,
-		attempt: attempt ? { id: attempt.id, status: attempt.status, score: attempt.score } : null,
+		attempt: attempt
+			? { id: attempt.id, mode: attempt.mode, status: attempt.status, score: attempt.score }
+			: null,
 		transcript: attempt ? transcriptOf(db, attempt) : [],
 		// Once the role-play is over: how it sounded, offered to the panel beside their scores.
 		sounded: attempt && attempt.status !== 'active' ? soundedForPanel(db, attempt, rubric) : null,
