@@ -60,18 +60,34 @@ export async function readSpokenReply(
 	const bytes = new Uint8Array(await audio.arrayBuffer());
 	const checked = checkRecording(bytes, Number(textField(data, 'durationMs')));
 	if (!checked.ok) return { ok: false, status: 400, problem: checked.problem, reply };
-	const server = transcriptionServer();
-	const heard = server && (await transcribe(server, bytes, checked.type, locale()));
-	if (!heard && server && isBlank(reply))
-		return { ok: false, status: 502, problem: 'transcription-failed', reply };
-	const recording = await writeRecordingFile(
-		recordingsFolder(),
+	// The file is written while the transcription server listens: the turn waits for the slower.
+	// Its outcome is caught at once, so that a failed write waits for the words without going
+	// unhandled.
+	const folder = recordingsFolder();
+	const writing = writeRecordingFile(
+		folder,
 		bytes,
 		checked.type,
 		checked.durationMs,
 		parseVoicedSpans(textField(data, 'voiced'), checked.durationMs)
+	).then(
+		(file) => ({ file }),
+		(cause: unknown) => ({ file: null, cause })
 	);
-	return { ok: true, input: heard ? { mode: 'text', reply: heard } : typed, recording };
+	const server = transcriptionServer();
+	const heard = server && (await transcribe(server, bytes, checked.type, locale()));
+	const written = await writing;
+	if (!heard && server && isBlank(reply)) {
+		// Nothing to score: the file written for it goes.
+		if (written.file) await removeRecordingFile(folder, written.file.id);
+		return { ok: false, status: 502, problem: 'transcription-failed', reply };
+	}
+	if (!written.file) throw written.cause;
+	return {
+		ok: true,
+		input: heard ? { mode: 'text', reply: heard } : typed,
+		recording: written.file
+	};
 }
 
 /** A refused turn keeps no recording: its file, written before the turn was tried, goes. */

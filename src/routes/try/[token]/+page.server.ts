@@ -118,7 +118,8 @@ export const actions: Actions = {
 			{ mode: 'text', reply: form.reply },
 			// Only a spoken role-play records, and only once the candidate has agreed to it.
 			() => attempt.mode === 'call' && hasCandidateRecordingConsent(getDb(), link.candidate.id),
-			() => loadAttempt(getDb(), attempt).locale
+			// The scenario's language from the compile cache: loading the attempt would restore its machine.
+			() => compiledRevisionFor(getDb(), attempt.revisionId).locale
 		);
 		if (!spoken.ok) return fail(spoken.status, { problem: spoken.problem, reply: spoken.reply });
 		const { input, recording } = spoken;

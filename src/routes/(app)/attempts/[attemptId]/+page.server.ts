@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { criterionTitles, scriptAnswers } from '$lib/server/practice/attempt-view';
 import { answerTurn } from '$lib/server/practice/turns';
+import { compiledRevisionFor } from '$lib/server/practice/compiled-revisions';
 import {
 	expireIfDue,
 	findAttempt,
@@ -256,7 +257,8 @@ export const actions: Actions = {
 			input,
 			// Only call mode records, and only once the rep has agreed to it.
 			() => attempt.mode === 'call' && hasRecordingConsent(getDb(), attempt.userId!),
-			() => loadAttempt(getDb(), attempt).locale
+			// The scenario's language from the compile cache: loading the attempt would restore its machine.
+			() => compiledRevisionFor(getDb(), attempt.revisionId).locale
 		);
 		if (!spoken.ok) return fail(spoken.status, { problem: spoken.problem, reply: spoken.reply });
 		const { recording } = spoken;
