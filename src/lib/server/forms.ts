@@ -11,15 +11,111 @@ const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form
  * wrong, so neither is a server error.
  */
 export async function readForm(event: { request: Request }): Promise<FormData> {
-	const type = event.request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-	if (!FORM_TYPES.has(type))
-		error(415, 'Expected a form (application/x-www-form-urlencoded or multipart/form-data)');
+	formTypeOf(event.request);
 	try {
 		return await event.request.formData();
 	} catch (cause) {
 		// A body over BODY_SIZE_LIMIT fails here with Kit's own 413, which has its translated page.
 		if (hasStatus(cause)) throw cause;
 		error(400, 'The form could not be read');
+	}
+}
+
+function formTypeOf(request: Request): string {
+	const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+	if (!FORM_TYPES.has(type))
+		error(415, 'Expected a form (application/x-www-form-urlencoded or multipart/form-data)');
+	return type;
+}
+
+/**
+ * `readForm` for a form that may carry one large file (a spoken reply's recording): its bytes as
+ * they arrived, a view of the body rather than a File and a copy of it, and the other fields as
+ * the form. A multipart body is read whole and split at its boundary here: the fetch
+ * implementation's parser walks the body in script and copies every file into a Blob, which cost a
+ * spoken turn more than the rest of reading it. Same answers as `readForm` to what is not a form
+ * (415) or cannot be read as one (400). Only a part with a file name counts as the file, as for
+ * `readForm`, where any other is a text field; other file parts stay in the form, as Files.
+ */
+export async function readFormWithFile(
+	event: { request: Request },
+	fileField: string
+): Promise<{ form: FormData; file: Uint8Array | null }> {
+	const contentType = event.request.headers.get('content-type') ?? '';
+	if (formTypeOf(event.request) !== 'multipart/form-data')
+		return { form: await readForm(event), file: null };
+	const boundary = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType);
+	let body: Buffer;
+	try {
+		body = Buffer.from(await event.request.arrayBuffer());
+	} catch (cause) {
+		if (hasStatus(cause)) throw cause;
+		error(400, 'The form could not be read');
+	}
+	const parts = boundary && multipartParts(body, boundary[1] ?? boundary[2]!);
+	if (!parts) error(400, 'The form could not be read');
+	const form = new FormData();
+	let file: Uint8Array | null = null;
+	for (const part of parts) {
+		if (part.filename === null) form.append(part.name, part.content.toString('utf8'));
+		else if (part.name === fileField && file === null) file = part.content;
+		else
+			form.append(
+				part.name,
+				new File([new Uint8Array(part.content)], part.filename, { type: part.type })
+			);
+	}
+	return { form, file };
+}
+
+interface MultipartPart {
+	name: string;
+	filename: string | null;
+	type: string;
+	content: Buffer;
+}
+
+const CRLF = Buffer.from('\r\n');
+/** How a browser escapes a quote and line breaks in a field's name or file name (HTML's rules). */
+const decodeName = (text: string) =>
+	text.replace(/%22|%0D|%0A/gi, (code) => decodeURIComponent(code));
+
+/**
+ * The parts of a multipart/form-data body (RFC 7578), each a view of the body; null when it is not
+ * one: no opening boundary, a part without its headers' end, its name or a closing boundary.
+ */
+function multipartParts(body: Buffer, boundary: string): MultipartPart[] | null {
+	const between = Buffer.from(`\r\n--${boundary}`);
+	// The first boundary has no line break before it (a preamble before it is skipped).
+	let at = body.indexOf(between.subarray(2));
+	if (at < 0 || (at > 0 && body.indexOf(between) !== at - 2)) return null;
+	at += between.length - 2;
+	const parts: MultipartPart[] = [];
+	for (;;) {
+		if (body[at] === 0x2d && body[at + 1] === 0x2d) return parts;
+		if (!body.subarray(at, at + 2).equals(CRLF)) return null;
+		const headersEnd = body.indexOf('\r\n\r\n', at + 2);
+		if (headersEnd < 0) return null;
+		const contentEnd = body.indexOf(between, headersEnd + 4);
+		if (contentEnd < 0) return null;
+		let disposition = '';
+		let type = '';
+		for (const line of body.toString('utf8', at + 2, headersEnd).split('\r\n')) {
+			const colon = line.indexOf(':');
+			const header = line.slice(0, colon).trim().toLowerCase();
+			if (header === 'content-disposition') disposition = line.slice(colon + 1);
+			else if (header === 'content-type') type = line.slice(colon + 1).trim();
+		}
+		const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition);
+		if (!/^\s*form-data\s*(;|$)/i.test(disposition) || !name) return null;
+		const filename = /;\s*filename="([^"]*)"/i.exec(disposition);
+		parts.push({
+			name: decodeName(name[1]!),
+			filename: filename ? decodeName(filename[1]!) : null,
+			type,
+			content: body.subarray(headersEnd + 4, contentEnd)
+		});
+		at = contentEnd + between.length;
 	}
 }
 

@@ -14,7 +14,7 @@ import {
 	useHint
 } from '$lib/server/practice/attempts';
 import type { ReplyInput } from '$lib/engine/scenario';
-import { anyText, numberText, parseForm, readForm } from '$lib/server/forms';
+import { anyText, numberText, parseForm, readForm, readFormWithFile } from '$lib/server/forms';
 import {
 	addComment,
 	attemptReader,
@@ -235,7 +235,7 @@ export const actions: Actions = {
 		const attempt = ownAttempt(event);
 		if (declaresTooLarge(event.request))
 			return fail(413, { problem: 'recording-too-large' as const, reply: '' });
-		const data = await readForm(event);
+		const { form: data, file: audio } = await readFormWithFile(event, 'audio');
 		const form = parseForm(data, { turn: numberText, choice: numberText, reply: anyText }).value;
 		const { turn: expectedTurn, choice: position } = form;
 		let input: ReplyInput = { mode: 'text', reply: form.reply };
@@ -254,6 +254,7 @@ export const actions: Actions = {
 		}
 		const spoken = await readSpokenReply(
 			data,
+			audio,
 			input,
 			// Only call mode records, and only once the rep has agreed to it.
 			() => attempt.mode === 'call' && hasRecordingConsent(getDb(), attempt.userId!),
