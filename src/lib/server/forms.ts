@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { isOneOf } from '$lib/engine/one-of';
+import { boundaryOf, multipartParts } from './multipart';
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
@@ -44,7 +45,7 @@ export async function readFormWithFile(
 	const contentType = event.request.headers.get('content-type') ?? '';
 	if (formTypeOf(event.request) !== 'multipart/form-data')
 		return { form: await readForm(event), file: null };
-	const boundary = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType);
+	const boundary = boundaryOf(contentType);
 	let body: Buffer;
 	try {
 		body = Buffer.from(await event.request.arrayBuffer());
@@ -52,7 +53,7 @@ export async function readFormWithFile(
 		if (hasStatus(cause)) throw cause;
 		error(400, 'The form could not be read');
 	}
-	const parts = boundary && multipartParts(body, boundary[1] ?? boundary[2]!);
+	const parts = boundary && multipartParts(body, boundary);
 	if (!parts) error(400, 'The form could not be read');
 	const form = new FormData();
 	let file: Uint8Array | null = null;
@@ -66,57 +67,6 @@ export async function readFormWithFile(
 			);
 	}
 	return { form, file };
-}
-
-interface MultipartPart {
-	name: string;
-	filename: string | null;
-	type: string;
-	content: Buffer;
-}
-
-const CRLF = Buffer.from('\r\n');
-/** How a browser escapes a quote and line breaks in a field's name or file name (HTML's rules). */
-const decodeName = (text: string) =>
-	text.replace(/%22|%0D|%0A/gi, (code) => decodeURIComponent(code));
-
-/**
- * The parts of a multipart/form-data body (RFC 7578), each a view of the body; null when it is not
- * one: no opening boundary, a part without its headers' end, its name or a closing boundary.
- */
-function multipartParts(body: Buffer, boundary: string): MultipartPart[] | null {
-	const between = Buffer.from(`\r\n--${boundary}`);
-	// The first boundary has no line break before it (a preamble before it is skipped).
-	let at = body.indexOf(between.subarray(2));
-	if (at < 0 || (at > 0 && body.indexOf(between) !== at - 2)) return null;
-	at += between.length - 2;
-	const parts: MultipartPart[] = [];
-	for (;;) {
-		if (body[at] === 0x2d && body[at + 1] === 0x2d) return parts;
-		if (!body.subarray(at, at + 2).equals(CRLF)) return null;
-		const headersEnd = body.indexOf('\r\n\r\n', at + 2);
-		if (headersEnd < 0) return null;
-		const contentEnd = body.indexOf(between, headersEnd + 4);
-		if (contentEnd < 0) return null;
-		let disposition = '';
-		let type = '';
-		for (const line of body.toString('utf8', at + 2, headersEnd).split('\r\n')) {
-			const colon = line.indexOf(':');
-			const header = line.slice(0, colon).trim().toLowerCase();
-			if (header === 'content-disposition') disposition = line.slice(colon + 1);
-			else if (header === 'content-type') type = line.slice(colon + 1).trim();
-		}
-		const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition);
-		if (!/^\s*form-data\s*(;|$)/i.test(disposition) || !name) return null;
-		const filename = /;\s*filename="([^"]*)"/i.exec(disposition);
-		parts.push({
-			name: decodeName(name[1]!),
-			filename: filename ? decodeName(filename[1]!) : null,
-			type,
-			content: body.subarray(headersEnd + 4, contentEnd)
-		});
-		at = contentEnd + between.length;
-	}
 }
 
 /** The fields of a form, each with the schema its text must pass (valibot). */
