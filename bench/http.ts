@@ -278,11 +278,12 @@ async function spokenTurnRows(
 		const benchCpu = process.cpuUsage(benchCpuBefore);
 		const serverCpuPerTurn = (cpuMilliseconds(serverPid) - serverCpuBefore) / spoken.requests;
 		const benchCpuPerTurn = (benchCpu.user + benchCpu.system) / 1000 / spoken.requests;
-		const stored = storedSince(
-			recordingsBefore,
-			await settledRecordings(fixture.databasePath, join(fixture.dir, 'recordings'))
+		const storedNow = await settledRecordings(
+			fixture.databasePath,
+			join(fixture.dir, 'recordings')
 		);
-		const disk = diskPerRepHour(stored, recording);
+		// The disk this recording's run took; whether any turn so far lacks its file or row.
+		const disk = diskPerRepHour(storedSince(recordingsBefore, storedNow), recording);
 		const name = `spoken turn, ${recording.label}`;
 		rows.push(
 			measured(
@@ -316,8 +317,8 @@ async function spokenTurnRows(
 			),
 			none(`${name}, 20 connections: errors`, spoken.errors),
 			none(
-				`${name}: turns without their stored file or row (${stored.rows} rows, ${stored.files} files)`,
-				Math.abs(stored.rows - stored.files) + (stored.rows === 0 ? 1 : 0)
+				`${name}: turns without their stored file or row (${storedNow.rows} rows, ${storedNow.files} files so far)`,
+				Math.abs(storedNow.rows - storedNow.files) + (storedNow.rows === 0 ? 1 : 0)
 			),
 			measured(disk.label, disk.megabytes, 'MB', 1)
 		);
