@@ -14,7 +14,8 @@ import {
 	sendSpokenTurn,
 	settledRecordings,
 	SPOKEN_TURN_P95_MS,
-	spokenRecording
+	spokenRecordings,
+	storedSince
 } from './spoken';
 
 const REPLY =
@@ -86,6 +87,8 @@ async function benchServerWith(
 		const rows: BenchRow[] = [
 			below('start-up to first answer, on the data set', startupMs, 1500, 'ms')
 		];
+		if (plan.only === 'spoken')
+			return [...rows, ...(await spokenTurnRows(server.pid!, ORIGIN, fixture, seconds, null))];
 
 		// A role-play turn beside the minimal endpoint measured the same way: the same signed-in form
 		// post (session, origin check, the same form read) to an action that does nothing else. The
@@ -129,62 +132,7 @@ async function benchServerWith(
 			below(`role-play turn, 5 connections: p95 (${five.requests} turns)`, five.p95, 20, 'ms', 1)
 		);
 
-		// A spoken turn: the reply form's multipart post with a 20-second recording, transcribed by
-		// the fake server, written to disk and scored. Its rate beside the typed turn's is what the
-		// upload, the transcription call and the file cost on top.
-		const recording = spokenRecording();
-		let spokenIndex = 0;
-		const nextSpokenTurn = () => {
-			const turn = fixture.spokenTurns[spokenIndex++];
-			if (!turn) throw new Error('the benchmark ran out of prepared spoken role-plays');
-			return { path: turn.path, headers: { cookie: turn.cookie } };
-		};
-		const spokenLoad = (connections: number, duration: number) =>
-			runSpokenTurns(
-				{ origin: ORIGIN, connections, seconds: duration, next: nextSpokenTurn },
-				recording
-			);
-		// One turn alone first, its answer checked: the run's figures stand for turns that worked.
-		await sendSpokenTurn(ORIGIN, nextSpokenTurn(), recording);
-		await spokenLoad(5, seconds.warmUp);
-		// CPU a turn of the server and of this process (the load and the fake transcriber share it):
-		// which of the two a slow run waited on.
-		const serverCpuBefore = cpuMilliseconds(server.pid!);
-		const benchCpuBefore = process.cpuUsage();
-		const spoken = await spokenLoad(20, seconds.spoken);
-		const benchCpu = process.cpuUsage(benchCpuBefore);
-		const serverCpuPerTurn = (cpuMilliseconds(server.pid!) - serverCpuBefore) / spoken.requests;
-		const benchCpuPerTurn = (benchCpu.user + benchCpu.system) / 1000 / spoken.requests;
-		const stored = await settledRecordings(fixture.databasePath, join(fixture.dir, 'recordings'));
-		const disk = diskPerRepHour(stored);
-		rows.push(
-			measured(
-				`spoken turn (20 s WAV, ${(recording.bytes.length / 1024).toFixed(0)} kB: upload, fake transcription, store, score), 20 connections: req/s`,
-				spoken.rps
-			),
-			measured('spoken turn, 20 connections: p50', spoken.p50, 'ms', 1),
-			below(
-				`spoken turn, 20 connections: p95 (${spoken.requests} turns)`,
-				spoken.p95,
-				SPOKEN_TURN_P95_MS,
-				'ms',
-				1
-			),
-			share('spoken turn ÷ typed role-play turn, req/s (for reference)', spoken.rps / turns.rps),
-			measured('spoken turn: server CPU each', serverCpuPerTurn, 'ms', 1),
-			measured(
-				"spoken turn: the bench process's CPU each (the load and the fake transcriber)",
-				benchCpuPerTurn,
-				'ms',
-				1
-			),
-			none('spoken turn, 20 connections: errors', spoken.errors),
-			none(
-				`spoken turns without their stored file or row (${stored.rows} rows, ${stored.files} files)`,
-				Math.abs(stored.rows - stored.files) + (stored.rows === 0 ? 1 : 0)
-			),
-			measured(disk.label, disk.megabytes, 'MB', 1)
-		);
+		rows.push(...(await spokenTurnRows(server.pid!, ORIGIN, fixture, seconds, turns.rps)));
 
 		// The pages people open, beside the minimal page, all as signed-in users with the same session
 		// work: what a rep opens, then the managers' pages at their page size.
@@ -290,4 +238,90 @@ async function benchServerWith(
 	} finally {
 		await stopServer(server);
 	}
+}
+
+/**
+ * The spoken turn: the reply form's multipart post with a 20-second recording, transcribed by the
+ * fake server, written to disk and scored; first as a browser sends it (WebM/Opus), then as the
+ * WAV the server also takes. `typedRps`, the typed turn's rate when it was measured: beside it,
+ * what the upload, the transcription call and the file cost on top.
+ */
+async function spokenTurnRows(
+	serverPid: number,
+	origin: string,
+	fixture: Fixture,
+	seconds: BenchPlan['seconds'],
+	typedRps: number | null
+): Promise<BenchRow[]> {
+	let spokenIndex = 0;
+	const nextSpokenTurn = () => {
+		const turn = fixture.spokenTurns[spokenIndex++];
+		if (!turn) throw new Error('the benchmark ran out of prepared spoken role-plays');
+		return { path: turn.path, headers: { cookie: turn.cookie } };
+	};
+	const rows: BenchRow[] = [];
+	for (const recording of spokenRecordings()) {
+		const spokenLoad = (connections: number, duration: number) =>
+			runSpokenTurns({ origin, connections, seconds: duration, next: nextSpokenTurn }, recording);
+		// One turn alone first, its answer checked: the run's figures stand for turns that worked.
+		await sendSpokenTurn(origin, nextSpokenTurn(), recording);
+		await spokenLoad(5, seconds.warmUp);
+		const recordingsBefore = await settledRecordings(
+			fixture.databasePath,
+			join(fixture.dir, 'recordings')
+		);
+		// CPU a turn of the server and of this process (the load and the fake transcriber share it):
+		// which of the two a slow run waited on.
+		const serverCpuBefore = cpuMilliseconds(serverPid);
+		const benchCpuBefore = process.cpuUsage();
+		const spoken = await spokenLoad(20, seconds.spoken);
+		const benchCpu = process.cpuUsage(benchCpuBefore);
+		const serverCpuPerTurn = (cpuMilliseconds(serverPid) - serverCpuBefore) / spoken.requests;
+		const benchCpuPerTurn = (benchCpu.user + benchCpu.system) / 1000 / spoken.requests;
+		const storedNow = await settledRecordings(
+			fixture.databasePath,
+			join(fixture.dir, 'recordings')
+		);
+		// The disk this recording's run took; whether any turn so far lacks its file or row.
+		const disk = diskPerRepHour(storedSince(recordingsBefore, storedNow), recording);
+		const name = `spoken turn, ${recording.label}`;
+		rows.push(
+			measured(
+				`${name} (${(recording.bytes.length / 1024).toFixed(0)} kB: upload, fake transcription, store, score), 20 connections: req/s`,
+				spoken.rps
+			),
+			measured(`${name}, 20 connections: p50`, spoken.p50, 'ms', 1),
+			recording.target
+				? below(
+						`${name}, 20 connections: p95 (${spoken.requests} turns)`,
+						spoken.p95,
+						SPOKEN_TURN_P95_MS,
+						'ms',
+						1
+					)
+				: measured(
+						`${name}, 20 connections: p95 (${spoken.requests} turns; for reference)`,
+						spoken.p95,
+						'ms',
+						1
+					),
+			...(typedRps === null
+				? []
+				: [share(`${name} ÷ typed role-play turn, req/s (for reference)`, spoken.rps / typedRps)]),
+			measured(`${name}: server CPU each`, serverCpuPerTurn, 'ms', 1),
+			measured(
+				`${name}: the bench process's CPU each (the load and the fake transcriber)`,
+				benchCpuPerTurn,
+				'ms',
+				1
+			),
+			none(`${name}, 20 connections: errors`, spoken.errors),
+			none(
+				`${name}: turns without their stored file or row (${storedNow.rows} rows, ${storedNow.files} files so far)`,
+				Math.abs(storedNow.rows - storedNow.files) + (storedNow.rows === 0 ? 1 : 0)
+			),
+			measured(disk.label, disk.megabytes, 'MB', 1)
+		);
+	}
+	return rows;
 }

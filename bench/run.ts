@@ -34,8 +34,10 @@ export interface BenchPlan {
 	searchRounds: number;
 	/** Fresh role-plays for the turn runs: more than any throughput reached answers. */
 	turns: number;
-	/** Fresh call-mode role-plays for the spoken turn run (each leaves a 320 kB recording on disk). */
+	/** Fresh call-mode role-plays for the spoken turn runs (each leaves its recording on disk). */
 	spokenTurns: number;
+	/** `spoken`: only the spoken turn's rows (`npm run bench -- --only spoken`), to measure a change to it. */
+	only?: 'spoken';
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -80,16 +82,28 @@ export async function runBench(
 ): Promise<{ rows: BenchRow[]; meta: DataSetMeta }> {
 	const { meta, generated } = await ensureDataSet(plan.dataPath, plan.seed, log, plan.size);
 	const c = meta.counts;
-	log('Scoring: speed, and agreement with the graded corpus…');
-	// Checked once for both: checking plays every scenario, most of a second.
-	const { items } = checkContentFiles(readContentDirectory('content'));
-	const rows: BenchRow[] = [
+	const dataRow = () =>
 		measured(
 			`data set ${generated ? 'generated' : 'reused; it was generated'} in (${c.users} users, ${c.contentItems} items, ${c.attempts} attempts, ${c.turns} turns, ${c.interviews} interviews)`,
 			meta.seconds,
 			's',
 			1
-		),
+		);
+	if (plan.only === 'spoken') {
+		log(`Preparing ${plan.spokenTurns.toLocaleString('en')} spoken role-plays to answer…`);
+		const fixture = prepareFixture(plan.dataPath, plan.size, 0, plan.spokenTurns);
+		try {
+			log('Loading the server with spoken turns…');
+			return { rows: [dataRow(), ...(await benchServer(fixture, plan))], meta };
+		} finally {
+			removeFixture(fixture);
+		}
+	}
+	log('Scoring: speed, and agreement with the graded corpus…');
+	// Checked once for both: checking plays every scenario, most of a second.
+	const { items } = checkContentFiles(readContentDirectory('content'));
+	const rows: BenchRow[] = [
+		dataRow(),
 		...benchScoring(items, plan.scoringRounds),
 		...benchAgreement(scenarioLookup(items))
 	];

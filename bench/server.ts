@@ -20,7 +20,13 @@ export async function startServer(
 	const origin = originOf(port);
 	const server = spawn(
 		'node',
-		[...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'build'],
+		[
+			...(process.env.BENCH_CPU_PROF
+				? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+				: []),
+			// Another build's folder: a change measured against the build before it, back to back.
+			process.env.BENCH_BUILD ?? 'build'
+		],
 		{
 			env: {
 				...process.env,

@@ -1,6 +1,8 @@
 // A call-mode turn with its recording (issue #21): the reply form's multipart post with a
-// 20-second WAV, answered by the fake transcription server the voice e2e uses, then stored and
-// scored; and the disk those recordings take, measured from the files the run wrote.
+// 20-second reply, answered by the fake transcription server the voice e2e uses, then stored and
+// scored; and the disk those recordings take, measured from the files the run wrote. The reply is
+// sent as a browser sends it, WebM/Opus at the page's bit rate (a committed fixture Chromium's
+// MediaRecorder made: `npx tsx scripts/bench-webm-fixture.ts`), and as the WAV the server takes too.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -23,6 +25,11 @@ export const SPOKEN_TURN_P95_MS = 200;
 const SPEAKING_SHARE = 1 / 3;
 
 export interface SpokenRecording {
+	/** What the rows call it. */
+	label: string;
+	/** Whether the p95 target is measured on it (the browser's WebM), or it is there for reference. */
+	target: boolean;
+	type: 'audio/webm' | 'audio/wav';
 	bytes: Uint8Array;
 	durationMs: number;
 	/** Where the speech is, as the browser would post it (`voiced`). */
@@ -50,12 +57,15 @@ function readWav(bytes: Buffer): { samples: Int16Array; rate: number } {
 	throw new Error('the speech fixture has no data chunk');
 }
 
+/** The committed WebM/Opus fixture: `spokenWav()` recorded by Chromium's MediaRecorder. */
+export const SPOKEN_WEBM_FIXTURE = 'bench-reply-20s.webm';
+
 /**
  * A 20-second reply made of the committed espeak-ng fixture, resampled to 8 kHz and said again
  * after short pauses until the 20 seconds are full: speech rather than a tone, and the pauses the
  * voiced spans describe. Made at run time, so a fresh clone needs nothing beyond the fixtures.
  */
-export function spokenRecording(): SpokenRecording {
+export function spokenWav(): SpokenRecording {
 	const { samples, rate } = readWav(readFileSync(fixturePath(SPEECH_FIXTURE)));
 	const speech = Int16Array.from(
 		{ length: Math.floor((samples.length * SAMPLE_RATE) / rate) },
@@ -87,7 +97,31 @@ export function spokenRecording(): SpokenRecording {
 	const bytes = new Uint8Array(Buffer.concat([header, Buffer.from(out.buffer)]));
 	if (bytes.length > RECORDING_MAX_BYTES)
 		throw new Error('the bench recording is larger than the server keeps');
-	return { bytes, durationMs: RECORDING_SECONDS * 1000, voiced };
+	return {
+		label: '20 s WAV 8 kHz 16-bit',
+		target: false,
+		type: 'audio/wav',
+		bytes,
+		durationMs: RECORDING_SECONDS * 1000,
+		voiced
+	};
+}
+
+/**
+ * The same reply as a browser posts it: Opus in WebM, recorded from `spokenWav()` by Chromium at
+ * the page's bit rate, with the WAV's voiced spans (the recording plays it from its start).
+ */
+export function spokenWebm(): SpokenRecording {
+	const wav = spokenWav();
+	const bytes = new Uint8Array(readFileSync(fixturePath(SPOKEN_WEBM_FIXTURE)));
+	if (bytes.length > RECORDING_MAX_BYTES)
+		throw new Error('the bench recording is larger than the server keeps');
+	return { ...wav, label: '20 s WebM/Opus 24 kbit/s', target: true, type: 'audio/webm', bytes };
+}
+
+/** The replies the spoken turn is measured with: the browser's first, then the WAV for reference. */
+export function spokenRecordings(): SpokenRecording[] {
+	return [spokenWebm(), spokenWav()];
 }
 
 /** The reply form as the practice room posts a recorded reply: nothing typed, the recording, its length and voice. */
@@ -101,7 +135,7 @@ export function spokenTurnBody(recording: SpokenRecording): { body: Buffer; cont
 				field('reply', '') +
 				field('durationMs', String(recording.durationMs)) +
 				field('voiced', JSON.stringify(recording.voiced)) +
-				`--${boundary}\r\ncontent-disposition: form-data; name="audio"; filename="reply.wav"\r\ncontent-type: audio/wav\r\n\r\n`
+				`--${boundary}\r\ncontent-disposition: form-data; name="audio"; filename="reply"\r\ncontent-type: ${recording.type}\r\n\r\n`
 		),
 		Buffer.from(recording.bytes),
 		Buffer.from(`\r\n--${boundary}--\r\n`)
@@ -207,11 +241,24 @@ export async function settledRecordings(
 	return stored;
 }
 
+/** What a run stored on top of what was there before it. */
+export function storedSince(before: StoredRecordings, after: StoredRecordings): StoredRecordings {
+	return {
+		files: after.files - before.files,
+		bytes: after.bytes - before.bytes,
+		seconds: after.seconds - before.seconds,
+		rows: after.rows - before.rows
+	};
+}
+
 /** Disk a practising rep fills in an hour: bytes a second of stored speech, times the hour's speaking share. */
-export function diskPerRepHour(stored: StoredRecordings): { megabytes: number; label: string } {
+export function diskPerRepHour(
+	stored: StoredRecordings,
+	recording: Pick<SpokenRecording, 'label'>
+): { megabytes: number; label: string } {
 	const bytesPerSecond = stored.seconds > 0 ? stored.bytes / stored.seconds : Number.NaN;
 	return {
 		megabytes: (bytesPerSecond * SPEAKING_SHARE * 3600) / 1e6,
-		label: `disk used per practising rep-hour (assumes the rep speaks a third of the hour, 20 min; ${(bytesPerSecond / 1000).toFixed(1)} kB a second of speech, measured from the ${stored.files} files this run stored: 8 kHz 16-bit WAV, where a browser's Opus at 24 kbit/s takes about 3 kB)`
+		label: `disk used per practising rep-hour, ${recording.label} (assumes the rep speaks a third of the hour, 20 min; ${(bytesPerSecond / 1000).toFixed(1)} kB a second of speech, measured from the ${stored.files} files this run stored)`
 	};
 }

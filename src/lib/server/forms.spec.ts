@@ -14,6 +14,7 @@ import {
 	numberText,
 	parseForm,
 	readForm,
+	readFormWithFile,
 	requiredText,
 	textOrNone,
 	trimmedText
@@ -83,6 +84,85 @@ describe('reading a posted form', () => {
 		);
 		expect(files.length).toBeGreaterThan(30);
 		expect(direct).toEqual([]);
+	});
+});
+
+describe('reading a posted form with its one large file', () => {
+	// Every byte value, and what a boundary line starts with, as a recording may hold them.
+	const AUDIO = new Uint8Array([
+		...Buffer.from('RIFF\r\n--\r\n'),
+		...Array.from({ length: 256 }, (_, i) => i)
+	]);
+	const multipart = (entries: [string, string | Blob][]) => {
+		const data = new FormData();
+		for (const [name, value] of entries) data.append(name, value);
+		return new Request('http://localhost/x', { method: 'POST', body: data });
+	};
+	const read = async (request: Request) => {
+		try {
+			return await readFormWithFile({ request }, 'audio');
+		} catch (cause) {
+			if (isHttpError(cause)) return cause.status;
+			throw cause;
+		}
+	};
+
+	it('gives the file as its bytes, and every other field in the form as readForm would', async () => {
+		const read1 = await read(
+			multipart([
+				['turn', '2'],
+				['reply', '您好，我是「小陳」\r\n"quoted"'],
+				['audio', new File([AUDIO], 'reply', { type: 'audio/webm' })],
+				['note', new File(['a note'], 'note.txt', { type: 'text/plain' })],
+				['a"b', 'odd name']
+			])
+		);
+		if (typeof read1 === 'number') throw new Error(`answered ${read1}`);
+		expect(new Uint8Array(read1.file!)).toEqual(AUDIO);
+		expect(read1.form.get('turn')).toBe('2');
+		expect(read1.form.get('reply')).toBe('您好，我是「小陳」\r\n"quoted"');
+		expect(read1.form.get('a"b')).toBe('odd name');
+		expect(read1.form.has('audio')).toBe(false);
+		const note = read1.form.get('note') as File;
+		expect([note.name, note.type, await note.text()]).toEqual(['note.txt', 'text/plain', 'a note']);
+	});
+
+	it('has no file when none was sent, or the field was text; a url-encoded form reads as before', async () => {
+		const without = await read(multipart([['turn', '0']]));
+		expect(typeof without !== 'number' && without.file).toBeNull();
+		const asText = await read(multipart([['audio', 'not a file']]));
+		expect(typeof asText !== 'number' && [asText.file, asText.form.get('audio')]).toEqual([
+			null,
+			'not a file'
+		]);
+		const encoded = await read(post('turn=1&reply=hi', 'application/x-www-form-urlencoded'));
+		expect(typeof encoded !== 'number' && [encoded.file, encoded.form.get('reply')]).toEqual([
+			null,
+			'hi'
+		]);
+	});
+
+	it('answers 415 to what is not a form and 400 to a multipart body it cannot read', async () => {
+		expect(await read(post('kind=script', 'text/plain'))).toBe(415);
+		const type = 'multipart/form-data; boundary=x';
+		for (const body of [
+			'--x\r\nContent-Disposition: form-data; name="kind"\r\n\r\nscript',
+			'--x\r\nContent-Disposition: form-data; name="kind"\r\nscript\r\n--x--',
+			'--x\r\nContent-Disposition: attachment; name="kind"\r\n\r\nscript\r\n--x--',
+			'--x\r\nContent-Disposition: form-data\r\n\r\nscript\r\n--x--',
+			'no boundary line at all',
+			'preamble--x\r\nContent-Disposition: form-data; name="kind"\r\n\r\nscript\r\n--x--'
+		])
+			expect(await read(post(body, type)), body).toBe(400);
+		expect(await read(post('--x--', 'multipart/form-data'))).toBe(400);
+		// A quoted boundary, and a preamble on a line of its own, are read.
+		const quoted = await read(
+			post(
+				'preamble\r\n--a b\r\nContent-Disposition: form-data; name="kind"\r\n\r\nscript\r\n--a b--\r\n',
+				'multipart/form-data; boundary="a b"'
+			)
+		);
+		expect(typeof quoted !== 'number' && quoted.form.get('kind')).toBe('script');
 	});
 });
 

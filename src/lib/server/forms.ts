@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { isOneOf } from '$lib/engine/one-of';
+import { boundaryOf, multipartParts } from './multipart';
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
@@ -11,9 +12,7 @@ const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form
  * wrong, so neither is a server error.
  */
 export async function readForm(event: { request: Request }): Promise<FormData> {
-	const type = event.request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-	if (!FORM_TYPES.has(type))
-		error(415, 'Expected a form (application/x-www-form-urlencoded or multipart/form-data)');
+	formTypeOf(event.request);
 	try {
 		return await event.request.formData();
 	} catch (cause) {
@@ -21,6 +20,53 @@ export async function readForm(event: { request: Request }): Promise<FormData> {
 		if (hasStatus(cause)) throw cause;
 		error(400, 'The form could not be read');
 	}
+}
+
+function formTypeOf(request: Request): string {
+	const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+	if (!FORM_TYPES.has(type))
+		error(415, 'Expected a form (application/x-www-form-urlencoded or multipart/form-data)');
+	return type;
+}
+
+/**
+ * `readForm` for a form that may carry one large file (a spoken reply's recording): its bytes as
+ * they arrived, a view of the body rather than a File and a copy of it, and the other fields as
+ * the form. A multipart body is read whole and split at its boundary here: the fetch
+ * implementation's parser walks the body in script and copies every file into a Blob, which cost a
+ * spoken turn more than the rest of reading it. Same answers as `readForm` to what is not a form
+ * (415) or cannot be read as one (400). Only a part with a file name counts as the file, as for
+ * `readForm`, where any other is a text field; other file parts stay in the form, as Files.
+ */
+export async function readFormWithFile(
+	event: { request: Request },
+	fileField: string
+): Promise<{ form: FormData; file: Uint8Array | null }> {
+	const contentType = event.request.headers.get('content-type') ?? '';
+	if (formTypeOf(event.request) !== 'multipart/form-data')
+		return { form: await readForm(event), file: null };
+	const boundary = boundaryOf(contentType);
+	let body: Buffer;
+	try {
+		body = Buffer.from(await event.request.arrayBuffer());
+	} catch (cause) {
+		if (hasStatus(cause)) throw cause;
+		error(400, 'The form could not be read');
+	}
+	const parts = boundary && multipartParts(body, boundary);
+	if (!parts) error(400, 'The form could not be read');
+	const form = new FormData();
+	let file: Uint8Array | null = null;
+	for (const part of parts) {
+		if (part.filename === null) form.append(part.name, part.content.toString('utf8'));
+		else if (part.name === fileField && file === null) file = part.content;
+		else
+			form.append(
+				part.name,
+				new File([new Uint8Array(part.content)], part.filename, { type: part.type })
+			);
+	}
+	return { form, file };
 }
 
 /** The fields of a form, each with the schema its text must pass (valibot). */

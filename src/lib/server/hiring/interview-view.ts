@@ -1,15 +1,16 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from '../db/index';
 import type { SessionUser } from '../auth/session';
-import { canSeeInterview, isOnPanel, isPanelOpenTo } from './access';
-import { findCandidate, findInterview, panelOf } from './hiring';
+import { and, desc, eq } from 'drizzle-orm';
+import { canSeeInterview, isOnPanel, isPanelOpenTo, visibleInterviewCondition } from './access';
+import { findCandidate, findInterview, interviewAttempt, panelOf } from './hiring';
 import { ratingsOf } from './ratings';
 import { compiledRevisionFor } from '../practice/compiled-revisions';
 import { loadAttempt } from '../practice/attempts';
 import { recordedTurns } from '../practice/recordings';
 import { callSoundedOf } from '../practice/call-sounded';
 import { explainReply } from '$lib/engine/scoring/explain';
-import type { Attempt } from '../db/schema';
+import { interviews, type Attempt } from '../db/schema';
 import type { Rubric } from '$lib/engine/content/index';
 import { summarizePanel, weightedScore } from '$lib/engine/hiring/rubric';
 import { verdictOf } from '$lib/engine/hiring/verdict';
@@ -80,5 +81,32 @@ export function soundedForPanel(db: Db, attempt: Attempt, rubric: Rubric) {
 	const criteria = rubric.criteria
 		.filter((criterion) => SOUNDED_CRITERIA.includes(criterion.id))
 		.map((criterion) => criterion.title);
-	return { sounded, criteria };
+	return { sounded, criteria, locale };
+}
+
+/**
+ * For a live interview's cue card: how the candidate sounded on their latest finished online
+ * role-play that was recorded and that this user may see, with when it was; null when there is
+ * none. A live interview records nothing, so the interviewer's evidence comes from the phone call.
+ */
+export function soundedOnlineBefore(db: Db, user: SessionUser, candidateId: string) {
+	const online = db
+		.select({ id: interviews.id, scheduledAt: interviews.scheduledAt, rubric: interviews.rubric })
+		.from(interviews)
+		.where(
+			and(
+				eq(interviews.candidateId, candidateId),
+				eq(interviews.mode, 'online'),
+				visibleInterviewCondition(db, user)
+			)
+		)
+		.orderBy(desc(interviews.scheduledAt))
+		.all();
+	for (const interview of online) {
+		const attempt = interviewAttempt(db, interview.id);
+		if (!attempt || attempt.status === 'active') continue;
+		const found = soundedForPanel(db, attempt, interview.rubric);
+		if (found) return { ...found, interviewId: interview.id, at: interview.scheduledAt };
+	}
+	return null;
 }

@@ -1,9 +1,9 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmSync, writeFile } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index';
-import { databasePathFromEnv } from '../db/index';
+import { databasePathFromEnv, prepared } from '../db/index';
 import { appSettings, candidates, recordings, users, type Attempt } from '../db/schema';
 import { newId } from '../ids';
 import type { SessionUser } from '../auth/session';
@@ -66,7 +66,13 @@ export async function writeRecordingFile(
 ): Promise<StoredFile> {
 	mkdirSync(folder, { recursive: true });
 	const id = newId();
-	await writeFile(fileOf(folder, id), bytes, { flag: 'wx', mode: 0o600 });
+	// fs's callback form: off the event loop like fs/promises, without a FileHandle and the
+	// promises around each of its steps, which cost a spoken turn more than the write itself.
+	await new Promise<void>((resolve, reject) =>
+		writeFile(fileOf(folder, id), bytes, { flag: 'wx', mode: 0o600 }, (error) =>
+			error ? reject(error) : resolve()
+		)
+	);
 	return { id, mime, bytes: bytes.length, durationMs, voiced };
 }
 
@@ -90,18 +96,32 @@ export function insertRecording(
 	turnIndex: number,
 	now: Date
 ) {
-	db.insert(recordings)
-		.values({
-			id: file.id,
-			attemptId,
-			turnIndex,
-			mime: file.mime,
-			bytes: file.bytes,
-			durationMs: file.durationMs,
-			voiced: file.voiced,
-			createdAt: now
-		})
-		.run();
+	// Prepared once, as the turn's own writes are (turns.ts): it is written with every spoken turn.
+	const p = sql.placeholder;
+	prepared(db, 'insert-recording', () =>
+		db
+			.insert(recordings)
+			.values({
+				id: p('id'),
+				attemptId: p('attemptId'),
+				turnIndex: p('turnIndex'),
+				mime: p('mime'),
+				bytes: p('bytes'),
+				durationMs: p('durationMs'),
+				voiced: p('voiced'),
+				createdAt: p('createdAt')
+			})
+			.prepare()
+	).run({
+		id: file.id,
+		attemptId,
+		turnIndex,
+		mime: file.mime,
+		bytes: file.bytes,
+		durationMs: file.durationMs,
+		voiced: file.voiced,
+		createdAt: now
+	});
 }
 
 export type RecordingRow = typeof recordings.$inferSelect;
@@ -210,12 +230,15 @@ export function setRetentionDays(db: Db, days: number): void {
 		.run();
 }
 
+/** Asked on every spoken turn: prepared once. */
 export function hasRecordingConsent(db: Db, userId: string): boolean {
-	const row = db
-		.select({ at: users.recordingConsentAt })
-		.from(users)
-		.where(eq(users.id, userId))
-		.get();
+	const row = prepared(db, 'user-recording-consent', () =>
+		db
+			.select({ at: users.recordingConsentAt })
+			.from(users)
+			.where(eq(users.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id: userId });
 	return !!row?.at;
 }
 
@@ -225,11 +248,13 @@ export function giveRecordingConsent(db: Db, userId: string, now = new Date()): 
 
 /** Whether an online candidate agreed, on their link, that a spoken role-play records their replies. */
 export function hasCandidateRecordingConsent(db: Db, candidateId: string): boolean {
-	const row = db
-		.select({ at: candidates.recordingConsentAt })
-		.from(candidates)
-		.where(eq(candidates.id, candidateId))
-		.get();
+	const row = prepared(db, 'candidate-recording-consent', () =>
+		db
+			.select({ at: candidates.recordingConsentAt })
+			.from(candidates)
+			.where(eq(candidates.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id: candidateId });
 	return !!row?.at;
 }
 

@@ -37,7 +37,8 @@ export function declaresTooLarge(request: Request): boolean {
 }
 
 /**
- * The turn's reply with its recording, if the form carries one. `typed` is the reply as typed or
+ * The turn's reply with its recording, if the form carries one (`audio`, as `readFormWithFile`
+ * read it, with the form's other fields in `data`). `typed` is the reply as typed or
  * chosen; `mayRecord` whether this role-play is in call mode and its speaker agreed to be
  * recorded; `locale` the scenario's, told to the transcription server. Transcribed there, the spoken
  * words are the reply; if the server cannot say them, what was typed is, and with nothing typed the
@@ -45,6 +46,7 @@ export function declaresTooLarge(request: Request): boolean {
  */
 export async function readSpokenReply(
 	data: FormData,
+	audio: Uint8Array | null,
 	typed: ReplyInput,
 	mayRecord: () => boolean,
 	locale: () => string
@@ -52,26 +54,40 @@ export async function readSpokenReply(
 	| { ok: true; input: ReplyInput; recording: StoredFile | null }
 	| { ok: false; status: number; problem: SpokenReplyProblem; reply: string }
 > {
-	const audio = data.get('audio');
-	if (!(audio instanceof File) || audio.size === 0)
-		return { ok: true, input: typed, recording: null };
+	if (!audio || audio.length === 0) return { ok: true, input: typed, recording: null };
 	const reply = typed.mode === 'text' ? typed.reply : '';
 	if (!mayRecord()) return { ok: false, status: 400, problem: 'recording-not-allowed', reply };
-	const bytes = new Uint8Array(await audio.arrayBuffer());
+	const bytes = audio;
 	const checked = checkRecording(bytes, Number(textField(data, 'durationMs')));
 	if (!checked.ok) return { ok: false, status: 400, problem: checked.problem, reply };
-	const server = transcriptionServer();
-	const heard = server && (await transcribe(server, bytes, checked.type, locale()));
-	if (!heard && server && isBlank(reply))
-		return { ok: false, status: 502, problem: 'transcription-failed', reply };
-	const recording = await writeRecordingFile(
-		recordingsFolder(),
+	// The file is written while the transcription server listens: the turn waits for the slower.
+	// Its outcome is caught at once, so that a failed write waits for the words without going
+	// unhandled.
+	const folder = recordingsFolder();
+	const writing = writeRecordingFile(
+		folder,
 		bytes,
 		checked.type,
 		checked.durationMs,
 		parseVoicedSpans(textField(data, 'voiced'), checked.durationMs)
+	).then(
+		(file) => ({ file }),
+		(cause: unknown) => ({ file: null, cause })
 	);
-	return { ok: true, input: heard ? { mode: 'text', reply: heard } : typed, recording };
+	const server = transcriptionServer();
+	const heard = server && (await transcribe(server, bytes, checked.type, locale()));
+	const written = await writing;
+	if (!heard && server && isBlank(reply)) {
+		// Nothing to score: the file written for it goes.
+		if (written.file) await removeRecordingFile(folder, written.file.id);
+		return { ok: false, status: 502, problem: 'transcription-failed', reply };
+	}
+	if (!written.file) throw written.cause;
+	return {
+		ok: true,
+		input: heard ? { mode: 'text', reply: heard } : typed,
+		recording: written.file
+	};
 }
 
 /** A refused turn keeps no recording: its file, written before the turn was tried, goes. */

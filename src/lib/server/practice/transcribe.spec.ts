@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ServerResponse } from 'node:http';
 import { transcribe, transcriptionServer } from './transcribe';
-
-const AUDIO = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 1, 2, 3]);
+import { answeringWith, transcriptionServerAnswering } from '../testing/transcription-server';
 
 describe('the transcription server in the environment', () => {
 	it('is none without STT_URL', () => {
@@ -27,41 +27,56 @@ describe('the transcription server in the environment', () => {
 });
 
 describe('transcribing a recording', () => {
-	const server = { url: 'http://stt.local/v1/audio/transcriptions', model: 'm', timeoutMs: 1000 };
+	// Bytes a multipart body must carry as they are: line breaks, dashes, every byte value.
+	const AUDIO = new Uint8Array([
+		...Buffer.from('OggS\r\n--\r\n'),
+		...Array.from({ length: 256 }, (_, i) => i)
+	]);
 
 	it('posts the file, model and language, and gives the text back', async () => {
-		const fetcher = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
-			const form = init!.body as FormData;
+		const stt = await transcriptionServerAnswering(answeringWith({ text: ' 您好，我是小陳。 ' }));
+		try {
+			const server = { url: stt.url, model: 'm', timeoutMs: 1000 };
+			expect(await transcribe(server, AUDIO, 'audio/ogg', 'zh-TW')).toBe('您好，我是小陳。');
+			// Again, on the connection kept open.
+			expect(await transcribe(server, AUDIO, 'audio/ogg', 'zh-TW')).toBe('您好，我是小陳。');
+			expect(stt.forms).toHaveLength(2);
+			const form = stt.forms[0]!;
 			expect(form.get('model')).toBe('m');
 			expect(form.get('language')).toBe('zh');
+			expect(form.get('response_format')).toBe('json');
 			const file = form.get('file') as File;
 			expect(file.type).toBe('audio/ogg');
+			expect(file.name).toBe('reply.ogg');
 			expect(new Uint8Array(await file.arrayBuffer())).toEqual(AUDIO);
-			return Response.json({ text: ' 您好，我是小陳。 ' });
-		});
-		expect(await transcribe(server, AUDIO, 'audio/ogg', 'zh-TW', fetcher as typeof fetch)).toBe(
-			'您好，我是小陳。'
-		);
-		expect(fetcher).toHaveBeenCalledWith(server.url, expect.objectContaining({ method: 'POST' }));
+		} finally {
+			await stt.stop();
+		}
 	});
 
 	it('is null when the server fails, answers without text, or does not answer in time', async () => {
 		vi.spyOn(console, 'warn').mockImplementation(() => {});
-		const answers: (typeof fetch)[] = [
-			async () => new Response('busy', { status: 503 }),
-			async () => Response.json({ text: '   ' }),
-			async () => Response.json({ error: 'no model' }),
-			async () => {
-				throw new TypeError('fetch failed');
-			},
-			(_url, init) =>
-				new Promise((_resolve, reject) =>
-					init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason))
-				)
+		const answers: ((response: ServerResponse) => void)[] = [
+			(response) => response.writeHead(503).end('busy'),
+			answeringWith({ text: '   ' }),
+			answeringWith({ error: 'no model' }),
+			answeringWith(null),
+			(response) => response.writeHead(200).end('not json'),
+			(response) => response.socket!.destroy(),
+			// Never answers: the timeout ends the wait.
+			() => {}
 		];
-		for (const fetcher of answers)
-			expect(
-				await transcribe({ ...server, timeoutMs: 50 }, AUDIO, 'audio/ogg', 'en', fetcher)
-			).toBeNull();
+		for (const answer of answers) {
+			const stt = await transcriptionServerAnswering(answer);
+			try {
+				const server = { url: stt.url, model: 'm', timeoutMs: 200 };
+				expect(await transcribe(server, AUDIO, 'audio/ogg', 'en')).toBeNull();
+			} finally {
+				await stt.stop();
+			}
+		}
+		// Nobody listening at all.
+		const gone = { url: 'http://127.0.0.1:9/v1/audio/transcriptions', model: 'm', timeoutMs: 200 };
+		expect(await transcribe(gone, AUDIO, 'audio/ogg', 'en')).toBeNull();
 	});
 });

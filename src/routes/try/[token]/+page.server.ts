@@ -11,7 +11,7 @@ import { lookUpCandidateLink } from '$lib/server/hiring/links';
 import { compiledRevisionFor } from '$lib/server/practice/compiled-revisions';
 import { expireIfDue, loadAttempt } from '$lib/server/practice/attempts';
 import { answerTurn } from '$lib/server/practice/turns';
-import { anyText, numberText, parseForm, readForm } from '$lib/server/forms';
+import { anyText, numberText, parseForm, readForm, readFormWithFile } from '$lib/server/forms';
 import {
 	giveCandidateRecordingConsent,
 	hasCandidateRecordingConsent
@@ -113,7 +113,7 @@ export const actions: Actions = {
 		// A recording over the limit is refused by the size it declares, before its body is read.
 		if (declaresTooLarge(event.request))
 			return fail(413, { problem: 'recording-too-large' as const, reply: '' });
-		const data = await readForm(event);
+		const { form: data, file: audio } = await readFormWithFile(event, 'audio');
 		const form = parseForm(data, { reply: anyText, turn: numberText }).value;
 		const link = openLink(event);
 		if (!link.ok || !link.attempt)
@@ -121,10 +121,12 @@ export const actions: Actions = {
 		const attempt = link.attempt;
 		const spoken = await readSpokenReply(
 			data,
+			audio,
 			{ mode: 'text', reply: form.reply },
 			// Only a spoken role-play records, and only once the candidate has agreed to it.
 			() => attempt.mode === 'call' && hasCandidateRecordingConsent(getDb(), link.candidate.id),
-			() => loadAttempt(getDb(), attempt).locale
+			// The scenario's language from the compile cache: loading the attempt would restore its machine.
+			() => compiledRevisionFor(getDb(), attempt.revisionId).locale
 		);
 		if (!spoken.ok) return fail(spoken.status, { problem: spoken.problem, reply: spoken.reply });
 		const { input, recording } = spoken;

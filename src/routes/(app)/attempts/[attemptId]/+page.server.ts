@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { criterionTitles, scriptAnswers } from '$lib/server/practice/attempt-view';
 import { answerTurn } from '$lib/server/practice/turns';
+import { compiledRevisionFor } from '$lib/server/practice/compiled-revisions';
 import {
 	expireIfDue,
 	findAttempt,
@@ -13,7 +14,7 @@ import {
 	useHint
 } from '$lib/server/practice/attempts';
 import type { ReplyInput } from '$lib/engine/scenario';
-import { anyText, numberText, parseForm, readForm } from '$lib/server/forms';
+import { anyText, numberText, parseForm, readForm, readFormWithFile } from '$lib/server/forms';
 import {
 	addComment,
 	attemptReader,
@@ -243,7 +244,7 @@ export const actions: Actions = {
 		const attempt = ownAttempt(event);
 		if (declaresTooLarge(event.request))
 			return fail(413, { problem: 'recording-too-large' as const, reply: '' });
-		const data = await readForm(event);
+		const { form: data, file: audio } = await readFormWithFile(event, 'audio');
 		const form = parseForm(data, { turn: numberText, choice: numberText, reply: anyText }).value;
 		const { turn: expectedTurn, choice: position } = form;
 		let input: ReplyInput = { mode: 'text', reply: form.reply };
@@ -262,10 +263,12 @@ export const actions: Actions = {
 		}
 		const spoken = await readSpokenReply(
 			data,
+			audio,
 			input,
 			// Only call mode records, and only once the rep has agreed to it.
 			() => attempt.mode === 'call' && hasRecordingConsent(getDb(), attempt.userId!),
-			() => loadAttempt(getDb(), attempt).locale
+			// The scenario's language from the compile cache: loading the attempt would restore its machine.
+			() => compiledRevisionFor(getDb(), attempt.revisionId).locale
 		);
 		if (!spoken.ok) return fail(spoken.status, { problem: spoken.problem, reply: spoken.reply });
 		const { recording } = spoken;

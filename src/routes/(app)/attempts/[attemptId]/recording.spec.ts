@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { isHttpError } from '@sveltejs/kit';
 import type { AppDb } from '$lib/server/db';
 import { TINY_WAV } from '$lib/server/testing/tiny-wav';
+import {
+	answeringWith,
+	transcriptionServerAnswering
+} from '$lib/server/testing/transcription-server';
 import type { SessionUser } from '$lib/server/auth/session';
 
 // A call-mode reply recorded in the browser, as the attempt page posts it: kept with its turn,
@@ -33,7 +37,10 @@ beforeEach(() => {
 	folder = mkdtempSync(join(tmpdir(), 'rehearse-recordings-'));
 	vi.stubEnv('DATABASE_URL', join(folder, 'r.db'));
 });
-afterEach(() => {
+/** Servers a test started, stopped after it. */
+const onExit: (() => Promise<void>)[] = [];
+afterEach(async () => {
+	for (const stop of onExit.splice(0)) await stop();
 	vi.unstubAllEnvs();
 	vi.unstubAllGlobals();
 	rmSync(folder, { recursive: true, force: true });
@@ -189,9 +196,11 @@ describe('a recorded reply in call mode', { timeout: 30_000 }, () => {
 	it('is the reply, in the words the organisation’s transcription server heard', async () => {
 		const { db, rep, attempt } = setUp();
 		giveRecordingConsent(db, rep.id);
-		vi.stubEnv('STT_URL', 'http://stt.test');
-		vi.stubGlobal('fetch', async () => Response.json({ text: REPLY }));
+		const stt = await transcriptionServerAnswering(answeringWith({ text: REPLY }));
+		onExit.push(stt.stop);
+		vi.stubEnv('STT_URL', new URL(stt.url).origin);
 		expect(await replyWith(rep, attempt.id, WAV, { reply: '' })).toEqual({ answered: true });
+		expect(stt.forms).toHaveLength(1);
 		const page = await load({
 			locals: { user: rep, session: null },
 			url: new URL(`http://localhost/attempts/${attempt.id}`),
@@ -205,8 +214,11 @@ describe('a recorded reply in call mode', { timeout: 30_000 }, () => {
 	it('asks the rep to type when the server cannot transcribe and nothing was typed', async () => {
 		const { db, rep, attempt } = setUp();
 		giveRecordingConsent(db, rep.id);
-		vi.stubEnv('STT_URL', 'http://stt.test');
-		vi.stubGlobal('fetch', async () => new Response('down', { status: 503 }));
+		const stt = await transcriptionServerAnswering((response) =>
+			response.writeHead(503).end('down')
+		);
+		onExit.push(stt.stop);
+		vi.stubEnv('STT_URL', new URL(stt.url).origin);
 		vi.spyOn(console, 'warn').mockImplementation(() => {});
 		expect(await replyWith(rep, attempt.id, WAV, { reply: '' })).toMatchObject({
 			status: 502,

@@ -6,7 +6,7 @@ import { findContent } from '$lib/server/content/store';
 import { interviewAttempt, isFormerProductInterview } from '$lib/server/hiring/hiring';
 import { expireIfDue, loadAttempt } from '$lib/server/practice/attempts';
 import { answerTurn } from '$lib/server/practice/turns';
-import { interviewFor, transcriptOf } from '$lib/server/hiring/interview-view';
+import { interviewFor, soundedOnlineBefore, transcriptOf } from '$lib/server/hiring/interview-view';
 import { anyText, clippedText, numberText, parseForm, readForm } from '$lib/server/forms';
 import { renderMarkdown } from '$lib/server/content/markdown';
 import { isBriefed } from '$lib/engine/hiring/brief';
@@ -83,7 +83,9 @@ export const load: PageServerLoad = (event) => {
 							category
 						})),
 						levels: DIFFICULTY_LEVELS,
-						level: typeof level === 'string' && isDifficultyLevel(level) ? level : 'firm'
+						level: typeof level === 'string' && isDifficultyLevel(level) ? level : 'firm',
+						// How the candidate sounded on a recorded online role-play, if they did one.
+						sounded: soundedOnlineBefore(db, user, candidate.id)
 					}
 				: null,
 		transcript: transcriptOf(db, attempt)

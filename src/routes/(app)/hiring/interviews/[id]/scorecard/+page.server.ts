@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { interviewAttempt, isFormerProductInterview } from '$lib/server/hiring/hiring';
-import { interviewFor, panelView } from '$lib/server/hiring/interview-view';
+import { interviewFor, panelView, soundedForPanel } from '$lib/server/hiring/interview-view';
 import { assessesBriefedCriteria, isBriefed } from '$lib/engine/hiring/brief';
 
 export const load: PageServerLoad = (event) => {
@@ -27,6 +27,8 @@ export const load: PageServerLoad = (event) => {
 			: null,
 		rubric,
 		autoScore: attempt && attempt.status !== 'active' ? attempt.score : null,
+		// A recorded online role-play: how it sounded, printed as the panel saw it (advisory).
+		sounded: attempt && attempt.status !== 'active' ? soundedForPanel(db, attempt, rubric) : null,
 		notAssessed:
 			interview.mode === 'online' && !isBriefed(interview) && assessesBriefedCriteria(scenario),
 		...panelView(db, user, interview.id, rubric)
