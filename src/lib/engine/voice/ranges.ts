@@ -6,7 +6,7 @@ import {
 	type MeasureRange,
 	type ReplyMeasures
 } from './measures';
-import { customerSpeechMs, spokenUnits } from './pace';
+import { customerSpeechMs } from './pace';
 
 /*
  * How a whole call sounded against the ranges a trainer sets (issue #21 item 3): the speaking rate
