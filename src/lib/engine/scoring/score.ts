@@ -626,7 +626,7 @@ const CLAUSE_BREAK = /[,.!?;:，。！？；：\n]/;
  * whose first two characters are not there is not looked for (most of the hundreds of phrases a
  * reply is read for). A hash, so a pair may seem there when it is not; never the other way round.
  */
-const PAIR_BITS = 1 << 16;
+const PAIR_BITS = 1 << 13;
 function pairHash(first: number, second: number): number {
 	return (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_BITS - 1);
 }
@@ -765,7 +765,7 @@ class ReplyText {
 		return (this.cachedWords ??= latinWords(this.folded));
 	}
 
-	private index(): { at: Map<string, number[]>; pairAt: Map<string, number[]> } {
+	private index(): void {
 		if (!this.at || !this.pairAt) {
 			const words = this.words();
 			const at = new Map<string, number[]>();
@@ -782,7 +782,6 @@ class ReplyText {
 			this.at = at;
 			this.pairAt = pairAt;
 		}
-		return { at: this.at, pairAt: this.pairAt };
 	}
 
 	/** Where the reply says the first words of a cue in words (its first two, when neither is a number), or undefined. */
@@ -792,8 +791,9 @@ class ReplyText {
 			return (this.numbers ??= this.words().flatMap((word, i) =>
 				DIGITS.test(word.stem) ? [i] : []
 			));
-		const { at, pairAt } = this.index();
-		return pair === null ? at.get(stems[0]!) : pairAt.get(pair);
+		// Read for each of the hundreds of phrases a reply is read for: no object made on the way.
+		this.index();
+		return pair === null ? this.at!.get(stems[0]!) : this.pairAt!.get(pair);
 	}
 
 	/** False when the reply cannot hold the part (a quick look, for the hundreds of phrases a reply is read for); true when it may. */
@@ -1059,6 +1059,38 @@ function companyRulesBroken(
 	return broken;
 }
 
+// Which company rules are rude and which harmful: read once per phrasebook's rules, not per reply.
+const kindsOfRules = new WeakMap<
+	readonly CompanyRule[],
+	{ rude: ReadonlySet<string>; harmful: ReadonlySet<string> }
+>();
+
+function ruleKinds(rules: readonly CompanyRule[]) {
+	let kinds = kindsOfRules.get(rules);
+	if (!kinds) {
+		kinds = {
+			rude: new Set(rules.filter((rule) => rule.rude).map((rule) => rule.id)),
+			harmful: new Set(
+				rules.filter((rule) => rule.penalty >= SCORING.harmfulRule).map((rule) => rule.id)
+			)
+		};
+		kindsOfRules.set(rules, kinds);
+	}
+	return kinds;
+}
+
+// The figures in a beat's customer line: read once per beat (it lives with its compiled scenario).
+const customerFigures = new WeakMap<object, ReadonlySet<number>>();
+
+function figuresSaidBy(beat: { customer?: string }): ReadonlySet<number> {
+	let figures = customerFigures.get(beat);
+	if (!figures) {
+		figures = new Set(figuresIn(foldForMatch(beat.customer ?? '')).map((figure) => figure.value));
+		customerFigures.set(beat, figures);
+	}
+	return figures;
+}
+
 /**
  * Scores one reply to one beat. Pure and deterministic: the same reply, beat and earlier replies
  * always give the same result.
@@ -1110,7 +1142,7 @@ export function scoreReply(
 		...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls)
 	];
 	// A rude question asks nothing, and rude agreement acknowledges nothing.
-	const rudeRules = new Set(phrasebook.rules.filter((rule) => rule.rude).map((rule) => rule.id));
+	const { rude: rudeRules, harmful } = ruleKinds(phrasebook.rules);
 	const rude = pitfalls.some(
 		(p) =>
 			(p.rule !== undefined && rudeRules.has(p.rule)) ||
@@ -1179,11 +1211,8 @@ export function scoreReply(
 		? [...findAny(matcher, CLAIM_CUES)]
 		: [];
 	// The figures the customer said are his to repeat: read once, when a figure is checked.
-	let said: Set<number> | undefined;
-	const customerSaid = (value: number) =>
-		(said ??= new Set(
-			figuresIn(foldForMatch(beat.customer ?? '')).map((figure) => figure.value)
-		)).has(value);
+	let said: ReadonlySet<number> | undefined;
+	const customerSaid = (value: number) => (said ??= figuresSaidBy(beat)).has(value);
 	const prices = MAY_HOLD_PRICE.test(folded) ? priceListOf(phrasebook.intents) : [];
 	if (prices.length > 0) {
 		// Price words count wherever they are said: "not the Gold price" still talks about the price.
@@ -1282,9 +1311,6 @@ export function scoreReply(
 	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
 	// whatever else the reply does well.
 	// A rule whose penalty is under `harmfulRule` is poor, as a beat's pitfall; from it on, harmful.
-	const harmful = new Set(
-		phrasebook.rules.filter((rule) => rule.penalty >= SCORING.harmfulRule).map((rule) => rule.id)
-	);
 	const ruleBroken = pitfalls.some(
 		(p) =>
 			p.hit &&
