@@ -596,8 +596,9 @@ function countedFactsOf(intents: IntentPhrases): CountedFact[] {
 	}
 	return facts;
 }
-// Could the reply hold a price at all: a digit, or a Chinese thousand or ten thousand.
-const MAY_HOLD_PRICE = /\d|[千萬万]/;
+// Could the reply hold a price at all: a digit, a Chinese ten, hundred, thousand or ten thousand (a
+// daily price: 一天七十三塊), or a number in English words (fifty a day).
+const MAY_HOLD_PRICE = /\d|[十百千萬万]|ty\b|ty-|hundred|thousand/;
 
 export const NO_PHRASEBOOK: Phrasebook = { intents: new Map(), rules: [] };
 
