@@ -494,6 +494,60 @@ describe('a wrong fact is poor, below the pass line, however good the rest (GRAD
 	});
 });
 
+describe('a feature claimed for a tier that lacks it is a wrong fact (membership-tiers)', () => {
+	const decide = (locale: ContentLocale, reply: string) =>
+		scored(locale, 'no-results-renewal', 'decide', reply);
+	it('said of the tier named before it, in its sentence or the one before; not when denied', () => {
+		const basic = decide(
+			'en',
+			"No, stay on Basic. It's 12,800 and you still get two keyword-ad slots and priority ranking. Which would you like?"
+		);
+		expect(basic.flags).toContain('wrong-fact');
+		expect(basic.score).toBeLessThan(basic.passLine);
+		// The same features said of Gold are right, and so is Basic said without them.
+		expect(
+			decide('en', 'Gold gives you two keyword ads and priority ranking. Which would you like?')
+				.flags
+		).not.toContain('wrong-fact');
+		expect(
+			decide(
+				'en',
+				"Basic doesn't come with keyword ads, but it keeps your company page and the monthly report. Which would you like?"
+			).flags
+		).not.toContain('wrong-fact');
+		// The tier its own sentence names decides, and the other side of a comparison is not it.
+		expect(
+			decide(
+				'en',
+				'Basic is fine for now. Later, if you want keyword ads, we can look at Gold. Which would you like?'
+			).flags
+		).not.toContain('wrong-fact');
+		expect(
+			decide('en', 'Upgrading from Basic to Gold gets you two keyword ads. Which would you like?')
+				.flags
+		).not.toContain('wrong-fact');
+	});
+
+	it('in Chinese: 基礎會員有關鍵字廣告 is wrong, 基礎會員沒有關鍵字廣告 and 金牌 with them are right', () => {
+		expect(
+			decide('zh-TW', '續基礎就好，一年一萬兩千八，一樣有兩個關鍵字廣告跟優先排序。您覺得呢？')
+				.flags
+		).toContain('wrong-fact');
+		expect(
+			decide('zh-TW', '基礎會員沒有關鍵字廣告，但公司介紹頁和每月報表都有。您覺得呢？').flags
+		).not.toContain('wrong-fact');
+		expect(
+			decide(
+				'zh-TW',
+				'您現在十二項，基礎就夠了。如果之後想排前面，金牌會員有優先排序和兩個關鍵字廣告。您覺得呢？'
+			).flags
+		).not.toContain('wrong-fact');
+		expect(decide('zh-TW', '比基礎多了兩個關鍵字廣告的是金牌。您覺得呢？').flags).not.toContain(
+			'wrong-fact'
+		);
+	});
+});
+
 describe('company rules in more of the words reps use', () => {
 	it('an ultimatum talks down; pressure and discounts in other words break the rules, not when denied', () => {
 		expect(

@@ -11,7 +11,7 @@ import {
 	wordSpans,
 	type Word
 } from './normalize';
-import { negationReader } from './negation';
+import { holdsNegation, negationReader } from './negation';
 import {
 	closenessOf,
 	NO_MODEL_ANSWERS,
@@ -546,7 +546,10 @@ export const FACT_INTENTS = {
 	priceWords: 'price-words',
 	theirs: 'their-figures',
 	claims: 'wrong-facts',
-	counts: 'counted-facts'
+	counts: 'counted-facts',
+	tiers: 'tiers',
+	lacks: 'lacks-features',
+	contrast: 'tier-contrast'
 } as const;
 const anyProductBooks = new WeakMap<Phrasebook, Phrasebook>();
 
@@ -561,7 +564,12 @@ export function forAnyProduct(phrasebook: Phrasebook): Phrasebook {
 	let book = anyProductBooks.get(phrasebook);
 	if (!book) {
 		const intents = new Map(phrasebook.intents);
-		for (const id of [FACT_INTENTS.prices, FACT_INTENTS.claims, FACT_INTENTS.counts])
+		for (const id of [
+			FACT_INTENTS.prices,
+			FACT_INTENTS.claims,
+			FACT_INTENTS.counts,
+			FACT_INTENTS.lacks
+		])
 			intents.delete(id);
 		book = { intents, rules: phrasebook.rules.filter((rule) => !rule.ourOffer) };
 		anyProductBooks.set(phrasebook, book);
@@ -596,6 +604,111 @@ function countedFactsOf(intents: IntentPhrases): CountedFact[] {
 	}
 	return facts;
 }
+/**
+ * The lexicon's tiers and what each lacks (`lacks-features`, written `basic … keyword ad`), read
+ * once per phrasebook: each tier and each feature a cue list of its own, so that a reply can say
+ * which tier it names and which feature it claims.
+ */
+interface TierFacts {
+	tiers: { name: string; cues: readonly string[] }[];
+	features: { cues: readonly string[]; lackedBy: ReadonlySet<string> }[];
+}
+const tierFactsOfPhrases = new WeakMap<readonly string[], TierFacts>();
+const CONTRAST_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.contrast}`];
+
+function tierFactsOf(intents: IntentPhrases): TierFacts | null {
+	const lacks = intents.get(FACT_INTENTS.lacks);
+	if (!lacks || lacks.length === 0) return null;
+	let facts = tierFactsOfPhrases.get(lacks);
+	if (!facts) {
+		const tiers = new Map<string, string>();
+		for (const tier of intents.get(FACT_INTENTS.tiers) ?? [])
+			tiers.set(normalizeForMatch(tier).trim(), tier.trim());
+		const features = new Map<string, { cues: string[]; lackedBy: Set<string> }>();
+		for (const phrase of lacks) {
+			const [tier, feature] = phrase.split(GAP).map((part) => part.trim());
+			if (!tier || !feature) continue;
+			const name = normalizeForMatch(tier).trim();
+			if (!tiers.has(name)) tiers.set(name, tier);
+			const key = normalizeForMatch(feature).trim();
+			const entry = features.get(key) ?? { cues: [feature], lackedBy: new Set<string>() };
+			entry.lackedBy.add(name);
+			features.set(key, entry);
+		}
+		facts = {
+			tiers: [...tiers].map(([name, tier]) => ({ name, cues: [tier] })),
+			features: [...features.values()]
+		};
+		tierFactsOfPhrases.set(lacks, facts);
+	}
+	return facts;
+}
+
+const SENTENCE_BREAKS = /[!?。！？;；\n]|\.(?!\d)/g;
+
+/** The sentence of a folded reply around a span: from after the break before it to the break after it. */
+function sentenceAround(folded: string, [start, end]: Span): Span {
+	let from = 0;
+	let to = folded.length;
+	for (const m of folded.matchAll(SENTENCE_BREAKS)) {
+		if (m.index < start) from = m.index + 1;
+		else if (m.index >= end) {
+			to = m.index;
+			break;
+		}
+	}
+	return [from, to];
+}
+
+/**
+ * Features claimed for a tier that lacks them ("stay on Basic, you still get two keyword-ad
+ * slots"): a feature said (not denied: "Basic has no keyword ads" is right, and so is a negation
+ * anywhere between the two) of the tier its sentence names, nearest before it, else first after
+ * it; a sentence that names no tier speaks of the tier named last before it. A tier named as the
+ * other side of a comparison ("upgrading from Basic", 「比基礎多了關鍵字廣告」) is not the one the
+ * feature is said of.
+ */
+function featuresLacked(
+	text: ReplyText,
+	matcher: Matcher,
+	anywhere: Matcher,
+	facts: TierFacts
+): Span[] {
+	const named = facts.tiers.flatMap(({ name, cues }) =>
+		findAny(anywhere, cues).map((span) => ({ name, span }))
+	);
+	if (named.length === 0) return [];
+	const contrast = text.intents.has(FACT_INTENTS.contrast) ? findAny(anywhere, CONTRAST_CUES) : [];
+	const subjects = named
+		.filter(
+			({ span }) =>
+				!contrast.some(
+					([, end]) => end <= span[0] && text.normalized.slice(end, span[0]).trim().length <= 4
+				)
+		)
+		.sort((a, b) => a.span[0] - b.span[0]);
+	const wrong: Span[] = [];
+	for (const { cues, lackedBy } of facts.features) {
+		for (const span of findAny(matcher, cues)) {
+			// The tier its own sentence names decides (nearest before, else first after); a sentence
+			// that names none speaks of the tier named last before it ("Stay on Basic. You still get …").
+			const [from, to] = sentenceAround(text.folded, span);
+			const before = subjects.filter((tier) => tier.span[1] <= span[0]);
+			const subject =
+				before.filter((tier) => tier.span[0] >= from).pop() ??
+				subjects.find((tier) => tier.span[0] >= span[1] && tier.span[1] <= to) ??
+				before.pop();
+			if (!subject || !lackedBy.has(subject.name)) continue;
+			const between =
+				subject.span[1] <= span[0]
+					? text.folded.slice(subject.span[1], span[0])
+					: text.folded.slice(span[1], subject.span[0]);
+			if (!holdsNegation(between)) wrong.push(span);
+		}
+	}
+	return wrong;
+}
+
 // Could the reply hold a price at all: a digit, a Chinese ten, hundred, thousand or ten thousand (a
 // daily price: 一天七十三塊), or a number in English words (fifty a day).
 const MAY_HOLD_PRICE = /\d|[十百千萬万]|ty\b|ty-|hundred|thousand/;
@@ -1233,6 +1346,17 @@ export function scoreReply(
 		const facts = countedFactsOf(phrasebook.intents);
 		if (facts.length > 0) wrongFacts.push(...wrongCounts(folded, facts));
 	}
+	// A feature claimed for a tier that lacks it: Basic with keyword ads.
+	const tierFacts = tierFactsOf(phrasebook.intents);
+	if (tierFacts)
+		wrongFacts.push(
+			...featuresLacked(
+				text,
+				matcher,
+				matcherFor(text, [], () => true),
+				tierFacts
+			)
+		);
 	if (wrongFacts.length > 0) flags.push('wrong-fact');
 	// Stuffing: selling points listed one after another, not notes (flagged already).
 	// Read only when the reply has items enough: the intent's phrases are the costlier step.
