@@ -257,6 +257,54 @@ describe('speech, not notes', () => {
 	});
 });
 
+describe('working through the customer’s own subject is no harping', () => {
+	it('the words of his line may come back in every clause; a word he never said may not', () => {
+		const customer =
+			"Not that many turn into orders, though. An order's usually thirty or forty thousand.";
+		const sums = foldForMatch(
+			'Say one inquiry in twenty turns into an order: one order a month. Even two orders a year is seventy thousand. How many orders did you close?'
+		);
+		expect(harpsOn(sums)).toBe(true);
+		expect(harpsOn(sums, undefined, customer)).toBe(false);
+		const sorry = foldForMatch('Sorry, really sorry to call. So sorry, I know, sorry again.');
+		expect(harpsOn(sorry, undefined, customer)).toBe(true);
+
+		const customerZh = '我們一個月詢價大概十幾張，成交的不多。';
+		const sumsZh = foldForMatch(
+			'詢價十幾張，假設二十張詢價成交一張。一年就算兩張詢價成交，您覺得呢？詢價還有多少？'
+		);
+		expect(harpsOn(sumsZh)).toBe(true);
+		expect(harpsOn(sumsZh, undefined, customerZh)).toBe(false);
+	});
+});
+
+describe('the free trial said in other words is no discount', () => {
+	it('“find out for free … for fourteen days” keeps the rules; a free month still breaks them', () => {
+		const trial = scored(
+			'en',
+			'send-me-material-first',
+			'concern',
+			"Honestly, I can't promise you anyone will; what I can do is let you find out for free. Put ten listings up for fourteen days and see the inquiries in your own report. Shall we pick the ten this week?"
+		);
+		expect(trial.rules).toEqual([]);
+		expect(trial.score).toBeGreaterThanOrEqual(0.4);
+		const month = scored(
+			'en',
+			'send-me-material-first',
+			'concern',
+			"I'll give you the first month for free if you sign this week. Shall we pick the ten this week?"
+		);
+		expect(month.rules).toContain('unapproved-discount');
+		const second = scored(
+			'en',
+			'renewal-price-objection',
+			'discount',
+			"I can't do twenty, Mr. Wang. The one discount we have is two years with ten percent off the second: 26,800, then 24,120. Would that help?"
+		);
+		expect(second.rules).toEqual([]);
+	});
+});
+
 describe('off-topic talk is no reply to this customer', () => {
 	it('is flagged and kept under a vague reply, in both languages', () => {
 		const baseball = scored(

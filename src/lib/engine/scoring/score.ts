@@ -1295,7 +1295,7 @@ export function scoreReply(
 		new Set(sentences).size < sentences.length ||
 		repeatsItself(compact) ||
 		restatesItself(reply, folded, words) ||
-		harpsOn(folded, words)
+		harpsOn(folded, words, beat.customer)
 	)
 		flags.push('repeated-sentence');
 	if (

@@ -273,13 +273,17 @@ const HARP = { clauses: 3, share: 0.6 } as const;
 /**
  * The same word of substance in most clauses (three or more): one point said over and over in other
  * words (「歹勢歹勢……真的歹勢……歹勢啦」, "I understand … I really do understand … I understand").
- * Words of grammar do not count, nor figures and their units. `folded` is the reply folded for
- * matching (foldForMatch).
+ * Words of grammar do not count, nor figures and their units, nor the words of the customer's line
+ * (`customerLine`). `folded` is the reply folded for matching (foldForMatch).
  */
 const CLAUSE_ENDS_CHINESE = /[。！？!?；;，、\n]|,(?!\d)|\s+(?=[\u3400-\u9fff])/g;
 const CLAUSE_ENDS = /[!?;\n]+|[.,](?!\d)/g;
 
-export function harpsOn(folded: string, words?: readonly Word[]): boolean {
+export function harpsOn(folded: string, words?: readonly Word[], customerLine?: string): boolean {
+	// What the customer talked about is the subject of the call, not a point harped on: a reply that
+	// works through his own orders says "order" in most clauses ("one order a month … two orders …
+	// how many orders").
+	const theirs = customerLine ? customerTerms(customerLine).terms : undefined;
 	// Each clause as the set of its words of substance, from the reply already folded (foldForMatch);
 	// in English from its words (latinWords) when the caller has them: no word crosses a clause's end.
 	const chinese = containsChinese(folded);
@@ -314,6 +318,7 @@ export function harpsOn(folded: string, words?: readonly Word[]): boolean {
 				)
 					terms.add(word.stem);
 		}
+		if (theirs) for (const term of terms) if (theirs.has(term)) terms.delete(term);
 		if (terms.size > 0) clauses.push(terms);
 	}
 	if (clauses.length < HARP.clauses) return false;
