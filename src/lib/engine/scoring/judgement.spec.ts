@@ -6,7 +6,7 @@ import { passLineOf } from './agreement';
 import { phrasebookOf } from './lexicon';
 import { scoreReply, SCORING } from './score';
 import { foldForMatch } from './normalize';
-import { harpsOn, isNotes } from './speech';
+import { harpsOn, isNotes, restatesItself } from './speech';
 
 // How the score ranks replies as a trainer grades them (scoring/GRADING.md): a broken company rule,
 // notes, repeats and off-topic talk are harmful (a 1), a pitfall of the beat is poor (a 2), a vague
@@ -275,6 +275,77 @@ describe('working through the customer’s own subject is no harping', () => {
 		);
 		expect(harpsOn(sumsZh)).toBe(true);
 		expect(harpsOn(sumsZh, undefined, customerZh)).toBe(false);
+	});
+});
+
+describe('confirming the time the customer gave is no restating', () => {
+	it('his words do not count in the sentences compared; the same point said twice still does', () => {
+		const customer = '我們老闆姓張，大家都叫他張董。他星期三下午通常會在公司，兩點以後比較好找。';
+		const confirm = '好 張董 禮拜三下午兩點以後 那我就這禮拜三下午兩點半打來找張董 這樣可以嗎';
+		expect(restatesItself(confirm)).toBe(true);
+		expect(restatesItself(confirm, undefined, undefined, customer)).toBe(false);
+		const again =
+			'I really understand how you feel. I understand, I really do understand how you feel.';
+		expect(restatesItself(again, undefined, undefined, 'Wednesday after two is best.')).toBe(true);
+		expect(
+			scored(
+				'zh-TW',
+				'gatekeeper-boss-not-in',
+				'confirm',
+				`${confirm} 我打來的時候要不要提是蔡小姐跟我說的 謝謝妳喔`
+			).flags
+		).not.toContain('repeated-sentence');
+	});
+});
+
+describe('the opening is no pitch, and a renewal call opens on his year', () => {
+	it('a price, a sign-up or buzzwords to whoever answers are the beat’s pitfall, in both languages', () => {
+		const quote = scored(
+			'zh-TW',
+			'gatekeeper-boss-not-in',
+			'greet',
+			'您好，我是機械五金網的小林，我們現在金牌會員一年兩萬六千八，可以刊登三百項產品。請問你們要不要先登記一下？'
+		);
+		expect(quote.score).toBeLessThan(quote.passLine);
+		const buzz = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'greet',
+			'黃老闆您好，我是機械五金網的小林，我們致力於為傳統產業提供數位轉型的全方位解決方案，請問您對於數位轉型有什麼看法？'
+		);
+		expect(buzz.score).toBeLessThan(buzz.passLine);
+		const english = scored(
+			'en',
+			'offline-factory-owner',
+			'greet',
+			"Good morning, Mr. Huang, I'm Lin from MetalHub. We offer a one-stop solution for your digital transformation. What do you think of digital transformation?"
+		);
+		expect(english.score).toBeLessThan(english.passLine);
+		expect(
+			scored(
+				'zh-TW',
+				'gatekeeper-boss-not-in',
+				'greet',
+				'您好，我是機械五金網的小陳，想請問老闆在嗎？有件跟手工具產品推廣有關的事，想跟他請教一下。'
+			).score
+		).toBeGreaterThanOrEqual(0.7);
+	});
+
+	it('pushing the upgrade and the signature in a renewal’s first line is poor, in both languages', () => {
+		const zh = scored(
+			'zh-TW',
+			'no-results-renewal',
+			'greet',
+			'李老闆您好，我是機械五金網的小林，您的基礎會員下個月到期，今天打來是要幫您辦續約，順便建議您升級金牌，效果會更好。您看要簽一年還是兩年？'
+		);
+		expect(zh.score).toBeLessThan(zh.passLine);
+		const en = scored(
+			'en',
+			'no-results-renewal',
+			'greet',
+			"Hi Mr. Lee, Lin from MetalHub. Your Basic membership runs out next month, so I'm calling to renew you and upgrade you to Gold. One year or two?"
+		);
+		expect(en.score).toBeLessThan(en.passLine);
 	});
 });
 
@@ -596,6 +667,55 @@ describe('a feature claimed for a tier that lacks it is a wrong fact (membership
 	});
 });
 
+describe('blaming him back talks down', () => {
+	it('「是你們自己的事吧…怪我們喔」 and "that’s on you" break the rule; owning the problem does not', () => {
+		const zh = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'close',
+			'王經理，產品要更新是你們自己的事吧，你們去年都不弄，怪我們喔？反正我寄給你，你自己跟老闆講。'
+		);
+		expect(zh.rules).toContain('insults');
+		expect(zh.score).toBeLessThanOrEqual(SCORING.ruleCap);
+		const en = scored(
+			'en',
+			'renewal-price-objection',
+			'close',
+			"Updating the products is your own problem, and you blame us? I'll send it, tell your boss yourself."
+		);
+		expect(en.rules).toContain('insults');
+		expect(
+			scored(
+				'en',
+				'no-results-renewal',
+				'no-results',
+				"That part's on us, Mr. Lee, and I'm sorry. Could we go through your own numbers together for ten minutes?"
+			).rules
+		).toEqual([]);
+	});
+});
+
+describe('giving him credit for using the other site too', () => {
+	it('“many members use both” credits the marketing he already does, in both languages', () => {
+		expect(
+			scored(
+				'zh-TW',
+				'switch-from-competitor',
+				'already',
+				'很多會員原本也有用百業通，後來兩邊一起用。我們只做機械五金，三萬八千位買家都是這個產業的採購。'
+			).score
+		).toBeGreaterThanOrEqual(0.4);
+		expect(
+			scored(
+				'en',
+				'switch-from-competitor',
+				'already',
+				'Plenty of our members use both, BaiYeTong and us. We only do machinery and hardware, and our 38,000 buyers are all trade purchasers.'
+			).score
+		).toBeGreaterThanOrEqual(0.4);
+	});
+});
+
 describe('company rules in more of the words reps use', () => {
 	it('an ultimatum talks down; pressure and discounts in other words break the rules, not when denied', () => {
 		expect(
@@ -662,10 +782,9 @@ describe('a rule with a penalty under 1 is poor, not harmful (GRADING.md: asking
 });
 
 describe('a key point done in kind, in other words than its cues, earns part of its weight', () => {
-	const pitchZh =
-		'很多會員原本也有用百業通，後來兩邊一起用。我們只做機械五金，三萬八千位買家都是這個產業的採購';
-	const pitchEn =
-		'Lots of our members started out on General B2B and now use both. We only do machinery and hardware, and all 38,000 buyers are in the trade';
+	// A pitch that makes none of the beat's points ("many members use both" would credit him).
+	const pitchZh = '我們只做機械五金，三萬八千位買家都是這個產業的採購';
+	const pitchEn = 'We only do machinery and hardware, and all 38,000 buyers are in the trade';
 
 	it('a question about the customer is needs discovery in kind: more than the pitch alone, under the pass line', () => {
 		for (const [locale, pitch, question] of [

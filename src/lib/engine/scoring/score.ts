@@ -1294,7 +1294,7 @@ export function scoreReply(
 	if (
 		new Set(sentences).size < sentences.length ||
 		repeatsItself(compact) ||
-		restatesItself(reply, folded, words) ||
+		restatesItself(reply, folded, words, beat.customer) ||
 		harpsOn(folded, words, beat.customer)
 	)
 		flags.push('repeated-sentence');

@@ -210,7 +210,8 @@ const SAME_SENTENCE = 0.4;
 /**
  * The same point said again in other words: two sentences of the reply with two in five of their
  * terms in common ("I understand. I really do understand, I totally understand"). Exact repeats
- * are caught anyway.
+ * are caught anyway. The customer's words (`customerLine`) do not count: confirming the time he
+ * gave and then the one booked (「禮拜三下午兩點以後 … 禮拜三下午兩點半打來」) says two things.
  */
 const SENTENCE_ENDS_CHINESE = /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/g;
 const SENTENCE_ENDS = /[.!?;\n]+/g;
@@ -219,8 +220,10 @@ const SENTENCE_ENDS = /[.!?;\n]+/g;
 export function restatesItself(
 	reply: string,
 	folded: string = foldForMatch(reply),
-	words?: readonly Word[]
+	words?: readonly Word[],
+	customerLine?: string
 ): boolean {
+	const theirs = customerLine ? customerTerms(customerLine).terms : undefined;
 	// The reply's sentences, as split from the reply, each read from the folded reply (folding keeps
 	// every position); in English, from its words when the caller has them (no word crosses a sentence's end).
 	const chinese = containsChinese(reply);
@@ -231,6 +234,7 @@ export function restatesItself(
 			folded.slice(from, to),
 			chinese || !words ? undefined : wordsBetween(words, from, to)
 		);
+		if (theirs) for (const term of terms) if (theirs.has(term)) terms.delete(term);
 		if (terms.size >= 3) sentences.push(terms);
 	};
 	for (const end of reply.matchAll(chinese ? SENTENCE_ENDS_CHINESE : SENTENCE_ENDS)) {
