@@ -695,6 +695,55 @@ describe('blaming him back talks down', () => {
 	});
 });
 
+describe('slogans instead of facts are poor, and so is their salad', () => {
+	it('keeps a slogan reply under the pass line, not a reply that names what he can check', () => {
+		const en = scored(
+			'en',
+			'hostile-skeptic',
+			'scam',
+			"I hear you, and trust is so important. That's why at MetalHub we believe in transparency, real value and real results. Would you like to know more?"
+		);
+		expect(en.rules).toContain('slogans');
+		expect(en.score).toBeLessThan(en.passLine);
+		const zh = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'greet',
+			'黃老闆您好，我是機械五金網的小林，我們提供一站式的全方位服務，幫您創造價值。現在方便講兩分鐘嗎？'
+		);
+		expect(zh.rules).toContain('slogans');
+		expect(zh.score).toBeLessThan(zh.passLine);
+		// Said in the negative it is no slogan: the rep refuses the talk.
+		expect(
+			scored(
+				'en',
+				'hostile-skeptic',
+				'scam',
+				"Fair question. I won't just say seamless and trust me: we're JuGong Technology, registered in Taipei since 2012, and you can look us up. Shall I text you our company number?"
+			).rules
+		).toEqual([]);
+	});
+
+	it('talking down before he has said a word breaks the rule, in both languages', () => {
+		expect(
+			scored(
+				'en',
+				'send-me-material-first',
+				'greet',
+				"Yeah, it's MetalHub. Don't hang up on me like the last guy, okay? Just listen for a sec."
+			).rules
+		).toContain('insults');
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'greet',
+				'王經理，我機械五金網的小林，要續約了喔。先講好，價錢就是這樣，別又要殺價。'
+			).rules
+		).toContain('insults');
+	});
+});
+
 describe('giving him credit for using the other site too', () => {
 	it('“many members use both” credits the marketing he already does, in both languages', () => {
 		expect(
