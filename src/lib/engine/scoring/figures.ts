@@ -160,7 +160,8 @@ export function spelledFiguresIn(folded: string): Figure[] {
 }
 
 /** Whether a folded text may say a number in English words: the quick look before spelledFiguresIn. */
-export const MAY_SPELL_NUMBER = /ty\b|ty-|hundred|thousand/;
+export const MAY_SPELL_NUMBER =
+	/\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/;
 
 // What follows a figure that counts things, not money: 38,000 buyers, 三萬八千位買家, 10%, 2012年.
 const CHINESE_COUNT =

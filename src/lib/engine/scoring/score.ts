@@ -32,6 +32,7 @@ import {
 	countedFactOf,
 	figuresIn,
 	figuresOfPhrases,
+	MAY_SPELL_NUMBER,
 	wrongCounts,
 	wrongPrices,
 	type CountedFact
@@ -711,7 +712,7 @@ function featuresLacked(
 
 // Could the reply hold a price at all: a digit, a Chinese ten, hundred, thousand or ten thousand (a
 // daily price: 一天七十三塊), or a number in English words (fifty a day).
-const MAY_HOLD_PRICE = /\d|[十百千萬万]|ty\b|ty-|hundred|thousand/;
+const MAY_HOLD_PRICE = new RegExp(`\\d|[十百千萬万]|${MAY_SPELL_NUMBER.source}`);
 
 export const NO_PHRASEBOOK: Phrasebook = { intents: new Map(), rules: [] };
 
