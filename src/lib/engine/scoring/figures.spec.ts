@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countedFactOf, figuresIn, figureValue, wrongCounts, wrongPrices } from './figures';
+import {
+	countedFactOf,
+	figuresIn,
+	figureValue,
+	spelledValue,
+	wrongCounts,
+	wrongPrices
+} from './figures';
 import { foldForMatch } from './normalize';
 import type { Span } from './score';
 
@@ -78,6 +85,26 @@ describe('wrongPrices: a price not on the price list is a wrong fact', () => {
 		expect(wrong('Gold works out at about 2,233 a month.')).toEqual([]);
 	});
 
+	it('reads a daily figure as a yearly price over 365, in digits, Chinese or English words', () => {
+		// Gold is 26,800 a year: 73 a day. Fifty is no price of ours by the day.
+		expect(wrong('Gold works out to about fifty dollars a day, less than a bento box.')).toEqual([
+			'fifty'
+		]);
+		expect(wrong('金牌算下來一天才五十塊，比便當還便宜。')).toEqual(['五十']);
+		expect(wrong('Gold works out to about seventy dollars a day.')).toEqual([]);
+		expect(wrong('Gold is 26,800 a year, or seventy-odd dollars a day.')).toEqual([]);
+		expect(wrong('金牌一年兩萬六千八，一天七十三塊。')).toEqual([]);
+		// Basic's day (35) is no Gold day: the yearly price the sentence names decides.
+		expect(wrong('Gold is 26,800 a year, so about 35 a day.')).toEqual(['35']);
+		// A bound is no price stated.
+		expect(wrong('金牌一天不到一百塊。')).toEqual([]);
+	});
+
+	it('reads a yearly price said in words as speech rounds it', () => {
+		expect(wrong('Twenty-six thousand a year for Gold is not small money.')).toEqual([]);
+		expect(wrong('Gold is only fifteen thousand a year.')).toEqual(['fifteen thousand']);
+	});
+
 	it('leaves alone bounds, counts, the customer’s own figures and sentences not about our price', () => {
 		expect(wrong('一年兩萬多確實不是小數目。')).toEqual([]);
 		expect(wrong('Gold gives you 38,000 buyers and 1.2 million visits a year.')).toEqual([]);
@@ -91,6 +118,17 @@ describe('wrongPrices: a price not on the price list is a wrong fact', () => {
 		).toEqual([]);
 		expect(wrong('We have 38,000 registered buyers.')).toEqual([]);
 		expect(wrong('Since 2012, Gold has been our best seller.')).toEqual([]);
+	});
+});
+
+describe('spelledValue reads numbers said in English words', () => {
+	it('reads tens, hundreds and thousands, and leaves alone what is no number it reads', () => {
+		expect(spelledValue('fifty')).toBe(50);
+		expect(spelledValue('seventy-three')).toBe(73);
+		expect(spelledValue('a hundred and thirty-six')).toBe(136);
+		expect(spelledValue('twenty-six thousand eight hundred')).toBe(26_800);
+		expect(spelledValue('one')).toBeNull();
+		expect(spelledValue('fifty twenty')).toBeNull();
 	});
 });
 

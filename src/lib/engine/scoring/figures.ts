@@ -8,6 +8,8 @@ export interface Figure {
 	value: number;
 	start: number;
 	end: number;
+	/** Said in English words: rounded as speech rounds ("twenty-six thousand" for 26,800). */
+	spelled?: true;
 }
 
 const CHINESE_DIGITS: Record<string, number> = {
@@ -93,6 +95,74 @@ export function figuresIn(folded: string): Figure[] {
 	return figures;
 }
 
+// English numbers as people say them: "fifty", "seventy-three", "a hundred and thirty-six",
+// "twenty-six thousand eight hundred". Only runs with a tens word, a hundred or a thousand are read
+// ("one", "two" … are words of every sentence, seldom a price).
+const SMALL_NUMBERS: Record<string, number> = Object.fromEntries(
+	'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
+		.split(' ')
+		.map((word, i) => [word, i])
+);
+const TENS: Record<string, number> = Object.fromEntries(
+	'twenty thirty forty fifty sixty seventy eighty ninety'
+		.split(' ')
+		.map((word, i) => [word, (i + 2) * 10])
+);
+const NUMBER_WORD = `(?:${[...Object.keys(SMALL_NUMBERS), ...Object.keys(TENS), 'hundred', 'thousand'].join('|')})`;
+const SPELLED = new RegExp(
+	`\\b(?:an?\\s+)?${NUMBER_WORD}(?:(?:\\s+and\\s+|[\\s-]+)${NUMBER_WORD})*\\b`,
+	'g'
+);
+
+/** The value of a number said in English words ("a hundred and thirty-six"), or null when it is none this reads. */
+export function spelledValue(run: string): number | null {
+	const words = run.split(/[\s-]+/).filter((word) => word !== 'and');
+	if (!words.some((word) => word in TENS || word === 'hundred' || word === 'thousand')) return null;
+	let total = 0;
+	let section = 0;
+	let last: 'small' | 'tens' | 'hundred' | 'thousand' | null = null;
+	for (const word of words) {
+		if (word === 'a' || word === 'an') {
+			if (last !== null) return null;
+			section = 1;
+			last = 'small';
+		} else if (word in TENS) {
+			if (last === 'small' || last === 'tens') return null;
+			section += TENS[word]!;
+			last = 'tens';
+		} else if (word in SMALL_NUMBERS) {
+			if (last === 'small' || (last === 'tens' && SMALL_NUMBERS[word]! >= 10)) return null;
+			section += SMALL_NUMBERS[word]!;
+			last = 'small';
+		} else if (word === 'hundred') {
+			if (last === 'hundred' || last === 'thousand' || section === 0 || section >= 100) return null;
+			section *= 100;
+			last = 'hundred';
+		} else {
+			if (last === 'thousand' || section === 0) return null;
+			total += section * 1000;
+			section = 0;
+			last = 'thousand';
+		}
+	}
+	return total + section;
+}
+
+/** Every number said in English words in a folded reply, with where it is (see spelledValue). */
+export function spelledFiguresIn(folded: string): Figure[] {
+	const figures: Figure[] = [];
+	for (const m of folded.matchAll(SPELLED)) {
+		const value = spelledValue(m[0]);
+		if (value !== null)
+			figures.push({ value, start: m.index, end: m.index + m[0].length, spelled: true });
+	}
+	return figures;
+}
+
+/** Whether a folded text may say a number in English words: the quick look before spelledFiguresIn. */
+export const MAY_SPELL_NUMBER =
+	/\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/;
+
 // What follows a figure that counts things, not money: 38,000 buyers, 三萬八千位買家, 10%, 2012年.
 const CHINESE_COUNT =
 	/^\s*(?:[位個人次項家筆件張台支顆組頁名份天年月週周倍成%％趟條篇封則間種款號歲樣套買瀏詢採廠訪點]|會員|產品)/;
@@ -124,10 +194,15 @@ const ROUGH_BEFORE =
 	/(?:\b(?:about|around|roughly|approximately|some|like)|大約|大概|約|差不多)\s*(?:nt\$?|\$)?\s*$/;
 const ROUGH_AFTER = /^\s*(?:左右|上下|ish\b)/;
 
-/** The least a figure must be to be read as a yearly price, and as a monthly one. */
-export const PRICE_FLOOR = { year: 1000, month: 500 } as const;
-/** How far a stated figure may be off: a yearly price hardly (rounding), a monthly one more ("about 2,200"). */
-export const PRICE_TOLERANCE = { year: 0.01, month: 0.1 } as const;
+/** The least a figure must be to be read as a yearly price, a monthly one, and a daily one. */
+export const PRICE_FLOOR = { year: 1000, month: 500, day: 20 } as const;
+/**
+ * How far a stated figure may be off: a yearly price hardly (rounding), a monthly one more ("about
+ * 2,200"), a daily one most ("about seventy a day" for NT$73): people round a small sum harder.
+ */
+export const PRICE_TOLERANCE = { year: 0.01, month: 0.1, day: 0.15 } as const;
+/** The days of a year, over which a yearly price is a daily one. */
+const DAYS_A_YEAR = 365;
 
 const MONTH =
 	/\b(?:a|per|each|every|the)\s+month\b|\bmonthly\b|\/\s*month|個月|每月|月費|月付|\/\s*月/;
@@ -163,7 +238,9 @@ const near = (value: number, target: number, tolerance: number) =>
  * 30,000 is his), not counting things, and not a
  * figure the customer said. A yearly figure is a listed price (rounding aside); a monthly one is a
  * listed price over twelve, within a tenth, and when the sentence names a listed yearly price, that
- * price's (一年兩萬六千八，一個月才一千二: the sum is wrong). A daily figure is not checked.
+ * price's (一年兩萬六千八，一個月才一千二: the sum is wrong); a daily one, a listed price over 365,
+ * within 15% ("Gold works out to about fifty a day" is wrong: it is 73). Numbers said in English
+ * words count as figures here ("fifty dollars a day").
  */
 export function wrongPrices(
 	folded: string,
@@ -174,22 +251,23 @@ export function wrongPrices(
 ): Span[] {
 	if (listed.length === 0) return [];
 	// The figures first: the price words are looked for only when one could be a price (the costlier step).
-	const figures = figuresIn(folded).filter(
-		(figure) => figure.value >= PRICE_FLOOR.month && !countsThings(folded, figure)
-	);
+	const figures = [
+		...figuresIn(folded),
+		...(MAY_SPELL_NUMBER.test(folded) ? spelledFiguresIn(folded) : [])
+	].filter((figure) => figure.value >= PRICE_FLOOR.day && !countsThings(folded, figure));
 	if (figures.length === 0) return [];
 	const priceWords = priceWordsOf();
 	if (priceWords.length === 0) return [];
 	let theirWords: readonly Span[] | undefined;
 	const sentences = stretches(folded, SENTENCE_END);
 	const clauses = stretches(folded, CLAUSE_END);
-	type Read = { figure: Figure; sentence: Span; monthly: boolean; rough: boolean };
+	type Read = { figure: Figure; sentence: Span; per: 'year' | 'month' | 'day'; rough: boolean };
 	const read: Read[] = [];
 	for (const figure of figures) {
 		const before = folded.slice(Math.max(0, figure.start - 16), figure.start);
 		const after = folded.slice(figure.end, figure.end + 8);
 		if (BOUND_AFTER.test(after) || BOUND_BEFORE.test(before) || RANGE_BEFORE.test(before)) continue;
-		const rough = ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(after);
+		const rough = figure.spelled === true || ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(after);
 		const sentence = around(sentences, figure.start);
 		const clause = around(clauses, figure.start);
 		if (!within(priceWords, sentence) || within((theirWords ??= theirWordsOf()), clause)) continue;
@@ -198,29 +276,32 @@ export function wrongPrices(
 			Math.max(clause[0], figure.start - 8),
 			Math.min(clause[1], figure.end + 12)
 		);
-		if (DAY.test(words)) continue;
-		const monthly = MONTH.test(words);
-		if (figure.value < (monthly ? PRICE_FLOOR.month : PRICE_FLOOR.year)) continue;
+		// A day said a little further on, as the currency comes between: fifty dollars a day.
+		const dayWords = folded.slice(figure.end, Math.min(clause[1], figure.end + 20));
+		const per =
+			DAY.test(words) || DAY.test(dayWords) ? 'day' : MONTH.test(words) ? 'month' : 'year';
+		if (figure.value < PRICE_FLOOR[per]) continue;
 		if (customerSaid(figure.value)) continue;
-		read.push({ figure, sentence, monthly, rough });
+		read.push({ figure, sentence, per, rough });
 	}
 	const yearly = (value: number, rough = false) =>
 		listed.some((price) =>
 			near(value, price, rough ? PRICE_TOLERANCE.month : PRICE_TOLERANCE.year)
 		);
 	const wrong: Span[] = [];
-	for (const { figure, sentence, monthly, rough } of read) {
-		if (!monthly) {
+	for (const { figure, sentence, per, rough } of read) {
+		if (per === 'year') {
 			if (!yearly(figure.value, rough)) wrong.push([figure.start, figure.end]);
 			continue;
 		}
 		const stated = read
 			.filter(
-				(other) => !other.monthly && other.sentence === sentence && yearly(other.figure.value)
+				(other) => other.per === 'year' && other.sentence === sentence && yearly(other.figure.value)
 			)
 			.map((other) => other.figure.value);
 		const prices = stated.length > 0 ? stated : listed;
-		if (!prices.some((price) => near(figure.value, price / 12, PRICE_TOLERANCE.month)))
+		const periods = per === 'month' ? 12 : DAYS_A_YEAR;
+		if (!prices.some((price) => near(figure.value, price / periods, PRICE_TOLERANCE[per])))
 			wrong.push([figure.start, figure.end]);
 	}
 	return wrong;

@@ -6,7 +6,7 @@ import { passLineOf } from './agreement';
 import { phrasebookOf } from './lexicon';
 import { scoreReply, SCORING } from './score';
 import { foldForMatch } from './normalize';
-import { harpsOn, isNotes } from './speech';
+import { harpsOn, isNotes, restatesItself } from './speech';
 
 // How the score ranks replies as a trainer grades them (scoring/GRADING.md): a broken company rule,
 // notes, repeats and off-topic talk are harmful (a 1), a pitfall of the beat is poor (a 2), a vague
@@ -257,6 +257,125 @@ describe('speech, not notes', () => {
 	});
 });
 
+describe('working through the customer’s own subject is no harping', () => {
+	it('the words of his line may come back in every clause; a word he never said may not', () => {
+		const customer =
+			"Not that many turn into orders, though. An order's usually thirty or forty thousand.";
+		const sums = foldForMatch(
+			'Say one inquiry in twenty turns into an order: one order a month. Even two orders a year is seventy thousand. How many orders did you close?'
+		);
+		expect(harpsOn(sums)).toBe(true);
+		expect(harpsOn(sums, undefined, customer)).toBe(false);
+		const sorry = foldForMatch('Sorry, really sorry to call. So sorry, I know, sorry again.');
+		expect(harpsOn(sorry, undefined, customer)).toBe(true);
+
+		const customerZh = '我們一個月詢價大概十幾張，成交的不多。';
+		const sumsZh = foldForMatch(
+			'詢價十幾張，假設二十張詢價成交一張。一年就算兩張詢價成交，您覺得呢？詢價還有多少？'
+		);
+		expect(harpsOn(sumsZh)).toBe(true);
+		expect(harpsOn(sumsZh, undefined, customerZh)).toBe(false);
+	});
+});
+
+describe('confirming the time the customer gave is no restating', () => {
+	it('his words do not count in the sentences compared; the same point said twice still does', () => {
+		const customer = '我們老闆姓張，大家都叫他張董。他星期三下午通常會在公司，兩點以後比較好找。';
+		const confirm = '好 張董 禮拜三下午兩點以後 那我就這禮拜三下午兩點半打來找張董 這樣可以嗎';
+		expect(restatesItself(confirm)).toBe(true);
+		expect(restatesItself(confirm, undefined, undefined, customer)).toBe(false);
+		const again =
+			'I really understand how you feel. I understand, I really do understand how you feel.';
+		expect(restatesItself(again, undefined, undefined, 'Wednesday after two is best.')).toBe(true);
+		expect(
+			scored(
+				'zh-TW',
+				'gatekeeper-boss-not-in',
+				'confirm',
+				`${confirm} 我打來的時候要不要提是蔡小姐跟我說的 謝謝妳喔`
+			).flags
+		).not.toContain('repeated-sentence');
+	});
+});
+
+describe('the opening is no pitch, and a renewal call opens on his year', () => {
+	it('a price, a sign-up or buzzwords to whoever answers are the beat’s pitfall, in both languages', () => {
+		const quote = scored(
+			'zh-TW',
+			'gatekeeper-boss-not-in',
+			'greet',
+			'您好，我是機械五金網的小林，我們現在金牌會員一年兩萬六千八，可以刊登三百項產品。請問你們要不要先登記一下？'
+		);
+		expect(quote.score).toBeLessThan(quote.passLine);
+		const buzz = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'greet',
+			'黃老闆您好，我是機械五金網的小林，我們致力於為傳統產業提供數位轉型的全方位解決方案，請問您對於數位轉型有什麼看法？'
+		);
+		expect(buzz.score).toBeLessThan(buzz.passLine);
+		const english = scored(
+			'en',
+			'offline-factory-owner',
+			'greet',
+			"Good morning, Mr. Huang, I'm Lin from MetalHub. We offer a one-stop solution for your digital transformation. What do you think of digital transformation?"
+		);
+		expect(english.score).toBeLessThan(english.passLine);
+		expect(
+			scored(
+				'zh-TW',
+				'gatekeeper-boss-not-in',
+				'greet',
+				'您好，我是機械五金網的小陳，想請問老闆在嗎？有件跟手工具產品推廣有關的事，想跟他請教一下。'
+			).score
+		).toBeGreaterThanOrEqual(0.7);
+	});
+
+	it('pushing the upgrade and the signature in a renewal’s first line is poor, in both languages', () => {
+		const zh = scored(
+			'zh-TW',
+			'no-results-renewal',
+			'greet',
+			'李老闆您好，我是機械五金網的小林，您的基礎會員下個月到期，今天打來是要幫您辦續約，順便建議您升級金牌，效果會更好。您看要簽一年還是兩年？'
+		);
+		expect(zh.score).toBeLessThan(zh.passLine);
+		const en = scored(
+			'en',
+			'no-results-renewal',
+			'greet',
+			"Hi Mr. Lee, Lin from MetalHub. Your Basic membership runs out next month, so I'm calling to renew you and upgrade you to Gold. One year or two?"
+		);
+		expect(en.score).toBeLessThan(en.passLine);
+	});
+});
+
+describe('the free trial said in other words is no discount', () => {
+	it('“find out for free … for fourteen days” keeps the rules; a free month still breaks them', () => {
+		const trial = scored(
+			'en',
+			'send-me-material-first',
+			'concern',
+			"Honestly, I can't promise you anyone will; what I can do is let you find out for free. Put ten listings up for fourteen days and see the inquiries in your own report. Shall we pick the ten this week?"
+		);
+		expect(trial.rules).toEqual([]);
+		expect(trial.score).toBeGreaterThanOrEqual(0.4);
+		const month = scored(
+			'en',
+			'send-me-material-first',
+			'concern',
+			"I'll give you the first month for free if you sign this week. Shall we pick the ten this week?"
+		);
+		expect(month.rules).toContain('unapproved-discount');
+		const second = scored(
+			'en',
+			'renewal-price-objection',
+			'discount',
+			"I can't do twenty, Mr. Wang. The one discount we have is two years with ten percent off the second: 26,800, then 24,120. Would that help?"
+		);
+		expect(second.rules).toEqual([]);
+	});
+});
+
 describe('off-topic talk is no reply to this customer', () => {
 	it('is flagged and kept under a vague reply, in both languages', () => {
 		const baseball = scored(
@@ -494,6 +613,158 @@ describe('a wrong fact is poor, below the pass line, however good the rest (GRAD
 	});
 });
 
+describe('a feature claimed for a tier that lacks it is a wrong fact (membership-tiers)', () => {
+	const decide = (locale: ContentLocale, reply: string) =>
+		scored(locale, 'no-results-renewal', 'decide', reply);
+	it('said of the tier named before it, in its sentence or the one before; not when denied', () => {
+		const basic = decide(
+			'en',
+			"No, stay on Basic. It's 12,800 and you still get two keyword-ad slots and priority ranking. Which would you like?"
+		);
+		expect(basic.flags).toContain('wrong-fact');
+		expect(basic.score).toBeLessThan(basic.passLine);
+		// The same features said of Gold are right, and so is Basic said without them.
+		expect(
+			decide('en', 'Gold gives you two keyword ads and priority ranking. Which would you like?')
+				.flags
+		).not.toContain('wrong-fact');
+		expect(
+			decide(
+				'en',
+				"Basic doesn't come with keyword ads, but it keeps your company page and the monthly report. Which would you like?"
+			).flags
+		).not.toContain('wrong-fact');
+		// The tier its own sentence names decides, and the other side of a comparison is not it.
+		expect(
+			decide(
+				'en',
+				'Basic is fine for now. Later, if you want keyword ads, we can look at Gold. Which would you like?'
+			).flags
+		).not.toContain('wrong-fact');
+		expect(
+			decide('en', 'Upgrading from Basic to Gold gets you two keyword ads. Which would you like?')
+				.flags
+		).not.toContain('wrong-fact');
+	});
+
+	it('in Chinese: 基礎會員有關鍵字廣告 is wrong, 基礎會員沒有關鍵字廣告 and 金牌 with them are right', () => {
+		expect(
+			decide('zh-TW', '續基礎就好，一年一萬兩千八，一樣有兩個關鍵字廣告跟優先排序。您覺得呢？')
+				.flags
+		).toContain('wrong-fact');
+		expect(
+			decide('zh-TW', '基礎會員沒有關鍵字廣告，但公司介紹頁和每月報表都有。您覺得呢？').flags
+		).not.toContain('wrong-fact');
+		expect(
+			decide(
+				'zh-TW',
+				'您現在十二項，基礎就夠了。如果之後想排前面，金牌會員有優先排序和兩個關鍵字廣告。您覺得呢？'
+			).flags
+		).not.toContain('wrong-fact');
+		expect(decide('zh-TW', '比基礎多了兩個關鍵字廣告的是金牌。您覺得呢？').flags).not.toContain(
+			'wrong-fact'
+		);
+	});
+});
+
+describe('blaming him back talks down', () => {
+	it('「是你們自己的事吧…怪我們喔」 and "that’s on you" break the rule; owning the problem does not', () => {
+		const zh = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'close',
+			'王經理，產品要更新是你們自己的事吧，你們去年都不弄，怪我們喔？反正我寄給你，你自己跟老闆講。'
+		);
+		expect(zh.rules).toContain('insults');
+		expect(zh.score).toBeLessThanOrEqual(SCORING.ruleCap);
+		const en = scored(
+			'en',
+			'renewal-price-objection',
+			'close',
+			"Updating the products is your own problem, and you blame us? I'll send it, tell your boss yourself."
+		);
+		expect(en.rules).toContain('insults');
+		expect(
+			scored(
+				'en',
+				'no-results-renewal',
+				'no-results',
+				"That part's on us, Mr. Lee, and I'm sorry. Could we go through your own numbers together for ten minutes?"
+			).rules
+		).toEqual([]);
+	});
+});
+
+describe('slogans instead of facts are poor, and so is their salad', () => {
+	it('keeps a slogan reply under the pass line, not a reply that names what he can check', () => {
+		const en = scored(
+			'en',
+			'hostile-skeptic',
+			'scam',
+			"I hear you, and trust is so important. That's why at MetalHub we believe in transparency, real value and real results. Would you like to know more?"
+		);
+		expect(en.rules).toContain('slogans');
+		expect(en.score).toBeLessThan(en.passLine);
+		const zh = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'greet',
+			'黃老闆您好，我是機械五金網的小林，我們提供一站式的全方位服務，幫您創造價值。現在方便講兩分鐘嗎？'
+		);
+		expect(zh.rules).toContain('slogans');
+		expect(zh.score).toBeLessThan(zh.passLine);
+		// Said in the negative it is no slogan: the rep refuses the talk.
+		expect(
+			scored(
+				'en',
+				'hostile-skeptic',
+				'scam',
+				"Fair question. I won't just say seamless and trust me: we're JuGong Technology, registered in Taipei since 2012, and you can look us up. Shall I text you our company number?"
+			).rules
+		).toEqual([]);
+	});
+
+	it('talking down before he has said a word breaks the rule, in both languages', () => {
+		expect(
+			scored(
+				'en',
+				'send-me-material-first',
+				'greet',
+				"Yeah, it's MetalHub. Don't hang up on me like the last guy, okay? Just listen for a sec."
+			).rules
+		).toContain('insults');
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'greet',
+				'王經理，我機械五金網的小林，要續約了喔。先講好，價錢就是這樣，別又要殺價。'
+			).rules
+		).toContain('insults');
+	});
+});
+
+describe('giving him credit for using the other site too', () => {
+	it('“many members use both” credits the marketing he already does, in both languages', () => {
+		expect(
+			scored(
+				'zh-TW',
+				'switch-from-competitor',
+				'already',
+				'很多會員原本也有用百業通，後來兩邊一起用。我們只做機械五金，三萬八千位買家都是這個產業的採購。'
+			).score
+		).toBeGreaterThanOrEqual(0.4);
+		expect(
+			scored(
+				'en',
+				'switch-from-competitor',
+				'already',
+				'Plenty of our members use both, BaiYeTong and us. We only do machinery and hardware, and our 38,000 buyers are all trade purchasers.'
+			).score
+		).toBeGreaterThanOrEqual(0.4);
+	});
+});
+
 describe('company rules in more of the words reps use', () => {
 	it('an ultimatum talks down; pressure and discounts in other words break the rules, not when denied', () => {
 		expect(
@@ -560,10 +831,9 @@ describe('a rule with a penalty under 1 is poor, not harmful (GRADING.md: asking
 });
 
 describe('a key point done in kind, in other words than its cues, earns part of its weight', () => {
-	const pitchZh =
-		'很多會員原本也有用百業通，後來兩邊一起用。我們只做機械五金，三萬八千位買家都是這個產業的採購';
-	const pitchEn =
-		'Lots of our members started out on General B2B and now use both. We only do machinery and hardware, and all 38,000 buyers are in the trade';
+	// A pitch that makes none of the beat's points ("many members use both" would credit him).
+	const pitchZh = '我們只做機械五金，三萬八千位買家都是這個產業的採購';
+	const pitchEn = 'We only do machinery and hardware, and all 38,000 buyers are in the trade';
 
 	it('a question about the customer is needs discovery in kind: more than the pitch alone, under the pass line', () => {
 		for (const [locale, pitch, question] of [

@@ -141,6 +141,22 @@ function chineseNegationEnds(text: string): { start: number; end: number }[] {
 	return found;
 }
 
+/**
+ * Whether a stretch of a folded reply holds a negation, whatever it reaches: a fact said of a tier
+ * is denied by one anywhere between the two ("Basic doesn't come with keyword ads", "keyword ads
+ * aren't part of Basic", 「基礎方案是沒有含關鍵字廣告的」).
+ */
+export function holdsNegation(stretch: string): boolean {
+	const cleared = stretch.replace(ENGLISH_NOT_NEGATIONS, (found) => ' '.repeat(found.length));
+	ENGLISH_VERB_NEGATION.lastIndex = 0;
+	ENGLISH_NOUN_NEGATION.lastIndex = 0;
+	return (
+		ENGLISH_VERB_NEGATION.test(cleared) ||
+		ENGLISH_NOUN_NEGATION.test(cleared) ||
+		chineseNegationEnds(stretch).length > 0
+	);
+}
+
 /** 是不是、有沒有、方不方便: the same character on both sides of 不 or 沒 asks, it does not deny. */
 function isChoiceQuestion(text: string, at: number): boolean {
 	return (text[at] === '不' || text[at] === '沒') && at > 0 && text[at - 1] === text[at + 1];

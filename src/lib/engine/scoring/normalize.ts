@@ -12,11 +12,46 @@ export function normalizeForMatch(text: string): string {
 	return punctuationToSpaces(foldForMatch(text));
 }
 
+const PRINTABLE_ASCII = /^[ -~\t\n\r]*$/;
+// The fold of each BMP code unit once read (0: not read yet); a reply's units, folded, before they are joined.
+const UNIT_FOLDS = new Uint16Array(0x10000);
+let unitBuffer = new Uint16Array(1024);
+const UNITS_PER_CALL = 4096;
+
 /**
  * foldText, with the forms of "you" (您、妳、你) and of "he, she" (他、她) made one: reps type either,
  * as it comes, and a phrase says the same with both. Same length, as foldText.
  */
 export function foldForMatch(text: string): string {
+	// Printable ASCII folds to its lower case and has none of the forms of you and he (most English replies).
+	if (PRINTABLE_ASCII.test(text)) return text.toLowerCase();
+	// Folding keeps every UTF-16 code unit in place, so outside surrogate pairs each unit folds on
+	// its own: read once per unit ever seen, then looked up (the fold of a reply was a map look-up
+	// per character). Text with surrogates takes the character-by-character way.
+	const length = text.length;
+	if (unitBuffer.length < length)
+		unitBuffer = new Uint16Array(Math.max(length, unitBuffer.length * 2));
+	const units = unitBuffer;
+	for (let i = 0; i < length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 0xd800 && code <= 0xdfff) return foldForMatchByCharacter(text);
+		let folded = UNIT_FOLDS[code]!;
+		if (folded === 0 && code !== 0) {
+			folded = foldForMatchByCharacter(String.fromCharCode(code)).charCodeAt(0);
+			UNIT_FOLDS[code] = folded;
+		}
+		units[i] = folded;
+	}
+	let out = '';
+	for (let from = 0; from < length; from += UNITS_PER_CALL)
+		out += String.fromCharCode.apply(
+			null,
+			units.subarray(from, Math.min(length, from + UNITS_PER_CALL)) as unknown as number[]
+		);
+	return out;
+}
+
+function foldForMatchByCharacter(text: string): string {
 	return foldText(text)
 		.replace(/[您妳]/g, '你')
 		.replace(/她/g, '他');

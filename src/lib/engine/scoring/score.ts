@@ -11,7 +11,7 @@ import {
 	wordSpans,
 	type Word
 } from './normalize';
-import { negationReader } from './negation';
+import { holdsNegation, negationReader } from './negation';
 import {
 	closenessOf,
 	NO_MODEL_ANSWERS,
@@ -32,6 +32,7 @@ import {
 	countedFactOf,
 	figuresIn,
 	figuresOfPhrases,
+	MAY_SPELL_NUMBER,
 	wrongCounts,
 	wrongPrices,
 	type CountedFact
@@ -546,7 +547,10 @@ export const FACT_INTENTS = {
 	priceWords: 'price-words',
 	theirs: 'their-figures',
 	claims: 'wrong-facts',
-	counts: 'counted-facts'
+	counts: 'counted-facts',
+	tiers: 'tiers',
+	lacks: 'lacks-features',
+	contrast: 'tier-contrast'
 } as const;
 const anyProductBooks = new WeakMap<Phrasebook, Phrasebook>();
 
@@ -561,7 +565,12 @@ export function forAnyProduct(phrasebook: Phrasebook): Phrasebook {
 	let book = anyProductBooks.get(phrasebook);
 	if (!book) {
 		const intents = new Map(phrasebook.intents);
-		for (const id of [FACT_INTENTS.prices, FACT_INTENTS.claims, FACT_INTENTS.counts])
+		for (const id of [
+			FACT_INTENTS.prices,
+			FACT_INTENTS.claims,
+			FACT_INTENTS.counts,
+			FACT_INTENTS.lacks
+		])
 			intents.delete(id);
 		book = { intents, rules: phrasebook.rules.filter((rule) => !rule.ourOffer) };
 		anyProductBooks.set(phrasebook, book);
@@ -596,8 +605,114 @@ function countedFactsOf(intents: IntentPhrases): CountedFact[] {
 	}
 	return facts;
 }
-// Could the reply hold a price at all: a digit, or a Chinese thousand or ten thousand.
-const MAY_HOLD_PRICE = /\d|[千萬万]/;
+/**
+ * The lexicon's tiers and what each lacks (`lacks-features`, written `basic … keyword ad`), read
+ * once per phrasebook: each tier and each feature a cue list of its own, so that a reply can say
+ * which tier it names and which feature it claims.
+ */
+interface TierFacts {
+	tiers: { name: string; cues: readonly string[] }[];
+	features: { cues: readonly string[]; lackedBy: ReadonlySet<string> }[];
+}
+const tierFactsOfPhrases = new WeakMap<readonly string[], TierFacts>();
+const CONTRAST_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.contrast}`];
+
+function tierFactsOf(intents: IntentPhrases): TierFacts | null {
+	const lacks = intents.get(FACT_INTENTS.lacks);
+	if (!lacks || lacks.length === 0) return null;
+	let facts = tierFactsOfPhrases.get(lacks);
+	if (!facts) {
+		const tiers = new Map<string, string>();
+		for (const tier of intents.get(FACT_INTENTS.tiers) ?? [])
+			tiers.set(normalizeForMatch(tier).trim(), tier.trim());
+		const features = new Map<string, { cues: string[]; lackedBy: Set<string> }>();
+		for (const phrase of lacks) {
+			const [tier, feature] = phrase.split(GAP).map((part) => part.trim());
+			if (!tier || !feature) continue;
+			const name = normalizeForMatch(tier).trim();
+			if (!tiers.has(name)) tiers.set(name, tier);
+			const key = normalizeForMatch(feature).trim();
+			const entry = features.get(key) ?? { cues: [feature], lackedBy: new Set<string>() };
+			entry.lackedBy.add(name);
+			features.set(key, entry);
+		}
+		facts = {
+			tiers: [...tiers].map(([name, tier]) => ({ name, cues: [tier] })),
+			features: [...features.values()]
+		};
+		tierFactsOfPhrases.set(lacks, facts);
+	}
+	return facts;
+}
+
+const SENTENCE_BREAKS = /[!?。！？;；\n]|\.(?!\d)/g;
+
+/** The sentence of a folded reply around a span: from after the break before it to the break after it. */
+function sentenceAround(folded: string, [start, end]: Span): Span {
+	let from = 0;
+	let to = folded.length;
+	for (const m of folded.matchAll(SENTENCE_BREAKS)) {
+		if (m.index < start) from = m.index + 1;
+		else if (m.index >= end) {
+			to = m.index;
+			break;
+		}
+	}
+	return [from, to];
+}
+
+/**
+ * Features claimed for a tier that lacks them ("stay on Basic, you still get two keyword-ad
+ * slots"): a feature said (not denied: "Basic has no keyword ads" is right, and so is a negation
+ * anywhere between the two) of the tier its sentence names, nearest before it, else first after
+ * it; a sentence that names no tier speaks of the tier named last before it. A tier named as the
+ * other side of a comparison ("upgrading from Basic", 「比基礎多了關鍵字廣告」) is not the one the
+ * feature is said of.
+ */
+function featuresLacked(
+	text: ReplyText,
+	matcher: Matcher,
+	anywhere: Matcher,
+	facts: TierFacts
+): Span[] {
+	const named = facts.tiers.flatMap(({ name, cues }) =>
+		findAny(anywhere, cues).map((span) => ({ name, span }))
+	);
+	if (named.length === 0) return [];
+	const contrast = text.intents.has(FACT_INTENTS.contrast) ? findAny(anywhere, CONTRAST_CUES) : [];
+	const subjects = named
+		.filter(
+			({ span }) =>
+				!contrast.some(
+					([, end]) => end <= span[0] && text.normalized.slice(end, span[0]).trim().length <= 4
+				)
+		)
+		.sort((a, b) => a.span[0] - b.span[0]);
+	const wrong: Span[] = [];
+	for (const { cues, lackedBy } of facts.features) {
+		for (const span of findAny(matcher, cues)) {
+			// The tier its own sentence names decides (nearest before, else first after); a sentence
+			// that names none speaks of the tier named last before it ("Stay on Basic. You still get …").
+			const [from, to] = sentenceAround(text.folded, span);
+			const before = subjects.filter((tier) => tier.span[1] <= span[0]);
+			const subject =
+				before.filter((tier) => tier.span[0] >= from).pop() ??
+				subjects.find((tier) => tier.span[0] >= span[1] && tier.span[1] <= to) ??
+				before.pop();
+			if (!subject || !lackedBy.has(subject.name)) continue;
+			const between =
+				subject.span[1] <= span[0]
+					? text.folded.slice(subject.span[1], span[0])
+					: text.folded.slice(span[1], subject.span[0]);
+			if (!holdsNegation(between)) wrong.push(span);
+		}
+	}
+	return wrong;
+}
+
+// Could the reply hold a price at all: a digit, a Chinese ten, hundred, thousand or ten thousand (a
+// daily price: 一天七十三塊), or a number in English words (fifty a day).
+const MAY_HOLD_PRICE = new RegExp(`\\d|[十百千萬万]|${MAY_SPELL_NUMBER.source}`);
 
 export const NO_PHRASEBOOK: Phrasebook = { intents: new Map(), rules: [] };
 
@@ -626,7 +741,7 @@ const CLAUSE_BREAK = /[,.!?;:，。！？；：\n]/;
  * whose first two characters are not there is not looked for (most of the hundreds of phrases a
  * reply is read for). A hash, so a pair may seem there when it is not; never the other way round.
  */
-const PAIR_BITS = 1 << 16;
+const PAIR_BITS = 1 << 13;
 function pairHash(first: number, second: number): number {
 	return (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_BITS - 1);
 }
@@ -765,7 +880,7 @@ class ReplyText {
 		return (this.cachedWords ??= latinWords(this.folded));
 	}
 
-	private index(): { at: Map<string, number[]>; pairAt: Map<string, number[]> } {
+	private index(): void {
 		if (!this.at || !this.pairAt) {
 			const words = this.words();
 			const at = new Map<string, number[]>();
@@ -782,7 +897,6 @@ class ReplyText {
 			this.at = at;
 			this.pairAt = pairAt;
 		}
-		return { at: this.at, pairAt: this.pairAt };
 	}
 
 	/** Where the reply says the first words of a cue in words (its first two, when neither is a number), or undefined. */
@@ -792,8 +906,9 @@ class ReplyText {
 			return (this.numbers ??= this.words().flatMap((word, i) =>
 				DIGITS.test(word.stem) ? [i] : []
 			));
-		const { at, pairAt } = this.index();
-		return pair === null ? at.get(stems[0]!) : pairAt.get(pair);
+		// Read for each of the hundreds of phrases a reply is read for: no object made on the way.
+		this.index();
+		return pair === null ? this.at!.get(stems[0]!) : this.pairAt!.get(pair);
 	}
 
 	/** False when the reply cannot hold the part (a quick look, for the hundreds of phrases a reply is read for); true when it may. */
@@ -1059,6 +1174,38 @@ function companyRulesBroken(
 	return broken;
 }
 
+// Which company rules are rude and which harmful: read once per phrasebook's rules, not per reply.
+const kindsOfRules = new WeakMap<
+	readonly CompanyRule[],
+	{ rude: ReadonlySet<string>; harmful: ReadonlySet<string> }
+>();
+
+function ruleKinds(rules: readonly CompanyRule[]) {
+	let kinds = kindsOfRules.get(rules);
+	if (!kinds) {
+		kinds = {
+			rude: new Set(rules.filter((rule) => rule.rude).map((rule) => rule.id)),
+			harmful: new Set(
+				rules.filter((rule) => rule.penalty >= SCORING.harmfulRule).map((rule) => rule.id)
+			)
+		};
+		kindsOfRules.set(rules, kinds);
+	}
+	return kinds;
+}
+
+// The figures in a beat's customer line: read once per beat (it lives with its compiled scenario).
+const customerFigures = new WeakMap<object, ReadonlySet<number>>();
+
+function figuresSaidBy(beat: { customer?: string }): ReadonlySet<number> {
+	let figures = customerFigures.get(beat);
+	if (!figures) {
+		figures = new Set(figuresIn(foldForMatch(beat.customer ?? '')).map((figure) => figure.value));
+		customerFigures.set(beat, figures);
+	}
+	return figures;
+}
+
 /**
  * Scores one reply to one beat. Pure and deterministic: the same reply, beat and earlier replies
  * always give the same result.
@@ -1110,7 +1257,7 @@ export function scoreReply(
 		...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls)
 	];
 	// A rude question asks nothing, and rude agreement acknowledges nothing.
-	const rudeRules = new Set(phrasebook.rules.filter((rule) => rule.rude).map((rule) => rule.id));
+	const { rude: rudeRules, harmful } = ruleKinds(phrasebook.rules);
 	const rude = pitfalls.some(
 		(p) =>
 			(p.rule !== undefined && rudeRules.has(p.rule)) ||
@@ -1148,8 +1295,8 @@ export function scoreReply(
 	if (
 		new Set(sentences).size < sentences.length ||
 		repeatsItself(compact) ||
-		restatesItself(reply, folded, words) ||
-		harpsOn(folded, words)
+		restatesItself(reply, folded, words, beat.customer) ||
+		harpsOn(folded, words, beat.customer)
 	)
 		flags.push('repeated-sentence');
 	if (
@@ -1179,11 +1326,8 @@ export function scoreReply(
 		? [...findAny(matcher, CLAIM_CUES)]
 		: [];
 	// The figures the customer said are his to repeat: read once, when a figure is checked.
-	let said: Set<number> | undefined;
-	const customerSaid = (value: number) =>
-		(said ??= new Set(
-			figuresIn(foldForMatch(beat.customer ?? '')).map((figure) => figure.value)
-		)).has(value);
+	let said: ReadonlySet<number> | undefined;
+	const customerSaid = (value: number) => (said ??= figuresSaidBy(beat)).has(value);
 	const prices = MAY_HOLD_PRICE.test(folded) ? priceListOf(phrasebook.intents) : [];
 	if (prices.length > 0) {
 		// Price words count wherever they are said: "not the Gold price" still talks about the price.
@@ -1203,6 +1347,17 @@ export function scoreReply(
 		const facts = countedFactsOf(phrasebook.intents);
 		if (facts.length > 0) wrongFacts.push(...wrongCounts(folded, facts));
 	}
+	// A feature claimed for a tier that lacks it: Basic with keyword ads.
+	const tierFacts = tierFactsOf(phrasebook.intents);
+	if (tierFacts)
+		wrongFacts.push(
+			...featuresLacked(
+				text,
+				matcher,
+				matcherFor(text, [], () => true),
+				tierFacts
+			)
+		);
 	if (wrongFacts.length > 0) flags.push('wrong-fact');
 	// Stuffing: selling points listed one after another, not notes (flagged already).
 	// Read only when the reply has items enough: the intent's phrases are the costlier step.
@@ -1282,9 +1437,6 @@ export function scoreReply(
 	// A pitfall of the beat hurts the call (a trainer's 2); a company rule broken is harmful (a 1),
 	// whatever else the reply does well.
 	// A rule whose penalty is under `harmfulRule` is poor, as a beat's pitfall; from it on, harmful.
-	const harmful = new Set(
-		phrasebook.rules.filter((rule) => rule.penalty >= SCORING.harmfulRule).map((rule) => rule.id)
-	);
 	const ruleBroken = pitfalls.some(
 		(p) =>
 			p.hit &&

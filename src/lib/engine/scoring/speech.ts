@@ -210,7 +210,8 @@ const SAME_SENTENCE = 0.4;
 /**
  * The same point said again in other words: two sentences of the reply with two in five of their
  * terms in common ("I understand. I really do understand, I totally understand"). Exact repeats
- * are caught anyway.
+ * are caught anyway. The customer's words (`customerLine`) do not count: confirming the time he
+ * gave and then the one booked (「禮拜三下午兩點以後 … 禮拜三下午兩點半打來」) says two things.
  */
 const SENTENCE_ENDS_CHINESE = /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/g;
 const SENTENCE_ENDS = /[.!?;\n]+/g;
@@ -219,8 +220,10 @@ const SENTENCE_ENDS = /[.!?;\n]+/g;
 export function restatesItself(
 	reply: string,
 	folded: string = foldForMatch(reply),
-	words?: readonly Word[]
+	words?: readonly Word[],
+	customerLine?: string
 ): boolean {
+	const theirs = customerLine ? customerTerms(customerLine).terms : undefined;
 	// The reply's sentences, as split from the reply, each read from the folded reply (folding keeps
 	// every position); in English, from its words when the caller has them (no word crosses a sentence's end).
 	const chinese = containsChinese(reply);
@@ -231,6 +234,7 @@ export function restatesItself(
 			folded.slice(from, to),
 			chinese || !words ? undefined : wordsBetween(words, from, to)
 		);
+		if (theirs) for (const term of terms) if (theirs.has(term)) terms.delete(term);
 		if (terms.size >= 3) sentences.push(terms);
 	};
 	for (const end of reply.matchAll(chinese ? SENTENCE_ENDS_CHINESE : SENTENCE_ENDS)) {
@@ -273,13 +277,17 @@ const HARP = { clauses: 3, share: 0.6 } as const;
 /**
  * The same word of substance in most clauses (three or more): one point said over and over in other
  * words (「歹勢歹勢……真的歹勢……歹勢啦」, "I understand … I really do understand … I understand").
- * Words of grammar do not count, nor figures and their units. `folded` is the reply folded for
- * matching (foldForMatch).
+ * Words of grammar do not count, nor figures and their units, nor the words of the customer's line
+ * (`customerLine`). `folded` is the reply folded for matching (foldForMatch).
  */
 const CLAUSE_ENDS_CHINESE = /[。！？!?；;，、\n]|,(?!\d)|\s+(?=[\u3400-\u9fff])/g;
 const CLAUSE_ENDS = /[!?;\n]+|[.,](?!\d)/g;
 
-export function harpsOn(folded: string, words?: readonly Word[]): boolean {
+export function harpsOn(folded: string, words?: readonly Word[], customerLine?: string): boolean {
+	// What the customer talked about is the subject of the call, not a point harped on: a reply that
+	// works through his own orders says "order" in most clauses ("one order a month … two orders …
+	// how many orders").
+	const theirs = customerLine ? customerTerms(customerLine).terms : undefined;
 	// Each clause as the set of its words of substance, from the reply already folded (foldForMatch);
 	// in English from its words (latinWords) when the caller has them: no word crosses a clause's end.
 	const chinese = containsChinese(folded);
@@ -314,6 +322,7 @@ export function harpsOn(folded: string, words?: readonly Word[]): boolean {
 				)
 					terms.add(word.stem);
 		}
+		if (theirs) for (const term of terms) if (theirs.has(term)) terms.delete(term);
 		if (terms.size > 0) clauses.push(terms);
 	}
 	if (clauses.length < HARP.clauses) return false;
