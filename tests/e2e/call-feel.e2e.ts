@@ -70,6 +70,8 @@ async function repInCall(browser: Browser, phone = false): Promise<Page> {
 }
 
 async function agreeToRecording(page: Page): Promise<void> {
+	// The call controls load after the page: the consent question is asked once they are there.
+	await expect(page.getByRole('button', { name: /再聽一次客戶的話/ })).toBeVisible();
 	const agree = page.getByRole('button', { name: '我同意錄下我的回答' });
 	if (await agree.isVisible()) await agree.click();
 	await expect(agree).toHaveCount(0);
