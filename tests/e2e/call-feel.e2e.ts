@@ -1,45 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import config from '../../playwright.config';
-import { startOwnServer, type OwnServer } from './own-server';
 import { signInAs } from './helpers';
-import {
-	fixturePath,
-	fixtureTexts,
-	startFakeTranscriber,
-	type FakeTranscriber
-} from './fake-transcriber';
+import { fixtureTexts } from './fake-transcriber';
+import { speakingSuite } from './speaking';
 
 // "It feels like a call" (issue #21 item 4): a call timer, answering by holding a button or by
 // talking until a pause, and replaying the whole call afterwards. Chromium's fake microphone plays
 // a short spoken reply followed by four seconds of silence, over and over; the transcription server
 // is the fake one, which answers any Chinese recording with the Chinese fixture's words.
-const launch = config.use!.launchOptions!;
-test.use({
-	launchOptions: {
-		...launch,
-		args: [
-			...(launch.args ?? []),
-			'--use-fake-ui-for-media-stream',
-			'--use-fake-device-for-media-stream',
-			`--use-file-for-fake-audio-capture=${fixturePath('zh-reply-pause.wav')}`
-		]
-	}
-});
-test.describe.configure({ mode: 'serial' });
-
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-let server: OwnServer;
-let transcriber: FakeTranscriber;
-
-test.beforeAll(async () => {
-	transcriber = await startFakeTranscriber(PORT + 8);
-	server = await startOwnServer('call-feel', 7, { STT_URL: transcriber.url });
-});
-test.afterAll(async () => {
-	await server?.stop();
-	await transcriber?.stop();
-});
+const suite = speakingSuite('call-feel', 7, 8, 'zh-reply-pause.wav');
 
 /** What the transcription server answers for the rep's recordings (zh-TW). */
 const HEARD = fixtureTexts['zh-reply.wav']!.text;
@@ -56,7 +25,7 @@ async function seriousAxeFindings(page: Page, phone = false): Promise<string[]> 
 async function repInCall(browser: Browser, phone = false): Promise<Page> {
 	// In Chinese: the fake microphone speaks Chinese, and the scenario follows the UI's language.
 	const context = await browser.newContext({
-		baseURL: server.url,
+		baseURL: suite.server.url,
 		locale: 'zh-TW',
 		...(phone ? { viewport: { width: 390, height: 844 }, hasTouch: true } : {})
 	});
@@ -111,7 +80,7 @@ test('holding Space on the talk button records a reply that is sent, transcribed
 	await agreeToRecording(page);
 	await expect(page.getByRole('radio', { name: '按住說話' })).toBeChecked();
 	const talk = page.getByRole('button', { name: /^🎙 按住說話/ });
-	const heard = transcriber.received.length;
+	const heard = suite.transcriber.received.length;
 
 	await talk.focus();
 	await page.keyboard.down('Space');
@@ -125,7 +94,7 @@ test('holding Space on the talk button records a reply that is sent, transcribed
 	await expect(repLine).toContainText(HEARD);
 	await expect(repLine).toContainText(/100/);
 	await expect(page.locator('li.line.customer').nth(1)).toContainText('續約');
-	expect(transcriber.received.slice(heard)).toMatchObject([{ language: 'zh' }]);
+	expect(suite.transcriber.received.slice(heard)).toMatchObject([{ language: 'zh' }]);
 
 	// A tap is not a reply: nothing is recorded or sent, and the page says how to hold it.
 	await talk.focus();
@@ -134,7 +103,7 @@ test('holding Space on the talk button records a reply that is sent, transcribed
 	await expect(page.getByRole('alert')).toContainText('按得太短了');
 	await page.waitForTimeout(1000);
 	await expect(page.locator('li.line.rep')).toHaveCount(1);
-	expect(transcriber.received).toHaveLength(heard + 1);
+	expect(suite.transcriber.received).toHaveLength(heard + 1);
 	await expect(talk).toHaveAttribute('aria-pressed', 'false');
 
 	// A screen reader clicks without pressing: one click starts the recording, the next sends it.
@@ -144,7 +113,7 @@ test('holding Space on the talk button records a reply that is sent, transcribed
 	await page.waitForTimeout(2500);
 	await latched.dispatchEvent('click');
 	await expect(page.locator('li.line.rep')).toHaveCount(2);
-	expect(transcriber.received).toHaveLength(heard + 2);
+	expect(suite.transcriber.received).toHaveLength(heard + 2);
 	await page.context().close();
 });
 
@@ -155,7 +124,7 @@ test('talking and then pausing sends the reply on its own, and the choice is rem
 	// At a phone's width, with touch.
 	const page = await repInCall(browser, true);
 	await agreeToRecording(page);
-	const heard = transcriber.received.length;
+	const heard = suite.transcriber.received.length;
 	await page.getByRole('radio', { name: '說完停一下就送出' }).check();
 	const status = page.getByRole('status').filter({ hasText: /聆聽中|正在聽你說|正在送出/ });
 	await expect(status).toBeVisible();
@@ -164,10 +133,10 @@ test('talking and then pausing sends the reply on its own, and the choice is rem
 	// The fake microphone speaks, then falls silent: speech is heard, and the pause sends it.
 	await expect(status).toContainText('正在聽你說', { timeout: 15_000 });
 	await expect(page.locator('li.line.rep').first()).toContainText(HEARD, { timeout: 15_000 });
-	expect(transcriber.received.slice(heard)).toMatchObject([{ language: 'zh' }]);
+	expect(suite.transcriber.received.slice(heard)).toMatchObject([{ language: 'zh' }]);
 	// Once the customer's next line is over, it listens again by itself, and the next pause sends.
 	await expect(page.locator('li.line.rep')).toHaveCount(2, { timeout: 30_000 });
-	expect(transcriber.received).toHaveLength(heard + 2);
+	expect(suite.transcriber.received).toHaveLength(heard + 2);
 
 	await page.reload();
 	await expect(page.getByRole('radio', { name: '說完停一下就送出' })).toBeChecked();

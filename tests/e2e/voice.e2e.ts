@@ -1,49 +1,18 @@
 import { expect, test, type Browser } from '@playwright/test';
-import config from '../../playwright.config';
-import { startOwnServer, type OwnServer } from './own-server';
 import { acceptInvite, createInvite, signInAs, uniqueEmail } from './helpers';
-import {
-	fixturePath,
-	fixtureTexts,
-	startFakeTranscriber,
-	type FakeTranscriber
-} from './fake-transcriber';
+import { fixtureTexts } from './fake-transcriber';
+import { speakingSuite } from './speaking';
 
 // A call-mode turn spoken, not typed (issue #21): Chromium's fake microphone plays an espeak-ng
 // fixture, the page records it, the app sends it to a transcription server of the organisation
 // (here a fake one that knows the fixtures' words), and the words are scored as the reply, with how
 // they sounded. The recording plays back for the rep and their manager (on the transcript and
 // from weak spots), and is a 404 to another rep.
-const launch = config.use!.launchOptions!;
-test.use({
-	launchOptions: {
-		...launch,
-		args: [
-			...(launch.args ?? []),
-			'--use-fake-ui-for-media-stream',
-			'--use-fake-device-for-media-stream',
-			`--use-file-for-fake-audio-capture=${fixturePath('zh-reply.wav')}`
-		]
-	}
-});
-test.describe.configure({ mode: 'serial' });
-
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-let server: OwnServer;
-let transcriber: FakeTranscriber;
-
-test.beforeAll(async () => {
-	transcriber = await startFakeTranscriber(PORT + 6);
-	server = await startOwnServer('voice', 5, { STT_URL: transcriber.url });
-});
-test.afterAll(async () => {
-	await server?.stop();
-	await transcriber?.stop();
-});
+const suite = speakingSuite('voice', 5, 6, 'zh-reply.wav');
 
 async function signedIn(browser: Browser, role: 'rep' | 'manager') {
 	// In Chinese: the fake microphone speaks the zh-TW fixture, and the scenario follows the UI's language.
-	const context = await browser.newContext({ baseURL: server.url, locale: 'zh-TW' });
+	const context = await browser.newContext({ baseURL: suite.server.url, locale: 'zh-TW' });
 	const page = await context.newPage();
 	await signInAs(page, role);
 	return { context, page };
@@ -83,9 +52,9 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	await expect(page.locator('li.line.customer').nth(1)).toContainText('續約');
 	// How it sounded, from the voice the page found in its recording: a pace in characters a minute.
 	await expect(repLine.locator('.sounded')).toContainText(/每分鐘 \d+ 字/);
-	expect(transcriber.received).toHaveLength(1);
-	expect(transcriber.received[0]).toMatchObject({ language: 'zh', type: 'audio/webm' });
-	expect(transcriber.received[0]!.bytes).toBeGreaterThan(1000);
+	expect(suite.transcriber.received).toHaveLength(1);
+	expect(suite.transcriber.received[0]).toMatchObject({ language: 'zh', type: 'audio/webm' });
+	expect(suite.transcriber.received[0]!.bytes).toBeGreaterThan(1000);
 
 	const audio = repLine.locator('audio');
 	await expect(audio).toHaveAttribute('src', `${attemptPath}/recordings/0`);
@@ -104,7 +73,7 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 	expect(own.status()).toBe(200);
 	expect(own.headers()['content-type']).toBe('audio/webm');
 	expect(own.headers()['cache-control']).toBe('private, no-store');
-	expect((await own.body()).length).toBe(transcriber.received[0]!.bytes);
+	expect((await own.body()).length).toBe(suite.transcriber.received[0]!.bytes);
 
 	// The customer's price objection, answered by voice too: a reply in the price category.
 	await page.getByRole('button', { name: /錄下回答|Record reply/ }).click();
@@ -148,8 +117,8 @@ test('a spoken reply is recorded, transcribed on the server, scored, and played 
 
 	// Another rep gets the same 404 as for a recording that does not exist.
 	const email = uniqueEmail('voice-other');
-	const link = await createInvite(browser, email, ['rep'], server.url);
-	const otherContext = await browser.newContext({ baseURL: server.url });
+	const link = await createInvite(browser, email, ['rep'], suite.server.url);
+	const otherContext = await browser.newContext({ baseURL: suite.server.url });
 	const other = await otherContext.newPage();
 	await acceptInvite(other, link, 'Other Rep', 'a-long-enough-password-1');
 	expect((await otherContext.request.get(`${attemptPath}/recordings/0`)).status()).toBe(404);
@@ -162,7 +131,7 @@ test('an online candidate answers by voice from their link, and the interview pa
 }) => {
 	test.setTimeout(120_000);
 	// The manager schedules an online interview (in English) and makes the candidate's link.
-	const managerContext = await browser.newContext({ baseURL: server.url, locale: 'en-US' });
+	const managerContext = await browser.newContext({ baseURL: suite.server.url, locale: 'en-US' });
 	const manager = await managerContext.newPage();
 	await signInAs(manager, 'manager');
 	const position = `Phone sales ${Date.now().toString(36)}`;
@@ -204,12 +173,12 @@ test('an online candidate answers by voice from their link, and the interview pa
 	await candidate.waitForTimeout(3000);
 	await candidate.getByRole('button', { name: /停止錄音/ }).click();
 	await expect(candidate.getByText(/錄好了/)).toBeVisible();
-	const heard = transcriber.received.length;
+	const heard = suite.transcriber.received.length;
 	await candidate.getByRole('button', { name: /^送出$/ }).click();
 	// The words the organisation's server heard are the reply; the candidate sees no score.
 	const spoken = fixtureTexts['en-reply.wav']!.text;
 	await expect(candidate.locator('li.line.rep').first()).toContainText(spoken);
-	expect(transcriber.received.slice(heard)).toMatchObject([{ language: 'en' }]);
+	expect(suite.transcriber.received.slice(heard)).toMatchObject([{ language: 'en' }]);
 	expect(await candidate.content()).not.toMatch(/recordings\/|\bscore/i);
 	await candidateContext.close();
 
