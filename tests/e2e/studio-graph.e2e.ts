@@ -18,7 +18,9 @@ test('the call flow of the largest scenario: beats apart, rules drawn with their
 }) => {
 	await signInAs(page, 'trainer');
 	await page.goto('/studio/scenario/en/offline-factory-owner');
-	const figure = page.locator('figure.graph');
+	const figure = page.locator('figure', {
+		has: page.getByRole('img', { name: /^Beats from top/ })
+	});
 	const drawing = figure.getByRole('img', { name: /^Beats from top \(start\) to bottom/ });
 	await expect(drawing).toBeVisible();
 	await expect(figure.locator('figcaption')).toContainText(
@@ -28,6 +30,8 @@ test('the call flow of the largest scenario: beats apart, rules drawn with their
 	// Ten beats, none on another; 21 rules, the seven "try again" ones as loops, each condition shown.
 	const boxes = await boxesOf(drawing);
 	expect(boxes).toHaveLength(10);
+	// Drawn as SVG, not as unknown HTML elements of no size.
+	for (const box of boxes) expect(box.right - box.left).toBeGreaterThan(50);
 	for (const [i, a] of boxes.entries())
 		for (const b of boxes.slice(i + 1))
 			expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).toBe(
