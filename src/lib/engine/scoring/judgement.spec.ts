@@ -1193,3 +1193,84 @@ describe('pressure, talking down and facts in more of the words reps use', () =>
 		).toBeLessThanOrEqual(SCORING.notSpeechCap);
 	});
 });
+
+describe('counts in words, condescension and spoken questions', () => {
+	it('reads counts said in English words: a thirty-day trial of fifty products is wrong, fourteen days and ten are right', () => {
+		const wrong = scored(
+			'en',
+			'offline-factory-owner',
+			'no-staff',
+			'The free trial runs thirty days with fifty products, so send me photos of everything. Shall we start?'
+		);
+		expect(wrong.flags).toContain('wrong-fact');
+		expect(wrong.score).toBeLessThanOrEqual(SCORING.wrongFactCap);
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'no-staff',
+				'The free trial runs fourteen days with ten products, so send me photos of your best moulds. Shall we start?'
+			).flags
+		).not.toContain('wrong-fact');
+		expect(
+			scored(
+				'en',
+				'renewal-price-objection',
+				'price',
+				'I understand. Gold is 26,800 plus 5% tax. How many inquiries did you get last year?'
+			).flags
+		).toContain('wrong-fact');
+	});
+
+	it('condescending is poor, in both languages; the same facts said plainly pass', () => {
+		const lecture = scored(
+			'en',
+			'switch-from-competitor',
+			'products',
+			"Thousands? Well, obviously you can't list thousands on a trial, it's ten products. Any experienced distributor would know to start with best sellers."
+		);
+		expect(lecture.rules).toContain('condescends');
+		expect(lecture.score).toBeLessThan(lecture.passLine);
+		const plain = scored(
+			'en',
+			'switch-from-competitor',
+			'products',
+			'Thousands, great. The trial takes ten, so which ones move the most for you?'
+		);
+		expect(plain.rules).toEqual([]);
+		expect(plain.score).toBeGreaterThanOrEqual(plain.passLine);
+		expect(
+			scored(
+				'zh-TW',
+				'switch-from-competitor',
+				'products',
+				'林老闆，很多經銷商對網路平台還不太懂，所以我今天特地幫您上一課。'
+			).rules
+		).toContain('condescends');
+	});
+
+	it('hears a transcript’s question through fillers and stutters, and the trial’s ten products for free is no discount', () => {
+		for (const reply of [
+			"yeah thats fair um so lets start free ten products two weeks and I'll call you day three and day ten so which um which products move the most for you",
+			"ok so we'll pick ten of your best screws and get them up for free and I call you on day three to look at the numbers does that work"
+		]) {
+			const result = scored('en', 'switch-from-competitor', 'trial', reply);
+			expect(result.signals).toContain('question');
+			expect(result.flags).not.toContain('monologue');
+			expect(result.rules).toEqual([]);
+			expect(result.score).toBeGreaterThanOrEqual(result.passLine);
+		}
+	});
+
+	it('two yes-no questions of a Chinese transcript (有沒有人看 … 有沒有人來問) are no point said twice; the same point twice still is', () => {
+		const spoken = scored(
+			'zh-TW',
+			'switch-from-competitor',
+			'trial',
+			'嗯 對啊 先不要花錢 就先試刊 免費的 十四天 放十項 那兩個禮拜有沒有人看 有沒有人來問 報表上都有 第三天我打給您 這樣好不好'
+		);
+		expect(spoken.flags).not.toContain('repeated-sentence');
+		expect(spoken.score).toBeGreaterThanOrEqual(spoken.passLine);
+		expect(restatesItself('免費試刊十四天放十項產品。試刊免費十四天可以放十項產品。')).toBe(true);
+	});
+});

@@ -32,6 +32,7 @@ import {
 	countedFactOf,
 	figuresIn,
 	figuresOfPhrases,
+	MAY_SPELL_COUNT,
 	MAY_SPELL_NUMBER,
 	wrongCounts,
 	wrongPrices,
@@ -316,7 +317,19 @@ const SIGNAL_CUES: Record<
 			'is he',
 			'is she',
 			'will you',
-			'any chance'
+			'any chance',
+			// Spoken questions without a question mark: "would it be worth trying ten listings".
+			'would it',
+			'could it',
+			'is there',
+			'are there',
+			'how about',
+			'what about',
+			'would that',
+			'does that',
+			'shall i',
+			'can we',
+			'could we'
 		]
 	},
 	// Thanks is politeness, not acknowledging: "thanks, but no" acknowledges nothing.
@@ -449,9 +462,18 @@ const SIGNAL_CUES_WITH_CHINESE: Record<keyof typeof SIGNAL_CUES, readonly string
  */
 const questionWords = (words: string) =>
 	`(?:(?:${words})['’]?s\\b|(?:${words})\\s+(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|about|many|much|often|long|soon|far|kind|sort|type|time|day|if|else|exactly|not)\\b)`;
+const CLAUSE_OPENING = `(?:^|[.!?;:\\n]\\s*|\\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\\s+)`;
 const ENGLISH_QUESTION = new RegExp(
-	`(?:^|[.!?;:\\n]\\s*|\\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\\s+)${questionWords('what|how|when|where|who|which|why')}|,\\s*${questionWords('what|how|when|where|why')}`
+	`${CLAUSE_OPENING}${questionWords('what|how|when|where|who|which|why')}|,\\s*${questionWords('what|how|when|where|why')}|${CLAUSE_OPENING}(?:which|what)\\s+(?:products|parts|ones|one|items|models|moulds|molds)\\b`
 );
+
+// Spoken fillers and stutters, which stand between a question's words in a transcript ("so which um
+// which products move the most"): left out when a question is looked for.
+const FILLERS = /\b(?:u+m+|u+h+|e+r+m*|m{2,}|h+m{2,})\b,?\s*/g;
+const STUTTER = /\b([a-z']+)\s+\1\b/g;
+function withoutFillers(reply: string): string {
+	return reply.toLowerCase().replace(FILLERS, '').replace(STUTTER, '$1');
+}
 
 const CHINESE_QUESTION_WORD =
 	/多少|怎麼|怎樣|哪|什麼|甚麼|如何|為什麼|幾[點號天個位張項種家年月次成台批]/;
@@ -1246,7 +1268,7 @@ function detectSignals(
 	if (
 		/[?？]/.test(reply) ||
 		has('question') ||
-		(chinese ? isChineseQuestion(folded) : ENGLISH_QUESTION.test(reply.toLowerCase()))
+		(chinese ? isChineseQuestion(folded) : ENGLISH_QUESTION.test(withoutFillers(reply)))
 	)
 		found.push('question');
 	if (has('acknowledge')) found.push('acknowledge');
@@ -1460,7 +1482,7 @@ export function scoreReply(
 		);
 	}
 	// A count the company states otherwise: a trial of 30 days, 50,000 registered buyers.
-	if (/\d|[一二三四五六七八九十兩]/.test(folded)) {
+	if (/\d|[一二三四五六七八九十兩]/.test(folded) || MAY_SPELL_COUNT.test(folded)) {
 		const facts = countedFactsOf(phrasebook.intents);
 		if (facts.length > 0) wrongFacts.push(...wrongCounts(folded, facts));
 	}

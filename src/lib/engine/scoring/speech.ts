@@ -216,6 +216,18 @@ const SAME_SENTENCE = 0.4;
 const SENTENCE_ENDS_CHINESE = /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/g;
 const SENTENCE_ENDS = /[.!?;\n]+/g;
 
+// A Chinese yes-no question (A不A) and the two pairs it is made of.
+const YES_NO_QUESTIONS = [
+	'有沒有',
+	'是不是',
+	'要不要',
+	'會不會',
+	'能不能',
+	'好不好',
+	'可不可',
+	'對不對'
+].map((question) => ({ question, pairs: [question.slice(0, 2), question.slice(1)] }));
+
 /** `folded` is the reply folded for matching (foldForMatch), when the caller has it: it has the reply's length. */
 export function restatesItself(
 	reply: string,
@@ -235,6 +247,11 @@ export function restatesItself(
 			chinese || !words ? undefined : wordsBetween(words, from, to)
 		);
 		if (theirs) for (const term of terms) if (theirs.has(term)) terms.delete(term);
+		// The pairs of a Chinese yes-no question (有沒有, 是不是) say nothing of its subject: two
+		// questions asked the same way (「有沒有人看 … 有沒有人來問」) are no point said twice.
+		if (chinese)
+			for (const { question, pairs } of YES_NO_QUESTIONS)
+				if (folded.slice(from, to).includes(question)) for (const pair of pairs) terms.delete(pair);
 		if (terms.size >= 3) sentences.push(terms);
 	};
 	for (const end of reply.matchAll(chinese ? SENTENCE_ENDS_CHINESE : SENTENCE_ENDS)) {
