@@ -159,6 +159,26 @@ export function spelledFiguresIn(folded: string): Figure[] {
 	return figures;
 }
 
+/**
+ * Numbers said in English words that may count things: those spelledFiguresIn reads, and a lone
+ * small number from two to nineteen ("five keyword ads", "ten products"), which is no price but
+ * may be a count. "one" and "a" are left alone: they are words of every sentence.
+ */
+export function spelledCountsIn(folded: string): Figure[] {
+	const figures: Figure[] = [];
+	for (const m of folded.matchAll(SPELLED)) {
+		const run = m[0].trim();
+		const value = spelledValue(run) ?? (SMALL_NUMBERS[run]! >= 2 ? SMALL_NUMBERS[run]! : null);
+		if (value !== null)
+			figures.push({ value, start: m.index, end: m.index + m[0].length, spelled: true });
+	}
+	return figures;
+}
+
+/** Whether a folded text may say a number that counts in English words: the quick look before spelledCountsIn. */
+export const MAY_SPELL_COUNT =
+	/\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/;
+
 /** Whether a folded text may say a number in English words: the quick look before spelledFiguresIn. */
 export const MAY_SPELL_NUMBER =
 	/\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/;
@@ -375,7 +395,10 @@ function subjectNear(sentence: string, words: string, at: number): number | null
  */
 export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span[] {
 	if (facts.length === 0) return [];
-	const figures = figuresIn(folded);
+	const figures = [
+		...figuresIn(folded),
+		...(MAY_SPELL_COUNT.test(folded) ? spelledCountsIn(folded) : [])
+	];
 	if (figures.length === 0) return [];
 	const sentences = stretches(folded, SENTENCE_END);
 	const clauses = stretches(folded, CLAUSE_END);

@@ -996,3 +996,281 @@ describe('calling the price cheap is poor, not harmful (GRADING.md: says the pri
 		}
 	});
 });
+
+describe('pressure, talking down and facts in more of the words reps use', () => {
+	it('pressure to decide is the rule in both languages, and not when the rep takes it away', () => {
+		const pushed = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			'I hear you. But you need to decide today, the price is going up next month.'
+		);
+		expect(pushed.rules).toContain('pressure');
+		expect(pushed.score).toBeLessThanOrEqual(SCORING.ruleCap);
+		const eased = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			"I hear you, and there's no need to decide today. How many inquiries did you get last year?"
+		);
+		expect(eased.rules).toEqual([]);
+		expect(eased.score).toBeGreaterThanOrEqual(eased.passLine);
+		// A customer ready to decide is no pressure from the rep.
+		expect(
+			scored(
+				'en',
+				'contract-too-long',
+				'discount',
+				'Thanks for being ready to decide today. Would you rather start with one year, or go for two?'
+			).rules
+		).toEqual([]);
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'price',
+				'了解。不過老闆今天就要決定喔，下個月就漲了。'
+			).rules
+		).toContain('pressure');
+		const zhEased = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'price',
+			'了解，我不會叫您現在就決定。去年一個月大概幾張詢價？'
+		);
+		expect(zhEased.rules).toEqual([]);
+		expect(zhEased.score).toBeGreaterThanOrEqual(zhEased.passLine);
+	});
+
+	it('talking down and fear are rules too; “it’s not that hard” argues rather than insults', () => {
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'no-online',
+				"Get real, you're a dinosaur if you're not online."
+			).rules
+		).toContain('insults');
+		expect(
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'no-online',
+				'醒醒吧，你們這種小工廠再不上網就等著倒。'
+			).rules
+		).toContain('insults');
+		const brushedOff = scored(
+			'en',
+			'offline-factory-owner',
+			'no-staff',
+			'you could hire someone part time to do the website, its not that hard'
+		);
+		expect(brushedOff.rules).toEqual(['argues']);
+		expect(brushedOff.score).toBeGreaterThanOrEqual(SCORING.pitfallFloor);
+		expect(
+			scored('zh-TW', 'offline-factory-owner', 'no-online', '不上網的話，遲早會被淘汰啦。').rules
+		).toContain('argues');
+	});
+
+	it('a price “plus tax”, monthly payments and Gold with five keyword ads are wrong facts; the right ones are not', () => {
+		const cases: [ContentLocale, string, string, boolean][] = [
+			[
+				'en',
+				'renewal-price-objection',
+				'I understand. Gold is 26,800 plus tax, about 73 a day. How many inquiries do you get a month?',
+				true
+			],
+			[
+				'en',
+				'renewal-price-objection',
+				'I understand. Gold is 26,800 with tax included, about 73 a day. How many inquiries do you get a month?',
+				false
+			],
+			[
+				'zh-TW',
+				'renewal-price-objection',
+				'了解。金牌一年兩萬六千八未稅，一天大約七十三塊。您一個月大概幾張詢價？',
+				true
+			],
+			[
+				'zh-TW',
+				'renewal-price-objection',
+				'了解。金牌一年兩萬六千八含稅，一天大約七十三塊。您一個月大概幾張詢價？',
+				false
+			],
+			[
+				'en',
+				'renewal-price-objection',
+				'I understand. Gold comes with 5 keyword ads, so how many inquiries did you get last year?',
+				true
+			],
+			[
+				'en',
+				'renewal-price-objection',
+				'I understand. Gold comes with 2 keyword ads, so how many inquiries did you get last year?',
+				false
+			],
+			[
+				'zh-TW',
+				'renewal-price-objection',
+				'了解。金牌有五個關鍵字廣告，去年一個月大概幾張詢價？',
+				true
+			],
+			[
+				'zh-TW',
+				'renewal-price-objection',
+				'了解。金牌有兩個關鍵字廣告，去年一個月大概幾張詢價？',
+				false
+			]
+		];
+		for (const [locale, scenario, reply, wrong] of cases) {
+			const result = scored(locale, scenario, 'price', reply);
+			expect(result.flags.includes('wrong-fact'), reply).toBe(wrong);
+			if (wrong) expect(result.score).toBeLessThanOrEqual(SCORING.wrongFactCap);
+		}
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'trial-cost',
+				'After the trial you can pay monthly if you carry on. Shall we pick the ten products?'
+			).flags
+		).toContain('wrong-fact');
+		// Said in the negative, the claim is right.
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'trial-cost',
+				"After the trial nothing is charged, and you don't pay monthly: Basic is one yearly fee of 12,800 if you carry on. Shall we pick the ten products?"
+			).flags
+		).not.toContain('wrong-fact');
+		expect(
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'trial-cost',
+				'試刊完如果要繼續，可以月繳，很輕鬆。要不要先挑十項？'
+			).flags
+		).toContain('wrong-fact');
+	});
+
+	it('hears spare capacity, cost per lead and side-by-side comparison in the rep’s own words, not as a keyword list', () => {
+		const capacity = scored(
+			'en',
+			'send-me-material-first',
+			'needs',
+			'Makes sense, automation builders. Have you got machines free this year, or are you fully booked?'
+		);
+		expect(capacity.points.every((p) => p.hit)).toBe(true);
+		expect(capacity.score).toBeGreaterThanOrEqual(capacity.passLine);
+		const zhCapacity = scored(
+			'zh-TW',
+			'send-me-material-first',
+			'needs',
+			'了解，做自動化設備的客戶。那現在機台有空嗎？還想接新客戶嗎？'
+		);
+		expect(zhCapacity.points.every((p) => p.hit)).toBe(true);
+		expect(zhCapacity.score).toBeGreaterThanOrEqual(zhCapacity.passLine);
+		const lead = scored(
+			'en',
+			'switch-from-competitor',
+			'cheaper',
+			"Fair, on price alone they win. What I'd look at is what each real lead costs you. What's a typical order worth to you?"
+		);
+		expect(lead.score).toBeGreaterThanOrEqual(lead.passLine);
+		// The same words typed as a list are notes, not a reply.
+		expect(
+			scored(
+				'en',
+				'send-me-material-first',
+				'needs',
+				'capacity machines free new customers automation'
+			).score
+		).toBeLessThanOrEqual(SCORING.notSpeechCap);
+		expect(
+			scored('zh-TW', 'send-me-material-first', 'needs', '產能 機台有空 新客戶 自動化').score
+		).toBeLessThanOrEqual(SCORING.notSpeechCap);
+	});
+});
+
+describe('counts in words, condescension and spoken questions', () => {
+	it('reads counts said in English words: a thirty-day trial of fifty products is wrong, fourteen days and ten are right', () => {
+		const wrong = scored(
+			'en',
+			'offline-factory-owner',
+			'no-staff',
+			'The free trial runs thirty days with fifty products, so send me photos of everything. Shall we start?'
+		);
+		expect(wrong.flags).toContain('wrong-fact');
+		expect(wrong.score).toBeLessThanOrEqual(SCORING.wrongFactCap);
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'no-staff',
+				'The free trial runs fourteen days with ten products, so send me photos of your best moulds. Shall we start?'
+			).flags
+		).not.toContain('wrong-fact');
+		expect(
+			scored(
+				'en',
+				'renewal-price-objection',
+				'price',
+				'I understand. Gold is 26,800 plus 5% tax. How many inquiries did you get last year?'
+			).flags
+		).toContain('wrong-fact');
+	});
+
+	it('condescending is poor, in both languages; the same facts said plainly pass', () => {
+		const lecture = scored(
+			'en',
+			'switch-from-competitor',
+			'products',
+			"Thousands? Well, obviously you can't list thousands on a trial, it's ten products. Any experienced distributor would know to start with best sellers."
+		);
+		expect(lecture.rules).toContain('condescends');
+		expect(lecture.score).toBeLessThan(lecture.passLine);
+		const plain = scored(
+			'en',
+			'switch-from-competitor',
+			'products',
+			'Thousands, great. The trial takes ten, so which ones move the most for you?'
+		);
+		expect(plain.rules).toEqual([]);
+		expect(plain.score).toBeGreaterThanOrEqual(plain.passLine);
+		expect(
+			scored(
+				'zh-TW',
+				'switch-from-competitor',
+				'products',
+				'林老闆，很多經銷商對網路平台還不太懂，所以我今天特地幫您上一課。'
+			).rules
+		).toContain('condescends');
+	});
+
+	it('hears a transcript’s question through fillers and stutters, and the trial’s ten products for free is no discount', () => {
+		for (const reply of [
+			"yeah thats fair um so lets start free ten products two weeks and I'll call you day three and day ten so which um which products move the most for you",
+			"ok so we'll pick ten of your best screws and get them up for free and I call you on day three to look at the numbers does that work"
+		]) {
+			const result = scored('en', 'switch-from-competitor', 'trial', reply);
+			expect(result.signals).toContain('question');
+			expect(result.flags).not.toContain('monologue');
+			expect(result.rules).toEqual([]);
+			expect(result.score).toBeGreaterThanOrEqual(result.passLine);
+		}
+	});
+
+	it('two yes-no questions of a Chinese transcript (有沒有人看 … 有沒有人來問) are no point said twice; the same point twice still is', () => {
+		const spoken = scored(
+			'zh-TW',
+			'switch-from-competitor',
+			'trial',
+			'嗯 對啊 先不要花錢 就先試刊 免費的 十四天 放十項 那兩個禮拜有沒有人看 有沒有人來問 報表上都有 第三天我打給您 這樣好不好'
+		);
+		expect(spoken.flags).not.toContain('repeated-sentence');
+		expect(spoken.score).toBeGreaterThanOrEqual(spoken.passLine);
+		expect(restatesItself('免費試刊十四天放十項產品。試刊免費十四天可以放十項產品。')).toBe(true);
+	});
+});

@@ -32,6 +32,7 @@ import {
 	countedFactOf,
 	figuresIn,
 	figuresOfPhrases,
+	MAY_SPELL_COUNT,
 	MAY_SPELL_NUMBER,
 	wrongCounts,
 	wrongPrices,
@@ -316,7 +317,19 @@ const SIGNAL_CUES: Record<
 			'is he',
 			'is she',
 			'will you',
-			'any chance'
+			'any chance',
+			// Spoken questions without a question mark: "would it be worth trying ten listings".
+			'would it',
+			'could it',
+			'is there',
+			'are there',
+			'how about',
+			'what about',
+			'would that',
+			'does that',
+			'shall i',
+			'can we',
+			'could we'
 		]
 	},
 	// Thanks is politeness, not acknowledging: "thanks, but no" acknowledges nothing.
@@ -449,9 +462,18 @@ const SIGNAL_CUES_WITH_CHINESE: Record<keyof typeof SIGNAL_CUES, readonly string
  */
 const questionWords = (words: string) =>
 	`(?:(?:${words})['’]?s\\b|(?:${words})\\s+(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|about|many|much|often|long|soon|far|kind|sort|type|time|day|if|else|exactly|not)\\b)`;
+const CLAUSE_OPENING = `(?:^|[.!?;:\\n]\\s*|\\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\\s+)`;
 const ENGLISH_QUESTION = new RegExp(
-	`(?:^|[.!?;:\\n]\\s*|\\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\\s+)${questionWords('what|how|when|where|who|which|why')}|,\\s*${questionWords('what|how|when|where|why')}`
+	`${CLAUSE_OPENING}${questionWords('what|how|when|where|who|which|why')}|,\\s*${questionWords('what|how|when|where|why')}|${CLAUSE_OPENING}(?:which|what)\\s+(?:products|parts|ones|one|items|models|moulds|molds)\\b`
 );
+
+// Spoken fillers and stutters, which stand between a question's words in a transcript ("so which um
+// which products move the most"): left out when a question is looked for.
+const FILLERS = /\b(?:u+m+|u+h+|e+r+m*|m{2,}|h+m{2,})\b,?\s*/g;
+const STUTTER = /\b([a-z']+)\s+\1\b/g;
+function withoutFillers(reply: string): string {
+	return reply.toLowerCase().replace(FILLERS, '').replace(STUTTER, '$1');
+}
 
 const CHINESE_QUESTION_WORD =
 	/多少|怎麼|怎樣|哪|什麼|甚麼|如何|為什麼|幾[點號天個位張項種家年月次成台批]/;
@@ -473,11 +495,6 @@ const CHINESE_FIGURE =
 	/[一二三四五六七八九十兩半幾][十百千萬]|[十百千萬][塊元]|[一二三四五六七八九兩]成|%/;
 const ENGLISH_FIGURE =
 	/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half)\b/;
-
-interface Matcher {
-	/** Where the reply says any of the cues, sorted: a stretch inside one already found is not listed again. */
-	findAll(cues: readonly string[]): Span[];
-}
 
 /**
  * The intents of the lexicons of one language (see lexicon.ts), by id: what a cue `@id` stands for.
@@ -745,13 +762,21 @@ const PAIR_BITS = 1 << 13;
 function pairHash(first: number, second: number): number {
 	return (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_BITS - 1);
 }
-function pairsOf(text: string): Int32Array {
+function pairsOf(text: string): { bits: Int32Array; hashes: number[] } {
 	const bits = new Int32Array(PAIR_BITS >> 5);
+	const hashes: number[] = [];
 	for (let i = 0; i + 1 < text.length; i++) {
 		const hash = pairHash(text.charCodeAt(i), text.charCodeAt(i + 1));
-		bits[hash >> 5]! |= 1 << (hash & 31);
+		const bit = 1 << (hash & 31);
+		if ((bits[hash >> 5]! & bit) === 0) {
+			bits[hash >> 5]! |= bit;
+			hashes.push(hash);
+		}
 	}
-	return bits;
+	return { bits, hashes };
+}
+function pushAll(into: number[], positions: readonly number[]): void {
+	for (let i = 0; i < positions.length; i++) into.push(positions[i]!);
 }
 
 // Cues come from authored content and recur on every reply: each is folded and stemmed once and
@@ -816,29 +841,74 @@ function preparedPhrases(phrases: readonly string[]): readonly (PreparedCue | nu
 }
 
 // A list of cues with the intents it cites spelled out, in the order they are read: once per list
-// and phrasebook (both live as long as the compiled scenario), not on every reply.
-const flatLists = new WeakMap<IntentPhrases, WeakMap<readonly string[], readonly PreparedCue[]>>();
+// and phrasebook (both live as long as the compiled scenario), not on every reply. Indexed by how
+// each cue starts (its first two Chinese characters, its first word or two), so that a reply is
+// read only for the cues whose start it has, not for each of the hundreds of phrases of a list.
+interface CueList {
+	cues: readonly PreparedCue[];
+	/** Positions in `cues`, by the pair hash of a Chinese first part; its keys again, to walk without an iterator. */
+	byPair: ReadonlyMap<number, readonly number[]>;
+	pairKeys: readonly number[];
+	/** Positions in `cues`, by the first two stems of a first part in words ("a b"), or its one stem. */
+	byWords: ReadonlyMap<string, readonly number[]>;
+	wordKeys: readonly string[];
+	/** Positions of the cues that are looked for in every reply: a first part of one Chinese character, a number or an intent. */
+	always: readonly number[];
+}
+// By list, then by phrasebook (a list such as a signal's is read with each language's, and with a
+// phrasebook for any product): one look-up per list read, and a short walk.
+const MAX_BOOKS_PER_LIST = 8;
+const flatLists = new WeakMap<readonly string[], { intents: IntentPhrases; list: CueList }[]>();
 
-function flatList(cues: readonly string[], intents: IntentPhrases): readonly PreparedCue[] {
-	let byList = flatLists.get(intents);
-	if (!byList) {
-		byList = new WeakMap();
-		flatLists.set(intents, byList);
+function flatList(cues: readonly string[], intents: IntentPhrases): CueList {
+	let byBook = flatLists.get(cues);
+	if (!byBook) {
+		byBook = [];
+		flatLists.set(cues, byBook);
 	}
-	let flat = byList.get(cues);
-	if (!flat) {
-		const list: PreparedCue[] = [];
-		for (const entry of preparedList(cues)) {
-			if (entry === null) continue;
-			if ('intent' in entry) {
-				for (const prepared of preparedPhrases(intents.get(entry.intent) ?? []))
-					if (prepared) list.push(prepared);
-			} else list.push(entry);
-		}
-		flat = list;
-		byList.set(cues, flat);
+	for (let i = 0; i < byBook.length; i++)
+		if (byBook[i]!.intents === intents) return byBook[i]!.list;
+	const list: PreparedCue[] = [];
+	for (const entry of preparedList(cues)) {
+		if (entry === null) continue;
+		if ('intent' in entry) {
+			for (const prepared of preparedPhrases(intents.get(entry.intent) ?? []))
+				if (prepared) list.push(prepared);
+		} else list.push(entry);
 	}
+	const flat = indexedCues(list);
+	// Phrasebooks come and go with the content: only the latest few are kept per list.
+	if (byBook.length >= MAX_BOOKS_PER_LIST) byBook.shift();
+	byBook.push({ intents, list: flat });
 	return flat;
+}
+
+/** A list of prepared cues indexed by how each starts (CueList). */
+function indexedCues(list: readonly PreparedCue[]): CueList {
+	const byPair = new Map<number, number[]>();
+	const byWords = new Map<string, number[]>();
+	const always: number[] = [];
+	for (const [i, { parts }] of list.entries()) {
+		const first = parts[0]!;
+		if (first.kind === 'chinese' && first.pair >= 0) addPosition(byPair, first.pair, i);
+		else if (first.kind === 'words' && !first.number)
+			addPosition(byWords, first.pair ?? first.stems[0]!, i);
+		else always.push(i);
+	}
+	return {
+		cues: list,
+		byPair,
+		pairKeys: [...byPair.keys()],
+		byWords,
+		wordKeys: [...byWords.keys()],
+		always
+	};
+}
+
+function addPosition<K>(map: Map<K, number[]>, key: K, position: number): void {
+	const positions = map.get(key);
+	if (positions) positions.push(position);
+	else map.set(key, [position]);
 }
 
 function prepareCue(cue: string): PreparedCue | null {
@@ -868,6 +938,12 @@ class ReplyText {
 	private pairAt: Map<string, number[]> | undefined;
 	private numbers: number[] | undefined;
 	private pairs: Int32Array | undefined;
+	// The distinct pair hashes of `pairs`, to walk when a list has more starts than the reply has pairs.
+	private pairHashes: number[] | undefined;
+	private negation: ((span: Span, cue: string) => boolean) | undefined;
+	// The reply's stems and stem pairs (the keys of `at` and `pairAt`), and the array candidates() fills.
+	private wordKeys: string[] | undefined;
+	private scratch: number[] | undefined;
 
 	constructor(
 		readonly folded: string,
@@ -896,6 +972,7 @@ class ReplyText {
 			}
 			this.at = at;
 			this.pairAt = pairAt;
+			this.wordKeys = [...at.keys(), ...pairAt.keys()];
 		}
 	}
 
@@ -911,14 +988,70 @@ class ReplyText {
 		return pair === null ? this.at!.get(stems[0]!) : this.pairAt!.get(pair);
 	}
 
+	private pairBits(): Int32Array {
+		if (!this.pairs) {
+			const { bits, hashes } = pairsOf(this.normalized);
+			this.pairs = bits;
+			this.pairHashes = hashes;
+		}
+		return this.pairs;
+	}
+
 	/** False when the reply cannot hold the part (a quick look, for the hundreds of phrases a reply is read for); true when it may. */
 	mayHold(part: CuePart): boolean {
 		if (part.kind === 'chinese') {
 			if (part.pair < 0) return true;
-			const pairs = (this.pairs ??= pairsOf(this.normalized));
+			const pairs = this.pairBits();
 			return (pairs[part.pair >> 5]! & (1 << (part.pair & 31))) !== 0;
 		}
 		return part.kind === 'intent' || this.starts(part) !== undefined;
+	}
+
+	/**
+	 * The positions in a cue list of the cues whose first part the reply may hold, in no order (the
+	 * caller orders what it finds): by the list's index of starts, walking whichever is smaller, its
+	 * starts or the reply's. The array is the reply's own and is refilled on the next call.
+	 */
+	candidates(list: CueList): readonly number[] {
+		const found = (this.scratch ??= []);
+		found.length = 0;
+		for (let i = 0; i < list.always.length; i++) found.push(list.always[i]!);
+		const { byPair, pairKeys, byWords, wordKeys } = list;
+		if (pairKeys.length > 0) {
+			const bits = this.pairBits();
+			const hashes = this.pairHashes!;
+			if (pairKeys.length <= hashes.length) {
+				for (let k = 0; k < pairKeys.length; k++) {
+					const hash = pairKeys[k]!;
+					if ((bits[hash >> 5]! & (1 << (hash & 31))) !== 0) pushAll(found, byPair.get(hash)!);
+				}
+			} else
+				for (let k = 0; k < hashes.length; k++) {
+					const positions = byPair.get(hashes[k]!);
+					if (positions) pushAll(found, positions);
+				}
+		}
+		if (wordKeys.length > 0) {
+			this.index();
+			const at = this.at!;
+			const pairAt = this.pairAt!;
+			if (wordKeys.length <= this.wordKeys!.length) {
+				for (let k = 0; k < wordKeys.length; k++) {
+					const key = wordKeys[k]!;
+					if (at.has(key) || pairAt.has(key)) pushAll(found, byWords.get(key)!);
+				}
+			} else
+				for (let k = 0; k < this.wordKeys!.length; k++) {
+					const positions = byWords.get(this.wordKeys![k]!);
+					if (positions) pushAll(found, positions);
+				}
+		}
+		return found;
+	}
+
+	/** Whether the reply says the cue at `span` (not denied, not quoting the customer: negation.ts); read on first need. */
+	says(span: Span, cue: string): boolean {
+		return (this.negation ??= negationReader(this.folded))(span, cue);
 	}
 
 	/** Where a stretch of a cue occurs: Chinese by substring, other text by stemmed word sequence. */
@@ -960,31 +1093,35 @@ class ReplyText {
 	}
 }
 
+const inBrackets = (span: Span, brackets: readonly Span[]) =>
+	brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
+const overlap = (spans: readonly Span[], others: readonly Span[]) =>
+	spans.some(([start, end]) => others.some(([s, e]) => start < e && s < end));
+
 /**
  * Finds cues in one reply (`text`). A hit counts only where the reply says it (see negation.ts) and
- * not inside brackets.
+ * not inside brackets; a matcher that reads `anywhere` takes every hit, denied or in brackets. A
+ * class, not closures: several are made for every reply.
  */
-function matcherFor(
-	text: ReplyText,
-	brackets: readonly Span[],
-	says: (span: Span, cue: string) => boolean
-): Matcher {
-	const { folded, normalized, intents } = text;
-	const partSpans = (part: CuePart, from?: number, to?: number) => text.partSpans(part, from, to);
-	const inBrackets = (span: Span) =>
-		brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
+class Matcher {
+	constructor(
+		private readonly text: ReplyText,
+		private readonly brackets: readonly Span[],
+		private readonly anywhere = false
+	) {}
 
 	/**
 	 * Where the rest of a gapped cue (its parts from `k` on) follows `after` within reach in the same
 	 * clause: the end of its last part, or -1. The spans of the parts found are pushed onto `said`.
 	 */
-	function restFrom(parts: readonly CuePart[], k: number, after: number, said: Span[]): number {
+	private restFrom(parts: readonly CuePart[], k: number, after: number, said: Span[]): number {
 		if (k >= parts.length) return after;
+		const { folded, normalized } = this.text;
 		const part = parts[k]!;
 		let to = Math.min(normalized.length, after + 100);
 		const breakAt = folded.slice(after, to).search(CLAUSE_BREAK);
 		if (breakAt >= 0) to = after + breakAt;
-		for (const [start, end] of partSpans(part, after, to)) {
+		for (const [start, end] of this.text.partSpans(part, after, to)) {
 			const chinese =
 				part.kind === 'intent'
 					? containsChinese(normalized.slice(start, end))
@@ -994,57 +1131,60 @@ function matcherFor(
 				: latinWords(folded.slice(after, start)).length;
 			if (gap > (chinese ? GAP_REACH.chinese : GAP_REACH.words)) break;
 			said.push([start, end]);
-			const found = restFrom(parts, k + 1, end, said);
+			const found = this.restFrom(parts, k + 1, end, said);
 			if (found >= 0) return found;
 			said.pop();
 		}
 		return -1;
 	}
 
-	const overlap = (spans: readonly Span[], others: readonly Span[]) =>
-		spans.some(([start, end]) => others.some(([s, e]) => start < e && s < end));
-
-	return {
-		findAll(cues) {
-			// Where each cue occurs, before negation is read: the whole stretch, its first part's (where
-			// a negation would reach), and the words of each of its parts (`said`, without the gaps).
-			const found: { whole: Span; first: Span; said: Span[]; cue: string }[] = [];
-			for (const prepared of flatList(cues, intents)) {
-				const { parts } = prepared;
-				if (!text.mayHold(parts[0]!)) continue;
-				for (const span of text.partSpans(parts[0]!)) {
-					const said: Span[] = [span];
-					const end = parts.length === 1 ? span[1] : restFrom(parts, 1, span[1], said);
-					if (end >= 0)
-						found.push({ whole: [span[0], end], first: span, said, cue: prepared.folded });
-				}
+	/** Where the reply says any of the cues, sorted: a stretch inside one already found is not listed again. */
+	findAll(cues: readonly string[]): Span[] {
+		const { text } = this;
+		// Where each cue occurs, before negation is read: the whole stretch, its first part's (where
+		// a negation would reach), and the words of each of its parts (`said`, without the gaps).
+		const found: { whole: Span; first: Span; said: Span[]; cue: string; position: number }[] = [];
+		const list = flatList(cues, text.intents);
+		const candidates = text.candidates(list);
+		for (let c = 0; c < candidates.length; c++) {
+			const position = candidates[c]!;
+			const prepared = list.cues[position]!;
+			const { parts } = prepared;
+			for (const span of text.partSpans(parts[0]!)) {
+				const said: Span[] = [span];
+				const end = parts.length === 1 ? span[1] : this.restFrom(parts, 1, span[1], said);
+				if (end >= 0)
+					found.push({ whole: [span[0], end], first: span, said, cue: prepared.folded, position });
 			}
-			if (found.length === 0) return [];
-			// Longest first at each start, so that the many phrasings inside a stretch already found
-			// (an intent's phrases overlap) cost no second reading of the negation around them.
-			found.sort((a, b) => a.whole[0] - b.whole[0] || b.whole[1] - a.whole[1]);
-			const spans: Span[] = [];
-			let reached = -1;
-			// The words of cues found said in the negative: another cue that shares words with one is
-			// denied with it (「我不會跟您保證一定有幾張詢價」: 一定 … 詢價 is as denied as 保證 … 詢價).
-			// Only its words: what stands in a denied cue's gap is out of the negation's reach
-			// (「不用擔心我們這邊先幫您開試刊看效果」 denies the worry, not the trial).
-			const denied: Span[] = [];
-			for (const { whole, first, said, cue } of found) {
-				if (whole[1] <= reached) continue;
-				if (inBrackets(whole)) continue;
-				if (denied.length > 0 && overlap(said, denied)) continue;
-				// The negation that matters comes before the cue's first words.
-				if (!says(first, cue)) {
-					denied.push(...said);
-					continue;
-				}
-				spans.push(whole);
-				reached = Math.max(reached, whole[1]);
-			}
-			return spans;
 		}
-	};
+		if (found.length === 0) return [];
+		// Longest first at each start, so that the many phrasings inside a stretch already found
+		// (an intent's phrases overlap) cost no second reading of the negation around them; at the
+		// same stretch, in the list's order (a cue finds one stretch per start).
+		found.sort(
+			(a, b) => a.whole[0] - b.whole[0] || b.whole[1] - a.whole[1] || a.position - b.position
+		);
+		const spans: Span[] = [];
+		let reached = -1;
+		// The words of cues found said in the negative: another cue that shares words with one is
+		// denied with it (「我不會跟您保證一定有幾張詢價」: 一定 … 詢價 is as denied as 保證 … 詢價).
+		// Only its words: what stands in a denied cue's gap is out of the negation's reach
+		// (「不用擔心我們這邊先幫您開試刊看效果」 denies the worry, not the trial).
+		const denied: Span[] = [];
+		for (const { whole, first, said, cue } of found) {
+			if (whole[1] <= reached) continue;
+			if (this.brackets.length > 0 && inBrackets(whole, this.brackets)) continue;
+			if (denied.length > 0 && overlap(said, denied)) continue;
+			// The negation that matters comes before the cue's first words.
+			if (!this.anywhere && !text.says(first, cue)) {
+				denied.push(...said);
+				continue;
+			}
+			spans.push(whole);
+			reached = Math.max(reached, whole[1]);
+		}
+		return spans;
+	}
 }
 
 function findAny(matcher: Matcher, cues: readonly string[]): Span[] {
@@ -1128,7 +1268,7 @@ function detectSignals(
 	if (
 		/[?？]/.test(reply) ||
 		has('question') ||
-		(chinese ? isChineseQuestion(folded) : ENGLISH_QUESTION.test(reply.toLowerCase()))
+		(chinese ? isChineseQuestion(folded) : ENGLISH_QUESTION.test(withoutFillers(reply)))
 	)
 		found.push('question');
 	if (has('acknowledge')) found.push('acknowledge');
@@ -1221,11 +1361,14 @@ export function scoreReply(
 	const normalized = punctuationToSpaces(folded);
 	const brackets = bracketedSpans(reply);
 	const text = new ReplyText(folded, normalized, phrasebook.intents);
-	// The reply's clauses are read for negations only when a cue is found in it.
-	let reader: ReturnType<typeof negationReader> | undefined;
-	const matcher = matcherFor(text, brackets, (span, cue) =>
-		(reader ??= negationReader(folded))(span, cue)
-	);
+	// The reply's clauses are read for negations only when a cue is found in it (ReplyText.says).
+	const matcher = new Matcher(text, brackets);
+	// Words that count wherever they are said, denied or not: the subject of the call, price words.
+	let anywhereMatcher: Matcher | undefined;
+	const anywhere = (): Matcher => (anywhereMatcher ??= new Matcher(text, [], true));
+	// Whether the reply names what the call is about (the lexicon's `on-topic`): read once, on first need.
+	let onTopicWords: boolean | undefined;
+	const onTopic = (): boolean => (onTopicWords ??= findAny(anywhere(), ON_TOPIC_CUES).length > 0);
 	// What the beat's own cue words cover, apart from the lexicon's phrasings: a reply that is little
 	// more than those words is a list of them (the lexicon's phrasings are whole turns of speech).
 	const literalSpans: Span[] = [];
@@ -1313,10 +1456,7 @@ export function scoreReply(
 		!flags.includes('stage-directions') &&
 		!points.some((p) => p.hit) &&
 		!pitfalls.some((p) => p.hit) &&
-		findAny(
-			matcherFor(text, [], () => true),
-			ON_TOPIC_CUES
-		).length === 0 &&
+		!onTopic() &&
 		!(beat.customer && refersTo(reply, beat.customer, 1, folded))
 	)
 		flags.push('off-topic');
@@ -1331,33 +1471,24 @@ export function scoreReply(
 	const prices = MAY_HOLD_PRICE.test(folded) ? priceListOf(phrasebook.intents) : [];
 	if (prices.length > 0) {
 		// Price words count wherever they are said: "not the Gold price" still talks about the price.
-		const anywhere = matcherFor(text, [], () => true);
 		wrongFacts.push(
 			...wrongPrices(
 				folded,
 				prices,
-				() => findAny(anywhere, PRICE_WORD_CUES),
-				() => (phrasebook.intents.has(FACT_INTENTS.theirs) ? findAny(anywhere, THEIR_CUES) : []),
+				() => findAny(anywhere(), PRICE_WORD_CUES),
+				() => (phrasebook.intents.has(FACT_INTENTS.theirs) ? findAny(anywhere(), THEIR_CUES) : []),
 				customerSaid
 			)
 		);
 	}
 	// A count the company states otherwise: a trial of 30 days, 50,000 registered buyers.
-	if (/\d|[一二三四五六七八九十兩]/.test(folded)) {
+	if (/\d|[一二三四五六七八九十兩]/.test(folded) || MAY_SPELL_COUNT.test(folded)) {
 		const facts = countedFactsOf(phrasebook.intents);
 		if (facts.length > 0) wrongFacts.push(...wrongCounts(folded, facts));
 	}
 	// A feature claimed for a tier that lacks it: Basic with keyword ads.
 	const tierFacts = tierFactsOf(phrasebook.intents);
-	if (tierFacts)
-		wrongFacts.push(
-			...featuresLacked(
-				text,
-				matcher,
-				matcherFor(text, [], () => true),
-				tierFacts
-			)
-		);
+	if (tierFacts) wrongFacts.push(...featuresLacked(text, matcher, anywhere(), tierFacts));
 	if (wrongFacts.length > 0) flags.push('wrong-fact');
 	// Stuffing: selling points listed one after another, not notes (flagged already).
 	// Read only when the reply has items enough: the intent's phrases are the costlier step.
@@ -1393,12 +1524,7 @@ export function scoreReply(
 		wrongFacts.length === 0 &&
 		brackets.length === 0 &&
 		!flags.some((flag) => NOT_SPEECH.has(flag)) &&
-		(points.some((p) => p.hit) ||
-			!phrasebook.intents.has(ON_TOPIC) ||
-			findAny(
-				matcherFor(text, [], () => true),
-				ON_TOPIC_CUES
-			).length > 0);
+		(points.some((p) => p.hit) || !phrasebook.intents.has(ON_TOPIC) || onTopic());
 	if (cleanSpeech)
 		for (const point of points) {
 			const signal = point.criterion === null ? undefined : SIGNAL_OF_CRITERION[point.criterion];

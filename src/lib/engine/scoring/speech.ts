@@ -216,6 +216,18 @@ const SAME_SENTENCE = 0.4;
 const SENTENCE_ENDS_CHINESE = /[。！？!?；;\n]|\s+(?=[\u3400-\u9fff])/g;
 const SENTENCE_ENDS = /[.!?;\n]+/g;
 
+// A Chinese yes-no question (A不A) and the two pairs it is made of.
+const YES_NO_QUESTIONS = [
+	'有沒有',
+	'是不是',
+	'要不要',
+	'會不會',
+	'能不能',
+	'好不好',
+	'可不可',
+	'對不對'
+].map((question) => ({ question, pairs: [question.slice(0, 2), question.slice(1)] }));
+
 /** `folded` is the reply folded for matching (foldForMatch), when the caller has it: it has the reply's length. */
 export function restatesItself(
 	reply: string,
@@ -235,6 +247,11 @@ export function restatesItself(
 			chinese || !words ? undefined : wordsBetween(words, from, to)
 		);
 		if (theirs) for (const term of terms) if (theirs.has(term)) terms.delete(term);
+		// The pairs of a Chinese yes-no question (有沒有, 是不是) say nothing of its subject: two
+		// questions asked the same way (「有沒有人看 … 有沒有人來問」) are no point said twice.
+		if (chinese)
+			for (const { question, pairs } of YES_NO_QUESTIONS)
+				if (folded.slice(from, to).includes(question)) for (const pair of pairs) terms.delete(pair);
 		if (terms.size >= 3) sentences.push(terms);
 	};
 	for (const end of reply.matchAll(chinese ? SENTENCE_ENDS_CHINESE : SENTENCE_ENDS)) {
@@ -255,7 +272,7 @@ export function restatesItself(
 
 /** Clauses, and the share of them one word of substance must be in, for a reply to harp on it. */
 // Figures recur in any sum (「第一年兩萬六千八，第二年兩萬四千一百二」): they are not harping.
-const NUMERALS = /[零〇一二三四五六七八九十兩百千萬億半幾]/;
+const NUMERAL_CHARS: ReadonlySet<string> = new Set('零〇一二三四五六七八九十兩百千萬億半幾');
 // …nor the units they come in ("year one is 26,800, year two 24,120, so 50,920 over two years").
 const UNITS = new Set(
 	[
@@ -296,24 +313,24 @@ export function harpsOn(folded: string, words?: readonly Word[], customerLine?: 
 	const ends = [...folded.matchAll(chinese ? CLAUSE_ENDS_CHINESE : CLAUSE_ENDS)];
 	for (let k = 0, from = 0; k <= ends.length; k++) {
 		const to = k < ends.length ? ends[k]!.index : folded.length;
-		const clause = folded.slice(from, to);
 		const clauseFrom = from;
 		if (k < ends.length) from = to + ends[k]![0].length;
 		const terms = new Set<string>();
 		if (chinese) {
-			const chars = [...clause].filter((char) => /[\u3400-\u9fff]/.test(char));
-			for (let i = 0; i + 1 < chars.length; i++) {
-				const [a, b] = [chars[i]!, chars[i + 1]!];
-				if (
-					!GRAMMAR_CHARS.has(a) &&
-					!GRAMMAR_CHARS.has(b) &&
-					!NUMERALS.test(a) &&
-					!NUMERALS.test(b)
-				)
-					terms.add(a + b);
+			// Neighbouring Chinese characters (others skipped), read by code unit: no array of characters made per clause.
+			let previous = '';
+			for (let i = clauseFrom; i < to; i++) {
+				const code = folded.charCodeAt(i);
+				if (code < 0x3400 || code > 0x9fff) continue;
+				const char = folded[i]!;
+				const plain = !GRAMMAR_CHARS.has(char) && !NUMERAL_CHARS.has(char);
+				if (plain && previous) terms.add(previous + char);
+				previous = plain ? char : '';
 			}
 		} else {
-			for (const word of words ? wordsBetween(words, clauseFrom, to) : latinWords(clause))
+			for (const word of words
+				? wordsBetween(words, clauseFrom, to)
+				: latinWords(folded.slice(clauseFrom, to)))
 				if (
 					word.stem.length >= 3 &&
 					!GRAMMAR_WORDS.has(word.stem) &&
