@@ -17,7 +17,6 @@ import { syncContentDirectory } from './content/sync';
 import { DEFAULT_CONTENT_DIR } from './content/files';
 import { formatProblem } from '$lib/engine/content';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_REPS } from '$lib/demo-accounts';
-import { createDemoHistory } from './demo-history';
 import { recountPracticeWeeksOnce } from './derived/practice-weeks';
 
 export const DEMO_TEAM_NAME = '台北一組 Taipei 1';
@@ -126,6 +125,10 @@ export async function createDemoOrganisation(db: AppDb, now = new Date()): Promi
 		return team;
 	});
 	markDemoInstance(db);
+	// Imported here, not at the top: the history touches nearly every service (and through the
+	// library, the Markdown sanitizer), and only a first start of a demo needs it; loading it on
+	// every start cost the server about a fifth of its start-up.
+	const { createDemoHistory } = await import('./demo-history');
 	createDemoHistory(db, team.id, now);
 }
 

@@ -13,14 +13,18 @@ function characterMap(dictionary: string): Map<string, string> {
 // Simplified → Traditional (Taiwan) one character at a time, from OpenCC's character tables
 // (STCharacters, then TWVariants). Whole-phrase conversion is not wanted here: it would change
 // lengths, and it would cost some 80 MB of memory for its phrase tables.
-const [, simplifiedCharacters] = (Locale.from.cn as unknown as [string, string][])[0]!;
-const [, taiwanVariants] = (Locale.to.tw as unknown as [string, string][])[0]!;
-const SIMPLIFIED_TO_TRADITIONAL = characterMap(simplifiedCharacters);
-const TAIWAN_VARIANTS = characterMap(taiwanVariants);
+// Built on the first character that needs them, not when the module loads: the server imports this
+// at start-up, and English replies (all ASCII) never need them.
+let tables:
+	{ simplifiedToTraditional: Map<string, string>; taiwanVariants: Map<string, string> } | undefined;
 
 function toTraditional(char: string): string {
-	const traditional = SIMPLIFIED_TO_TRADITIONAL.get(char) ?? char;
-	return TAIWAN_VARIANTS.get(traditional) ?? traditional;
+	tables ??= {
+		simplifiedToTraditional: characterMap((Locale.from.cn as unknown as [string, string][])[0]![1]),
+		taiwanVariants: characterMap((Locale.to.tw as unknown as [string, string][])[0]![1])
+	};
+	const traditional = tables.simplifiedToTraditional.get(char) ?? char;
+	return tables.taiwanVariants.get(traditional) ?? traditional;
 }
 
 const cache = new Map<string, string>();
