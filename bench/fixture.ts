@@ -59,8 +59,10 @@ export function prepareFixture(
 	const databasePath = join(dir, 'bench.db');
 	copyFileSync(dataPath, databasePath);
 	const db = openDatabase(databasePath);
+	// A data set of before the fixed clock was placed around the moment it was generated.
+	const meta = readDataSetMeta(dataPath);
 	const clock = new Date(
-		new Date(readDataSetMeta(dataPath)?.clock ?? DATA_SET_CLOCK).getTime() + 60_000
+		new Date(meta?.clock ?? meta?.generatedAt ?? DATA_SET_CLOCK).getTime() + 60_000
 	);
 	const userId = (email: string) => {
 		const user = findUserByEmail(db, email);
