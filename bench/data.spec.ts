@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,15 @@ import { finishedSql } from '../src/lib/server/practice/attempt-counts';
 import { workedOutSummary } from '../src/lib/server/derived/interview-summaries';
 import { rebuildPracticeWeeks } from '../src/lib/server/derived/practice-weeks';
 import { contentVariants } from './content-variants';
-import { ensureDataSet, generateDataSet, readDataSetMeta, type DataSetSize } from './data';
+import {
+	DATA_SET_CLOCK,
+	dataSetSources,
+	ensureDataSet,
+	generateDataSet,
+	readDataSetMeta,
+	staleDataSet,
+	type DataSetSize
+} from './data';
 import { seededRandom } from './random';
 
 const demo = checkContentFiles(readContentDirectory('content')).items;
@@ -68,11 +76,14 @@ describe('content variants', { timeout: 60_000 }, () => {
 });
 
 describe('the benchmark data set', { timeout: 60_000 }, () => {
-	it('has exactly the size asked for, and the same rows for the same seed', async () => {
+	it('has exactly the size asked for, and the same rows, dates included, for the same seed', async () => {
 		const a = join(dir, 'a.db');
 		const b = join(dir, 'b.db');
-		const meta = await generateDataSet(a, 7, { now: NOW, size: SMALL });
-		await generateDataSet(b, 7, { now: NOW, size: SMALL });
+		// No clock given: both are placed around DATA_SET_CLOCK, not the moment each was generated.
+		const meta = await generateDataSet(a, 7, { size: SMALL });
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		await generateDataSet(b, 7, { size: SMALL });
+		expect(meta.clock).toBe(DATA_SET_CLOCK.toISOString());
 		expect(meta.counts).toMatchObject({
 			users: 24,
 			teams: 2,
@@ -82,8 +93,10 @@ describe('the benchmark data set', { timeout: 60_000 }, () => {
 			interviews: 20
 		});
 		const snapshot =
-			'select a.id, a.user_id, a.score, a.status, count(t."index") turns, sum(t.score) total from attempts a left join turns t on t.attempt_id = a.id group by a.id order by a.id';
+			'select a.id, a.user_id, a.score, a.status, a.created_at, count(t."index") turns, sum(t.score) total from attempts a left join turns t on t.attempt_id = a.id group by a.id order by a.id';
 		expect(rows(a, snapshot)).toEqual(rows(b, snapshot));
+		const dated = 'select user_id, script_id, due_at, updated_at from review_cards order by 1, 2';
+		expect(rows(a, dated)).toEqual(rows(b, dated));
 		const other = join(dir, 'other.db');
 		await generateDataSet(other, 8, { now: NOW, size: SMALL });
 		expect(rows(other, snapshot)).not.toEqual(rows(a, snapshot));
@@ -148,5 +161,33 @@ describe('the benchmark data set', { timeout: 60_000 }, () => {
 		expect(readDataSetMeta(path)!.generatedAt).toBe(first);
 		expect((await ensureDataSet(path, 4, log, SMALL)).generated).toBe(true);
 		expect(readDataSetMeta(path)!.seed).toBe(4);
+	});
+
+	it('is not reused when made on another clock or from other content, engine or generator, however recent', async () => {
+		const path = join(dir, 'sources.db');
+		const meta = await generateDataSet(path, 3, { size: SMALL });
+		const sources = dataSetSources();
+		expect(meta.sources).toBe(sources);
+		expect(staleDataSet(meta, 3, SMALL, sources)).toBeNull();
+		expect(staleDataSet(null, 3, SMALL, sources)).toBe('none there');
+		// A data set of the week before, as an earlier run would have left it.
+		expect(staleDataSet({ ...meta, clock: NOW.toISOString() }, 3, SMALL, sources)).toMatch(/clock/);
+		expect(staleDataSet(meta, 3, SMALL, sources.replace(/^./, 'x'))).toMatch(/changed/);
+		expect(staleDataSet(meta, 3, { ...SMALL, teams: 3 }, sources)).toMatch(/size/);
+	});
+
+	it("digests every source file: a change to one scenario's text is another data set", () => {
+		const root = mkdtempSync(join(dir, 'sources-'));
+		cpSync('content', join(root, 'content'), { recursive: true });
+		cpSync('src/lib/engine', join(root, 'src/lib/engine'), { recursive: true });
+		cpSync('src/lib/server/derived', join(root, 'src/lib/server/derived'), { recursive: true });
+		mkdirSync(join(root, 'bench'));
+		for (const file of ['data.ts', 'content-variants.ts', 'random.ts'])
+			cpSync(join('bench', file), join(root, 'bench', file));
+		const before = dataSetSources(root);
+		expect(before).toBe(dataSetSources(root));
+		const scenario = join(root, 'content/en/scenarios/renewal-price-objection.yaml');
+		writeFileSync(scenario, readFileSync(scenario, 'utf8').replace('renewal', 'Renewal'));
+		expect(dataSetSources(root)).not.toBe(before);
 	});
 });

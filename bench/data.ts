@@ -5,9 +5,12 @@
 // 1,000 users in 20 teams, 5,000 content items in both languages (variants of the demo pack),
 // 100,000 role-play attempts with 600,000 turns (real transcripts: every turn was played through
 // the engine and scored), 2,000 interviews with their panels' ratings, onboarding cohorts, review
-// cards, reads and bookmarks. Dates are placed relative to the day it is generated, so "this week"
-// and the eight-week trends always have data.
-import { existsSync, rmSync } from 'node:fs';
+// cards, reads and bookmarks. Dates are placed relative to a fixed clock, DATA_SET_CLOCK, and the
+// benchmark's server runs on that clock too: "this week", the eight-week trends, due cards and
+// onboarding's plan days are the same whichever day the bench runs.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { eq, sql, type InferInsertModel } from 'drizzle-orm';
@@ -45,11 +48,30 @@ import { contentVariants } from './content-variants';
 import { between, pick, seededId, seededRandom, type Random } from './random';
 
 /** Bump when the shape of the data changes: a data set of another version is generated again. */
-export const DATA_SET_VERSION = 1;
+export const DATA_SET_VERSION = 2;
 export const DEFAULT_SEED = 20260;
 export const DEFAULT_DATA_PATH = process.env.BENCH_DATA ?? 'data/bench.db';
-/** A data set older than this is generated again, so that "this week" still means something. */
-const MAX_AGE_DAYS = 7;
+/**
+ * The instant the data set is generated for, and the benchmark's server's clock: a Wednesday at
+ * noon UTC, a Wednesday in every time zone from UTC−11 to UTC+11, so "this week" holds two and a
+ * half days of practice wherever it runs. Dates placed relative to the day of generation made the
+ * managers' pages cost more or less with the day of the week, and with the days since.
+ */
+export const DATA_SET_CLOCK = new Date('2026-03-04T12:00:00Z');
+/**
+ * What the data set is made from besides its seed and size: the content it varies, the engine that
+ * plays and scores its role-plays, the code that writes it and works out its kept tables. A data
+ * set made from other sources is generated again: one left from an earlier run is reused only when
+ * it is the one this code would generate.
+ */
+const DATA_SET_SOURCES = [
+	'content',
+	'src/lib/engine',
+	'src/lib/server/derived',
+	'bench/data.ts',
+	'bench/content-variants.ts',
+	'bench/random.ts'
+];
 const META_KEY = 'bench-data-set';
 export const BENCH_PASSWORD = 'bench-password-not-a-secret';
 
@@ -110,9 +132,30 @@ export interface DataSetMeta {
 	version: number;
 	seed: number;
 	size: DataSetSize;
+	/** DATA_SET_CLOCK when it was generated: the instant its dates are placed around. */
+	clock: string;
+	/** The digest of DATA_SET_SOURCES when it was generated. */
+	sources: string;
+	/** When it was generated, by the machine's clock: for the log only. */
 	generatedAt: string;
 	seconds: number;
 	counts: Record<string, number>;
+}
+
+/** A digest of every file of DATA_SET_SOURCES (tests left out), with its path. */
+export function dataSetSources(root = '.'): string {
+	const hash = createHash('sha256');
+	for (const source of DATA_SET_SOURCES) {
+		const path = join(root, source);
+		const files = source.endsWith('.ts')
+			? [path]
+			: readdirSync(path, { recursive: true, withFileTypes: true })
+					.filter((entry) => entry.isFile() && !entry.name.endsWith('.spec.ts'))
+					.map((entry) => join(entry.parentPath, entry.name))
+					.sort();
+		for (const file of files) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+	}
+	return hash.digest('hex');
 }
 
 const SURNAMES = [
@@ -361,7 +404,29 @@ export function readDataSetMeta(path: string): DataSetMeta | null {
 	}
 }
 
-/** The data set at `path`: reused when its version, seed and size match and it is recent, else generated. */
+/**
+ * Why the data set at `path` is not the one this code generates for `seed` and `size` (missing,
+ * another version, seed, size, clock, or made from other content or code), or null when it is.
+ */
+export function staleDataSet(
+	meta: DataSetMeta | null,
+	seed: number,
+	size: DataSetSize,
+	sources: string
+): string | null {
+	if (!meta) return 'none there';
+	if (meta.version !== DATA_SET_VERSION) return `version ${meta.version}`;
+	if (meta.seed !== seed) return `seed ${meta.seed}`;
+	if (JSON.stringify(meta.size) !== JSON.stringify(size)) return 'another size';
+	if (meta.clock !== DATA_SET_CLOCK.toISOString()) return `clock ${meta.clock}`;
+	if (meta.sources !== sources) return 'content, engine or generator changed since';
+	return null;
+}
+
+/**
+ * The data set at `path`: reused when it is the one this code would generate (same version, seed,
+ * size, clock and sources), else generated again.
+ */
 export async function ensureDataSet(
 	path: string,
 	seed: number,
@@ -369,30 +434,29 @@ export async function ensureDataSet(
 	size = FULL_SIZE
 ): Promise<{ meta: DataSetMeta; generated: boolean }> {
 	const meta = readDataSetMeta(path);
-	const fresh = meta && Date.now() - new Date(meta.generatedAt).getTime() < MAX_AGE_DAYS * DAY_MS;
-	if (
-		meta &&
-		meta.version === DATA_SET_VERSION &&
-		meta.seed === seed &&
-		JSON.stringify(meta.size) === JSON.stringify(size) &&
-		fresh
-	) {
+	const sources = dataSetSources();
+	const stale = staleDataSet(meta, seed, size, sources);
+	if (meta && stale === null) {
 		log(`Reusing the data set ${path} (seed ${seed}, generated ${meta.generatedAt}).`);
 		// The app's later migrations (new indexes, say) apply to it as they would to a live database.
 		openDatabase(path).$client.close();
 		return { meta, generated: false };
 	}
-	log(`Generating the data set ${path} (seed ${seed})…`);
-	return { meta: await generateDataSet(path, seed, { size }), generated: true };
+	log(`Generating the data set ${path} (seed ${seed}; the one there: ${stale})…`);
+	return { meta: await generateDataSet(path, seed, { size, sources }), generated: true };
 }
 
-/** `batchRows` caps the rows a statement inserts: small batches in a small data set interleave tables as the full one does. */
+/**
+ * `now`, the instant dates are placed around (DATA_SET_CLOCK); `batchRows` caps the rows a statement
+ * inserts: small batches in a small data set interleave tables as the full one does; `sources`,
+ * dataSetSources() when the caller has it already.
+ */
 export async function generateDataSet(
 	path: string,
 	seed: number,
-	options: { now?: Date; size?: DataSetSize; batchRows?: number } = {}
+	options: { now?: Date; size?: DataSetSize; batchRows?: number; sources?: string } = {}
 ): Promise<DataSetMeta> {
-	const now = options.now ?? new Date();
+	const now = options.now ?? DATA_SET_CLOCK;
 	const size = options.size ?? FULL_SIZE;
 	const started = performance.now();
 	for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
@@ -958,7 +1022,9 @@ export async function generateDataSet(
 		version: DATA_SET_VERSION,
 		seed,
 		size,
-		generatedAt: now.toISOString(),
+		clock: now.toISOString(),
+		sources: options.sources ?? dataSetSources(),
+		generatedAt: new Date().toISOString(),
 		seconds: (performance.now() - started) / 1000,
 		counts
 	};

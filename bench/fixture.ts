@@ -16,7 +16,10 @@ import {
 	interviews,
 	teamMembers
 } from '../src/lib/server/db/schema';
-import { benchUsers, type DataSetSize } from './data';
+import { benchUsers, DATA_SET_CLOCK, readDataSetMeta, type DataSetSize } from './data';
+
+/** The rep's finished role-plays whose result pages are measured, one after another. */
+const RESULT_PAGES = 30;
 
 export const TURN_SCENARIO = 'renewal-price-objection';
 
@@ -28,9 +31,18 @@ export interface Fixture {
 	turns: { path: string; cookie: string }[];
 	/** Fresh call-mode role-plays of reps who agreed to be recorded, each answered once with a recording. */
 	spokenTurns: { path: string; cookie: string }[];
-	/** A role-play of the rep's that is under way (the practice room), and their latest finished one. */
+	/**
+	 * The instant the server's clock starts at: the data set's clock, a minute on, when the fixture's
+	 * sessions and role-plays were started.
+	 */
+	clock: Date;
+	/**
+	 * A role-play of the rep's that is under way (the practice room), and their latest finished ones:
+	 * what a result page costs depends on the role-play (the lines it coaches, the points missed), so
+	 * it is measured over many rather than whichever the data set made last.
+	 */
 	roomPath: string;
-	resultPath: string;
+	resultPaths: string[];
 	/** The comparison of the position the manager's team interviews most for. */
 	comparePath: string;
 	/** The onboarding cohort of the manager's team. */
@@ -47,12 +59,17 @@ export function prepareFixture(
 	const databasePath = join(dir, 'bench.db');
 	copyFileSync(dataPath, databasePath);
 	const db = openDatabase(databasePath);
+	// A data set of before the fixed clock was placed around the moment it was generated.
+	const meta = readDataSetMeta(dataPath);
+	const clock = new Date(
+		new Date(meta?.clock ?? meta?.generatedAt ?? DATA_SET_CLOCK).getTime() + 60_000
+	);
 	const userId = (email: string) => {
 		const user = findUserByEmail(db, email);
 		if (!user) throw new Error(`the data set has no user ${email}`);
 		return user.id;
 	};
-	const cookieOf = (id: string) => `rehearse_session=${createSession(db, id).token}`;
+	const cookieOf = (id: string) => `rehearse_session=${createSession(db, id, clock).token}`;
 	const users = benchUsers(size);
 	const rep = userId(users.rep);
 	const manager = userId(users.manager);
@@ -65,24 +82,24 @@ export function prepareFixture(
 			Array.from({ length: count }, (_, i) => {
 				const owner = turnReps[i % turnReps.length]!;
 				return {
-					path: `/attempts/${startAttempt(tx, owner.id, TURN_SCENARIO, 'en', mode)!.id}?/reply`,
+					path: `/attempts/${startAttempt(tx, owner.id, TURN_SCENARIO, 'en', mode, clock)!.id}?/reply`,
 					cookie: owner.cookie
 				};
 			})
 		);
 	const turns = freshRolePlays(turnCount, 'text');
 	// Call mode keeps a recording only once its rep has agreed to be recorded.
-	for (const owner of turnReps) giveRecordingConsent(db, owner.id);
+	for (const owner of turnReps) giveRecordingConsent(db, owner.id, clock);
 	const spokenTurns = freshRolePlays(spokenTurnCount, 'call');
-	const result = db
+	const results = db
 		.select({ id: attempts.id })
 		.from(attempts)
 		.where(and(eq(attempts.userId, rep), ne(attempts.status, 'active')))
 		.orderBy(desc(attempts.startedAt))
-		.limit(1)
-		.get();
-	if (!result) throw new Error('the bench rep has no finished role-play');
-	const room = startAttempt(db, rep, TURN_SCENARIO, 'en', 'text')!;
+		.limit(RESULT_PAGES)
+		.all();
+	if (results.length === 0) throw new Error('the bench rep has no finished role-play');
+	const room = startAttempt(db, rep, TURN_SCENARIO, 'en', 'text', clock)!;
 	const team = db
 		.select({ id: teamMembers.teamId })
 		.from(teamMembers)
@@ -114,8 +131,9 @@ export function prepareFixture(
 		},
 		turns,
 		spokenTurns,
+		clock,
 		roomPath: `/attempts/${room.id}`,
-		resultPath: `/attempts/${result.id}`,
+		resultPaths: results.map((result) => `/attempts/${result.id}`),
 		comparePath: `/hiring/compare?position=${encodeURIComponent(position)}`,
 		cohortPath: `/team/cohorts/${cohort.id}`
 	};

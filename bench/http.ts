@@ -28,6 +28,8 @@ const PAGE_P95_MS = 100;
 interface Page {
 	name: string;
 	path: string;
+	/** Several views of the page, requested in turn (`path` is the first): see Fixture.resultPaths. */
+	paths?: string[];
 	cookie: string;
 	/** The most server CPU a view may take, as a multiple of the minimal page's. */
 	cpuLimit: number;
@@ -49,9 +51,12 @@ async function benchServerWith(
 	plan: BenchPlan,
 	transcriberUrl: string
 ): Promise<BenchRow[]> {
-	const { server, startupMs } = await startServer(fixture.databasePath, plan.port, {
-		STT_URL: transcriberUrl
-	});
+	const { server, startupMs } = await startServer(
+		fixture.databasePath,
+		plan.port,
+		{ STT_URL: transcriberUrl },
+		fixture.clock
+	);
 	const ORIGIN = originOf(plan.port);
 	const { seconds } = plan;
 	let index = 0;
@@ -75,14 +80,23 @@ async function benchServerWith(
 	};
 	const turnLoad = (connections: number, duration: number) =>
 		runLoad({ ...turnRequest, connections, seconds: duration, next: nextTurn });
-	const pageLoad = (page: Pick<Page, 'path' | 'cookie'>, connections: number, duration: number) =>
-		runLoad({
+	const pageLoad = (
+		page: Pick<Page, 'path' | 'paths' | 'cookie'>,
+		connections: number,
+		duration: number
+	) => {
+		const headers = { cookie: page.cookie, accept: 'text/html' };
+		const { paths } = page;
+		let next = 0;
+		return runLoad({
 			origin: ORIGIN,
 			path: page.path,
 			connections,
 			seconds: duration,
-			headers: { cookie: page.cookie, accept: 'text/html' }
+			headers,
+			next: paths ? () => ({ path: paths[next++ % paths.length]!, headers }) : undefined
 		});
+	};
 	try {
 		const rows: BenchRow[] = [
 			below('start-up to first answer, on the data set', startupMs, 1500, 'ms')
@@ -141,7 +155,13 @@ async function benchServerWith(
 			{ name: 'home', path: '/', cookie: rep, cpuLimit: REP_PAGE_CPU },
 			{ name: 'practice list', path: '/practice', cookie: rep, cpuLimit: REP_PAGE_CPU },
 			{ name: 'practice room', path: fixture.roomPath, cookie: rep, cpuLimit: REP_PAGE_CPU },
-			{ name: 'result page', path: fixture.resultPath, cookie: rep, cpuLimit: REP_PAGE_CPU },
+			{
+				name: `result page (${fixture.resultPaths.length} of the rep's, in turn)`,
+				path: fixture.resultPaths[0]!,
+				paths: fixture.resultPaths,
+				cookie: rep,
+				cpuLimit: REP_PAGE_CPU
+			},
 			{
 				name: 'library entry',
 				path: '/library/price-too-high',
@@ -182,16 +202,22 @@ async function benchServerWith(
 		];
 		const status = { name: 'minimal page /status', path: '/status', cookie: rep };
 		// A page's server CPU a view and its size: what the page itself costs.
-		const measurePage = async (page: Pick<Page, 'path' | 'cookie'>) => {
-			const response = await fetch(ORIGIN + page.path, {
-				headers: { cookie: page.cookie },
-				redirect: 'manual'
-			});
-			if (!response.ok)
-				throw new Error(
-					`GET ${page.path} answered ${response.status} ${response.headers.get('location') ?? ''}`
-				);
-			const kilobytes = (await response.arrayBuffer()).byteLength / 1024;
+		const measurePage = async (page: Pick<Page, 'path' | 'paths' | 'cookie'>) => {
+			let bytes = 0;
+			const paths = page.paths ?? [page.path];
+			for (const path of paths) {
+				const response = await fetch(ORIGIN + path, {
+					headers: { cookie: page.cookie },
+					redirect: 'manual'
+				});
+				if (!response.ok)
+					throw new Error(
+						`GET ${path} answered ${response.status} ${response.headers.get('location') ?? ''}`
+					);
+				bytes += (await response.arrayBuffer()).byteLength;
+			}
+			// Of several views, their average size.
+			const kilobytes = bytes / paths.length / 1024;
 			await pageLoad(page, 5, seconds.warmUp);
 			const cpuBefore = cpuMilliseconds(server.pid!);
 			const result: LoadResult = await pageLoad(page, 20, seconds.page);

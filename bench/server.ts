@@ -1,7 +1,11 @@
 // The production build (`node build`) on a database of the benchmark's, on loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+
+/** Sets the server's clock: see fixed-clock.mjs. */
+const FIXED_CLOCK = fileURLToPath(new URL('./fixed-clock.mjs', import.meta.url));
 
 export function originOf(port: number): string {
 	return `http://127.0.0.1:${port}`;
@@ -9,18 +13,21 @@ export function originOf(port: number): string {
 
 /**
  * Starts the server and waits for its first answer; the wait is the start-up time. `env` adds to
- * the environment (the transcription server the spoken turns use).
+ * the environment (the transcription server the spoken turns use); `clock`, the instant the
+ * server's clock starts at (the data set's, so that every run measures the same day).
  */
 export async function startServer(
 	databasePath: string,
 	port: number,
-	env: Record<string, string> = {}
+	env: Record<string, string> = {},
+	clock?: Date
 ): Promise<{ server: ChildProcess; startupMs: number }> {
 	const started = performance.now();
 	const origin = originOf(port);
 	const server = spawn(
 		'node',
 		[
+			...(clock ? ['--import', FIXED_CLOCK] : []),
 			...(process.env.BENCH_CPU_PROF
 				? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
 				: []),
@@ -35,6 +42,7 @@ export async function startServer(
 				HOST: '127.0.0.1',
 				ORIGIN: origin,
 				DEMO: '0',
+				...(clock ? { BENCH_CLOCK: clock.toISOString() } : {}),
 				...env
 			},
 			stdio: ['ignore', 'ignore', 'inherit']

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/index';
+import { inJsonList, prepared, type Db } from '../db/index';
 import {
 	attempts,
 	seriesRunCalls,
@@ -221,36 +221,39 @@ export function bestSeriesScores(
 ): Map<string, number>[] {
 	const best = members.map(() => new Map<string, number>());
 	if (members.length === 0 || seriesIds.length === 0) return best;
-	const runs = db
-		.select()
-		.from(seriesRuns)
-		.where(
-			and(
-				eq(seriesRuns.status, 'finished'),
-				inArray(seriesRuns.userId, [...new Set(members.map((m) => m.userId))]),
-				inArray(seriesRuns.seriesId, [...seriesIds])
+	// Prepared once, the lists bound as JSON: a cohort page and the dashboard ask on every view.
+	const runs = prepared(db, 'best-series-runs', () =>
+		db
+			.select()
+			.from(seriesRuns)
+			.where(
+				and(
+					eq(seriesRuns.status, 'finished'),
+					inJsonList(seriesRuns.userId, 'users'),
+					inJsonList(seriesRuns.seriesId, 'series')
+				)
 			)
-		)
-		.all();
+			.prepare()
+	).all({
+		users: JSON.stringify([...new Set(members.map((m) => m.userId))]),
+		series: JSON.stringify(seriesIds)
+	});
 	if (runs.length === 0) return best;
-	const rows = db
-		.select({
-			runId: seriesRunCalls.runId,
-			attemptId: seriesRunCalls.attemptId,
-			factsAfter: seriesRunCalls.factsAfter,
-			score: attempts.score,
-			status: attempts.status
-		})
-		.from(seriesRunCalls)
-		.innerJoin(attempts, eq(attempts.id, seriesRunCalls.attemptId))
-		.where(
-			inArray(
-				seriesRunCalls.runId,
-				runs.map((run) => run.id)
-			)
-		)
-		.orderBy(asc(seriesRunCalls.runId), asc(seriesRunCalls.index))
-		.all();
+	const rows = prepared(db, 'best-series-calls', () =>
+		db
+			.select({
+				runId: seriesRunCalls.runId,
+				attemptId: seriesRunCalls.attemptId,
+				factsAfter: seriesRunCalls.factsAfter,
+				score: attempts.score,
+				status: attempts.status
+			})
+			.from(seriesRunCalls)
+			.innerJoin(attempts, eq(attempts.id, seriesRunCalls.attemptId))
+			.where(inJsonList(seriesRunCalls.runId, 'runs'))
+			.orderBy(asc(seriesRunCalls.runId), asc(seriesRunCalls.index))
+			.prepare()
+	).all({ runs: JSON.stringify(runs.map((run) => run.id)) });
 	const callsByRun = new Map<string, typeof rows>();
 	for (const row of rows) callsByRun.set(row.runId, [...(callsByRun.get(row.runId) ?? []), row]);
 	for (const run of runs) {
