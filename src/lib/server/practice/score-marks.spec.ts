@@ -208,10 +208,10 @@ describe('reviewing marks in the studio', () => {
 		// Decided already: nothing more is written.
 		expect(
 			acceptMark(db, trainer, mark!.id, accept, {
-				phrase: { intent: 'ask-good-time-now', phrase: 'got a sec' }
+				phrase: { intent: 'ask-good-time-now', phrase: 'lend me a tick' }
 			})
 		).toEqual({ ok: false, problem: 'not-found' });
-		expect(draftOf(db, 'lexicon', 'en', 'sales-phrasebook')).not.toContain('got a sec');
+		expect(draftOf(db, 'lexicon', 'en', 'sales-phrasebook')).not.toContain('lend me a tick');
 	});
 
 	it('accepting can keep the reply as an example of its line and add a cue to one of its points, in the scenario draft', () => {
