@@ -49,7 +49,7 @@ test('a trainer working in Chinese names a beat 需要問老闆: the studio show
 	);
 
 	// The call flow draws it by its name, and says it as text.
-	const graph = page.locator('figure.graph');
+	const graph = page.getByRole('img', { name: /^由上（開始）到下的各段對話/ });
 	await expect(graph.locator('text', { hasText: '需要問老闆' })).toBeVisible();
 	const asText = page.getByRole('group').filter({ has: page.getByText('以文字看對話流程') });
 	await asText.getByText('以文字看對話流程').click();
