@@ -8,6 +8,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-*/',
 			'.svelte-kit/',
 			'src/lib/paraglide/',
 			'node_modules/',

@@ -35,6 +35,25 @@ interface Page {
 	cpuLimit: number;
 }
 
+/**
+ * What the practice room's enhanced form sends for a first reply; `path` is the role-play's (the
+ * caller's `next` gives it). Sent to `/status?/ping` with a session, it is the minimal form post.
+ */
+export function turnPost(origin: string) {
+	return {
+		origin,
+		path: '/',
+		method: 'POST' as const,
+		headers: {
+			origin,
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: `turn=0&reply=${encodeURIComponent(REPLY)}`
+	};
+}
+
 export async function benchServer(fixture: Fixture, plan: BenchPlan): Promise<BenchRow[]> {
 	// The voice e2e's fake transcription server, on the next port: answers at once, so the spoken
 	// turn measures the upload, the call to it, the file written and the scoring.
@@ -65,19 +84,7 @@ async function benchServerWith(
 		if (!turn) throw new Error('the benchmark ran out of prepared role-plays');
 		return { path: turn.path, headers: { cookie: turn.cookie } };
 	};
-	// What the practice room's enhanced form sends.
-	const turnRequest = {
-		origin: ORIGIN,
-		path: '/',
-		method: 'POST' as const,
-		headers: {
-			origin: ORIGIN,
-			accept: 'application/json',
-			'x-sveltekit-action': 'true',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: `turn=0&reply=${encodeURIComponent(REPLY)}`
-	};
+	const turnRequest = turnPost(ORIGIN);
 	const turnLoad = (connections: number, duration: number) =>
 		runLoad({ ...turnRequest, connections, seconds: duration, next: nextTurn });
 	const pageLoad = (

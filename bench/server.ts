@@ -14,13 +14,15 @@ export function originOf(port: number): string {
 /**
  * Starts the server and waits for its first answer; the wait is the start-up time. `env` adds to
  * the environment (the transcription server the spoken turns use); `clock`, the instant the
- * server's clock starts at (the data set's, so that every run measures the same day).
+ * server's clock starts at (the data set's, so that every run measures the same day); `build`, the
+ * build's folder inside the project.
  */
 export async function startServer(
 	databasePath: string,
 	port: number,
 	env: Record<string, string> = {},
-	clock?: Date
+	clock?: Date,
+	build = process.env.BENCH_BUILD ?? 'build'
 ): Promise<{ server: ChildProcess; startupMs: number }> {
 	const started = performance.now();
 	const origin = originOf(port);
@@ -31,8 +33,7 @@ export async function startServer(
 			...(process.env.BENCH_CPU_PROF
 				? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
 				: []),
-			// Another build's folder: a change measured against the build before it, back to back.
-			process.env.BENCH_BUILD ?? 'build'
+			build
 		],
 		{
 			env: {

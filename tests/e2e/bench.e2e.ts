@@ -7,9 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { AB_REQUESTS, runAb } from '../../bench/ab';
 import { runBench, smokePlan } from '../../bench/run';
 
-// + 53 for the server, + 54 for the fake transcription server its spoken turns use.
+// + 53 for the server, + 54 for the fake transcription server its spoken turns use; + 55 and + 56
+// for the two servers bench:compare runs.
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 53;
 
 test('every step of the benchmark runs on a tiny data set, and every page it loads answers 2xx', async () => {
@@ -69,6 +71,40 @@ test('every step of the benchmark runs on a tiny data set, and every page it loa
 		// Every spoken turn answered left its recording on disk, with its row, in either form.
 		const stored = rows.filter((row) => row.name.includes('turns without their stored file'));
 		expect(stored.map((row) => row.value)).toEqual([0, 0]);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('bench:compare measures every request on both builds, interleaved, without an error', async () => {
+	test.setTimeout(120_000);
+	const dir = mkdtempSync(join(tmpdir(), 'rehearse-bench-compare-'));
+	try {
+		const tiny = smokePlan(join(dir, 'bench.db'), PORT);
+		// The same build on both sides: what is checked is that every request is measured on each.
+		const rows = await runAb(
+			{
+				dataPath: tiny.dataPath,
+				seed: tiny.seed,
+				size: tiny.size,
+				port: PORT + 2,
+				builds: ['build', 'build'],
+				connections: 4,
+				warmUpSeconds: 0.3,
+				slices: 2,
+				sliceSeconds: 0.3,
+				turns: 3000
+			},
+			() => {}
+		);
+		expect(rows.map((row) => row.request)).toEqual([...AB_REQUESTS]);
+		for (const row of rows) {
+			expect(row.errors, row.request).toBe(0);
+			expect(row.slicesA, row.request).toHaveLength(2);
+			expect(row.slicesB, row.request).toHaveLength(2);
+			expect(row.rateA, row.request).toBeGreaterThan(0);
+			expect(row.rateB, row.request).toBeGreaterThan(0);
+		}
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
