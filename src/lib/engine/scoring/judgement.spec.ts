@@ -1274,3 +1274,91 @@ describe('counts in words, condescension and spoken questions', () => {
 		expect(restatesItself('免費試刊十四天放十項產品。試刊免費十四天可以放十項產品。')).toBe(true);
 	});
 });
+
+describe('batch 6 in general rules: free years, prices offered, talking down in 「跟妳講」', () => {
+	it('a free first year or free months are a discount outside the policy, in both languages', () => {
+		const zh = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'annoyed',
+			'黃老闆歹勢啦，不然這樣，我幫您申請第一年免費，您完全不用花錢，用一年看看。'
+		);
+		expect(zh.rules).toContain('unapproved-discount');
+		expect(zh.score).toBeLessThan(zh.passLine);
+		const trial = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'annoyed',
+			'黃老闆歹勢，您先免費試刊兩個禮拜，放十項模具看看有沒有人問，好嗎？'
+		);
+		expect(trial.rules).not.toContain('unapproved-discount');
+	});
+
+	it('the customer’s price given to our tier is haggling', () => {
+		const zh = scored(
+			'zh-TW',
+			'switch-from-competitor',
+			'already',
+			'百業通六千八是吧？那我們金牌也幫您算六千八就好，先讓您用用看。'
+		);
+		expect(zh.rules).toContain('negotiates-price');
+		const en = scored(
+			'en',
+			'busy-call-next-month',
+			'slow-season',
+			'Since the boss is on at you, I can do Gold at twenty thousand for the first year if you sign before New Year.'
+		);
+		expect(en.rules).toEqual(expect.arrayContaining(['negotiates-price', 'pressure']));
+	});
+
+	it('「跟妳講妳可能也不太懂」 talks down; a refusal said first and a quoted word denied are no pitfall', () => {
+		const down = scored(
+			'zh-TW',
+			'gatekeeper-boss-not-in',
+			'guarded',
+			'這個東西跟妳講妳可能也不太懂，請問老闆幾點在？'
+		);
+		expect(down.score).toBeLessThan(down.passLine);
+		expect(down.words).toContain('妳可能也不太懂');
+		const cheap = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'price',
+			'我不會叫您跟老闆說「很便宜」，您算算看一張單多少？'
+		);
+		expect(cheap.rules).not.toContain('calls-price-cheap');
+		const refused = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'discount',
+			'王經理，兩萬這個數字我真的沒辦法給，私下降價我答應了也是騙您。我能給的只有簽兩年，第二年打九折，這樣跟老闆報可以嗎？'
+		);
+		expect(refused.pitfalls.filter((p) => p.hit)).toEqual([]);
+		expect(refused.score).toBeGreaterThanOrEqual(refused.passLine);
+	});
+
+	it('promising a call after every report is no promise of results', () => {
+		const service = scored(
+			'zh-TW',
+			'no-results-renewal',
+			'commit',
+			'我沒辦法保證幾張詢價，但我保證每個月報表出來就打給你。這禮拜五前請你給我五項規格，可以嗎？'
+		);
+		expect(service.pitfalls.filter((p) => p.hit)).toEqual([]);
+		const results = scored(
+			'zh-TW',
+			'no-results-renewal',
+			'commit',
+			'我保證今年詢價一定翻倍，這禮拜五前請你給我五項規格，可以嗎？'
+		);
+		expect(results.score).toBeLessThan(results.passLine);
+	});
+
+	it('an imperative to the customer with reflexive words is speech, not notes', () => {
+		expect(
+			isNotes(
+				'Fair question. Look us up, JuGong Technology, founded 2012, and ring our main line back yourself.'
+			)
+		).toBe(false);
+	});
+});

@@ -45,7 +45,7 @@ const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
 
 // The words of grammar and address that speech is full of and notes leave out.
 const GRAMMAR_WORDS = new Set(
-	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been being am do does did have has had will would can could should shall may might must not no yes i you he she it we they me him her us them my your his its our their mine yours to of in on at for from with by about as into over just very really also too all any some more most much many one two well okay ok sure right now get got make made know think want need say said tell told go going come like good let lets im ill ive youre youd dont cant wont isnt thats its theres whats weve theyre hes shes id'.split(
+	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been being am do does did have has had will would can could should shall may might must not no yes i you he she it we they me him her us them my your his its our their mine yours to of in on at for from with by about as into over just very really also too all any some more most much many one two well okay ok sure right now get got make made know think want need say said tell told go going come like good let lets im ill ive youre youd dont cant wont isnt thats its theres whats weve theyre hes shes id yourself yourselves myself ourselves himself herself themselves yours ours'.split(
 		' '
 	)
 );
