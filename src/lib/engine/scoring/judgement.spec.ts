@@ -1354,7 +1354,7 @@ describe('batch 6 in general rules: free years, prices offered, talking down in 
 		expect(results.score).toBeLessThan(results.passLine);
 	});
 
-	it('an imperative to the customer with reflexive words is speech, not notes', () => {
+	it('short fragments that name someone (look us up, ring our line back yourself) are speech, not notes', () => {
 		expect(
 			isNotes(
 				'Fair question. Look us up, JuGong Technology, founded 2012, and ring our main line back yourself.'

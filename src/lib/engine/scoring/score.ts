@@ -1185,6 +1185,113 @@ class Matcher {
 		}
 		return spans;
 	}
+
+	/**
+	 * Which intents the reply expresses, of a phrasebook's intents (`tagged`, see taggedIntents):
+	 * `@id` for each said as written, `~@id` for each said only in the negative ("I won't promise
+	 * you a number", a refusal model answers make too). Every phrase is read, overlapping or not.
+	 */
+	intentsSaid(tagged: TaggedIntents, into: Set<string>): void {
+		const { text } = this;
+		const { list, intentOf } = tagged;
+		const candidates = text.candidates(list);
+		const denied: string[] = [];
+		for (let c = 0; c < candidates.length; c++) {
+			const position = candidates[c]!;
+			const id = intentOf[position]!;
+			if (into.has(id)) continue;
+			const prepared = list.cues[position]!;
+			const { parts } = prepared;
+			for (const span of text.partSpans(parts[0]!)) {
+				if (parts.length > 1 && this.restFrom(parts, 1, span[1], [span]) < 0) continue;
+				if (this.brackets.length > 0 && inBrackets(span, this.brackets)) continue;
+				if (text.says(span, prepared.folded)) {
+					into.add(id);
+					break;
+				}
+				denied.push(id);
+			}
+		}
+		for (const id of denied) if (!into.has(id)) into.add(`~${id}`);
+	}
+}
+
+/** A phrasebook's intents that say what a reply does (not its facts and word lists), as one list. */
+interface TaggedIntents {
+	list: CueList;
+	/** The term of each cue of `list`, by position: `@` and the intent's id. */
+	intentOf: readonly string[];
+}
+
+// Intents that are word lists or facts, not something a reply does: they say nothing of its meaning.
+const UNTAGGED_INTENTS: ReadonlySet<string> = new Set([
+	...Object.values(FACT_INTENTS),
+	ON_TOPIC,
+	SELLING_POINTS,
+	'own-name',
+	'promise-words',
+	'certainty-words',
+	'gain-words',
+	'business-results',
+	'better-price',
+	'ask-manager'
+]);
+const taggedByBook = new WeakMap<IntentPhrases, TaggedIntents>();
+
+function taggedIntents(intents: IntentPhrases): TaggedIntents {
+	let tagged = taggedByBook.get(intents);
+	if (!tagged) {
+		const cues: PreparedCue[] = [];
+		const intentOf: string[] = [];
+		for (const [id, phrases] of intents) {
+			if (UNTAGGED_INTENTS.has(id)) continue;
+			for (const prepared of preparedPhrases(phrases))
+				if (prepared) {
+					cues.push(prepared);
+					intentOf.push(`${INTENT_PREFIX}${id}`);
+				}
+		}
+		tagged = { list: indexedCues(cues), intentOf };
+		taggedByBook.set(intents, tagged);
+	}
+	return tagged;
+}
+
+/**
+ * What a reply says, as terms to compare with a model answer's (closeness.ts): the intents it
+ * expresses (`@id`, or `~@id` in the negative), the beat's key points it makes (`#` and their
+ * place) and the pitfalls and company rules it falls into (`!` and their place or rule id).
+ */
+function meaningTerms(
+	matcher: Matcher,
+	intents: IntentPhrases,
+	points: readonly PointResult[],
+	pitfalls: readonly PitfallResult[]
+): Set<string> {
+	const terms = new Set<string>();
+	matcher.intentsSaid(taggedIntents(intents), terms);
+	for (const [i, point] of points.entries()) if (point.hit) terms.add(`#${i}`);
+	for (const [i, pitfall] of pitfalls.entries())
+		if (pitfall.hit) terms.add(`!${pitfall.rule ?? pitfall.breaks ?? i}`);
+	return terms;
+}
+
+/**
+ * What a model answer says, to compare replies with (see meaningTerms): read once, when a scenario
+ * is compiled, against the beat it answers.
+ */
+export function meaningOf(
+	text: string,
+	beat: { expect: readonly KeyPoint[]; avoid: readonly Pitfall[]; customer?: string },
+	phrasebook: Phrasebook
+): Set<string> {
+	const result = scoreReply(text, beat, [], phrasebook);
+	const folded = foldForMatch(text);
+	const matcher = new Matcher(
+		new ReplyText(folded, punctuationToSpaces(folded), phrasebook.intents),
+		bracketedSpans(text)
+	);
+	return meaningTerms(matcher, phrasebook.intents, result.points, result.pitfalls);
 }
 
 function findAny(matcher: Matcher, cues: readonly string[]): Span[] {
@@ -1551,11 +1658,13 @@ export function scoreReply(
 			score,
 			Math.min(SCORING.inKindCap, score + ((1 - SCORING.cleanBase) * inKindWeight) / totalWeight)
 		);
-	const { nearest, credit: closeness } = closenessOf(
-		reply,
-		modelAnswers,
-		modelAnswers.good.length > 0 ? termsOfFolded(folded, words) : undefined
-	);
+	let replyTerms: Set<string> | undefined;
+	if (modelAnswers.good.length > 0) {
+		replyTerms = termsOfFolded(folded, words);
+		for (const term of meaningTerms(matcher, phrasebook.intents, points, pitfalls))
+			replyTerms.add(term);
+	}
+	const { nearest, credit: closeness } = closenessOf(reply, modelAnswers, replyTerms);
 	score += closeness;
 	// Close to a good model answer (nearer than to any bad one, and nearer than replies to the beat
 	// usually are) and clean: acceptable at least, whatever words it makes its points in.

@@ -45,7 +45,7 @@ const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
 
 // The words of grammar and address that speech is full of and notes leave out.
 const GRAMMAR_WORDS = new Set(
-	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been being am do does did have has had will would can could should shall may might must not no yes i you he she it we they me him her us them my your his its our their mine yours to of in on at for from with by about as into over just very really also too all any some more most much many one two well okay ok sure right now get got make made know think want need say said tell told go going come like good let lets im ill ive youre youd dont cant wont isnt thats its theres whats weve theyre hes shes id yourself yourselves myself ourselves himself herself themselves yours ours'.split(
+	'the a an and or but so if then than that this these those there here what when where which who how why is are was were be been being am do does did have has had will would can could should shall may might must not no yes i you he she it we they me him her us them my your his its our their mine yours to of in on at for from with by about as into over just very really also too all any some more most much many one two well okay ok sure right now get got make made know think want need say said tell told go going come like good let lets im ill ive youre youd dont cant wont isnt thats its theres whats weve theyre hes shes id'.split(
 		' '
 	)
 );
@@ -101,7 +101,13 @@ export function isNotes(reply: string): boolean {
 	if ((text.match(NOTE_MARKS) ?? []).length >= 2) return short;
 	const grammar = grammarShare(text);
 	const chinese = containsChinese(text);
-	if (fragments.length >= 4 && averageWords <= 3.5 && grammar.share < (chinese ? 0.15 : 0.2))
+	// Short fragments with few words of grammar; in English, one that names someone ("look us up
+	// … ring our main line back yourself") is speech unless it has fewer still.
+	if (
+		fragments.length >= 4 &&
+		averageWords <= 3.5 &&
+		grammar.share < (chinese ? 0.15 : PERSON_EN.test(text.toLowerCase()) ? 0.15 : 0.2)
+	)
 		return true;
 	// A run of words without a mark between them, as a list is typed in a hurry.
 	if (!chinese && grammar.words >= 8 && grammar.share < 0.15 && !/[.,!?;:]/.test(text)) return true;
