@@ -23,7 +23,8 @@ describe('closenessOf', () => {
 		);
 		expect(nearest?.text).toBe(good);
 		expect(nearest!.closeness).toBeGreaterThan(CLOSENESS.full);
-		expect(credit).toBe(CLOSENESS.maxCredit);
+		expect(credit).toBeGreaterThanOrEqual(CLOSENESS.maxCredit);
+		expect(credit).toBeLessThanOrEqual(CLOSENESS.maxCredit + CLOSENESS.echoCredit);
 	});
 
 	it('gives nothing for a reply nearer a bad answer, though it still names the nearest good one', () => {
@@ -35,6 +36,16 @@ describe('closenessOf', () => {
 		expect(nearest).not.toBeNull();
 	});
 
+	it('credits saying nearly all a model answer says as much again, not a reply only near it', () => {
+		const near = closenessOf(
+			'I understand that budgets are tight. How many inquiries did you get last year, and what is an order worth?',
+			answers
+		);
+		const same = closenessOf(good, answers);
+		expect(same.credit).toBe(CLOSENESS.maxCredit + CLOSENESS.echoCredit);
+		expect(near.credit).toBeLessThan(same.credit);
+	});
+
 	it('gives nothing for a reply about something else', () => {
 		expect(
 			closenessOf('Our factory tour is on Friday, bring your safety shoes.', answers).credit
@@ -44,7 +55,7 @@ describe('closenessOf', () => {
 	it('compares Chinese by pairs of characters, whatever the script or the width', () => {
 		const zh = { good: [modelAnswer('了解，預算確實很緊。請問您去年接到幾張詢價？')], bad: [] };
 		expect(closenessOf('了解，预算确实很紧。请问您去年接到几张询价？', zh).credit).toBe(
-			CLOSENESS.maxCredit
+			CLOSENESS.maxCredit + CLOSENESS.echoCredit
 		);
 		expect(closenessOf('我們下週再聯絡好了。', zh).credit).toBe(0);
 	});
@@ -94,8 +105,11 @@ describe('model answers of a compiled scenario', () => {
 		);
 		const without = scoreReply(reply, beat, [], compiled.phrasebook);
 		expect(withModels.nearest?.text).toBe(reply);
-		expect(withModels.closeness).toBe(CLOSENESS.maxCredit);
-		expect(withModels.score).toBeLessThanOrEqual(Math.min(1, without.score + CLOSENESS.maxCredit));
+		// The model answer itself says all it says: both parts of the credit.
+		expect(withModels.closeness).toBe(CLOSENESS.maxCredit + CLOSENESS.echoCredit);
+		expect(withModels.score).toBeLessThanOrEqual(
+			Math.min(1, without.score + CLOSENESS.maxCredit + CLOSENESS.echoCredit)
+		);
 		expect(without.nearest).toBeNull();
 	});
 });

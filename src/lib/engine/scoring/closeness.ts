@@ -40,6 +40,10 @@ export const CLOSENESS = {
 	from: 0.15,
 	/** Closeness from which the whole credit is given. */
 	full: 0.4,
+	/** What a reply that says nearly all a model answer says earns on top of `maxCredit`, from `echoFrom` to `echoFull`. */
+	echoCredit: 0.1,
+	echoFrom: 0.6,
+	echoFull: 0.9,
 	/** What an intent in common weighs, against 1 for a pair of characters or a stem. */
 	intentWeight: 4,
 	/** What a key point made, or a pitfall fallen into, in common weighs. */
@@ -176,5 +180,17 @@ export function closenessOf(
 		1,
 		Math.max(0, (nearest.closeness - CLOSENESS.from) / (CLOSENESS.full - CLOSENESS.from))
 	);
-	return { nearest, credit: Math.round(CLOSENESS.maxCredit * share * 1000) / 1000 };
+	// Saying nearly all a model answer says, in its words or its moves, earns as much again: the
+	// trainer's answer is scored as the trainer meant it, whatever its key points' cues catch.
+	const echo = Math.min(
+		1,
+		Math.max(
+			0,
+			(nearest.closeness - CLOSENESS.echoFrom) / (CLOSENESS.echoFull - CLOSENESS.echoFrom)
+		)
+	);
+	return {
+		nearest,
+		credit: Math.round((CLOSENESS.maxCredit * share + CLOSENESS.echoCredit * echo) * 1000) / 1000
+	};
 }
