@@ -1362,3 +1362,80 @@ describe('batch 6 in general rules: free years, prices offered, talking down in 
 		).toBe(false);
 	});
 });
+
+describe('batch 7 in general rules: cheap said of the price only, the trial in other words, upselling a doubter', () => {
+	it('“isn’t a lot” about something else than the price is no calling it cheap', () => {
+		const other = scored(
+			'en',
+			'no-results-renewal',
+			'cause',
+			'Fair enough, one customer in a year isn’t a lot. But roughly what were those two orders worth to you?'
+		);
+		expect(other.rules).not.toContain('calls-price-cheap');
+		const price = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			'Honestly, 26,800 isn’t a lot for a company your size. How many inquiries did you get last year?'
+		);
+		expect(price.rules).toContain('calls-price-cheap');
+	});
+
+	it('seeing “for free” whether buyers look is the trial, not a discount; knocking the price down is haggling', () => {
+		const trial = scored(
+			'en',
+			'offline-factory-owner',
+			'annoyed',
+			'I’m sorry if it came across that way. Would it hurt to see, for free, whether buyers you don’t know are looking for moulds like yours?'
+		);
+		expect(trial.rules).not.toContain('unapproved-discount');
+		const haggle = scored(
+			'en',
+			'offline-factory-owner',
+			'trial-cost',
+			'No catch at all. And if you sign up for Gold I can knock the first year down to 20,000, but only if you decide this week.'
+		);
+		expect(haggle.rules).toEqual(expect.arrayContaining(['negotiates-price', 'pressure']));
+		const afterwards = scored(
+			'en',
+			'hostile-skeptic',
+			'trial',
+			'The fourteen days are free. Only if you decide afterwards that it’s worth it would you sign a contract. Which ten products would you list?'
+		);
+		expect(afterwards.rules).not.toContain('pressure');
+	});
+
+	it('lecturing him on old thinking, or settling the price before he speaks, talks down, in both languages', () => {
+		const en = scored(
+			'en',
+			'offline-factory-owner',
+			'greet',
+			'Hi, this is Kevin from MetalHub. Mr. Huang, a lot of mould shops think the internet isn’t for them, but that’s outdated thinking.'
+		);
+		expect(en.score).toBeLessThan(en.passLine);
+		const zh = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'greet',
+			'王經理您好，我機械五金網小陳。我知道您一定又要說貴，不過我們價格是全業界最合理的，這點沒什麼好談的。'
+		);
+		expect(zh.score).toBeLessThan(zh.passLine);
+	});
+
+	it('upselling Gold to a renewal customer who says Basic is not worth it is a pitfall, in both languages', () => {
+		const en = scored(
+			'en',
+			'no-results-renewal',
+			'cause',
+			'I hear you, 12,800 is a lot. That’s why I’d really recommend upgrading to Gold. Shall I send the Gold contract?'
+		);
+		expect(en.score).toBeLessThan(en.passLine);
+		const zh = scored(
+			'zh-TW',
+			'no-results-renewal',
+			'cause',
+			'我懂，一萬二千八不便宜，所以我建議您直接升級金牌，排序比較前面，我把金牌的合約寄給您好嗎？'
+		);
+		expect(zh.score).toBeLessThan(zh.passLine);
+	});
+});
