@@ -1238,14 +1238,35 @@ const UNTAGGED_INTENTS: ReadonlySet<string> = new Set([
 	'ask-manager'
 ]);
 const taggedByBook = new WeakMap<IntentPhrases, TaggedIntents>();
+// A reply is read only for the intents some model answer of its beat expresses: one it shares with
+// none of them can bring it no nearer. Built once per beat's answers.
+const taggedByAnswers = new WeakMap<
+	ModelAnswers,
+	{ intents: IntentPhrases; tagged: TaggedIntents }
+>();
 
-function taggedIntents(intents: IntentPhrases): TaggedIntents {
-	let tagged = taggedByBook.get(intents);
+function taggedIntents(intents: IntentPhrases, answers?: ModelAnswers): TaggedIntents {
+	if (!answers) return taggedAmong(intents);
+	const known = taggedByAnswers.get(answers);
+	if (known && known.intents === intents) return known.tagged;
+	const said = new Set<string>();
+	for (const answer of [...answers.good, ...answers.bad])
+		for (const term of answer.terms) {
+			if (term.startsWith(INTENT_PREFIX)) said.add(term.slice(INTENT_PREFIX.length));
+			else if (term.startsWith(`~${INTENT_PREFIX}`)) said.add(term.slice(INTENT_PREFIX.length + 1));
+		}
+	const tagged = taggedAmong(intents, said);
+	taggedByAnswers.set(answers, { intents, tagged });
+	return tagged;
+}
+
+function taggedAmong(intents: IntentPhrases, only?: ReadonlySet<string>): TaggedIntents {
+	let tagged = only ? undefined : taggedByBook.get(intents);
 	if (!tagged) {
 		const cues: PreparedCue[] = [];
 		const intentOf: string[] = [];
 		for (const [id, phrases] of intents) {
-			if (UNTAGGED_INTENTS.has(id)) continue;
+			if (UNTAGGED_INTENTS.has(id) || (only && !only.has(id))) continue;
 			for (const prepared of preparedPhrases(phrases))
 				if (prepared) {
 					cues.push(prepared);
@@ -1253,7 +1274,7 @@ function taggedIntents(intents: IntentPhrases): TaggedIntents {
 				}
 		}
 		tagged = { list: indexedCues(cues), intentOf };
-		taggedByBook.set(intents, tagged);
+		if (!only) taggedByBook.set(intents, tagged);
 	}
 	return tagged;
 }
@@ -1267,10 +1288,11 @@ function meaningTerms(
 	matcher: Matcher,
 	intents: IntentPhrases,
 	points: readonly PointResult[],
-	pitfalls: readonly PitfallResult[]
+	pitfalls: readonly PitfallResult[],
+	answers?: ModelAnswers
 ): Set<string> {
 	const terms = new Set<string>();
-	matcher.intentsSaid(taggedIntents(intents), terms);
+	matcher.intentsSaid(taggedIntents(intents, answers), terms);
 	for (const [i, point] of points.entries()) if (point.hit) terms.add(`#${i}`);
 	for (const [i, pitfall] of pitfalls.entries())
 		if (pitfall.hit) terms.add(`!${pitfall.rule ?? pitfall.breaks ?? i}`);
@@ -1662,7 +1684,7 @@ export function scoreReply(
 	let replyTerms: Set<string> | undefined;
 	if (modelAnswers.good.length > 0) {
 		replyTerms = termsOfFolded(folded, words);
-		for (const term of meaningTerms(matcher, phrasebook.intents, points, pitfalls))
+		for (const term of meaningTerms(matcher, phrasebook.intents, points, pitfalls, modelAnswers))
 			replyTerms.add(term);
 	}
 	const { nearest, credit: closeness } = closenessOf(reply, modelAnswers, replyTerms);
