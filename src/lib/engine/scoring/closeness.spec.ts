@@ -139,6 +139,16 @@ describe('closeness by what is said: the lexicon intents, key points and rules o
 		expect(nearest?.text).toBe(model);
 	});
 
+	it('credits a Taiwanese paraphrase with no pair of characters in common but the same intents', () => {
+		const model = '不好意思打擾了，請問老闆通常幾點會進公司？';
+		const paraphrase = '歹勢歹勢，頭家大概什麼時候比較會在？';
+		expect([...termsOf(paraphrase)].filter((term) => termsOf(model).has(term))).toEqual([]);
+		expect(closenessOf(paraphrase, { good: [modelAnswer(model)], bad: [] }).credit).toBe(0);
+		const { nearest, credit } = closeness('zh-TW', paraphrase, [model]);
+		expect(credit).toBeGreaterThan(0);
+		expect(nearest?.text).toBe(model);
+	});
+
 	it('credits a Taiwanese paraphrase more for the intents it shares than for its characters', () => {
 		const model = '不好意思打擾了，請問老闆通常幾點會進公司？';
 		const paraphrase = '歹勢歹勢，吵到妳了。想請教一下頭家通常幾點會在？';
