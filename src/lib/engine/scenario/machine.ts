@@ -3,6 +3,7 @@ import type { Scenario } from '../content/schemas';
 import {
 	NO_PHRASEBOOK,
 	forAnyProduct,
+	meaningOf,
 	scoreReply,
 	type Phrasebook,
 	type ReplyScore
@@ -197,7 +198,10 @@ export function compileScenario(
 		phrasebook: scenario.formerProduct ? forAnyProduct(phrasebook) : phrasebook,
 		modelAnswers: modelAnswersOf(scenario, new Map())
 	};
-	return { ...byChoices, modelAnswers: modelAnswersOf(scenario, examplesByBeat(byChoices)) };
+	return {
+		...byChoices,
+		modelAnswers: modelAnswersOf(scenario, examplesByBeat(byChoices), byChoices.phrasebook)
+	};
 }
 
 /**
@@ -225,11 +229,14 @@ function examplesByBeat(
 
 /**
  * Each beat's model answers: its good choices, its own good examples and the scenario's good
- * examples that answer it; the bad ones as counter-examples. The "ok" choices are neither.
+ * examples that answer it; the bad ones as counter-examples. The "ok" choices are neither. With a
+ * phrasebook, each is read for what it says (meaningOf), against its beat, to compare replies by
+ * meaning as well as words.
  */
 function modelAnswersOf(
 	scenario: Scenario,
-	examples: ReadonlyMap<string, { good: string[]; bad: string[] }>
+	examples: ReadonlyMap<string, { good: string[]; bad: string[] }>,
+	phrasebook?: Phrasebook
 ): Map<string, ModelAnswers> {
 	const answers = new Map<string, ModelAnswers>();
 	for (const [id, beat] of Object.entries(scenario.beats)) {
@@ -242,7 +249,9 @@ function modelAnswersOf(
 				...(examples.get(id)?.[quality] ?? [])
 			])
 		];
-		answers.set(id, { good: texts('good').map(modelAnswer), bad: texts('bad').map(modelAnswer) });
+		const answer = (text: string) =>
+			modelAnswer(text, phrasebook && !beat.end ? meaningOf(text, beat, phrasebook) : []);
+		answers.set(id, { good: texts('good').map(answer), bad: texts('bad').map(answer) });
 	}
 	return answers;
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSENESS, closenessOf, modelAnswer, NO_MODEL_ANSWERS } from './closeness';
+import { CLOSENESS, closenessOf, modelAnswer, NO_MODEL_ANSWERS, termsOf } from './closeness';
 import { compileScenario } from '../scenario';
 import { priceCall } from '../../testing/price-call.fixture';
-import { scoreReply } from './score';
+import { meaningOf, scoreReply } from './score';
+import { shippedLexicons } from '../content/shipped-lexicons.fixture';
+import { phrasebookOf } from './lexicon';
+import type { ContentLocale } from '../content';
 
 const good =
 	'I understand, budgets are tight this year. How many inquiries did you get last year, and what is a typical order worth to you?';
@@ -20,7 +23,8 @@ describe('closenessOf', () => {
 		);
 		expect(nearest?.text).toBe(good);
 		expect(nearest!.closeness).toBeGreaterThan(CLOSENESS.full);
-		expect(credit).toBe(CLOSENESS.maxCredit);
+		expect(credit).toBeGreaterThanOrEqual(CLOSENESS.maxCredit);
+		expect(credit).toBeLessThanOrEqual(CLOSENESS.maxCredit + CLOSENESS.echoCredit);
 	});
 
 	it('gives nothing for a reply nearer a bad answer, though it still names the nearest good one', () => {
@@ -32,6 +36,16 @@ describe('closenessOf', () => {
 		expect(nearest).not.toBeNull();
 	});
 
+	it('credits saying nearly all a model answer says as much again, not a reply only near it', () => {
+		const near = closenessOf(
+			'I understand that budgets are tight. How many inquiries did you get last year, and what is an order worth?',
+			answers
+		);
+		const same = closenessOf(good, answers);
+		expect(same.credit).toBe(CLOSENESS.maxCredit + CLOSENESS.echoCredit);
+		expect(near.credit).toBeLessThan(same.credit);
+	});
+
 	it('gives nothing for a reply about something else', () => {
 		expect(
 			closenessOf('Our factory tour is on Friday, bring your safety shoes.', answers).credit
@@ -41,7 +55,7 @@ describe('closenessOf', () => {
 	it('compares Chinese by pairs of characters, whatever the script or the width', () => {
 		const zh = { good: [modelAnswer('了解，預算確實很緊。請問您去年接到幾張詢價？')], bad: [] };
 		expect(closenessOf('了解，预算确实很紧。请问您去年接到几张询价？', zh).credit).toBe(
-			CLOSENESS.maxCredit
+			CLOSENESS.maxCredit + CLOSENESS.echoCredit
 		);
 		expect(closenessOf('我們下週再聯絡好了。', zh).credit).toBe(0);
 	});
@@ -91,8 +105,72 @@ describe('model answers of a compiled scenario', () => {
 		);
 		const without = scoreReply(reply, beat, [], compiled.phrasebook);
 		expect(withModels.nearest?.text).toBe(reply);
-		expect(withModels.closeness).toBe(CLOSENESS.maxCredit);
-		expect(withModels.score).toBeLessThanOrEqual(Math.min(1, without.score + CLOSENESS.maxCredit));
+		// The model answer itself says all it says: both parts of the credit.
+		expect(withModels.closeness).toBe(CLOSENESS.maxCredit + CLOSENESS.echoCredit);
+		expect(withModels.score).toBeLessThanOrEqual(
+			Math.min(1, without.score + CLOSENESS.maxCredit + CLOSENESS.echoCredit)
+		);
 		expect(without.nearest).toBeNull();
+	});
+});
+
+describe('closeness by what is said: the lexicon intents, key points and rules of both texts', () => {
+	const lexicons = shippedLexicons();
+	const book = (locale: ContentLocale) =>
+		phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data));
+	const beat = { expect: [], avoid: [] };
+	/** A reply's closeness to good and bad model answers, read for meaning as scoreReply reads them. */
+	function closeness(locale: ContentLocale, reply: string, good: string[], bad: string[] = []) {
+		const phrasebook = book(locale);
+		const answer = (text: string) => modelAnswer(text, meaningOf(text, beat, phrasebook));
+		const terms = termsOf(reply);
+		for (const term of meaningOf(reply, beat, phrasebook)) terms.add(term);
+		return closenessOf(reply, { good: good.map(answer), bad: bad.map(answer) }, terms);
+	}
+
+	it('credits a paraphrase with no word in common but the same intents, in English', () => {
+		const model = 'Sorry to bother you. When is the boss usually in?';
+		const paraphrase =
+			'Apologies for calling at a bad moment, what time does he normally get to the office?';
+		expect([...termsOf(paraphrase)].filter((term) => termsOf(model).has(term))).toEqual([]);
+		expect(closenessOf(paraphrase, { good: [modelAnswer(model)], bad: [] }).credit).toBe(0);
+		const { nearest, credit } = closeness('en', paraphrase, [model]);
+		expect(credit).toBeGreaterThan(0);
+		expect(nearest?.text).toBe(model);
+	});
+
+	it('credits a Taiwanese paraphrase with no pair of characters in common but the same intents', () => {
+		const model = '不好意思打擾了，請問老闆通常幾點會進公司？';
+		const paraphrase = '歹勢歹勢，頭家大概什麼時候比較會在？';
+		expect([...termsOf(paraphrase)].filter((term) => termsOf(model).has(term))).toEqual([]);
+		expect(closenessOf(paraphrase, { good: [modelAnswer(model)], bad: [] }).credit).toBe(0);
+		const { nearest, credit } = closeness('zh-TW', paraphrase, [model]);
+		expect(credit).toBeGreaterThan(0);
+		expect(nearest?.text).toBe(model);
+	});
+
+	it('credits a Taiwanese paraphrase more for the intents it shares than for its characters', () => {
+		const model = '不好意思打擾了，請問老闆通常幾點會進公司？';
+		const paraphrase = '歹勢歹勢，吵到妳了。想請教一下頭家通常幾點會在？';
+		const byWords = closenessOf(paraphrase, { good: [modelAnswer(model)], bad: [] }).credit;
+		expect(closeness('zh-TW', paraphrase, [model]).credit).toBeGreaterThan(byWords);
+	});
+
+	it('gives nothing to a reply that says what a bad answer says, in other words, in both languages', () => {
+		const en = {
+			reply:
+				'I hear you. Tell you what, I can knock a bit off the price if you sign today, how does that sound?',
+			good: ['I hear you. How does a free trial sound, so you can see the results yourself?'],
+			bad: ['Fine, I can give you a discount if you sign today.']
+		};
+		expect(closeness('en', en.reply, en.good).credit).toBeGreaterThan(0);
+		expect(closeness('en', en.reply, en.good, en.bad).credit).toBe(0);
+		const zh = {
+			reply: '了解您的顧慮，不然今天簽的話我幫您打個折，這樣好嗎？',
+			good: ['了解您的顧慮，不然先免費試刊兩個禮拜，這樣好嗎？'],
+			bad: ['好啦，老闆您今天簽約的話，我就私下幫您打個折。']
+		};
+		expect(closeness('zh-TW', zh.reply, zh.good).credit).toBeGreaterThan(0);
+		expect(closeness('zh-TW', zh.reply, zh.good, zh.bad).credit).toBe(0);
 	});
 });

@@ -3,15 +3,21 @@ import { containsChinese, foldForMatch, latinWords, type Word } from './normaliz
 /*
  * Closeness to a beat's model answers: its good choices and the good examples the playtest answers
  * it with, and, as counter-examples, its bad ones. A reply that says much of what a good answer
- * says, in its words, earns a bounded credit, and the rep is shown that answer; a reply nearer a
- * bad answer earns nothing. Words are compared, not meaning: Chinese by pairs of characters,
- * English by stemmed words and pairs of them, without the words every reply has.
+ * says earns a bounded credit, and the rep is shown that answer; a reply nearer a bad answer earns
+ * nothing. What is compared is both the words (Chinese by pairs of characters, English by stemmed
+ * words and pairs of them, without the words every reply has) and what the words do: the lexicon's
+ * intents a text expresses (`@id`; said only in the negative, `~@id`), the beat's key points it
+ * makes (`#`) and the pitfalls and company rules it falls into (`!`), read by the same matcher as
+ * the score (score.ts, meaningTerms). A paraphrase shares few words with the model answer and the
+ * same intents; each of those weighs as much as several words in common.
  */
 
-/** A model answer ready to compare: its text and what it says, as a set of terms. */
+/** A model answer ready to compare: its text and what it says, as a set of terms, and their weight. */
 export interface ModelAnswer {
 	text: string;
 	terms: ReadonlySet<string>;
+	/** The sum of its terms' weights (termWeight). */
+	weight: number;
 }
 
 export interface ModelAnswers {
@@ -33,8 +39,31 @@ export const CLOSENESS = {
 	/** Closeness below this is what any two replies to the same customer share: no credit. */
 	from: 0.15,
 	/** Closeness from which the whole credit is given. */
-	full: 0.4
+	full: 0.4,
+	/** What a reply that says nearly all a model answer says earns on top of `maxCredit`, from `echoFrom` to `echoFull`. */
+	echoCredit: 0.1,
+	echoFrom: 0.6,
+	echoFull: 0.9,
+	/** What an intent in common weighs, against 1 for a pair of characters or a stem. */
+	intentWeight: 4,
+	/** What a key point made, or a pitfall fallen into, in common weighs. */
+	pointWeight: 6
 } as const;
+
+/** A term's weight: words 1; what the words do more (see CLOSENESS). */
+export function termWeight(term: string): number {
+	const first = term.charCodeAt(0);
+	// '@' an intent, '~' one said in the negative, '#' a key point, '!' a pitfall or rule.
+	if (first === 64 || first === 126) return CLOSENESS.intentWeight;
+	if (first === 35 || first === 33) return CLOSENESS.pointWeight;
+	return 1;
+}
+
+function weightOf(terms: ReadonlySet<string>): number {
+	let weight = 0;
+	for (const term of terms) weight += termWeight(term);
+	return weight;
+}
 
 const ENGLISH_COMMON = new Set(
 	'the a an to of and or i you we it is are be for in on that this your our my me so but with at as do have just can will would if about'.split(
@@ -77,11 +106,14 @@ export function termsOfFolded(folded: string, words?: readonly Word[]): Set<stri
 	return terms;
 }
 
-export function modelAnswer(text: string): ModelAnswer {
-	return { text, terms: termsOf(text) };
+/** A model answer: its words' terms, and what it says (`meaning`: see score.ts, meaningOf) when known. */
+export function modelAnswer(text: string, meaning: Iterable<string> = []): ModelAnswer {
+	const terms = termsOf(text);
+	for (const term of meaning) terms.add(term);
+	return { text, terms, weight: weightOf(terms) };
 }
 
-/** Dice's coefficient: twice the terms in common over the terms of both. */
+/** Dice's coefficient: twice the weight of the terms in common over the weight of the terms of both. */
 function dice(common: number, a: number, b: number): number {
 	return a === 0 || b === 0 ? 0 : (2 * common) / (a + b);
 }
@@ -108,8 +140,9 @@ function indexOfAnswers(answers: ModelAnswers): Map<string, number[]> {
 
 /**
  * The nearest good model answer to a reply, and the credit closeness earns it: none when a bad
- * answer is at least as near, or when the reply is no nearer than replies to the beat usually are.
- * `terms` are the reply's (termsOf), when the caller has them already.
+ * answer is at least as near, when the reply falls into a pitfall or breaks a rule a bad answer does,
+ * or when the reply is no nearer than replies to the beat usually are.
+ * `terms` are the reply's (termsOf, with what it says when the caller knows), when the caller has them.
  */
 export function closenessOf(
 	reply: string,
@@ -119,26 +152,45 @@ export function closenessOf(
 	if (answers.good.length === 0) return { nearest: null, credit: 0 };
 	const index = indexOfAnswers(answers);
 	const common = new Array<number>(answers.good.length + answers.bad.length).fill(0);
+	let size = 0;
+	// A pitfall or company rule a bad answer falls into too: the reply does what the bad answer does.
+	let fallsLikeBad = false;
 	for (const term of terms) {
+		const weight = termWeight(term);
+		size += weight;
 		const saying = index.get(term);
-		if (saying) for (const i of saying) common[i]!++;
+		if (!saying) continue;
+		for (const i of saying) {
+			common[i]! += weight;
+			if (i >= answers.good.length && term.charCodeAt(0) === 33) fallsLikeBad = true;
+		}
 	}
 	let nearest: Nearest = { text: answers.good[0]!.text, closeness: -1 };
 	for (const [i, answer] of answers.good.entries()) {
-		const closeness = dice(common[i]!, terms.size, answer.terms.size);
+		const closeness = dice(common[i]!, size, answer.weight);
 		if (closeness > nearest.closeness) nearest = { text: answer.text, closeness };
 	}
 	nearest.closeness = Math.round(nearest.closeness * 1000) / 1000;
 	const nearestBad = Math.max(
 		0,
-		...answers.bad.map((answer, i) =>
-			dice(common[answers.good.length + i]!, terms.size, answer.terms.size)
-		)
+		...answers.bad.map((answer, i) => dice(common[answers.good.length + i]!, size, answer.weight))
 	);
-	if (nearestBad >= nearest.closeness) return { nearest, credit: 0 };
+	if (fallsLikeBad || nearestBad >= nearest.closeness) return { nearest, credit: 0 };
 	const share = Math.min(
 		1,
 		Math.max(0, (nearest.closeness - CLOSENESS.from) / (CLOSENESS.full - CLOSENESS.from))
 	);
-	return { nearest, credit: Math.round(CLOSENESS.maxCredit * share * 1000) / 1000 };
+	// Saying nearly all a model answer says, in its words or its moves, earns as much again: the
+	// trainer's answer is scored as the trainer meant it, whatever its key points' cues catch.
+	const echo = Math.min(
+		1,
+		Math.max(
+			0,
+			(nearest.closeness - CLOSENESS.echoFrom) / (CLOSENESS.echoFull - CLOSENESS.echoFrom)
+		)
+	);
+	return {
+		nearest,
+		credit: Math.round((CLOSENESS.maxCredit * share + CLOSENESS.echoCredit * echo) * 1000) / 1000
+	};
 }

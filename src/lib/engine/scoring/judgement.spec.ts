@@ -1274,3 +1274,168 @@ describe('counts in words, condescension and spoken questions', () => {
 		expect(restatesItself('免費試刊十四天放十項產品。試刊免費十四天可以放十項產品。')).toBe(true);
 	});
 });
+
+describe('batch 6 in general rules: free years, prices offered, talking down in 「跟妳講」', () => {
+	it('a free first year or free months are a discount outside the policy, in both languages', () => {
+		const zh = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'annoyed',
+			'黃老闆歹勢啦，不然這樣，我幫您申請第一年免費，您完全不用花錢，用一年看看。'
+		);
+		expect(zh.rules).toContain('unapproved-discount');
+		expect(zh.score).toBeLessThan(zh.passLine);
+		const trial = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'annoyed',
+			'黃老闆歹勢，您先免費試刊兩個禮拜，放十項模具看看有沒有人問，好嗎？'
+		);
+		expect(trial.rules).not.toContain('unapproved-discount');
+	});
+
+	it('the customer’s price given to our tier is haggling', () => {
+		const zh = scored(
+			'zh-TW',
+			'switch-from-competitor',
+			'already',
+			'百業通六千八是吧？那我們金牌也幫您算六千八就好，先讓您用用看。'
+		);
+		expect(zh.rules).toContain('negotiates-price');
+		const en = scored(
+			'en',
+			'busy-call-next-month',
+			'slow-season',
+			'Since the boss is on at you, I can do Gold at twenty thousand for the first year if you sign before New Year.'
+		);
+		expect(en.rules).toEqual(expect.arrayContaining(['negotiates-price', 'pressure']));
+	});
+
+	it('「跟妳講妳可能也不太懂」 talks down; a refusal said first and a quoted word denied are no pitfall', () => {
+		const down = scored(
+			'zh-TW',
+			'gatekeeper-boss-not-in',
+			'guarded',
+			'這個東西跟妳講妳可能也不太懂，請問老闆幾點在？'
+		);
+		expect(down.score).toBeLessThan(down.passLine);
+		expect(down.words).toContain('妳可能也不太懂');
+		const cheap = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'price',
+			'我不會叫您跟老闆說「很便宜」，您算算看一張單多少？'
+		);
+		expect(cheap.rules).not.toContain('calls-price-cheap');
+		const refused = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'discount',
+			'王經理，兩萬這個數字我真的沒辦法給，私下降價我答應了也是騙您。我能給的只有簽兩年，第二年打九折，這樣跟老闆報可以嗎？'
+		);
+		expect(refused.pitfalls.filter((p) => p.hit)).toEqual([]);
+		expect(refused.score).toBeGreaterThanOrEqual(refused.passLine);
+	});
+
+	it('promising a call after every report is no promise of results', () => {
+		const service = scored(
+			'zh-TW',
+			'no-results-renewal',
+			'commit',
+			'我沒辦法保證幾張詢價，但我保證每個月報表出來就打給你。這禮拜五前請你給我五項規格，可以嗎？'
+		);
+		expect(service.pitfalls.filter((p) => p.hit)).toEqual([]);
+		const results = scored(
+			'zh-TW',
+			'no-results-renewal',
+			'commit',
+			'我保證今年詢價一定翻倍，這禮拜五前請你給我五項規格，可以嗎？'
+		);
+		expect(results.score).toBeLessThan(results.passLine);
+	});
+
+	it('short fragments that name someone (look us up, ring our line back yourself) are speech, not notes', () => {
+		expect(
+			isNotes(
+				'Fair question. Look us up, JuGong Technology, founded 2012, and ring our main line back yourself.'
+			)
+		).toBe(false);
+	});
+});
+
+describe('batch 7 in general rules: cheap said of the price only, the trial in other words, upselling a doubter', () => {
+	it('“isn’t a lot” about something else than the price is no calling it cheap', () => {
+		const other = scored(
+			'en',
+			'no-results-renewal',
+			'cause',
+			'Fair enough, one customer in a year isn’t a lot. But roughly what were those two orders worth to you?'
+		);
+		expect(other.rules).not.toContain('calls-price-cheap');
+		const price = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			'Honestly, 26,800 isn’t a lot for a company your size. How many inquiries did you get last year?'
+		);
+		expect(price.rules).toContain('calls-price-cheap');
+	});
+
+	it('seeing “for free” whether buyers look is the trial, not a discount; knocking the price down is haggling', () => {
+		const trial = scored(
+			'en',
+			'offline-factory-owner',
+			'annoyed',
+			'I’m sorry if it came across that way. Would it hurt to see, for free, whether buyers you don’t know are looking for moulds like yours?'
+		);
+		expect(trial.rules).not.toContain('unapproved-discount');
+		const haggle = scored(
+			'en',
+			'offline-factory-owner',
+			'trial-cost',
+			'No catch at all. And if you sign up for Gold I can knock the first year down to 20,000, but only if you decide this week.'
+		);
+		expect(haggle.rules).toEqual(expect.arrayContaining(['negotiates-price', 'pressure']));
+		const afterwards = scored(
+			'en',
+			'hostile-skeptic',
+			'trial',
+			'The fourteen days are free. Only if you decide afterwards that it’s worth it would you sign a contract. Which ten products would you list?'
+		);
+		expect(afterwards.rules).not.toContain('pressure');
+	});
+
+	it('lecturing him on old thinking, or settling the price before he speaks, talks down, in both languages', () => {
+		const en = scored(
+			'en',
+			'offline-factory-owner',
+			'greet',
+			'Hi, this is Kevin from MetalHub. Mr. Huang, a lot of mould shops think the internet isn’t for them, but that’s outdated thinking.'
+		);
+		expect(en.score).toBeLessThan(en.passLine);
+		const zh = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'greet',
+			'王經理您好，我機械五金網小陳。我知道您一定又要說貴，不過我們價格是全業界最合理的，這點沒什麼好談的。'
+		);
+		expect(zh.score).toBeLessThan(zh.passLine);
+	});
+
+	it('upselling Gold to a renewal customer who says Basic is not worth it is a pitfall, in both languages', () => {
+		const en = scored(
+			'en',
+			'no-results-renewal',
+			'cause',
+			'I hear you, 12,800 is a lot. That’s why I’d really recommend upgrading to Gold. Shall I send the Gold contract?'
+		);
+		expect(en.score).toBeLessThan(en.passLine);
+		const zh = scored(
+			'zh-TW',
+			'no-results-renewal',
+			'cause',
+			'我懂，一萬二千八不便宜，所以我建議您直接升級金牌，排序比較前面，我把金牌的合約寄給您好嗎？'
+		);
+		expect(zh.score).toBeLessThan(zh.passLine);
+	});
+});

@@ -93,3 +93,24 @@ describe('quoting the customer', () => {
 		expect(counts('It is too expensive for you right now', 'too expensive')).toBe(true);
 	});
 });
+
+describe('what a negation reaches, in the ways Chinese and quotation marks put it', () => {
+	it('「跟妳講」 is the rep telling, not quoting the customer', () => {
+		expect(counts('這個跟妳講妳可能也不太懂', '妳可能也不太懂')).toBe(true);
+		expect(counts('跟您說，這個月打八折', '打八折')).toBe(true);
+		expect(counts('您說打八折，我沒辦法', '打八折')).toBe(false);
+	});
+
+	it('a quoted cue is denied by a negation before the quotation marks', () => {
+		expect(counts('我不會叫您跟老闆說「很便宜」', '很便宜')).toBe(false);
+		expect(counts("I won't tell your boss it's 'dirt cheap'", 'dirt cheap')).toBe(false);
+		expect(counts('您可以跟老闆說「很便宜」', '很便宜')).toBe(true);
+	});
+
+	it('a refusal after the cue, in its clause, denies it; holding to an offer does not', () => {
+		expect(counts('私下降價我答應了也是騙您', '降價')).toBe(false);
+		expect(counts('兩萬這個價格我真的沒辦法給', '兩萬')).toBe(false);
+		expect(counts('九折不能再少了', '九折')).toBe(true);
+		expect(counts('降價，我沒辦法決定', '降價')).toBe(true);
+	});
+});

@@ -22,7 +22,12 @@ import type { Span } from './score';
  *   another negation comes right before it, with nothing or only a verb of saying between: the rep
  *   says they are not saying it (「我不會說今天不買就沒了」, "I'm not saying don't miss out").
  *   Another denial before it ("no fee and no deposit", 「不用錢也不用押金」) leaves it as it is.
- * - A clause that quotes the customer (您說、你剛剛說、you said, you mentioned) does not count.
+ * - A clause that quotes the customer (您說、你剛剛說、you said, you mentioned) does not count; 「跟您說」、
+ *   「跟妳講」 is the rep telling, not quoting.
+ * - A cue in quotation marks is what the verb before the marks says: a negation anywhere in the
+ *   clause before the marks denies it (「我不會叫您跟老闆說「很便宜」」, I won't tell him "it's cheap").
+ * - Chinese puts what is refused first: a cue followed in its clause by a refusal (沒辦法、不能、
+ *   無法、不可能、做不到、給不了、也是騙您 …) is denied (「兩萬我沒辦法給」、「私下降價我答應了也是騙您」).
  */
 
 const CLAUSE_MARKS = /[,，。!！?？;；:：、\n…]|\.(?!\d)/g;
@@ -106,6 +111,14 @@ const CHINESE_WINDOW = 6;
 
 // Read in replies folded for matching (foldForMatch), where 您 and 妳 are 你.
 const CHINESE_QUOTES = ['你說', '你剛說', '你剛剛說', '你提到', '你剛提到', '你講', '你覺得'];
+// 「跟你說」、「跟妳講」: the rep telling the customer, not quoting him.
+const CHINESE_TELLING = /[跟和對給向幫]$/;
+// The marks that open a quotation, as folded replies keep them.
+const OPENING_QUOTES = /[「『“"‘'《]\s*$/;
+// A refusal after the thing refused, within a few characters in its clause: 「兩萬我真的沒辦法給」、
+// 「降價我答應了也是騙你」、「折扣是不可能的」. Not 「九折不能再少了」: that holds to what was offered.
+const CHINESE_REFUSAL_AFTER =
+	/^[^，,。!！?？;；:：、\n…]{0,7}?(?:(?:沒辦法|沒有辦法|無法|不能|不可能)(?!再)|做不到|辦不到|給不了|不會給|不會答應|是騙你|是騙人)/;
 const ENGLISH_QUOTE =
 	/^\s*(?:so\s+|and\s+)?you(?:'ve| have)?\s+(?:just\s+)?(?:said|say|mentioned|told me|feel|think)\b/;
 
@@ -237,6 +250,31 @@ function deniedSaying(before: string): boolean {
 	return between.length <= ENGLISH_VERB_WORDS && between.every((word) => ENGLISH_SAYING.has(word));
 }
 
+/** Whether the customer's words are quoted before a cue: 你說 and the like, not 跟你說 (the rep telling). */
+function quotesCustomer(before: string): boolean {
+	for (const quote of CHINESE_QUOTES)
+		for (let i = before.indexOf(quote); i >= 0; i = before.indexOf(quote, i + 1))
+			if (!CHINESE_TELLING.test(before.slice(0, i))) return true;
+	return ENGLISH_QUOTE.test(before);
+}
+
+/**
+ * Whether a cue that opens a quotation is denied by the clause that quotes it: a negation anywhere
+ * before the marks, not cancelled by another right before it (「我不會叫您跟老闆說「很便宜」」).
+ */
+function quotationDenied(before: string): boolean {
+	const chinese = chineseNegationEnds(before);
+	if (chinese.length > 0) {
+		const nearest = chinese[chinese.length - 1]!;
+		const previous = chinese[chinese.length - 2];
+		return !(previous && nearest.start - previous.end <= 1);
+	}
+	if (!/[a-z]/.test(before)) return false;
+	const cleared = before.replace(ENGLISH_NOT_NEGATIONS, (found) => ' '.repeat(found.length));
+	ENGLISH_VERB_NEGATION.lastIndex = 0;
+	return ENGLISH_VERB_NEGATION.test(cleared);
+}
+
 /** How far before a cue its clause is read: enough for any negation's reach and a quote's opening. */
 const LOOK_BACK = 80;
 
@@ -275,18 +313,20 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 	// many cues start there.
 	const beforeAt = new Map<
 		number,
-		{ quoted: boolean; negated?: boolean; deniedSaying?: boolean; before: string }
+		{
+			quoted: boolean;
+			negated?: boolean;
+			deniedSaying?: boolean;
+			inQuotation?: boolean;
+			before: string;
+		}
 	>();
 	return ([start, end], cue) => {
 		const from = Math.max(0, clauseStarts[lastBelow(clauseStarts, start + 1)] ?? 0);
 		let read = beforeAt.get(start);
 		if (!read) {
 			const before = folded.slice(Math.max(from, start - LOOK_BACK), start);
-			read = {
-				quoted:
-					CHINESE_QUOTES.some((quote) => before.includes(quote)) || ENGLISH_QUOTE.test(before),
-				before
-			};
+			read = { quoted: quotesCustomer(before), before };
 			beforeAt.set(start, read);
 		}
 		if (read.quoted) return false;
@@ -306,13 +346,28 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 			/[嗎呢]\s*$/.test(folded.slice(Math.max(from, to - 4), to))
 		)
 			return true;
+		if (OPENING_QUOTES.test(read.before)) {
+			read.inQuotation ??= quotationDenied(read.before);
+			if (read.inQuotation) return false;
+		}
 		if (cueNegates(cue)) {
 			read.deniedSaying ??= deniedSaying(read.before);
 			return !read.deniedSaying;
 		}
 		read.negated ??= negatedBefore(read.before);
-		return !read.negated;
+		if (read.negated) return false;
+		// Refused after it is said: 「兩萬我沒辦法給」. Only Chinese puts the refusal there.
+		return !(
+			NEGATION_FIRST_OR_REFUSAL.test(folded.slice(end, to)) && refusedAfter(folded.slice(end, to))
+		);
 	};
+}
+
+// A quick look before the costlier reading: no refusal can follow without one of these characters.
+const NEGATION_FIRST_OR_REFUSAL = /[沒無不騙給做辦]/;
+
+function refusedAfter(after: string): boolean {
+	return CHINESE_REFUSAL_AFTER.test(after);
 }
 
 const PAUSE = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;

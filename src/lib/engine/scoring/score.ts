@@ -130,7 +130,8 @@ export interface ReplyScore {
  *   pitfalls fallen into) ÷ the weight of all points. Technique signals add 0.05 each (a question,
  *   acknowledging the customer, a concrete figure) and 0.1 for a next step (a day or hour named or
  *   asked for, sending something, the trial offered or started, not only mentioned), up to 0.2. Closeness
- *   to the beat's good model answers adds up to 0.1 (closeness.ts), never closeness to a bad one;
+ *   to the beat's good model answers, in words and in what they do, adds up to 0.1, and 0.1 more for
+ *   saying nearly all a model answer says (closeness.ts), never closeness to a bad one;
  *   a clean reply about the call that closeness credits at all keeps at least 0.4 (`closeFloor`).
  * - The company rules of the language's lexicons apply on every beat as pitfalls (the demo's:
  *   promising results or money back, discounts or extras beyond the two-year offer, haggling,
@@ -1185,6 +1186,135 @@ class Matcher {
 		}
 		return spans;
 	}
+
+	/**
+	 * Which intents the reply expresses, of a phrasebook's intents (`tagged`, see taggedIntents):
+	 * `@id` for each said as written, `~@id` for each said only in the negative ("I won't promise
+	 * you a number", a refusal model answers make too). Every phrase is read, overlapping or not.
+	 */
+	intentsSaid(tagged: TaggedIntents, into: Set<string>): void {
+		const { text } = this;
+		const { list, intentOf } = tagged;
+		const candidates = text.candidates(list);
+		const denied: string[] = [];
+		for (let c = 0; c < candidates.length; c++) {
+			const position = candidates[c]!;
+			const id = intentOf[position]!;
+			if (into.has(id)) continue;
+			const prepared = list.cues[position]!;
+			const { parts } = prepared;
+			for (const span of text.partSpans(parts[0]!)) {
+				if (parts.length > 1 && this.restFrom(parts, 1, span[1], [span]) < 0) continue;
+				if (this.brackets.length > 0 && inBrackets(span, this.brackets)) continue;
+				if (text.says(span, prepared.folded)) {
+					into.add(id);
+					break;
+				}
+				denied.push(id);
+			}
+		}
+		for (const id of denied) if (!into.has(id)) into.add(`~${id}`);
+	}
+}
+
+/** A phrasebook's intents that say what a reply does (not its facts and word lists), as one list. */
+interface TaggedIntents {
+	list: CueList;
+	/** The term of each cue of `list`, by position: `@` and the intent's id. */
+	intentOf: readonly string[];
+}
+
+// Intents that are word lists or facts, not something a reply does: they say nothing of its meaning.
+const UNTAGGED_INTENTS: ReadonlySet<string> = new Set([
+	...Object.values(FACT_INTENTS),
+	ON_TOPIC,
+	SELLING_POINTS,
+	'own-name',
+	'promise-words',
+	'certainty-words',
+	'gain-words',
+	'business-results',
+	'better-price',
+	'ask-manager'
+]);
+const taggedByBook = new WeakMap<IntentPhrases, TaggedIntents>();
+// A reply is read only for the intents some model answer of its beat expresses: one it shares with
+// none of them can bring it no nearer. Built once per beat's answers.
+const taggedByAnswers = new WeakMap<
+	ModelAnswers,
+	{ intents: IntentPhrases; tagged: TaggedIntents }
+>();
+
+function taggedIntents(intents: IntentPhrases, answers?: ModelAnswers): TaggedIntents {
+	if (!answers) return taggedAmong(intents);
+	const known = taggedByAnswers.get(answers);
+	if (known && known.intents === intents) return known.tagged;
+	const said = new Set<string>();
+	for (const answer of [...answers.good, ...answers.bad])
+		for (const term of answer.terms) {
+			if (term.startsWith(INTENT_PREFIX)) said.add(term.slice(INTENT_PREFIX.length));
+			else if (term.startsWith(`~${INTENT_PREFIX}`)) said.add(term.slice(INTENT_PREFIX.length + 1));
+		}
+	const tagged = taggedAmong(intents, said);
+	taggedByAnswers.set(answers, { intents, tagged });
+	return tagged;
+}
+
+function taggedAmong(intents: IntentPhrases, only?: ReadonlySet<string>): TaggedIntents {
+	let tagged = only ? undefined : taggedByBook.get(intents);
+	if (!tagged) {
+		const cues: PreparedCue[] = [];
+		const intentOf: string[] = [];
+		for (const [id, phrases] of intents) {
+			if (UNTAGGED_INTENTS.has(id) || (only && !only.has(id))) continue;
+			for (const prepared of preparedPhrases(phrases))
+				if (prepared) {
+					cues.push(prepared);
+					intentOf.push(`${INTENT_PREFIX}${id}`);
+				}
+		}
+		tagged = { list: indexedCues(cues), intentOf };
+		if (!only) taggedByBook.set(intents, tagged);
+	}
+	return tagged;
+}
+
+/**
+ * What a reply says, as terms to compare with a model answer's (closeness.ts): the intents it
+ * expresses (`@id`, or `~@id` in the negative), the beat's key points it makes (`#` and their
+ * place) and the pitfalls and company rules it falls into (`!` and their place or rule id).
+ */
+function meaningTerms(
+	matcher: Matcher,
+	intents: IntentPhrases,
+	points: readonly PointResult[],
+	pitfalls: readonly PitfallResult[],
+	answers?: ModelAnswers
+): Set<string> {
+	const terms = new Set<string>();
+	matcher.intentsSaid(taggedIntents(intents, answers), terms);
+	for (const [i, point] of points.entries()) if (point.hit) terms.add(`#${i}`);
+	for (const [i, pitfall] of pitfalls.entries())
+		if (pitfall.hit) terms.add(`!${pitfall.rule ?? pitfall.breaks ?? i}`);
+	return terms;
+}
+
+/**
+ * What a model answer says, to compare replies with (see meaningTerms): read once, when a scenario
+ * is compiled, against the beat it answers.
+ */
+export function meaningOf(
+	text: string,
+	beat: { expect: readonly KeyPoint[]; avoid: readonly Pitfall[]; customer?: string },
+	phrasebook: Phrasebook
+): Set<string> {
+	const result = scoreReply(text, beat, [], phrasebook);
+	const folded = foldForMatch(text);
+	const matcher = new Matcher(
+		new ReplyText(folded, punctuationToSpaces(folded), phrasebook.intents),
+		bracketedSpans(text)
+	);
+	return meaningTerms(matcher, phrasebook.intents, result.points, result.pitfalls);
 }
 
 function findAny(matcher: Matcher, cues: readonly string[]): Span[] {
@@ -1551,11 +1681,13 @@ export function scoreReply(
 			score,
 			Math.min(SCORING.inKindCap, score + ((1 - SCORING.cleanBase) * inKindWeight) / totalWeight)
 		);
-	const { nearest, credit: closeness } = closenessOf(
-		reply,
-		modelAnswers,
-		modelAnswers.good.length > 0 ? termsOfFolded(folded, words) : undefined
-	);
+	let replyTerms: Set<string> | undefined;
+	if (modelAnswers.good.length > 0) {
+		replyTerms = termsOfFolded(folded, words);
+		for (const term of meaningTerms(matcher, phrasebook.intents, points, pitfalls, modelAnswers))
+			replyTerms.add(term);
+	}
+	const { nearest, credit: closeness } = closenessOf(reply, modelAnswers, replyTerms);
 	score += closeness;
 	// Close to a good model answer (nearer than to any bad one, and nearer than replies to the beat
 	// usually are) and clean: acceptable at least, whatever words it makes its points in.

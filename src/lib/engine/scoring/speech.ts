@@ -101,7 +101,13 @@ export function isNotes(reply: string): boolean {
 	if ((text.match(NOTE_MARKS) ?? []).length >= 2) return short;
 	const grammar = grammarShare(text);
 	const chinese = containsChinese(text);
-	if (fragments.length >= 4 && averageWords <= 3.5 && grammar.share < (chinese ? 0.15 : 0.2))
+	// Short fragments with few words of grammar; in English, one that names someone ("look us up
+	// … ring our main line back yourself") is speech unless it has fewer still.
+	if (
+		fragments.length >= 4 &&
+		averageWords <= 3.5 &&
+		grammar.share < (chinese ? 0.15 : PERSON_EN.test(text.toLowerCase()) ? 0.15 : 0.2)
+	)
 		return true;
 	// A run of words without a mark between them, as a list is typed in a hurry.
 	if (!chinese && grammar.words >= 8 && grammar.share < 0.15 && !/[.,!?;:]/.test(text)) return true;
