@@ -5,7 +5,8 @@
 // median over the slices), which a busy machine moves far less than a rate. Each server is first
 // warmed up on each request: a fresh build costs about twice as much in its first seconds, and one
 // with more code takes longer to settle, so measuring from a cold start shows a change that is not
-// there. Needs both builds (`npx vite build --outDir FOLDER` at the commit before a change).
+// there. Needs both builds: the commit before a change built in a worktree (the adapter always
+// writes to `build`), its `build` folder copied into the project under another name.
 import { ensureDataSet, type DataSetSize } from './data';
 import { prepareFixture, removeFixture, type Fixture } from './fixture';
 import { turnPost } from './http';

@@ -7,7 +7,7 @@ import { FULL_PLAN } from './run';
 const before = process.argv[2];
 if (!before || before.startsWith('--') || !existsSync(`${before}/index.js`))
 	throw new Error(
-		'Give the folder of the build to compare with, inside the project (npx vite build --outDir build-before at the commit before the change).'
+		'Give the folder of the build to compare with, inside the project: the `build` folder of the commit before the change (built in a worktree), copied here as build-before.'
 	);
 const slicesAt = process.argv.indexOf('--slices');
 const slices = slicesAt >= 0 ? Number(process.argv[slicesAt + 1]) : 10;
@@ -19,11 +19,11 @@ const rows = await runAb(
 		port: FULL_PLAN.port,
 		builds: [before, 'build'],
 		connections: 20,
-		warmUpSeconds: 6,
+		warmUpSeconds: 12,
 		slices,
 		sliceSeconds: 2,
 		// The turn's share: warm-up and slices at up to 1,500 turns a second.
-		turns: 1500 * (6 + 2 * slices) + 1000
+		turns: 1500 * (12 + 2 * slices) + 1000
 	},
 	console.log
 );
