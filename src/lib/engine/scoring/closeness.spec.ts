@@ -128,26 +128,29 @@ describe('closeness by what is said: the lexicon intents, key points and rules o
 		return closenessOf(reply, { good: good.map(answer), bad: bad.map(answer) }, terms);
 	}
 
-	it('credits a paraphrase with no word in common but the same intents, in English', () => {
-		const model = 'Sorry to bother you. When is the boss usually in?';
-		const paraphrase =
-			'Apologies for calling at a bad moment, what time does he normally get to the office?';
-		expect([...termsOf(paraphrase)].filter((term) => termsOf(model).has(term))).toEqual([]);
-		expect(closenessOf(paraphrase, { good: [modelAnswer(model)], bad: [] }).credit).toBe(0);
-		const { nearest, credit } = closeness('en', paraphrase, [model]);
-		expect(credit).toBeGreaterThan(0);
-		expect(nearest?.text).toBe(model);
-	});
-
-	it('credits a Taiwanese paraphrase with no pair of characters in common but the same intents', () => {
-		const model = '不好意思打擾了，請問老闆通常幾點會進公司？';
-		const paraphrase = '歹勢歹勢，頭家大概什麼時候比較會在？';
-		expect([...termsOf(paraphrase)].filter((term) => termsOf(model).has(term))).toEqual([]);
-		expect(closenessOf(paraphrase, { good: [modelAnswer(model)], bad: [] }).credit).toBe(0);
-		const { nearest, credit } = closeness('zh-TW', paraphrase, [model]);
-		expect(credit).toBeGreaterThan(0);
-		expect(nearest?.text).toBe(model);
-	});
+	it.each([
+		{
+			locale: 'en' as const,
+			model: 'Sorry to bother you. When is the boss usually in?',
+			paraphrase:
+				'Apologies for calling at a bad moment, what time does he normally get to the office?'
+		},
+		// Taiwanese: no pair of characters in common.
+		{
+			locale: 'zh-TW' as const,
+			model: '不好意思打擾了，請問老闆通常幾點會進公司？',
+			paraphrase: '歹勢歹勢，頭家大概什麼時候比較會在？'
+		}
+	])(
+		'credits a paraphrase with no word in common but the same intents ($locale)',
+		({ locale, model, paraphrase }) => {
+			expect([...termsOf(paraphrase)].filter((term) => termsOf(model).has(term))).toEqual([]);
+			expect(closenessOf(paraphrase, { good: [modelAnswer(model)], bad: [] }).credit).toBe(0);
+			const { nearest, credit } = closeness(locale, paraphrase, [model]);
+			expect(credit).toBeGreaterThan(0);
+			expect(nearest?.text).toBe(model);
+		}
+	);
 
 	it('credits a Taiwanese paraphrase more for the intents it shares than for its characters', () => {
 		const model = '不好意思打擾了，請問老闆通常幾點會進公司？';
