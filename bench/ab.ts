@@ -13,7 +13,14 @@ import { turnPost } from './http';
 import { runLoad, type LoadOptions } from './load';
 import { cpuMilliseconds, originOf, residentMegabytes, startServer, stopServer } from './server';
 
-export const AB_REQUESTS = ['health', 'minimal post', 'turn', 'status', 'home'] as const;
+export const AB_REQUESTS = [
+	'health',
+	'minimal post',
+	'turn',
+	'status',
+	'home',
+	'result page'
+] as const;
 export type AbRequest = (typeof AB_REQUESTS)[number];
 
 export interface AbPlan {
@@ -73,10 +80,13 @@ async function startSide(plan: AbPlan, build: string, port: number): Promise<Sid
 			if (!turn) throw new Error(`${build} ran out of prepared role-plays`);
 			return { path: turn.path, headers: { cookie: turn.cookie } };
 		};
-		const page = (path: string) => ({
-			origin,
-			path,
-			headers: { cookie: fixture.cookies.rep, accept: 'text/html' }
+		const pageHeaders = { cookie: fixture.cookies.rep, accept: 'text/html' };
+		const page = (path: string) => ({ origin, path, headers: pageHeaders });
+		// The rep's latest results in turn, as the bench's result page row requests them.
+		let nextResult = 0;
+		const nextResultPage = () => ({
+			path: fixture.resultPaths[nextResult++ % fixture.resultPaths.length]!,
+			headers: pageHeaders
 		});
 		return {
 			build,
@@ -92,7 +102,8 @@ async function startSide(plan: AbPlan, build: string, port: number): Promise<Sid
 				},
 				turn: { ...post, next: nextTurn },
 				status: page('/status'),
-				home: page('/')
+				home: page('/'),
+				'result page': { ...page(fixture.resultPaths[0]!), next: nextResultPage }
 			}
 		};
 	} catch (error) {

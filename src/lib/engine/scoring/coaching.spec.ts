@@ -59,6 +59,35 @@ describe('coaching after a role-play', () => {
 		expect(coaching.broken).toEqual(['Discounts at once']);
 	});
 
+	it('reads the model answer again when the lexicon or the answer changes (each is kept per content)', () => {
+		const point = { point: 'Books a time', weight: 1, cues: ['@book-time'] };
+		const withModel = (text: string) => ({
+			beats: { close: { expect: [point], choices: [{ text, quality: 'good' }] } }
+		});
+		const booksTime = { intents: new Map([['book-time', ['give you a ring']]]), rules: [] };
+		const booksNothing = { intents: new Map([['book-time', ['pencil you in']]]), rules: [] };
+		const missedIn = (model: string, phrasebook: typeof booksTime) =>
+			coachingFor(
+				withModel(model),
+				[
+					{
+						beat: 'close',
+						customer: 'Fine.',
+						result: scoreReply('OK.', { expect: [point], avoid: [] })
+					}
+				],
+				[],
+				phrasebook
+			).beats[0]!.missed[0]!.sentence;
+		const model = 'Thanks, Mr. Lin. Can I give you a ring on Monday at ten?';
+		expect(missedIn(model, booksTime)).toBe('Can I give you a ring on Monday at ten?');
+		expect(missedIn(model, booksNothing)).toBeNull();
+		expect(missedIn('Shall I pencil you in for Tuesday? Great.', booksNothing)).toBe(
+			'Shall I pencil you in for Tuesday?'
+		);
+		expect(missedIn(model, booksTime)).toBe('Can I give you a ring on Monday at ten?');
+	});
+
 	it('names a point made in any try of a line as made', () => {
 		const coaching = coachingFor(
 			scenario,

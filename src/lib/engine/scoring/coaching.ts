@@ -63,16 +63,30 @@ function sentencesOf(text: string): string[] {
 	return (text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean);
 }
 
+/*
+ * Which sentence of a model answer makes a key point depends on the content alone (the answer, the
+ * point, the lexicons), never on the rep, and finding it scores every sentence: kept per phrasebook
+ * and key point, which live as long as their content (a compiled scenario, the lexicons), so that a
+ * result page viewed again, or another rep's result of the same content, scores nothing.
+ */
+const sentencesMaking = new WeakMap<Phrasebook, WeakMap<KeyPoint, Map<string, string | null>>>();
+
 /** The first sentence of `answer` that makes `point` (by the same matching as a reply). */
 function sentenceMaking(answer: string, point: KeyPoint, phrasebook: Phrasebook): string | null {
+	let byPoint = sentencesMaking.get(phrasebook);
+	if (!byPoint) sentencesMaking.set(phrasebook, (byPoint = new WeakMap()));
+	let byAnswer = byPoint.get(point);
+	if (!byAnswer) byPoint.set(point, (byAnswer = new Map()));
+	if (byAnswer.has(answer)) return byAnswer.get(answer)!;
 	// Only whether the point is made matters here: the company rules need not be read.
 	const intentsOnly = { intents: phrasebook.intents, rules: [] };
-	return (
+	const sentence =
 		sentencesOf(answer).find(
-			(sentence) =>
-				scoreReply(sentence, { expect: [point], avoid: [] }, [], intentsOnly).points[0]!.hit
-		) ?? null
-	);
+			(candidate) =>
+				scoreReply(candidate, { expect: [point], avoid: [] }, [], intentsOnly).points[0]!.hit
+		) ?? null;
+	byAnswer.set(answer, sentence);
+	return sentence;
 }
 
 /** `phrasebook`: the scenario's language's lexicons, as the replies were scored with. */

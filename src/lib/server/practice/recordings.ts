@@ -141,14 +141,16 @@ export function mayHearRecordings(
 	return hires && canSeeInterview(db, user, attempt.interviewId);
 }
 
-/** An attempt's recordings, by turn. */
+/** An attempt's recordings, by turn. Prepared once: every view of a role-play reads them. */
 export function recordingsOf(db: Db, attemptId: string): RecordingRow[] {
-	return db
-		.select()
-		.from(recordings)
-		.where(eq(recordings.attemptId, attemptId))
-		.orderBy(asc(recordings.turnIndex))
-		.all();
+	return prepared(db, 'attempt-recordings', () =>
+		db
+			.select()
+			.from(recordings)
+			.where(eq(recordings.attemptId, sql.placeholder('attemptId')))
+			.orderBy(asc(recordings.turnIndex))
+			.prepare()
+	).all({ attemptId });
 }
 
 /** A recording as a transcript shows it, beside `reply`, the words it was heard as. */

@@ -476,18 +476,20 @@ export function runOfAttempt(
 	db: Db,
 	attemptId: string
 ): { runId: string; seriesId: string; index: number; title: string } | undefined {
-	const row = db
-		.select({
-			runId: seriesRunCalls.runId,
-			seriesId: seriesRuns.seriesId,
-			index: seriesRunCalls.index,
-			title: sql<string>`json_extract(${seriesRuns.series}, '$.title')`
-		})
-		.from(seriesRunCalls)
-		.innerJoin(seriesRuns, eq(seriesRuns.id, seriesRunCalls.runId))
-		.where(eq(seriesRunCalls.attemptId, attemptId))
-		.get();
-	return row;
+	// Prepared once: every view of a role-play asks whether it is a call of a series.
+	return prepared(db, 'series-run-of-attempt', () =>
+		db
+			.select({
+				runId: seriesRunCalls.runId,
+				seriesId: seriesRuns.seriesId,
+				index: seriesRunCalls.index,
+				title: sql<string>`json_extract(${seriesRuns.series}, '$.title')`
+			})
+			.from(seriesRunCalls)
+			.innerJoin(seriesRuns, eq(seriesRuns.id, seriesRunCalls.runId))
+			.where(eq(seriesRunCalls.attemptId, sql.placeholder('attemptId')))
+			.prepare()
+	).get({ attemptId });
 }
 
 /** A rep's series runs for their data export: each with its calls' role-plays and facts after them. */
