@@ -1439,3 +1439,131 @@ describe('batch 7 in general rules: cheap said of the price only, the trial in o
 		expect(zh.score).toBeLessThan(zh.passLine);
 	});
 });
+
+describe('model answers written blind (exemplars of batch 8): the general rules their bad ones break', () => {
+	it('a number of customers promised "at least", in English', () => {
+		const promise = scored(
+			'en',
+			'busy-call-next-month',
+			'slow-season',
+			"Put your parts up before New Year and you'll land at least five new customers by February. Shall I set it up?"
+		);
+		expect(promise.rules).toContain('promises-results');
+		const honest = scored(
+			'en',
+			'busy-call-next-month',
+			'slow-season',
+			"Put your parts up before New Year so buyers find you in the quiet months. I can't promise a number, but which parts would you want them to see first?"
+		);
+		expect(honest.rules).not.toContain('promises-results');
+	});
+
+	it('a special renewal price this week is a discount and pressure; the best price from a manager is asking for one', () => {
+		const special = scored(
+			'en',
+			'renewal-price-objection',
+			'greet',
+			'Good morning, Kevin from MetalHub. If you renew Gold this week I can do you a special renewal price.'
+		);
+		expect(special.rules).toEqual(expect.arrayContaining(['unapproved-discount', 'pressure']));
+		const manager = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			"I understand the budget's tight. Let me check with my manager what the best price we can do is."
+		);
+		expect(manager.rules).toContain('asks-manager-for-price');
+		expect(manager.score).toBeLessThan(manager.passLine);
+	});
+
+	it('asking for the money before the owner has agreed is pressure, in both languages', () => {
+		const en = scored(
+			'en',
+			'gatekeeper-boss-not-in',
+			'confirm',
+			"Thanks, Ms. Tsai, Wednesday at two it is. Could you ask him to transfer the 26,800 before we speak? I'll email our bank details."
+		);
+		expect(en.rules).toContain('pressure');
+		const zh = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'no-staff',
+			'沒關係，上架我們會處理，您只要先把年費匯過來，剩下的我們幫您弄。'
+		);
+		expect(zh.score).toBeLessThan(zh.passLine);
+		const notFirst = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'no-staff',
+			'沒關係，上架我們會處理，不用先匯款也不用簽約，您拍幾張模具的照片給我就好。哪幾組模具最想先放？'
+		);
+		expect(notFirst.rules).not.toContain('pressure');
+	});
+
+	it('"like it or not", "that is more about how your team followed up" and "not your call to" argue', () => {
+		for (const [scenario, beat, reply] of [
+			[
+				'offline-factory-owner',
+				'annoyed',
+				'Buyers are moving online whether you like it or not, Mr. Huang.'
+			],
+			[
+				'no-results-renewal',
+				'funnel',
+				"It shows 26 inquiries, so the platform did its job. That's more about how your team followed up."
+			],
+			[
+				'gatekeeper-boss-not-in',
+				'guarded',
+				"I understand, but it's really not your call to screen it. Could you give me his mobile?"
+			]
+		] as const)
+			expect(scored('en', scenario, beat, reply).rules).toContain('argues');
+	});
+
+	it('a trial that rolls straight into a plan unless he cancels is a wrong fact', () => {
+		const trap = scored(
+			'en',
+			'hostile-skeptic',
+			'trial',
+			"The trial's free for the first month and then rolls straight into Basic unless you cancel. Shall I sign you up?"
+		);
+		expect(trap.flags).toContain('wrong-fact');
+		expect(trap.score).toBeLessThan(trap.passLine);
+	});
+
+	it('a feature said of Basic "same as Gold" is said of Basic', () => {
+		const same = scored(
+			'en',
+			'no-results-renewal',
+			'decide',
+			"Basic is fine. It's 12,800 a year and now includes priority ranking and two keyword ads, same as Gold. Shall I send the form?"
+		);
+		expect(same.flags).toContain('wrong-fact');
+	});
+
+	it('his own count is no count of ours, and a monthly figure keeps its month beside a daily one', () => {
+		const his = scored(
+			'en',
+			'no-results-renewal',
+			'decide',
+			"Honestly, you've got twelve products and Basic takes up to fifty, so it fits you fine. Does Basic sound right to you?"
+		);
+		expect(his.flags).not.toContain('wrong-fact');
+		expect(his.score).toBeGreaterThanOrEqual(his.passLine);
+		const breakdown = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'value',
+			'攤下來一個月約兩千二、一天七十幾塊。您一張單三、四萬，一年成交一張就回本了，您覺得呢？'
+		);
+		expect(breakdown.flags).not.toContain('wrong-fact');
+		const wrongMonth = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'value',
+			'攤下來一個月約一千二、一天七十幾塊。您一張單三、四萬，一年成交一張就回本了，您覺得呢？'
+		);
+		expect(wrongMonth.flags).toContain('wrong-fact');
+	});
+});
