@@ -384,8 +384,8 @@ export function countedFactOf(phrase: string, fold: (text: string) => string): C
 }
 
 // What may stand between a figure and its unit: a hyphen (14-day), 多 (八萬多位: still not 38,000),
-// a Chinese measure word (個、位).
-const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?/;
+// a Chinese measure word (個、位), or 'of our' (80,000 of our registered buyers).
+const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?(?:of\s+(?:our|the|its)\s+)?/;
 const ORDINAL_BEFORE = /(?:第|\bday\s*|\bthe\s*)$/;
 const HIS_BEFORE =
 	/\byou(?:['’]?ve|\s+have|\s+only\s+have|['’]?ve\s+only)(?:\s+got)?\s+(?:only\s+|just\s+|about\s+|around\s+)?$|(?:您|你)(?:們)?(?:現在)?(?:只)?有\s*$/;

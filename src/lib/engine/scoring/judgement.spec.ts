@@ -1567,3 +1567,127 @@ describe('model answers written blind (exemplars of batch 8): the general rules 
 		expect(wrongMonth.flags).toContain('wrong-fact');
 	});
 });
+
+describe('batch 8 in general rules', () => {
+	it('polite and empty: courtesies with nothing asked, proposed or shown stay under the pass line, in both languages', () => {
+		const en = scored(
+			'en',
+			'send-me-material-first',
+			'greet',
+			"Good morning! Thank you so much for picking up, I hope your day is going well. I'm calling from MetalHub."
+		);
+		expect(en.flags).toContain('polite-empty');
+		expect(en.score).toBeLessThan(en.passLine);
+		const zh = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'annoyed',
+			'黃老闆，真的很抱歉讓您不舒服，我們非常尊重您的經驗。希望以後有機會能為您服務，祝您生意興隆。'
+		);
+		expect(zh.flags).toContain('polite-empty');
+		expect(zh.score).toBeLessThan(zh.passLine);
+		// The same courtesy beside a question, or a step, is no empty reply.
+		const asks = scored(
+			'en',
+			'send-me-material-first',
+			'greet',
+			'Good morning, Mr. Hsu, thanks for picking up. This is Ken from MetalHub. Do new machining jobs mostly come to you through referrals?'
+		);
+		expect(asks.flags).not.toContain('polite-empty');
+	});
+
+	it('"貴不貴" asks whether it is dear: it is no "不貴"', () => {
+		const zh = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'price',
+			'王經理，說真的，如果這一年網站沒幫您做到生意，兩萬六千八一塊錢都是貴。所以我不跟您爭貴不貴，我們直接看帳：您報表上詢價一個月大概幾張，成交了幾張？'
+		);
+		expect(zh.words).not.toContain('不貴');
+		expect(zh.score).toBeGreaterThanOrEqual(zh.passLine);
+	});
+
+	it('an app named in two sentences (LINE) is no sentence said twice', () => {
+		const zh = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'no-staff',
+			'這個您放心，不用您的師傅碰電腦。您只要拍幾張模具的照片，我們的助理幫您上架、寫規格。您平常用 LINE 嗎？用 LINE 傳照片給我就好。'
+		);
+		expect(zh.flags).not.toContain('repeated-sentence');
+		expect(zh.score).toBeGreaterThanOrEqual(zh.passLine);
+	});
+
+	it('wrong claims: "80,000 of our registered buyers", "the biggest B2B site in Taiwan", 全台最大, a trial that turns into Gold', () => {
+		const wrong = [
+			scored(
+				'en',
+				'switch-from-competitor',
+				'quality',
+				"With us it's different, all 80,000 of our registered buyers are in metal parts. How many products would you list?"
+			),
+			scored(
+				'en',
+				'offline-factory-owner',
+				'greet',
+				'Hello Mr. Huang, this is Wei-ting from MetalHub, the biggest B2B site in Taiwan. How do new customers find you these days?'
+			),
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'greet',
+				'黃老闆您好，我是機械五金網的小王，我們是全台最大的機械五金平台。請問您現在新客戶都是怎麼來的？'
+			),
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'trial-cost',
+				'試刊十四天、十項產品，免費的。試刊結束後直接轉金牌會員，您覺得好嗎？'
+			)
+		];
+		for (const result of wrong) expect(result.flags).toContain('wrong-fact');
+		const right = scored(
+			'en',
+			'switch-from-competitor',
+			'quality',
+			"With us it's different, all 38,000 of our registered buyers are in metal parts. How many products would you list?"
+		);
+		expect(right.flags).not.toContain('wrong-fact');
+	});
+
+	it('a price called a rounding error, "more inquiries" given, a renewal "signed by Friday", 簽一簽回傳', () => {
+		expect(
+			scored(
+				'en',
+				'busy-call-next-month',
+				'boss-approval',
+				"The trial's free, no signature needed. And Gold is only twenty-six eight a year, that's a rounding error for a company your size."
+			).rules
+		).toContain('calls-price-cheap');
+		const close = scored(
+			'en',
+			'renewal-price-objection',
+			'close',
+			"Absolutely, I'll put it in writing. This year we'll give you even better service and more inquiries. Can you get the renewal signed by Friday?"
+		);
+		expect(close.rules).toEqual(expect.arrayContaining(['promises-results', 'pressure']));
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'greet',
+				'王經理您好，我是機械五金網的小黃。您的合約下個月到期，我先把續約單寄過去，您簽一簽回傳就好。'
+			).rules
+		).toContain('pressure');
+	});
+
+	it('"something that works for you" books nothing', () => {
+		const result = scored(
+			'en',
+			'switch-from-competitor',
+			'already',
+			"It's great that you've found something that works for you."
+		);
+		expect(result.signals).not.toContain('next-step');
+	});
+});
