@@ -233,7 +233,8 @@ export function flagLabel(flag: Flag): string {
 		monologue: m.flag_monologue,
 		'off-topic': m.flag_off_topic,
 		'wrong-fact': m.flag_wrong_fact,
-		stuffing: m.flag_stuffing
+		stuffing: m.flag_stuffing,
+		'polite-empty': m.flag_polite_empty
 	}[flag]();
 }
 

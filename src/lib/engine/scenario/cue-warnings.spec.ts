@@ -3,6 +3,8 @@ import { cuesHitByBadAnswers, examplesMisjudged } from './cue-warnings';
 import { checkContentFiles } from '../content';
 import { PRICE_CALL_YAML } from '../../testing/price-call.fixture';
 import { priceCall } from '../../testing/price-call.fixture';
+import { shippedLexicons } from '../content/shipped-lexicons.fixture';
+import { phrasebookOf } from '../scoring/lexicon';
 
 describe('cues that bad answers hit', () => {
 	it('are none in a scenario whose bad answers are caught by pitfalls or make no point', () => {
@@ -22,6 +24,21 @@ describe('cues that bad answers hit', () => {
 				reply: 'How many times must I say it, you just do not get it.'
 			}
 		]);
+	});
+
+	it('leaves out a bad answer that states a wrong fact: it is bad for that reason', () => {
+		const english = phrasebookOf(
+			shippedLexicons()
+				.filter((l) => l.locale === 'en')
+				.map((l) => l.data)
+		);
+		const withBad = (text: string) => {
+			const scenario = priceCall();
+			scenario.beats.price!.choices = [{ text, quality: 'bad' }];
+			return cuesHitByBadAnswers(scenario, english).map((w) => w.cue);
+		};
+		expect(withBad('How many inquiries did you get? Gold is 26,800 a year.')).toContain('how many');
+		expect(withBad('How many inquiries did you get? Gold is 26,800 plus tax.')).toEqual([]);
 	});
 
 	it('tries the bad examples on the line the playtest answered with them', () => {

@@ -29,12 +29,14 @@ export function cuesHitByBadAnswers(
 	const warnings: CueWarning[] = [];
 	for (const [id, beat] of Object.entries(scenario.beats)) {
 		const bad = modelAnswers.get(id)?.bad.map((answer) => answer.text) ?? [];
-		// A bad answer that falls into a pitfall is bad for that reason, and may rightly make a point
-		// on the way ("this is Kevin from MetalHub, and we have a special offer"): only the bad answers
-		// no pitfall catches are scored by their points alone.
-		const replies = bad.filter(
-			(reply) => !scoreReply(reply, beat, [], phrasebook).pitfalls.some((p) => p.hit)
-		);
+		// A bad answer that falls into a pitfall, or states a wrong fact, is bad for that reason, and
+		// may rightly make a point on the way ("this is Kevin from MetalHub, and we have a special
+		// offer"; "Basic now has keyword ads too"): only the bad answers nothing else catches are
+		// scored by their points alone.
+		const replies = bad.filter((reply) => {
+			const { pitfalls, flags } = scoreReply(reply, beat, [], phrasebook);
+			return !pitfalls.some((p) => p.hit) && !flags.includes('wrong-fact');
+		});
 		const hitBy = (phrase: string) =>
 			replies.find(
 				(r) =>

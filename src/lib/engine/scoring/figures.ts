@@ -225,8 +225,25 @@ export const PRICE_TOLERANCE = { year: 0.01, month: 0.1, day: 0.15 } as const;
 const DAYS_A_YEAR = 365;
 
 const MONTH =
-	/\b(?:a|per|each|every|the)\s+month\b|\bmonthly\b|\/\s*month|個月|每月|月費|月付|\/\s*月/;
-const DAY = /\b(?:a|per|each|every)\s+day\b|\bdaily\b|一天|每天|每日|\/\s*天/;
+	/\b(?:a|per|each|every|the)\s+month\b|\bmonthly\b|\/\s*month|個月|每月|月費|月付|\/\s*月/g;
+const DAY = /\b(?:a|per|each|every)\s+day\b|\bdaily\b|一天|每天|每日|\/\s*天/g;
+
+/**
+ * How far from the figure at [from, to) of `text` the nearest match of `period` is (Infinity: none);
+ * one past a list's separator belongs to the next item (一個月約兩千二、一天七十幾塊).
+ */
+function distanceTo(period: RegExp, text: string, from: number, to: number): number {
+	let nearest = Infinity;
+	for (const m of text.matchAll(period)) {
+		const end = m.index + m[0].length;
+		const between =
+			m.index >= to ? text.slice(to, m.index) : end <= from ? text.slice(end, from) : '';
+		if (/[、，,;；]/.test(between)) continue;
+		const distance = m.index >= to ? m.index - to : end <= from ? from - end : 0;
+		if (distance < nearest) nearest = distance;
+	}
+	return nearest;
+}
 
 // Sentences: cut at a full stop (not a decimal point), question or exclamation mark, semicolon or line break.
 const SENTENCE_END = /[。！？!?;；\n]|\.(?!\d)/g;
@@ -298,8 +315,13 @@ export function wrongPrices(
 		);
 		// A day said a little further on, as the currency comes between: fifty dollars a day.
 		const dayWords = folded.slice(figure.end, Math.min(clause[1], figure.end + 20));
+		// The period said nearest the figure is its own: 一個月約兩千二、一天七十幾塊 is 2,200 a month.
+		const from = figure.start - Math.max(clause[0], figure.start - 8);
+		const to = from + figure.end - figure.start;
+		const dayAt = Math.min(distanceTo(DAY, words, from, to), distanceTo(DAY, dayWords, 0, 0));
+		const monthAt = distanceTo(MONTH, words, from, to);
 		const per =
-			DAY.test(words) || DAY.test(dayWords) ? 'day' : MONTH.test(words) ? 'month' : 'year';
+			dayAt === Infinity && monthAt === Infinity ? 'year' : dayAt <= monthAt ? 'day' : 'month';
 		if (figure.value < PRICE_FLOOR[per]) continue;
 		if (customerSaid(figure.value)) continue;
 		read.push({ figure, sentence, per, rough });
@@ -362,9 +384,11 @@ export function countedFactOf(phrase: string, fold: (text: string) => string): C
 }
 
 // What may stand between a figure and its unit: a hyphen (14-day), 多 (八萬多位: still not 38,000),
-// a Chinese measure word (個、位).
-const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?/;
+// a Chinese measure word (個、位), or 'of our' (80,000 of our registered buyers).
+const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?(?:of\s+(?:our|the|its)\s+)?/;
 const ORDINAL_BEFORE = /(?:第|\bday\s*|\bthe\s*)$/;
+const HIS_BEFORE =
+	/\byou(?:['’]?ve|\s+have|\s+only\s+have|['’]?ve\s+only)(?:\s+got)?\s+(?:only\s+|just\s+|about\s+|around\s+)?$|(?:您|你)(?:們)?(?:現在)?(?:只)?有\s*$/;
 const DENIED_BEFORE = /(?:不是|並非|沒有|\bnot\b|n['’]?t\b|\bno\b)[^,，。.!?！？]{0,6}$/;
 
 /**
@@ -407,6 +431,8 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 		// An ordinal counts no days (第三天, day 3); a figure denied is a correction (不是一個月, not 30 days).
 		const before = folded.slice(Math.max(0, figure.start - 10), figure.start);
 		if (ORDINAL_BEFORE.test(before) || DENIED_BEFORE.test(before)) continue;
+		// A count said of what he has is his, not ours: you've got twelve products (and Basic takes fifty).
+		if (HIS_BEFORE.test(folded.slice(Math.max(0, figure.start - 24), figure.start))) continue;
 		const after = folded.slice(figure.end, figure.end + 24).replace(BEFORE_UNIT, '');
 		const [from, to] = around(sentences, figure.start);
 		const sentence = folded.slice(from, to);

@@ -1439,3 +1439,255 @@ describe('batch 7 in general rules: cheap said of the price only, the trial in o
 		expect(zh.score).toBeLessThan(zh.passLine);
 	});
 });
+
+describe('model answers written blind (exemplars of batch 8): the general rules their bad ones break', () => {
+	it('a number of customers promised "at least", in English', () => {
+		const promise = scored(
+			'en',
+			'busy-call-next-month',
+			'slow-season',
+			"Put your parts up before New Year and you'll land at least five new customers by February. Shall I set it up?"
+		);
+		expect(promise.rules).toContain('promises-results');
+		const honest = scored(
+			'en',
+			'busy-call-next-month',
+			'slow-season',
+			"Put your parts up before New Year so buyers find you in the quiet months. I can't promise a number, but which parts would you want them to see first?"
+		);
+		expect(honest.rules).not.toContain('promises-results');
+	});
+
+	it('a special renewal price this week is a discount and pressure; the best price from a manager is asking for one', () => {
+		const special = scored(
+			'en',
+			'renewal-price-objection',
+			'greet',
+			'Good morning, Kevin from MetalHub. If you renew Gold this week I can do you a special renewal price.'
+		);
+		expect(special.rules).toEqual(expect.arrayContaining(['unapproved-discount', 'pressure']));
+		const manager = scored(
+			'en',
+			'renewal-price-objection',
+			'price',
+			"I understand the budget's tight. Let me check with my manager what the best price we can do is."
+		);
+		expect(manager.rules).toContain('asks-manager-for-price');
+		expect(manager.score).toBeLessThan(manager.passLine);
+	});
+
+	it('asking for the money before the owner has agreed is pressure, in both languages', () => {
+		const en = scored(
+			'en',
+			'gatekeeper-boss-not-in',
+			'confirm',
+			"Thanks, Ms. Tsai, Wednesday at two it is. Could you ask him to transfer the 26,800 before we speak? I'll email our bank details."
+		);
+		expect(en.rules).toContain('pressure');
+		const zh = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'no-staff',
+			'沒關係，上架我們會處理，您只要先把年費匯過來，剩下的我們幫您弄。'
+		);
+		expect(zh.score).toBeLessThan(zh.passLine);
+		const notFirst = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'no-staff',
+			'沒關係，上架我們會處理，不用先匯款也不用簽約，您拍幾張模具的照片給我就好。哪幾組模具最想先放？'
+		);
+		expect(notFirst.rules).not.toContain('pressure');
+	});
+
+	it('"like it or not", "that is more about how your team followed up" and "not your call to" argue', () => {
+		for (const [scenario, beat, reply] of [
+			[
+				'offline-factory-owner',
+				'annoyed',
+				'Buyers are moving online whether you like it or not, Mr. Huang.'
+			],
+			[
+				'no-results-renewal',
+				'funnel',
+				"It shows 26 inquiries, so the platform did its job. That's more about how your team followed up."
+			],
+			[
+				'gatekeeper-boss-not-in',
+				'guarded',
+				"I understand, but it's really not your call to screen it. Could you give me his mobile?"
+			]
+		] as const)
+			expect(scored('en', scenario, beat, reply).rules).toContain('argues');
+	});
+
+	it('a trial that rolls straight into a plan unless he cancels is a wrong fact', () => {
+		const trap = scored(
+			'en',
+			'hostile-skeptic',
+			'trial',
+			"The trial's free for the first month and then rolls straight into Basic unless you cancel. Shall I sign you up?"
+		);
+		expect(trap.flags).toContain('wrong-fact');
+		expect(trap.score).toBeLessThan(trap.passLine);
+	});
+
+	it('a feature said of Basic "same as Gold" is said of Basic', () => {
+		const same = scored(
+			'en',
+			'no-results-renewal',
+			'decide',
+			"Basic is fine. It's 12,800 a year and now includes priority ranking and two keyword ads, same as Gold. Shall I send the form?"
+		);
+		expect(same.flags).toContain('wrong-fact');
+	});
+
+	it('his own count is no count of ours, and a monthly figure keeps its month beside a daily one', () => {
+		const his = scored(
+			'en',
+			'no-results-renewal',
+			'decide',
+			"Honestly, you've got twelve products and Basic takes up to fifty, so it fits you fine. Does Basic sound right to you?"
+		);
+		expect(his.flags).not.toContain('wrong-fact');
+		expect(his.score).toBeGreaterThanOrEqual(his.passLine);
+		const breakdown = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'value',
+			'攤下來一個月約兩千二、一天七十幾塊。您一張單三、四萬，一年成交一張就回本了，您覺得呢？'
+		);
+		expect(breakdown.flags).not.toContain('wrong-fact');
+		const wrongMonth = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'value',
+			'攤下來一個月約一千二、一天七十幾塊。您一張單三、四萬，一年成交一張就回本了，您覺得呢？'
+		);
+		expect(wrongMonth.flags).toContain('wrong-fact');
+	});
+});
+
+describe('batch 8 in general rules', () => {
+	it('polite and empty: courtesies with nothing asked, proposed or shown stay under the pass line, in both languages', () => {
+		const en = scored(
+			'en',
+			'send-me-material-first',
+			'greet',
+			"Good morning! Thank you so much for picking up, I hope your day is going well. I'm calling from MetalHub."
+		);
+		expect(en.flags).toContain('polite-empty');
+		expect(en.score).toBeLessThan(en.passLine);
+		const zh = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'annoyed',
+			'黃老闆，真的很抱歉讓您不舒服，我們非常尊重您的經驗。希望以後有機會能為您服務，祝您生意興隆。'
+		);
+		expect(zh.flags).toContain('polite-empty');
+		expect(zh.score).toBeLessThan(zh.passLine);
+		// The same courtesy beside a question, or a step, is no empty reply.
+		const asks = scored(
+			'en',
+			'send-me-material-first',
+			'greet',
+			'Good morning, Mr. Hsu, thanks for picking up. This is Ken from MetalHub. Do new machining jobs mostly come to you through referrals?'
+		);
+		expect(asks.flags).not.toContain('polite-empty');
+	});
+
+	it('"貴不貴" asks whether it is dear: it is no "不貴"', () => {
+		const zh = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'price',
+			'王經理，說真的，如果這一年網站沒幫您做到生意，兩萬六千八一塊錢都是貴。所以我不跟您爭貴不貴，我們直接看帳：您報表上詢價一個月大概幾張，成交了幾張？'
+		);
+		expect(zh.words).not.toContain('不貴');
+		expect(zh.score).toBeGreaterThanOrEqual(zh.passLine);
+	});
+
+	it('an app named in two sentences (LINE) is no sentence said twice', () => {
+		const zh = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'no-staff',
+			'這個您放心，不用您的師傅碰電腦。您只要拍幾張模具的照片，我們的助理幫您上架、寫規格。您平常用 LINE 嗎？用 LINE 傳照片給我就好。'
+		);
+		expect(zh.flags).not.toContain('repeated-sentence');
+		expect(zh.score).toBeGreaterThanOrEqual(zh.passLine);
+	});
+
+	it('wrong claims: "80,000 of our registered buyers", "the biggest B2B site in Taiwan", 全台最大, a trial that turns into Gold', () => {
+		const wrong = [
+			scored(
+				'en',
+				'switch-from-competitor',
+				'quality',
+				"With us it's different, all 80,000 of our registered buyers are in metal parts. How many products would you list?"
+			),
+			scored(
+				'en',
+				'offline-factory-owner',
+				'greet',
+				'Hello Mr. Huang, this is Wei-ting from MetalHub, the biggest B2B site in Taiwan. How do new customers find you these days?'
+			),
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'greet',
+				'黃老闆您好，我是機械五金網的小王，我們是全台最大的機械五金平台。請問您現在新客戶都是怎麼來的？'
+			),
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'trial-cost',
+				'試刊十四天、十項產品，免費的。試刊結束後直接轉金牌會員，您覺得好嗎？'
+			)
+		];
+		for (const result of wrong) expect(result.flags).toContain('wrong-fact');
+		const right = scored(
+			'en',
+			'switch-from-competitor',
+			'quality',
+			"With us it's different, all 38,000 of our registered buyers are in metal parts. How many products would you list?"
+		);
+		expect(right.flags).not.toContain('wrong-fact');
+	});
+
+	it('a price called a rounding error, "more inquiries" given, a renewal "signed by Friday", 簽一簽回傳', () => {
+		expect(
+			scored(
+				'en',
+				'busy-call-next-month',
+				'boss-approval',
+				"The trial's free, no signature needed. And Gold is only twenty-six eight a year, that's a rounding error for a company your size."
+			).rules
+		).toContain('calls-price-cheap');
+		const close = scored(
+			'en',
+			'renewal-price-objection',
+			'close',
+			"Absolutely, I'll put it in writing. This year we'll give you even better service and more inquiries. Can you get the renewal signed by Friday?"
+		);
+		expect(close.rules).toEqual(expect.arrayContaining(['promises-results', 'pressure']));
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'greet',
+				'王經理您好，我是機械五金網的小黃。您的合約下個月到期，我先把續約單寄過去，您簽一簽回傳就好。'
+			).rules
+		).toContain('pressure');
+	});
+
+	it('"something that works for you" books nothing', () => {
+		const result = scored(
+			'en',
+			'switch-from-competitor',
+			'already',
+			"It's great that you've found something that works for you."
+		);
+		expect(result.signals).not.toContain('next-step');
+	});
+});

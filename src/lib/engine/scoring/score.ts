@@ -93,7 +93,8 @@ export const FLAGS = [
 	'monologue',
 	'off-topic',
 	'wrong-fact',
-	'stuffing'
+	'stuffing',
+	'polite-empty'
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
@@ -204,6 +205,12 @@ export const SCORING = {
 	 * proposes a step). Above the pass line (0.7): such a reply still moves the call on.
 	 */
 	noQuestionCap: 0.8,
+	/**
+	 * The most a reply keeps that asks nothing, proposes no step and gives no figure, and says a
+	 * courtesy that carries nothing (the lexicon's `empty-courtesy`: have a wonderful day, we value
+	 * every customer, 祝您生意興隆): polite and empty, a trainer's 2 or 3, under the pass line.
+	 */
+	politeEmptyCap: 0.65,
 	/**
 	 * The most a reply that states a wrong fact keeps (a price not on the price list, a trial deposit):
 	 * GRADING.md caps it at a trainer's 2, poor, as a beat's pitfall.
@@ -522,6 +529,9 @@ export interface Phrasebook {
 /** The lexicon intent that lists the words of what the calls are about: a reply with none of them, making no key point, is off-topic. */
 export const ON_TOPIC = 'on-topic';
 const ON_TOPIC_CUES = [`${INTENT_PREFIX}${ON_TOPIC}`];
+/** Courtesies that carry nothing (see SCORING.politeEmptyCap). */
+export const EMPTY_COURTESY = 'empty-courtesy';
+const EMPTY_COURTESY_CUES = [`${INTENT_PREFIX}${EMPTY_COURTESY}`];
 /** The lexicon intent that lists the product's selling points: many in one reply is stuffing. */
 export const SELLING_POINTS = 'selling-points';
 const SELLING_POINT_CUES = [`${INTENT_PREFIX}${SELLING_POINTS}`];
@@ -1073,8 +1083,11 @@ class ReplyText {
 			let i = normalized.indexOf(compact, from);
 			if (i < 0 || i + compact.length > to) return NO_SPANS;
 			const spans: Span[] = [];
+			// 不貴 in 貴不貴 (A-not-A) asks whether it is dear; it says nothing.
+			const choice = (compact[0] === '不' || compact[0] === '沒') && compact.length > 1;
 			for (; i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1))
-				spans.push([i, i + compact.length]);
+				if (!choice || i === 0 || normalized[i - 1] !== compact[1])
+					spans.push([i, i + compact.length]);
 			return spans;
 		}
 		const words = this.words();
@@ -1707,8 +1720,17 @@ export function scoreReply(
 	if (flags.includes('wrong-fact')) score = Math.min(score, SCORING.wrongFactCap);
 	if (flags.includes('stuffing')) score = Math.min(score, SCORING.stuffingCap);
 	if (ruleBroken) score = Math.min(score * SCORING.ruleCut, SCORING.ruleCap);
-	if (!signals.includes('question') && !signals.includes('next-step'))
+	if (!signals.includes('question') && !signals.includes('next-step')) {
 		score = Math.min(score, SCORING.noQuestionCap);
+		if (
+			!signals.includes('concrete') &&
+			phrasebook.intents.has(EMPTY_COURTESY) &&
+			findAny(anywhere(), EMPTY_COURTESY_CUES).length > 0
+		) {
+			flags.push('polite-empty');
+			score = Math.min(score, SCORING.politeEmptyCap);
+		}
+	}
 	if (flags.includes('too-short')) score *= 0.5;
 	// Not speech, or the same words again: a trainer's 1, however good the words.
 	if (

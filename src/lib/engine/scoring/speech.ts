@@ -255,9 +255,13 @@ export function restatesItself(
 		if (theirs) for (const term of terms) if (theirs.has(term)) terms.delete(term);
 		// The pairs of a Chinese yes-no question (有沒有, 是不是) say nothing of its subject: two
 		// questions asked the same way (「有沒有人看 … 有沒有人來問」) are no point said twice.
-		if (chinese)
+		if (chinese) {
 			for (const { question, pairs } of YES_NO_QUESTIONS)
 				if (folded.slice(from, to).includes(question)) for (const pair of pairs) terms.delete(pair);
+			// A Latin word in Chinese (LINE, CNC) is one word, not the several pairs of its letters:
+			// naming it in two sentences (「您用 LINE 嗎？用 LINE 傳給我」) is no point said twice.
+			for (const term of terms) if (/[a-z0-9]/.test(term)) terms.delete(term);
+		}
 		if (terms.size >= 3) sentences.push(terms);
 	};
 	for (const end of reply.matchAll(chinese ? SENTENCE_ENDS_CHINESE : SENTENCE_ENDS)) {
