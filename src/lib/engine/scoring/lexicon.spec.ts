@@ -177,7 +177,10 @@ describe('company rules written by trainers', () => {
 					cues: ['@promise-words … inquiries'],
 					unless: [],
 					rude: false,
-					ourOffer: false
+					ourOffer: false,
+					offWhereExpected: [],
+					offWhenCustomerSays: [],
+					onlyWhenCustomerSays: []
 				},
 				{
 					id: 'discount',
@@ -186,7 +189,10 @@ describe('company rules written by trainers', () => {
 					cues: ['# off', 'percent off'],
 					unless: ['second year'],
 					rude: false,
-					ourOffer: true
+					ourOffer: true,
+					offWhereExpected: [],
+					offWhenCustomerSays: [],
+					onlyWhenCustomerSays: []
 				},
 				{
 					id: 'insults',
@@ -195,7 +201,10 @@ describe('company rules written by trainers', () => {
 					cues: ['stupid'],
 					unless: [],
 					rude: true,
-					ourOffer: false
+					ourOffer: false,
+					offWhereExpected: [],
+					offWhenCustomerSays: [],
+					onlyWhenCustomerSays: []
 				}
 			]
 		}

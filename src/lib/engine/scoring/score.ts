@@ -1,6 +1,6 @@
 import { foldText } from '../text/fold';
 import { INTENT_PREFIX } from '../content/schemas';
-import { GAP, wholeIntent } from './lexicon';
+import { citedIntents, GAP, wholeIntent } from './lexicon';
 import {
 	containsChinese,
 	foldForMatch,
@@ -512,6 +512,15 @@ export interface CompanyRule {
 	rude: boolean;
 	/** About this company's own offer (its prices, discounts, extras): see `forAnyProduct`. */
 	ourOffer?: boolean;
+	/**
+	 * Where the rule is off (see `ruleApplies`): on a beat whose key points cite one of these intents
+	 * (asking for the order where the beat expects it), or whose customer line says one of these
+	 * phrases (he asked for the contract himself).
+	 */
+	offWhereExpected?: readonly string[];
+	offWhenCustomerSays?: readonly string[];
+	/** Where alone the rule is on: a beat whose customer line says one of these (he worries about the cost). */
+	onlyWhenCustomerSays?: readonly string[];
 }
 
 /** What one language's lexicons give the scoring: the intents cues cite, and the company rules. */
@@ -1416,13 +1425,15 @@ function detectSignals(
 function companyRulesBroken(
 	matcher: Matcher,
 	rules: readonly CompanyRule[],
-	beatPitfalls: readonly PitfallResult[]
+	beatPitfalls: readonly PitfallResult[],
+	beat: BeatOfRules
 ): PitfallResult[] {
 	const caught = beatPitfalls.flatMap((p) => p.spans);
 	const overlaps = ([start, end]: Span, spans: readonly Span[], reach = 0) =>
 		spans.some(([s, e]) => start - reach < e && s < end + reach);
 	const broken: PitfallResult[] = [];
 	for (const rule of rules) {
+		if (!ruleApplies(rule, beat)) continue;
 		const excused = rule.unless.length > 0 ? findAny(matcher, rule.unless) : [];
 		const all = findAny(matcher, rule.cues).filter(
 			(span) => !overlaps(span, excused, UNLESS_REACH)
@@ -1442,6 +1453,54 @@ function companyRulesBroken(
 				pitfall.breaks = rule.id;
 	}
 	return broken;
+}
+
+type BeatOfRules = { expect: readonly KeyPoint[]; customer?: string };
+
+/** Whether the customer line says one of the phrases: whole words in English, as written in Chinese. */
+function customerSays(customer: string, phrases: readonly string[]): boolean {
+	const folded = foldForMatch(customer);
+	const wordChar = (at: number) => /[a-z0-9]/.test(folded[at] ?? '');
+	return phrases.some((phrase) => {
+		const wanted = foldForMatch(phrase);
+		if (containsChinese(wanted)) return folded.includes(wanted);
+		for (let at = folded.indexOf(wanted); at >= 0; at = folded.indexOf(wanted, at + 1))
+			if (!wordChar(at - 1) && !wordChar(at + wanted.length)) return true;
+		return false;
+	});
+}
+
+// Whether a rule is on at a beat: read once per beat and rule (both live as long as their content).
+const rulesOnAtBeat = new WeakMap<object, WeakMap<CompanyRule, boolean>>();
+
+/**
+ * Whether a company rule is on at a beat. Most are on everywhere; some are a wrong move only at some
+ * moments: asking for the order is right where the beat's key points ask for it (they cite one of
+ * `offWhereExpected`) or the customer himself asks what to sign (`offWhenCustomerSays`), and pushing
+ * an upgrade is wrong where he worries about the cost (`onlyWhenCustomerSays`).
+ */
+function ruleApplies(rule: CompanyRule, beat: BeatOfRules): boolean {
+	if (
+		!rule.offWhereExpected?.length &&
+		!rule.offWhenCustomerSays?.length &&
+		!rule.onlyWhenCustomerSays?.length
+	)
+		return true;
+	let ofBeat = rulesOnAtBeat.get(beat);
+	if (!ofBeat) rulesOnAtBeat.set(beat, (ofBeat = new WeakMap()));
+	let on = ofBeat.get(rule);
+	if (on === undefined) {
+		const customer = beat.customer ?? '';
+		const expected = new Set(rule.offWhereExpected ?? []);
+		on =
+			!beat.expect.some((point) =>
+				point.cues.some((cue) => citedIntents(cue).some((id) => expected.has(id)))
+			) &&
+			!customerSays(customer, rule.offWhenCustomerSays ?? []) &&
+			(!rule.onlyWhenCustomerSays?.length || customerSays(customer, rule.onlyWhenCustomerSays));
+		ofBeat.set(rule, on);
+	}
+	return on;
 }
 
 // Which company rules are rude and which harmful: read once per phrasebook's rules, not per reply.
@@ -1527,7 +1586,7 @@ export function scoreReply(
 	});
 	const pitfalls = [
 		...beatPitfalls,
-		...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls)
+		...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls, beat)
 	];
 	// A rude question asks nothing, and rude agreement acknowledges nothing.
 	const { rude: rudeRules, harmful } = ruleKinds(phrasebook.rules);
