@@ -362,8 +362,8 @@ export function countedFactOf(phrase: string, fold: (text: string) => string): C
 }
 
 // What may stand between a figure and its unit: a hyphen (14-day), 多 (八萬多位: still not 38,000),
-// a Chinese measure word (個、位).
-const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?/;
+// a Chinese measure word (個、位), English 'of our' (all 80,000 of our registered buyers).
+const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?(?:of\s+(?:our|the|its|their)\s+)?/;
 const ORDINAL_BEFORE = /(?:第|\bday\s*|\bthe\s*)$/;
 const DENIED_BEFORE = /(?:不是|並非|沒有|\bnot\b|n['’]?t\b|\bno\b)[^,，。.!?！？]{0,6}$/;
 

@@ -133,3 +133,110 @@ describe('pushing an upgrade is a wrong move where the customer worries about th
 		).not.toContain('pushes-upgrade');
 	});
 });
+
+describe('wrong figures, calling the price trivial and empty words, said in passing', () => {
+	function flagged(locale: ContentLocale, scenarioId: string, beatId: string, reply: string) {
+		const path = `${locale}/scenarios/${scenarioId}.yaml`;
+		const parsed = parseContentFile(path, readFileSync(`content/${path}`, 'utf8'));
+		if (!parsed.ok || parsed.item.kind !== 'scenario') throw new Error(`${path} does not parse`);
+		const beat = (parsed.item.data as Scenario).beats[beatId]!;
+		const book = phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data));
+		return scoreReply(reply, beat, [], book).flags;
+	}
+
+	it('a buyer count with "of our" before its unit, and a fastener member’s inquiries, are checked', () => {
+		expect(
+			flagged(
+				'en',
+				'switch-from-competitor',
+				'quality',
+				'All 60,000 of our registered buyers are in metal parts. Which products would you list?'
+			)
+		).toContain('wrong-fact');
+		expect(
+			flagged(
+				'en',
+				'switch-from-competitor',
+				'quality',
+				'All 38,000 of our registered buyers are in the trade. Which products would you list?'
+			)
+		).not.toContain('wrong-fact');
+		expect(
+			flagged(
+				'zh-TW',
+				'switch-from-competitor',
+				'quality',
+				'我們扣件類的金牌會員，一個月差不多有一百張詢價。您想先放哪幾項？'
+			)
+		).toContain('wrong-fact');
+		expect(
+			flagged(
+				'zh-TW',
+				'switch-from-competitor',
+				'quality',
+				'我們扣件類的金牌會員，一個月大約二十張詢價。您想先放哪幾項？'
+			)
+		).not.toContain('wrong-fact');
+	});
+
+	it('calling the site the biggest is a wrong claim, unless denied', () => {
+		expect(
+			flagged(
+				'en',
+				'offline-factory-owner',
+				'greet',
+				'Hi Mr. Huang, Kevin from MetalHub, the largest B2B site in Taiwan. How do new customers find you?'
+			)
+		).toContain('wrong-fact');
+		expect(
+			flagged(
+				'en',
+				'offline-factory-owner',
+				'greet',
+				'Hi Mr. Huang, Kevin from MetalHub. We are not the biggest B2B site in Taiwan, only machinery and hardware. How do new customers find you?'
+			)
+		).not.toContain('wrong-fact');
+		expect(
+			flagged(
+				'zh-TW',
+				'offline-factory-owner',
+				'greet',
+				'黃老闆您好，我是機械五金網小林，全台最大的B2B平台。想請教您新客戶都怎麼來的？'
+			)
+		).toContain('wrong-fact');
+	});
+
+	it('the price called trivial, boilerplate reassurance and a vague promise of more results keep a reply under the pass line', () => {
+		const trivial = scored(
+			'en',
+			'busy-call-next-month',
+			'boss-approval',
+			'No need to bother the boss yet. And Gold is a drop in the bucket for a factory your size. Shall we start the free trial this week?'
+		);
+		expect(trivial.rules).toContain('calls-price-cheap');
+		expect(trivial.score).toBeLessThan(trivial.passLine);
+		const boilerplate = scored(
+			'en',
+			'hostile-skeptic',
+			'threat',
+			'I understand, sir. We value every customer and our team always does our very best. I hope you give us a chance.'
+		);
+		expect(boilerplate.rules).toContain('slogans');
+		expect(boilerplate.score).toBeLessThan(boilerplate.passLine);
+		const zh = scored(
+			'zh-TW',
+			'hostile-skeptic',
+			'threat',
+			'了解郭老闆。我們公司以客為尊，服務品質一流，一定讓您滿意。'
+		);
+		expect(zh.rules).toContain('slogans');
+		expect(zh.score).toBeLessThan(zh.passLine);
+		const promise = scored(
+			'en',
+			'renewal-price-objection',
+			'close',
+			'I’ll put it in writing. This year we’ll give you a lot more orders. Can we talk on Friday at ten?'
+		);
+		expect(promise.rules).toContain('promises-results');
+	});
+});
