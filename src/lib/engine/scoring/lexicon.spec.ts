@@ -180,7 +180,8 @@ describe('company rules written by trainers', () => {
 					ourOffer: false,
 					offWhereExpected: [],
 					offWhenCustomerSays: [],
-					onlyWhenCustomerSays: []
+					onlyWhenCustomerSays: [],
+					onlyWithout: []
 				},
 				{
 					id: 'discount',
@@ -192,7 +193,8 @@ describe('company rules written by trainers', () => {
 					ourOffer: true,
 					offWhereExpected: [],
 					offWhenCustomerSays: [],
-					onlyWhenCustomerSays: []
+					onlyWhenCustomerSays: [],
+					onlyWithout: []
 				},
 				{
 					id: 'insults',
@@ -204,7 +206,8 @@ describe('company rules written by trainers', () => {
 					ourOffer: false,
 					offWhereExpected: [],
 					offWhenCustomerSays: [],
-					onlyWhenCustomerSays: []
+					onlyWhenCustomerSays: [],
+					onlyWithout: []
 				}
 			]
 		}

@@ -240,3 +240,43 @@ describe('wrong figures, calling the price trivial and empty words, said in pass
 		expect(promise.rules).toContain('promises-results');
 	});
 });
+
+describe('a pleasantry that gives the call up', () => {
+	it('ends a reply that asks nothing and proposes no step under the pass line, in both languages', () => {
+		const en = scored(
+			'en',
+			'switch-from-competitor',
+			'already',
+			'That’s great to hear, Mr. Lin, and I respect that. Maybe someday we can work together. Have a great day!'
+		);
+		expect(en.rules).toContain('gives-up');
+		expect(en.score).toBeLessThan(en.passLine);
+		const zh = scored(
+			'zh-TW',
+			'switch-from-competitor',
+			'already',
+			'林老闆，那很好啊，用得順就好。以後有機會再合作，祝您生意興隆。'
+		);
+		expect(zh.rules).toContain('gives-up');
+		expect(zh.score).toBeLessThan(zh.passLine);
+	});
+
+	it('is no finding after a question', () => {
+		expect(
+			scored(
+				'en',
+				'switch-from-competitor',
+				'already',
+				'Good to hear. Out of interest, how many of those inquiries turn into real orders? Have a great day either way!'
+			).rules
+		).not.toContain('gives-up');
+		expect(
+			scored(
+				'zh-TW',
+				'switch-from-competitor',
+				'already',
+				'那很好。好奇請教一下，那邊的詢價一個月有幾張是真的在找螺絲的？祝您生意興隆。'
+			).rules
+		).not.toContain('gives-up');
+	});
+});

@@ -521,6 +521,8 @@ export interface CompanyRule {
 	offWhenCustomerSays?: readonly string[];
 	/** Where alone the rule is on: a beat whose customer line says one of these (he worries about the cost). */
 	onlyWhenCustomerSays?: readonly string[];
+	/** Broken only by a reply that shows none of these signals: a farewell that neither asks nor proposes a step. */
+	onlyWithout?: readonly Signal[];
 }
 
 /** What one language's lexicons give the scoring: the intents cues cite, and the company rules. */
@@ -1503,6 +1505,12 @@ function ruleApplies(rule: CompanyRule, beat: BeatOfRules): boolean {
 	return on;
 }
 
+/** The signals whose presence excuses a rule (its `onlyWithout`), or undefined. */
+function onlyWithout(rules: readonly CompanyRule[], id: string): readonly Signal[] | undefined {
+	const without = rules.find((rule) => rule.id === id)?.onlyWithout;
+	return without && without.length > 0 ? without : undefined;
+}
+
 // Which company rules are rude and which harmful: read once per phrasebook's rules, not per reply.
 const kindsOfRules = new WeakMap<
 	readonly CompanyRule[],
@@ -1598,6 +1606,15 @@ export function scoreReply(
 	const signals = detectSignals(reply, folded, normalized, matcher).filter(
 		(signal) => !rude || (signal !== 'question' && signal !== 'acknowledge')
 	);
+	// A rule broken only where the reply shows none of some signals (a farewell that asks nothing and
+	// proposes no step gives up the call; the same farewell after a booked time does not).
+	for (let i = pitfalls.length - 1; i >= 0; i--) {
+		const without =
+			pitfalls[i]!.rule === undefined
+				? undefined
+				: onlyWithout(phrasebook.rules, pitfalls[i]!.rule!);
+		if (without && without.some((signal) => signals.includes(signal))) pitfalls.splice(i, 1);
+	}
 
 	const flags: Flag[] = [];
 	const chinese = containsChinese(normalized);
