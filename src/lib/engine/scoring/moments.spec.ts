@@ -280,3 +280,23 @@ describe('a pleasantry that gives the call up', () => {
 		).not.toContain('gives-up');
 	});
 });
+
+describe('an A-not-A question says nothing in the negative', () => {
+	it('「貴不貴」 is no “not expensive”: declining to argue over the price is no calling it cheap', () => {
+		const zh = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'price',
+			'王經理，貴不貴我們先不爭，直接看您的報表：去年一個月大概幾張詢價、成交幾張？'
+		);
+		expect(zh.rules).not.toContain('calls-price-cheap');
+		expect(zh.score).toBeGreaterThanOrEqual(zh.passLine);
+		const cheap = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'price',
+			'王經理，其實一年兩萬六千八不貴啦。您去年一個月大概幾張詢價？'
+		);
+		expect(cheap.score).toBeLessThan(cheap.passLine);
+	});
+});

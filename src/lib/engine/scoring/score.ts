@@ -1084,8 +1084,10 @@ class ReplyText {
 			let i = normalized.indexOf(compact, from);
 			if (i < 0 || i + compact.length > to) return NO_SPANS;
 			const spans: Span[] = [];
+			// 不貴 in 貴不貴, 沒有 in 有沒有: the second half of an A-not-A question says nothing in the negative.
+			const notA = compact.length > 1 && (compact[0] === '不' || compact[0] === '沒');
 			for (; i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1))
-				spans.push([i, i + compact.length]);
+				if (!notA || normalized[i - 1] !== compact[1]) spans.push([i, i + compact.length]);
 			return spans;
 		}
 		const words = this.words();
