@@ -253,7 +253,14 @@ export const lexiconSchema = v.strictObject({
 					unless: v.optional(v.pipe(v.array(text(100), 'must be a list'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} phrases`)), []),
 					rude: v.optional(v.boolean('must be true or false'), false),
 					// A rule about this company's own offer: not applied where a candidate sells their former product.
-					ourOffer: v.optional(v.boolean('must be true or false'), false)
+					ourOffer: v.optional(v.boolean('must be true or false'), false),
+					// A wrong move only at some moments: off on a beat whose key points cite one of these intents, or
+					// whose customer line says one of these phrases; on only where the customer line says one of these.
+					offWhereExpected: v.optional(v.pipe(v.array(contentId, 'must be a list'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} intents`)), []),
+					offWhenCustomerSays: v.optional(v.pipe(v.array(text(100), 'must be a list'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} phrases`)), []),
+					onlyWhenCustomerSays: v.optional(v.pipe(v.array(text(100), 'must be a list'), v.maxLength(MAX_PHRASES, `has more than ${MAX_PHRASES} phrases`)), []),
+					// Broken only by a reply that shows none of these habits (a farewell with no question and no next step gives up the call).
+					onlyWithout: v.optional(v.array(oneOf(['question', 'acknowledge', 'concrete', 'next-step'] as const), 'must be a list'), [])
 				}),
 				'must be a list'
 			),

@@ -177,7 +177,11 @@ describe('company rules written by trainers', () => {
 					cues: ['@promise-words … inquiries'],
 					unless: [],
 					rude: false,
-					ourOffer: false
+					ourOffer: false,
+					offWhereExpected: [],
+					offWhenCustomerSays: [],
+					onlyWhenCustomerSays: [],
+					onlyWithout: []
 				},
 				{
 					id: 'discount',
@@ -186,7 +190,11 @@ describe('company rules written by trainers', () => {
 					cues: ['# off', 'percent off'],
 					unless: ['second year'],
 					rude: false,
-					ourOffer: true
+					ourOffer: true,
+					offWhereExpected: [],
+					offWhenCustomerSays: [],
+					onlyWhenCustomerSays: [],
+					onlyWithout: []
 				},
 				{
 					id: 'insults',
@@ -195,7 +203,11 @@ describe('company rules written by trainers', () => {
 					cues: ['stupid'],
 					unless: [],
 					rude: true,
-					ourOffer: false
+					ourOffer: false,
+					offWhereExpected: [],
+					offWhenCustomerSays: [],
+					onlyWhenCustomerSays: [],
+					onlyWithout: []
 				}
 			]
 		}

@@ -1,6 +1,6 @@
 import { foldText } from '../text/fold';
 import { INTENT_PREFIX } from '../content/schemas';
-import { GAP, wholeIntent } from './lexicon';
+import { citedIntents, GAP, wholeIntent } from './lexicon';
 import {
 	containsChinese,
 	foldForMatch,
@@ -519,6 +519,17 @@ export interface CompanyRule {
 	rude: boolean;
 	/** About this company's own offer (its prices, discounts, extras): see `forAnyProduct`. */
 	ourOffer?: boolean;
+	/**
+	 * Where the rule is off (see `ruleApplies`): on a beat whose key points cite one of these intents
+	 * (asking for the order where the beat expects it), or whose customer line says one of these
+	 * phrases (he asked for the contract himself).
+	 */
+	offWhereExpected?: readonly string[];
+	offWhenCustomerSays?: readonly string[];
+	/** Where alone the rule is on: a beat whose customer line says one of these (he worries about the cost). */
+	onlyWhenCustomerSays?: readonly string[];
+	/** Broken only by a reply that shows none of these signals: a farewell that neither asks nor proposes a step. */
+	onlyWithout?: readonly Signal[];
 }
 
 /** What one language's lexicons give the scoring: the intents cues cite, and the company rules. */
@@ -1083,11 +1094,10 @@ class ReplyText {
 			let i = normalized.indexOf(compact, from);
 			if (i < 0 || i + compact.length > to) return NO_SPANS;
 			const spans: Span[] = [];
-			// 不貴 in 貴不貴 (A-not-A) asks whether it is dear; it says nothing.
-			const choice = (compact[0] === '不' || compact[0] === '沒') && compact.length > 1;
+			// 不貴 in 貴不貴, 沒有 in 有沒有: the second half of an A-not-A question says nothing in the negative.
+			const notA = compact.length > 1 && (compact[0] === '不' || compact[0] === '沒');
 			for (; i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1))
-				if (!choice || i === 0 || normalized[i - 1] !== compact[1])
-					spans.push([i, i + compact.length]);
+				if (!notA || normalized[i - 1] !== compact[1]) spans.push([i, i + compact.length]);
 			return spans;
 		}
 		const words = this.words();
@@ -1429,13 +1439,15 @@ function detectSignals(
 function companyRulesBroken(
 	matcher: Matcher,
 	rules: readonly CompanyRule[],
-	beatPitfalls: readonly PitfallResult[]
+	beatPitfalls: readonly PitfallResult[],
+	beat: BeatOfRules
 ): PitfallResult[] {
 	const caught = beatPitfalls.flatMap((p) => p.spans);
 	const overlaps = ([start, end]: Span, spans: readonly Span[], reach = 0) =>
 		spans.some(([s, e]) => start - reach < e && s < end + reach);
 	const broken: PitfallResult[] = [];
 	for (const rule of rules) {
+		if (!ruleApplies(rule, beat)) continue;
 		const excused = rule.unless.length > 0 ? findAny(matcher, rule.unless) : [];
 		const all = findAny(matcher, rule.cues).filter(
 			(span) => !overlaps(span, excused, UNLESS_REACH)
@@ -1455,6 +1467,60 @@ function companyRulesBroken(
 				pitfall.breaks = rule.id;
 	}
 	return broken;
+}
+
+type BeatOfRules = { expect: readonly KeyPoint[]; customer?: string };
+
+/** Whether the customer line says one of the phrases: whole words in English, as written in Chinese. */
+function customerSays(customer: string, phrases: readonly string[]): boolean {
+	const folded = foldForMatch(customer);
+	const wordChar = (at: number) => /[a-z0-9]/.test(folded[at] ?? '');
+	return phrases.some((phrase) => {
+		const wanted = foldForMatch(phrase);
+		if (containsChinese(wanted)) return folded.includes(wanted);
+		for (let at = folded.indexOf(wanted); at >= 0; at = folded.indexOf(wanted, at + 1))
+			if (!wordChar(at - 1) && !wordChar(at + wanted.length)) return true;
+		return false;
+	});
+}
+
+// Whether a rule is on at a beat: read once per beat and rule (both live as long as their content).
+const rulesOnAtBeat = new WeakMap<object, WeakMap<CompanyRule, boolean>>();
+
+/**
+ * Whether a company rule is on at a beat. Most are on everywhere; some are a wrong move only at some
+ * moments: asking for the order is right where the beat's key points ask for it (they cite one of
+ * `offWhereExpected`) or the customer himself asks what to sign (`offWhenCustomerSays`), and pushing
+ * an upgrade is wrong where he worries about the cost (`onlyWhenCustomerSays`).
+ */
+function ruleApplies(rule: CompanyRule, beat: BeatOfRules): boolean {
+	if (
+		!rule.offWhereExpected?.length &&
+		!rule.offWhenCustomerSays?.length &&
+		!rule.onlyWhenCustomerSays?.length
+	)
+		return true;
+	let ofBeat = rulesOnAtBeat.get(beat);
+	if (!ofBeat) rulesOnAtBeat.set(beat, (ofBeat = new WeakMap()));
+	let on = ofBeat.get(rule);
+	if (on === undefined) {
+		const customer = beat.customer ?? '';
+		const expected = new Set(rule.offWhereExpected ?? []);
+		on =
+			!beat.expect.some((point) =>
+				point.cues.some((cue) => citedIntents(cue).some((id) => expected.has(id)))
+			) &&
+			!customerSays(customer, rule.offWhenCustomerSays ?? []) &&
+			(!rule.onlyWhenCustomerSays?.length || customerSays(customer, rule.onlyWhenCustomerSays));
+		ofBeat.set(rule, on);
+	}
+	return on;
+}
+
+/** The signals whose presence excuses a rule (its `onlyWithout`), or undefined. */
+function onlyWithout(rules: readonly CompanyRule[], id: string): readonly Signal[] | undefined {
+	const without = rules.find((rule) => rule.id === id)?.onlyWithout;
+	return without && without.length > 0 ? without : undefined;
 }
 
 // Which company rules are rude and which harmful: read once per phrasebook's rules, not per reply.
@@ -1540,7 +1606,7 @@ export function scoreReply(
 	});
 	const pitfalls = [
 		...beatPitfalls,
-		...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls)
+		...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls, beat)
 	];
 	// A rude question asks nothing, and rude agreement acknowledges nothing.
 	const { rude: rudeRules, harmful } = ruleKinds(phrasebook.rules);
@@ -1552,6 +1618,15 @@ export function scoreReply(
 	const signals = detectSignals(reply, folded, normalized, matcher).filter(
 		(signal) => !rude || (signal !== 'question' && signal !== 'acknowledge')
 	);
+	// A rule broken only where the reply shows none of some signals (a farewell that asks nothing and
+	// proposes no step gives up the call; the same farewell after a booked time does not).
+	for (let i = pitfalls.length - 1; i >= 0; i--) {
+		const without =
+			pitfalls[i]!.rule === undefined
+				? undefined
+				: onlyWithout(phrasebook.rules, pitfalls[i]!.rule!);
+		if (without && without.some((signal) => signals.includes(signal))) pitfalls.splice(i, 1);
+	}
 
 	const flags: Flag[] = [];
 	const chinese = containsChinese(normalized);
