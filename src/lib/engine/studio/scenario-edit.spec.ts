@@ -285,12 +285,15 @@ describe("the checker's problem codes", () => {
 	});
 
 	it('gives the playtest its codes, and a field left empty in the form its path', () => {
-		expect(codesAfter((d) => (d.examples.good = ['Hi.']))).toEqual([
+		const goodFails = codesAfter((d) => (d.examples.good = ['Hi.']));
+		expect(goodFails).toEqual([
 			{
 				code: 'good-fails',
-				values: { pass: 70, score: 20, beats: ['greet', 'greet'], ended: null }
+				values: { pass: 70, score: expect.any(Number), beats: ['greet', 'greet'], ended: null }
 			}
 		]);
+		// The score the trainer is shown is the one that missed the pass line.
+		expect((goodFails[0]!.values as { score: number }).score).toBeLessThan(70);
 		expect(codesAfter((d) => (d.examples.bad = d.examples.good))).toEqual([
 			{
 				code: 'bad-passes',
