@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseContentFile, type ContentLocale, type Scenario } from '../content';
-import { shippedLexicons } from '../content/shipped-lexicons.fixture';
-import { passLineOf } from './agreement';
-import { phrasebookOf } from './lexicon';
+import { scoredOnShipped as scored, shippedPhrasebook } from './shipped.fixture';
+import type { ContentLocale } from '../content';
 import { scoreReply, SCORING } from './score';
 import { foldForMatch } from './normalize';
 import { harpsOn, isNotes, restatesItself } from './speech';
@@ -11,31 +8,6 @@ import { harpsOn, isNotes, restatesItself } from './speech';
 // How the score ranks replies as a trainer grades them (scoring/GRADING.md): a broken company rule,
 // notes, repeats and off-topic talk are harmful (a 1), a pitfall of the beat is poor (a 2), a vague
 // harmless reply is weak (a 3). Scored against the shipped scenarios and lexicons.
-const lexicons = shippedLexicons();
-
-function scored(locale: ContentLocale, scenarioId: string, beatId: string, reply: string) {
-	const path = `${locale}/scenarios/${scenarioId}.yaml`;
-	const parsed = parseContentFile(path, readFileSync(`content/${path}`, 'utf8'));
-	if (!parsed.ok || parsed.item.kind !== 'scenario') throw new Error(`${path} does not parse`);
-	const beat = (parsed.item.data as Scenario).beats[beatId]!;
-	const result = scoreReply(
-		reply,
-		beat,
-		[],
-		phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data))
-	);
-	const rules = result.pitfalls
-		.filter((p) => p.hit)
-		.flatMap((p) => [p.rule, p.breaks].filter((id): id is string => id !== undefined));
-	return {
-		...result,
-		passLine: passLineOf(beat)!,
-		rules,
-		words: result.pitfalls
-			.filter((p) => p.hit)
-			.flatMap((p) => p.spans.map(([s, e]) => reply.slice(s, e)))
-	};
-}
 
 describe('a broken company rule outweighs everything else the reply does well', () => {
 	it('keeps at most 0.1, below a vague harmless reply', () => {
@@ -875,24 +847,25 @@ describe('a key point done in kind, in other words than its cues, earns part of 
 describe('a next step names a time or offers the trial, rather than mentioning it', () => {
 	it('a day or an hour is a step; talk about the trial alone is not', () => {
 		const beat = { expect: [{ point: 'price', weight: 1, cues: ['price'] }], avoid: [] };
-		const phrasebook = (locale: ContentLocale) =>
-			phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data));
 		for (const [locale, reply] of [
 			['en', 'Sure. How about I call you Friday at three?'],
 			['en', 'Shall I try you tomorrow morning or this afternoon'],
 			['zh-TW', '好，那我禮拜五下午三點再跟您聯絡。'],
 			['zh-TW', '那您看早上還是下午比較好']
 		] as const)
-			expect(scoreReply(reply, beat, [], phrasebook(locale)).signals, reply).toContain('next-step');
+			expect(scoreReply(reply, beat, [], shippedPhrasebook(locale)).signals, reply).toContain(
+				'next-step'
+			);
 		for (const reply of [
 			'The trial is free, so the boss does not have to sign anything for the trial.',
 			'Try it free first: 14 days, 10 products, no payment.'
 		])
-			expect(scoreReply(reply, beat, [], phrasebook('en')).signals, reply).not.toContain(
+			expect(scoreReply(reply, beat, [], shippedPhrasebook('en')).signals, reply).not.toContain(
 				'next-step'
 			);
 		expect(
-			scoreReply('I can start a free trial for you this week.', beat, [], phrasebook('en')).signals
+			scoreReply('I can start a free trial for you this week.', beat, [], shippedPhrasebook('en'))
+				.signals
 		).toContain('next-step');
 	});
 });

@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseContentFile, type ContentLocale, type Scenario } from '../content';
-import { shippedLexicons } from '../content/shipped-lexicons.fixture';
-import { passLineOf } from './agreement';
-import { phrasebookOf } from './lexicon';
-import { scoreReply } from './score';
+import { scoredOnShipped as scored } from './shipped.fixture';
 
 // The right words at the wrong moment (issue #17, batch 8): asking for the order before the
 // customer has said yes, pushing an upgrade on a customer who worries about the cost. Company rules
 // that are on at some beats only, scored against the shipped scenarios and lexicons.
-const lexicons = shippedLexicons();
-
-function scored(locale: ContentLocale, scenarioId: string, beatId: string, reply: string) {
-	const path = `${locale}/scenarios/${scenarioId}.yaml`;
-	const parsed = parseContentFile(path, readFileSync(`content/${path}`, 'utf8'));
-	if (!parsed.ok || parsed.item.kind !== 'scenario') throw new Error(`${path} does not parse`);
-	const beat = (parsed.item.data as Scenario).beats[beatId]!;
-	const phrasebook = phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data));
-	const result = scoreReply(reply, beat, [], phrasebook);
-	return {
-		score: result.score,
-		passLine: passLineOf(beat)!,
-		rules: result.pitfalls.filter((p) => p.hit).flatMap((p) => [p.rule, p.breaks])
-	};
-}
 
 describe('asking for the order is a wrong move until the moment is a close', () => {
 	it('signing up a customer who asked to be called next month is poor, in both languages', () => {
@@ -135,14 +115,7 @@ describe('pushing an upgrade is a wrong move where the customer worries about th
 });
 
 describe('wrong figures, calling the price trivial and empty words, said in passing', () => {
-	function flagged(locale: ContentLocale, scenarioId: string, beatId: string, reply: string) {
-		const path = `${locale}/scenarios/${scenarioId}.yaml`;
-		const parsed = parseContentFile(path, readFileSync(`content/${path}`, 'utf8'));
-		if (!parsed.ok || parsed.item.kind !== 'scenario') throw new Error(`${path} does not parse`);
-		const beat = (parsed.item.data as Scenario).beats[beatId]!;
-		const book = phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data));
-		return scoreReply(reply, beat, [], book).flags;
-	}
+	const flagged = (...args: Parameters<typeof scored>) => scored(...args).flags;
 
 	it('a buyer count with "of our" before its unit, and a fastener member’s inquiries, are checked', () => {
 		expect(

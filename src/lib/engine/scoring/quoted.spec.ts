@@ -1,33 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseContentFile, type ContentLocale, type Scenario } from '../content';
-import { shippedLexicons } from '../content/shipped-lexicons.fixture';
-import { passLineOf } from './agreement';
-import { phrasebookOf } from './lexicon';
-import { scoreReply } from './score';
+import { scoredOnShipped as scored } from './shipped.fixture';
 
 // The replies a reviewer quoted when the score could not be trusted, scored against the shipped
 // scenarios and lexicons as the practice room scores them.
-const lexicons = shippedLexicons();
-
-function scored(locale: ContentLocale, scenarioId: string, beatId: string, reply: string) {
-	const path = `${locale}/scenarios/${scenarioId}.yaml`;
-	const parsed = parseContentFile(path, readFileSync(`content/${path}`, 'utf8'));
-	if (!parsed.ok || parsed.item.kind !== 'scenario') throw new Error(`${path} does not parse`);
-	const beat = (parsed.item.data as Scenario).beats[beatId]!;
-	const result = scoreReply(
-		reply,
-		beat,
-		[],
-		phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data))
-	);
-	return {
-		...result,
-		passLine: passLineOf(beat)!,
-		made: result.points.filter((p) => p.hit).map((p) => p.point),
-		fell: result.pitfalls.filter((p) => p.hit).map((p) => p.point)
-	};
-}
 
 describe('the replies quoted when the score was not trusted', () => {
 	it('keeping the company rules in the negative is no pitfall, and earns its points', () => {
