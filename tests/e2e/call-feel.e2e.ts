@@ -152,8 +152,9 @@ test('a finished call replays line by line, highlighting the line playing, with 
 	await page.getByRole('radio', { name: '按住說話' }).check();
 	await page.getByRole('button', { name: /^🎙 按住說話/ }).focus();
 	await page.keyboard.down('Space');
-	// Long enough a recording for the replay to be paused while it plays.
-	await page.waitForTimeout(4000);
+	// Long enough a recording for the replay to be paused while it plays, on a busy machine too
+	// (with 4 s, a clean-clone run once saw the pause land as the line ended).
+	await page.waitForTimeout(8000);
 	await page.keyboard.up('Space');
 	await expect(page.locator('li.line.rep').first()).toContainText(HEARD);
 	await page.getByText('掛斷', { exact: true }).click();
