@@ -580,13 +580,15 @@ describe('what a reply is worth before its key points', () => {
 			'so how many inquiries do you get a month',
 			'ok when is a good time to call back',
 			"what's your email",
-			'Right, which products do you push most'
+			'Right, which products do you push most',
+			'have you tried listing your best sellers'
 		];
 		for (const reply of asks)
 			expect(scoreReply(reply, priceEn).signals, reply).toContain('question');
 		const tells = [
 			'The report shows how often buyers opened your pages.',
-			'When buyers find your products, the inquiries go to your sales team.'
+			'When buyers find your products, the inquiries go to your sales team.',
+			"We'd still love to have you with us someday."
 		];
 		for (const reply of tells)
 			expect(scoreReply(reply, priceEn).signals, reply).not.toContain('question');

@@ -1418,9 +1418,14 @@ function detectSignals(
 	const has = (signal: Exclude<Signal, 'concrete'>) =>
 		findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE[signal] : SIGNAL_CUES[signal].en).length >
 		0;
+	// "Have you", "are you" after "to" ("we'd love to have you with us") is no question.
+	const asks = () =>
+		findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE.question : SIGNAL_CUES.question.en).some(
+			([start]) => !/\bto\s+$/.test(normalized.slice(Math.max(0, start - 4), start))
+		);
 	if (
 		/[?？]/.test(reply) ||
-		has('question') ||
+		asks() ||
 		(chinese ? isChineseQuestion(folded) : ENGLISH_QUESTION.test(withoutFillers(reply)))
 	)
 		found.push('question');
