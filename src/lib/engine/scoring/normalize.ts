@@ -98,6 +98,12 @@ function stemOf(word: string): string {
 	else if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
 	// "stopped" → "stopp" → "stop"; "shipping" → "shipp" → "ship"
 	if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz|ff)$/.test(w)) w = w.slice(0, -1);
+	// British spelling doubles the l of these before -ing and -ed: "cancelling" is "cancel".
+	else if (
+		w !== word &&
+		/(?:cancel|travel|label|model|fuel|level|channel|signal|total|dial|counsel)l$/.test(w)
+	)
+		w = w.slice(0, -1);
 	if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
 	return w;
 }

@@ -119,6 +119,15 @@ describe('scoreReply in English', () => {
 		expect(result.score).toBe(1);
 	});
 
+	it('reads a British double l as the word it comes from: "cancelling" says "cancel"', () => {
+		const beat = {
+			expect: [{ point: 'Asks what he sells', weight: 1, cues: ['products'] }],
+			avoid: [{ point: 'Asks him to drop the other site', penalty: 2, cues: ['cancel'] }]
+		};
+		for (const reply of ["You'd be better off cancelling it.", 'Have you cancelled it yet?'])
+			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(true);
+	});
+
 	it('does not match a cue inside another word', () => {
 		const result = scoreReply(
 			'We have a misunderstanding about the daily plan, sorry about that.',
@@ -607,6 +616,17 @@ describe('what a reply is worth before its key points', () => {
 			'什麼產品都可以放上去。我們幫您上架。'
 		])
 			expect(scoreReply(reply, greetZh).signals, reply).not.toContain('question');
+	});
+
+	it('hears 了解 as "I see", not as "find out about"', () => {
+		for (const reply of ['了解，那我下禮拜二再打給您。', '我了解您的顧慮，換作是我也會擔心。'])
+			expect(scoreReply(reply, greetZh).signals, reply).toContain('acknowledge');
+		for (const reply of [
+			'您要不要先了解一下我們的方案？',
+			'我想了解您們主要賣哪些產品。',
+			'可以了解我們的報表怎麼看。'
+		])
+			expect(scoreReply(reply, greetZh).signals, reply).not.toContain('acknowledge');
 	});
 });
 

@@ -1096,8 +1096,13 @@ class ReplyText {
 			const spans: Span[] = [];
 			// 不貴 in 貴不貴, 沒有 in 有沒有: the second half of an A-not-A question says nothing in the negative.
 			const notA = compact.length > 1 && (compact[0] === '不' || compact[0] === '沒');
-			for (; i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1))
-				if (!notA || normalized[i - 1] !== compact[1]) spans.push([i, i + compact.length]);
+			// 了解 alone says "I see" (「了解，那…」); 先了解、想了解、了解一下 say "find out about" something.
+			const seeing = compact === '了解' || compact === '瞭解';
+			for (; i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1)) {
+				if (notA && normalized[i - 1] === compact[1]) continue;
+				if (seeing && findingOut(normalized, i)) continue;
+				spans.push([i, i + compact.length]);
+			}
 			return spans;
 		}
 		const words = this.words();
@@ -1116,6 +1121,11 @@ class ReplyText {
 		return spans ?? NO_SPANS;
 	}
 }
+
+/** 了解 at `at` as "find out about" (先了解一下我們的方案), not "I see". */
+const findingOut = (normalized: string, at: number) =>
+	/[先想多去再來]/.test(normalized[at - 1] ?? '') ||
+	/^(?:一下|我們|更多|看看)/.test(normalized.slice(at + 2, at + 4));
 
 const inBrackets = (span: Span, brackets: readonly Span[]) =>
 	brackets.some(([start, end]) => span[0] >= start && span[1] <= end);
