@@ -177,4 +177,17 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		// Far under the right figure, a count is of something else: two buyers who called.
 		expect(wrong('Two registered buyers called, 2 registered buyers in fact.')).toEqual([]);
 	});
+
+	it('reads a count said roughly as the least and most it may mean', () => {
+		expect(wrong('我們有十幾萬個註冊買家。')).toEqual(['十幾萬']);
+		expect(wrong('我們有幾十萬個註冊買家。')).toEqual(['幾十萬']);
+		expect(wrong('我們有八萬多個註冊買家。')).toEqual(['八萬']);
+		expect(wrong('We have hundreds of thousands of registered buyers.')).toEqual([
+			'hundreds of thousands of'
+		]);
+		expect(wrong('我們有三萬多個註冊買家，幾萬個註冊買家都在找廠商。')).toEqual([]);
+		expect(wrong('We have tens of thousands of registered buyers.')).toEqual([]);
+		// A small rough count is mostly his own: eighty-odd products, more than Basic's fifty.
+		expect(wrong('八十幾項超過基礎會員的五十項。')).toEqual([]);
+	});
 });

@@ -411,6 +411,44 @@ function subjectNear(sentence: string, words: string, at: number): number | null
 	return before ?? afterAt;
 }
 
+// A count said roughly: 十幾萬 (110,000–190,000), 幾十萬, 幾千; "hundreds of thousands".
+const ROUGH_CHINESE = /(?:([一二兩三四五六七八九])?十)?幾([十百千])?(萬)?/g;
+const ROUGH_ENGLISH = /\b(hundreds of thousands|tens of thousands|millions)\b(?:\s+of)?/g;
+/** Whether a folded text may say a count roughly: the quick look before roughCountsIn. */
+export const MAY_SAY_ROUGHLY = /幾|\b(?:thousands|millions)\b/;
+const ROUGH_ENGLISH_RANGE: Record<string, [number, number]> = {
+	'hundreds of thousands': [200_000, 999_999],
+	'tens of thousands': [20_000, 99_999],
+	millions: [2_000_000, 999_999_999]
+};
+
+/** Counts said roughly, with the least and the most they may mean (see ROUGH_CHINESE). */
+function roughCountsIn(folded: string): (Figure & { low: number; high: number })[] {
+	const rough: (Figure & { low: number; high: number })[] = [];
+	const add = (low: number, high: number, start: number, end: number) =>
+		rough.push({ value: (low + high) / 2, start, end, low, high });
+	for (const m of folded.matchAll(ROUGH_CHINESE)) {
+		const tens = m[0].startsWith('十') || m[1] !== undefined;
+		// Only the thousands: a small rough count is mostly his own (八十幾項), and a lone 幾 asks (幾點).
+		if (m[2] !== '千' && m[3] === undefined) continue;
+		const base = tens ? (m[1] === undefined ? 1 : CHINESE_DIGITS[m[1]]!) * 10 : 0;
+		const scale =
+			(m[2] === undefined ? 1 : CHINESE_UNITS[m[2]]!) * (m[3] === undefined ? 1 : 10_000);
+		add((base + (tens ? 1 : 2)) * scale, (base + 9) * scale, m.index, m.index + m[0].length);
+	}
+	for (const m of folded.matchAll(ROUGH_ENGLISH)) {
+		const [low, high] = ROUGH_ENGLISH_RANGE[m[1]!]!;
+		add(low, high, m.index, m.index + m[0].length);
+	}
+	return rough;
+}
+
+function trailingZeros(value: number): number {
+	let zeros = 0;
+	for (let rest = value; rest >= 10 && rest % 10 === 0; rest /= 10) zeros++;
+	return zeros;
+}
+
 /**
  * The figures a reply states against a counted fact (a trial of 30 days, 50,000 registered
  * buyers, 八折 on the second year): in a sentence naming the fact's subject, a figure followed by its
@@ -419,9 +457,14 @@ function subjectNear(sentence: string, words: string, at: number): number | null
  */
 export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span[] {
 	if (facts.length === 0) return [];
-	const figures = [
-		...figuresIn(folded),
-		...(MAY_SPELL_COUNT.test(folded) ? spelledCountsIn(folded) : [])
+	const rough = MAY_SAY_ROUGHLY.test(folded) ? roughCountsIn(folded) : [];
+	const figures: (Figure & { low?: number; high?: number })[] = [
+		// 十萬 in 幾十萬 is part of a rough count.
+		...figuresIn(folded).filter(
+			({ start, end }) => !rough.some((count) => start < count.end && count.start < end)
+		),
+		...(MAY_SPELL_COUNT.test(folded) ? spelledCountsIn(folded) : []),
+		...rough
 	];
 	if (figures.length === 0) return [];
 	const sentences = stretches(folded, SENTENCE_END);
@@ -462,6 +505,15 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 			}
 		}
 		if (!deciding || deciding.values.includes(figure.value)) continue;
+		// A count said roughly is right when a right value lies in it: 三萬多 (30,000 and more, under
+		// 40,000) is 38,000; 八萬多 is not.
+		let { low, high } = figure;
+		if (low === undefined && /^\s*多/.test(folded.slice(figure.end, figure.end + 2))) {
+			low = figure.value;
+			high = figure.value + 10 ** trailingZeros(figure.value) - 1;
+		}
+		if (low !== undefined && deciding.values.some((value) => value >= low && value <= high!))
+			continue;
 		// Far under every right value, a figure counts something else (two buyers who called).
 		if (deciding.values.length > 0 && figure.value < Math.min(...deciding.values) / 10) continue;
 		wrong.push([figure.start, figure.end]);

@@ -618,6 +618,29 @@ describe('what a reply is worth before its key points', () => {
 			expect(scoreReply(reply, greetZh).signals, reply).not.toContain('question');
 	});
 
+	it("hears no question in one asked for form's sake at the end of a pitch", () => {
+		for (const reply of [
+			'We have 38,000 registered buyers and a monthly report. Any questions?',
+			'Members get a company page and fifty listings. Does that make sense?',
+			'會員每個月都有報表，瀏覽、詢價都看得到。有什麼問題嗎？',
+			'我們有三萬八千位註冊買家。這樣您了解嗎？'
+		])
+			expect(scoreReply(reply, greetZh).signals, reply).not.toContain('question');
+		for (const reply of [
+			"I'll call you Monday at ten, okay?",
+			'Any questions about the report, or shall I go through it with you on Monday?',
+			'我星期二下午兩點打給您，好嗎？'
+		])
+			expect(scoreReply(reply, greetZh).signals, reply).toContain('question');
+	});
+
+	it("reads 算您 (I'll charge you) only where it starts a word: not in 划算您算算 or 就算您", () => {
+		const beat = { expect: [], avoid: [{ point: 'Cuts the price', penalty: 3, cues: ['算您'] }] };
+		expect(scoreReply('我算您便宜一點', beat).pitfalls[0]!.hit).toBe(true);
+		for (const reply of ['多幾張真單划不划算您算算？', '就算您今天不決定也沒關係'])
+			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(false);
+	});
+
 	it('hears 了解 as "I see", not as "find out about"', () => {
 		for (const reply of ['了解，那我下禮拜二再打給您。', '我了解您的顧慮，換作是我也會擔心。'])
 			expect(scoreReply(reply, greetZh).signals, reply).toContain('acknowledge');

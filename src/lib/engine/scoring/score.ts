@@ -32,6 +32,7 @@ import {
 	countedFactOf,
 	figuresIn,
 	figuresOfPhrases,
+	MAY_SAY_ROUGHLY,
 	MAY_SPELL_COUNT,
 	MAY_SPELL_NUMBER,
 	wrongCounts,
@@ -1101,6 +1102,7 @@ class ReplyText {
 			for (; i >= 0 && i + compact.length <= to; i = normalized.indexOf(compact, i + 1)) {
 				if (notA && normalized[i - 1] === compact[1]) continue;
 				if (seeing && findingOut(normalized, i)) continue;
+				if (endsWordBefore(normalized, i, compact)) continue;
 				spans.push([i, i + compact.length]);
 			}
 			return spans;
@@ -1120,6 +1122,14 @@ class ReplyText {
 		}
 		return spans ?? NO_SPANS;
 	}
+}
+
+// A cue's first character may end the word before it: 算您 (I'll charge you) is not in 划算您算算
+// (worth it, work it out) nor in 就算您 (even if you).
+const WORD_ENDINGS: Readonly<Record<string, string>> = { 算: '划劃打計換預總就還結核清盤' };
+function endsWordBefore(normalized: string, at: number, compact: string): boolean {
+	const before = WORD_ENDINGS[compact[0]!];
+	return before !== undefined && compact.length > 1 && before.includes(normalized[at - 1] ?? '\n');
 }
 
 /** 了解 at `at` as "find out about" (先了解一下我們的方案), not "I see". */
@@ -1417,6 +1427,20 @@ function sentencesOf(reply: string, normalized: string): string[] {
 		.filter((s) => [...s].length >= 4);
 }
 
+/**
+ * Questions asked for form's sake at the end of a pitch: "Any questions?", "Does that make
+ * sense?", 有什麼問題嗎？ 這樣您了解嗎？ They find out nothing the rep needs to know. A tag ("…, okay?",
+ * "…, right?") and 好嗎 after a proposed step check that he agrees, and are not among them.
+ */
+const PRO_FORMA_QUESTION =
+	/(?:^|[.!?。！？]\s*)(?:(?:so|and|ok|okay|well)[,\s]+)?(?:any (?:other )?questions|questions|does that make sense|make sense|got it|understood|understand|is that clear|clear)\s*[?？]|(?:還有|有)?什麼問題嗎\s*[?？]?|有(?:沒有)?問題嗎?\s*[?？]|(?:這樣)?你?(?:了解|瞭解|明白|清楚|懂)(?:了)?嗎\s*[?？]?/;
+const EVERY_PRO_FORMA_QUESTION = new RegExp(PRO_FORMA_QUESTION.source, 'g');
+
+/** The folded reply with its questions for form's sake blanked out (the same length). */
+function withoutProFormaQuestions(folded: string): string {
+	return folded.replace(EVERY_PRO_FORMA_QUESTION, (question) => ' '.repeat(question.length));
+}
+
 function detectSignals(
 	reply: string,
 	folded: string,
@@ -1428,15 +1452,20 @@ function detectSignals(
 	const has = (signal: Exclude<Signal, 'concrete'>) =>
 		findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE[signal] : SIGNAL_CUES[signal].en).length >
 		0;
+	// A question asked for form's sake ("Any questions?", 這樣您了解嗎？) asks nothing: the
+	// reply is read without it.
+	const asked = PRO_FORMA_QUESTION.test(folded) ? withoutProFormaQuestions(folded) : folded;
 	// "Have you", "are you" after "to" ("we'd love to have you with us") is no question.
 	const asks = () =>
 		findAny(matcher, chinese ? SIGNAL_CUES_WITH_CHINESE.question : SIGNAL_CUES.question.en).some(
-			([start]) => !/\bto\s+$/.test(normalized.slice(Math.max(0, start - 4), start))
+			([start, end]) =>
+				!/\bto\s+$/.test(normalized.slice(Math.max(0, start - 4), start)) &&
+				asked.slice(start, end).trim() !== ''
 		);
 	if (
-		/[?？]/.test(reply) ||
+		/[?？]/.test(asked) ||
 		asks() ||
-		(chinese ? isChineseQuestion(folded) : ENGLISH_QUESTION.test(withoutFillers(reply)))
+		(chinese ? isChineseQuestion(asked) : ENGLISH_QUESTION.test(withoutFillers(asked)))
 	)
 		found.push('question');
 	if (has('acknowledge')) found.push('acknowledge');
@@ -1715,7 +1744,11 @@ export function scoreReply(
 		);
 	}
 	// A count the company states otherwise: a trial of 30 days, 50,000 registered buyers.
-	if (/\d|[一二三四五六七八九十兩]/.test(folded) || MAY_SPELL_COUNT.test(folded)) {
+	if (
+		/\d|[一二三四五六七八九十兩]/.test(folded) ||
+		MAY_SPELL_COUNT.test(folded) ||
+		MAY_SAY_ROUGHLY.test(folded)
+	) {
 		const facts = countedFactsOf(phrasebook.intents);
 		if (facts.length > 0) wrongFacts.push(...wrongCounts(folded, facts));
 	}
