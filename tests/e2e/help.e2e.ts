@@ -21,7 +21,7 @@ for (const language of LANGUAGES) {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(language.title);
 
 		const inShort = page.getByRole('region', { name: language.inShort });
-		await expect(inShort.getByRole('listitem')).toHaveCount(5);
+		await expect(inShort.getByRole('listitem')).toHaveCount(6);
 
 		const links = page.getByRole('navigation', { name: language.contents }).getByRole('link');
 		const count = await links.count();
