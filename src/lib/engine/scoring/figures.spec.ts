@@ -178,6 +178,15 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		expect(wrong('Two registered buyers called, 2 registered buyers in fact.')).toEqual([]);
 	});
 
+	it('reads a sentence that opens on "it" as speaking of the subject named before it', () => {
+		expect(wrong("You don't need a request for the trial. It's free for 30 days.")).toEqual(['30']);
+		expect(wrong('我們有試刊。它可以放二十項產品。')).toEqual(['二十']);
+		expect(wrong('The trial is free. It runs 14 days.')).toEqual([]);
+		// A sentence of its own subject, and his own count, stay as they are.
+		expect(wrong('Gold has 300 product listings. Your 20 products fit easily.')).toEqual([]);
+		expect(wrong('The trial is free. In 30 days I will call you.')).toEqual([]);
+	});
+
 	it('reads a count said roughly as the least and most it may mean', () => {
 		expect(wrong('我們有十幾萬個註冊買家。')).toEqual(['十幾萬']);
 		expect(wrong('我們有幾十萬個註冊買家。')).toEqual(['幾十萬']);

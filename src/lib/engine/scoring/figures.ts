@@ -388,7 +388,8 @@ export function countedFactOf(phrase: string, fold: (text: string) => string): C
 const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?(?:of\s+(?:our|the|its)\s+)?/;
 const ORDINAL_BEFORE = /(?:第|\bday\s*|\bthe\s*)$/;
 const HIS_BEFORE =
-	/\byou(?:['’]?ve|\s+have|\s+only\s+have|['’]?ve\s+only)(?:\s+got)?\s+(?:only\s+|just\s+|about\s+|around\s+)?$|(?:您|你)(?:們)?(?:現在)?(?:只)?有\s*$/;
+	/\byou(?:['’]?ve|\s+have|\s+only\s+have|['’]?ve\s+only)(?:\s+got)?\s+(?:only\s+|just\s+|about\s+|around\s+)?$|\byour\s+(?:own\s+)?$|(?:您|你)(?:們)?(?:現在)?(?:只)?有\s*$|(?:您|你)(?:們)?的\s*$/;
+const POINTS_BACK = /^\s*(?:it|it['’]?s|its|that|that['’]?s|this|這個|它|那個)(?![a-z])/;
 const DENIED_BEFORE = /(?:不是|並非|沒有|\bnot\b|n['’]?t\b|\bno\b)[^,，。.!?！？]{0,6}$/;
 
 /**
@@ -486,6 +487,11 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 		// 「試刊十項，金牌可以放三百項」 counts the trial's ten and Gold's three hundred.
 		let deciding: CountedFact | undefined;
 		let nearest = -Infinity;
+		// A sentence that opens on "it" or 它 speaks of the subject named last before it: "…for the
+		// trial. It's free for 30 days" counts the trial's days.
+		const onEarlier = from > 0 && POINTS_BACK.test(sentence);
+		let earlier: CountedFact | undefined;
+		let earliest = -1;
 		for (const fact of facts) {
 			if (!after.startsWith(fact.unit)) continue;
 			// An English unit as a whole word, singular or plural: 14 days, a 14-day trial.
@@ -495,6 +501,13 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 				break;
 			}
 			const where = subjectNear(sentence, fact.subject, at);
+			if (where === null && onEarlier) {
+				const named = subjectNear(folded.slice(0, from), fact.subject, from);
+				if (named !== null && named > earliest) {
+					earliest = named;
+					earlier = fact;
+				}
+			}
 			// After the figure, only in its own clause: 「您現在十二項，基礎會員可以放五十項」.
 			if (where === null || (where > at && where >= clauseEnd)) continue;
 			// Before the figure is nearer the nearer it is; after it, only when nothing comes before.
@@ -504,6 +517,7 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 				deciding = fact;
 			}
 		}
+		deciding ??= earlier;
 		if (!deciding || deciding.values.includes(figure.value)) continue;
 		// A count said roughly is right when a right value lies in it: 三萬多 (30,000 and more, under
 		// 40,000) is 38,000; 八萬多 is not.

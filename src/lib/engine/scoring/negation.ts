@@ -30,7 +30,8 @@ import type { Span } from './score';
  *   無法、不可能、做不到、給不了、也是騙您 …) is denied (「兩萬我沒辦法給」、「私下降價我答應了也是騙您」).
  */
 
-const CLAUSE_MARKS = /[,，。!！?？;；:：、\n…]|\.(?!\d)/g;
+// A comma between digits separates thousands (12,800), not clauses.
+const CLAUSE_MARKS = /(?<!\d),|,(?!\d)|[，。!！?？;；:：、\n…]|\.(?!\d)/g;
 const CHINESE_CLAUSE_STARTS = ['但是', '可是', '不過', '只是', '然而', '但'];
 const ENGLISH_CLAUSE_STARTS = /\b(?:but|however|though|although|instead|yet|whereas)\b/g;
 
@@ -220,6 +221,7 @@ function negatedBefore(before: string): boolean {
 // denial (「不用錢也不用押金」, "no fee and no deposit"), which leaves the cue as it is.
 const CHINESE_PRONOUNS = /[你我他她們]/g;
 const CHINESE_SAYING = /^(?:會|敢|要|是|想)?(?:跟|對|叫|要|逼|請)?(?:說|講|叫|要|逼|是)?$/;
+const CHINESE_SAYS_THAT = /^(?:會|敢|要|是|想)?(?:跟|對)?(?:說|講)/;
 const ENGLISH_SAYING = new Set(
 	'say saying said tell telling told you i im it its is am are that going to gonna want asking ask make force pushing push pressure pressuring mean meaning claim claiming suggest suggesting the customer'.split(
 		' '
@@ -236,7 +238,8 @@ function deniedSaying(before: string): boolean {
 	if (chinese.length > 0) {
 		const nearest = chinese[chinese.length - 1]!;
 		const between = before.slice(nearest.end).replace(CHINESE_PRONOUNS, '').replace(/\s+/g, '');
-		if (!CHINESE_SAYING.test(between)) return false;
+		// 「我不會說這個價格今天過了就沒有」: what the rep will not say is denied, however it goes on.
+		if (!CHINESE_SAYING.test(between) && !CHINESE_SAYS_THAT.test(between)) return false;
 		const previous = chinese[chinese.length - 2];
 		return !(previous && nearest.start - previous.end <= 1);
 	}

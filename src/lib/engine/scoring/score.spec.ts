@@ -128,6 +128,19 @@ describe('scoreReply in English', () => {
 			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(true);
 	});
 
+	it('denies what the rep says they will not say, with a price in between', () => {
+		const beat = {
+			expect: [],
+			avoid: [
+				{ point: 'Calls the price cheap or presses', penalty: 1, cues: ['is cheap', '過了就沒有'] }
+			]
+		};
+		for (const reply of ["I won't tell you 12,800 is cheap.", '我不會說這個價格今天過了就沒有。'])
+			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(false);
+		for (const reply of ['Honestly, 12,800 is cheap.', '這個價格今天過了就沒有。'])
+			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(true);
+	});
+
 	it('does not match a cue inside another word', () => {
 		const result = scoreReply(
 			'We have a misunderstanding about the daily plan, sorry about that.',
