@@ -145,7 +145,9 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		'金牌 … 項 = 300',
 		'基礎 … 項 = 50',
 		'註冊買家 = 38,000',
-		'第二年 … 折 = 9'
+		'第二年 … 折 = 9',
+		'visit = 1,200,000',
+		'人次 = 1,200,000'
 	].map((phrase) => countedFactOf(phrase, foldForMatch)!);
 	const wrong = (reply: string) => {
 		const folded = foldForMatch(reply);
@@ -196,6 +198,11 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		]);
 		expect(wrong('我們有三萬多個註冊買家，幾萬個註冊買家都在找廠商。')).toEqual([]);
 		expect(wrong('We have tens of thousands of registered buyers.')).toEqual([]);
+		// A round figure said as one: about a million visits for 1.2 million.
+		expect(wrong('We get about 1 million visits a month.')).toEqual([]);
+		expect(wrong('每個月大約一百萬人次。')).toEqual([]);
+		expect(wrong('每個月有一千兩百萬人次。')).toEqual(['一千兩百萬']);
+		expect(wrong('About 20,000 registered buyers use it.')).toEqual(['20,000']);
 		// A small rough count is mostly his own: eighty-odd products, more than Basic's fifty.
 		expect(wrong('八十幾項超過基礎會員的五十項。')).toEqual([]);
 	});

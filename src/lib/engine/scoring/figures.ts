@@ -213,6 +213,8 @@ const RANGE_BEFORE = /[\d一二三四五六七八九十兩]\s*(?:、|到|至|~|�
 const ROUGH_BEFORE =
 	/(?:\b(?:about|around|roughly|approximately|some|like)|大約|大概|約|差不多)\s*(?:nt\$?|\$)?\s*$/;
 const ROUGH_AFTER = /^\s*(?:左右|上下|ish\b)/;
+/** How far a count said as "about" or 大約 may be off: "about a million" for 1.2 million is right. */
+const COUNT_ROUNDING = 0.2;
 
 /** The least a figure must be to be read as a yearly price, a monthly one, and a daily one. */
 export const PRICE_FLOOR = { year: 1000, month: 500, day: 20 } as const;
@@ -525,6 +527,13 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 		if (low === undefined && /^\s*多/.test(folded.slice(figure.end, figure.end + 2))) {
 			low = figure.value;
 			high = figure.value + 10 ** trailingZeros(figure.value) - 1;
+		} else if (
+			low === undefined &&
+			(ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(folded.slice(figure.end, figure.end + 8)))
+		) {
+			// "About a million visits" for 1.2 million: a round figure said as one.
+			low = figure.value * (1 - COUNT_ROUNDING);
+			high = figure.value * (1 + COUNT_ROUNDING);
 		}
 		if (low !== undefined && deciding.values.some((value) => value >= low && value <= high!))
 			continue;
