@@ -147,6 +147,7 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		'註冊買家 = 38,000',
 		'第二年 … 折 = 9',
 		'visit = 1,200,000',
+		'we … buyer = 38,000',
 		'人次 = 1,200,000'
 	].map((phrase) => countedFactOf(phrase, foldForMatch)!);
 	const wrong = (reply: string) => {
@@ -203,6 +204,13 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		expect(wrong('每個月大約一百萬人次。')).toEqual([]);
 		expect(wrong('每個月有一千兩百萬人次。')).toEqual(['一千兩百萬']);
 		expect(wrong('About 20,000 registered buyers use it.')).toEqual(['20,000']);
+		// A bound is right when the right figure lies within it.
+		expect(wrong('We have over 30,000 registered buyers.')).toEqual([]);
+		expect(wrong('我們有超過三萬個註冊買家。')).toEqual([]);
+		expect(wrong('We have over 100,000 registered buyers.')).toEqual(['100,000']);
+		expect(wrong('不到兩萬個註冊買家。')).toEqual(['兩萬']);
+		expect(wrong("We've got over 100,000 buyers in the mould trade.")).toEqual(['100,000']);
+		expect(wrong('We had 2 buyers call about moulds.')).toEqual([]);
 		// A small rough count is mostly his own: eighty-odd products, more than Basic's fifty.
 		expect(wrong('八十幾項超過基礎會員的五十項。')).toEqual([]);
 	});

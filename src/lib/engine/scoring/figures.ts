@@ -446,6 +446,28 @@ function roughCountsIn(folded: string): (Figure & { low: number; high: number })
 	return rough;
 }
 
+// A count said as a bound is right when a right value lies within it: over 30,000 buyers (38,000)
+// is right, over 100,000 is not.
+const AT_LEAST_BEFORE = /(?:\b(?:over|more than|above)|超過|高於)\s*$/;
+const AT_LEAST_AFTER = /^\s*(?:以上|\+|or more|and up|plus\b)/;
+const AT_MOST_BEFORE = /(?:\b(?:under|less than|fewer than|up to)|不到|低於)\s*$/;
+const NEARLY_BEFORE = /(?:\b(?:nearly|almost|close to)|將近|快)\s*$/;
+
+/** The least and the most a count may mean as said: a bound, a round figure, or just itself. */
+function countBounds(figure: Figure, before: string, folded: string): [number, number] {
+	const { value } = figure;
+	const after = folded.slice(figure.end, figure.end + 8);
+	// 三萬多: 30,000 and more, under 40,000 (38,000 is right; 八萬多 is not).
+	if (/^\s*多/.test(after)) return [value, value + 10 ** trailingZeros(value) - 1];
+	if (AT_LEAST_BEFORE.test(before) || AT_LEAST_AFTER.test(after)) return [value, Infinity];
+	if (AT_MOST_BEFORE.test(before)) return [0, value];
+	if (NEARLY_BEFORE.test(before)) return [value * (1 - COUNT_ROUNDING), value];
+	// "About a million visits" for 1.2 million: a round figure said as one.
+	if (ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(after))
+		return [value * (1 - COUNT_ROUNDING), value * (1 + COUNT_ROUNDING)];
+	return [value, value];
+}
+
 function trailingZeros(value: number): number {
 	let zeros = 0;
 	for (let rest = value; rest >= 10 && rest % 10 === 0; rest /= 10) zeros++;
@@ -520,23 +542,14 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 			}
 		}
 		deciding ??= earlier;
-		if (!deciding || deciding.values.includes(figure.value)) continue;
-		// A count said roughly is right when a right value lies in it: 三萬多 (30,000 and more, under
-		// 40,000) is 38,000; 八萬多 is not.
-		let { low, high } = figure;
-		if (low === undefined && /^\s*多/.test(folded.slice(figure.end, figure.end + 2))) {
-			low = figure.value;
-			high = figure.value + 10 ** trailingZeros(figure.value) - 1;
-		} else if (
-			low === undefined &&
-			(ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(folded.slice(figure.end, figure.end + 8)))
-		) {
-			// "About a million visits" for 1.2 million: a round figure said as one.
-			low = figure.value * (1 - COUNT_ROUNDING);
-			high = figure.value * (1 + COUNT_ROUNDING);
-		}
-		if (low !== undefined && deciding.values.some((value) => value >= low && value <= high!))
-			continue;
+		if (!deciding) continue;
+		// A count said roughly or as a bound is right when a right value lies in it: 三萬多 (30,000
+		// and more, under 40,000) is 38,000; 八萬多 is not.
+		const [low, high] =
+			figure.low === undefined
+				? countBounds(figure, before, folded)
+				: [figure.low, figure.high ?? figure.low];
+		if (deciding.values.some((value) => value >= low && value <= high)) continue;
 		// Far under every right value, a figure counts something else (two buyers who called).
 		if (deciding.values.length > 0 && figure.value < Math.min(...deciding.values) / 10) continue;
 		wrong.push([figure.start, figure.end]);
