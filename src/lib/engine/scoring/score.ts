@@ -131,9 +131,10 @@ export interface ReplyScore {
  *   call (a point made or an `on-topic` word) with no bracketed labels and no wrong fact, bringing it to at most 0.55 with its signals. Otherwise beat score = (weight of the points made − penalties of the
  *   pitfalls fallen into) ÷ the weight of all points. Technique signals add 0.05 each (a question,
  *   acknowledging the customer, a concrete figure) and 0.1 for a next step (a day or hour named or
- *   asked for, sending something, the trial offered or started, not only mentioned), up to 0.2. Closeness
- *   to the beat's good model answers, in words and in what they do, adds up to 0.1, and 0.1 more for
- *   saying nearly all a model answer says (closeness.ts), never closeness to a bad one;
+ *   asked for, sending something, the trial offered or started, not only mentioned), up to 0.2.
+ *   Closeness to the beat's good model answers, in words and in what they do, adds up to 0.12
+ *   (`CLOSENESS.maxCredit`), and 0.1 more (`echoCredit`) for saying nearly all a model answer says
+ *   (closeness.ts), never closeness to a bad one;
  *   a clean reply about the call that closeness credits at all keeps at least 0.4 (`closeFloor`).
  * - The company rules of the language's lexicons apply on every beat as pitfalls (the demo's:
  *   promising results or money back, discounts or extras beyond the two-year offer, haggling,
