@@ -209,6 +209,7 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		expect(wrong('我們有超過三萬個註冊買家。')).toEqual([]);
 		expect(wrong('We have over 100,000 registered buyers.')).toEqual(['100,000']);
 		expect(wrong('不到兩萬個註冊買家。')).toEqual(['兩萬']);
+		expect(wrong('The trial lets you list up to 20 products.')).toEqual(['20']);
 		expect(wrong("We've got over 100,000 buyers in the mould trade.")).toEqual(['100,000']);
 		expect(wrong('We had 2 buyers call about moulds.')).toEqual([]);
 		// A small rough count is mostly his own: eighty-odd products, more than Basic's fifty.

@@ -450,7 +450,8 @@ function roughCountsIn(folded: string): (Figure & { low: number; high: number })
 // is right, over 100,000 is not.
 const AT_LEAST_BEFORE = /(?:\b(?:over|more than|above)|超過|高於)\s*$/;
 const AT_LEAST_AFTER = /^\s*(?:以上|\+|or more|and up|plus\b)/;
-const AT_MOST_BEFORE = /(?:\b(?:under|less than|fewer than|up to)|不到|低於)\s*$/;
+// "Up to 20 products" states a limit, which is a count like any other: not a bound.
+const AT_MOST_BEFORE = /(?:\b(?:under|less than|fewer than)|不到|低於)\s*$/;
 const NEARLY_BEFORE = /(?:\b(?:nearly|almost|close to)|將近|快)\s*$/;
 
 /** The least and the most a count may mean as said: a bound, a round figure, or just itself. */
