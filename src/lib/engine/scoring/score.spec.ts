@@ -642,7 +642,8 @@ describe('what a reply is worth before its key points', () => {
 		for (const reply of [
 			"I'll call you Monday at ten, okay?",
 			'Any questions about the report, or shall I go through it with you on Monday?',
-			'我星期二下午兩點打給您，好嗎？'
+			'我星期二下午兩點打給您，好嗎？',
+			'星期二下午兩點打給您，有沒有問題？'
 		])
 			expect(scoreReply(reply, greetZh).signals, reply).toContain('question');
 	});

@@ -1431,10 +1431,10 @@ function sentencesOf(reply: string, normalized: string): string[] {
 /**
  * Questions asked for form's sake at the end of a pitch: "Any questions?", "Does that make
  * sense?", 有什麼問題嗎？ 這樣您了解嗎？ They find out nothing the rep needs to know. A tag ("…, okay?",
- * "…, right?") and 好嗎 after a proposed step check that he agrees, and are not among them.
+ * "…, right?"), 好嗎 or 有沒有問題 after a proposed step check that he agrees, and are not among them.
  */
 const PRO_FORMA_QUESTION =
-	/(?:^|[.!?。！？]\s*)(?:(?:so|and|ok|okay|well)[,\s]+)?(?:any (?:other )?questions|questions|does that make sense|make sense|got it|understood|understand|is that clear|clear)\s*[?？]|(?:還有|有)?什麼問題嗎\s*[?？]?|有(?:沒有)?問題嗎?\s*[?？]|(?:這樣)?你?(?:了解|瞭解|明白|清楚|懂)(?:了)?嗎\s*[?？]?/;
+	/(?:^|[.!?。！？]\s*)(?:(?:so|and|ok|okay|well)[,\s]+)?(?:any (?:other )?questions|questions|does that make sense|make sense|got it|understood|understand|is that clear|clear)\s*[?？]|(?:還有|有)?什麼問題嗎\s*[?？]?|(?:這樣)?你?(?:了解|瞭解|明白|清楚|懂)(?:了)?嗎\s*[?？]?/;
 const EVERY_PRO_FORMA_QUESTION = new RegExp(PRO_FORMA_QUESTION.source, 'g');
 
 /** The folded reply with its questions for form's sake blanked out (the same length). */
