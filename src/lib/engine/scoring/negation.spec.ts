@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatch } from './normalize';
-import { cueCounts } from './negation';
+import { cueCounts, holdsNegation } from './negation';
 
 /** Whether `cue` counts where it first occurs in `reply`. */
 function counts(reply: string, cue: string): boolean {
@@ -12,6 +12,15 @@ function counts(reply: string, cue: string): boolean {
 }
 
 describe('a cue said in the negative does not count', () => {
+	it('reads each reply alone: a negation found in the reply before does not hide this one', () => {
+		const reply = "I'm not going to promise you page one or any number of inquiries";
+		expect(counts(reply, 'promise you')).toBe(false);
+		// A tier fact denied far into a sentence ("…does not have keyword ads") was read last.
+		expect(holdsNegation('basic on its own really does not have keyword ads')).toBe(true);
+		expect(counts(reply, 'promise you')).toBe(false);
+	});
+
+
 	it('in Chinese, with the negation shortly before it in its clause', () => {
 		expect(counts('價格我沒辦法私下打折', '打折')).toBe(false);
 		expect(counts('我們不是推銷特價的，也沒有什麼優惠', '特價')).toBe(false);
@@ -112,5 +121,10 @@ describe('what a negation reaches, in the ways Chinese and quotation marks put i
 		expect(counts('兩萬這個價格我真的沒辦法給', '兩萬')).toBe(false);
 		expect(counts('九折不能再少了', '九折')).toBe(true);
 		expect(counts('降價，我沒辦法決定', '降價')).toBe(true);
+	});
+
+	it('能不能 after the cue asks for it, it does not refuse it', () => {
+		expect(counts('第一年能不能也少一點', '第一年')).toBe(true);
+		expect(counts('第一年不能少', '第一年')).toBe(false);
 	});
 });

@@ -98,6 +98,8 @@ const CHINESE_NOT_NEGATIONS = [
 	'不完',
 	'不得了'
 ];
+// Global, for matchAll: looked for with search(), never test(), which would leave a lastIndex that
+// the next matchAll starts from (a negation missed depending on the reply scored before).
 const ENGLISH_VERB_NEGATION =
 	/\b(?:not|never|cannot|without|hardly|dont|wont|cant|isnt|arent|doesnt|didnt|shouldnt|wouldnt|couldnt|wasnt|werent|havent|hasnt|aint)\b|n['’]t\b/g;
 const ENGLISH_NOUN_NEGATION = /\b(?:no|none|nothing|nobody|neither|nor)\b/g;
@@ -118,8 +120,9 @@ const CHINESE_TELLING = /[跟和對給向幫]$/;
 const OPENING_QUOTES = /[「『“"‘'《]\s*$/;
 // A refusal after the thing refused, within a few characters in its clause: 「兩萬我真的沒辦法給」、
 // 「降價我答應了也是騙你」、「折扣是不可能的」. Not 「九折不能再少了」: that holds to what was offered.
+// Nor 「第一年能不能也少一點」: 能不能 asks for it.
 const CHINESE_REFUSAL_AFTER =
-	/^[^，,。!！?？;；:：、\n…]{0,7}?(?:(?:沒辦法|沒有辦法|無法|不能|不可能)(?!再)|做不到|辦不到|給不了|不會給|不會答應|是騙你|是騙人)/;
+	/^[^，,。!！?？;；:：、\n…]{0,7}?(?:(?:沒辦法|沒有辦法|無法|(?<!能)不能|不可能)(?!再)|做不到|辦不到|給不了|不會給|不會答應|是騙你|是騙人)/;
 const ENGLISH_QUOTE =
 	/^\s*(?:so\s+|and\s+)?you(?:'ve| have)?\s+(?:just\s+)?(?:said|say|mentioned|told me|feel|think)\b/;
 
@@ -162,11 +165,9 @@ function chineseNegationEnds(text: string): { start: number; end: number }[] {
  */
 export function holdsNegation(stretch: string): boolean {
 	const cleared = stretch.replace(ENGLISH_NOT_NEGATIONS, (found) => ' '.repeat(found.length));
-	ENGLISH_VERB_NEGATION.lastIndex = 0;
-	ENGLISH_NOUN_NEGATION.lastIndex = 0;
 	return (
-		ENGLISH_VERB_NEGATION.test(cleared) ||
-		ENGLISH_NOUN_NEGATION.test(cleared) ||
+		cleared.search(ENGLISH_VERB_NEGATION) >= 0 ||
+		cleared.search(ENGLISH_NOUN_NEGATION) >= 0 ||
 		chineseNegationEnds(stretch).length > 0
 	);
 }
@@ -274,8 +275,7 @@ function quotationDenied(before: string): boolean {
 	}
 	if (!/[a-z]/.test(before)) return false;
 	const cleared = before.replace(ENGLISH_NOT_NEGATIONS, (found) => ' '.repeat(found.length));
-	ENGLISH_VERB_NEGATION.lastIndex = 0;
-	return ENGLISH_VERB_NEGATION.test(cleared);
+	return cleared.search(ENGLISH_VERB_NEGATION) >= 0;
 }
 
 /** How far before a cue its clause is read: enough for any negation's reach and a quote's opening. */
