@@ -3,7 +3,12 @@ import { checkContentFiles } from '../src/lib/engine/content';
 import { priceCall } from '../src/lib/testing/price-call.fixture';
 import { compileScenario } from '../src/lib/engine/scenario';
 import { readContentDirectory } from '../src/lib/server/content/files';
-import { scenarioLookup, type ScenarioLookup } from '../scoring/graded-replies';
+import {
+	readCorpusFiles,
+	scenarioLookup,
+	scoreCorpus,
+	type ScenarioLookup
+} from '../scoring/graded-replies';
 import { NO_PHRASEBOOK } from '../src/lib/engine/scoring/score';
 import { benchAgreement } from './agreement';
 
@@ -46,6 +51,24 @@ describe('the agreement rows of the bench', () => {
 				expect(mine[0]!.name).toMatch(/held-out \(\d+ replies\)/);
 				expect(mine[0]!.figure).toBe(mine[0]!.value.toFixed(2));
 			}
+		}
+	);
+
+	it(
+		'score each corpus reply as if alone, whatever was scored before it in the process',
+		{ timeout: 120_000 },
+		() => {
+			const shipped = scenarioLookup(checkContentFiles(readContentDirectory('content')).items);
+			const files = readCorpusFiles();
+			const forwards = scoreCorpus(files, shipped).replies;
+			// The same lines the other way round: every reply follows other replies than before.
+			const reversed = files
+				.map((file) => ({ ...file, text: file.text.split('\n').reverse().join('\n') }))
+				.reverse();
+			const backwards = scoreCorpus(reversed, shipped).replies.reverse();
+			expect(backwards.length).toBe(forwards.length);
+			const differ = forwards.filter((reply, i) => backwards[i]!.score !== reply.score);
+			expect(differ.map((reply) => `${reply.file}:${reply.line}`)).toEqual([]);
 		}
 	);
 
