@@ -226,6 +226,14 @@ describe('speech, not notes', () => {
 				)
 			)
 		).toBe(false);
+		// "those" in most clauses is grammar, whatever its stem ("thos").
+		expect(
+			harpsOn(
+				foldForMatch(
+					'Pull up the inquiries you got last month, and whatever those buyers asked for, put those products on the trial. Could you dig those out by tomorrow?'
+				)
+			)
+		).toBe(false);
 	});
 });
 

@@ -35,6 +35,7 @@ describe('a cue said in the negative does not count', () => {
 		expect(counts("I won't promise you a number of inquiries", 'promise')).toBe(false);
 		expect(counts('No discount, I am afraid', 'discount')).toBe(false);
 		expect(counts('I can give you a discount', 'discount')).toBe(true);
+		expect(counts("We don't take a card or a deposit", 'deposit')).toBe(false);
 		// "Not for the trial": nothing is said against the trial; "no" reaches only the words right after it.
 		expect(counts('Not for the trial, it costs nothing', 'trial')).toBe(true);
 		expect(counts('No request needed for a trial', 'trial')).toBe(true);

@@ -105,9 +105,10 @@ const ENGLISH_VERB_NEGATION =
 const ENGLISH_NOUN_NEGATION = /\b(?:no|none|nothing|nobody|neither|nor)\b/g;
 const ENGLISH_NOT_NEGATIONS =
 	/\b(?:no problem|no worries|no doubt|not only|no matter|no wonder|no obligation)\b/g;
-// A negation's reach ends at a preposition: "not for the trial", "nothing for you to sign".
+// A negation's reach ends at a preposition: "not for the trial", "nothing for you to sign". Not at
+// "or": "we don't take a card or a deposit" denies both.
 const ENGLISH_SCOPE_ENDS =
-	/\b(?:for|with|about|of|from|on|in|at|after|before|during|because|if|since|so|and|or)\b/g;
+	/\b(?:for|with|about|of|from|on|in|at|after|before|during|because|if|since|so|and)\b/g;
 const ENGLISH_VERB_WORDS = 5;
 const ENGLISH_NOUN_WORDS = 2;
 const CHINESE_WINDOW = 6;

@@ -87,6 +87,11 @@ export function stem(word: string): string {
 	return w;
 }
 
+// Adverbs in -ly that do not say what the word they come from says: "surely the boss would want
+// to" argues, where "sure" goes along; "hardly", "nearly", "barely", "lately" are not hard, near,
+// bare or late.
+const LY_OF_ITS_OWN = new Set(['surely', 'hardly', 'nearly', 'barely', 'lately']);
+
 function stemOf(word: string): string {
 	let w = word;
 	if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
@@ -95,7 +100,7 @@ function stemOf(word: string): string {
 	else if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
 	else if (w.length > 4 && w.endsWith('es') && /(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
 	else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-	else if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
+	else if (w.length > 5 && w.endsWith('ly') && !LY_OF_ITS_OWN.has(w)) w = w.slice(0, -2);
 	// "stopped" → "stopp" → "stop"; "shipping" → "shipp" → "ship"
 	if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz|ff)$/.test(w)) w = w.slice(0, -1);
 	// British spelling doubles the l of these before -ing and -ed: "cancelling" is "cancel".

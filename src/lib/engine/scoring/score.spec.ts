@@ -128,6 +128,14 @@ describe('scoreReply in English', () => {
 			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(true);
 	});
 
+	it('reads "surely" as its own word, not as "sure": it does not go along with her', () => {
+		const beat = { expect: [{ point: 'Goes along with her', weight: 1, cues: ['sure'] }], avoid: [] };
+		expect(scoreReply('Sure, I understand.', beat).points[0]!.hit).toBe(true);
+		expect(scoreReply('Surely the boss would want to hear about that?', beat).points[0]!.hit).toBe(
+			false
+		);
+	});
+
 	it('denies what the rep says they will not say, with a price in between', () => {
 		const beat = {
 			expect: [],

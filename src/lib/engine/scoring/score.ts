@@ -470,11 +470,16 @@ const SIGNAL_CUES_WITH_CHINESE: Record<keyof typeof SIGNAL_CUES, readonly string
  * subordinate one ("when buyers find you, …") asks nothing; nor does "which" or "who" after a comma,
  * which opens a relative clause ("…, which is roughly NT$90 per inquiry").
  */
+const AUXILIARY = 'is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has';
 const questionWords = (words: string) =>
-	`(?:(?:${words})['’]?s\\b|(?:${words})\\s+(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|have|has|about|many|much|often|long|soon|far|kind|sort|type|time|day|if|else|exactly|not)\\b)`;
+	`(?:(?:${words})['’]?s\\b|(?:${words})\\s+(?:${AUXILIARY}|about|many|much|often|long|soon|far|kind|sort|type|time|day|if|else|exactly|not)\\b)`;
+// After a comma, "how many" or "how often" asks only when an auxiliary follows ("…, how many
+// inquiries did you get"): "page views, how often buyers opened your pages" explains a figure.
+const questionWordsAfterComma = (words: string) =>
+	`(?:(?:${words})['’]?s\\b|(?:${words})\\s+(?:${AUXILIARY}|about|kind|sort|type|time|day|if|else|exactly|not)\\b|how\\s+(?:many|much|often|long|soon|far)(?:\\s+[a-z'’-]+){0,3}?\\s+(?:${AUXILIARY})\\b)`;
 const CLAUSE_OPENING = `(?:^|[.!?;:\\n]\\s*|\\b(?:so|and|but|ok|okay|well|then|also|now|sure|great|right|alright)\\s+)`;
 const ENGLISH_QUESTION = new RegExp(
-	`${CLAUSE_OPENING}${questionWords('what|how|when|where|who|which|why')}|,\\s*${questionWords('what|how|when|where|why')}|${CLAUSE_OPENING}(?:which|what)\\s+(?:products|parts|ones|one|items|models|moulds|molds)\\b`
+	`${CLAUSE_OPENING}${questionWords('what|how|when|where|who|which|why')}|,\\s*${questionWordsAfterComma('what|how|when|where|why')}|${CLAUSE_OPENING}(?:which|what)\\s+(?:products|parts|ones|one|items|models|moulds|molds)\\b`
 );
 
 // Spoken fillers and stutters, which stand between a question's words in a transcript ("so which um
@@ -501,10 +506,12 @@ function isChineseQuestion(text: string): boolean {
 	);
 }
 
+// A count with its unit is a figure too (十四天免費試刊、先放十項產品), but not 一 alone (一個、一下、一天
+// are turns of speech), nor 這兩天 or 前兩年 (lately).
 const CHINESE_FIGURE =
-	/[一二三四五六七八九十兩半幾][十百千萬]|[十百千萬][塊元]|[一二三四五六七八九兩]成|%/;
+	/[一二三四五六七八九十兩半幾][十百千萬]|[十百千萬][塊元]|[一二三四五六七八九兩]成|%|(?<![這那前])(?:[二三四五六七八九十兩]|十[一二三四五六七八九])(?:天|項|張|家|位|週|個月|年|樣|人次)/;
 const ENGLISH_FIGURE =
-	/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half)\b/;
+	/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half)\b/;
 
 /**
  * The intents of the lexicons of one language (see lexicon.ts), by id: what a cue `@id` stands for.
@@ -1183,6 +1190,11 @@ class Matcher {
 		return -1;
 	}
 
+	/** The reply, folded for matching (the offsets of its spans). */
+	get folded(): string {
+		return this.text.folded;
+	}
+
 	/** Where the reply says any of the cues, sorted: a stretch inside one already found is not listed again. */
 	findAll(cues: readonly string[]): Span[] {
 		const { text } = this;
@@ -1476,6 +1488,20 @@ function detectSignals(
 	return found;
 }
 
+// A turn of thought: what the rep says after it is not excused by what came before (「第二年九折…，
+// 不過我幫您問問經理，第一年能不能也少一點」 asks for a first-year discount all the same).
+const CONTRAST = /不過|但是|可是|\bbut\b|\bhowever\b/;
+
+/** Whether one of a rule's `unless` phrases is near a cue's span, with no turn of thought between them. */
+function excusedBy(folded: string, [start, end]: Span, excused: readonly Span[]): boolean {
+	return excused.some(
+		([s, e]) =>
+			start - UNLESS_REACH < e &&
+			s < end + UNLESS_REACH &&
+			!CONTRAST.test(folded.slice(Math.min(e, start), Math.max(s, end)))
+	);
+}
+
 /**
  * The company rules the reply breaks, each once, as pitfalls: where the reply says a rule's cue
  * (negation and brackets read as for any cue), not where the beat's own pitfalls already caught the
@@ -1495,7 +1521,7 @@ function companyRulesBroken(
 		if (!ruleApplies(rule, beat)) continue;
 		const excused = rule.unless.length > 0 ? findAny(matcher, rule.unless) : [];
 		const all = findAny(matcher, rule.cues).filter(
-			(span) => !overlaps(span, excused, UNLESS_REACH)
+			(span) => !excusedBy(matcher.folded, span, excused)
 		);
 		const spans = all.filter((span) => !overlaps(span, caught));
 		if (spans.length > 0)

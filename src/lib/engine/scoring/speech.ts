@@ -49,6 +49,8 @@ const GRAMMAR_WORDS = new Set(
 		' '
 	)
 );
+// The same words stemmed, to be compared with stems: "those" is "thos", "there" is "ther".
+const GRAMMAR_STEMS = new Set([...GRAMMAR_WORDS].map((word) => stem(word)));
 const GRAMMAR_CHARS = new Set([
 	...'的了是我你他們這那個一不有在也就都會要說吧呢嗎啊喔啦嘛呀很還再把被給跟和與及或而但您請看想能可以到去來過對'
 ]);
@@ -160,7 +162,7 @@ function englishContentWords(folded: string): Set<string> {
 	return new Set(
 		[...folded.matchAll(/[a-z0-9]+(?:['’][a-z]+)*/g)]
 			.map((m) => stem(m[0].replace(/['’].*$/, '')))
-			.filter((word) => word.length >= 3 && !GRAMMAR_WORDS.has(word))
+			.filter((word) => word.length >= 3 && !GRAMMAR_STEMS.has(word))
 	);
 }
 
@@ -343,7 +345,7 @@ export function harpsOn(folded: string, words?: readonly Word[], customerLine?: 
 				: latinWords(folded.slice(clauseFrom, to)))
 				if (
 					word.stem.length >= 3 &&
-					!GRAMMAR_WORDS.has(word.stem) &&
+					!GRAMMAR_STEMS.has(word.stem) &&
 					!UNITS.has(word.stem) &&
 					!/\d/.test(word.stem)
 				)
