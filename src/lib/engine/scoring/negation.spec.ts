@@ -20,7 +20,6 @@ describe('a cue said in the negative does not count', () => {
 		expect(counts(reply, 'promise you')).toBe(false);
 	});
 
-
 	it('in Chinese, with the negation shortly before it in its clause', () => {
 		expect(counts('價格我沒辦法私下打折', '打折')).toBe(false);
 		expect(counts('我們不是推銷特價的，也沒有什麼優惠', '特價')).toBe(false);

@@ -129,7 +129,10 @@ describe('scoreReply in English', () => {
 	});
 
 	it('reads "surely" as its own word, not as "sure": it does not go along with her', () => {
-		const beat = { expect: [{ point: 'Goes along with her', weight: 1, cues: ['sure'] }], avoid: [] };
+		const beat = {
+			expect: [{ point: 'Goes along with her', weight: 1, cues: ['sure'] }],
+			avoid: []
+		};
 		expect(scoreReply('Sure, I understand.', beat).points[0]!.hit).toBe(true);
 		expect(scoreReply('Surely the boss would want to hear about that?', beat).points[0]!.hit).toBe(
 			false
