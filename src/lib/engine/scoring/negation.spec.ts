@@ -35,6 +35,9 @@ describe('a cue said in the negative does not count', () => {
 		expect(counts('No discount, I am afraid', 'discount')).toBe(false);
 		expect(counts('I can give you a discount', 'discount')).toBe(true);
 		expect(counts("We don't take a card or a deposit", 'deposit')).toBe(false);
+		expect(counts("We don't ask for a card or a deposit", 'deposit')).toBe(false);
+		expect(counts('No card or deposit needed', 'deposit')).toBe(false);
+		expect(counts('We ask for no card, only a deposit', 'deposit')).toBe(true);
 		// "Not for the trial": nothing is said against the trial; "no" reaches only the words right after it.
 		expect(counts('Not for the trial, it costs nothing', 'trial')).toBe(true);
 		expect(counts('No request needed for a trial', 'trial')).toBe(true);

@@ -77,6 +77,9 @@ const CHINESE_NOT_NEGATIONS = [
 	'不如',
 	'差不多',
 	'要不然',
+	// 「沒有的話退錢給您」: "if not", a condition, not a denial of what follows.
+	'沒有的話',
+	'沒的話',
 	'沒問題',
 	'沒關係',
 	'沒錯',
@@ -105,10 +108,14 @@ const ENGLISH_VERB_NEGATION =
 const ENGLISH_NOUN_NEGATION = /\b(?:no|none|nothing|nobody|neither|nor)\b/g;
 const ENGLISH_NOT_NEGATIONS =
 	/\b(?:no problem|no worries|no doubt|not only|no matter|no wonder|no obligation)\b/g;
-// A negation's reach ends at a preposition: "not for the trial", "nothing for you to sign". Not at
-// "or": "we don't take a card or a deposit" denies both.
+// A negation's reach ends at a preposition: "not for the trial", "nothing for you to sign"; not at
+// the "for" of asking or paying for something ("we don't ask for a card"), nor at "or" ("we don't
+// take a card or a deposit" denies both).
 const ENGLISH_SCOPE_ENDS =
-	/\b(?:for|with|about|of|from|on|in|at|after|before|during|because|if|since|so|and)\b/g;
+	/\b(?:(?<!\b(?:ask|asks|asked|asking|charge|charges|charging|pay|pays|paying)(?:\s+(?:you|him|them|us))?\s+)for|with|about|of|from|on|in|at|after|before|during|because|if|since|so|and)\b/g;
+// The item before an "or" that the cue follows: what denies that item denies the cue ("no card or
+// deposit", "we don't ask for a card or a deposit").
+const ENGLISH_OR_ITEM = /\b(?:(?:a|an|any|the)\s+)?[a-z'’-]+\s+or\s+(?:(?:a|an|any|the)\s+)?$/;
 const ENGLISH_VERB_WORDS = 5;
 const ENGLISH_NOUN_WORDS = 2;
 const CHINESE_WINDOW = 6;
@@ -180,7 +187,9 @@ function isChoiceQuestion(text: string, at: number): boolean {
 
 /** Where the English negations before a cue (`before` ends at the cue) that reach it are, as word counts from the cue. */
 function englishNegationsReaching(before: string): number[] {
-	const cleared = before.replace(ENGLISH_NOT_NEGATIONS, (found) => ' '.repeat(found.length));
+	const cleared = before
+		.replace(ENGLISH_NOT_NEGATIONS, (found) => ' '.repeat(found.length))
+		.replace(ENGLISH_OR_ITEM, '');
 	const scopeStart = Math.max(
 		0,
 		...[...cleared.matchAll(ENGLISH_SCOPE_ENDS)].map((m) => m.index + m[0].length)

@@ -139,6 +139,19 @@ describe('scoreReply in English', () => {
 		);
 	});
 
+	it('denies a cue in two parts when the negation comes right before its second part', () => {
+		const beat = {
+			expect: [],
+			avoid: [
+				{ point: 'Guarantees results', penalty: 2, cues: ['詢價 … 保證', 'inquiries … guaranteed'] }
+			]
+		};
+		for (const reply of ['詢價數字我不跟您保證。', 'The inquiries are not guaranteed.'])
+			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(false);
+		for (const reply of ['詢價數字我跟您保證。', 'The inquiries are guaranteed.'])
+			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(true);
+	});
+
 	it('denies what the rep says they will not say, with a price in between', () => {
 		const beat = {
 			expect: [],

@@ -1232,8 +1232,12 @@ class Matcher {
 			if (whole[1] <= reached) continue;
 			if (this.brackets.length > 0 && inBrackets(whole, this.brackets)) continue;
 			if (denied.length > 0 && overlap(said, denied)) continue;
-			// The negation that matters comes before the cue's first words.
-			if (!this.anywhere && !text.says(first, cue)) {
+			// The negation that matters comes before the cue's first words, or right before a later
+			// part of it (「詢價數字我不跟您保證」 denies 詢價 … 保證).
+			if (
+				!this.anywhere &&
+				(!text.says(first, cue) || said.some((part) => part !== first && !text.says(part, cue)))
+			) {
 				denied.push(...said);
 				continue;
 			}

@@ -40,7 +40,7 @@ const PERSON_EN =
 // Fillers and particles belong to speech (a transcript of a call is full of them), never to notes.
 const PERSON_ZH = /[我您你妳咱他她嗯呃喔欸啦吧耶哇]|那個|就是說|像是說/;
 const NOTE_WORDS = /\b(?:vs|w\/|yrs|e\.g|etc|approx|re:)(?=[\s.,/]|$)/;
-const NOTE_MARKS = /->|→|=>|=|\/|;|\+/g;
+const NOTE_MARKS = /->|→|=>|=|\/|;|\+|\|/g;
 const CHINESE_SPACE = /([\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g;
 
 // The words of grammar and address that speech is full of and notes leave out.
@@ -88,7 +88,7 @@ export function isNotes(reply: string): boolean {
 		.replace(CHINESE_SPACE, '$1,')
 		// Not the comma of 12,800, nor the full stop of Mr. Wang.
 		.split(
-			/\s*(?:->|→|=>|=|\/|;|(?<!\d),|,(?!\d)|、|:|\+|\?(?=.)|(?<!\b(?:[Mm]rs?|[Mm]s|[Dd]r))\.\s)\s*/
+			/\s*(?:->|→|=>|=|\/|;|\||(?<!\d),|,(?!\d)|、|:|\+|\?(?=.)|(?<!\b(?:[Mm]rs?|[Mm]s|[Dd]r))\.\s)\s*/
 		)
 		.map((f) => f.trim())
 		.filter(Boolean);
@@ -260,6 +260,9 @@ export function restatesItself(
 		if (chinese) {
 			for (const { question, pairs } of YES_NO_QUESTIONS)
 				if (folded.slice(from, to).includes(question)) for (const pair of pairs) terms.delete(pair);
+			// Nor do the pairs of 多少 (「有多少人看到 … 有多少人點開 … 有多少人寄」 walks down a funnel).
+			if (folded.slice(from, to).includes('多少'))
+				for (const term of terms) if (term === '多少' || term.startsWith('少')) terms.delete(term);
 			// A Latin word in Chinese (LINE, CNC) is one word, not the several pairs of its letters:
 			// naming it in two sentences (「您用 LINE 嗎？用 LINE 傳給我」) is no point said twice.
 			for (const term of terms) if (/[a-z0-9]/.test(term)) terms.delete(term);
