@@ -126,6 +126,11 @@ describe('what a negation reaches, in the ways Chinese and quotation marks put i
 		expect(counts('降價，我沒辦法決定', '降價')).toBe(true);
 	});
 
+	it('what the rep will not say is denied however far it runs on', () => {
+		expect(counts('我不會跟您說兩萬六千八很便宜', '很便宜')).toBe(false);
+		expect(counts('我會跟您說兩萬六千八很便宜', '很便宜')).toBe(true);
+	});
+
 	it('能不能 after the cue asks for it, it does not refuse it', () => {
 		expect(counts('第一年能不能也少一點', '第一年')).toBe(true);
 		expect(counts('第一年不能少', '第一年')).toBe(false);

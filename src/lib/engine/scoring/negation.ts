@@ -211,9 +211,16 @@ function englishNegationsReaching(before: string): number[] {
  * 「沒有不」, "not that you can't".
  */
 function negatedBefore(before: string): boolean {
-	const chinese = chineseNegationEnds(before).filter(
-		(n) => before.length - n.end <= CHINESE_WINDOW
-	);
+	const everyChinese = chineseNegationEnds(before);
+	// 「我不會跟您說兩萬六千八很便宜」: what the rep will not say is denied however far it runs on.
+	const last = everyChinese[everyChinese.length - 1];
+	if (
+		last &&
+		before.length - last.end > CHINESE_WINDOW &&
+		CHINESE_SAYS_THAT.test(before.slice(last.end).replace(CHINESE_PRONOUNS, '').replace(/\s+/g, ''))
+	)
+		return true;
+	const chinese = everyChinese.filter((n) => before.length - n.end <= CHINESE_WINDOW);
 	if (chinese.length > 0) {
 		const nearest = chinese[chinese.length - 1]!;
 		const previous = chinese[chinese.length - 2];
