@@ -184,6 +184,12 @@ describe('speech, not notes', () => {
 			true
 		);
 		expect(isNotes('同理預算、每月詢價幾張、平均訂單金額、一張單回本、試刊')).toBe(true);
+		// "yrs" typed in sentences on a phone is no note.
+		expect(
+			isNotes(
+				'totally get it mr huang, 30 yrs on referrals means ur quality speaks for itself, just so u know its not online selling tho, no payments or shipping on our site'
+			)
+		).toBe(false);
 		expect(isNotes('respect 30 yrs, not selling, you know best, apologise, one question')).toBe(
 			true
 		);

@@ -152,6 +152,16 @@ describe('scoreReply in English', () => {
 			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(true);
 	});
 
+	it('hears a sentence that opens twice the same way as speech, not as a repeat', () => {
+		const beat = {
+			expect: [{ point: 'Clears the worry', weight: 1, cues: ['signature'] }],
+			avoid: []
+		};
+		const reply = "You won't need the boss's signature, and you won't need to write anything up.";
+		expect(scoreReply(reply, beat).flags).not.toContain('repeated-sentence');
+		expect(scoreReply(`${reply} ${reply}`, beat).flags).toContain('repeated-sentence');
+	});
+
 	it('denies what the rep says they will not say, with a price in between', () => {
 		const beat = {
 			expect: [],
@@ -275,6 +285,14 @@ describe('scoreReply reads what the reply says', () => {
 			EN
 		);
 		expect(evidence.flags).not.toContain('stuffing');
+		// Stock acknowledgements piled on a few selling points are the same pile.
+		const piled = scoreReply(
+			"Totally understand, I hear you, congratulations, no pressure at all! We've got 38,000 buyers, 1.2 million visits a month, a free 14-day trial and monthly reports. Shall I call you on the fifth?",
+			priceEn,
+			[],
+			EN
+		);
+		expect(piled.flags).toContain('stuffing');
 		// The same point said again, or a part of it (報表 after 售後報表), is not another one.
 		expect(
 			scoreReply(

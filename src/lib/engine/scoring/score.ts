@@ -241,6 +241,8 @@ export const SCORING = {
 	 * rather than an answer to this customer, a trainer's 2 (GRADING.md: a long pitch is a 3 at best).
 	 */
 	stuffingItems: 5,
+	/** Or from this many items that each name a selling point or say a stock acknowledgement. */
+	stuffingWithCourtesies: 7,
 	/** What stuffing keeps at most: poor, as a beat's pitfall, well under the pass line. */
 	stuffingCap: 0.4
 } as const;
@@ -576,6 +578,20 @@ function sellingItems(folded: string, ends: readonly number[], spans: readonly S
 	}
 	return items.size;
 }
+
+// The company rule on chatting about unrelated things: a reply that does nothing else is off-topic,
+// which weighs more.
+const SMALL_TALK = 'small-talk';
+
+// The lexicon's stock courtesies: many of them piled up with selling points are stuffing too.
+const COURTESY_CUES = [
+	'@acknowledge',
+	'@empathize',
+	'@congratulate',
+	'@compliment-business',
+	'@no-pressure',
+	'@thank-you'
+];
 
 /** Which item a position falls in: how many of the sorted item ends come before it. */
 function itemAt(ends: readonly number[], at: number): number {
@@ -1492,9 +1508,10 @@ function detectSignals(
 	return found;
 }
 
-// A turn of thought: what the rep says after it is not excused by what came before (「第二年九折…，
-// 不過我幫您問問經理，第一年能不能也少一點」 asks for a first-year discount all the same).
-const CONTRAST = /不過|但是|可是|\bbut\b|\bhowever\b/;
+// A turn of thought or another point: what the rep says after it is not excused by what came before
+// (「第二年九折…，不過我幫您問問經理，第一年能不能也少一點」 asks for a first-year discount all the
+// same, and so does 「第二年九折…。另外我私下再幫您多加一個關鍵字廣告」).
+const CONTRAST = /不過|但是|可是|另外|\bbut\b|\bhowever\b/;
 
 /** Whether one of a rule's `unless` phrases is near a cue's span, with no turn of thought between them. */
 function excusedBy(folded: string, [start, end]: Span, excused: readonly Span[]): boolean {
@@ -1748,7 +1765,7 @@ export function scoreReply(
 		!flags.includes('notes') &&
 		!flags.includes('stage-directions') &&
 		!points.some((p) => p.hit) &&
-		!pitfalls.some((p) => p.hit) &&
+		!pitfalls.some((p) => p.hit && p.rule !== SMALL_TALK) &&
 		!onTopic() &&
 		!(beat.customer && refersTo(reply, beat.customer, 1, folded))
 	)
@@ -1791,11 +1808,24 @@ export function scoreReply(
 	// Read only when the reply has items enough: the intent's phrases are the costlier step.
 	if (phrasebook.intents.has(SELLING_POINTS)) {
 		const ends = [...folded.matchAll(LIST_ITEM_ENDS)].map((m) => m.index);
-		if (
-			ends.length + 1 >= SCORING.stuffingItems &&
-			sellingItems(folded, ends, findAny(matcher, SELLING_POINT_CUES)) >= SCORING.stuffingItems
-		)
-			flags.push('stuffing');
+		if (ends.length + 1 >= SCORING.stuffingItems) {
+			const selling = findAny(matcher, SELLING_POINT_CUES);
+			// Stock acknowledgements piled on top of them are the same pile ("totally understand, I
+			// hear you, congratulations, no pressure … 38,000 buyers, 1.2 million visits …").
+			const piled = () =>
+				sellingItems(
+					folded,
+					ends,
+					[...selling, ...findAny(matcher, COURTESY_CUES)].sort((a, b) => a[0] - b[0])
+				);
+			if (
+				sellingItems(folded, ends, selling) >= SCORING.stuffingItems ||
+				(selling.length > 0 &&
+					ends.length + 1 >= SCORING.stuffingWithCourtesies &&
+					piled() >= SCORING.stuffingWithCourtesies)
+			)
+				flags.push('stuffing');
+		}
 	}
 	// A reply that takes up what the customer said may run longer before it is a monologue, and loses less.
 	const monologueFrom = chinese ? SCORING.monologueCharsChinese : SCORING.monologueWordsLatin;

@@ -132,8 +132,10 @@ export function isNotes(reply: string): boolean {
 		(chinese ? !/[，,。.!！?？]/.test(text) : grammar.share < 0.3)
 	)
 		return true;
-	// Abbreviations of notes between fragments (vs, w/, yrs, e.g.).
-	if (fragments.length >= 4 && NOTE_WORDS.test(text.toLowerCase())) return true;
+	// Abbreviations of notes between short fragments (vs, w/, yrs, e.g.); in sentences, "30 yrs on
+	// referrals means ur quality speaks for itself" is typed on a phone.
+	if (fragments.length >= 4 && averageWords <= 4 && NOTE_WORDS.test(text.toLowerCase()))
+		return true;
 	if (person) return false;
 	if ((text.match(CHINESE_SPACE) ?? []).length >= 2) return short;
 	return fragments.length >= 4 && averageWords <= 2.5 && !/[.?!。？！]\s*$/.test(text);
@@ -141,19 +143,22 @@ export function isNotes(reply: string): boolean {
 
 /**
  * The same stretch said again, with or without punctuation between: the reply's opening (its first
- * 12 characters, spaces aside) comes back later in it.
+ * 12 characters in Chinese, 24 letters otherwise, spaces aside) comes back later in it. Twelve
+ * letters are three short words, which a sentence may well say twice ("You won't need the boss's
+ * signature, and you won't need to write anything up").
  */
 export function repeatsItself(compact: string): boolean {
-	// Characters, not code units: the first 12, and whether there are 24.
+	const openingLength = containsChinese(compact) ? 12 : 24;
+	// Characters, not code units: the opening, and whether there are twice as many.
 	let characters = 0;
 	let openingEnd = 0;
-	for (let i = 0; i < compact.length && characters < 24; characters++) {
+	for (let i = 0; i < compact.length && characters < 2 * openingLength; characters++) {
 		const code = compact.charCodeAt(i);
 		const low = compact.charCodeAt(i + 1);
 		i += code >= 0xd800 && code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
-		if (characters + 1 === 12) openingEnd = i;
+		if (characters + 1 === openingLength) openingEnd = i;
 	}
-	if (characters < 24) return false;
+	if (characters < 2 * openingLength) return false;
 	const opening = compact.slice(0, openingEnd);
 	return compact.indexOf(opening, opening.length) > 0;
 }
