@@ -108,6 +108,16 @@ describe('scoreReply in Chinese', () => {
 	});
 });
 
+/** A beat pitfall with these cues is not hit by the `denied` replies and is hit by the `said` ones. */
+function expectPitfall(
+	cues: string[],
+	{ denied, said }: { denied: readonly string[]; said: readonly string[] }
+): void {
+	const beat = { expect: [], avoid: [{ point: 'The pitfall', penalty: 1, cues }] };
+	for (const reply of denied) expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(false);
+	for (const reply of said) expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(true);
+}
+
 describe('scoreReply in English', () => {
 	it('matches cues as whole words, with light stemming and in any case', () => {
 		const result = scoreReply(
@@ -140,16 +150,10 @@ describe('scoreReply in English', () => {
 	});
 
 	it('denies a cue in two parts when the negation comes right before its second part', () => {
-		const beat = {
-			expect: [],
-			avoid: [
-				{ point: 'Guarantees results', penalty: 2, cues: ['詢價 … 保證', 'inquiries … guaranteed'] }
-			]
-		};
-		for (const reply of ['詢價數字我不跟您保證。', 'The inquiries are not guaranteed.'])
-			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(false);
-		for (const reply of ['詢價數字我跟您保證。', 'The inquiries are guaranteed.'])
-			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(true);
+		expectPitfall(['詢價 … 保證', 'inquiries … guaranteed'], {
+			denied: ['詢價數字我不跟您保證。', 'The inquiries are not guaranteed.'],
+			said: ['詢價數字我跟您保證。', 'The inquiries are guaranteed.']
+		});
 	});
 
 	it('hears a sentence that opens twice the same way as speech, not as a repeat', () => {
@@ -163,16 +167,10 @@ describe('scoreReply in English', () => {
 	});
 
 	it('denies what the rep says they will not say, with a price in between', () => {
-		const beat = {
-			expect: [],
-			avoid: [
-				{ point: 'Calls the price cheap or presses', penalty: 1, cues: ['is cheap', '過了就沒有'] }
-			]
-		};
-		for (const reply of ["I won't tell you 12,800 is cheap.", '我不會說這個價格今天過了就沒有。'])
-			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(false);
-		for (const reply of ['Honestly, 12,800 is cheap.', '這個價格今天過了就沒有。'])
-			expect(scoreReply(reply, beat).pitfalls[0]!.hit, reply).toBe(true);
+		expectPitfall(['is cheap', '過了就沒有'], {
+			denied: ["I won't tell you 12,800 is cheap.", '我不會說這個價格今天過了就沒有。'],
+			said: ['Honestly, 12,800 is cheap.', '這個價格今天過了就沒有。']
+		});
 	});
 
 	it('does not match a cue inside another word', () => {
