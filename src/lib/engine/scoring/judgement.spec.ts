@@ -1678,3 +1678,69 @@ describe('batch 8 in general rules', () => {
 		expect(result.signals).not.toContain('next-step');
 	});
 });
+
+describe('batch 17 in general rules', () => {
+	it('a service promised after refusing to promise results is no promise of results, in both languages', () => {
+		const english = scored(
+			'en',
+			'renewal-price-objection',
+			'close',
+			"Each month I'll go through the report with you and fix one thing. I won't promise a number of inquiries, but I'll promise you that."
+		);
+		expect(english.fell).toEqual([]);
+		expect(english.rules).toEqual([]);
+		// Results promised still are.
+		expect(
+			scored(
+				'en',
+				'renewal-price-objection',
+				'close',
+				"I'll go through the report with you, and I promise you more inquiries this year."
+			).fell
+		).not.toEqual([]);
+		const chinese = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'close',
+			'每個月報表出來，我一定會打給您，一起看數字、改一個地方。'
+		);
+		expect(chinese.fell).toEqual([]);
+		expect(
+			scored('zh-TW', 'renewal-price-objection', 'close', '續約之後我保證今年詢價一定會更多。').fell
+		).not.toEqual([]);
+	});
+
+	it('"want me to send that over" asks, typed without a question mark', () => {
+		const result = scored(
+			'en',
+			'renewal-price-objection',
+			'two-year',
+			'so one year of gold is 26800 and two years is 50920 want me to send that over today'
+		);
+		expect(result.signals).toContain('question');
+		expect(result.flags).not.toContain('monologue');
+	});
+
+	it('asking for a call sooner than the month he asked for is pushing, in both languages', () => {
+		expect(
+			scored(
+				'en',
+				'busy-call-next-month',
+				'book-date',
+				"Next month is too far away, why wait? I'll call you this Friday at ten."
+			).fell
+		).not.toEqual([]);
+		expect(
+			scored(
+				'zh-TW',
+				'busy-call-next-month',
+				'book-date',
+				'下個月太久了啦，我這個禮拜五十點先打給您。'
+			).fell
+		).not.toEqual([]);
+		expect(
+			scored('zh-TW', 'busy-call-next-month', 'book-date', '好，那我下個月五號上午十點打給您。')
+				.fell
+		).toEqual([]);
+	});
+});

@@ -341,7 +341,10 @@ const SIGNAL_CUES: Record<
 			'does that',
 			'shall i',
 			'can we',
-			'could we'
+			'could we',
+			// Typed in a hurry: "want me to send that over today".
+			'want me to',
+			'should i'
 		]
 	},
 	// Thanks is politeness, not acknowledging: "thanks, but no" acknowledges nothing.
