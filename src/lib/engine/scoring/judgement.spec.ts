@@ -1744,3 +1744,31 @@ describe('batch 17 in general rules', () => {
 		).toEqual([]);
 	});
 });
+
+describe('batch 18 in general rules', () => {
+	it('a phrase is not said across the end of a sentence', () => {
+		const result = scored(
+			'en',
+			'busy-call-next-month',
+			'brushoff',
+			"Fair enough. Let me make it easy: I'll call once more, Thursday at eleven, for sixty seconds, and if it's still a no, I'll take you off my list for good. Deal?"
+		);
+		expect(result.fell).toEqual([]);
+		// Said in one sentence, it is the phrase.
+		expect(
+			scored('en', 'busy-call-next-month', 'brushoff', 'I have a good deal for you this month.')
+				.fell
+		).not.toEqual([]);
+	});
+
+	it('addressing the boss in most sentences is no harping on one point', () => {
+		const result = scored(
+			'zh-TW',
+			'switch-from-competitor',
+			'greet',
+			'您好，我是機械五金網的怡君，想找林老闆。想請教老闆一個跟扣件接新客戶有關的問題，大概兩分鐘，請問老闆現在方便嗎？'
+		);
+		expect(result.flags).not.toContain('repeated-sentence');
+		expect(result.score).toBeGreaterThanOrEqual(result.passLine);
+	});
+});

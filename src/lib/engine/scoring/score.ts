@@ -1142,13 +1142,29 @@ class ReplyText {
 			if (words[i]!.start < from) continue;
 			let whole = true;
 			for (let j = 1; j < stems.length && whole; j++)
-				whole = sameWord(stems[j]!, words[i + j]!.stem);
+				whole =
+					sameWord(stems[j]!, words[i + j]!.stem) &&
+					!sentenceEndsBetween(this.folded, words[i + j - 1]!, words[i + j]!);
 			if (!whole) continue;
 			const end = words[i + stems.length - 1]!.end;
 			if (end <= to) (spans ??= []).push([words[i]!.start, end]);
 		}
 		return spans ?? NO_SPANS;
 	}
+}
+
+// Words that end in a full stop without ending a sentence ("Co., Ltd", "Mr. Wang").
+const ABBREVIATIONS = /^(?:co|mr|mrs|ms|dr|st|no|inc|ltd|jr|vs|etc|approx)$/;
+
+/**
+ * Whether a sentence ends between two words of a reply: a cue's words said in two sentences are not
+ * the cue ("I'll take you off my list for good. Deal?" offers no "good deal").
+ */
+function sentenceEndsBetween(folded: string, before: Word, after: Word): boolean {
+	const gap = folded.slice(before.end, after.start);
+	if (/[!?;]/.test(gap)) return true;
+	// A point followed by a space: not the point of a figure (1.2 million).
+	return /\.\s/.test(gap) && !ABBREVIATIONS.test(folded.slice(before.start, before.end));
 }
 
 // A cue's first character may end the word before it: 算您 (I'll charge you) is not in 划算您算算

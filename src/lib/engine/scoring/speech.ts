@@ -320,6 +320,23 @@ const HARP = { clauses: 3, share: 0.6 } as const;
 const CLAUSE_ENDS_CHINESE = /[。！？!?；;，、\n]|,(?!\d)|\s+(?=[\u3400-\u9fff])/g;
 const CLAUSE_ENDS = /[!?;\n]+|[.,](?!\d)/g;
 
+// How a rep addresses or names the people on the call (林老闆, 王經理, 頭家): said in most clauses
+// of a polite Chinese reply (「想找林老闆。想請教老闆…，請問老闆現在方便嗎？」), and no point harped on.
+const ADDRESS_PAIRS: ReadonlySet<string> = new Set([
+	'老闆',
+	'闆娘',
+	'經理',
+	'先生',
+	'小姐',
+	'頭家',
+	'董娘',
+	'董事',
+	'事長',
+	'總經',
+	'大哥',
+	'大姐'
+]);
+
 export function harpsOn(folded: string, words?: readonly Word[], customerLine?: string): boolean {
 	// What the customer talked about is the subject of the call, not a point harped on: a reply that
 	// works through his own orders says "order" in most clauses ("one order a month … two orders …
@@ -344,7 +361,7 @@ export function harpsOn(folded: string, words?: readonly Word[], customerLine?: 
 				if (code < 0x3400 || code > 0x9fff) continue;
 				const char = folded[i]!;
 				const plain = !GRAMMAR_CHARS.has(char) && !NUMERAL_CHARS.has(char);
-				if (plain && previous) terms.add(previous + char);
+				if (plain && previous && !ADDRESS_PAIRS.has(previous + char)) terms.add(previous + char);
 				previous = plain ? char : '';
 			}
 		} else {
