@@ -270,6 +270,24 @@ const within = (spans: readonly Span[], [from, to]: Span) =>
 const near = (value: number, target: number, tolerance: number) =>
 	Math.abs(value - target) <= target * tolerance;
 
+/** Competitors' prices (a year), and where a reply names a competitor, read on first need. */
+export interface Rivals {
+	prices: readonly number[];
+	namesOf: () => readonly Span[];
+}
+const NO_RIVALS: Rivals = { prices: [], namesOf: () => [] };
+
+const CURRENCY_BEFORE = /(?:nt\$|\$|ntd|nt)\s*$/;
+const CURRENCY_AFTER = /^\s*(?:元|塊|dollars?\b|ntd\b)/;
+
+/** Whether a figure is said with its currency: NT$7, 7 dollars, 七十塊. */
+function withCurrency(folded: string, figure: Figure): boolean {
+	return (
+		CURRENCY_BEFORE.test(folded.slice(Math.max(0, figure.start - 4), figure.start)) ||
+		CURRENCY_AFTER.test(folded.slice(figure.end, figure.end + 8))
+	);
+}
+
 /**
  * The figures a reply states as a price of ours that the price list does not have: in a sentence
  * about the price (`priceWordsOf`: where the lexicon's price words are, asked for only when a figure
@@ -286,14 +304,19 @@ export function wrongPrices(
 	listed: readonly number[],
 	priceWordsOf: () => readonly Span[],
 	theirWordsOf: () => readonly Span[],
-	customerSaid: (value: number) => boolean = () => false
+	customerSaid: (value: number) => boolean = () => false,
+	rivals: Rivals = NO_RIVALS
 ): Span[] {
 	if (listed.length === 0) return [];
 	// The figures first: the price words are looked for only when one could be a price (the costlier step).
 	const figures = [
 		...figuresIn(folded),
 		...(MAY_SPELL_NUMBER.test(folded) ? spelledFiguresIn(folded) : [])
-	].filter((figure) => figure.value >= PRICE_FLOOR.day && !countsThings(folded, figure));
+	].filter(
+		(figure) =>
+			(figure.value >= PRICE_FLOOR.day || withCurrency(folded, figure)) &&
+			!countsThings(folded, figure)
+	);
 	if (figures.length === 0) return [];
 	const priceWords = priceWordsOf();
 	if (priceWords.length === 0) return [];
@@ -324,26 +347,38 @@ export function wrongPrices(
 		const monthAt = distanceTo(MONTH, words, from, to);
 		const per =
 			dayAt === Infinity && monthAt === Infinity ? 'year' : dayAt <= monthAt ? 'day' : 'month';
-		if (figure.value < PRICE_FLOOR[per]) continue;
+		// A sum with its currency is a price however small, a day's above all ("NT$7 a day").
+		if (figure.value < PRICE_FLOOR[per] && !(per === 'day' && withCurrency(folded, figure)))
+			continue;
 		if (customerSaid(figure.value)) continue;
 		read.push({ figure, sentence, per, rough });
 	}
-	const yearly = (value: number, rough = false) =>
-		listed.some((price) =>
+	// A competitor's price is a right figure only in a sentence that names a competitor: said as ours
+	// ("for NT$6,800 a year your screws are in front of 38,000 buyers"), it is a wrong price.
+	let rivalNames: readonly Span[] | undefined;
+	const pricesIn = (sentence: Span): readonly number[] =>
+		rivals.prices.length > 0 && within((rivalNames ??= rivals.namesOf()), sentence)
+			? [...listed, ...rivals.prices]
+			: listed;
+	const yearly = (value: number, sentence: Span, rough = false) =>
+		pricesIn(sentence).some((price) =>
 			near(value, price, rough ? PRICE_TOLERANCE.month : PRICE_TOLERANCE.year)
 		);
 	const wrong: Span[] = [];
 	for (const { figure, sentence, per, rough } of read) {
 		if (per === 'year') {
-			if (!yearly(figure.value, rough)) wrong.push([figure.start, figure.end]);
+			if (!yearly(figure.value, sentence, rough)) wrong.push([figure.start, figure.end]);
 			continue;
 		}
 		const stated = read
 			.filter(
-				(other) => other.per === 'year' && other.sentence === sentence && yearly(other.figure.value)
+				(other) =>
+					other.per === 'year' &&
+					other.sentence === sentence &&
+					yearly(other.figure.value, sentence)
 			)
 			.map((other) => other.figure.value);
-		const prices = stated.length > 0 ? stated : listed;
+		const prices = stated.length > 0 ? stated : pricesIn(sentence);
 		const periods = per === 'month' ? 12 : DAYS_A_YEAR;
 		if (!prices.some((price) => near(figure.value, price / periods, PRICE_TOLERANCE[per])))
 			wrong.push([figure.start, figure.end]);

@@ -1772,3 +1772,50 @@ describe('batch 18 in general rules', () => {
 		expect(result.score).toBeGreaterThanOrEqual(result.passLine);
 	});
 });
+
+describe('a competitor’s price said as ours, and a small daily sum, are wrong prices', () => {
+	it('a competitor’s price is right only in a sentence that names a competitor, in both languages', () => {
+		expect(
+			scored(
+				'en',
+				'hostile-skeptic',
+				'threat',
+				"For NT$6,800 a year you're in front of 38,000 buyers."
+			).flags
+		).toContain('wrong-fact');
+		expect(
+			scored(
+				'en',
+				'hostile-skeptic',
+				'threat',
+				'BaiYeTong is NT$6,800 a year; our Basic is NT$12,800.'
+			).flags
+		).not.toContain('wrong-fact');
+		expect(
+			scored('zh-TW', 'hostile-skeptic', 'threat', '一年六千八，您的螺絲就在三萬八千位買家面前。')
+				.flags
+		).toContain('wrong-fact');
+		expect(
+			scored('zh-TW', 'hostile-skeptic', 'threat', '百業通一年六千八，我們基礎會員一萬兩千八。')
+				.flags
+		).not.toContain('wrong-fact');
+	});
+
+	it('a day’s price with its currency is checked however small', () => {
+		const wrong = scored(
+			'en',
+			'renewal-price-objection',
+			'value',
+			"At 26,800 a year that's about NT$7 a day, less than a coffee."
+		);
+		expect(wrong.flags).toContain('wrong-fact');
+		expect(
+			scored(
+				'en',
+				'renewal-price-objection',
+				'value',
+				"At 26,800 a year that's about NT$73 a day, less than a coffee."
+			).flags
+		).not.toContain('wrong-fact');
+	});
+});

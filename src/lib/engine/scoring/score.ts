@@ -611,6 +611,8 @@ function itemAt(ends: readonly number[], at: number): number {
  */
 export const FACT_INTENTS = {
 	prices: 'price-list',
+	rivalPrices: 'competitor-prices',
+	rivals: 'competitors',
 	priceWords: 'price-words',
 	theirs: 'their-figures',
 	claims: 'wrong-facts',
@@ -634,6 +636,7 @@ export function forAnyProduct(phrasebook: Phrasebook): Phrasebook {
 		const intents = new Map(phrasebook.intents);
 		for (const id of [
 			FACT_INTENTS.prices,
+			FACT_INTENTS.rivalPrices,
 			FACT_INTENTS.claims,
 			FACT_INTENTS.counts,
 			FACT_INTENTS.lacks
@@ -648,10 +651,14 @@ export function forAnyProduct(phrasebook: Phrasebook): Phrasebook {
 const PRICE_WORD_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.priceWords}`];
 const THEIR_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.theirs}`];
 const CLAIM_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.claims}`];
-// A phrasebook's price list, read once (it lives until the content changes).
+const RIVAL_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.rivals}`];
+// A phrasebook's price list (ours, or the competitors'), read once (it lives until the content changes).
 const priceLists = new WeakMap<readonly string[], number[]>();
-function priceListOf(intents: IntentPhrases): number[] {
-	const phrases = intents.get(FACT_INTENTS.prices);
+function priceListOf(
+	intents: IntentPhrases,
+	id: (typeof FACT_INTENTS)['prices' | 'rivalPrices'] = FACT_INTENTS.prices
+): number[] {
+	const phrases = intents.get(id);
 	if (!phrases) return [];
 	let list = priceLists.get(phrases);
 	if (!list) {
@@ -1806,7 +1813,11 @@ export function scoreReply(
 				prices,
 				() => findAny(anywhere(), PRICE_WORD_CUES),
 				() => (phrasebook.intents.has(FACT_INTENTS.theirs) ? findAny(anywhere(), THEIR_CUES) : []),
-				customerSaid
+				customerSaid,
+				{
+					prices: priceListOf(phrasebook.intents, FACT_INTENTS.rivalPrices),
+					namesOf: () => findAny(anywhere(), RIVAL_CUES)
+				}
 			)
 		);
 	}
