@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, count } from 'drizzle-orm';
 import { createTestDatabase, type AppDb } from './db';
-import { bootstrapInstance, createDemoOrganisation, syncContentOnFirstStart } from './bootstrap';
+import { bootstrapInstance, createDemoOrganisation } from './bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { findUserByEmail, getUserRoles } from './accounts/users';
 import {
 	assignments,
@@ -43,7 +44,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function demoAt(now: Date): Promise<AppDb> {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	await createDemoOrganisation(db, now);
 	return db;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db';
 import { findUserById, insertUser } from './accounts/users';
-import { syncContentOnFirstStart } from './bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { findAttempt, loadAttempt, startAttempt } from './practice/attempts';
 import { submitTurn } from './practice/turns';
 import { searchContent } from './content/search';
@@ -30,7 +30,7 @@ const ODD = [
 
 function setUp() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const rep = insertUser(db, {
 		email: 'r@example.com',
 		name: 'R',

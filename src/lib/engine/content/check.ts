@@ -6,6 +6,7 @@ import { citedIntents, phrasebookOf } from '../scoring/lexicon';
 import type { Phrasebook } from '../scoring/score';
 import { validateScenario } from '../scenario/validate';
 import { playtestScenario } from '../scenario/playtest';
+import { compileScenario } from '../scenario/machine';
 import { cuesHitByBadAnswers, examplesMisjudged } from '../scenario/cue-warnings';
 import { goodChoiceUsuallyLongest } from '../scenario/choice-warnings';
 import { contentPath, type ContentItem, type ContentKind, type ContentLocale, type ContentProblem } from './kinds';
@@ -136,10 +137,12 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 		// The graph first; the playtest bots only make sense on a sound graph.
 		const graph = validateScenario(item.data);
 		const phrasebook = phrasebooks.get(item.locale);
-		const found = graph.length > 0 ? graph : playtestScenario(item.data, phrasebook).problems;
+		// Compiled once for the bots and both warnings: compiling reads every model answer.
+		const compiled = graph.length > 0 ? null : compileScenario(item.data, phrasebook);
+		const found = compiled ? playtestScenario(item.data, phrasebook, compiled).problems : graph;
 		for (const { path: field, ...problem } of found) problems.push({ file: path, line: lineOf(field), ...problem });
-		if (graph.length > 0) continue;
-		for (const warning of examplesMisjudged(item.data, phrasebook)) {
+		if (!compiled) continue;
+		for (const warning of examplesMisjudged(item.data, phrasebook, compiled)) {
 			const quoted = warning.reply.length > 60 ? `${warning.reply.slice(0, 60)}…` : warning.reply;
 			const values = { beat: warning.beat, index: warning.index, reply: warning.reply, score: warning.score, passLine: warning.passLine };
 			const line = lineOf(['beats', warning.beat, 'examples', warning.quality, warning.index]);
@@ -159,7 +162,7 @@ export function checkContentFiles(files: readonly ContentFile[], published: Publ
 				values: { beats: longest.beats, outOf: longest.outOf }
 			});
 		}
-		for (const warning of cuesHitByBadAnswers(item.data, phrasebook)) {
+		for (const warning of cuesHitByBadAnswers(item.data, phrasebook, compiled)) {
 			const point = item.data.beats[warning.beat]!.expect.findIndex((p) => p.point === warning.point);
 			const cue = item.data.beats[warning.beat]!.expect[point]!.cues.indexOf(warning.cue);
 			warnings.push({

@@ -1,7 +1,7 @@
 import type { Scenario } from '../content/schemas';
 import { wholeIntent } from '../scoring/lexicon';
 import { NO_PHRASEBOOK, scoreReply, type Phrasebook } from '../scoring/score';
-import { compileScenario } from './machine';
+import { compileScenario, type CompiledScenario } from './machine';
 import { passLineOf } from '../scoring/agreement';
 
 /** A key point's cue that a bad answer to the same line also contains: it gives that answer the point. */
@@ -22,10 +22,10 @@ export interface CueWarning {
  */
 export function cuesHitByBadAnswers(
 	scenario: Scenario,
-	phrasebook: Phrasebook = NO_PHRASEBOOK
+	phrasebook: Phrasebook = NO_PHRASEBOOK,
+	{ modelAnswers }: CompiledScenario = compileScenario(scenario, phrasebook)
 ): CueWarning[] {
 	// The counter-examples of each line: its bad choices and examples, and the bad examples the playtest answers it with.
-	const { modelAnswers } = compileScenario(scenario, phrasebook);
 	const warnings: CueWarning[] = [];
 	for (const [id, beat] of Object.entries(scenario.beats)) {
 		const bad = modelAnswers.get(id)?.bad.map((answer) => answer.text) ?? [];
@@ -82,9 +82,9 @@ export interface ExampleWarning {
  */
 export function examplesMisjudged(
 	scenario: Scenario,
-	phrasebook: Phrasebook = NO_PHRASEBOOK
+	phrasebook: Phrasebook = NO_PHRASEBOOK,
+	compiled: CompiledScenario = compileScenario(scenario, phrasebook)
 ): ExampleWarning[] {
-	const compiled = compileScenario(scenario, phrasebook);
 	const warnings: ExampleWarning[] = [];
 	for (const [id, beat] of Object.entries(scenario.beats)) {
 		const passLine = passLineOf(beat);

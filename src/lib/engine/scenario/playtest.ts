@@ -46,9 +46,9 @@ export function playReplies(
  */
 export function playtestScenario(
 	scenario: Scenario,
-	phrasebook: Phrasebook = NO_PHRASEBOOK
+	phrasebook: Phrasebook = NO_PHRASEBOOK,
+	compiled: CompiledScenario = compileScenario(scenario, phrasebook)
 ): { runs: PlaytestRun[]; problems: ScenarioProblem[] } {
-	const compiled = compileScenario(scenario, phrasebook);
 	const runs: PlaytestRun[] = [];
 	const problems: ScenarioProblem[] = [];
 	if (scenario.examples.good.length > 0) {

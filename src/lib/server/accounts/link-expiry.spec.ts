@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, type AppDb } from '../db/index';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { peopleIn } from '../testing/people';
 import { insertUser } from './users';
 import {
@@ -104,7 +104,7 @@ describe.each(TIME_ZONES)('links expire in %s', (zone) => {
 	function hiringDb(): NonNullable<typeof hiring> {
 		if (!hiring) {
 			const db = createTestDatabase();
-			syncContentOnFirstStart(db, 'content', () => {});
+			loadShippedContent(db);
 			const managerId = peopleIn(db)('lead', ['manager']).id;
 			hiring = {
 				db,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { addTeamMember, createTeam } from '../accounts/teams';
 import { peopleIn } from '../testing/people';
 import { toCsv } from '../csv';
@@ -432,7 +432,7 @@ describe('the weekly review', () => {
 describe('the objections a deal can name', () => {
 	it('are the content’s script categories, each with a script entry of it and a scenario whose beats use one', () => {
 		const db = createTestDatabase();
-		syncContentOnFirstStart(db, 'content', () => {});
+		loadShippedContent(db);
 		const { categories, byCategory } = objectionContent(db, 'zh-TW');
 		expect(categories).toEqual(
 			expect.arrayContaining(['price', 'competitor', 'timing', 'authority'])

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { createTestDatabase } from '../db/index';
 import { insertUser } from '../accounts/users';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { findContent, upsertContentItem } from './store';
 import { syncContentFiles } from './sync';
 import { findAttempt, loadAttempt, startAttempt } from '../practice/attempts';
@@ -32,7 +32,7 @@ import { parseExportSelection } from '$lib/engine/studio/selection';
 
 function setUp() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const trainer = insertUser(db, {
 		email: 't@example.com',
 		name: 'T',

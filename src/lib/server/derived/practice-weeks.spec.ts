@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../db';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { peopleIn } from '../testing/people';
 import { startAttempt } from '../practice/attempts';
 import { appSettings, attempts, practiceWeeks } from '../db/schema';
@@ -23,7 +23,7 @@ describe('the weekly practice totals kept before migration 0017', () => {
 		// A new database asks too, and has nothing to correct.
 		expect(recountPracticeWeeksOnce(db)).toBe(0);
 		expect(recountPracticeWeeksOnce(db)).toBeNull();
-		syncContentOnFirstStart(db, 'content', () => {});
+		loadShippedContent(db);
 		const rep = peopleIn(db)('rep', ['rep']);
 		// Monday 00:30 in Taipei is Sunday in UTC; Wednesday noon is Wednesday in both.
 		startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text', new Date(2026, 5, 29, 0, 30));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
 import { insertUser } from '../accounts/users';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { markArticleRead } from './library';
 import { startAttempt } from '../practice/attempts';
 import { submitTurn } from '../practice/turns';
@@ -32,7 +32,7 @@ import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
 
 function setUp() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const manager = insertUser(db, {
 		email: 'm@example.com',
 		name: 'M',

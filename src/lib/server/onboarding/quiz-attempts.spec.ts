@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
 import { insertUser } from '../accounts/users';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { findContent } from '../content/store';
 import { cohortChoicesFor, createCohort } from './onboarding';
 import {
@@ -15,7 +15,7 @@ import { rightAnswer } from '$lib/engine/training/quiz';
 
 function setUp() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const rep = insertUser(db, {
 		email: 'r@example.com',
 		name: 'R',

@@ -13,7 +13,7 @@ import {
 	rateReviewCard
 } from './review-cards';
 import { insertUser } from '../accounts/users';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { findContent, listContentFields, upsertContentItem } from '../content/store';
 import { inTimeZone, TIME_ZONES } from '$lib/test-time-zones';
 
@@ -82,7 +82,7 @@ describe.each(TIME_ZONES)('review cards due in %s', (zone) => {
 describe('review cards for the whole library', () => {
 	it('lists the entries a rep has no card for, adds them only when asked, keeps ratings, and offers an entry published later', () => {
 		const db = createTestDatabase();
-		syncContentOnFirstStart(db, 'content', () => {});
+		loadShippedContent(db);
 		const rep = insertUser(db, {
 			email: 'rep@example.com',
 			name: 'Rep',

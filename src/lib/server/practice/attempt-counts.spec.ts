@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../db/index';
 import { startAttempt } from './attempts';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { peopleIn } from '../testing/people';
 import { attempts } from '../db/schema';
 import { countsAsPracticeSql, finishedSql } from './attempt-counts';
@@ -11,7 +11,7 @@ import { ATTEMPT_STATUSES, countsAsPractice, isFinished } from '$lib/attempt-sta
 describe('the SQL of what a role-play counts as', () => {
 	it('selects the statuses isFinished and countsAsPractice name, no more, no fewer', () => {
 		const db = createTestDatabase();
-		syncContentOnFirstStart(db, 'content', () => {});
+		loadShippedContent(db);
 		const rep = peopleIn(db)('rep', ['rep']);
 		for (const status of ATTEMPT_STATUSES) {
 			const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'text')!;

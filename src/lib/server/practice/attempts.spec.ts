@@ -5,7 +5,7 @@ import { replaceAllContent } from '../content/store';
 import { answerTurn, submitTurn } from './turns';
 import { expireIfDue, findAttempt, hangUp, loadAttempt, startAttempt, useHint } from './attempts';
 import { listPracticeScenarios } from './practice-list';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { skillRollups } from '../db/schema';
 import type { ContentItem, Scenario } from '$lib/engine/content/index';
 import { priceCall } from '$lib/testing/price-call.fixture';
@@ -258,7 +258,7 @@ describe('hanging up', () => {
 
 	it('takes the call’s replies back out of the weak-spot totals, to what they were before it', () => {
 		const db = createTestDatabase();
-		syncContentOnFirstStart(db, 'content', () => {});
+		loadShippedContent(db);
 		const user = insertUser(db, {
 			email: 'rep@example.com',
 			name: 'Rep',

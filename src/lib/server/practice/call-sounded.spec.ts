@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { peopleIn } from '../testing/people';
 import { newId } from '../ids';
 import { loadAttempt, findAttempt, startAttempt } from './attempts';
@@ -14,7 +14,7 @@ const OPENING =
 
 function recordedCall() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const rep = peopleIn(db)('rep', ['rep']);
 	const attempt = startAttempt(db, rep.id, 'renewal-price-objection', 'en', 'call')!;
 	submitTurn(db, attempt.id, { mode: 'text', reply: OPENING }, 0);

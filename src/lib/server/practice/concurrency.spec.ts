@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type AppDb } from '../db/index';
 import { insertUser } from '../accounts/users';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { findAttempt, loadAttempt, startAttempt, useHint } from './attempts';
 import { submitTurn } from './turns';
 import { HINT_COST } from '$lib/engine/scoring/attempt-score';
@@ -26,7 +26,7 @@ function twoConnections(): [AppDb, AppDb] {
 	if (!template) {
 		template = join(dir, 'template.db');
 		const db = openDatabase(template);
-		syncContentOnFirstStart(db, 'content', () => {});
+		loadShippedContent(db);
 		db.$client.pragma('wal_checkpoint(TRUNCATE)');
 		db.$client.close();
 	}

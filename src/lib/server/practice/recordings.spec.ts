@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '../db/index';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { peopleIn } from '../testing/people';
 import { startAttempt } from './attempts';
 import { submitTurn } from './turns';
@@ -34,7 +34,7 @@ afterEach(() => {
 /** A rep's call with one turn whose recording was made at `at`. */
 async function recordedCall(at: Date) {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const person = peopleIn(db);
 	const admin = person('admin', ['admin']);
 	const rep = person('rep', ['rep']);

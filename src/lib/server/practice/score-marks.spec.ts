@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { addTeamMember, createTeam } from '../accounts/teams';
 import { startAttempt } from './attempts';
 import { submitTurn } from './turns';
@@ -23,7 +23,7 @@ const OPENING =
 
 function setUp() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const person = peopleIn(db);
 	const lead = person('lead', ['manager']);
 	const rep = person('rep', ['rep']);

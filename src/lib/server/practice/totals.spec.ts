@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { createTestDatabase, localTimeMismatch, type AppDb, type Db } from '../db/index';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { upsertContentItem } from '../content/store';
 import { peopleIn } from '../testing/people';
 import { deleteRolePlays, updateRolePlays } from '../testing/role-plays';
@@ -28,7 +28,7 @@ const BAD = 'We have a discount on now, want it?';
 
 function setUp() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	upsertContentItem(db, {
 		kind: 'scenario',
 		locale: 'en',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
 import { insertUser } from '../accounts/users';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { addTeamMember, createTeam } from '../accounts/teams';
 import { findAttempt, hangUp, loadAttempt, startAttempt } from '../practice/attempts';
 import { submitTurn } from '../practice/turns';
@@ -21,7 +21,7 @@ import { updateRolePlays } from '../testing/role-plays';
 
 function setUp() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const lead = insertUser(db, {
 		email: 'lead@example.com',
 		name: 'Lead',

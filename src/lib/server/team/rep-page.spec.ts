@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { addTeamMember, createTeam } from '../accounts/teams';
 import { hangUp, startAttempt, startAttemptOnRevision } from '../practice/attempts';
 import { submitTurn } from '../practice/turns';
@@ -29,7 +29,7 @@ const BAD = [
 
 function setUp() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const person = peopleIn(db);
 	const lead = person('Lead', ['manager']);
 	const otherLead = person('Other lead', ['manager']);

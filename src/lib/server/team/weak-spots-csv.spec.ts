@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/index';
 import { insertUser } from '../accounts/users';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from '$lib/server/testing/shipped-content';
 import { addTeamMember, createTeam } from '../accounts/teams';
 import { followedReps, weakSpots } from './dashboard';
 import { skillRollups } from '../db/schema';
@@ -11,7 +11,7 @@ import type { SessionUser } from '../auth/session';
 
 function setUp() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const lead = insertUser(db, {
 		email: 'lead@example.com',
 		name: 'Lead',

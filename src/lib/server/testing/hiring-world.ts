@@ -1,6 +1,6 @@
 // For tests only: the world the hiring specs share.
 import { createTestDatabase } from '../db';
-import { syncContentOnFirstStart } from '../bootstrap';
+import { loadShippedContent } from './shipped-content';
 import { addTeamMember, createTeam } from '../accounts/teams';
 import { createCandidate, createInterview } from '../hiring/hiring';
 import type { Interview, InterviewMode } from '../db/schema';
@@ -44,7 +44,7 @@ export interface InterviewOptions {
  */
 export function hiringWorld() {
 	const db = createTestDatabase();
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const person = peopleIn(db);
 	const admin = person('admin', ['admin']);
 	const lead = person('lead', ['manager']);

@@ -12,7 +12,7 @@ vi.mock('$lib/server/db', async (original) => ({
 }));
 
 const { createTestDatabase } = await import('$lib/server/db');
-const { syncContentOnFirstStart } = await import('$lib/server/bootstrap');
+const { loadShippedContent } = await import('$lib/server/testing/shipped-content');
 const { peopleIn } = await import('$lib/server/testing/people');
 const { addTeamMember, createTeam } = await import('$lib/server/accounts/teams');
 const { findAttempt, startAttempt } = await import('$lib/server/practice/attempts');
@@ -25,7 +25,7 @@ const { hangUp } = await import('$lib/server/practice/attempts');
 function setUp() {
 	state.db = createTestDatabase();
 	const db = state.db;
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const person = peopleIn(db);
 	const rep = person('rep', ['rep']);
 	const otherRep = person('other', ['rep']);

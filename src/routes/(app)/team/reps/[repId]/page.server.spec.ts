@@ -11,7 +11,7 @@ vi.mock('$lib/server/db', async (original) => ({
 }));
 
 const { createTestDatabase } = await import('$lib/server/db');
-const { syncContentOnFirstStart } = await import('$lib/server/bootstrap');
+const { loadShippedContent } = await import('$lib/server/testing/shipped-content');
 const { peopleIn } = await import('$lib/server/testing/people');
 const { addTeamMember, createTeam } = await import('$lib/server/accounts/teams');
 const { assignmentsOfRep } = await import('$lib/server/coaching/assignments');
@@ -23,7 +23,7 @@ const { postToAction, statusOf } = await import('$lib/server/testing/form-action
 function setUp() {
 	state.db = createTestDatabase();
 	const db = state.db;
-	syncContentOnFirstStart(db, 'content', () => {});
+	loadShippedContent(db);
 	const person = peopleIn(db);
 	const rep = person('rep', ['rep']);
 	const lead = person('lead', ['manager']);
