@@ -277,7 +277,7 @@ export interface Rivals {
 }
 const NO_RIVALS: Rivals = { prices: [], namesOf: () => [] };
 
-const CURRENCY_BEFORE = /(?:nt\$|\$|ntd|nt)\s*$/;
+const CURRENCY_BEFORE = /(?:\bnt\$|\$|\bntd|\bnt)\s*$/;
 const CURRENCY_AFTER = /^\s*(?:元|塊|dollars?\b|ntd\b)/;
 
 /** Whether a figure is said with its currency: NT$7, 7 dollars, 七十塊. */
