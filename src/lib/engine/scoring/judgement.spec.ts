@@ -1819,3 +1819,24 @@ describe('a competitor’s price said as ours, and a small daily sum, are wrong 
 		).not.toContain('wrong-fact');
 	});
 });
+
+describe('batch 20 in general rules', () => {
+	it('"does next month free up?" gives no free month; "I can promise there’ll be twenty inquiries" promises', () => {
+		expect(
+			scored(
+				'en',
+				'busy-call-next-month',
+				'next-month',
+				'Fair enough. Once that shipment is gone, does the first week of next month free up? I could ring you Wednesday at ten.'
+			).rules
+		).toEqual([]);
+		expect(
+			scored(
+				'en',
+				'busy-call-next-month',
+				'next-month',
+				"I can promise there'll be at least twenty inquiries waiting for you. Can I call you on the fifth at ten?"
+			).rules
+		).toContain('promises-results');
+	});
+});
