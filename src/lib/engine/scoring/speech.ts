@@ -311,12 +311,6 @@ const UNITS = new Set(
 );
 const HARP = { clauses: 3, share: 0.6 } as const;
 
-/**
- * The same word of substance in most clauses (three or more): one point said over and over in other
- * words (「歹勢歹勢……真的歹勢……歹勢啦」, "I understand … I really do understand … I understand").
- * Words of grammar do not count, nor figures and their units, nor the words of the customer's line
- * (`customerLine`). `folded` is the reply folded for matching (foldForMatch).
- */
 const CLAUSE_ENDS_CHINESE = /[。！？!?；;，、\n]|,(?!\d)|\s+(?=[\u3400-\u9fff])/g;
 const CLAUSE_ENDS = /[!?;\n]+|[.,](?!\d)/g;
 
@@ -337,6 +331,13 @@ const ADDRESS_PAIRS: ReadonlySet<string> = new Set([
 	'大姐'
 ]);
 
+/**
+ * The same word of substance in most clauses (three or more): one point said over and over in other
+ * words (「歹勢歹勢……真的歹勢……歹勢啦」, "I understand … I really do understand … I understand").
+ * Words of grammar do not count, nor figures and their units, nor forms of address (老闆、經理),
+ * nor the words of the customer's line (`customerLine`). `folded` is the reply folded for matching
+ * (foldForMatch).
+ */
 export function harpsOn(folded: string, words?: readonly Word[], customerLine?: string): boolean {
 	// What the customer talked about is the subject of the call, not a point harped on: a reply that
 	// works through his own orders says "order" in most clauses ("one order a month … two orders …
