@@ -20,7 +20,7 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		// The shipped content, checked once and handed to every test file (loadShippedContent).
 		globalSetup: ['src/lib/server/testing/shipped-content.global.ts'],
-		// A spec's first test builds its world (accounts hashed with Argon2, content synced): over
+		// A spec's first test builds its world (accounts hashed with Argon2, content loaded): over
 		// Vitest's 5 s when the suite's workers share two busy cores. A test that hangs still fails.
 		testTimeout: 20_000
 	}
