@@ -1774,49 +1774,32 @@ describe('batch 18 in general rules', () => {
 });
 
 describe('a competitor’s price said as ours, and a small daily sum, are wrong prices', () => {
-	it('a competitor’s price is right only in a sentence that names a competitor, in both languages', () => {
-		expect(
-			scored(
-				'en',
-				'hostile-skeptic',
-				'threat',
-				"For NT$6,800 a year you're in front of 38,000 buyers."
-			).flags
-		).toContain('wrong-fact');
-		expect(
-			scored(
-				'en',
-				'hostile-skeptic',
-				'threat',
-				'BaiYeTong is NT$6,800 a year; our Basic is NT$12,800.'
-			).flags
-		).not.toContain('wrong-fact');
-		expect(
-			scored('zh-TW', 'hostile-skeptic', 'threat', '一年六千八，您的螺絲就在三萬八千位買家面前。')
-				.flags
-		).toContain('wrong-fact');
-		expect(
-			scored('zh-TW', 'hostile-skeptic', 'threat', '百業通一年六千八，我們基礎會員一萬兩千八。')
-				.flags
-		).not.toContain('wrong-fact');
-	});
+	const saysWrongFact = (locale: ContentLocale, scenario: string, beat: string, reply: string) =>
+		scored(locale, scenario, beat, reply).flags.includes('wrong-fact');
 
-	it('a day’s price with its currency is checked however small', () => {
-		const wrong = scored(
+	// A competitor's price is right only in a sentence that names a competitor; a day's price with
+	// its currency is checked however small (Gold is about NT$73 a day).
+	it.each([
+		[
 			'en',
-			'renewal-price-objection',
-			'value',
-			"At 26,800 a year that's about NT$7 a day, less than a coffee."
-		);
-		expect(wrong.flags).toContain('wrong-fact');
-		expect(
-			scored(
-				'en',
-				'renewal-price-objection',
-				'value',
-				"At 26,800 a year that's about NT$73 a day, less than a coffee."
-			).flags
-		).not.toContain('wrong-fact');
+			'hostile-skeptic',
+			'threat',
+			"For NT$6,800 a year you're in front of 38,000 buyers.",
+			true
+		],
+		[
+			'en',
+			'hostile-skeptic',
+			'threat',
+			'BaiYeTong is NT$6,800 a year; our Basic is NT$12,800.',
+			false
+		],
+		['zh-TW', 'hostile-skeptic', 'threat', '一年六千八，您的螺絲就在三萬八千位買家面前。', true],
+		['zh-TW', 'hostile-skeptic', 'threat', '百業通一年六千八，我們基礎會員一萬兩千八。', false],
+		['en', 'renewal-price-objection', 'value', "At 26,800 a year that's about NT$7 a day.", true],
+		['en', 'renewal-price-objection', 'value', "At 26,800 a year that's about NT$73 a day.", false]
+	] as const)('%s %s/%s: %j is a wrong fact: %s', (locale, scenario, beat, reply, wrong) => {
+		expect(saysWrongFact(locale, scenario, beat, reply)).toBe(wrong);
 	});
 });
 
