@@ -265,7 +265,13 @@ test('in Chinese, on a phone and on a desktop, the rep’s page and a commented 
 	});
 	const page: Page = await context.newPage();
 	await signInAs(page, 'manager');
-	await page.goto(`/attempts/${attemptId}`);
+	// Chinese by the cookie, whatever language another test may have left on the demo manager's account.
+	await context.addCookies([
+		{ name: 'PARAGLIDE_LOCALE', value: 'zh-TW', url: new URL(page.url()).origin }
+	]);
+	const opened = await page.goto(`/attempts/${attemptId}`);
+	expect(opened?.status(), 'the rep’s manager opens the role-play').toBe(200);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
 	await expect(page.getByText(/^張小雯.*的角色扮演/)).toBeVisible();
 	await expect(page.locator('.line.rep .who').first()).toHaveText('業務');
 	await expect(page.locator('.line.customer .who').first()).toHaveText('客戶');

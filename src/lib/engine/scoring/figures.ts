@@ -248,11 +248,11 @@ function distanceTo(period: RegExp, text: string, from: number, to: number): num
 }
 
 // Sentences: cut at a full stop (not a decimal point), question or exclamation mark, semicolon or line break.
-const SENTENCE_END = /[。！？!?;；\n]|\.(?!\d)/g;
+export const SENTENCE_END = /[。！？!?;；\n]|\.(?!\d)/g;
 // Clauses: also at a comma (not a thousands separator), enumeration comma or colon.
-const CLAUSE_END = /[。！？!?;；\n，：:]|\.(?!\d)|,(?!\d)/g;
+export const CLAUSE_END = /[。！？!?;；\n，：:]|\.(?!\d)|,(?!\d)/g;
 
-function stretches(text: string, ends: RegExp): Span[] {
+export function stretches(text: string, ends: RegExp): Span[] {
 	const spans: Span[] = [];
 	let from = 0;
 	for (const m of text.matchAll(ends)) {
@@ -263,7 +263,7 @@ function stretches(text: string, ends: RegExp): Span[] {
 	return spans;
 }
 
-const around = (spans: readonly Span[], at: number): Span =>
+export const around = (spans: readonly Span[], at: number): Span =>
 	spans.find(([start, end]) => at >= start && at <= end) ?? [0, 0];
 const within = (spans: readonly Span[], [from, to]: Span) =>
 	spans.some(([start, end]) => start < to && end > from);
@@ -427,7 +427,7 @@ const ORDINAL_BEFORE = /(?:第|\bday\s*|\bthe\s*)$/;
 const HIS_BEFORE =
 	/\byou(?:['’]?ve|\s+have|\s+only\s+have|['’]?ve\s+only)(?:\s+got)?\s+(?:only\s+|just\s+|about\s+|around\s+)?$|\byour\s+(?:own\s+)?$|(?:您|你)(?:們)?(?:現在)?(?:只)?有\s*$|(?:您|你)(?:們)?的\s*$/;
 const POINTS_BACK = /^\s*(?:it|it['’]?s|its|that|that['’]?s|this|這個|它|那個)(?![a-z])/;
-const DENIED_BEFORE = /(?:不是|並非|沒有|\bnot\b|n['’]?t\b|\bno\b)[^,，。.!?！？]{0,6}$/;
+export const DENIED_BEFORE = /(?:不是|並非|沒有|\bnot\b|n['’]?t\b|\bno\b)[^,，。.!?！？]{0,6}$/;
 
 /**
  * Where a folded sentence names `words` nearest before position `at` (or, none before, first after
@@ -537,7 +537,8 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 		if (ORDINAL_BEFORE.test(before) || DENIED_BEFORE.test(before)) continue;
 		// A count said of what he has is his, not ours: you've got twelve products (and Basic takes fifty).
 		if (HIS_BEFORE.test(folded.slice(Math.max(0, figure.start - 24), figure.start))) continue;
-		const after = folded.slice(figure.end, figure.end + 24).replace(BEFORE_UNIT, '');
+		// Long enough for the longest unit: 380,000 machinery and hardware buyers.
+		const after = folded.slice(figure.end, figure.end + 48).replace(BEFORE_UNIT, '');
 		const [from, to] = around(sentences, figure.start);
 		const sentence = folded.slice(from, to);
 		const at = figure.start - from;

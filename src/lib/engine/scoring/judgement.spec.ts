@@ -1823,3 +1823,38 @@ describe('batch 20 in general rules', () => {
 		).toContain('promises-results');
 	});
 });
+
+describe('the company’s founding year and city, said otherwise, are wrong facts (shipped company-facts)', () => {
+	it.each([
+		[
+			'en',
+			"That's a fair question. We're JuGong Technology, set up in Taichung back in 2005, so we've been around a long time. You can look us up, and call our main line back to check it's me.",
+			['Taichung', '2005']
+		],
+		[
+			'zh-TW',
+			'您會懷疑很正常，被騙過換誰都會怕。我們是聚工科技股份有限公司，二〇〇二年在台中成立，經濟部商工登記查得到，您可以先掛掉，自己查我們總機再打回來找我。',
+			['二〇〇二', '台中']
+		]
+	] as const)(
+		'%s: a reply that is right in every other way stays under the pass line',
+		(locale, reply, said) => {
+			const wrong = scored(locale, 'hostile-skeptic', 'scam', reply);
+			expect(wrong.flags).toContain('wrong-fact');
+			expect(wrong.wrongFacts?.map(([s, e]) => reply.slice(s, e)).sort()).toEqual([...said].sort());
+			expect(wrong.score).toBeLessThan(wrong.passLine);
+			const right = scored(
+				locale,
+				'hostile-skeptic',
+				'scam',
+				reply
+					.replace('Taichung', 'Taipei')
+					.replace('2005', '2012')
+					.replace('二〇〇二', '二〇一二')
+					.replace('台中', '台北')
+			);
+			expect(right.flags).not.toContain('wrong-fact');
+			expect(right.score).toBeGreaterThanOrEqual(right.passLine);
+		}
+	);
+});

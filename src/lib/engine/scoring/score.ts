@@ -39,6 +39,7 @@ import {
 	wrongPrices,
 	type CountedFact
 } from './figures';
+import { companyFactOf, wrongCompanyFacts, type CompanyFact } from './company-facts';
 
 export type Span = [start: number, end: number];
 
@@ -617,6 +618,8 @@ export const FACT_INTENTS = {
 	theirs: 'their-figures',
 	claims: 'wrong-facts',
 	counts: 'counted-facts',
+	company: 'company-facts',
+	places: 'places',
 	tiers: 'tiers',
 	lacks: 'lacks-features',
 	contrast: 'tier-contrast'
@@ -639,6 +642,7 @@ export function forAnyProduct(phrasebook: Phrasebook): Phrasebook {
 			FACT_INTENTS.rivalPrices,
 			FACT_INTENTS.claims,
 			FACT_INTENTS.counts,
+			FACT_INTENTS.company,
 			FACT_INTENTS.lacks
 		])
 			intents.delete(id);
@@ -678,6 +682,24 @@ function countedFactsOf(intents: IntentPhrases): CountedFact[] {
 		countedFactLists.set(phrases, facts);
 	}
 	return facts;
+}
+// A phrasebook's facts about the company and the places they are checked against, read once.
+const companyFactLists = new WeakMap<
+	readonly string[],
+	{ facts: CompanyFact[]; places: string[] }
+>();
+function companyFactsOf(intents: IntentPhrases): { facts: CompanyFact[]; places: string[] } {
+	const phrases = intents.get(FACT_INTENTS.company);
+	if (!phrases) return { facts: [], places: [] };
+	let read = companyFactLists.get(phrases);
+	if (!read) {
+		read = {
+			facts: phrases.flatMap((phrase) => companyFactOf(phrase, foldForMatch) ?? []),
+			places: (intents.get(FACT_INTENTS.places) ?? []).map((place) => foldForMatch(place).trim())
+		};
+		companyFactLists.set(phrases, read);
+	}
+	return read;
 }
 /**
  * The lexicon's tiers and what each lacks (`lacks-features`, written `basic … keyword ad`), read
@@ -1830,6 +1852,10 @@ export function scoreReply(
 		const facts = countedFactsOf(phrasebook.intents);
 		if (facts.length > 0) wrongFacts.push(...wrongCounts(folded, facts));
 	}
+	// The company's founding year or city said otherwise: set up in Taichung in 2005.
+	const company = companyFactsOf(phrasebook.intents);
+	if (company.facts.length > 0)
+		wrongFacts.push(...wrongCompanyFacts(folded, company.facts, company.places));
 	// A feature claimed for a tier that lacks it: Basic with keyword ads.
 	const tierFacts = tierFactsOf(phrasebook.intents);
 	if (tierFacts) wrongFacts.push(...featuresLacked(text, matcher, anywhere(), tierFacts));
