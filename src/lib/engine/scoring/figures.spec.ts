@@ -100,6 +100,26 @@ describe('wrongPrices: a price not on the price list is a wrong fact', () => {
 		expect(wrong('金牌一天不到一百塊。')).toEqual([]);
 	});
 
+	it('reads 多、幾 and 出頭 as the range they say, and 起 as the starting price itself', () => {
+		// 12,800 a year is about 1,067 a month: not five hundred-odd.
+		expect(wrong('續約一樣是一年一萬兩千八，一個月才五百多。')).toEqual(['五百']);
+		expect(wrong('基礎一年一萬兩千八，一個月一千出頭。')).toEqual([]);
+		// Gold's month is about 2,233, not a little over a thousand (that is Basic's).
+		expect(wrong('金牌一年兩萬六千八，一個月才一千出頭。')).toEqual(['一千']);
+		expect(wrong('金牌一年兩萬六千八，一天才三十幾塊。')).toEqual(['三十']);
+		expect(wrong('基礎會員一年一萬八千八起。')).toEqual(['一萬八千八']);
+		expect(wrong('基礎會員一年一萬兩千八起。')).toEqual([]);
+	});
+
+	it('takes the yearly price the customer said as the one a sum of its sentence divides', () => {
+		expect(wrong('金牌一年兩萬六千八，一個月才一千出頭。', '可是兩萬六千八還是很多錢啊。')).toEqual(
+			['一千']
+		);
+		expect(wrong('金牌一年兩萬六千八，一個月兩千二左右。', '可是兩萬六千八還是很多錢啊。')).toEqual(
+			[]
+		);
+	});
+
 	it('reads a yearly price said in words as speech rounds it', () => {
 		expect(wrong('Twenty-six thousand a year for Gold is not small money.')).toEqual([]);
 		expect(wrong('Gold is only fifteen thousand a year.')).toEqual(['fifteen thousand']);
@@ -148,7 +168,8 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		'第二年 … 折 = 9',
 		'visit = 1,200,000',
 		'we … buyer = 38,000',
-		'人次 = 1,200,000'
+		'人次 = 1,200,000',
+		'gold … keyword = 2'
 	].map((phrase) => countedFactOf(phrase, foldForMatch)!);
 	const wrong = (reply: string) => {
 		const folded = foldForMatch(reply);
@@ -163,6 +184,17 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		expect(wrong('不用錢，試刊免費一個禮拜，可以放二十項產品。')).toEqual(['一', '二十']);
 		expect(wrong('我們有五萬八千位註冊買家。')).toEqual(['五萬八千']);
 		expect(wrong('簽兩年的話第二年打八折。')).toEqual(['八']);
+	});
+
+	it('finds a large count far under the right one, and a small count said after "the"', () => {
+		// 12,000 visits a month for 1.2 million: the fact said wrong, not something else counted.
+		expect(wrong('我們網站一個月大概有一萬兩千人次在找廠商。')).toEqual(['一萬兩千']);
+		expect(wrong('Your Gold membership, the one with the three keyword-ad slots.')).toEqual([
+			'three'
+		]);
+		expect(wrong('Your Gold membership, the one with the two keyword-ad slots.')).toEqual([]);
+		// Far under and small: two buyers who called are not the count of registered buyers.
+		expect(wrong('We had two buyers call you back last month.')).toEqual([]);
 	});
 
 	it('leaves the right counts, ordinals, corrections and other subjects alone', () => {

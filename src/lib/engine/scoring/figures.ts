@@ -194,7 +194,8 @@ const MONEY_WORDS = new Set(
 
 /** Whether a figure counts things (buyers, visits, days, per cent) rather than money. */
 function countsThings(folded: string, figure: Figure): boolean {
-	const after = folded.slice(figure.end, figure.end + 12);
+	// 三千多次 counts views as 三千次 does.
+	const after = folded.slice(figure.end, figure.end + 12).replace(/^\s*(?:多|幾)/, '');
 	if (CHINESE_COUNT.test(after)) return true;
 	const word = /^\s*([a-z]+)/.exec(after)?.[1];
 	if (word !== undefined && !MONEY_WORDS.has(word)) return true;
@@ -203,9 +204,11 @@ function countsThings(folded: string, figure: Figure): boolean {
 	return /^(?:19|20)\d\d$/.test(digits);
 }
 
-// A bound is no price stated (兩萬多, over 90,000, 不到兩千): not checked. A round figure
-// ("about 2,200", 大約兩千二) may be off as much as a monthly one.
-const BOUND_AFTER = /^\s*(?:多|幾|出頭|以上|以下|起|\+|or more|and up|plus\b)/;
+// A bound is no price stated (over 90,000, 不到兩千, 兩萬以上): not checked. A figure said with 多、幾
+// or 出頭 is a range (SOME_AFTER), and one with 起 the starting price itself (一萬二千八起). A round
+// figure ("about 2,200", 大約兩千二) may be off as much as a monthly one.
+const BOUND_AFTER = /^\s*(?:以上|以下|\+|or more|and up|plus\b)/;
+const SOME_AFTER = /^\s*(多|幾|出頭)/;
 const BOUND_BEFORE =
 	/(?:\b(?:over|under|more than|less than|nearly|almost|from|up to)|超過|不到|不用|低於|高於|快|將近|差不多)\s*(?:nt\$?|\$)?\s*$/;
 // The second figure of a range said in Chinese (三、四萬, 三到四萬, 3~4萬) is no price stated either.
@@ -323,7 +326,16 @@ export function wrongPrices(
 	let theirWords: readonly Span[] | undefined;
 	const sentences = stretches(folded, SENTENCE_END);
 	const clauses = stretches(folded, CLAUSE_END);
-	type Read = { figure: Figure; sentence: Span; per: 'year' | 'month' | 'day'; rough: boolean };
+	type Read = {
+		figure: Figure;
+		sentence: Span;
+		per: 'year' | 'month' | 'day';
+		rough: boolean;
+		/** Said as a range: 五百多 is 500–599, 一千出頭 1,000–1,300. */
+		range?: [number, number];
+		/** A figure the customer said: not checked itself. */
+		his: boolean;
+	};
 	const read: Read[] = [];
 	for (const figure of figures) {
 		const before = folded.slice(Math.max(0, figure.start - 16), figure.start);
@@ -350,8 +362,17 @@ export function wrongPrices(
 		// A sum with its currency is a price however small, a day's above all ("NT$7 a day").
 		if (figure.value < PRICE_FLOOR[per] && !(per === 'day' && withCurrency(folded, figure)))
 			continue;
-		if (customerSaid(figure.value)) continue;
-		read.push({ figure, sentence, per, rough });
+		// The customer's own figure is never wrong, but it still says which price a sum of its sentence
+		// divides (兩萬六千八 he said, 一個月才一千出頭 the rep works out).
+		const his = customerSaid(figure.value);
+		const some = SOME_AFTER.exec(after)?.[1];
+		const range: [number, number] | undefined =
+			some === undefined
+				? undefined
+				: some === '出頭'
+					? [figure.value, figure.value * 1.3]
+					: [figure.value, figure.value + 10 ** trailingZeros(figure.value) - 1];
+		read.push({ figure, sentence, per, rough, range, his });
 	}
 	// A competitor's price is a right figure only in a sentence that names a competitor: said as ours
 	// ("for NT$6,800 a year your screws are in front of 38,000 buyers"), it is a wrong price.
@@ -364,24 +385,35 @@ export function wrongPrices(
 		pricesIn(sentence).some((price) =>
 			near(value, price, rough ? PRICE_TOLERANCE.month : PRICE_TOLERANCE.year)
 		);
+	// A range is right when a right sum lies in it, give or take the period's rounding.
+	const inRange = (value: number, [low, high]: [number, number], tolerance: number) =>
+		value >= low * (1 - tolerance) && value <= high * (1 + tolerance);
 	const wrong: Span[] = [];
-	for (const { figure, sentence, per, rough } of read) {
+	for (const { figure, sentence, per, rough, range, his } of read) {
+		if (his) continue;
 		if (per === 'year') {
-			if (!yearly(figure.value, sentence, rough)) wrong.push([figure.start, figure.end]);
+			const right = range
+				? pricesIn(sentence).some((price) => inRange(price, range, PRICE_TOLERANCE.year))
+				: yearly(figure.value, sentence, rough);
+			if (!right) wrong.push([figure.start, figure.end]);
 			continue;
 		}
 		const stated = read
 			.filter(
 				(other) =>
 					other.per === 'year' &&
+					other.range === undefined &&
 					other.sentence === sentence &&
 					yearly(other.figure.value, sentence)
 			)
 			.map((other) => other.figure.value);
 		const prices = stated.length > 0 ? stated : pricesIn(sentence);
 		const periods = per === 'month' ? 12 : DAYS_A_YEAR;
-		if (!prices.some((price) => near(figure.value, price / periods, PRICE_TOLERANCE[per])))
-			wrong.push([figure.start, figure.end]);
+		const right = (price: number) =>
+			range
+				? inRange(price / periods, range, PRICE_TOLERANCE[per])
+				: near(figure.value, price / periods, PRICE_TOLERANCE[per]);
+		if (!prices.some(right)) wrong.push([figure.start, figure.end]);
 	}
 	return wrong;
 }
@@ -424,6 +456,7 @@ export function countedFactOf(phrase: string, fold: (text: string) => string): C
 // a Chinese measure word (個、位), or 'of our' (80,000 of our registered buyers).
 const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?(?:of\s+(?:our|the|its)\s+)?/;
 const ORDINAL_BEFORE = /(?:第|\bday\s*|\bthe\s*)$/;
+const THE_BEFORE = /\bthe\s*$/;
 const HIS_BEFORE =
 	/\byou(?:['’]?ve|\s+have|\s+only\s+have|['’]?ve\s+only)(?:\s+got)?\s+(?:only\s+|just\s+|about\s+|around\s+)?$|\byour\s+(?:own\s+)?$|(?:您|你)(?:們)?(?:現在)?(?:只)?有\s*$|(?:您|你)(?:們)?的\s*$/;
 const POINTS_BACK = /^\s*(?:it|it['’]?s|its|that|that['’]?s|this|這個|它|那個)(?![a-z])/;
@@ -510,6 +543,9 @@ function trailingZeros(value: number): number {
 	return zeros;
 }
 
+/** Under this, a figure far under a counted fact's values counts something else. */
+const SMALL_COUNT = 1000;
+
 /**
  * The figures a reply states against a counted fact (a trial of 30 days, 50,000 registered
  * buyers, 八折 on the second year): in a sentence naming the fact's subject, a figure followed by its
@@ -534,7 +570,9 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 	for (const figure of figures) {
 		// An ordinal counts no days (第三天, day 3); a figure denied is a correction (不是一個月, not 30 days).
 		const before = folded.slice(Math.max(0, figure.start - 10), figure.start);
-		if (ORDINAL_BEFORE.test(before) || DENIED_BEFORE.test(before)) continue;
+		// "The 15th" is a day, "the three keyword ads" a count.
+		const ordinal = ORDINAL_BEFORE.test(before) && !(figure.spelled && THE_BEFORE.test(before));
+		if (ordinal || DENIED_BEFORE.test(before)) continue;
 		// A count said of what he has is his, not ours: you've got twelve products (and Basic takes fifty).
 		if (HIS_BEFORE.test(folded.slice(Math.max(0, figure.start - 24), figure.start))) continue;
 		// Long enough for the longest unit: 380,000 machinery and hardware buyers.
@@ -587,8 +625,14 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 				? countBounds(figure, before, folded)
 				: [figure.low, figure.high ?? figure.low];
 		if (deciding.values.some((value) => value >= low && value <= high)) continue;
-		// Far under every right value, a figure counts something else (two buyers who called).
-		if (deciding.values.length > 0 && figure.value < Math.min(...deciding.values) / 10) continue;
+		// Far under every right value, a small figure counts something else (two buyers who called);
+		// a large one is the fact said wrong (一萬兩千人次 for 1.2 million visits).
+		if (
+			deciding.values.length > 0 &&
+			figure.value < Math.min(...deciding.values) / 10 &&
+			figure.value < SMALL_COUNT
+		)
+			continue;
 		wrong.push([figure.start, figure.end]);
 	}
 	return wrong;

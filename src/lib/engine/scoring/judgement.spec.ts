@@ -1858,3 +1858,55 @@ describe('the company’s founding year and city, said otherwise, are wrong fact
 		}
 	);
 });
+
+describe('claims never true of the offer, said in passing, are wrong facts (shipped wrong-facts)', () => {
+	it.each([
+		[
+			'en',
+			'hostile-skeptic',
+			'trial',
+			'With us you only start paying after your first inquiry comes in, so you never pay for nothing. Shall I set up the trial?'
+		],
+		[
+			'en',
+			'offline-factory-owner',
+			'greet',
+			"Hello, is that Mr. Huang? I'm Eric from MetalHub. We're an online shop for machinery where buyers order parts and pay online. How do you find new customers at the moment?"
+		],
+		[
+			'zh-TW',
+			'busy-call-next-month',
+			'slow-season',
+			'難怪壓力都在您身上。我們有十四天免費試刊，時間到了會自動幫您轉成基礎會員，您最想先推哪幾項？'
+		],
+		[
+			'zh-TW',
+			'offline-factory-owner',
+			'no-online',
+			'了解，老客戶介紹最實在。我們有一個月的免費試刊，您可以先放十項產品看看。您現在新客戶大多是怎麼來的？'
+		]
+	] as const)('%s %s/%s', (locale, scenario, beat, reply) => {
+		const result = scored(locale, scenario, beat, reply);
+		expect(result.flags).toContain('wrong-fact');
+		expect(result.score).toBeLessThan(result.passLine);
+	});
+
+	it('denied, the same claims are right: "nobody orders or pays on our site", 「不會轉成基礎會員」', () => {
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'no-online',
+				"Fair enough. We're not an online shop: buyers don't pay online, they send you an inquiry and you quote as you always do. How do new customers find you now?"
+			).flags
+		).not.toContain('wrong-fact');
+		expect(
+			scored(
+				'zh-TW',
+				'busy-call-next-month',
+				'slow-season',
+				'難怪壓力都在您身上。十四天免費試刊，時間到就自動結束，不會轉成基礎會員。您最想先推哪幾項？'
+			).flags
+		).not.toContain('wrong-fact');
+	});
+});
