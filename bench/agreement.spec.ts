@@ -1,8 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { checkContentFiles } from '../src/lib/engine/content';
+import { describe, expect, inject, it } from 'vitest';
 import { priceCall } from '../src/lib/testing/price-call.fixture';
 import { compileScenario } from '../src/lib/engine/scenario';
-import { readContentDirectory } from '../src/lib/server/content/files';
 import {
 	readCorpusFiles,
 	scenarioLookup,
@@ -42,9 +40,8 @@ describe('the agreement rows of the bench', () => {
 		'give each language ρ against 0.8 and two counts that must be 0, from the shipped corpus',
 		{ timeout: 30_000 },
 		() => {
-			const rows = benchAgreement(
-				scenarioLookup(checkContentFiles(readContentDirectory('content')).items)
-			);
+			// The shipped content, checked once for the run (shipped-content.global.ts).
+			const rows = benchAgreement(scenarioLookup(inject('shippedContent')));
 			for (const locale of ['en', 'zh-TW']) {
 				const mine = rows.filter((row) => row.name.startsWith(`scoring ${locale}: `));
 				expect(mine.map((row) => row.target)).toEqual(['≥ 0.80', '0', '0']);
@@ -58,7 +55,7 @@ describe('the agreement rows of the bench', () => {
 		'score each corpus reply as if alone, whatever was scored before it in the process',
 		{ timeout: 120_000 },
 		() => {
-			const shipped = scenarioLookup(checkContentFiles(readContentDirectory('content')).items);
+			const shipped = scenarioLookup(inject('shippedContent'));
 			const files = readCorpusFiles();
 			const forwards = scoreCorpus(files, shipped).replies;
 			// The same lines the other way round: every reply follows other replies than before.

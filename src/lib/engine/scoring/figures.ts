@@ -280,6 +280,13 @@ export interface Rivals {
 }
 const NO_RIVALS: Rivals = { prices: [], namesOf: () => [] };
 
+/**
+ * The prices of the tier a sentence names nearest before a figure (else first after it), or null
+ * when the sentence names none: "Basic works out at NT$135 a day" is Diamond's day, not Basic's.
+ */
+export type TierPricesNear = (sentence: Span, at: number) => readonly number[] | null;
+const NO_TIERS: TierPricesNear = () => null;
+
 const CURRENCY_BEFORE = /(?:\bnt\$|\$|\bntd|\bnt)\s*$/;
 const CURRENCY_AFTER = /^\s*(?:元|塊|dollars?\b|ntd\b)/;
 
@@ -308,7 +315,8 @@ export function wrongPrices(
 	priceWordsOf: () => readonly Span[],
 	theirWordsOf: () => readonly Span[],
 	customerSaid: (value: number) => boolean = () => false,
-	rivals: Rivals = NO_RIVALS
+	rivals: Rivals = NO_RIVALS,
+	tierPricesNear: TierPricesNear = NO_TIERS
 ): Span[] {
 	if (listed.length === 0) return [];
 	// The figures first: the price words are looked for only when one could be a price (the costlier step).
@@ -377,12 +385,15 @@ export function wrongPrices(
 	// A competitor's price is a right figure only in a sentence that names a competitor: said as ours
 	// ("for NT$6,800 a year your screws are in front of 38,000 buyers"), it is a wrong price.
 	let rivalNames: readonly Span[] | undefined;
-	const pricesIn = (sentence: Span): readonly number[] =>
-		rivals.prices.length > 0 && within((rivalNames ??= rivals.namesOf()), sentence)
-			? [...listed, ...rivals.prices]
-			: listed;
-	const yearly = (value: number, sentence: Span, rough = false) =>
-		pricesIn(sentence).some((price) =>
+	// A tier named in the sentence narrows ours to its own prices: "Basic is 26,800" is Gold's price.
+	const pricesIn = (sentence: Span, at: number): readonly number[] => {
+		const ours = tierPricesNear(sentence, at) ?? listed;
+		return rivals.prices.length > 0 && within((rivalNames ??= rivals.namesOf()), sentence)
+			? [...ours, ...rivals.prices]
+			: ours;
+	};
+	const yearly = (value: number, sentence: Span, at: number, rough = false) =>
+		pricesIn(sentence, at).some((price) =>
 			near(value, price, rough ? PRICE_TOLERANCE.month : PRICE_TOLERANCE.year)
 		);
 	// A range is right when a right sum lies in it, give or take the period's rounding.
@@ -393,8 +404,10 @@ export function wrongPrices(
 		if (his) continue;
 		if (per === 'year') {
 			const right = range
-				? pricesIn(sentence).some((price) => inRange(price, range, PRICE_TOLERANCE.year))
-				: yearly(figure.value, sentence, rough);
+				? pricesIn(sentence, figure.start).some((price) =>
+						inRange(price, range, PRICE_TOLERANCE.year)
+					)
+				: yearly(figure.value, sentence, figure.start, rough);
 			if (!right) wrong.push([figure.start, figure.end]);
 			continue;
 		}
@@ -404,10 +417,10 @@ export function wrongPrices(
 					other.per === 'year' &&
 					other.range === undefined &&
 					other.sentence === sentence &&
-					yearly(other.figure.value, sentence)
+					yearly(other.figure.value, sentence, other.figure.start)
 			)
 			.map((other) => other.figure.value);
-		const prices = stated.length > 0 ? stated : pricesIn(sentence);
+		const prices = stated.length > 0 ? stated : pricesIn(sentence, figure.start);
 		const periods = per === 'month' ? 12 : DAYS_A_YEAR;
 		const right = (price: number) =>
 			range

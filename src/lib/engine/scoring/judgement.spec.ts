@@ -1910,3 +1910,27 @@ describe('claims never true of the offer, said in passing, are wrong facts (ship
 		).not.toContain('wrong-fact');
 	});
 });
+
+describe('a price said of a tier must be that tier’s (shipped tier-prices)', () => {
+	const wrongIn = (locale: ContentLocale, reply: string) => {
+		// A line whose customer says no figure: his own are never wrong.
+		const result = scored(locale, 'gatekeeper-boss-not-in', 'not-in', reply);
+		return (result.wrongFacts ?? []).map(([start, end]) => reply.slice(start, end));
+	};
+	it('finds another tier’s price, a year or a day, and takes each tier’s own', () => {
+		expect(wrongIn('en', 'Basic works out at about NT$135 a day, with up to 50 listings.')).toEqual(
+			['135']
+		);
+		expect(wrongIn('en', 'Diamond works out at about NT$135 a day.')).toEqual([]);
+		expect(wrongIn('en', 'Basic is NT$26,800 a year.')).toEqual(['26,800']);
+		expect(wrongIn('en', 'Basic is NT$12,800 a year and Gold NT$26,800.')).toEqual([]);
+		expect(wrongIn('zh-TW', '價差是真的。不過金牌一天才三十五塊，成交一張就回本了。')).toEqual([
+			'三十五'
+		]);
+		expect(wrongIn('zh-TW', '基礎會員一天才三十五塊。')).toEqual([]);
+		// The two-year offer's average a year is Gold's too.
+		expect(wrongIn('zh-TW', '金牌兩年合計五萬零九百二，平均一年兩萬五千四百六，都含稅。')).toEqual(
+			[]
+		);
+	});
+});

@@ -37,7 +37,8 @@ import {
 	MAY_SPELL_NUMBER,
 	wrongCounts,
 	wrongPrices,
-	type CountedFact
+	type CountedFact,
+	type TierPricesNear
 } from './figures';
 import { companyFactOf, wrongCompanyFacts, type CompanyFact } from './company-facts';
 
@@ -621,6 +622,7 @@ export const FACT_INTENTS = {
 	company: 'company-facts',
 	places: 'places',
 	tiers: 'tiers',
+	tierPrices: 'tier-prices',
 	lacks: 'lacks-features',
 	contrast: 'tier-contrast'
 } as const;
@@ -643,6 +645,7 @@ export function forAnyProduct(phrasebook: Phrasebook): Phrasebook {
 			FACT_INTENTS.claims,
 			FACT_INTENTS.counts,
 			FACT_INTENTS.company,
+			FACT_INTENTS.tierPrices,
 			FACT_INTENTS.lacks
 		])
 			intents.delete(id);
@@ -683,6 +686,26 @@ function countedFactsOf(intents: IntentPhrases): CountedFact[] {
 	}
 	return facts;
 }
+// A phrasebook's prices per tier (`tier-prices`: `gold = NT$26,800 / NT$24,120 …`), read once.
+const tierPriceLists = new WeakMap<
+	readonly string[],
+	{ cues: readonly string[]; prices: number[] }[]
+>();
+function tierPricesOf(intents: IntentPhrases): { cues: readonly string[]; prices: number[] }[] {
+	const phrases = intents.get(FACT_INTENTS.tierPrices);
+	if (!phrases) return [];
+	let tiers = tierPriceLists.get(phrases);
+	if (!tiers) {
+		tiers = phrases.flatMap((phrase) => {
+			const [name, prices] = phrase.split('=');
+			if (!name?.trim() || prices === undefined) return [];
+			return [{ cues: [name.trim()], prices: figuresOfPhrases([prices], foldForMatch) }];
+		});
+		tierPriceLists.set(phrases, tiers);
+	}
+	return tiers;
+}
+
 // A phrasebook's facts about the company and the places they are checked against, read once.
 const companyFactLists = new WeakMap<
 	readonly string[],
@@ -1696,6 +1719,33 @@ function figuresSaidBy(beat: { customer?: string }): ReadonlySet<number> {
 }
 
 /**
+ * The prices of the tier a sentence names nearest before a position (else first after it), for
+ * wrongPrices: the tiers' names found in the reply on first need.
+ */
+function tierPricesNear(
+	tiers: readonly { cues: readonly string[]; prices: number[] }[],
+	anywhere: () => Matcher
+): TierPricesNear | undefined {
+	if (tiers.length === 0) return undefined;
+	let named: { span: Span; prices: number[] }[] | undefined;
+	return ([from, to], at) => {
+		named ??= tiers.flatMap(({ cues, prices }) =>
+			findAny(anywhere(), cues).map((span) => ({ span, prices }))
+		);
+		let before: { span: Span; prices: number[] } | undefined;
+		let after: { span: Span; prices: number[] } | undefined;
+		for (const tier of named) {
+			const [start, end] = tier.span;
+			if (start < from || end > to) continue;
+			if (end <= at) {
+				if (!before || start > before.span[0]) before = tier;
+			} else if (start >= at && (!after || start < after.span[0])) after = tier;
+		}
+		return (before ?? after)?.prices ?? null;
+	};
+}
+
+/**
  * Scores one reply to one beat. Pure and deterministic: the same reply, beat and earlier replies
  * always give the same result.
  */
@@ -1839,7 +1889,8 @@ export function scoreReply(
 				{
 					prices: priceListOf(phrasebook.intents, FACT_INTENTS.rivalPrices),
 					namesOf: () => findAny(anywhere(), RIVAL_CUES)
-				}
+				},
+				tierPricesNear(tierPricesOf(phrasebook.intents), anywhere)
 			)
 		);
 	}
