@@ -302,12 +302,14 @@ function withCurrency(folded: string, figure: Figure): boolean {
  * The figures a reply states as a price of ours that the price list does not have: in a sentence
  * about the price (`priceWordsOf`: where the lexicon's price words are, asked for only when a figure
  * could be a price), not in a clause about the customer's own figures (`theirWordsOf`: an order of
- * 30,000 is his), not counting things, and not a
- * figure the customer said. A yearly figure is a listed price (rounding aside); a monthly one is a
- * listed price over twelve, within a tenth, and when the sentence names a listed yearly price, that
- * price's (一年兩萬六千八，一個月才一千二: the sum is wrong); a daily one, a listed price over 365,
- * within 15% ("Gold works out to about fifty a day" is wrong: it is 73). Numbers said in English
- * words count as figures here ("fifty dollars a day").
+ * 30,000 is his), not counting things, and not a figure the customer said (though his yearly price
+ * still says which price a monthly sum divides). A yearly figure is a listed price (rounding aside),
+ * the named tier's when its sentence names one (`tierPricesNear`); a monthly one is a listed price
+ * over twelve, within a tenth, and when the sentence names a listed yearly price, that price's
+ * (一年兩萬六千八，一個月才一千二: the sum is wrong); a daily one, a listed price over 365, within 15%
+ * ("Gold works out to about fifty a day" is wrong: it is 73). A figure said with 多、幾 or 出頭 is
+ * right when a right sum lies in the range it says. Numbers said in English words count as figures
+ * here ("fifty dollars a day").
  */
 export function wrongPrices(
 	folded: string,

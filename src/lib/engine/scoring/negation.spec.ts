@@ -129,6 +129,10 @@ describe('what a negation reaches, in the ways Chinese and quotation marks put i
 	it('what the rep will not say is denied however far it runs on', () => {
 		expect(counts('我不會跟您說兩萬六千八很便宜', '很便宜')).toBe(false);
 		expect(counts('我會跟您說兩萬六千八很便宜', '很便宜')).toBe(true);
+		// …and what the rep will not bring up, when it would be brought up said first.
+		expect(counts('我也不會一開口就跟您談折扣', '折扣')).toBe(false);
+		expect(counts('我不會直接跟您提優惠方案', '優惠')).toBe(false);
+		expect(counts('我一開口就跟您談折扣', '折扣')).toBe(true);
 	});
 
 	it('能不能 after the cue asks for it, it does not refuse it', () => {

@@ -239,7 +239,9 @@ function negatedBefore(before: string): boolean {
 // denial (「不用錢也不用押金」, "no fee and no deposit"), which leaves the cue as it is.
 const CHINESE_PRONOUNS = /[你我他她們]/g;
 const CHINESE_SAYING = /^(?:會|敢|要|是|想)?(?:跟|對|叫|要|逼|請)?(?:說|講|叫|要|逼|是)?$/;
-const CHINESE_SAYS_THAT = /^(?:會|敢|要|是|想)?(?:跟|對)?(?:說|講)/;
+// Also when it opens with when it would be said: 「不會一開口就跟您談折扣」.
+const CHINESE_SAYS_THAT =
+	/^(?:會|敢|要|是|想)?(?:一開口就|一開始就|一上來就|馬上|直接|先)?(?:跟|對|和)?(?:說|講|談|提)/;
 const ENGLISH_SAYING = new Set(
 	'say saying said tell telling told you i im it its is am are that going to gonna want asking ask make force pushing push pressure pressuring mean meaning claim claiming suggest suggesting the customer'.split(
 		' '
