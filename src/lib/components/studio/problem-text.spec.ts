@@ -276,6 +276,23 @@ describe('problemText: fields by what they mean in the form', () => {
 	});
 });
 
+describe('problemText: a lexicon’s facts', () => {
+	it('says which phrase is not written as a fact, and how to write one, in both languages', () => {
+		const { problems } = checkContentFiles([
+			{
+				path: 'zh-TW/lexicon/facts.yaml',
+				text: 'id: facts\ntitle: 事實\nintents:\n  - id: company-facts\n    meaning: 成立\n    phrases: [成立於台北]\n'
+			}
+		]);
+		const [problem] = problems;
+		expect(problem?.code).toBe('fact-form');
+		const { en, zh } = texts(problem!);
+		expect(en).toContain('“成立於台北” is not written as a fact');
+		expect(zh).toContain('「成立於台北」不是事實的寫法');
+		expect(englishIn(zh, 'phrases')).toEqual([]);
+	});
+});
+
 describe('problemText: the playtest and the warnings', () => {
 	it('says where the good replies stopped, with the outcome in the trainer’s language', () => {
 		const ranOut = problemAfter((d) => (d.examples.good = ['Hi.']), 'good-fails');

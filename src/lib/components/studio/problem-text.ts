@@ -183,6 +183,8 @@ const TEXTS: { [C in ProblemCode]: Say<C> } = {
 			locale,
 			m.studio_pt_missing_reference({ kind: KINDS[kind]({}, { locale }), id }, { locale })
 		),
+	'fact-form': ({ path, phrase }, locale) =>
+		aboutField(path, locale, ({ field }) => m.studio_pt_fact_form({ field, phrase }, { locale })),
 	'missing-intent': ({ path, intent }, locale) =>
 		atField(path, locale, m.studio_pt_missing_intent({ intent }, { locale })),
 	'duplicate-lexicon-id': ({ list: which, id, elsewhere }, locale) =>

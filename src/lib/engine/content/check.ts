@@ -3,7 +3,7 @@ import { INTENT_PREFIX, MODULE_ITEM_KIND, type Lexicon, type Scenario } from './
 import { validateSeries } from '../series/check';
 import { playtestSeries } from '../series/playtest';
 import { citedIntents, phrasebookOf } from '../scoring/lexicon';
-import type { Phrasebook } from '../scoring/score';
+import { FACT_INTENTS, type Phrasebook } from '../scoring/score';
 import { validateScenario } from '../scenario/validate';
 import { playtestScenario } from '../scenario/playtest';
 import { compileScenario } from '../scenario/machine';
@@ -202,6 +202,9 @@ function checkSeries(parsed: readonly { item: ContentItem; lineOf: LineOf; path:
 	}
 }
 
+// The lexicon intents whose phrases are facts, `subject = right values` (see score.ts).
+const WRITTEN_AS_FACTS: ReadonlySet<string> = new Set([FACT_INTENTS.counts, FACT_INTENTS.company, FACT_INTENTS.tierPrices]);
+
 /**
  * The phrasebook of each locale, from its lexicon files and the published lexicons they do not
  * replace; and the lexicons' own problems: an intent or a rule defined twice in a locale, and an
@@ -231,6 +234,18 @@ function checkLexicons(parsed: readonly { item: ContentItem; lineOf: LineOf; pat
 			});
 		}
 	}
+	// A fact is written `subject = right values`: anything else would be read as no fact at all.
+	for (const { item, lineOf, path } of files)
+		item.data.intents.forEach((intent, i) => {
+			if (!WRITTEN_AS_FACTS.has(intent.id)) return;
+			intent.phrases.forEach((phrase, j) => {
+				const [subject, values, extra] = phrase.split('=');
+				const valuesNeeded = intent.id !== FACT_INTENTS.counts;
+				if (subject?.trim() && values !== undefined && extra === undefined && (!valuesNeeded || values.trim())) return;
+				const field = ['intents', i, 'phrases', j];
+				problems.push({ file: path, line: lineOf(field), message: `intents[${i}].phrases[${j}]: "${phrase}" is not a fact: write the subject, "=", then the right values separated by "/" ("trial … day = 14 / 10")`, code: 'fact-form', values: { path: field, phrase } });
+			});
+		});
 	const byLocale = new Map<ContentLocale, Phrasebook>();
 	for (const locale of new Set(lexicons.map((l) => l.locale))) byLocale.set(locale, phrasebookOf(lexicons.filter((l) => l.locale === locale).map((l) => l.data)));
 	for (const { item, path } of files) {

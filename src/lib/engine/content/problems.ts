@@ -60,6 +60,8 @@ export interface ProblemValues {
 	// What one file cannot check alone.
 	'missing-reference': At & { kind: ContentKind; id: string };
 	'missing-intent': At & { intent: string };
+	// A phrase of a fact intent (counted-facts, company-facts, tier-prices) not written `subject = values`.
+	'fact-form': At & { phrase: string };
 	'duplicate-lexicon-id': At & { list: 'intents' | 'rules'; id: string; elsewhere: string | null };
 	'intent-still-cited': { intent: string; citing: string[] };
 

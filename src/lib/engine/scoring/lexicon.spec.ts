@@ -112,6 +112,29 @@ describe('content:check with lexicons', () => {
 		);
 	});
 
+	it('refuses a fact not written subject = values, naming the phrase and its line', () => {
+		const facts = (phrases: string) =>
+			`id: facts\ntitle: Facts\nintents:\n  - id: counted-facts\n    meaning: Counts we state\n    phrases: ${phrases}\n  - id: company-facts\n    meaning: Founded\n    phrases: ["founded = 2012 / taipei"]\n`;
+		expect(
+			checkContentFiles([{ path: 'en/lexicon/facts.yaml', text: facts('["trial … day = 14"]') }])
+				.problems
+		).toEqual([]);
+		const result = checkContentFiles([
+			{ path: 'en/lexicon/facts.yaml', text: facts('["trial … day = 14", trial lasts 14 days]') }
+		]);
+		expect(result.problems.map(formatProblem)).toEqual([
+			'en/lexicon/facts.yaml:6: intents[0].phrases[1]: "trial lasts 14 days" is not a fact: write the subject, "=", then the right values separated by "/" ("trial … day = 14 / 10")'
+		]);
+		expect(
+			checkContentFiles([
+				{
+					path: 'en/lexicon/facts.yaml',
+					text: facts('["trial … day = 14"]').replace('founded = 2012 / taipei', 'founded =')
+				}
+			]).problems.map((problem) => problem.code)
+		).toEqual(['fact-form']);
+	});
+
 	it('refuses an intent defined twice in one language', () => {
 		const result = checkContentFiles([
 			{ path: 'en/lexicon/a.yaml', text: lexicon('a', 'ask-a-good-time') },
