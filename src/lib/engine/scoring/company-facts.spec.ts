@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { companyFactOf, wrongCompanyFacts } from './company-facts';
 import { foldForMatch } from './normalize';
+import { phrasebookOf } from './lexicon';
+import { scoreReply } from './score';
 
 // The shipped facts, in short: JuGong Technology was founded in Taipei in 2012.
 const FACTS = [
@@ -84,5 +86,23 @@ describe('wrongCompanyFacts tells a founding year or city the company states oth
 		expect(wrong('You joined MetalHub in 2023, and I looked at your report.')).toEqual([]);
 		// A price is no year.
 		expect(wrong('JuGong charges NT$2,012 a month? No, that is not right.')).toEqual([]);
+	});
+});
+
+describe('the places checked come from the phrasebook the reply is scored with', () => {
+	const facts = { id: 'company-facts', meaning: 'Founded', phrases: ['founded = 2012 / taipei'] };
+	const beat = { expect: [], avoid: [] };
+	const reply = 'We were founded in Taichung in 2012.';
+	it('reads a place only once a lexicon of the phrasebook lists it, in a file apart from the facts or not', () => {
+		const without = phrasebookOf([
+			{ intents: [facts], rules: [] },
+			{ intents: [{ id: 'places', meaning: 'Places', phrases: ['taipei'] }], rules: [] }
+		]);
+		const withTaichung = phrasebookOf([
+			{ intents: [facts], rules: [] },
+			{ intents: [{ id: 'places', meaning: 'Places', phrases: ['taipei', 'taichung'] }], rules: [] }
+		]);
+		expect(scoreReply(reply, beat, [], without).flags).not.toContain('wrong-fact');
+		expect(scoreReply(reply, beat, [], withTaichung).flags).toContain('wrong-fact');
 	});
 });

@@ -706,21 +706,20 @@ function tierPricesOf(intents: IntentPhrases): { cues: readonly string[]; prices
 	return tiers;
 }
 
-// A phrasebook's facts about the company and the places they are checked against, read once.
-const companyFactLists = new WeakMap<
-	readonly string[],
-	{ facts: CompanyFact[]; places: string[] }
->();
+// A phrasebook's facts about the company and the places they are checked against, read once per
+// phrasebook (two intents, which may come from different lexicons).
+const NO_COMPANY_FACTS = { facts: [], places: [] };
+const companyFactLists = new WeakMap<IntentPhrases, { facts: CompanyFact[]; places: string[] }>();
 function companyFactsOf(intents: IntentPhrases): { facts: CompanyFact[]; places: string[] } {
 	const phrases = intents.get(FACT_INTENTS.company);
-	if (!phrases) return { facts: [], places: [] };
-	let read = companyFactLists.get(phrases);
+	if (!phrases) return NO_COMPANY_FACTS;
+	let read = companyFactLists.get(intents);
 	if (!read) {
 		read = {
 			facts: phrases.flatMap((phrase) => companyFactOf(phrase, foldForMatch) ?? []),
 			places: (intents.get(FACT_INTENTS.places) ?? []).map((place) => foldForMatch(place).trim())
 		};
-		companyFactLists.set(phrases, read);
+		companyFactLists.set(intents, read);
 	}
 	return read;
 }
