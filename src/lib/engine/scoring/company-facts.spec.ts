@@ -91,18 +91,21 @@ describe('wrongCompanyFacts tells a founding year or city the company states oth
 
 describe('the places checked come from the phrasebook the reply is scored with', () => {
 	const facts = { id: 'company-facts', meaning: 'Founded', phrases: ['founded = 2012 / taipei'] };
-	const beat = { expect: [], avoid: [] };
-	const reply = 'We were founded in Taichung in 2012.';
+	/** The facts in one lexicon, the places in another. */
+	const bookWithPlaces = (places: string[]) =>
+		phrasebookOf([
+			{ intents: [facts], rules: [] },
+			{ intents: [{ id: 'places', meaning: 'Places', phrases: places }], rules: [] }
+		]);
+	const flagsOf = (places: string[]) =>
+		scoreReply(
+			'We were founded in Taichung in 2012.',
+			{ expect: [], avoid: [] },
+			[],
+			bookWithPlaces(places)
+		).flags;
 	it('reads a place only once a lexicon of the phrasebook lists it, in a file apart from the facts or not', () => {
-		const without = phrasebookOf([
-			{ intents: [facts], rules: [] },
-			{ intents: [{ id: 'places', meaning: 'Places', phrases: ['taipei'] }], rules: [] }
-		]);
-		const withTaichung = phrasebookOf([
-			{ intents: [facts], rules: [] },
-			{ intents: [{ id: 'places', meaning: 'Places', phrases: ['taipei', 'taichung'] }], rules: [] }
-		]);
-		expect(scoreReply(reply, beat, [], without).flags).not.toContain('wrong-fact');
-		expect(scoreReply(reply, beat, [], withTaichung).flags).toContain('wrong-fact');
+		expect(flagsOf(['taipei'])).not.toContain('wrong-fact');
+		expect(flagsOf(['taipei', 'taichung'])).toContain('wrong-fact');
 	});
 });

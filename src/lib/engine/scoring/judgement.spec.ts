@@ -1891,23 +1891,22 @@ describe('claims never true of the offer, said in passing, are wrong facts (ship
 		expect(result.score).toBeLessThan(result.passLine);
 	});
 
-	it('denied, the same claims are right: "nobody orders or pays on our site", 「不會轉成基礎會員」', () => {
-		expect(
-			scored(
-				'en',
-				'offline-factory-owner',
-				'no-online',
-				"Fair enough. We're not an online shop: buyers don't pay online, they send you an inquiry and you quote as you always do. How do new customers find you now?"
-			).flags
-		).not.toContain('wrong-fact');
-		expect(
-			scored(
-				'zh-TW',
-				'busy-call-next-month',
-				'slow-season',
-				'難怪壓力都在您身上。十四天免費試刊，時間到就自動結束，不會轉成基礎會員。您最想先推哪幾項？'
-			).flags
-		).not.toContain('wrong-fact');
+	// Denied, the same claims are right.
+	it.each([
+		[
+			'en',
+			'offline-factory-owner',
+			'no-online',
+			"Fair enough. We're not an online shop: buyers don't pay online, they send you an inquiry and you quote as you always do. How do new customers find you now?"
+		],
+		[
+			'zh-TW',
+			'busy-call-next-month',
+			'slow-season',
+			'難怪壓力都在您身上。十四天免費試刊，時間到就自動結束，不會轉成基礎會員。您最想先推哪幾項？'
+		]
+	] as const)('denied: %s %s/%s', (locale, scenario, beat, reply) => {
+		expect(scored(locale, scenario, beat, reply).flags).not.toContain('wrong-fact');
 	});
 });
 
