@@ -203,7 +203,7 @@ function checkSeries(parsed: readonly { item: ContentItem; lineOf: LineOf; path:
 }
 
 // The lexicon intents whose phrases are facts, `subject = right values` (see score.ts).
-const WRITTEN_AS_FACTS: ReadonlySet<string> = new Set([FACT_INTENTS.counts, FACT_INTENTS.company, FACT_INTENTS.tierPrices]);
+const WRITTEN_AS_FACTS: ReadonlySet<string> = new Set([FACT_INTENTS.counts, FACT_INTENTS.company, FACT_INTENTS.tierPrices, FACT_INTENTS.oneTier]);
 
 /**
  * The phrasebook of each locale, from its lexicon files and the published lexicons they do not

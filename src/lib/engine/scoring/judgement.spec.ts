@@ -653,6 +653,43 @@ describe('a feature claimed for a tier that lacks it is a wrong fact (membership
 	});
 });
 
+describe('a feature one tier alone has is wrong said of another tier or of none (one-tier-features)', () => {
+	const commit = (locale: ContentLocale, reply: string) =>
+		scored(locale, 'no-results-renewal', 'commit', reply);
+	it.each([
+		[
+			'en',
+			"That's fair. This year you'll have a dedicated account manager, and I'll call you every month after your report. Shall we say the 3rd at ten?"
+		],
+		[
+			'en',
+			'Gold comes with unlimited listings, so put your whole catalog up. Shall we say the 3rd at ten?'
+		],
+		['zh-TW', '您說得對。今年開始會有專屬客戶經理每個月打給您，一起看報表。三號早上十點可以嗎？'],
+		['zh-TW', '金牌會員產品不限項，您全部放上來都可以。三號早上十點可以嗎？']
+	] as const)('%s: %s', (locale, reply) => {
+		const result = commit(locale, reply);
+		expect(result.flags).toContain('wrong-fact');
+		expect(result.score).toBeLessThan(result.passLine);
+	});
+	it.each([
+		[
+			'en',
+			"If you'd like someone reviewing results with you every quarter, Diamond comes with an account manager. I'll call you every month either way. Shall we say the 3rd at ten?"
+		],
+		[
+			'en',
+			"You don't need an account manager for this: I'll call you every month after your report. Shall we say the 3rd at ten?"
+		],
+		[
+			'zh-TW',
+			'鑽石會員才有專屬客戶經理；您是基礎會員，我自己每個月打給您一起看報表。三號早上十點可以嗎？'
+		]
+	] as const)('%s, right: %s', (locale, reply) => {
+		expect(commit(locale, reply).flags).not.toContain('wrong-fact');
+	});
+});
+
 describe('blaming him back talks down', () => {
 	it('「是你們自己的事吧…怪我們喔」 and "that’s on you" break the rule; owning the problem does not', () => {
 		const zh = scored(

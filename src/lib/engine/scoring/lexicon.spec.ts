@@ -133,6 +133,19 @@ describe('content:check with lexicons', () => {
 				}
 			]).problems.map((problem) => problem.code)
 		).toEqual(['fact-form']);
+		// What one tier alone has is written the same way: the tier, then its features.
+		const oneTier = (phrase: string) =>
+			`id: tiers\ntitle: Tiers\nintents:\n  - id: one-tier-features\n    meaning: Diamond only\n    phrases: ["${phrase}"]\n`;
+		expect(
+			checkContentFiles([
+				{ path: 'en/lexicon/tiers.yaml', text: oneTier('diamond = account manager') }
+			]).problems
+		).toEqual([]);
+		expect(
+			checkContentFiles([
+				{ path: 'en/lexicon/tiers.yaml', text: oneTier('diamond … account manager') }
+			]).problems.map((problem) => problem.code)
+		).toEqual(['fact-form']);
 	});
 
 	it('refuses an intent defined twice in one language', () => {

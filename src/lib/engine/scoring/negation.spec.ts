@@ -48,6 +48,21 @@ describe('a cue said in the negative does not count', () => {
 		expect(counts("It's not that you can't walk away", 'walk away')).toBe(true);
 	});
 
+	it('a list of bare "no"s typed without commas denies each item', () => {
+		expect(counts('14 days 10 products no card no deposit', 'deposit')).toBe(false);
+		expect(counts('no fee no card no deposit could I call you', 'deposit')).toBe(false);
+	});
+
+	it('"to save you" or "spare you the trouble of" doing it is not asking for it', () => {
+		expect(
+			counts('To save you passing the message on, may I have his name?', 'passing the message')
+		).toBe(false);
+		expect(
+			counts('I can spare you the trouble of passing the message on', 'passing the message')
+		).toBe(false);
+		expect(counts('Could you pass the message on to him?', 'pass the message')).toBe(true);
+	});
+
 	it('a negation in another clause, or before "but", does not reach the cue', () => {
 		expect(counts('我沒辦法決定，打折要經理簽', '打折')).toBe(true);
 		expect(counts('我沒有別的意思，但是打折沒問題', '打折')).toBe(true);

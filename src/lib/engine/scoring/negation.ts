@@ -103,16 +103,17 @@ const CHINESE_NOT_NEGATIONS = [
 ];
 // Global, for matchAll: looked for with search(), never test(), which would leave a lastIndex that
 // the next matchAll starts from (a negation missed depending on the reply scored before).
+// "To save you passing it on" and "spare you the trouble of asking" deny the thing, as "not" does.
 const ENGLISH_VERB_NEGATION =
-	/\b(?:not|never|cannot|without|hardly|dont|wont|cant|isnt|arent|doesnt|didnt|shouldnt|wouldnt|couldnt|wasnt|werent|havent|hasnt|aint)\b|n['’]t\b/g;
+	/\b(?:not|never|cannot|without|hardly|dont|wont|cant|isnt|arent|doesnt|didnt|shouldnt|wouldnt|couldnt|wasnt|werent|havent|hasnt|aint|(?:save|saves|spare|spares)\s+(?:you|her|him|them))\b|n['’]t\b/g;
 const ENGLISH_NOUN_NEGATION = /\b(?:no|none|nothing|nobody|neither|nor)\b/g;
 const ENGLISH_NOT_NEGATIONS =
 	/\b(?:no problem|no worries|no doubt|not only|no matter|no wonder|no obligation)\b/g;
 // A negation's reach ends at a preposition: "not for the trial", "nothing for you to sign"; not at
 // the "for" of asking or paying for something ("we don't ask for a card"), nor at "or" ("we don't
-// take a card or a deposit" denies both).
+// take a card or a deposit" denies both), nor at the "of" of "spare you the trouble of".
 const ENGLISH_SCOPE_ENDS =
-	/\b(?:(?<!\b(?:ask|asks|asked|asking|charge|charges|charging|pay|pays|paying)(?:\s+(?:you|him|them|us))?\s+)for|with|about|of|from|on|in|at|after|before|during|because|if|since|so|and)\b/g;
+	/\b(?:(?<!\b(?:ask|asks|asked|asking|charge|charges|charging|pay|pays|paying)(?:\s+(?:you|him|them|us))?\s+)for|with|about|(?<!\b(?:trouble|bother|hassle)\s+)of|from|on|in|at|after|before|during|because|if|since|so|and)\b/g;
 // The item before an "or" that the cue follows: what denies that item denies the cue ("no card or
 // deposit", "we don't ask for a card or a deposit").
 const ENGLISH_OR_ITEM = /\b(?:(?:a|an|any|the)\s+)?[a-z'’-]+\s+or\s+(?:(?:a|an|any|the)\s+)?$/;
@@ -185,8 +186,12 @@ function isChoiceQuestion(text: string, at: number): boolean {
 	return (text[at] === '不' || text[at] === '沒') && at > 0 && text[at - 1] === text[at + 1];
 }
 
-/** Where the English negations before a cue (`before` ends at the cue) that reach it are, as word counts from the cue. */
-function englishNegationsReaching(before: string): number[] {
+/**
+ * Where the English negations before a cue (`before` ends at the cue) that reach it are, as word
+ * counts from the cue, nearest first, and whether each is a bare "no" (a list of them denies each
+ * item: "no card no deposit").
+ */
+function englishNegationsReaching(before: string): { words: number; no: boolean }[] {
 	const cleared = before
 		.replace(ENGLISH_NOT_NEGATIONS, (found) => ' '.repeat(found.length))
 		.replace(ENGLISH_OR_ITEM, '');
@@ -196,14 +201,14 @@ function englishNegationsReaching(before: string): number[] {
 	);
 	const inScope = cleared.slice(scopeStart);
 	const wordsAfter = (at: number) => [...inScope.slice(at).matchAll(/[a-z0-9'’]+/g)].length;
-	const reaching: number[] = [];
+	const reaching: { words: number; no: boolean }[] = [];
 	for (const m of inScope.matchAll(ENGLISH_VERB_NEGATION))
 		if (wordsAfter(m.index + m[0].length) <= ENGLISH_VERB_WORDS)
-			reaching.push(wordsAfter(m.index + m[0].length));
+			reaching.push({ words: wordsAfter(m.index + m[0].length), no: false });
 	for (const m of inScope.matchAll(ENGLISH_NOUN_NEGATION))
 		if (wordsAfter(m.index + m[0].length) <= ENGLISH_NOUN_WORDS)
-			reaching.push(wordsAfter(m.index + m[0].length));
-	return reaching.sort((a, b) => a - b);
+			reaching.push({ words: wordsAfter(m.index + m[0].length), no: m[0] === 'no' });
+	return reaching.sort((a, b) => a.words - b.words);
 }
 
 /**
@@ -228,9 +233,11 @@ function negatedBefore(before: string): boolean {
 	}
 	// No Latin letter, no English negation: the costlier reading is spared.
 	if (!/[a-z]/.test(before)) return false;
-	const english = englishNegationsReaching(before);
-	if (english.length > 0) return !(english.length > 1 && english[1]! - english[0]! <= 4);
-	return false;
+	const [nearest, previous] = englishNegationsReaching(before);
+	if (!nearest) return false;
+	// Two negations close together cancel out ("not that you can't"), but a list of bare "no"s
+	// denies each item ("no card no deposit", typed without commas).
+	return !(previous && previous.words - nearest.words <= 4 && !(previous.no && nearest.no));
 }
 
 // What may stand between a negation and a cue that carries its own negation for the first to deny

@@ -676,7 +676,10 @@ describe('what a reply is worth before its key points', () => {
 			'We have 38,000 registered buyers and a monthly report. Any questions?',
 			'Members get a company page and fifty listings. Does that make sense?',
 			'會員每個月都有報表，瀏覽、詢價都看得到。有什麼問題嗎？',
-			'我們有三萬八千位註冊買家。這樣您了解嗎？'
+			'我們有三萬八千位註冊買家。這樣您了解嗎？',
+			// Giving the call up asks nothing either.
+			"Oh. Sorry to hear that. So that's a no, then?",
+			'喔，好吧。那就是不要囉？'
 		])
 			expect(scoreReply(reply, greetZh).signals, reply).not.toContain('question');
 		for (const reply of [

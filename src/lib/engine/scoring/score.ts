@@ -624,6 +624,7 @@ export const FACT_INTENTS = {
 	tiers: 'tiers',
 	tierPrices: 'tier-prices',
 	lacks: 'lacks-features',
+	oneTier: 'one-tier-features',
 	contrast: 'tier-contrast'
 } as const;
 const anyProductBooks = new WeakMap<Phrasebook, Phrasebook>();
@@ -646,7 +647,8 @@ export function forAnyProduct(phrasebook: Phrasebook): Phrasebook {
 			FACT_INTENTS.counts,
 			FACT_INTENTS.company,
 			FACT_INTENTS.tierPrices,
-			FACT_INTENTS.lacks
+			FACT_INTENTS.lacks,
+			FACT_INTENTS.oneTier
 		])
 			intents.delete(id);
 		book = { intents, rules: phrasebook.rules.filter((rule) => !rule.ourOffer) };
@@ -724,42 +726,59 @@ function companyFactsOf(intents: IntentPhrases): { facts: CompanyFact[]; places:
 	return read;
 }
 /**
- * The lexicon's tiers and what each lacks (`lacks-features`, written `basic … keyword ad`), read
- * once per phrasebook: each tier and each feature a cue list of its own, so that a reply can say
- * which tier it names and which feature it claims.
+ * The lexicon's tiers and their features, read once per phrasebook: what a tier lacks
+ * (`lacks-features`, written `basic … keyword ad`) and what one tier alone has (`one-tier-features`,
+ * written `diamond = account manager / homepage banner`). Each tier and each feature is a cue list
+ * of its own, so that a reply can say which tier it names and which feature it claims.
  */
 interface TierFacts {
 	tiers: { name: string; cues: readonly string[] }[];
-	features: { cues: readonly string[]; lackedBy: ReadonlySet<string> }[];
+	features: { cues: readonly string[]; lackedBy: ReadonlySet<string>; onlyIn: string | null }[];
 }
-const tierFactsOfPhrases = new WeakMap<readonly string[], TierFacts>();
+const tierFactsOfIntents = new WeakMap<IntentPhrases, TierFacts | null>();
 const CONTRAST_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.contrast}`];
 
 function tierFactsOf(intents: IntentPhrases): TierFacts | null {
-	const lacks = intents.get(FACT_INTENTS.lacks);
-	if (!lacks || lacks.length === 0) return null;
-	let facts = tierFactsOfPhrases.get(lacks);
-	if (!facts) {
-		const tiers = new Map<string, string>();
-		for (const tier of intents.get(FACT_INTENTS.tiers) ?? [])
-			tiers.set(normalizeForMatch(tier).trim(), tier.trim());
-		const features = new Map<string, { cues: string[]; lackedBy: Set<string> }>();
-		for (const phrase of lacks) {
-			const [tier, feature] = phrase.split(GAP).map((part) => part.trim());
-			if (!tier || !feature) continue;
-			const name = normalizeForMatch(tier).trim();
-			if (!tiers.has(name)) tiers.set(name, tier);
-			const key = normalizeForMatch(feature).trim();
-			const entry = features.get(key) ?? { cues: [feature], lackedBy: new Set<string>() };
-			entry.lackedBy.add(name);
-			features.set(key, entry);
-		}
-		facts = {
-			tiers: [...tiers].map(([name, tier]) => ({ name, cues: [tier] })),
-			features: [...features.values()]
-		};
-		tierFactsOfPhrases.set(lacks, facts);
+	let facts = tierFactsOfIntents.get(intents);
+	if (facts !== undefined) return facts;
+	const tiers = new Map<string, string>();
+	for (const tier of intents.get(FACT_INTENTS.tiers) ?? [])
+		tiers.set(normalizeForMatch(tier).trim(), tier.trim());
+	const features = new Map<
+		string,
+		{ cues: string[]; lackedBy: Set<string>; onlyIn: string | null }
+	>();
+	const feature = (tier: string, said: string) => {
+		const name = normalizeForMatch(tier).trim();
+		if (!tiers.has(name)) tiers.set(name, tier);
+		const key = normalizeForMatch(said).trim();
+		const entry = features.get(key) ?? { cues: [said], lackedBy: new Set<string>(), onlyIn: null };
+		features.set(key, entry);
+		return { name, entry };
+	};
+	for (const phrase of intents.get(FACT_INTENTS.lacks) ?? []) {
+		const [tier, said] = phrase.split(GAP).map((part) => part.trim());
+		if (!tier || !said) continue;
+		const { name, entry } = feature(tier, said);
+		entry.lackedBy.add(name);
 	}
+	for (const phrase of intents.get(FACT_INTENTS.oneTier) ?? []) {
+		const [tier, said] = phrase.split('=').map((part) => part.trim());
+		if (!tier || !said) continue;
+		for (const one of said.split('/').map((part) => part.trim())) {
+			if (!one) continue;
+			const { name, entry } = feature(tier, one);
+			entry.onlyIn = name;
+		}
+	}
+	facts =
+		features.size === 0
+			? null
+			: {
+					tiers: [...tiers].map(([name, tier]) => ({ name, cues: [tier] })),
+					features: [...features.values()]
+				};
+	tierFactsOfIntents.set(intents, facts);
 	return facts;
 }
 
@@ -785,7 +804,9 @@ function sentenceAround(folded: string, [start, end]: Span): Span {
  * anywhere between the two) of the tier its sentence names, nearest before it, else first after
  * it; a sentence that names no tier speaks of the tier named last before it. A tier named as the
  * other side of a comparison ("upgrading from Basic", 「比基礎多了關鍵字廣告」) is not the one the
- * feature is said of.
+ * feature is said of. A feature one tier alone has (`one-tier-features`) is wrong said of any other
+ * tier, and said where no tier is named ("this year you'll have a dedicated account manager"): the
+ * customer hears it promised of the plan he is on or is offered.
  */
 function featuresLacked(
 	text: ReplyText,
@@ -796,7 +817,6 @@ function featuresLacked(
 	const named = facts.tiers.flatMap(({ name, cues }) =>
 		findAny(anywhere, cues).map((span) => ({ name, span }))
 	);
-	if (named.length === 0) return [];
 	const contrast = text.intents.has(FACT_INTENTS.contrast) ? findAny(anywhere, CONTRAST_CUES) : [];
 	const subjects = named
 		.filter(
@@ -807,7 +827,7 @@ function featuresLacked(
 		)
 		.sort((a, b) => a.span[0] - b.span[0]);
 	const wrong: Span[] = [];
-	for (const { cues, lackedBy } of facts.features) {
+	for (const { cues, lackedBy, onlyIn } of facts.features) {
 		for (const span of findAny(matcher, cues)) {
 			// The tier its own sentence names decides (nearest before, else first after); a sentence
 			// that names none speaks of the tier named last before it ("Stay on Basic. You still get …").
@@ -817,7 +837,12 @@ function featuresLacked(
 				before.filter((tier) => tier.span[0] >= from).pop() ??
 				subjects.find((tier) => tier.span[0] >= span[1] && tier.span[1] <= to) ??
 				before.pop();
-			if (!subject || !lackedBy.has(subject.name)) continue;
+			// A feature one tier alone has, said of no tier, is promised as if every plan had it.
+			if (!subject) {
+				if (onlyIn !== null) wrong.push(span);
+				continue;
+			}
+			if (!lackedBy.has(subject.name) && (onlyIn === null || subject.name === onlyIn)) continue;
 			const between =
 				subject.span[1] <= span[0]
 					? text.folded.slice(subject.span[1], span[0])
@@ -1532,11 +1557,12 @@ function sentencesOf(reply: string, normalized: string): string[] {
 
 /**
  * Questions asked for form's sake at the end of a pitch: "Any questions?", "Does that make
- * sense?", 有什麼問題嗎？ 這樣您了解嗎？ They find out nothing the rep needs to know. A tag ("…, okay?",
+ * sense?", 有什麼問題嗎？ 這樣您了解嗎？, and the one that gives the call up ("So that's a no,
+ * then?", 那就是不要囉？). They find out nothing the rep needs to know. A tag ("…, okay?",
  * "…, right?"), 好嗎 or 有沒有問題 after a proposed step check that he agrees, and are not among them.
  */
 const PRO_FORMA_QUESTION =
-	/(?:^|[.!?。！？]\s*)(?:(?:so|and|ok|okay|well)[,\s]+)?(?:any (?:other )?questions|questions|does that make sense|make sense|got it|understood|understand|is that clear|clear)\s*[?？]|(?:還有|有)?什麼問題嗎\s*[?？]?|(?:這樣)?你?(?:了解|瞭解|明白|清楚|懂)(?:了)?嗎\s*[?？]?/;
+	/(?:^|[.!?。！？]\s*)(?:(?:so|and|ok|okay|well)[,\s]+)?(?:any (?:other )?questions|questions|does that make sense|make sense|got it|understood|understand|is that clear|clear|so that['’]?s a no(?:,? then)?|that['’]?s a no(?:,? then)?)\s*[?？]|(?:還有|有)?什麼問題嗎\s*[?？]?|(?:所以|那)(?:就)?是不要了?(?:囉|嗎)\s*[?？]?|(?:這樣)?你?(?:了解|瞭解|明白|清楚|懂)(?:了)?嗎\s*[?？]?/;
 const EVERY_PRO_FORMA_QUESTION = new RegExp(PRO_FORMA_QUESTION.source, 'g');
 
 /** The folded reply with its questions for form's sake blanked out (the same length). */
