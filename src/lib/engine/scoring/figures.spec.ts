@@ -169,7 +169,8 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		'visit = 1,200,000',
 		'we … buyer = 38,000',
 		'人次 = 1,200,000',
-		'gold … keyword = 2'
+		'gold … keyword = 2',
+		'續約率 … 成 = 81 / 68'
 	].map((phrase) => countedFactOf(phrase, foldForMatch)!);
 	const wrong = (reply: string) => {
 		const folded = foldForMatch(reply);
@@ -195,6 +196,18 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		expect(wrong('Your Gold membership, the one with the two keyword-ad slots.')).toEqual([]);
 		// Far under and small: two buyers who called are not the count of registered buyers.
 		expect(wrong('We had two buyers call you back last month.')).toEqual([]);
+	});
+
+	it('reads a day of the trial (第七天, day 7) against its days, and shares said the Chinese way', () => {
+		expect(wrong('試刊第三天我打給您，第七天再一起看數據。')).toEqual(['七']);
+		expect(wrong('The trial runs 14 days, and I call on day 3 and day 7.')).toEqual(['7']);
+		// 八五折 is 85%, not the second year's 九折; 八成一 is 81%.
+		expect(wrong('簽兩年，第二年可以打八五折。')).toEqual(['八五']);
+		expect(wrong('簽兩年，第二年打九折。')).toEqual([]);
+		expect(wrong('每月更新的會員續約率有九成一。')).toEqual(['九']);
+		expect(wrong('每月更新的會員續約率有八成一，整體六成八。')).toEqual([]);
+		// Other ordinals count nothing: the report of the 1st, the third month.
+		expect(wrong('試刊結束後，第三個月我再打給您。')).toEqual([]);
 	});
 
 	it('leaves the right counts, ordinals, corrections and other subjects alone', () => {

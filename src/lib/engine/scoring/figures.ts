@@ -471,6 +471,9 @@ export function countedFactOf(phrase: string, fold: (text: string) => string): C
 // a Chinese measure word (個、位), or 'of our' (80,000 of our registered buyers).
 const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?(?:of\s+(?:our|the|its)\s+)?/;
 const ORDINAL_BEFORE = /(?:第|\bday\s*|\bthe\s*)$/;
+// An ordinal day: day 7, 第七天.
+const DAY_BEFORE = /\bday\s*$/;
+const ORDINAL_DAY_AFTER = /^\s*天/;
 const THE_BEFORE = /\bthe\s*$/;
 const HIS_BEFORE =
 	/\byou(?:['’]?ve|\s+have|\s+only\s+have|['’]?ve\s+only)(?:\s+got)?\s+(?:only\s+|just\s+|about\s+|around\s+)?$|\byour\s+(?:own\s+)?$|(?:您|你)(?:們)?(?:現在)?(?:只)?有\s*$|(?:您|你)(?:們)?的\s*$/;
@@ -558,6 +561,30 @@ function trailingZeros(value: number): number {
 	return zeros;
 }
 
+// Shares said the Chinese way, which the figures read as no number or as a single digit: two digits
+// before 折 (八五折 is 85% of the price, read 8.5 against 九折's 9), and 成 with the digit after it
+// (續約率八成一 is 81%, read 81 with its unit 成 after it).
+const TWO_DIGIT_DISCOUNT = /([一二三四五六七八九])([一二三四五六七八九])(?=\s*折)/g;
+const TENTHS = /([一二三四五六七八九])(?=成([一二三四五六七八九])?)/g;
+function sharesIn(folded: string): Figure[] {
+	const shares: Figure[] = [];
+	if (folded.includes('折'))
+		for (const m of folded.matchAll(TWO_DIGIT_DISCOUNT))
+			shares.push({
+				value: CHINESE_DIGITS[m[1]!]! + CHINESE_DIGITS[m[2]!]! / 10,
+				start: m.index,
+				end: m.index + 2
+			});
+	if (folded.includes('成'))
+		for (const m of folded.matchAll(TENTHS))
+			shares.push({
+				value: CHINESE_DIGITS[m[1]!]! * 10 + (m[2] ? CHINESE_DIGITS[m[2]]! : 0),
+				start: m.index,
+				end: m.index + 1
+			});
+	return shares;
+}
+
 /** Under this, a figure far under a counted fact's values counts something else. */
 const SMALL_COUNT = 1000;
 
@@ -570,28 +597,41 @@ const SMALL_COUNT = 1000;
 export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span[] {
 	if (facts.length === 0) return [];
 	const rough = MAY_SAY_ROUGHLY.test(folded) ? roughCountsIn(folded) : [];
+	const shares = sharesIn(folded);
 	const figures: (Figure & { low?: number; high?: number })[] = [
-		// 十萬 in 幾十萬 is part of a rough count.
+		// 十萬 in 幾十萬 is part of a rough count, 八 in 八成一 part of a share.
 		...figuresIn(folded).filter(
-			({ start, end }) => !rough.some((count) => start < count.end && count.start < end)
+			({ start, end }) =>
+				![...rough, ...shares].some((read) => start < read.end && read.start < end)
 		),
 		...(MAY_SPELL_COUNT.test(folded) ? spelledCountsIn(folded) : []),
-		...rough
+		...rough,
+		...shares
 	];
 	if (figures.length === 0) return [];
 	const sentences = stretches(folded, SENTENCE_END);
 	const clauses = stretches(folded, CLAUSE_END);
 	const wrong: Span[] = [];
 	for (const figure of figures) {
-		// An ordinal counts no days (第三天, day 3); a figure denied is a correction (不是一個月, not 30 days).
+		// An ordinal counts nothing (the 15th, 第三名) but a day of something (第七天, day 7: the
+		// trial's calls are on day 3 and day 10); a figure denied is a correction (不是一個月, not 30 days).
 		const before = folded.slice(Math.max(0, figure.start - 10), figure.start);
 		// "The 15th" is a day, "the three keyword ads" a count.
 		const ordinal = ORDINAL_BEFORE.test(before) && !(figure.spelled && THE_BEFORE.test(before));
-		if (ordinal || DENIED_BEFORE.test(before)) continue;
+		const dayBefore = ordinal && DAY_BEFORE.test(before);
+		if (
+			(ordinal &&
+				!dayBefore &&
+				!ORDINAL_DAY_AFTER.test(folded.slice(figure.end, figure.end + 3))) ||
+			DENIED_BEFORE.test(before)
+		)
+			continue;
 		// A count said of what he has is his, not ours: you've got twelve products (and Basic takes fifty).
 		if (HIS_BEFORE.test(folded.slice(Math.max(0, figure.start - 24), figure.start))) continue;
-		// Long enough for the longest unit: 380,000 machinery and hardware buyers.
-		const after = folded.slice(figure.end, figure.end + 48).replace(BEFORE_UNIT, '');
+		// Long enough for the longest unit: 380,000 machinery and hardware buyers. "Day 7" puts its unit first.
+		const after =
+			(dayBefore ? 'day ' : '') +
+			folded.slice(figure.end, figure.end + 48).replace(BEFORE_UNIT, '');
 		const [from, to] = around(sentences, figure.start);
 		const sentence = folded.slice(from, to);
 		const at = figure.start - from;
