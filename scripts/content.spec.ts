@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../src/lib/server/testing/temp-dirs';
+
+const tempDir = tempDirs('cli');
 
 function runContent(...args: string[]) {
 	const result = spawnSync('npx', ['tsx', 'scripts/content.ts', ...args], {
 		encoding: 'utf8',
 		env: {
 			...process.env,
-			DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'rehearse-cli-')), 'cli.db')
+			DATABASE_URL: join(tempDir(), 'cli.db')
 		}
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -24,7 +26,7 @@ describe('npm run content:check', () => {
 	});
 
 	it('names the file and line a trainer broke, and exits non-zero', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'rehearse-content-'));
+		const dir = tempDir();
 		cpSync('content', dir, { recursive: true });
 		const file = join(dir, 'zh-TW', 'scripts', 'think-about-it.md');
 		const lines = readFileSync(file, 'utf8').split('\n');
@@ -40,7 +42,7 @@ describe('npm run content:check', () => {
 	});
 
 	it('warns, without failing, of a key point cue that a bad answer no pitfall catches also hits', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'rehearse-content-'));
+		const dir = tempDir();
 		cpSync('content', dir, { recursive: true });
 		const file = join(dir, 'en', 'scenarios', 'renewal-price-objection.yaml');
 		const lines = readFileSync(file, 'utf8').split('\n');

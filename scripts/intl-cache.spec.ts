@@ -1,14 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheIntlFormatters } from './intl-cache.js';
+import { tempDirs } from '../src/lib/server/testing/temp-dirs';
+
+const tempDir = tempDirs('intl');
 
 // The registry exactly as `npm run prepare` generated it, cached, as its own module.
 async function cachedRegistry() {
 	const code = cacheIntlFormatters(readFileSync('src/lib/paraglide/registry.js', 'utf8'));
-	const file = join(mkdtempSync(join(tmpdir(), 'rehearse-intl-')), 'registry.mjs');
+	const file = join(tempDir(), 'registry.mjs');
 	writeFileSync(file, code);
 	return (await import(
 		pathToFileURL(file).href

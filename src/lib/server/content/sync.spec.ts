@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db';
@@ -7,10 +6,9 @@ import { readContentDirectory } from './files';
 import { countContent, findContent } from './store';
 import { exportContentDirectory, syncContentDirectory } from './sync';
 import { formatProblem } from '$lib/engine/content';
+import { tempDirs } from '$lib/server/testing/temp-dirs';
 
-function tempDir(): string {
-	return mkdtempSync(join(tmpdir(), 'rehearse-content-'));
-}
+const tempDir = tempDirs('content');
 
 describe('content sync and export', () => {
 	it('loads the demo pack: every file valid, both locales complete', () => {

@@ -1,15 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '.';
 import { insertUser } from '../accounts/users';
 import { backupDatabase, inspectDatabase, restoreDatabase } from './backup';
+import { tempDirs } from '../testing/temp-dirs';
 
-function tempDir(): string {
-	return mkdtempSync(join(tmpdir(), 'rehearse-backup-'));
-}
+const tempDir = tempDirs('backup');
 
 /** A Rehearse database file with one user, closed. */
 function appDatabase(path: string, email = 'rep@example.com'): string {

@@ -1,13 +1,13 @@
 // Two people (or two tabs) acting on the same thing at once. Each side has its own connection to one
 // database file, as two requests do, and acts on what it read before the other side wrote: the
 // guards that count are the ones inside the writes, not the checks before them.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type AppDb } from '../db/index';
 import { insertUser } from '../accounts/users';
 import { loadShippedContent } from '$lib/server/testing/shipped-content';
+import { tempDirs } from '$lib/server/testing/temp-dirs';
 import { findAttempt, loadAttempt, startAttempt, useHint } from './attempts';
 import { submitTurn } from './turns';
 import { HINT_COST } from '$lib/engine/scoring/attempt-score';
@@ -17,7 +17,7 @@ import { editorVersion, publish, publishedText, saveDraft } from '../content/stu
 import { summarizePanel } from '$lib/engine/hiring/rubric';
 import type { Rubric } from '$lib/engine/content/index';
 
-const dir = mkdtempSync(join(tmpdir(), 'rehearse-concurrency-'));
+const dir = tempDirs('concurrency')();
 let template: string | undefined;
 let copies = 0;
 
