@@ -211,6 +211,24 @@ describe('speech, not notes', () => {
 				'老闆，報表就像一個漏斗：瀏覽、聯絡資料查看、詢價單。詢價單只是最後一段，很多採購是直接打電話的。'
 			)
 		).toBe(false);
+		// Semicolons between the items of a list said to someone are speech; between fragments naming no one, notes.
+		expect(
+			isNotes(
+				'試刊放十項，建議從三種裡面挑：您賣最好、最不怕比價的；規格寫得清楚、照片好看的；還有您今年最想多推的。'
+			)
+		).toBe(false);
+		expect(isNotes('acknowledge; trial 14 days; ten products; day 3 call')).toBe(true);
+	});
+
+	it('hears no question in a question word inside a clause closed by a semicolon', () => {
+		const reply =
+			'報表的數字是這樣看的：產品頁瀏覽代表有多少採購看到產品；點擊來源告訴您是從搜尋、分類還是廣告進來；詢價單是正式的需求。';
+		expect(scored('zh-TW', 'no-results-renewal', 'funnel', reply).signals).not.toContain(
+			'question'
+		);
+		expect(
+			scored('zh-TW', 'no-results-renewal', 'funnel', '您去年大概有多少採購直接打電話來').signals
+		).toContain('question');
 	});
 
 	it('hears one point harped on in other words as a repeat, not a sum of figures', () => {

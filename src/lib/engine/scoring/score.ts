@@ -502,14 +502,14 @@ const CHINESE_QUESTION_WORD =
 
 /**
  * A Chinese question without its question mark: a particle (嗎、呢) closing a clause, or a question
- * word in a stretch the reply does not close with a full stop (「您想先放哪幾項」). The same word in a
+ * word in a stretch the reply does not close with a full stop or a semicolon (「您想先放哪幾項」). The same word in a
  * statement (「報表會告訴您有多少人看。」) asks nothing.
  */
 function isChineseQuestion(text: string): boolean {
 	if (/[嗎呢](?=[\s,，、。.!！~～…]|$)/.test(text)) return true;
 	const stretches = text.split(/(?<=[。！!；;\n])/);
 	return stretches.some(
-		(stretch) => !/[。！!]\s*$/.test(stretch) && CHINESE_QUESTION_WORD.test(stretch)
+		(stretch) => !/[。！!；;]\s*$/.test(stretch) && CHINESE_QUESTION_WORD.test(stretch)
 	);
 }
 

@@ -99,8 +99,11 @@ export function isNotes(reply: string): boolean {
 	const averageWords =
 		fragments.reduce((sum, f) => sum + words(f), 0) / Math.max(1, fragments.length);
 	const short = fragments.length >= 3 && averageWords <= 4;
-	// Arrows, slashes and plus signs between short fragments are notes, whoever they name.
-	if ((text.match(NOTE_MARKS) ?? []).length >= 2) return short;
+	const person = PERSON_EN.test(text.toLowerCase()) || PERSON_ZH.test(text);
+	// Arrows, slashes and plus signs between short fragments are notes, whoever they name; semicolons
+	// only when they name no one (「建議從三種裡面挑：您賣最好的；規格寫得清楚的；…」 is speech).
+	const marks = (text.match(NOTE_MARKS) ?? []).filter((mark) => mark !== ';' || !person).length;
+	if (marks >= 2) return short;
 	const grammar = grammarShare(text);
 	const chinese = containsChinese(text);
 	// Short fragments with few words of grammar; in English, one that names someone ("look us up
@@ -114,7 +117,6 @@ export function isNotes(reply: string): boolean {
 	// A run of words without a mark between them, as a list is typed in a hurry.
 	if (!chinese && grammar.words >= 8 && grammar.share < 0.15 && !/[.,!?;:]/.test(text)) return true;
 	// A run of words with no mark at all and few words of grammar, naming no one: keywords typed in a row.
-	const person = PERSON_EN.test(text.toLowerCase()) || PERSON_ZH.test(text);
 	if (
 		!chinese &&
 		!person &&
