@@ -210,6 +210,16 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		expect(wrong('試刊結束後，第三個月我再打給您。')).toEqual([]);
 	});
 
+	it('reads counts said in millions, with "or so", after "the", and after a word ending in -nt', () => {
+		expect(wrong('The site gets around three million visits a month.')).toEqual(['three million']);
+		expect(wrong('About a million visits a month.')).toEqual([]);
+		expect(wrong('You reach the 50,000 or so registered buyers.')).toEqual(['50,000']);
+		expect(wrong('You reach the 38,000 registered buyers.')).toEqual([]);
+		// "Front" is no "don't": only a negation typed with or without its apostrophe denies.
+		expect(wrong('Your work is in front of 83,000 registered buyers.')).toEqual(['83,000']);
+		expect(wrong('it isnt 30 days, the trial is 14')).toEqual([]);
+	});
+
 	it('leaves the right counts, ordinals, corrections and other subjects alone', () => {
 		expect(wrong('The trial is 14 days with ten products; I call on day 3 and day 10.')).toEqual(
 			[]

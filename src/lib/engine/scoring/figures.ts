@@ -108,7 +108,7 @@ const TENS: Record<string, number> = Object.fromEntries(
 		.split(' ')
 		.map((word, i) => [word, (i + 2) * 10])
 );
-const NUMBER_WORD = `(?:${[...Object.keys(SMALL_NUMBERS), ...Object.keys(TENS), 'hundred', 'thousand'].join('|')})`;
+const NUMBER_WORD = `(?:${[...Object.keys(SMALL_NUMBERS), ...Object.keys(TENS), 'hundred', 'thousand', 'million'].join('|')})`;
 const SPELLED = new RegExp(
 	`\\b(?:an?\\s+)?${NUMBER_WORD}(?:(?:\\s+and\\s+|[\\s-]+)${NUMBER_WORD})*\\b`,
 	'g'
@@ -117,10 +117,15 @@ const SPELLED = new RegExp(
 /** The value of a number said in English words ("a hundred and thirty-six"), or null when it is none this reads. */
 export function spelledValue(run: string): number | null {
 	const words = run.split(/[\s-]+/).filter((word) => word !== 'and');
-	if (!words.some((word) => word in TENS || word === 'hundred' || word === 'thousand')) return null;
+	if (
+		!words.some(
+			(word) => word in TENS || word === 'hundred' || word === 'thousand' || word === 'million'
+		)
+	)
+		return null;
 	let total = 0;
 	let section = 0;
-	let last: 'small' | 'tens' | 'hundred' | 'thousand' | null = null;
+	let last: 'small' | 'tens' | 'hundred' | 'thousand' | 'million' | null = null;
 	for (const word of words) {
 		if (word === 'a' || word === 'an') {
 			if (last !== null) return null;
@@ -138,6 +143,12 @@ export function spelledValue(run: string): number | null {
 			if (last === 'hundred' || last === 'thousand' || section === 0 || section >= 100) return null;
 			section *= 100;
 			last = 'hundred';
+		} else if (word === 'million') {
+			// "Three million", "one million two hundred thousand"; not after a thousand.
+			if (total > 0 || section === 0) return null;
+			total = section * 1_000_000;
+			section = 0;
+			last = 'million';
 		} else {
 			if (last === 'thousand' || section === 0) return null;
 			total += section * 1000;
@@ -177,7 +188,7 @@ export function spelledCountsIn(folded: string): Figure[] {
 
 /** Whether a folded text may say a number that counts in English words: the quick look before spelledCountsIn. */
 export const MAY_SPELL_COUNT =
-	/\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/;
+	/\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)\b/;
 
 /** Whether a folded text may say a number in English words: the quick look before spelledFiguresIn. */
 export const MAY_SPELL_NUMBER =
@@ -215,7 +226,7 @@ const BOUND_BEFORE =
 const RANGE_BEFORE = /[\d一二三四五六七八九十兩]\s*(?:、|到|至|~|～)\s*$/;
 const ROUGH_BEFORE =
 	/(?:\b(?:about|around|roughly|approximately|some|like)|大約|大概|約|差不多)\s*(?:nt\$?|\$)?\s*$/;
-const ROUGH_AFTER = /^\s*(?:左右|上下|ish\b)/;
+const ROUGH_AFTER = /^\s*(?:左右|上下|ish\b|or so\b)/;
 /** How far a count said as "about" or 大約 may be off: "about a million" for 1.2 million is right. */
 const COUNT_ROUNDING = 0.2;
 
@@ -468,17 +479,21 @@ export function countedFactOf(phrase: string, fold: (text: string) => string): C
 }
 
 // What may stand between a figure and its unit: a hyphen (14-day), 多 (八萬多位: still not 38,000),
-// a Chinese measure word (個、位), or 'of our' (80,000 of our registered buyers).
-const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?(?:of\s+(?:our|the|its)\s+)?/;
+// a Chinese measure word (個、位), 'or so' (50,000 or so buyers), or 'of our' (80,000 of our registered buyers).
+const BEFORE_UNIT = /^[\s-]*(?:多\s*)?(?:[個位家]\s*)?(?:or so\s+)?(?:of\s+(?:our|the|its)\s+)?/;
 const ORDINAL_BEFORE = /(?:第|\bday\s*|\bthe\s*)$/;
 // An ordinal day: day 7, 第七天.
 const DAY_BEFORE = /\bday\s*$/;
 const ORDINAL_DAY_AFTER = /^\s*天/;
 const THE_BEFORE = /\bthe\s*$/;
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)\b/;
 const HIS_BEFORE =
 	/\byou(?:['’]?ve|\s+have|\s+only\s+have|['’]?ve\s+only)(?:\s+got)?\s+(?:only\s+|just\s+|about\s+|around\s+)?$|\byour\s+(?:own\s+)?$|(?:您|你)(?:們)?(?:現在)?(?:只)?有\s*$|(?:您|你)(?:們)?的\s*$/;
 const POINTS_BACK = /^\s*(?:it|it['’]?s|its|that|that['’]?s|this|這個|它|那個)(?![a-z])/;
-export const DENIED_BEFORE = /(?:不是|並非|沒有|\bnot\b|n['’]?t\b|\bno\b)[^,，。.!?！？]{0,6}$/;
+// "Isn't", "don't" and their forms typed without the apostrophe; not every word ending in -nt ("in
+// front of 83,000 buyers", "we want 30").
+export const DENIED_BEFORE =
+	/(?:不是|並非|沒有|\bnot\b|n['’]t\b|\b(?:dont|wont|cant|isnt|arent|doesnt|didnt|wasnt|werent|havent|hasnt|aint)\b|\bno\b)[^,，。.!?！？]{0,6}$/;
 
 /**
  * Where a folded sentence names `words` nearest before position `at` (or, none before, first after
@@ -616,8 +631,10 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 		// An ordinal counts nothing (the 15th, 第三名) but a day of something (第七天, day 7: the
 		// trial's calls are on day 3 and day 10); a figure denied is a correction (不是一個月, not 30 days).
 		const before = folded.slice(Math.max(0, figure.start - 10), figure.start);
-		// "The 15th" is a day, "the three keyword ads" a count.
-		const ordinal = ORDINAL_BEFORE.test(before) && !(figure.spelled && THE_BEFORE.test(before));
+		// "The 15th" is a day, "the three keyword ads" and "the 50,000 buyers" are counts.
+		const ordinal =
+			ORDINAL_BEFORE.test(before) &&
+			!(THE_BEFORE.test(before) && !ORDINAL_SUFFIX.test(folded.slice(figure.end, figure.end + 3)));
 		const dayBefore = ordinal && DAY_BEFORE.test(before);
 		if (
 			(ordinal &&
