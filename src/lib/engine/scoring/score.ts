@@ -731,9 +731,16 @@ function companyFactsOf(intents: IntentPhrases): { facts: CompanyFact[]; places:
  * written `diamond = account manager / homepage banner`). Each tier and each feature is a cue list
  * of its own, so that a reply can say which tier it names and which feature it claims.
  */
+interface TierFeature {
+	cues: readonly string[];
+	lackedBy: ReadonlySet<string>;
+	onlyIn: string | null;
+}
 interface TierFacts {
 	tiers: { name: string; cues: readonly string[] }[];
-	features: { cues: readonly string[]; lackedBy: ReadonlySet<string>; onlyIn: string | null }[];
+	features: TierFeature[];
+	/** The features one tier alone has: all a reply naming no tier can be wrong about. */
+	oneTierFeatures: TierFeature[];
 }
 const tierFactsOfIntents = new WeakMap<IntentPhrases, TierFacts | null>();
 const CONTRAST_CUES = [`${INTENT_PREFIX}${FACT_INTENTS.contrast}`];
@@ -771,12 +778,14 @@ function tierFactsOf(intents: IntentPhrases): TierFacts | null {
 			entry.onlyIn = name;
 		}
 	}
+	const all = [...features.values()];
 	facts =
-		features.size === 0
+		all.length === 0
 			? null
 			: {
 					tiers: [...tiers].map(([name, tier]) => ({ name, cues: [tier] })),
-					features: [...features.values()]
+					features: all,
+					oneTierFeatures: all.filter(({ onlyIn }) => onlyIn !== null)
 				};
 	tierFactsOfIntents.set(intents, facts);
 	return facts;
@@ -827,7 +836,11 @@ function featuresLacked(
 		)
 		.sort((a, b) => a.span[0] - b.span[0]);
 	const wrong: Span[] = [];
-	for (const { cues, lackedBy, onlyIn } of facts.features) {
+	// Naming no tier, a reply can be wrong only about a feature one tier alone has: the others are
+	// not looked for (most replies name no tier, and the features are many cues).
+	for (const { cues, lackedBy, onlyIn } of subjects.length === 0
+		? facts.oneTierFeatures
+		: facts.features) {
 		for (const span of findAny(matcher, cues)) {
 			// The tier its own sentence names decides (nearest before, else first after); a sentence
 			// that names none speaks of the tier named last before it ("Stay on Basic. You still get …").
