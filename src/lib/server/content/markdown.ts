@@ -1,5 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import type { SanitizedHtml } from '$lib/sanitized-html';
 import { BoundedMap } from '../cache';
 
 export interface TocEntry {
@@ -9,7 +10,7 @@ export interface TocEntry {
 }
 
 export interface RenderedMarkdown {
-	html: string;
+	html: SanitizedHtml;
 	toc: TocEntry[];
 }
 
@@ -104,7 +105,7 @@ function renderOrShowAsText(markdown: string): RenderedMarkdown {
 			`Markdown of ${markdown.length} characters could not be rendered; shown as text:`,
 			cause
 		);
-		return { html: `<pre>${escapeHtml(markdown)}</pre>`, toc: [] };
+		return { html: `<pre>${escapeHtml(markdown)}</pre>` as SanitizedHtml, toc: [] };
 	}
 }
 
@@ -125,7 +126,7 @@ function renderUncached(markdown: string): RenderedMarkdown {
 		}
 	});
 	const raw = marked.parse(markdown) as string;
-	return { html: sanitizeHtml(raw, SANITIZE), toc };
+	return { html: sanitizeHtml(raw, SANITIZE) as SanitizedHtml, toc };
 }
 
 function escapeHtml(text: string): string {

@@ -4,6 +4,7 @@ import { articleReads, bookmarks } from '../db/schema';
 import { builtFromContentItem, contentTitles, findContent } from '../content/store';
 import { renderMarkdown, type RenderedMarkdown } from '../content/markdown';
 import type { ContentData, ContentLocale } from '$lib/engine/content/index';
+import type { SanitizedHtml } from '$lib/sanitized-html';
 
 /** What a script's entry in the library shows, and nothing more (the page sends it all to the browser). */
 export interface ScriptEntry {
@@ -15,7 +16,7 @@ export interface ScriptEntry {
 	answers: { text: string; techniques: string[]; why: string }[];
 	mistakes: string[];
 	/** The notes, rendered and sanitized. */
-	notesHtml: string;
+	notesHtml: SanitizedHtml;
 	related: { id: string; title: string }[];
 }
 
