@@ -149,6 +149,97 @@ describe('haggling is a company rule, in any wording the lexicon knows', () => {
 	});
 });
 
+describe('telling him what he will get, and how soon, promises results', () => {
+	const beat = ['en', 'send-me-material-first', 'concern'] as const;
+	it('“you’ll have buyers ringing within the month” breaks the rule with no promise word', () => {
+		for (const reply of [
+			'Get your parts up on our site and you’ll have new buyers ringing you within the month. Shall we start Tuesday?',
+			'With machines like yours you’ll get a couple of drawings a week at least. Why not start the trial?',
+			'List ten products and buyers will be calling you in no time. Can I set it up today?'
+		])
+			expect(scored(...beat, reply).rules, reply).toContain('promises-results');
+	});
+	it('but not a hedge, a denial, or what the trial report will show', () => {
+		for (const reply of [
+			'You’ll probably see a few inquiries within the month, though I can’t promise a number. Shall we try it?',
+			'I can’t tell you you’ll get inquiries within the month; nobody honest can. Shall we try it free?',
+			'In two weeks you’ll have your own view and inquiry numbers to look at. Shall we start Monday?'
+		])
+			expect(scored(...beat, reply).rules, reply).toEqual([]);
+	});
+});
+
+describe('the customer’s own words quoted back to him', () => {
+	it('break no rule and fall into no pitfall; the rep’s own words still do', () => {
+		const heard =
+			"'How many times a day are you people going to ring': I hear you, Mr. Kuo, and I'm sorry to add to it. Is it a bad time, or is this not something you'd look at at all?";
+		expect(scored('en', 'hostile-skeptic', 'hostile', heard).rules).toEqual([]);
+		expect(
+			scored('en', 'hostile-skeptic', 'hostile', heard.replace(/'(.*)':/, '$1?')).rules
+		).toContain('insults');
+		const chinese =
+			'「零頭去掉、算兩萬，今天就送簽」——王經理，您這麼乾脆我很感謝。只是價格是統一的，能省的只有兩年約，第二年九折。您要不要今天就用兩年約送簽？';
+		const result = scored('zh-TW', 'renewal-price-objection', 'discount', chinese);
+		expect(result.pitfalls.filter((p) => p.hit)).toEqual([]);
+		expect(result.score).toBeGreaterThanOrEqual(0.7);
+	});
+	it('but a quotation of anything else is the rep’s own', () => {
+		expect(
+			scored(
+				'en',
+				'hostile-skeptic',
+				'hostile',
+				"I'll tell the boss: 'you people never listen'. Is it a bad time?"
+			).rules
+		).toContain('insults');
+	});
+});
+
+describe('answering a worry the customer never raised plants it', () => {
+	it('“we’re not a scam” to “who’s this?” is poor; to “how do I know you’re not a scam?” it is the answer', () => {
+		const denial =
+			"Hello, this is Vincent from MetalHub. Don't worry, this isn't one of those scam calls, we're a properly registered company. Is now a bad time?";
+		expect(scored('en', 'hostile-skeptic', 'greet', denial).rules).toContain('raises-unasked-scam');
+		expect(scored('en', 'hostile-skeptic', 'scam', denial).rules).not.toContain(
+			'raises-unasked-scam'
+		);
+		expect(
+			scored(
+				'zh-TW',
+				'hostile-skeptic',
+				'greet',
+				'郭老闆您好，您放心，我們不是詐騙喔，我們是合法登記的公司。現在方便嗎？'
+			).rules
+		).toContain('raises-unasked-scam');
+	});
+	it('defending the price before he has mentioned it is poor, in both languages', () => {
+		const en = scored(
+			'en',
+			'hostile-skeptic',
+			'threat',
+			"OK, one sentence: it's cheaper than you think, Basic is only 12,800 a year."
+		);
+		expect(en.rules).toContain('raises-unasked-price');
+		expect(en.score).toBeLessThan(0.7);
+		expect(
+			scored(
+				'zh-TW',
+				'hostile-skeptic',
+				'threat',
+				'郭老闆，我知道您可能覺得價格太高，我們基礎會員一天只要三十五塊。'
+			).rules
+		).toContain('raises-unasked-price');
+		expect(
+			scored(
+				'zh-TW',
+				'renewal-price-objection',
+				'value',
+				'我知道您可能覺得價格太高，我們用您自己的數字算算看好嗎？'
+			).rules
+		).not.toContain('raises-unasked-price');
+	});
+});
+
 describe('words said in the negative deny every cue inside them', () => {
 	it('「我不會跟您保證一定有幾張詢價」 promises nothing', () => {
 		const result = scored(

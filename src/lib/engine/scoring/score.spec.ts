@@ -182,6 +182,15 @@ describe('scoreReply in English', () => {
 		expect(result.points[2]!.hit).toBe(false);
 	});
 
+	it('reads `#` as any number also when it is a part of its own in a gapped cue', () => {
+		const beat = {
+			expect: [],
+			avoid: [{ point: 'Calls the fee small', penalty: 1, cues: ['# … is small'] }]
+		};
+		expect(scoreReply('Honestly 26800 a year is small.', beat).pitfalls[0]!.hit).toBe(true);
+		expect(scoreReply('Honestly the fee is small.', beat).pitfalls[0]!.hit).toBe(false);
+	});
+
 	it('penalizes a discount offered at once', () => {
 		const result = scoreReply(
 			'I understand. I can give you a discount if you sign today.',

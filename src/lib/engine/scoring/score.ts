@@ -21,6 +21,7 @@ import {
 } from './closeness';
 import {
 	bracketedSpans,
+	quotedCustomerSpans,
 	harpsOn,
 	refersTo,
 	isNotes,
@@ -125,7 +126,9 @@ export interface ReplyScore {
  *   the same clause (GAP_REACH).
  * - A cue said in the negative ("I can't offer a discount", 「我沒辦法私下打折」), in words the rep
  *   puts in the customer's mouth ("you said it's too expensive") or in brackets does not count, for
- *   key points and pitfalls alike (negation.ts has the rules).
+ *   key points and pitfalls alike (negation.ts has the rules). His own words quoted back to him
+ *   (「『零頭去掉、算兩萬』——王經理，…」) break no rule and fall into no pitfall, though a point may
+ *   count in them (quotedCustomerSpans).
  * - A reply that falls into no pitfall and breaks no rule starts at 0.2, and its key points share
  *   the other 0.8 by weight. A point missed in its cues but done in kind (SIGNAL_OF_CRITERION: a
  *   question for needs discovery, acknowledging for an objection, a next step for closing, a figure
@@ -927,7 +930,8 @@ function preparePart(text: string): CuePart | null {
 	if (text.trim().startsWith(INTENT_PREFIX))
 		return { kind: 'intent', intent: text.trim().slice(INTENT_PREFIX.length) };
 	const folded = normalizeForMatch(text).trim();
-	if (!folded) return null;
+	// `#` alone (a part of "# … isn't much") is all punctuation to the fold, and still a part.
+	if (!folded && text.trim() !== NUMBER) return null;
 	if (containsChinese(folded)) {
 		const compact = folded.replace(/\s+/g, '');
 		return {
@@ -1418,6 +1422,9 @@ const UNTAGGED_INTENTS: ReadonlySet<string> = new Set([
 	'certainty-words',
 	'gain-words',
 	'business-results',
+	'future-gain',
+	'results-arrive',
+	'result-timeframe',
 	'better-price',
 	'ask-manager'
 ]);
@@ -1800,6 +1807,11 @@ export function scoreReply(
 	const text = new ReplyText(folded, normalized, phrasebook.intents);
 	// The reply's clauses are read for negations only when a cue is found in it (ReplyText.says).
 	const matcher = new Matcher(text, brackets);
+	// The customer's own words quoted back to him show he was heard (a point may count in them), but
+	// the rep falls into no pitfall and breaks no rule in them: 「零頭去掉、算兩萬」——王經理，…
+	const quotedHis = /[「『“"‘']/.test(reply) ? quotedCustomerSpans(reply, beat.customer) : [];
+	const pitfallMatcher =
+		quotedHis.length > 0 ? new Matcher(text, [...brackets, ...quotedHis]) : matcher;
 	// Words that count wherever they are said, denied or not: the subject of the call, price words.
 	let anywhereMatcher: Matcher | undefined;
 	const anywhere = (): Matcher => (anywhereMatcher ??= new Matcher(text, [], true));
@@ -1809,11 +1821,11 @@ export function scoreReply(
 	// What the beat's own cue words cover, apart from the lexicon's phrasings: a reply that is little
 	// more than those words is a list of them (the lexicon's phrasings are whole turns of speech).
 	const literalSpans: Span[] = [];
-	const find = (cues: readonly string[]): Span[] => {
+	const find = (cues: readonly string[], by = matcher): Span[] => {
 		const { literal: literalCues, cited: citedCues } = splitCues(cues);
-		const literal = findAny(matcher, literalCues);
+		const literal = findAny(by, literalCues);
 		literalSpans.push(...literal);
-		const cited = citedCues.length > 0 ? findAny(matcher, citedCues) : [];
+		const cited = citedCues.length > 0 ? findAny(by, citedCues) : [];
 		return joined(
 			cited.length === 0 ? literal : [...literal, ...cited].sort((a, b) => a[0] - b[0])
 		);
@@ -1829,12 +1841,12 @@ export function scoreReply(
 		};
 	});
 	const beatPitfalls: PitfallResult[] = beat.avoid.map((p) => {
-		const spans = find(p.cues);
+		const spans = find(p.cues, pitfallMatcher);
 		return { point: p.point, penalty: p.penalty, hit: spans.length > 0, spans };
 	});
 	const pitfalls = [
 		...beatPitfalls,
-		...companyRulesBroken(matcher, phrasebook.rules, beatPitfalls, beat)
+		...companyRulesBroken(pitfallMatcher, phrasebook.rules, beatPitfalls, beat)
 	];
 	// A rude question asks nothing, and rude agreement acknowledges nothing.
 	const { rude: rudeRules, harmful } = ruleKinds(phrasebook.rules);

@@ -24,6 +24,33 @@ export function bracketedSpans(reply: string): Span[] {
 	return [...reply.matchAll(BRACKETS)].map((m) => [m.index, m.index + m[0].length]);
 }
 
+// Words in quotation marks: 「…」, 『…』, “…”, "…", ‘…’ and '…' (not an apostrophe inside a word).
+const QUOTATIONS =
+	/「[^」]*」|『[^』]*』|“[^”]*”|"[^"\n]*"|‘[^’\n]*’|(?<![\p{L}\p{N}])'[^'\n]+'(?!\p{L})/gu;
+/** How much of a quotation must be the customer's own words for it to be his, not the rep's. */
+const HIS_SHARE = 0.6;
+
+/**
+ * The quotations of a reply that say back what the customer just said (「零頭去掉、算兩萬」——王經理…;
+ * 'How many times a day are you people going to ring': I hear you…): his words, not the rep's, so
+ * no cue inside them counts, as none inside brackets does. A quotation of anything else (the words
+ * the rep will put in the boss's summary) is the rep's own.
+ */
+export function quotedCustomerSpans(reply: string, customer: string | undefined): Span[] {
+	if (!customer) return [];
+	const spans: Span[] = [];
+	let his: Set<string> | undefined;
+	for (const m of reply.matchAll(QUOTATIONS)) {
+		const quoted = termsOfFolded(foldForMatch(m[0].slice(1, -1)));
+		if (quoted.size < 2) continue;
+		his ??= termsOfFolded(foldForMatch(customer));
+		let shared = 0;
+		for (const term of quoted) if (his.has(term)) shared++;
+		if (shared >= HIS_SHARE * quoted.size) spans.push([m.index, m.index + m[0].length]);
+	}
+	return spans;
+}
+
 /** Two or more bracketed labels, or brackets holding a third of the reply, read as stage directions. */
 export function isStageDirections(reply: string, brackets: readonly Span[]): boolean {
 	if (brackets.length >= 2) return true;
