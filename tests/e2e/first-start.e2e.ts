@@ -37,7 +37,8 @@ test.beforeAll(async () => {
 	});
 	server.stdout!.on('data', (chunk) => (console_ += chunk));
 	server.stderr!.on('data', (chunk) => (console_ += chunk));
-	const deadline = Date.now() + 30_000;
+	// A readiness wait, not a speed check: a first start on a busy machine seeds the demo slowly.
+	const deadline = Date.now() + 90_000;
 	for (;;) {
 		if (server.exitCode !== null)
 			throw new Error(`the server stopped (is port ${PORT} taken?):\n${console_}`);

@@ -208,6 +208,9 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		expect(wrong('每月更新的會員續約率有八成一，整體六成八。')).toEqual([]);
 		// Other ordinals count nothing: the report of the 1st, the third month.
 		expect(wrong('試刊結束後，第三個月我再打給您。')).toEqual([]);
+		// A day said as an ordinal counts the trial named sentences before; a plain count does not.
+		expect(wrong('試刊十四天不收錢。您挑十項就好。第五天跟第十天我打給您。')).toEqual(['五']);
+		expect(wrong('試刊十四天不收錢。您考慮兩天再回我。')).toEqual([]);
 	});
 
 	it('reads counts said in millions, with "or so", after "the", and after a word ending in -nt', () => {

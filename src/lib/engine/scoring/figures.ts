@@ -215,13 +215,32 @@ function countsThings(folded: string, figure: Figure): boolean {
 	return /^(?:19|20)\d\d$/.test(digits);
 }
 
-// A bound is no price stated (over 90,000, 不到兩千, 兩萬以上): not checked. A figure said with 多、幾
+// An upper bound (under fifty a day, 不到兩千, 兩萬以下) is right when a fee keeps under it; other
+// bounds (over 90,000, 兩萬以上, 快七千) are not checked (priceBound). A figure said with 多、幾
 // or 出頭 is a range (SOME_AFTER), and one with 起 the starting price itself (一萬二千八起). A round
 // figure ("about 2,200", 大約兩千二) may be off as much as a monthly one.
 const BOUND_AFTER = /^\s*(?:以上|以下|\+|or more|and up|plus\b)/;
 const SOME_AFTER = /^\s*(多|幾|出頭)/;
 const BOUND_BEFORE =
 	/(?:\b(?:over|under|more than|less than|nearly|almost|from|up to)|超過|不到|不用|低於|高於|快|將近|差不多)\s*(?:nt\$?|\$)?\s*$/;
+const AT_MOST_PRICE = /^(?:under|less than|up to|不到|低於|以下)$/;
+
+/**
+ * The range a price said as an upper bound leaves (under 50: 0–50), undefined when it is said as
+ * no bound, or null when it is another bound, left unread: "more than" is met by a two-year sum,
+ * 砍快七千 is the customer's cut, "from 12,800" a starting price.
+ */
+function priceBound(
+	before: string,
+	after: string,
+	value: number
+): [number, number] | undefined | null {
+	const word = (BOUND_BEFORE.exec(before)?.[0] ?? BOUND_AFTER.exec(after)?.[0])
+		?.replace(/(?:nt\$?|\$)?\s*$/, '')
+		.trim();
+	if (word === undefined) return undefined;
+	return AT_MOST_PRICE.test(word) ? [0, value] : null;
+}
 // The second figure of a range said in Chinese (三、四萬, 三到四萬, 3~4萬) is no price stated either.
 const RANGE_BEFORE = /[\d一二三四五六七八九十兩]\s*(?:、|到|至|~|～)\s*$/;
 const ROUGH_BEFORE =
@@ -361,7 +380,11 @@ export function wrongPrices(
 	for (const figure of figures) {
 		const before = folded.slice(Math.max(0, figure.start - 16), figure.start);
 		const after = folded.slice(figure.end, figure.end + 8);
-		if (BOUND_AFTER.test(after) || BOUND_BEFORE.test(before) || RANGE_BEFORE.test(before)) continue;
+		if (RANGE_BEFORE.test(before)) continue;
+		// A price said as a bound is right when a right sum keeps to it: 金牌一天不到五十塊 is wrong
+		// (it is 73), "Basic is under forty a day" right (35). "From" and 不用 say no bound on ours.
+		const bound = priceBound(before, after, figure.value);
+		if (bound === null) continue;
 		const rough = figure.spelled === true || ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(after);
 		const sentence = around(sentences, figure.start);
 		const clause = around(clauses, figure.start);
@@ -388,11 +411,13 @@ export function wrongPrices(
 		const his = customerSaid(figure.value);
 		const some = SOME_AFTER.exec(after)?.[1];
 		const range: [number, number] | undefined =
-			some === undefined
-				? undefined
-				: some === '出頭'
-					? [figure.value, figure.value * 1.3]
-					: [figure.value, figure.value + 10 ** trailingZeros(figure.value) - 1];
+			bound !== undefined
+				? bound
+				: some === undefined
+					? undefined
+					: some === '出頭'
+						? [figure.value, figure.value * 1.3]
+						: [figure.value, figure.value + 10 ** trailingZeros(figure.value) - 1];
 		read.push({ figure, sentence, per, rough, range, his });
 	}
 	// A competitor's price is a right figure only in a sentence that names a competitor: said as ours
@@ -417,7 +442,7 @@ export function wrongPrices(
 		if (his) continue;
 		if (per === 'year') {
 			const right = range
-				? pricesIn(sentence, figure.start).some((price) =>
+				? feesUnder(range, pricesIn(sentence, figure.start)).some((price) =>
 						inRange(price, range, PRICE_TOLERANCE.year)
 					)
 				: yearly(figure.value, sentence, figure.start, rough);
@@ -433,15 +458,33 @@ export function wrongPrices(
 					yearly(other.figure.value, sentence, other.figure.start)
 			)
 			.map((other) => other.figure.value);
-		const prices = stated.length > 0 ? stated : pricesIn(sentence, figure.start);
+		// A two-year sum said beside it (五萬零九百二，一天不到七十塊) divides over two years: its half is
+		// on the price list too.
+		const twoYears = stated
+			.map((sum) => sum / 2)
+			.filter((half) => listed.some((price) => near(half, price, PRICE_TOLERANCE.year)));
+		const prices = stated.length > 0 ? [...stated, ...twoYears] : pricesIn(sentence, figure.start);
 		const periods = per === 'month' ? 12 : DAYS_A_YEAR;
 		const right = (price: number) =>
 			range
 				? inRange(price / periods, range, PRICE_TOLERANCE[per])
 				: near(figure.value, price / periods, PRICE_TOLERANCE[per]);
-		if (!prices.some(right)) wrong.push([figure.start, figure.end]);
+		if (!feesUnder(range, prices).some(right)) wrong.push([figure.start, figure.end]);
 	}
 	return wrong;
+}
+
+/**
+ * The prices a figure is checked against: under a bound ("under fifty a day", 不到五十), only the
+ * fees, not the sums saved (2,680 off two years), which fit under any bound.
+ */
+function feesUnder(
+	range: [number, number] | undefined,
+	prices: readonly number[]
+): readonly number[] {
+	if (range?.[0] !== 0) return prices;
+	const most = Math.max(...prices);
+	return prices.filter((price) => price >= most / 10);
 }
 
 /** The figures of a list of phrases (the lexicon's price list): each phrase's numbers. */
@@ -660,7 +703,9 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 		let nearest = -Infinity;
 		// A sentence that opens on "it" or 它 speaks of the subject named last before it: "…for the
 		// trial. It's free for 30 days" counts the trial's days.
-		const onEarlier = from > 0 && POINTS_BACK.test(sentence);
+		// So does a day of something said as an ordinal (第五天, day 5): the trial named sentences before
+		// is the only thing whose days are counted.
+		const onEarlier = from > 0 && (POINTS_BACK.test(sentence) || ordinal);
 		let earlier: CountedFact | undefined;
 		let earliest = -1;
 		for (const fact of facts) {

@@ -229,6 +229,16 @@ describe('answering a worry the customer never raised plants it', () => {
 				'郭老闆，我知道您可能覺得價格太高，我們基礎會員一天只要三十五塊。'
 			).rules
 		).toContain('raises-unasked-price');
+		// The bento line the knowledge base suggests when he balks at the price: to a busy man, an
+		// answer to an objection he never made.
+		const bento =
+			'Gold is only about 73 dollars a day, less than a bento box. When could I call back?';
+		expect(scored('en', 'busy-call-next-month', 'busy', bento).rules).toContain(
+			'raises-unasked-price'
+		);
+		expect(scored('en', 'renewal-price-objection', 'price', bento).rules).not.toContain(
+			'raises-unasked-price'
+		);
 		expect(
 			scored(
 				'zh-TW',
@@ -237,6 +247,34 @@ describe('answering a worry the customer never raised plants it', () => {
 				'我知道您可能覺得價格太高，我們用您自己的數字算算看好嗎？'
 			).rules
 		).not.toContain('raises-unasked-price');
+	});
+});
+
+describe('a private deal is not excused by the trial or the two-year offer said before it', () => {
+	it('「十四天免費試刊…，這個月簽的話我還可以私下幫您打八折」 breaks the discount rule', () => {
+		const trial = '十四天免費試刊、不收押金、不留卡號';
+		expect(
+			scored('zh-TW', 'busy-call-next-month', 'brushoff', `${trial}。您明天早上還是下午比較方便？`)
+				.rules
+		).toEqual([]);
+		expect(
+			scored(
+				'zh-TW',
+				'busy-call-next-month',
+				'brushoff',
+				`${trial}，這個月簽的話我還可以私下幫您打八折。您明天早上還是下午比較方便？`
+			).rules
+		).toContain('unapproved-discount');
+	});
+	it('and “surely you know it best” (您一定最清楚) promises nothing', () => {
+		expect(
+			scored(
+				'zh-TW',
+				'offline-factory-owner',
+				'annoyed',
+				'抱歉，是我講太多了。生意需要什麼您一定最清楚。您是完全不考慮，還是時機不對？'
+			).rules
+		).toEqual([]);
 	});
 });
 
@@ -612,6 +650,24 @@ describe('lexicon phrasings from the tuning replies, as a trainer would list the
 describe('a wrong fact is poor, below the pass line, however good the rest (GRADING.md: capped at 2)', () => {
 	const ask =
 		"I'll put a one-page summary with last year's report together for your boss today, shall I?";
+	it('a price said as an upper bound: right when a fee keeps under it', () => {
+		const close = '我今天整理一頁給老闆看，好嗎？';
+		const flagsOf = (locale: ContentLocale, reply: string) =>
+			scored(locale, 'renewal-price-objection', 'two-year', reply).flags;
+		expect(flagsOf('zh-TW', `金牌兩萬六千八，一天不到五十塊。${close}`)).toContain('wrong-fact');
+		expect(flagsOf('zh-TW', `金牌兩萬六千八，一天不到八十塊。${close}`)).not.toContain(
+			'wrong-fact'
+		);
+		expect(flagsOf('zh-TW', `兩年共五萬零九百二，一天不到七十塊。${close}`)).not.toContain(
+			'wrong-fact'
+		);
+		expect(flagsOf('zh-TW', `金牌一年快兩萬七。${close}`)).not.toContain('wrong-fact');
+		const ask = 'Shall I put that on one page for the boss?';
+		expect(flagsOf('en', `Gold is under 50 dollars a day. ${ask}`)).toContain('wrong-fact');
+		expect(flagsOf('en', `Gold is under 80 dollars a day. ${ask}`)).not.toContain('wrong-fact');
+		expect(flagsOf('en', `Basic is less than 10,000 a year. ${ask}`)).toContain('wrong-fact');
+	});
+
 	it('a price the price list does not have, in English and in Chinese', () => {
 		const wrong = scored(
 			'en',

@@ -150,6 +150,12 @@ describe('what a negation reaches, in the ways Chinese and quotation marks put i
 		expect(counts('我一開口就跟您談折扣', '折扣')).toBe(true);
 	});
 
+	it('talk named with 的話 and refused in the next clause is denied', () => {
+		expect(counts('那種保證第一頁的話，我不會跟您講', '保證第一頁')).toBe(false);
+		expect(counts('保證第一頁的話，我們也可以', '保證第一頁')).toBe(true);
+		expect(counts('我保證第一頁，我不會騙您', '保證第一頁')).toBe(true);
+	});
+
 	it('能不能 after the cue asks for it, it does not refuse it', () => {
 		expect(counts('第一年能不能也少一點', '第一年')).toBe(true);
 		expect(counts('第一年不能少', '第一年')).toBe(false);

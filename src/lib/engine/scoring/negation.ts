@@ -386,11 +386,23 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 		read.negated ??= negatedBefore(read.before);
 		if (read.negated) return false;
 		// Refused after it is said: 「兩萬我沒辦法給」. Only Chinese puts the refusal there.
+		if (
+			NEGATION_FIRST_OR_REFUSAL.test(folded.slice(end, to)) &&
+			refusedAfter(folded.slice(end, to))
+		)
+			return false;
+		// Or named as talk, then refused in the next clause: 「那種保證第一頁的話，我不會跟您講」.
 		return !(
-			NEGATION_FIRST_OR_REFUSAL.test(folded.slice(end, to)) && refusedAfter(folded.slice(end, to))
+			TALK_NAMED.test(folded.slice(end, to)) && TALK_REFUSED.test(folded.slice(to + 1, to + 16))
 		);
 	};
 }
+
+// A clause that ends by naming what comes before as talk (…的話, …那種話) …
+const TALK_NAMED = /^[^，,。!！?？;；:：\n]{0,8}?(?:的話|這種話|那種話|這些話|那些話)\s*$/;
+// … and a next clause that refuses to say it.
+const TALK_REFUSED =
+	/^\s*(?:我|我們)?(?:絕對|從來)?(?:不會|不敢|不能|沒辦法|不)(?:跟(?:你|您|妳))?(?:講|說|保證|亂講|亂說)/;
 
 // A quick look before the costlier reading: no refusal can follow without one of these characters.
 const NEGATION_FIRST_OR_REFUSAL = /[沒無不騙給做辦]/;

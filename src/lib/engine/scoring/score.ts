@@ -1626,8 +1626,10 @@ function detectSignals(
 
 // A turn of thought or another point: what the rep says after it is not excused by what came before
 // (「第二年九折…，不過我幫您問問經理，第一年能不能也少一點」 asks for a first-year discount all the
-// same, and so does 「第二年九折…。另外我私下再幫您多加一個關鍵字廣告」).
-const CONTRAST = /不過|但是|可是|另外|\bbut\b|\bhowever\b/;
+// same, and so does 「第二年九折…。另外我私下再幫您多加一個關鍵字廣告」). Nor is a private deal
+// (「十四天免費試刊…，這個月簽的話我還可以私下幫您打八折」).
+const CONTRAST =
+	/不過|但是|可是|另外|私下|\bbut\b|\bhowever\b|\bprivately\b|\bbetween us\b|\boff the record\b/;
 
 /** Whether one of a rule's `unless` phrases is near a cue's span, with no turn of thought between them. */
 function excusedBy(folded: string, [start, end]: Span, excused: readonly Span[]): boolean {
