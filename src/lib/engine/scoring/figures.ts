@@ -198,13 +198,15 @@ export const MAY_SPELL_NUMBER =
 const CHINESE_COUNT =
 	/^\s*(?:[位個人次項家筆件張台支顆組頁名份天年月週周倍成%％趟條篇封則間種款號歲樣套買瀏詢採廠訪點]|會員|產品)/;
 const MONEY_WORDS = new Set(
-	'a an per for each every dollars dollar nt ntd twd yuan and or so but instead total in now is was this the to then with plus which that only just altogether over after before if up on you it we for'.split(
+	'a an per for each every dollars dollar nt ntd twd yuan and or so but instead total in now is was this the to then with plus which that only just altogether over after before if up on you it we for including incl inclusive tax taxes vat flat net exactly'.split(
 		' '
 	)
 );
 
 /** Whether a figure counts things (buyers, visits, days, per cent) rather than money. */
 function countsThings(folded: string, figure: Figure): boolean {
+	// NT$28,800 is money whatever follows it.
+	if (CURRENCY_BEFORE.test(folded.slice(Math.max(0, figure.start - 4), figure.start))) return false;
 	// 三千多次 counts views as 三千次 does.
 	const after = folded.slice(figure.end, figure.end + 12).replace(/^\s*(?:多|幾)/, '');
 	if (CHINESE_COUNT.test(after)) return true;

@@ -2135,3 +2135,129 @@ describe('a price said of a tier must be that tier’s (shipped tier-prices)', (
 		);
 	});
 });
+
+describe('batch 26 in general rules', () => {
+	const wrongIn = (locale: ContentLocale, scenario: string, beat: string, reply: string) =>
+		(scored(locale, scenario, beat, reply).wrongFacts ?? []).map(([start, end]) =>
+			reply.slice(start, end)
+		);
+	it('a price said with its currency is money, whatever word follows it', () => {
+		expect(
+			wrongIn(
+				'en',
+				'renewal-price-objection',
+				'greet',
+				"Your Gold membership's up for renewal, still NT$28,800 including tax."
+			)
+		).toEqual(['28,800']);
+		expect(
+			wrongIn(
+				'en',
+				'renewal-price-objection',
+				'greet',
+				"Your Gold membership's up for renewal, still NT$26,800 including tax."
+			)
+		).toEqual([]);
+	});
+
+	it('a figure a month said again a year must convert', () => {
+		const wrongMaths = scored(
+			'en',
+			'renewal-price-objection',
+			'value',
+			'It is real money, no argument. But look at your own numbers: fifteen to twenty inquiries a month is around five hundred a year. If just one of those turns into a thirty-five-thousand order, the year’s paid for. Roughly how many did you actually quote on last year?'
+		);
+		expect(wrongMaths.flags).toContain('wrong-fact');
+		expect(wrongMaths.score).toBeLessThan(wrongMaths.passLine);
+		const rightMaths = scored(
+			'en',
+			'renewal-price-objection',
+			'value',
+			'It is real money, no argument. But look at your own numbers: fifteen to twenty inquiries a month is around two hundred a year. If just one of those turns into a thirty-five-thousand order, the year’s paid for. Roughly how many did you actually quote on last year?'
+		);
+		expect(rightMaths.flags).not.toContain('wrong-fact');
+	});
+
+	it.each([
+		[
+			'en',
+			'hostile-skeptic',
+			'hostile',
+			"If you try us I'll get you Gold at the Basic price for the first year."
+		],
+		[
+			'en',
+			'renewal-price-objection',
+			'two-year',
+			"If you sign two years, I'll knock the first year down as well. Just don't mention it to anyone else."
+		],
+		[
+			'en',
+			'offline-factory-owner',
+			'no-online',
+			'Mould makers who list with us always get calls in the first month.'
+		],
+		[
+			'en',
+			'send-me-material-first',
+			'greet',
+			"Please don't tell me he's busy, everyone says that, and it's only two minutes."
+		],
+		[
+			'zh-TW',
+			'no-results-renewal',
+			'greet',
+			'提醒您一下，這個禮拜五前沒續約，您的產品頁就會全部被刪掉。'
+		],
+		[
+			'zh-TW',
+			'switch-from-competitor',
+			'cheaper',
+			'這個月簽才有這個價，下個月金牌就要漲了，要就趁現在。'
+		],
+		[
+			'zh-TW',
+			'gatekeeper-boss-not-in',
+			'confirm',
+			'如果張董當天決定，我還可以送他三個月的金牌會員。'
+		],
+		[
+			'zh-TW',
+			'renewal-price-objection',
+			'two-year',
+			'您跟老闆報兩年就好，零頭我回去跟經理磨一下，應該可以幫您吃掉。'
+		]
+	] as const)('breaks a company rule: %s %s/%s %s', (locale, scenario, beat, reply) => {
+		const result = scored(locale, scenario, beat, reply);
+		expect(result.fell.length).toBeGreaterThan(0);
+		expect(result.score).toBeLessThan(result.passLine);
+	});
+
+	it('the trial said to last as long as he likes is a wrong fact', () => {
+		expect(
+			scored(
+				'en',
+				'offline-factory-owner',
+				'annoyed',
+				'Just so you know, the trial has no end date, so you can list your moulds free and keep them up as long as you want.'
+			).flags
+		).toContain('wrong-fact');
+	});
+
+	it('送一年的 sends the one-year contract: no gift, and 趁現在 alone is no pressure', () => {
+		const closing = scored(
+			'zh-TW',
+			'renewal-price-objection',
+			'discount',
+			'王經理，謝謝您願意今天就送簽。不過兩萬這個價我真的給不了，每一家會員價格都一樣。我能給您的是兩年約：第二年打九折，兩年合起來五萬零九百二十。您看是送一年的，還是直接送兩年？'
+		);
+		expect(closing.fell).toEqual([]);
+		const reframe = scored(
+			'zh-TW',
+			'offline-factory-owner',
+			'risk',
+			'一下少了兩成，那陣子一定很辛苦。所以趁現在單子滿的時候，先多認識幾家新客戶。您最想多接哪一類的單？'
+		);
+		expect(reframe.fell).toEqual([]);
+	});
+});

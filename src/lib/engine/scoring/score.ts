@@ -29,6 +29,7 @@ import {
 	repeatsItself,
 	restatesItself
 } from './speech';
+import { wrongConversions } from './periods';
 import {
 	countedFactOf,
 	figuresIn,
@@ -1954,6 +1955,8 @@ export function scoreReply(
 	) {
 		const facts = countedFactsOf(phrasebook.intents);
 		if (facts.length > 0) wrongFacts.push(...wrongCounts(folded, facts));
+		// A figure per month said again per year that does not convert: 15 a month "is 500 a year".
+		wrongFacts.push(...wrongConversions(folded));
 	}
 	// The company's founding year or city said otherwise: set up in Taichung in 2005.
 	const company = companyFactsOf(phrasebook.intents);
