@@ -258,6 +258,12 @@ export const PRICE_FLOOR = { year: 1000, month: 500, day: 20 } as const;
  * 2,200"), a daily one most ("about seventy a day" for NT$73): people round a small sum harder.
  */
 export const PRICE_TOLERANCE = { year: 0.01, month: 0.1, day: 0.15 } as const;
+/**
+ * From this price on, a price said in words is said to the thousand ("twenty-six thousand" for
+ * 26,800, "twenty-seven" rounding up): within a thousand of it. "Twenty-two thousand a year" is no
+ * price of ours, though within a tenth of 24,120.
+ */
+const SPELLED_TO_THE_THOUSAND = { from: 10_000, within: 1_000 } as const;
 /** The days of a year, over which a yearly price is a daily one. */
 const DAYS_A_YEAR = 365;
 
@@ -372,7 +378,8 @@ export function wrongPrices(
 		figure: Figure;
 		sentence: Span;
 		per: 'year' | 'month' | 'day';
-		rough: boolean;
+		/** Said as about (about 2,200), in words (twenty-six thousand), or not (26,800). */
+		rough: 'about' | 'spelled' | false;
 		/** Said as a range: 五百多 is 500–599, 一千出頭 1,000–1,300. */
 		range?: [number, number];
 		/** A figure the customer said: not checked itself. */
@@ -387,7 +394,12 @@ export function wrongPrices(
 		// (it is 73), "Basic is under forty a day" right (35). "From" and 不用 say no bound on ours.
 		const bound = priceBound(before, after, figure.value);
 		if (bound === null) continue;
-		const rough = figure.spelled === true || ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(after);
+		const rough =
+			ROUGH_BEFORE.test(before) || ROUGH_AFTER.test(after)
+				? 'about'
+				: figure.spelled === true
+					? 'spelled'
+					: false;
 		const sentence = around(sentences, figure.start);
 		const clause = around(clauses, figure.start);
 		if (!within(priceWords, sentence) || within((theirWords ??= theirWordsOf()), clause)) continue;
@@ -432,9 +444,15 @@ export function wrongPrices(
 			? [...ours, ...rivals.prices]
 			: ours;
 	};
-	const yearly = (value: number, sentence: Span, at: number, rough = false) =>
+	const yearly = (value: number, sentence: Span, at: number, rough: Read['rough'] = false) =>
 		pricesIn(sentence, at).some((price) =>
-			near(value, price, rough ? PRICE_TOLERANCE.month : PRICE_TOLERANCE.year)
+			rough === 'spelled' && price >= SPELLED_TO_THE_THOUSAND.from
+				? Math.abs(value - price) < SPELLED_TO_THE_THOUSAND.within
+				: rough
+					? near(value, price, PRICE_TOLERANCE.month)
+					: // Said to the ten (四萬九千九百二), a price is not rounded: 49,920 is not Diamond's 49,800.
+						near(value, price, PRICE_TOLERANCE.year) &&
+						Math.abs(value - price) <= 10 ** trailingZeros(value)
 		);
 	// A range is right when a right sum lies in it, give or take the period's rounding.
 	const inRange = (value: number, [low, high]: [number, number], tolerance: number) =>

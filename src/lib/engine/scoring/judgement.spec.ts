@@ -2261,3 +2261,156 @@ describe('batch 26 in general rules', () => {
 		expect(reframe.fell).toEqual([]);
 	});
 });
+
+describe('batch 27 in general rules', () => {
+	const wrongIn = (locale: ContentLocale, scenario: string, beat: string, reply: string) =>
+		(scored(locale, scenario, beat, reply).wrongFacts ?? []).map(([start, end]) =>
+			reply.slice(start, end)
+		);
+	it('a price said in words is said to the thousand', () => {
+		expect(
+			wrongIn(
+				'en',
+				'renewal-price-objection',
+				'two-year',
+				"For the boss, I'll write it as two years at twenty-two thousand a year."
+			)
+		).toEqual(['twenty-two thousand']);
+		expect(
+			wrongIn(
+				'en',
+				'renewal-price-objection',
+				'two-year',
+				'For the boss: twenty-six thousand eight hundred the first year, twenty-four thousand the second.'
+			)
+		).toEqual([]);
+	});
+
+	it('a price said to the ten is not rounded to a neighbour on the list', () => {
+		expect(
+			wrongIn(
+				'zh-TW',
+				'renewal-price-objection',
+				'discount',
+				'第一年兩萬六千八，第二年兩萬四千一百二，兩年合起來四萬九千九百二。'
+			)
+		).toEqual(['四萬九千九百二']);
+		expect(
+			wrongIn(
+				'zh-TW',
+				'renewal-price-objection',
+				'discount',
+				'第一年兩萬六千八，第二年兩萬四千一百二，兩年合起來五萬零九百。'
+			)
+		).toEqual([]);
+	});
+
+	it.each([
+		[
+			'en',
+			'switch-from-competitor',
+			'greet',
+			"If you're on BaiYeTong, that site's mostly spam these days. Got a minute?"
+		],
+		[
+			'en',
+			'offline-factory-owner',
+			'annoyed',
+			"Put your moulds on MetalHub and you'll win back that twenty percent you lost within a year, guaranteed."
+		],
+		[
+			'en',
+			'send-me-material-first',
+			'material',
+			"I'll send the Gold plan and a special 20% first-year discount for new members. Is Thursday better?"
+		],
+		[
+			'zh-TW',
+			'busy-call-next-month',
+			'busy',
+			'經理，大家都很忙啊，我也很忙。三十秒而已，有那麼難聽嗎？'
+		],
+		[
+			'zh-TW',
+			'no-results-renewal',
+			'no-results',
+			'續約的價格只保留到這個禮拜五，過了就要重新申請，您還是先續起來比較保險。'
+		]
+	] as const)(
+		'breaks a company rule or states a wrong fact: %s %s/%s %s',
+		(locale, scenario, beat, reply) => {
+			const result = scored(locale, scenario, beat, reply);
+			expect(result.fell.length > 0 || result.flags.includes('wrong-fact')).toBe(true);
+			expect(result.score).toBeLessThan(result.passLine);
+		}
+	);
+
+	it('asking whether anyone will actually send work talks down to no one', () => {
+		const result = scored(
+			'en',
+			'send-me-material-first',
+			'think',
+			"Of course, it's a year's spend, so it's worth thinking through. What's the main thing you'd be weighing up: the cost, whether anyone will actually send machining work, or just the timing?"
+		);
+		expect(result.fell).toEqual([]);
+		expect(result.score).toBeGreaterThanOrEqual(result.passLine);
+	});
+
+	it('the trial page said to stay up after the trial is a wrong fact', () => {
+		expect(
+			scored(
+				'zh-TW',
+				'switch-from-competitor',
+				'trial',
+				'十四天免費試刊，放十項主力，時間到自動結束，結束後產品頁還會再掛一個月讓買家看得到。您覺得呢？'
+			).flags
+		).toContain('wrong-fact');
+	});
+});
+
+describe('the knowledge base’s facts and rules said wrongly in plain words', () => {
+	const judged = (locale: ContentLocale, reply: string) => {
+		const result = scored(locale, 'gatekeeper-boss-not-in', 'guarded', reply);
+		// Company rules only: pitching to the gatekeeper is this beat's own pitfall.
+		return (
+			result.flags.includes('wrong-fact') ||
+			result.fell.some((point) => /^(?:Company rule|公司規定)/.test(point))
+		);
+	};
+	it.each([
+		['en', 'There are 80,000 buyers on MetalHub looking for suppliers.'],
+		['en', 'The site gets 500,000 visitors every month.'],
+		['en', 'That’s roughly one inquiry for every ten views.'],
+		['en', 'The second year is half price.'],
+		['en', 'The trial turns into Basic automatically after two weeks.'],
+		['en', 'BaiYeTong is a waste of money.'],
+		['en', 'Trust me, you’ll have orders within weeks.'],
+		['en', 'For you I’ll do it at 20,000.'],
+		['en', 'I’ll upgrade you to Gold at no extra cost.'],
+		['en', 'You’re making a big mistake.'],
+		['zh-TW', '網站上有八萬個買家在找供應商。'],
+		['zh-TW', '網站一個月有五十萬人來看。'],
+		['zh-TW', '大概每十次瀏覽就有一張詢價。'],
+		['zh-TW', '第二年半價。'],
+		['zh-TW', '百業通根本是浪費錢。'],
+		['zh-TW', '百業通那些都是騙人的。'],
+		['zh-TW', '包您一個月回本。'],
+		['zh-TW', '給您算兩萬就好。'],
+		['zh-TW', '這個價格只到禮拜五。']
+	] as const)('%s: %s', (locale, reply) => {
+		expect(judged(locale, reply)).toBe(true);
+	});
+
+	it.each([
+		[
+			'en',
+			'We have about 38,000 registered buyers on the site, and about 1.2 million visits a month.'
+		],
+		['en', 'The only discount is the second year at 10% off if you sign for two years.'],
+		['zh-TW', '整體續約率六成八，每月更新的會員八成一。'],
+		['zh-TW', '您如果想把價格先鎖住，也可以簽兩年。'],
+		['zh-TW', '兩週後拿詢價跟百業通比，有效再談方案，沒效就不用。']
+	] as const)('right: %s: %s', (locale, reply) => {
+		expect(judged(locale, reply)).toBe(false);
+	});
+});

@@ -68,6 +68,8 @@ const CHINESE_NOT_NEGATIONS = [
 	'不斷',
 	'不管',
 	'不同',
+	// 「不像百業通那種都是垃圾詢價」: unlike, a comparison that says what the other is.
+	'不像',
 	'不但',
 	'不僅',
 	'不只',
@@ -129,9 +131,10 @@ const CHINESE_TELLING = /[跟和對給向幫]$/;
 const OPENING_QUOTES = /[「『“"‘'《]\s*$/;
 // A refusal after the thing refused, within a few characters in its clause: 「兩萬我真的沒辦法給」、
 // 「降價我答應了也是騙你」、「折扣是不可能的」. Not 「九折不能再少了」: that holds to what was offered.
-// Nor 「第一年能不能也少一點」: 能不能 asks for it.
+// Nor 「第一年能不能也少一點」: 能不能 asks for it. Nor 「百業通那些都是騙人的」: calling them liars
+// refuses nothing (也是騙你 and 就是騙人 say the rep would be lying).
 const CHINESE_REFUSAL_AFTER =
-	/^[^，,。!！?？;；:：、\n…]{0,7}?(?:(?:沒辦法|沒有辦法|無法|(?<!能)不能|不可能)(?!再)|做不到|辦不到|給不了|不會給|不會答應|是騙你|是騙人)/;
+	/^[^，,。!！?？;；:：、\n…]{0,7}?(?:(?:沒辦法|沒有辦法|無法|(?<!能)不能|不可能)(?!再)|做不到|辦不到|給不了|不會給|不會答應|[也就]是騙(?:你|您|妳|人))/;
 const ENGLISH_QUOTE =
 	/^\s*(?:so\s+|and\s+)?you(?:'ve| have)?\s+(?:just\s+)?(?:said|say|mentioned|told me|feel|think)\b/;
 
