@@ -9,6 +9,12 @@ import { harpsOn, isNotes, restatesItself } from './speech';
 // notes, repeats and off-topic talk are harmful (a 1), a pitfall of the beat is poor (a 2), a vague
 // harmless reply is weak (a 3). Scored against the shipped scenarios and lexicons.
 
+/** The words of a reply that state a wrong fact. */
+const wrongWords = (locale: ContentLocale, scenario: string, beat: string, reply: string) =>
+	(scored(locale, scenario, beat, reply).wrongFacts ?? []).map(([start, end]) =>
+		reply.slice(start, end)
+	);
+
 describe('a broken company rule outweighs everything else the reply does well', () => {
 	it('keeps at most 0.1, below a vague harmless reply', () => {
 		const good =
@@ -2137,13 +2143,9 @@ describe('a price said of a tier must be that tier’s (shipped tier-prices)', (
 });
 
 describe('batch 26 in general rules', () => {
-	const wrongIn = (locale: ContentLocale, scenario: string, beat: string, reply: string) =>
-		(scored(locale, scenario, beat, reply).wrongFacts ?? []).map(([start, end]) =>
-			reply.slice(start, end)
-		);
 	it('a price said with its currency is money, whatever word follows it', () => {
 		expect(
-			wrongIn(
+			wrongWords(
 				'en',
 				'renewal-price-objection',
 				'greet',
@@ -2151,7 +2153,7 @@ describe('batch 26 in general rules', () => {
 			)
 		).toEqual(['28,800']);
 		expect(
-			wrongIn(
+			wrongWords(
 				'en',
 				'renewal-price-objection',
 				'greet',
@@ -2263,13 +2265,9 @@ describe('batch 26 in general rules', () => {
 });
 
 describe('batch 27 in general rules', () => {
-	const wrongIn = (locale: ContentLocale, scenario: string, beat: string, reply: string) =>
-		(scored(locale, scenario, beat, reply).wrongFacts ?? []).map(([start, end]) =>
-			reply.slice(start, end)
-		);
 	it('a price said in words is said to the thousand', () => {
 		expect(
-			wrongIn(
+			wrongWords(
 				'en',
 				'renewal-price-objection',
 				'two-year',
@@ -2277,7 +2275,7 @@ describe('batch 27 in general rules', () => {
 			)
 		).toEqual(['twenty-two thousand']);
 		expect(
-			wrongIn(
+			wrongWords(
 				'en',
 				'renewal-price-objection',
 				'two-year',
@@ -2288,7 +2286,7 @@ describe('batch 27 in general rules', () => {
 
 	it('a price said to the ten is not rounded to a neighbour on the list', () => {
 		expect(
-			wrongIn(
+			wrongWords(
 				'zh-TW',
 				'renewal-price-objection',
 				'discount',
@@ -2296,7 +2294,7 @@ describe('batch 27 in general rules', () => {
 			)
 		).toEqual(['四萬九千九百二']);
 		expect(
-			wrongIn(
+			wrongWords(
 				'zh-TW',
 				'renewal-price-objection',
 				'discount',
