@@ -2412,3 +2412,81 @@ describe('the knowledge base’s facts and rules said wrongly in plain words', (
 		expect(judged(locale, reply)).toBe(false);
 	});
 });
+
+describe('batch 28 in general rules', () => {
+	it('notes that speak of the customer but never to him are notes', () => {
+		expect(
+			isNotes(
+				'Apologise. One line of value: 38,000 buyers. Respect his time. Ask for a better time. Free trial. Next step.'
+			)
+		).toBe(true);
+		// Short sentences said to him are speech.
+		expect(
+			isNotes("Sorry, Mr. Kuo. I'm Wendy. One line: 38,000 buyers. When's better? I'll call then.")
+		).toBe(false);
+	});
+
+	it('a question at the end of an unpunctuated run does not undo a denial said long before it', () => {
+		const result = scored(
+			'zh-TW',
+			'no-results-renewal',
+			'commit',
+			'謝謝李老闆您這樣講很公道我不跟您保證詢價幾張但我保證每個月報表出來我都打給您一起看第一個月請銷售助理幫您把產品規格照片補齊我們下禮拜三下午兩點先約十五分鐘看要先整理哪幾項可以嗎'
+		);
+		expect(result.fell).toEqual([]);
+		expect(result.score).toBeGreaterThanOrEqual(result.passLine);
+		// Asked right after it, the cue stands: 「不用擔心嗎」 asks about the worry.
+		expect(
+			scored('zh-TW', 'no-results-renewal', 'commit', '今年我保證詢價一定多一倍，這樣不好嗎？').fell
+		).not.toEqual([]);
+	});
+
+	it('explaining where payment goes is no push for payment', () => {
+		const result = scored(
+			'en',
+			'hostile-skeptic',
+			'scam',
+			"Don't trust any number I give you. Here's how to check anyone who calls you, us included: payment only ever goes to a company bank account under a signed contract, with an official invoice. What would you need to see before you'd feel safe?"
+		);
+		expect(result.fell).toEqual([]);
+		expect(
+			scored(
+				'en',
+				'hostile-skeptic',
+				'scam',
+				"It's legit, so just make the payment today and we'll start."
+			).fell
+		).not.toEqual([]);
+	});
+
+	it('a Basic report with click sources said in other words is a wrong fact', () => {
+		expect(
+			scored(
+				'en',
+				'no-results-renewal',
+				'funnel',
+				'Your Basic report shows product page views, where those views came from, and the inquiries. Did any of those buyers phone you directly?'
+			).flags
+		).toContain('wrong-fact');
+	});
+
+	it('defending the price nobody questioned, and chat about the family, are poor', () => {
+		const price = scored(
+			'en',
+			'offline-factory-owner',
+			'no-online',
+			"I understand, Mr. Huang. If it's the cost, Basic is only NT$12,800, about thirty-five dollars a day. How do new customers find you now?"
+		);
+		expect(price.fell).toContain(
+			'Company rule: defends the price before the customer has said a word about it'
+		);
+		expect(price.score).toBeLessThan(price.passLine);
+		const chat = scored(
+			'zh-TW',
+			'hostile-skeptic',
+			'scam',
+			'郭老闆，講到詐騙我就想到，最近假冒銀行的簡訊超多的，我阿嬤上禮拜也差點被騙，您有沒有收到那種包裹通知的？'
+		);
+		expect(chat.score).toBeLessThan(chat.passLine);
+	});
+});

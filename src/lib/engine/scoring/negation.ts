@@ -310,6 +310,18 @@ function quotationDenied(before: string): boolean {
 /** How far before a cue its clause is read: enough for any negation's reach and a quote's opening. */
 const LOOK_BACK = 80;
 
+/**
+ * Whether a question that ends after a cue asks about it: only when it ends soon after (「不用擔心嗎」,
+ * "wouldn't a trial help you see?"). An unpunctuated run that ends on a question asks something else
+ * (「我不跟您保證詢價幾張但我保證…下禮拜三下午兩點可以嗎」 still denies the promise).
+ */
+function questionReaches(between: string): boolean {
+	return /[\u3400-\u9fff]/.test(between)
+		? between.replace(/\s/g, '').length <= QUESTION_REACH.chinese
+		: between.trim().split(/\s+/).length <= QUESTION_REACH.words;
+}
+const QUESTION_REACH = { chinese: 16, words: 10 } as const;
+
 /** The last index of sorted `values` below `limit`, or -1. */
 function lastBelow(values: readonly number[], limit: number): number {
 	let low = 0;
@@ -373,9 +385,10 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 			to = pause;
 		}
 		if (
-			closing === '?' ||
-			closing === '？' ||
-			/[嗎呢]\s*$/.test(folded.slice(Math.max(from, to - 4), to))
+			(closing === '?' ||
+				closing === '？' ||
+				/[嗎呢]\s*$/.test(folded.slice(Math.max(from, to - 4), to))) &&
+			questionReaches(folded.slice(end, to))
 		)
 			return true;
 		if (OPENING_QUOTES.test(read.before)) {

@@ -65,6 +65,9 @@ export function isStageDirections(reply: string, brackets: readonly Span[]): boo
 const PERSON_EN =
 	/\b(?:i|i'm|im|i'll|ill|i've|ive|you|you're|youre|your|we|we're|were|we'll|our|us|me|my|he|she|they|them|his|her|their|it's|let's|lets)\b/;
 // Fillers and particles belong to speech (a transcript of a call is full of them), never to notes.
+// Speech to the customer says I, we or you; notes name him in the third person ("respect his time").
+const ADDRESS_EN =
+	/\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|id|you|you're|youre|you'll|youll|your|we|we're|we'll|our|us|me|my|let's|lets)\b/;
 const PERSON_ZH = /[我您你妳咱他她嗯呃喔欸啦吧耶哇]|那個|就是說|像是說/;
 const NOTE_WORDS = /\b(?:vs|w\/|yrs|e\.g|etc|approx|re:)(?=[\s.,/]|$)/;
 const NOTE_MARKS = /->|→|=>|=|\/|;|\+|\|/g;
@@ -152,10 +155,11 @@ export function isNotes(reply: string): boolean {
 		!/[.,!?;:]/.test(text.replace(/(?<=\d)[,.](?=\d)|[.?!]\s*$/g, ''))
 	)
 		return true;
-	// Five or more short fragments that name no one: a list of talking points, not a sentence to a person.
-	// In Chinese, only a reply that is nothing but a list (enumeration marks, no comma or full stop).
+	// Five or more short fragments that name no one, or in English speak of him but not to him ("Respect
+	// his time. Ask for a better time. Next step."): a list of talking points, not a sentence to a
+	// person. In Chinese, only a reply that is nothing but a list (enumeration marks, no comma or full stop).
 	if (
-		!person &&
+		(chinese ? !person : !ADDRESS_EN.test(text.toLowerCase())) &&
 		fragments.length >= 5 &&
 		averageWords <= 4 &&
 		(chinese ? !/[，,。.!！?？]/.test(text) : grammar.share < 0.3)
