@@ -264,6 +264,8 @@ export const PRICE_TOLERANCE = { year: 0.01, month: 0.1, day: 0.15 } as const;
  * price of ours, though within a tenth of 24,120.
  */
 const SPELLED_TO_THE_THOUSAND = { from: 10_000, within: 1_000 } as const;
+/** How far a fee may run over a bound said for it: 基礎一天不到三十塊 is wrong (35, or 31.6 the second year). */
+const BOUND_TOLERANCE = 0.05;
 /** The days of a year, over which a yearly price is a daily one. */
 const DAYS_A_YEAR = 365;
 
@@ -459,7 +461,15 @@ export function wrongPrices(
 		value >= low * (1 - tolerance) && value <= high * (1 + tolerance);
 	const wrong: Span[] = [];
 	for (const { figure, sentence, per, rough, range, his } of read) {
-		if (his) continue;
+		// His figure is his to repeat, unless said as the price of one of our tiers named before it, with
+		// no competitor named: "our Basic plan is about the same, NT$6,800 a year" (BaiYeTong's, which he
+		// gave). 「兩萬這個我真的沒辦法，金牌的價格每家都一樣」 names the tier after his figure.
+		if (
+			his &&
+			(tierPricesNear([sentence[0], figure.start], figure.start) === null ||
+				within((rivalNames ??= rivals.namesOf()), sentence))
+		)
+			continue;
 		if (per === 'year') {
 			const right = range
 				? feesUnder(range, pricesIn(sentence, figure.start)).some((price) =>
@@ -485,9 +495,11 @@ export function wrongPrices(
 			.filter((half) => listed.some((price) => near(half, price, PRICE_TOLERANCE.year)));
 		const prices = stated.length > 0 ? [...stated, ...twoYears] : pricesIn(sentence, figure.start);
 		const periods = per === 'month' ? 12 : DAYS_A_YEAR;
+		// An upper bound is a claim of its own (不到三十塊): a fee over it is wrong, give or take a little.
+		const tolerance = range?.[0] === 0 ? BOUND_TOLERANCE : PRICE_TOLERANCE[per];
 		const right = (price: number) =>
 			range
-				? inRange(price / periods, range, PRICE_TOLERANCE[per])
+				? inRange(price / periods, range, tolerance)
 				: near(figure.value, price / periods, PRICE_TOLERANCE[per]);
 		if (!feesUnder(range, prices).some(right)) wrong.push([figure.start, figure.end]);
 	}

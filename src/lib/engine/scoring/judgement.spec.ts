@@ -2490,3 +2490,60 @@ describe('batch 28 in general rules', () => {
 		expect(chat.score).toBeLessThan(chat.passLine);
 	});
 });
+
+describe('wrong facts the tuning part still let pass', () => {
+	it('a fee over the bound said for it is wrong, the second year’s included', () => {
+		expect(
+			wrongWords('zh-TW', 'gatekeeper-boss-not-in', 'confirm', '我們基礎會員一天不到三十塊。')
+		).toEqual(['三十']);
+		expect(
+			wrongWords('zh-TW', 'gatekeeper-boss-not-in', 'confirm', '我們基礎會員一天不到四十塊。')
+		).toEqual([]);
+	});
+
+	it('his competitor’s price said as one of our tiers is wrong; said of the competitor, his', () => {
+		expect(
+			wrongWords(
+				'en',
+				'switch-from-competitor',
+				'already',
+				'Actually our Basic plan is about the same price, NT$6,800 a year, but the buyers are all in the trade.'
+			)
+		).toEqual(['6,800']);
+		expect(
+			wrongWords(
+				'en',
+				'switch-from-competitor',
+				'already',
+				'BaiYeTong is NT$6,800 a year and our Basic is NT$12,800, but the buyers are all in the trade.'
+			)
+		).toEqual([]);
+		// His figure refused, with the tier named after it.
+		expect(
+			wrongWords(
+				'zh-TW',
+				'renewal-price-objection',
+				'discount',
+				'兩萬這個我真的沒辦法，金牌的價格每個會員都一樣。'
+			)
+		).toEqual([]);
+	});
+
+	it.each([
+		[
+			'en',
+			'gatekeeper-boss-not-in',
+			'not-in',
+			"Yes, I'm with MetalHub, we've been doing this since the nineties."
+		],
+		[
+			'en',
+			'send-me-material-first',
+			'fit',
+			'You could try it on our free 14-day trial with up to 30 capability listings.'
+		],
+		['zh-TW', 'busy-call-next-month', 'brushoff', '我們的免費試刊不用錢，十項產品可以放兩個月。']
+	] as const)('%s %s/%s: %s', (locale, scenario, beat, reply) => {
+		expect(scored(locale, scenario, beat, reply).flags).toContain('wrong-fact');
+	});
+});
