@@ -31,22 +31,22 @@ const PERIODS: [Period, RegExp][] = [
 		/\b(?:a|per|each|every|in a|over a|over the|for the)\s+year\b|\bannually\b|\byearly\b|(?<![第\d一二三四五六七八九十兩])一年|每年|全年/g
 	]
 ];
-/** How many of the second period one of the first holds, least and most (working days or all). */
-const DAYS: Record<Period, number> = { day: 1, week: 7, month: 30, year: 365 };
+/** What a figure per the first period is multiplied by to be per the second (fifteen a month is 180 a
+ * year): least and most, counting working days or all. */
+const MULTIPLIERS: Record<string, [number, number]> = {
+	'month>year': [12, 12],
+	'week>year': [48, 52],
+	'week>month': [4, 4.5],
+	'day>week': [5, 7],
+	'day>month': [20, 31],
+	'day>year': [240, 365]
+};
 function ratio(from: Period, to: Period): [number, number] {
-	if (from === to) return [1, 1];
-	const exact: Partial<Record<string, [number, number]>> = {
-		'month>year': [12, 12],
-		'week>year': [48, 52],
-		'week>month': [4, 4.5],
-		'day>week': [5, 7],
-		'day>month': [20, 31],
-		'day>year': [240, 365]
-	};
-	const forward = exact[`${from}>${to}`];
+	const forward = MULTIPLIERS[`${from}>${to}`];
 	if (forward) return forward;
-	const back = exact[`${to}>${from}`] ?? [DAYS[to] / DAYS[from], DAYS[to] / DAYS[from]];
-	return [1 / back[1], 1 / back[0]];
+	// The other way round: a month is a twelfth of a year.
+	const [least, most] = MULTIPLIERS[`${to}>${from}`]!;
+	return [1 / most, 1 / least];
 }
 /** How far speech rounds a converted figure: fifteen a month is "about two hundred a year". */
 const ROUNDING: [number, number] = [0.7, 1.35];
@@ -61,7 +61,7 @@ const LINK_END =
 const PERIOD_LINK = /^[^a-z]*一(?:個)?(?:年|月|天|週|星期|禮拜)/;
 // A figure that is a share, a year or a rank, not an amount: 10%, 2012年, the 15th, 第三.
 const NO_AMOUNT_AFTER = /^\s*(?:%|％|percent|折|成|年(?!度)|st\b|nd\b|rd\b|th\b)/;
-const NO_AMOUNT_BEFORE = /(?:第|\bthe\s+(?=\d))\s*$/;
+const NO_AMOUNT_BEFORE = /第\s*$/;
 // A figure said as a bound converts to any sum under or over it: skipped.
 const BOUND_BEFORE =
 	/(?:\b(?:over|more than|under|less than|fewer than|at least|at most|up to)|超過|不到|低於|以上|以下)\s*$/;
