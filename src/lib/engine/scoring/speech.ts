@@ -64,10 +64,10 @@ export function isStageDirections(reply: string, brackets: readonly Span[]): boo
 // A person talking names someone: I, you, we, 我、您、你 … Notes about a call name no one.
 const PERSON_EN =
 	/\b(?:i|i'm|im|i'll|ill|i've|ive|you|you're|youre|your|we|we're|were|we'll|our|us|me|my|he|she|they|them|his|her|their|it's|let's|lets)\b/;
-// Fillers and particles belong to speech (a transcript of a call is full of them), never to notes.
 // Speech to the customer says I, we or you; notes name him in the third person ("respect his time").
 const ADDRESS_EN =
 	/\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|id|you|you're|youre|you'll|youll|your|we|we're|we'll|our|us|me|my|let's|lets)\b/;
+// Fillers and particles belong to speech (a transcript of a call is full of them), never to notes.
 const PERSON_ZH = /[我您你妳咱他她嗯呃喔欸啦吧耶哇]|那個|就是說|像是說/;
 const NOTE_WORDS = /\b(?:vs|w\/|yrs|e\.g|etc|approx|re:)(?=[\s.,/]|$)/;
 const NOTE_MARKS = /->|→|=>|=|\/|;|\+|\|/g;
