@@ -170,7 +170,8 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		'we … buyer = 38,000',
 		'人次 = 1,200,000',
 		'gold … keyword = 2',
-		'續約率 … 成 = 81 / 68'
+		'續約率 … 成 = 68 / 81 when 更新',
+		'renew at … % = 68 / 81 when updat, refresh'
 	].map((phrase) => countedFactOf(phrase, foldForMatch)!);
 	const wrong = (reply: string) => {
 		const folded = foldForMatch(reply);
@@ -185,6 +186,16 @@ describe('wrongCounts tells a count the company states otherwise', () => {
 		expect(wrong('不用錢，試刊免費一個禮拜，可以放二十項產品。')).toEqual(['一', '二十']);
 		expect(wrong('我們有五萬八千位註冊買家。')).toEqual(['五萬八千']);
 		expect(wrong('簽兩年的話第二年打八折。')).toEqual(['八']);
+	});
+
+	it('takes a value said with its condition only where the condition is said before it or in its clause', () => {
+		// 81% is the renewal rate of members who update monthly; 68% of all of them.
+		expect(wrong('Members who update every month renew at 81%, against 68% overall.')).toEqual([]);
+		expect(wrong('You update every month. Members who do that renew at 81%.')).toEqual([]);
+		expect(wrong('Our members renew at 81%, even more of those who update.')).toEqual(['81']);
+		expect(wrong('我們會員整體續約率是八成一，每個月有更新產品的更高。')).toEqual(['八']);
+		expect(wrong('每個月更新產品的會員，續約率是八成一，整體是六成八。')).toEqual([]);
+		expect(wrong('整體續約率六成八。')).toEqual([]);
 	});
 
 	it('finds a large count far under the right one, and a small count said after "the"', () => {

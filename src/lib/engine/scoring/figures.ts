@@ -531,12 +531,18 @@ export function figuresOfPhrases(
  * A fact the company states as a count (the lexicon's `counted-facts`): in a sentence that names the
  * `subject` (the trial), a figure followed by the `unit` (days, products) must be one of `values`.
  * Written in the lexicon as `subject … unit = 14 / 10`, or `unit = 38,000` when the unit names the
- * subject itself (registered buyers); no values after `=` means no figure is ever right there.
+ * subject itself (registered buyers); no values after `=` means no figure is ever right there. A
+ * value followed by `when` and words (`81 when update, refresh`) is right only where the reply says
+ * one of them before the figure, in its sentence or the one before, or in the figure's clause: 81%
+ * is the renewal rate of members who update their listings ("…update every month. Members who do
+ * that renew at 81%"), not of all of them ("our overall renewal rate is 81%, higher for those who update").
  */
 export interface CountedFact {
 	subject: string;
 	unit: string;
 	values: number[];
+	/** Values right only where one of their words is said (see above), with those words. */
+	onlyWhen: { value: number; words: string[] }[];
 }
 
 /** A `counted-facts` phrase read, or null when it is not of that form. */
@@ -547,11 +553,34 @@ export function countedFactOf(phrase: string, fold: (text: string) => string): C
 	const unit = parts[parts.length - 1]!;
 	const subject = parts.length > 1 ? parts[0]! : '';
 	if (!unit) return null;
-	const values = right
-		.split('/')
-		.flatMap((value) => figuresIn(fold(value.trim())).map((figure) => figure.value));
-	return { subject, unit, values };
+	const values: number[] = [];
+	const onlyWhen: CountedFact['onlyWhen'] = [];
+	for (const value of right.split('/')) {
+		const [figure, when] = value.split(/\s+when\s+/);
+		const read = figuresIn(fold(figure!.trim())).map((found) => found.value);
+		const words = (when ?? '')
+			.split(',')
+			.map((word) => fold(word).trim())
+			.filter(Boolean);
+		if (words.length > 0) onlyWhen.push(...read.map((one) => ({ value: one, words })));
+		else values.push(...read);
+	}
+	return { subject, unit, values, onlyWhen };
 }
+
+/** Whether a folded reply says one of `words` in `before` (the stretch up to a figure) or in `clause`. */
+function saidWith(folded: string, words: readonly string[], before: Span, clause: Span): boolean {
+	return words.some((word) => {
+		const pattern = LATIN_WORD.test(word) ? new RegExp(`\\b${escapeRegExp(word)}`) : undefined;
+		const find = ([from, to]: Span) => {
+			const text = folded.slice(from, to);
+			return pattern ? pattern.test(text) : text.includes(word);
+		};
+		return find(before) || find(clause);
+	});
+}
+const LATIN_WORD = /^[a-z0-9]/;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // What may stand between a figure and its unit: a hyphen (14-day), 多 (八萬多位: still not 38,000),
 // a Chinese measure word (個、位), 'or so' (50,000 or so buyers), or 'of our' (80,000 of our registered buyers).
@@ -774,6 +803,19 @@ export function wrongCounts(folded: string, facts: readonly CountedFact[]): Span
 				? countBounds(figure, before, folded)
 				: [figure.low, figure.high ?? figure.low];
 		if (deciding.values.some((value) => value >= low && value <= high)) continue;
+		const inRange = deciding.onlyWhen.filter(({ value }) => value >= low && value <= high);
+		if (
+			inRange.length > 0 &&
+			inRange.some(({ words }) =>
+				saidWith(
+					folded,
+					words,
+					[from > 0 ? around(sentences, from - 1)[0] : 0, figure.start],
+					around(clauses, figure.start)
+				)
+			)
+		)
+			continue;
 		// Far under every right value, a small figure counts something else (two buyers who called);
 		// a large one is the fact said wrong (一萬兩千人次 for 1.2 million visits).
 		if (
