@@ -2394,7 +2394,10 @@ describe('the knowledge base’s facts and rules said wrongly in plain words', (
 		['zh-TW', '百業通那些都是騙人的。'],
 		['zh-TW', '包您一個月回本。'],
 		['zh-TW', '給您算兩萬就好。'],
-		['zh-TW', '這個價格只到禮拜五。']
+		['zh-TW', '這個價格只到禮拜五。'],
+		['en', 'Our overall renewal rate is 81%.'],
+		['en', '81% of our members renew every year.'],
+		['zh-TW', '我們會員整體續約率是八成一。']
 	] as const)('%s: %s', (locale, reply) => {
 		expect(judged(locale, reply)).toBe(true);
 	});
@@ -2407,7 +2410,11 @@ describe('the knowledge base’s facts and rules said wrongly in plain words', (
 		['en', 'The only discount is the second year at 10% off if you sign for two years.'],
 		['zh-TW', '整體續約率六成八，每月更新的會員八成一。'],
 		['zh-TW', '您如果想把價格先鎖住，也可以簽兩年。'],
-		['zh-TW', '兩週後拿詢價跟百業通比，有效再談方案，沒效就不用。']
+		['zh-TW', '兩週後拿詢價跟百業通比，有效再談方案，沒效就不用。'],
+		['en', 'Members who update their listings every month renew at 81%, against 68% overall.'],
+		['zh-TW', '每個月更新產品的會員，續約率有八成一。'],
+		['zh-TW', '我不會跟您保證今年會有幾張詢價，那是騙人的。'],
+		['en', "I won't go to my manager and come back with some special price either."]
 	] as const)('right: %s: %s', (locale, reply) => {
 		expect(judged(locale, reply)).toBe(false);
 	});

@@ -28,6 +28,23 @@ describe('a cue said in the negative does not count', () => {
 		expect(counts('這個月我們可以打折', '打折')).toBe(true);
 	});
 
+	it('in English, as far back in its clause as a negation goes when "either" ends the clause', () => {
+		const reply =
+			"I'm not going to go to my manager and come back with some special price either, because it's the same for everyone";
+		expect(counts(reply, 'special price')).toBe(false);
+		// Without "either", the negation is too far back to reach it; and "either way" denies nothing.
+		expect(
+			counts(
+				"I'm not going to go to my manager and come back with some special price",
+				'special price'
+			)
+		).toBe(true);
+		expect(
+			counts("That's no problem, I'll give you a special price either way", 'special price')
+		).toBe(true);
+		expect(counts('You can have a special price either', 'special price')).toBe(true);
+	});
+
 	it('in English, within a few words and with no preposition between', () => {
 		expect(counts("I can't give you a discount", 'discount')).toBe(false);
 		expect(counts('I cant give you a discount', 'discount')).toBe(false);

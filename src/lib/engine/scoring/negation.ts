@@ -26,6 +26,8 @@ import type { Span } from './score';
  *   「跟妳講」 is the rep telling, not quoting.
  * - A cue in quotation marks is what the verb before the marks says: a negation anywhere in the
  *   clause before the marks denies it (「我不會叫您跟老闆說「很便宜」」, I won't tell him "it's cheap").
+ * - "Either" at the end of a cue's clause carries a negation from anywhere in the clause before it
+ *   ("I'm not going to go to my manager and come back with some special price either").
  * - Chinese puts what is refused first: a cue followed in its clause by a refusal (沒辦法、不能、
  *   無法、不可能、做不到、給不了、也是騙您 …) is denied (「兩萬我沒辦法給」、「私下降價我答應了也是騙您」).
  */
@@ -401,6 +403,9 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 		}
 		read.negated ??= negatedBefore(read.before);
 		if (read.negated) return false;
+		// "Either" ending the clause carries its negation however far back: "I'm not going to go to my
+		// manager and come back with some special price either".
+		if (EITHER_ENDS.test(folded.slice(end, to)) && deniedInClause(read.before)) return false;
 		// Refused after it is said: 「兩萬我沒辦法給」. Only Chinese puts the refusal there.
 		if (
 			NEGATION_FIRST_OR_REFUSAL.test(folded.slice(end, to)) &&
@@ -413,6 +418,13 @@ export function negationReader(folded: string): (span: Span, cue: string) => boo
 		);
 	};
 }
+
+const EITHER_ENDS = /\beither\s*$/;
+// Without the g flag: test() on a g expression leaves a lastIndex behind (see scoring/README.md).
+const ENGLISH_DENIAL = new RegExp(ENGLISH_VERB_NEGATION.source);
+// Not "no problem", "not only": they deny nothing.
+const deniedInClause = (before: string) =>
+	ENGLISH_DENIAL.test(before.replace(ENGLISH_NOT_NEGATIONS, ' '));
 
 // A clause that ends by naming what comes before as talk (…的話, …那種話) …
 const TALK_NAMED = /^[^，,。!！?？;；:：\n]{0,8}?(?:的話|這種話|那種話|這些話|那些話)\s*$/;
