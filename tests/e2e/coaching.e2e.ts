@@ -61,6 +61,8 @@ test('a manager opens a rep’s page and role-play, comments on a turn; the rep 
 	page,
 	browser
 }) => {
+	// A role-play played, then three people's pages: slow on a busy 2-core machine.
+	test.setTimeout(120_000);
 	const attemptId = await finishedRolePlay(browser, 'en');
 	const tag = Date.now().toString(36);
 	const onTurn = `Good that you asked for a minute (${tag}). <b>Next</b>: ask about results before the price.`;

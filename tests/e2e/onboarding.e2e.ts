@@ -125,6 +125,8 @@ test('a practice reply that misses key points puts the script entry due for revi
 	page,
 	browser
 }) => {
+	// An invitation, a role-play and the review pages: near a minute on a busy 2-core machine.
+	test.setTimeout(120_000);
 	const link = await createInvite(browser, uniqueEmail('reviewer'), ['rep']);
 	await acceptInvite(page, link, 'Reviewer', 'reviewer password 1');
 	// Clear the queue: every entry added starts due; rate them all Easy.

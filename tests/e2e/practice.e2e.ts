@@ -225,6 +225,8 @@ test('a rep hangs up: the call says “You hung up” with the model answers of 
 	page,
 	browser
 }) => {
+	// Three people, a team set up and two calls played: over a minute on a busy 2-core machine.
+	test.setTimeout(120_000);
 	// A team of its own, a new manager and this rep, so that no other test's practice counts on its board.
 	const repEmail = uniqueEmail('hangup-rep');
 	const managerEmail = uniqueEmail('hangup-lead');
